@@ -1,0 +1,210 @@
+/* cmd-langs.c — `derlem langs`: the language of each span of lines. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "document.h"
+#include "i18n.h"
+#include "pool.h"
+
+#define PREVIEW_CHARS 60
+
+typedef struct {
+  guint64 start, end; /* 1-based, inclusive */
+  DlLang lang;
+  char *preview;      /* the span's first line, shortened (text format) */
+} Span;
+
+typedef struct {
+  GArray *spans; /* of Span */
+  guint64 lines[DL_LANG_COUNT];
+} LangsResult;
+
+typedef struct {
+  DlOptions *opts;
+  DlDocumentOptions doc_options;
+  FILE *fp;
+  DlTable *table;
+  gboolean color;
+  gboolean first_file;
+} LangsRun;
+
+static void
+span_clear (gpointer p)
+{
+  g_free (((Span *) p)->preview);
+}
+
+static void
+langs_result_free (gpointer p)
+{
+  LangsResult *res = p;
+  g_array_unref (res->spans);
+  g_free (res);
+}
+
+static char *
+make_preview (const char *text, gsize len)
+{
+  g_autofree char *one = g_strndup (text, len);
+  g_strstrip (one);
+  for (char *c = one; *c; c++)
+    if (*c == '\t')
+      *c = ' ';
+  if (g_utf8_strlen (one, -1) <= PREVIEW_CHARS)
+    return g_steal_pointer (&one);
+  const char *cut = g_utf8_offset_to_pointer (one, PREVIEW_CHARS - 1);
+  g_autofree char *head = g_strndup (one, cut - one);
+  return g_strconcat (head, "…", NULL);
+}
+
+static gpointer
+langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  LangsRun *run = user_data;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlDocument) doc = dl_document_open (input, &run->doc_options, diag, &error);
+  if (doc == NULL)
+    {
+      dl_diag_error (diag, input->path, error);
+      return NULL;
+    }
+  gboolean want_preview = run->opts->format == DL_FORMAT_TEXT;
+  LangsResult *res = g_new0 (LangsResult, 1);
+  res->spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_array_set_clear_func (res->spans, span_clear);
+  DlDocLine dl;
+  while (dl_document_next (doc, &dl, &error))
+    {
+      res->lines[dl.lang]++;
+      Span *last = res->spans->len > 0
+                       ? &g_array_index (res->spans, Span, res->spans->len - 1)
+                       : NULL;
+      if (last != NULL && last->lang == dl.lang)
+        {
+          last->end = dl.line.number;
+          continue;
+        }
+      Span s = { dl.line.number, dl.line.number, dl.lang, NULL };
+      if (want_preview)
+        s.preview = make_preview (dl.line.text, dl.line.len);
+      g_array_append_val (res->spans, s);
+    }
+  if (error != NULL)
+    dl_diag_error (diag, input->path, error);
+  return res;
+}
+
+static const char *
+lang_color (DlLang lang)
+{
+  switch (lang)
+    {
+    case DL_LANG_TR: return "\033[31m";
+    case DL_LANG_EN: return "\033[34m";
+    default: return "\033[2m";
+    }
+}
+
+static void
+langs_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  LangsRun *run = user_data;
+  LangsResult *res = result;
+  if (res == NULL)
+    return;
+  char start[24], end[24];
+  gboolean header = FALSE;
+  for (guint i = 0; i < res->spans->len; i++)
+    {
+      const Span *s = &g_array_index (res->spans, Span, i);
+      if (!run->opts->all_langs && s->lang != run->opts->lang)
+        continue;
+      g_snprintf (start, sizeof start, "%" G_GUINT64_FORMAT, s->start);
+      g_snprintf (end, sizeof end, "%" G_GUINT64_FORMAT, s->end);
+      if (run->table != NULL)
+        {
+          const char *row[] = { input->path, start, end, dl_lang_code (s->lang) };
+          dl_table_row (run->table, row);
+          continue;
+        }
+      if (!header)
+        {
+          if (!run->first_file)
+            fputc ('\n', run->fp);
+          fprintf (run->fp, "%s\n", input->path);
+          run->first_file = FALSE;
+          header = TRUE;
+        }
+      g_autofree char *range = s->start == s->end
+                                   ? g_strdup (start)
+                                   : g_strdup_printf ("%s-%s", start, end);
+      const char *code = dl_lang_code (s->lang);
+      if (run->color)
+        fprintf (run->fp, "  %-13s %s%-5s\033[0m  %s\n", range, lang_color (s->lang), code,
+                 s->preview);
+      else
+        fprintf (run->fp, "  %-13s %-5s  %s\n", range, code, s->preview);
+    }
+  if (header)
+    {
+      char n[DL_LANG_COUNT][24];
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        g_snprintf (n[l], sizeof n[l], "%" G_GUINT64_FORMAT, res->lines[l]);
+      /* Translators: the summary of one file in `derlem langs`: non-blank
+         lines in Turkish, in English, and in neither. */
+      fprintf (run->fp, _("  lines: %s tr, %s en, %s other\n"), n[DL_LANG_TR],
+               n[DL_LANG_EN], n[DL_LANG_OTHER]);
+    }
+}
+
+gboolean
+dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
+{
+  DlOptions opts;
+  dl_options_init (&opts);
+  g_autoptr (GOptionContext) context = dl_options_context (
+      "langs", _("[PATH...]"), _("Show the language of each span of lines: tr, en or other."),
+      _("Every non-blank line gets a language: tr (Turkish), en (English) or other\n"
+        "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
+        "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
+        "(1-based, inclusive; blank lines may sit inside a span)."),
+      NULL, &opts);
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
+                                 DL_FORMAT_JSON, -1 };
+  if (!dl_options_parse (context, &opts, formats, &argc, &argv, error))
+    {
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
+  DlOut *out = dl_out_open (opts.output, error);
+  if (out == NULL)
+    {
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+  LangsRun run = { &opts, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
+                            opts.assume_lang },
+                   dl_out_file (out), NULL, FALSE, TRUE };
+  run.color = opts.output == NULL && dl_options_color (&opts, STDOUT_FILENO);
+  static const DlColumn columns[] = { { "file", DL_COL_STRING },
+                                      { "start_line", DL_COL_NUMBER },
+                                      { "end_line", DL_COL_NUMBER },
+                                      { "lang", DL_COL_STRING } };
+  if (opts.format != DL_FORMAT_TEXT)
+    run.table = dl_table_new (run.fp, opts.format, columns, G_N_ELEMENTS (columns));
+
+  dl_pool_run (inputs, opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
+               dl_options_progress (&opts, STDERR_FILENO), &run);
+
+  if (run.table != NULL)
+    dl_table_end (run.table);
+  gboolean ok = dl_out_close (out, TRUE, error);
+  dl_options_clear (&opts);
+  return ok;
+}

@@ -1,0 +1,320 @@
+/* decode.c — encoding detection and repair. UTF-8 is validated with a scanner
+ * that skips ASCII eight bytes at a time; invalid UTF-8 that carries Turkish
+ * windows-1254 letters is windows-1254; ICU's detector is the last resort. */
+#include "config.h"
+
+#include "decode.h"
+
+#include <string.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+
+#include "error.h"
+#include "i18n.h"
+
+/* Controls that plain text does not use: all C0 but TAB LF VT FF CR, SUB
+ * (the DOS end-of-file mark) and ESC. */
+static inline gboolean
+is_binary_ctrl (guint8 b)
+{
+  return b < 0x20 && b != 0 && !(b >= 0x09 && b <= 0x0D) && b != 0x1A && b != 0x1B;
+}
+
+/* ı ş ğ İ Ş Ğ, and ç ö ü Ç Ö Ü, as windows-1254 bytes. The first six are what
+ * tells windows-1254 from windows-1252; the others are common Turkish. */
+static inline gboolean
+is_tr_legacy (guint8 b)
+{
+  switch (b)
+    {
+    case 0xFD: case 0xFE: case 0xF0: case 0xDD: case 0xDE: case 0xD0:
+    case 0xE7: case 0xF6: case 0xFC: case 0xC7: case 0xD6: case 0xDC:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Length of the valid UTF-8 sequence at @p (at most @avail bytes), 0 if the
+ * bytes are invalid, -1 if they are a valid but incomplete prefix. */
+static inline int
+utf8_seq_len (const guint8 *p, gsize avail)
+{
+  guint8 b = p[0];
+  int n;
+  guint8 lo = 0x80, hi = 0xBF; /* bounds of the second byte */
+  if (b >= 0xC2 && b <= 0xDF)
+    n = 2;
+  else if (b >= 0xE0 && b <= 0xEF)
+    {
+      n = 3;
+      if (b == 0xE0)
+        lo = 0xA0; /* no overlongs */
+      else if (b == 0xED)
+        hi = 0x9F; /* no surrogates */
+    }
+  else if (b >= 0xF0 && b <= 0xF4)
+    {
+      n = 4;
+      if (b == 0xF0)
+        lo = 0x90;
+      else if (b == 0xF4)
+        hi = 0x8F; /* nothing above U+10FFFF */
+    }
+  else
+    return 0;
+  for (int i = 1; i < n; i++)
+    {
+      if ((gsize) i >= avail)
+        return -1;
+      guint8 c = p[i];
+      if (i == 1 ? (c < lo || c > hi) : (c < 0x80 || c > 0xBF))
+        return 0;
+    }
+  return n;
+}
+
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+#define SPACE_BYTES G_GUINT64_CONSTANT (0x2020202020202020)
+
+gsize
+dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
+{
+  gsize i = 0;
+  while (i < len)
+    {
+      /* Eight ASCII bytes at a time, when none is a control. */
+      if (i + 8 <= len)
+        {
+          guint64 w;
+          memcpy (&w, data + i, 8);
+          if ((w & HIGH_BITS) == 0 && ((w - SPACE_BYTES) & ~w & HIGH_BITS) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      guint8 b = data[i];
+      if (b < 0x80)
+        {
+          if (b == 0)
+            {
+              s->nul++;
+              s->invalid++;
+              if (s->first_invalid == G_MAXUINT64)
+                s->first_invalid = s->bytes + i;
+            }
+          else if (is_binary_ctrl (b))
+            s->ctrl++;
+          i++;
+          continue;
+        }
+      int n = utf8_seq_len (data + i, len - i);
+      if (n < 0 && !final)
+        break;
+      if (n > 0)
+        {
+          s->multibyte++;
+          i += n;
+          continue;
+        }
+      s->invalid++;
+      if (is_tr_legacy (b))
+        s->tr_legacy++;
+      if (s->first_invalid == G_MAXUINT64)
+        s->first_invalid = s->bytes + i;
+      i++;
+    }
+  s->bytes += i;
+  return i;
+}
+
+typedef struct {
+  const char *magic;
+  gsize len;
+  const char *what;
+} Signature;
+
+static const Signature signatures[] = {
+  { "%PDF-", 5, "PDF" },
+  { "\x89PNG", 4, "PNG image" },
+  { "\xFF\xD8\xFF", 3, "JPEG image" },
+  { "GIF8", 4, "GIF image" },
+  { "PK\x03\x04", 4, "ZIP archive (or DOCX/ODT)" },
+  { "\xD0\xCF\x11\xE0", 4, "MS Office document" },
+  { "\x1F\x8B", 2, "gzip archive" },
+  { "BZh", 3, "bzip2 archive" },
+  { "\xFD" "7zXZ", 5, "xz archive" },
+  { "7z\xBC\xAF", 4, "7z archive" },
+  { "\x7F" "ELF", 4, "ELF executable" },
+  { "{\\rtf", 5, "RTF document" },
+};
+
+static void
+set_convert (DlEncoding *enc, const char *name, DlEncodingReason reason, gsize bom)
+{
+  enc->kind = DL_ENCODING_CONVERT;
+  enc->reason = reason;
+  g_strlcpy (enc->name, name, sizeof enc->name);
+  enc->bom = bom;
+  enc->binary_why = NULL;
+}
+
+static void
+set_utf8 (DlEncoding *enc, DlEncodingReason reason, gsize bom)
+{
+  enc->kind = DL_ENCODING_UTF8;
+  enc->reason = reason;
+  g_strlcpy (enc->name, "UTF-8", sizeof enc->name);
+  enc->bom = bom;
+  enc->binary_why = NULL;
+}
+
+static void
+set_binary (DlEncoding *enc, const char *why)
+{
+  enc->kind = DL_ENCODING_BINARY;
+  enc->reason = DL_ENCODING_BY_DEFAULT;
+  g_strlcpy (enc->name, "binary", sizeof enc->name);
+  enc->bom = 0;
+  enc->binary_why = why;
+}
+
+gboolean
+dl_decode_sniff (const guint8 *head, gsize len, DlEncoding *enc)
+{
+  if (len >= 4 && memcmp (head, "\xFF\xFE\0\0", 4) == 0)
+    return set_convert (enc, "UTF-32LE", DL_ENCODING_BY_BOM, 4), TRUE;
+  if (len >= 4 && memcmp (head, "\0\0\xFE\xFF", 4) == 0)
+    return set_convert (enc, "UTF-32BE", DL_ENCODING_BY_BOM, 4), TRUE;
+  if (len >= 2 && head[0] == 0xFF && head[1] == 0xFE)
+    return set_convert (enc, "UTF-16LE", DL_ENCODING_BY_BOM, 2), TRUE;
+  if (len >= 2 && head[0] == 0xFE && head[1] == 0xFF)
+    return set_convert (enc, "UTF-16BE", DL_ENCODING_BY_BOM, 2), TRUE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (signatures); i++)
+    if (len >= signatures[i].len
+        && memcmp (head, signatures[i].magic, signatures[i].len) == 0)
+      return set_binary (enc, signatures[i].what), TRUE;
+
+  /* UTF-16 without a BOM: text in Latin script has a NUL in every other byte. */
+  gsize n = MIN (len, 4096) & ~(gsize) 1;
+  if (n >= 16)
+    {
+      gsize even = 0, odd = 0;
+      for (gsize i = 0; i < n; i += 2)
+        {
+          even += head[i] == 0;
+          odd += head[i + 1] == 0;
+        }
+      if (odd * 10 >= n / 2 * 4 && even * 50 < n / 2)
+        return set_convert (enc, "UTF-16LE", DL_ENCODING_BY_NULS, 0), TRUE;
+      if (even * 10 >= n / 2 * 4 && odd * 50 < n / 2)
+        return set_convert (enc, "UTF-16BE", DL_ENCODING_BY_NULS, 0), TRUE;
+    }
+
+  gsize bom = len >= 3 && memcmp (head, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  set_utf8 (enc, bom ? DL_ENCODING_BY_BOM : DL_ENCODING_BY_DEFAULT, bom);
+  return FALSE;
+}
+
+/* ICU's detector, on a sample; NULL unless it names a legacy charset with
+ * some confidence (a detector guess of UTF-8 is no use for invalid UTF-8). */
+static const char *
+detect_with_icu (const guint8 *sample, gsize len, char *name, gsize name_size)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  g_autoptr (UCharsetDetector) csd = ucsdet_open (&status);
+  if (U_FAILURE (status))
+    return NULL;
+  ucsdet_setText (csd, (const char *) sample, (int32_t) MIN (len, G_MAXINT32), &status);
+  const UCharsetMatch *match = ucsdet_detect (csd, &status);
+  if (U_FAILURE (status) || match == NULL)
+    return NULL;
+  const char *found = ucsdet_getName (match, &status);
+  int32_t confidence = ucsdet_getConfidence (match, &status);
+  if (U_FAILURE (status) || found == NULL || confidence < 20
+      || g_ascii_strncasecmp (found, "UTF-", 4) == 0)
+    return NULL;
+  g_strlcpy (name, found, name_size);
+  return name;
+}
+
+void
+dl_decode_decide (const DlByteStats *s, const guint8 *sample, gsize sample_len,
+                  DlEncoding *enc)
+{
+  gsize bom = enc->kind == DL_ENCODING_UTF8 ? enc->bom : 0;
+  /* NUL-heavy or control-heavy: binary, whatever else it has. */
+  if (s->bytes > 0 && (s->nul * 200 > s->bytes || s->ctrl * 20 > s->bytes))
+    {
+      set_binary (enc, "control characters");
+      return;
+    }
+  if (s->invalid == 0 || s->invalid <= s->multibyte || bom > 0)
+    {
+      /* Valid UTF-8, or UTF-8 with a few stray bytes (replaced later); a
+         UTF-8 BOM settles it. */
+      set_utf8 (enc, bom ? DL_ENCODING_BY_BOM : DL_ENCODING_BY_DEFAULT, bom);
+      return;
+    }
+  if (s->tr_legacy > 0)
+    {
+      /* Safe for ISO-8859-9 too: the two agree on every letter. */
+      set_convert (enc, "windows-1254", DL_ENCODING_BY_TURKISH, 0);
+      return;
+    }
+  char name[32];
+  if (detect_with_icu (sample, sample_len, name, sizeof name) != NULL)
+    set_convert (enc, name, DL_ENCODING_BY_DETECTOR, 0);
+  else
+    /* Without Turkish letters windows-1254 and windows-1252 decode alike. */
+    set_convert (enc, "windows-1252", DL_ENCODING_BY_FALLBACK, 0);
+}
+
+gboolean
+dl_decode_named (const char *name, DlEncoding *enc, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  g_autoptr (UConverter) conv = ucnv_open (name, &status);
+  if (U_FAILURE (status) || status == U_AMBIGUOUS_ALIAS_WARNING)
+    {
+      if (conv == NULL)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("unknown encoding '%s'"), name);
+          return FALSE;
+        }
+    }
+  const char *canonical = ucnv_getName (conv, &status);
+  if (U_FAILURE (status))
+    return dl_set_icu_error (error, status, "ucnv_getName");
+  if (g_ascii_strcasecmp (canonical, "UTF-8") == 0)
+    set_utf8 (enc, DL_ENCODING_BY_USER, 0);
+  else
+    set_convert (enc, name, DL_ENCODING_BY_USER, 0);
+  enc->reason = DL_ENCODING_BY_USER;
+  return TRUE;
+}
+
+gssize
+dl_decode_repair (const char *text, gsize len, GString *out)
+{
+  gssize first = -1;
+  const char *p = text, *end = text + len;
+  while (p < end)
+    {
+      const char *bad;
+      if (g_utf8_validate_len (p, end - p, &bad))
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, p, bad - p);
+      if (first < 0)
+        first = bad - text;
+      g_string_append (out, "\xEF\xBF\xBD"); /* U+FFFD */
+      p = bad + 1;
+    }
+  return first;
+}

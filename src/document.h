@@ -1,0 +1,44 @@
+/* document.h — the non-blank lines of one input, each with its language:
+ * reader.h's lines scored and smoothed by langid.h, with a bounded lag. */
+#ifndef DL_DOCUMENT_H
+#define DL_DOCUMENT_H
+
+#include <glib.h>
+
+#include "decode.h"
+#include "diag.h"
+#include "langid.h"
+#include "reader.h"
+#include "source.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const DlEncoding *encoding; /* --encoding, or NULL to detect */
+  gboolean assume;            /* --assume-lang given: no detection */
+  DlLang assume_lang;
+} DlDocumentOptions;
+
+typedef struct {
+  DlLine line; /* text owned by the document, valid until the next call */
+  DlLang lang;
+} DlDocLine;
+
+typedef struct _DlDocument DlDocument;
+
+/* Opens @input (see dl_reader_open for errors). */
+DlDocument *dl_document_open (const DlInput *input, const DlDocumentOptions *options,
+                              const DlDiag *diag, GError **error);
+
+/* The next non-blank line and its language. FALSE at the end, with @error
+ * set if reading failed (every line read before the failure was given). */
+gboolean dl_document_next (DlDocument *doc, DlDocLine *out, GError **error);
+
+const DlReader *dl_document_reader (const DlDocument *doc);
+
+void dl_document_free (DlDocument *doc);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)
+
+G_END_DECLS
+
+#endif /* DL_DOCUMENT_H */

@@ -1,0 +1,32 @@
+/* error.h — derlem's GError domain and helpers for ICU handles and errors. */
+#ifndef DL_ERROR_H
+#define DL_ERROR_H
+
+#include <glib.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utypes.h>
+
+G_BEGIN_DECLS
+
+#define DL_ERROR (dl_error_quark ())
+GQuark dl_error_quark (void);
+
+typedef enum {
+  DL_ERROR_USAGE,    /* bad option, argument or query: exit status 2 */
+  DL_ERROR_IO,       /* a file or stream could not be read or written */
+  DL_ERROR_BINARY,   /* the input is not text */
+  DL_ERROR_ENCODING, /* the input could not be decoded */
+  DL_ERROR_ICU,      /* an ICU call failed */
+} DlError;
+
+/* Sets @error (DL_ERROR_ICU) from a failed ICU status, naming @what; returns
+ * FALSE so callers can `return dl_set_icu_error (...)`. */
+gboolean dl_set_icu_error (GError **error, UErrorCode status, const char *what);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UConverter, ucnv_close)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCharsetDetector, ucsdet_close)
+
+G_END_DECLS
+
+#endif /* DL_ERROR_H */

@@ -1,0 +1,922 @@
+/* langid.c — per-line language identification: a character trigram
+ * naive-Bayes score plus word and layout cues for each line
+ * (dl_langid_score), smoothed by a two-state fixed-lag Viterbi (DlLangid). */
+#include "config.h"
+
+#include "langid.h"
+
+#include <string.h>
+
+#include "langid-model.h"
+
+/* ------------------------------------------------------------------------ */
+/* Parameters. Scores are in nats; see data/langid/README.md. */
+
+/* Weight of the word-table evidence against the trigram evidence. */
+#define DL_LANGID_WORD_WEIGHT 1.0f
+/* Cost of switching language between two consecutive tr/en lines. */
+#define DL_LANGID_SWITCH_COST 6.0f
+/* Words of a line looked up in the word table (the first ones). */
+#define DL_LANGID_WORDS_LOOKED_UP 16
+/* A single line never says more than this about its language. */
+#define DL_LANGID_MAX_MARGIN 40.0f
+
+/* ------------------------------------------------------------------------ */
+
+const char *
+dl_lang_code (DlLang lang)
+{
+  switch (lang)
+    {
+    case DL_LANG_TR:
+      return "tr";
+    case DL_LANG_EN:
+      return "en";
+    case DL_LANG_OTHER:
+    default:
+      return "other";
+    }
+}
+
+gboolean
+dl_lang_parse (const char *code, DlLang *lang)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (strcmp (code, "tr") == 0)
+    *lang = DL_LANG_TR;
+  else if (strcmp (code, "en") == 0)
+    *lang = DL_LANG_EN;
+  else if (strcmp (code, "other") == 0)
+    *lang = DL_LANG_OTHER;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Characters. */
+
+/* The kinds and packing of character classes are in langid-model.h. */
+#define K_SPACE DL_LANGID_K_SPACE
+#define K_PUNCT DL_LANGID_K_PUNCT
+#define K_LETTER DL_LANGID_K_LETTER
+#define K_DIGIT DL_LANGID_K_DIGIT
+#define K_APOS DL_LANGID_K_APOS
+#define K_FOREIGN DL_LANGID_K_FOREIGN
+#define K_IGNORE DL_LANGID_K_IGNORE
+#define K_LIGATURE DL_LANGID_K_LIGATURE
+#define CL_KIND DL_LANGID_CL_KIND
+#define CL_SYM DL_LANGID_CL_SYM
+#define CL_UPPER DL_LANGID_CL_UPPER
+#define CL_ROMAN DL_LANGID_CL_ROMAN
+#define CL_CAP_I 0x800 /* 'I' */
+#define LOWER(s) (K_LETTER | ((s) << 3))
+#define UPPER(s) (K_LETTER | ((s) << 3) | CL_UPPER)
+#define NSYM DL_LANGID_NSYM
+
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
+static const guint16 ascii_class[128] = {
+  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  K_PUNCT, K_SPACE, K_SPACE, K_SPACE, K_SPACE, K_SPACE, K_PUNCT, K_PUNCT,
+  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  /* space ! " # $ % & ' */
+  K_SPACE, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_APOS,
+  /* ( ) * + , - . / */
+  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT,
+  /* 8 9 : ; < = > ? */
+  K_DIGIT, K_DIGIT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  /* @ A..O */
+  K_PUNCT, UPPER (1), UPPER (2), UPPER (3) | CL_ROMAN, UPPER (4) | CL_ROMAN,
+  UPPER (5), UPPER (6), UPPER (7), UPPER (8),
+  UPPER (DL_LANGID_SYM_CAP_I) | CL_ROMAN | CL_CAP_I, UPPER (10), UPPER (11),
+  UPPER (12) | CL_ROMAN, UPPER (13) | CL_ROMAN, UPPER (14), UPPER (15),
+  /* P..Z [ \ ] ^ _ */
+  UPPER (16), UPPER (17), UPPER (18), UPPER (19), UPPER (20), UPPER (21),
+  UPPER (22) | CL_ROMAN, UPPER (23), UPPER (24) | CL_ROMAN, UPPER (25),
+  UPPER (26), K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  /* ` a..o; i v x are the Roman numerals of a preface's page numbers */
+  K_APOS, LOWER (1), LOWER (2), LOWER (3), LOWER (4), LOWER (5), LOWER (6),
+  LOWER (7), LOWER (8), LOWER (9) | CL_ROMAN, LOWER (10), LOWER (11),
+  LOWER (12), LOWER (13), LOWER (14), LOWER (15),
+  /* p..z { | } ~ DEL */
+  LOWER (16), LOWER (17), LOWER (18), LOWER (19), LOWER (20), LOWER (21),
+  LOWER (22) | CL_ROMAN, LOWER (23), LOWER (24) | CL_ROMAN, LOWER (25),
+  LOWER (26), K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+};
+
+/* The letters of the ligatures U+FB00..U+FB06 (PDF extractions). */
+static const char ligatures[7][4] = {
+  "ff", "fi", "fl", "ffi", "ffl", "st", "st",
+};
+
+/* Classifies a non-ASCII code point (a packed class). */
+static guint
+classify_cp (gunichar c)
+{
+  if (c < 0x180)
+    return dl_langid_latin_class[c - 0x80];
+  switch (c)
+    {
+    case 0x2BC: case 0x2018: case 0x2019:
+      return K_APOS;
+    case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+      return K_SPACE;
+    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+      return K_IGNORE;
+    default:
+      break;
+    }
+  if (c <= 0x2AF || (c >= 0x1E00 && c <= 0x1EFF))
+    return g_unichar_isupper (c) ? UPPER (DL_LANGID_SYM_LATIN)
+                                 : LOWER (DL_LANGID_SYM_LATIN);
+  if ((c >= 0x2C2 && c < 0x2E0) || (c >= 0x300 && c < 0x370))
+    return K_IGNORE;
+  if (c >= 0x2000 && c < 0x200B)
+    return K_SPACE;
+  if (c >= 0xFB00 && c <= 0xFB06)
+    return K_LIGATURE | ((c - 0xFB00) << 3);
+  if ((c >= 0x370 && c < 0x1D00) || (c >= 0x2E80 && c < 0x3000)
+      || (c >= 0x3040 && c < 0xD800) || (c >= 0xF900 && c < 0xFB00)
+      || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFEFF)
+      || (c >= 0x10000 && c < 0x1F000))
+    return K_FOREIGN;
+  return K_PUNCT;
+}
+
+/* Decodes one UTF-8 character at *pp, at least two bytes long (valid UTF-8
+ * is promised; a stray byte is taken alone, as U+FFFD). */
+static inline gunichar
+next_char (const guchar **pp, const guchar *end)
+{
+  const guchar *p = *pp;
+  gunichar c = p[0];
+  guint n;
+
+  if (c < 0xE0)
+    {
+      if (c < 0xC2 || end - p < 2 || (p[1] & 0xC0) != 0x80)
+        goto bad;
+      c = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+      n = 2;
+    }
+  else if (c < 0xF0)
+    {
+      if (end - p < 3 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        goto bad;
+      c = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (c < 0x800)
+        goto bad;
+      n = 3;
+    }
+  else
+    {
+      if (c > 0xF4 || end - p < 4 || (p[1] & 0xC0) != 0x80
+          || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+        goto bad;
+      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6)
+          | (p[3] & 0x3F);
+      if (c < 0x10000 || c > 0x10FFFF)
+        goto bad;
+      n = 4;
+    }
+  *pp = p + n;
+  return c;
+bad:
+  *pp = p + 1;
+  return 0xFFFD;
+}
+
+/* ------------------------------------------------------------------------ */
+/* The word table. */
+
+#define FNV_OFFSET 2166136261u
+#define FNV_PRIME 16777619u
+
+static const DlLangidWord no_word = { 0, 0, 0 };
+
+/* The entry of hash @h, or no_word; without branches. */
+static inline const DlLangidWord *
+word_lookup (guint32 h)
+{
+  const DlLangidWord *b
+      = &dl_langid_words[(h * 0x9E3779B1u) >> (32 - DL_LANGID_WORD_BITS)];
+  const DlLangidWord *e = &no_word;
+  guint16 tag = h >> 16 ? h >> 16 : 1;
+
+  for (int i = DL_LANGID_WORD_WINDOW - 1; i >= 0; i--)
+    e = b[i].tag == tag ? &b[i] : e;
+  return e;
+}
+
+/* The hashes of the word [s, e) (letters, apostrophes inside it, ignorable
+ * characters) with 'I' read as ı and as i. */
+static void
+word_hashes (const guchar *s, const guchar *e, guint32 *h_tr, guint32 *h_en)
+{
+  guint32 a = FNV_OFFSET, b = FNV_OFFSET;
+
+  while (s < e)
+    {
+      gunichar c = *s;
+      guint cl, sym;
+
+      if (c < 0x80)
+        {
+          cl = ascii_class[c];
+          s++;
+        }
+      else
+        cl = classify_cp (next_char (&s, e));
+      switch (CL_KIND (cl))
+        {
+        case K_LETTER:
+          sym = CL_SYM (cl);
+          a = (a ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_DOTLESS_I : sym))
+              * FNV_PRIME;
+          b = (b ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_I : sym))
+              * FNV_PRIME;
+          break;
+        case K_APOS:
+          a = (a ^ DL_LANGID_SYM_APOS) * FNV_PRIME;
+          b = (b ^ DL_LANGID_SYM_APOS) * FNV_PRIME;
+          break;
+        case K_LIGATURE:
+          for (const char *l = ligatures[CL_SYM (cl)]; *l; l++)
+            {
+              sym = CL_SYM (ascii_class[(guchar) *l]);
+              a = (a ^ sym) * FNV_PRIME;
+              b = (b ^ sym) * FNV_PRIME;
+            }
+          break;
+        default:
+          break;
+        }
+    }
+  *h_tr = a;
+  *h_en = b;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Scoring a line. */
+
+/* What the words of the line say so far. Both are copied at the start of
+ * every whitespace-delimited chunk, so that a chunk found to be a link can
+ * be taken back. */
+typedef struct {
+  guint32 word_tr, word_en; /* word-table evidence */
+  guint32 letters;          /* Latin letters in language words */
+  guint32 words;            /* language words */
+  guint32 numbers;          /* digit runs and Roman numerals */
+  guint32 dates;            /* month and weekday names */
+  guint32 acronyms;         /* short unknown words in capitals */
+  guint32 last;             /* what the last word was: LAST_* */
+} Counts;
+
+/* A lone person name: every word fits, and something shows it is one. */
+typedef struct {
+  guint8 ok;
+  guint8 evidence;
+  guint8 group;      /* name words since the last comma or ve/and */
+  guint8 words;      /* name words, titles and initials excepted */
+  guint8 groups;     /* groups holding name words */
+  guint8 lower;      /* name words not in capitals */
+  guint8 long_caps;  /* name words in capitals, five letters or more */
+  guint8 prev_shape; /* shape of the previous name word */
+} NameState;
+
+enum { SHAPE_NONE, SHAPE_TITLE_CASE, SHAPE_ALL_CAPS, SHAPE_OTHER };
+enum { LAST_OTHER, LAST_NAME, LAST_INITIAL };
+
+/* The word being read. */
+typedef struct {
+  const guchar *start, *stop; /* its bytes, trailing apostrophe excluded */
+  guint32 h;      /* FNV-1a of the symbols ('I' as it is) */
+  guint16 len;    /* symbols */
+  guint16 letters;
+  guint16 upper;
+  guint16 apos;   /* symbols before the first apostrophe; 0 if none */
+  guint16 roman;  /* CL_ROMAN while every letter may be a Roman numeral */
+  guint16 classes; /* the classes of its letters, or-ed */
+  guint8 first_upper;
+  guint8 has_digit;
+} Word;
+
+/* The name-line reading of a word of the line (while it may be a name);
+ * returns what the word was, LAST_*. */
+G_GNUC_NO_INLINE static guint
+name_word (NameState *n, const Word *w, guint flags)
+{
+  int shape;
+
+  /* a suffix after an apostrophe is grammar (Hakan’ın); O’Brien is not */
+  if (!w->first_upper || (w->apos != 0 && w->apos != 1))
+    {
+      if (flags & DL_LANGID_W_CONNECT && !w->first_upper)
+        n->group = 0;
+      else if (!(flags & DL_LANGID_W_PARTICLE && !w->first_upper))
+        n->ok = FALSE;
+      return LAST_OTHER;
+    }
+  if (flags & DL_LANGID_W_TITLE)
+    {
+      /* Dr, Prof, and DR. or PROF. when a full stop follows, not MS Word */
+      if (w->upper != 1)
+        return LAST_INITIAL;
+      n->evidence = TRUE;
+      return LAST_OTHER;
+    }
+  if (w->letters == 1)
+    return LAST_INITIAL; /* when a full stop follows: J. Smith; Smith, J. */
+  if ((flags & DL_LANGID_W_COMMON && !(flags & DL_LANGID_W_GIVEN))
+      || flags & DL_LANGID_W_DATE)
+    {
+      n->ok = FALSE;
+      return LAST_OTHER;
+    }
+  if (w->upper == w->letters)
+    shape = SHAPE_ALL_CAPS;
+  else if (w->upper == 1)
+    shape = SHAPE_TITLE_CASE;
+  else
+    shape = SHAPE_OTHER;
+  if (shape != SHAPE_ALL_CAPS)
+    n->lower++;
+  else if (w->letters >= 5)
+    n->long_caps++;
+  if (n->group++ == 0)
+    n->groups++;
+  if (n->group > 4 || ++n->words > 12)
+    n->ok = FALSE;
+  /* Hakan, John; Hakan TAŞDEMİR */
+  if ((flags & DL_LANGID_W_GIVEN && !(flags & DL_LANGID_W_AMBIG))
+      || (shape == SHAPE_ALL_CAPS && w->letters >= 4
+          && n->prev_shape == SHAPE_TITLE_CASE))
+    n->evidence = TRUE;
+  n->prev_shape = shape;
+  return LAST_NAME;
+}
+
+static inline ALWAYS_INLINE void
+word_done (Counts *t, NameState *n, const Word *w)
+{
+  const DlLangidWord *e, *e_en;
+  guint flags;
+
+  t->last = LAST_OTHER;
+  if (w->letters == 0
+      || (w->roman && !w->has_digit && w->letters <= 6
+          && (w->upper == w->letters || w->upper == 0)))
+    {
+      t->numbers++;
+      return;
+    }
+  if (t->words >= DL_LANGID_WORDS_LOOKED_UP)
+    {
+      /* a long line: its trigrams have said enough, and it can be neither a
+       * name, nor a date, nor an acronym line */
+      t->words++;
+      t->letters += w->letters;
+      return;
+    }
+  if (w->has_digit || w->len > 24)
+    e = e_en = &no_word;
+  else if (!(w->classes & CL_CAP_I))
+    e = e_en = word_lookup (w->h);
+  else
+    {
+      /* 'I' is ı in Turkish, i in English */
+      guint32 h_tr, h_en;
+      word_hashes (w->start, w->stop, &h_tr, &h_en);
+      e = word_lookup (h_tr);
+      e_en = word_lookup (h_en);
+    }
+  flags = e->flags | e_en->flags;
+  if (G_UNLIKELY (flags & DL_LANGID_W_NEUTRAL))
+    return;
+  t->word_tr += MAX (e->llr, 0);
+  t->word_en += MAX (-e_en->llr, 0);
+  t->words++;
+  t->letters += w->letters;
+  t->dates += (flags & DL_LANGID_W_DATE) != 0;
+  if (t->words <= 3) /* the acronym rule is for short lines */
+    t->acronyms += w->upper == w->letters && w->letters >= 2
+                   && w->letters <= 5 && !(flags & DL_LANGID_W_COMMON);
+
+  if (n->ok)
+    t->last = name_word (n, w, flags);
+}
+
+static const char *const tlds[] = {
+  "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io",
+  "tr", "az", "ru", "uk", "us", "eu", "de", "fr", "am", "ge", "kz", "uz",
+  "ir", "ua", "by", "kg", "tm", "tj", "co", "ac", "me", "tv",
+};
+
+/* A host-like chunk: lower-case labels separated by dots ending in a known
+ * top-level domain, with a path or at least three labels. */
+static gboolean
+looks_like_host (const char *s, const char *end)
+{
+  const char *host_end = memchr (s, '/', end - s);
+  const char *last = s;
+  int labels = 1;
+
+  if (host_end == NULL)
+    host_end = end;
+  for (const char *p = s; p < host_end; p++)
+    {
+      if (*p == '.')
+        {
+          if (p == last)
+            return FALSE;
+          labels++;
+          last = p + 1;
+        }
+      else if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+        return FALSE;
+    }
+  if (labels < 2 || (labels < 3 && host_end == end))
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (tlds); i++)
+    if (strlen (tlds[i]) == (gsize) (host_end - last)
+        && memcmp (tlds[i], last, host_end - last) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_prefix_ci (const char *s, const char *end, const char *prefix)
+{
+  gsize n = strlen (prefix);
+  return (gsize) (end - s) > n && g_ascii_strncasecmp (s, prefix, n) == 0;
+}
+
+/* Is the whitespace-delimited chunk [s, end) a URL, an e-mail address or a
+ * DOI? */
+static gboolean
+chunk_is_link (const char *s, const char *end)
+{
+  const char *at;
+
+  while (s < end && strchr ("([<{\"'", *s) != NULL)
+    s++;
+  while (end > s && strchr (".,;:)]>}\"'", end[-1]) != NULL)
+    end--;
+  if (end - s < 4)
+    return FALSE;
+  if (g_strstr_len (s, end - s, "://") != NULL || has_prefix_ci (s, end, "www.")
+      || has_prefix_ci (s, end, "doi:"))
+    return TRUE;
+  if (s[0] == '1' && s[1] == '0' && s[2] == '.' && g_ascii_isdigit (s[3])
+      && memchr (s, '/', end - s) != NULL)
+    return TRUE;
+  at = memchr (s, '@', end - s);
+  if (at != NULL && at > s && memchr (at, '.', end - at) != NULL)
+    return TRUE;
+  return looks_like_host (s, end);
+}
+
+/* The hot loop keeps its state in locals of dl_langid_score, which these
+ * macros update: the trigram costs and context, the word being read (w_*),
+ * the chunk being read; the rest waits for the word's end. */
+
+#define WORD_START(upper_) \
+  G_STMT_START { \
+    in_word = TRUE; \
+    w_start = at; \
+    pending_apos = FALSE; \
+    w_h = FNV_OFFSET; \
+    w_len = w_letters = w_upper = w_apos = 0; \
+    w_roman = CL_ROMAN; \
+    w_classes = 0; \
+    w_first_upper = (upper_); \
+    w_has_digit = FALSE; \
+    p1 = DL_LANGID_SYM_BOUND; \
+    ctx = 0; \
+  } G_STMT_END
+
+#define PUSH_SYMBOL(sym_) \
+  G_STMT_START { \
+    guint sym__ = (sym_); \
+    ctx = (p1 * NSYM + sym__) * NSYM; \
+    p1 = sym__; \
+    w_h = (w_h ^ sym__) * FNV_PRIME; \
+    w_len++; \
+  } G_STMT_END
+
+#define ADD_COST(idx_) \
+  G_STMT_START { \
+    const guint8 *cost__ = &dl_langid_trigram_cost[2 * (idx_)]; \
+    cost_tr += cost__[0]; \
+    cost_en += cost__[1]; \
+  } G_STMT_END
+
+#define LETTER(cl_) \
+  G_STMT_START { \
+    guint cl__ = (cl_); \
+    if (!in_word) \
+      WORD_START ((cl__ & CL_UPPER) != 0); \
+    else if (pending_apos) \
+      { \
+        ADD_COST (ctx + DL_LANGID_SYM_APOS); \
+        if (w_apos == 0) \
+          w_apos = w_len; \
+        PUSH_SYMBOL (DL_LANGID_SYM_APOS); \
+        pending_apos = FALSE; \
+      } \
+    ADD_COST (ctx + CL_SYM (cl__)); \
+    PUSH_SYMBOL (CL_SYM (cl__)); \
+    w_letters++; \
+    w_upper += (cl__ & CL_UPPER) != 0; \
+    w_roman &= cl__; \
+    w_classes |= cl__; \
+    w_stop = p; \
+  } G_STMT_END
+
+/* Ends the word being read, if any (ended tells). */
+#define WORD_END() \
+  G_STMT_START { \
+    ended = in_word; \
+    if (in_word) \
+      { \
+        if (p1 != DL_LANGID_SYM_DIGIT) \
+          ADD_COST (ctx); \
+        Word word__ = { w_start, w_stop, w_h, w_len, w_letters, w_upper, \
+                        w_apos, w_roman, w_classes, w_first_upper, \
+                        w_has_digit }; \
+        word_done (&t, &name, &word__); \
+        in_word = FALSE; \
+        pending_apos = FALSE; \
+      } \
+  } G_STMT_END
+
+/* A chunk (whitespace-delimited) ends: take it back if it was a link. */
+#define CHUNK_END(at_) \
+  G_STMT_START { \
+    if (suspect) \
+      { \
+        if (chunk_is_link ((const char *) chunk, (const char *) (at_))) \
+          { \
+            t = saved; \
+            name = saved_name; \
+            cost_tr = saved_tr; \
+            cost_en = saved_en; \
+          } \
+        suspect = FALSE; \
+      } \
+  } G_STMT_END
+
+/* A new chunk may start after @p: remember what to take back. */
+#define CHUNK_NEXT() \
+  G_STMT_START { \
+    chunk = p; \
+    saved = t; \
+    saved_name = name; \
+    saved_tr = cost_tr; \
+    saved_en = cost_en; \
+  } G_STMT_END
+
+
+void
+dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *end = p + len;
+  const guchar *chunk = p;  /* start of the current chunk */
+  gboolean suspect = FALSE; /* the chunk may be a URL */
+  gboolean in_word = FALSE, pending_apos = FALSE, ended;
+  guint32 cost_tr = 0, cost_en = 0, saved_tr = 0, saved_en = 0;
+  guint ctx = 0, p1 = 0;    /* (p2 * NSYM + p1) * NSYM; the last symbol */
+  guint foreign = 0, stars = 0;
+  Counts t, saved;
+  NameState name, saved_name;
+  /* the word being read */
+  const guchar *w_start = p, *w_stop = p;
+  guint32 w_h = 0;
+  guint w_len = 0, w_letters = 0, w_upper = 0, w_apos = 0, w_roman = 0;
+  guint w_classes = 0;
+  gboolean w_first_upper = FALSE, w_has_digit = FALSE;
+
+  g_return_if_fail (text != NULL || len == 0);
+  g_return_if_fail (ev != NULL);
+
+  memset (&t, 0, sizeof t);
+  memset (&name, 0, sizeof name);
+  name.ok = TRUE;
+  saved = t;
+  saved_name = name;
+
+  while (p < end)
+    {
+      const guchar *at = p;
+      gunichar c = *p;
+      guint cl;
+
+      if (G_LIKELY (c < 0x80))
+        {
+          cl = ascii_class[c];
+          p++;
+        }
+      else
+        {
+          c = next_char (&p, end);
+          cl = classify_cp (c);
+        }
+
+      if (CL_KIND (cl) == K_LETTER)
+        {
+          LETTER (cl);
+          /* the common case: more letters, ASCII or two-byte Latin */
+          for (;;)
+            {
+              if (p >= end)
+                break;
+              if (*p < 0x80)
+                {
+                  cl = ascii_class[*p];
+                  if (CL_KIND (cl) != K_LETTER)
+                    break;
+                  p++;
+                }
+              else if (*p >= 0xC2 && *p <= 0xC5 && end - p >= 2
+                       && (p[1] & 0xC0) == 0x80)
+                {
+                  cl = dl_langid_latin_class[(((p[0] & 0x1F) << 6)
+                                              | (p[1] & 0x3F)) - 0x80];
+                  if (CL_KIND (cl) != K_LETTER)
+                    break;
+                  p += 2;
+                }
+              else
+                break;
+              ADD_COST (ctx + CL_SYM (cl));
+              PUSH_SYMBOL (CL_SYM (cl));
+              w_letters++;
+              w_upper += (cl & CL_UPPER) != 0;
+              w_roman &= cl;
+              w_classes |= cl;
+            }
+          w_stop = p;
+          /* and then, most often, a space */
+          if (p < end && *p == ' ')
+            {
+              WORD_END ();
+              CHUNK_END (p);
+              p++;
+              CHUNK_NEXT ();
+            }
+          continue;
+        }
+
+      switch (CL_KIND (cl))
+        {
+        case K_SPACE:
+          WORD_END ();
+          CHUNK_END (at);
+          CHUNK_NEXT ();
+          continue;
+
+        case K_LIGATURE:
+          for (const char *l = ligatures[CL_SYM (cl)]; *l; l++)
+            LETTER (ascii_class[(guchar) *l]);
+          continue;
+
+        case K_DIGIT:
+          if (in_word && pending_apos)
+            WORD_END ();
+          if (!in_word)
+            WORD_START (FALSE);
+          if (p1 != DL_LANGID_SYM_DIGIT)
+            PUSH_SYMBOL (DL_LANGID_SYM_DIGIT);
+          w_has_digit = TRUE;
+          continue;
+
+        case K_IGNORE:
+          continue;
+
+        case K_APOS:
+          if (in_word && !pending_apos)
+            {
+              pending_apos = TRUE;
+              continue;
+            }
+          break;
+
+        default:
+          break;
+        }
+
+      /* punctuation, a stray apostrophe, a letter of another script */
+      WORD_END ();
+      if (CL_KIND (cl) == K_FOREIGN)
+        {
+          foreign++;
+          continue;
+        }
+      switch (c)
+        {
+        case '.':
+        case ':':
+        case '!':
+        case '?':
+          /* a sentence ends after a name word: this is no list of names;
+           * a full stop after a capital letter makes it an initial */
+          if (ended && t.last == LAST_NAME)
+            name.ok = FALSE;
+          else if (ended && t.last == LAST_INITIAL && c == '.')
+            name.evidence = TRUE;
+          suspect = TRUE;
+          break;
+        case '/':
+        case '@':
+          suspect = TRUE;
+          break;
+        case ',':
+        case ';':
+        case '&':
+          if (name.ok)
+            name.group = 0;
+          break;
+        case '*':
+          stars++;
+          break;
+        default:
+          break;
+        }
+    }
+  WORD_END ();
+  CHUNK_END (end);
+
+  ev->tr = -(float) cost_tr / DL_LANGID_COST_SCALE
+           + DL_LANGID_WORD_WEIGHT * (float) t.word_tr / DL_LANGID_LLR_SCALE;
+  ev->en = -(float) cost_en / DL_LANGID_COST_SCALE
+           + DL_LANGID_WORD_WEIGHT * (float) t.word_en / DL_LANGID_LLR_SCALE;
+
+  if (t.letters < 2 || foreign > t.letters)
+    ev->other = TRUE; /* numbers, URLs, another script */
+  else if (t.dates > 0 && t.dates == t.words && t.numbers > 0)
+    ev->other = TRUE; /* 16 Haziran 2024, June 16, 2024 */
+  else if (t.acronyms == t.words && t.words <= 3 && t.numbers > 0)
+    ev->other = TRUE; /* NATO 1949, TANAP 1.850 16 2018 */
+  else if (name.ok && name.words + name.evidence > 0
+           && (name.evidence || (stars > 0 && name.words >= 2)
+               || (name.groups >= 2 && name.lower == 0
+                   && name.long_caps > 0)))
+    ev->other = TRUE; /* Hakan TAŞDEMİR*, Smith, J., ÇELİKKOL, AKSU */
+  else
+    ev->other = FALSE;
+}
+
+/* ------------------------------------------------------------------------ */
+/* Smoothing. */
+
+#define RING (DL_LANGID_MAX_LAG + 1)
+
+typedef struct {
+  guint8 other; /* transparent to the chain */
+  guint8 final; /* label decided by dl_langid_finish */
+  guint8 label;
+  guint8 bp[2]; /* best state of the previous chain line, per state */
+} Pending;
+
+struct _DlLangid {
+  Pending ring[RING];
+  guint head;      /* oldest pending line */
+  guint count;     /* pending lines */
+  gboolean chain;  /* a tr/en line of the current document was pushed */
+  float delta[2];  /* Viterbi costs of the newest chain line, per state */
+};
+
+enum { ST_TR, ST_EN };
+
+DlLangid *
+dl_langid_new (void)
+{
+  return g_new0 (DlLangid, 1);
+}
+
+void
+dl_langid_free (DlLangid *lid)
+{
+  g_free (lid);
+}
+
+void
+dl_langid_push (DlLangid *lid, const DlLangEvidence *ev)
+{
+  Pending *e;
+  float d, cost[2];
+
+  g_return_if_fail (lid != NULL && ev != NULL);
+  g_return_if_fail (lid->count < RING);
+
+  e = &lid->ring[(lid->head + lid->count++) % RING];
+  memset (e, 0, sizeof *e);
+  e->other = ev->other;
+  if (ev->other)
+    return;
+
+  d = CLAMP (ev->tr - ev->en, -DL_LANGID_MAX_MARGIN, DL_LANGID_MAX_MARGIN);
+  cost[ST_TR] = d < 0 ? -d : 0;
+  cost[ST_EN] = d > 0 ? d : 0;
+  if (!lid->chain)
+    {
+      lid->chain = TRUE;
+      lid->delta[ST_TR] = cost[ST_TR];
+      lid->delta[ST_EN] = cost[ST_EN];
+      return;
+    }
+  for (int s = 0; s < 2; s++)
+    {
+      float stay = lid->delta[s];
+      float move = lid->delta[1 - s] + DL_LANGID_SWITCH_COST;
+      e->bp[s] = stay <= move ? s : 1 - s;
+      cost[s] += MIN (stay, move);
+    }
+  d = MIN (cost[0], cost[1]);
+  lid->delta[0] = cost[0] - d;
+  lid->delta[1] = cost[1] - d;
+}
+
+static DlLang
+state_lang (guint s)
+{
+  return s == ST_TR ? DL_LANG_TR : DL_LANG_EN;
+}
+
+/* Follows the best path back from the newest chain line to the pending
+ * line @target (a ring index), or labels every pending chain line when
+ * @target is -1. */
+static guint
+backtrack (DlLangid *lid, int target)
+{
+  guint s = lid->delta[ST_EN] < lid->delta[ST_TR] ? ST_EN : ST_TR;
+
+  for (guint k = lid->count; k-- > 0;)
+    {
+      guint i = (lid->head + k) % RING;
+      Pending *e = &lid->ring[i];
+      if (e->other || e->final)
+        continue;
+      if ((int) i == target)
+        return s;
+      if (target < 0)
+        {
+          e->final = TRUE;
+          e->label = state_lang (s);
+        }
+      s = e->bp[s];
+    }
+  return s;
+}
+
+gboolean
+dl_langid_pop (DlLangid *lid, DlLang *lang)
+{
+  Pending *e;
+
+  g_return_val_if_fail (lid != NULL && lang != NULL, FALSE);
+
+  if (lid->count == 0)
+    return FALSE;
+  e = &lid->ring[lid->head];
+  if (e->final)
+    *lang = e->label;
+  else if (lid->count <= DL_LANGID_MAX_LAG)
+    return FALSE;
+  else if (e->other)
+    *lang = DL_LANG_OTHER;
+  else
+    *lang = state_lang (backtrack (lid, lid->head));
+  lid->head = (lid->head + 1) % RING;
+  lid->count--;
+  return TRUE;
+}
+
+void
+dl_langid_finish (DlLangid *lid)
+{
+  g_return_if_fail (lid != NULL);
+
+  for (guint k = 0; k < lid->count; k++)
+    {
+      Pending *e = &lid->ring[(lid->head + k) % RING];
+      if (e->other && !e->final)
+        {
+          e->final = TRUE;
+          e->label = DL_LANG_OTHER;
+        }
+    }
+  if (lid->chain)
+    backtrack (lid, -1);
+  lid->chain = FALSE;
+  lid->delta[0] = lid->delta[1] = 0;
+}

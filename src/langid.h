@@ -1,0 +1,59 @@
+/* langid.h — per-line language identification: cheap per-line evidence
+ * (dl_langid_score) and a streaming smoother with a bounded lag (DlLangid). */
+#ifndef DL_LANGID_H
+#define DL_LANGID_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_LANG_OTHER = 0, /* numbers, URLs, lone names, other scripts */
+  DL_LANG_TR = 1,
+  DL_LANG_EN = 2,
+} DlLang;
+
+#define DL_LANG_COUNT 3
+
+/* Lines whose label is final once this many further non-blank lines were
+ * pushed: the smoother never holds more than DL_LANGID_MAX_LAG + 1 lines. */
+#define DL_LANGID_MAX_LAG 32
+
+/* "other", "tr", "en". */
+const char *dl_lang_code (DlLang lang);
+
+/* Parses "tr", "en" or "other"; FALSE for anything else. */
+gboolean dl_lang_parse (const char *code, DlLang *lang);
+
+/* What one line says about its language, before smoothing. */
+typedef struct {
+  gboolean other; /* the line can only be 'other' (no Turkish/English text) */
+  float tr;       /* log-score of the line as Turkish */
+  float en;       /* log-score of the line as English */
+} DlLangEvidence;
+
+/* Scores one non-blank line: @text is valid UTF-8 in NFC, @len bytes, no
+ * line terminator. Pure function, thread-safe, no allocation. */
+void dl_langid_score (const char *text, gsize len, DlLangEvidence *ev);
+
+typedef struct _DlLangid DlLangid;
+
+/* A smoother for one document at a time. Free with dl_langid_free. */
+DlLangid *dl_langid_new (void);
+void dl_langid_free (DlLangid *lid);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLangid, dl_langid_free)
+
+/* Appends the evidence of the next non-blank line of the document. */
+void dl_langid_push (DlLangid *lid, const DlLangEvidence *ev);
+
+/* Takes the label of the oldest line whose label is final, in push order;
+ * FALSE when no pending line is final yet. */
+gboolean dl_langid_pop (DlLangid *lid, DlLang *lang);
+
+/* End of the document: every pending line becomes final (pop them all),
+ * then the smoother starts afresh for the next document. */
+void dl_langid_finish (DlLangid *lid);
+
+G_END_DECLS
+
+#endif /* DL_LANGID_H */

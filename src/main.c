@@ -1,0 +1,163 @@
+/* main.c — derlem's entry: the command table, locale and gettext set-up,
+ * printing diagnostics, and the exit status (0 ok, 1 data, 2 usage). */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "paths.h"
+
+enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
+
+typedef struct {
+  const char *name;
+  DlCommandFunc run;
+  const char *summary; /* N_() */
+} Command;
+
+static const Command commands[] = {
+  { "langs", dl_cmd_langs, N_("the language (tr, en, other) of each span of lines") },
+};
+
+/* Whether any input went wrong: the only mutable state, owned here. */
+static DlDiagLevel worst = DL_DIAG_NOTE;
+
+static void
+print_diag (DlDiagLevel level, const char *file, guint64 line, const char *message,
+            gpointer user_data)
+{
+  (void) user_data;
+  if (level > worst)
+    worst = level;
+  fflush (stdout);
+  if (file != NULL && line > 0)
+    fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", file, line, message);
+  else if (file != NULL)
+    fprintf (stderr, "derlem: %s: %s\n", file, message);
+  else
+    fprintf (stderr, "derlem: %s\n", message);
+}
+
+static void
+print_overview (FILE *fp)
+{
+  fprintf (fp, "%s\n\n%s\n\n%s\n", _("Usage: derlem COMMAND [OPTIONS] [PATH...]"),
+           _("A concordance and frequency analyzer for Turkish and English text:\n"
+             "each language is told apart line by line and analysed by its own rules."),
+           _("Commands:"));
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (fp, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (fp, "\n%s\n",
+           _("Run 'derlem help COMMAND' (or 'derlem COMMAND --help') for a command's options.\n"
+             "PATH is a file, a directory (read recursively, *.txt by default) or - for\n"
+             "standard input. With no PATH derlem reads standard input when it is a pipe,\n"
+             "otherwise the bundled sample corpus.\n"
+             "\n"
+             "Exit status: 0 success; 1 some input or output failed (the rest is still\n"
+             "done); 2 usage error."));
+}
+
+static const Command *
+find_command (const char *name)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (strcmp (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+static int
+usage_error (const char *message, const char *command)
+{
+  fprintf (stderr, "derlem: %s\n", message);
+  if (command != NULL)
+    fprintf (stderr, _("Try 'derlem help %s'.\n"), command);
+  else
+    fprintf (stderr, "%s\n", _("Try 'derlem --help'."));
+  return EXIT_USAGE;
+}
+
+static void
+setup_locale (void)
+{
+  /* gettext ignores LANGUAGE in the C locale; C.UTF-8 honours it and lets
+   * messages be UTF-8 as all of derlem's output is. */
+  const char *loc = setlocale (LC_ALL, "");
+  if (loc == NULL || strcmp (loc, "C") == 0 || strcmp (loc, "POSIX") == 0)
+    setlocale (LC_ALL, "C.UTF-8");
+  g_autofree char *localedir = dl_paths_localedir ();
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static int
+run_command (const Command *cmd, int argc, char **argv)
+{
+  g_autoptr (DlDiag) diag = dl_diag_new (print_diag, NULL);
+  DlEnv env = { diag };
+  g_autoptr (GError) error = NULL;
+  gboolean ok = cmd->run (&env, argc, argv, &error);
+  if (!ok && g_error_matches (error, DL_ERROR, DL_ERROR_USAGE))
+    return usage_error (error->message, cmd->name);
+  if (!ok)
+    {
+      fflush (stdout);
+      fprintf (stderr, "derlem: %s\n", error->message);
+      return EXIT_DATA;
+    }
+  return worst >= DL_DIAG_WARNING ? EXIT_DATA : EXIT_OK;
+}
+
+int
+main (int argc, char **argv)
+{
+  setup_locale ();
+  g_set_prgname ("derlem");
+
+  if (argc < 2)
+    {
+      print_overview (stderr);
+      return EXIT_USAGE;
+    }
+  const char *first = argv[1];
+  if (strcmp (first, "--help") == 0 || strcmp (first, "-h") == 0
+      || (strcmp (first, "help") == 0 && argc == 2))
+    {
+      print_overview (stdout);
+      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+    }
+  if (strcmp (first, "--version") == 0 || strcmp (first, "-V") == 0)
+    {
+      printf ("derlem %s\n", PACKAGE_VERSION);
+      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+    }
+  if (strcmp (first, "help") == 0)
+    {
+      const Command *cmd = find_command (argv[2]);
+      if (cmd == NULL)
+        {
+          g_autofree char *msg = g_strdup_printf (_("unknown command '%s'"), argv[2]);
+          return usage_error (msg, NULL);
+        }
+      char *help_argv[] = { (char *) cmd->name, (char *) "--help", NULL };
+      return run_command (cmd, 2, help_argv);
+    }
+  const Command *cmd = find_command (first);
+  if (cmd == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("unknown command '%s'"), first);
+      return usage_error (msg, NULL);
+    }
+  int status = run_command (cmd, argc - 1, argv + 1);
+  if (fclose (stdout) != 0 && status == EXIT_OK)
+    {
+      perror ("derlem: standard output");
+      status = EXIT_DATA;
+    }
+  return status;
+}

@@ -1,0 +1,234 @@
+/* options.c — common options: one GOptionEntry table and one checker. */
+#include "config.h"
+
+#include "options.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include "error.h"
+#include "i18n.h"
+
+static const char *const format_names[] = {
+  [DL_FORMAT_TEXT] = "text", [DL_FORMAT_TSV] = "tsv",   [DL_FORMAT_CSV] = "csv",
+  [DL_FORMAT_JSON] = "json", [DL_FORMAT_HTML] = "html", [DL_FORMAT_MARKDOWN] = "markdown",
+};
+
+const char *
+dl_format_name (DlFormat format)
+{
+  g_return_val_if_fail ((gsize) format < G_N_ELEMENTS (format_names), "?");
+  return format_names[format];
+}
+
+void
+dl_options_init (DlOptions *opts)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->threads = 0;
+  opts->all_langs = TRUE;
+}
+
+void
+dl_options_clear (DlOptions *opts)
+{
+  char **strings[] = { &opts->lang_arg, &opts->assume_arg, &opts->unit_arg,
+                       &opts->case_arg, &opts->stoplist, &opts->format_arg,
+                       &opts->output, &opts->color_arg, &opts->progress_arg,
+                       &opts->encoding_arg, &opts->glob };
+  for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
+    g_clear_pointer (strings[i], g_free);
+}
+
+GOptionContext *
+dl_options_context (const char *command, const char *parameters,
+                    const char *summary, const char *description,
+                    const GOptionEntry *entries, DlOptions *o)
+{
+  const GOptionEntry common[] = {
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
+      N_("Report only this language: tr, en or all (default: all, each language apart)"),
+      "LANG" },
+    { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
+      N_("Skip language detection: every line is in LANG (tr or en)"), "LANG" },
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit_arg,
+      N_("Count word forms or Snowball stems: form or stem (default: form)"), "UNIT" },
+    { "case", 0, 0, G_OPTION_ARG_STRING, &o->case_arg,
+      N_("Fold case by each line's language, or keep it: fold or keep (default: fold)"),
+      "CASE" },
+    { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers,
+      N_("Count numbers as words too"), NULL },
+    { "stoplist", 0, 0, G_OPTION_ARG_STRING, &o->stoplist,
+      N_("Words to leave out: default, none or a file with one word per line"), "LIST" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
+      N_("Output format: text, tsv, csv or json (default: text)"), "FORMAT" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+      N_("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads,
+      N_("Worker threads (default: one per core)"), "N" },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color_arg,
+      N_("Color the output: auto, always or never (default: auto; NO_COLOR is respected)"),
+      "WHEN" },
+    { "progress", 0, 0, G_OPTION_ARG_STRING, &o->progress_arg,
+      N_("Show progress on standard error: auto, always or never (default: auto, on a terminal)"),
+      "WHEN" },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding_arg,
+      N_("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"),
+      "NAME" },
+    { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
+      N_("Read files whose names match PATTERN inside directories (default: *.txt)"),
+      "PATTERN" },
+    G_OPTION_ENTRY_NULL
+  };
+
+  GOptionContext *context = g_option_context_new (parameters);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, summary);
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  /* The command's own options, then the common ones, all in one list so
+   * that `derlem help COMMAND` shows every option. */
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
+  (void) command;
+  return context;
+}
+
+static gboolean
+parse_choice (const char *option, const char *value, const char *const *choices,
+              int *out, GError **error)
+{
+  for (int i = 0; choices[i] != NULL; i++)
+    if (strcmp (value, choices[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  g_autofree char *list = g_strjoinv (", ", (char **) choices);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _("invalid value '%s' for %s (expected one of: %s)"), value, option, list);
+  return FALSE;
+}
+
+gboolean
+dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
+                  int *argc, char ***argv, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (!g_option_context_parse (context, argc, argv, &local))
+    {
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
+      return FALSE;
+    }
+
+  static const char *const langs[] = { "tr", "en", "all", NULL };
+  static const char *const assume[] = { "tr", "en", NULL };
+  static const char *const units[] = { "form", "stem", NULL };
+  static const char *const cases[] = { "fold", "keep", NULL };
+  static const char *const whens[] = { "auto", "always", "never", NULL };
+  int v;
+
+  if (o->lang_arg != NULL)
+    {
+      if (!parse_choice ("--lang", o->lang_arg, langs, &v, error))
+        return FALSE;
+      o->all_langs = v == 2;
+      o->lang = v == 0 ? DL_LANG_TR : DL_LANG_EN;
+    }
+  if (o->assume_arg != NULL)
+    {
+      if (!parse_choice ("--assume-lang", o->assume_arg, assume, &v, error))
+        return FALSE;
+      o->assume = TRUE;
+      o->assume_lang = v == 0 ? DL_LANG_TR : DL_LANG_EN;
+    }
+  if (o->unit_arg != NULL && !parse_choice ("--unit", o->unit_arg, units, (int *) &o->unit, error))
+    return FALSE;
+  if (o->case_arg != NULL && !parse_choice ("--case", o->case_arg, cases, (int *) &o->casing, error))
+    return FALSE;
+  if (o->color_arg != NULL && !parse_choice ("--color", o->color_arg, whens, (int *) &o->color, error))
+    return FALSE;
+  if (o->progress_arg != NULL
+      && !parse_choice ("--progress", o->progress_arg, whens, (int *) &o->progress, error))
+    return FALSE;
+
+  o->format = DL_FORMAT_TEXT;
+  if (o->format_arg != NULL)
+    {
+      const char *allowed[G_N_ELEMENTS (format_names) + 1];
+      int n = 0;
+      for (const int *f = formats; *f >= 0; f++)
+        allowed[n++] = format_names[*f];
+      allowed[n] = NULL;
+      if (!parse_choice ("--format", o->format_arg, allowed, &v, error))
+        return FALSE;
+      o->format = formats[v];
+    }
+
+  if (o->threads < 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("invalid value '%d' for %s (expected a positive number)"),
+                   o->threads, "--threads");
+      return FALSE;
+    }
+  if (o->threads == 0)
+    o->threads = (int) g_get_num_processors ();
+
+  if (o->encoding_arg != NULL)
+    {
+      if (!dl_decode_named (o->encoding_arg, &o->encoding, error))
+        return FALSE;
+      o->has_encoding = TRUE;
+    }
+  if (o->glob != NULL && o->glob[0] == '\0')
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty pattern for %s"), "--glob");
+      return FALSE;
+    }
+  if (o->stoplist != NULL && o->stoplist[0] == '\0')
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty value for %s"), "--stoplist");
+      return FALSE;
+    }
+  if (o->output != NULL && o->output[0] == '\0')
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty file name for %s"), "--output");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_options_color (const DlOptions *o, int fd)
+{
+  switch (o->color)
+    {
+    case DL_WHEN_ALWAYS:
+      return TRUE;
+    case DL_WHEN_NEVER:
+      return FALSE;
+    case DL_WHEN_AUTO:
+    default:
+      {
+        const char *no_color = g_getenv ("NO_COLOR");
+        if (no_color != NULL && no_color[0] != '\0')
+          return FALSE;
+        const char *term = g_getenv ("TERM");
+        return isatty (fd) && !(term != NULL && strcmp (term, "dumb") == 0);
+      }
+    }
+}
+
+gboolean
+dl_options_progress (const DlOptions *o, int fd)
+{
+  return o->progress == DL_WHEN_ALWAYS || (o->progress == DL_WHEN_AUTO && isatty (fd));
+}
+
+gboolean
+dl_options_wants (const DlOptions *o, DlLang lang)
+{
+  return o->all_langs || o->lang == lang;
+}

@@ -1,0 +1,76 @@
+/* options.h — the options every command shares (DESIGN.md §3), parsed and
+ * checked in one place. */
+#ifndef DL_OPTIONS_H
+#define DL_OPTIONS_H
+
+#include <glib.h>
+
+#include "decode.h"
+#include "langid.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_FORMAT_TEXT,
+  DL_FORMAT_TSV,
+  DL_FORMAT_CSV,
+  DL_FORMAT_JSON,
+  DL_FORMAT_HTML,
+  DL_FORMAT_MARKDOWN,
+} DlFormat;
+
+typedef enum { DL_WHEN_AUTO, DL_WHEN_ALWAYS, DL_WHEN_NEVER } DlWhen;
+typedef enum { DL_UNIT_FORM, DL_UNIT_STEM } DlUnit;
+typedef enum { DL_CASE_FOLD, DL_CASE_KEEP } DlCase;
+
+typedef struct {
+  /* As given on the command line (owned; NULL when not given). */
+  char *lang_arg, *assume_arg, *unit_arg, *case_arg, *stoplist, *format_arg;
+  char *output, *color_arg, *progress_arg, *encoding_arg, *glob;
+  gboolean numbers;
+  int threads;
+
+  /* Checked and parsed by dl_options_finish. */
+  gboolean all_langs; /* --lang all (the default) */
+  DlLang lang;        /* --lang, when not all */
+  gboolean assume;    /* --assume-lang given */
+  DlLang assume_lang;
+  DlUnit unit;
+  DlCase casing;
+  DlFormat format;
+  DlWhen color;
+  DlWhen progress;
+  gboolean has_encoding;
+  DlEncoding encoding;
+} DlOptions;
+
+void dl_options_init (DlOptions *opts);
+void dl_options_clear (DlOptions *opts);
+
+/* A parsing context for COMMAND: its own @entries (may be NULL) followed by
+ * the common options, help texts translated. Free with g_option_context_free. */
+GOptionContext *dl_options_context (const char *command, const char *parameters,
+                                    const char *summary, const char *description,
+                                    const GOptionEntry *entries, DlOptions *opts);
+
+/* Parses @argv (the command name first) and checks the common options;
+ * @formats lists the formats this command can write (TEXT first), ending
+ * with -1. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+gboolean dl_options_parse (GOptionContext *context, DlOptions *opts,
+                           const int *formats, int *argc, char ***argv,
+                           GError **error);
+
+/* The name of a format, as --format takes it. */
+const char *dl_format_name (DlFormat format);
+
+/* Whether to color or show progress on @fd given the user's choice (and
+ * NO_COLOR for color). */
+gboolean dl_options_color (const DlOptions *opts, int fd);
+gboolean dl_options_progress (const DlOptions *opts, int fd);
+
+/* TRUE if lines of @lang are wanted (--lang). */
+gboolean dl_options_wants (const DlOptions *opts, DlLang lang);
+
+G_END_DECLS
+
+#endif /* DL_OPTIONS_H */

@@ -1,0 +1,58 @@
+/* output.h — where results go (standard output, or -o FILE written atomically)
+ * and the machine-readable printers: TSV, CSV (RFC 4180), JSON, with the
+ * corpus text escaped for each. */
+#ifndef DL_OUTPUT_H
+#define DL_OUTPUT_H
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "options.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DlOut DlOut;
+
+/* Opens standard output (@path NULL or "-") or a temporary file beside @path
+ * that dl_out_close renames onto it. FALSE-ish (NULL) with DL_ERROR_IO. */
+DlOut *dl_out_open (const char *path, GError **error);
+
+/* The stream to write to (owned by @out). */
+FILE *dl_out_file (DlOut *out);
+
+/* Flushes and closes. With @commit, the temporary file becomes @path;
+ * without, it is removed. FALSE with DL_ERROR_IO if any write failed (then
+ * nothing is renamed). Frees @out either way. */
+gboolean dl_out_close (DlOut *out, gboolean commit, GError **error);
+
+/* Escapers: append @text (@len bytes, or -1 for NUL-terminated) to @out. */
+void dl_escape_tsv (GString *out, const char *text, gssize len);
+void dl_escape_csv (GString *out, const char *text, gssize len);
+void dl_escape_json (GString *out, const char *text, gssize len);
+void dl_escape_html (GString *out, const char *text, gssize len);
+
+typedef enum { DL_COL_STRING, DL_COL_NUMBER } DlColumnType;
+
+typedef struct {
+  const char *name;
+  DlColumnType type;
+} DlColumn;
+
+typedef struct _DlTable DlTable;
+
+/* A table printer for TSV, CSV or JSON (one header row with the column
+ * names; JSON: an array of objects with those keys). Rows stream out. */
+DlTable *dl_table_new (FILE *fp, DlFormat format, const DlColumn *columns,
+                       guint n_columns);
+
+/* One row: @values[i] is the i-th column as text (numbers already
+ * formatted, written bare in JSON). */
+void dl_table_row (DlTable *table, const char *const *values);
+
+/* Ends the table (closes the JSON array) and frees it. */
+void dl_table_end (DlTable *table);
+
+G_END_DECLS
+
+#endif /* DL_OUTPUT_H */

@@ -1,0 +1,105 @@
+/* pool.c — an ordered parallel map over inputs. Workers run ahead of the
+ * emitter by a bounded number of inputs, so memory holds at most that many
+ * results. */
+#include "config.h"
+
+#include "pool.h"
+
+#include <stdio.h>
+
+#include "i18n.h"
+
+typedef struct {
+  gpointer result;
+  DlDiag *diag;
+  gboolean done;
+} Slot;
+
+typedef struct {
+  GPtrArray *inputs;
+  DlPoolWork work;
+  gpointer user_data;
+  Slot *slots;
+  GMutex lock;
+  GCond cond;
+} Shared;
+
+static void
+worker (gpointer data, gpointer user_data)
+{
+  Shared *sh = user_data;
+  guint i = GPOINTER_TO_UINT (data) - 1;
+  gpointer result = sh->work (sh->inputs->pdata[i], sh->slots[i].diag, sh->user_data);
+  g_mutex_lock (&sh->lock);
+  sh->slots[i].result = result;
+  sh->slots[i].done = TRUE;
+  g_cond_broadcast (&sh->cond);
+  g_mutex_unlock (&sh->lock);
+}
+
+static void
+show_progress (gboolean progress, guint done, guint total)
+{
+  if (!progress)
+    return;
+  /* Translators: progress on standard error: inputs done, of all inputs. */
+  fputc ('\r', stderr);
+  fprintf (stderr, _("derlem: %u/%u files"), done, total);
+  if (done == total)
+    fputc ('\n', stderr);
+  fflush (stderr);
+}
+
+void
+dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
+             GDestroyNotify free_result, const DlDiag *diag, gboolean progress,
+             gpointer user_data)
+{
+  guint n = inputs->len;
+  if (threads <= 1 || n <= 1)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          gpointer result = work (inputs->pdata[i], diag, user_data);
+          emit (inputs->pdata[i], result, user_data);
+          if (result != NULL && free_result != NULL)
+            free_result (result);
+          show_progress (progress, i + 1, n);
+        }
+      return;
+    }
+
+  Shared sh = { inputs, work, user_data, g_new0 (Slot, n), { 0 }, { 0 } };
+  g_mutex_init (&sh.lock);
+  g_cond_init (&sh.cond);
+  for (guint i = 0; i < n; i++)
+    sh.slots[i].diag = dl_diag_new_buffer ();
+
+  GThreadPool *pool = g_thread_pool_new (worker, &sh, (int) threads, FALSE, NULL);
+  guint ahead = threads * 4; /* inputs queued beyond the one being emitted */
+  guint queued = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      while (queued < n && queued < i + ahead)
+        {
+          queued++;
+          g_thread_pool_push (pool, GUINT_TO_POINTER (queued), NULL);
+        }
+      g_mutex_lock (&sh.lock);
+      while (!sh.slots[i].done)
+        g_cond_wait (&sh.cond, &sh.lock);
+      gpointer result = sh.slots[i].result;
+      g_mutex_unlock (&sh.lock);
+
+      dl_diag_replay (sh.slots[i].diag, diag);
+      emit (inputs->pdata[i], result, user_data);
+      if (result != NULL && free_result != NULL)
+        free_result (result);
+      g_clear_pointer (&sh.slots[i].diag, dl_diag_free);
+      show_progress (progress, i + 1, n);
+    }
+  g_thread_pool_free (pool, FALSE, TRUE);
+  g_mutex_clear (&sh.lock);
+  g_cond_clear (&sh.cond);
+  g_free (sh.slots);
+}

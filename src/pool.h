@@ -1,0 +1,31 @@
+/* pool.h — runs a job on every input, in parallel worker threads, and hands
+ * the results back in input order, so output never depends on --threads. */
+#ifndef DL_POOL_H
+#define DL_POOL_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "source.h"
+
+G_BEGIN_DECLS
+
+/* Works on one input in a worker thread; what it reports goes to @diag
+ * (replayed in input order). Returns a result (owned by the pool), or NULL. */
+typedef gpointer (*DlPoolWork) (const DlInput *input, const DlDiag *diag,
+                                gpointer user_data);
+
+/* Takes one result, in the main thread, in input order. */
+typedef void (*DlPoolEmit) (const DlInput *input, gpointer result,
+                            gpointer user_data);
+
+/* Runs @work on each of @inputs (DlInput*) with up to @threads workers and
+ * @emit on the results in order, then @free_result on each. Diagnostics go
+ * to @diag. With @progress, a count of inputs done is kept on stderr. */
+void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work,
+                  DlPoolEmit emit, GDestroyNotify free_result, const DlDiag *diag,
+                  gboolean progress, gpointer user_data);
+
+G_END_DECLS
+
+#endif /* DL_POOL_H */

@@ -1,0 +1,38 @@
+/* source.h — the inputs of a run: files named, files found under directories
+ * (recursively, by glob), or standard input. */
+#ifndef DL_SOURCE_H
+#define DL_SOURCE_H
+
+#include <glib.h>
+
+#include "diag.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *path;        /* as named, or found under a named directory; "-" is stdin */
+  gboolean is_stdin;
+} DlInput;
+
+void dl_input_free (DlInput *input);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlInput, dl_input_free)
+
+/* The default for --glob. */
+#define DL_SOURCE_DEFAULT_GLOB "*.txt"
+
+/* Expands @paths (NULL-terminated; "-" is standard input) into the inputs,
+ * in a stable order: arguments as given, directory entries sorted by name,
+ * walked recursively (hidden entries skipped, symlink loops broken) and kept
+ * when their base name matches @glob. A file named explicitly is kept
+ * whatever its name. Paths that do not exist or cannot be read are reported
+ * to @diag as errors and left out. Returns a GPtrArray of DlInput (owned). */
+GPtrArray *dl_source_expand (const char *const *paths, const char *glob,
+                             const DlDiag *diag);
+
+/* TRUE if standard input is a pipe, socket or regular file, i.e. when a
+ * run with no PATH should read it rather than the bundled corpus. */
+gboolean dl_source_stdin_has_data (void);
+
+G_END_DECLS
+
+#endif /* DL_SOURCE_H */

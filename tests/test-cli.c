@@ -1,0 +1,333 @@
+/* test-cli.c — the built ./derlem run as users run it: exit statuses,
+ * messages, formats, -o, stdin, the bundled corpus, Turkish help, and
+ * `derlem langs` on corpus/ against the hand-labelled gold spans. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "tests.h"
+
+#define DERLEM TEST_BUILDDIR "/derlem"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs a shell command line (derlem is $DERLEM) in the source tree. */
+static Run
+sh (const char *cmdline, const char *language)
+{
+  Run r = { -1, NULL, NULL };
+  char **env = g_get_environ ();
+  env = g_environ_setenv (env, "DERLEM", DERLEM, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "NO_COLOR");
+  env = language ? g_environ_setenv (env, "LANGUAGE", language, TRUE)
+                 : g_environ_unsetenv (env, "LANGUAGE");
+  const char *argv[] = { "/bin/sh", "-c", cmdline, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                     &r.out, &r.err, &wait_status, &error))
+    {
+      CU_FAIL (error->message);
+    }
+  else
+    r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+  g_strfreev (env);
+  return r;
+}
+
+static void
+test_version_and_usage_errors (void)
+{
+  Run r = sh ("$DERLEM --version", NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_STRING_EQUAL (r.out, "derlem " PACKAGE_VERSION "\n");
+  run_clear (&r);
+
+  r = sh ("$DERLEM", NULL);
+  CU_ASSERT_EQUAL (r.status, 2);
+  run_clear (&r);
+
+  r = sh ("$DERLEM frobnicate", NULL);
+  CU_ASSERT_EQUAL (r.status, 2);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: unknown command 'frobnicate'"));
+  run_clear (&r);
+
+  const char *bad[][2] = {
+    { "$DERLEM langs --format xml corpus", "--format" },
+    { "$DERLEM langs --lang de corpus", "--lang" },
+    { "$DERLEM langs --color sometimes corpus", "--color" },
+    { "$DERLEM langs --encoding no-such-charset corpus", "no-such-charset" },
+    { "$DERLEM langs --threads -3 corpus", "--threads" },
+    { "$DERLEM langs --no-such-option corpus", "--no-such-option" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      r = sh (bad[i][0], NULL);
+      CU_ASSERT_EQUAL (r.status, 2);
+      CU_ASSERT_TRUE (g_str_has_prefix (r.err, "derlem: "));
+      CU_ASSERT_PTR_NOT_NULL (strstr (r.err, bad[i][1]));
+      CU_ASSERT_STRING_EQUAL (r.out, "");
+      run_clear (&r);
+    }
+}
+
+static void
+test_help_in_english_and_turkish (void)
+{
+  Run r = sh ("$DERLEM --help", NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Usage: derlem COMMAND"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "langs"));
+  run_clear (&r);
+
+  r = sh ("$DERLEM help langs", NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "file start_line end_line lang"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "--assume-lang"));
+  run_clear (&r);
+
+  r = sh ("$DERLEM --help", "tr");
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Kullanım: derlem KOMUT"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Komutlar:"));
+  run_clear (&r);
+
+  r = sh ("$DERLEM help langs", "tr");
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Yalnızca bu dili raporla"));
+  run_clear (&r);
+
+  r = sh ("$DERLEM langs /nonexistent.txt", "tr");
+  CU_ASSERT_EQUAL (r.status, 1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent.txt: "));
+  run_clear (&r);
+}
+
+/* Per-line labels from langs TSV: "basename:line" -> lang, every line of
+ * each span (blank ones too; callers look up non-blank lines only). */
+static GHashTable *
+labels_from_tsv (const char *tsv, guint *n_spans)
+{
+  GHashTable *labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto (GStrv) rows = g_strsplit (tsv, "\n", -1);
+  *n_spans = 0;
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      if (rows[i][0] == '\0')
+        continue;
+      g_auto (GStrv) f = g_strsplit (rows[i], "\t", -1);
+      if (g_strv_length (f) != 4)
+        {
+          CU_FAIL ("a TSV row without 4 fields");
+          continue;
+        }
+      (*n_spans)++;
+      g_autofree char *base = g_path_get_basename (f[0]);
+      guint64 start = g_ascii_strtoull (f[1], NULL, 10);
+      guint64 end = g_ascii_strtoull (f[2], NULL, 10);
+      for (guint64 l = start; l <= end; l++)
+        {
+          char *key = g_strdup_printf ("%s:%" G_GUINT64_FORMAT, base, l);
+          if (g_hash_table_contains (labels, key))
+            CU_FAIL ("a line in two spans");
+          g_hash_table_insert (labels, key, g_strdup (f[3]));
+        }
+    }
+  return labels;
+}
+
+static void
+test_langs_corpus_matches_gold (void)
+{
+  Run r = sh ("$DERLEM langs --format tsv --threads 2 corpus", NULL);
+  CU_ASSERT_EQUAL_FATAL (r.status, 0);
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "file\tstart_line\tend_line\tlang\n"));
+  g_autofree char *gold_tsv = NULL;
+  CU_ASSERT_FATAL (g_file_get_contents (TEST_DATA ("corpus-langs.tsv"), &gold_tsv, NULL, NULL));
+  guint n_out = 0, n_gold = 0;
+  g_autoptr (GHashTable) got = labels_from_tsv (r.out, &n_out);
+  g_autoptr (GHashTable) gold = labels_from_tsv (gold_tsv, &n_gold);
+
+  /* Every non-blank line of every corpus file is in exactly one span. */
+  const char *files[] = { "article-tr-azerbaycan-denge-politikasi.txt",
+                          "article-tr-karabag-turk-dunyasi.txt",
+                          "article-tr-turkiye-azerbaycan-guvenlik.txt",
+                          "commentary-en-karabakh-liberation.txt",
+                          "commentary-tr-karabag-2023.txt" };
+  guint total = 0, right = 0, covered = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (TEST_SRCDIR, "corpus", files[i], NULL);
+      g_autofree char *text = NULL;
+      CU_ASSERT_FATAL (g_file_get_contents (path, &text, NULL, NULL));
+      g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+      for (guint l = 0; lines[l] != NULL; l++)
+        {
+          g_autofree char *stripped = g_strstrip (g_strdup (lines[l]));
+          if (stripped[0] == '\0')
+            continue;
+          g_autofree char *key = g_strdup_printf ("%s:%u", files[i], l + 1);
+          const char *want = g_hash_table_lookup (gold, key);
+          const char *have = g_hash_table_lookup (got, key);
+          CU_ASSERT_PTR_NOT_NULL (want);
+          total++;
+          covered += have != NULL;
+          if (want != NULL && have != NULL && strcmp (want, have) == 0)
+            right++;
+          else if (have != NULL)
+            printf ("\n  langs: %s: gold %s, got %s", key, want, have);
+        }
+    }
+  double accuracy = total ? (double) right / total : 0;
+  printf ("\n  langs on corpus/: %u/%u non-blank lines right (%.2f%%), %u spans (gold %u)\n",
+          right, total, 100 * accuracy, n_out, n_gold);
+  CU_ASSERT_EQUAL (total, 2536);
+  CU_ASSERT_EQUAL (covered, total);
+  CU_ASSERT_TRUE (accuracy >= 0.99);
+  run_clear (&r);
+}
+
+static void
+test_langs_threads_do_not_change_output (void)
+{
+  Run one = sh ("$DERLEM langs --threads 1 corpus", NULL);
+  Run two = sh ("$DERLEM langs --threads 2 --format text corpus", NULL);
+  CU_ASSERT_EQUAL (one.status, 0);
+  CU_ASSERT_STRING_EQUAL (one.out, two.out);
+  CU_ASSERT_PTR_NOT_NULL (strstr (one.out, "corpus/commentary-tr-karabag-2023.txt\n  1-123 "));
+  run_clear (&one);
+  run_clear (&two);
+}
+
+static void
+test_langs_formats (void)
+{
+  Run r = sh ("$DERLEM langs --format csv corpus/commentary-tr-karabag-2023.txt", NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "file,start_line,end_line,lang\n"
+                                 "corpus/commentary-tr-karabag-2023.txt,1,123,tr\n");
+  run_clear (&r);
+  r = sh ("$DERLEM langs --format json corpus/commentary-tr-karabag-2023.txt", NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "[\n{\"file\":\"corpus/commentary-tr-karabag-2023.txt\","
+                                 "\"start_line\":1,\"end_line\":123,\"lang\":\"tr\"}\n]\n");
+  run_clear (&r);
+  /* A file name needing CSV quotes and JSON escapes. */
+  r = sh ("d=$(mktemp -d) && printf 'Bu bir deneme cümlesidir ve Türkçedir.\\n' > \"$d/a,\\\"b.txt\" "
+          "&& $DERLEM langs --format csv \"$d\" | tail -n 1 | sed \"s|$d/||\"; rm -r \"$d\"",
+          NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "\"a,\"\"b.txt\",1,1,tr\n");
+  run_clear (&r);
+}
+
+static void
+test_bad_inputs_are_reported_and_the_rest_done (void)
+{
+  /* A missing path, a binary file and an empty file beside a good one. */
+  Run r = sh ("d=$(mktemp -d) && printf '%%PDF-1.4\\n\\0\\0\\0' > $d/a.txt && : > $d/b.txt && "
+              "cp corpus/commentary-tr-karabag-2023.txt $d/c.txt && "
+              "$DERLEM langs --format tsv /nonexistent $d; echo \"status=$?\"; rm -r $d",
+              NULL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent: No such file or directory\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/a.txt: binary file (PDF), skipped\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "/c.txt\t1\t123\ttr\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "status=1\n"));
+  run_clear (&r);
+
+  /* Invalid bytes: a warning naming file, line and offset; exit status 1. */
+  r = sh ("d=$(mktemp -d) && printf 'Bu satır Türkçedir ve doğrudur.\\nBu satırda \\377 var.\\n' "
+          "> $d/x.txt && $DERLEM langs --format tsv $d/x.txt; echo \"status=$?\"; rm -r $d",
+          NULL);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/x.txt:2: invalid UTF-8 at byte offset 48"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t1\t2\ttr\nstatus=1\n"));
+  run_clear (&r);
+}
+
+static void
+test_output_file_is_atomic (void)
+{
+  Run r = sh ("d=$(mktemp -d) && $DERLEM langs --format tsv -o $d/out.tsv "
+              "corpus/commentary-tr-karabag-2023.txt && cat $d/out.tsv && ls -A $d; rm -r $d",
+              NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
+                                 "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"
+                                 "out.tsv\n");
+  run_clear (&r);
+
+  r = sh ("$DERLEM langs -o /nonexistent-dir/out.tsv corpus", NULL);
+  CU_ASSERT_EQUAL (r.status, 1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: cannot write /nonexistent-dir/out.tsv"));
+  run_clear (&r);
+
+  r = sh ("$DERLEM langs corpus > /dev/full", NULL);
+  CU_ASSERT_EQUAL (r.status, 1);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "No space left on device"));
+  run_clear (&r);
+}
+
+static void
+test_stdin_and_bundled_corpus (void)
+{
+  Run r = sh ("$DERLEM langs --format tsv < corpus/commentary-tr-karabag-2023.txt", NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  run_clear (&r);
+
+  r = sh ("cat corpus/commentary-tr-karabag-2023.txt | $DERLEM langs --format tsv -", NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  run_clear (&r);
+
+  r = sh ("$DERLEM langs --format tsv < /dev/null", NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "bundled sample corpus"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"));
+  run_clear (&r);
+}
+
+static void
+test_windows_1254_file_is_decoded (void)
+{
+  /* "Işık ağır" and more, in windows-1254, after a long English abstract. */
+  Run r = sh ("d=$(mktemp -d) && i=0; while [ $i -lt 150 ]; do "
+              "echo 'This paper examines how the war changed the foreign policy of the region.'; "
+              "i=$((i+1)); done > $d/x.txt && "
+              "printf 'Bu \\347al\\375\\376mada sava\\376\\375n sonu\\347lar\\375 '"
+              "'\\374zerinde duruldu\\360u g\\366r\\374l\\374r.\\n' >> $d/x.txt && "
+              "$DERLEM langs --format tsv $d/x.txt; rm -r $d",
+              NULL);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "windows-1254"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t1\t150\ten\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t151\t151\ttr\n"));
+  run_clear (&r);
+}
+
+void
+test_cli_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli", NULL, NULL);
+  CU_add_test (s, "version_and_usage_errors", test_version_and_usage_errors);
+  CU_add_test (s, "help_in_english_and_turkish", test_help_in_english_and_turkish);
+  CU_add_test (s, "langs_corpus_matches_gold", test_langs_corpus_matches_gold);
+  CU_add_test (s, "langs_threads_do_not_change_output", test_langs_threads_do_not_change_output);
+  CU_add_test (s, "langs_formats", test_langs_formats);
+  CU_add_test (s, "bad_inputs_are_reported_and_the_rest_done", test_bad_inputs_are_reported_and_the_rest_done);
+  CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
+  CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
+  CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
+}

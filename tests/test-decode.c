@@ -1,0 +1,218 @@
+/* test-decode.c — encoding detection: UTF-8 statistics, BOMs, signatures,
+ * windows-1254, binary; repair of stray bytes. */
+#include "config.h"
+
+#include <string.h>
+
+#include "decode.h"
+#include "error.h"
+#include "tests.h"
+
+static DlByteStats
+scan_all (const char *s, gsize len)
+{
+  DlByteStats st = DL_BYTE_STATS_INIT;
+  gsize n = dl_decode_scan ((const guint8 *) s, len, TRUE, &st);
+  CU_ASSERT_EQUAL (n, len);
+  return st;
+}
+
+static void
+test_scan_valid_turkish_counts_multibyte (void)
+{
+  const char *s = "Işık ve İŞGAL: çğıöşü ÇĞİÖŞÜ, “tırnak”";
+  DlByteStats st = scan_all (s, strlen (s));
+  CU_ASSERT_EQUAL (st.invalid, 0);
+  CU_ASSERT_EQUAL (st.first_invalid, G_MAXUINT64);
+  /* ş ı İ Ş Ç Ğ İ Ö Ş Ü ç ğ ı ö ş ü and two quotes */
+  CU_ASSERT_EQUAL (st.multibyte, 19);
+  CU_ASSERT_EQUAL (st.nul, 0);
+}
+
+static void
+test_scan_rejects_overlong_surrogate_and_stray (void)
+{
+  struct { const char *bytes; gsize len; guint64 invalid; guint64 first; } cases[] = {
+    { "ab\xC0\x80", 4, 2, 2 },        /* overlong NUL */
+    { "\xED\xA0\x80x", 4, 3, 0 },     /* a UTF-16 surrogate */
+    { "ok\xF5\x80\x80\x80", 6, 4, 2 }, /* above U+10FFFF */
+    { "x\x80y", 3, 1, 1 },             /* lone continuation byte */
+    { "abc\xE2\x80", 5, 2, 3 },        /* truncated at the end */
+    { "a\0b", 3, 1, 1 },               /* NUL */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DlByteStats st = scan_all (cases[i].bytes, cases[i].len);
+      CU_ASSERT_EQUAL (st.invalid, cases[i].invalid);
+      CU_ASSERT_EQUAL (st.first_invalid, cases[i].first);
+    }
+}
+
+static void
+test_scan_keeps_incomplete_sequence_for_next_block (void)
+{
+  const char *s = "ab\xC5\x9F"; /* "abş" cut after its first byte */
+  DlByteStats st = DL_BYTE_STATS_INIT;
+  gsize n = dl_decode_scan ((const guint8 *) s, 3, FALSE, &st);
+  CU_ASSERT_EQUAL (n, 2);
+  n = dl_decode_scan ((const guint8 *) s + 2, 2, TRUE, &st);
+  CU_ASSERT_EQUAL (n, 2);
+  CU_ASSERT_EQUAL (st.invalid, 0);
+  CU_ASSERT_EQUAL (st.multibyte, 1);
+  CU_ASSERT_EQUAL (st.bytes, 4);
+}
+
+static void
+test_scan_counts_windows_1254_letters (void)
+{
+  /* "Işık İŞGAL ağ" in windows-1254 */
+  const char *s = "I\xFE\xFDk \xDD\xDEGAL a\xF0";
+  DlByteStats st = scan_all (s, strlen (s));
+  CU_ASSERT_EQUAL (st.invalid, 5);
+  CU_ASSERT_EQUAL (st.tr_legacy, 5);
+  CU_ASSERT_EQUAL (st.multibyte, 0);
+}
+
+static void
+test_sniff_boms_and_signatures (void)
+{
+  DlEncoding enc;
+  CU_ASSERT_FALSE (dl_decode_sniff ((const guint8 *) "\xEF\xBB\xBFhello", 8, &enc));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_UTF8);
+  CU_ASSERT_EQUAL (enc.bom, 3);
+
+  CU_ASSERT_TRUE (dl_decode_sniff ((const guint8 *) "\xFF\xFEh\0i\0", 6, &enc));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
+  CU_ASSERT_STRING_EQUAL (enc.name, "UTF-16LE");
+  CU_ASSERT_EQUAL (enc.bom, 2);
+
+  CU_ASSERT_TRUE (dl_decode_sniff ((const guint8 *) "\xFE\xFF\0h\0i", 6, &enc));
+  CU_ASSERT_STRING_EQUAL (enc.name, "UTF-16BE");
+
+  CU_ASSERT_TRUE (dl_decode_sniff ((const guint8 *) "\xFF\xFE\0\0h\0\0\0", 8, &enc));
+  CU_ASSERT_STRING_EQUAL (enc.name, "UTF-32LE");
+
+  CU_ASSERT_TRUE (dl_decode_sniff ((const guint8 *) "%PDF-1.7\n%\xE2\xE3", 12, &enc));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_BINARY);
+  CU_ASSERT_STRING_EQUAL (enc.binary_why, "PDF");
+
+  CU_ASSERT_TRUE (dl_decode_sniff ((const guint8 *) "PK\x03\x04rest", 8, &enc));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_BINARY);
+
+  CU_ASSERT_FALSE (dl_decode_sniff ((const guint8 *) "plain text", 10, &enc));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_UTF8);
+  CU_ASSERT_EQUAL (enc.bom, 0);
+}
+
+static void
+test_sniff_utf16_without_bom (void)
+{
+  const char *text = "Karabag war ended in 1994 and again in 2020.";
+  gsize n = strlen (text);
+  g_autofree guint8 *le = g_malloc0 (n * 2);
+  g_autofree guint8 *be = g_malloc0 (n * 2);
+  for (gsize i = 0; i < n; i++)
+    le[2 * i] = text[i], be[2 * i + 1] = text[i];
+  DlEncoding enc;
+  CU_ASSERT_TRUE (dl_decode_sniff (le, n * 2, &enc));
+  CU_ASSERT_STRING_EQUAL (enc.name, "UTF-16LE");
+  CU_ASSERT_EQUAL (enc.reason, DL_ENCODING_BY_NULS);
+  CU_ASSERT_TRUE (dl_decode_sniff (be, n * 2, &enc));
+  CU_ASSERT_STRING_EQUAL (enc.name, "UTF-16BE");
+}
+
+static DlEncoding
+decide (const char *s, gsize len)
+{
+  DlEncoding enc;
+  dl_decode_sniff ((const guint8 *) s, len, &enc);
+  DlByteStats st = scan_all (s, len);
+  dl_decode_decide (&st, (const guint8 *) s, len, &enc);
+  return enc;
+}
+
+static void
+test_decide_windows_1254_for_turkish_legacy (void)
+{
+  const char *s = "Az\xFD" "z Karaba\xF0'\xFDn \xFE" "ehirleri \xDDstanbul'a uzak";
+  DlEncoding enc = decide (s, strlen (s));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
+  CU_ASSERT_STRING_EQUAL (enc.name, "windows-1254");
+  CU_ASSERT_EQUAL (enc.reason, DL_ENCODING_BY_TURKISH);
+}
+
+static void
+test_decide_utf8_with_a_stray_byte (void)
+{
+  const char *s = "Işık ağır çığ öğür \xFF şüphe";
+  DlEncoding enc = decide (s, strlen (s));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_UTF8);
+}
+
+static void
+test_decide_binary_when_nul_heavy (void)
+{
+  char buf[1000];
+  for (gsize i = 0; i < sizeof buf; i++)
+    buf[i] = (i % 7 == 0) ? 0 : 'a' + (i % 26);
+  DlEncoding enc = decide (buf, sizeof buf);
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_BINARY);
+}
+
+static void
+test_decide_latin_without_turkish_letters_is_1252 (void)
+{
+  /* "café à la crème" in windows-1252: no byte that only Turkish has. */
+  const char *s = "caf\xE9 \xE0 la cr\xE8me, na\xEFve r\xE9sum\xE9";
+  DlEncoding enc = decide (s, strlen (s));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
+  /* Either ICU's guess of a Latin charset or the windows-1252 fallback. */
+  CU_ASSERT_TRUE (strcmp (enc.name, "windows-1252") == 0
+                  || strcmp (enc.name, "ISO-8859-1") == 0);
+}
+
+static void
+test_repair_replaces_each_bad_byte (void)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  CU_ASSERT_EQUAL (dl_decode_repair ("ab\xFF" "cd", 5, out), 2);
+  CU_ASSERT_STRING_EQUAL (out->str, "ab\xEF\xBF\xBD" "cd");
+  g_string_truncate (out, 0);
+  CU_ASSERT_EQUAL (dl_decode_repair ("a\0b", 3, out), 1);
+  CU_ASSERT_STRING_EQUAL (out->str, "a\xEF\xBF\xBD" "b");
+  g_string_truncate (out, 0);
+  CU_ASSERT_EQUAL (dl_decode_repair ("şık", strlen ("şık"), out), -1);
+  CU_ASSERT_STRING_EQUAL (out->str, "şık");
+}
+
+static void
+test_named_encodings (void)
+{
+  DlEncoding enc;
+  g_autoptr (GError) error = NULL;
+  CU_ASSERT_TRUE (dl_decode_named ("ISO-8859-9", &enc, &error));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
+  CU_ASSERT_EQUAL (enc.reason, DL_ENCODING_BY_USER);
+  CU_ASSERT_TRUE (dl_decode_named ("utf8", &enc, &error));
+  CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_UTF8);
+  CU_ASSERT_FALSE (dl_decode_named ("no-such-charset", &enc, &error));
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
+}
+
+void
+test_decode_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("decode", NULL, NULL);
+  CU_add_test (s, "scan_valid_turkish_counts_multibyte", test_scan_valid_turkish_counts_multibyte);
+  CU_add_test (s, "scan_rejects_overlong_surrogate_and_stray", test_scan_rejects_overlong_surrogate_and_stray);
+  CU_add_test (s, "scan_keeps_incomplete_sequence_for_next_block", test_scan_keeps_incomplete_sequence_for_next_block);
+  CU_add_test (s, "scan_counts_windows_1254_letters", test_scan_counts_windows_1254_letters);
+  CU_add_test (s, "sniff_boms_and_signatures", test_sniff_boms_and_signatures);
+  CU_add_test (s, "sniff_utf16_without_bom", test_sniff_utf16_without_bom);
+  CU_add_test (s, "decide_windows_1254_for_turkish_legacy", test_decide_windows_1254_for_turkish_legacy);
+  CU_add_test (s, "decide_utf8_with_a_stray_byte", test_decide_utf8_with_a_stray_byte);
+  CU_add_test (s, "decide_binary_when_nul_heavy", test_decide_binary_when_nul_heavy);
+  CU_add_test (s, "decide_latin_without_turkish_letters_is_1252", test_decide_latin_without_turkish_letters_is_1252);
+  CU_add_test (s, "repair_replaces_each_bad_byte", test_repair_replaces_each_bad_byte);
+  CU_add_test (s, "named_encodings", test_named_encodings);
+}
