@@ -49,11 +49,19 @@ langs_result_free (gpointer p)
 static char *
 make_preview (const char *text, gsize len)
 {
-  g_autofree char *one = g_strndup (text, len);
-  g_strstrip (one);
-  for (char *c = one; *c; c++)
-    if (*c == '\t')
-      *c = ' ';
+  /* One line of display: white space runs (PDF column gaps) become one space. */
+  g_autofree char *one = g_malloc (len + 1);
+  gsize n = 0;
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean space = text[i] == ' ' || text[i] == '\t';
+      if (space && (n == 0 || one[n - 1] == ' '))
+        continue;
+      one[n++] = space ? ' ' : text[i];
+    }
+  while (n > 0 && one[n - 1] == ' ')
+    n--;
+  one[n] = '\0';
   if (g_utf8_strlen (one, -1) <= PREVIEW_CHARS)
     return g_steal_pointer (&one);
   const char *cut = g_utf8_offset_to_pointer (one, PREVIEW_CHARS - 1);
