@@ -28,7 +28,7 @@ dl_paths_datadir (void)
   if (env != NULL && env[0] != '\0')
     return g_strdup (env);
   if (running_uninstalled ())
-    return g_build_filename (ABS_TOP_SRCDIR, "data", NULL);
+    return g_canonicalize_filename (ABS_TOP_SRCDIR "/data", NULL);
   return g_strdup (PKGDATADIR);
 }
 
@@ -37,7 +37,7 @@ dl_paths_corpus (void)
 {
   const char *env = g_getenv ("DERLEM_DATADIR");
   if ((env == NULL || env[0] == '\0') && running_uninstalled ())
-    return g_build_filename (ABS_TOP_SRCDIR, "corpus", NULL);
+    return g_canonicalize_filename (ABS_TOP_SRCDIR "/corpus", NULL);
   g_autofree char *datadir = dl_paths_datadir ();
   return g_build_filename (datadir, "corpus", NULL);
 }
