@@ -254,6 +254,8 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
         r->check_from = stats.first_invalid;
     }
 
+  if (head_len == 0)
+    dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _("empty file"));
   if (r->enc.kind == DL_ENCODING_BINARY)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_BINARY,

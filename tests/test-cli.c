@@ -244,6 +244,7 @@ test_bad_inputs_are_reported_and_the_rest_done (void)
               NULL);
   CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent: No such file or directory\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/a.txt: binary file (PDF), skipped\n"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/b.txt: empty file\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "/c.txt\t1\t123\ttr\n"));
   CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "status=1\n"));
   run_clear (&r);
