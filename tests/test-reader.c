@@ -201,8 +201,9 @@ test_binary_files_are_refused (void)
   char bin[4096];
   for (gsize i = 0; i < sizeof bin; i++)
     bin[i] = (char) ((i * 2654435761u) >> 13);
-  const char *docs[] = { "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj", bin };
-  gsize lens[] = { 24, sizeof bin };
+  static const char pdf[] = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj";
+  const char *docs[] = { pdf, bin };
+  gsize lens[] = { sizeof pdf - 1, sizeof bin };
   for (gsize i = 0; i < G_N_ELEMENTS (docs); i++)
     {
       char *path = write_temp ("b.txt", docs[i], lens[i]);
