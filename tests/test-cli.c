@@ -235,6 +235,22 @@ test_langs_formats (void)
 }
 
 static void
+test_langs_lang_and_assume_lang (void)
+{
+  /* --assume-lang skips detection: one span, in the language assumed. */
+  Run r = sh ("$DERLEM langs --assume-lang en --format tsv corpus/commentary-tr-karabag-2023.txt",
+              NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
+                                 "corpus/commentary-tr-karabag-2023.txt\t1\t123\ten\n");
+  run_clear (&r);
+  /* --lang keeps one language's spans: the English abstract only. */
+  r = sh ("$DERLEM langs --lang en --format tsv corpus/article-tr-karabag-turk-dunyasi.txt", NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
+                                 "corpus/article-tr-karabag-turk-dunyasi.txt\t57\t141\ten\n");
+  run_clear (&r);
+}
+
+static void
 test_bad_inputs_are_reported_and_the_rest_done (void)
 {
   /* A missing path, a binary file and an empty file beside a good one. */
@@ -327,6 +343,7 @@ test_cli_suite (void)
   CU_add_test (s, "langs_corpus_matches_gold", test_langs_corpus_matches_gold);
   CU_add_test (s, "langs_threads_do_not_change_output", test_langs_threads_do_not_change_output);
   CU_add_test (s, "langs_formats", test_langs_formats);
+  CU_add_test (s, "langs_lang_and_assume_lang", test_langs_lang_and_assume_lang);
   CU_add_test (s, "bad_inputs_are_reported_and_the_rest_done", test_bad_inputs_are_reported_and_the_rest_done);
   CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
   CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
