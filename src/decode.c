@@ -277,14 +277,10 @@ dl_decode_named (const char *name, DlEncoding *enc, GError **error)
 {
   UErrorCode status = U_ZERO_ERROR;
   g_autoptr (UConverter) conv = ucnv_open (name, &status);
-  if (U_FAILURE (status) || status == U_AMBIGUOUS_ALIAS_WARNING)
+  if (conv == NULL || U_FAILURE (status))
     {
-      if (conv == NULL)
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("unknown encoding '%s'"), name);
-          return FALSE;
-        }
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("unknown encoding '%s'"), name);
+      return FALSE;
     }
   const char *canonical = ucnv_getName (conv, &status);
   if (U_FAILURE (status))

@@ -214,9 +214,11 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
     head = (const guint8 *) r->data, head_len = MIN (r->data_len, HEAD_SIZE);
   else
     {
-      if (!read_stream (r, HEAD_SIZE, error))
+      /* A stream cannot be read twice: its encoding is decided on its
+       * first chunk (1 MiB), and its later lines are checked one by one. */
+      if (!read_stream (r, CHUNK_SIZE, error))
         return NULL;
-      head = r->raw, head_len = r->raw_len;
+      head = r->raw, head_len = MIN (r->raw_len, HEAD_SIZE);
     }
   DlEncoding sniffed;
   gboolean settled = dl_decode_sniff (head, head_len, &sniffed);
@@ -247,7 +249,7 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
           r->released = 0; /* the text is read again from the start */
         }
       else
-        dl_decode_scan (r->raw, r->raw_len, TRUE, &stats);
+        dl_decode_scan (r->raw, r->raw_len, r->raw_eof, &stats);
       r->enc = sniffed;
       dl_decode_decide (&stats, head, head_len, &r->enc);
       if (r->map != NULL)

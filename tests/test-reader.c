@@ -338,6 +338,27 @@ test_stream_windows_1254_and_stray_bytes (void)
   g_ptr_array_unref (c.messages);
 }
 
+/* A stream's encoding is decided on its first chunk: a character cut by the
+ * chunk's end must not look like invalid UTF-8 (it once made the whole
+ * stream windows-1252). */
+static void
+test_stream_character_across_first_chunk (void)
+{
+  const gsize cuts[] = { (64u << 10) - 1, (1u << 20) - 1 };
+  for (gsize k = 0; k < G_N_ELEMENTS (cuts); k++)
+    {
+      g_autoptr (GString) bytes = g_string_new (NULL);
+      for (gsize i = 0; i < cuts[k]; i++)
+        g_string_append_c (bytes, i % 80 == 79 ? '\n' : 'a');
+      g_string_append (bytes, "şehir\n");
+      Captured c = captured_new ();
+      g_autofree char *got = read_via_stdin (bytes->str, bytes->len, &c);
+      CU_ASSERT_TRUE (g_str_has_suffix (got, "aşehir"));
+      CU_ASSERT_EQUAL (c.messages->len, 0);
+      g_ptr_array_unref (c.messages);
+    }
+}
+
 static void
 test_huge_line_is_one_line (void)
 {
@@ -392,6 +413,7 @@ test_reader_suite (void)
   CU_add_test (s, "user_encoding_overrides_detection", test_user_encoding_overrides_detection);
   CU_add_test (s, "stream_reads_like_a_file", test_stream_reads_like_a_file);
   CU_add_test (s, "stream_windows_1254_and_stray_bytes", test_stream_windows_1254_and_stray_bytes);
+  CU_add_test (s, "stream_character_across_first_chunk", test_stream_character_across_first_chunk);
   CU_add_test (s, "huge_line_is_one_line", test_huge_line_is_one_line);
   CU_add_test (s, "blank_lines", test_blank_lines);
 }
