@@ -129,7 +129,7 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
   for (guint i = 0; i < res->spans->len; i++)
     {
       const Span *s = &g_array_index (res->spans, Span, i);
-      if (!run->opts->all_langs && s->lang != run->opts->lang)
+      if (!dl_options_wants (run->opts, s->lang))
         continue;
       g_snprintf (start, sizeof start, "%" G_GUINT64_FORMAT, s->start);
       g_snprintf (end, sizeof end, "%" G_GUINT64_FORMAT, s->end);
@@ -175,7 +175,7 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
   DlOptions opts;
   dl_options_init (&opts);
   g_autoptr (GOptionContext) context = dl_options_context (
-      "langs", _("[PATH...]"), _("Show the language of each span of lines: tr, en or other."),
+      _("[PATH...]"), _("Show the language of each span of lines: tr, en or other."),
       _("Every non-blank line gets a language: tr (Turkish), en (English) or other\n"
         "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
         "takes its neighbours' language. TSV columns: file start_line end_line lang\n"

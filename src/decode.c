@@ -289,7 +289,6 @@ dl_decode_named (const char *name, DlEncoding *enc, GError **error)
     set_utf8 (enc, DL_ENCODING_BY_USER, 0);
   else
     set_convert (enc, name, DL_ENCODING_BY_USER, 0);
-  enc->reason = DL_ENCODING_BY_USER;
   return TRUE;
 }
 

@@ -112,12 +112,6 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
     }
 }
 
-const DlReader *
-dl_document_reader (const DlDocument *doc)
-{
-  return doc->reader;
-}
-
 void
 dl_document_free (DlDocument *doc)
 {

@@ -34,8 +34,6 @@ DlDocument *dl_document_open (const DlInput *input, const DlDocumentOptions *opt
  * set if reading failed (every line read before the failure was given). */
 gboolean dl_document_next (DlDocument *doc, DlDocLine *out, GError **error);
 
-const DlReader *dl_document_reader (const DlDocument *doc);
-
 void dl_document_free (DlDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)
 

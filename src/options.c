@@ -41,7 +41,7 @@ dl_options_clear (DlOptions *opts)
 }
 
 GOptionContext *
-dl_options_context (const char *command, const char *parameters,
+dl_options_context (const char *parameters,
                     const char *summary, const char *description,
                     const GOptionEntry *entries, DlOptions *o)
 {
@@ -91,7 +91,6 @@ dl_options_context (const char *command, const char *parameters,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common, GETTEXT_PACKAGE);
-  (void) command;
   return context;
 }
 

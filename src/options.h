@@ -47,9 +47,10 @@ typedef struct {
 void dl_options_init (DlOptions *opts);
 void dl_options_clear (DlOptions *opts);
 
-/* A parsing context for COMMAND: its own @entries (may be NULL) followed by
- * the common options, help texts translated. Free with g_option_context_free. */
-GOptionContext *dl_options_context (const char *command, const char *parameters,
+/* A parsing context for a command taking @parameters: its own @entries (may
+ * be NULL) followed by the common options, storing into @opts; help texts
+ * translated. Free with g_option_context_free. */
+GOptionContext *dl_options_context (const char *parameters,
                                     const char *summary, const char *description,
                                     const GOptionEntry *entries, DlOptions *opts);
 

@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The data directory: $DERLEM_DATADIR if set; the source tree when the
- * running program is the uninstalled one in the build tree; otherwise
+/* The data directory: $DERLEM_DATADIR if set; the source tree's data/ when
+ * the running program is the uninstalled one in the build tree; otherwise
  * $(pkgdatadir). Owned by the caller. */
 char *dl_paths_datadir (void);
 

@@ -27,7 +27,6 @@ struct _DlReader {
   char *name;
   const DlDiag *diag;
   DlEncoding enc;
-  guint64 size;
 
   /* A mapped file. */
   GMappedFile *map;
@@ -65,10 +64,9 @@ struct _DlReader {
 };
 
 static gboolean
-set_io_error (GError **error, const char *name, int errsv)
+set_io_error (GError **error, int errsv)
 {
   g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", g_strerror (errsv));
-  (void) name;
   return FALSE;
 }
 
@@ -154,7 +152,7 @@ read_stream (DlReader *r, gsize want, GError **error)
       if (n < 0 && errno == EINTR)
         continue;
       if (n < 0)
-        return set_io_error (error, r->name, errno);
+        return set_io_error (error, errno);
       if (n == 0)
         r->raw_eof = TRUE;
       r->raw_len += n;
@@ -181,9 +179,9 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
     {
       struct stat st;
       if (stat (input->path, &st) != 0)
-        return set_io_error (error, r->name, errno), NULL;
+        return set_io_error (error, errno), NULL;
       if (S_ISDIR (st.st_mode))
-        return set_io_error (error, r->name, EISDIR), NULL;
+        return set_io_error (error, EISDIR), NULL;
       if (S_ISREG (st.st_mode))
         {
           g_autoptr (GError) local = NULL;
@@ -195,13 +193,12 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
             }
           r->data = g_mapped_file_get_contents (r->map);
           r->data_len = g_mapped_file_get_length (r->map);
-          r->size = r->data_len;
         }
       else
         {
           r->fd = open (input->path, O_RDONLY | O_CLOEXEC);
           if (r->fd < 0)
-            return set_io_error (error, r->name, errno), NULL;
+            return set_io_error (error, errno), NULL;
           r->close_fd = TRUE;
         }
     }
@@ -505,12 +502,6 @@ const DlEncoding *
 dl_reader_encoding (const DlReader *r)
 {
   return &r->enc;
-}
-
-guint64
-dl_reader_size (const DlReader *r)
-{
-  return r->size;
 }
 
 void

@@ -13,8 +13,9 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  const char *text; /* valid UTF-8 in NFC, no line terminator; NUL-terminated;
-                       owned by the reader, valid until the next call */
+  const char *text; /* valid UTF-8 in NFC, no line terminator, not
+                       NUL-terminated; owned by the reader, valid until the
+                       next call */
   gsize len;        /* bytes */
   guint64 number;   /* 1-based line number */
   guint64 offset;   /* byte offset of the line's start in the input (for
@@ -36,9 +37,6 @@ gboolean dl_reader_next (DlReader *reader, DlLine *line, GError **error);
 
 /* The encoding the input is read in. */
 const DlEncoding *dl_reader_encoding (const DlReader *reader);
-
-/* The input's size in bytes if known (a file), else 0. */
-guint64 dl_reader_size (const DlReader *reader);
 
 void dl_reader_free (DlReader *reader);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlReader, dl_reader_free)
