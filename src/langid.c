@@ -585,6 +585,52 @@ chunk_is_link (const char *s, const char *end)
   } G_STMT_END
 
 
+/* A short line of user names, handles and time stamps, as web pages and
+ * forums print them (kodcu_efe · 02.02.2024, 23:14; @okur; ayse.dev;
+ * okuyucu1975): a token with an at sign, an underscore, a dot between
+ * lower-case letters, or a letter next to a digit is a handle, not a word.
+ * TRUE if the line holds handles and nothing else but numbers. */
+static gboolean
+handles_only (const char *text, gsize len)
+{
+  const guchar *p = (const guchar *) text, *end = p + len;
+  guint handles = 0, tokens = 0;
+
+  if (len > 64)
+    return FALSE;
+  while (p < end)
+    {
+      while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+      if (p == end)
+        break;
+      const guchar *t = p;
+      while (p < end && *p != ' ' && *p != '\t')
+        p++;
+      gboolean letters = FALSE, handle = *t == '@';
+      for (const guchar *c = t; c < p; c++)
+        {
+          if (g_ascii_isalpha (*c)
+              || (*c >= 0xC0 && g_unichar_isalpha (g_utf8_get_char_validated (
+                                    (const char *) c, p - c))))
+            letters = TRUE;
+          if (*c == '_')
+            handle = TRUE;
+          else if (c > t && c + 1 < p
+                   && ((*c == '.' && g_ascii_islower (c[-1]) && g_ascii_islower (c[1]))
+                       || (g_ascii_isdigit (*c) && g_ascii_isalpha (c[-1]))
+                       || (g_ascii_isalpha (*c) && g_ascii_isdigit (c[-1]))))
+            handle = TRUE;
+        }
+      if (!letters)
+        continue; /* a number, a date, a time, a separator */
+      if (!handle || ++tokens > 4)
+        return FALSE; /* a word, or too many names for a by-line */
+      handles++;
+    }
+  return handles > 0;
+}
+
 void
 dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
 {
@@ -772,7 +818,7 @@ dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
                    && name.long_caps > 0)))
     ev->other = TRUE; /* Hakan TAŞDEMİR*, Smith, J., ÇELİKKOL, AKSU */
   else
-    ev->other = FALSE;
+    ev->other = handles_only (text, len); /* kodcu_efe · 02.02.2024 */
 }
 
 /* ------------------------------------------------------------------------ */

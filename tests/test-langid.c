@@ -112,6 +112,14 @@ static const struct {
   { "Prof. Dr. Ayşe Demir", DL_LANG_OTHER },
   { "Smith, J. & Jones, K.", DL_LANG_OTHER },
   { "John Smith", DL_LANG_OTHER },
+  /* user names and time stamps of forums and comment threads */
+  { "kodcu_efe · 02.02.2024, 23:14", DL_LANG_OTHER },
+  { "@keremaydogan", DL_LANG_OTHER },
+  { "ayse.dev", DL_LANG_OTHER },
+  { "okuyucu1975", DL_LANG_OTHER },
+  /* ...but a word with a digit in a sentence is no handle */
+  { "COVID-19 salgını sırasında okullar kapandı.", DL_LANG_TR },
+  { "The MP3 player was released in 1998.", DL_LANG_EN },
 };
 
 static void
@@ -385,8 +393,10 @@ run_document (GArray *doc, const char *name, guint *total, guint *right,
   CU_ASSERT_EQUAL (done, doc->len);
 }
 
+/* Runs a labelled fixture through score/push/pop/finish; asserts the share
+ * of all lines right (@min_all) and of the tr and en lines right (@min_lang). */
 static void
-test_fixture_accuracy (void)
+check_fixture (const char *path, double min_all, double min_lang)
 {
   g_autofree char *data = NULL;
   g_autoptr (GError) error = NULL;
@@ -397,8 +407,7 @@ test_fixture_accuracy (void)
   guint total = 0, right = 0, docs = 0, labels[DL_LANG_COUNT] = { 0 };
   double accuracy;
 
-  if (!g_file_get_contents (TEST_DATA ("langid-fixture.txt"), &data, NULL,
-                            &error))
+  if (!g_file_get_contents (path, &data, NULL, &error))
     {
       printf ("\n  %s", error->message);
       CU_FAIL_FATAL ("cannot read the fixture");
@@ -435,6 +444,12 @@ test_fixture_accuracy (void)
     }
 
   accuracy = total > 0 ? (double) right / total : 0;
+  guint lang_lines = labels[DL_LANG_TR] + labels[DL_LANG_EN];
+  double lang_accuracy = lang_lines > 0 ? (double) (conf[DL_LANG_TR][DL_LANG_TR]
+                                                    + conf[DL_LANG_EN][DL_LANG_EN])
+                                              / lang_lines
+                                        : 0;
+  printf ("\n  %s: tr/en lines right %.4f", path, lang_accuracy);
   printf ("\n  fixture: %u documents, %u lines (tr %u, en %u, other %u), "
           "accuracy %.4f (%u/%u)",
           docs, total, labels[DL_LANG_TR], labels[DL_LANG_EN],
@@ -449,7 +464,25 @@ test_fixture_accuracy (void)
   CU_ASSERT_TRUE (total >= 500);
   CU_ASSERT_TRUE (labels[DL_LANG_TR] >= 100 && labels[DL_LANG_EN] >= 100
                   && labels[DL_LANG_OTHER] >= 30);
-  CU_ASSERT_TRUE (accuracy >= 0.99);
+  CU_ASSERT_TRUE (accuracy >= min_all);
+  CU_ASSERT_TRUE (lang_accuracy >= min_lang);
+}
+
+static void
+test_fixture_accuracy (void)
+{
+  check_fixture (TEST_DATA ("langid-fixture.txt"), 0.99, 0.99);
+}
+
+/* A set written blind, by someone who never saw the model nor ran derlem:
+ * news, forums, web pages, academic PDFs with abstracts, a programme.
+ * Measured 97.9% of all lines and 99.25% of the tr and en lines; most misses
+ * are 'other' lines whose class is a matter of convention (a table row
+ * "İstanbul 07.04", a lone foreign name), which the bar allows for. */
+static void
+test_heldout_accuracy (void)
+{
+  check_fixture (TEST_DATA ("langid-heldout.txt"), 0.975, 0.99);
 }
 
 /* Scoring is pure: threads scoring the same lines agree with one thread. */
@@ -514,4 +547,5 @@ test_langid_suite (void)
                test_smoother_other_is_transparent);
   CU_add_test (suite, "smoother_lag", test_smoother_lag);
   CU_add_test (suite, "fixture_accuracy", test_fixture_accuracy);
+  CU_add_test (suite, "heldout_accuracy", test_heldout_accuracy);
 }
