@@ -85,10 +85,7 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
       if (doc->eof)
         {
           if (doc->error != NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&doc->error));
-              return FALSE;
-            }
+            g_propagate_error (error, g_steal_pointer (&doc->error));
           return FALSE;
         }
       if (!dl_reader_next (doc->reader, &line, &doc->error))
