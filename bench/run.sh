@@ -66,16 +66,33 @@ derlem_args=("$@")
 [[ -n ${baseline//[[:space:]]/} ]] || die "empty --baseline"
 
 # ---------------------------------------------------------------- tools
-build() { # SRC BIN
+build() { # SRC BIN [LINKER ARGS...]
     local src=$1 bin=$2
+    shift 2
     if [[ ! -x $bin || $src -nt $bin ]]; then
         echo "run.sh: building $(basename "$bin")" >&2
-        "$CC" -O2 -o "$bin" "$src" -lm
+        "$CC" -O2 -o "$bin" "$src" "$@"
     fi
 }
-build "$BENCH_DIR/gencorpus.c" "$BENCH_DIR/gencorpus"
-build "$BENCH_DIR/runstat.c" "$BENCH_DIR/runstat"
+build "$BENCH_DIR/gencorpus.c" "$BENCH_DIR/gencorpus" -lm
+build "$BENCH_DIR/runstat.c" "$BENCH_DIR/runstat" -lm
 RUNSTAT=$BENCH_DIR/runstat
+
+# The naive ICU+GLib counter: a baseline whose program is a relative path
+# ending in naive-count (bench/naive-count, ./naive-count, ...) or this
+# directory's naive-count is built here on demand and run from here, whatever
+# the current directory.
+baseline=${baseline#"${baseline%%[![:space:]]*}"} # drop leading blanks
+base_label=$baseline
+read -r -a bwords <<<"$baseline"
+if [[ ${bwords[0]} == "$BENCH_DIR/naive-count" ||
+      ( ${bwords[0]} != /* && $(basename -- "${bwords[0]}") == naive-count ) ]]; then
+    naive_flags=$(pkg-config --cflags --libs icu-uc icu-i18n glib-2.0) ||
+        die "bench/naive-count needs pkg-config and the ICU and GLib development files"
+    # shellcheck disable=SC2086 # pkg-config output is a list of words
+    build "$BENCH_DIR/naive-count.c" "$BENCH_DIR/naive-count" $naive_flags
+    baseline="$(printf '%q' "$BENCH_DIR/naive-count")${baseline#"${bwords[0]}"}"
+fi
 
 if ! command -v "$DERLEM" >/dev/null 2>&1 && [[ ! -x $DERLEM ]]; then
     die "derlem binary '$DERLEM' not found (run from the build directory or set DERLEM)"
@@ -99,13 +116,11 @@ bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {printf
 
 # ------------------------------------------------------------- commands
 # baseline: either "... DIR" (DIR replaced) or fed the file list via xargs
-read -r -a bwords <<<"$baseline"
 if [[ ${bwords[-1]} == DIR ]]; then
     base_cmd=("bash" "-c" "${baseline% DIR} \"\$1\"" "baseline" "$corpus")
-    base_label=$baseline
 else
     base_cmd=("bash" "-c" "find \"\$1\" -name '*.txt' -print0 | xargs -0 $baseline" "baseline" "$corpus")
-    base_label="$baseline (xargs)"
+    base_label="$base_label (xargs)"
 fi
 if [[ $files_mode == 1 ]]; then
     mapfile -d '' corpus_files < <(find "$corpus" -name '*.txt' -print0 | sort -z)
