@@ -21,6 +21,7 @@ typedef struct {
 typedef gboolean (*DlCommandFunc) (DlEnv *env, int argc, char **argv, GError **error);
 
 gboolean dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said

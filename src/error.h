@@ -18,6 +18,7 @@ typedef enum {
   DL_ERROR_BINARY,   /* the input is not text */
   DL_ERROR_ENCODING, /* the input could not be decoded */
   DL_ERROR_ICU,      /* an ICU call failed */
+  DL_ERROR_DATA,     /* derlem's own language data (stemmers, stoplists) is missing */
 } DlError;
 
 /* Sets @error (DL_ERROR_ICU) from a failed ICU status, naming @what; returns

@@ -21,6 +21,7 @@ typedef struct {
 
 static const Command commands[] = {
   { "langs", dl_cmd_langs, N_("the language (tr, en, other) of each span of lines") },
+  { "freq", dl_cmd_freq, N_("frequency list of words or stems, per language") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -200,6 +200,18 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
 }
 
 gboolean
+dl_options_check_count (const char *option, gint64 value, GError **error)
+{
+  if (value >= 0)
+    return TRUE;
+  char text[24];
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _("invalid value '%s' for %s (expected a number, 0 or more)"), text, option);
+  return FALSE;
+}
+
+gboolean
 dl_options_color (const DlOptions *o, int fd)
 {
   switch (o->color)

@@ -61,6 +61,10 @@ gboolean dl_options_parse (GOptionContext *context, DlOptions *opts,
                            const int *formats, int *argc, char ***argv,
                            GError **error);
 
+/* Checks a command's own count option (--top, --min-freq...): FALSE with
+ * @error (DL_ERROR_USAGE) if @value is negative. */
+gboolean dl_options_check_count (const char *option, gint64 value, GError **error);
+
 /* The name of a format, as --format takes it. */
 const char *dl_format_name (DlFormat format);
 

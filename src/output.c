@@ -161,6 +161,20 @@ dl_escape_html (GString *out, const char *text, gssize len)
       }
 }
 
+char *
+dl_format_u64 (char *buf, guint64 value)
+{
+  char tmp[21];
+  int n = 0;
+  do
+    tmp[n++] = (char) ('0' + value % 10);
+  while ((value /= 10) > 0);
+  for (int i = 0; i < n; i++)
+    buf[i] = tmp[n - 1 - i];
+  buf[n] = '\0';
+  return buf;
+}
+
 struct _DlTable {
   FILE *fp;
   DlFormat format;

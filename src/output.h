@@ -32,6 +32,10 @@ void dl_escape_csv (GString *out, const char *text, gssize len);
 void dl_escape_json (GString *out, const char *text, gssize len);
 void dl_escape_html (GString *out, const char *text, gssize len);
 
+/* Writes @value in decimal into @buf (room for 21 bytes); returns @buf.
+ * Much faster than printf for the millions of numbers of a long list. */
+char *dl_format_u64 (char *buf, guint64 value);
+
 typedef enum { DL_COL_STRING, DL_COL_NUMBER } DlColumnType;
 
 typedef struct {

@@ -12,6 +12,10 @@ void test_langid_suite (void);
 void test_decode_suite (void);
 void test_reader_suite (void);
 void test_source_suite (void);
+void test_tokenizer_suite (void);
+void test_normalize_suite (void);
+void test_stem_suite (void);
+void test_counter_suite (void);
 void test_cli_suite (void);
 
 #endif /* DL_TESTS_H */

@@ -21,6 +21,10 @@ main (int argc, char **argv)
   test_reader_suite ();
   test_source_suite ();
   test_langid_suite ();
+  test_tokenizer_suite ();
+  test_normalize_suite ();
+  test_stem_suite ();
+  test_counter_suite ();
   test_cli_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);

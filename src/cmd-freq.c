@@ -1,0 +1,285 @@
+/* cmd-freq.c — `derlem freq`: a frequency list per language. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "counter.h"
+#include "error.h"
+#include "freqlist.h"
+#include "i18n.h"
+#include "pool.h"
+
+typedef struct {
+  DlCounterOptions counter_options;
+  DlDocumentOptions doc_options;
+  DlCounter *total;
+  guint32 files;
+} FreqRun;
+
+static gpointer
+freq_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  FreqRun *run = user_data;
+  DlCounter *c = dl_counter_new (&run->counter_options);
+  g_autoptr (GError) error = NULL;
+  if (!dl_counter_count_input (c, input, &run->doc_options, diag, &error))
+    dl_diag_error (diag, input->path, error);
+  return c;
+}
+
+static void
+freq_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  (void) input;
+  FreqRun *run = user_data;
+  dl_counter_merge (run->total, result, run->files++);
+}
+
+static void
+freq_result_free (gpointer p)
+{
+  dl_counter_free (p);
+}
+
+/* freq per million tokens with two decimals, rounded half up on the exact
+ * value (integer arithmetic: no binary fraction in the way, and fast). */
+static void
+format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
+{
+  if (tokens == 0)
+    g_strlcpy (buf, "0.00", size);
+  else if (freq <= G_MAXUINT64 / 200000000u)
+    {
+      guint64 hundredths = (freq * 200000000u / tokens + 1) / 2;
+      g_return_if_fail (size >= 25);
+      gsize n = strlen (dl_format_u64 (buf, hundredths / 100));
+      buf[n] = '.';
+      buf[n + 1] = (char) ('0' + hundredths % 100 / 10);
+      buf[n + 2] = (char) ('0' + hundredths % 10);
+      buf[n + 3] = '\0';
+    }
+  else
+    g_snprintf (buf, size, "%.2f", (double) freq * 1e6 / (double) tokens);
+}
+
+/* Pads @text to @width characters (not bytes). */
+static void
+put_padded (FILE *fp, const char *text, guint width, gboolean right)
+{
+  glong n = g_utf8_strlen (text, -1);
+  if (right)
+    for (glong i = n; i < (glong) width; i++)
+      fputc (' ', fp);
+  fputs (text, fp);
+  if (!right)
+    for (glong i = n; i < (glong) width; i++)
+      fputc (' ', fp);
+}
+
+static void
+print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
+{
+  char tokens[24], types[24];
+  g_snprintf (tokens, sizeof tokens, "%" G_GUINT64_FORMAT, list->tokens);
+  g_snprintf (types, sizeof types, "%" G_GUINT64_FORMAT, list->types);
+  if (!first)
+    fputc ('\n', fp);
+  /* Translators: the heading of one language's list in `derlem freq`:
+     language code, number of tokens, number of types (distinct items). */
+  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (list->lang), tokens, types);
+  if (list->items->len == 0)
+    return;
+
+  guint wide = g_utf8_strlen (_("item"), -1);
+  for (guint i = 0; i < list->items->len; i++)
+    wide = MAX (wide, (guint) g_utf8_strlen (g_array_index (list->items, DlFreqItem, i).item, -1));
+  wide = MIN (wide, 40);
+  put_padded (fp, _("rank"), 6, TRUE);
+  fputs ("  ", fp);
+  put_padded (fp, _("item"), wide, FALSE);
+  fputs ("  ", fp);
+  put_padded (fp, _("freq"), 9, TRUE);
+  fputs ("  ", fp);
+  put_padded (fp, _("per million"), 11, TRUE);
+  fputs ("  ", fp);
+  put_padded (fp, _("range"), 5, TRUE);
+  if (stems)
+    fprintf (fp, "  %s", _("forms"));
+  fputc ('\n', fp);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      char pm[32];
+      format_per_million (pm, sizeof pm, it->freq, list->tokens);
+      fprintf (fp, "%6u  ", it->rank);
+      put_padded (fp, it->item, wide, FALSE);
+      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %5u", it->freq, pm, it->range);
+      if (stems)
+        fprintf (fp, "  %s", it->forms);
+      fputc ('\n', fp);
+    }
+}
+
+static void
+print_table (DlTable *table, const DlFreqList *list, gboolean stems)
+{
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      char rank[24], freq[24], pm[32], range[24];
+      dl_format_u64 (rank, it->rank);
+      dl_format_u64 (freq, it->freq);
+      format_per_million (pm, sizeof pm, it->freq, list->tokens);
+      dl_format_u64 (range, it->range);
+      const char *row[] = { dl_lang_code (list->lang), rank, it->item, freq, pm, range,
+                            stems ? it->forms : NULL };
+      dl_table_row (table, row);
+    }
+}
+
+gboolean
+dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
+{
+  DlOptions opts;
+  dl_options_init (&opts);
+  g_autofree char *sort_arg = NULL;
+  gint64 min_freq = 1, min_range = 1, top = 0, forms = 5;
+  gboolean urls = FALSE;
+  const GOptionEntry entries[] = {
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+      N_("Order: freq, alpha (the language's alphabet) or atergo (by reversed items) "
+         "(default: freq)"),
+      "ORDER" },
+    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+      N_("Only the N most frequent items (default: 0, all)"), "N" },
+    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+      N_("Leave out items less frequent than N (default: 1)"), "N" },
+    { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
+      N_("Leave out items found in fewer than N files (default: 1)"), "N" },
+    { "forms", 0, 0, G_OPTION_ARG_INT64, &forms,
+      N_("With --unit stem, show each stem's N most frequent forms (default: 5; 0: all)"),
+      "N" },
+    { "urls", 0, 0, G_OPTION_ARG_NONE, &urls,
+      N_("Count URLs and e-mail addresses as items too"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _("[PATH...]"), _("Count words (or stems) per language: a frequency list."),
+      _("Each language gets its own list: words of Turkish lines are folded by\n"
+        "Turkish rules (İ→i, I→ı), of English lines by English ones; words of\n"
+        "'other' lines are not counted. Apostrophes ’ ' ʼ count as one. Numbers,\n"
+        "URLs and e-mail addresses are left out unless --numbers or --urls.\n"
+        "With --unit stem, words are Snowball stems, except that a Turkish word\n"
+        "with an apostrophe counts under the part before it (Azerbaycan’ın →\n"
+        "azerbaycan) and words the corpus shows to be proper nouns are not stemmed.\n"
+        "The stoplist is none unless asked (--stoplist default: data/stoplists).\n"
+        "\n"
+        "TSV columns: lang rank item freq per_million range (then forms, for\n"
+        "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
+        "freq per million tokens of the language; range: files it occurs in."),
+      entries, &opts);
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
+                                 DL_FORMAT_JSON, -1 };
+  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+                && dl_options_check_count ("--top", top, error)
+                && dl_options_check_count ("--min-freq", min_freq, error)
+                && dl_options_check_count ("--min-range", min_range, error)
+                && dl_options_check_count ("--forms", forms, error);
+  DlFreqOptions fo = { opts.unit, DL_FREQ_SORT_FREQ, (guint64) min_freq,
+                       (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT),
+                       (guint) MIN (forms, G_MAXUINT), NULL };
+  if (ok && sort_arg != NULL)
+    {
+      static const char *const sorts[] = { "freq", "alpha", "atergo" };
+      guint i = 0;
+      while (i < G_N_ELEMENTS (sorts) && strcmp (sort_arg, sorts[i]) != 0)
+        i++;
+      if (i == G_N_ELEMENTS (sorts))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("invalid value '%s' for %s (expected one of: %s)"), sort_arg, "--sort",
+                       "freq, alpha, atergo");
+          ok = FALSE;
+        }
+      fo.sort = (DlFreqSort) i;
+    }
+  if (ok && opts.unit == DL_UNIT_STEM && opts.casing == DL_CASE_KEEP)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("--unit stem works on folded words: it cannot go with --case keep"));
+      ok = FALSE;
+    }
+  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
+  g_autoptr (DlStoplist) stoplist = NULL;
+  if (norm != NULL)
+    stoplist = dl_stoplist_load (opts.stoplist != NULL ? opts.stoplist : "none", norm, error);
+  g_autoptr (DlStemmer) stemmer = NULL;
+  if (stoplist != NULL && opts.unit == DL_UNIT_STEM)
+    stemmer = dl_stemmer_new (error);
+  if (stoplist == NULL || (opts.unit == DL_UNIT_STEM && stemmer == NULL))
+    {
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+  fo.stoplist = stoplist;
+
+  FreqRun run = { { 0 }, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
+                           opts.assume_lang },
+                  NULL, 0 };
+  dl_counter_options_init (&run.counter_options);
+  run.counter_options.casing = opts.casing;
+  run.counter_options.kinds[DL_TOKEN_NUMBER] = opts.numbers;
+  run.counter_options.kinds[DL_TOKEN_URL] = run.counter_options.kinds[DL_TOKEN_EMAIL] = urls;
+  run.counter_options.track_files = opts.unit == DL_UNIT_STEM;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    run.counter_options.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
+  run.total = dl_counter_new (&run.counter_options);
+
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
+  dl_pool_run (inputs, opts.threads, freq_work, freq_emit, freq_result_free, env->diag,
+               dl_options_progress (&opts, STDERR_FILENO), &run);
+
+  DlOut *out = dl_out_open (opts.output, error);
+  ok = out != NULL;
+  gboolean stems = opts.unit == DL_UNIT_STEM;
+  static const DlColumn columns[] = { { "lang", DL_COL_STRING },    { "rank", DL_COL_NUMBER },
+                                      { "item", DL_COL_STRING },    { "freq", DL_COL_NUMBER },
+                                      { "per_million", DL_COL_NUMBER },
+                                      { "range", DL_COL_NUMBER },   { "forms", DL_COL_STRING } };
+  DlTable *table = NULL;
+  if (ok && opts.format != DL_FORMAT_TEXT)
+    table = dl_table_new (dl_out_file (out), opts.format, columns,
+                          G_N_ELEMENTS (columns) - (stems ? 0 : 1));
+  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
+  gboolean first = TRUE;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
+    {
+      if (!run.counter_options.langs[langs[i]])
+        continue;
+      g_autoptr (DlFreqList) list
+          = dl_freqlist_build (run.total, langs[i], &fo, stemmer,
+                               opts.casing == DL_CASE_KEEP ? norm : NULL, error);
+      if (list == NULL)
+        ok = FALSE;
+      else if (table != NULL)
+        print_table (table, list, stems);
+      else
+        print_text (dl_out_file (out), list, stems, first);
+      first = FALSE;
+    }
+  if (table != NULL)
+    dl_table_end (table);
+  if (out != NULL)
+    {
+      if (ok)
+        ok = dl_out_close (out, TRUE, error);
+      else
+        dl_out_close (out, FALSE, NULL);
+    }
+  dl_counter_free (run.total);
+  dl_options_clear (&opts);
+  return ok;
+}

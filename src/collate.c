@@ -1,0 +1,101 @@
+/* collate.c — ICU collation on UTF-8: sort keys through a UTF-16 scratch
+ * buffer (keys are computed once per item, then compared many times). */
+#include "config.h"
+
+#include "collate.h"
+
+#include <string.h>
+
+#include <unicode/ucol.h>
+#include <unicode/ustring.h>
+
+#include "error.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCollator, ucol_close)
+
+struct _DlCollator {
+  UCollator *ucol;
+  GArray *u16; /* UChar scratch */
+};
+
+DlCollator *
+dl_collator_new (DlLang lang, GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  const char *locale = lang == DL_LANG_TR ? "tr" : lang == DL_LANG_EN ? "en" : "";
+  g_autoptr (UCollator) ucol = ucol_open (locale, &status);
+  if (U_FAILURE (status))
+    {
+      dl_set_icu_error (error, status, "ucol_open");
+      return NULL;
+    }
+  DlCollator *col = g_new0 (DlCollator, 1);
+  col->ucol = g_steal_pointer (&ucol);
+  col->u16 = g_array_new (FALSE, FALSE, sizeof (UChar));
+  return col;
+}
+
+void
+dl_collator_free (DlCollator *col)
+{
+  if (col == NULL)
+    return;
+  ucol_close (col->ucol);
+  g_array_unref (col->u16);
+  g_free (col);
+}
+
+void
+dl_collator_key (DlCollator *col, const char *text, gsize len, GString *key)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n16 = 0;
+  g_array_set_size (col->u16, len + 1);
+  u_strFromUTF8 ((UChar *) (gpointer) col->u16->data, (int32_t) len + 1, &n16, text,
+                 (int32_t) len, &status);
+  if (U_FAILURE (status))
+    n16 = 0; /* the reader lets no invalid UTF-8 through */
+  const UChar *u = (const UChar *) (gpointer) col->u16->data;
+  int32_t room = (int32_t) len * 3 + 16;
+  for (;;)
+    {
+      g_string_set_size (key, (gsize) room);
+      int32_t n = ucol_getSortKey (col->ucol, u, n16, (uint8_t *) key->str, room);
+      if (n <= room)
+        {
+          /* n counts the terminating zero byte. */
+          g_string_set_size (key, n > 0 ? (gsize) n - 1 : 0);
+          return;
+        }
+      room = n;
+    }
+}
+
+int
+dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char *b, gsize blen)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UCollationResult r = ucol_strcollUTF8 (col->ucol, a, (int32_t) alen, b, (int32_t) blen,
+                                         &status);
+  if (U_SUCCESS (status) && r != UCOL_EQUAL)
+    return r == UCOL_LESS ? -1 : 1;
+  int c = memcmp (a, b, MIN (alen, blen));
+  return c != 0 ? c : alen < blen ? -1 : alen > blen;
+}
+
+void
+dl_reverse_chars (const char *text, gsize len, GString *out)
+{
+  g_string_set_size (out, len);
+  const char *p = text, *end = text + len;
+  char *w = out->str + len;
+  while (p < end)
+    {
+      const char *next = g_utf8_next_char (p);
+      if (next > end)
+        next = end;
+      w -= next - p;
+      memcpy (w, p, (gsize) (next - p));
+      p = next;
+    }
+}

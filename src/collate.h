@@ -1,0 +1,34 @@
+/* collate.h — alphabetical order by a language's rules (ICU collators `tr`
+ * and `en`: Turkish c < ç, g < ğ, ı < i, o < ö, s < ş, u < ü), as sort keys
+ * that compare with strcmp. */
+#ifndef DL_COLLATE_H
+#define DL_COLLATE_H
+
+#include <glib.h>
+
+#include "langid.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DlCollator DlCollator;
+
+/* The collator of @lang (root order for other). NULL with @error
+ * (DL_ERROR_ICU) if ICU has no such collator. One thread at a time. */
+DlCollator *dl_collator_new (DlLang lang, GError **error);
+void dl_collator_free (DlCollator *col);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollator, dl_collator_free)
+
+/* Sets @key to the sort key of @text (@len bytes of UTF-8): a NUL-terminated
+ * byte string; strcmp on two keys orders their texts. */
+void dl_collator_key (DlCollator *col, const char *text, gsize len, GString *key);
+
+/* Orders @a and @b (@alen, @blen bytes); texts that collate equal are
+ * ordered by their bytes, so only identical texts compare 0. */
+int dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char *b, gsize blen);
+
+/* Sets @out to @text with its characters in reverse order (a tergo). */
+void dl_reverse_chars (const char *text, gsize len, GString *out);
+
+G_END_DECLS
+
+#endif /* DL_COLLATE_H */

@@ -1,0 +1,425 @@
+/* counter.c — counting in two steps: per token, only a lookup of the form as
+ * written (no case folding); at the end of a file, each distinct form is
+ * folded once and its counts moved to its term. */
+#include "config.h"
+
+#include "counter.h"
+
+#include <string.h>
+
+#include "normalize.h"
+#include "stem.h"
+
+/* The apostrophes a term can be written with; the first is DL_APOSTROPHE. */
+static const char *const apostrophes[] = { "'", "\xE2\x80\x99", "\xCA\xBC" };
+#define N_APOS G_N_ELEMENTS (apostrophes)
+
+/* What is known of one term: one cache line for what a merge touches. */
+typedef struct {
+  guint64 freq;
+  guint64 cap_mid;   /* written capitalized, not at a sentence start */
+  guint64 lower;     /* written without capitals */
+  guint32 range;
+  guint32 last_file; /* file + 1 of the last merge that had the term */
+} TermStats;
+
+/* The same for a form as written, within one file. */
+typedef struct {
+  guint64 freq;
+  guint64 initial; /* at a sentence start */
+} FormStats;
+
+/* A term of one file, before dl_counter_merge interns it. */
+typedef struct {
+  gsize offset;    /* its text in pending_text */
+  guint32 len;
+  TermStats stats;
+  int apostrophe;  /* which of apostrophes[] the form used, or -1 */
+} Pending;
+
+typedef struct {
+  /* Terms (normalized forms), by id. */
+  DlLexicon *terms;
+  GArray *stats;     /* TermStats */
+  GPtrArray *files;  /* GArray of guint32 per term, if track_files */
+  GPtrArray *display; /* const char * in strings, or NULL: the term itself */
+  GHashTable *apos;   /* id + 1 → guint64[N_APOS]: uses of each apostrophe */
+  GStringChunk *strings;
+  DlLexicon *proper_bases; /* Turkish forms seen before an apostrophe suffix */
+  guint64 tokens;
+
+  /* The current file's forms as written (worker side only). */
+  DlLexicon *surface;
+  GArray *forms; /* FormStats */
+  GArray *pending;       /* Pending: the file's terms, for dl_counter_merge */
+  GString *pending_text;
+} LangCounts;
+
+struct _DlCounter {
+  DlCounterOptions opts;
+  LangCounts lang[DL_LANG_COUNT];
+};
+
+void
+dl_counter_options_init (DlCounterOptions *opts)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->casing = DL_CASE_FOLD;
+  opts->langs[DL_LANG_TR] = opts->langs[DL_LANG_EN] = TRUE;
+  opts->kinds[DL_TOKEN_WORD] = TRUE;
+}
+
+static void
+free_files (gpointer p)
+{
+  if (p != NULL)
+    g_array_unref (p);
+}
+
+DlCounter *
+dl_counter_new (const DlCounterOptions *opts)
+{
+  DlCounter *c = g_new0 (DlCounter, 1);
+  c->opts = *opts;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      lc->terms = dl_lexicon_new ();
+      lc->stats = g_array_new (FALSE, FALSE, sizeof (TermStats));
+      lc->display = g_ptr_array_new ();
+      lc->apos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+      lc->strings = g_string_chunk_new (4096);
+      lc->proper_bases = dl_lexicon_new ();
+      if (opts->track_files)
+        lc->files = g_ptr_array_new_with_free_func (free_files);
+    }
+  return c;
+}
+
+static void
+tally_free (LangCounts *lc)
+{
+  g_clear_pointer (&lc->surface, dl_lexicon_free);
+  g_clear_pointer (&lc->forms, g_array_unref);
+}
+
+void
+dl_counter_free (DlCounter *c)
+{
+  if (c == NULL)
+    return;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      dl_lexicon_free (lc->terms);
+      g_array_unref (lc->stats);
+      g_ptr_array_unref (lc->display);
+      g_hash_table_unref (lc->apos);
+      g_string_chunk_free (lc->strings);
+      dl_lexicon_free (lc->proper_bases);
+      if (lc->pending != NULL)
+        g_array_unref (lc->pending);
+      if (lc->pending_text != NULL)
+        g_string_free (lc->pending_text, TRUE);
+      if (lc->files != NULL)
+        g_ptr_array_unref (lc->files);
+      tally_free (lc);
+    }
+  g_free (c);
+}
+
+#define TERM(lc, id) (&g_array_index ((lc)->stats, TermStats, (id)))
+
+/* The id of @term in @lc, adding it with zero counts if new. */
+static guint32
+term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
+{
+  guint32 id = dl_lexicon_intern (lc->terms, term, len, added);
+  if (*added)
+    {
+      TermStats z = { 0 };
+      g_array_append_val (lc->stats, z);
+      g_ptr_array_add (lc->display, NULL);
+      if (lc->files != NULL)
+        g_ptr_array_add (lc->files, NULL);
+    }
+  return id;
+}
+
+/* Adds @uses[v] uses of apostrophe v to term @id, and shows the term with
+ * the apostrophe used most (ties: the earlier in apostrophes[]). */
+static void
+add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
+{
+  guint64 *n = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
+  if (n == NULL)
+    {
+      n = g_new0 (guint64, N_APOS);
+      g_hash_table_insert (lc->apos, GUINT_TO_POINTER (id + 1), n);
+    }
+  guint best = 0;
+  for (guint v = 0; v < N_APOS; v++)
+    {
+      n[v] += uses[v];
+      if (n[v] > n[best])
+        best = v;
+    }
+  const char *shown = lc->display->pdata[id];
+  gsize alen = strlen (apostrophes[best]);
+  if (best == 0)
+    lc->display->pdata[id] = NULL;
+  else if (shown == NULL || strstr (shown, apostrophes[best]) == NULL)
+    {
+      const char *term = dl_lexicon_string (lc->terms, id);
+      GString *d = g_string_sized_new (strlen (term) + 4);
+      for (const char *p = term; *p != '\0'; p++)
+        if (*p == DL_APOSTROPHE[0])
+          g_string_append_len (d, apostrophes[best], (gssize) alen);
+        else
+          g_string_append_c (d, *p);
+      lc->display->pdata[id] = g_string_chunk_insert (lc->strings, d->str);
+      g_string_free (d, TRUE);
+    }
+}
+
+/* Which of apostrophes[] @form uses first, or -1 for none. */
+static int
+apostrophe_kind (const char *form, gsize len)
+{
+  gssize a = dl_apostrophe_find (form, len);
+  if (a < 0)
+    return -1;
+  for (guint v = 0; v < N_APOS; v++)
+    if (strncmp (form + a, apostrophes[v], strlen (apostrophes[v])) == 0)
+      return (int) v;
+  return -1;
+}
+
+/* Folds the file's forms as written into terms, kept as a list for
+ * dl_counter_merge to intern: a term written several ways is listed once
+ * per way, which the merge adds up. */
+static void
+end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
+{
+  LangCounts *lc = &c->lang[lang];
+  if (lc->surface == NULL)
+    return;
+  g_autoptr (GString) term = g_string_new (NULL);
+  g_autoptr (GString) apos = g_string_new (NULL);
+  guint32 n = dl_lexicon_size (lc->surface);
+  lc->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), n);
+  lc->pending_text = g_string_sized_new (n * 8);
+  for (guint32 s = 0; s < n; s++)
+    {
+      const char *form = dl_lexicon_string (lc->surface, s);
+      gsize len = dl_lexicon_length (lc->surface, s);
+      const FormStats *fs = &g_array_index (lc->forms, FormStats, s);
+      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 0, 1, 1 },
+                    apostrophe_kind (form, len) };
+      /* The form with the counting apostrophe: itself, mostly. */
+      const char *plain = form;
+      gsize plain_len = len;
+      if (p.apostrophe >= 0)
+        {
+          dl_normalize_apostrophes (form, len, apos);
+          plain = apos->str;
+          plain_len = apos->len;
+        }
+      if (c->opts.casing == DL_CASE_FOLD)
+        {
+          dl_normalizer_fold (norm, lang, form, len, term);
+          if (dl_is_capitalized (form, len))
+            p.stats.cap_mid = fs->freq - fs->initial;
+          if (term->len == plain_len && memcmp (term->str, plain, plain_len) == 0)
+            p.stats.lower = fs->freq;
+          gsize b = dl_stem_proper_base (lang, term->str, term->len);
+          if (b > 0)
+            dl_lexicon_intern (lc->proper_bases, term->str, b, NULL);
+        }
+      else
+        {
+          g_string_truncate (term, 0);
+          g_string_append_len (term, plain, (gssize) plain_len);
+        }
+      p.len = (guint32) term->len;
+      g_string_append_len (lc->pending_text, term->str, (gssize) term->len);
+      g_array_append_val (lc->pending, p);
+    }
+  tally_free (lc);
+}
+
+gboolean
+dl_counter_count_input (DlCounter *c, const DlInput *input,
+                        const DlDocumentOptions *doc_options, const DlDiag *diag,
+                        GError **error)
+{
+  g_autoptr (DlTokenizer) tok = dl_tokenizer_new (error);
+  if (tok == NULL)
+    return FALSE;
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (error);
+  if (norm == NULL)
+    return FALSE;
+  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
+  if (doc == NULL)
+    return FALSE;
+
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (c->opts.langs[l] && c->lang[l].surface == NULL)
+      {
+        c->lang[l].surface = dl_lexicon_new ();
+        c->lang[l].forms = g_array_new (FALSE, FALSE, sizeof (FormStats));
+      }
+
+  DlDocLine dl;
+  gboolean ok = TRUE;
+  while (dl_document_next (doc, &dl, error))
+    {
+      guint n;
+      const DlToken *t = dl_tokenizer_line (tok, dl.line.text, dl.line.len, &n, error);
+      if (t == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      if (!c->opts.langs[dl.lang])
+        continue;
+      LangCounts *lc = &c->lang[dl.lang];
+      for (guint i = 0; i < n; i++)
+        {
+          if (!c->opts.kinds[t[i].kind])
+            continue;
+          gboolean added;
+          guint32 s = dl_lexicon_intern (lc->surface, dl.line.text + t[i].offset, t[i].len,
+                                         &added);
+          if (added)
+            {
+              FormStats z = { 0, 0 };
+              g_array_append_val (lc->forms, z);
+            }
+          FormStats *fs = &g_array_index (lc->forms, FormStats, s);
+          fs->freq++;
+          fs->initial += t[i].sentence_start;
+          lc->tokens++;
+        }
+    }
+  if (ok && error != NULL && *error != NULL)
+    ok = FALSE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    end_file (c, l, norm);
+  return ok;
+}
+
+/* Adds @stats of a term of file @file to term @text of @dst. */
+static guint32
+merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats,
+            guint32 file)
+{
+  gboolean added;
+  guint32 id = term_id (dst, text, len, &added);
+  TermStats *d = TERM (dst, id);
+  d->freq += stats->freq;
+  d->cap_mid += stats->cap_mid;
+  d->lower += stats->lower;
+  if (d->last_file != file + 1)
+    {
+      d->last_file = file + 1;
+      d->range++;
+      if (dst->files != NULL)
+        {
+          if (dst->files->pdata[id] == NULL)
+            dst->files->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1);
+          g_array_append_val ((GArray *) dst->files->pdata[id], file);
+        }
+    }
+  return id;
+}
+
+void
+dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *dst = &into->lang[l];
+      const LangCounts *src = &from->lang[l];
+      dst->tokens += src->tokens;
+      if (src->pending != NULL)
+        for (guint i = 0; i < src->pending->len; i++)
+          {
+            const Pending *p = &g_array_index (src->pending, Pending, i);
+            guint32 id = merge_term (dst, src->pending_text->str + p->offset, p->len, &p->stats,
+                                     file);
+            if (p->apostrophe >= 0)
+              {
+                guint64 uses[N_APOS] = { 0 };
+                uses[p->apostrophe] = p->stats.freq;
+                add_apostrophes (dst, id, uses);
+              }
+          }
+      guint32 n = dl_lexicon_size (src->terms);
+      for (guint32 i = 0; i < n; i++)
+        {
+          guint32 id = merge_term (dst, dl_lexicon_string (src->terms, i),
+                                   dl_lexicon_length (src->terms, i), TERM (src, i), file);
+          const guint64 *uses = g_hash_table_lookup (src->apos, GUINT_TO_POINTER (i + 1));
+          if (uses != NULL)
+            add_apostrophes (dst, id, uses);
+        }
+      guint32 nb = dl_lexicon_size (src->proper_bases);
+      for (guint32 i = 0; i < nb; i++)
+        dl_lexicon_intern (dst->proper_bases, dl_lexicon_string (src->proper_bases, i),
+                           dl_lexicon_length (src->proper_bases, i), NULL);
+    }
+}
+
+guint64
+dl_counter_tokens (const DlCounter *c, DlLang lang)
+{
+  return c->lang[lang].tokens;
+}
+
+const DlLexicon *
+dl_counter_terms (const DlCounter *c, DlLang lang)
+{
+  return c->lang[lang].terms;
+}
+
+guint64
+dl_counter_freq (const DlCounter *c, DlLang lang, guint32 id)
+{
+  return TERM (&c->lang[lang], id)->freq;
+}
+
+guint32
+dl_counter_range (const DlCounter *c, DlLang lang, guint32 id)
+{
+  return TERM (&c->lang[lang], id)->range;
+}
+
+const guint32 *
+dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, guint *n)
+{
+  const LangCounts *lc = &c->lang[lang];
+  *n = 0;
+  if (lc->files == NULL || lc->files->pdata[id] == NULL)
+    return NULL;
+  GArray *a = lc->files->pdata[id];
+  *n = a->len;
+  return (const guint32 *) (gpointer) a->data;
+}
+
+const char *
+dl_counter_display (const DlCounter *c, DlLang lang, guint32 id)
+{
+  const char *d = c->lang[lang].display->pdata[id];
+  return d != NULL ? d : dl_lexicon_string (c->lang[lang].terms, id);
+}
+
+gboolean
+dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id)
+{
+  const LangCounts *lc = &c->lang[lang];
+  if (dl_lexicon_lookup (lc->proper_bases, dl_lexicon_string (lc->terms, id),
+                         dl_lexicon_length (lc->terms, id), NULL))
+    return TRUE;
+  return TERM (lc, id)->cap_mid > TERM (lc, id)->lower;
+}

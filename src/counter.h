@@ -1,0 +1,76 @@
+/* counter.h — term frequencies per language and per file (DESIGN.md §2
+ * lexicon): each normalized term interned once, counts in arrays by term id.
+ * A worker counts one input into its own counter (surface forms per token,
+ * folded once per distinct form at the end of the file); the main thread
+ * merges the files' counters in input order, so the result never depends on
+ * the number of threads. freq, keyness and stats reuse it. */
+#ifndef DL_COUNTER_H
+#define DL_COUNTER_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "document.h"
+#include "langid.h"
+#include "lexicon.h"
+#include "options.h"
+#include "source.h"
+#include "tokenizer.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  DlCase casing;                   /* fold by the line's language, or keep */
+  gboolean langs[DL_LANG_COUNT];   /* lines of which languages to count */
+  gboolean kinds[DL_TOKEN_KINDS];  /* which kinds of token to count */
+  gboolean track_files;            /* keep each term's files (ranges of stems) */
+} DlCounterOptions;
+
+/* The default: fold, count words of tr and en lines. */
+void dl_counter_options_init (DlCounterOptions *opts);
+
+typedef struct _DlCounter DlCounter;
+
+DlCounter *dl_counter_new (const DlCounterOptions *opts);
+void dl_counter_free (DlCounter *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCounter, dl_counter_free)
+
+/* Counts every token of @input into a fresh counter @c, to be read through
+ * dl_counter_merge (the getters below see merged counts only). Problems with the input go to @diag; returns FALSE with @error if
+ * it cannot be read at all or ICU fails (the lines counted before a read
+ * error stand). */
+gboolean dl_counter_count_input (DlCounter *c, const DlInput *input,
+                                 const DlDocumentOptions *doc_options, const DlDiag *diag,
+                                 GError **error);
+
+/* Adds @from's counts (one input's, or merged ones) to @into as file number
+ * @file (0-based, increasing from call to call). */
+void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
+
+/* Tokens counted in @lang. */
+guint64 dl_counter_tokens (const DlCounter *c, DlLang lang);
+
+/* The terms of @lang (owned by @c): ids 0 .. size-1. */
+const DlLexicon *dl_counter_terms (const DlCounter *c, DlLang lang);
+
+guint64 dl_counter_freq (const DlCounter *c, DlLang lang, guint32 id);
+
+/* The number of files the term occurs in. */
+guint32 dl_counter_range (const DlCounter *c, DlLang lang, guint32 id);
+
+/* The files the term occurs in, ascending (*@n of them); NULL unless
+ * track_files. Owned by @c. */
+const guint32 *dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, guint *n);
+
+/* The term as shown: with the apostrophe (’ ' ʼ) the text used most for it
+ * (owned by @c). */
+const char *dl_counter_display (const DlCounter *c, DlLang lang, guint32 id);
+
+/* TRUE if the corpus shows the term to be a proper noun: in Turkish, seen
+ * before an apostrophe suffix; in either language, written capitalized more
+ * often in mid-sentence than in lower case. */
+gboolean dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id);
+
+G_END_DECLS
+
+#endif /* DL_COUNTER_H */

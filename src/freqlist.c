@@ -1,0 +1,285 @@
+/* freqlist.c — from counts to a list. Collation keys are computed only where
+ * order needs them: for ties in frequency within the shown part of the
+ * list, and for every shown item when sorting alphabetically. */
+#include "config.h"
+
+#include "freqlist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "collate.h"
+
+typedef struct {
+  const char *item;
+  gsize len;
+  guint64 freq;
+  guint32 range;
+  const char *key; /* collation key (of the reversed item for a tergo), or NULL */
+  const char *forms;
+  guint rank;
+} Entry;
+
+typedef struct {
+  guint64 freq;
+  GArray *terms; /* guint32 term ids */
+} Stem;
+
+/* Comparators of Entry pointers: sorting pointers moves 8 bytes, not an
+ * Entry, which matters with a million types. */
+static int
+by_freq (const void *a, const void *b)
+{
+  const Entry *x = *(Entry *const *) a, *y = *(Entry *const *) b;
+  return x->freq > y->freq ? -1 : x->freq < y->freq;
+}
+
+static int
+by_key (const void *a, const void *b)
+{
+  const Entry *x = *(Entry *const *) a, *y = *(Entry *const *) b;
+  int c = strcmp (x->key, y->key);
+  if (c != 0)
+    return c;
+  c = memcmp (x->item, y->item, MIN (x->len, y->len));
+  return c != 0 ? c : x->len < y->len ? -1 : x->len > y->len;
+}
+
+static void
+set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *chunk)
+{
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autoptr (GString) rev = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *text = e[i]->item;
+      if (reversed)
+        {
+          dl_reverse_chars (e[i]->item, e[i]->len, rev);
+          text = rev->str;
+        }
+      dl_collator_key (col, text, e[i]->len, key);
+      e[i]->key = g_string_chunk_insert_len (chunk, key->str, (gssize) key->len);
+    }
+}
+
+typedef struct {
+  const DlCounter *counter;
+  DlLang lang;
+  DlCollator *col;
+} FormOrder;
+
+static int
+by_form_freq (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const FormOrder *o = user_data;
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  guint64 fx = dl_counter_freq (o->counter, o->lang, x);
+  guint64 fy = dl_counter_freq (o->counter, o->lang, y);
+  if (fx != fy)
+    return fx > fy ? -1 : 1;
+  const char *dx = dl_counter_display (o->counter, o->lang, x);
+  const char *dy = dl_counter_display (o->counter, o->lang, y);
+  return dl_collator_compare (o->col, dx, strlen (dx), dy, strlen (dy));
+}
+
+/* "form (freq), form (freq), ..." for the @max most frequent forms. */
+static char *
+forms_text (const DlCounter *c, DlLang lang, DlCollator *col, GArray *terms, guint max)
+{
+  FormOrder order = { c, lang, col };
+  g_array_sort_with_data (terms, by_form_freq, &order);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < terms->len && (max == 0 || i < max); i++)
+    {
+      guint32 id = g_array_index (terms, guint32, i);
+      g_string_append_printf (s, "%s%s (%" G_GUINT64_FORMAT ")", i > 0 ? ", " : "",
+                              dl_counter_display (c, lang, id), dl_counter_freq (c, lang, id));
+    }
+  return g_string_free (s, FALSE);
+}
+
+static int
+cmp_u32 (const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return x < y ? -1 : x > y;
+}
+
+static guint32
+files_union (const DlCounter *c, DlLang lang, GArray *terms, GArray *scratch)
+{
+  g_array_set_size (scratch, 0);
+  for (guint i = 0; i < terms->len; i++)
+    {
+      guint n;
+      const guint32 *f = dl_counter_files (c, lang, g_array_index (terms, guint32, i), &n);
+      g_array_append_vals (scratch, f, n);
+    }
+  g_array_sort (scratch, cmp_u32);
+  guint32 distinct = 0;
+  for (guint i = 0; i < scratch->len; i++)
+    if (i == 0 || g_array_index (scratch, guint32, i) != g_array_index (scratch, guint32, i - 1))
+      distinct++;
+  return distinct;
+}
+
+static gboolean
+is_stopword (const DlCounter *c, DlLang lang, guint32 id, const DlFreqOptions *opts,
+             DlNormalizer *norm, GString *scratch)
+{
+  if (opts->stoplist == NULL)
+    return FALSE;
+  const DlLexicon *terms = dl_counter_terms (c, lang);
+  const char *t = dl_lexicon_string (terms, id);
+  gsize len = dl_lexicon_length (terms, id);
+  if (norm != NULL)
+    {
+      /* The counter kept case: fold for the lookup. */
+      dl_normalizer_fold (norm, lang, t, len, scratch);
+      t = scratch->str;
+      len = scratch->len;
+    }
+  return dl_stoplist_contains (opts->stoplist, lang, t, len);
+}
+
+static void
+collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
+               DlNormalizer *norm, GArray *entries)
+{
+  const DlLexicon *terms = dl_counter_terms (c, list->lang);
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  guint32 n = dl_lexicon_size (terms);
+  for (guint32 id = 0; id < n; id++)
+    {
+      if (is_stopword (c, list->lang, id, opts, norm, scratch))
+        continue;
+      const char *display = dl_counter_display (c, list->lang, id);
+      Entry e = { display, strlen (display), dl_counter_freq (c, list->lang, id),
+                  dl_counter_range (c, list->lang, id), NULL, NULL, 0 };
+      g_array_append_val (entries, e);
+    }
+}
+
+static void
+stem_clear (gpointer p)
+{
+  g_array_unref (((Stem *) p)->terms);
+}
+
+static void
+collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
+               DlStemmer *stemmer, DlNormalizer *norm, DlCollator *col, GArray *entries)
+{
+  const DlLexicon *terms = dl_counter_terms (c, list->lang);
+  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
+  g_autoptr (GArray) info = g_array_new (FALSE, FALSE, sizeof (Stem));
+  g_array_set_clear_func (info, stem_clear);
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  g_autoptr (GString) stem = g_string_new (NULL);
+  guint32 n = dl_lexicon_size (terms);
+  for (guint32 id = 0; id < n; id++)
+    {
+      if (is_stopword (c, list->lang, id, opts, norm, scratch))
+        continue;
+      dl_stemmer_stem (stemmer, list->lang, dl_lexicon_string (terms, id),
+                       dl_lexicon_length (terms, id), dl_counter_is_proper (c, list->lang, id),
+                       stem);
+      gboolean added;
+      guint32 s = dl_lexicon_intern (stems, stem->str, stem->len, &added);
+      if (added)
+        {
+          Stem z = { 0, g_array_new (FALSE, FALSE, sizeof (guint32)) };
+          g_array_append_val (info, z);
+        }
+      Stem *st = &g_array_index (info, Stem, s);
+      st->freq += dl_counter_freq (c, list->lang, id);
+      g_array_append_val (st->terms, id);
+    }
+  g_autoptr (GArray) files = g_array_new (FALSE, FALSE, sizeof (guint32));
+  for (guint32 s = 0; s < info->len; s++)
+    {
+      Stem *st = &g_array_index (info, Stem, s);
+      const char *item = g_string_chunk_insert_len (list->strings, dl_lexicon_string (stems, s),
+                                                    (gssize) dl_lexicon_length (stems, s));
+      Entry e = { item, dl_lexicon_length (stems, s), st->freq,
+                  files_union (c, list->lang, st->terms, files), NULL, NULL, 0 };
+      g_autofree char *forms = forms_text (c, list->lang, col, st->terms, opts->forms);
+      e.forms = g_string_chunk_insert (list->strings, forms);
+      g_array_append_val (entries, e);
+    }
+}
+
+DlFreqList *
+dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *opts,
+                   DlStemmer *stemmer, DlNormalizer *norm, GError **error)
+{
+  g_return_val_if_fail (opts->unit != DL_UNIT_STEM || stemmer != NULL, NULL);
+  g_autoptr (DlCollator) col = dl_collator_new (lang, error);
+  if (col == NULL)
+    return NULL;
+  g_autoptr (DlFreqList) list = g_new0 (DlFreqList, 1);
+  list->lang = lang;
+  list->tokens = dl_counter_tokens (counter, lang);
+  list->items = g_array_new (FALSE, FALSE, sizeof (DlFreqItem));
+  list->strings = g_string_chunk_new (4096);
+  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+
+  g_autoptr (GArray) all = g_array_sized_new (
+      FALSE, FALSE, sizeof (Entry), dl_lexicon_size (dl_counter_terms (counter, lang)));
+  if (opts->unit == DL_UNIT_STEM)
+    collect_stems (list, counter, opts, stemmer, norm, col, all);
+  else
+    collect_forms (list, counter, opts, norm, all);
+  list->types = all->len;
+
+  guint n = 0;
+  g_autofree Entry **e = g_new (Entry *, all->len + 1);
+  for (guint i = 0; i < all->len; i++)
+    {
+      Entry *x = &g_array_index (all, Entry, i);
+      if (x->freq >= opts->min_freq && x->range >= opts->min_range)
+        e[n++] = x;
+    }
+
+  /* Rank: by frequency, ties alphabetical. Only the ties inside the part
+   * that is shown need their keys. */
+  qsort (e, n, sizeof *e, by_freq);
+  guint shown = opts->top > 0 && opts->top < n ? opts->top : n;
+  for (guint i = 0; i < shown;)
+    {
+      guint j = i + 1;
+      while (j < n && e[j]->freq == e[i]->freq)
+        j++;
+      if (j - i > 1)
+        {
+          set_keys (e + i, j - i, col, FALSE, keys);
+          qsort (e + i, j - i, sizeof *e, by_key);
+        }
+      i = j;
+    }
+  for (guint i = 0; i < shown; i++)
+    e[i]->rank = i + 1;
+  if (opts->sort != DL_FREQ_SORT_FREQ)
+    {
+      set_keys (e, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
+      qsort (e, shown, sizeof *e, by_key);
+    }
+  g_array_set_size (list->items, shown);
+  for (guint i = 0; i < shown; i++)
+    {
+      DlFreqItem it = { e[i]->item, e[i]->freq, e[i]->range, e[i]->rank, e[i]->forms };
+      g_array_index (list->items, DlFreqItem, i) = it;
+    }
+  return g_steal_pointer (&list);
+}
+
+void
+dl_freqlist_free (DlFreqList *list)
+{
+  if (list == NULL)
+    return;
+  g_array_unref (list->items);
+  g_string_chunk_free (list->strings);
+  g_free (list);
+}

@@ -1,0 +1,151 @@
+/* lexicon.c — an open-addressing hash table of ids over strings kept in a
+ * GStringChunk. Lookups hash the bytes where they lie, so counting a token
+ * needs no copy and no allocation unless the string is new. */
+#include "config.h"
+
+#include "lexicon.h"
+
+#include <string.h>
+
+typedef struct {
+  const char *text;
+  guint32 len;
+  guint32 hash;
+} Entry;
+
+/* A slot carries the string's address and hash, so that a probe touches
+ * the slot and the string only (counting is bound by cache misses). */
+typedef struct {
+  const char *text; /* NULL: empty */
+  guint32 hash;
+  guint32 id;
+} Slot;
+
+struct _DlLexicon {
+  GStringChunk *chunk;
+  GArray *entries; /* of Entry, by id */
+  Slot *slots;
+  guint32 mask;    /* slots - 1 (a power of two minus one) */
+};
+
+/* 32-bit FNV-1a over the bytes, mixed at the end: words are short, so a
+ * byte loop is as fast as anything wider and needs no alignment care. */
+static guint32
+hash_bytes (const char *text, gsize len)
+{
+  guint32 h = 2166136261u;
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) text[i]) * 16777619u;
+  h ^= h >> 15;
+  h *= 0x2c1b3c6du;
+  h ^= h >> 12;
+  return h;
+}
+
+DlLexicon *
+dl_lexicon_new (void)
+{
+  DlLexicon *lex = g_new0 (DlLexicon, 1);
+  lex->chunk = g_string_chunk_new (64 * 1024);
+  lex->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  lex->mask = 1023;
+  lex->slots = g_new0 (Slot, lex->mask + 1);
+  return lex;
+}
+
+void
+dl_lexicon_free (DlLexicon *lex)
+{
+  if (lex == NULL)
+    return;
+  g_string_chunk_free (lex->chunk);
+  g_array_unref (lex->entries);
+  g_free (lex->slots);
+  g_free (lex);
+}
+
+/* The slot of @text, or the empty slot where it would go. Strings are
+ * NUL-terminated in the chunk: equal bytes and a NUL at @len is a match. */
+static Slot *
+find_slot (const DlLexicon *lex, const char *text, gsize len, guint32 hash)
+{
+  for (guint32 i = hash & lex->mask;; i = (i + 1) & lex->mask)
+    {
+      Slot *s = &lex->slots[i];
+      if (s->text == NULL
+          || (s->hash == hash && memcmp (s->text, text, len) == 0 && s->text[len] == '\0'))
+        return s;
+    }
+}
+
+static void
+grow (DlLexicon *lex)
+{
+  guint32 size = (lex->mask + 1) * 2;
+  g_free (lex->slots);
+  lex->slots = g_new0 (Slot, size);
+  lex->mask = size - 1;
+  const Entry *entries = (const Entry *) (gpointer) lex->entries->data;
+  for (guint32 id = 0; id < lex->entries->len; id++)
+    {
+      guint32 i = entries[id].hash & lex->mask;
+      while (lex->slots[i].text != NULL)
+        i = (i + 1) & lex->mask;
+      lex->slots[i] = (Slot){ entries[id].text, entries[id].hash, id };
+    }
+}
+
+guint32
+dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
+{
+  g_return_val_if_fail (len < G_MAXUINT32, 0);
+  guint32 hash = hash_bytes (text, len);
+  Slot *slot = find_slot (lex, text, len, hash);
+  if (slot->text != NULL)
+    {
+      if (added != NULL)
+        *added = FALSE;
+      return slot->id;
+    }
+  Entry e = { g_string_chunk_insert_len (lex->chunk, text, (gssize) len), (guint32) len, hash };
+  g_array_append_val (lex->entries, e);
+  guint32 id = lex->entries->len - 1;
+  *slot = (Slot){ e.text, hash, id };
+  /* Keep the load under one half: probes stay short. */
+  if (lex->entries->len * 2 > lex->mask)
+    grow (lex);
+  if (added != NULL)
+    *added = TRUE;
+  return id;
+}
+
+gboolean
+dl_lexicon_lookup (const DlLexicon *lex, const char *text, gsize len, guint32 *id)
+{
+  const Slot *slot = find_slot (lex, text, len, hash_bytes (text, len));
+  if (slot->text == NULL)
+    return FALSE;
+  if (id != NULL)
+    *id = slot->id;
+  return TRUE;
+}
+
+const char *
+dl_lexicon_string (const DlLexicon *lex, guint32 id)
+{
+  g_return_val_if_fail (id < lex->entries->len, NULL);
+  return g_array_index (lex->entries, Entry, id).text;
+}
+
+gsize
+dl_lexicon_length (const DlLexicon *lex, guint32 id)
+{
+  g_return_val_if_fail (id < lex->entries->len, 0);
+  return g_array_index (lex->entries, Entry, id).len;
+}
+
+guint32
+dl_lexicon_size (const DlLexicon *lex)
+{
+  return lex->entries->len;
+}

@@ -1,0 +1,185 @@
+/* normalize.c — apostrophes and ICU case folding per language. Folding runs
+ * once per distinct form (counter.c folds types, not tokens). */
+#include "config.h"
+
+#include "normalize.h"
+
+#include <string.h>
+
+#include <unicode/uchar.h>
+#include <unicode/ucasemap.h>
+#include <unicode/utf8.h>
+
+#include "error.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCaseMap, ucasemap_close)
+
+struct _DlNormalizer {
+  UCaseMap *turkish; /* U_FOLD_CASE_EXCLUDE_SPECIAL_I: the Turkic I/İ mappings */
+  UCaseMap *plain;   /* default folding */
+  GString *apos;     /* scratch */
+};
+
+DlNormalizer *
+dl_normalizer_new (GError **error)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  /* ucasemap_utf8FoldCase ignores the locale: the option is what matters. */
+  g_autoptr (UCaseMap) turkish = ucasemap_open ("tr", U_FOLD_CASE_EXCLUDE_SPECIAL_I, &status);
+  g_autoptr (UCaseMap) plain = ucasemap_open ("", U_FOLD_CASE_DEFAULT, &status);
+  if (U_FAILURE (status))
+    {
+      dl_set_icu_error (error, status, "ucasemap_open");
+      return NULL;
+    }
+  DlNormalizer *norm = g_new0 (DlNormalizer, 1);
+  norm->turkish = g_steal_pointer (&turkish);
+  norm->plain = g_steal_pointer (&plain);
+  norm->apos = g_string_new (NULL);
+  return norm;
+}
+
+void
+dl_normalizer_free (DlNormalizer *norm)
+{
+  if (norm == NULL)
+    return;
+  ucasemap_close (norm->turkish);
+  ucasemap_close (norm->plain);
+  g_string_free (norm->apos, TRUE);
+  g_free (norm);
+}
+
+gsize
+dl_apostrophe_at (const char *p, const char *end)
+{
+  if (p < end && *p == '\'')
+    return 1;
+  if (end - p >= 3 && memcmp (p, "\xE2\x80\x99", 3) == 0)
+    return 3;
+  if (end - p >= 2 && memcmp (p, "\xCA\xBC", 2) == 0)
+    return 2;
+  return 0;
+}
+
+gssize
+dl_apostrophe_find (const char *text, gsize len)
+{
+  const char *end = text + len;
+  for (const char *p = text; p < end; p++)
+    if ((*p == '\'' || *p == '\xE2' || *p == '\xCA') && dl_apostrophe_at (p, end) > 0)
+      return p - text;
+  return -1;
+}
+
+void
+dl_normalize_apostrophes (const char *text, gsize len, GString *out)
+{
+  g_string_truncate (out, 0);
+  const char *end = text + len, *p = text;
+  while (p < end)
+    {
+      gsize a = dl_apostrophe_at (p, end);
+      if (a > 0)
+        {
+          g_string_append (out, DL_APOSTROPHE);
+          p += a;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+}
+
+/* Drops the U+0307 COMBINING DOT ABOVE that follows an i: what default
+ * folding makes of İ, and what other tools' lower() leave in text. */
+static void
+drop_dot_above (GString *s)
+{
+  gsize w = 0;
+  for (gsize r = 0; r < s->len; r++)
+    {
+      if (r + 1 < s->len && s->str[r] == '\xCC' && s->str[r + 1] == '\x87' && w > 0
+          && s->str[w - 1] == 'i')
+        {
+          r++;
+          continue;
+        }
+      s->str[w++] = s->str[r];
+    }
+  g_string_truncate (s, w);
+}
+
+/* TRUE if folding would not change @text in any language: ASCII without
+ * capitals, and the lowercase letters of Turkish (ç ğ ı ö ş ü, â î û).
+ * Most words are like that; they need no trip through ICU. */
+static gboolean
+is_folded (const char *text, gsize len)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar c = (guchar) text[i];
+      if (c < 0x80)
+        {
+          if (c >= 'A' && c <= 'Z')
+            return FALSE;
+          continue;
+        }
+      if (i + 1 >= len)
+        return FALSE;
+      guchar d = (guchar) text[++i];
+      if (!((c == 0xC3 && (d == 0xA7 || d == 0xB6 || d == 0xBC || d == 0xA2 || d == 0xAE
+                           || d == 0xBB))
+            || (c == 0xC4 && (d == 0x9F || d == 0xB1)) || (c == 0xC5 && d == 0x9F)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len,
+                    GString *out)
+{
+  if (is_folded (text, len))
+    {
+      g_string_truncate (out, 0);
+      g_string_append_len (out, text, (gssize) len);
+      return;
+    }
+  dl_normalize_apostrophes (text, len, norm->apos);
+  const UCaseMap *map = lang == DL_LANG_TR ? norm->turkish : norm->plain;
+  /* Folding rarely changes the length by much: start with room for 3/2. */
+  gsize room = norm->apos->len + norm->apos->len / 2 + 8;
+  for (;;)
+    {
+      g_string_set_size (out, room);
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = ucasemap_utf8FoldCase (map, out->str, (int32_t) room, norm->apos->str,
+                                         (int32_t) norm->apos->len, &status);
+      if (status == U_BUFFER_OVERFLOW_ERROR)
+        {
+          room = (gsize) n + 1;
+          continue;
+        }
+      if (U_FAILURE (status))
+        {
+          /* Only invalid input could fail, and the reader lets none through. */
+          g_string_assign (out, norm->apos->str);
+          return;
+        }
+      g_string_set_size (out, (gsize) n);
+      break;
+    }
+  if (memchr (out->str, '\xCC', out->len) != NULL)
+    drop_dot_above (out);
+}
+
+gboolean
+dl_is_capitalized (const char *text, gsize len)
+{
+  if (len == 0)
+    return FALSE;
+  int32_t i = 0;
+  UChar32 c;
+  U8_NEXT (text, i, (int32_t) MIN (len, 8), c);
+  return c >= 0 && (u_isupper (c) || u_istitle (c));
+}

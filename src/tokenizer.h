@@ -1,0 +1,52 @@
+/* tokenizer.h — the words and numbers of a line (DESIGN.md §2): ICU word
+ * breaks (UAX #29) run on the UTF-8 text in place, then derlem's merges:
+ * number + apostrophe + letters is one number token (`1990’ların`), URLs and
+ * e-mail addresses are single tokens of their own kinds. Hyphens separate
+ * words; nothing is joined across lines. */
+#ifndef DL_TOKENIZER_H
+#define DL_TOKENIZER_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_TOKEN_WORD,   /* letters (ICU: letter, kana or ideographic) */
+  DL_TOKEN_NUMBER, /* digits, with any apostrophe suffix: 2.000, 19.09.2023, 1990’ların */
+  DL_TOKEN_URL,    /* scheme://... or www.... */
+  DL_TOKEN_EMAIL,  /* local@domain.tld */
+} DlTokenKind;
+
+#define DL_TOKEN_KINDS 4
+
+typedef struct {
+  gsize offset;            /* bytes from the start of the line */
+  gsize len;               /* bytes */
+  DlTokenKind kind;
+  gboolean sentence_start; /* first token of the document or after . ! ? … : */
+} DlToken;
+
+typedef struct _DlTokenizer DlTokenizer;
+
+/* A tokenizer for one thread. NULL with @error (DL_ERROR_ICU) if ICU's word
+ * break rules cannot be loaded. */
+DlTokenizer *dl_tokenizer_new (GError **error);
+void dl_tokenizer_free (DlTokenizer *tok);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTokenizer, dl_tokenizer_free)
+
+/* Starts a new document: its first token starts a sentence. */
+void dl_tokenizer_reset (DlTokenizer *tok);
+
+/* Tokenizes one line (@text valid UTF-8, @len bytes, any length). Returns the
+ * tokens in order, *@n_tokens of them, owned by the tokenizer and valid until
+ * the next call; NULL with @error (DL_ERROR_ICU) if ICU fails. Sentence
+ * starts carry over from the document's previous lines. */
+const DlToken *dl_tokenizer_line (DlTokenizer *tok, const char *text, gsize len,
+                                  guint *n_tokens, GError **error);
+
+/* The name of a kind: "word", "number", "url", "email". */
+const char *dl_token_kind_name (DlTokenKind kind);
+
+G_END_DECLS
+
+#endif /* DL_TOKENIZER_H */

@@ -1,0 +1,326 @@
+/* test-counter.c — the lexicon, the counter (per language, per file, merged
+ * in order), proper-noun evidence, shown apostrophes, and frequency lists:
+ * ranks, ties, Turkish alphabetical and a tergo order, thresholds, stems. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "collate.h"
+#include "counter.h"
+#include "error.h"
+#include "freqlist.h"
+#include "lexicon.h"
+#include "tests.h"
+
+static void
+test_lexicon_interns_once (void)
+{
+  g_autoptr (DlLexicon) lex = dl_lexicon_new ();
+  gboolean added;
+  CU_ASSERT_EQUAL (dl_lexicon_intern (lex, "ve", 2, &added), 0);
+  CU_ASSERT_TRUE (added);
+  CU_ASSERT_EQUAL (dl_lexicon_intern (lex, "bir", 3, &added), 1);
+  /* Not NUL-terminated: only the length counts. */
+  CU_ASSERT_EQUAL (dl_lexicon_intern (lex, "vex", 2, &added), 0);
+  CU_ASSERT_FALSE (added);
+  CU_ASSERT_EQUAL (dl_lexicon_intern (lex, "", 0, &added), 2);
+  CU_ASSERT_TRUE (added);
+  /* Enough strings to grow the table many times. */
+  char buf[32];
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_snprintf (buf, sizeof buf, "w%u", i);
+      dl_lexicon_intern (lex, buf, strlen (buf), NULL);
+    }
+  CU_ASSERT_EQUAL (dl_lexicon_size (lex), 100003);
+  guint32 id;
+  CU_ASSERT_TRUE (dl_lexicon_lookup (lex, "w99999", 6, &id));
+  CU_ASSERT_EQUAL (id, 100002);
+  CU_ASSERT_STRING_EQUAL (dl_lexicon_string (lex, id), "w99999");
+  CU_ASSERT_EQUAL (dl_lexicon_length (lex, 1), 3);
+  CU_ASSERT_TRUE (dl_lexicon_lookup (lex, "bir", 3, &id));
+  CU_ASSERT_EQUAL (id, 1);
+  CU_ASSERT_FALSE (dl_lexicon_lookup (lex, "w100000", 7, NULL));
+}
+
+/* Counts @texts as files (one counter each, merged in order) in @lang. */
+static DlCounter *
+count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOptions *o)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-test-XXXXXX", NULL);
+  DlCounter *total = dl_counter_new (o);
+  g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
+  DlDocumentOptions doc = { NULL, TRUE, lang };
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%zu.txt", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      CU_ASSERT_FATAL (g_file_set_contents (path, texts[i], -1, NULL));
+      DlInput input = { path, FALSE };
+      g_autoptr (DlCounter) c = dl_counter_new (o);
+      g_autoptr (GError) error = NULL;
+      CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
+      dl_counter_merge (total, c, (guint32) i);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  return total;
+}
+
+static guint32
+id_of (const DlCounter *c, DlLang lang, const char *term)
+{
+  guint32 id = G_MAXUINT32;
+  CU_ASSERT_TRUE (dl_lexicon_lookup (dl_counter_terms (c, lang), term, strlen (term), &id));
+  return id;
+}
+
+static void
+test_counter_counts_and_ranges (void)
+{
+  const char *texts[] = { "Ve bir ve İKİ. 2023 yılında ve", "bir üç\nÜÇ ve www.a.org" };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  o.track_files = TRUE;
+  g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
+  CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_TR), 10); /* no number, no URL */
+  CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_EN), 0);
+  CU_ASSERT_EQUAL (dl_lexicon_size (dl_counter_terms (c, DL_LANG_TR)), 5);
+  guint32 ve = id_of (c, DL_LANG_TR, "ve");
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, ve), 4);
+  CU_ASSERT_EQUAL (dl_counter_range (c, DL_LANG_TR, ve), 2);
+  guint32 iki = id_of (c, DL_LANG_TR, "iki");
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, iki), 1);
+  CU_ASSERT_EQUAL (dl_counter_range (c, DL_LANG_TR, iki), 1);
+  guint n;
+  const guint32 *files = dl_counter_files (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "üç"), &n);
+  CU_ASSERT_EQUAL_FATAL (n, 1);
+  CU_ASSERT_EQUAL (files[0], 1);
+  files = dl_counter_files (c, DL_LANG_TR, ve, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (files[0], 0);
+  CU_ASSERT_EQUAL (files[1], 1);
+
+  /* Numbers and URLs when asked; case kept when asked. */
+  o.kinds[DL_TOKEN_NUMBER] = o.kinds[DL_TOKEN_URL] = TRUE;
+  o.casing = DL_CASE_KEEP;
+  g_autoptr (DlCounter) k = count_texts (texts, 2, DL_LANG_TR, &o);
+  CU_ASSERT_EQUAL (dl_counter_tokens (k, DL_LANG_TR), 12);
+  CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "2023")), 1);
+  CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "www.a.org")), 1);
+  CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "ve")), 3);
+  CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "Ve")), 1);
+  CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "ÜÇ")), 1);
+}
+
+static void
+test_counter_proper_nouns (void)
+{
+  const char *texts[] = {
+    "Bu yıl Azerbaycan ve Ermenistan görüştü. Barış yakın. Ermenistan’ın tutumu değişti.\n"
+    "Güvenlik her şeyden önce gelir. Konu güvenlik ve barış.\n"
+    "Raporda Güvenlik Konseyi Azerbaycan ile görüştü.\n",
+  };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  /* Capitalized mid-sentence, never lower case. */
+  CU_ASSERT_TRUE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "azerbaycan")));
+  /* Seen before an apostrophe suffix (and capitalized mid-sentence). */
+  CU_ASSERT_TRUE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "ermenistan")));
+  /* Capitalized only at sentence starts, or as often in lower case. */
+  CU_ASSERT_FALSE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "barış")));
+  CU_ASSERT_FALSE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "güvenlik")));
+  CU_ASSERT_FALSE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "bu")));
+  /* The apostrophe form itself is not a base. */
+  CU_ASSERT_FALSE (dl_counter_is_proper (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "tutumu")));
+}
+
+static void
+test_counter_shows_most_used_apostrophe (void)
+{
+  /* ' first, ’ twice in the second file: ’ is shown. */
+  const char *texts[] = { "Rusya'nın sınırı", "Rusya’nın ve Rusya’nın ve Rusyaʼnın" };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  guint32 id = id_of (c, DL_LANG_TR, "rusya'nın");
+  CU_ASSERT_STRING_EQUAL (dl_counter_display (c, DL_LANG_TR, id), "rusya'nın");
+  g_autoptr (DlCounter) c2 = count_texts (texts, 2, DL_LANG_TR, &o);
+  id = id_of (c2, DL_LANG_TR, "rusya'nın");
+  CU_ASSERT_EQUAL (dl_counter_freq (c2, DL_LANG_TR, id), 4);
+  CU_ASSERT_STRING_EQUAL (dl_counter_display (c2, DL_LANG_TR, id), "rusya’nın");
+  CU_ASSERT_STRING_EQUAL (dl_counter_display (c2, DL_LANG_TR, id_of (c2, DL_LANG_TR, "ve")),
+                          "ve");
+}
+
+/* The list's items as "rank:item:freq:range" joined by spaces. */
+static char *
+list_text (const DlCounter *c, DlLang lang, const DlFreqOptions *fo)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
+  g_autoptr (DlFreqList) list = dl_freqlist_build (c, lang, fo, st, NULL, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (list);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < list->items->len; i++)
+    {
+      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      g_string_append_printf (s, "%s%u:%s:%" G_GUINT64_FORMAT ":%u", i > 0 ? " " : "", it->rank,
+                              it->item, it->freq, it->range);
+      if (it->forms != NULL)
+        g_string_append_printf (s, "[%s]", it->forms);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_freqlist_orders (void)
+{
+  const char *texts[] = { "çam cam ılık ilk ilk zeytin okul öykü kalemler",
+                          "çam cam ılık ilk uzun ülke kitaplar" };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
+  DlFreqOptions fo = { DL_UNIT_FORM, DL_FREQ_SORT_FREQ, 1, 1, 0, 5, NULL };
+  g_autofree char *byfreq = list_text (c, DL_LANG_TR, &fo);
+  /* Ties in Turkish order: c < ç, ı < i, o < ö, u < ü. */
+  CU_ASSERT_STRING_EQUAL (byfreq, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2 5:kalemler:1:1 "
+                                  "6:kitaplar:1:1 7:okul:1:1 8:öykü:1:1 9:uzun:1:1 "
+                                  "10:ülke:1:1 11:zeytin:1:1");
+  fo.sort = DL_FREQ_SORT_ALPHA;
+  g_autofree char *alpha = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (alpha, "2:cam:2:2 3:çam:2:2 4:ılık:2:2 1:ilk:3:2 5:kalemler:1:1 "
+                                 "6:kitaplar:1:1 7:okul:1:1 8:öykü:1:1 9:uzun:1:1 "
+                                 "10:ülke:1:1 11:zeytin:1:1");
+  /* A tergo: by the reversed word, in Turkish order: eklü kılı kli luko mac
+   * maç nityez nuzu ralpatik relmelak üköy. */
+  fo.sort = DL_FREQ_SORT_ATERGO;
+  g_autofree char *atergo = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (atergo, "10:ülke:1:1 4:ılık:2:2 1:ilk:3:2 7:okul:1:1 2:cam:2:2 "
+                                  "3:çam:2:2 11:zeytin:1:1 9:uzun:1:1 6:kitaplar:1:1 "
+                                  "5:kalemler:1:1 8:öykü:1:1");
+  /* --top keeps the most frequent (ties by the alphabet), then sorts. */
+  fo.top = 3;
+  fo.sort = DL_FREQ_SORT_ALPHA;
+  g_autofree char *top = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (top, "2:cam:2:2 3:çam:2:2 1:ilk:3:2");
+  fo.top = 0;
+  fo.sort = DL_FREQ_SORT_FREQ;
+  fo.min_freq = 2;
+  g_autofree char *minf = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (minf, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2");
+  fo.min_freq = 1;
+  fo.min_range = 2;
+  g_autofree char *minr = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (minr, minf);
+}
+
+static void
+test_freqlist_stems (void)
+{
+  const char *texts[] = {
+    "Bugün Azerbaycan güçlü. Savaşın sonu geldi, AZERBAYCAN’A destek arttı.",
+    "Azerbaycan’ın savaşta kazandığı toprak. Savaşlar bitti ve Azerbaycan’ın sesi duyuldu.",
+  };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  o.track_files = TRUE;
+  g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
+  DlFreqOptions fo = { DL_UNIT_STEM, DL_FREQ_SORT_FREQ, 2, 1, 0, 5, NULL };
+  g_autofree char *stems = list_text (c, DL_LANG_TR, &fo);
+  /* Forms by frequency, ties in Turkish order (ı < l < t). */
+  CU_ASSERT_STRING_EQUAL (stems, "1:azerbaycan:4:2[azerbaycan’ın (2), azerbaycan (1), "
+                                 "azerbaycan’a (1)] 2:savaş:3:2[savaşın (1), savaşlar (1), "
+                                 "savaşta (1)]");
+  fo.forms = 1;
+  g_autofree char *one = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (one, "1:azerbaycan:4:2[azerbaycan’ın (2)] 2:savaş:3:2[savaşın (1)]");
+  /* Without the corpus's evidence, Snowball's cut would stand. */
+  fo.forms = 5;
+  fo.min_freq = 1;
+  const char *bare[] = { "Azerbaycan." };
+  g_autoptr (DlCounter) b = count_texts (bare, 1, DL_LANG_TR, &o);
+  g_autofree char *cut = list_text (b, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (cut, "1:azerbayca:1:1[azerbaycan (1)]");
+}
+
+static void
+test_freqlist_stoplist (void)
+{
+  const char *texts[] = { "Ve bir gün O geldi ve gitti ama O kaldı. AMA neden?" };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  g_autofree char *dir = g_dir_make_tmp ("derlem-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "stop.txt", NULL);
+  CU_ASSERT_FATAL (g_file_set_contents (path, "# stop\n\nVE\r\n o \nAMA\n", -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  g_autoptr (DlStoplist) sl = dl_stoplist_load (path, norm, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
+  CU_ASSERT_EQUAL (dl_stoplist_size (sl, DL_LANG_TR), 3);
+  DlFreqOptions fo = { DL_UNIT_FORM, DL_FREQ_SORT_FREQ, 1, 1, 0, 5, sl };
+  g_autofree char *got = list_text (c, DL_LANG_TR, &fo);
+  CU_ASSERT_STRING_EQUAL (got, "1:bir:1:1 2:geldi:1:1 3:gitti:1:1 4:gün:1:1 5:kaldı:1:1 "
+                               "6:neden:1:1");
+  /* The bundled lists hold the function words of each language. */
+  g_autoptr (DlStoplist) def = dl_stoplist_load ("default", norm, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (def);
+  CU_ASSERT_TRUE (dl_stoplist_contains (def, DL_LANG_TR, "ve", 2));
+  CU_ASSERT_TRUE (dl_stoplist_contains (def, DL_LANG_TR, "için", strlen ("için")));
+  CU_ASSERT_FALSE (dl_stoplist_contains (def, DL_LANG_TR, "the", 3));
+  CU_ASSERT_TRUE (dl_stoplist_contains (def, DL_LANG_EN, "the", 3));
+  CU_ASSERT_TRUE (dl_stoplist_contains (def, DL_LANG_EN, "don't", 5));
+  CU_ASSERT_FALSE (dl_stoplist_contains (def, DL_LANG_EN, "war", 3));
+  /* A file that is not there, or not UTF-8, is a usage error. */
+  g_autoptr (DlStoplist) missing = dl_stoplist_load ("/nonexistent/stop.txt", norm, &error);
+  CU_ASSERT_PTR_NULL (missing);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
+  g_clear_error (&error);
+  CU_ASSERT_FATAL (g_file_set_contents (path, "ve\nk\xFDz\n", -1, NULL));
+  g_autoptr (DlStoplist) bad = dl_stoplist_load (path, norm, &error);
+  CU_ASSERT_PTR_NULL (bad);
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "stop.txt:2:") : NULL);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_collator_orders_turkish (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlCollator) tr = dl_collator_new (DL_LANG_TR, &error);
+  g_autoptr (DlCollator) en = dl_collator_new (DL_LANG_EN, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (tr);
+#define CMP(col, a, b) dl_collator_compare ((col), (a), strlen (a), (b), strlen (b))
+  CU_ASSERT_TRUE (CMP (tr, "cam", "çam") < 0);
+  CU_ASSERT_TRUE (CMP (tr, "çam", "dam") < 0);
+  CU_ASSERT_TRUE (CMP (tr, "ılık", "ilk") < 0);
+  CU_ASSERT_TRUE (CMP (tr, "zeytin", "çam") > 0);
+  CU_ASSERT_TRUE (CMP (tr, "ve", "ve") == 0);
+  /* English puts ı with i. */
+  CU_ASSERT_TRUE (CMP (en, "ilk", "ılık") < 0);
+#undef CMP
+  g_autoptr (GString) r = g_string_new (NULL);
+  dl_reverse_chars ("kalemler", 8, r);
+  CU_ASSERT_STRING_EQUAL (r->str, "relmelak");
+  dl_reverse_chars ("çağ", strlen ("çağ"), r);
+  CU_ASSERT_STRING_EQUAL (r->str, "ğaç");
+}
+
+void
+test_counter_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("counter", NULL, NULL);
+  CU_add_test (s, "lexicon_interns_once", test_lexicon_interns_once);
+  CU_add_test (s, "counts_and_ranges", test_counter_counts_and_ranges);
+  CU_add_test (s, "proper_nouns", test_counter_proper_nouns);
+  CU_add_test (s, "shows_most_used_apostrophe", test_counter_shows_most_used_apostrophe);
+  CU_add_test (s, "freqlist_orders", test_freqlist_orders);
+  CU_add_test (s, "freqlist_stems", test_freqlist_stems);
+  CU_add_test (s, "freqlist_stoplist", test_freqlist_stoplist);
+  CU_add_test (s, "collator_orders_turkish", test_collator_orders_turkish);
+}
