@@ -1,7 +1,7 @@
 /* tokenizer.c — ICU's UBRK_WORD iterator over a UTF-8 UText opened on the
  * line in place (no UTF-16 copy), fed at most SEGMENT_MAX bytes at a time
  * (ICU offsets are int32), with URLs and e-mail addresses cut out first and
- * number + apostrophe + letters merged after. */
+ * digits + apostrophe + letters merged after. */
 #include "config.h"
 
 #include "tokenizer.h"
@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 #include <unicode/utext.h>
 
 #include "error.h"
@@ -79,6 +81,24 @@ push (DlTokenizer *tok, gsize offset, gsize len, DlTokenKind kind)
   tok->sentence_start = FALSE;
 }
 
+static gboolean
+starts_with_digit (const char *p, gsize len)
+{
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT (p, i, (int32_t) MIN (len, 4), c);
+  return c >= 0 && u_isdigit (c);
+}
+
+static gboolean
+ends_with_digit (const char *p, gsize len)
+{
+  UChar32 c;
+  int32_t i = (int32_t) len;
+  U8_PREV (p, 0, i, c);
+  return c >= 0 && u_isdigit (c);
+}
+
 /* Separators that end a sentence, as far as capitalisation goes. */
 static gboolean
 ends_sentence (const char *p, gsize len)
@@ -98,7 +118,7 @@ ends_sentence (const char *p, gsize len)
   return FALSE;
 }
 
-/* ICU on @text[@from, @to): words and numbers, number + apostrophe + word
+/* ICU on @text[@from, @to): words and numbers, digits + apostrophe + word
  * merged. */
 static gboolean
 tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
@@ -112,9 +132,10 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
   if (U_FAILURE (status))
     return dl_set_icu_error (error, status, "ubrk_setUText");
 
-  /* The number token a following apostrophe + word would join, and where
-   * that word must start. */
-  gssize number = -1;
+  /* The token ending in a digit that a following apostrophe + word would
+   * join (ICU breaks 1990’ların and TB2’nin there), and where that word must
+   * start. */
+  gssize joinable = -1;
   gsize join_at = 0;
   int32_t prev = ubrk_first (tok->bi);
   for (int32_t next = ubrk_next (tok->bi); next != UBRK_DONE;
@@ -122,37 +143,30 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
     {
       int32_t rule = ubrk_getRuleStatus (tok->bi);
       gsize start = from + (gsize) prev, len = (gsize) (next - prev);
-      if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT)
+      if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
         {
-          push (tok, start, len, DL_TOKEN_NUMBER);
-          number = tok->tokens->len - 1;
-          join_at = 0;
-        }
-      else if (rule >= UBRK_WORD_LETTER && rule < UBRK_WORD_IDEO_LIMIT)
-        {
-          if (number >= 0 && join_at == start)
+          if (joinable >= 0 && join_at == start && rule >= UBRK_WORD_LETTER)
             {
-              DlToken *t = &g_array_index (tok->tokens, DlToken, number);
+              DlToken *t = &g_array_index (tok->tokens, DlToken, joinable);
               t->len = start + len - t->offset;
+              joinable = -1;
+              continue;
             }
-          else
-            {
-              /* ICU keeps 1990ʼların whole (ʼ is a letter): still a number. */
-              gsize a = 0;
-              while (a < len && g_ascii_isdigit (text[start + a]))
-                a++;
-              gboolean numeric = a > 0 && dl_apostrophe_at (text + start + a, text + start + len) > 0;
-              push (tok, start, len, numeric ? DL_TOKEN_NUMBER : DL_TOKEN_WORD);
-            }
-          number = -1;
+          /* ICU's number/letter status depends on a token's last
+           * character (TB2 is a number, 1993a a word): derlem goes by the
+           * first. */
+          push (tok, start, len, starts_with_digit (text + start, len) ? DL_TOKEN_NUMBER
+                                                                         : DL_TOKEN_WORD);
+          joinable = ends_with_digit (text + start, len) ? (gssize) tok->tokens->len - 1 : -1;
+          join_at = 0;
         }
       else
         {
-          if (number >= 0 && join_at == 0
+          if (joinable >= 0 && join_at == 0
               && dl_apostrophe_at (text + start, text + start + len) == len)
             join_at = start + len;
           else
-            number = -1;
+            joinable = -1;
           if (ends_sentence (text + start, len))
             tok->sentence_start = TRUE;
         }

@@ -1,6 +1,6 @@
 /* tokenizer.h — the words and numbers of a line (DESIGN.md §2): ICU word
  * breaks (UAX #29) run on the UTF-8 text in place, then derlem's merges:
- * number + apostrophe + letters is one number token (`1990’ların`), URLs and
+ * digits + apostrophe + letters is one token (`1990’ların`, `TB2’nin`), URLs and
  * e-mail addresses are single tokens of their own kinds. Hyphens separate
  * words; nothing is joined across lines. */
 #ifndef DL_TOKENIZER_H
@@ -11,8 +11,8 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  DL_TOKEN_WORD,   /* letters (ICU: letter, kana or ideographic) */
-  DL_TOKEN_NUMBER, /* digits, with any apostrophe suffix: 2.000, 19.09.2023, 1990’ların */
+  DL_TOKEN_WORD,   /* starts with a letter: Azerbaycan’ın, TB2, TB2’nin, 東京 */
+  DL_TOKEN_NUMBER, /* starts with a digit: 2.000, 19.09.2023, 1990’ların, 1990s, 5ci */
   DL_TOKEN_URL,    /* scheme://... or www.... */
   DL_TOKEN_EMAIL,  /* local@domain.tld */
 } DlTokenKind;

@@ -69,6 +69,9 @@ test_tokenize_numbers_with_suffixes (void)
   /* An apostrophe not followed by letters stays a separator. */
   check ("in the 1990’s", "^w:in w:the n:1990’s");
   check ("1990’ 2000", "^n:1990 n:2000");
+  /* A token is a number when it starts with a digit, whatever ICU says. */
+  check ("1990s 1st 6th 5ci (Aliyev, 1993a)", "^n:1990s n:1st n:6th n:5ci w:Aliyev n:1993a");
+  check ("TB2’nin G20 zirvesi", "^w:TB2’nin w:G20 w:zirvesi");
 }
 
 static void
