@@ -105,7 +105,8 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
   fputs ("  ", fp);
   put_padded (fp, _("per million"), 11, TRUE);
   fputs ("  ", fp);
-  put_padded (fp, _("range"), 5, TRUE);
+  guint range_wide = MAX (5, (guint) g_utf8_strlen (_("range"), -1));
+  put_padded (fp, _("range"), range_wide, TRUE);
   if (stems)
     fprintf (fp, "  %s", _("forms"));
   fputc ('\n', fp);
@@ -116,7 +117,8 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
       format_per_million (pm, sizeof pm, it->freq, list->tokens);
       fprintf (fp, "%6u  ", it->rank);
       put_padded (fp, it->item, wide, FALSE);
-      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %5u", it->freq, pm, it->range);
+      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %*u", it->freq, pm, (int) range_wide,
+               it->range);
       if (stems)
         fprintf (fp, "  %s", it->forms);
       fputc ('\n', fp);

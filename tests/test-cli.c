@@ -550,6 +550,11 @@ test_freq_bundled_corpus_top_20 (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\n    20  "));
   CU_ASSERT_PTR_NULL (strstr (r.out, "\n    21  "));
   run_clear (&r);
+  r = sh ("$DERLEM freq --top 1 --lang en corpus/commentary-en-karabakh-liberation.txt", "tr");
+  CU_ASSERT_STRING_EQUAL (r.out, "en: 2917 belirteç, 792 tür\n"
+                                 "  sıra  öğe     sıklık     milyonda  yaygınlık\n"
+                                 "     1  the        207     70963.32          1\n");
+  run_clear (&r);
   r = sh ("$DERLEM freq --top 20 < /dev/null | wc -l", NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "45\n");
   run_clear (&r);
