@@ -65,11 +65,24 @@ format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
     g_snprintf (buf, size, "%.2f", (double) freq * 1e6 / (double) tokens);
 }
 
-/* Pads @text to @width characters (not bytes). */
+/* Text output shows at most this many characters of an item (a line
+ * without spaces can make a "word" of a megabyte); TSV and JSON show all. */
+#define TEXT_ITEM_MAX 60
+
+/* Pads @text to @width characters (not bytes), cutting it with an ellipsis
+ * after TEXT_ITEM_MAX characters. */
 static void
 put_padded (FILE *fp, const char *text, guint width, gboolean right)
 {
   glong n = g_utf8_strlen (text, -1);
+  g_autofree char *cut = NULL;
+  if (n > TEXT_ITEM_MAX)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
+      g_autofree char *head = g_strndup (text, (gsize) (end - text));
+      text = cut = g_strconcat (head, "…", NULL);
+      n = TEXT_ITEM_MAX;
+    }
   if (right)
     for (glong i = n; i < (glong) width; i++)
       fputc (' ', fp);
@@ -83,20 +96,20 @@ static void
 print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
 {
   char tokens[24], types[24];
-  g_snprintf (tokens, sizeof tokens, "%" G_GUINT64_FORMAT, list->tokens);
-  g_snprintf (types, sizeof types, "%" G_GUINT64_FORMAT, list->types);
+  g_snprintf (tokens, sizeof tokens, "%" G_GUINT64_FORMAT, dl_freqlist_tokens (list));
+  g_snprintf (types, sizeof types, "%" G_GUINT64_FORMAT, dl_freqlist_types (list));
   if (!first)
     fputc ('\n', fp);
   /* Translators: the heading of one language's list in `derlem freq`:
      language code, number of tokens, number of types (distinct items). */
-  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (list->lang), tokens, types);
-  if (list->items->len == 0)
+  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens, types);
+  if (dl_freqlist_size (list) == 0)
     return;
 
   guint wide = g_utf8_strlen (_("item"), -1);
-  for (guint i = 0; i < list->items->len; i++)
-    wide = MAX (wide, (guint) g_utf8_strlen (g_array_index (list->items, DlFreqItem, i).item, -1));
-  wide = MIN (wide, 40);
+  for (guint i = 0; i < dl_freqlist_size (list); i++)
+    wide = MAX (wide, (guint) g_utf8_strlen (dl_freqlist_item (list, i)->item, -1));
+  wide = MIN (wide, TEXT_ITEM_MAX);
   put_padded (fp, _("rank"), 6, TRUE);
   fputs ("  ", fp);
   put_padded (fp, _("item"), wide, FALSE);
@@ -110,11 +123,11 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
   if (stems)
     fprintf (fp, "  %s", _("forms"));
   fputc ('\n', fp);
-  for (guint i = 0; i < list->items->len; i++)
+  for (guint i = 0; i < dl_freqlist_size (list); i++)
     {
-      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      const DlFreqItem *it = dl_freqlist_item (list, i);
       char pm[32];
-      format_per_million (pm, sizeof pm, it->freq, list->tokens);
+      format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       fprintf (fp, "%6u  ", it->rank);
       put_padded (fp, it->item, wide, FALSE);
       fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %*u", it->freq, pm, (int) range_wide,
@@ -128,15 +141,15 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
 static void
 print_table (DlTable *table, const DlFreqList *list, gboolean stems)
 {
-  for (guint i = 0; i < list->items->len; i++)
+  for (guint i = 0; i < dl_freqlist_size (list); i++)
     {
-      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      const DlFreqItem *it = dl_freqlist_item (list, i);
       char rank[24], freq[24], pm[32], range[24];
       dl_format_u64 (rank, it->rank);
       dl_format_u64 (freq, it->freq);
-      format_per_million (pm, sizeof pm, it->freq, list->tokens);
+      format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       dl_format_u64 (range, it->range);
-      const char *row[] = { dl_lang_code (list->lang), rank, it->item, freq, pm, range,
+      const char *row[] = { dl_lang_code (dl_freqlist_lang (list)), rank, it->item, freq, pm, range,
                             stems ? it->forms : NULL };
       dl_table_row (table, row);
     }

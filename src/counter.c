@@ -29,6 +29,13 @@ typedef struct {
   guint64 initial; /* at a sentence start */
 } FormStats;
 
+/* How a term with an apostrophe was written. */
+typedef struct {
+  guint64 uses[N_APOS]; /* of each apostrophe */
+  const char *shown;    /* the term with the most used one (in strings), or
+                           NULL for DL_APOSTROPHE */
+} Apostrophes;
+
 /* A term of one file, before dl_counter_merge interns it. */
 typedef struct {
   gsize offset;    /* its text in pending_text */
@@ -42,8 +49,7 @@ typedef struct {
   DlLexicon *terms;
   GArray *stats;     /* TermStats */
   GPtrArray *files;  /* GArray of guint32 per term, if track_files */
-  GPtrArray *display; /* const char * in strings, or NULL: the term itself */
-  GHashTable *apos;   /* id + 1 → guint64[N_APOS]: uses of each apostrophe */
+  GHashTable *apos;   /* id + 1 → Apostrophes, for terms with an apostrophe */
   GStringChunk *strings;
   DlLexicon *proper_bases; /* Turkish forms seen before an apostrophe suffix */
   guint64 tokens;
@@ -86,7 +92,6 @@ dl_counter_new (const DlCounterOptions *opts)
       LangCounts *lc = &c->lang[l];
       lc->terms = dl_lexicon_new ();
       lc->stats = g_array_new (FALSE, FALSE, sizeof (TermStats));
-      lc->display = g_ptr_array_new ();
       lc->apos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       lc->strings = g_string_chunk_new (4096);
       lc->proper_bases = dl_lexicon_new ();
@@ -113,7 +118,6 @@ dl_counter_free (DlCounter *c)
       LangCounts *lc = &c->lang[l];
       dl_lexicon_free (lc->terms);
       g_array_unref (lc->stats);
-      g_ptr_array_unref (lc->display);
       g_hash_table_unref (lc->apos);
       g_string_chunk_free (lc->strings);
       dl_lexicon_free (lc->proper_bases);
@@ -139,7 +143,6 @@ term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
     {
       TermStats z = { 0 };
       g_array_append_val (lc->stats, z);
-      g_ptr_array_add (lc->display, NULL);
       if (lc->files != NULL)
         g_ptr_array_add (lc->files, NULL);
     }
@@ -151,24 +154,23 @@ term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
 static void
 add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
 {
-  guint64 *n = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
-  if (n == NULL)
+  Apostrophes *a = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
+  if (a == NULL)
     {
-      n = g_new0 (guint64, N_APOS);
-      g_hash_table_insert (lc->apos, GUINT_TO_POINTER (id + 1), n);
+      a = g_new0 (Apostrophes, 1);
+      g_hash_table_insert (lc->apos, GUINT_TO_POINTER (id + 1), a);
     }
   guint best = 0;
   for (guint v = 0; v < N_APOS; v++)
     {
-      n[v] += uses[v];
-      if (n[v] > n[best])
+      a->uses[v] += uses[v];
+      if (a->uses[v] > a->uses[best])
         best = v;
     }
-  const char *shown = lc->display->pdata[id];
   gsize alen = strlen (apostrophes[best]);
   if (best == 0)
-    lc->display->pdata[id] = NULL;
-  else if (shown == NULL || strstr (shown, apostrophes[best]) == NULL)
+    a->shown = NULL;
+  else if (a->shown == NULL || strstr (a->shown, apostrophes[best]) == NULL)
     {
       const char *term = dl_lexicon_string (lc->terms, id);
       GString *d = g_string_sized_new (strlen (term) + 4);
@@ -177,7 +179,7 @@ add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
           g_string_append_len (d, apostrophes[best], (gssize) alen);
         else
           g_string_append_c (d, *p);
-      lc->display->pdata[id] = g_string_chunk_insert (lc->strings, d->str);
+      a->shown = g_string_chunk_insert (lc->strings, d->str);
       g_string_free (d, TRUE);
     }
 }
@@ -360,9 +362,9 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
         {
           guint32 id = merge_term (dst, dl_lexicon_string (src->terms, i),
                                    dl_lexicon_length (src->terms, i), TERM (src, i), file);
-          const guint64 *uses = g_hash_table_lookup (src->apos, GUINT_TO_POINTER (i + 1));
-          if (uses != NULL)
-            add_apostrophes (dst, id, uses);
+          const Apostrophes *a = g_hash_table_lookup (src->apos, GUINT_TO_POINTER (i + 1));
+          if (a != NULL)
+            add_apostrophes (dst, id, a->uses);
         }
       guint32 nb = dl_lexicon_size (src->proper_bases);
       for (guint32 i = 0; i < nb; i++)
@@ -410,8 +412,12 @@ dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, guint *n)
 const char *
 dl_counter_display (const DlCounter *c, DlLang lang, guint32 id)
 {
-  const char *d = c->lang[lang].display->pdata[id];
-  return d != NULL ? d : dl_lexicon_string (c->lang[lang].terms, id);
+  const LangCounts *lc = &c->lang[lang];
+  const char *term = dl_lexicon_string (lc->terms, id);
+  if (strchr (term, DL_APOSTROPHE[0]) == NULL)
+    return term;
+  const Apostrophes *a = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
+  return a != NULL && a->shown != NULL ? a->shown : term;
 }
 
 gboolean

@@ -10,15 +10,23 @@
 
 #include "collate.h"
 
+/* An item while the list is made; the list keeps them and hands out
+ * pointers to their first member, in order. */
 typedef struct {
-  const char *item;
-  gsize len;
-  guint64 freq;
-  guint32 range;
+  DlFreqItem it;
+  guint32 len;
   const char *key; /* collation key (of the reversed item for a tergo), or NULL */
-  const char *forms;
-  guint rank;
 } Entry;
+
+struct _DlFreqList {
+  DlLang lang;
+  guint64 tokens;
+  guint64 types;
+  GArray *entries; /* of Entry */
+  Entry **order;   /* the shown entries, in the asked order */
+  guint n_order;
+  GStringChunk *strings;
+};
 
 typedef struct {
   guint64 freq;
@@ -31,7 +39,7 @@ static int
 by_freq (const void *a, const void *b)
 {
   const Entry *x = *(Entry *const *) a, *y = *(Entry *const *) b;
-  return x->freq > y->freq ? -1 : x->freq < y->freq;
+  return x->it.freq > y->it.freq ? -1 : x->it.freq < y->it.freq;
 }
 
 static int
@@ -41,7 +49,7 @@ by_key (const void *a, const void *b)
   int c = strcmp (x->key, y->key);
   if (c != 0)
     return c;
-  c = memcmp (x->item, y->item, MIN (x->len, y->len));
+  c = memcmp (x->it.item, y->it.item, MIN (x->len, y->len));
   return c != 0 ? c : x->len < y->len ? -1 : x->len > y->len;
 }
 
@@ -52,10 +60,10 @@ set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *
   g_autoptr (GString) rev = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
-      const char *text = e[i]->item;
+      const char *text = e[i]->it.item;
       if (reversed)
         {
-          dl_reverse_chars (e[i]->item, e[i]->len, rev);
+          dl_reverse_chars (e[i]->it.item, e[i]->len, rev);
           text = rev->str;
         }
       dl_collator_key (col, text, e[i]->len, key);
@@ -155,8 +163,9 @@ collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
       if (is_stopword (c, list->lang, id, opts, norm, scratch))
         continue;
       const char *display = dl_counter_display (c, list->lang, id);
-      Entry e = { display, strlen (display), dl_counter_freq (c, list->lang, id),
-                  dl_counter_range (c, list->lang, id), NULL, NULL, 0 };
+      Entry e = { { display, dl_counter_freq (c, list->lang, id),
+                    dl_counter_range (c, list->lang, id), 0, NULL },
+                  (guint32) strlen (display), NULL };
       g_array_append_val (entries, e);
     }
 }
@@ -202,10 +211,10 @@ collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
       Stem *st = &g_array_index (info, Stem, s);
       const char *item = g_string_chunk_insert_len (list->strings, dl_lexicon_string (stems, s),
                                                     (gssize) dl_lexicon_length (stems, s));
-      Entry e = { item, dl_lexicon_length (stems, s), st->freq,
-                  files_union (c, list->lang, st->terms, files), NULL, NULL, 0 };
+      Entry e = { { item, st->freq, files_union (c, list->lang, st->terms, files), 0, NULL },
+                  (guint32) dl_lexicon_length (stems, s), NULL };
       g_autofree char *forms = forms_text (c, list->lang, col, st->terms, opts->forms);
-      e.forms = g_string_chunk_insert (list->strings, forms);
+      e.it.forms = g_string_chunk_insert (list->strings, forms);
       g_array_append_val (entries, e);
     }
 }
@@ -221,24 +230,23 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
   g_autoptr (DlFreqList) list = g_new0 (DlFreqList, 1);
   list->lang = lang;
   list->tokens = dl_counter_tokens (counter, lang);
-  list->items = g_array_new (FALSE, FALSE, sizeof (DlFreqItem));
   list->strings = g_string_chunk_new (4096);
   g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
 
-  g_autoptr (GArray) all = g_array_sized_new (
-      FALSE, FALSE, sizeof (Entry), dl_lexicon_size (dl_counter_terms (counter, lang)));
+  list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
+                                     dl_lexicon_size (dl_counter_terms (counter, lang)));
   if (opts->unit == DL_UNIT_STEM)
-    collect_stems (list, counter, opts, stemmer, norm, col, all);
+    collect_stems (list, counter, opts, stemmer, norm, col, list->entries);
   else
-    collect_forms (list, counter, opts, norm, all);
-  list->types = all->len;
+    collect_forms (list, counter, opts, norm, list->entries);
+  list->types = list->entries->len;
 
   guint n = 0;
-  g_autofree Entry **e = g_new (Entry *, all->len + 1);
-  for (guint i = 0; i < all->len; i++)
+  Entry **e = list->order = g_new (Entry *, list->entries->len + 1);
+  for (guint i = 0; i < list->entries->len; i++)
     {
-      Entry *x = &g_array_index (all, Entry, i);
-      if (x->freq >= opts->min_freq && x->range >= opts->min_range)
+      Entry *x = &g_array_index (list->entries, Entry, i);
+      if (x->it.freq >= opts->min_freq && x->it.range >= opts->min_range)
         e[n++] = x;
     }
 
@@ -249,7 +257,7 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
   for (guint i = 0; i < shown;)
     {
       guint j = i + 1;
-      while (j < n && e[j]->freq == e[i]->freq)
+      while (j < n && e[j]->it.freq == e[i]->it.freq)
         j++;
       if (j - i > 1)
         {
@@ -259,19 +267,45 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
       i = j;
     }
   for (guint i = 0; i < shown; i++)
-    e[i]->rank = i + 1;
+    e[i]->it.rank = i + 1;
   if (opts->sort != DL_FREQ_SORT_FREQ)
     {
       set_keys (e, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
       qsort (e, shown, sizeof *e, by_key);
     }
-  g_array_set_size (list->items, shown);
-  for (guint i = 0; i < shown; i++)
-    {
-      DlFreqItem it = { e[i]->item, e[i]->freq, e[i]->range, e[i]->rank, e[i]->forms };
-      g_array_index (list->items, DlFreqItem, i) = it;
-    }
+  list->n_order = shown;
   return g_steal_pointer (&list);
+}
+
+DlLang
+dl_freqlist_lang (const DlFreqList *list)
+{
+  return list->lang;
+}
+
+guint64
+dl_freqlist_tokens (const DlFreqList *list)
+{
+  return list->tokens;
+}
+
+guint64
+dl_freqlist_types (const DlFreqList *list)
+{
+  return list->types;
+}
+
+guint
+dl_freqlist_size (const DlFreqList *list)
+{
+  return list->n_order;
+}
+
+const DlFreqItem *
+dl_freqlist_item (const DlFreqList *list, guint i)
+{
+  g_return_val_if_fail (i < list->n_order, NULL);
+  return &list->order[i]->it;
 }
 
 void
@@ -279,7 +313,9 @@ dl_freqlist_free (DlFreqList *list)
 {
   if (list == NULL)
     return;
-  g_array_unref (list->items);
+  if (list->entries != NULL)
+    g_array_unref (list->entries);
+  g_free (list->order);
   g_string_chunk_free (list->strings);
   g_free (list);
 }

@@ -37,13 +37,7 @@ typedef struct {
   const char *forms; /* stems: "form (freq), ..."; NULL for forms */
 } DlFreqItem;
 
-typedef struct {
-  DlLang lang;
-  guint64 tokens; /* tokens counted in the language */
-  guint64 types;  /* distinct items (forms or stems), before filters */
-  GArray *items;  /* of DlFreqItem, in the asked order */
-  GStringChunk *strings;
-} DlFreqList;
+typedef struct _DlFreqList DlFreqList;
 
 /* The list of @lang in @counter. @stemmer is needed for DL_UNIT_STEM (then
  * the counter must track files); @norm folds items for the stoplist when the
@@ -51,6 +45,20 @@ typedef struct {
  * the language cannot be opened. */
 DlFreqList *dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *opts,
                                DlStemmer *stemmer, DlNormalizer *norm, GError **error);
+
+DlLang dl_freqlist_lang (const DlFreqList *list);
+
+/* Tokens counted in the language. */
+guint64 dl_freqlist_tokens (const DlFreqList *list);
+
+/* Distinct items (forms or stems) before the stoplist and thresholds. */
+guint64 dl_freqlist_types (const DlFreqList *list);
+
+/* The number of items in the list. */
+guint dl_freqlist_size (const DlFreqList *list);
+
+/* Item @i (0-based) in the asked order, owned by @list. */
+const DlFreqItem *dl_freqlist_item (const DlFreqList *list, guint i);
 
 void dl_freqlist_free (DlFreqList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlFreqList, dl_freqlist_free)

@@ -111,8 +111,9 @@ dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
   g_array_append_val (lex->entries, e);
   guint32 id = lex->entries->len - 1;
   *slot = (Slot){ e.text, hash, id };
-  /* Keep the load under one half: probes stay short. */
-  if (lex->entries->len * 2 > lex->mask)
+  /* Keep the load under three quarters: probes stay short (they compare
+   * hashes first), and the table stays small. */
+  if ((guint64) lex->entries->len * 4 > (guint64) lex->mask * 3)
     grow (lex);
   if (added != NULL)
     *added = TRUE;

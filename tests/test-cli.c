@@ -536,6 +536,15 @@ test_freq_usage_errors (void)
   r = sh ("$DERLEM freq tests/data/freq/a.txt /nonexistent.txt > /dev/null", NULL);
   CU_ASSERT_EQUAL (r.status, 1);
   run_clear (&r);
+  /* A 3 MB line without a space: cut into 1 MiB tokens, shown shortened in
+   * text, whole in TSV. */
+  r = sh ("d=$(mktemp -d) && head -c 3000000 /dev/zero | tr '\\0' a > \"$d/long.txt\" && "
+          "$DERLEM freq --assume-lang en \"$d\" | awk '{ print length($0) }' | sort -n | tail -n 1 && "
+          "$DERLEM freq --assume-lang en --format tsv \"$d\" | awk -F '\t' 'NR > 1 { print length($3), $4 }'; "
+          "rm -r \"$d\"", NULL);
+  CU_ASSERT_STRING_EQUAL (r.out, "101\n1048576 2\n902848 1\n");
+  CU_ASSERT_EQUAL (r.status, 0);
+  run_clear (&r);
 }
 
 static void

@@ -165,9 +165,9 @@ list_text (const DlCounter *c, DlLang lang, const DlFreqOptions *fo)
   g_autoptr (DlFreqList) list = dl_freqlist_build (c, lang, fo, st, NULL, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (list);
   GString *s = g_string_new (NULL);
-  for (guint i = 0; i < list->items->len; i++)
+  for (guint i = 0; i < dl_freqlist_size (list); i++)
     {
-      const DlFreqItem *it = &g_array_index (list->items, DlFreqItem, i);
+      const DlFreqItem *it = dl_freqlist_item (list, i);
       g_string_append_printf (s, "%s%u:%s:%" G_GUINT64_FORMAT ":%u", i > 0 ? " " : "", it->rank,
                               it->item, it->freq, it->range);
       if (it->forms != NULL)
