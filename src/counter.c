@@ -276,6 +276,13 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
   gboolean ok = TRUE;
   while (dl_document_next (doc, &dl, error))
     {
+      if (!c->opts.langs[dl.lang])
+        {
+          /* Not counted, not even tokenized; after a language switch a
+           * sentence starts. */
+          dl_tokenizer_reset (tok);
+          continue;
+        }
       guint n;
       const DlToken *t = dl_tokenizer_line (tok, dl.line.text, dl.line.len, &n, error);
       if (t == NULL)
@@ -283,8 +290,6 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
           ok = FALSE;
           break;
         }
-      if (!c->opts.langs[dl.lang])
-        continue;
       LangCounts *lc = &c->lang[dl.lang];
       for (guint i = 0; i < n; i++)
         {
