@@ -419,7 +419,7 @@ dl_counter_display (const DlCounter *c, DlLang lang, guint32 id)
 {
   const LangCounts *lc = &c->lang[lang];
   const char *term = dl_lexicon_string (lc->terms, id);
-  if (strchr (term, DL_APOSTROPHE[0]) == NULL)
+  if (memchr (term, DL_APOSTROPHE[0], dl_lexicon_length (lc->terms, id)) == NULL)
     return term;
   const Apostrophes *a = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
   return a != NULL && a->shown != NULL ? a->shown : term;

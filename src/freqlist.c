@@ -163,9 +163,12 @@ collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
       if (is_stopword (c, list->lang, id, opts, norm, scratch))
         continue;
       const char *display = dl_counter_display (c, list->lang, id);
+      /* The shown form differs from the term only in its apostrophes. */
+      gsize len = display == dl_lexicon_string (terms, id) ? dl_lexicon_length (terms, id)
+                                                           : strlen (display);
       Entry e = { { display, dl_counter_freq (c, list->lang, id),
                     dl_counter_range (c, list->lang, id), 0, NULL },
-                  (guint32) strlen (display), NULL };
+                  (guint32) len, NULL };
       g_array_append_val (entries, e);
     }
 }
