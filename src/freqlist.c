@@ -33,15 +33,7 @@ typedef struct {
   GArray *terms; /* guint32 term ids */
 } Stem;
 
-/* Comparators of Entry pointers: sorting pointers moves 8 bytes, not an
- * Entry, which matters with a million types. */
-static int
-by_freq (const void *a, const void *b)
-{
-  const Entry *x = *(Entry *const *) a, *y = *(Entry *const *) b;
-  return x->it.freq > y->it.freq ? -1 : x->it.freq < y->it.freq;
-}
-
+/* Orders Entry pointers by their collation keys, then their bytes. */
 static int
 by_key (const void *a, const void *b)
 {
@@ -51,6 +43,51 @@ by_key (const void *a, const void *b)
     return c;
   c = memcmp (x->it.item, y->it.item, MIN (x->len, y->len));
   return c != 0 ? c : x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* What a sort moves: a number to compare first, kept beside the pointer so
+ * that most comparisons touch no Entry (sorting a million types is bound
+ * by cache misses). */
+typedef struct {
+  guint64 k; /* frequency (descending: stored inverted) or a key's first 8 bytes */
+  Entry *e;
+} Sorted;
+
+static int
+by_k (const void *a, const void *b)
+{
+  const Sorted *x = a, *y = b;
+  return x->k < y->k ? -1 : x->k > y->k;
+}
+
+static int
+by_k_then_key (const void *a, const void *b)
+{
+  const Sorted *x = a, *y = b;
+  if (x->k != y->k)
+    return x->k < y->k ? -1 : 1;
+  return by_key (&x->e, &y->e);
+}
+
+/* The first 8 bytes of a NUL-terminated key, big-endian, zero-padded: its
+ * order agrees with strcmp's. */
+static guint64
+key_prefix (const char *key)
+{
+  guint64 k = 0;
+  int i = 0;
+  for (; i < 8 && key[i] != '\0'; i++)
+    k = k << 8 | (guchar) key[i];
+  return k << (8 * (8 - i));
+}
+
+/* Sorts @s[0..@n) by the collation keys of their entries (set first). */
+static void
+sort_by_keys (Sorted *s, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    s[i].k = key_prefix (s[i].e->key);
+  qsort (s, n, sizeof *s, by_k_then_key);
 }
 
 static void
@@ -245,27 +282,32 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
   list->types = list->entries->len;
 
   guint n = 0;
-  Entry **e = list->order = g_new (Entry *, list->entries->len + 1);
+  g_autofree Sorted *sorted = g_new (Sorted, list->entries->len + 1);
   for (guint i = 0; i < list->entries->len; i++)
     {
       Entry *x = &g_array_index (list->entries, Entry, i);
       if (x->it.freq >= opts->min_freq && x->it.range >= opts->min_range)
-        e[n++] = x;
+        sorted[n++] = (Sorted){ G_MAXUINT64 - x->it.freq, x };
     }
 
   /* Rank: by frequency, ties alphabetical. Only the ties inside the part
    * that is shown need their keys. */
-  qsort (e, n, sizeof *e, by_freq);
+  qsort (sorted, n, sizeof *sorted, by_k);
   guint shown = opts->top > 0 && opts->top < n ? opts->top : n;
+  Entry **e = list->order = g_new (Entry *, n + 1);
+  for (guint i = 0; i < n; i++)
+    e[i] = sorted[i].e;
   for (guint i = 0; i < shown;)
     {
       guint j = i + 1;
-      while (j < n && e[j]->it.freq == e[i]->it.freq)
+      while (j < n && sorted[j].k == sorted[i].k)
         j++;
       if (j - i > 1)
         {
           set_keys (e + i, j - i, col, FALSE, keys);
-          qsort (e + i, j - i, sizeof *e, by_key);
+          sort_by_keys (sorted + i, j - i);
+          for (guint m = i; m < j; m++)
+            e[m] = sorted[m].e;
         }
       i = j;
     }
@@ -274,7 +316,11 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
   if (opts->sort != DL_FREQ_SORT_FREQ)
     {
       set_keys (e, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
-      qsort (e, shown, sizeof *e, by_key);
+      for (guint i = 0; i < shown; i++)
+        sorted[i].e = e[i];
+      sort_by_keys (sorted, shown);
+      for (guint i = 0; i < shown; i++)
+        e[i] = sorted[i].e;
     }
   list->n_order = shown;
   return g_steal_pointer (&list);

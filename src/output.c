@@ -87,15 +87,23 @@ void
 dl_escape_tsv (GString *out, const char *text, gssize len)
 {
   const char *p = text, *end = text + (len < 0 ? (gssize) strlen (text) : len);
+  const char *run = p; /* bytes not yet appended, none needing escape */
   for (; p < end; p++)
-    switch (*p)
-      {
-      case '\t': g_string_append (out, "\\t"); break;
-      case '\n': g_string_append (out, "\\n"); break;
-      case '\r': g_string_append (out, "\\r"); break;
-      case '\\': g_string_append (out, "\\\\"); break;
-      default: g_string_append_c (out, *p);
-      }
+    {
+      const char *esc;
+      switch (*p)
+        {
+        case '\t': esc = "\\t"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\\': esc = "\\\\"; break;
+        default: continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, esc);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
 }
 
 void
