@@ -254,11 +254,12 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   run.total = dl_counter_new (&run.counter_options);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
-  dl_pool_run (inputs, opts.threads, freq_work, freq_emit, freq_result_free, env->diag,
-               dl_options_progress (&opts, STDERR_FILENO), &run);
-
+  /* Opened first: a bad -o fails before the counting, not after. */
   DlOut *out = dl_out_open (opts.output, error);
   ok = out != NULL;
+  if (ok)
+    dl_pool_run (inputs, opts.threads, freq_work, freq_emit, freq_result_free, env->diag,
+                 dl_options_progress (&opts, STDERR_FILENO), &run);
   gboolean stems = opts.unit == DL_UNIT_STEM;
   static const DlColumn columns[] = { { "lang", DL_COL_STRING },    { "rank", DL_COL_NUMBER },
                                       { "item", DL_COL_STRING },    { "freq", DL_COL_NUMBER },

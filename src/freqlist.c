@@ -90,6 +90,8 @@ sort_by_keys (Sorted *s, guint n)
   qsort (s, n, sizeof *s, by_k_then_key);
 }
 
+/* Sets the collation keys of @e[0..@n) (of their reversed items when
+ * @reversed), in @chunk. */
 static void
 set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *chunk)
 {
@@ -97,6 +99,9 @@ set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *
   g_autoptr (GString) rev = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
+      /* Alphabetical keys made for ties serve again; a tergo needs its own. */
+      if (!reversed && e[i]->key != NULL)
+        continue;
       const char *text = e[i]->it.item;
       if (reversed)
         {
