@@ -102,7 +102,8 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
     fputc ('\n', fp);
   /* Translators: the heading of one language's list in `derlem freq`:
      language code, number of tokens, number of types (distinct items). */
-  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens, types);
+  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens,
+           types);
   if (dl_freqlist_size (list) == 0)
     return;
 
@@ -206,21 +207,9 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   DlFreqOptions fo = { opts.unit, DL_FREQ_SORT_FREQ, (guint64) min_freq,
                        (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT),
                        (guint) MIN (forms, G_MAXUINT), NULL };
+  static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (ok && sort_arg != NULL)
-    {
-      static const char *const sorts[] = { "freq", "alpha", "atergo" };
-      guint i = 0;
-      while (i < G_N_ELEMENTS (sorts) && strcmp (sort_arg, sorts[i]) != 0)
-        i++;
-      if (i == G_N_ELEMENTS (sorts))
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("invalid value '%s' for %s (expected one of: %s)"), sort_arg, "--sort",
-                       "freq, alpha, atergo");
-          ok = FALSE;
-        }
-      fo.sort = (DlFreqSort) i;
-    }
+    ok = dl_options_choice ("--sort", sort_arg, sorts, (int *) &fo.sort, error);
   if (ok && opts.unit == DL_UNIT_STEM && opts.casing == DL_CASE_KEEP)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,

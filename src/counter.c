@@ -10,10 +10,6 @@
 #include "normalize.h"
 #include "stem.h"
 
-/* The apostrophes a term can be written with; the first is DL_APOSTROPHE. */
-static const char *const apostrophes[] = { "'", "\xE2\x80\x99", "\xCA\xBC" };
-#define N_APOS G_N_ELEMENTS (apostrophes)
-
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
   guint64 freq;
@@ -31,7 +27,7 @@ typedef struct {
 
 /* How a term with an apostrophe was written. */
 typedef struct {
-  guint64 uses[N_APOS]; /* of each apostrophe */
+  guint64 uses[DL_APOSTROPHE_KINDS]; /* of each apostrophe */
   const char *shown;    /* the term with the most used one (in strings), or
                            NULL for DL_APOSTROPHE */
 } Apostrophes;
@@ -41,7 +37,7 @@ typedef struct {
   gsize offset;    /* its text in pending_text */
   guint32 len;
   TermStats stats;
-  int apostrophe;  /* which of apostrophes[] the form used, or -1 */
+  int apostrophe;  /* the kind of apostrophe the form used, or -1 */
 } Pending;
 
 typedef struct {
@@ -149,10 +145,10 @@ term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
   return id;
 }
 
-/* Adds @uses[v] uses of apostrophe v to term @id, and shows the term with
- * the apostrophe used most (ties: the earlier in apostrophes[]). */
+/* Adds @n uses of apostrophe @kind to term @id, and shows the term with the
+ * apostrophe used most (ties: the lower kind). */
 static void
-add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
+add_apostrophe (LangCounts *lc, guint32 id, int kind, guint64 n)
 {
   Apostrophes *a = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
   if (a == NULL)
@@ -160,23 +156,21 @@ add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
       a = g_new0 (Apostrophes, 1);
       g_hash_table_insert (lc->apos, GUINT_TO_POINTER (id + 1), a);
     }
+  a->uses[kind] += n;
   guint best = 0;
-  for (guint v = 0; v < N_APOS; v++)
-    {
-      a->uses[v] += uses[v];
-      if (a->uses[v] > a->uses[best])
-        best = v;
-    }
-  gsize alen = strlen (apostrophes[best]);
+  for (guint v = 1; v < DL_APOSTROPHE_KINDS; v++)
+    if (a->uses[v] > a->uses[best])
+      best = v;
+  const char *text = dl_apostrophe_text (best);
   if (best == 0)
     a->shown = NULL;
-  else if (a->shown == NULL || strstr (a->shown, apostrophes[best]) == NULL)
+  else if (a->shown == NULL || strstr (a->shown, text) == NULL)
     {
       const char *term = dl_lexicon_string (lc->terms, id);
       GString *d = g_string_sized_new (strlen (term) + 4);
       for (const char *p = term; *p != '\0'; p++)
         if (*p == DL_APOSTROPHE[0])
-          g_string_append_len (d, apostrophes[best], (gssize) alen);
+          g_string_append (d, text);
         else
           g_string_append_c (d, *p);
       a->shown = g_string_chunk_insert (lc->strings, d->str);
@@ -184,17 +178,12 @@ add_apostrophes (LangCounts *lc, guint32 id, const guint64 *uses)
     }
 }
 
-/* Which of apostrophes[] @form uses first, or -1 for none. */
+/* The kind of the first apostrophe in @form, or -1 for none. */
 static int
 apostrophe_kind (const char *form, gsize len)
 {
   gssize a = dl_apostrophe_find (form, len);
-  if (a < 0)
-    return -1;
-  for (guint v = 0; v < N_APOS; v++)
-    if (strncmp (form + a, apostrophes[v], strlen (apostrophes[v])) == 0)
-      return (int) v;
-  return -1;
+  return a < 0 ? -1 : dl_apostrophe_kind (form + a, form + len);
 }
 
 /* Folds the file's forms as written into terms, kept as a list for
@@ -356,21 +345,8 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
             guint32 id = merge_term (dst, src->pending_text->str + p->offset, p->len, &p->stats,
                                      file);
             if (p->apostrophe >= 0)
-              {
-                guint64 uses[N_APOS] = { 0 };
-                uses[p->apostrophe] = p->stats.freq;
-                add_apostrophes (dst, id, uses);
-              }
+              add_apostrophe (dst, id, p->apostrophe, p->stats.freq);
           }
-      guint32 n = dl_lexicon_size (src->terms);
-      for (guint32 i = 0; i < n; i++)
-        {
-          guint32 id = merge_term (dst, dl_lexicon_string (src->terms, i),
-                                   dl_lexicon_length (src->terms, i), TERM (src, i), file);
-          const Apostrophes *a = g_hash_table_lookup (src->apos, GUINT_TO_POINTER (i + 1));
-          if (a != NULL)
-            add_apostrophes (dst, id, a->uses);
-        }
       guint32 nb = dl_lexicon_size (src->proper_bases);
       for (guint32 i = 0; i < nb; i++)
         dl_lexicon_intern (dst->proper_bases, dl_lexicon_string (src->proper_bases, i),

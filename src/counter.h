@@ -36,15 +36,15 @@ void dl_counter_free (DlCounter *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCounter, dl_counter_free)
 
 /* Counts every token of @input into a fresh counter @c, to be read through
- * dl_counter_merge (the getters below see merged counts only). Problems with the input go to @diag; returns FALSE with @error if
- * it cannot be read at all or ICU fails (the lines counted before a read
- * error stand). */
+ * dl_counter_merge (the getters below see merged counts only). Problems with
+ * the input go to @diag; returns FALSE with @error if it cannot be read at
+ * all or ICU fails (the lines counted before a read error stand). */
 gboolean dl_counter_count_input (DlCounter *c, const DlInput *input,
                                  const DlDocumentOptions *doc_options, const DlDiag *diag,
                                  GError **error);
 
-/* Adds @from's counts (one input's, or merged ones) to @into as file number
- * @file (0-based, increasing from call to call). */
+/* Adds the counts of @from, filled by dl_counter_count_input, to @into as
+ * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
 
 /* Tokens counted in @lang. */

@@ -50,16 +50,33 @@ dl_normalizer_free (DlNormalizer *norm)
   g_free (norm);
 }
 
+static const char *const apostrophes[DL_APOSTROPHE_KINDS] = { DL_APOSTROPHE, "\xE2\x80\x99",
+                                                              "\xCA\xBC" };
+
+const char *
+dl_apostrophe_text (guint kind)
+{
+  g_return_val_if_fail (kind < DL_APOSTROPHE_KINDS, DL_APOSTROPHE);
+  return apostrophes[kind];
+}
+
+int
+dl_apostrophe_kind (const char *p, const char *end)
+{
+  for (int k = 0; k < DL_APOSTROPHE_KINDS; k++)
+    {
+      gsize n = strlen (apostrophes[k]);
+      if ((gsize) (end - p) >= n && memcmp (p, apostrophes[k], n) == 0)
+        return k;
+    }
+  return -1;
+}
+
 gsize
 dl_apostrophe_at (const char *p, const char *end)
 {
-  if (p < end && *p == '\'')
-    return 1;
-  if (end - p >= 3 && memcmp (p, "\xE2\x80\x99", 3) == 0)
-    return 3;
-  if (end - p >= 2 && memcmp (p, "\xCA\xBC", 2) == 0)
-    return 2;
-  return 0;
+  int k = dl_apostrophe_kind (p, end);
+  return k < 0 ? 0 : strlen (apostrophes[k]);
 }
 
 gssize

@@ -30,7 +30,16 @@ void dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsiz
 /* Sets @out to @text with its apostrophes made DL_APOSTROPHE, case kept. */
 void dl_normalize_apostrophes (const char *text, gsize len, GString *out);
 
-/* The length of the apostrophe (’ ' ʼ) at @p (before @end), or 0. */
+/* The apostrophes counted as one, DL_APOSTROPHE first: ' ’ ʼ. */
+#define DL_APOSTROPHE_KINDS 3
+
+/* Apostrophe @kind (0 .. DL_APOSTROPHE_KINDS - 1) as UTF-8. */
+const char *dl_apostrophe_text (guint kind);
+
+/* The kind of the apostrophe at @p (before @end), or -1. */
+int dl_apostrophe_kind (const char *p, const char *end);
+
+/* The length of the apostrophe at @p (before @end), or 0. */
 gsize dl_apostrophe_at (const char *p, const char *end);
 
 /* The byte offset of the first apostrophe in @text, or -1. */

@@ -94,8 +94,8 @@ dl_options_context (const char *parameters,
   return context;
 }
 
-static gboolean
-parse_choice (const char *option, const char *value, const char *const *choices,
+gboolean
+dl_options_choice (const char *option, const char *value, const char *const *choices,
               int *out, GError **error)
 {
   for (int i = 0; choices[i] != NULL; i++)
@@ -130,26 +130,29 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
 
   if (o->lang_arg != NULL)
     {
-      if (!parse_choice ("--lang", o->lang_arg, langs, &v, error))
+      if (!dl_options_choice ("--lang", o->lang_arg, langs, &v, error))
         return FALSE;
       o->all_langs = v == 2;
       o->lang = v == 0 ? DL_LANG_TR : DL_LANG_EN;
     }
   if (o->assume_arg != NULL)
     {
-      if (!parse_choice ("--assume-lang", o->assume_arg, assume, &v, error))
+      if (!dl_options_choice ("--assume-lang", o->assume_arg, assume, &v, error))
         return FALSE;
       o->assume = TRUE;
       o->assume_lang = v == 0 ? DL_LANG_TR : DL_LANG_EN;
     }
-  if (o->unit_arg != NULL && !parse_choice ("--unit", o->unit_arg, units, (int *) &o->unit, error))
+  if (o->unit_arg != NULL
+      && !dl_options_choice ("--unit", o->unit_arg, units, (int *) &o->unit, error))
     return FALSE;
-  if (o->case_arg != NULL && !parse_choice ("--case", o->case_arg, cases, (int *) &o->casing, error))
+  if (o->case_arg != NULL
+      && !dl_options_choice ("--case", o->case_arg, cases, (int *) &o->casing, error))
     return FALSE;
-  if (o->color_arg != NULL && !parse_choice ("--color", o->color_arg, whens, (int *) &o->color, error))
+  if (o->color_arg != NULL
+      && !dl_options_choice ("--color", o->color_arg, whens, (int *) &o->color, error))
     return FALSE;
   if (o->progress_arg != NULL
-      && !parse_choice ("--progress", o->progress_arg, whens, (int *) &o->progress, error))
+      && !dl_options_choice ("--progress", o->progress_arg, whens, (int *) &o->progress, error))
     return FALSE;
 
   o->format = DL_FORMAT_TEXT;
@@ -160,7 +163,7 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
       for (const int *f = formats; *f >= 0; f++)
         allowed[n++] = format_names[*f];
       allowed[n] = NULL;
-      if (!parse_choice ("--format", o->format_arg, allowed, &v, error))
+      if (!dl_options_choice ("--format", o->format_arg, allowed, &v, error))
         return FALSE;
       o->format = formats[v];
     }

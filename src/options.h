@@ -61,6 +61,11 @@ gboolean dl_options_parse (GOptionContext *context, DlOptions *opts,
                            const int *formats, int *argc, char ***argv,
                            GError **error);
 
+/* Parses @value of @option as one of @choices (NULL-terminated): its index
+ * in *@out, or FALSE with @error (DL_ERROR_USAGE) listing the choices. */
+gboolean dl_options_choice (const char *option, const char *value, const char *const *choices,
+                            int *out, GError **error);
+
 /* Checks a command's own count option (--top, --min-freq...): FALSE with
  * @error (DL_ERROR_USAGE) if @value is negative. */
 gboolean dl_options_check_count (const char *option, gint64 value, GError **error);
