@@ -44,45 +44,36 @@ freq_result_free (gpointer p)
   dl_counter_free (p);
 }
 
-/* freq per million tokens with two decimals, rounded half up on the exact
- * value (integer arithmetic: no binary fraction in the way, and fast). */
-static void
-format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
-{
-  if (tokens == 0)
-    g_strlcpy (buf, "0.00", size);
-  else if (freq <= G_MAXUINT64 / 200000000u)
-    {
-      guint64 hundredths = (freq * 200000000u / tokens + 1) / 2;
-      g_return_if_fail (size >= 25);
-      gsize n = strlen (dl_format_u64 (buf, hundredths / 100));
-      buf[n] = '.';
-      buf[n + 1] = (char) ('0' + hundredths % 100 / 10);
-      buf[n + 2] = (char) ('0' + hundredths % 10);
-      buf[n + 3] = '\0';
-    }
-  else
-    g_snprintf (buf, size, "%.2f", (double) freq * 1e6 / (double) tokens);
-}
-
 /* Text output shows at most this many characters of an item (a line
  * without spaces can make a "word" of a megabyte); TSV and JSON show all. */
 #define TEXT_ITEM_MAX 60
 
-/* Pads @text to @width characters (not bytes), cutting it with an ellipsis
- * after TEXT_ITEM_MAX characters. */
+/* Pads @text to @width columns (not bytes: wide characters take two),
+ * cutting it with an ellipsis after TEXT_ITEM_MAX characters. */
+static char *
+cut_item (const char *text)
+{
+  if (g_utf8_strlen (text, -1) <= TEXT_ITEM_MAX)
+    return NULL;
+  const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
+  g_autofree char *head = g_strndup (text, (gsize) (end - text));
+  return g_strconcat (head, "…", NULL);
+}
+
+static guint
+shown_width (const char *text)
+{
+  g_autofree char *cut = cut_item (text);
+  return (guint) dl_display_width (cut != NULL ? cut : text, -1);
+}
+
 static void
 put_padded (FILE *fp, const char *text, guint width, gboolean right)
 {
-  glong n = g_utf8_strlen (text, -1);
-  g_autofree char *cut = NULL;
-  if (n > TEXT_ITEM_MAX)
-    {
-      const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
-      g_autofree char *head = g_strndup (text, (gsize) (end - text));
-      text = cut = g_strconcat (head, "…", NULL);
-      n = TEXT_ITEM_MAX;
-    }
+  g_autofree char *cut = cut_item (text);
+  if (cut != NULL)
+    text = cut;
+  glong n = (glong) dl_display_width (text, -1);
   if (right)
     for (glong i = n; i < (glong) width; i++)
       fputc (' ', fp);
@@ -107,10 +98,9 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
   if (dl_freqlist_size (list) == 0)
     return;
 
-  guint wide = g_utf8_strlen (_("item"), -1);
+  guint wide = shown_width (_("item"));
   for (guint i = 0; i < dl_freqlist_size (list); i++)
-    wide = MAX (wide, (guint) g_utf8_strlen (dl_freqlist_item (list, i)->item, -1));
-  wide = MIN (wide, TEXT_ITEM_MAX);
+    wide = MAX (wide, shown_width (dl_freqlist_item (list, i)->item));
   put_padded (fp, _("rank"), 6, TRUE);
   fputs ("  ", fp);
   put_padded (fp, _("item"), wide, FALSE);
@@ -119,7 +109,7 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
   fputs ("  ", fp);
   put_padded (fp, _("per million"), 11, TRUE);
   fputs ("  ", fp);
-  guint range_wide = MAX (5, (guint) g_utf8_strlen (_("range"), -1));
+  guint range_wide = MAX (5, shown_width (_("range")));
   put_padded (fp, _("range"), range_wide, TRUE);
   if (stems)
     fprintf (fp, "  %s", _("forms"));
@@ -128,7 +118,7 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
     {
       const DlFreqItem *it = dl_freqlist_item (list, i);
       char pm[32];
-      format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
+      dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       fprintf (fp, "%6u  ", it->rank);
       put_padded (fp, it->item, wide, FALSE);
       fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %*u", it->freq, pm, (int) range_wide,
@@ -148,7 +138,7 @@ print_table (DlTable *table, const DlFreqList *list, gboolean stems)
       char rank[24], freq[24], pm[32], range[24];
       dl_format_u64 (rank, it->rank);
       dl_format_u64 (freq, it->freq);
-      format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
+      dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       dl_format_u64 (range, it->range);
       const char *row[] = { dl_lang_code (dl_freqlist_lang (list)), rank, it->item, freq, pm, range,
                             stems ? it->forms : NULL };
@@ -210,12 +200,6 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (ok && sort_arg != NULL)
     ok = dl_options_choice ("--sort", sort_arg, sorts, (int *) &fo.sort, error);
-  if (ok && opts.unit == DL_UNIT_STEM && opts.casing == DL_CASE_KEEP)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("--unit stem works on folded words: it cannot go with --case keep"));
-      ok = FALSE;
-    }
   g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
   g_autoptr (DlStoplist) stoplist = NULL;
   if (norm != NULL)

@@ -22,6 +22,7 @@ typedef struct {
 static const Command commands[] = {
   { "langs", dl_cmd_langs, N_("the language (tr, en, other) of each span of lines") },
   { "freq", dl_cmd_freq, N_("frequency list of words or stems, per language") },
+  { "kwic", dl_cmd_kwic, N_("keyword in context: a concordance of words, patterns, phrases") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -148,6 +148,12 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
   if (o->case_arg != NULL
       && !dl_options_choice ("--case", o->case_arg, cases, (int *) &o->casing, error))
     return FALSE;
+  if (o->unit == DL_UNIT_STEM && o->casing == DL_CASE_KEEP)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("--unit stem works on folded words: it cannot go with --case keep"));
+      return FALSE;
+    }
   if (o->color_arg != NULL
       && !dl_options_choice ("--color", o->color_arg, whens, (int *) &o->color, error))
     return FALSE;

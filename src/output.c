@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <unicode/uchar.h>
+
 #include "error.h"
 #include "i18n.h"
 
@@ -181,6 +183,64 @@ dl_format_u64 (char *buf, guint64 value)
     buf[i] = tmp[n - 1 - i];
   buf[n] = '\0';
   return buf;
+}
+
+/* Integer arithmetic: no binary fraction in the way, and fast. */
+void
+dl_format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
+{
+  g_return_if_fail (size >= 32);
+  if (tokens == 0)
+    g_strlcpy (buf, "0.00", size);
+  else if (freq <= G_MAXUINT64 / 200000000u)
+    {
+      guint64 hundredths = (freq * 200000000u / tokens + 1) / 2;
+      gsize n = strlen (dl_format_u64 (buf, hundredths / 100));
+      buf[n] = '.';
+      buf[n + 1] = (char) ('0' + hundredths % 100 / 10);
+      buf[n + 2] = (char) ('0' + hundredths % 10);
+      buf[n + 3] = '\0';
+    }
+  else
+    g_snprintf (buf, size, "%.2f", (double) freq * 1e6 / (double) tokens);
+}
+
+guint
+dl_char_width (gunichar c)
+{
+  if (c < 0x300)
+    return c >= 0x20 && c != 0x7f && !(c >= 0x80 && c < 0xa0) && c != 0xad ? 1 : 0;
+  switch (u_charType ((UChar32) c))
+    {
+    case U_NON_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_FORMAT_CHAR:
+    case U_CONTROL_CHAR:
+      return 0;
+    default:
+      break;
+    }
+  int ea = u_getIntPropertyValue ((UChar32) c, UCHAR_EAST_ASIAN_WIDTH);
+  return ea == U_EA_WIDE || ea == U_EA_FULLWIDTH ? 2 : 1;
+}
+
+gsize
+dl_display_width (const char *text, gssize len)
+{
+  const char *p = text, *end = text + (len < 0 ? (gssize) strlen (text) : len);
+  gsize w = 0;
+  while (p < end)
+    {
+      if ((guchar) *p < 0x80)
+        {
+          w += dl_char_width ((guchar) *p);
+          p++;
+          continue;
+        }
+      w += dl_char_width (g_utf8_get_char (p));
+      p = g_utf8_next_char (p);
+    }
+  return w;
 }
 
 struct _DlTable {

@@ -36,6 +36,17 @@ void dl_escape_html (GString *out, const char *text, gssize len);
  * Much faster than printf for the millions of numbers of a long list. */
 char *dl_format_u64 (char *buf, guint64 value);
 
+/* Writes @freq per million of @tokens with two decimals, rounded half up on
+ * the exact value, into @buf (@size at least 32). "0.00" when @tokens is 0. */
+void dl_format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens);
+
+/* The columns @c takes on a terminal: 0 for combining marks and format
+ * characters, 2 for East Asian wide and fullwidth characters, else 1. */
+guint dl_char_width (gunichar c);
+
+/* The columns of @text (@len bytes of valid UTF-8, or -1: NUL-terminated). */
+gsize dl_display_width (const char *text, gssize len);
+
 typedef enum { DL_COL_STRING, DL_COL_NUMBER } DlColumnType;
 
 typedef struct {

@@ -1,0 +1,745 @@
+/* cmd-kwic.c — `derlem kwic`: a concordance (keyword in context) of one or
+ * more queries, streamed in corpus order, or sorted, sampled, cut. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "collate.h"
+#include "commands.h"
+#include "concord.h"
+#include "error.h"
+#include "i18n.h"
+#include "pool.h"
+#include "query.h"
+
+/* --sort keys, in the order of their names. */
+typedef enum {
+  KEY_L3,
+  KEY_L2,
+  KEY_L1,
+  KEY_NODE,
+  KEY_R1,
+  KEY_R2,
+  KEY_R3,
+  KEY_FILE,
+  KEY_POSITION,
+} SortKey;
+
+#define MAX_SORT_KEYS 16
+
+/* One hit kept for sorting, sampling or a later emit: its strings and sort
+ * key in one block. */
+typedef struct {
+  guint64 seq; /* corpus order */
+  guint64 line, position;
+  guint file; /* index of the input */
+  guint query;
+  DlLang lang;
+  guint key_len;
+  const char *left, *node, *right;
+  const guchar *key;
+} Hit;
+
+/* What one thread works with; kept between inputs (its matcher remembers
+ * the forms it has seen). */
+typedef struct {
+  DlConcord *concord;
+  DlCollator *collators[DL_LANG_COUNT];
+  GString *key, *sort_key;
+} Worker;
+
+typedef struct {
+  FILE *fp;
+  DlFormat format;
+  DlTable *table;
+  gboolean color;
+  guint column;  /* where the node starts, in text output */
+  guint64 shown; /* rows written */
+  guint64 max;   /* --max, or 0 */
+  GPtrArray *inputs;
+  GPtrArray *queries;
+  GString *buf;
+  guint64 row_number;
+} Printer;
+
+typedef struct {
+  GPtrArray *queries; /* DlQuery* */
+  DlQueryOptions query_options;
+  DlConcordOptions concord_options;
+  DlDocumentOptions doc_options;
+  SortKey sort[MAX_SORT_KEYS];
+  guint n_sort;
+  guint64 sample;
+  GRand *rand;
+  gboolean keep; /* hits are kept (sort or sample), not streamed */
+  gboolean direct; /* streamed from the worker itself (one thread) */
+
+  GMutex lock;
+  GPtrArray *idle; /* Worker*, free for an input */
+  GError *setup_error;
+
+  Printer *printer;
+  guint file;       /* index of the input being emitted (or worked, direct) */
+  guint64 seq;      /* hits emitted so far */
+  GPtrArray *kept;  /* Hit*: all, or the reservoir of --sample */
+  DlConcordStats stats;
+  guint64 files_with_hits[DL_LANG_COUNT];
+} KwicRun;
+
+/* What the work on one input gives back. */
+typedef struct {
+  GPtrArray *hits; /* Hit* */
+  DlConcordStats stats;
+} FileResult;
+
+static void
+file_result_free (gpointer p)
+{
+  FileResult *r = p;
+  if (r->hits != NULL)
+    g_ptr_array_unref (r->hits);
+  g_free (r);
+}
+
+static void
+worker_free (gpointer p)
+{
+  Worker *w = p;
+  dl_concord_free (w->concord);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    dl_collator_free (w->collators[l]);
+  g_string_free (w->key, TRUE);
+  g_string_free (w->sort_key, TRUE);
+  g_free (w);
+}
+
+static Worker *
+worker_take (KwicRun *run, GError **error)
+{
+  g_mutex_lock (&run->lock);
+  Worker *w = run->idle->len > 0 ? g_ptr_array_steal_index (run->idle, run->idle->len - 1)
+                                 : NULL;
+  g_mutex_unlock (&run->lock);
+  if (w != NULL)
+    return w;
+  w = g_new0 (Worker, 1);
+  w->key = g_string_new (NULL);
+  w->sort_key = g_string_new (NULL);
+  w->concord = dl_concord_new ((DlQuery *const *) run->queries->pdata, run->queries->len,
+                               &run->query_options, &run->concord_options, error);
+  for (int l = 0; w->concord != NULL && run->n_sort > 0 && l < DL_LANG_COUNT; l++)
+    if ((w->collators[l] = dl_collator_new (l, error)) == NULL)
+      break;
+  if (w->concord == NULL || (run->n_sort > 0 && w->collators[DL_LANG_COUNT - 1] == NULL))
+    {
+      worker_free (w);
+      return NULL;
+    }
+  return w;
+}
+
+static void
+worker_give_back (KwicRun *run, Worker *w)
+{
+  g_mutex_lock (&run->lock);
+  g_ptr_array_add (run->idle, w);
+  g_mutex_unlock (&run->lock);
+}
+
+static void
+put_be (GString *s, guint64 v, int bytes)
+{
+  for (int i = bytes - 1; i >= 0; i--)
+    g_string_append_c (s, (char) ((v >> (8 * i)) & 0xff));
+}
+
+/* The sort key of @h: the fields of --sort, each a collation key with its
+ * NUL (so that memcmp on the concatenation orders field by field) or a
+ * fixed-width big-endian number. */
+static void
+make_sort_key (KwicRun *run, Worker *w, const DlConcordHit *h, guint file)
+{
+  GString *k = w->sort_key;
+  g_string_truncate (k, 0);
+  for (guint i = 0; i < run->n_sort; i++)
+    {
+      SortKey s = run->sort[i];
+      if (s == KEY_FILE)
+        put_be (k, file, 4);
+      else if (s == KEY_POSITION)
+        put_be (k, h->position, 8);
+      else
+        {
+          const char *form = h->forms[s];
+          dl_collator_key (w->collators[h->lang], form, strlen (form), w->key);
+          g_string_append_len (k, w->key->str, (gssize) w->key->len + 1);
+        }
+    }
+}
+
+static Hit *
+hit_new (const DlConcordHit *h, guint file, const GString *key)
+{
+  gsize ll = strlen (h->left) + 1, nl = strlen (h->node) + 1, rl = strlen (h->right) + 1;
+  gsize kl = key != NULL ? key->len : 0;
+  Hit *hit = g_malloc (sizeof (Hit) + ll + nl + rl + kl);
+  char *p = (char *) (hit + 1);
+  hit->seq = 0;
+  hit->line = h->line;
+  hit->position = h->position;
+  hit->file = file;
+  hit->query = h->query;
+  hit->lang = h->lang;
+  hit->key_len = (guint) kl;
+  hit->left = memcpy (p, h->left, ll);
+  hit->node = memcpy (p + ll, h->node, nl);
+  hit->right = memcpy (p + ll + nl, h->right, rl);
+  hit->key = kl > 0 ? memcpy (p + ll + nl + rl, key->str, kl) : NULL;
+  return hit;
+}
+
+/* ---- printing ---- */
+
+static const DlColumn columns[] = {
+  { "lang", DL_COL_STRING },     { "file", DL_COL_STRING },  { "line", DL_COL_NUMBER },
+  { "left", DL_COL_STRING },     { "node", DL_COL_STRING },  { "right", DL_COL_STRING },
+  { "position", DL_COL_NUMBER }, { "query", DL_COL_STRING },
+};
+
+static void
+put_spaces (FILE *fp, gsize n)
+{
+  for (gsize i = 0; i < n; i++)
+    fputc (' ', fp);
+}
+
+static void
+html_begin (Printer *pr)
+{
+  GString *b = pr->buf;
+  g_string_assign (b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
+  g_string_append (b, "derlem kwic: ");
+  for (guint i = 0; i < pr->queries->len; i++)
+    {
+      if (i > 0)
+        g_string_append (b, ", ");
+      dl_escape_html (b, dl_query_text (pr->queries->pdata[i]), -1);
+    }
+  g_string_append (
+      b, "</title>\n<style>\n"
+         "body { font-family: sans-serif; margin: 1.5em; color: #222; }\n"
+         "h1 { font-size: 1.2em; }\n"
+         "table.kwic { border-collapse: collapse; }\n"
+         "table.kwic td, table.kwic th { padding: 0.15em 0.5em; white-space: pre; }\n"
+         "table.kwic th { text-align: left; border-bottom: 1px solid #999; }\n"
+         "table.kwic tr:nth-child(even) { background: #f4f4f4; }\n"
+         "td.left { text-align: right; }\n"
+         "td.node mark { background: #ffe066; font-weight: bold; padding: 0 0.2em; }\n"
+         "td.left, td.node, td.right { font-family: monospace; }\n"
+         "td.src, td.n, td.lang { color: #777; font-size: 0.85em; }\n"
+         "p.summary { margin: 0.2em 0; }\n"
+         "</style>\n</head>\n<body>\n<h1>");
+  for (guint i = 0; i < pr->queries->len; i++)
+    {
+      g_string_append (b, i > 0 ? ", <code>" : "<code>");
+      dl_escape_html (b, dl_query_text (pr->queries->pdata[i]), -1);
+      g_string_append (b, "</code>");
+    }
+  g_string_append (b, "</h1>\n<table class=\"kwic\">\n<thead><tr><th>#</th><th>");
+  /* Translators: column headings of the HTML concordance. */
+  dl_escape_html (b, _("lang"), -1);
+  g_string_append (b, "</th><th class=\"left\">");
+  dl_escape_html (b, _("left context"), -1);
+  g_string_append (b, "</th><th>");
+  dl_escape_html (b, _("node"), -1);
+  g_string_append (b, "</th><th>");
+  dl_escape_html (b, _("right context"), -1);
+  g_string_append (b, "</th><th>");
+  dl_escape_html (b, _("file:line"), -1);
+  g_string_append (b, "</th></tr></thead>\n<tbody>\n");
+  fwrite (b->str, 1, b->len, pr->fp);
+}
+
+static void
+printer_begin (Printer *pr)
+{
+  pr->buf = g_string_new (NULL);
+  if (pr->format == DL_FORMAT_HTML)
+    html_begin (pr);
+  else if (pr->format != DL_FORMAT_TEXT)
+    pr->table = dl_table_new (pr->fp, pr->format, columns, G_N_ELEMENTS (columns));
+}
+
+static void
+printer_hit (Printer *pr, const Hit *h)
+{
+  if (pr->max > 0 && pr->shown >= pr->max)
+    return;
+  pr->shown++;
+  const char *file = ((const DlInput *) pr->inputs->pdata[h->file])->path;
+  const char *lang = dl_lang_code (h->lang);
+  char line[24], position[24];
+  dl_format_u64 (line, h->line);
+  dl_format_u64 (position, h->position);
+  GString *b = pr->buf;
+  switch (pr->format)
+    {
+    case DL_FORMAT_TEXT:
+      {
+        gsize lw = dl_display_width (h->left, -1), rw = dl_display_width (h->right, -1);
+        put_spaces (pr->fp, lw < pr->column ? pr->column - lw : 0);
+        fputs (h->left, pr->fp);
+        fputs (pr->color ? "  \033[1;31m" : "  ", pr->fp);
+        fputs (h->node, pr->fp);
+        fputs (pr->color ? "\033[0m  " : "  ", pr->fp);
+        fputs (h->right, pr->fp);
+        put_spaces (pr->fp, rw < pr->column ? pr->column - rw : 0);
+        fprintf (pr->fp, "  %s %s:%s\n", lang, file, line);
+        break;
+      }
+    case DL_FORMAT_HTML:
+      g_string_truncate (b, 0);
+      g_string_append_printf (b, "<tr lang=\"%s\"><td class=\"n\">%" G_GUINT64_FORMAT
+                                 "</td><td class=\"lang\">%s</td><td class=\"left\">",
+                              lang, pr->shown, lang);
+      dl_escape_html (b, h->left, -1);
+      g_string_append (b, "</td><td class=\"node\"><mark>");
+      dl_escape_html (b, h->node, -1);
+      g_string_append (b, "</mark></td><td class=\"right\">");
+      dl_escape_html (b, h->right, -1);
+      g_string_append (b, "</td><td class=\"src\">");
+      dl_escape_html (b, file, -1);
+      g_string_append_printf (b, ":%s</td></tr>\n", line);
+      fwrite (b->str, 1, b->len, pr->fp);
+      break;
+    default:
+      {
+        const char *row[] = { lang,   file,     line,
+                              h->left, h->node, h->right,
+                              position, dl_query_text (pr->queries->pdata[h->query]) };
+        dl_table_row (pr->table, row);
+      }
+    }
+}
+
+static void
+put_summary_line (Printer *pr, const char *s)
+{
+  if (pr->format == DL_FORMAT_HTML)
+    {
+      g_string_assign (pr->buf, "<p class=\"summary\">");
+      dl_escape_html (pr->buf, s, -1);
+      g_string_append (pr->buf, "</p>\n");
+      fputs (pr->buf->str, pr->fp);
+    }
+  else
+    fprintf (pr->fp, "%s\n", s);
+}
+
+/* The closing summary, one line per language: hits, per million, files. */
+static void
+printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
+{
+  if (pr->table != NULL)
+    dl_table_end (pr->table);
+  if (pr->format == DL_FORMAT_HTML)
+    fputs ("</tbody>\n</table>\n", pr->fp);
+  if (pr->format == DL_FORMAT_TEXT || pr->format == DL_FORMAT_HTML)
+    {
+      static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_OTHER };
+      guint64 total = 0;
+      for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+        total += run->stats.hits[order[i]];
+      if (pr->format == DL_FORMAT_TEXT && pr->shown > 0)
+        fputc ('\n', pr->fp);
+      for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+        {
+          DlLang l = order[i];
+          /* Lines of other languages are searched, but said only when they
+           * have hits. */
+          if (!langs[l] || (l == DL_LANG_OTHER && run->stats.hits[l] == 0))
+            continue;
+          char hits[24], pm[32], files[24];
+          dl_format_u64 (hits, run->stats.hits[l]);
+          dl_format_per_million (pm, sizeof pm, run->stats.hits[l], run->stats.tokens[l]);
+          dl_format_u64 (files, run->files_with_hits[l]);
+          /* Translators: the summary of a concordance, one line per
+             language: language code, number of hits, hits per million
+             tokens of that language, number of files with a hit. */
+          g_autofree char *s = g_strdup_printf (_("%s: %s hits, %s per million tokens, in %s "
+                                                  "files"),
+                                                dl_lang_code (l), hits, pm, files);
+          put_summary_line (pr, s);
+        }
+      if (pr->shown < total)
+        {
+          char shown[24];
+          dl_format_u64 (shown, pr->shown);
+          /* Translators: after the summary, when --max or --sample left
+             hits out: the number of hits shown. */
+          g_autofree char *s = g_strdup_printf (_("%s of them shown"), shown);
+          put_summary_line (pr, s);
+        }
+    }
+  if (pr->format == DL_FORMAT_HTML)
+    fputs ("</body>\n</html>\n", pr->fp);
+  g_string_free (pr->buf, TRUE);
+}
+
+/* ---- the run ---- */
+
+/* A uniform integer in [0, @n): rejection sampling on 64 random bits. */
+static guint64
+uniform_below (GRand *rand, guint64 n)
+{
+  guint64 limit = G_MAXUINT64 - G_MAXUINT64 % n;
+  for (;;)
+    {
+      guint64 v = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      if (v < limit)
+        return v % n;
+    }
+}
+
+/* Takes a hit in corpus order (in the main thread): prints it, or keeps it
+ * (all of them to sort, or a reservoir sample). Takes @hit. */
+static void
+take_hit (KwicRun *run, Hit *hit)
+{
+  hit->seq = run->seq++;
+  if (!run->keep)
+    {
+      printer_hit (run->printer, hit);
+      g_free (hit);
+      return;
+    }
+  if (run->sample == 0 || run->kept->len < run->sample)
+    {
+      g_ptr_array_add (run->kept, hit);
+      return;
+    }
+  /* Algorithm R: the i-th hit replaces a kept one with probability n/i. */
+  guint64 j = uniform_below (run->rand, hit->seq + 1);
+  if (j < run->sample)
+    {
+      g_free (run->kept->pdata[j]);
+      run->kept->pdata[j] = hit;
+    }
+  else
+    g_free (hit);
+}
+
+typedef struct {
+  KwicRun *run;
+  Worker *worker;
+  FileResult *result;
+  guint file;
+} HitSink;
+
+static void
+on_hit (const DlConcordHit *h, gpointer user_data)
+{
+  HitSink *s = user_data;
+  if (s->run->n_sort > 0)
+    make_sort_key (s->run, s->worker, h, s->file);
+  Hit *hit = hit_new (h, s->file, s->run->n_sort > 0 ? s->worker->sort_key : NULL);
+  if (s->run->direct)
+    take_hit (s->run, hit);
+  else
+    g_ptr_array_add (s->result->hits, hit);
+}
+
+static guint
+input_index (KwicRun *run, const DlInput *input)
+{
+  /* Inputs are few next to hits: a linear search per input is nothing. */
+  for (guint i = 0; i < run->printer->inputs->len; i++)
+    if (run->printer->inputs->pdata[i] == input)
+      return i;
+  g_return_val_if_reached (0);
+}
+
+static void
+add_stats (KwicRun *run, const DlConcordStats *s)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      run->stats.tokens[l] += s->tokens[l];
+      run->stats.hits[l] += s->hits[l];
+      run->files_with_hits[l] += s->hits[l] > 0;
+    }
+}
+
+static gpointer
+kwic_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  KwicRun *run = user_data;
+  g_autoptr (GError) error = NULL;
+  Worker *w = worker_take (run, &error);
+  FileResult *r = g_new0 (FileResult, 1);
+  if (w == NULL)
+    {
+      dl_diag_error (diag, input->path, error);
+      return r;
+    }
+  if (!run->direct)
+    r->hits = g_ptr_array_new_with_free_func (g_free);
+  HitSink sink = { run, w, r, input_index (run, input) };
+  if (!dl_concord_input (w->concord, input, &run->doc_options, diag, on_hit, &sink, &r->stats,
+                         &error))
+    dl_diag_error (diag, input->path, error);
+  worker_give_back (run, w);
+  return r;
+}
+
+static void
+kwic_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  (void) input;
+  KwicRun *run = user_data;
+  FileResult *r = result;
+  add_stats (run, &r->stats);
+  for (guint i = 0; r->hits != NULL && i < r->hits->len; i++)
+    {
+      take_hit (run, r->hits->pdata[i]);
+      r->hits->pdata[i] = NULL; /* taken */
+    }
+}
+
+static int
+compare_hits (gconstpointer a, gconstpointer b)
+{
+  const Hit *x = *(const Hit *const *) a, *y = *(const Hit *const *) b;
+  if (x->lang != y->lang)
+    {
+      /* Sections in the order tr, en, other. */
+      static const int rank[DL_LANG_COUNT] = { [DL_LANG_TR] = 0, [DL_LANG_EN] = 1,
+                                               [DL_LANG_OTHER] = 2 };
+      return rank[x->lang] - rank[y->lang];
+    }
+  int c = memcmp (x->key, y->key, MIN (x->key_len, y->key_len));
+  if (c == 0 && x->key_len != y->key_len)
+    c = x->key_len < y->key_len ? -1 : 1;
+  if (c == 0)
+    c = x->seq < y->seq ? -1 : x->seq > y->seq;
+  return c;
+}
+
+static int
+compare_seq (gconstpointer a, gconstpointer b)
+{
+  const Hit *x = *(const Hit *const *) a, *y = *(const Hit *const *) b;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Parses --sort: comma-separated keys, case-insensitive. */
+static gboolean
+parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
+{
+  static const char *const names[] = { "L3", "L2", "L1",   "node",     "R1",
+                                       "R2", "R3", "file", "position", NULL };
+  g_auto (GStrv) items = g_strsplit (arg, ",", -1);
+  *n = 0;
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      g_autofree char *item = g_strstrip (g_strdup (items[i]));
+      if (strlen (item) == 2 && g_ascii_isalpha (item[0]))
+        item[0] = g_ascii_toupper (item[0]);
+      else
+        {
+          g_autofree char *down = g_ascii_strdown (item, -1);
+          g_free (item);
+          item = g_steal_pointer (&down);
+        }
+      int v;
+      if (!dl_options_choice ("--sort", item, names, &v, error))
+        return FALSE;
+      if (*n == MAX_SORT_KEYS)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("--sort takes at most %d keys"),
+                       MAX_SORT_KEYS);
+          return FALSE;
+        }
+      keys[(*n)++] = (SortKey) v;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
+{
+  DlOptions opts;
+  dl_options_init (&opts);
+  g_auto (GStrv) query_args = NULL;
+  g_autofree char *queries_file = NULL, *sort_arg = NULL;
+  gint64 width = -1, words = 0, max = 0, sample = 0, seed = 1;
+  gboolean sentence = FALSE;
+  const GOptionEntry entries[] = {
+    { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &query_args,
+      N_("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
+    { "queries", 0, 0, G_OPTION_ARG_FILENAME, &queries_file,
+      N_("Look for the queries in FILE, one per line"), "FILE" },
+    { "width", 0, 0, G_OPTION_ARG_INT64, &width,
+      N_("Context of N characters on each side (default: 40)"), "N" },
+    { "words", 0, 0, G_OPTION_ARG_INT64, &words,
+      N_("Context of N tokens on each side, instead of characters"), "N" },
+    { "sentence", 0, 0, G_OPTION_ARG_NONE, &sentence,
+      N_("Keep the context inside the node's sentence"), NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+      N_("Sort by KEYS, comma-separated, from L3 L2 L1 node R1 R2 R3 file position "
+         "(default: corpus order)"),
+      "KEYS" },
+    { "max", 0, 0, G_OPTION_ARG_INT64, &max, N_("Show at most N hits (default: 0, all)"),
+      "N" },
+    { "sample", 0, 0, G_OPTION_ARG_INT64, &sample,
+      N_("Show a random sample of N of all the hits"), "N" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+      N_("Seed of --sample: the same seed, the same sample (default: 1)"), "S" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _("QUERY [PATH...]"), _("Keyword in context: every hit of a query, with its context."),
+      _("QUERY is a word (istanbul finds İstanbul and İSTANBUL), a pattern with\n"
+        "* and ? (savaş*), a phrase of adjacent words (\"Dağlık Karabağ\"; what\n"
+        "separates them, a line break too, does not matter), or /REGEX/, an ICU\n"
+        "regular expression searched in each word's normalized form (/^ermeni/).\n"
+        "Words are folded by the rules of each line's language (Turkish I → ı,\n"
+        "İ → i); --case keep compares them as written. With --unit stem, words\n"
+        "compare by stem (savaş finds savaşın, Karabağ finds Karabağ’da); patterns\n"
+        "and regular expressions still match the word itself.\n"
+        "\n"
+        "Context runs across line breaks (shown as spaces). Sort keys: L1 is the\n"
+        "word left of the node, R1 the word right of it, and so on; they compare\n"
+        "by the line language's alphabet; ties keep corpus order.\n"
+        "\n"
+        "TSV columns: lang file line left node right position query (position:\n"
+        "byte offset of the node in the file)."),
+      entries, &opts);
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
+                                 DL_FORMAT_JSON, DL_FORMAT_HTML, -1 };
+  KwicRun run = { 0 };
+  run.queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+                && dl_options_check_count ("--words", words, error)
+                && dl_options_check_count ("--max", max, error)
+                && dl_options_check_count ("--sample", sample, error);
+  if (ok && width != -1 && !dl_options_check_count ("--width", width, error))
+    ok = FALSE;
+  if (ok && width != -1 && words > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("give --width or --words, not both"));
+      ok = FALSE;
+    }
+  if (ok && (width > 100000 || words > 10000))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("context too wide (at most 100000 characters or 10000 words)"));
+      ok = FALSE;
+    }
+  if (ok && sort_arg != NULL)
+    ok = parse_sort (sort_arg, run.sort, &run.n_sort, error);
+
+  /* The queries: -e and --queries, or else the first argument. */
+  char **paths = argv + 1;
+  for (guint i = 0; ok && query_args != NULL && query_args[i] != NULL; i++)
+    {
+      DlQuery *q = dl_query_parse (query_args[i], error);
+      if (q == NULL)
+        ok = FALSE;
+      else
+        g_ptr_array_add (run.queries, q);
+    }
+  if (ok && queries_file != NULL)
+    ok = dl_query_read_file (queries_file, run.queries, error);
+  if (ok && query_args == NULL && queries_file == NULL)
+    {
+      if (argc < 2)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("kwic needs a QUERY (see derlem help kwic)"));
+          ok = FALSE;
+        }
+      else
+        {
+          DlQuery *q = dl_query_parse (argv[1], error);
+          if (q == NULL)
+            ok = FALSE;
+          else
+            g_ptr_array_add (run.queries, q);
+          paths = argv + 2;
+        }
+    }
+  if (!ok)
+    {
+      g_ptr_array_unref (run.queries);
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+
+  run.query_options = (DlQueryOptions) { opts.unit, opts.casing };
+  DlConcordOptions *co = &run.concord_options;
+  co->width = width == -1 ? 40 : (guint) width;
+  co->words = (guint) words;
+  co->sentence = sentence;
+  co->count_numbers = opts.numbers;
+  for (guint i = 0; i < run.n_sort; i++)
+    co->forms |= run.sort[i] <= KEY_R3;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    co->langs[l] = dl_options_wants (&opts, (DlLang) l);
+  run.doc_options = (DlDocumentOptions) { opts.has_encoding ? &opts.encoding : NULL,
+                                          opts.assume, opts.assume_lang };
+  run.sample = (guint64) sample;
+  run.rand = g_rand_new_with_seed ((guint32) seed);
+  run.keep = run.n_sort > 0 || run.sample > 0;
+  g_mutex_init (&run.lock);
+  run.idle = g_ptr_array_new_with_free_func (worker_free);
+  run.kept = g_ptr_array_new_with_free_func (g_free);
+
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
+  run.direct = !run.keep && (opts.threads <= 1 || inputs->len <= 1);
+
+  /* A first worker now: a setup failure (ICU, the stemmer) is an error of
+   * the run, not of each input. */
+  Worker *first = worker_take (&run, error);
+  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  ok = out != NULL;
+  if (first != NULL)
+    worker_give_back (&run, first);
+  Printer printer = { 0 };
+  if (ok)
+    {
+      printer.fp = dl_out_file (out);
+      printer.format = opts.format;
+      printer.color = opts.format == DL_FORMAT_TEXT
+                      && dl_options_color (&opts, fileno (printer.fp));
+      printer.column = words > 0 ? (guint) MIN (words * 8, 80) : co->width;
+      printer.max = (guint64) max;
+      printer.inputs = inputs;
+      printer.queries = run.queries;
+      run.printer = &printer;
+      printer_begin (&printer);
+      dl_pool_run (inputs, run.direct ? 1 : opts.threads, kwic_work, kwic_emit,
+                   file_result_free, env->diag, dl_options_progress (&opts, STDERR_FILENO),
+                   &run);
+      if (run.keep)
+        {
+          g_ptr_array_sort (run.kept, run.n_sort > 0 ? compare_hits : compare_seq);
+          for (guint i = 0; i < run.kept->len; i++)
+            printer_hit (&printer, run.kept->pdata[i]);
+        }
+      printer_end (&printer, &run, co->langs);
+      ok = dl_out_close (out, TRUE, error);
+    }
+  else if (out != NULL)
+    dl_out_close (out, FALSE, NULL);
+
+  g_ptr_array_unref (run.kept);
+  g_ptr_array_unref (run.idle);
+  g_mutex_clear (&run.lock);
+  g_rand_free (run.rand);
+  g_ptr_array_unref (run.queries);
+  dl_options_clear (&opts);
+  return ok;
+}

@@ -1,0 +1,604 @@
+/* concord.c — the KWIC engine: every line is tokenized and its tokens given
+ * to the matcher (query.h); a match waits in a short queue until the lines
+ * after it hold its right context, then comes out with its context cut from
+ * the few lines kept behind. */
+#include "config.h"
+
+#include "concord.h"
+
+#include <string.h>
+
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
+#include "error.h"
+#include "i18n.h"
+#include "output.h"
+#include "tokenizer.h"
+
+/* Columns read beyond --width on each side when --sentence looks for the
+ * sentence's boundaries (ICU looks at the text around a full stop). */
+#define SENTENCE_MARGIN 40
+
+typedef struct {
+  char *text; /* a copy of the line */
+  gsize len;
+  guint64 number, offset;
+  DlLang lang;
+  guint64 first; /* index in the input of its first token */
+  guint n;       /* its tokens */
+  DlToken *tokens;
+  gsize chars;
+} Line;
+
+typedef struct {
+  guint query;
+  guint64 g0, g1; /* first and last token of the node */
+} Pending;
+
+struct _DlConcord {
+  DlConcordOptions opts;
+  DlMatcher *matcher;
+  DlTokenizer *tok;
+  UBreakIterator *sentences;
+  UText *ut;
+  guint max_len;  /* tokens of the longest query */
+  GQueue lines;   /* Line*, oldest first */
+  GArray *pending; /* Pending, in output order */
+  guint64 total;  /* tokens read from the input */
+  GString *left, *node, *right, *tmp, *forms[DL_CONCORD_FORMS];
+};
+
+static void
+line_free (gpointer p)
+{
+  Line *l = p;
+  g_free (l->text);
+  g_free (l->tokens);
+  g_free (l);
+}
+
+void
+dl_concord_free (DlConcord *c)
+{
+  if (c == NULL)
+    return;
+  dl_matcher_free (c->matcher);
+  dl_tokenizer_free (c->tok);
+  if (c->sentences != NULL)
+    ubrk_close (c->sentences);
+  if (c->ut != NULL)
+    utext_close (c->ut);
+  g_queue_clear_full (&c->lines, line_free);
+  g_array_free (c->pending, TRUE);
+  g_string_free (c->left, TRUE);
+  g_string_free (c->node, TRUE);
+  g_string_free (c->right, TRUE);
+  g_string_free (c->tmp, TRUE);
+  for (int i = 0; i < DL_CONCORD_FORMS; i++)
+    g_string_free (c->forms[i], TRUE);
+  g_free (c);
+}
+
+DlConcord *
+dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_options,
+                const DlConcordOptions *options, GError **error)
+{
+  g_autoptr (DlConcord) c = g_new0 (DlConcord, 1);
+  c->opts = *options;
+  g_queue_init (&c->lines);
+  c->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  c->left = g_string_new (NULL);
+  c->node = g_string_new (NULL);
+  c->right = g_string_new (NULL);
+  c->tmp = g_string_new (NULL);
+  for (int i = 0; i < DL_CONCORD_FORMS; i++)
+    c->forms[i] = g_string_new (NULL);
+  for (guint q = 0; q < n; q++)
+    c->max_len = MAX (c->max_len, dl_query_length (queries[q]));
+  if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
+      || (c->tok = dl_tokenizer_new (error)) == NULL)
+    return NULL;
+  if (options->sentence)
+    {
+      UErrorCode st = U_ZERO_ERROR;
+      c->sentences = ubrk_open (UBRK_SENTENCE, "en", NULL, 0, &st);
+      if (U_FAILURE (st))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_ICU, _("ICU sentence breaks: %s"),
+                       u_errorName (st));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&c);
+}
+
+/* The link of the kept line that holds token @g, or NULL. */
+static GList *
+find_line (DlConcord *c, guint64 g)
+{
+  for (GList *l = c->lines.tail; l != NULL; l = l->prev)
+    {
+      const Line *line = l->data;
+      if (g >= line->first && g < line->first + line->n)
+        return l;
+      if (line->first + line->n <= g && line->n > 0)
+        return NULL;
+    }
+  return NULL;
+}
+
+static const DlToken *
+token_of (GList *link, guint64 g)
+{
+  const Line *line = link->data;
+  return &line->tokens[g - line->first];
+}
+
+/* Columns a character takes once shown (control characters become spaces). */
+static guint
+shown_width (gunichar ch)
+{
+  return ch < 0x20 || (ch >= 0x7f && ch < 0xa0) ? 1 : dl_char_width (ch);
+}
+
+/* Appends @len bytes at @p with control characters made spaces. */
+static void
+append_shown (GString *out, const char *p, gsize len)
+{
+  const char *end = p + len, *run = p;
+  while (p < end)
+    {
+      guchar b = (guchar) *p;
+      gsize n = 0;
+      if (b < 0x20 || b == 0x7f)
+        n = 1;
+      else if (b == 0xc2 && p + 1 < end && (guchar) p[1] < 0xa0)
+        n = 2; /* C1 controls, U+0080..U+009F */
+      if (n == 0)
+        {
+          p++;
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append_c (out, ' ');
+      p += n;
+      run = p;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+/* Drops characters of width 0 from the start of @s: marks whose base was
+ * cut off. */
+static void
+drop_orphan_marks (GString *s)
+{
+  gsize i = 0;
+  while (i < s->len && dl_char_width (g_utf8_get_char (s->str + i)) == 0)
+    i += (gsize) (g_utf8_next_char (s->str + i) - (s->str + i));
+  g_string_erase (s, 0, (gssize) i);
+}
+
+/* Keeps the last @cols columns of @s (shown text). */
+static void
+keep_tail (GString *s, guint cols)
+{
+  const char *p = s->str + s->len;
+  guint used = 0;
+  while (p > s->str)
+    {
+      const char *q = g_utf8_prev_char (p);
+      guint w = dl_char_width (g_utf8_get_char (q));
+      if (used + w > cols)
+        break;
+      used += w;
+      p = q;
+    }
+  g_string_erase (s, 0, p - s->str);
+  drop_orphan_marks (s);
+}
+
+/* Keeps the first @cols columns of @s (shown text), and the marks on the
+ * last character kept. */
+static void
+keep_head (GString *s, guint cols)
+{
+  const char *p = s->str, *end = s->str + s->len;
+  guint used = 0;
+  while (p < end)
+    {
+      guint w = dl_char_width (g_utf8_get_char (p));
+      if (used + w > cols)
+        break;
+      used += w;
+      p = g_utf8_next_char (p);
+    }
+  g_string_truncate (s, (gsize) (p - s->str));
+}
+
+typedef struct {
+  const char *p;
+  gsize n;
+} Segment;
+
+/* Sets @out to at most @budget columns of the text before byte @off of the
+ * line at @link, across the lines kept before it (a line break is a
+ * space). */
+static void
+left_by_width (GList *link, gsize off, guint budget, GString *out)
+{
+  Segment segs[64];
+  guint n_segs = 0;
+  g_autoptr (GArray) more = NULL; /* when there are many short lines */
+  guint used = 0;
+  const Line *line = link->data;
+  const char *end = line->text + off;
+  for (;;)
+    {
+      const char *p = end;
+      while (p > line->text)
+        {
+          const char *q = g_utf8_prev_char (p);
+          guint w = shown_width (g_utf8_get_char (q));
+          if (used + w > budget)
+            break;
+          used += w;
+          p = q;
+        }
+      Segment seg = { p, (gsize) (end - p) };
+      gboolean full = p > line->text || used >= budget;
+      link = link->prev;
+      gboolean sep = !full && link != NULL;
+      if (sep)
+        used++;
+      for (int k = 0; k < (sep ? 2 : 1); k++)
+        {
+          Segment s = k == 0 ? seg : (Segment) { " ", 1 };
+          if (n_segs < G_N_ELEMENTS (segs))
+            segs[n_segs++] = s;
+          else
+            {
+              if (more == NULL)
+                more = g_array_new (FALSE, FALSE, sizeof (Segment));
+              g_array_append_val (more, s);
+            }
+        }
+      if (!sep)
+        break;
+      line = link->data;
+      end = line->text + line->len;
+    }
+  g_string_truncate (out, 0);
+  if (more != NULL)
+    for (guint i = more->len; i-- > 0;)
+      append_shown (out, g_array_index (more, Segment, i).p, g_array_index (more, Segment, i).n);
+  for (guint i = n_segs; i-- > 0;)
+    append_shown (out, segs[i].p, segs[i].n);
+  drop_orphan_marks (out);
+}
+
+/* Sets @out (unless NULL) to at most @budget columns of the text after byte
+ * @off of the line at @link, across the lines kept after it. TRUE if the
+ * budget was filled, FALSE if the kept lines ran out first. */
+static gboolean
+right_by_width (GList *link, gsize off, guint budget, GString *out)
+{
+  guint used = 0;
+  const Line *line = link->data;
+  const char *p = line->text + off;
+  if (out != NULL)
+    g_string_truncate (out, 0);
+  for (;;)
+    {
+      const char *end = line->text + line->len, *q = p;
+      while (q < end)
+        {
+          guint w = shown_width (g_utf8_get_char (q));
+          if (used + w > budget)
+            break;
+          used += w;
+          q = g_utf8_next_char (q);
+        }
+      if (out != NULL)
+        append_shown (out, p, (gsize) (q - p));
+      if (q < end || used >= budget)
+        return TRUE;
+      link = link->next;
+      if (link == NULL)
+        return FALSE;
+      used++;
+      if (out != NULL)
+        g_string_append_c (out, ' ');
+      line = link->data;
+      p = line->text;
+    }
+}
+
+/* Sets @out to the text from byte @from of the line at @a to byte @to of
+ * the line at @b (a line break is a space). */
+static void
+span_text (GList *a, gsize from, GList *b, gsize to, GString *out)
+{
+  g_string_truncate (out, 0);
+  for (GList *l = a;; l = l->next)
+    {
+      const Line *line = l->data;
+      gsize start = l == a ? from : 0, end = l == b ? to : line->len;
+      append_shown (out, line->text + start, end - start);
+      if (l == b)
+        break;
+      g_string_append_c (out, ' ');
+    }
+}
+
+/* Cuts c->left and c->right at the boundaries of the sentence of c->node. */
+static void
+clip_to_sentence (DlConcord *c)
+{
+  GString *s = c->tmp;
+  g_string_assign (s, c->left->str);
+  g_string_append_len (s, c->node->str, (gssize) c->node->len);
+  g_string_append_len (s, c->right->str, (gssize) c->right->len);
+  UErrorCode st = U_ZERO_ERROR;
+  c->ut = utext_openUTF8 (c->ut, s->str, (int64_t) s->len, &st);
+  ubrk_setUText (c->sentences, c->ut, &st);
+  if (U_FAILURE (st))
+    return; /* context uncut rather than no hit */
+  int32_t ll = (int32_t) c->left->len, ne = ll + (int32_t) c->node->len;
+  int32_t b = ubrk_preceding (c->sentences, ll + 1);
+  if (b != UBRK_DONE && b > 0)
+    g_string_erase (c->left, 0, MIN (b, ll));
+  int32_t e = ubrk_isBoundary (c->sentences, ne) ? ne : ubrk_following (c->sentences, ne);
+  if (e != UBRK_DONE && e >= ne)
+    g_string_truncate (c->right, (gsize) (e - ne));
+  while (c->right->len > 0 && g_ascii_isspace (c->right->str[c->right->len - 1]))
+    g_string_truncate (c->right, c->right->len - 1);
+}
+
+/* Sets @out to the normalized form of token @g, or "" if the input has
+ * none there. */
+static void
+token_form (DlConcord *c, gint64 g, GString *out)
+{
+  g_string_truncate (out, 0);
+  if (g < 0 || (guint64) g >= c->total)
+    return;
+  GList *link = find_line (c, (guint64) g);
+  if (link == NULL)
+    return;
+  const Line *line = link->data;
+  const DlToken *t = token_of (link, (guint64) g);
+  dl_matcher_form (c->matcher, line->lang, line->text + t->offset, t->len, out);
+}
+
+static void
+give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data)
+{
+  GList *la = find_line (c, p->g0), *lb = find_line (c, p->g1);
+  g_return_if_fail (la != NULL && lb != NULL);
+  const Line *a = la->data;
+  const DlToken *ta = token_of (la, p->g0), *tb = token_of (lb, p->g1);
+  gsize end = tb->offset + tb->len;
+  span_text (la, ta->offset, lb, end, c->node);
+
+  guint words = c->opts.words;
+  if (words > 0)
+    {
+      guint64 first = p->g0 >= words ? p->g0 - words : 0;
+      guint64 last = MIN (p->g1 + words, c->total - 1);
+      GList *lf = find_line (c, first), *ll = find_line (c, last);
+      g_string_truncate (c->left, 0);
+      g_string_truncate (c->right, 0);
+      if (first < p->g0 && lf != NULL)
+        span_text (lf, token_of (lf, first)->offset, la, ta->offset, c->left);
+      if (last > p->g1 && ll != NULL)
+        span_text (lb, end, ll, token_of (ll, last)->offset + token_of (ll, last)->len,
+                   c->right);
+      if (c->opts.sentence)
+        clip_to_sentence (c);
+    }
+  else
+    {
+      guint budget = c->opts.width + (c->opts.sentence ? SENTENCE_MARGIN : 0);
+      left_by_width (la, ta->offset, budget, c->left);
+      right_by_width (lb, end, budget, c->right);
+      if (c->opts.sentence)
+        {
+          clip_to_sentence (c);
+          keep_tail (c->left, c->opts.width);
+          keep_head (c->right, c->opts.width);
+        }
+    }
+
+  DlConcordHit hit = { a->lang, p->query, a->number, a->offset + ta->offset,
+                       c->left->str, c->node->str, c->right->str, { NULL } };
+  if (c->opts.forms)
+    {
+      for (int k = 0; k < 3; k++)
+        {
+          token_form (c, (gint64) p->g0 - 3 + k, c->forms[k]);
+          token_form (c, (gint64) p->g1 + 1 + k, c->forms[DL_CONCORD_NODE + 1 + k]);
+        }
+      GString *node = c->forms[DL_CONCORD_NODE];
+      g_string_truncate (node, 0);
+      for (guint64 g = p->g0; g <= p->g1; g++)
+        {
+          token_form (c, (gint64) g, c->tmp);
+          if (g > p->g0)
+            g_string_append_c (node, ' ');
+          g_string_append_len (node, c->tmp->str, (gssize) c->tmp->len);
+        }
+      for (int k = 0; k < DL_CONCORD_FORMS; k++)
+        hit.forms[k] = c->forms[k]->str;
+    }
+  func (&hit, user_data);
+}
+
+/* Whether the lines read so far hold everything @p needs: all the matches
+ * that start before it, and its right context. */
+static gboolean
+is_ready (DlConcord *c, const Pending *p)
+{
+  if (c->total == 0 || p->g0 + c->max_len - 1 > c->total - 1)
+    return FALSE;
+  guint right_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
+  if (p->g1 + right_tokens > c->total - 1)
+    return FALSE;
+  if (c->opts.words > 0)
+    return TRUE;
+  GList *lb = find_line (c, p->g1);
+  const DlToken *tb = token_of (lb, p->g1);
+  return right_by_width (lb, tb->offset + tb->len,
+                         c->opts.width + (c->opts.sentence ? SENTENCE_MARGIN : 0), NULL);
+}
+
+/* Gives the hits that are ready (all of them at the end of the input). */
+static void
+flush_hits (DlConcord *c, gboolean at_end, DlConcordFunc func, gpointer user_data)
+{
+  guint done = 0;
+  while (done < c->pending->len
+         && (at_end || is_ready (c, &g_array_index (c->pending, Pending, done))))
+    give_hit (c, &g_array_index (c->pending, Pending, done++), func, user_data);
+  g_array_remove_range (c->pending, 0, done);
+}
+
+/* Drops the oldest lines that no hit, waiting or to come, needs for its
+ * node or left context. */
+static void
+trim_lines (DlConcord *c)
+{
+  guint64 anchor = c->total >= c->max_len - 1 ? c->total - (c->max_len - 1) : 0;
+  if (c->pending->len > 0)
+    anchor = MIN (anchor, g_array_index (c->pending, Pending, 0).g0);
+  gsize need_chars = c->opts.words > 0 ? 0 : c->opts.width + SENTENCE_MARGIN + 1;
+  guint64 need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
+
+  /* What the lines after the oldest, wholly before the anchor, hold. */
+  gsize chars = 0;
+  guint64 tokens = 0;
+  GList *l = c->lines.head != NULL ? c->lines.head->next : NULL;
+  for (; l != NULL; l = l->next)
+    {
+      const Line *line = l->data;
+      if (line->first + line->n > anchor)
+        break;
+      chars += line->chars + 1;
+      tokens += line->n;
+    }
+  while (c->lines.length > 1)
+    {
+      const Line *front = c->lines.head->data;
+      const Line *next = c->lines.head->next->data;
+      if (front->first + front->n > anchor || chars < need_chars || tokens < need_tokens)
+        break;
+      line_free (g_queue_pop_head (&c->lines));
+      if (next->first + next->n > anchor)
+        break;
+      chars -= next->chars + 1;
+      tokens -= next->n;
+    }
+}
+
+/* Adds a match of query @q on tokens @g0..@g1, unless the same tokens
+ * matched an earlier query; keeps the queue in corpus order. */
+static gboolean
+add_pending (DlConcord *c, guint q, guint64 g0, guint64 g1)
+{
+  guint pos = c->pending->len;
+  while (pos > 0)
+    {
+      const Pending *o = &g_array_index (c->pending, Pending, pos - 1);
+      if (o->g0 == g0 && o->g1 == g1)
+        return FALSE;
+      if (o->g0 < g0 || (o->g0 == g0 && o->query < q))
+        break;
+      pos--;
+    }
+  Pending p = { q, g0, g1 };
+  g_array_insert_val (c->pending, pos, p);
+  return TRUE;
+}
+
+static gsize
+count_chars (const char *text, gsize len)
+{
+  gsize n = 0;
+  for (gsize i = 0; i < len; i++)
+    n += ((guchar) text[i] & 0xc0) != 0x80;
+  return n;
+}
+
+gboolean
+dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                  const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+                  DlConcordStats *stats, GError **error)
+{
+  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
+  if (doc == NULL)
+    return FALSE;
+  dl_tokenizer_reset (c->tok);
+  dl_matcher_reset (c->matcher);
+  c->total = 0;
+
+  DlDocLine dl;
+  gboolean ok = TRUE;
+  while (dl_document_next (doc, &dl, error))
+    {
+      guint n;
+      const DlToken *t = dl_tokenizer_line (c->tok, dl.line.text, dl.line.len, &n, error);
+      if (t == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      Line *line = g_new (Line, 1);
+      line->text = g_memdup2 (dl.line.text, dl.line.len + 1);
+      line->len = dl.line.len;
+      line->number = dl.line.number;
+      line->offset = dl.line.offset;
+      line->lang = dl.lang;
+      line->first = c->total;
+      line->n = n;
+      line->tokens = g_memdup2 (t, n * sizeof *t);
+      line->chars = c->opts.words > 0 ? 0 : count_chars (dl.line.text, dl.line.len);
+      g_queue_push_tail (&c->lines, line);
+
+      gboolean wanted = c->opts.langs[dl.lang];
+      gboolean regex_failed = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          guint64 g = c->total++;
+          if (wanted
+              && (t[i].kind == DL_TOKEN_WORD
+                  || (t[i].kind == DL_TOKEN_NUMBER && c->opts.count_numbers)))
+            stats->tokens[dl.lang]++;
+          const DlMatch *m;
+          guint n_m;
+          g_autoptr (GError) e = NULL;
+          if (!dl_matcher_token (c->matcher, dl.lang, line->text + t[i].offset, t[i].len, &m,
+                                 &n_m, regex_failed ? NULL : &e))
+            {
+              if (e != NULL)
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, line->number, "%s",
+                                e->message);
+              regex_failed = TRUE;
+            }
+          for (guint k = 0; k < n_m; k++)
+            {
+              guint64 g0 = g + 1 - m[k].length;
+              GList *l0 = find_line (c, g0);
+              DlLang lang = l0 != NULL ? ((const Line *) l0->data)->lang : dl.lang;
+              if (c->opts.langs[lang] && add_pending (c, m[k].query, g0, g))
+                stats->hits[lang]++;
+            }
+        }
+      flush_hits (c, FALSE, func, user_data);
+      trim_lines (c);
+    }
+  if (error != NULL && *error != NULL)
+    ok = FALSE;
+  flush_hits (c, TRUE, func, user_data);
+  g_queue_clear_full (&c->lines, line_free);
+  return ok;
+}

@@ -1,0 +1,585 @@
+/* query.c — parsing queries, and matching tokens against them: each distinct
+ * form of a line language is normalized and tested once, its result kept as
+ * a bit mask over all the queries' terms; phrases are read off the masks of
+ * the last tokens. */
+#include "config.h"
+
+#include "query.h"
+
+#include <string.h>
+
+#include <unicode/uregex.h>
+#include <unicode/ustring.h>
+#include <unicode/utext.h>
+
+#include "error.h"
+#include "i18n.h"
+#include "lexicon.h"
+#include "normalize.h"
+#include "stem.h"
+#include "tokenizer.h"
+
+/* uregex_setTimeLimit's unit is some thousands of steps of the match engine,
+ * "on the order of milliseconds": this stops a runaway pattern within about
+ * a second, far above what any sane pattern needs on one word. */
+#define REGEX_TIME_LIMIT 300
+
+/* Forms remembered per language before the cache starts over: memory stays
+ * bounded on a corpus of many millions of types. */
+#define CACHE_MAX_FORMS (1u << 20)
+
+typedef struct {
+  DlTermKind kind;
+  char *text; /* as written (NFC); a regex without its slashes */
+} Term;
+
+struct _DlQuery {
+  char *text;
+  guint n;
+  Term terms[DL_QUERY_MAX_TERMS];
+};
+
+static void
+regex_close (URegularExpression *re)
+{
+  if (re != NULL)
+    uregex_close (re);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (URegularExpression, regex_close)
+
+static const char *
+regex_problem (UErrorCode status)
+{
+  switch (status)
+    {
+    case U_REGEX_MISMATCHED_PAREN: return _("unbalanced parenthesis");
+    case U_REGEX_MISSING_CLOSE_BRACKET: return _("missing ]");
+    case U_REGEX_BAD_ESCAPE_SEQUENCE: return _("bad escape sequence");
+    case U_REGEX_RULE_SYNTAX: return _("syntax error");
+    case U_REGEX_BAD_INTERVAL: return _("bad {min,max} interval");
+    case U_REGEX_MAX_LT_MIN: return _("{min,max} with max below min");
+    case U_REGEX_INVALID_RANGE: return _("bad range in a set");
+    case U_REGEX_PROPERTY_SYNTAX: return _("bad \\p{property}");
+    case U_REGEX_LOOK_BEHIND_LIMIT: return _("look-behind without a bounded length");
+    default: return u_errorName (status);
+    }
+}
+
+/* Compiles @pattern (UTF-8) for the query @query; NULL with @error
+ * (DL_ERROR_USAGE) saying where it goes wrong. */
+static URegularExpression *
+regex_open (const char *pattern, const char *query, GError **error)
+{
+  UErrorCode st = U_ZERO_ERROR;
+  int32_t n = 0;
+  u_strFromUTF8 (NULL, 0, &n, pattern, -1, &st);
+  if (st == U_BUFFER_OVERFLOW_ERROR)
+    st = U_ZERO_ERROR;
+  g_autofree UChar *u = g_new (UChar, n + 1);
+  u_strFromUTF8 (u, n + 1, NULL, pattern, -1, &st);
+  UParseError pe = { 0 };
+  URegularExpression *re = U_SUCCESS (st) ? uregex_open (u, n, 0, &pe, &st) : NULL;
+  if (U_FAILURE (st))
+    {
+      /* The offset is in UTF-16 units of the pattern; past the slash, in
+       * characters of the query for anything in the BMP. */
+      /* Translators: a malformed regular expression in a query: the query,
+         the character (counted from 1) where it goes wrong, the problem. */
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("query %s: bad regular expression at character %d: %s"), query,
+                   (int) pe.offset + 2, regex_problem (st));
+      regex_close (re);
+      return NULL;
+    }
+  uregex_setTimeLimit (re, REGEX_TIME_LIMIT, &st);
+  return re;
+}
+
+void
+dl_query_free (DlQuery *q)
+{
+  if (q == NULL)
+    return;
+  for (guint i = 0; i < q->n; i++)
+    g_free (q->terms[i].text);
+  g_free (q->text);
+  g_free (q);
+}
+
+/* Splits @body (@len bytes) into terms the way the tokenizer splits text,
+ * wildcards counting as letters. */
+static gboolean
+parse_words (DlQuery *q, const char *body, gsize len, GError **error)
+{
+  g_autofree char *masked = g_strndup (body, len);
+  for (char *p = masked; *p != '\0'; p++)
+    if (*p == '*' || *p == '?')
+      *p = 'a';
+  g_autoptr (DlTokenizer) tok = dl_tokenizer_new (error);
+  if (tok == NULL)
+    return FALSE;
+  guint n;
+  const DlToken *t = dl_tokenizer_line (tok, masked, len, &n, error);
+  if (t == NULL)
+    return FALSE;
+  if (n == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("query %s: no word to look for"),
+                   q->text);
+      return FALSE;
+    }
+  if (n > DL_QUERY_MAX_TERMS)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("query %s: a phrase can have at most %d words"), q->text,
+                   DL_QUERY_MAX_TERMS);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      Term *term = &q->terms[q->n++];
+      term->text = g_strndup (body + t[i].offset, t[i].len);
+      term->kind = strpbrk (term->text, "*?") != NULL ? DL_TERM_GLOB : DL_TERM_WORD;
+    }
+  return TRUE;
+}
+
+DlQuery *
+dl_query_parse (const char *text, GError **error)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("a query is not valid UTF-8"));
+      return NULL;
+    }
+  g_autoptr (DlQuery) q = g_new0 (DlQuery, 1);
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  q->text = g_strstrip (g_strdup (nfc));
+  const char *s = q->text;
+  gsize len = strlen (s);
+  if (len == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty query"));
+      return NULL;
+    }
+
+  if (s[0] == '/')
+    {
+      if (len < 2 || s[len - 1] != '/')
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("query %s: the regular expression has no closing /"), s);
+          return NULL;
+        }
+      if (len == 2)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("query %s: empty regular expression"), s);
+          return NULL;
+        }
+      g_autofree char *pattern = g_strndup (s + 1, len - 2);
+      g_autoptr (URegularExpression) re = regex_open (pattern, s, error);
+      if (re == NULL)
+        return NULL;
+      q->terms[0].kind = DL_TERM_REGEX;
+      q->terms[0].text = g_steal_pointer (&pattern);
+      q->n = 1;
+      return g_steal_pointer (&q);
+    }
+
+  const char *body = s;
+  gsize body_len = len;
+  const char *quote = strchr (s, '"');
+  if (quote != NULL)
+    {
+      /* One pair of quotes around everything, or a quote without partner:
+       * the opening one if it is alone, else the first that is not the
+       * opening or the closing one. */
+      const char *second = strchr (s + 1, '"');
+      const char *lone = NULL;
+      if (quote != s)
+        lone = quote;
+      else if (second == NULL)
+        lone = s;
+      else if (second != s + len - 1)
+        lone = second;
+      if (lone != NULL)
+        {
+          /* Translators: a query with a double quote that has no partner;
+             the number says where it is (characters counted from 1). */
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("query %s: unbalanced quote at character %ld (a phrase goes "
+                         "in one pair of double quotes)"),
+                       s, g_utf8_pointer_to_offset (s, lone) + 1);
+          return NULL;
+        }
+      body = s + 1;
+      body_len = len - 2;
+    }
+  if (!parse_words (q, body, body_len, error))
+    return NULL;
+  return g_steal_pointer (&q);
+}
+
+const char *
+dl_query_text (const DlQuery *q)
+{
+  return q->text;
+}
+
+guint
+dl_query_length (const DlQuery *q)
+{
+  return q->n;
+}
+
+DlTermKind
+dl_query_term_kind (const DlQuery *q, guint i)
+{
+  g_return_val_if_fail (i < q->n, DL_TERM_WORD);
+  return q->terms[i].kind;
+}
+
+const char *
+dl_query_term_text (const DlQuery *q, guint i)
+{
+  g_return_val_if_fail (i < q->n, NULL);
+  return q->terms[i].text;
+}
+
+gboolean
+dl_query_read_file (const char *path, GPtrArray *queries, GError **error)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr (GError) io = NULL;
+  if (!g_file_get_contents (path, &contents, &len, &io))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _("cannot read %s: %s"), path, io->message);
+      return FALSE;
+    }
+  if (memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, (gssize) len, NULL))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("%s: queries must be UTF-8 text"), path);
+      return FALSE;
+    }
+  g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
+  guint found = 0;
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]); /* \r too */
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+      DlQuery *q = dl_query_parse (lines[i], error);
+      if (q == NULL)
+        {
+          g_prefix_error (error, "%s:%u: ", path, i + 1);
+          return FALSE;
+        }
+      g_ptr_array_add (queries, q);
+      found++;
+    }
+  if (found == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("%s: no query in the file"), path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- matching ---- */
+
+typedef struct {
+  DlTermKind kind;
+  GString *norm[DL_LANG_COUNT]; /* WORD: form or stem key; GLOB: pattern */
+  URegularExpression *re;
+} MTerm;
+
+struct _DlMatcher {
+  DlQueryOptions opts;
+  guint n_queries;
+  guint *first;  /* each query's first term */
+  guint *length; /* each query's number of terms */
+  guint n_terms, stride, max_len;
+  MTerm *terms;
+  gboolean stem_words;
+  DlNormalizer *norm;
+  DlStemmer *stemmer;
+  DlLexicon *cache[DL_LANG_COUNT];
+  GArray *masks[DL_LANG_COUNT]; /* stride guint64 per cached form */
+  guint64 *ring;                /* masks of the last max_len tokens */
+  guint64 fed;                  /* tokens since the last reset */
+  GString *form, *key;
+  GArray *matches;
+  UText *ut;
+};
+
+#define BIT_SET(mask, i) (((mask)[(i) / 64] >> ((i) % 64)) & 1)
+
+void
+dl_matcher_free (DlMatcher *m)
+{
+  if (m == NULL)
+    return;
+  for (guint i = 0; i < m->n_terms; i++)
+    {
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        if (m->terms[i].norm[l] != NULL)
+          g_string_free (m->terms[i].norm[l], TRUE);
+      regex_close (m->terms[i].re);
+    }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      dl_lexicon_free (m->cache[l]);
+      if (m->masks[l] != NULL)
+        g_array_free (m->masks[l], TRUE);
+    }
+  if (m->ut != NULL)
+    utext_close (m->ut);
+  dl_normalizer_free (m->norm);
+  dl_stemmer_free (m->stemmer);
+  g_string_free (m->form, TRUE);
+  g_string_free (m->key, TRUE);
+  g_array_free (m->matches, TRUE);
+  g_free (m->terms);
+  g_free (m->first);
+  g_free (m->length);
+  g_free (m->ring);
+  g_free (m);
+}
+
+void
+dl_matcher_form (DlMatcher *m, DlLang lang, const char *text, gsize len, GString *out)
+{
+  if (m->opts.casing == DL_CASE_KEEP)
+    dl_normalize_apostrophes (text, len, out);
+  else
+    dl_normalizer_fold (m->norm, lang, text, len, out);
+}
+
+DlMatcher *
+dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
+                GError **error)
+{
+  g_return_val_if_fail (n > 0, NULL);
+  g_autoptr (DlMatcher) m = g_new0 (DlMatcher, 1);
+  m->opts = *options;
+  m->form = g_string_new (NULL);
+  m->key = g_string_new (NULL);
+  m->matches = g_array_new (FALSE, FALSE, sizeof (DlMatch));
+  m->n_queries = n;
+  m->first = g_new (guint, n);
+  m->length = g_new (guint, n);
+  for (guint q = 0; q < n; q++)
+    {
+      m->first[q] = m->n_terms;
+      m->length[q] = dl_query_length (queries[q]);
+      m->n_terms += m->length[q];
+      m->max_len = MAX (m->max_len, m->length[q]);
+    }
+  m->stride = (m->n_terms + 63) / 64;
+  m->terms = g_new0 (MTerm, m->n_terms);
+  m->ring = g_new0 (guint64, (gsize) m->stride * m->max_len);
+  m->norm = dl_normalizer_new (error);
+  if (m->norm == NULL)
+    return NULL;
+  if (options->unit == DL_UNIT_STEM && (m->stemmer = dl_stemmer_new (error)) == NULL)
+    return NULL;
+
+  for (guint q = 0, t = 0; q < n; q++)
+    for (guint i = 0; i < m->length[q]; i++, t++)
+      {
+        MTerm *mt = &m->terms[t];
+        const char *text = dl_query_term_text (queries[q], i);
+        mt->kind = dl_query_term_kind (queries[q], i);
+        if (mt->kind == DL_TERM_REGEX)
+          {
+            if ((mt->re = regex_open (text, dl_query_text (queries[q]), error)) == NULL)
+              return NULL;
+            continue;
+          }
+        for (int l = 0; l < DL_LANG_COUNT; l++)
+          {
+            mt->norm[l] = g_string_new (NULL);
+            dl_matcher_form (m, l, text, strlen (text), mt->norm[l]);
+            if (mt->kind == DL_TERM_WORD && m->stemmer != NULL)
+              {
+                dl_stemmer_match_key (m->stemmer, l, mt->norm[l]->str, mt->norm[l]->len,
+                                      m->key);
+                g_string_assign (mt->norm[l], m->key->str);
+              }
+          }
+        if (mt->kind == DL_TERM_WORD && m->stemmer != NULL)
+          m->stem_words = TRUE;
+      }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      m->cache[l] = dl_lexicon_new ();
+      m->masks[l] = g_array_new (FALSE, TRUE, sizeof (guint64));
+    }
+  return g_steal_pointer (&m);
+}
+
+void
+dl_matcher_reset (DlMatcher *m)
+{
+  m->fed = 0;
+}
+
+/* The character at @p (bytes up to @end) as a byte length. */
+static gsize
+char_len (const char *p, const char *end)
+{
+  gsize n = (guchar) *p < 0x80 ? 1 : (gsize) (g_utf8_next_char (p) - p);
+  return MIN (n, (gsize) (end - p));
+}
+
+/* Glob matching on characters: * any run, ? one character. */
+static gboolean
+glob_match (const char *p, const char *pe, const char *s, const char *se)
+{
+  const char *star_p = NULL, *star_s = NULL;
+  while (s < se)
+    {
+      if (p < pe && *p == '*')
+        {
+          star_p = ++p;
+          star_s = s;
+          continue;
+        }
+      if (p < pe && *p == '?')
+        {
+          p++;
+          s += char_len (s, se);
+          continue;
+        }
+      if (p < pe)
+        {
+          gsize n = char_len (p, pe);
+          if ((gsize) (se - s) >= n && memcmp (p, s, n) == 0)
+            {
+              p += n;
+              s += n;
+              continue;
+            }
+        }
+      if (star_p == NULL)
+        return FALSE;
+      p = star_p;
+      star_s += char_len (star_s, se);
+      s = star_s;
+    }
+  while (p < pe && *p == '*')
+    p++;
+  return p == pe;
+}
+
+/* Whether the regex of @t finds a match in @form; FALSE with @error when
+ * it runs out of time. */
+static gboolean
+regex_find (DlMatcher *m, MTerm *t, const GString *form, gboolean *found, GError **error)
+{
+  UErrorCode st = U_ZERO_ERROR;
+  m->ut = utext_openUTF8 (m->ut, form->str, (int64_t) form->len, &st);
+  uregex_setUText (t->re, m->ut, &st);
+  *found = U_SUCCESS (st) && uregex_find (t->re, 0, &st);
+  if (U_FAILURE (st))
+    {
+      *found = FALSE;
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
+                   st == U_REGEX_TIME_OUT
+                       ? _("the regular expression took too long on the word %s: "
+                           "counted as no match")
+                       : _("the regular expression failed on the word %s: counted as no "
+                           "match"),
+                   form->str);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Tests the form @text of @lang against every term into @mask. */
+static gboolean
+test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask,
+           GError **error)
+{
+  gboolean ok = TRUE;
+  dl_matcher_form (m, lang, text, len, m->form);
+  if (m->stem_words)
+    dl_stemmer_match_key (m->stemmer, lang, m->form->str, m->form->len, m->key);
+  for (guint i = 0; i < m->n_terms; i++)
+    {
+      MTerm *t = &m->terms[i];
+      gboolean hit = FALSE;
+      switch (t->kind)
+        {
+        case DL_TERM_WORD:
+          {
+            const GString *w = m->stem_words ? m->key : m->form;
+            hit = w->len == t->norm[lang]->len
+                  && memcmp (w->str, t->norm[lang]->str, w->len) == 0;
+            break;
+          }
+        case DL_TERM_GLOB:
+          hit = glob_match (t->norm[lang]->str, t->norm[lang]->str + t->norm[lang]->len,
+                            m->form->str, m->form->str + m->form->len);
+          break;
+        case DL_TERM_REGEX:
+          if (!regex_find (m, t, m->form, &hit, ok ? error : NULL))
+            ok = FALSE;
+          break;
+        }
+      if (hit)
+        mask[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
+    }
+  return ok;
+}
+
+gboolean
+dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len,
+                  const DlMatch **matches, guint *n_matches, GError **error)
+{
+  gboolean ok = TRUE;
+  guint32 id;
+  if (!dl_lexicon_lookup (m->cache[lang], text, len, &id))
+    {
+      if (dl_lexicon_size (m->cache[lang]) >= CACHE_MAX_FORMS)
+        {
+          dl_lexicon_free (m->cache[lang]);
+          m->cache[lang] = dl_lexicon_new ();
+          g_array_set_size (m->masks[lang], 0);
+        }
+      id = dl_lexicon_intern (m->cache[lang], text, len, NULL);
+      g_array_set_size (m->masks[lang], (guint) (id + 1) * m->stride);
+      guint64 *mask = &g_array_index (m->masks[lang], guint64, (gsize) id * m->stride);
+      ok = test_form (m, lang, text, len, mask, error);
+    }
+  const guint64 *mask = &g_array_index (m->masks[lang], guint64, (gsize) id * m->stride);
+  memcpy (m->ring + (m->fed % m->max_len) * m->stride, mask, m->stride * sizeof (guint64));
+  m->fed++;
+
+  g_array_set_size (m->matches, 0);
+  gboolean any = FALSE;
+  for (guint w = 0; w < m->stride && !any; w++)
+    any = mask[w] != 0;
+  for (guint q = 0; any && q < m->n_queries; q++)
+    {
+      guint n = m->length[q];
+      if (m->fed < n)
+        continue;
+      gboolean hit = TRUE;
+      for (guint j = 0; j < n && hit; j++)
+        {
+          const guint64 *slot = m->ring + ((m->fed - n + j) % m->max_len) * m->stride;
+          hit = BIT_SET (slot, m->first[q] + j);
+        }
+      if (hit)
+        {
+          DlMatch match = { q, n };
+          g_array_append_val (m->matches, match);
+        }
+    }
+  *matches = (const DlMatch *) (gpointer) m->matches->data;
+  *n_matches = m->matches->len;
+  return ok;
+}

@@ -1,0 +1,92 @@
+/* query.h — what the user looks for (DESIGN.md §3, Queries), for kwic and
+ * every command that finds words: a word, a wildcard pattern (`savaş*`,
+ * `kad?n`), a phrase of adjacent tokens (`"Dağlık Karabağ"`), or an ICU
+ * regular expression in slashes (`/^ermeni/`), matched against normalized
+ * forms, with the query normalized by the rules of each line's language. */
+#ifndef DL_QUERY_H
+#define DL_QUERY_H
+
+#include <glib.h>
+
+#include "langid.h"
+#include "options.h"
+
+G_BEGIN_DECLS
+
+/* The most tokens a phrase may have. */
+#define DL_QUERY_MAX_TERMS 16
+
+typedef enum {
+  DL_TERM_WORD,  /* compared whole: the normalized form, or the stem key */
+  DL_TERM_GLOB,  /* * = any characters, ? = one character */
+  DL_TERM_REGEX, /* ICU regular expression, searched in the normalized form */
+} DlTermKind;
+
+typedef struct _DlQuery DlQuery;
+
+/* Parses @text: `/REGEX/`, or words and patterns split as the tokenizer
+ * splits text (so `Nagorno-Karabakh` is a phrase of two), optionally in
+ * double quotes. NULL with @error (DL_ERROR_USAGE) naming the problem: an
+ * empty query, an unbalanced quote, a bad regular expression (with the
+ * character where it goes wrong), no word to match, invalid UTF-8. */
+DlQuery *dl_query_parse (const char *text, GError **error);
+void dl_query_free (DlQuery *q);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlQuery, dl_query_free)
+
+/* The query as the user wrote it (owned by @q). */
+const char *dl_query_text (const DlQuery *q);
+/* The number of tokens it matches (1 but for phrases). */
+guint dl_query_length (const DlQuery *q);
+/* Term @i (< length): its kind and its text as written (in NFC; a regex
+ * without its slashes). */
+DlTermKind dl_query_term_kind (const DlQuery *q, guint i);
+const char *dl_query_term_text (const DlQuery *q, guint i);
+
+/* Reads queries from @path, one per line; blank lines and lines starting
+ * with # are skipped. Appends them to @queries (DlQuery*, the array owns
+ * them). FALSE with @error: DL_ERROR_IO if @path cannot be read,
+ * DL_ERROR_USAGE (with PATH:LINE) for a malformed query. */
+gboolean dl_query_read_file (const char *path, GPtrArray *queries, GError **error);
+
+typedef struct {
+  DlUnit unit;   /* DL_UNIT_STEM: words compare by stem (dl_stemmer_match_key) */
+  DlCase casing; /* DL_CASE_KEEP: forms keep their case (apostrophes still one) */
+} DlQueryOptions;
+
+/* A match that ends at the token just given: query @query matched the
+ * @length tokens ending there. */
+typedef struct {
+  guint query;
+  guint length;
+} DlMatch;
+
+/* Matches tokens against queries, for one thread. */
+typedef struct _DlMatcher DlMatcher;
+
+/* A matcher for @queries (@n of them, borrowed: they must outlive it). NULL
+ * with @error if ICU or the stemmer fail. */
+DlMatcher *dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
+                           GError **error);
+void dl_matcher_free (DlMatcher *m);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlMatcher, dl_matcher_free)
+
+/* Forgets the tokens given so far: no phrase matches across this point. */
+void dl_matcher_reset (DlMatcher *m);
+
+/* Gives the next token (@text, @len bytes as written, of a line of
+ * @lang). Sets *@matches to the matches ending at it (owned by @m, valid
+ * until the next call; at most one per query, in query order) and
+ * *@n_matches to their number. FALSE with @error (DL_ERROR_DATA) if a
+ * regular expression ran out of time on this form: the form then counts as
+ * no match, here and later, and the matches are still given. */
+gboolean dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len,
+                           const DlMatch **matches, guint *n_matches, GError **error);
+
+/* Sets @out to the normalized form of the token @text (@len bytes) as the
+ * matcher compares it: folded by @lang's rules (or only its apostrophes made
+ * one, with --case keep). */
+void dl_matcher_form (DlMatcher *m, DlLang lang, const char *text, gsize len, GString *out);
+
+G_END_DECLS
+
+#endif /* DL_QUERY_H */
