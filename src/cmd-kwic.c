@@ -574,7 +574,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   dl_options_init (&opts);
   g_auto (GStrv) query_args = NULL;
   g_autofree char *queries_file = NULL, *sort_arg = NULL;
-  gint64 width = -1, words = 0, max = 0, sample = 0, seed = 1;
+  gint64 width = G_MININT64, words = 0, max = 0, sample = 0, seed = 1;
   gboolean sentence = FALSE;
   const GOptionEntry entries[] = {
     { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &query_args,
@@ -625,9 +625,9 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
                 && dl_options_check_count ("--words", words, error)
                 && dl_options_check_count ("--max", max, error)
                 && dl_options_check_count ("--sample", sample, error);
-  if (ok && width != -1 && !dl_options_check_count ("--width", width, error))
+  if (ok && width != G_MININT64 && !dl_options_check_count ("--width", width, error))
     ok = FALSE;
-  if (ok && width != -1 && words > 0)
+  if (ok && width != G_MININT64 && words > 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("give --width or --words, not both"));
       ok = FALSE;
@@ -680,7 +680,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 
   run.query_options = (DlQueryOptions) { opts.unit, opts.casing };
   DlConcordOptions *co = &run.concord_options;
-  co->width = width == -1 ? 40 : (guint) width;
+  co->width = width == G_MININT64 ? 40 : (guint) width;
   co->words = (guint) words;
   co->sentence = sentence;
   co->count_numbers = opts.numbers;

@@ -255,7 +255,8 @@ dl_query_read_file (const char *path, GPtrArray *queries, GError **error)
   g_autoptr (GError) io = NULL;
   if (!g_file_get_contents (path, &contents, &len, &io))
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, _("cannot read %s: %s"), path, io->message);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("cannot read the queries: %s"),
+                   io->message);
       return FALSE;
     }
   if (memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, (gssize) len, NULL))
@@ -486,13 +487,22 @@ regex_find (DlMatcher *m, MTerm *t, const GString *form, gboolean *found, GError
   if (U_FAILURE (st))
     {
       *found = FALSE;
+      /* The word may be a megabyte long: its start is enough to find it. */
+      g_autofree char *shown = NULL;
+      if (g_utf8_strlen (form->str, (gssize) form->len) > 40)
+        {
+          g_autofree char *head
+              = g_strndup (form->str, (gsize) (g_utf8_offset_to_pointer (form->str, 40)
+                                               - form->str));
+          shown = g_strconcat (head, "…", NULL);
+        }
       g_set_error (error, DL_ERROR, DL_ERROR_DATA,
                    st == U_REGEX_TIME_OUT
                        ? _("the regular expression took too long on the word %s: "
                            "counted as no match")
                        : _("the regular expression failed on the word %s: counted as no "
                            "match"),
-                   form->str);
+                   shown != NULL ? shown : form->str);
       return FALSE;
     }
   return TRUE;

@@ -44,8 +44,9 @@ const char *dl_query_term_text (const DlQuery *q, guint i);
 
 /* Reads queries from @path, one per line; blank lines and lines starting
  * with # are skipped. Appends them to @queries (DlQuery*, the array owns
- * them). FALSE with @error: DL_ERROR_IO if @path cannot be read,
- * DL_ERROR_USAGE (with PATH:LINE) for a malformed query. */
+ * them). FALSE with @error (DL_ERROR_USAGE: no search can run without
+ * them) if @path cannot be read, has no query, or has a malformed one
+ * (PATH:LINE: and the problem). */
 gboolean dl_query_read_file (const char *path, GPtrArray *queries, GError **error);
 
 typedef struct {

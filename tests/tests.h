@@ -16,6 +16,8 @@ void test_tokenizer_suite (void);
 void test_normalize_suite (void);
 void test_stem_suite (void);
 void test_counter_suite (void);
+void test_query_suite (void);
+void test_concord_suite (void);
 void test_cli_suite (void);
 
 #endif /* DL_TESTS_H */

@@ -25,6 +25,8 @@ main (int argc, char **argv)
   test_normalize_suite ();
   test_stem_suite ();
   test_counter_suite ();
+  test_query_suite ();
+  test_concord_suite ();
   test_cli_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);
