@@ -26,7 +26,7 @@
 
 /* Forms remembered per language before the cache starts over: memory stays
  * bounded on a corpus of many millions of types. */
-#define CACHE_MAX_FORMS (1u << 20)
+#define CACHE_MAX_FORMS (1u << 16)
 
 typedef struct {
   DlTermKind kind;
