@@ -553,7 +553,10 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
           break;
         }
       Line *line = g_new (Line, 1);
-      line->text = g_memdup2 (dl.line.text, dl.line.len + 1);
+      /* The reader's lines are not NUL-terminated: copy len bytes only. */
+      line->text = g_malloc (dl.line.len + 1);
+      memcpy (line->text, dl.line.text, dl.line.len);
+      line->text[dl.line.len] = '\0';
       line->len = dl.line.len;
       line->number = dl.line.number;
       line->offset = dl.line.offset;
