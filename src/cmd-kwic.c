@@ -61,7 +61,6 @@ typedef struct {
   GPtrArray *inputs;
   GPtrArray *queries;
   GString *buf;
-  guint64 row_number;
 } Printer;
 
 typedef struct {
@@ -81,7 +80,7 @@ typedef struct {
   GError *setup_error;
 
   Printer *printer;
-  guint file;       /* index of the input being emitted (or worked, direct) */
+  GHashTable *index; /* DlInput* → its index + 1 */
   guint64 seq;      /* hits emitted so far */
   GPtrArray *kept;  /* Hit*: all, or the reservoir of --sample */
   DlConcordStats stats;
@@ -129,10 +128,10 @@ worker_take (KwicRun *run, GError **error)
   w->sort_key = g_string_new (NULL);
   w->concord = dl_concord_new ((DlQuery *const *) run->queries->pdata, run->queries->len,
                                &run->query_options, &run->concord_options, error);
-  for (int l = 0; w->concord != NULL && run->n_sort > 0 && l < DL_LANG_COUNT; l++)
-    if ((w->collators[l] = dl_collator_new (l, error)) == NULL)
-      break;
-  if (w->concord == NULL || (run->n_sort > 0 && w->collators[DL_LANG_COUNT - 1] == NULL))
+  gboolean ok = w->concord != NULL;
+  for (int l = 0; ok && run->n_sort > 0 && l < DL_LANG_COUNT; l++)
+    ok = (w->collators[l] = dl_collator_new (l, error)) != NULL;
+  if (!ok)
     {
       worker_free (w);
       return NULL;
@@ -451,16 +450,6 @@ on_hit (const DlConcordHit *h, gpointer user_data)
     g_ptr_array_add (s->result->hits, hit);
 }
 
-static guint
-input_index (KwicRun *run, const DlInput *input)
-{
-  /* Inputs are few next to hits: a linear search per input is nothing. */
-  for (guint i = 0; i < run->printer->inputs->len; i++)
-    if (run->printer->inputs->pdata[i] == input)
-      return i;
-  g_return_val_if_reached (0);
-}
-
 static void
 add_stats (KwicRun *run, const DlConcordStats *s)
 {
@@ -486,7 +475,9 @@ kwic_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
     }
   if (!run->direct)
     r->hits = g_ptr_array_new_with_free_func (g_free);
-  HitSink sink = { run, w, r, input_index (run, input) };
+  /* Read-only while the workers run. */
+  guint file = GPOINTER_TO_UINT (g_hash_table_lookup (run->index, input)) - 1;
+  HitSink sink = { run, w, r, file };
   if (!dl_concord_input (w->concord, input, &run->doc_options, diag, on_hit, &sink, &r->stats,
                          &error))
     dl_diag_error (diag, input->path, error);
@@ -699,6 +690,9 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
   run.direct = !run.keep && (opts.threads <= 1 || inputs->len <= 1);
+  run.index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < inputs->len; i++)
+    g_hash_table_insert (run.index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
 
   /* A first worker now: a setup failure (ICU, the stemmer) is an error of
    * the run, not of each input. */
@@ -732,9 +726,8 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
       printer_end (&printer, &run, co->langs);
       ok = dl_out_close (out, TRUE, error);
     }
-  else if (out != NULL)
-    dl_out_close (out, FALSE, NULL);
 
+  g_hash_table_unref (run.index);
   g_ptr_array_unref (run.kept);
   g_ptr_array_unref (run.idle);
   g_mutex_clear (&run.lock);

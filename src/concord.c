@@ -113,6 +113,14 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   return g_steal_pointer (&c);
 }
 
+/* Columns of context to read on each side with --width: more than shown
+ * when --sentence needs text around the boundaries. */
+static guint
+width_budget (const DlConcord *c)
+{
+  return c->opts.width + (c->opts.sentence ? SENTENCE_MARGIN : 0);
+}
+
 /* The link of the kept line that holds token @g, or NULL. */
 static GList *
 find_line (DlConcord *c, guint64 g)
@@ -216,26 +224,35 @@ keep_head (GString *s, guint cols)
   g_string_truncate (s, (gsize) (p - s->str));
 }
 
-typedef struct {
-  const char *p;
-  gsize n;
-} Segment;
+/* Sets @out to the text from byte @from of the line at @a to byte @to of
+ * the line at @b (a line break is a space). */
+static void
+span_text (GList *a, gsize from, GList *b, gsize to, GString *out)
+{
+  g_string_truncate (out, 0);
+  for (GList *l = a;; l = l->next)
+    {
+      const Line *line = l->data;
+      gsize start = l == a ? from : 0, end = l == b ? to : line->len;
+      append_shown (out, line->text + start, end - start);
+      if (l == b)
+        break;
+      g_string_append_c (out, ' ');
+    }
+}
 
 /* Sets @out to at most @budget columns of the text before byte @off of the
  * line at @link, across the lines kept before it (a line break is a
- * space). */
+ * space): walks back to where the context starts, then copies. */
 static void
 left_by_width (GList *link, gsize off, guint budget, GString *out)
 {
-  Segment segs[64];
-  guint n_segs = 0;
-  g_autoptr (GArray) more = NULL; /* when there are many short lines */
-  guint used = 0;
+  GList *from = link;
   const Line *line = link->data;
-  const char *end = line->text + off;
+  const char *p = line->text + off;
+  guint used = 0;
   for (;;)
     {
-      const char *p = end;
       while (p > line->text)
         {
           const char *q = g_utf8_prev_char (p);
@@ -245,35 +262,15 @@ left_by_width (GList *link, gsize off, guint budget, GString *out)
           used += w;
           p = q;
         }
-      Segment seg = { p, (gsize) (end - p) };
-      gboolean full = p > line->text || used >= budget;
-      link = link->prev;
-      gboolean sep = !full && link != NULL;
-      if (sep)
-        used++;
-      for (int k = 0; k < (sep ? 2 : 1); k++)
-        {
-          Segment s = k == 0 ? seg : (Segment) { " ", 1 };
-          if (n_segs < G_N_ELEMENTS (segs))
-            segs[n_segs++] = s;
-          else
-            {
-              if (more == NULL)
-                more = g_array_new (FALSE, FALSE, sizeof (Segment));
-              g_array_append_val (more, s);
-            }
-        }
-      if (!sep)
+      /* The line break before this line is a space, if it fits. */
+      if (p > line->text || from->prev == NULL || used + 1 > budget)
         break;
-      line = link->data;
-      end = line->text + line->len;
+      used++;
+      from = from->prev;
+      line = from->data;
+      p = line->text + line->len;
     }
-  g_string_truncate (out, 0);
-  if (more != NULL)
-    for (guint i = more->len; i-- > 0;)
-      append_shown (out, g_array_index (more, Segment, i).p, g_array_index (more, Segment, i).n);
-  for (guint i = n_segs; i-- > 0;)
-    append_shown (out, segs[i].p, segs[i].n);
+  span_text (from, (gsize) (p - line->text), link, off, out);
   drop_orphan_marks (out);
 }
 
@@ -314,22 +311,6 @@ right_by_width (GList *link, gsize off, guint budget, GString *out)
     }
 }
 
-/* Sets @out to the text from byte @from of the line at @a to byte @to of
- * the line at @b (a line break is a space). */
-static void
-span_text (GList *a, gsize from, GList *b, gsize to, GString *out)
-{
-  g_string_truncate (out, 0);
-  for (GList *l = a;; l = l->next)
-    {
-      const Line *line = l->data;
-      gsize start = l == a ? from : 0, end = l == b ? to : line->len;
-      append_shown (out, line->text + start, end - start);
-      if (l == b)
-        break;
-      g_string_append_c (out, ' ');
-    }
-}
 
 /* Cuts c->left and c->right at the boundaries of the sentence of c->node. */
 static void
@@ -399,9 +380,8 @@ give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data
     }
   else
     {
-      guint budget = c->opts.width + (c->opts.sentence ? SENTENCE_MARGIN : 0);
-      left_by_width (la, ta->offset, budget, c->left);
-      right_by_width (lb, end, budget, c->right);
+      left_by_width (la, ta->offset, width_budget (c), c->left);
+      right_by_width (lb, end, width_budget (c), c->right);
       if (c->opts.sentence)
         {
           clip_to_sentence (c);
@@ -448,8 +428,7 @@ is_ready (DlConcord *c, const Pending *p)
     return TRUE;
   GList *lb = find_line (c, p->g1);
   const DlToken *tb = token_of (lb, p->g1);
-  return right_by_width (lb, tb->offset + tb->len,
-                         c->opts.width + (c->opts.sentence ? SENTENCE_MARGIN : 0), NULL);
+  return right_by_width (lb, tb->offset + tb->len, width_budget (c), NULL);
 }
 
 /* Gives the hits that are ready (all of them at the end of the input). */
@@ -471,7 +450,7 @@ trim_lines (DlConcord *c)
   guint64 anchor = c->total >= c->max_len - 1 ? c->total - (c->max_len - 1) : 0;
   if (c->pending->len > 0)
     anchor = MIN (anchor, g_array_index (c->pending, Pending, 0).g0);
-  gsize need_chars = c->opts.words > 0 ? 0 : c->opts.width + SENTENCE_MARGIN + 1;
+  gsize need_chars = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   guint64 need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
 
   /* What the lines after the oldest, wholly before the anchor, hold. */
