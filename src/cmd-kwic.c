@@ -75,8 +75,7 @@ typedef struct {
   gboolean keep; /* hits are kept (sort or sample), not streamed */
   gboolean direct; /* streamed from the worker itself (one thread) */
 
-  GMutex lock;
-  GPtrArray *idle; /* Worker*, free for an input */
+  DlPoolStates *workers; /* Worker* */
   GError *setup_error;
 
   Printer *printer;
@@ -114,16 +113,12 @@ worker_free (gpointer p)
   g_free (w);
 }
 
-static Worker *
-worker_take (KwicRun *run, GError **error)
+/* Makes a Worker (a DlPoolMake). */
+static gpointer
+worker_new (gpointer user_data, GError **error)
 {
-  g_mutex_lock (&run->lock);
-  Worker *w = run->idle->len > 0 ? g_ptr_array_steal_index (run->idle, run->idle->len - 1)
-                                 : NULL;
-  g_mutex_unlock (&run->lock);
-  if (w != NULL)
-    return w;
-  w = g_new0 (Worker, 1);
+  KwicRun *run = user_data;
+  Worker *w = g_new0 (Worker, 1);
   w->key = g_string_new (NULL);
   w->sort_key = g_string_new (NULL);
   w->concord = dl_concord_new ((DlQuery *const *) run->queries->pdata, run->queries->len,
@@ -137,14 +132,6 @@ worker_take (KwicRun *run, GError **error)
       return NULL;
     }
   return w;
-}
-
-static void
-worker_give_back (KwicRun *run, Worker *w)
-{
-  g_mutex_lock (&run->lock);
-  g_ptr_array_add (run->idle, w);
-  g_mutex_unlock (&run->lock);
 }
 
 static void
@@ -466,7 +453,7 @@ kwic_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
 {
   KwicRun *run = user_data;
   g_autoptr (GError) error = NULL;
-  Worker *w = worker_take (run, &error);
+  Worker *w = dl_pool_states_take (run->workers, &error);
   FileResult *r = g_new0 (FileResult, 1);
   if (w == NULL)
     {
@@ -481,7 +468,7 @@ kwic_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   if (!dl_concord_input (w->concord, input, &run->doc_options, diag, on_hit, &sink, &r->stats,
                          &error))
     dl_diag_error (diag, input->path, error);
-  worker_give_back (run, w);
+  dl_pool_states_give (run->workers, w);
   return r;
 }
 
@@ -684,8 +671,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   run.sample = (guint64) sample;
   run.rand = g_rand_new_with_seed ((guint32) seed);
   run.keep = run.n_sort > 0 || run.sample > 0;
-  g_mutex_init (&run.lock);
-  run.idle = g_ptr_array_new_with_free_func (worker_free);
+  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
   run.kept = g_ptr_array_new_with_free_func (g_free);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
@@ -696,11 +682,11 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 
   /* A first worker now: a setup failure (ICU, the stemmer) is an error of
    * the run, not of each input. */
-  Worker *first = worker_take (&run, error);
+  Worker *first = dl_pool_states_take (run.workers, error);
   DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
   ok = out != NULL;
   if (first != NULL)
-    worker_give_back (&run, first);
+    dl_pool_states_give (run.workers, first);
   Printer printer = { 0 };
   if (ok)
     {
@@ -729,8 +715,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 
   g_hash_table_unref (run.index);
   g_ptr_array_unref (run.kept);
-  g_ptr_array_unref (run.idle);
-  g_mutex_clear (&run.lock);
+  dl_pool_states_free (run.workers);
   g_rand_free (run.rand);
   g_ptr_array_unref (run.queries);
   dl_options_clear (&opts);

@@ -4,6 +4,7 @@
 
 #include "collate.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ucol.h>
@@ -98,4 +99,43 @@ dl_reverse_chars (const char *text, gsize len, GString *out)
       memcpy (w, p, (gsize) (next - p));
       p = next;
     }
+}
+
+/* Descending numbers; then the collation keys when both have one, else the
+ * bytes (a total order either way). */
+static int
+by_rank (const void *a, const void *b)
+{
+  const DlRanked *x = a, *y = b;
+  if (x->k1 != y->k1)
+    return x->k1 > y->k1 ? -1 : 1;
+  if (x->k2 != y->k2)
+    return x->k2 > y->k2 ? -1 : 1;
+  int c = x->key != NULL && y->key != NULL ? strcmp (x->key, y->key) : 0;
+  return c != 0 ? c : strcmp (x->text, y->text);
+}
+
+guint
+dl_collator_rank (DlCollator *col, DlRanked *items, guint n, guint top, GStringChunk *chunk)
+{
+  qsort (items, n, sizeof *items, by_rank);
+  guint shown = top > 0 && top < n ? top : n;
+  g_autoptr (GString) key = g_string_new (NULL);
+  for (guint i = 0; i < shown;)
+    {
+      guint j = i + 1;
+      while (j < n && items[j].k1 == items[i].k1 && items[j].k2 == items[i].k2)
+        j++;
+      if (j - i > 1)
+        {
+          for (guint k = i; k < j; k++)
+            {
+              dl_collator_key (col, items[k].text, strlen (items[k].text), key);
+              items[k].key = g_string_chunk_insert_len (chunk, key->str, (gssize) key->len);
+            }
+          qsort (items + i, j - i, sizeof *items, by_rank);
+        }
+      i = j;
+    }
+  return shown;
 }

@@ -29,6 +29,22 @@ int dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char 
 /* Sets @out to @text with its characters in reverse order (a tergo). */
 void dl_reverse_chars (const char *text, gsize len, GString *out);
 
+/* An item of a ranked list: two numbers, compared in descending order, then
+ * its text in the collator's order. */
+typedef struct {
+  double k1;
+  guint64 k2;
+  const char *text; /* NUL-terminated */
+  gpointer data;    /* the caller's */
+  const char *key;  /* set by dl_collator_rank where needed */
+} DlRanked;
+
+/* Sorts @items (@n of them) by k1 and k2 descending, then text, and returns
+ * how many make the first @top (0: all). Collation keys (in @chunk) are made
+ * only for the ties that reach into those. */
+guint dl_collator_rank (DlCollator *col, DlRanked *items, guint n, guint top,
+                        GStringChunk *chunk);
+
 G_END_DECLS
 
 #endif /* DL_COLLATE_H */

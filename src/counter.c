@@ -239,6 +239,64 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
   tally_free (lc);
 }
 
+void
+dl_counter_begin_input (DlCounter *c)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      g_return_if_fail (lc->pending == NULL);
+      if (c->opts.langs[l] && lc->surface == NULL)
+        {
+          lc->surface = dl_lexicon_new ();
+          lc->forms = g_array_new (FALSE, FALSE, sizeof (FormStats));
+        }
+    }
+}
+
+guint32
+dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, gboolean sentence_start)
+{
+  LangCounts *lc = &c->lang[lang];
+  g_return_val_if_fail (lc->surface != NULL, 0);
+  gboolean added;
+  guint32 s = dl_lexicon_intern (lc->surface, text, len, &added);
+  if (added)
+    {
+      FormStats z = { 0, 0 };
+      g_array_append_val (lc->forms, z);
+    }
+  FormStats *fs = &g_array_index (lc->forms, FormStats, s);
+  fs->freq++;
+  fs->initial += sentence_start;
+  lc->tokens++;
+  return s;
+}
+
+void
+dl_counter_end_input (DlCounter *c, DlNormalizer *norm)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    end_file (c, l, norm);
+}
+
+guint32
+dl_counter_input_forms (const DlCounter *c, DlLang lang)
+{
+  const LangCounts *lc = &c->lang[lang];
+  return lc->pending != NULL ? lc->pending->len : 0;
+}
+
+const char *
+dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len)
+{
+  const LangCounts *lc = &c->lang[lang];
+  g_return_val_if_fail (lc->pending != NULL && form < lc->pending->len, NULL);
+  const Pending *p = &g_array_index (lc->pending, Pending, form);
+  *len = p->len;
+  return lc->pending_text->str + p->offset;
+}
+
 gboolean
 dl_counter_count_input (DlCounter *c, const DlInput *input,
                         const DlDocumentOptions *doc_options, const DlDiag *diag,
@@ -254,13 +312,7 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
   if (doc == NULL)
     return FALSE;
 
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    if (c->opts.langs[l] && c->lang[l].surface == NULL)
-      {
-        c->lang[l].surface = dl_lexicon_new ();
-        c->lang[l].forms = g_array_new (FALSE, FALSE, sizeof (FormStats));
-      }
-
+  dl_counter_begin_input (c);
   DlDocLine dl;
   gboolean ok = TRUE;
   while (dl_document_next (doc, &dl, error))
@@ -279,29 +331,14 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
           ok = FALSE;
           break;
         }
-      LangCounts *lc = &c->lang[dl.lang];
       for (guint i = 0; i < n; i++)
-        {
-          if (!c->opts.kinds[t[i].kind])
-            continue;
-          gboolean added;
-          guint32 s = dl_lexicon_intern (lc->surface, dl.line.text + t[i].offset, t[i].len,
-                                         &added);
-          if (added)
-            {
-              FormStats z = { 0, 0 };
-              g_array_append_val (lc->forms, z);
-            }
-          FormStats *fs = &g_array_index (lc->forms, FormStats, s);
-          fs->freq++;
-          fs->initial += t[i].sentence_start;
-          lc->tokens++;
-        }
+        if (c->opts.kinds[t[i].kind])
+          dl_counter_add (c, dl.lang, dl.line.text + t[i].offset, t[i].len,
+                          t[i].sentence_start);
     }
   if (ok && error != NULL && *error != NULL)
     ok = FALSE;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    end_file (c, l, norm);
+  dl_counter_end_input (c, norm);
   return ok;
 }
 
@@ -409,4 +446,39 @@ dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id)
                          dl_lexicon_length (lc->terms, id), NULL))
     return TRUE;
   return TERM (lc, id)->cap_mid > TERM (lc, id)->lower;
+}
+
+gboolean
+dl_counter_is_stopword (const DlCounter *c, DlLang lang, guint32 id, const DlStoplist *stoplist,
+                        DlNormalizer *norm, GString *scratch)
+{
+  if (stoplist == NULL)
+    return FALSE;
+  const DlLexicon *terms = c->lang[lang].terms;
+  const char *t = dl_lexicon_string (terms, id);
+  gsize len = dl_lexicon_length (terms, id);
+  if (c->opts.casing == DL_CASE_KEEP)
+    {
+      /* The counter kept case: fold for the lookup. */
+      dl_normalizer_fold (norm, lang, t, len, scratch);
+      t = scratch->str;
+      len = scratch->len;
+    }
+  return dl_stoplist_contains (stoplist, lang, t, len);
+}
+
+guint32 *
+dl_counter_stem_ids (const DlCounter *c, DlLang lang, DlStemmer *stemmer, DlLexicon *stems)
+{
+  const DlLexicon *terms = c->lang[lang].terms;
+  guint32 n = dl_lexicon_size (terms);
+  guint32 *map = g_new (guint32, n + 1);
+  g_autoptr (GString) stem = g_string_new (NULL);
+  for (guint32 id = 0; id < n; id++)
+    {
+      dl_stemmer_stem (stemmer, lang, dl_lexicon_string (terms, id),
+                       dl_lexicon_length (terms, id), dl_counter_is_proper (c, lang, id), stem);
+      map[id] = dl_lexicon_intern (stems, stem->str, stem->len, NULL);
+    }
+  return map;
 }

@@ -15,6 +15,8 @@
 #include "lexicon.h"
 #include "options.h"
 #include "source.h"
+#include "stem.h"
+#include "stoplist.h"
 #include "tokenizer.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,26 @@ gboolean dl_counter_count_input (DlCounter *c, const DlInput *input,
                                  const DlDocumentOptions *doc_options, const DlDiag *diag,
                                  GError **error);
 
+/* Counting token by token, for a command that reads the input itself (the
+ * way dl_counter_count_input does): dl_counter_begin_input, then
+ * dl_counter_add for every token to count, then dl_counter_end_input. */
+void dl_counter_begin_input (DlCounter *c);
+
+/* Counts the token @text (@len bytes, as written) of a line of @lang, whose
+ * lines must be counted (DlCounterOptions.langs). Returns the number of its
+ * form as written in this input (0, 1, ... per language, in order of first
+ * sight), by which dl_counter_input_term finds its term later. */
+guint32 dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len,
+                        gboolean sentence_start);
+
+/* Ends the input: each of its forms is folded (by @norm) into its term. */
+void dl_counter_end_input (DlCounter *c, DlNormalizer *norm);
+
+/* After dl_counter_end_input: the number of forms of @lang in the input, and
+ * the term of form @form (NUL-terminated, *@len bytes, owned by @c). */
+guint32 dl_counter_input_forms (const DlCounter *c, DlLang lang);
+const char *dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len);
+
 /* Adds the counts of @from, filled by dl_counter_count_input, to @into as
  * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
@@ -70,6 +92,18 @@ const char *dl_counter_display (const DlCounter *c, DlLang lang, guint32 id);
  * before an apostrophe suffix; in either language, written capitalized more
  * often in mid-sentence than in lower case. */
 gboolean dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id);
+
+/* TRUE if term @id of @lang is in @stoplist (may be NULL: none). @norm
+ * folds the term first when the counter kept case; @scratch is a buffer. */
+gboolean dl_counter_is_stopword (const DlCounter *c, DlLang lang, guint32 id,
+                                 const DlStoplist *stoplist, DlNormalizer *norm,
+                                 GString *scratch);
+
+/* The stem of every term of @lang as `freq --unit stem` counts it (proper
+ * nouns unstemmed, dl_counter_is_proper), interned into @stems: an array of
+ * stem ids by term id (the caller's, g_free). */
+guint32 *dl_counter_stem_ids (const DlCounter *c, DlLang lang, DlStemmer *stemmer,
+                              DlLexicon *stems);
 
 G_END_DECLS
 

@@ -174,25 +174,6 @@ files_union (const DlCounter *c, DlLang lang, GArray *terms, GArray *scratch)
   return distinct;
 }
 
-static gboolean
-is_stopword (const DlCounter *c, DlLang lang, guint32 id, const DlFreqOptions *opts,
-             DlNormalizer *norm, GString *scratch)
-{
-  if (opts->stoplist == NULL)
-    return FALSE;
-  const DlLexicon *terms = dl_counter_terms (c, lang);
-  const char *t = dl_lexicon_string (terms, id);
-  gsize len = dl_lexicon_length (terms, id);
-  if (norm != NULL)
-    {
-      /* The counter kept case: fold for the lookup. */
-      dl_normalizer_fold (norm, lang, t, len, scratch);
-      t = scratch->str;
-      len = scratch->len;
-    }
-  return dl_stoplist_contains (opts->stoplist, lang, t, len);
-}
-
 static void
 collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
                DlNormalizer *norm, GArray *entries)
@@ -202,7 +183,7 @@ collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
   guint32 n = dl_lexicon_size (terms);
   for (guint32 id = 0; id < n; id++)
     {
-      if (is_stopword (c, list->lang, id, opts, norm, scratch))
+      if (dl_counter_is_stopword (c, list->lang, id, opts->stoplist, norm, scratch))
         continue;
       const char *display = dl_counter_display (c, list->lang, id);
       /* The shown form differs from the term only in its apostrophes. */
@@ -218,7 +199,8 @@ collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
 static void
 stem_clear (gpointer p)
 {
-  g_array_unref (((Stem *) p)->terms);
+  if (((Stem *) p)->terms != NULL)
+    g_array_unref (((Stem *) p)->terms);
 }
 
 static void
@@ -227,26 +209,19 @@ collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
 {
   const DlLexicon *terms = dl_counter_terms (c, list->lang);
   g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autoptr (GArray) info = g_array_new (FALSE, FALSE, sizeof (Stem));
+  g_autoptr (GArray) info = g_array_new (FALSE, TRUE, sizeof (Stem));
   g_array_set_clear_func (info, stem_clear);
   g_autoptr (GString) scratch = g_string_new (NULL);
-  g_autoptr (GString) stem = g_string_new (NULL);
+  g_autofree guint32 *stem_of = dl_counter_stem_ids (c, list->lang, stemmer, stems);
+  g_array_set_size (info, dl_lexicon_size (stems));
   guint32 n = dl_lexicon_size (terms);
   for (guint32 id = 0; id < n; id++)
     {
-      if (is_stopword (c, list->lang, id, opts, norm, scratch))
+      if (dl_counter_is_stopword (c, list->lang, id, opts->stoplist, norm, scratch))
         continue;
-      dl_stemmer_stem (stemmer, list->lang, dl_lexicon_string (terms, id),
-                       dl_lexicon_length (terms, id), dl_counter_is_proper (c, list->lang, id),
-                       stem);
-      gboolean added;
-      guint32 s = dl_lexicon_intern (stems, stem->str, stem->len, &added);
-      if (added)
-        {
-          Stem z = { 0, g_array_new (FALSE, FALSE, sizeof (guint32)) };
-          g_array_append_val (info, z);
-        }
-      Stem *st = &g_array_index (info, Stem, s);
+      Stem *st = &g_array_index (info, Stem, stem_of[id]);
+      if (st->terms == NULL)
+        st->terms = g_array_new (FALSE, FALSE, sizeof (guint32));
       st->freq += dl_counter_freq (c, list->lang, id);
       g_array_append_val (st->terms, id);
     }
@@ -254,6 +229,8 @@ collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
   for (guint32 s = 0; s < info->len; s++)
     {
       Stem *st = &g_array_index (info, Stem, s);
+      if (st->terms == NULL) /* only stopwords have this stem */
+        continue;
       const char *item = g_string_chunk_insert_len (list->strings, dl_lexicon_string (stems, s),
                                                     (gssize) dl_lexicon_length (stems, s));
       Entry e = { { item, st->freq, files_union (c, list->lang, st->terms, files), 0, NULL },

@@ -23,6 +23,9 @@ static const Command commands[] = {
   { "langs", dl_cmd_langs, N_("the language (tr, en, other) of each span of lines") },
   { "freq", dl_cmd_freq, N_("frequency list of words or stems, per language") },
   { "kwic", dl_cmd_kwic, N_("keyword in context: a concordance of words, patterns, phrases") },
+  { "colloc", dl_cmd_colloc, N_("collocates of a node, or the word pairs of the corpus, with "
+                                "association measures") },
+  { "ngrams", dl_cmd_ngrams, N_("n-gram clusters (lexical bundles), per language") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -202,7 +203,20 @@ dl_format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
       buf[n + 3] = '\0';
     }
   else
-    g_snprintf (buf, size, "%.2f", (double) freq * 1e6 / (double) tokens);
+    dl_format_real (buf, size, (double) freq * 1e6 / (double) tokens, 2);
+}
+
+void
+dl_format_real (char *buf, gsize size, double value, int decimals)
+{
+  g_return_if_fail (size >= 32 && decimals >= 1 && decimals <= 9 && isfinite (value));
+  char format[8];
+  /* What fixed decimals would show as zero gets its significant digits. */
+  gboolean tiny = value != 0 && fabs (value) < 0.5 * pow (10, -decimals);
+  g_snprintf (format, sizeof format, tiny ? "%%.%de" : "%%.%df", tiny ? decimals - 1 : decimals);
+  g_ascii_formatd (buf, (int) size, format, value);
+  if (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1))
+    memmove (buf, buf + 1, strlen (buf));
 }
 
 guint

@@ -103,3 +103,49 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
   g_cond_clear (&sh.cond);
   g_free (sh.slots);
 }
+
+struct _DlPoolStates {
+  GMutex lock;
+  GPtrArray *idle;
+  DlPoolMake make;
+  gpointer user_data;
+};
+
+DlPoolStates *
+dl_pool_states_new (DlPoolMake make, GDestroyNotify free_state, gpointer user_data)
+{
+  DlPoolStates *s = g_new0 (DlPoolStates, 1);
+  g_mutex_init (&s->lock);
+  s->idle = g_ptr_array_new_with_free_func (free_state);
+  s->make = make;
+  s->user_data = user_data;
+  return s;
+}
+
+void
+dl_pool_states_free (DlPoolStates *s)
+{
+  if (s == NULL)
+    return;
+  g_ptr_array_unref (s->idle);
+  g_mutex_clear (&s->lock);
+  g_free (s);
+}
+
+gpointer
+dl_pool_states_take (DlPoolStates *s, GError **error)
+{
+  g_mutex_lock (&s->lock);
+  gpointer state = s->idle->len > 0 ? g_ptr_array_steal_index (s->idle, s->idle->len - 1)
+                                    : NULL;
+  g_mutex_unlock (&s->lock);
+  return state != NULL ? state : s->make (s->user_data, error);
+}
+
+void
+dl_pool_states_give (DlPoolStates *s, gpointer state)
+{
+  g_mutex_lock (&s->lock);
+  g_ptr_array_add (s->idle, state);
+  g_mutex_unlock (&s->lock);
+}

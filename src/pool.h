@@ -26,6 +26,21 @@ void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work,
                   DlPoolEmit emit, GDestroyNotify free_result, const DlDiag *diag,
                   gboolean progress, gpointer user_data);
 
+/* What the threads of a pool work with (tokenizers, matchers...), made once
+ * per thread and kept between inputs: a work function takes an idle state,
+ * made by @make when none is idle, and gives it back at the end. */
+typedef struct _DlPoolStates DlPoolStates;
+typedef gpointer (*DlPoolMake) (gpointer user_data, GError **error);
+
+DlPoolStates *dl_pool_states_new (DlPoolMake make, GDestroyNotify free_state,
+                                  gpointer user_data);
+void dl_pool_states_free (DlPoolStates *states);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlPoolStates, dl_pool_states_free)
+
+/* An idle state, or a new one; NULL with @error if @make fails. */
+gpointer dl_pool_states_take (DlPoolStates *states, GError **error);
+void dl_pool_states_give (DlPoolStates *states, gpointer state);
+
 G_END_DECLS
 
 #endif /* DL_POOL_H */

@@ -18,6 +18,9 @@ void test_stem_suite (void);
 void test_counter_suite (void);
 void test_query_suite (void);
 void test_concord_suite (void);
+void test_measures_suite (void);
+void test_colloc_suite (void);
+void test_ngrams_suite (void);
 void test_cli_suite (void);
 
 #endif /* DL_TESTS_H */

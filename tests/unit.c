@@ -27,6 +27,9 @@ main (int argc, char **argv)
   test_counter_suite ();
   test_query_suite ();
   test_concord_suite ();
+  test_measures_suite ();
+  test_colloc_suite ();
+  test_ngrams_suite ();
   test_cli_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);

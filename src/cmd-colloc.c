@@ -1,0 +1,394 @@
+/* cmd-colloc.c — `derlem colloc NODE` and `derlem colloc --all`: window
+ * collocates with their association measures, per language. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "colloc.h"
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "pool.h"
+
+/* The widest window side: windows wider than this say little and cost a
+ * lot. */
+#define WINDOW_MAX 1000
+
+typedef struct {
+  DlCollocOptions opts;
+  DlDocumentOptions doc_options;
+  const DlQuery *node;
+  DlPoolStates *workers; /* DlColloc* */
+  DlCollocCounts *total;
+  guint32 files;
+} CollocRun;
+
+static gpointer
+worker_new (gpointer user_data, GError **error)
+{
+  CollocRun *run = user_data;
+  return dl_colloc_new (run->node, &run->opts, error);
+}
+
+static void
+worker_free (gpointer p)
+{
+  dl_colloc_free (p);
+}
+
+static gpointer
+colloc_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  CollocRun *run = user_data;
+  DlCollocCounts *counts = dl_colloc_counts_new (&run->opts);
+  g_autoptr (GError) error = NULL;
+  DlColloc *w = dl_pool_states_take (run->workers, &error);
+  if (w == NULL || !dl_colloc_input (w, input, &run->doc_options, diag, counts, &error))
+    dl_diag_error (diag, input->path, error);
+  if (w != NULL)
+    dl_pool_states_give (run->workers, w);
+  return counts;
+}
+
+static void
+colloc_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  (void) input;
+  CollocRun *run = user_data;
+  dl_colloc_counts_merge (run->total, result, run->files++);
+}
+
+static void
+colloc_result_free (gpointer p)
+{
+  dl_colloc_counts_free (p);
+}
+
+/* Parses --window L,R. */
+static gboolean
+parse_window (const char *arg, guint *left, guint *right, GError **error)
+{
+  char *end;
+  guint64 l = 0, r = 0;
+  gboolean ok = g_ascii_isdigit (arg[0]);
+  if (ok)
+    {
+      l = g_ascii_strtoull (arg, &end, 10);
+      ok = *end == ',' && g_ascii_isdigit (end[1]);
+    }
+  if (ok)
+    {
+      r = g_ascii_strtoull (end + 1, &end, 10);
+      ok = *end == '\0';
+    }
+  if (!ok || l > WINDOW_MAX || r > WINDOW_MAX || l + r == 0)
+    {
+      /* Translators: the --window option of colloc; %d is the widest side. */
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("--window takes L,R: tokens before and after the node, each 0 to %d, "
+                     "not both 0 (got '%s')"),
+                   WINDOW_MAX, arg);
+      return FALSE;
+    }
+  *left = (guint) l;
+  *right = (guint) r;
+  return TRUE;
+}
+
+/* The numbers of a row as text: cooc freq expected mi mi3 t z ll dice
+ * logdice left right, in that order. */
+typedef struct {
+  char v[12][32];
+} Cells;
+
+static void
+row_cells (const DlCollocRow *r, int decimals, Cells *c)
+{
+  dl_format_u64 (c->v[0], r->cooc);
+  dl_format_u64 (c->v[1], r->freq);
+  const double real[] = { r->scores.expected, r->scores.mi, r->scores.mi3, r->scores.t,
+                          r->scores.z,        r->scores.ll, r->scores.dice, r->scores.logdice };
+  for (guint i = 0; i < G_N_ELEMENTS (real); i++)
+    dl_format_real (c->v[2 + i], sizeof c->v[2 + i], real[i], decimals);
+  dl_format_u64 (c->v[10], r->left);
+  dl_format_u64 (c->v[11], r->right);
+}
+
+static void
+print_table (DlTable *table, const DlCollocList *list, DlLang lang, gboolean all)
+{
+  for (guint i = 0; i < dl_colloc_list_size (list); i++)
+    {
+      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      Cells c;
+      row_cells (r, 4, &c);
+      const char *row[] = { dl_lang_code (lang), r->collocate, c.v[0], c.v[1], c.v[2],
+                            c.v[3], c.v[4], c.v[5], c.v[6], c.v[7], c.v[8], c.v[9], c.v[10],
+                            c.v[11], all ? r->first : NULL, all ? r->second : NULL };
+      dl_table_row (table, row);
+    }
+}
+
+/* Text output shows at most this many characters of a collocate. */
+#define TEXT_ITEM_MAX 40
+
+static void
+put_cell (FILE *fp, const char *text, guint width, gboolean right)
+{
+  g_autofree char *cut = NULL;
+  if (g_utf8_strlen (text, -1) > TEXT_ITEM_MAX)
+    {
+      const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
+      g_autofree char *head = g_strndup (text, (gsize) (end - text));
+      text = cut = g_strconcat (head, "…", NULL);
+    }
+  gsize n = dl_display_width (text, -1);
+  if (right)
+    for (gsize i = n; i < width; i++)
+      fputc (' ', fp);
+  fputs (text, fp);
+  if (!right)
+    for (gsize i = n; i < width; i++)
+      fputc (' ', fp);
+}
+
+static void
+print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, DlLang lang,
+            const char *node, gboolean first)
+{
+  const DlCounter *counter = dl_colloc_counts_counter (counts);
+  char tokens[24], nodes[24];
+  dl_format_u64 (tokens, dl_counter_tokens (counter, lang));
+  dl_format_u64 (nodes, dl_colloc_counts_nodes (counts, lang));
+  if (!first)
+    fputc ('\n', fp);
+  if (node != NULL)
+    /* Translators: the heading of one language in `derlem colloc NODE`:
+       language code, node, its occurrences, tokens of the language. */
+    fprintf (fp, _("%s: %s occurs %s times in %s tokens\n"), dl_lang_code (lang), node, nodes,
+             tokens);
+  else
+    /* Translators: the heading of one language in `derlem colloc --all`. */
+    fprintf (fp, _("%s: word pairs in %s tokens\n"), dl_lang_code (lang), tokens);
+  if (dl_colloc_list_size (list) == 0)
+    return;
+
+  const char *heads[] = { _("collocate"), "cooc", "freq", "expected", "MI", "MI3", "T",
+                          "z",            "LL",   "Dice", "logDice",  _("left"), _("right") };
+  guint widths[G_N_ELEMENTS (heads)];
+  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
+    widths[k] = (guint) dl_display_width (heads[k], -1);
+  for (guint i = 0; i < dl_colloc_list_size (list); i++)
+    {
+      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      Cells c;
+      row_cells (r, 2, &c);
+      widths[0] = MAX (widths[0], MIN ((guint) dl_display_width (r->collocate, -1), TEXT_ITEM_MAX));
+      for (guint k = 0; k < 12; k++)
+        widths[k + 1] = MAX (widths[k + 1], (guint) strlen (c.v[k]));
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
+    {
+      fputs (k > 0 ? "  " : "", fp);
+      put_cell (fp, heads[k], widths[k], k > 0);
+    }
+  fputc ('\n', fp);
+  for (guint i = 0; i < dl_colloc_list_size (list); i++)
+    {
+      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      Cells c;
+      row_cells (r, 2, &c);
+      put_cell (fp, r->collocate, widths[0], FALSE);
+      for (guint k = 0; k < 12; k++)
+        {
+          fputs ("  ", fp);
+          put_cell (fp, c.v[k], widths[k + 1], TRUE);
+        }
+      fputc ('\n', fp);
+    }
+}
+
+gboolean
+dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
+{
+  DlOptions opts;
+  dl_options_init (&opts);
+  g_autofree char *window_arg = NULL, *sort_arg = NULL;
+  gint64 min_freq = 1, min_cooc = 2, top = 0;
+  gboolean all = FALSE;
+  const GOptionEntry entries[] = {
+    { "window", 0, 0, G_OPTION_ARG_STRING, &window_arg,
+      N_("Tokens before and after the node (default: 5,5; with --all 0,1)"), "L,R" },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+      N_("No node: the word pairs of the whole corpus (the second at most R tokens after the "
+         "first)"),
+      NULL },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+      N_("Sort by cooc, freq, expected, mi, mi3, t, z, ll, dice, logdice, left or right, "
+         "descending (default: logdice)"),
+      "MEASURE" },
+    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+      N_("Leave out collocates less frequent than N in the corpus (default: 1)"), "N" },
+    { "min-cooc", 0, 0, G_OPTION_ARG_INT64, &min_cooc,
+      N_("Leave out collocates seen fewer than N times in the windows (default: 2)"), "N" },
+    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+      N_("Only the first N collocates of each language (default: 0, all)"), "N" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _("NODE [PATH...] | --all [PATH...]"),
+      _("Collocates of a node: the words within a window around it, with association "
+        "measures."),
+      _("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
+        "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
+        "(words; numbers too with --numbers) of one language: they stop at a language\n"
+        "switch and at the ends of a file, and run across line breaks and sentences.\n"
+        "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
+        "change); they still take their places in the windows. --all lists word pairs\n"
+        "instead: the second word at most R tokens after the first (--window 0,R), a\n"
+        "pair left out if either word is a stopword, --min-freq applying to both.\n"
+        "\n"
+        "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
+        "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
+        "Overlapping windows: a collocate in the windows of two node occurrences\n"
+        "counts once for each, as the f1·S slots of the expected frequency do.\n"
+        "  expected  E11 = f1·f2·S / N\n"
+        "  mi        log2 (O11 / E11)\n"
+        "  mi3       log2 (O11³ / E11)\n"
+        "  t         (O11 − E11) / √O11\n"
+        "  z         (O11 − E11) / √E11\n"
+        "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
+        "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
+        "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
+        "            negative by overlapping windows is taken as 0 (and the Eij of\n"
+        "            that table from its own totals)\n"
+        "  dice      2·O11 / (f1 + f2)\n"
+        "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
+        "With --all, f1 is the first word's frequency and f2 the second's.\n"
+        "\n"
+        "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
+        "left right (then first second, with --all); freq = f2. Sorted by the\n"
+        "measure, then cooc, then the language's alphabetical order."),
+      entries, &opts);
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
+                                 DL_FORMAT_JSON, -1 };
+  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+                && dl_options_check_count ("--top", top, error)
+                && dl_options_check_count ("--min-freq", min_freq, error)
+                && dl_options_check_count ("--min-cooc", min_cooc, error);
+  CollocRun run = { { 0 }, { 0 }, NULL, NULL, NULL, 0 };
+  DlCollocListOptions lo = { opts.unit, NULL, NULL, NULL, (guint64) min_freq,
+                             (guint64) min_cooc, (guint) MIN (top, G_MAXUINT), DL_MEASURE_LOGDICE };
+  if (ok && sort_arg != NULL)
+    ok = dl_options_choice ("--sort", sort_arg, dl_measure_names, (int *) &lo.sort, error);
+  run.opts.all = all;
+  run.opts.right = all ? 1 : 5;
+  run.opts.left = all ? 0 : 5;
+  if (ok && window_arg != NULL)
+    ok = parse_window (window_arg, &run.opts.left, &run.opts.right, error);
+  if (ok && all && run.opts.left > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("--all counts pairs in text order: its window is 0,R (got %s)"),
+                   window_arg);
+      ok = FALSE;
+    }
+  g_autoptr (DlQuery) node = NULL;
+  char **paths = argv + 1;
+  if (ok && !all)
+    {
+      if (argc < 2)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _("colloc needs a NODE, or --all (see derlem help colloc)"));
+          ok = FALSE;
+        }
+      else if ((node = dl_query_parse (argv[1], error)) == NULL)
+        ok = FALSE;
+      paths = argv + 2;
+    }
+  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
+  g_autoptr (DlStoplist) stoplist = NULL;
+  if (norm != NULL)
+    stoplist = dl_stoplist_load (opts.stoplist != NULL ? opts.stoplist : "default", norm, error);
+  g_autoptr (DlStemmer) stemmer = NULL;
+  if (stoplist != NULL && opts.unit == DL_UNIT_STEM)
+    stemmer = dl_stemmer_new (error);
+  if (stoplist == NULL || (opts.unit == DL_UNIT_STEM && stemmer == NULL))
+    {
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+  lo.stoplist = stoplist;
+  lo.norm = norm;
+  lo.stemmer = stemmer;
+
+  run.node = node;
+  run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
+  dl_counter_options_init (&run.opts.counter);
+  run.opts.counter.casing = opts.casing;
+  run.opts.counter.kinds[DL_TOKEN_NUMBER] = opts.numbers;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
+  run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
+                                         opts.assume_lang };
+  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
+  run.total = dl_colloc_counts_new (&run.opts);
+
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
+  /* A first worker now: a setup failure is an error of the run, not of each
+   * input; and a bad -o fails before the counting. */
+  gpointer first = dl_pool_states_take (run.workers, error);
+  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  ok = out != NULL;
+  if (first != NULL)
+    dl_pool_states_give (run.workers, first);
+  if (ok)
+    dl_pool_run (inputs, opts.threads, colloc_work, colloc_emit, colloc_result_free, env->diag,
+                 dl_options_progress (&opts, STDERR_FILENO), &run);
+
+  static const DlColumn columns[] = {
+    { "lang", DL_COL_STRING },     { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
+    { "freq", DL_COL_NUMBER },     { "expected", DL_COL_NUMBER },  { "mi", DL_COL_NUMBER },
+    { "mi3", DL_COL_NUMBER },      { "t", DL_COL_NUMBER },         { "z", DL_COL_NUMBER },
+    { "ll", DL_COL_NUMBER },       { "dice", DL_COL_NUMBER },      { "logdice", DL_COL_NUMBER },
+    { "left", DL_COL_NUMBER },     { "right", DL_COL_NUMBER },     { "first", DL_COL_STRING },
+    { "second", DL_COL_STRING }
+  };
+  DlTable *table = NULL;
+  if (ok && opts.format != DL_FORMAT_TEXT)
+    table = dl_table_new (dl_out_file (out), opts.format, columns,
+                          G_N_ELEMENTS (columns) - (all ? 0 : 2));
+  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
+  gboolean first_section = TRUE;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
+    {
+      if (!run.opts.counter.langs[langs[i]])
+        continue;
+      g_autoptr (DlCollocList) list = dl_colloc_list (run.total, langs[i], &lo, error);
+      if (list == NULL)
+        ok = FALSE;
+      else if (table != NULL)
+        print_table (table, list, langs[i], all);
+      else
+        print_text (dl_out_file (out), list, run.total, langs[i],
+                    node != NULL ? dl_query_text (node) : NULL, first_section);
+      first_section = FALSE;
+    }
+  if (table != NULL)
+    dl_table_end (table);
+  if (out != NULL)
+    {
+      if (ok)
+        ok = dl_out_close (out, TRUE, error);
+      else
+        dl_out_close (out, FALSE, NULL);
+    }
+  dl_colloc_counts_free (run.total);
+  dl_pool_states_free (run.workers);
+  dl_options_clear (&opts);
+  return ok;
+}

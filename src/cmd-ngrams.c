@@ -1,0 +1,265 @@
+/* cmd-ngrams.c — `derlem ngrams`: n-gram clusters (lexical bundles) per
+ * language. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "ngrams.h"
+#include "pool.h"
+
+typedef struct {
+  DlNgramOptions opts;
+  DlDocumentOptions doc_options;
+  DlPoolStates *workers; /* DlNgrams* */
+  DlNgramCounts *total;
+  guint32 files;
+} NgramRun;
+
+static gpointer
+worker_new (gpointer user_data, GError **error)
+{
+  NgramRun *run = user_data;
+  return dl_ngrams_new (&run->opts, error);
+}
+
+static void
+worker_free (gpointer p)
+{
+  dl_ngrams_free (p);
+}
+
+static gpointer
+ngrams_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  NgramRun *run = user_data;
+  DlNgramCounts *counts = dl_ngram_counts_new (&run->opts);
+  g_autoptr (GError) error = NULL;
+  DlNgrams *w = dl_pool_states_take (run->workers, &error);
+  if (w == NULL || !dl_ngrams_input (w, input, &run->doc_options, diag, counts, &error))
+    dl_diag_error (diag, input->path, error);
+  if (w != NULL)
+    dl_pool_states_give (run->workers, w);
+  return counts;
+}
+
+static void
+ngrams_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  (void) input;
+  NgramRun *run = user_data;
+  dl_ngram_counts_merge (run->total, result, run->files++);
+}
+
+static void
+ngrams_result_free (gpointer p)
+{
+  dl_ngram_counts_free (p);
+}
+
+/* Parses -n N or -n A-B. */
+static gboolean
+parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
+{
+  char *end;
+  guint64 a = 0, b = 0;
+  gboolean ok = g_ascii_isdigit (arg[0]);
+  if (ok)
+    {
+      a = b = g_ascii_strtoull (arg, &end, 10);
+      if (*end == '-' && g_ascii_isdigit (end[1]))
+        b = g_ascii_strtoull (end + 1, &end, 10);
+      ok = *end == '\0';
+    }
+  if (!ok || a < DL_NGRAM_MIN || b > DL_NGRAM_MAX || a > b)
+    {
+      /* Translators: the -n option of ngrams; %d and %d are the smallest and
+         largest size. */
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("-n takes a size N or a range A-B of sizes from %d to %d (got '%s')"),
+                   DL_NGRAM_MIN, DL_NGRAM_MAX, arg);
+      return FALSE;
+    }
+  *min_n = (guint) a;
+  *max_n = (guint) b;
+  return TRUE;
+}
+
+static void
+print_text (FILE *fp, const DlNgramList *list, const DlCounter *counter, DlLang lang,
+            gboolean first)
+{
+  char tokens[24], types[24];
+  dl_format_u64 (tokens, dl_counter_tokens (counter, lang));
+  dl_format_u64 (types, dl_ngram_list_types (list));
+  if (!first)
+    fputc ('\n', fp);
+  /* Translators: the heading of one language in `derlem ngrams`: language
+     code, tokens, distinct n-grams. */
+  fprintf (fp, _("%s: %s tokens, %s distinct n-grams\n"), dl_lang_code (lang), tokens, types);
+  if (dl_ngram_list_size (list) == 0)
+    return;
+  guint wide = (guint) dl_display_width (_("n-gram"), -1);
+  for (guint i = 0; i < dl_ngram_list_size (list); i++)
+    wide = MAX (wide, (guint) dl_display_width (dl_ngram_list_row (list, i)->ngram, -1));
+  wide = MIN (wide, 60);
+  fprintf (fp, "%6s  %s", _("rank"), _("n-gram"));
+  for (guint k = (guint) dl_display_width (_("n-gram"), -1); k < wide; k++)
+    fputc (' ', fp);
+  fprintf (fp, "  %9s  %5s\n", _("freq"), _("range"));
+  for (guint i = 0; i < dl_ngram_list_size (list); i++)
+    {
+      const DlNgramRow *r = dl_ngram_list_row (list, i);
+      fprintf (fp, "%6u  %s", i + 1, r->ngram);
+      for (gsize k = dl_display_width (r->ngram, -1); k < wide; k++)
+        fputc (' ', fp);
+      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %5u\n", r->freq, r->range);
+    }
+}
+
+static void
+print_table (DlTable *table, const DlNgramList *list, DlLang lang)
+{
+  for (guint i = 0; i < dl_ngram_list_size (list); i++)
+    {
+      const DlNgramRow *r = dl_ngram_list_row (list, i);
+      char freq[24], range[24];
+      dl_format_u64 (freq, r->freq);
+      dl_format_u64 (range, r->range);
+      const char *row[] = { dl_lang_code (lang), r->ngram, freq, range };
+      dl_table_row (table, row);
+    }
+}
+
+gboolean
+dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
+{
+  DlOptions opts;
+  dl_options_init (&opts);
+  g_autofree char *n_arg = NULL, *contains_arg = NULL;
+  gint64 min_freq = 2, min_range = 1, top = 0;
+  const GOptionEntry entries[] = {
+    { "size", 'n', 0, G_OPTION_ARG_STRING, &n_arg,
+      N_("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), "N" },
+    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+      N_("Leave out n-grams less frequent than N (default: 2)"), "N" },
+    { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
+      N_("Leave out n-grams found in fewer than N files (default: 1)"), "N" },
+    { "contains", 0, 0, G_OPTION_ARG_STRING, &contains_arg,
+      N_("Only n-grams holding a match of QUERY (a word, pattern, phrase or /regex/)"),
+      "QUERY" },
+    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+      N_("Only the N most frequent n-grams of each language (default: 0, all)"), "N" },
+    G_OPTION_ENTRY_NULL
+  };
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _("[PATH...]"), _("N-gram clusters (lexical bundles): recurring runs of N words."),
+      _("An n-gram is N counted tokens in a row (words; numbers too with --numbers)\n"
+        "of one language: never across a sentence end (ICU sentence breaks), a\n"
+        "language switch or the end of a file, but across line breaks. Words are\n"
+        "folded as in freq (Turkish İ→i, I→ı on Turkish lines); with --unit stem\n"
+        "each word is its stem as freq --unit stem counts it. With --stoplist, n-grams\n"
+        "made of stopwords only are left out (the default is none).\n"
+        "\n"
+        "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
+        "freq, then range, then the language's alphabetical order; with a range of\n"
+        "sizes (-n 2-4) the sizes are listed together."),
+      entries, &opts);
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
+                                 DL_FORMAT_JSON, -1 };
+  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL, 0 };
+  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+                && dl_options_check_count ("--top", top, error)
+                && dl_options_check_count ("--min-freq", min_freq, error)
+                && dl_options_check_count ("--min-range", min_range, error);
+  if (ok && n_arg != NULL)
+    ok = parse_sizes (n_arg, &run.opts.min_n, &run.opts.max_n, error);
+  g_autoptr (DlQuery) contains = NULL;
+  if (ok && contains_arg != NULL)
+    ok = (contains = dl_query_parse (contains_arg, error)) != NULL;
+  if (ok && contains != NULL && dl_query_length (contains) > run.opts.max_n)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _("--contains %s is longer than the n-grams (-n %u)"), contains_arg,
+                   run.opts.max_n);
+      ok = FALSE;
+    }
+  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
+  g_autoptr (DlStoplist) stoplist = NULL;
+  if (norm != NULL && opts.stoplist != NULL && strcmp (opts.stoplist, "none") != 0)
+    ok = (stoplist = dl_stoplist_load (opts.stoplist, norm, error)) != NULL;
+  g_autoptr (DlStemmer) stemmer = NULL;
+  if (ok && norm != NULL && opts.unit == DL_UNIT_STEM)
+    ok = (stemmer = dl_stemmer_new (error)) != NULL;
+  if (!ok || norm == NULL)
+    {
+      dl_options_clear (&opts);
+      return FALSE;
+    }
+
+  run.opts.contains = contains;
+  run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
+  run.opts.track_files = opts.unit == DL_UNIT_STEM;
+  dl_counter_options_init (&run.opts.counter);
+  run.opts.counter.casing = opts.casing;
+  run.opts.counter.kinds[DL_TOKEN_NUMBER] = opts.numbers;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
+  run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
+                                         opts.assume_lang };
+  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
+  run.total = dl_ngram_counts_new (&run.opts);
+
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
+  gpointer first = dl_pool_states_take (run.workers, error);
+  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  ok = out != NULL;
+  if (first != NULL)
+    dl_pool_states_give (run.workers, first);
+  if (ok)
+    dl_pool_run (inputs, opts.threads, ngrams_work, ngrams_emit, ngrams_result_free, env->diag,
+                 dl_options_progress (&opts, STDERR_FILENO), &run);
+
+  DlNgramListOptions lo = { opts.unit, stemmer, stoplist, norm, (guint64) min_freq,
+                            (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT) };
+  static const DlColumn columns[] = { { "lang", DL_COL_STRING },
+                                      { "ngram", DL_COL_STRING },
+                                      { "freq", DL_COL_NUMBER },
+                                      { "range", DL_COL_NUMBER } };
+  DlTable *table = NULL;
+  if (ok && opts.format != DL_FORMAT_TEXT)
+    table = dl_table_new (dl_out_file (out), opts.format, columns, G_N_ELEMENTS (columns));
+  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
+  gboolean first_section = TRUE;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
+    {
+      if (!run.opts.counter.langs[langs[i]])
+        continue;
+      g_autoptr (DlNgramList) list = dl_ngram_list (run.total, langs[i], &lo, error);
+      if (list == NULL)
+        ok = FALSE;
+      else if (table != NULL)
+        print_table (table, list, langs[i]);
+      else
+        print_text (dl_out_file (out), list, dl_ngram_counts_counter (run.total), langs[i],
+                    first_section);
+      first_section = FALSE;
+    }
+  if (table != NULL)
+    dl_table_end (table);
+  if (out != NULL)
+    {
+      if (ok)
+        ok = dl_out_close (out, TRUE, error);
+      else
+        dl_out_close (out, FALSE, NULL);
+    }
+  dl_ngram_counts_free (run.total);
+  dl_pool_states_free (run.workers);
+  dl_options_clear (&opts);
+  return ok;
+}

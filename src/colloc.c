@@ -1,0 +1,481 @@
+/* colloc.c — window co-occurrence in one pass: a ring of the segment's last
+ * tokens (as form ids of the input) gives each node occurrence its left
+ * window; occurrences whose right window is still open wait in a short list
+ * and take each new token. A collocate in the windows of two occurrences is
+ * counted for each, as the expected frequency f1·f2·S/N counts f1·S slots. */
+#include "config.h"
+
+#include "colloc.h"
+
+#include <string.h>
+
+#include "collate.h"
+#include "tuples.h"
+
+typedef struct {
+  guint64 left, right;
+} Cooc;
+
+typedef struct {
+  GArray *cooc;    /* Cooc by form id (one input) or term id (merged); not with all */
+  guint64 nodes;   /* node occurrences */
+  DlTuples *pairs; /* with all: (first, second) by form or term ids */
+} LangColloc;
+
+struct _DlCollocCounts {
+  DlCollocOptions opts;
+  DlCounter *counter;
+  LangColloc lang[DL_LANG_COUNT];
+};
+
+struct _DlColloc {
+  DlCollocOptions opts;
+  DlTokenizer *tok;
+  DlNormalizer *norm;
+  DlMatcher *matcher; /* NULL with all */
+
+  /* The segment being read: tokens of one language in a row. */
+  int seg_lang;     /* or -1 before the first */
+  guint64 pos;      /* its tokens so far */
+  guint32 *ring;    /* form ids of its last tokens, by position & mask */
+  guint64 mask;
+  GArray *open;     /* guint64: last positions of occurrences whose right
+                       window is not yet full */
+};
+
+DlCollocCounts *
+dl_colloc_counts_new (const DlCollocOptions *opts)
+{
+  DlCollocCounts *c = g_new0 (DlCollocCounts, 1);
+  c->opts = *opts;
+  c->counter = dl_counter_new (&opts->counter);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (opts->all)
+      c->lang[l].pairs = dl_tuples_new (2, FALSE);
+    else
+      c->lang[l].cooc = g_array_new (FALSE, TRUE, sizeof (Cooc));
+  return c;
+}
+
+void
+dl_colloc_counts_free (DlCollocCounts *c)
+{
+  if (c == NULL)
+    return;
+  dl_counter_free (c->counter);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (c->lang[l].cooc != NULL)
+        g_array_unref (c->lang[l].cooc);
+      dl_tuples_free (c->lang[l].pairs);
+    }
+  g_free (c);
+}
+
+const DlCounter *
+dl_colloc_counts_counter (const DlCollocCounts *c)
+{
+  return c->counter;
+}
+
+guint64
+dl_colloc_counts_nodes (const DlCollocCounts *c, DlLang lang)
+{
+  return c->lang[lang].nodes;
+}
+
+/* The term id in @into's counter of form @form of @from's input. */
+static guint32
+term_of (const DlCollocCounts *into, const DlCollocCounts *from, DlLang lang, guint32 form)
+{
+  gsize len;
+  const char *term = dl_counter_input_term (from->counter, lang, form, &len);
+  guint32 id = 0;
+  /* Merged just before: every term of the input is there. */
+  gboolean found = dl_lexicon_lookup (dl_counter_terms (into->counter, lang), term, len, &id);
+  g_assert (found);
+  return id;
+}
+
+void
+dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint32 file)
+{
+  dl_counter_merge (into->counter, from->counter, file);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangColloc *dst = &into->lang[l];
+      const LangColloc *src = &from->lang[l];
+      dst->nodes += src->nodes;
+      if (src->pairs != NULL && dl_tuples_size (src->pairs) > 0)
+        {
+          guint32 forms = dl_counter_input_forms (from->counter, l);
+          g_autofree guint32 *map = g_new (guint32, forms + 1);
+          for (guint32 f = 0; f < forms; f++)
+            map[f] = term_of (into, from, l, f);
+          for (guint32 i = 0; i < dl_tuples_size (src->pairs); i++)
+            {
+              const guint32 *ids = dl_tuples_ids (src->pairs, i);
+              guint32 pair[2] = { map[ids[0]], map[ids[1]] };
+              dl_tuples_add (dst->pairs, pair, dl_tuples_count (src->pairs, i), file);
+            }
+        }
+      if (src->cooc == NULL)
+        continue;
+      for (guint32 f = 0; f < src->cooc->len; f++)
+        {
+          const Cooc *s = &g_array_index (src->cooc, Cooc, f);
+          if (s->left == 0 && s->right == 0)
+            continue;
+          guint32 id = term_of (into, from, l, f);
+          if (id >= dst->cooc->len)
+            g_array_set_size (dst->cooc, dl_lexicon_size (dl_counter_terms (into->counter, l)));
+          Cooc *d = &g_array_index (dst->cooc, Cooc, id);
+          d->left += s->left;
+          d->right += s->right;
+        }
+    }
+}
+
+void
+dl_colloc_free (DlColloc *c)
+{
+  if (c == NULL)
+    return;
+  dl_tokenizer_free (c->tok);
+  dl_normalizer_free (c->norm);
+  dl_matcher_free (c->matcher);
+  g_free (c->ring);
+  g_array_unref (c->open);
+  g_free (c);
+}
+
+DlColloc *
+dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
+{
+  g_return_val_if_fail ((node == NULL) == opts->all, NULL);
+  g_return_val_if_fail (!opts->all || opts->left == 0, NULL);
+  g_autoptr (DlColloc) c = g_new0 (DlColloc, 1);
+  c->opts = *opts;
+  c->open = g_array_new (FALSE, FALSE, sizeof (guint64));
+  /* The left window of a phrase reaches back past the phrase. */
+  guint64 need = (guint64) opts->left + opts->right + DL_QUERY_MAX_TERMS + 1;
+  c->mask = 1;
+  while (c->mask < need)
+    c->mask <<= 1;
+  c->ring = g_new0 (guint32, c->mask);
+  c->mask--;
+  if ((c->tok = dl_tokenizer_new (error)) == NULL
+      || (c->norm = dl_normalizer_new (error)) == NULL)
+    return NULL;
+  if (node != NULL)
+    {
+      DlQuery *q = (DlQuery *) node; /* the matcher only reads it */
+      if ((c->matcher = dl_matcher_new (&q, 1, &opts->query, error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&c);
+}
+
+/* Starts a new segment: no window reaches back past this point. */
+static void
+new_segment (DlColloc *c, int lang)
+{
+  c->seg_lang = lang;
+  c->pos = 0;
+  g_array_set_size (c->open, 0);
+  if (c->matcher != NULL)
+    dl_matcher_reset (c->matcher);
+}
+
+/* Takes the next token of the segment, form @form of @lc; @text, @len as
+ * written. */
+static gboolean
+take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *text, gsize len,
+            GError **error)
+{
+  guint64 g = c->pos++;
+  c->ring[g & c->mask] = form;
+  if (c->opts.all)
+    {
+      for (guint d = 1; d <= c->opts.right && d <= g; d++)
+        {
+          guint32 pair[2] = { c->ring[(g - d) & c->mask], form };
+          dl_tuples_add (lc->pairs, pair, 1, 0);
+        }
+      return TRUE;
+    }
+
+  if (form >= lc->cooc->len)
+    g_array_set_size (lc->cooc, form + 1);
+  Cooc *co = (Cooc *) (gpointer) lc->cooc->data;
+  guint kept = 0;
+  for (guint i = 0; i < c->open->len; i++)
+    {
+      guint64 end = g_array_index (c->open, guint64, i);
+      co[form].right++;
+      if (g < end + c->opts.right)
+        g_array_index (c->open, guint64, kept++) = end;
+    }
+  g_array_set_size (c->open, kept);
+
+  const DlMatch *m;
+  guint n_m;
+  gboolean ok = dl_matcher_token (c->matcher, lang, text, len, &m, &n_m, error);
+  for (guint k = 0; k < n_m; k++)
+    {
+      guint64 first = g + 1 - m[k].length;
+      lc->nodes++;
+      for (guint64 p = first > c->opts.left ? first - c->opts.left : 0; p < first; p++)
+        co[c->ring[p & c->mask]].left++;
+      if (c->opts.right > 0)
+        g_array_append_val (c->open, g);
+    }
+  return ok;
+}
+
+gboolean
+dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                 const DlDiag *diag, DlCollocCounts *counts, GError **error)
+{
+  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
+  if (doc == NULL)
+    return FALSE;
+  const DlCounterOptions *co = &c->opts.counter;
+  dl_counter_begin_input (counts->counter);
+  dl_tokenizer_reset (c->tok);
+  new_segment (c, -1);
+
+  DlDocLine dl;
+  gboolean ok = TRUE;
+  while (dl_document_next (doc, &dl, error))
+    {
+      if (!co->langs[dl.lang])
+        {
+          new_segment (c, -1);
+          dl_tokenizer_reset (c->tok);
+          continue;
+        }
+      if ((int) dl.lang != c->seg_lang)
+        new_segment (c, dl.lang);
+      guint n;
+      const DlToken *t = dl_tokenizer_line (c->tok, dl.line.text, dl.line.len, &n, error);
+      if (t == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      LangColloc *lc = &counts->lang[dl.lang];
+      gboolean regex_failed = FALSE;
+      for (guint i = 0; i < n; i++)
+        {
+          if (!co->kinds[t[i].kind])
+            continue;
+          const char *text = dl.line.text + t[i].offset;
+          guint32 form = dl_counter_add (counts->counter, dl.lang, text, t[i].len,
+                                         t[i].sentence_start);
+          g_autoptr (GError) e = NULL;
+          if (!take_token (c, lc, form, dl.lang, text, t[i].len, regex_failed ? NULL : &e))
+            {
+              if (e != NULL)
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s",
+                                e->message);
+              regex_failed = TRUE;
+            }
+        }
+    }
+  if (error != NULL && *error != NULL)
+    ok = FALSE;
+  dl_counter_end_input (counts->counter, c->norm);
+  return ok;
+}
+
+/* The list. */
+
+struct _DlCollocList {
+  GArray *rows;   /* DlCollocRow */
+  guint64 candidates;
+  GStringChunk *strings;
+};
+
+static double
+row_value (const DlCollocRow *r, DlMeasure m)
+{
+  switch (m)
+    {
+    case DL_MEASURE_COOC: return (double) r->cooc;
+    case DL_MEASURE_FREQ: return (double) r->freq;
+    case DL_MEASURE_EXPECTED: return r->scores.expected;
+    case DL_MEASURE_MI: return r->scores.mi;
+    case DL_MEASURE_MI3: return r->scores.mi3;
+    case DL_MEASURE_T: return r->scores.t;
+    case DL_MEASURE_Z: return r->scores.z;
+    case DL_MEASURE_LL: return r->scores.ll;
+    case DL_MEASURE_DICE: return r->scores.dice;
+    case DL_MEASURE_LOGDICE: return r->scores.logdice;
+    case DL_MEASURE_LEFT: return (double) r->left;
+    case DL_MEASURE_RIGHT: return (double) r->right;
+    default: g_return_val_if_reached (0);
+    }
+}
+
+/* Frequencies of the units of @lang: of terms, or of stems (their terms'
+ * summed, stopwords left out) with *@unit_of mapping terms to stems. A unit
+ * that is all stopwords has frequency 0. */
+static guint64 *
+unit_freqs (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions *opts,
+            DlLexicon *stems, guint32 **unit_of, guint32 *n_units)
+{
+  const DlCounter *counter = counts->counter;
+  guint32 n = dl_lexicon_size (dl_counter_terms (counter, lang));
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  *unit_of = NULL;
+  if (opts->unit == DL_UNIT_STEM)
+    *unit_of = dl_counter_stem_ids (counter, lang, opts->stemmer, stems);
+  *n_units = *unit_of != NULL ? dl_lexicon_size (stems) : n;
+  guint64 *freq = g_new0 (guint64, *n_units + 1);
+  for (guint32 id = 0; id < n; id++)
+    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
+      freq[*unit_of != NULL ? (*unit_of)[id] : id] += dl_counter_freq (counter, lang, id);
+  return freq;
+}
+
+/* The text of unit @u: a term as shown, or a stem. */
+static const char *
+unit_text (const DlCollocCounts *counts, DlLang lang, const DlLexicon *stems, gboolean stem,
+           guint32 u)
+{
+  return stem ? dl_lexicon_string (stems, u) : dl_counter_display (counts->counter, lang, u);
+}
+
+DlCollocList *
+dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions *opts,
+                GError **error)
+{
+  g_return_val_if_fail (opts->unit != DL_UNIT_STEM || opts->stemmer != NULL, NULL);
+  g_autoptr (DlCollator) col = dl_collator_new (lang, error);
+  if (col == NULL)
+    return NULL;
+  g_autoptr (DlCollocList) list = g_new0 (DlCollocList, 1);
+  list->rows = g_array_new (FALSE, FALSE, sizeof (DlCollocRow));
+  list->strings = g_string_chunk_new (4096);
+
+  const LangColloc *lc = &counts->lang[lang];
+  gboolean stem = opts->unit == DL_UNIT_STEM;
+  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
+  g_autofree guint32 *unit_of = NULL;
+  guint32 n_units;
+  g_autofree guint64 *freq = unit_freqs (counts, lang, opts, stems, &unit_of, &n_units);
+  guint64 n_tokens = dl_counter_tokens (counts->counter, lang);
+  double span = (double) counts->opts.left + counts->opts.right;
+  guint64 min_cooc = MAX (opts->min_cooc, 1);
+
+  if (counts->opts.all)
+    {
+      /* Pairs of units: pairs of terms, added up by stems. */
+      g_autoptr (DlTuples) by_unit = NULL;
+      const DlTuples *pairs = lc->pairs;
+      if (stem)
+        {
+          by_unit = dl_tuples_new (2, FALSE);
+          for (guint32 i = 0; i < dl_tuples_size (lc->pairs); i++)
+            {
+              const guint32 *ids = dl_tuples_ids (lc->pairs, i);
+              guint32 pair[2] = { unit_of[ids[0]], unit_of[ids[1]] };
+              dl_tuples_add (by_unit, pair, dl_tuples_count (lc->pairs, i), 0);
+            }
+          pairs = by_unit;
+        }
+      list->candidates = dl_tuples_size (pairs);
+      for (guint32 i = 0; i < dl_tuples_size (pairs); i++)
+        {
+          const guint32 *ids = dl_tuples_ids (pairs, i);
+          guint64 cooc = dl_tuples_count (pairs, i), f1 = freq[ids[0]], f2 = freq[ids[1]];
+          /* Frequency 0: stopwords only. */
+          if (cooc < min_cooc || f1 == 0 || f2 == 0 || f1 < opts->min_freq
+              || f2 < opts->min_freq)
+            continue;
+          DlCollocRow r = { .cooc = cooc, .freq = f2, .right = cooc };
+          r.first = g_string_chunk_insert (list->strings,
+                                           unit_text (counts, lang, stems, stem, ids[0]));
+          r.second = g_string_chunk_insert (list->strings,
+                                            unit_text (counts, lang, stems, stem, ids[1]));
+          g_autofree char *both = g_strconcat (r.first, " ", r.second, NULL);
+          r.collocate = g_string_chunk_insert (list->strings, both);
+          DlAssocCounts ac = { (double) cooc, (double) f1, (double) f2, (double) n_tokens, span };
+          dl_assoc_scores (&ac, &r.scores);
+          g_array_append_val (list->rows, r);
+        }
+    }
+  else if (lc->nodes > 0)
+    {
+      g_autofree Cooc *by_unit = g_new0 (Cooc, n_units + 1);
+      for (guint32 id = 0; id < lc->cooc->len; id++)
+        {
+          const Cooc *x = &g_array_index (lc->cooc, Cooc, id);
+          Cooc *u = &by_unit[stem ? unit_of[id] : id];
+          u->left += x->left;
+          u->right += x->right;
+        }
+      for (guint32 u = 0; u < n_units; u++)
+        {
+          guint64 cooc = by_unit[u].left + by_unit[u].right;
+          list->candidates += cooc > 0;
+          if (cooc < min_cooc || freq[u] == 0 || freq[u] < opts->min_freq)
+            continue;
+          DlCollocRow r = { .cooc = cooc, .freq = freq[u], .left = by_unit[u].left,
+                            .right = by_unit[u].right };
+          r.collocate = g_string_chunk_insert (list->strings,
+                                               unit_text (counts, lang, stems, stem, u));
+          DlAssocCounts ac = { (double) cooc, (double) lc->nodes, (double) freq[u],
+                               (double) n_tokens, span };
+          dl_assoc_scores (&ac, &r.scores);
+          g_array_append_val (list->rows, r);
+        }
+    }
+
+  guint n = list->rows->len;
+  g_autofree DlRanked *ranked = g_new (DlRanked, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      DlCollocRow *r = &g_array_index (list->rows, DlCollocRow, i);
+      ranked[i] = (DlRanked){ row_value (r, opts->sort), r->cooc, r->collocate, r, NULL };
+    }
+  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+  guint shown = dl_collator_rank (col, ranked, n, opts->top, keys);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (DlCollocRow), shown);
+  for (guint i = 0; i < shown; i++)
+    g_array_append_val (rows, *(DlCollocRow *) ranked[i].data);
+  g_array_unref (list->rows);
+  list->rows = rows;
+  return g_steal_pointer (&list);
+}
+
+void
+dl_colloc_list_free (DlCollocList *list)
+{
+  if (list == NULL)
+    return;
+  if (list->rows != NULL)
+    g_array_unref (list->rows);
+  if (list->strings != NULL)
+    g_string_chunk_free (list->strings);
+  g_free (list);
+}
+
+guint
+dl_colloc_list_size (const DlCollocList *list)
+{
+  return list->rows->len;
+}
+
+const DlCollocRow *
+dl_colloc_list_row (const DlCollocList *list, guint i)
+{
+  return &g_array_index (list->rows, DlCollocRow, i);
+}
+
+guint64
+dl_colloc_list_candidates (const DlCollocList *list)
+{
+  return list->candidates;
+}

@@ -1,0 +1,96 @@
+/* colloc.h — window collocates (DESIGN.md §3, §4): the words within L tokens
+ * before and R tokens after each occurrence of a node (a query.h query), or,
+ * with `all`, every word pair of the corpus with the second at most R
+ * tokens after the first; then the association measures of measures.h.
+ * Windows hold the counted tokens (words, and numbers with --numbers) of one
+ * language: they stop at a language switch and at the ends of an input, and
+ * they run across line breaks and sentences. Counts are per input and
+ * merged in input order, like counter.h's, so nothing depends on --threads. */
+#ifndef DL_COLLOC_H
+#define DL_COLLOC_H
+
+#include <glib.h>
+
+#include "counter.h"
+#include "measures.h"
+#include "query.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  guint left, right;        /* the window: tokens before and after the node */
+  gboolean all;             /* every pair, no node (left must be 0) */
+  DlQueryOptions query;     /* how the node is matched */
+  DlCounterOptions counter; /* casing, languages and kinds of tokens counted */
+} DlCollocOptions;
+
+/* Counts: the tokens of each language and their frequencies, the node's
+ * occurrences and its co-occurrences (or the pairs). */
+typedef struct _DlCollocCounts DlCollocCounts;
+
+DlCollocCounts *dl_colloc_counts_new (const DlCollocOptions *opts);
+void dl_colloc_counts_free (DlCollocCounts *counts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollocCounts, dl_colloc_counts_free)
+
+/* Adds @from, the counts of one input (dl_colloc_input), to @into as file
+ * number @file (0-based, increasing from call to call). */
+void dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint32 file);
+
+/* The counter of @counts (tokens and frequencies), owned by it. */
+const DlCounter *dl_colloc_counts_counter (const DlCollocCounts *counts);
+
+/* Node occurrences in @lang (0 with all). */
+guint64 dl_colloc_counts_nodes (const DlCollocCounts *counts, DlLang lang);
+
+/* Counts collocations for one thread. */
+typedef struct _DlColloc DlColloc;
+
+/* A collocation counter for the node @node (borrowed; NULL with all).
+ * NULL with @error if ICU or the stemmer fail. */
+DlColloc *dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error);
+void dl_colloc_free (DlColloc *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlColloc, dl_colloc_free)
+
+/* Counts @input into @counts, fresh from dl_colloc_counts_new. Problems with
+ * single lines go to @diag; FALSE with @error if the input cannot be read
+ * (what was counted before stands). */
+gboolean dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                          const DlDiag *diag, DlCollocCounts *counts, GError **error);
+
+typedef struct {
+  DlUnit unit;                /* DL_UNIT_STEM: collocates are stems */
+  const DlStoplist *stoplist; /* collocates (either word of a pair) left out; may be NULL */
+  DlNormalizer *norm;         /* folds for the stoplist when case was kept */
+  DlStemmer *stemmer;         /* for DL_UNIT_STEM */
+  guint64 min_freq;           /* collocate frequency (both words' with all) */
+  guint64 min_cooc;           /* co-occurrences (at least 1) */
+  guint top;                  /* the first this many rows (0: all) */
+  DlMeasure sort;             /* descending; ties by cooc, then alphabetical */
+} DlCollocListOptions;
+
+typedef struct {
+  const char *collocate; /* with all: "first second" */
+  const char *first, *second; /* with all; NULL otherwise */
+  guint64 cooc, freq, left, right;
+  DlAssocScores scores;
+} DlCollocRow;
+
+typedef struct _DlCollocList DlCollocList;
+
+/* The collocates of @lang in @counts, scored and sorted. NULL with @error
+ * (DL_ERROR_ICU) if the language's collator cannot be opened. */
+DlCollocList *dl_colloc_list (const DlCollocCounts *counts, DlLang lang,
+                              const DlCollocListOptions *opts, GError **error);
+void dl_colloc_list_free (DlCollocList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollocList, dl_colloc_list_free)
+
+/* The number of rows, and row @i (owned by @list). */
+guint dl_colloc_list_size (const DlCollocList *list);
+const DlCollocRow *dl_colloc_list_row (const DlCollocList *list, guint i);
+
+/* Collocates (or pairs) before the stoplist and thresholds. */
+guint64 dl_colloc_list_candidates (const DlCollocList *list);
+
+G_END_DECLS
+
+#endif /* DL_COLLOC_H */

@@ -1,0 +1,396 @@
+/* ngrams.c — a ring of the run's last tokens (form ids of the input); each
+ * token closes one n-gram of every size the run is long enough for. With
+ * --contains, a second ring remembers where the matches ending at each
+ * position start. */
+#include "config.h"
+
+#include "ngrams.h"
+
+#include <string.h>
+
+#include "collate.h"
+#include "sentences.h"
+
+#define RING 16 /* > DL_NGRAM_MAX, a power of two */
+#define NO_MATCH G_MAXUINT64
+
+struct _DlNgramCounts {
+  DlNgramOptions opts;
+  DlCounter *counter;
+  DlTuples *tuples[DL_LANG_COUNT][DL_NGRAM_MAX + 1]; /* by size */
+};
+
+struct _DlNgrams {
+  DlNgramOptions opts;
+  DlTokenizer *tok;
+  DlNormalizer *norm;
+  DlSentences *sentences;
+  DlMatcher *matcher; /* with contains */
+
+  /* The run being read: tokens of one language and sentence. */
+  int run_lang;  /* or -1 before the first */
+  guint64 pos;   /* position of the next token (never reset: the rings
+                    are read only back to run_start) */
+  guint64 run_start;
+  guint32 ring[RING];
+  guint64 match_start[RING]; /* the latest start of a match ending there */
+};
+
+DlNgramCounts *
+dl_ngram_counts_new (const DlNgramOptions *opts)
+{
+  g_return_val_if_fail (opts->min_n >= DL_NGRAM_MIN && opts->min_n <= opts->max_n
+                            && opts->max_n <= DL_NGRAM_MAX,
+                        NULL);
+  DlNgramCounts *c = g_new0 (DlNgramCounts, 1);
+  c->opts = *opts;
+  c->counter = dl_counter_new (&opts->counter);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint n = opts->min_n; n <= opts->max_n; n++)
+      c->tuples[l][n] = dl_tuples_new (n, opts->track_files);
+  return c;
+}
+
+void
+dl_ngram_counts_free (DlNgramCounts *c)
+{
+  if (c == NULL)
+    return;
+  dl_counter_free (c->counter);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint n = 0; n <= DL_NGRAM_MAX; n++)
+      dl_tuples_free (c->tuples[l][n]);
+  g_free (c);
+}
+
+const DlCounter *
+dl_ngram_counts_counter (const DlNgramCounts *c)
+{
+  return c->counter;
+}
+
+void
+dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 file)
+{
+  dl_counter_merge (into->counter, from->counter, file);
+  const DlLexicon *terms;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      guint32 forms = dl_counter_input_forms (from->counter, l);
+      if (forms == 0)
+        continue;
+      /* Forms of the input to terms of the merged counter, which has them
+       * all now. */
+      terms = dl_counter_terms (into->counter, l);
+      g_autofree guint32 *map = g_new (guint32, forms);
+      for (guint32 f = 0; f < forms; f++)
+        {
+          gsize len;
+          const char *term = dl_counter_input_term (from->counter, l, f, &len);
+          gboolean found = dl_lexicon_lookup (terms, term, len, &map[f]);
+          g_assert (found);
+        }
+      guint32 ids[DL_NGRAM_MAX];
+      for (guint n = from->opts.min_n; n <= from->opts.max_n; n++)
+        {
+          const DlTuples *src = from->tuples[l][n];
+          for (guint32 i = 0; i < dl_tuples_size (src); i++)
+            {
+              const guint32 *f = dl_tuples_ids (src, i);
+              for (guint k = 0; k < n; k++)
+                ids[k] = map[f[k]];
+              dl_tuples_add (into->tuples[l][n], ids, dl_tuples_count (src, i), file);
+            }
+        }
+    }
+}
+
+void
+dl_ngrams_free (DlNgrams *ng)
+{
+  if (ng == NULL)
+    return;
+  dl_tokenizer_free (ng->tok);
+  dl_normalizer_free (ng->norm);
+  dl_sentences_free (ng->sentences);
+  dl_matcher_free (ng->matcher);
+  g_free (ng);
+}
+
+DlNgrams *
+dl_ngrams_new (const DlNgramOptions *opts, GError **error)
+{
+  g_autoptr (DlNgrams) ng = g_new0 (DlNgrams, 1);
+  ng->opts = *opts;
+  if ((ng->tok = dl_tokenizer_new (error)) == NULL
+      || (ng->norm = dl_normalizer_new (error)) == NULL
+      || (ng->sentences = dl_sentences_new (error)) == NULL)
+    return NULL;
+  if (opts->contains != NULL)
+    {
+      DlQuery *q = (DlQuery *) opts->contains; /* the matcher only reads it */
+      if ((ng->matcher = dl_matcher_new (&q, 1, &opts->query, error)) == NULL)
+        return NULL;
+    }
+  return g_steal_pointer (&ng);
+}
+
+/* Starts a new run (of language @lang, or -1 for none). */
+static void
+new_run (DlNgrams *ng, int lang)
+{
+  ng->run_lang = lang;
+  ng->run_start = ng->pos;
+  if (ng->matcher != NULL)
+    dl_matcher_reset (ng->matcher);
+}
+
+/* Takes the next token of the run, form @form; @text, @len as written. */
+static gboolean
+take_token (DlNgrams *ng, DlTuples *const *tuples, guint32 form, DlLang lang, const char *text,
+            gsize len, GError **error)
+{
+  guint64 g = ng->pos++;
+  ng->ring[g % RING] = form;
+  gboolean ok = TRUE;
+  guint64 latest = NO_MATCH;
+  if (ng->matcher != NULL)
+    {
+      const DlMatch *m;
+      guint n_m;
+      ok = dl_matcher_token (ng->matcher, lang, text, len, &m, &n_m, error);
+      if (n_m > 0)
+        latest = g + 1 - m[0].length;
+    }
+  ng->match_start[g % RING] = latest;
+
+  guint64 have = g + 1 - ng->run_start;
+  guint32 ids[DL_NGRAM_MAX];
+  for (guint n = ng->opts.min_n; n <= ng->opts.max_n && n <= have; n++)
+    {
+      guint64 first = g + 1 - n;
+      if (ng->matcher != NULL)
+        {
+          gboolean holds = FALSE;
+          for (guint64 e = first; e <= g && !holds; e++)
+            holds = ng->match_start[e % RING] != NO_MATCH && ng->match_start[e % RING] >= first;
+          if (!holds)
+            continue;
+        }
+      for (guint k = 0; k < n; k++)
+        ids[k] = ng->ring[(first + k) % RING];
+      dl_tuples_add (tuples[n], ids, 1, 0);
+    }
+  return ok;
+}
+
+gboolean
+dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *doc_options,
+                 const DlDiag *diag, DlNgramCounts *counts, GError **error)
+{
+  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
+  if (doc == NULL)
+    return FALSE;
+  const DlCounterOptions *co = &ng->opts.counter;
+  dl_counter_begin_input (counts->counter);
+  dl_tokenizer_reset (ng->tok);
+  new_run (ng, -1);
+
+  DlDocLine dl;
+  gboolean ok = TRUE;
+  gboolean sentence_ended = FALSE; /* by the lines before */
+  while (dl_document_next (doc, &dl, error))
+    {
+      if (!co->langs[dl.lang])
+        {
+          new_run (ng, -1);
+          dl_tokenizer_reset (ng->tok);
+          continue;
+        }
+      guint n;
+      const DlToken *t = dl_tokenizer_line (ng->tok, dl.line.text, dl.line.len, &n, error);
+      guint n_b = 0;
+      gboolean ends = FALSE;
+      const gsize *bounds = t == NULL ? NULL
+                                      : dl_sentences_line (ng->sentences, dl.line.text,
+                                                           dl.line.len, &n_b, &ends, error);
+      if (bounds == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      if ((int) dl.lang != ng->run_lang || sentence_ended)
+        new_run (ng, dl.lang);
+      DlTuples *const *tuples = counts->tuples[dl.lang];
+      gboolean regex_failed = FALSE;
+      guint b = 0;
+      for (guint i = 0; i < n; i++)
+        {
+          if (!co->kinds[t[i].kind])
+            continue;
+          /* A sentence starts between the last token and this one. */
+          gboolean starts = FALSE;
+          while (b < n_b && bounds[b] <= t[i].offset)
+            b++, starts = TRUE;
+          if (starts)
+            new_run (ng, dl.lang);
+          const char *text = dl.line.text + t[i].offset;
+          guint32 form = dl_counter_add (counts->counter, dl.lang, text, t[i].len,
+                                         t[i].sentence_start);
+          g_autoptr (GError) e = NULL;
+          if (!take_token (ng, tuples, form, dl.lang, text, t[i].len,
+                           regex_failed ? NULL : &e))
+            {
+              if (e != NULL)
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s",
+                                e->message);
+              regex_failed = TRUE;
+            }
+        }
+      /* A line of spaces leaves the state as it was. */
+      if (dl.line.len > 0 && (ends || n > 0))
+        sentence_ended = ends;
+    }
+  if (error != NULL && *error != NULL)
+    ok = FALSE;
+  dl_counter_end_input (counts->counter, ng->norm);
+  return ok;
+}
+
+/* The list. */
+
+struct _DlNgramList {
+  GArray *rows; /* DlNgramRow */
+  guint64 types;
+  GStringChunk *strings;
+};
+
+/* n-grams of terms made n-grams of stems: their counts added, their files
+ * united. */
+static DlTuples *
+stem_tuples (const DlTuples *terms, const guint32 *stem_of)
+{
+  guint n = dl_tuples_n (terms);
+  DlTuples *stems = dl_tuples_new (n, TRUE);
+  guint32 ids[DL_NGRAM_MAX];
+  for (guint32 i = 0; i < dl_tuples_size (terms); i++)
+    {
+      const guint32 *t = dl_tuples_ids (terms, i);
+      for (guint k = 0; k < n; k++)
+        ids[k] = stem_of[t[k]];
+      guint n_files;
+      const guint32 *files = dl_tuples_files (terms, i, &n_files);
+      dl_tuples_add_files (stems, ids, dl_tuples_count (terms, i), files, n_files);
+    }
+  return stems;
+}
+
+DlNgramList *
+dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOptions *opts,
+               GError **error)
+{
+  g_return_val_if_fail (opts->unit != DL_UNIT_STEM
+                            || (opts->stemmer != NULL && counts->opts.track_files),
+                        NULL);
+  g_autoptr (DlCollator) col = dl_collator_new (lang, error);
+  if (col == NULL)
+    return NULL;
+  g_autoptr (DlNgramList) list = g_new0 (DlNgramList, 1);
+  list->rows = g_array_new (FALSE, FALSE, sizeof (DlNgramRow));
+  list->strings = g_string_chunk_new (4096);
+
+  const DlCounter *counter = counts->counter;
+  gboolean stem = opts->unit == DL_UNIT_STEM;
+  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
+  g_autofree guint32 *stem_of = stem ? dl_counter_stem_ids (counter, lang, opts->stemmer, stems)
+                                     : NULL;
+  /* Stopwords, by term or stem (a stem is one if all its terms are). */
+  guint32 n_terms = dl_lexicon_size (dl_counter_terms (counter, lang));
+  guint32 n_units = stem ? dl_lexicon_size (stems) : n_terms;
+  g_autofree gboolean *stop = g_new (gboolean, n_units + 1);
+  for (guint32 u = 0; u < n_units; u++)
+    stop[u] = opts->stoplist != NULL;
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  for (guint32 id = 0; opts->stoplist != NULL && id < n_terms; id++)
+    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
+      stop[stem ? stem_of[id] : id] = FALSE;
+
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint n = counts->opts.min_n; n <= counts->opts.max_n; n++)
+    {
+      g_autoptr (DlTuples) by_stem = stem ? stem_tuples (counts->tuples[lang][n], stem_of) : NULL;
+      const DlTuples *t = stem ? by_stem : counts->tuples[lang][n];
+      list->types += dl_tuples_size (t);
+      for (guint32 i = 0; i < dl_tuples_size (t); i++)
+        {
+          guint64 freq = dl_tuples_count (t, i);
+          guint32 range = dl_tuples_range (t, i);
+          if (freq < opts->min_freq || range < opts->min_range)
+            continue;
+          const guint32 *ids = dl_tuples_ids (t, i);
+          gboolean all_stop = TRUE;
+          for (guint k = 0; k < n; k++)
+            all_stop &= stop[ids[k]];
+          if (all_stop && opts->stoplist != NULL)
+            continue;
+          g_string_truncate (text, 0);
+          for (guint k = 0; k < n; k++)
+            {
+              if (k > 0)
+                g_string_append_c (text, ' ');
+              g_string_append (text, stem ? dl_lexicon_string (stems, ids[k])
+                                          : dl_counter_display (counter, lang, ids[k]));
+            }
+          DlNgramRow r = { g_string_chunk_insert_len (list->strings, text->str,
+                                                      (gssize) text->len),
+                           n, freq, range };
+          g_array_append_val (list->rows, r);
+        }
+    }
+
+  guint size = list->rows->len;
+  g_autofree DlRanked *ranked = g_new (DlRanked, size + 1);
+  for (guint i = 0; i < size; i++)
+    {
+      DlNgramRow *r = &g_array_index (list->rows, DlNgramRow, i);
+      ranked[i] = (DlRanked){ (double) r->freq, r->range, r->ngram, r, NULL };
+    }
+  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+  guint shown = dl_collator_rank (col, ranked, size, opts->top, keys);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (DlNgramRow), shown);
+  for (guint i = 0; i < shown; i++)
+    g_array_append_val (rows, *(DlNgramRow *) ranked[i].data);
+  g_array_unref (list->rows);
+  list->rows = rows;
+  return g_steal_pointer (&list);
+}
+
+void
+dl_ngram_list_free (DlNgramList *list)
+{
+  if (list == NULL)
+    return;
+  if (list->rows != NULL)
+    g_array_unref (list->rows);
+  if (list->strings != NULL)
+    g_string_chunk_free (list->strings);
+  g_free (list);
+}
+
+guint
+dl_ngram_list_size (const DlNgramList *list)
+{
+  return list->rows->len;
+}
+
+const DlNgramRow *
+dl_ngram_list_row (const DlNgramList *list, guint i)
+{
+  return &g_array_index (list->rows, DlNgramRow, i);
+}
+
+guint64
+dl_ngram_list_types (const DlNgramList *list)
+{
+  return list->types;
+}

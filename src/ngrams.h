@@ -1,0 +1,91 @@
+/* ngrams.h — n-gram clusters (lexical bundles): runs of n counted tokens
+ * (words, and numbers with --numbers) of one language that never cross a
+ * sentence end (ICU sentence breaks), a language switch or the ends of an
+ * input, counted with the number of files they occur in. Counts are per
+ * input and merged in input order, like counter.h's. */
+#ifndef DL_NGRAMS_H
+#define DL_NGRAMS_H
+
+#include <glib.h>
+
+#include "counter.h"
+#include "query.h"
+#include "tuples.h"
+
+G_BEGIN_DECLS
+
+/* The sizes of n-grams. */
+#define DL_NGRAM_MIN 2
+#define DL_NGRAM_MAX DL_TUPLES_MAX
+
+typedef struct {
+  guint min_n, max_n;       /* sizes, DL_NGRAM_MIN .. DL_NGRAM_MAX */
+  const DlQuery *contains;  /* only n-grams holding a match of it (borrowed), or NULL */
+  DlQueryOptions query;     /* how @contains is matched */
+  DlCounterOptions counter; /* casing, languages and kinds of tokens counted */
+  gboolean track_files;     /* keep the files of each n-gram (needed for stems) */
+} DlNgramOptions;
+
+typedef struct _DlNgramCounts DlNgramCounts;
+
+DlNgramCounts *dl_ngram_counts_new (const DlNgramOptions *opts);
+void dl_ngram_counts_free (DlNgramCounts *counts);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgramCounts, dl_ngram_counts_free)
+
+/* Adds @from, the counts of one input, to @into as file number @file
+ * (0-based, increasing from call to call). */
+void dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 file);
+
+/* The counter of @counts (tokens and frequencies), owned by it. */
+const DlCounter *dl_ngram_counts_counter (const DlNgramCounts *counts);
+
+/* Counts n-grams for one thread. */
+typedef struct _DlNgrams DlNgrams;
+
+/* NULL with @error if ICU or the stemmer fail. */
+DlNgrams *dl_ngrams_new (const DlNgramOptions *opts, GError **error);
+void dl_ngrams_free (DlNgrams *ng);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgrams, dl_ngrams_free)
+
+/* Counts @input into @counts, fresh from dl_ngram_counts_new. Problems with
+ * single lines go to @diag; FALSE with @error if the input cannot be read
+ * (what was counted before stands). */
+gboolean dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *doc_options,
+                          const DlDiag *diag, DlNgramCounts *counts, GError **error);
+
+typedef struct {
+  DlUnit unit;                /* DL_UNIT_STEM: n-grams of stems */
+  DlStemmer *stemmer;         /* for DL_UNIT_STEM */
+  const DlStoplist *stoplist; /* n-grams of stopwords only are left out; may be NULL */
+  DlNormalizer *norm;         /* folds for the stoplist when case was kept */
+  guint64 min_freq;
+  guint32 min_range;
+  guint top;                  /* the first this many (0: all) */
+} DlNgramListOptions;
+
+typedef struct {
+  const char *ngram; /* its words joined by single spaces */
+  guint n;
+  guint64 freq;
+  guint32 range;
+} DlNgramRow;
+
+typedef struct _DlNgramList DlNgramList;
+
+/* The n-grams of @lang, every size together, by frequency (descending),
+ * then range (descending), then alphabetical order. NULL with @error
+ * (DL_ERROR_ICU) if the language's collator cannot be opened. */
+DlNgramList *dl_ngram_list (const DlNgramCounts *counts, DlLang lang,
+                            const DlNgramListOptions *opts, GError **error);
+void dl_ngram_list_free (DlNgramList *list);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgramList, dl_ngram_list_free)
+
+guint dl_ngram_list_size (const DlNgramList *list);
+const DlNgramRow *dl_ngram_list_row (const DlNgramList *list, guint i);
+
+/* Distinct n-grams before the thresholds. */
+guint64 dl_ngram_list_types (const DlNgramList *list);
+
+G_END_DECLS
+
+#endif /* DL_NGRAMS_H */

@@ -1,0 +1,52 @@
+/* tuples.h — counts of tuples of term ids (n-grams, word pairs): an open
+ * addressing hash table over flat arrays, about 30 bytes a bigram, so that
+ * memory grows with the distinct tuples and not with the corpus. */
+#ifndef DL_TUPLES_H
+#define DL_TUPLES_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The longest tuple. */
+#define DL_TUPLES_MAX 8
+
+typedef struct _DlTuples DlTuples;
+
+/* A table of tuples of @n ids (1 .. DL_TUPLES_MAX). With @track_files, each
+ * tuple keeps the list of its files, so that merged tuples (dl_tuples_add_files)
+ * know their exact range. */
+DlTuples *dl_tuples_new (guint n, gboolean track_files);
+void dl_tuples_free (DlTuples *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTuples, dl_tuples_free)
+
+/* The length of the tuples. */
+guint dl_tuples_n (const DlTuples *t);
+
+/* Adds @count to the tuple @ids, seen in file @file: files come in
+ * increasing order from call to call (file 0 throughout for one file's
+ * table). Returns the tuple's index (0, 1, ... in order of first sight). */
+guint32 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 file);
+
+/* Like dl_tuples_add, for a tuple seen in the @n_files files @files
+ * (ascending), in any order from call to call; needs track_files. */
+guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count,
+                             const guint32 *files, guint n_files);
+
+/* The number of distinct tuples. */
+guint32 dl_tuples_size (const DlTuples *t);
+
+/* Tuple @i: its ids (owned by @t, valid until the next add), its count,
+ * the number of files it was seen in, and those files (with track_files;
+ * otherwise NULL). */
+const guint32 *dl_tuples_ids (const DlTuples *t, guint32 i);
+guint64 dl_tuples_count (const DlTuples *t, guint32 i);
+guint32 dl_tuples_range (const DlTuples *t, guint32 i);
+const guint32 *dl_tuples_files (const DlTuples *t, guint32 i, guint *n_files);
+
+/* Bytes held, for a test of memory growth. */
+gsize dl_tuples_bytes (const DlTuples *t);
+
+G_END_DECLS
+
+#endif /* DL_TUPLES_H */

@@ -1,0 +1,209 @@
+/* test-ngrams.c — n-gram clusters counted by hand: sentence ends inside a
+ * line and at a line's end (ICU), runs across line breaks, ranges over
+ * files, --contains with words and phrases, stems; the sentence breaker;
+ * the tuple table under growth, with ranges and files united. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ngrams.h"
+#include "sentences.h"
+#include "tests.h"
+#include "tuples.h"
+
+/* The n-grams of @files (NULL-terminated, one file each, English) as
+ * "ngram freq range" lines in list order. */
+static char *
+ngrams (const char *const *files, guint min_n, guint max_n, const char *contains, DlUnit unit)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlQuery) q = contains != NULL ? dl_query_parse (contains, &error) : NULL;
+  DlNgramOptions o = { min_n, max_n, q, { unit, DL_CASE_FOLD }, { 0 }, unit == DL_UNIT_STEM };
+  dl_counter_options_init (&o.counter);
+  g_autoptr (DlNgrams) ng = dl_ngrams_new (&o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ng);
+  g_autoptr (DlNgramCounts) total = dl_ngram_counts_new (&o);
+  g_autofree char *dir = g_dir_make_tmp ("derlem-ngrams-XXXXXX", NULL);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/f%u.txt", dir, i);
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, files[i], -1, NULL));
+      DlInput input = { path, FALSE };
+      DlDocumentOptions doc = { NULL, TRUE, DL_LANG_EN };
+      g_autoptr (DlNgramCounts) one = dl_ngram_counts_new (&o);
+      CU_ASSERT_TRUE (dl_ngrams_input (ng, &input, &doc, NULL, one, &error));
+      dl_ngram_counts_merge (total, one, i);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
+  DlNgramListOptions lo = { unit, st, NULL, NULL, 1, 1, 0 };
+  g_autoptr (DlNgramList) list = dl_ngram_list (total, DL_LANG_EN, &lo, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (list);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < dl_ngram_list_size (list); i++)
+    {
+      const DlNgramRow *r = dl_ngram_list_row (list, i);
+      g_string_append_printf (s, "%s %" G_GUINT64_FORMAT " %u\n", r->ngram, r->freq, r->range);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+check (const char *const *files, guint min_n, guint max_n, const char *contains, DlUnit unit,
+       const char *expected)
+{
+  g_autofree char *got = ngrams (files, min_n, max_n, contains, unit);
+  if (strcmp (got, expected) != 0)
+    printf ("\n  got:\n%s  expected:\n%s", got, expected);
+  CU_ASSERT_STRING_EQUAL (got, expected);
+}
+
+static void
+test_ngrams_stop_at_sentence_ends (void)
+{
+  /* ICU: a full stop before a small letter ends no sentence. */
+  const char *const inside[] = { "a b c. D e f\n", NULL };
+  check (inside, 2, 2, NULL, DL_UNIT_FORM, "a b 1 1\nb c 1 1\nd e 1 1\ne f 1 1\n");
+  /* A question mark ends a sentence even before a small letter. */
+  const char *const question[] = { "a b? c d\n", NULL };
+  check (question, 2, 2, NULL, DL_UNIT_FORM, "a b 1 1\nc d 1 1\n");
+  /* Not a sentence end: a decimal point, an abbreviation before a small
+   * letter. */
+  const char *const not_ends[] = { "a 3.5 b e.g. c\n", NULL };
+  check (not_ends, 2, 2, NULL, DL_UNIT_FORM, "a b 1 1\nb e.g 1 1\ne.g c 1 1\n");
+}
+
+static void
+test_ngrams_run_across_line_breaks (void)
+{
+  const char *const open[] = { "a b\nc d\n", NULL };
+  check (open, 3, 3, NULL, DL_UNIT_FORM, "a b c 1 1\nb c d 1 1\n");
+  const char *const closed[] = { "a b c.\nD e f\n", NULL };
+  check (closed, 3, 3, NULL, DL_UNIT_FORM, "a b c 1 1\nd e f 1 1\n");
+  /* A blank line between does not end the sentence (PDF extractions). */
+  const char *const blank[] = { "a b\n\nc\n", NULL };
+  check (blank, 3, 3, NULL, DL_UNIT_FORM, "a b c 1 1\n");
+}
+
+static void
+test_ngrams_sizes_and_ranges (void)
+{
+  const char *const files[] = { "x y z x y\n", "x y\n", "z x\n", NULL };
+  /* x y: twice in file 0, once in file 1; z x: once in 0 and 2. */
+  check (files, 2, 3, NULL, DL_UNIT_FORM,
+         "x y 3 2\nz x 2 2\nx y z 1 1\ny z 1 1\ny z x 1 1\nz x y 1 1\n");
+}
+
+static void
+test_ngrams_containing_a_query (void)
+{
+  const char *const files[] = { "a b c d a\n", NULL };
+  check (files, 3, 3, "b", DL_UNIT_FORM, "a b c 1 1\nb c d 1 1\n");
+  check (files, 3, 3, "\"c d\"", DL_UNIT_FORM, "b c d 1 1\nc d a 1 1\n");
+  check (files, 2, 2, "/^[ad]$/", DL_UNIT_FORM, "a b 1 1\nc d 1 1\nd a 1 1\n");
+}
+
+static void
+test_ngrams_of_stems (void)
+{
+  /* wars and war are one stem; the range of "war end" unites files. */
+  const char *const files[] = { "wars ended\n", "the war ends\n", NULL };
+  check (files, 2, 2, NULL, DL_UNIT_STEM, "war end 2 2\nthe war 1 1\n");
+}
+
+static void
+test_sentence_boundaries (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlSentences) s = dl_sentences_new (&error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (s);
+  static const struct {
+    const char *text;
+    const char *bounds;
+    gboolean ends;
+  } cases[] = {
+    { "Hello world", "", FALSE },
+    { "Hello world.", "", TRUE },
+    { "Hello world. ", "", TRUE },
+    { "Bitti. Sonra geldi", "7", FALSE },
+    { "Savaş bitti mi? Evet!", "17", TRUE }, /* bytes: ş is two */
+    { "Oran 3.5 oldu", "", FALSE },
+    { "", "", FALSE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n;
+      gboolean ends;
+      const gsize *b = dl_sentences_line (s, cases[i].text, strlen (cases[i].text), &n, &ends,
+                                          &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+      GString *got = g_string_new (NULL);
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (got, "%s%zu", k > 0 ? "," : "", b[k]);
+      if (strcmp (got->str, cases[i].bounds) != 0 || ends != cases[i].ends)
+        printf ("\n  '%s': got %s %d\n", cases[i].text, got->str, ends);
+      CU_ASSERT_STRING_EQUAL (got->str, cases[i].bounds);
+      CU_ASSERT_EQUAL (ends, cases[i].ends);
+      g_string_free (got, TRUE);
+    }
+}
+
+static void
+test_tuples_grow_and_count (void)
+{
+  g_autoptr (DlTuples) t = dl_tuples_new (3, FALSE);
+  /* 200,000 distinct tuples, each added (i % 3) + 1 times in files 0..2. */
+  for (guint32 f = 0; f < 3; f++)
+    for (guint32 i = 0; i < 200000; i++)
+      if (i % 3 >= f)
+        {
+          guint32 ids[3] = { i, i * 7u, i ^ 0x55u };
+          dl_tuples_add (t, ids, 1, f);
+        }
+  CU_ASSERT_EQUAL_FATAL (dl_tuples_size (t), 200000);
+  gboolean ok = TRUE;
+  for (guint32 i = 0; i < 200000; i++)
+    {
+      const guint32 *ids = dl_tuples_ids (t, i);
+      ok &= ids[0] == i && ids[1] == i * 7u && ids[2] == (i ^ 0x55u);
+      ok &= dl_tuples_count (t, i) == i % 3 + 1 && dl_tuples_range (t, i) == i % 3 + 1;
+    }
+  CU_ASSERT_TRUE (ok);
+  /* About 30 bytes a trigram with the slots, not a corpus' worth. */
+  CU_ASSERT_TRUE (dl_tuples_bytes (t) < 200000 * 48);
+}
+
+static void
+test_tuples_unite_files (void)
+{
+  g_autoptr (DlTuples) t = dl_tuples_new (2, TRUE);
+  guint32 ids[2] = { 1, 2 };
+  const guint32 a[] = { 0, 4, 9 }, b[] = { 2, 4, 11 };
+  dl_tuples_add_files (t, ids, 3, a, 3);
+  dl_tuples_add_files (t, ids, 5, b, 3);
+  dl_tuples_add (t, ids, 1, 12);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 0), 9);
+  CU_ASSERT_EQUAL (dl_tuples_range (t, 0), 6);
+  guint n;
+  const guint32 *files = dl_tuples_files (t, 0, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 6);
+  const guint32 want[] = { 0, 2, 4, 9, 11, 12 };
+  CU_ASSERT_EQUAL (memcmp (files, want, sizeof want), 0);
+}
+
+void
+test_ngrams_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("ngrams", NULL, NULL);
+  CU_add_test (s, "n-grams stop at sentence ends", test_ngrams_stop_at_sentence_ends);
+  CU_add_test (s, "n-grams run across line breaks", test_ngrams_run_across_line_breaks);
+  CU_add_test (s, "sizes and ranges", test_ngrams_sizes_and_ranges);
+  CU_add_test (s, "n-grams containing a query", test_ngrams_containing_a_query);
+  CU_add_test (s, "n-grams of stems", test_ngrams_of_stems);
+  CU_add_test (s, "sentence boundaries", test_sentence_boundaries);
+  CU_add_test (s, "tuples grow and count", test_tuples_grow_and_count);
+  CU_add_test (s, "tuples unite files", test_tuples_unite_files);
+}
