@@ -51,7 +51,7 @@ dl_colloc_counts_new (const DlCollocOptions *opts)
   c->counter = dl_counter_new (&opts->counter);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     if (opts->all)
-      c->lang[l].pairs = dl_tuples_new (2, FALSE);
+      c->lang[l].pairs = dl_tuples_new (2, DL_TUPLES_COUNTS);
     else
       c->lang[l].cooc = g_array_new (FALSE, TRUE, sizeof (Cooc));
   return c;
@@ -376,7 +376,7 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
       const DlTuples *pairs = lc->pairs;
       if (stem)
         {
-          by_unit = dl_tuples_new (2, FALSE);
+          by_unit = dl_tuples_new (2, DL_TUPLES_COUNTS);
           for (guint32 i = 0; i < dl_tuples_size (lc->pairs); i++)
             {
               const guint32 *ids = dl_tuples_ids (lc->pairs, i);

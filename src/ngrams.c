@@ -47,7 +47,7 @@ dl_ngram_counts_new (const DlNgramOptions *opts)
   c->counter = dl_counter_new (&opts->counter);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     for (guint n = opts->min_n; n <= opts->max_n; n++)
-      c->tuples[l][n] = dl_tuples_new (n, opts->track_files);
+      c->tuples[l][n] = dl_tuples_new (n, opts->track_files ? DL_TUPLES_FILES : DL_TUPLES_RANGES);
   return c;
 }
 
@@ -271,7 +271,7 @@ static DlTuples *
 stem_tuples (const DlTuples *terms, const guint32 *stem_of)
 {
   guint n = dl_tuples_n (terms);
-  DlTuples *stems = dl_tuples_new (n, TRUE);
+  DlTuples *stems = dl_tuples_new (n, DL_TUPLES_FILES);
   guint32 ids[DL_NGRAM_MAX];
   for (guint32 i = 0; i < dl_tuples_size (terms); i++)
     {

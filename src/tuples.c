@@ -1,36 +1,48 @@
-/* tuples.c — the table: ids, counts and ranges in parallel arrays indexed by
- * tuple; a power-of-two array of slots (tuple index + 1, 0 for empty) kept
- * at most half full, probed linearly. */
+/* tuples.c — the table: ids, counts and ranges in parallel chunked arrays
+ * indexed by tuple; a power-of-two array of slots (tuple index + 1, 0 for
+ * empty) kept at most three quarters full, probed linearly. */
 #include "config.h"
 
 #include "tuples.h"
 
 #include <string.h>
 
+/* Entries live in chunks of CHUNK, so that growing never copies them nor
+ * holds twice their room (a GArray doubles). */
+#define CHUNK_BITS 16
+#define CHUNK ((guint32) 1 << CHUNK_BITS)
+
 typedef struct {
-  guint64 count;
   guint32 range;
   guint32 last_file; /* file + 1 of the last dl_tuples_add */
-} Stats;
+} Range;
 
 struct _DlTuples {
   guint n;
-  GArray *ids;    /* guint32, n per tuple */
-  GArray *stats;  /* Stats */
-  GPtrArray *files; /* GArray of guint32 per tuple, with track_files */
+  guint32 size;
+  GPtrArray *ids;    /* chunks of n·CHUNK guint32 */
+  GPtrArray *counts; /* chunks of CHUNK guint64 */
+  GPtrArray *ranges; /* chunks of CHUNK Range, with ranges */
+  GPtrArray *files;  /* GArray of guint32 per tuple, with track_files */
   guint32 *slots;
-  guint32 mask;   /* slots - 1 */
+  guint32 mask;      /* slots - 1 */
 };
 
+#define IDS(t, i) ((guint32 *) (t)->ids->pdata[(i) >> CHUNK_BITS] + (gsize) ((i) & (CHUNK - 1)) * (t)->n)
+#define COUNT(t, i) (((guint64 *) (t)->counts->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
+#define RANGE(t, i) (((Range *) (t)->ranges->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
+
 DlTuples *
-dl_tuples_new (guint n, gboolean track_files)
+dl_tuples_new (guint n, DlTuplesFlags flags)
 {
   g_return_val_if_fail (n >= 1 && n <= DL_TUPLES_MAX, NULL);
   DlTuples *t = g_new0 (DlTuples, 1);
   t->n = n;
-  t->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
-  t->stats = g_array_new (FALSE, FALSE, sizeof (Stats));
-  if (track_files)
+  t->ids = g_ptr_array_new_with_free_func (g_free);
+  t->counts = g_ptr_array_new_with_free_func (g_free);
+  if (flags & (DL_TUPLES_RANGES | DL_TUPLES_FILES))
+    t->ranges = g_ptr_array_new_with_free_func (g_free);
+  if (flags & DL_TUPLES_FILES)
     t->files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   t->mask = 255;
   t->slots = g_new0 (guint32, t->mask + 1);
@@ -42,8 +54,10 @@ dl_tuples_free (DlTuples *t)
 {
   if (t == NULL)
     return;
-  g_array_unref (t->ids);
-  g_array_unref (t->stats);
+  g_ptr_array_unref (t->ids);
+  g_ptr_array_unref (t->counts);
+  if (t->ranges != NULL)
+    g_ptr_array_unref (t->ranges);
   if (t->files != NULL)
     g_ptr_array_unref (t->files);
   g_free (t->slots);
@@ -74,10 +88,9 @@ grow (DlTuples *t)
 {
   guint32 mask = t->mask * 2 + 1;
   guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
-  guint32 size = t->stats->len;
-  for (guint32 i = 0; i < size; i++)
+  for (guint32 i = 0; i < t->size; i++)
     {
-      guint32 h = hash (&g_array_index (t->ids, guint32, (gsize) i * t->n), t->n) & mask;
+      guint32 h = hash (IDS (t, i), t->n) & mask;
       while (slots[h] != 0)
         h = (h + 1) & mask;
       slots[h] = i + 1;
@@ -97,20 +110,28 @@ find (DlTuples *t, const guint32 *ids)
       guint32 s = t->slots[h];
       if (s == 0)
         break;
-      if (memcmp (&g_array_index (t->ids, guint32, (gsize) (s - 1) * t->n), ids,
-                  t->n * sizeof *ids)
-          == 0)
+      if (memcmp (IDS (t, s - 1), ids, t->n * sizeof *ids) == 0)
         return s - 1;
     }
-  guint32 i = t->stats->len;
+  guint32 i = t->size;
   g_return_val_if_fail (i < G_MAXUINT32 - 1, 0);
-  g_array_append_vals (t->ids, ids, t->n);
-  Stats z = { 0, 0, 0 };
-  g_array_append_val (t->stats, z);
+  if ((i & (CHUNK - 1)) == 0)
+    {
+      g_ptr_array_add (t->ids, g_new (guint32, (gsize) CHUNK * t->n));
+      g_ptr_array_add (t->counts, g_new (guint64, CHUNK));
+      if (t->ranges != NULL)
+        g_ptr_array_add (t->ranges, g_new (Range, CHUNK));
+    }
+  t->size++;
+  memcpy (IDS (t, i), ids, t->n * sizeof *ids);
+  COUNT (t, i) = 0;
+  if (t->ranges != NULL)
+    RANGE (t, i) = (Range){ 0, 0 };
   if (t->files != NULL)
     g_ptr_array_add (t->files, g_array_new (FALSE, FALSE, sizeof (guint32)));
   t->slots[h] = i + 1;
-  if ((guint64) t->stats->len * 2 > t->mask)
+  /* At most three quarters full. */
+  if ((guint64) t->size * 4 > (guint64) (t->mask + 1) * 3)
     grow (t);
   return i;
 }
@@ -119,7 +140,9 @@ find (DlTuples *t, const guint32 *ids)
 static void
 add_file (DlTuples *t, guint32 i, guint32 file)
 {
-  Stats *s = &g_array_index (t->stats, Stats, i);
+  if (t->ranges == NULL)
+    return;
+  Range *s = &RANGE (t, i);
   if (t->files == NULL)
     {
       if (s->last_file != file + 1)
@@ -148,7 +171,7 @@ guint32
 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 file)
 {
   guint32 i = find (t, ids);
-  g_array_index (t->stats, Stats, i).count += count;
+  COUNT (t, i) += count;
   add_file (t, i, file);
   return i;
 }
@@ -159,7 +182,7 @@ dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint
 {
   g_return_val_if_fail (t->files != NULL, 0);
   guint32 i = find (t, ids);
-  g_array_index (t->stats, Stats, i).count += count;
+  COUNT (t, i) += count;
   for (guint k = 0; k < n_files; k++)
     add_file (t, i, files[k]);
   return i;
@@ -168,25 +191,25 @@ dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint
 guint32
 dl_tuples_size (const DlTuples *t)
 {
-  return t->stats->len;
+  return t->size;
 }
 
 const guint32 *
 dl_tuples_ids (const DlTuples *t, guint32 i)
 {
-  return &g_array_index (t->ids, guint32, (gsize) i * t->n);
+  return IDS (t, i);
 }
 
 guint64
 dl_tuples_count (const DlTuples *t, guint32 i)
 {
-  return g_array_index (t->stats, Stats, i).count;
+  return COUNT (t, i);
 }
 
 guint32
 dl_tuples_range (const DlTuples *t, guint32 i)
 {
-  return g_array_index (t->stats, Stats, i).range;
+  return t->ranges != NULL ? RANGE (t, i).range : 0;
 }
 
 const guint32 *
@@ -203,8 +226,8 @@ dl_tuples_files (const DlTuples *t, guint32 i, guint *n_files)
 gsize
 dl_tuples_bytes (const DlTuples *t)
 {
-  gsize b = (gsize) (t->mask + 1) * sizeof (guint32)
-            + (gsize) t->stats->len * (t->n * sizeof (guint32) + sizeof (Stats));
+  gsize per = t->n * sizeof (guint32) + sizeof (guint64) + (t->ranges != NULL ? sizeof (Range) : 0);
+  gsize b = (gsize) (t->mask + 1) * sizeof (guint32) + (gsize) t->ids->len * CHUNK * per;
   if (t->files != NULL)
     for (guint i = 0; i < t->files->len; i++)
       b += sizeof (GArray) + ((GArray *) t->files->pdata[i])->len * sizeof (guint32);

@@ -1,5 +1,5 @@
 /* tuples.h — counts of tuples of term ids (n-grams, word pairs): an open
- * addressing hash table over flat arrays, about 30 bytes a bigram, so that
+ * addressing hash table over chunked arrays, about 25 bytes a bigram, so that
  * memory grows with the distinct tuples and not with the corpus. */
 #ifndef DL_TUPLES_H
 #define DL_TUPLES_H
@@ -13,10 +13,16 @@ G_BEGIN_DECLS
 
 typedef struct _DlTuples DlTuples;
 
-/* A table of tuples of @n ids (1 .. DL_TUPLES_MAX). With @track_files, each
- * tuple keeps the list of its files, so that merged tuples (dl_tuples_add_files)
- * know their exact range. */
-DlTuples *dl_tuples_new (guint n, gboolean track_files);
+typedef enum {
+  DL_TUPLES_COUNTS = 0,      /* counts only */
+  DL_TUPLES_RANGES = 1 << 0, /* and the number of files of each tuple */
+  DL_TUPLES_FILES = 1 << 1,  /* and the list of its files, so that merged
+                                tuples (dl_tuples_add_files) know their exact
+                                range */
+} DlTuplesFlags;
+
+/* A table of tuples of @n ids (1 .. DL_TUPLES_MAX). */
+DlTuples *dl_tuples_new (guint n, DlTuplesFlags flags);
 void dl_tuples_free (DlTuples *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTuples, dl_tuples_free)
 
@@ -29,16 +35,16 @@ guint dl_tuples_n (const DlTuples *t);
 guint32 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 file);
 
 /* Like dl_tuples_add, for a tuple seen in the @n_files files @files
- * (ascending), in any order from call to call; needs track_files. */
+ * (ascending), in any order from call to call; needs DL_TUPLES_FILES. */
 guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count,
                              const guint32 *files, guint n_files);
 
 /* The number of distinct tuples. */
 guint32 dl_tuples_size (const DlTuples *t);
 
-/* Tuple @i: its ids (owned by @t, valid until the next add), its count,
- * the number of files it was seen in, and those files (with track_files;
- * otherwise NULL). */
+/* Tuple @i: its ids (owned by @t), its count, the number of files it was
+ * seen in (0 without DL_TUPLES_RANGES), and those files (with
+ * DL_TUPLES_FILES; otherwise NULL). */
 const guint32 *dl_tuples_ids (const DlTuples *t, guint32 i);
 guint64 dl_tuples_count (const DlTuples *t, guint32 i);
 guint32 dl_tuples_range (const DlTuples *t, guint32 i);

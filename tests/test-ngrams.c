@@ -154,7 +154,7 @@ test_sentence_boundaries (void)
 static void
 test_tuples_grow_and_count (void)
 {
-  g_autoptr (DlTuples) t = dl_tuples_new (3, FALSE);
+  g_autoptr (DlTuples) t = dl_tuples_new (3, DL_TUPLES_RANGES);
   /* 200,000 distinct tuples, each added (i % 3) + 1 times in files 0..2. */
   for (guint32 f = 0; f < 3; f++)
     for (guint32 i = 0; i < 200000; i++)
@@ -179,7 +179,7 @@ test_tuples_grow_and_count (void)
 static void
 test_tuples_unite_files (void)
 {
-  g_autoptr (DlTuples) t = dl_tuples_new (2, TRUE);
+  g_autoptr (DlTuples) t = dl_tuples_new (2, DL_TUPLES_FILES);
   guint32 ids[2] = { 1, 2 };
   const guint32 a[] = { 0, 4, 9 }, b[] = { 2, 4, 11 };
   dl_tuples_add_files (t, ids, 3, a, 3);
