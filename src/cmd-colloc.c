@@ -5,13 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "colloc.h"
 #include "commands.h"
 #include "error.h"
 #include "i18n.h"
-#include "pool.h"
 
 /* The widest window side: windows wider than this say little and cost a
  * lot. */
@@ -21,9 +19,7 @@ typedef struct {
   DlCollocOptions opts;
   DlDocumentOptions doc_options;
   const DlQuery *node;
-  DlPoolStates *workers; /* DlColloc* */
   DlCollocCounts *total;
-  guint32 files;
 } CollocRun;
 
 static gpointer
@@ -40,29 +36,27 @@ worker_free (gpointer p)
 }
 
 static gpointer
-colloc_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+counts_new (gpointer user_data)
+{
+  return dl_colloc_counts_new (&((CollocRun *) user_data)->opts);
+}
+
+static gboolean
+count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+       gpointer user_data, GError **error)
 {
   CollocRun *run = user_data;
-  DlCollocCounts *counts = dl_colloc_counts_new (&run->opts);
-  g_autoptr (GError) error = NULL;
-  DlColloc *w = dl_pool_states_take (run->workers, &error);
-  if (w == NULL || !dl_colloc_input (w, input, &run->doc_options, diag, counts, &error))
-    dl_diag_error (diag, input->path, error);
-  if (w != NULL)
-    dl_pool_states_give (run->workers, w);
-  return counts;
+  return dl_colloc_input (worker, input, &run->doc_options, diag, counts, error);
 }
 
 static void
-colloc_emit (const DlInput *input, gpointer result, gpointer user_data)
+merge (gpointer counts, guint32 file, gpointer user_data)
 {
-  (void) input;
-  CollocRun *run = user_data;
-  dl_colloc_counts_merge (run->total, result, run->files++);
+  dl_colloc_counts_merge (((CollocRun *) user_data)->total, counts, file);
 }
 
 static void
-colloc_result_free (gpointer p)
+counts_free (gpointer p)
 {
   dl_colloc_counts_free (p);
 }
@@ -136,26 +130,6 @@ print_table (DlTable *table, const DlCollocList *list, DlLang lang, gboolean all
 #define TEXT_ITEM_MAX 40
 
 static void
-put_cell (FILE *fp, const char *text, guint width, gboolean right)
-{
-  g_autofree char *cut = NULL;
-  if (g_utf8_strlen (text, -1) > TEXT_ITEM_MAX)
-    {
-      const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
-      g_autofree char *head = g_strndup (text, (gsize) (end - text));
-      text = cut = g_strconcat (head, "…", NULL);
-    }
-  gsize n = dl_display_width (text, -1);
-  if (right)
-    for (gsize i = n; i < width; i++)
-      fputc (' ', fp);
-  fputs (text, fp);
-  if (!right)
-    for (gsize i = n; i < width; i++)
-      fputc (' ', fp);
-}
-
-static void
 print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, DlLang lang,
             const char *node, gboolean first)
 {
@@ -186,14 +160,14 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
       const DlCollocRow *r = dl_colloc_list_row (list, i);
       Cells c;
       row_cells (r, 2, &c);
-      widths[0] = MAX (widths[0], MIN ((guint) dl_display_width (r->collocate, -1), TEXT_ITEM_MAX));
+      widths[0] = MAX (widths[0], dl_padded_width (r->collocate, TEXT_ITEM_MAX));
       for (guint k = 0; k < 12; k++)
         widths[k + 1] = MAX (widths[k + 1], (guint) strlen (c.v[k]));
     }
   for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
     {
       fputs (k > 0 ? "  " : "", fp);
-      put_cell (fp, heads[k], widths[k], k > 0);
+      dl_put_padded (fp, heads[k], widths[k], k > 0, TEXT_ITEM_MAX);
     }
   fputc ('\n', fp);
   for (guint i = 0; i < dl_colloc_list_size (list); i++)
@@ -201,11 +175,11 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
       const DlCollocRow *r = dl_colloc_list_row (list, i);
       Cells c;
       row_cells (r, 2, &c);
-      put_cell (fp, r->collocate, widths[0], FALSE);
+      dl_put_padded (fp, r->collocate, widths[0], FALSE, TEXT_ITEM_MAX);
       for (guint k = 0; k < 12; k++)
         {
           fputs ("  ", fp);
-          put_cell (fp, c.v[k], widths[k + 1], TRUE);
+          dl_put_padded (fp, c.v[k], widths[k + 1], TRUE, TEXT_ITEM_MAX);
         }
       fputc ('\n', fp);
     }
@@ -279,7 +253,7 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-cooc", min_cooc, error);
-  CollocRun run = { { 0 }, { 0 }, NULL, NULL, NULL, 0 };
+  CollocRun run = { { 0 }, { 0 }, NULL, NULL };
   DlCollocListOptions lo = { opts.unit, NULL, NULL, NULL, (guint64) min_freq,
                              (guint64) min_cooc, (guint) MIN (top, G_MAXUINT), DL_MEASURE_LOGDICE };
   if (ok && sort_arg != NULL)
@@ -335,20 +309,12 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
     run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
   run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
                                          opts.assume_lang };
-  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
   run.total = dl_colloc_counts_new (&run.opts);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
-  /* A first worker now: a setup failure is an error of the run, not of each
-   * input; and a bad -o fails before the counting. */
-  gpointer first = dl_pool_states_take (run.workers, error);
-  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
+  DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
   ok = out != NULL;
-  if (first != NULL)
-    dl_pool_states_give (run.workers, first);
-  if (ok)
-    dl_pool_run (inputs, opts.threads, colloc_work, colloc_emit, colloc_result_free, env->diag,
-                 dl_options_progress (&opts, STDERR_FILENO), &run);
 
   static const DlColumn columns[] = {
     { "lang", DL_COL_STRING },     { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
@@ -388,7 +354,6 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
         dl_out_close (out, FALSE, NULL);
     }
   dl_colloc_counts_free (run.total);
-  dl_pool_states_free (run.workers);
   dl_options_clear (&opts);
   return ok;
 }

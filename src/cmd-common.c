@@ -1,9 +1,13 @@
-/* cmd-common.c — what every command does the same way: find its inputs. */
+/* cmd-common.c — what every command does the same way: find its inputs,
+ * count them. */
 #include "config.h"
+
+#include <unistd.h>
 
 #include "commands.h"
 #include "i18n.h"
 #include "paths.h"
+#include "pool.h"
 #include "source.h"
 
 GPtrArray *
@@ -22,4 +26,58 @@ dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths)
   const char *const bundled[] = { corpus, NULL };
   /* The bundled corpus is *.txt whatever --glob says. */
   return dl_source_expand (bundled, NULL, env->diag);
+}
+
+typedef struct {
+  const DlCountJob *job;
+  gpointer user_data;
+  DlPoolStates *workers; /* NULL without workers */
+  guint32 files;
+} CountRun;
+
+static gpointer
+count_work (const DlInput *input, const DlDiag *diag, gpointer p)
+{
+  CountRun *run = p;
+  gpointer counts = run->job->counts_new (run->user_data);
+  g_autoptr (GError) error = NULL;
+  gpointer w = run->workers != NULL ? dl_pool_states_take (run->workers, &error) : NULL;
+  if ((run->workers != NULL && w == NULL)
+      || !run->job->count (w, input, diag, counts, run->user_data, &error))
+    dl_diag_error (diag, input->path, error);
+  if (w != NULL)
+    dl_pool_states_give (run->workers, w);
+  return counts;
+}
+
+static void
+count_emit (const DlInput *input, gpointer counts, gpointer p)
+{
+  (void) input;
+  CountRun *run = p;
+  run->job->merge (counts, run->files++, run->user_data);
+}
+
+DlOut *
+dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+              gpointer user_data, GError **error)
+{
+  CountRun run = { job, user_data, NULL, 0 };
+  if (job->worker_new != NULL)
+    {
+      run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+      gpointer first = dl_pool_states_take (run.workers, error);
+      if (first == NULL)
+        {
+          dl_pool_states_free (run.workers);
+          return NULL;
+        }
+      dl_pool_states_give (run.workers, first);
+    }
+  DlOut *out = dl_out_open (opts->output, error);
+  if (out != NULL)
+    dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
+                 dl_options_progress (opts, STDERR_FILENO), &run);
+  dl_pool_states_free (run.workers);
+  return out;
 }

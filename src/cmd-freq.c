@@ -3,85 +3,49 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "counter.h"
 #include "error.h"
 #include "freqlist.h"
 #include "i18n.h"
-#include "pool.h"
 
 typedef struct {
   DlCounterOptions counter_options;
   DlDocumentOptions doc_options;
   DlCounter *total;
-  guint32 files;
 } FreqRun;
 
 static gpointer
-freq_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+counts_new (gpointer user_data)
 {
-  FreqRun *run = user_data;
-  DlCounter *c = dl_counter_new (&run->counter_options);
-  g_autoptr (GError) error = NULL;
-  if (!dl_counter_count_input (c, input, &run->doc_options, diag, &error))
-    dl_diag_error (diag, input->path, error);
-  return c;
+  return dl_counter_new (&((FreqRun *) user_data)->counter_options);
+}
+
+static gboolean
+count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+       gpointer user_data, GError **error)
+{
+  (void) worker;
+  return dl_counter_count_input (counts, input, &((FreqRun *) user_data)->doc_options, diag,
+                                 error);
 }
 
 static void
-freq_emit (const DlInput *input, gpointer result, gpointer user_data)
+merge (gpointer counts, guint32 file, gpointer user_data)
 {
-  (void) input;
-  FreqRun *run = user_data;
-  dl_counter_merge (run->total, result, run->files++);
+  dl_counter_merge (((FreqRun *) user_data)->total, counts, file);
 }
 
 static void
-freq_result_free (gpointer p)
+counts_free (gpointer p)
 {
   dl_counter_free (p);
 }
 
-/* Text output shows at most this many characters of an item (a line
- * without spaces can make a "word" of a megabyte); TSV and JSON show all. */
+/* Text output shows at most this many characters of an item; TSV and JSON
+ * show all. */
 #define TEXT_ITEM_MAX 60
-
-/* Pads @text to @width columns (not bytes: wide characters take two),
- * cutting it with an ellipsis after TEXT_ITEM_MAX characters. */
-static char *
-cut_item (const char *text)
-{
-  if (g_utf8_strlen (text, -1) <= TEXT_ITEM_MAX)
-    return NULL;
-  const char *end = g_utf8_offset_to_pointer (text, TEXT_ITEM_MAX - 1);
-  g_autofree char *head = g_strndup (text, (gsize) (end - text));
-  return g_strconcat (head, "…", NULL);
-}
-
-static guint
-shown_width (const char *text)
-{
-  g_autofree char *cut = cut_item (text);
-  return (guint) dl_display_width (cut != NULL ? cut : text, -1);
-}
-
-static void
-put_padded (FILE *fp, const char *text, guint width, gboolean right)
-{
-  g_autofree char *cut = cut_item (text);
-  if (cut != NULL)
-    text = cut;
-  glong n = (glong) dl_display_width (text, -1);
-  if (right)
-    for (glong i = n; i < (glong) width; i++)
-      fputc (' ', fp);
-  fputs (text, fp);
-  if (!right)
-    for (glong i = n; i < (glong) width; i++)
-      fputc (' ', fp);
-}
 
 static void
 print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
@@ -98,19 +62,19 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
   if (dl_freqlist_size (list) == 0)
     return;
 
-  guint wide = shown_width (_("item"));
+  guint wide = dl_padded_width (_("item"), TEXT_ITEM_MAX);
   for (guint i = 0; i < dl_freqlist_size (list); i++)
-    wide = MAX (wide, shown_width (dl_freqlist_item (list, i)->item));
-  put_padded (fp, _("rank"), 6, TRUE);
+    wide = MAX (wide, dl_padded_width (dl_freqlist_item (list, i)->item, TEXT_ITEM_MAX));
+  dl_put_padded (fp, _("rank"), 6, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  put_padded (fp, _("item"), wide, FALSE);
+  dl_put_padded (fp, _("item"), wide, FALSE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  put_padded (fp, _("freq"), 9, TRUE);
+  dl_put_padded (fp, _("freq"), 9, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  put_padded (fp, _("per million"), 11, TRUE);
+  dl_put_padded (fp, _("per million"), 11, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  guint range_wide = MAX (5, shown_width (_("range")));
-  put_padded (fp, _("range"), range_wide, TRUE);
+  guint range_wide = MAX (5, dl_padded_width (_("range"), TEXT_ITEM_MAX));
+  dl_put_padded (fp, _("range"), range_wide, TRUE, TEXT_ITEM_MAX);
   if (stems)
     fprintf (fp, "  %s", _("forms"));
   fputc ('\n', fp);
@@ -120,7 +84,7 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
       char pm[32];
       dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       fprintf (fp, "%6u  ", it->rank);
-      put_padded (fp, it->item, wide, FALSE);
+      dl_put_padded (fp, it->item, wide, FALSE, TEXT_ITEM_MAX);
       fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %*u", it->freq, pm, (int) range_wide,
                it->range);
       if (stems)
@@ -216,7 +180,7 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 
   FreqRun run = { { 0 }, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
                            opts.assume_lang },
-                  NULL, 0 };
+                  NULL };
   dl_counter_options_init (&run.counter_options);
   run.counter_options.casing = opts.casing;
   run.counter_options.kinds[DL_TOKEN_NUMBER] = opts.numbers;
@@ -227,12 +191,9 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   run.total = dl_counter_new (&run.counter_options);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
-  /* Opened first: a bad -o fails before the counting, not after. */
-  DlOut *out = dl_out_open (opts.output, error);
+  static const DlCountJob job = { NULL, NULL, counts_new, count, merge, counts_free };
+  DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
   ok = out != NULL;
-  if (ok)
-    dl_pool_run (inputs, opts.threads, freq_work, freq_emit, freq_result_free, env->diag,
-                 dl_options_progress (&opts, STDERR_FILENO), &run);
   gboolean stems = opts.unit == DL_UNIT_STEM;
   static const DlColumn columns[] = { { "lang", DL_COL_STRING },    { "rank", DL_COL_NUMBER },
                                       { "item", DL_COL_STRING },    { "freq", DL_COL_NUMBER },

@@ -4,27 +4,22 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "commands.h"
 #include "error.h"
 #include "i18n.h"
 #include "ngrams.h"
-#include "pool.h"
 
 typedef struct {
   DlNgramOptions opts;
   DlDocumentOptions doc_options;
-  DlPoolStates *workers; /* DlNgrams* */
   DlNgramCounts *total;
-  guint32 files;
 } NgramRun;
 
 static gpointer
 worker_new (gpointer user_data, GError **error)
 {
-  NgramRun *run = user_data;
-  return dl_ngrams_new (&run->opts, error);
+  return dl_ngrams_new (&((NgramRun *) user_data)->opts, error);
 }
 
 static void
@@ -34,29 +29,27 @@ worker_free (gpointer p)
 }
 
 static gpointer
-ngrams_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+counts_new (gpointer user_data)
+{
+  return dl_ngram_counts_new (&((NgramRun *) user_data)->opts);
+}
+
+static gboolean
+count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+       gpointer user_data, GError **error)
 {
   NgramRun *run = user_data;
-  DlNgramCounts *counts = dl_ngram_counts_new (&run->opts);
-  g_autoptr (GError) error = NULL;
-  DlNgrams *w = dl_pool_states_take (run->workers, &error);
-  if (w == NULL || !dl_ngrams_input (w, input, &run->doc_options, diag, counts, &error))
-    dl_diag_error (diag, input->path, error);
-  if (w != NULL)
-    dl_pool_states_give (run->workers, w);
-  return counts;
+  return dl_ngrams_input (worker, input, &run->doc_options, diag, counts, error);
 }
 
 static void
-ngrams_emit (const DlInput *input, gpointer result, gpointer user_data)
+merge (gpointer counts, guint32 file, gpointer user_data)
 {
-  (void) input;
-  NgramRun *run = user_data;
-  dl_ngram_counts_merge (run->total, result, run->files++);
+  dl_ngram_counts_merge (((NgramRun *) user_data)->total, counts, file);
 }
 
 static void
-ngrams_result_free (gpointer p)
+counts_free (gpointer p)
 {
   dl_ngram_counts_free (p);
 }
@@ -89,6 +82,10 @@ parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
   return TRUE;
 }
 
+/* Text output shows at most this many characters of an n-gram; TSV and JSON
+ * show all. */
+#define TEXT_ITEM_MAX 60
+
 static void
 print_text (FILE *fp, const DlNgramList *list, const DlCounter *counter, DlLang lang,
             gboolean first)
@@ -103,20 +100,17 @@ print_text (FILE *fp, const DlNgramList *list, const DlCounter *counter, DlLang 
   fprintf (fp, _("%s: %s tokens, %s distinct n-grams\n"), dl_lang_code (lang), tokens, types);
   if (dl_ngram_list_size (list) == 0)
     return;
-  guint wide = (guint) dl_display_width (_("n-gram"), -1);
+  guint wide = dl_padded_width (_("n-gram"), TEXT_ITEM_MAX);
   for (guint i = 0; i < dl_ngram_list_size (list); i++)
-    wide = MAX (wide, (guint) dl_display_width (dl_ngram_list_row (list, i)->ngram, -1));
-  wide = MIN (wide, 60);
-  fprintf (fp, "%6s  %s", _("rank"), _("n-gram"));
-  for (guint k = (guint) dl_display_width (_("n-gram"), -1); k < wide; k++)
-    fputc (' ', fp);
+    wide = MAX (wide, dl_padded_width (dl_ngram_list_row (list, i)->ngram, TEXT_ITEM_MAX));
+  fprintf (fp, "%6s  ", _("rank"));
+  dl_put_padded (fp, _("n-gram"), wide, FALSE, TEXT_ITEM_MAX);
   fprintf (fp, "  %9s  %5s\n", _("freq"), _("range"));
   for (guint i = 0; i < dl_ngram_list_size (list); i++)
     {
       const DlNgramRow *r = dl_ngram_list_row (list, i);
-      fprintf (fp, "%6u  %s", i + 1, r->ngram);
-      for (gsize k = dl_display_width (r->ngram, -1); k < wide; k++)
-        fputc (' ', fp);
+      fprintf (fp, "%6u  ", i + 1);
+      dl_put_padded (fp, r->ngram, wide, FALSE, TEXT_ITEM_MAX);
       fprintf (fp, "  %9" G_GUINT64_FORMAT "  %5u\n", r->freq, r->range);
     }
 }
@@ -171,7 +165,7 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
       entries, &opts);
   static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
                                  DL_FORMAT_JSON, -1 };
-  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL, 0 };
+  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL };
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
@@ -211,18 +205,12 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
     run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
   run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
                                          opts.assume_lang };
-  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
   run.total = dl_ngram_counts_new (&run.opts);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
-  gpointer first = dl_pool_states_take (run.workers, error);
-  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
+  DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
   ok = out != NULL;
-  if (first != NULL)
-    dl_pool_states_give (run.workers, first);
-  if (ok)
-    dl_pool_run (inputs, opts.threads, ngrams_work, ngrams_emit, ngrams_result_free, env->diag,
-                 dl_options_progress (&opts, STDERR_FILENO), &run);
 
   DlNgramListOptions lo = { opts.unit, stemmer, stoplist, norm, (guint64) min_freq,
                             (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT) };
@@ -259,7 +247,6 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
         dl_out_close (out, FALSE, NULL);
     }
   dl_ngram_counts_free (run.total);
-  dl_pool_states_free (run.workers);
   dl_options_clear (&opts);
   return ok;
 }

@@ -84,19 +84,6 @@ dl_colloc_counts_nodes (const DlCollocCounts *c, DlLang lang)
   return c->lang[lang].nodes;
 }
 
-/* The term id in @into's counter of form @form of @from's input. */
-static guint32
-term_of (const DlCollocCounts *into, const DlCollocCounts *from, DlLang lang, guint32 form)
-{
-  gsize len;
-  const char *term = dl_counter_input_term (from->counter, lang, form, &len);
-  guint32 id = 0;
-  /* Merged just before: every term of the input is there. */
-  gboolean found = dl_lexicon_lookup (dl_counter_terms (into->counter, lang), term, len, &id);
-  g_assert (found);
-  return id;
-}
-
 void
 dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint32 file)
 {
@@ -106,27 +93,21 @@ dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint3
       LangColloc *dst = &into->lang[l];
       const LangColloc *src = &from->lang[l];
       dst->nodes += src->nodes;
-      if (src->pairs != NULL && dl_tuples_size (src->pairs) > 0)
-        {
-          guint32 forms = dl_counter_input_forms (from->counter, l);
-          g_autofree guint32 *map = g_new (guint32, forms + 1);
-          for (guint32 f = 0; f < forms; f++)
-            map[f] = term_of (into, from, l, f);
-          for (guint32 i = 0; i < dl_tuples_size (src->pairs); i++)
-            {
-              const guint32 *ids = dl_tuples_ids (src->pairs, i);
-              guint32 pair[2] = { map[ids[0]], map[ids[1]] };
-              dl_tuples_add (dst->pairs, pair, dl_tuples_count (src->pairs, i), file);
-            }
-        }
-      if (src->cooc == NULL)
+      if (dl_counter_input_forms (from->counter, l) == 0)
         continue;
-      for (guint32 f = 0; f < src->cooc->len; f++)
+      g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
+      for (guint32 i = 0; src->pairs != NULL && i < dl_tuples_size (src->pairs); i++)
+        {
+          const guint32 *ids = dl_tuples_ids (src->pairs, i);
+          guint32 pair[2] = { map[ids[0]], map[ids[1]] };
+          dl_tuples_add (dst->pairs, pair, dl_tuples_count (src->pairs, i), file);
+        }
+      for (guint32 f = 0; src->cooc != NULL && f < src->cooc->len; f++)
         {
           const Cooc *s = &g_array_index (src->cooc, Cooc, f);
           if (s->left == 0 && s->right == 0)
             continue;
-          guint32 id = term_of (into, from, l, f);
+          guint32 id = map[f];
           if (id >= dst->cooc->len)
             g_array_set_size (dst->cooc, dl_lexicon_size (dl_counter_terms (into->counter, l)));
           Cooc *d = &g_array_index (dst->cooc, Cooc, id);

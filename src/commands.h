@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "options.h"
 #include "output.h"
+#include "source.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,29 @@ gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
  * none, standard input when it has data, otherwise the bundled corpus (said
  * in a note). Returns a GPtrArray of DlInput (owned). */
 GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths);
+
+/* A counting command's work on its inputs: each input is counted into fresh
+ * counts, with a worker kept per thread (tokenizers, matchers), and the
+ * counts are merged in input order, so the result never depends on
+ * --threads. */
+typedef struct {
+  gpointer (*worker_new) (gpointer user_data, GError **error); /* NULL: no worker */
+  GDestroyNotify worker_free;
+  gpointer (*counts_new) (gpointer user_data);
+  /* Counts @input into @counts; FALSE with @error if it cannot be read. */
+  gboolean (*count) (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+                     gpointer user_data, GError **error);
+  /* Adds @counts to the total as file @file (0, 1, ...). */
+  void (*merge) (gpointer counts, guint32 file, gpointer user_data);
+  GDestroyNotify counts_free;
+} DlCountJob;
+
+/* Makes a first worker (so that a setup failure is an error of the run, not
+ * of each input), opens the output (-o: a bad one fails before the
+ * counting), then runs @job over @inputs; problems with single inputs go to
+ * the diagnostics. Returns the output, still open, or NULL with @error. */
+DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+                     gpointer user_data, GError **error);
 
 G_END_DECLS
 

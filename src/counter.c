@@ -297,6 +297,21 @@ dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len
   return lc->pending_text->str + p->offset;
 }
 
+guint32 *
+dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlLang lang)
+{
+  guint32 forms = dl_counter_input_forms (from, lang);
+  guint32 *ids = g_new (guint32, forms + 1);
+  for (guint32 f = 0; f < forms; f++)
+    {
+      gsize len;
+      const char *term = dl_counter_input_term (from, lang, f, &len);
+      gboolean found = dl_lexicon_lookup (into->lang[lang].terms, term, len, &ids[f]);
+      g_assert (found);
+    }
+  return ids;
+}
+
 gboolean
 dl_counter_count_input (DlCounter *c, const DlInput *input,
                         const DlDocumentOptions *doc_options, const DlDiag *diag,

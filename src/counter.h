@@ -65,6 +65,11 @@ void dl_counter_end_input (DlCounter *c, DlNormalizer *norm);
 guint32 dl_counter_input_forms (const DlCounter *c, DlLang lang);
 const char *dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len);
 
+/* After @from was merged into @into: the term id in @into of each form of
+ * @lang in @from's input (the caller's, g_free; dl_counter_input_forms of
+ * them). */
+guint32 *dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlLang lang);
+
 /* Adds the counts of @from, filled by dl_counter_count_input, to @into as
  * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);

@@ -73,23 +73,11 @@ void
 dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 file)
 {
   dl_counter_merge (into->counter, from->counter, file);
-  const DlLexicon *terms;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
-      guint32 forms = dl_counter_input_forms (from->counter, l);
-      if (forms == 0)
+      if (dl_counter_input_forms (from->counter, l) == 0)
         continue;
-      /* Forms of the input to terms of the merged counter, which has them
-       * all now. */
-      terms = dl_counter_terms (into->counter, l);
-      g_autofree guint32 *map = g_new (guint32, forms);
-      for (guint32 f = 0; f < forms; f++)
-        {
-          gsize len;
-          const char *term = dl_counter_input_term (from->counter, l, f, &len);
-          gboolean found = dl_lexicon_lookup (terms, term, len, &map[f]);
-          g_assert (found);
-        }
+      g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
       guint32 ids[DL_NGRAM_MAX];
       for (guint n = from->opts.min_n; n <= from->opts.max_n; n++)
         {

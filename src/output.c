@@ -344,3 +344,37 @@ dl_table_end (DlTable *t)
   g_string_free (t->buf, TRUE);
   g_free (t);
 }
+
+/* @text cut to @max characters with an ellipsis, or NULL if it fits. */
+static char *
+cut_text (const char *text, guint max)
+{
+  if (max == 0 || g_utf8_strlen (text, -1) <= (glong) max)
+    return NULL;
+  const char *end = g_utf8_offset_to_pointer (text, max - 1);
+  g_autofree char *head = g_strndup (text, (gsize) (end - text));
+  return g_strconcat (head, "…", NULL);
+}
+
+guint
+dl_padded_width (const char *text, guint max)
+{
+  g_autofree char *cut = cut_text (text, max);
+  return (guint) dl_display_width (cut != NULL ? cut : text, -1);
+}
+
+void
+dl_put_padded (FILE *fp, const char *text, guint width, gboolean right, guint max)
+{
+  g_autofree char *cut = cut_text (text, max);
+  if (cut != NULL)
+    text = cut;
+  gsize n = dl_display_width (text, -1);
+  if (right)
+    for (gsize i = n; i < width; i++)
+      fputc (' ', fp);
+  fputs (text, fp);
+  if (!right)
+    for (gsize i = n; i < width; i++)
+      fputc (' ', fp);
+}

@@ -53,6 +53,14 @@ guint dl_char_width (gunichar c);
 /* The columns of @text (@len bytes of valid UTF-8, or -1: NUL-terminated). */
 gsize dl_display_width (const char *text, gssize len);
 
+/* Writes @text to @fp in a column of @width display columns, aligned right
+ * when @right, cut after @max characters with an ellipsis (0: never cut):
+ * a line without spaces can make a "word" of a megabyte. */
+void dl_put_padded (FILE *fp, const char *text, guint width, gboolean right, guint max);
+
+/* The display columns dl_put_padded gives @text before padding. */
+guint dl_padded_width (const char *text, guint max);
+
 typedef enum { DL_COL_STRING, DL_COL_NUMBER } DlColumnType;
 
 typedef struct {
