@@ -13,12 +13,12 @@ typedef struct {
   guint32 hash;
 } Entry;
 
-/* A slot carries the string's address and hash, so that a probe touches
- * the slot and the string only (counting is bound by cache misses). */
+/* A slot is the string's hash and id + 1 (0: empty), eight bytes, so that
+ * the table of a million terms takes 16 MB; a probe reads the entry and the
+ * string only when the hashes agree. */
 typedef struct {
-  const char *text; /* NULL: empty */
   guint32 hash;
-  guint32 id;
+  guint32 id1;
 } Slot;
 
 struct _DlLexicon {
@@ -64,17 +64,22 @@ dl_lexicon_free (DlLexicon *lex)
   g_free (lex);
 }
 
-/* The slot of @text, or the empty slot where it would go. Strings are
- * NUL-terminated in the chunk: equal bytes and a NUL at @len is a match. */
+/* The slot of @text, or the empty slot where it would go. */
 static Slot *
 find_slot (const DlLexicon *lex, const char *text, gsize len, guint32 hash)
 {
+  const Entry *entries = (const Entry *) (gpointer) lex->entries->data;
   for (guint32 i = hash & lex->mask;; i = (i + 1) & lex->mask)
     {
       Slot *s = &lex->slots[i];
-      if (s->text == NULL
-          || (s->hash == hash && memcmp (s->text, text, len) == 0 && s->text[len] == '\0'))
+      if (s->id1 == 0)
         return s;
+      if (s->hash == hash)
+        {
+          const Entry *e = &entries[s->id1 - 1];
+          if (e->len == len && memcmp (e->text, text, len) == 0)
+            return s;
+        }
     }
 }
 
@@ -89,9 +94,9 @@ grow (DlLexicon *lex)
   for (guint32 id = 0; id < lex->entries->len; id++)
     {
       guint32 i = entries[id].hash & lex->mask;
-      while (lex->slots[i].text != NULL)
+      while (lex->slots[i].id1 != 0)
         i = (i + 1) & lex->mask;
-      lex->slots[i] = (Slot){ entries[id].text, entries[id].hash, id };
+      lex->slots[i] = (Slot){ entries[id].hash, id + 1 };
     }
 }
 
@@ -99,18 +104,19 @@ guint32
 dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
 {
   g_return_val_if_fail (len < G_MAXUINT32, 0);
+  g_return_val_if_fail (lex->entries->len < G_MAXUINT32 - 1, 0);
   guint32 hash = hash_bytes (text, len);
   Slot *slot = find_slot (lex, text, len, hash);
-  if (slot->text != NULL)
+  if (slot->id1 != 0)
     {
       if (added != NULL)
         *added = FALSE;
-      return slot->id;
+      return slot->id1 - 1;
     }
   Entry e = { g_string_chunk_insert_len (lex->chunk, text, (gssize) len), (guint32) len, hash };
   g_array_append_val (lex->entries, e);
   guint32 id = lex->entries->len - 1;
-  *slot = (Slot){ e.text, hash, id };
+  *slot = (Slot){ hash, id + 1 };
   /* Keep the load under three quarters: probes stay short (they compare
    * hashes first), and the table stays small. */
   if ((guint64) lex->entries->len * 4 > (guint64) lex->mask * 3)
@@ -124,10 +130,10 @@ gboolean
 dl_lexicon_lookup (const DlLexicon *lex, const char *text, gsize len, guint32 *id)
 {
   const Slot *slot = find_slot (lex, text, len, hash_bytes (text, len));
-  if (slot->text == NULL)
+  if (slot->id1 == 0)
     return FALSE;
   if (id != NULL)
-    *id = slot->id;
+    *id = slot->id1 - 1;
   return TRUE;
 }
 
