@@ -13,8 +13,9 @@
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
   guint64 freq;
-  guint64 cap_mid;   /* written capitalized, not at a sentence start */
-  guint64 lower;     /* written without capitals */
+  gint64 capitals;   /* times written capitalized, not at a sentence start,
+                        less the times written without capitals: above 0,
+                        the term is taken for a proper noun */
   guint32 range;
   guint32 last_file; /* file + 1 of the last merge that had the term */
 } TermStats;
@@ -205,7 +206,7 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
       const char *form = dl_lexicon_string (lc->surface, s);
       gsize len = dl_lexicon_length (lc->surface, s);
       const FormStats *fs = &g_array_index (lc->forms, FormStats, s);
-      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 0, 1, 1 },
+      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 1, 1 },
                     apostrophe_kind (form, len) };
       /* The form with the counting apostrophe: itself, mostly. */
       const char *plain = form;
@@ -220,9 +221,9 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
         {
           dl_normalizer_fold (norm, lang, form, len, term);
           if (dl_is_capitalized (form, len))
-            p.stats.cap_mid = fs->freq - fs->initial;
+            p.stats.capitals += (gint64) (fs->freq - fs->initial);
           if (term->len == plain_len && memcmp (term->str, plain, plain_len) == 0)
-            p.stats.lower = fs->freq;
+            p.stats.capitals -= (gint64) fs->freq;
           gsize b = dl_stem_proper_base (lang, term->str, term->len);
           if (b > 0)
             dl_lexicon_intern (lc->proper_bases, term->str, b, NULL);
@@ -366,8 +367,7 @@ merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats
   guint32 id = term_id (dst, text, len, &added);
   TermStats *d = TERM (dst, id);
   d->freq += stats->freq;
-  d->cap_mid += stats->cap_mid;
-  d->lower += stats->lower;
+  d->capitals += stats->capitals;
   if (d->last_file != file + 1)
     {
       d->last_file = file + 1;
@@ -460,7 +460,7 @@ dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id)
   if (dl_lexicon_lookup (lc->proper_bases, dl_lexicon_string (lc->terms, id),
                          dl_lexicon_length (lc->terms, id), NULL))
     return TRUE;
-  return TERM (lc, id)->cap_mid > TERM (lc, id)->lower;
+  return TERM (lc, id)->capitals > 0;
 }
 
 gboolean
