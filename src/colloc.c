@@ -96,12 +96,8 @@ dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint3
       if (dl_counter_input_forms (from->counter, l) == 0)
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
-      for (guint32 i = 0; src->pairs != NULL && i < dl_tuples_size (src->pairs); i++)
-        {
-          const guint32 *ids = dl_tuples_ids (src->pairs, i);
-          guint32 pair[2] = { map[ids[0]], map[ids[1]] };
-          dl_tuples_add (dst->pairs, pair, dl_tuples_count (src->pairs, i), file);
-        }
+      if (src->pairs != NULL)
+        dl_tuples_merge (dst->pairs, src->pairs, map, file);
       for (guint32 f = 0; src->cooc != NULL && f < src->cooc->len; f++)
         {
           const Cooc *s = &g_array_index (src->cooc, Cooc, f);

@@ -78,18 +78,8 @@ dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 f
       if (dl_counter_input_forms (from->counter, l) == 0)
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
-      guint32 ids[DL_NGRAM_MAX];
       for (guint n = from->opts.min_n; n <= from->opts.max_n; n++)
-        {
-          const DlTuples *src = from->tuples[l][n];
-          for (guint32 i = 0; i < dl_tuples_size (src); i++)
-            {
-              const guint32 *f = dl_tuples_ids (src, i);
-              for (guint k = 0; k < n; k++)
-                ids[k] = map[f[k]];
-              dl_tuples_add (into->tuples[l][n], ids, dl_tuples_count (src, i), file);
-            }
-        }
+        dl_tuples_merge (into->tuples[l][n], from->tuples[l][n], map, file);
     }
 }
 

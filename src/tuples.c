@@ -1,6 +1,11 @@
 /* tuples.c — the table: ids, counts and ranges in parallel chunked arrays
- * indexed by tuple; a power-of-two array of slots (tuple index + 1, 0 for
- * empty) kept at most three quarters full, probed linearly. */
+ * indexed by tuple; a power-of-two array of slots kept at most three
+ * quarters full, probed linearly. A slot is 32 bits: the tuple index + 1 (0
+ * for empty) in the low bits the table's size needs, and in the bits left
+ * over a fingerprint of the tuple's hash, so that a probe reads a tuple's ids
+ * (a cache miss in a big table) only when the fingerprints agree. Counts take 32
+ * bits: nearly all tuples are rare, and the few that reach 2³² − 1 keep
+ * their whole count in a small hash table beside. */
 #include "config.h"
 
 #include "tuples.h"
@@ -21,16 +26,30 @@ struct _DlTuples {
   guint n;
   guint32 size;
   GPtrArray *ids;    /* chunks of n·CHUNK guint32 */
-  GPtrArray *counts; /* chunks of CHUNK guint64 */
+  GPtrArray *counts; /* chunks of CHUNK guint32; BIG: see big */
+  GHashTable *big;   /* tuple index → guint64 count, for counts of BIG or more */
   GPtrArray *ranges; /* chunks of CHUNK Range, with ranges */
   GPtrArray *files;  /* GArray of guint32 per tuple, with track_files */
   guint32 *slots;
   guint32 mask;      /* slots - 1 */
+  guint index_bits;  /* of a slot, for the index + 1; the rest fingerprint */
 };
 
 #define IDS(t, i) ((guint32 *) (t)->ids->pdata[(i) >> CHUNK_BITS] + (gsize) ((i) & (CHUNK - 1)) * (t)->n)
-#define COUNT(t, i) (((guint64 *) (t)->counts->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
+#define COUNT(t, i) (((guint32 *) (t)->counts->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
+#define BIG G_MAXUINT32
 #define RANGE(t, i) (((Range *) (t)->ranges->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
+
+/* The bits of a slot for the index + 1 with @mask + 1 slots: the table is
+ * never full, so index + 1 <= mask + 1. */
+static guint
+index_bits (guint32 mask)
+{
+  guint bits = 1;
+  while (bits < 32 && ((guint64) 1 << (bits - 1)) <= mask)
+    bits++;
+  return bits;
+}
 
 DlTuples *
 dl_tuples_new (guint n, DlTuplesFlags flags)
@@ -45,6 +64,7 @@ dl_tuples_new (guint n, DlTuplesFlags flags)
   if (flags & DL_TUPLES_FILES)
     t->files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   t->mask = 255;
+  t->index_bits = index_bits (t->mask);
   t->slots = g_new0 (guint32, t->mask + 1);
   return t;
 }
@@ -56,6 +76,8 @@ dl_tuples_free (DlTuples *t)
     return;
   g_ptr_array_unref (t->ids);
   g_ptr_array_unref (t->counts);
+  if (t->big != NULL)
+    g_hash_table_unref (t->big);
   if (t->ranges != NULL)
     g_ptr_array_unref (t->ranges);
   if (t->files != NULL)
@@ -70,7 +92,9 @@ dl_tuples_n (const DlTuples *t)
   return t->n;
 }
 
-static guint32
+/* The hash of a tuple: its low bits choose the slot, its high bits give the
+ * fingerprint. */
+static guint64
 hash (const guint32 *ids, guint n)
 {
   guint64 h = 0x9e3779b97f4a7c15u;
@@ -80,7 +104,24 @@ hash (const guint32 *ids, guint n)
       h *= 0xff51afd7ed558ccdu;
       h ^= h >> 32;
     }
-  return (guint32) h;
+  return h;
+}
+
+/* The slot's value for index @i of a tuple hashed @h. */
+static inline guint32
+slot_value (const DlTuples *t, guint32 i, guint64 h)
+{
+  guint64 fingerprint = t->index_bits < 32 ? h >> (32 + t->index_bits) : 0;
+  return (guint32) ((fingerprint << t->index_bits) | (i + 1));
+}
+
+static inline gboolean
+same_ids (const guint32 *a, const guint32 *b, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (a[k] != b[k])
+      return FALSE;
+  return TRUE;
 }
 
 static void
@@ -88,12 +129,14 @@ grow (DlTuples *t)
 {
   guint32 mask = t->mask * 2 + 1;
   guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+  t->index_bits = index_bits (mask);
   for (guint32 i = 0; i < t->size; i++)
     {
-      guint32 h = hash (IDS (t, i), t->n) & mask;
-      while (slots[h] != 0)
-        h = (h + 1) & mask;
-      slots[h] = i + 1;
+      guint64 h = hash (IDS (t, i), t->n);
+      guint32 p = (guint32) h & mask;
+      while (slots[p] != 0)
+        p = (p + 1) & mask;
+      slots[p] = slot_value (t, i, h);
     }
   g_free (t->slots);
   t->slots = slots;
@@ -104,21 +147,24 @@ grow (DlTuples *t)
 static guint32
 find (DlTuples *t, const guint32 *ids)
 {
-  guint32 h = hash (ids, t->n) & t->mask;
+  guint64 hh = hash (ids, t->n);
+  guint32 h = (guint32) hh & t->mask;
+  guint32 want = slot_value (t, 0, hh) - 1; /* the fingerprint alone */
+  guint32 index_mask = (guint32) (((guint64) 1 << t->index_bits) - 1);
   for (;; h = (h + 1) & t->mask)
     {
       guint32 s = t->slots[h];
       if (s == 0)
         break;
-      if (memcmp (IDS (t, s - 1), ids, t->n * sizeof *ids) == 0)
-        return s - 1;
+      if ((s & ~index_mask) == want && same_ids (IDS (t, (s & index_mask) - 1), ids, t->n))
+        return (s & index_mask) - 1;
     }
   guint32 i = t->size;
   g_return_val_if_fail (i < G_MAXUINT32 - 1, 0);
   if ((i & (CHUNK - 1)) == 0)
     {
       g_ptr_array_add (t->ids, g_new (guint32, (gsize) CHUNK * t->n));
-      g_ptr_array_add (t->counts, g_new (guint64, CHUNK));
+      g_ptr_array_add (t->counts, g_new (guint32, CHUNK));
       if (t->ranges != NULL)
         g_ptr_array_add (t->ranges, g_new (Range, CHUNK));
     }
@@ -129,7 +175,7 @@ find (DlTuples *t, const guint32 *ids)
     RANGE (t, i) = (Range){ 0, 0 };
   if (t->files != NULL)
     g_ptr_array_add (t->files, g_array_new (FALSE, FALSE, sizeof (guint32)));
-  t->slots[h] = i + 1;
+  t->slots[h] = slot_value (t, i, hh);
   /* At most three quarters full. */
   if ((guint64) t->size * 4 > (guint64) (t->mask + 1) * 3)
     grow (t);
@@ -167,11 +213,34 @@ add_file (DlTuples *t, guint32 i, guint32 file)
   s->range = f->len;
 }
 
+/* Adds @count to the count of tuple @i. */
+static void
+add_count (DlTuples *t, guint32 i, guint64 count)
+{
+  guint32 *c = &COUNT (t, i);
+  if (*c < BIG && count < (guint64) (BIG - *c))
+    {
+      *c += (guint32) count;
+      return;
+    }
+  if (t->big == NULL)
+    t->big = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  guint64 *whole = g_hash_table_lookup (t->big, GUINT_TO_POINTER (i));
+  if (whole == NULL)
+    {
+      whole = g_new (guint64, 1);
+      *whole = *c;
+      *c = BIG;
+      g_hash_table_insert (t->big, GUINT_TO_POINTER (i), whole);
+    }
+  *whole += count;
+}
+
 guint32
 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 file)
 {
   guint32 i = find (t, ids);
-  COUNT (t, i) += count;
+  add_count (t, i, count);
   add_file (t, i, file);
   return i;
 }
@@ -182,10 +251,38 @@ dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint
 {
   g_return_val_if_fail (t->files != NULL, 0);
   guint32 i = find (t, ids);
-  COUNT (t, i) += count;
+  add_count (t, i, count);
   for (guint k = 0; k < n_files; k++)
     add_file (t, i, files[k]);
   return i;
+}
+
+/* How many tuples ahead a merge fetches the slots: a big table's slot is a
+ * cache miss, and eight of them in flight hide most of the wait. */
+#define PREFETCH 8
+
+void
+dl_tuples_merge (DlTuples *into, const DlTuples *from, const guint32 *map, guint32 file)
+{
+  g_return_if_fail (into->n == from->n);
+  guint n = from->n;
+  guint32 ids[DL_TUPLES_MAX];
+  for (guint32 i = 0; i < from->size; i++)
+    {
+#if defined(__GNUC__)
+      if (i + PREFETCH < from->size)
+        {
+          const guint32 *ahead = IDS (from, i + PREFETCH);
+          for (guint k = 0; k < n; k++)
+            ids[k] = map[ahead[k]];
+          __builtin_prefetch (&into->slots[(guint32) hash (ids, n) & into->mask]);
+        }
+#endif
+      const guint32 *f = IDS (from, i);
+      for (guint k = 0; k < n; k++)
+        ids[k] = map[f[k]];
+      dl_tuples_add (into, ids, dl_tuples_count (from, i), file);
+    }
 }
 
 guint32
@@ -203,7 +300,8 @@ dl_tuples_ids (const DlTuples *t, guint32 i)
 guint64
 dl_tuples_count (const DlTuples *t, guint32 i)
 {
-  return COUNT (t, i);
+  guint32 c = COUNT (t, i);
+  return c < BIG ? c : *(const guint64 *) g_hash_table_lookup (t->big, GUINT_TO_POINTER (i));
 }
 
 guint32
@@ -226,8 +324,10 @@ dl_tuples_files (const DlTuples *t, guint32 i, guint *n_files)
 gsize
 dl_tuples_bytes (const DlTuples *t)
 {
-  gsize per = t->n * sizeof (guint32) + sizeof (guint64) + (t->ranges != NULL ? sizeof (Range) : 0);
+  gsize per = t->n * sizeof (guint32) + sizeof (guint32) + (t->ranges != NULL ? sizeof (Range) : 0);
   gsize b = (gsize) (t->mask + 1) * sizeof (guint32) + (gsize) t->ids->len * CHUNK * per;
+  if (t->big != NULL)
+    b += g_hash_table_size (t->big) * (sizeof (guint64) + 4 * sizeof (gpointer));
   if (t->files != NULL)
     for (guint i = 0; i < t->files->len; i++)
       b += sizeof (GArray) + ((GArray *) t->files->pdata[i])->len * sizeof (guint32);

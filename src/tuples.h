@@ -1,5 +1,5 @@
 /* tuples.h — counts of tuples of term ids (n-grams, word pairs): an open
- * addressing hash table over chunked arrays, about 25 bytes a bigram, so that
+ * addressing hash table over chunked arrays, about 20 bytes a bigram, so that
  * memory grows with the distinct tuples and not with the corpus. */
 #ifndef DL_TUPLES_H
 #define DL_TUPLES_H
@@ -38,6 +38,12 @@ guint32 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 f
  * (ascending), in any order from call to call; needs DL_TUPLES_FILES. */
 guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count,
                              const guint32 *files, guint n_files);
+
+/* Adds every tuple of @from, with its count, to @into as seen in file @file
+ * (as dl_tuples_add), its ids mapped through @map (an id of @from's → one of
+ * @into's). Fetches slots some tuples ahead, so that a merge into a big table
+ * does not wait for each in turn. */
+void dl_tuples_merge (DlTuples *into, const DlTuples *from, const guint32 *map, guint32 file);
 
 /* The number of distinct tuples. */
 guint32 dl_tuples_size (const DlTuples *t);

@@ -176,6 +176,68 @@ test_tuples_grow_and_count (void)
   CU_ASSERT_TRUE (dl_tuples_bytes (t) < 200000 * 48);
 }
 
+/* Counts take 32 bits until they reach 2³² − 1; then the whole count. */
+static void
+test_tuples_big_counts (void)
+{
+  g_autoptr (DlTuples) t = dl_tuples_new (2, DL_TUPLES_COUNTS);
+  guint32 a[2] = { 1, 2 }, b[2] = { 2, 1 }, c[2] = { 3, 3 };
+  dl_tuples_add (t, a, G_MAXUINT32 - 2, 0);
+  dl_tuples_add (t, a, 1, 0);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 0), (guint64) G_MAXUINT32 - 1);
+  dl_tuples_add (t, a, 1, 0); /* reaches 2³² − 1 */
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 0), (guint64) G_MAXUINT32);
+  dl_tuples_add (t, a, 7, 0);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 0), (guint64) G_MAXUINT32 + 7);
+  dl_tuples_add (t, b, G_GUINT64_CONSTANT (1) << 40, 0);
+  dl_tuples_add (t, c, 5, 0);
+  dl_tuples_add (t, b, 3, 0);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 1), (G_GUINT64_CONSTANT (1) << 40) + 3);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 2), 5);
+  CU_ASSERT_EQUAL (dl_tuples_count (t, 0), (guint64) G_MAXUINT32 + 7);
+  CU_ASSERT_EQUAL (dl_tuples_size (t), 3);
+}
+
+/* A merge maps ids, adds counts and counts each file once. */
+static void
+test_tuples_merge (void)
+{
+  g_autoptr (DlTuples) into = dl_tuples_new (2, DL_TUPLES_RANGES);
+  guint32 ab[2] = { 10, 11 }, ba[2] = { 11, 10 };
+  dl_tuples_add (into, ab, 2, 0);
+  /* 20 tuples of one file: (i, i + 1) and, for i = 0, (1, 0); its ids 0 and
+   * 1 are @into's 10 and 11. */
+  g_autoptr (DlTuples) from = dl_tuples_new (2, DL_TUPLES_COUNTS);
+  for (guint32 i = 0; i < 20; i++)
+    dl_tuples_add (from, (guint32[]){ i, i + 1 }, i + 1, 0);
+  dl_tuples_add (from, (guint32[]){ 1, 0 }, 5, 0);
+  guint32 map[21];
+  for (guint32 i = 0; i < 21; i++)
+    map[i] = i < 2 ? 10 + i : 100 + i;
+  dl_tuples_merge (into, from, map, 1);
+  dl_tuples_merge (into, from, map, 2);
+  CU_ASSERT_EQUAL_FATAL (dl_tuples_size (into), 21);
+  CU_ASSERT_EQUAL (dl_tuples_count (into, 0), 2 + 1 + 1); /* (10, 11) */
+  CU_ASSERT_EQUAL (dl_tuples_range (into, 0), 3);
+  guint32 found = 0;
+  for (guint32 i = 0; i < dl_tuples_size (into); i++)
+    {
+      const guint32 *ids = dl_tuples_ids (into, i);
+      if (memcmp (ids, ba, sizeof ba) == 0)
+        {
+          found++;
+          CU_ASSERT_EQUAL (dl_tuples_count (into, i), 10);
+        }
+      else if (ids[0] == 119)
+        {
+          found++;
+          CU_ASSERT_TRUE (ids[1] == 120 && dl_tuples_count (into, i) == 40
+                          && dl_tuples_range (into, i) == 2);
+        }
+    }
+  CU_ASSERT_EQUAL (found, 2);
+}
+
 static void
 test_tuples_unite_files (void)
 {
@@ -206,4 +268,6 @@ test_ngrams_suite (void)
   CU_add_test (s, "sentence boundaries", test_sentence_boundaries);
   CU_add_test (s, "tuples grow and count", test_tuples_grow_and_count);
   CU_add_test (s, "tuples unite files", test_tuples_unite_files);
+  CU_add_test (s, "tuples big counts", test_tuples_big_counts);
+  CU_add_test (s, "tuples merge", test_tuples_merge);
 }
