@@ -116,7 +116,8 @@ print_table (DlTable *table, const DlCollocList *list, DlLang lang, gboolean all
 {
   for (guint i = 0; i < dl_colloc_list_size (list); i++)
     {
-      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      DlCollocRow made;
+      const DlCollocRow *r = dl_colloc_list_row (list, i, &made);
       Cells c;
       row_cells (r, 4, &c);
       const char *row[] = { dl_lang_code (lang), r->collocate, c.v[0], c.v[1], c.v[2],
@@ -157,7 +158,8 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
     widths[k] = (guint) dl_display_width (heads[k], -1);
   for (guint i = 0; i < dl_colloc_list_size (list); i++)
     {
-      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      DlCollocRow row;
+      const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
       Cells c;
       row_cells (r, 2, &c);
       widths[0] = MAX (widths[0], dl_padded_width (r->collocate, TEXT_ITEM_MAX));
@@ -172,7 +174,8 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
   fputc ('\n', fp);
   for (guint i = 0; i < dl_colloc_list_size (list); i++)
     {
-      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      DlCollocRow row;
+      const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
       Cells c;
       row_cells (r, 2, &c);
       dl_put_padded (fp, r->collocate, widths[0], FALSE, TEXT_ITEM_MAX);

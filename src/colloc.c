@@ -266,10 +266,24 @@ dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc
   return ok;
 }
 
-/* The list. */
+/* The list: a compact item per collocate (or pair) that passes, ranked; a
+ * row, with its strings and measures, is made only when asked for. */
+
+typedef struct {
+  guint32 first;      /* with all: the pair's first unit */
+  guint32 unit;       /* the collocate, or the pair's second unit */
+  guint64 left, right;
+  const char *text;   /* the collocate as shown (with all: "first second") */
+} Item;
 
 struct _DlCollocList {
-  GArray *rows;   /* DlCollocRow */
+  const DlCollocCounts *counts; /* borrowed */
+  DlLang lang;
+  DlLexicon *stems;   /* with DL_UNIT_STEM */
+  guint64 *freq;      /* by unit */
+  Item *items;
+  guint32 *order;     /* the items by rank */
+  guint n;            /* ranked items (with top, at most top) */
   guint64 candidates;
   GStringChunk *strings;
 };
@@ -318,10 +332,77 @@ unit_freqs (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions
 
 /* The text of unit @u: a term as shown, or a stem. */
 static const char *
-unit_text (const DlCollocCounts *counts, DlLang lang, const DlLexicon *stems, gboolean stem,
-           guint32 u)
+unit_text (const DlCollocList *list, guint32 u)
 {
-  return stem ? dl_lexicon_string (stems, u) : dl_counter_display (counts->counter, lang, u);
+  return list->stems != NULL ? dl_lexicon_string (list->stems, u)
+                             : dl_counter_display (list->counts->counter, list->lang, u);
+}
+
+/* Makes the row of @it in @r. */
+static const DlCollocRow *
+make_row (const DlCollocList *list, const Item *it, DlCollocRow *r)
+{
+  const DlCollocCounts *counts = list->counts;
+  guint64 cooc = it->left + it->right;
+  *r = (DlCollocRow){ .collocate = it->text, .cooc = cooc, .freq = list->freq[it->unit],
+                      .left = it->left, .right = it->right };
+  double f1 = (double) counts->lang[list->lang].nodes;
+  if (counts->opts.all)
+    {
+      r->first = unit_text (list, it->first);
+      r->second = unit_text (list, it->unit);
+      f1 = (double) list->freq[it->first];
+    }
+  DlAssocCounts ac = { (double) cooc, f1, (double) r->freq,
+                       (double) dl_counter_tokens (counts->counter, list->lang),
+                       (double) counts->opts.left + counts->opts.right };
+  dl_assoc_scores (&ac, &r->scores);
+  return r;
+}
+
+/* The items of @lang's pairs (of units) that pass the thresholds, in @items
+ * if not NULL; returns their number. */
+static guint
+pair_items (DlCollocList *list, const DlTuples *pairs, const DlCollocListOptions *opts,
+            Item *items)
+{
+  guint64 min_cooc = MAX (opts->min_cooc, 1);
+  guint n = 0;
+  for (guint32 i = 0; i < dl_tuples_size (pairs); i++)
+    {
+      const guint32 *ids = dl_tuples_ids (pairs, i);
+      guint64 cooc = dl_tuples_count (pairs, i), f1 = list->freq[ids[0]], f2 = list->freq[ids[1]];
+      /* Frequency 0: stopwords only. */
+      if (cooc < min_cooc || f1 == 0 || f2 == 0 || f1 < opts->min_freq || f2 < opts->min_freq)
+        continue;
+      if (items != NULL)
+        {
+          g_autofree char *both = g_strconcat (unit_text (list, ids[0]), " ",
+                                               unit_text (list, ids[1]), NULL);
+          items[n] = (Item){ ids[0], ids[1], 0, cooc, g_string_chunk_insert (list->strings, both) };
+        }
+      n++;
+    }
+  return n;
+}
+
+/* The same for the collocates of a node, by unit in @by_unit. */
+static guint
+node_items (DlCollocList *list, const Cooc *by_unit, guint32 n_units,
+            const DlCollocListOptions *opts, Item *items)
+{
+  guint64 min_cooc = MAX (opts->min_cooc, 1);
+  guint n = 0;
+  for (guint32 u = 0; u < n_units; u++)
+    {
+      guint64 cooc = by_unit[u].left + by_unit[u].right;
+      if (cooc < min_cooc || list->freq[u] == 0 || list->freq[u] < opts->min_freq)
+        continue;
+      if (items != NULL)
+        items[n] = (Item){ 0, u, by_unit[u].left, by_unit[u].right, unit_text (list, u) };
+      n++;
+    }
+  return n;
 }
 
 DlCollocList *
@@ -333,7 +414,8 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
   if (col == NULL)
     return NULL;
   g_autoptr (DlCollocList) list = g_new0 (DlCollocList, 1);
-  list->rows = g_array_new (FALSE, FALSE, sizeof (DlCollocRow));
+  list->counts = counts;
+  list->lang = lang;
   list->strings = g_string_chunk_new (4096);
 
   const LangColloc *lc = &counts->lang[lang];
@@ -341,11 +423,11 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
   g_autoptr (DlLexicon) stems = dl_lexicon_new ();
   g_autofree guint32 *unit_of = NULL;
   guint32 n_units;
-  g_autofree guint64 *freq = unit_freqs (counts, lang, opts, stems, &unit_of, &n_units);
-  guint64 n_tokens = dl_counter_tokens (counts->counter, lang);
-  double span = (double) counts->opts.left + counts->opts.right;
-  guint64 min_cooc = MAX (opts->min_cooc, 1);
+  list->freq = unit_freqs (counts, lang, opts, stems, &unit_of, &n_units);
+  if (stem)
+    list->stems = g_steal_pointer (&stems);
 
+  guint n = 0;
   if (counts->opts.all)
     {
       /* Pairs of units: pairs of terms, added up by stems. */
@@ -363,25 +445,10 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
           pairs = by_unit;
         }
       list->candidates = dl_tuples_size (pairs);
-      for (guint32 i = 0; i < dl_tuples_size (pairs); i++)
-        {
-          const guint32 *ids = dl_tuples_ids (pairs, i);
-          guint64 cooc = dl_tuples_count (pairs, i), f1 = freq[ids[0]], f2 = freq[ids[1]];
-          /* Frequency 0: stopwords only. */
-          if (cooc < min_cooc || f1 == 0 || f2 == 0 || f1 < opts->min_freq
-              || f2 < opts->min_freq)
-            continue;
-          DlCollocRow r = { .cooc = cooc, .freq = f2, .right = cooc };
-          r.first = g_string_chunk_insert (list->strings,
-                                           unit_text (counts, lang, stems, stem, ids[0]));
-          r.second = g_string_chunk_insert (list->strings,
-                                            unit_text (counts, lang, stems, stem, ids[1]));
-          g_autofree char *both = g_strconcat (r.first, " ", r.second, NULL);
-          r.collocate = g_string_chunk_insert (list->strings, both);
-          DlAssocCounts ac = { (double) cooc, (double) f1, (double) f2, (double) n_tokens, span };
-          dl_assoc_scores (&ac, &r.scores);
-          g_array_append_val (list->rows, r);
-        }
+      /* Counted first, so that the items take no more room than they need. */
+      n = pair_items (list, pairs, opts, NULL);
+      list->items = g_new (Item, n + 1);
+      pair_items (list, pairs, opts, list->items);
     }
   else if (lc->nodes > 0)
     {
@@ -394,36 +461,25 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
           u->right += x->right;
         }
       for (guint32 u = 0; u < n_units; u++)
-        {
-          guint64 cooc = by_unit[u].left + by_unit[u].right;
-          list->candidates += cooc > 0;
-          if (cooc < min_cooc || freq[u] == 0 || freq[u] < opts->min_freq)
-            continue;
-          DlCollocRow r = { .cooc = cooc, .freq = freq[u], .left = by_unit[u].left,
-                            .right = by_unit[u].right };
-          r.collocate = g_string_chunk_insert (list->strings,
-                                               unit_text (counts, lang, stems, stem, u));
-          DlAssocCounts ac = { (double) cooc, (double) lc->nodes, (double) freq[u],
-                               (double) n_tokens, span };
-          dl_assoc_scores (&ac, &r.scores);
-          g_array_append_val (list->rows, r);
-        }
+        list->candidates += by_unit[u].left + by_unit[u].right > 0;
+      n = node_items (list, by_unit, n_units, opts, NULL);
+      list->items = g_new (Item, n + 1);
+      node_items (list, by_unit, n_units, opts, list->items);
     }
 
-  guint n = list->rows->len;
   g_autofree DlRanked *ranked = g_new (DlRanked, n + 1);
   for (guint i = 0; i < n; i++)
     {
-      DlCollocRow *r = &g_array_index (list->rows, DlCollocRow, i);
-      ranked[i] = (DlRanked){ row_value (r, opts->sort), r->cooc, r->collocate, r, NULL };
+      DlCollocRow r;
+      make_row (list, &list->items[i], &r);
+      ranked[i] = (DlRanked){ row_value (&r, opts->sort), r.cooc, r.collocate,
+                              GUINT_TO_POINTER (i), NULL };
     }
   g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
-  guint shown = dl_collator_rank (col, ranked, n, opts->top, keys);
-  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (DlCollocRow), shown);
-  for (guint i = 0; i < shown; i++)
-    g_array_append_val (rows, *(DlCollocRow *) ranked[i].data);
-  g_array_unref (list->rows);
-  list->rows = rows;
+  list->n = dl_collator_rank (col, ranked, n, opts->top, keys);
+  list->order = g_new (guint32, list->n + 1);
+  for (guint i = 0; i < list->n; i++)
+    list->order[i] = GPOINTER_TO_UINT (ranked[i].data);
   return g_steal_pointer (&list);
 }
 
@@ -432,8 +488,10 @@ dl_colloc_list_free (DlCollocList *list)
 {
   if (list == NULL)
     return;
-  if (list->rows != NULL)
-    g_array_unref (list->rows);
+  dl_lexicon_free (list->stems);
+  g_free (list->freq);
+  g_free (list->items);
+  g_free (list->order);
   if (list->strings != NULL)
     g_string_chunk_free (list->strings);
   g_free (list);
@@ -442,13 +500,14 @@ dl_colloc_list_free (DlCollocList *list)
 guint
 dl_colloc_list_size (const DlCollocList *list)
 {
-  return list->rows->len;
+  return list->n;
 }
 
 const DlCollocRow *
-dl_colloc_list_row (const DlCollocList *list, guint i)
+dl_colloc_list_row (const DlCollocList *list, guint i, DlCollocRow *row)
 {
-  return &g_array_index (list->rows, DlCollocRow, i);
+  g_return_val_if_fail (i < list->n, NULL);
+  return make_row (list, &list->items[list->order[i]], row);
 }
 
 guint64

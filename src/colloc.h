@@ -77,16 +77,20 @@ typedef struct {
 
 typedef struct _DlCollocList DlCollocList;
 
-/* The collocates of @lang in @counts, scored and sorted. NULL with @error
- * (DL_ERROR_ICU) if the language's collator cannot be opened. */
+/* The collocates of @lang in @counts, scored and sorted; @counts is
+ * borrowed and must outlive the list. NULL with @error (DL_ERROR_ICU) if the
+ * language's collator cannot be opened. */
 DlCollocList *dl_colloc_list (const DlCollocCounts *counts, DlLang lang,
                               const DlCollocListOptions *opts, GError **error);
 void dl_colloc_list_free (DlCollocList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollocList, dl_colloc_list_free)
 
-/* The number of rows, and row @i (owned by @list). */
+/* The number of rows, and row @i: made in @row, which it returns (its
+ * strings belong to @list and its counts). A list keeps only what ranks its
+ * rows (units, co-occurrences, pair texts), so that a list of millions of
+ * pairs takes tens of bytes each rather than a whole row. */
 guint dl_colloc_list_size (const DlCollocList *list);
-const DlCollocRow *dl_colloc_list_row (const DlCollocList *list, guint i);
+const DlCollocRow *dl_colloc_list_row (const DlCollocList *list, guint i, DlCollocRow *row);
 
 /* Collocates (or pairs) before the stoplist and thresholds. */
 guint64 dl_colloc_list_candidates (const DlCollocList *list);

@@ -64,7 +64,8 @@ list_text (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlUn
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < dl_colloc_list_size (list); i++)
     {
-      const DlCollocRow *r = dl_colloc_list_row (list, i);
+      DlCollocRow row;
+      const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
       g_string_append_printf (s, "%s %" G_GUINT64_FORMAT "=%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
                               " %" G_GUINT64_FORMAT "\n",
                               r->collocate, r->cooc, r->left, r->right, r->freq);
@@ -188,13 +189,14 @@ test_pairs_of_the_whole_text (void)
   DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_LL };
   g_autoptr (DlCollocList) lp = dl_colloc_list (pairs, DL_LANG_EN, &lo, &error);
   g_autoptr (DlCollocList) ln = dl_colloc_list (node, DL_LANG_EN, &lo, &error);
+  DlCollocRow row_p, row_n;
   const DlCollocRow *rp = NULL, *rn = NULL;
-  for (guint i = 0; i < dl_colloc_list_size (lp); i++)
-    if (strcmp (dl_colloc_list_row (lp, i)->collocate, "a b") == 0)
-      rp = dl_colloc_list_row (lp, i);
-  for (guint i = 0; i < dl_colloc_list_size (ln); i++)
-    if (strcmp (dl_colloc_list_row (ln, i)->collocate, "b") == 0)
-      rn = dl_colloc_list_row (ln, i);
+  for (guint i = 0; i < dl_colloc_list_size (lp) && rp == NULL; i++)
+    if (strcmp (dl_colloc_list_row (lp, i, &row_p)->collocate, "a b") == 0)
+      rp = &row_p;
+  for (guint i = 0; i < dl_colloc_list_size (ln) && rn == NULL; i++)
+    if (strcmp (dl_colloc_list_row (ln, i, &row_n)->collocate, "b") == 0)
+      rn = &row_n;
   CU_ASSERT_PTR_NOT_NULL_FATAL (rp);
   CU_ASSERT_PTR_NOT_NULL_FATAL (rn);
   CU_ASSERT_STRING_EQUAL (rp->first, "a");
@@ -230,12 +232,13 @@ test_list_order_thresholds_and_top (void)
   DlCollocOptions o = window (0, 1);
   g_autoptr (DlCollocCounts) c = count_files (files, "n", &o, TRUE, DL_LANG_EN);
   g_autoptr (GError) error = NULL;
+  DlCollocRow row;
   /* By cooc: x and y (2 each, alphabetical), then z (1). */
   DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 2, DL_MEASURE_COOC };
   g_autoptr (DlCollocList) l = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_EQUAL_FATAL (dl_colloc_list_size (l), 2);
-  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 0)->collocate, "x");
-  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 1)->collocate, "y");
+  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 0, &row)->collocate, "x");
+  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 1, &row)->collocate, "y");
   CU_ASSERT_EQUAL (dl_colloc_list_candidates (l), 3);
   /* --min-cooc 2 drops z; --min-freq 3 drops x and y (2 each). */
   lo = (DlCollocListOptions){ DL_UNIT_FORM, NULL, NULL, NULL, 1, 2, 0, DL_MEASURE_MI };
@@ -249,14 +252,14 @@ test_list_order_thresholds_and_top (void)
   lo = (DlCollocListOptions){ DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_MI };
   g_autoptr (DlCollocList) l4 = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_EQUAL_FATAL (dl_colloc_list_size (l4), 3);
-  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l4, 2)->collocate, "z");
-  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l4, 2)->scores.mi, log2 (14.0 / 5), 1e-12);
-  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l4, 0)->scores.mi, log2 (14.0 / 5), 1e-12);
+  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l4, 2, &row)->collocate, "z");
+  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l4, 2, &row)->scores.mi, log2 (14.0 / 5), 1e-12);
+  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l4, 0, &row)->scores.mi, log2 (14.0 / 5), 1e-12);
   /* By logDice x (2·2 / (5 + 2)) before z (2·1 / (5 + 1)). */
   lo.sort = DL_MEASURE_LOGDICE;
   g_autoptr (DlCollocList) l5 = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
-  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l5, 0)->collocate, "x");
-  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l5, 0)->scores.logdice, 14 + log2 (4.0 / 7), 1e-12);
+  CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l5, 0, &row)->collocate, "x");
+  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l5, 0, &row)->scores.logdice, 14 + log2 (4.0 / 7), 1e-12);
 }
 
 /* The rows of a TSV of NLTK's scores (first second cooc pmi ll), by "first
@@ -312,7 +315,8 @@ test_pairs_agree_with_nltk (void)
       guint same_cooc = 0, same_mi = 0, same_ll = 0;
       for (guint i = 0; i < dl_colloc_list_size (l); i++)
         {
-          const DlCollocRow *r = dl_colloc_list_row (l, i);
+          DlCollocRow row;
+          const DlCollocRow *r = dl_colloc_list_row (l, i, &row);
           const double *v = g_hash_table_lookup (nltk, r->collocate);
           if (v == NULL)
             continue;
