@@ -20,6 +20,7 @@ typedef struct {
   DlDocumentOptions doc_options;
   const DlQuery *node;
   DlCollocCounts *total;
+  const DlCollocListOptions *list_options;
 } CollocRun;
 
 static gpointer
@@ -188,6 +189,22 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
     }
 }
 
+static gboolean
+write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
+            GError **error)
+{
+  const CollocRun *run = user_data;
+  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, run->list_options, error);
+  if (list == NULL)
+    return FALSE;
+  if (table != NULL)
+    print_table (table, list, lang, run->opts.all);
+  else
+    print_text (fp, list, run->total, lang, run->node != NULL ? dl_query_text (run->node) : NULL,
+                first);
+  return TRUE;
+}
+
 gboolean
 dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
 {
@@ -256,7 +273,7 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-cooc", min_cooc, error);
-  CollocRun run = { { 0 }, { 0 }, NULL, NULL };
+  CollocRun run = { { 0 }, { 0 }, NULL, NULL, NULL };
   DlCollocListOptions lo = { opts.unit, NULL, NULL, NULL, (guint64) min_freq,
                              (guint64) min_cooc, (guint) MIN (top, G_MAXUINT), DL_MEASURE_LOGDICE };
   if (ok && sort_arg != NULL)
@@ -317,8 +334,6 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  ok = out != NULL;
-
   static const DlColumn columns[] = {
     { "lang", DL_COL_STRING },     { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
     { "freq", DL_COL_NUMBER },     { "expected", DL_COL_NUMBER },  { "mi", DL_COL_NUMBER },
@@ -327,35 +342,9 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
     { "left", DL_COL_NUMBER },     { "right", DL_COL_NUMBER },     { "first", DL_COL_STRING },
     { "second", DL_COL_STRING }
   };
-  DlTable *table = NULL;
-  if (ok && opts.format != DL_FORMAT_TEXT)
-    table = dl_table_new (dl_out_file (out), opts.format, columns,
-                          G_N_ELEMENTS (columns) - (all ? 0 : 2));
-  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
-  gboolean first_section = TRUE;
-  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
-    {
-      if (!run.opts.counter.langs[langs[i]])
-        continue;
-      g_autoptr (DlCollocList) list = dl_colloc_list (run.total, langs[i], &lo, error);
-      if (list == NULL)
-        ok = FALSE;
-      else if (table != NULL)
-        print_table (table, list, langs[i], all);
-      else
-        print_text (dl_out_file (out), list, run.total, langs[i],
-                    node != NULL ? dl_query_text (node) : NULL, first_section);
-      first_section = FALSE;
-    }
-  if (table != NULL)
-    dl_table_end (table);
-  if (out != NULL)
-    {
-      if (ok)
-        ok = dl_out_close (out, TRUE, error);
-      else
-        dl_out_close (out, FALSE, NULL);
-    }
+  run.list_options = &lo;
+  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns,
+                           G_N_ELEMENTS (columns) - (all ? 0 : 2), write_lang, &run, error);
   dl_colloc_counts_free (run.total);
   dl_options_clear (&opts);
   return ok;

@@ -81,3 +81,31 @@ dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCoun
   dl_pool_states_free (run.workers);
   return out;
 }
+
+gboolean
+dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
+                    const DlColumn *columns, guint n_columns, DlLangWriter write,
+                    gpointer user_data, GError **error)
+{
+  if (out == NULL)
+    return FALSE;
+  DlTable *table = NULL;
+  if (opts->format != DL_FORMAT_TEXT)
+    table = dl_table_new (dl_out_file (out), opts->format, columns, n_columns);
+  static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
+  gboolean ok = TRUE, first = TRUE;
+  for (gsize i = 0; ok && i < G_N_ELEMENTS (order); i++)
+    if (langs[order[i]])
+      {
+        ok = write (user_data, order[i], table, dl_out_file (out), first, error);
+        first = FALSE;
+      }
+  if (table != NULL)
+    dl_table_end (table);
+  if (!ok)
+    {
+      dl_out_close (out, FALSE, NULL);
+      return FALSE;
+    }
+  return dl_out_close (out, TRUE, error);
+}

@@ -14,6 +14,10 @@ typedef struct {
   DlCounterOptions counter_options;
   DlDocumentOptions doc_options;
   DlCounter *total;
+  /* For the lists. */
+  const DlFreqOptions *list_options;
+  DlStemmer *stemmer;
+  DlNormalizer *norm; /* with --case keep */
 } FreqRun;
 
 static gpointer
@@ -110,6 +114,23 @@ print_table (DlTable *table, const DlFreqList *list, gboolean stems)
     }
 }
 
+static gboolean
+write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
+            GError **error)
+{
+  const FreqRun *run = user_data;
+  g_autoptr (DlFreqList) list
+      = dl_freqlist_build (run->total, lang, run->list_options, run->stemmer, run->norm, error);
+  if (list == NULL)
+    return FALSE;
+  gboolean stems = run->list_options->unit == DL_UNIT_STEM;
+  if (table != NULL)
+    print_table (table, list, stems);
+  else
+    print_text (fp, list, stems, first);
+  return TRUE;
+}
+
 gboolean
 dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 {
@@ -180,7 +201,7 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 
   FreqRun run = { { 0 }, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
                            opts.assume_lang },
-                  NULL };
+                  NULL, NULL, NULL, NULL };
   dl_counter_options_init (&run.counter_options);
   run.counter_options.casing = opts.casing;
   run.counter_options.kinds[DL_TOKEN_NUMBER] = opts.numbers;
@@ -193,42 +214,16 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
   static const DlCountJob job = { NULL, NULL, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  ok = out != NULL;
-  gboolean stems = opts.unit == DL_UNIT_STEM;
   static const DlColumn columns[] = { { "lang", DL_COL_STRING },    { "rank", DL_COL_NUMBER },
                                       { "item", DL_COL_STRING },    { "freq", DL_COL_NUMBER },
                                       { "per_million", DL_COL_NUMBER },
                                       { "range", DL_COL_NUMBER },   { "forms", DL_COL_STRING } };
-  DlTable *table = NULL;
-  if (ok && opts.format != DL_FORMAT_TEXT)
-    table = dl_table_new (dl_out_file (out), opts.format, columns,
-                          G_N_ELEMENTS (columns) - (stems ? 0 : 1));
-  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
-  gboolean first = TRUE;
-  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
-    {
-      if (!run.counter_options.langs[langs[i]])
-        continue;
-      g_autoptr (DlFreqList) list
-          = dl_freqlist_build (run.total, langs[i], &fo, stemmer,
-                               opts.casing == DL_CASE_KEEP ? norm : NULL, error);
-      if (list == NULL)
-        ok = FALSE;
-      else if (table != NULL)
-        print_table (table, list, stems);
-      else
-        print_text (dl_out_file (out), list, stems, first);
-      first = FALSE;
-    }
-  if (table != NULL)
-    dl_table_end (table);
-  if (out != NULL)
-    {
-      if (ok)
-        ok = dl_out_close (out, TRUE, error);
-      else
-        dl_out_close (out, FALSE, NULL);
-    }
+  run.list_options = &fo;
+  run.stemmer = stemmer;
+  run.norm = opts.casing == DL_CASE_KEEP ? norm : NULL;
+  ok = dl_cmd_write_langs (out, &opts, run.counter_options.langs, columns,
+                           G_N_ELEMENTS (columns) - (opts.unit == DL_UNIT_STEM ? 0 : 1),
+                           write_lang, &run, error);
   dl_counter_free (run.total);
   dl_options_clear (&opts);
   return ok;

@@ -14,6 +14,7 @@ typedef struct {
   DlNgramOptions opts;
   DlDocumentOptions doc_options;
   DlNgramCounts *total;
+  const DlNgramListOptions *list_options;
 } NgramRun;
 
 static gpointer
@@ -129,6 +130,21 @@ print_table (DlTable *table, const DlNgramList *list, DlLang lang)
     }
 }
 
+static gboolean
+write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
+            GError **error)
+{
+  const NgramRun *run = user_data;
+  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, run->list_options, error);
+  if (list == NULL)
+    return FALSE;
+  if (table != NULL)
+    print_table (table, list, lang);
+  else
+    print_text (fp, list, dl_ngram_counts_counter (run->total), lang, first);
+  return TRUE;
+}
+
 gboolean
 dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
 {
@@ -165,7 +181,7 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
       entries, &opts);
   static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
                                  DL_FORMAT_JSON, -1 };
-  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL };
+  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL };
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
@@ -210,42 +226,15 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  ok = out != NULL;
-
   DlNgramListOptions lo = { opts.unit, stemmer, stoplist, norm, (guint64) min_freq,
                             (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT) };
   static const DlColumn columns[] = { { "lang", DL_COL_STRING },
                                       { "ngram", DL_COL_STRING },
                                       { "freq", DL_COL_NUMBER },
                                       { "range", DL_COL_NUMBER } };
-  DlTable *table = NULL;
-  if (ok && opts.format != DL_FORMAT_TEXT)
-    table = dl_table_new (dl_out_file (out), opts.format, columns, G_N_ELEMENTS (columns));
-  const DlLang langs[] = { DL_LANG_TR, DL_LANG_EN };
-  gboolean first_section = TRUE;
-  for (gsize i = 0; ok && i < G_N_ELEMENTS (langs); i++)
-    {
-      if (!run.opts.counter.langs[langs[i]])
-        continue;
-      g_autoptr (DlNgramList) list = dl_ngram_list (run.total, langs[i], &lo, error);
-      if (list == NULL)
-        ok = FALSE;
-      else if (table != NULL)
-        print_table (table, list, langs[i]);
-      else
-        print_text (dl_out_file (out), list, dl_ngram_counts_counter (run.total), langs[i],
-                    first_section);
-      first_section = FALSE;
-    }
-  if (table != NULL)
-    dl_table_end (table);
-  if (out != NULL)
-    {
-      if (ok)
-        ok = dl_out_close (out, TRUE, error);
-      else
-        dl_out_close (out, FALSE, NULL);
-    }
+  run.list_options = &lo;
+  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, G_N_ELEMENTS (columns),
+                           write_lang, &run, error);
   dl_ngram_counts_free (run.total);
   dl_options_clear (&opts);
   return ok;

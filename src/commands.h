@@ -55,6 +55,20 @@ typedef struct {
 DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, GError **error);
 
+/* Writes one language's part of a counting command's result: its list, to
+ * @table in a machine format or as text to @fp (NULL table; @first: the
+ * first section, no blank line before it). FALSE with @error on failure. */
+typedef gboolean (*DlLangWriter) (gpointer user_data, DlLang lang, DlTable *table, FILE *fp,
+                                  gboolean first, GError **error);
+
+/* Writes the result to @out, from dl_cmd_count (NULL: it failed, and so does
+ * this): Turkish, then English, each when @langs wants it, through @write;
+ * in a machine format as one table of @columns. Closes @out, which is kept
+ * only when all went well. */
+gboolean dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
+                             const DlColumn *columns, guint n_columns, DlLangWriter write,
+                             gpointer user_data, GError **error);
+
 G_END_DECLS
 
 #endif /* DL_COMMANDS_H */
