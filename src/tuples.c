@@ -2,10 +2,10 @@
  * indexed by tuple; a power-of-two array of slots kept at most three
  * quarters full, probed linearly. A slot is 32 bits: the tuple index + 1 (0
  * for empty) in the low bits the table's size needs, and in the bits left
- * over a fingerprint of the tuple's hash, so that a probe reads a tuple's ids
- * (a cache miss in a big table) only when the fingerprints agree. Counts take 32
- * bits: nearly all tuples are rare, and the few that reach 2³² − 1 keep
- * their whole count in a small hash table beside. */
+ * over a fingerprint of the tuple's hash, so that a probe reads a tuple's
+ * ids (a cache miss in a big table) only when the fingerprints agree.
+ * Counts take 32 bits: nearly all tuples are rare, and the few that reach
+ * 2³² − 1 keep their whole count in a small hash table beside. */
 #include "config.h"
 
 #include "tuples.h"
