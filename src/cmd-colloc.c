@@ -66,20 +66,9 @@ counts_free (gpointer p)
 static gboolean
 parse_window (const char *arg, guint *left, guint *right, GError **error)
 {
-  char *end;
-  guint64 l = 0, r = 0;
-  gboolean ok = g_ascii_isdigit (arg[0]);
-  if (ok)
-    {
-      l = g_ascii_strtoull (arg, &end, 10);
-      ok = *end == ',' && g_ascii_isdigit (end[1]);
-    }
-  if (ok)
-    {
-      r = g_ascii_strtoull (end + 1, &end, 10);
-      ok = *end == '\0';
-    }
-  if (!ok || l > WINDOW_MAX || r > WINDOW_MAX || l + r == 0)
+  guint64 l, r;
+  if (!dl_options_number_pair (arg, ',', TRUE, &l, &r) || l > WINDOW_MAX || r > WINDOW_MAX
+      || l + r == 0)
     {
       /* Translators: the --window option of colloc; %d is the widest side. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
@@ -304,31 +293,20 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
         ok = FALSE;
       paths = argv + 2;
     }
-  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
-  g_autoptr (DlStoplist) stoplist = NULL;
-  if (norm != NULL)
-    stoplist = dl_stoplist_load (opts.stoplist != NULL ? opts.stoplist : "default", norm, error);
-  g_autoptr (DlStemmer) stemmer = NULL;
-  if (stoplist != NULL && opts.unit == DL_UNIT_STEM)
-    stemmer = dl_stemmer_new (error);
-  if (stoplist == NULL || (opts.unit == DL_UNIT_STEM && stemmer == NULL))
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  if (!ok || !dl_cmd_list_tools (&opts, "default", &tools, error))
     {
       dl_options_clear (&opts);
       return FALSE;
     }
-  lo.stoplist = stoplist;
-  lo.norm = norm;
-  lo.stemmer = stemmer;
+  lo.stoplist = tools.stoplist;
+  lo.norm = tools.norm;
+  lo.stemmer = tools.stemmer;
 
   run.node = node;
   run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
-  dl_counter_options_init (&run.opts.counter);
-  run.opts.counter.casing = opts.casing;
-  run.opts.counter.kinds[DL_TOKEN_NUMBER] = opts.numbers;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
-  run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
-                                         opts.assume_lang };
+  dl_cmd_counter_options (&opts, &run.opts.counter);
+  run.doc_options = dl_cmd_document_options (&opts);
   run.total = dl_colloc_counts_new (&run.opts);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);

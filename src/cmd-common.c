@@ -2,6 +2,7 @@
  * count them. */
 #include "config.h"
 
+#include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -9,6 +10,48 @@
 #include "paths.h"
 #include "pool.h"
 #include "source.h"
+
+DlDocumentOptions
+dl_cmd_document_options (const DlOptions *opts)
+{
+  return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL, opts->assume,
+                              opts->assume_lang };
+}
+
+void
+dl_cmd_counter_options (const DlOptions *opts, DlCounterOptions *co)
+{
+  dl_counter_options_init (co);
+  co->casing = opts->casing;
+  co->kinds[DL_TOKEN_NUMBER] = opts->numbers;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    co->langs[l] = l != DL_LANG_OTHER && dl_options_wants (opts, l);
+}
+
+gboolean
+dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist, DlListTools *tools,
+                   GError **error)
+{
+  *tools = (DlListTools){ NULL, NULL, NULL };
+  const char *spec = opts->stoplist != NULL ? opts->stoplist : default_stoplist;
+  if ((tools->norm = dl_normalizer_new (error)) == NULL
+      || (strcmp (spec, "none") != 0
+          && (tools->stoplist = dl_stoplist_load (spec, tools->norm, error)) == NULL)
+      || (opts->unit == DL_UNIT_STEM && (tools->stemmer = dl_stemmer_new (error)) == NULL))
+    {
+      dl_cmd_list_tools_clear (tools);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+dl_cmd_list_tools_clear (DlListTools *tools)
+{
+  g_clear_pointer (&tools->stemmer, dl_stemmer_free);
+  g_clear_pointer (&tools->stoplist, dl_stoplist_free);
+  g_clear_pointer (&tools->norm, dl_normalizer_free);
+}
 
 GPtrArray *
 dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths)

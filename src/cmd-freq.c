@@ -185,30 +185,18 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (ok && sort_arg != NULL)
     ok = dl_options_choice ("--sort", sort_arg, sorts, (int *) &fo.sort, error);
-  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
-  g_autoptr (DlStoplist) stoplist = NULL;
-  if (norm != NULL)
-    stoplist = dl_stoplist_load (opts.stoplist != NULL ? opts.stoplist : "none", norm, error);
-  g_autoptr (DlStemmer) stemmer = NULL;
-  if (stoplist != NULL && opts.unit == DL_UNIT_STEM)
-    stemmer = dl_stemmer_new (error);
-  if (stoplist == NULL || (opts.unit == DL_UNIT_STEM && stemmer == NULL))
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
       dl_options_clear (&opts);
       return FALSE;
     }
-  fo.stoplist = stoplist;
+  fo.stoplist = tools.stoplist;
 
-  FreqRun run = { { 0 }, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
-                           opts.assume_lang },
-                  NULL, NULL, NULL, NULL };
-  dl_counter_options_init (&run.counter_options);
-  run.counter_options.casing = opts.casing;
-  run.counter_options.kinds[DL_TOKEN_NUMBER] = opts.numbers;
+  FreqRun run = { { 0 }, dl_cmd_document_options (&opts), NULL, NULL, NULL, NULL };
+  dl_cmd_counter_options (&opts, &run.counter_options);
   run.counter_options.kinds[DL_TOKEN_URL] = run.counter_options.kinds[DL_TOKEN_EMAIL] = urls;
   run.counter_options.track_files = opts.unit == DL_UNIT_STEM;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    run.counter_options.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
   run.total = dl_counter_new (&run.counter_options);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
@@ -219,8 +207,8 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
                                       { "per_million", DL_COL_NUMBER },
                                       { "range", DL_COL_NUMBER },   { "forms", DL_COL_STRING } };
   run.list_options = &fo;
-  run.stemmer = stemmer;
-  run.norm = opts.casing == DL_CASE_KEEP ? norm : NULL;
+  run.stemmer = tools.stemmer;
+  run.norm = opts.casing == DL_CASE_KEEP ? tools.norm : NULL;
   ok = dl_cmd_write_langs (out, &opts, run.counter_options.langs, columns,
                            G_N_ELEMENTS (columns) - (opts.unit == DL_UNIT_STEM ? 0 : 1),
                            write_lang, &run, error);

@@ -666,8 +666,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
     co->forms |= run.sort[i] <= KEY_R3;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     co->langs[l] = dl_options_wants (&opts, (DlLang) l);
-  run.doc_options = (DlDocumentOptions) { opts.has_encoding ? &opts.encoding : NULL,
-                                          opts.assume, opts.assume_lang };
+  run.doc_options = dl_cmd_document_options (&opts);
   run.sample = (guint64) sample;
   run.rand = g_rand_new_with_seed ((guint32) seed);
   run.keep = run.n_sort > 0 || run.sample > 0;

@@ -196,9 +196,7 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
       dl_options_clear (&opts);
       return FALSE;
     }
-  LangsRun run = { &opts, { opts.has_encoding ? &opts.encoding : NULL, opts.assume,
-                            opts.assume_lang },
-                   dl_out_file (out), NULL, FALSE, TRUE };
+  LangsRun run = { &opts, dl_cmd_document_options (&opts), dl_out_file (out), NULL, FALSE, TRUE };
   run.color = opts.output == NULL && dl_options_color (&opts, STDOUT_FILENO);
   static const DlColumn columns[] = { { "file", DL_COL_STRING },
                                       { "start_line", DL_COL_NUMBER },

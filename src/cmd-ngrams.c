@@ -3,7 +3,6 @@
 #include "config.h"
 
 #include <stdio.h>
-#include <string.h>
 
 #include "commands.h"
 #include "error.h"
@@ -59,17 +58,9 @@ counts_free (gpointer p)
 static gboolean
 parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
 {
-  char *end;
-  guint64 a = 0, b = 0;
-  gboolean ok = g_ascii_isdigit (arg[0]);
-  if (ok)
-    {
-      a = b = g_ascii_strtoull (arg, &end, 10);
-      if (*end == '-' && g_ascii_isdigit (end[1]))
-        b = g_ascii_strtoull (end + 1, &end, 10);
-      ok = *end == '\0';
-    }
-  if (!ok || a < DL_NGRAM_MIN || b > DL_NGRAM_MAX || a > b)
+  guint64 a, b;
+  if (!dl_options_number_pair (arg, '-', FALSE, &a, &b) || a < DL_NGRAM_MIN || b > DL_NGRAM_MAX
+      || a > b)
     {
       /* Translators: the -n option of ngrams; %d and %d are the smallest and
          largest size. */
@@ -198,14 +189,8 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
                    run.opts.max_n);
       ok = FALSE;
     }
-  g_autoptr (DlNormalizer) norm = ok ? dl_normalizer_new (error) : NULL;
-  g_autoptr (DlStoplist) stoplist = NULL;
-  if (norm != NULL && opts.stoplist != NULL && strcmp (opts.stoplist, "none") != 0)
-    ok = (stoplist = dl_stoplist_load (opts.stoplist, norm, error)) != NULL;
-  g_autoptr (DlStemmer) stemmer = NULL;
-  if (ok && norm != NULL && opts.unit == DL_UNIT_STEM)
-    ok = (stemmer = dl_stemmer_new (error)) != NULL;
-  if (!ok || norm == NULL)
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
       dl_options_clear (&opts);
       return FALSE;
@@ -214,20 +199,20 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   run.opts.contains = contains;
   run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
   run.opts.track_files = opts.unit == DL_UNIT_STEM;
-  dl_counter_options_init (&run.opts.counter);
-  run.opts.counter.casing = opts.casing;
-  run.opts.counter.kinds[DL_TOKEN_NUMBER] = opts.numbers;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    run.opts.counter.langs[l] = l != DL_LANG_OTHER && dl_options_wants (&opts, l);
-  run.doc_options = (DlDocumentOptions){ opts.has_encoding ? &opts.encoding : NULL, opts.assume,
-                                         opts.assume_lang };
+  dl_cmd_counter_options (&opts, &run.opts.counter);
+  run.doc_options = dl_cmd_document_options (&opts);
   run.total = dl_ngram_counts_new (&run.opts);
 
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  DlNgramListOptions lo = { opts.unit, stemmer, stoplist, norm, (guint64) min_freq,
-                            (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT) };
+  DlNgramListOptions lo = { opts.unit,
+                            tools.stemmer,
+                            tools.stoplist,
+                            tools.norm,
+                            (guint64) min_freq,
+                            (guint32) MIN (min_range, G_MAXUINT32),
+                            (guint) MIN (top, G_MAXUINT) };
   static const DlColumn columns[] = { { "lang", DL_COL_STRING },
                                       { "ngram", DL_COL_STRING },
                                       { "freq", DL_COL_NUMBER },

@@ -5,10 +5,15 @@
 
 #include <glib.h>
 
+#include "counter.h"
 #include "diag.h"
+#include "document.h"
+#include "normalize.h"
 #include "options.h"
 #include "output.h"
 #include "source.h"
+#include "stem.h"
+#include "stoplist.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +36,28 @@ gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
  * none, standard input when it has data, otherwise the bundled corpus (said
  * in a note). Returns a GPtrArray of DlInput (owned). */
 GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths);
+
+/* How documents are read, from -e/--encoding and --assume. */
+DlDocumentOptions dl_cmd_document_options (const DlOptions *opts);
+
+/* What a counting command counts, from --case, --numbers and --lang: words
+ * (and numbers), of Turkish and English lines. */
+void dl_cmd_counter_options (const DlOptions *opts, DlCounterOptions *co);
+
+/* What a counting command's lists need from the options. */
+typedef struct {
+  DlNormalizer *norm;
+  DlStoplist *stoplist; /* NULL for none */
+  DlStemmer *stemmer;   /* with --unit stem */
+} DlListTools;
+
+/* Opens @tools: the stoplist named by --stoplist, or @default_stoplist
+ * ("none" or "default") without it. FALSE with @error (and @tools cleared)
+ * if one cannot be loaded. */
+gboolean dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist,
+                            DlListTools *tools, GError **error);
+void dl_cmd_list_tools_clear (DlListTools *tools);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlListTools, dl_cmd_list_tools_clear)
 
 /* A counting command's work on its inputs: each input is counted into fresh
  * counts, with a worker kept per thread (tokenizers, matchers), and the

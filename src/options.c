@@ -221,6 +221,20 @@ dl_options_check_count (const char *option, gint64 value, GError **error)
 }
 
 gboolean
+dl_options_number_pair (const char *arg, char sep, gboolean need_b, guint64 *a, guint64 *b)
+{
+  if (!g_ascii_isdigit (arg[0]))
+    return FALSE;
+  char *end;
+  *a = *b = g_ascii_strtoull (arg, &end, 10);
+  if (*end == sep && g_ascii_isdigit (end[1]))
+    *b = g_ascii_strtoull (end + 1, &end, 10);
+  else if (need_b)
+    return FALSE;
+  return *end == '\0';
+}
+
+gboolean
 dl_options_color (const DlOptions *o, int fd)
 {
   switch (o->color)

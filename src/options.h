@@ -70,6 +70,12 @@ gboolean dl_options_choice (const char *option, const char *value, const char *c
  * @error (DL_ERROR_USAGE) if @value is negative. */
 gboolean dl_options_check_count (const char *option, gint64 value, GError **error);
 
+/* Parses @arg as "A" or "A<@sep>B", decimal digits only: *@a = A and *@b = B
+ * (= A when B is left out, which @need_b forbids). FALSE if it is neither;
+ * the caller checks the ranges and says what it wanted. */
+gboolean dl_options_number_pair (const char *arg, char sep, gboolean need_b, guint64 *a,
+                                 guint64 *b);
+
 /* The name of a format, as --format takes it. */
 const char *dl_format_name (DlFormat format);
 

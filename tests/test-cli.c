@@ -931,6 +931,7 @@ test_colloc_ngrams_usage_errors (void)
     { "colloc --window 5 war", "--window takes L,R" },
     { "colloc --window 2,-1 war", "--window takes L,R" },
     { "colloc --window 1001,0 war", "--window takes L,R" },
+    { "colloc --window 5, war", "--window takes L,R" },
     { "colloc --all --window 2,2", "its window is 0,R" },
     { "colloc --sort pmi war", "--sort" },
     { "colloc --min-cooc -1 war", "--min-cooc" },
@@ -940,6 +941,7 @@ test_colloc_ngrams_usage_errors (void)
     { "ngrams -n 9", "-n takes" },
     { "ngrams -n 4-2", "-n takes" },
     { "ngrams -n 3x", "-n takes" },
+    { "ngrams -n 2-", "-n takes" },
     { "ngrams -n 2 --contains 'a b c'", "longer than the n-grams" },
     { "ngrams --min-range -2", "--min-range" },
   };
