@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# train-langid.py — regenerates src/langid-model.c (character trigram costs and
+# train-langid.py — regenerates src/lib/langid-model.c (character trigram costs and
 # the word table of langid.c) from Turkish and English text found on a Debian
 # system plus the prose below. Python 3 standard library only; see README.md.
 
@@ -961,7 +961,7 @@ def main ():
     here = os.path.dirname (os.path.abspath (__file__))
     ap = argparse.ArgumentParser (description=__doc__)
     ap.add_argument ('-o', '--output',
-                     default=os.path.join (here, '..', '..', 'src', 'langid-model.c'))
+                     default=os.path.join (here, '..', '..', 'src', 'lib', 'langid-model.c'))
     ap.add_argument ('--clamp', type=float, default=CLAMP,
                      help='largest trigram log-ratio, in nats')
     ap.add_argument ('--word-clamp', type=float, default=WORD_CLAMP,

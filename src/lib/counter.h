@@ -13,7 +13,7 @@
 #include "document.h"
 #include "langid.h"
 #include "lexicon.h"
-#include "options.h"
+#include "types.h"
 #include "source.h"
 #include "stem.h"
 #include "stoplist.h"

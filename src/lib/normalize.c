@@ -11,8 +11,8 @@
 #include <unicode/utf8.h>
 
 #include "error.h"
+#include "icu.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCaseMap, ucasemap_close)
 
 struct _DlNormalizer {
   UCaseMap *turkish; /* U_FOLD_CASE_EXCLUDE_SPECIAL_I: the Turkic I/İ mappings */

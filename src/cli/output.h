@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "options.h"
+#include "textwidth.h"
 
 G_BEGIN_DECLS
 
@@ -40,18 +41,11 @@ char *dl_format_u64 (char *buf, guint64 value);
  * the exact value, into @buf (@size at least 32). "0.00" when @tokens is 0. */
 void dl_format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens);
 
-/* The columns @c takes on a terminal: 0 for combining marks and format
- * characters, 2 for East Asian wide and fullwidth characters, else 1. */
 /* Writes @value (finite) into @buf (at least 32 bytes) with @decimals
  * decimals (1..9) and a '.' whatever the locale; a value that would show as
  * 0 in that many decimals is written in exponent form (1.234e-07), and
  * "-0.00" as "0.00". */
 void dl_format_real (char *buf, gsize size, double value, int decimals);
-
-guint dl_char_width (gunichar c);
-
-/* The columns of @text (@len bytes of valid UTF-8, or -1: NUL-terminated). */
-gsize dl_display_width (const char *text, gssize len);
 
 /* Writes @text to @fp in a column of @width display columns, aligned right
  * when @right, cut after @max characters with an ellipsis (0: never cut):

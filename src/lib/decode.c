@@ -10,6 +10,7 @@
 #include <unicode/ucsdet.h>
 
 #include "error.h"
+#include "icu.h"
 #include "i18n.h"
 
 /* Controls that plain text does not use: all C0 but TAB LF VT FF CR, SUB

@@ -17,6 +17,7 @@
 #include <unicode/unorm2.h>
 
 #include "error.h"
+#include "icu.h"
 #include "i18n.h"
 
 #define CHUNK_SIZE ((gsize) 1 << 20)  /* bytes read or converted at a time */

@@ -5,25 +5,13 @@
 
 #include <glib.h>
 
+#include "types.h"
+
 G_BEGIN_DECLS
-
-typedef enum {
-  DL_LANG_OTHER = 0, /* numbers, URLs, lone names, other scripts */
-  DL_LANG_TR = 1,
-  DL_LANG_EN = 2,
-} DlLang;
-
-#define DL_LANG_COUNT 3
 
 /* Lines whose label is final once this many further non-blank lines were
  * pushed: the smoother never holds more than DL_LANGID_MAX_LAG + 1 lines. */
 #define DL_LANGID_MAX_LAG 32
-
-/* "other", "tr", "en". */
-const char *dl_lang_code (DlLang lang);
-
-/* Parses "tr", "en" or "other"; FALSE for anything else. */
-gboolean dl_lang_parse (const char *code, DlLang *lang);
 
 /* What one line says about its language, before smoothing. */
 typedef struct {

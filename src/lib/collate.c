@@ -11,8 +11,8 @@
 #include <unicode/ustring.h>
 
 #include "error.h"
+#include "icu.h"
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCollator, ucol_close)
 
 struct _DlCollator {
   UCollator *ucol;

@@ -13,7 +13,7 @@
 
 #include "error.h"
 #include "i18n.h"
-#include "output.h"
+#include "textwidth.h"
 #include "tokenizer.h"
 
 /* Columns read beyond --width on each side when --sentence looks for the

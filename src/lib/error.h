@@ -1,10 +1,8 @@
-/* error.h — derlem's GError domain and helpers for ICU handles and errors. */
+/* error.h — derlem's GError domain and a helper for ICU errors. */
 #ifndef DL_ERROR_H
 #define DL_ERROR_H
 
 #include <glib.h>
-#include <unicode/ucnv.h>
-#include <unicode/ucsdet.h>
 #include <unicode/utypes.h>
 
 G_BEGIN_DECLS
@@ -24,9 +22,6 @@ typedef enum {
 /* Sets @error (DL_ERROR_ICU) from a failed ICU status, naming @what; returns
  * FALSE so callers can `return dl_set_icu_error (...)`. */
 gboolean dl_set_icu_error (GError **error, UErrorCode status, const char *what);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UConverter, ucnv_close)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UCharsetDetector, ucsdet_close)
 
 G_END_DECLS
 

@@ -14,13 +14,13 @@
 #include <unicode/utext.h>
 
 #include "error.h"
+#include "icu.h"
 #include "normalize.h"
 
 /* A longer line is cut at white space (or, failing that, a character
  * boundary) into pieces of at most this many bytes. */
 #define SEGMENT_MAX (1 << 20)
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UBreakIterator, ubrk_close)
 
 struct _DlTokenizer {
   UBreakIterator *bi;

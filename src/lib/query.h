@@ -9,7 +9,7 @@
 #include <glib.h>
 
 #include "langid.h"
-#include "options.h"
+#include "types.h"
 
 G_BEGIN_DECLS
 

@@ -7,7 +7,7 @@
 #include <glib.h>
 
 #include "counter.h"
-#include "options.h"
+#include "types.h"
 #include "stem.h"
 #include "stoplist.h"
 

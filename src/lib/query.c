@@ -13,6 +13,7 @@
 #include <unicode/utext.h>
 
 #include "error.h"
+#include "icu.h"
 #include "i18n.h"
 #include "lexicon.h"
 #include "normalize.h"
@@ -39,13 +40,6 @@ struct _DlQuery {
   Term terms[DL_QUERY_MAX_TERMS];
 };
 
-static void
-regex_close (URegularExpression *re)
-{
-  if (re != NULL)
-    uregex_close (re);
-}
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (URegularExpression, regex_close)
 
 static const char *
 regex_problem (UErrorCode status)
@@ -88,7 +82,8 @@ regex_open (const char *pattern, const char *query, GError **error)
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
                    _("query %s: bad regular expression at character %d: %s"), query,
                    (int) pe.offset + 2, regex_problem (st));
-      regex_close (re);
+      if (re != NULL)
+        uregex_close (re);
       return NULL;
     }
   uregex_setTimeLimit (re, REGEX_TIME_LIMIT, &st);
@@ -327,7 +322,7 @@ dl_matcher_free (DlMatcher *m)
       for (int l = 0; l < DL_LANG_COUNT; l++)
         if (m->terms[i].norm[l] != NULL)
           g_string_free (m->terms[i].norm[l], TRUE);
-      regex_close (m->terms[i].re);
+      g_clear_pointer (&m->terms[i].re, uregex_close);
     }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {

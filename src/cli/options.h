@@ -20,8 +20,6 @@ typedef enum {
 } DlFormat;
 
 typedef enum { DL_WHEN_AUTO, DL_WHEN_ALWAYS, DL_WHEN_NEVER } DlWhen;
-typedef enum { DL_UNIT_FORM, DL_UNIT_STEM } DlUnit;
-typedef enum { DL_CASE_FOLD, DL_CASE_KEEP } DlCase;
 
 typedef struct {
   /* As given on the command line (owned; NULL when not given). */
