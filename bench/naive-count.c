@@ -29,11 +29,10 @@
 
 #define TOP_N 20
 
-typedef struct
-{
+typedef struct {
   UBreakIterator *bi;
   UCaseMap *csm;
-  char *fold;     /* reusable fold buffer */
+  char *fold; /* reusable fold buffer */
   int32_t fold_cap;
   GHashTable *counts; /* char *word -> guint64 *count */
   guint64 tokens;
@@ -165,8 +164,7 @@ count_dir (Counter *c, const char *path)
   g_ptr_array_free (files, TRUE);
 }
 
-typedef struct
-{
+typedef struct {
   const char *word;
   guint64 count;
 } Entry;

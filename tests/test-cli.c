@@ -40,8 +40,8 @@ sh (const char *cmdline, const char *language)
   const char *argv[] = { "/bin/sh", "-c", cmdline, NULL };
   g_autoptr (GError) error = NULL;
   int wait_status;
-  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
-                     &r.out, &r.err, &wait_status, &error))
+  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
+                     &wait_status, &error))
     {
       CU_FAIL (error->message);
     }
@@ -165,11 +165,10 @@ test_langs_corpus_matches_gold (void)
   g_autoptr (GHashTable) gold = labels_from_tsv (gold_tsv, &n_gold);
 
   /* Every non-blank line of every corpus file is in exactly one span. */
-  const char *files[] = { "article-tr-azerbaycan-denge-politikasi.txt",
-                          "article-tr-karabag-turk-dunyasi.txt",
-                          "article-tr-turkiye-azerbaycan-guvenlik.txt",
-                          "commentary-en-karabakh-liberation.txt",
-                          "commentary-tr-karabag-2023.txt" };
+  const char *files[]
+      = { "article-tr-azerbaycan-denge-politikasi.txt", "article-tr-karabag-turk-dunyasi.txt",
+          "article-tr-turkiye-azerbaycan-guvenlik.txt", "commentary-en-karabakh-liberation.txt",
+          "commentary-tr-karabag-2023.txt" };
   guint total = 0, right = 0, covered = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -195,8 +194,8 @@ test_langs_corpus_matches_gold (void)
         }
     }
   double accuracy = total ? (double) right / total : 0;
-  printf ("\n  langs on corpus/: %u/%u non-blank lines right (%.2f%%), %u spans (gold %u)\n",
-          right, total, 100 * accuracy, n_out, n_gold);
+  printf ("\n  langs on corpus/: %u/%u non-blank lines right (%.2f%%), %u spans (gold %u)\n", right,
+          total, 100 * accuracy, n_out, n_gold);
   CU_ASSERT_EQUAL (total, 2536);
   CU_ASSERT_EQUAL (covered, total);
   CU_ASSERT_TRUE (accuracy >= 0.99);
@@ -227,9 +226,10 @@ test_langs_formats (void)
                                  "\"start_line\":1,\"end_line\":123,\"lang\":\"tr\"}\n]\n");
   run_clear (&r);
   /* A file name needing CSV quotes and JSON escapes. */
-  r = sh ("d=$(mktemp -d) && printf 'Bu bir deneme cümlesidir ve Türkçedir.\\n' > \"$d/a,\\\"b.txt\" "
-          "&& $DERLEM langs --format csv \"$d\" | tail -n 1 | sed \"s|$d/||\"; rm -r \"$d\"",
-          NULL);
+  r = sh (
+      "d=$(mktemp -d) && printf 'Bu bir deneme cümlesidir ve Türkçedir.\\n' > \"$d/a,\\\"b.txt\" "
+      "&& $DERLEM langs --format csv \"$d\" | tail -n 1 | sed \"s|$d/||\"; rm -r \"$d\"",
+      NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "\"a,\"\"b.txt\",1,1,tr\n");
   run_clear (&r);
 }
@@ -380,8 +380,8 @@ test_freq_fixture_counted_by_hand (void)
   /* tests/data/freq: two files, Turkish and English lines, İ/I, three
    * apostrophes, numbers, a URL and an address, counted by hand. */
   g_autofree char *expected = NULL;
-  CU_ASSERT_FATAL (g_file_get_contents (TEST_DATA ("freq/expected-form.tsv"), &expected, NULL,
-                                        NULL));
+  CU_ASSERT_FATAL (
+      g_file_get_contents (TEST_DATA ("freq/expected-form.tsv"), &expected, NULL, NULL));
   Run r = sh ("$DERLEM freq --format tsv --threads 2 tests/data/freq", NULL);
   CU_ASSERT_EQUAL (r.status, 0);
   CU_ASSERT_STRING_EQUAL (r.out, expected);
@@ -462,8 +462,8 @@ test_freq_orders_and_filters (void)
 {
   Run r = sh ("$DERLEM freq --sort alpha --lang tr --format tsv tests/data/freq | cut -f 3", NULL);
   /* Turkish order: b < c < ç < d, ı < i, s < ş < t. */
-  const char *order[] = { "bütün", "çatışma", "daha", "ırak", "istanbul", "işbirliği",
-                          "itibaren", "sürecinin", "şekilde", "takip" };
+  const char *order[] = { "bütün",     "çatışma",  "daha",      "ırak",    "istanbul",
+                          "işbirliği", "itibaren", "sürecinin", "şekilde", "takip" };
   const char *at = r.out;
   for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
     {
@@ -477,7 +477,8 @@ test_freq_orders_and_filters (void)
   run_clear (&r);
 
   r = sh ("$DERLEM freq --sort atergo --lang tr --min-freq 2 --format tsv tests/data/freq "
-          "| cut -f 2,3 | tr '\\t\\n' ': '", NULL);
+          "| cut -f 2,3 | tr '\\t\\n' ': '",
+          NULL);
   /* By the reversed words in Turkish order (ad eli ev ğabarak ısamlo ışavas
    * ikedeglöb iney karı kilnevüg lubnatsi nacyabreza nı’nacyabreza nın'aysur
    * niçi rib şırab); ranks travel with their items. */
@@ -514,8 +515,13 @@ test_freq_orders_and_filters (void)
 static void
 test_freq_usage_errors (void)
 {
-  const char *bad[] = { "--sort size", "--top -1", "--min-freq x", "--unit stem --case keep",
-                        "--stoplist /nonexistent/list.txt", "--format html", "--forms -2" };
+  const char *bad[] = { "--sort size",
+                        "--top -1",
+                        "--min-freq x",
+                        "--unit stem --case keep",
+                        "--stoplist /nonexistent/list.txt",
+                        "--format html",
+                        "--forms -2" };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       g_autofree char *cmd = g_strdup_printf ("$DERLEM freq %s corpus", bad[i]);
@@ -529,7 +535,8 @@ test_freq_usage_errors (void)
     }
   /* A bad input is reported, the rest is counted, the status says so. */
   Run r = sh ("$DERLEM freq --format tsv --lang tr tests/data/freq/a.txt /nonexistent.txt "
-              "| grep -c '^tr'", NULL);
+              "| grep -c '^tr'",
+              NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "59\n"); /* a.txt's Turkish types, counted by hand */
   CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent.txt"));
   run_clear (&r);
@@ -538,10 +545,13 @@ test_freq_usage_errors (void)
   run_clear (&r);
   /* A 3 MB line without a space: cut into 1 MiB tokens, shown shortened in
    * text, whole in TSV. */
-  r = sh ("d=$(mktemp -d) && head -c 3000000 /dev/zero | tr '\\0' a > \"$d/long.txt\" && "
-          "$DERLEM freq --assume-lang en \"$d\" | awk '{ print length($0) }' | sort -n | tail -n 1 && "
-          "$DERLEM freq --assume-lang en --format tsv \"$d\" | awk -F '\t' 'NR > 1 { print length($3), $4 }'; "
-          "rm -r \"$d\"", NULL);
+  r = sh (
+      "d=$(mktemp -d) && head -c 3000000 /dev/zero | tr '\\0' a > \"$d/long.txt\" && "
+      "$DERLEM freq --assume-lang en \"$d\" | awk '{ print length($0) }' | sort -n | tail -n 1 && "
+      "$DERLEM freq --assume-lang en --format tsv \"$d\" | awk -F '\t' 'NR > 1 { print length($3), "
+      "$4 }'; "
+      "rm -r \"$d\"",
+      NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "101\n1048576 2\n902848 1\n");
   CU_ASSERT_EQUAL (r.status, 0);
   run_clear (&r);
@@ -621,14 +631,17 @@ test_kwic_corpus_hit_counts (void)
   CU_ASSERT_STRING_EQUAL (r.out, "50\n");
   run_clear (&r);
   /* 11 of them run across a line break, the node showing it as a space. */
-  r = sh ("$DERLEM kwic --format tsv '\"dağlık karabağ\"' corpus/article-tr-azerbaycan-denge-politikasi.txt "
-          "| awk -F '\\t' '$3 == 13 { print $5 }'", NULL);
+  r = sh ("$DERLEM kwic --format tsv '\"dağlık karabağ\"' "
+          "corpus/article-tr-azerbaycan-denge-politikasi.txt "
+          "| awk -F '\\t' '$3 == 13 { print $5 }'",
+          NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "Dağlık- Karabağ\n");
   run_clear (&r);
   /* position is the node's byte offset in its file. */
   r = sh ("$DERLEM kwic --format tsv --max 1 'karabağ’ın' corpus "
           "| awk -F '\\t' 'NR == 2 { print $2, $7 }' | "
-          "{ read f p; tail -c +$((p + 1)) \"$f\" | head -c 14; }", NULL);
+          "{ read f p; tail -c +$((p + 1)) \"$f\" | head -c 14; }",
+          NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "Karabağ’ın");
   run_clear (&r);
 }
@@ -649,13 +662,16 @@ test_kwic_turkish_i_by_line_language (void)
   CU_ASSERT_STRING_EQUAL (r.out, "1\n");
   run_clear (&r);
   /* --case keep: as written. */
-  r = sh ("$DERLEM kwic --format tsv --case keep Irak tests/data/kwic/mixed.txt | cut -f5 | tr '\\n' ' '", NULL);
+  r = sh ("$DERLEM kwic --format tsv --case keep Irak tests/data/kwic/mixed.txt | cut -f5 | tr "
+          "'\\n' ' '",
+          NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "node Irak Irak ");
   run_clear (&r);
   /* --lang en: the Turkish line is left out, and its tokens from the count
    * (1 hit in 25 English tokens). */
   r = sh ("$DERLEM kwic --lang en istanbul tests/data/kwic/mixed.txt", NULL);
-  CU_ASSERT_TRUE (g_str_has_suffix (r.out, "\n\nen: 1 hits, 40000.00 per million tokens, in 1 files\n"));
+  CU_ASSERT_TRUE (
+      g_str_has_suffix (r.out, "\n\nen: 1 hits, 40000.00 per million tokens, in 1 files\n"));
   CU_ASSERT_PTR_NULL (strstr (r.out, "İSTANBUL"));
   run_clear (&r);
 }
@@ -668,22 +684,27 @@ test_kwic_sort_keys_turkish_collation (void)
   static const struct {
     const char *key, *lines;
   } cases[] = {
-    { "L3", "3 4 1 2 " }, { "L2", "1 2 3 4 " }, { "L1", "4 3 2 1 " },
-    { "R1", "2 1 4 3 " }, { "R2", "2 1 3 4 " }, { "r3", "4 3 1 2 " },
+    { "L3", "3 4 1 2 " },
+    { "L2", "1 2 3 4 " },
+    { "L1", "4 3 2 1 " },
+    { "R1", "2 1 4 3 " },
+    { "R2", "2 1 3 4 " },
+    { "r3", "4 3 1 2 " },
     /* Ties keep corpus order. */
     { "node", "1 2 3 4 " },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *args = g_strdup_printf ("--assume-lang tr --sort %s su tests/data/kwic/sort4.txt",
-                                               cases[i].key);
+      g_autofree char *args = g_strdup_printf (
+          "--assume-lang tr --sort %s su tests/data/kwic/sort4.txt", cases[i].key);
       g_autofree char *got = kwic_lines (args);
       if (strcmp (got, cases[i].lines) != 0)
         printf ("\n  --sort %s: %s", cases[i].key, got);
       CU_ASSERT_STRING_EQUAL (got, cases[i].lines);
     }
   /* node: the phrase "* su", ılık su < ilk su < uzun su < üzüm su. */
-  g_autofree char *node = kwic_lines ("--assume-lang tr --sort node '\"* su\"' tests/data/kwic/sort4.txt");
+  g_autofree char *node
+      = kwic_lines ("--assume-lang tr --sort node '\"* su\"' tests/data/kwic/sort4.txt");
   CU_ASSERT_STRING_EQUAL (node, "4 3 2 1 ");
   /* sort.txt, by R1: ağaç cam çam ılık ilk uzun üzüm zeytin in Turkish;
    * English puts ilk before ılık and üzüm before uzun. */
@@ -694,13 +715,15 @@ test_kwic_sort_keys_turkish_collation (void)
   /* file then R1; position across two files (byte offsets 7 18 19 ...). */
   Run r = sh ("$DERLEM kwic --assume-lang tr --format tsv --sort file,R1 su "
               "tests/data/kwic/sort4.txt tests/data/kwic/sort.txt | tail -n +2 | "
-              "awk -F '\\t' '{ printf \"%s:%s \", substr($2, 17, 5), $3 }'", NULL);
+              "awk -F '\\t' '{ printf \"%s:%s \", substr($2, 17, 5), $3 }'",
+              NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "sort4:2 sort4:1 sort4:4 sort4:3 sort.:6 sort.:2 sort.:1 "
                                  "sort.:3 sort.:4 sort.:8 sort.:7 sort.:5 ");
   run_clear (&r);
-  r = sh ("$DERLEM kwic --assume-lang tr --format tsv --sort position --max 4 su "
-          "tests/data/kwic/sort4.txt tests/data/kwic/sort.txt | tail -n +2 | cut -f7 | tr '\\n' ' '",
-          NULL);
+  r = sh (
+      "$DERLEM kwic --assume-lang tr --format tsv --sort position --max 4 su "
+      "tests/data/kwic/sort4.txt tests/data/kwic/sort.txt | tail -n +2 | cut -f7 | tr '\\n' ' '",
+      NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "7 18 19 31 ");
   run_clear (&r);
   /* A key that is not one. */
@@ -742,9 +765,11 @@ test_kwic_sample_is_reproducible (void)
   /* The sample is uniform: over seeds 1..200, each of the 35 hits of savaş
    * is drawn into a sample of 7 about 40 times (7/35 of 200); none is never
    * or always drawn. */
-  a = sh ("for s in $(seq 1 200); do $DERLEM kwic --format tsv --sample 7 --seed $s savaş corpus "
-          "| tail -n +2 | cut -f7; done | sort | uniq -c | awk '{ n++; if ($1 < 15 || $1 > 70) bad++ } "
-          "END { print n, bad + 0 }'", NULL);
+  a = sh (
+      "for s in $(seq 1 200); do $DERLEM kwic --format tsv --sample 7 --seed $s savaş corpus "
+      "| tail -n +2 | cut -f7; done | sort | uniq -c | awk '{ n++; if ($1 < 15 || $1 > 70) bad++ } "
+      "END { print n, bad + 0 }'",
+      NULL);
   CU_ASSERT_STRING_EQUAL (a.out, "35 0\n");
   run_clear (&a);
 }
@@ -760,14 +785,16 @@ test_kwic_formats_and_outputs (void)
                                  "I\t165\twar\n");
   run_clear (&r);
   r = sh ("$DERLEM kwic --format csv --width 10 war tests/data/kwic/script.txt", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "lang,file,line,left,node,right,position,query\n"
-                                 "en,tests/data/kwic/script.txt,1,\"pt>alert(\"\"\",war,\" & peace\"\")\",29,war\n"
-                                 "en,tests/data/kwic/script.txt,1,efore the ,war,\" began, an\",63,war\n");
+  CU_ASSERT_STRING_EQUAL (
+      r.out, "lang,file,line,left,node,right,position,query\n"
+             "en,tests/data/kwic/script.txt,1,\"pt>alert(\"\"\",war,\" & peace\"\")\",29,war\n"
+             "en,tests/data/kwic/script.txt,1,efore the ,war,\" began, an\",63,war\n");
   run_clear (&r);
   r = sh ("$DERLEM kwic --format json --width 5 peace tests/data/kwic/script.txt", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "[\n{\"lang\":\"en\",\"file\":\"tests/data/kwic/script.txt\",\"line\":1,"
-                                 "\"left\":\"ar & \",\"node\":\"peace\",\"right\":\"\\\")</s\","
-                                 "\"position\":35,\"query\":\"peace\"}\n]\n");
+  CU_ASSERT_STRING_EQUAL (r.out,
+                          "[\n{\"lang\":\"en\",\"file\":\"tests/data/kwic/script.txt\",\"line\":1,"
+                          "\"left\":\"ar & \",\"node\":\"peace\",\"right\":\"\\\")</s\","
+                          "\"position\":35,\"query\":\"peace\"}\n]\n");
   run_clear (&r);
   /* HTML: one page, its style inline, every piece of corpus text escaped. */
   r = sh ("$DERLEM kwic --format html --width 30 war tests/data/kwic/script.txt", NULL);
@@ -775,21 +802,25 @@ test_kwic_formats_and_outputs (void)
   CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "<style>"));
   CU_ASSERT_PTR_NULL (strstr (r.out, "<script"));
   CU_ASSERT_PTR_NULL (strstr (r.out, "<link"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "<td class=\"left\">The page said &lt;script&gt;alert(&quot;</td>"
-                                         "<td class=\"node\"><mark>war</mark></td>"
-                                         "<td class=\"right\"> &amp; peace&quot;)&lt;/script&gt; before the</td>"));
+  CU_ASSERT_PTR_NOT_NULL (
+      strstr (r.out, "<td class=\"left\">The page said &lt;script&gt;alert(&quot;</td>"
+                     "<td class=\"node\"><mark>war</mark></td>"
+                     "<td class=\"right\"> &amp; peace&quot;)&lt;/script&gt; before the</td>"));
   CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "&#39;quotes&#39;"));
   CU_ASSERT_TRUE (g_str_has_suffix (r.out, "</html>\n"));
   run_clear (&r);
   /* Text: right-aligned left context, the node highlighted when asked. */
   r = sh ("$DERLEM kwic --width 12 --color always war tests/data/kwic/mixed.txt", NULL);
-  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "uşuldu. The   \033[1;31mwar\033[0m   in IRAQ cha  en tests/data/kwic/mixed.txt:2\n"));
+  CU_ASSERT_TRUE (g_str_has_prefix (
+      r.out, "uşuldu. The   \033[1;31mwar\033[0m   in IRAQ cha  en tests/data/kwic/mixed.txt:2\n"));
   run_clear (&r);
   r = sh ("NO_COLOR=1 $DERLEM kwic --width 12 war tests/data/kwic/mixed.txt", NULL);
   CU_ASSERT_PTR_NULL (strstr (r.out, "\033["));
   run_clear (&r);
   /* -o: written whole or not at all; --max cuts, the summary says so. */
-  r = sh ("d=$(mktemp -d) && $DERLEM kwic -o \"$d/k.txt\" --max 3 savaş corpus && cat \"$d/k.txt\"; rm -r \"$d\"", NULL);
+  r = sh ("d=$(mktemp -d) && $DERLEM kwic -o \"$d/k.txt\" --max 3 savaş corpus && cat "
+          "\"$d/k.txt\"; rm -r \"$d\"",
+          NULL);
   CU_ASSERT_TRUE (g_str_has_suffix (r.out, "tr: 35 hits, 1667.38 per million tokens, in 3 files\n"
                                            "en: 0 hits, 0.00 per million tokens, in 0 files\n"
                                            "3 of them shown\n"));
@@ -808,13 +839,15 @@ test_kwic_queries_and_usage_errors (void)
   /* Several queries: -e, --queries; a word found by two is one hit. */
   Run r = sh ("d=$(mktemp -d) && printf '# queries\\nwar\\npeace\\n' > \"$d/q\" && "
               "$DERLEM kwic --format tsv --queries \"$d/q\" -e 'war*' tests/data/kwic/script.txt "
-              "| cut -f5,8; rm -r \"$d\"", NULL);
+              "| cut -f5,8; rm -r \"$d\"",
+              NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "node\tquery\nwar\twar*\npeace\tpeace\nwar\twar*\n");
   run_clear (&r);
   static const struct {
     const char *args, *message;
   } cases[] = {
-    { "'/x(/'", "derlem: query /x(/: bad regular expression at character 4: unbalanced parenthesis\n" },
+    { "'/x(/'",
+      "derlem: query /x(/: bad regular expression at character 4: unbalanced parenthesis\n" },
     { "'\"Dağlık Karabağ'", "unbalanced quote at character 1" },
     { "''", "derlem: empty query\n" },
     { "", "kwic needs a QUERY" },
@@ -837,7 +870,8 @@ test_kwic_queries_and_usage_errors (void)
       run_clear (&r);
     }
   /* A missing input: the rest is searched, the exit status says so. */
-  r = sh ("$DERLEM kwic --format tsv war tests/data/kwic/script.txt /nonexistent.txt | wc -l", NULL);
+  r = sh ("$DERLEM kwic --format tsv war tests/data/kwic/script.txt /nonexistent.txt | wc -l",
+          NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "3\n");
   CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent.txt"));
   run_clear (&r);
@@ -857,18 +891,21 @@ test_colloc_corpus_counts (void)
   CU_ASSERT_EQUAL (r.status, 0);
   CU_ASSERT_TRUE (g_str_has_prefix (r.out, "tr: savaş occurs 35 times in 20991 tokens\n"));
   run_clear (&r);
-  r = sh ("$DERLEM colloc savaş --lang tr --format tsv corpus | awk -F '\t' '$2 == \"ermenistan\"' && "
-          "$DERLEM freq --lang tr --format tsv corpus | awk -F '\t' '$3 == \"ermenistan\" { print $4 }'",
-          NULL);
+  r = sh (
+      "$DERLEM colloc savaş --lang tr --format tsv corpus | awk -F '\t' '$2 == \"ermenistan\"' && "
+      "$DERLEM freq --lang tr --format tsv corpus | awk -F '\t' '$3 == \"ermenistan\" { print $4 "
+      "}'",
+      NULL);
   /* Measures from f1 = 35, f2 = 94, N = 20991, S = 10, O11 = 11 by an
    * independent script (the formulas of DESIGN.md §4 in Python). */
   CU_ASSERT_STRING_EQUAL (r.out, "tr\termenistan\t11\t94\t1.5673\t2.8111\t9.7300\t2.8441\t7.5345"
                                  "\t25.2612\t0.1705\t11.4482\t2\t9\n94\n");
   run_clear (&r);
-  r = sh ("$DERLEM colloc --all --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\" "
-          "{ print $3, $14, $15, $16 }'; "
-          "$DERLEM ngrams -n 2 --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\"'",
-          NULL);
+  r = sh (
+      "$DERLEM colloc --all --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\" "
+      "{ print $3, $14, $15, $16 }'; "
+      "$DERLEM ngrams -n 2 --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\"'",
+      NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "50 50 dağlık karabağ\ntr\tdağlık karabağ\t50\t3\n");
   run_clear (&r);
   /* English: war occurs 33 times (kwic's count). */
@@ -880,19 +917,21 @@ test_colloc_corpus_counts (void)
 static void
 test_colloc_formats_threads_and_finite_numbers (void)
 {
-  Run r = sh ("$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 1 corpus "
-              "| md5sum; $DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 2 "
-              "corpus | md5sum",
-              NULL);
+  Run r
+      = sh ("$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 1 corpus "
+            "| md5sum; $DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 2 "
+            "corpus | md5sum",
+            NULL);
   g_auto (GStrv) sums = g_strsplit (r.out, "\n", -1);
   CU_ASSERT_STRING_EQUAL (sums[0], sums[1]);
   run_clear (&r);
   /* Every number finite, on every pair of the corpus and every sort. */
-  r = sh ("$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 corpus | tail -n +2 | "
-          "cut -f3-14 | grep -c -i -E 'nan|inf'; "
-          "$DERLEM colloc 'savaş*' --window 10,10 --stoplist none --min-cooc 1 --format tsv corpus | "
-          "tail -n +2 | cut -f3-14 | grep -c -i -E 'nan|inf'",
-          NULL);
+  r = sh (
+      "$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 corpus | tail -n +2 | "
+      "cut -f3-14 | grep -c -i -E 'nan|inf'; "
+      "$DERLEM colloc 'savaş*' --window 10,10 --stoplist none --min-cooc 1 --format tsv corpus | "
+      "tail -n +2 | cut -f3-14 | grep -c -i -E 'nan|inf'",
+      NULL);
   CU_ASSERT_STRING_EQUAL (r.out, "0\n0\n");
   run_clear (&r);
   /* second: O11 = 6 > f2 = 5 (overlapping windows), the mended table;
@@ -909,7 +948,8 @@ test_colloc_formats_threads_and_finite_numbers (void)
       "[\n{\"lang\":\"en\",\"collocate\":\"second\",\"cooc\":6,\"freq\":5,\"expected\":0.3427,"
       "\"mi\":4.1300,\"mi3\":9.3000,\"t\":2.3096,\"z\":9.6642,\"ll\":32.2696,\"dice\":0.3158,"
       "\"logdice\":12.3370,\"left\":5,\"right\":1}\n]\n"
-      "lang\tcollocate\tcooc\tfreq\texpected\tmi\tmi3\tt\tz\tll\tdice\tlogdice\tleft\tright\tfirst\tsecond\n"
+      "lang\tcollocate\tcooc\tfreq\texpected\tmi\tmi3\tt\tz\tll\tdice\tlogdice\tleft\tright\tfirst"
+      "\tsecond\n"
       "en\tforeign policy\t22\t34\t0.3672\t5.9048\t14.8237\t4.6121\t35.7001\t166.1414\t0.7333"
       "\t13.5525\t0\t22\tforeign\tpolicy\n");
   run_clear (&r);
@@ -973,11 +1013,12 @@ static void
 test_ngrams_corpus_filters (void)
 {
   /* Lexical bundles of three files or more; clusters around a word. */
-  Run r = sh ("$DERLEM ngrams -n 3 --min-range 3 --format tsv --lang tr corpus | head -n 3; "
-              "$DERLEM ngrams -n 2-3 --contains savaş --top 2 --format tsv --lang tr corpus | tail -n +2; "
-              "$DERLEM ngrams -n 3 --threads 1 --format tsv corpus | md5sum; "
-              "$DERLEM ngrams -n 3 --threads 2 --format tsv corpus | md5sum",
-              NULL);
+  Run r = sh (
+      "$DERLEM ngrams -n 3 --min-range 3 --format tsv --lang tr corpus | head -n 3; "
+      "$DERLEM ngrams -n 2-3 --contains savaş --top 2 --format tsv --lang tr corpus | tail -n +2; "
+      "$DERLEM ngrams -n 3 --threads 1 --format tsv corpus | md5sum; "
+      "$DERLEM ngrams -n 3 --threads 2 --format tsv corpus | md5sum",
+      NULL);
   g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
   CU_ASSERT_STRING_EQUAL (lines[0], "lang\tngram\tfreq\trange");
   CU_ASSERT_STRING_EQUAL (lines[1], "tr\tiki ülke arasındaki\t13\t3");
@@ -998,7 +1039,8 @@ test_cli_suite (void)
   CU_add_test (s, "langs_threads_do_not_change_output", test_langs_threads_do_not_change_output);
   CU_add_test (s, "langs_formats", test_langs_formats);
   CU_add_test (s, "langs_lang_and_assume_lang", test_langs_lang_and_assume_lang);
-  CU_add_test (s, "bad_inputs_are_reported_and_the_rest_done", test_bad_inputs_are_reported_and_the_rest_done);
+  CU_add_test (s, "bad_inputs_are_reported_and_the_rest_done",
+               test_bad_inputs_are_reported_and_the_rest_done);
   CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
   CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);

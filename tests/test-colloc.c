@@ -66,11 +66,12 @@ list_text (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlUn
     {
       DlCollocRow row;
       const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
-      g_string_append_printf (s, "%s %" G_GUINT64_FORMAT "=%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
+      g_string_append_printf (s,
+                              "%s %" G_GUINT64_FORMAT "=%" G_GUINT64_FORMAT "+%" G_GUINT64_FORMAT
                               " %" G_GUINT64_FORMAT "\n",
                               r->collocate, r->cooc, r->left, r->right, r->freq);
-      CU_ASSERT_TRUE (isfinite (r->scores.ll) && isfinite (r->scores.mi)
-                      && isfinite (r->scores.z) && isfinite (r->scores.logdice));
+      CU_ASSERT_TRUE (isfinite (r->scores.ll) && isfinite (r->scores.mi) && isfinite (r->scores.z)
+                      && isfinite (r->scores.logdice));
     }
   return g_string_free (s, FALSE);
 }
@@ -119,12 +120,10 @@ test_windows_stop_at_file_and_line_language (void)
 
   /* ...nor across a language switch: the Turkish savaş and the English war
    * never see each other's lines. */
-  const char *const mixed[] = {
-    "Bu sabah Ankara'da yapılan büyük toplantıda uzun uzun savaş\n"
-    "The long meeting in Ankara this morning was about the war\n"
-    "ve barış konuşuldu, çünkü bölgedeki halk yorgun düşmüştü\n",
-    NULL
-  };
+  const char *const mixed[] = { "Bu sabah Ankara'da yapılan büyük toplantıda uzun uzun savaş\n"
+                                "The long meeting in Ankara this morning was about the war\n"
+                                "ve barış konuşuldu, çünkü bölgedeki halk yorgun düşmüştü\n",
+                                NULL };
   DlCollocOptions m = window (0, 4);
   g_autoptr (DlCollocCounts) c3 = count_files (mixed, "savaş", &m, FALSE, DL_LANG_TR);
   CU_ASSERT_EQUAL (dl_colloc_counts_nodes (c3, DL_LANG_TR), 1);
@@ -259,7 +258,8 @@ test_list_order_thresholds_and_top (void)
   lo.sort = DL_MEASURE_LOGDICE;
   g_autoptr (DlCollocList) l5 = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l5, 0, &row)->collocate, "x");
-  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l5, 0, &row)->scores.logdice, 14 + log2 (4.0 / 7), 1e-12);
+  CU_ASSERT_DOUBLE_EQUAL (dl_colloc_list_row (l5, 0, &row)->scores.logdice, 14 + log2 (4.0 / 7),
+                          1e-12);
 }
 
 /* The rows of a TSV of NLTK's scores (first second cooc pmi ll), by "first
@@ -308,8 +308,9 @@ test_pairs_agree_with_nltk (void)
       g_autoptr (GError) error = NULL;
       DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_LL };
       g_autoptr (DlCollocList) l = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
-      g_autoptr (GHashTable) nltk = read_nltk (right == 1 ? TEST_DATA ("colloc/nltk-bigrams.tsv")
-                                                          : TEST_DATA ("colloc/nltk-bigrams-w3.tsv"));
+      g_autoptr (GHashTable) nltk
+          = read_nltk (right == 1 ? TEST_DATA ("colloc/nltk-bigrams.tsv")
+                                  : TEST_DATA ("colloc/nltk-bigrams-w3.tsv"));
       CU_ASSERT_EQUAL (dl_colloc_list_size (l), right == 1 ? 599 : 1201);
       CU_ASSERT_EQUAL (g_hash_table_size (nltk), dl_colloc_list_size (l));
       guint same_cooc = 0, same_mi = 0, same_ll = 0;

@@ -15,8 +15,8 @@ static void
 collect (const DlConcordHit *h, gpointer user_data)
 {
   GString *s = user_data;
-  g_string_append_printf (s, "%" G_GUINT64_FORMAT "|%s|%s|%s|%" G_GUINT64_FORMAT, h->line,
-                          h->left, h->node, h->right, h->position);
+  g_string_append_printf (s, "%" G_GUINT64_FORMAT "|%s|%s|%s|%" G_GUINT64_FORMAT, h->line, h->left,
+                          h->node, h->right, h->position);
   if (h->forms[0] != NULL)
     for (int i = 0; i < DL_CONCORD_FORMS; i++)
       g_string_append_printf (s, "%c%s", i == 0 ? '#' : ',', h->forms[i]);
@@ -40,15 +40,14 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
   DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD };
-  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o,
-                                            &error);
+  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
   DlInput input = { path, FALSE };
   DlDocumentOptions doc = { NULL, TRUE, lang };
   DlConcordStats local = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);
-  CU_ASSERT_TRUE (dl_concord_input (c, &input, &doc, NULL, collect, s,
-                                    stats != NULL ? stats : &local, &error));
+  CU_ASSERT_TRUE (
+      dl_concord_input (c, &input, &doc, NULL, collect, s, stats != NULL ? stats : &local, &error));
   g_remove (path);
   g_rmdir (dir);
   return g_string_free (s, FALSE);
@@ -105,7 +104,9 @@ test_context_runs_across_lines (void)
   /* Control characters (a few: many make the file binary) are shown as
    * spaces too. */
   o.width = 4;
-  check ("a\x01" "b savaş c\x7f" "d\n"
+  check ("a\x01"
+         "b savaş c\x7f"
+         "d\n"
          "and enough plain text after them for the file to pass as text\n",
          "savaş", &o, "1|a b |savaş| c d|4\n");
 }
@@ -142,8 +143,7 @@ test_sentence_context (void)
          "2|A long sentence with |savaş| inside it!|30\n");
   /* Still at most --width. */
   o.width = 5;
-  check ("First one. Here is savaş in it. Next one.\n", "savaş", &o,
-         "1|e is |savaş| in i|19\n");
+  check ("First one. Here is savaş in it. Next one.\n", "savaş", &o, "1|e is |savaş| in i|19\n");
 }
 
 static void

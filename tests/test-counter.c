@@ -152,8 +152,7 @@ test_counter_shows_most_used_apostrophe (void)
   id = id_of (c2, DL_LANG_TR, "rusya'nın");
   CU_ASSERT_EQUAL (dl_counter_freq (c2, DL_LANG_TR, id), 4);
   CU_ASSERT_STRING_EQUAL (dl_counter_display (c2, DL_LANG_TR, id), "rusya’nın");
-  CU_ASSERT_STRING_EQUAL (dl_counter_display (c2, DL_LANG_TR, id_of (c2, DL_LANG_TR, "ve")),
-                          "ve");
+  CU_ASSERT_STRING_EQUAL (dl_counter_display (c2, DL_LANG_TR, id_of (c2, DL_LANG_TR, "ve")), "ve");
 }
 
 /* The list's items as "rank:item:freq:range" joined by spaces. */
@@ -179,8 +178,8 @@ list_text (const DlCounter *c, DlLang lang, const DlFreqOptions *fo)
 static void
 test_freqlist_orders (void)
 {
-  const char *texts[] = { "çam cam ılık ilk ilk zeytin okul öykü kalemler",
-                          "çam cam ılık ilk uzun ülke kitaplar" };
+  const char *texts[]
+      = { "çam cam ılık ilk ilk zeytin okul öykü kalemler", "çam cam ılık ilk uzun ülke kitaplar" };
   DlCounterOptions o;
   dl_counter_options_init (&o);
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);

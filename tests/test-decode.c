@@ -32,9 +32,14 @@ test_scan_valid_turkish_counts_multibyte (void)
 static void
 test_scan_rejects_overlong_surrogate_and_stray (void)
 {
-  struct { const char *bytes; gsize len; guint64 invalid; guint64 first; } cases[] = {
-    { "ab\xC0\x80", 4, 2, 2 },        /* overlong NUL */
-    { "\xED\xA0\x80x", 4, 3, 0 },     /* a UTF-16 surrogate */
+  struct {
+    const char *bytes;
+    gsize len;
+    guint64 invalid;
+    guint64 first;
+  } cases[] = {
+    { "ab\xC0\x80", 4, 2, 2 },         /* overlong NUL */
+    { "\xED\xA0\x80x", 4, 3, 0 },      /* a UTF-16 surrogate */
     { "ok\xF5\x80\x80\x80", 6, 4, 2 }, /* above U+10FFFF */
     { "x\x80y", 3, 1, 1 },             /* lone continuation byte */
     { "abc\xE2\x80", 5, 2, 3 },        /* truncated at the end */
@@ -134,7 +139,9 @@ decide (const char *s, gsize len)
 static void
 test_decide_windows_1254_for_turkish_legacy (void)
 {
-  const char *s = "Az\xFD" "z Karaba\xF0'\xFDn \xFE" "ehirleri \xDDstanbul'a uzak";
+  const char *s = "Az\xFD"
+                  "z Karaba\xF0'\xFDn \xFE"
+                  "ehirleri \xDDstanbul'a uzak";
   DlEncoding enc = decide (s, strlen (s));
   CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
   CU_ASSERT_STRING_EQUAL (enc.name, "windows-1254");
@@ -167,19 +174,23 @@ test_decide_latin_without_turkish_letters_is_1252 (void)
   DlEncoding enc = decide (s, strlen (s));
   CU_ASSERT_EQUAL (enc.kind, DL_ENCODING_CONVERT);
   /* Either ICU's guess of a Latin charset or the windows-1252 fallback. */
-  CU_ASSERT_TRUE (strcmp (enc.name, "windows-1252") == 0
-                  || strcmp (enc.name, "ISO-8859-1") == 0);
+  CU_ASSERT_TRUE (strcmp (enc.name, "windows-1252") == 0 || strcmp (enc.name, "ISO-8859-1") == 0);
 }
 
 static void
 test_repair_replaces_each_bad_byte (void)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  CU_ASSERT_EQUAL (dl_decode_repair ("ab\xFF" "cd", 5, out), 2);
-  CU_ASSERT_STRING_EQUAL (out->str, "ab\xEF\xBF\xBD" "cd");
+  CU_ASSERT_EQUAL (dl_decode_repair ("ab\xFF"
+                                     "cd",
+                                     5, out),
+                   2);
+  CU_ASSERT_STRING_EQUAL (out->str, "ab\xEF\xBF\xBD"
+                                    "cd");
   g_string_truncate (out, 0);
   CU_ASSERT_EQUAL (dl_decode_repair ("a\0b", 3, out), 1);
-  CU_ASSERT_STRING_EQUAL (out->str, "a\xEF\xBF\xBD" "b");
+  CU_ASSERT_STRING_EQUAL (out->str, "a\xEF\xBF\xBD"
+                                    "b");
   g_string_truncate (out, 0);
   CU_ASSERT_EQUAL (dl_decode_repair ("şık", strlen ("şık"), out), -1);
   CU_ASSERT_STRING_EQUAL (out->str, "şık");
@@ -204,15 +215,19 @@ test_decode_suite (void)
 {
   CU_pSuite s = CU_add_suite ("decode", NULL, NULL);
   CU_add_test (s, "scan_valid_turkish_counts_multibyte", test_scan_valid_turkish_counts_multibyte);
-  CU_add_test (s, "scan_rejects_overlong_surrogate_and_stray", test_scan_rejects_overlong_surrogate_and_stray);
-  CU_add_test (s, "scan_keeps_incomplete_sequence_for_next_block", test_scan_keeps_incomplete_sequence_for_next_block);
+  CU_add_test (s, "scan_rejects_overlong_surrogate_and_stray",
+               test_scan_rejects_overlong_surrogate_and_stray);
+  CU_add_test (s, "scan_keeps_incomplete_sequence_for_next_block",
+               test_scan_keeps_incomplete_sequence_for_next_block);
   CU_add_test (s, "scan_counts_windows_1254_letters", test_scan_counts_windows_1254_letters);
   CU_add_test (s, "sniff_boms_and_signatures", test_sniff_boms_and_signatures);
   CU_add_test (s, "sniff_utf16_without_bom", test_sniff_utf16_without_bom);
-  CU_add_test (s, "decide_windows_1254_for_turkish_legacy", test_decide_windows_1254_for_turkish_legacy);
+  CU_add_test (s, "decide_windows_1254_for_turkish_legacy",
+               test_decide_windows_1254_for_turkish_legacy);
   CU_add_test (s, "decide_utf8_with_a_stray_byte", test_decide_utf8_with_a_stray_byte);
   CU_add_test (s, "decide_binary_when_nul_heavy", test_decide_binary_when_nul_heavy);
-  CU_add_test (s, "decide_latin_without_turkish_letters_is_1252", test_decide_latin_without_turkish_letters_is_1252);
+  CU_add_test (s, "decide_latin_without_turkish_letters_is_1252",
+               test_decide_latin_without_turkish_letters_is_1252);
   CU_add_test (s, "repair_replaces_each_bad_byte", test_repair_replaces_each_bad_byte);
   CU_add_test (s, "named_encodings", test_named_encodings);
 }

@@ -93,8 +93,7 @@ static const struct {
   { "Keywords: Azerbaijan, Russia, balance policy", DL_LANG_EN },
   { "INTERNATIONAL RELATIONS IN THE SOUTH CAUCASUS", DL_LANG_EN },
   { "It is the first time that Ilham Aliyev visited Yerevan.", DL_LANG_EN },
-  { "Turkey’s President Recep Tayyip Erdoğan said the talks went well.",
-    DL_LANG_EN },
+  { "Turkey’s President Recep Tayyip Erdoğan said the talks went well.", DL_LANG_EN },
   { "https://doi.org/10.1000/xyz", DL_LANG_OTHER },
   { "doi:10.1080/14683857.2020.1754567", DL_LANG_OTHER },
   { "www.mfa.gov.tr/turkiye-azerbaycan-iliskileri.tr.mfa", DL_LANG_OTHER },
@@ -129,8 +128,8 @@ test_score_clear_lines (void)
     {
       DlLang got = label_one (clear_lines[i].text);
       if (got != clear_lines[i].lang)
-        printf ("\n  %s: got %s, want %s", clear_lines[i].text,
-                dl_lang_code (got), dl_lang_code (clear_lines[i].lang));
+        printf ("\n  %s: got %s, want %s", clear_lines[i].text, dl_lang_code (got),
+                dl_lang_code (clear_lines[i].lang));
       CU_ASSERT_EQUAL (got, clear_lines[i].lang);
     }
 }
@@ -264,14 +263,10 @@ test_smoother_other_is_transparent (void)
   /* Turkish, a page number and a lone name, Turkish again: the weak line
    * after them still joins the Turkish run */
   DlLangEvidence ev[] = {
-    evidence (FALSE, -40, -70),
-    evidence (TRUE, 0, 0),
-    evidence (TRUE, -5, -1),
-    evidence (FALSE, -10, -8),
-    evidence (FALSE, -45, -75),
+    evidence (FALSE, -40, -70), evidence (TRUE, 0, 0),      evidence (TRUE, -5, -1),
+    evidence (FALSE, -10, -8),  evidence (FALSE, -45, -75),
   };
-  DlLang want[] = { DL_LANG_TR, DL_LANG_OTHER, DL_LANG_OTHER, DL_LANG_TR,
-                    DL_LANG_TR };
+  DlLang want[] = { DL_LANG_TR, DL_LANG_OTHER, DL_LANG_OTHER, DL_LANG_TR, DL_LANG_TR };
   DlLang out[G_N_ELEMENTS (ev)];
 
   run_evidence (ev, G_N_ELEMENTS (ev), out);
@@ -325,8 +320,7 @@ test_smoother_lag (void)
           popped++;
         }
       /* final exactly once DL_LANGID_MAX_LAG further lines were pushed */
-      CU_ASSERT_EQUAL (popped, i + 1 > DL_LANGID_MAX_LAG
-                                   ? i + 1 - DL_LANGID_MAX_LAG : 0);
+      CU_ASSERT_EQUAL (popped, i + 1 > DL_LANGID_MAX_LAG ? i + 1 - DL_LANGID_MAX_LAG : 0);
     }
   CU_ASSERT_FALSE (dl_langid_pop (lid, &lang));
   dl_langid_finish (lid);
@@ -386,8 +380,8 @@ run_document (GArray *doc, const char *name, guint *total, guint *right,
           if (lang == l->gold)
             (*right)++;
           else
-            printf ("\n  miss [%s] %s -> %s: %s", name, dl_lang_code (l->gold),
-                    dl_lang_code (lang), l->text);
+            printf ("\n  miss [%s] %s -> %s: %s", name, dl_lang_code (l->gold), dl_lang_code (lang),
+                    l->text);
         }
     }
   CU_ASSERT_EQUAL (done, doc->len);
@@ -445,19 +439,19 @@ check_fixture (const char *path, double min_all, double min_lang)
 
   accuracy = total > 0 ? (double) right / total : 0;
   guint lang_lines = labels[DL_LANG_TR] + labels[DL_LANG_EN];
-  double lang_accuracy = lang_lines > 0 ? (double) (conf[DL_LANG_TR][DL_LANG_TR]
-                                                    + conf[DL_LANG_EN][DL_LANG_EN])
-                                              / lang_lines
-                                        : 0;
+  double lang_accuracy
+      = lang_lines > 0
+            ? (double) (conf[DL_LANG_TR][DL_LANG_TR] + conf[DL_LANG_EN][DL_LANG_EN]) / lang_lines
+            : 0;
   printf ("\n  %s: tr/en lines right %.4f", path, lang_accuracy);
   printf ("\n  fixture: %u documents, %u lines (tr %u, en %u, other %u), "
           "accuracy %.4f (%u/%u)",
-          docs, total, labels[DL_LANG_TR], labels[DL_LANG_EN],
-          labels[DL_LANG_OTHER], accuracy, right, total);
+          docs, total, labels[DL_LANG_TR], labels[DL_LANG_EN], labels[DL_LANG_OTHER], accuracy,
+          right, total);
   printf ("\n  gold\\got  other     tr     en");
   for (int g = 0; g < DL_LANG_COUNT; g++)
-    printf ("\n  %-8s %6u %6u %6u", dl_lang_code (g), conf[g][DL_LANG_OTHER],
-            conf[g][DL_LANG_TR], conf[g][DL_LANG_EN]);
+    printf ("\n  %-8s %6u %6u %6u", dl_lang_code (g), conf[g][DL_LANG_OTHER], conf[g][DL_LANG_TR],
+            conf[g][DL_LANG_EN]);
   printf ("\n");
 
   /* big and mixed enough that no constant answer comes near */
@@ -518,7 +512,7 @@ test_score_thread_safe (void)
     }
   for (int k = 0; k < 4; k++)
     {
-      jobs[k] = (ScoreJob) { lines, G_N_ELEMENTS (lines), got[k] };
+      jobs[k] = (ScoreJob){ lines, G_N_ELEMENTS (lines), got[k] };
       threads[k] = g_thread_new ("langid", score_all, &jobs[k]);
     }
   for (int k = 0; k < 4; k++)
@@ -535,16 +529,14 @@ test_langid_suite (void)
 
   CU_add_test (suite, "lang_code_round_trip", test_lang_code_round_trip);
   CU_add_test (suite, "score_clear_lines", test_score_clear_lines);
-  CU_add_test (suite, "score_apostrophes_are_one",
-               test_score_apostrophes_are_one);
+  CU_add_test (suite, "score_apostrophes_are_one", test_score_apostrophes_are_one);
   CU_add_test (suite, "score_ignores_url_words", test_score_ignores_url_words);
   CU_add_test (suite, "score_empty_and_invalid", test_score_empty_and_invalid);
   CU_add_test (suite, "score_thread_safe", test_score_thread_safe);
   CU_add_test (suite, "smoother_weak_line_takes_neighbours",
                test_smoother_weak_line_takes_neighbours);
   CU_add_test (suite, "smoother_follows_switch", test_smoother_follows_switch);
-  CU_add_test (suite, "smoother_other_is_transparent",
-               test_smoother_other_is_transparent);
+  CU_add_test (suite, "smoother_other_is_transparent", test_smoother_other_is_transparent);
   CU_add_test (suite, "smoother_lag", test_smoother_lag);
   CU_add_test (suite, "fixture_accuracy", test_fixture_accuracy);
   CU_add_test (suite, "heldout_accuracy", test_heldout_accuracy);

@@ -15,8 +15,7 @@
 #include "tests.h"
 
 /* What a case covers; each test runs its own. */
-enum
-{
+enum {
   CASE_ORDINARY,
   CASE_BELOW,
   CASE_EQUAL,
@@ -28,8 +27,7 @@ enum
   CASE_HUGE,
 };
 
-typedef struct
-{
+typedef struct {
   int group;
   DlAssocCounts counts; /* O11, f1, f2, N, S */
   DlAssocScores scores; /* expected, mi, mi3, t, z, ll, dice, logdice */
@@ -132,8 +130,7 @@ static const MeasureCase cases[] = {
       269032.26858790556, 0.055555555555555552, 9.8300749985576878 } },
 };
 
-static const struct
-{
+static const struct {
   const char *name;
   size_t offset;
 } fields[] = {
@@ -150,7 +147,7 @@ static const struct
 static double
 field_of (const DlAssocScores *s, gsize k)
 {
-  return *(const double *)((const char *)s + fields[k].offset);
+  return *(const double *) ((const char *) s + fields[k].offset);
 }
 
 /* Equal to 1e-9 relative, or 1e-12 absolute near zero. */

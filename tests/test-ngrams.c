@@ -137,8 +137,8 @@ test_sentence_boundaries (void)
     {
       guint n;
       gboolean ends;
-      const gsize *b = dl_sentences_line (s, cases[i].text, strlen (cases[i].text), &n, &ends,
-                                          &error);
+      const gsize *b
+          = dl_sentences_line (s, cases[i].text, strlen (cases[i].text), &n, &ends, &error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (b);
       GString *got = g_string_new (NULL);
       for (guint k = 0; k < n; k++)

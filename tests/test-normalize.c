@@ -14,8 +14,7 @@ check_fold (DlNormalizer *norm, DlLang lang, const char *in, const char *expecte
   g_autoptr (GString) out = g_string_new (NULL);
   dl_normalizer_fold (norm, lang, in, strlen (in), out);
   if (strcmp (out->str, expected) != 0)
-    fprintf (stderr, "\n  %s %s → %s, expected %s\n", dl_lang_code (lang), in, out->str,
-             expected);
+    fprintf (stderr, "\n  %s %s → %s, expected %s\n", dl_lang_code (lang), in, out->str, expected);
   CU_ASSERT_STRING_EQUAL (out->str, expected);
   CU_ASSERT_EQUAL (out->len, strlen (expected));
 }
@@ -43,9 +42,15 @@ static const struct {
 static const struct {
   const char *in, *out;
 } english[] = {
-  { "IRAQ", "iraq" },   { "INDIA", "india" },         { "It", "it" },
-  { "If", "if" },       { "Istanbul", "istanbul" },   { "İstanbul", "istanbul" },
-  { "TÜRKİYE", "türkiye" }, { "Azerbaijan’s", "azerbaijan's" }, { "STRASSE", "strasse" },
+  { "IRAQ", "iraq" },
+  { "INDIA", "india" },
+  { "It", "it" },
+  { "If", "if" },
+  { "Istanbul", "istanbul" },
+  { "İstanbul", "istanbul" },
+  { "TÜRKİYE", "türkiye" },
+  { "Azerbaijan’s", "azerbaijan's" },
+  { "STRASSE", "strasse" },
   { "Straße", "strasse" },
 };
 

@@ -103,7 +103,8 @@ test_queries_file (void)
   g_autofree char *path = g_build_filename (dir, "q.txt", NULL);
   g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   g_autoptr (GError) error = NULL;
-  CU_ASSERT_TRUE (g_file_set_contents (path, "# queries\r\nsavaş*\r\n\n\"Dağlık Karabağ\"\n/^ermeni/", -1, NULL));
+  CU_ASSERT_TRUE (g_file_set_contents (
+      path, "# queries\r\nsavaş*\r\n\n\"Dağlık Karabağ\"\n/^ermeni/", -1, NULL));
   CU_ASSERT_TRUE (dl_query_read_file (path, queries, &error));
   CU_ASSERT_EQUAL_FATAL (queries->len, 3);
   CU_ASSERT_STRING_EQUAL (dl_query_text (queries->pdata[0]), "savaş*");
@@ -223,8 +224,8 @@ test_match_table (void)
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      gboolean got = matches (cases[i].query, cases[i].unit, cases[i].casing, cases[i].lang,
-                              cases[i].token);
+      gboolean got
+          = matches (cases[i].query, cases[i].unit, cases[i].casing, cases[i].lang, cases[i].token);
       if (got != cases[i].match)
         printf ("\n  %s on %s (%s): got %d", cases[i].query, cases[i].token,
                 dl_lang_code (cases[i].lang), got);
@@ -255,8 +256,8 @@ phrase_matches (const char *const *queries, const char *const *tokens)
         }
       const DlMatch *hits;
       guint n;
-      CU_ASSERT_TRUE (dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits,
-                                        &n, &error));
+      CU_ASSERT_TRUE (
+          dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits, &n, &error));
       for (guint k = 0; k < n; k++)
         g_string_append_printf (s, "%s%u:%u/%u", s->len > 0 ? " " : "", i, hits[k].query,
                                 hits[k].length);
@@ -268,8 +269,8 @@ static void
 test_match_phrases (void)
 {
   const char *const q1[] = { "\"Dağlık Karabağ\"", "karabağ", NULL };
-  const char *const t1[] = { "DAĞLIK", "KARABAĞ", "dağlık", "Dağlık", "Karabağ’da",
-                             "dağlık", "|", "karabağ", NULL };
+  const char *const t1[]
+      = { "DAĞLIK", "KARABAĞ", "dağlık", "Dağlık", "Karabağ’da", "dağlık", "|", "karabağ", NULL };
   g_autofree char *got = phrase_matches (q1, t1);
   /* "Dağlık Karabağ’da" is no phrase hit (karabağ'da is not karabağ); the
    * reset breaks the last one. */

@@ -18,13 +18,11 @@ typedef struct {
 } Captured;
 
 static void
-capture (DlDiagLevel level, const char *file, guint64 line, const char *message,
-         gpointer user_data)
+capture (DlDiagLevel level, const char *file, guint64 line, const char *message, gpointer user_data)
 {
   Captured *c = user_data;
-  g_ptr_array_add (c->messages,
-                   g_strdup_printf ("%d|%s|%" G_GUINT64_FORMAT "|%s", level,
-                                    file ? file : "", line, message));
+  g_ptr_array_add (c->messages, g_strdup_printf ("%d|%s|%" G_GUINT64_FORMAT "|%s", level,
+                                                 file ? file : "", line, message));
 }
 
 static char *
@@ -48,8 +46,8 @@ remove_temp (char *path)
 /* Reads every line of @path; returns them (with a "number@offset:" prefix
  * when @with_pos) joined by '|', and the diagnostics in @c. */
 static char *
-read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc,
-            gboolean with_pos, Captured *c, GError **error)
+read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc, gboolean with_pos,
+            Captured *c, GError **error)
 {
   DlInput input = { (char *) path, is_stdin };
   g_autoptr (DlDiag) diag = dl_diag_new (capture, c);
@@ -65,8 +63,8 @@ read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc,
         g_string_append_c (all, '|');
       first = FALSE;
       if (with_pos)
-        g_string_append_printf (all, "%" G_GUINT64_FORMAT "@%" G_GUINT64_FORMAT ":",
-                                line.number, line.offset);
+        g_string_append_printf (all, "%" G_GUINT64_FORMAT "@%" G_GUINT64_FORMAT ":", line.number,
+                                line.offset);
       g_string_append_len (all, line.text, line.len);
     }
   return g_string_free (g_steal_pointer (&all), FALSE);
@@ -93,7 +91,10 @@ captured_new (void)
 static void
 test_line_ends_lf_crlf_cr (void)
 {
-  struct { const char *in; const char *out; } cases[] = {
+  struct {
+    const char *in;
+    const char *out;
+  } cases[] = {
     { "a\nb\n", "1@0:a|2@2:b" },
     { "a\r\nb\r\n", "1@0:a|2@3:b" },
     { "a\rb\rc", "1@0:a|2@2:b|3@4:c" },
@@ -126,7 +127,8 @@ static void
 test_bom_is_stripped (void)
 {
   Captured c = captured_new ();
-  g_autofree char *got = read_bytes ("\xEF\xBB\xBFÖz\nAbstract", strlen ("\xEF\xBB\xBFÖz\nAbstract"), TRUE, &c);
+  g_autofree char *got
+      = read_bytes ("\xEF\xBB\xBFÖz\nAbstract", strlen ("\xEF\xBB\xBFÖz\nAbstract"), TRUE, &c);
   CU_ASSERT_STRING_EQUAL (got, "1@3:Öz|2@7:Abstract");
   g_ptr_array_unref (c.messages);
 }
@@ -139,7 +141,8 @@ test_windows_1254_after_long_english_abstract (void)
   g_autoptr (GString) bytes = g_string_new (NULL);
   while (bytes->len < 9000)
     g_string_append (bytes, "This article examines the foreign policy of Azerbaijan.\n");
-  g_string_append (bytes, "I\xFE\xFDk, a\xF0\xFDr \xE7\xF6z\xFCm: \xDDSTANBUL, \xDE\xDEK, \xD0\xC7\xD6\xDC\n");
+  g_string_append (
+      bytes, "I\xFE\xFDk, a\xF0\xFDr \xE7\xF6z\xFCm: \xDDSTANBUL, \xDE\xDEK, \xD0\xC7\xD6\xDC\n");
   Captured c = captured_new ();
   g_autofree char *got = read_bytes (bytes->str, bytes->len, FALSE, &c);
   CU_ASSERT_TRUE (g_str_has_suffix (got, "|Işık, ağır çözüm: İSTANBUL, ŞŞK, ĞÇÖÜ"));
@@ -189,8 +192,8 @@ test_stray_bytes_become_replacement_with_one_warning (void)
                                "iki \xEF\xBF\xBD\xEF\xBF\xBD");
   CU_ASSERT_EQUAL_FATAL (c.messages->len, 1);
   const char *m = c.messages->pdata[0];
-  CU_ASSERT_TRUE (g_str_has_prefix (m, "1|")); /* a warning */
-  CU_ASSERT_PTR_NOT_NULL (strstr (m, "|2|"));  /* line 2 */
+  CU_ASSERT_TRUE (g_str_has_prefix (m, "1|"));      /* a warning */
+  CU_ASSERT_PTR_NOT_NULL (strstr (m, "|2|"));       /* line 2 */
   CU_ASSERT_PTR_NOT_NULL (strstr (m, "offset 18")); /* "Işık ağır\n" is 14 bytes, "bir " 4 */
   g_ptr_array_unref (c.messages);
 }
@@ -236,7 +239,10 @@ static void
 test_nfd_turkish_becomes_nfc (void)
 {
   /* s + U+0327 is ş; I + U+0307 is İ; g + U+0306 is ğ. */
-  const char *bytes = "s\xCC\xA7" "ehir I\xCC\x87" "STANBUL ag\xCC\x86" "ac\n";
+  const char *bytes = "s\xCC\xA7"
+                      "ehir I\xCC\x87"
+                      "STANBUL ag\xCC\x86"
+                      "ac\n";
   Captured c = captured_new ();
   g_autofree char *got = read_bytes (bytes, strlen (bytes), FALSE, &c);
   CU_ASSERT_STRING_EQUAL (got, "şehir İSTANBUL ağac");
@@ -323,7 +329,9 @@ test_stream_reads_like_a_file (void)
 static void
 test_stream_windows_1254_and_stray_bytes (void)
 {
-  const char *legacy = "Az\xFD" "z Karaba\xF0'\xFDn \xFE" "ehirleri\r\n\xDDstanbul";
+  const char *legacy = "Az\xFD"
+                       "z Karaba\xF0'\xFDn \xFE"
+                       "ehirleri\r\n\xDDstanbul";
   Captured c = captured_new ();
   g_autofree char *got = read_via_stdin (legacy, strlen (legacy), &c);
   CU_ASSERT_STRING_EQUAL (got, "Azız Karabağ'ın şehirleri|İstanbul");
@@ -404,9 +412,11 @@ test_reader_suite (void)
   CU_add_test (s, "line_ends_lf_crlf_cr", test_line_ends_lf_crlf_cr);
   CU_add_test (s, "empty_file_has_no_lines", test_empty_file_has_no_lines);
   CU_add_test (s, "bom_is_stripped", test_bom_is_stripped);
-  CU_add_test (s, "windows_1254_after_long_english_abstract", test_windows_1254_after_long_english_abstract);
+  CU_add_test (s, "windows_1254_after_long_english_abstract",
+               test_windows_1254_after_long_english_abstract);
   CU_add_test (s, "utf16_with_bom", test_utf16_with_bom);
-  CU_add_test (s, "stray_bytes_become_replacement_with_one_warning", test_stray_bytes_become_replacement_with_one_warning);
+  CU_add_test (s, "stray_bytes_become_replacement_with_one_warning",
+               test_stray_bytes_become_replacement_with_one_warning);
   CU_add_test (s, "binary_files_are_refused", test_binary_files_are_refused);
   CU_add_test (s, "missing_and_directory_paths_fail", test_missing_and_directory_paths_fail);
   CU_add_test (s, "nfd_turkish_becomes_nfc", test_nfd_turkish_becomes_nfc);

@@ -23,7 +23,7 @@ static char *
 make_tree (void)
 {
   char *root = g_dir_make_tmp ("derlem-src-XXXXXX", NULL);
-  const char *files[] = { "b.txt", "a.txt", "notes.md", "sub/z.txt", "sub/deeper/c.txt",
+  const char *files[] = { "b.txt",         "a.txt",     "notes.md", "sub/z.txt", "sub/deeper/c.txt",
                           ".hidden/x.txt", "sub/.y.txt" };
   for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
     {

@@ -89,7 +89,7 @@ test_tokenize_hyphens (void)
 {
   check ("self-determinasyon", "^w:self w:determinasyon");
   check ("Azerbaycan\xE2\x80\x90Türkiye", "^w:Azerbaycan w:Türkiye"); /* U+2010 */
-  check ("Türkiye–Azerbaycan", "^w:Türkiye w:Azerbaycan");          /* en dash */
+  check ("Türkiye–Azerbaycan", "^w:Türkiye w:Azerbaycan");            /* en dash */
   check ("Nagorno-", "^w:Nagorno");
   /* A hyphen at a line end joins nothing. */
   const char *lines[] = { "the Nagorno-", "Karabakh conflict" };
@@ -117,8 +117,8 @@ test_tokenize_urls_and_email (void)
 static void
 test_tokenize_sentence_starts (void)
 {
-  const char *lines[] = { "Bu bir cümle. Yeni cümle", "sürüyor: Azerbaycan! Ve…",
-                          "son? “Tırnak” (parantez)" };
+  const char *lines[]
+      = { "Bu bir cümle. Yeni cümle", "sürüyor: Azerbaycan! Ve…", "son? “Tırnak” (parantez)" };
   g_autofree char *got = tokens_of (lines, 3);
   CU_ASSERT_STRING_EQUAL (got, "^w:Bu w:bir w:cümle ^w:Yeni w:cümle w:sürüyor ^w:Azerbaycan "
                                "^w:Ve ^w:son ^w:Tırnak w:parantez");

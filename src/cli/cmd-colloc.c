@@ -72,8 +72,8 @@ parse_window (const char *arg, guint *left, guint *right, GError **error)
     {
       /* Translators: the --window option of colloc; %d is the widest side. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("--window takes L,R: tokens before and after the node, each 0 to %d, "
-                     "not both 0 (got '%s')"),
+                   _ ("--window takes L,R: tokens before and after the node, each 0 to %d, "
+                      "not both 0 (got '%s')"),
                    WINDOW_MAX, arg);
       return FALSE;
     }
@@ -93,7 +93,7 @@ row_cells (const DlCollocRow *r, int decimals, Cells *c)
 {
   dl_format_u64 (c->v[0], r->cooc);
   dl_format_u64 (c->v[1], r->freq);
-  const double real[] = { r->scores.expected, r->scores.mi, r->scores.mi3, r->scores.t,
+  const double real[] = { r->scores.expected, r->scores.mi, r->scores.mi3,  r->scores.t,
                           r->scores.z,        r->scores.ll, r->scores.dice, r->scores.logdice };
   for (guint i = 0; i < G_N_ELEMENTS (real); i++)
     dl_format_real (c->v[2 + i], sizeof c->v[2 + i], real[i], decimals);
@@ -110,9 +110,22 @@ print_table (DlTable *table, const DlCollocList *list, DlLang lang, gboolean all
       const DlCollocRow *r = dl_colloc_list_row (list, i, &made);
       Cells c;
       row_cells (r, 4, &c);
-      const char *row[] = { dl_lang_code (lang), r->collocate, c.v[0], c.v[1], c.v[2],
-                            c.v[3], c.v[4], c.v[5], c.v[6], c.v[7], c.v[8], c.v[9], c.v[10],
-                            c.v[11], all ? r->first : NULL, all ? r->second : NULL };
+      const char *row[] = { dl_lang_code (lang),
+                            r->collocate,
+                            c.v[0],
+                            c.v[1],
+                            c.v[2],
+                            c.v[3],
+                            c.v[4],
+                            c.v[5],
+                            c.v[6],
+                            c.v[7],
+                            c.v[8],
+                            c.v[9],
+                            c.v[10],
+                            c.v[11],
+                            all ? r->first : NULL,
+                            all ? r->second : NULL };
       dl_table_row (table, row);
     }
 }
@@ -133,16 +146,17 @@ print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, Dl
   if (node != NULL)
     /* Translators: the heading of one language in `derlem colloc NODE`:
        language code, node, its occurrences, tokens of the language. */
-    fprintf (fp, _("%s: %s occurs %s times in %s tokens\n"), dl_lang_code (lang), node, nodes,
+    fprintf (fp, _ ("%s: %s occurs %s times in %s tokens\n"), dl_lang_code (lang), node, nodes,
              tokens);
   else
     /* Translators: the heading of one language in `derlem colloc --all`. */
-    fprintf (fp, _("%s: word pairs in %s tokens\n"), dl_lang_code (lang), tokens);
+    fprintf (fp, _ ("%s: word pairs in %s tokens\n"), dl_lang_code (lang), tokens);
   if (dl_colloc_list_size (list) == 0)
     return;
 
-  const char *heads[] = { _("collocate"), "cooc", "freq", "expected", "MI", "MI3", "T",
-                          "z",            "LL",   "Dice", "logDice",  _("left"), _("right") };
+  const char *heads[]
+      = { _ ("collocate"), "cooc",    "freq",     "expected", "MI", "MI3", "T", "z", "LL",
+          "Dice",          "logDice", _ ("left"), _ ("right") };
   guint widths[G_N_ELEMENTS (heads)];
   for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
     widths[k] = (guint) dl_display_width (heads[k], -1);
@@ -204,67 +218,72 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   gboolean all = FALSE;
   const GOptionEntry entries[] = {
     { "window", 0, 0, G_OPTION_ARG_STRING, &window_arg,
-      N_("Tokens before and after the node (default: 5,5; with --all 0,1)"), "L,R" },
+      N_ ("Tokens before and after the node (default: 5,5; with --all 0,1)"), "L,R" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &all,
-      N_("No node: the word pairs of the whole corpus (the second at most R tokens after the "
-         "first)"),
+      N_ ("No node: the word pairs of the whole corpus (the second at most R tokens after the "
+          "first)"),
       NULL },
     { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
-      N_("Sort by cooc, freq, expected, mi, mi3, t, z, ll, dice, logdice, left or right, "
-         "descending (default: logdice)"),
+      N_ ("Sort by cooc, freq, expected, mi, mi3, t, z, ll, dice, logdice, left or right, "
+          "descending (default: logdice)"),
       "MEASURE" },
     { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
-      N_("Leave out collocates less frequent than N in the corpus (default: 1)"), "N" },
+      N_ ("Leave out collocates less frequent than N in the corpus (default: 1)"), "N" },
     { "min-cooc", 0, 0, G_OPTION_ARG_INT64, &min_cooc,
-      N_("Leave out collocates seen fewer than N times in the windows (default: 2)"), "N" },
+      N_ ("Leave out collocates seen fewer than N times in the windows (default: 2)"), "N" },
     { "top", 0, 0, G_OPTION_ARG_INT64, &top,
-      N_("Only the first N collocates of each language (default: 0, all)"), "N" },
+      N_ ("Only the first N collocates of each language (default: 0, all)"), "N" },
     G_OPTION_ENTRY_NULL
   };
   g_autoptr (GOptionContext) context = dl_options_context (
-      _("NODE [PATH...] | --all [PATH...]"),
-      _("Collocates of a node: the words within a window around it, with association "
-        "measures."),
-      _("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
-        "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
-        "(words; numbers too with --numbers) of one language: they stop at a language\n"
-        "switch and at the ends of a file, and run across line breaks and sentences.\n"
-        "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
-        "change); they still take their places in the windows. --all lists word pairs\n"
-        "instead: the second word at most R tokens after the first (--window 0,R), a\n"
-        "pair left out if either word is a stopword, --min-freq applying to both.\n"
-        "\n"
-        "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
-        "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
-        "Overlapping windows: a collocate in the windows of two node occurrences\n"
-        "counts once for each, as the f1·S slots of the expected frequency do.\n"
-        "  expected  E11 = f1·f2·S / N\n"
-        "  mi        log2 (O11 / E11)\n"
-        "  mi3       log2 (O11³ / E11)\n"
-        "  t         (O11 − E11) / √O11\n"
-        "  z         (O11 − E11) / √E11\n"
-        "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
-        "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
-        "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
-        "            negative by overlapping windows is taken as 0 (and the Eij of\n"
-        "            that table from its own totals)\n"
-        "  dice      2·O11 / (f1 + f2)\n"
-        "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
-        "With --all, f1 is the first word's frequency and f2 the second's.\n"
-        "\n"
-        "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
-        "left right (then first second, with --all); freq = f2. Sorted by the\n"
-        "measure, then cooc, then the language's alphabetical order."),
+      _ ("NODE [PATH...] | --all [PATH...]"),
+      _ ("Collocates of a node: the words within a window around it, with association "
+         "measures."),
+      _ ("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
+         "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
+         "(words; numbers too with --numbers) of one language: they stop at a language\n"
+         "switch and at the ends of a file, and run across line breaks and sentences.\n"
+         "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
+         "change); they still take their places in the windows. --all lists word pairs\n"
+         "instead: the second word at most R tokens after the first (--window 0,R), a\n"
+         "pair left out if either word is a stopword, --min-freq applying to both.\n"
+         "\n"
+         "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
+         "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
+         "Overlapping windows: a collocate in the windows of two node occurrences\n"
+         "counts once for each, as the f1·S slots of the expected frequency do.\n"
+         "  expected  E11 = f1·f2·S / N\n"
+         "  mi        log2 (O11 / E11)\n"
+         "  mi3       log2 (O11³ / E11)\n"
+         "  t         (O11 − E11) / √O11\n"
+         "  z         (O11 − E11) / √E11\n"
+         "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
+         "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
+         "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
+         "            negative by overlapping windows is taken as 0 (and the Eij of\n"
+         "            that table from its own totals)\n"
+         "  dice      2·O11 / (f1 + f2)\n"
+         "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
+         "With --all, f1 is the first word's frequency and f2 the second's.\n"
+         "\n"
+         "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
+         "left right (then first second, with --all); freq = f2. Sorted by the\n"
+         "measure, then cooc, then the language's alphabetical order."),
       entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
-                                 DL_FORMAT_JSON, -1 };
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-cooc", min_cooc, error);
   CollocRun run = { { 0 }, { 0 }, NULL, NULL, NULL };
-  DlCollocListOptions lo = { opts.unit, NULL, NULL, NULL, (guint64) min_freq,
-                             (guint64) min_cooc, (guint) MIN (top, G_MAXUINT), DL_MEASURE_LOGDICE };
+  DlCollocListOptions lo = { opts.unit,
+                             NULL,
+                             NULL,
+                             NULL,
+                             (guint64) min_freq,
+                             (guint64) min_cooc,
+                             (guint) MIN (top, G_MAXUINT),
+                             DL_MEASURE_LOGDICE };
   if (ok && sort_arg != NULL)
     ok = dl_options_choice ("--sort", sort_arg, dl_measure_names, (int *) &lo.sort, error);
   run.opts.all = all;
@@ -275,8 +294,7 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   if (ok && all && run.opts.left > 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("--all counts pairs in text order: its window is 0,R (got %s)"),
-                   window_arg);
+                   _ ("--all counts pairs in text order: its window is 0,R (got %s)"), window_arg);
       ok = FALSE;
     }
   g_autoptr (DlQuery) node = NULL;
@@ -286,7 +304,7 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
       if (argc < 2)
         {
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("colloc needs a NODE, or --all (see derlem help colloc)"));
+                       _ ("colloc needs a NODE, or --all (see derlem help colloc)"));
           ok = FALSE;
         }
       else if ((node = dl_query_parse (argv[1], error)) == NULL)
@@ -312,14 +330,13 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  static const DlColumn columns[] = {
-    { "lang", DL_COL_STRING },     { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
-    { "freq", DL_COL_NUMBER },     { "expected", DL_COL_NUMBER },  { "mi", DL_COL_NUMBER },
-    { "mi3", DL_COL_NUMBER },      { "t", DL_COL_NUMBER },         { "z", DL_COL_NUMBER },
-    { "ll", DL_COL_NUMBER },       { "dice", DL_COL_NUMBER },      { "logdice", DL_COL_NUMBER },
-    { "left", DL_COL_NUMBER },     { "right", DL_COL_NUMBER },     { "first", DL_COL_STRING },
-    { "second", DL_COL_STRING }
-  };
+  static const DlColumn columns[]
+      = { { "lang", DL_COL_STRING },  { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
+          { "freq", DL_COL_NUMBER },  { "expected", DL_COL_NUMBER },  { "mi", DL_COL_NUMBER },
+          { "mi3", DL_COL_NUMBER },   { "t", DL_COL_NUMBER },         { "z", DL_COL_NUMBER },
+          { "ll", DL_COL_NUMBER },    { "dice", DL_COL_NUMBER },      { "logdice", DL_COL_NUMBER },
+          { "left", DL_COL_NUMBER },  { "right", DL_COL_NUMBER },     { "first", DL_COL_STRING },
+          { "second", DL_COL_STRING } };
   run.list_options = &lo;
   ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns,
                            G_N_ELEMENTS (columns) - (all ? 0 : 2), write_lang, &run, error);

@@ -65,7 +65,7 @@ dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths)
     }
   g_autofree char *corpus = dl_paths_corpus ();
   dl_diag_report (env->diag, DL_DIAG_NOTE, NULL, 0,
-                  _("no PATH given: reading the bundled sample corpus in %s"), corpus);
+                  _ ("no PATH given: reading the bundled sample corpus in %s"), corpus);
   const char *const bundled[] = { corpus, NULL };
   /* The bundled corpus is *.txt whatever --glob says. */
   return dl_source_expand (bundled, NULL, env->diag);

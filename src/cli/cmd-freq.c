@@ -31,8 +31,7 @@ count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer count
        gpointer user_data, GError **error)
 {
   (void) worker;
-  return dl_counter_count_input (counts, input, &((FreqRun *) user_data)->doc_options, diag,
-                                 error);
+  return dl_counter_count_input (counts, input, &((FreqRun *) user_data)->doc_options, diag, error);
 }
 
 static void
@@ -61,26 +60,26 @@ print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
     fputc ('\n', fp);
   /* Translators: the heading of one language's list in `derlem freq`:
      language code, number of tokens, number of types (distinct items). */
-  fprintf (fp, _("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens,
+  fprintf (fp, _ ("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens,
            types);
   if (dl_freqlist_size (list) == 0)
     return;
 
-  guint wide = dl_padded_width (_("item"), TEXT_ITEM_MAX);
+  guint wide = dl_padded_width (_ ("item"), TEXT_ITEM_MAX);
   for (guint i = 0; i < dl_freqlist_size (list); i++)
     wide = MAX (wide, dl_padded_width (dl_freqlist_item (list, i)->item, TEXT_ITEM_MAX));
-  dl_put_padded (fp, _("rank"), 6, TRUE, TEXT_ITEM_MAX);
+  dl_put_padded (fp, _ ("rank"), 6, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  dl_put_padded (fp, _("item"), wide, FALSE, TEXT_ITEM_MAX);
+  dl_put_padded (fp, _ ("item"), wide, FALSE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  dl_put_padded (fp, _("freq"), 9, TRUE, TEXT_ITEM_MAX);
+  dl_put_padded (fp, _ ("freq"), 9, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  dl_put_padded (fp, _("per million"), 11, TRUE, TEXT_ITEM_MAX);
+  dl_put_padded (fp, _ ("per million"), 11, TRUE, TEXT_ITEM_MAX);
   fputs ("  ", fp);
-  guint range_wide = MAX (5, dl_padded_width (_("range"), TEXT_ITEM_MAX));
-  dl_put_padded (fp, _("range"), range_wide, TRUE, TEXT_ITEM_MAX);
+  guint range_wide = MAX (5, dl_padded_width (_ ("range"), TEXT_ITEM_MAX));
+  dl_put_padded (fp, _ ("range"), range_wide, TRUE, TEXT_ITEM_MAX);
   if (stems)
-    fprintf (fp, "  %s", _("forms"));
+    fprintf (fp, "  %s", _ ("forms"));
   fputc ('\n', fp);
   for (guint i = 0; i < dl_freqlist_size (list); i++)
     {
@@ -108,7 +107,12 @@ print_table (DlTable *table, const DlFreqList *list, gboolean stems)
       dl_format_u64 (freq, it->freq);
       dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
       dl_format_u64 (range, it->range);
-      const char *row[] = { dl_lang_code (dl_freqlist_lang (list)), rank, it->item, freq, pm, range,
+      const char *row[] = { dl_lang_code (dl_freqlist_lang (list)),
+                            rank,
+                            it->item,
+                            freq,
+                            pm,
+                            range,
                             stems ? it->forms : NULL };
       dl_table_row (table, row);
     }
@@ -139,49 +143,51 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_autofree char *sort_arg = NULL;
   gint64 min_freq = 1, min_range = 1, top = 0, forms = 5;
   gboolean urls = FALSE;
-  const GOptionEntry entries[] = {
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
-      N_("Order: freq, alpha (the language's alphabet) or atergo (by reversed items) "
-         "(default: freq)"),
-      "ORDER" },
-    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
-      N_("Only the N most frequent items (default: 0, all)"), "N" },
-    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
-      N_("Leave out items less frequent than N (default: 1)"), "N" },
-    { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
-      N_("Leave out items found in fewer than N files (default: 1)"), "N" },
-    { "forms", 0, 0, G_OPTION_ARG_INT64, &forms,
-      N_("With --unit stem, show each stem's N most frequent forms (default: 5; 0: all)"),
-      "N" },
-    { "urls", 0, 0, G_OPTION_ARG_NONE, &urls,
-      N_("Count URLs and e-mail addresses as items too"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+            N_ ("Order: freq, alpha (the language's alphabet) or atergo (by reversed items) "
+                "(default: freq)"),
+            "ORDER" },
+          { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+            N_ ("Only the N most frequent items (default: 0, all)"), "N" },
+          { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+            N_ ("Leave out items less frequent than N (default: 1)"), "N" },
+          { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
+            N_ ("Leave out items found in fewer than N files (default: 1)"), "N" },
+          { "forms", 0, 0, G_OPTION_ARG_INT64, &forms,
+            N_ ("With --unit stem, show each stem's N most frequent forms (default: 5; 0: all)"),
+            "N" },
+          { "urls", 0, 0, G_OPTION_ARG_NONE, &urls,
+            N_ ("Count URLs and e-mail addresses as items too"), NULL },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = dl_options_context (
-      _("[PATH...]"), _("Count words (or stems) per language: a frequency list."),
-      _("Each language gets its own list: words of Turkish lines are folded by\n"
-        "Turkish rules (İ→i, I→ı), of English lines by English ones; words of\n"
-        "'other' lines are not counted. Apostrophes ’ ' ʼ count as one. Numbers,\n"
-        "URLs and e-mail addresses are left out unless --numbers or --urls.\n"
-        "With --unit stem, words are Snowball stems, except that a Turkish word\n"
-        "with an apostrophe counts under the part before it (Azerbaycan’ın →\n"
-        "azerbaycan) and words the corpus shows to be proper nouns are not stemmed.\n"
-        "The stoplist is none unless asked (--stoplist default: data/stoplists).\n"
-        "\n"
-        "TSV columns: lang rank item freq per_million range (then forms, for\n"
-        "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
-        "freq per million tokens of the language; range: files it occurs in."),
+      _ ("[PATH...]"), _ ("Count words (or stems) per language: a frequency list."),
+      _ ("Each language gets its own list: words of Turkish lines are folded by\n"
+         "Turkish rules (İ→i, I→ı), of English lines by English ones; words of\n"
+         "'other' lines are not counted. Apostrophes ’ ' ʼ count as one. Numbers,\n"
+         "URLs and e-mail addresses are left out unless --numbers or --urls.\n"
+         "With --unit stem, words are Snowball stems, except that a Turkish word\n"
+         "with an apostrophe counts under the part before it (Azerbaycan’ın →\n"
+         "azerbaycan) and words the corpus shows to be proper nouns are not stemmed.\n"
+         "The stoplist is none unless asked (--stoplist default: data/stoplists).\n"
+         "\n"
+         "TSV columns: lang rank item freq per_million range (then forms, for\n"
+         "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
+         "freq per million tokens of the language; range: files it occurs in."),
       entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
-                                 DL_FORMAT_JSON, -1 };
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-range", min_range, error)
                 && dl_options_check_count ("--forms", forms, error);
-  DlFreqOptions fo = { opts.unit, DL_FREQ_SORT_FREQ, (guint64) min_freq,
-                       (guint32) MIN (min_range, G_MAXUINT32), (guint) MIN (top, G_MAXUINT),
-                       (guint) MIN (forms, G_MAXUINT), NULL };
+  DlFreqOptions fo = { opts.unit,
+                       DL_FREQ_SORT_FREQ,
+                       (guint64) min_freq,
+                       (guint32) MIN (min_range, G_MAXUINT32),
+                       (guint) MIN (top, G_MAXUINT),
+                       (guint) MIN (forms, G_MAXUINT),
+                       NULL };
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (ok && sort_arg != NULL)
     ok = dl_options_choice ("--sort", sort_arg, sorts, (int *) &fo.sort, error);
@@ -202,16 +208,16 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
   static const DlCountJob job = { NULL, NULL, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  static const DlColumn columns[] = { { "lang", DL_COL_STRING },    { "rank", DL_COL_NUMBER },
-                                      { "item", DL_COL_STRING },    { "freq", DL_COL_NUMBER },
-                                      { "per_million", DL_COL_NUMBER },
-                                      { "range", DL_COL_NUMBER },   { "forms", DL_COL_STRING } };
+  static const DlColumn columns[]
+      = { { "lang", DL_COL_STRING }, { "rank", DL_COL_NUMBER },        { "item", DL_COL_STRING },
+          { "freq", DL_COL_NUMBER }, { "per_million", DL_COL_NUMBER }, { "range", DL_COL_NUMBER },
+          { "forms", DL_COL_STRING } };
   run.list_options = &fo;
   run.stemmer = tools.stemmer;
   run.norm = opts.casing == DL_CASE_KEEP ? tools.norm : NULL;
   ok = dl_cmd_write_langs (out, &opts, run.counter_options.langs, columns,
-                           G_N_ELEMENTS (columns) - (opts.unit == DL_UNIT_STEM ? 0 : 1),
-                           write_lang, &run, error);
+                           G_N_ELEMENTS (columns) - (opts.unit == DL_UNIT_STEM ? 0 : 1), write_lang,
+                           &run, error);
   dl_counter_free (run.total);
   dl_options_clear (&opts);
   return ok;

@@ -72,7 +72,7 @@ typedef struct {
   guint n_sort;
   guint64 sample;
   GRand *rand;
-  gboolean keep; /* hits are kept (sort or sample), not streamed */
+  gboolean keep;   /* hits are kept (sort or sample), not streamed */
   gboolean direct; /* streamed from the worker itself (one thread) */
 
   DlPoolStates *workers; /* Worker* */
@@ -80,8 +80,8 @@ typedef struct {
 
   Printer *printer;
   GHashTable *index; /* DlInput* → its index + 1 */
-  guint64 seq;      /* hits emitted so far */
-  GPtrArray *kept;  /* Hit*: all, or the reservoir of --sample */
+  guint64 seq;       /* hits emitted so far */
+  GPtrArray *kept;   /* Hit*: all, or the reservoir of --sample */
   DlConcordStats stats;
   guint64 files_with_hits[DL_LANG_COUNT];
 } KwicRun;
@@ -213,20 +213,19 @@ html_begin (Printer *pr)
         g_string_append (b, ", ");
       dl_escape_html (b, dl_query_text (pr->queries->pdata[i]), -1);
     }
-  g_string_append (
-      b, "</title>\n<style>\n"
-         "body { font-family: sans-serif; margin: 1.5em; color: #222; }\n"
-         "h1 { font-size: 1.2em; }\n"
-         "table.kwic { border-collapse: collapse; }\n"
-         "table.kwic td, table.kwic th { padding: 0.15em 0.5em; white-space: pre; }\n"
-         "table.kwic th { text-align: left; border-bottom: 1px solid #999; }\n"
-         "table.kwic tr:nth-child(even) { background: #f4f4f4; }\n"
-         "td.left { text-align: right; }\n"
-         "td.node mark { background: #ffe066; font-weight: bold; padding: 0 0.2em; }\n"
-         "td.left, td.node, td.right { font-family: monospace; }\n"
-         "td.src, td.n, td.lang { color: #777; font-size: 0.85em; }\n"
-         "p.summary { margin: 0.2em 0; }\n"
-         "</style>\n</head>\n<body>\n<h1>");
+  g_string_append (b, "</title>\n<style>\n"
+                      "body { font-family: sans-serif; margin: 1.5em; color: #222; }\n"
+                      "h1 { font-size: 1.2em; }\n"
+                      "table.kwic { border-collapse: collapse; }\n"
+                      "table.kwic td, table.kwic th { padding: 0.15em 0.5em; white-space: pre; }\n"
+                      "table.kwic th { text-align: left; border-bottom: 1px solid #999; }\n"
+                      "table.kwic tr:nth-child(even) { background: #f4f4f4; }\n"
+                      "td.left { text-align: right; }\n"
+                      "td.node mark { background: #ffe066; font-weight: bold; padding: 0 0.2em; }\n"
+                      "td.left, td.node, td.right { font-family: monospace; }\n"
+                      "td.src, td.n, td.lang { color: #777; font-size: 0.85em; }\n"
+                      "p.summary { margin: 0.2em 0; }\n"
+                      "</style>\n</head>\n<body>\n<h1>");
   for (guint i = 0; i < pr->queries->len; i++)
     {
       g_string_append (b, i > 0 ? ", <code>" : "<code>");
@@ -235,15 +234,15 @@ html_begin (Printer *pr)
     }
   g_string_append (b, "</h1>\n<table class=\"kwic\">\n<thead><tr><th>#</th><th>");
   /* Translators: column headings of the HTML concordance. */
-  dl_escape_html (b, _("lang"), -1);
+  dl_escape_html (b, _ ("lang"), -1);
   g_string_append (b, "</th><th class=\"left\">");
-  dl_escape_html (b, _("left context"), -1);
+  dl_escape_html (b, _ ("left context"), -1);
   g_string_append (b, "</th><th>");
-  dl_escape_html (b, _("node"), -1);
+  dl_escape_html (b, _ ("node"), -1);
   g_string_append (b, "</th><th>");
-  dl_escape_html (b, _("right context"), -1);
+  dl_escape_html (b, _ ("right context"), -1);
   g_string_append (b, "</th><th>");
-  dl_escape_html (b, _("file:line"), -1);
+  dl_escape_html (b, _ ("file:line"), -1);
   g_string_append (b, "</th></tr></thead>\n<tbody>\n");
   fwrite (b->str, 1, b->len, pr->fp);
 }
@@ -287,8 +286,9 @@ printer_hit (Printer *pr, const Hit *h)
       }
     case DL_FORMAT_HTML:
       g_string_truncate (b, 0);
-      g_string_append_printf (b, "<tr lang=\"%s\"><td class=\"n\">%" G_GUINT64_FORMAT
-                                 "</td><td class=\"lang\">%s</td><td class=\"left\">",
+      g_string_append_printf (b,
+                              "<tr lang=\"%s\"><td class=\"n\">%" G_GUINT64_FORMAT
+                              "</td><td class=\"lang\">%s</td><td class=\"left\">",
                               lang, pr->shown, lang);
       dl_escape_html (b, h->left, -1);
       g_string_append (b, "</td><td class=\"node\"><mark>");
@@ -302,9 +302,9 @@ printer_hit (Printer *pr, const Hit *h)
       break;
     default:
       {
-        const char *row[] = { lang,   file,     line,
-                              h->left, h->node, h->right,
-                              position, dl_query_text (pr->queries->pdata[h->query]) };
+        const char *row[]
+            = { lang,    file,     line,     h->left,
+                h->node, h->right, position, dl_query_text (pr->queries->pdata[h->query]) };
         dl_table_row (pr->table, row);
       }
     }
@@ -354,8 +354,8 @@ printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
           /* Translators: the summary of a concordance, one line per
              language: language code, number of hits, hits per million
              tokens of that language, number of files with a hit. */
-          g_autofree char *s = g_strdup_printf (_("%s: %s hits, %s per million tokens, in %s "
-                                                  "files"),
+          g_autofree char *s = g_strdup_printf (_ ("%s: %s hits, %s per million tokens, in %s "
+                                                   "files"),
                                                 dl_lang_code (l), hits, pm, files);
           put_summary_line (pr, s);
         }
@@ -365,7 +365,7 @@ printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
           dl_format_u64 (shown, pr->shown);
           /* Translators: after the summary, when --max or --sample left
              hits out: the number of hits shown. */
-          g_autofree char *s = g_strdup_printf (_("%s of them shown"), shown);
+          g_autofree char *s = g_strdup_printf (_ ("%s of them shown"), shown);
           put_summary_line (pr, s);
         }
     }
@@ -493,8 +493,8 @@ compare_hits (gconstpointer a, gconstpointer b)
   if (x->lang != y->lang)
     {
       /* Sections in the order tr, en, other. */
-      static const int rank[DL_LANG_COUNT] = { [DL_LANG_TR] = 0, [DL_LANG_EN] = 1,
-                                               [DL_LANG_OTHER] = 2 };
+      static const int rank[DL_LANG_COUNT]
+          = { [DL_LANG_TR] = 0, [DL_LANG_EN] = 1, [DL_LANG_OTHER] = 2 };
       return rank[x->lang] - rank[y->lang];
     }
   int c = memcmp (x->key, y->key, MIN (x->key_len, y->key_len));
@@ -516,8 +516,8 @@ compare_seq (gconstpointer a, gconstpointer b)
 static gboolean
 parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
 {
-  static const char *const names[] = { "L3", "L2", "L1",   "node",     "R1",
-                                       "R2", "R3", "file", "position", NULL };
+  static const char *const names[]
+      = { "L3", "L2", "L1", "node", "R1", "R2", "R3", "file", "position", NULL };
   g_auto (GStrv) items = g_strsplit (arg, ",", -1);
   *n = 0;
   for (guint i = 0; items[i] != NULL; i++)
@@ -536,7 +536,7 @@ parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
         return FALSE;
       if (*n == MAX_SORT_KEYS)
         {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("--sort takes at most %d keys"),
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("--sort takes at most %d keys"),
                        MAX_SORT_KEYS);
           return FALSE;
         }
@@ -554,49 +554,48 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   g_autofree char *queries_file = NULL, *sort_arg = NULL;
   gint64 width = G_MININT64, words = 0, max = 0, sample = 0, seed = 1;
   gboolean sentence = FALSE;
-  const GOptionEntry entries[] = {
-    { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &query_args,
-      N_("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
-    { "queries", 0, 0, G_OPTION_ARG_FILENAME, &queries_file,
-      N_("Look for the queries in FILE, one per line"), "FILE" },
-    { "width", 0, 0, G_OPTION_ARG_INT64, &width,
-      N_("Context of N characters on each side (default: 40)"), "N" },
-    { "words", 0, 0, G_OPTION_ARG_INT64, &words,
-      N_("Context of N tokens on each side, instead of characters"), "N" },
-    { "sentence", 0, 0, G_OPTION_ARG_NONE, &sentence,
-      N_("Keep the context inside the node's sentence"), NULL },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
-      N_("Sort by KEYS, comma-separated, from L3 L2 L1 node R1 R2 R3 file position "
-         "(default: corpus order)"),
-      "KEYS" },
-    { "max", 0, 0, G_OPTION_ARG_INT64, &max, N_("Show at most N hits (default: 0, all)"),
-      "N" },
-    { "sample", 0, 0, G_OPTION_ARG_INT64, &sample,
-      N_("Show a random sample of N of all the hits"), "N" },
-    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
-      N_("Seed of --sample: the same seed, the same sample (default: 1)"), "S" },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &query_args,
+            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
+          { "queries", 0, 0, G_OPTION_ARG_FILENAME, &queries_file,
+            N_ ("Look for the queries in FILE, one per line"), "FILE" },
+          { "width", 0, 0, G_OPTION_ARG_INT64, &width,
+            N_ ("Context of N characters on each side (default: 40)"), "N" },
+          { "words", 0, 0, G_OPTION_ARG_INT64, &words,
+            N_ ("Context of N tokens on each side, instead of characters"), "N" },
+          { "sentence", 0, 0, G_OPTION_ARG_NONE, &sentence,
+            N_ ("Keep the context inside the node's sentence"), NULL },
+          { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+            N_ ("Sort by KEYS, comma-separated, from L3 L2 L1 node R1 R2 R3 file position "
+                "(default: corpus order)"),
+            "KEYS" },
+          { "max", 0, 0, G_OPTION_ARG_INT64, &max, N_ ("Show at most N hits (default: 0, all)"),
+            "N" },
+          { "sample", 0, 0, G_OPTION_ARG_INT64, &sample,
+            N_ ("Show a random sample of N of all the hits"), "N" },
+          { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+            N_ ("Seed of --sample: the same seed, the same sample (default: 1)"), "S" },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = dl_options_context (
-      _("QUERY [PATH...]"), _("Keyword in context: every hit of a query, with its context."),
-      _("QUERY is a word (istanbul finds İstanbul and İSTANBUL), a pattern with\n"
-        "* and ? (savaş*), a phrase of adjacent words (\"Dağlık Karabağ\"; what\n"
-        "separates them, a line break too, does not matter), or /REGEX/, an ICU\n"
-        "regular expression searched in each word's normalized form (/^ermeni/).\n"
-        "Words are folded by the rules of each line's language (Turkish I → ı,\n"
-        "İ → i); --case keep compares them as written. With --unit stem, words\n"
-        "compare by stem (savaş finds savaşın, Karabağ finds Karabağ’da); patterns\n"
-        "and regular expressions still match the word itself.\n"
-        "\n"
-        "Context runs across line breaks (shown as spaces). Sort keys: L1 is the\n"
-        "word left of the node, R1 the word right of it, and so on; they compare\n"
-        "by the line language's alphabet; ties keep corpus order.\n"
-        "\n"
-        "TSV columns: lang file line left node right position query (position:\n"
-        "byte offset of the node in the file)."),
+      _ ("QUERY [PATH...]"), _ ("Keyword in context: every hit of a query, with its context."),
+      _ ("QUERY is a word (istanbul finds İstanbul and İSTANBUL), a pattern with\n"
+         "* and ? (savaş*), a phrase of adjacent words (\"Dağlık Karabağ\"; what\n"
+         "separates them, a line break too, does not matter), or /REGEX/, an ICU\n"
+         "regular expression searched in each word's normalized form (/^ermeni/).\n"
+         "Words are folded by the rules of each line's language (Turkish I → ı,\n"
+         "İ → i); --case keep compares them as written. With --unit stem, words\n"
+         "compare by stem (savaş finds savaşın, Karabağ finds Karabağ’da); patterns\n"
+         "and regular expressions still match the word itself.\n"
+         "\n"
+         "Context runs across line breaks (shown as spaces). Sort keys: L1 is the\n"
+         "word left of the node, R1 the word right of it, and so on; they compare\n"
+         "by the line language's alphabet; ties keep corpus order.\n"
+         "\n"
+         "TSV columns: lang file line left node right position query (position:\n"
+         "byte offset of the node in the file)."),
       entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
-                                 DL_FORMAT_JSON, DL_FORMAT_HTML, -1 };
+  static const int formats[]
+      = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, DL_FORMAT_HTML, -1 };
   KwicRun run = { 0 };
   run.queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
@@ -607,13 +606,13 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
     ok = FALSE;
   if (ok && width != G_MININT64 && words > 0)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("give --width or --words, not both"));
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("give --width or --words, not both"));
       ok = FALSE;
     }
   if (ok && (width > 100000 || words > 10000))
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("context too wide (at most 100000 characters or 10000 words)"));
+                   _ ("context too wide (at most 100000 characters or 10000 words)"));
       ok = FALSE;
     }
   if (ok && sort_arg != NULL)
@@ -636,7 +635,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
       if (argc < 2)
         {
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("kwic needs a QUERY (see derlem help kwic)"));
+                       _ ("kwic needs a QUERY (see derlem help kwic)"));
           ok = FALSE;
         }
       else
@@ -656,7 +655,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
       return FALSE;
     }
 
-  run.query_options = (DlQueryOptions) { opts.unit, opts.casing };
+  run.query_options = (DlQueryOptions){ opts.unit, opts.casing };
   DlConcordOptions *co = &run.concord_options;
   co->width = width == G_MININT64 ? 40 : (guint) width;
   co->words = (guint) words;
@@ -691,17 +690,16 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
     {
       printer.fp = dl_out_file (out);
       printer.format = opts.format;
-      printer.color = opts.format == DL_FORMAT_TEXT
-                      && dl_options_color (&opts, fileno (printer.fp));
+      printer.color
+          = opts.format == DL_FORMAT_TEXT && dl_options_color (&opts, fileno (printer.fp));
       printer.column = words > 0 ? (guint) MIN (words * 8, 80) : co->width;
       printer.max = (guint64) max;
       printer.inputs = inputs;
       printer.queries = run.queries;
       run.printer = &printer;
       printer_begin (&printer);
-      dl_pool_run (inputs, run.direct ? 1 : opts.threads, kwic_work, kwic_emit,
-                   file_result_free, env->diag, dl_options_progress (&opts, STDERR_FILENO),
-                   &run);
+      dl_pool_run (inputs, run.direct ? 1 : opts.threads, kwic_work, kwic_emit, file_result_free,
+                   env->diag, dl_options_progress (&opts, STDERR_FILENO), &run);
       if (run.keep)
         {
           g_ptr_array_sort (run.kept, run.n_sort > 0 ? compare_hits : compare_seq);

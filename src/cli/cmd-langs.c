@@ -15,7 +15,7 @@
 typedef struct {
   guint64 start, end; /* 1-based, inclusive */
   DlLang lang;
-  char *preview;      /* the span's first line, shortened (text format) */
+  char *preview; /* the span's first line, shortened (text format) */
 } Span;
 
 typedef struct {
@@ -88,9 +88,8 @@ langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   while (dl_document_next (doc, &dl, &error))
     {
       res->lines[dl.lang]++;
-      Span *last = res->spans->len > 0
-                       ? &g_array_index (res->spans, Span, res->spans->len - 1)
-                       : NULL;
+      Span *last
+          = res->spans->len > 0 ? &g_array_index (res->spans, Span, res->spans->len - 1) : NULL;
       if (last != NULL && last->lang == dl.lang)
         {
           last->end = dl.line.number;
@@ -111,9 +110,12 @@ lang_color (DlLang lang)
 {
   switch (lang)
     {
-    case DL_LANG_TR: return "\033[31m";
-    case DL_LANG_EN: return "\033[34m";
-    default: return "\033[2m";
+    case DL_LANG_TR:
+      return "\033[31m";
+    case DL_LANG_EN:
+      return "\033[34m";
+    default:
+      return "\033[2m";
     }
 }
 
@@ -147,9 +149,8 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
           run->first_file = FALSE;
           header = TRUE;
         }
-      g_autofree char *range = s->start == s->end
-                                   ? g_strdup (start)
-                                   : g_strdup_printf ("%s-%s", start, end);
+      g_autofree char *range
+          = s->start == s->end ? g_strdup (start) : g_strdup_printf ("%s-%s", start, end);
       const char *code = dl_lang_code (s->lang);
       if (run->color)
         fprintf (run->fp, "  %-13s %s%-5s\033[0m  %s\n", range, lang_color (s->lang), code,
@@ -164,8 +165,8 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
         g_snprintf (n[l], sizeof n[l], "%" G_GUINT64_FORMAT, res->lines[l]);
       /* Translators: the summary of one file in `derlem langs`: non-blank
          lines in Turkish, in English, and in neither. */
-      fprintf (run->fp, _("  lines: %s tr, %s en, %s other\n"), n[DL_LANG_TR],
-               n[DL_LANG_EN], n[DL_LANG_OTHER]);
+      fprintf (run->fp, _ ("  lines: %s tr, %s en, %s other\n"), n[DL_LANG_TR], n[DL_LANG_EN],
+               n[DL_LANG_OTHER]);
     }
 }
 
@@ -175,14 +176,13 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
   DlOptions opts;
   dl_options_init (&opts);
   g_autoptr (GOptionContext) context = dl_options_context (
-      _("[PATH...]"), _("Show the language of each span of lines: tr, en or other."),
-      _("Every non-blank line gets a language: tr (Turkish), en (English) or other\n"
-        "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
-        "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
-        "(1-based, inclusive; blank lines may sit inside a span)."),
+      _ ("[PATH...]"), _ ("Show the language of each span of lines: tr, en or other."),
+      _ ("Every non-blank line gets a language: tr (Turkish), en (English) or other\n"
+         "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
+         "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
+         "(1-based, inclusive; blank lines may sit inside a span)."),
       NULL, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
-                                 DL_FORMAT_JSON, -1 };
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
   if (!dl_options_parse (context, &opts, formats, &argc, &argv, error))
     {
       dl_options_clear (&opts);

@@ -65,7 +65,7 @@ parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
       /* Translators: the -n option of ngrams; %d and %d are the smallest and
          largest size. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("-n takes a size N or a range A-B of sizes from %d to %d (got '%s')"),
+                   _ ("-n takes a size N or a range A-B of sizes from %d to %d (got '%s')"),
                    DL_NGRAM_MIN, DL_NGRAM_MAX, arg);
       return FALSE;
     }
@@ -89,15 +89,15 @@ print_text (FILE *fp, const DlNgramList *list, const DlCounter *counter, DlLang 
     fputc ('\n', fp);
   /* Translators: the heading of one language in `derlem ngrams`: language
      code, tokens, distinct n-grams. */
-  fprintf (fp, _("%s: %s tokens, %s distinct n-grams\n"), dl_lang_code (lang), tokens, types);
+  fprintf (fp, _ ("%s: %s tokens, %s distinct n-grams\n"), dl_lang_code (lang), tokens, types);
   if (dl_ngram_list_size (list) == 0)
     return;
-  guint wide = dl_padded_width (_("n-gram"), TEXT_ITEM_MAX);
+  guint wide = dl_padded_width (_ ("n-gram"), TEXT_ITEM_MAX);
   for (guint i = 0; i < dl_ngram_list_size (list); i++)
     wide = MAX (wide, dl_padded_width (dl_ngram_list_row (list, i)->ngram, TEXT_ITEM_MAX));
-  fprintf (fp, "%6s  ", _("rank"));
-  dl_put_padded (fp, _("n-gram"), wide, FALSE, TEXT_ITEM_MAX);
-  fprintf (fp, "  %9s  %5s\n", _("freq"), _("range"));
+  fprintf (fp, "%6s  ", _ ("rank"));
+  dl_put_padded (fp, _ ("n-gram"), wide, FALSE, TEXT_ITEM_MAX);
+  fprintf (fp, "  %9s  %5s\n", _ ("freq"), _ ("range"));
   for (guint i = 0; i < dl_ngram_list_size (list); i++)
     {
       const DlNgramRow *r = dl_ngram_list_row (list, i);
@@ -143,35 +143,33 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   dl_options_init (&opts);
   g_autofree char *n_arg = NULL, *contains_arg = NULL;
   gint64 min_freq = 2, min_range = 1, top = 0;
-  const GOptionEntry entries[] = {
-    { "size", 'n', 0, G_OPTION_ARG_STRING, &n_arg,
-      N_("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), "N" },
-    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
-      N_("Leave out n-grams less frequent than N (default: 2)"), "N" },
-    { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
-      N_("Leave out n-grams found in fewer than N files (default: 1)"), "N" },
-    { "contains", 0, 0, G_OPTION_ARG_STRING, &contains_arg,
-      N_("Only n-grams holding a match of QUERY (a word, pattern, phrase or /regex/)"),
-      "QUERY" },
-    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
-      N_("Only the N most frequent n-grams of each language (default: 0, all)"), "N" },
-    G_OPTION_ENTRY_NULL
-  };
+  const GOptionEntry entries[]
+      = { { "size", 'n', 0, G_OPTION_ARG_STRING, &n_arg,
+            N_ ("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), "N" },
+          { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+            N_ ("Leave out n-grams less frequent than N (default: 2)"), "N" },
+          { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
+            N_ ("Leave out n-grams found in fewer than N files (default: 1)"), "N" },
+          { "contains", 0, 0, G_OPTION_ARG_STRING, &contains_arg,
+            N_ ("Only n-grams holding a match of QUERY (a word, pattern, phrase or /regex/)"),
+            "QUERY" },
+          { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+            N_ ("Only the N most frequent n-grams of each language (default: 0, all)"), "N" },
+          G_OPTION_ENTRY_NULL };
   g_autoptr (GOptionContext) context = dl_options_context (
-      _("[PATH...]"), _("N-gram clusters (lexical bundles): recurring runs of N words."),
-      _("An n-gram is N counted tokens in a row (words; numbers too with --numbers)\n"
-        "of one language: never across a sentence end (ICU sentence breaks), a\n"
-        "language switch or the end of a file, but across line breaks. Words are\n"
-        "folded as in freq (Turkish İ→i, I→ı on Turkish lines); with --unit stem\n"
-        "each word is its stem as freq --unit stem counts it. With --stoplist, n-grams\n"
-        "made of stopwords only are left out (the default is none).\n"
-        "\n"
-        "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
-        "freq, then range, then the language's alphabetical order; with a range of\n"
-        "sizes (-n 2-4) the sizes are listed together."),
+      _ ("[PATH...]"), _ ("N-gram clusters (lexical bundles): recurring runs of N words."),
+      _ ("An n-gram is N counted tokens in a row (words; numbers too with --numbers)\n"
+         "of one language: never across a sentence end (ICU sentence breaks), a\n"
+         "language switch or the end of a file, but across line breaks. Words are\n"
+         "folded as in freq (Turkish İ→i, I→ı on Turkish lines); with --unit stem\n"
+         "each word is its stem as freq --unit stem counts it. With --stoplist, n-grams\n"
+         "made of stopwords only are left out (the default is none).\n"
+         "\n"
+         "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
+         "freq, then range, then the language's alphabetical order; with a range of\n"
+         "sizes (-n 2-4) the sizes are listed together."),
       entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV,
-                                 DL_FORMAT_JSON, -1 };
+  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
   NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL };
   gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
@@ -185,7 +183,7 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   if (ok && contains != NULL && dl_query_length (contains) > run.opts.max_n)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("--contains %s is longer than the n-grams (-n %u)"), contains_arg,
+                   _ ("--contains %s is longer than the n-grams (-n %u)"), contains_arg,
                    run.opts.max_n);
       ok = FALSE;
     }

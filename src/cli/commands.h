@@ -54,8 +54,8 @@ typedef struct {
 /* Opens @tools: the stoplist named by --stoplist, or @default_stoplist
  * ("none" or "default") without it. FALSE with @error (and @tools cleared)
  * if one cannot be loaded. */
-gboolean dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist,
-                            DlListTools *tools, GError **error);
+gboolean dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist, DlListTools *tools,
+                            GError **error);
 void dl_cmd_list_tools_clear (DlListTools *tools);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlListTools, dl_cmd_list_tools_clear)
 

@@ -20,12 +20,13 @@ typedef struct {
 } Command;
 
 static const Command commands[] = {
-  { "langs", dl_cmd_langs, N_("the language (tr, en, other) of each span of lines") },
-  { "freq", dl_cmd_freq, N_("frequency list of words or stems, per language") },
-  { "kwic", dl_cmd_kwic, N_("keyword in context: a concordance of words, patterns, phrases") },
-  { "colloc", dl_cmd_colloc, N_("collocates of a node, or the word pairs of the corpus, with "
-                                "association measures") },
-  { "ngrams", dl_cmd_ngrams, N_("n-gram clusters (lexical bundles), per language") },
+  { "langs", dl_cmd_langs, N_ ("the language (tr, en, other) of each span of lines") },
+  { "freq", dl_cmd_freq, N_ ("frequency list of words or stems, per language") },
+  { "kwic", dl_cmd_kwic, N_ ("keyword in context: a concordance of words, patterns, phrases") },
+  { "colloc", dl_cmd_colloc,
+    N_ ("collocates of a node, or the word pairs of the corpus, with "
+        "association measures") },
+  { "ngrams", dl_cmd_ngrams, N_ ("n-gram clusters (lexical bundles), per language") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */
@@ -50,20 +51,20 @@ print_diag (DlDiagLevel level, const char *file, guint64 line, const char *messa
 static void
 print_overview (FILE *fp)
 {
-  fprintf (fp, "%s\n\n%s\n\n%s\n", _("Usage: derlem COMMAND [OPTIONS] [PATH...]"),
-           _("A concordance and frequency analyzer for Turkish and English text:\n"
-             "each language is told apart line by line and analysed by its own rules."),
-           _("Commands:"));
+  fprintf (fp, "%s\n\n%s\n\n%s\n", _ ("Usage: derlem COMMAND [OPTIONS] [PATH...]"),
+           _ ("A concordance and frequency analyzer for Turkish and English text:\n"
+              "each language is told apart line by line and analysed by its own rules."),
+           _ ("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (fp, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (fp, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
   fprintf (fp, "\n%s\n",
-           _("Run 'derlem help COMMAND' (or 'derlem COMMAND --help') for a command's options.\n"
-             "PATH is a file, a directory (read recursively, *.txt by default) or - for\n"
-             "standard input. With no PATH derlem reads standard input when it is a pipe,\n"
-             "otherwise the bundled sample corpus.\n"
-             "\n"
-             "Exit status: 0 success; 1 some input or output failed (the rest is still\n"
-             "done); 2 usage error."));
+           _ ("Run 'derlem help COMMAND' (or 'derlem COMMAND --help') for a command's options.\n"
+              "PATH is a file, a directory (read recursively, *.txt by default) or - for\n"
+              "standard input. With no PATH derlem reads standard input when it is a pipe,\n"
+              "otherwise the bundled sample corpus.\n"
+              "\n"
+              "Exit status: 0 success; 1 some input or output failed (the rest is still\n"
+              "done); 2 usage error."));
 }
 
 static const Command *
@@ -80,9 +81,9 @@ usage_error (const char *message, const char *command)
 {
   fprintf (stderr, "derlem: %s\n", message);
   if (command != NULL)
-    fprintf (stderr, _("Try 'derlem help %s'.\n"), command);
+    fprintf (stderr, _ ("Try 'derlem help %s'.\n"), command);
   else
-    fprintf (stderr, "%s\n", _("Try 'derlem --help'."));
+    fprintf (stderr, "%s\n", _ ("Try 'derlem --help'."));
   return EXIT_USAGE;
 }
 
@@ -146,7 +147,7 @@ main (int argc, char **argv)
       const Command *cmd = find_command (argv[2]);
       if (cmd == NULL)
         {
-          g_autofree char *msg = g_strdup_printf (_("unknown command '%s'"), argv[2]);
+          g_autofree char *msg = g_strdup_printf (_ ("unknown command '%s'"), argv[2]);
           return usage_error (msg, NULL);
         }
       char *help_argv[] = { (char *) cmd->name, (char *) "--help", NULL };
@@ -155,7 +156,7 @@ main (int argc, char **argv)
   const Command *cmd = find_command (first);
   if (cmd == NULL)
     {
-      g_autofree char *msg = g_strdup_printf (_("unknown command '%s'"), first);
+      g_autofree char *msg = g_strdup_printf (_ ("unknown command '%s'"), first);
       return usage_error (msg, NULL);
     }
   int status = run_command (cmd, argc - 1, argv + 1);

@@ -32,52 +32,46 @@ dl_options_init (DlOptions *opts)
 void
 dl_options_clear (DlOptions *opts)
 {
-  char **strings[] = { &opts->lang_arg, &opts->assume_arg, &opts->unit_arg,
-                       &opts->case_arg, &opts->stoplist, &opts->format_arg,
-                       &opts->output, &opts->color_arg, &opts->progress_arg,
-                       &opts->encoding_arg, &opts->glob };
+  char **strings[] = { &opts->lang_arg,     &opts->assume_arg,   &opts->unit_arg, &opts->case_arg,
+                       &opts->stoplist,     &opts->format_arg,   &opts->output,   &opts->color_arg,
+                       &opts->progress_arg, &opts->encoding_arg, &opts->glob };
   for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
 }
 
 GOptionContext *
-dl_options_context (const char *parameters,
-                    const char *summary, const char *description,
+dl_options_context (const char *parameters, const char *summary, const char *description,
                     const GOptionEntry *entries, DlOptions *o)
 {
   const GOptionEntry common[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
-      N_("Report only this language: tr, en or all (default: all, each language apart)"),
-      "LANG" },
+      N_ ("Report only this language: tr, en or all (default: all, each language apart)"), "LANG" },
     { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
-      N_("Skip language detection: every line is in LANG (tr or en)"), "LANG" },
+      N_ ("Skip language detection: every line is in LANG (tr or en)"), "LANG" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit_arg,
-      N_("Count word forms or Snowball stems: form or stem (default: form)"), "UNIT" },
+      N_ ("Count word forms or Snowball stems: form or stem (default: form)"), "UNIT" },
     { "case", 0, 0, G_OPTION_ARG_STRING, &o->case_arg,
-      N_("Fold case by each line's language, or keep it: fold or keep (default: fold)"),
-      "CASE" },
-    { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers,
-      N_("Count numbers as words too"), NULL },
+      N_ ("Fold case by each line's language, or keep it: fold or keep (default: fold)"), "CASE" },
+    { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers, N_ ("Count numbers as words too"), NULL },
     { "stoplist", 0, 0, G_OPTION_ARG_STRING, &o->stoplist,
-      N_("Words to leave out: default, none or a file with one word per line"), "LIST" },
+      N_ ("Words to leave out: default, none or a file with one word per line"), "LIST" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
-      N_("Output format: text, tsv, csv, json, or html where the command has it (default: text)"), "FORMAT" },
+      N_ ("Output format: text, tsv, csv, json, or html where the command has it (default: text)"),
+      "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
-      N_("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads,
-      N_("Worker threads (default: one per core)"), "N" },
+      N_ ("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" },
+    { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads, N_ ("Worker threads (default: one per core)"),
+      "N" },
     { "color", 0, 0, G_OPTION_ARG_STRING, &o->color_arg,
-      N_("Color the output: auto, always or never (default: auto; NO_COLOR is respected)"),
+      N_ ("Color the output: auto, always or never (default: auto; NO_COLOR is respected)"),
       "WHEN" },
     { "progress", 0, 0, G_OPTION_ARG_STRING, &o->progress_arg,
-      N_("Show progress on standard error: auto, always or never (default: auto, on a terminal)"),
+      N_ ("Show progress on standard error: auto, always or never (default: auto, on a terminal)"),
       "WHEN" },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding_arg,
-      N_("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"),
-      "NAME" },
+      N_ ("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"), "NAME" },
     { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
-      N_("Read files whose names match PATTERN inside directories (default: *.txt)"),
-      "PATTERN" },
+      N_ ("Read files whose names match PATTERN inside directories (default: *.txt)"), "PATTERN" },
     G_OPTION_ENTRY_NULL
   };
 
@@ -95,8 +89,8 @@ dl_options_context (const char *parameters,
 }
 
 gboolean
-dl_options_choice (const char *option, const char *value, const char *const *choices,
-              int *out, GError **error)
+dl_options_choice (const char *option, const char *value, const char *const *choices, int *out,
+                   GError **error)
 {
   for (int i = 0; choices[i] != NULL; i++)
     if (strcmp (value, choices[i]) == 0)
@@ -106,13 +100,13 @@ dl_options_choice (const char *option, const char *value, const char *const *cho
       }
   g_autofree char *list = g_strjoinv (", ", (char **) choices);
   g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-               _("invalid value '%s' for %s (expected one of: %s)"), value, option, list);
+               _ ("invalid value '%s' for %s (expected one of: %s)"), value, option, list);
   return FALSE;
 }
 
 gboolean
-dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
-                  int *argc, char ***argv, GError **error)
+dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats, int *argc,
+                  char ***argv, GError **error)
 {
   g_autoptr (GError) local = NULL;
   if (!g_option_context_parse (context, argc, argv, &local))
@@ -151,7 +145,7 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
   if (o->unit == DL_UNIT_STEM && o->casing == DL_CASE_KEEP)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("--unit stem works on folded words: it cannot go with --case keep"));
+                   _ ("--unit stem works on folded words: it cannot go with --case keep"));
       return FALSE;
     }
   if (o->color_arg != NULL
@@ -177,8 +171,8 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
   if (o->threads < 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("invalid value '%d' for %s (expected a positive number)"),
-                   o->threads, "--threads");
+                   _ ("invalid value '%d' for %s (expected a positive number)"), o->threads,
+                   "--threads");
       return FALSE;
     }
   if (o->threads == 0)
@@ -192,17 +186,17 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats,
     }
   if (o->glob != NULL && o->glob[0] == '\0')
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty pattern for %s"), "--glob");
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("empty pattern for %s"), "--glob");
       return FALSE;
     }
   if (o->stoplist != NULL && o->stoplist[0] == '\0')
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty value for %s"), "--stoplist");
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("empty value for %s"), "--stoplist");
       return FALSE;
     }
   if (o->output != NULL && o->output[0] == '\0')
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty file name for %s"), "--output");
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("empty file name for %s"), "--output");
       return FALSE;
     }
   return TRUE;
@@ -216,7 +210,7 @@ dl_options_check_count (const char *option, gint64 value, GError **error)
   char text[24];
   g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
   g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-               _("invalid value '%s' for %s (expected a number, 0 or more)"), text, option);
+               _ ("invalid value '%s' for %s (expected a number, 0 or more)"), text, option);
   return FALSE;
 }
 

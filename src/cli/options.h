@@ -48,16 +48,15 @@ void dl_options_clear (DlOptions *opts);
 /* A parsing context for a command taking @parameters: its own @entries (may
  * be NULL) followed by the common options, storing into @opts; help texts
  * translated. Free with g_option_context_free. */
-GOptionContext *dl_options_context (const char *parameters,
-                                    const char *summary, const char *description,
-                                    const GOptionEntry *entries, DlOptions *opts);
+GOptionContext *dl_options_context (const char *parameters, const char *summary,
+                                    const char *description, const GOptionEntry *entries,
+                                    DlOptions *opts);
 
 /* Parses @argv (the command name first) and checks the common options;
  * @formats lists the formats this command can write (TEXT first), ending
  * with -1. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
-gboolean dl_options_parse (GOptionContext *context, DlOptions *opts,
-                           const int *formats, int *argc, char ***argv,
-                           GError **error);
+gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, const int *formats, int *argc,
+                           char ***argv, GError **error);
 
 /* Parses @value of @option as one of @choices (NULL-terminated): its index
  * in *@out, or FALSE with @error (DL_ERROR_USAGE) listing the choices. */

@@ -35,7 +35,7 @@ dl_out_open (const char *path, GError **error)
   if (fd < 0)
     {
       int errsv = errno;
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, _("cannot write %s: %s"), path,
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write %s: %s"), path,
                    g_strerror (errsv));
       g_free (out);
       return NULL;
@@ -75,8 +75,8 @@ dl_out_close (DlOut *out, gboolean commit, GError **error)
         (void) unlink (out->tmp_path);
     }
   if (!ok)
-    g_set_error (error, DL_ERROR, DL_ERROR_IO, _("cannot write %s: %s"),
-                 out->path != NULL ? out->path : _("standard output"),
+    g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write %s: %s"),
+                 out->path != NULL ? out->path : _ ("standard output"),
                  g_strerror (errsv ? errsv : EIO));
   g_free (out->path);
   g_free (out->tmp_path);
@@ -94,11 +94,20 @@ dl_escape_tsv (GString *out, const char *text, gssize len)
       const char *esc;
       switch (*p)
         {
-        case '\t': esc = "\\t"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\\': esc = "\\\\"; break;
-        default: continue;
+        case '\t':
+          esc = "\\t";
+          break;
+        case '\n':
+          esc = "\\n";
+          break;
+        case '\r':
+          esc = "\\r";
+          break;
+        case '\\':
+          esc = "\\\\";
+          break;
+        default:
+          continue;
         }
       g_string_append_len (out, run, p - run);
       g_string_append (out, esc);
@@ -139,11 +148,21 @@ dl_escape_json (GString *out, const char *text, gssize len)
       guchar c = text[i];
       switch (c)
         {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        case '\t': g_string_append (out, "\\t"); break;
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
         default:
           if (c < 0x20)
             g_string_append_printf (out, "\\u%04x", c);
@@ -161,12 +180,23 @@ dl_escape_html (GString *out, const char *text, gssize len)
   for (; p < end; p++)
     switch (*p)
       {
-      case '<': g_string_append (out, "&lt;"); break;
-      case '>': g_string_append (out, "&gt;"); break;
-      case '&': g_string_append (out, "&amp;"); break;
-      case '"': g_string_append (out, "&quot;"); break;
-      case '\'': g_string_append (out, "&#39;"); break;
-      default: g_string_append_c (out, *p);
+      case '<':
+        g_string_append (out, "&lt;");
+        break;
+      case '>':
+        g_string_append (out, "&gt;");
+        break;
+      case '&':
+        g_string_append (out, "&amp;");
+        break;
+      case '"':
+        g_string_append (out, "&quot;");
+        break;
+      case '\'':
+        g_string_append (out, "&#39;");
+        break;
+      default:
+        g_string_append_c (out, *p);
       }
 }
 
@@ -217,7 +247,6 @@ dl_format_real (char *buf, gsize size, double value, int decimals)
     memmove (buf, buf + 1, strlen (buf));
 }
 
-
 struct _DlTable {
   FILE *fp;
   DlFormat format;
@@ -230,8 +259,8 @@ struct _DlTable {
 DlTable *
 dl_table_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_columns)
 {
-  g_return_val_if_fail (format == DL_FORMAT_TSV || format == DL_FORMAT_CSV
-                        || format == DL_FORMAT_JSON, NULL);
+  g_return_val_if_fail (
+      format == DL_FORMAT_TSV || format == DL_FORMAT_CSV || format == DL_FORMAT_JSON, NULL);
   DlTable *t = g_new0 (DlTable, 1);
   t->fp = fp;
   t->format = format;

@@ -66,8 +66,7 @@ typedef struct _DlTable DlTable;
 
 /* A table printer for TSV, CSV or JSON (one header row with the column
  * names; JSON: an array of objects with those keys). Rows stream out. */
-DlTable *dl_table_new (FILE *fp, DlFormat format, const DlColumn *columns,
-                       guint n_columns);
+DlTable *dl_table_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_columns);
 
 /* One row: @values[i] is the i-th column as text (numbers already
  * formatted, written bare in JSON). */

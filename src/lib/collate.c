@@ -13,7 +13,6 @@
 #include "error.h"
 #include "icu.h"
 
-
 struct _DlCollator {
   UCollator *ucol;
   GArray *u16; /* UChar scratch */
@@ -52,8 +51,8 @@ dl_collator_key (DlCollator *col, const char *text, gsize len, GString *key)
   UErrorCode status = U_ZERO_ERROR;
   int32_t n16 = 0;
   g_array_set_size (col->u16, len + 1);
-  u_strFromUTF8 ((UChar *) (gpointer) col->u16->data, (int32_t) len + 1, &n16, text,
-                 (int32_t) len, &status);
+  u_strFromUTF8 ((UChar *) (gpointer) col->u16->data, (int32_t) len + 1, &n16, text, (int32_t) len,
+                 &status);
   if (U_FAILURE (status))
     n16 = 0; /* the reader lets no invalid UTF-8 through */
   const UChar *u = (const UChar *) (gpointer) col->u16->data;
@@ -76,8 +75,7 @@ int
 dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char *b, gsize blen)
 {
   UErrorCode status = U_ZERO_ERROR;
-  UCollationResult r = ucol_strcollUTF8 (col->ucol, a, (int32_t) alen, b, (int32_t) blen,
-                                         &status);
+  UCollationResult r = ucol_strcollUTF8 (col->ucol, a, (int32_t) alen, b, (int32_t) blen, &status);
   if (U_SUCCESS (status) && r != UCOL_EQUAL)
     return r == UCOL_LESS ? -1 : 1;
   int c = memcmp (a, b, MIN (alen, blen));

@@ -42,8 +42,7 @@ typedef struct {
 /* Sorts @items (@n of them) by k1 and k2 descending, then text, and returns
  * how many make the first @top (0: all). Collation keys (in @chunk) are made
  * only for the ties that reach into those. */
-guint dl_collator_rank (DlCollator *col, DlRanked *items, guint n, guint top,
-                        GStringChunk *chunk);
+guint dl_collator_rank (DlCollator *col, DlRanked *items, guint n, guint top, GStringChunk *chunk);
 
 G_END_DECLS
 

@@ -35,12 +35,12 @@ struct _DlColloc {
   DlMatcher *matcher; /* NULL with all */
 
   /* The segment being read: tokens of one language in a row. */
-  int seg_lang;     /* or -1 before the first */
-  guint64 pos;      /* its tokens so far */
-  guint32 *ring;    /* form ids of its last tokens, by position & mask */
+  int seg_lang;  /* or -1 before the first */
+  guint64 pos;   /* its tokens so far */
+  guint32 *ring; /* form ids of its last tokens, by position & mask */
   guint64 mask;
-  GArray *open;     /* guint64: last positions of occurrences whose right
-                       window is not yet full */
+  GArray *open; /* guint64: last positions of occurrences whose right
+                   window is not yet full */
 };
 
 DlCollocCounts *
@@ -141,8 +141,7 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
     c->mask <<= 1;
   c->ring = g_new0 (guint32, c->mask);
   c->mask--;
-  if ((c->tok = dl_tokenizer_new (error)) == NULL
-      || (c->norm = dl_normalizer_new (error)) == NULL)
+  if ((c->tok = dl_tokenizer_new (error)) == NULL || (c->norm = dl_normalizer_new (error)) == NULL)
     return NULL;
   if (node != NULL)
     {
@@ -248,14 +247,13 @@ dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc
           if (!co->kinds[t[i].kind])
             continue;
           const char *text = dl.line.text + t[i].offset;
-          guint32 form = dl_counter_add (counts->counter, dl.lang, text, t[i].len,
-                                         t[i].sentence_start);
+          guint32 form
+              = dl_counter_add (counts->counter, dl.lang, text, t[i].len, t[i].sentence_start);
           g_autoptr (GError) e = NULL;
           if (!take_token (c, lc, form, dl.lang, text, t[i].len, regex_failed ? NULL : &e))
             {
               if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s",
-                                e->message);
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s", e->message);
               regex_failed = TRUE;
             }
         }
@@ -270,20 +268,20 @@ dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc
  * row, with its strings and measures, is made only when asked for. */
 
 typedef struct {
-  guint32 first;      /* with all: the pair's first unit */
-  guint32 unit;       /* the collocate, or the pair's second unit */
+  guint32 first; /* with all: the pair's first unit */
+  guint32 unit;  /* the collocate, or the pair's second unit */
   guint64 left, right;
-  const char *text;   /* the collocate as shown (with all: "first second") */
+  const char *text; /* the collocate as shown (with all: "first second") */
 } Item;
 
 struct _DlCollocList {
   const DlCollocCounts *counts; /* borrowed */
   DlLang lang;
-  DlLexicon *stems;   /* with DL_UNIT_STEM */
-  guint64 *freq;      /* by unit */
+  DlLexicon *stems; /* with DL_UNIT_STEM */
+  guint64 *freq;    /* by unit */
   Item *items;
-  guint32 *order;     /* the items by rank */
-  guint n;            /* ranked items (with top, at most top) */
+  guint32 *order; /* the items by rank */
+  guint n;        /* ranked items (with top, at most top) */
   guint64 candidates;
   GStringChunk *strings;
 };
@@ -293,19 +291,32 @@ row_value (const DlCollocRow *r, DlMeasure m)
 {
   switch (m)
     {
-    case DL_MEASURE_COOC: return (double) r->cooc;
-    case DL_MEASURE_FREQ: return (double) r->freq;
-    case DL_MEASURE_EXPECTED: return r->scores.expected;
-    case DL_MEASURE_MI: return r->scores.mi;
-    case DL_MEASURE_MI3: return r->scores.mi3;
-    case DL_MEASURE_T: return r->scores.t;
-    case DL_MEASURE_Z: return r->scores.z;
-    case DL_MEASURE_LL: return r->scores.ll;
-    case DL_MEASURE_DICE: return r->scores.dice;
-    case DL_MEASURE_LOGDICE: return r->scores.logdice;
-    case DL_MEASURE_LEFT: return (double) r->left;
-    case DL_MEASURE_RIGHT: return (double) r->right;
-    default: g_return_val_if_reached (0);
+    case DL_MEASURE_COOC:
+      return (double) r->cooc;
+    case DL_MEASURE_FREQ:
+      return (double) r->freq;
+    case DL_MEASURE_EXPECTED:
+      return r->scores.expected;
+    case DL_MEASURE_MI:
+      return r->scores.mi;
+    case DL_MEASURE_MI3:
+      return r->scores.mi3;
+    case DL_MEASURE_T:
+      return r->scores.t;
+    case DL_MEASURE_Z:
+      return r->scores.z;
+    case DL_MEASURE_LL:
+      return r->scores.ll;
+    case DL_MEASURE_DICE:
+      return r->scores.dice;
+    case DL_MEASURE_LOGDICE:
+      return r->scores.logdice;
+    case DL_MEASURE_LEFT:
+      return (double) r->left;
+    case DL_MEASURE_RIGHT:
+      return (double) r->right;
+    default:
+      g_return_val_if_reached (0);
     }
 }
 
@@ -344,8 +355,11 @@ make_row (const DlCollocList *list, const Item *it, DlCollocRow *r)
 {
   const DlCollocCounts *counts = list->counts;
   guint64 cooc = it->left + it->right;
-  *r = (DlCollocRow){ .collocate = it->text, .cooc = cooc, .freq = list->freq[it->unit],
-                      .left = it->left, .right = it->right };
+  *r = (DlCollocRow){ .collocate = it->text,
+                      .cooc = cooc,
+                      .freq = list->freq[it->unit],
+                      .left = it->left,
+                      .right = it->right };
   double f1 = (double) counts->lang[list->lang].nodes;
   if (counts->opts.all)
     {
@@ -363,8 +377,7 @@ make_row (const DlCollocList *list, const Item *it, DlCollocRow *r)
 /* The items of @lang's pairs (of units) that pass the thresholds, in @items
  * if not NULL; returns their number. */
 static guint
-pair_items (DlCollocList *list, const DlTuples *pairs, const DlCollocListOptions *opts,
-            Item *items)
+pair_items (DlCollocList *list, const DlTuples *pairs, const DlCollocListOptions *opts, Item *items)
 {
   guint64 min_cooc = MAX (opts->min_cooc, 1);
   guint n = 0;
@@ -377,8 +390,8 @@ pair_items (DlCollocList *list, const DlTuples *pairs, const DlCollocListOptions
         continue;
       if (items != NULL)
         {
-          g_autofree char *both = g_strconcat (unit_text (list, ids[0]), " ",
-                                               unit_text (list, ids[1]), NULL);
+          g_autofree char *both
+              = g_strconcat (unit_text (list, ids[0]), " ", unit_text (list, ids[1]), NULL);
           items[n] = (Item){ ids[0], ids[1], 0, cooc, g_string_chunk_insert (list->strings, both) };
         }
       n++;
@@ -472,8 +485,8 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
     {
       DlCollocRow r;
       make_row (list, &list->items[i], &r);
-      ranked[i] = (DlRanked){ row_value (&r, opts->sort), r.cooc, r.collocate,
-                              GUINT_TO_POINTER (i), NULL };
+      ranked[i] = (DlRanked){ row_value (&r, opts->sort), r.cooc, r.collocate, GUINT_TO_POINTER (i),
+                              NULL };
     }
   g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
   list->n = dl_collator_rank (col, ranked, n, opts->top, keys);

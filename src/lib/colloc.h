@@ -69,7 +69,7 @@ typedef struct {
 } DlCollocListOptions;
 
 typedef struct {
-  const char *collocate; /* with all: "first second" */
+  const char *collocate;      /* with all: "first second" */
   const char *first, *second; /* with all; NULL otherwise */
   guint64 cooc, freq, left, right;
   DlAssocScores scores;

@@ -42,10 +42,10 @@ struct _DlConcord {
   DlTokenizer *tok;
   UBreakIterator *sentences;
   UText *ut;
-  guint max_len;  /* tokens of the longest query */
-  GQueue lines;   /* Line*, oldest first */
+  guint max_len;   /* tokens of the longest query */
+  GQueue lines;    /* Line*, oldest first */
   GArray *pending; /* Pending, in output order */
-  guint64 total;  /* tokens read from the input */
+  guint64 total;   /* tokens read from the input */
   GString *left, *node, *right, *tmp, *forms[DL_CONCORD_FORMS];
 };
 
@@ -105,7 +105,7 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
       c->sentences = ubrk_open (UBRK_SENTENCE, "en", NULL, 0, &st);
       if (U_FAILURE (st))
         {
-          g_set_error (error, DL_ERROR, DL_ERROR_ICU, _("ICU sentence breaks: %s"),
+          g_set_error (error, DL_ERROR, DL_ERROR_ICU, _ ("ICU sentence breaks: %s"),
                        u_errorName (st));
           return NULL;
         }
@@ -311,7 +311,6 @@ right_by_width (GList *link, gsize off, guint budget, GString *out)
     }
 }
 
-
 /* Cuts c->left and c->right at the boundaries of the sentence of c->node. */
 static void
 clip_to_sentence (DlConcord *c)
@@ -373,8 +372,7 @@ give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data
       if (first < p->g0 && lf != NULL)
         span_text (lf, token_of (lf, first)->offset, la, ta->offset, c->left);
       if (last > p->g1 && ll != NULL)
-        span_text (lb, end, ll, token_of (ll, last)->offset + token_of (ll, last)->len,
-                   c->right);
+        span_text (lb, end, ll, token_of (ll, last)->offset + token_of (ll, last)->len, c->right);
       if (c->opts.sentence)
         clip_to_sentence (c);
     }
@@ -390,7 +388,7 @@ give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data
         }
     }
 
-  DlConcordHit hit = { a->lang, p->query, a->number, a->offset + ta->offset,
+  DlConcordHit hit = { a->lang,      p->query,     a->number,     a->offset + ta->offset,
                        c->left->str, c->node->str, c->right->str, { NULL } };
   if (c->opts.forms)
     {
@@ -510,8 +508,8 @@ count_chars (const char *text, gsize len)
 
 gboolean
 dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
-                  const DlDiag *diag, DlConcordFunc func, gpointer user_data,
-                  DlConcordStats *stats, GError **error)
+                  const DlDiag *diag, DlConcordFunc func, gpointer user_data, DlConcordStats *stats,
+                  GError **error)
 {
   g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
   if (doc == NULL)
@@ -558,12 +556,11 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
           const DlMatch *m;
           guint n_m;
           g_autoptr (GError) e = NULL;
-          if (!dl_matcher_token (c->matcher, dl.lang, line->text + t[i].offset, t[i].len, &m,
-                                 &n_m, regex_failed ? NULL : &e))
+          if (!dl_matcher_token (c->matcher, dl.lang, line->text + t[i].offset, t[i].len, &m, &n_m,
+                                 regex_failed ? NULL : &e))
             {
               if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, line->number, "%s",
-                                e->message);
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, line->number, "%s", e->message);
               regex_failed = TRUE;
             }
           for (guint k = 0; k < n_m; k++)

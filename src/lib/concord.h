@@ -20,20 +20,20 @@ G_BEGIN_DECLS
 #define DL_CONCORD_NODE 3
 
 typedef struct {
-  guint width;      /* columns on each side (used when words is 0) */
-  guint words;      /* tokens on each side, or 0 for width */
-  gboolean sentence; /* context stops at the sentence's boundaries */
-  gboolean forms;   /* fill DlConcordHit.forms */
+  guint width;                   /* columns on each side (used when words is 0) */
+  guint words;                   /* tokens on each side, or 0 for width */
+  gboolean sentence;             /* context stops at the sentence's boundaries */
+  gboolean forms;                /* fill DlConcordHit.forms */
   gboolean langs[DL_LANG_COUNT]; /* languages whose hits are wanted */
   gboolean count_numbers;        /* numbers count as tokens in the totals */
 } DlConcordOptions;
 
 typedef struct {
-  DlLang lang;       /* of the line of the node's first token */
-  guint query;       /* index of the query that matched (the first, when
-                        several match the same tokens) */
-  guint64 line;      /* 1-based line of the node's first token */
-  guint64 position;  /* byte offset of the node in the input */
+  DlLang lang;      /* of the line of the node's first token */
+  guint query;      /* index of the query that matched (the first, when
+                       several match the same tokens) */
+  guint64 line;     /* 1-based line of the node's first token */
+  guint64 position; /* byte offset of the node in the input */
   /* As shown: NUL-terminated, line breaks, tabs and other control
    * characters as spaces. */
   const char *left, *node, *right;
@@ -64,10 +64,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlConcord, dl_concord_free)
  * its counts to @stats. Problems with single lines (a regular expression
  * out of time) go to @diag. FALSE with @error if the input cannot be read
  * (the hits before the failure were given). */
-gboolean dl_concord_input (DlConcord *c, const DlInput *input,
-                           const DlDocumentOptions *doc_options, const DlDiag *diag,
-                           DlConcordFunc func, gpointer user_data, DlConcordStats *stats,
-                           GError **error);
+gboolean dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                           const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+                           DlConcordStats *stats, GError **error);
 
 G_END_DECLS
 

@@ -13,9 +13,9 @@
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
   guint64 freq;
-  gint64 capitals;   /* times written capitalized, not at a sentence start,
-                        less the times written without capitals: above 0,
-                        the term is taken for a proper noun */
+  gint64 capitals; /* times written capitalized, not at a sentence start,
+                      less the times written without capitals: above 0,
+                      the term is taken for a proper noun */
   guint32 range;
   guint32 last_file; /* file + 1 of the last merge that had the term */
 } TermStats;
@@ -29,32 +29,32 @@ typedef struct {
 /* How a term with an apostrophe was written. */
 typedef struct {
   guint64 uses[DL_APOSTROPHE_KINDS]; /* of each apostrophe */
-  const char *shown;    /* the term with the most used one (in strings), or
-                           NULL for DL_APOSTROPHE */
+  const char *shown;                 /* the term with the most used one (in strings), or
+                                        NULL for DL_APOSTROPHE */
 } Apostrophes;
 
 /* A term of one file, before dl_counter_merge interns it. */
 typedef struct {
-  gsize offset;    /* its text in pending_text */
+  gsize offset; /* its text in pending_text */
   guint32 len;
   TermStats stats;
-  int apostrophe;  /* the kind of apostrophe the form used, or -1 */
+  int apostrophe; /* the kind of apostrophe the form used, or -1 */
 } Pending;
 
 typedef struct {
   /* Terms (normalized forms), by id. */
   DlLexicon *terms;
-  GArray *stats;     /* TermStats */
-  GPtrArray *files;  /* GArray of guint32 per term, if track_files */
-  GHashTable *apos;   /* id + 1 → Apostrophes, for terms with an apostrophe */
+  GArray *stats;    /* TermStats */
+  GPtrArray *files; /* GArray of guint32 per term, if track_files */
+  GHashTable *apos; /* id + 1 → Apostrophes, for terms with an apostrophe */
   GStringChunk *strings;
   DlLexicon *proper_bases; /* Turkish forms seen before an apostrophe suffix */
   guint64 tokens;
 
   /* The current file's forms as written (worker side only). */
   DlLexicon *surface;
-  GArray *forms; /* FormStats */
-  GArray *pending;       /* Pending: the file's terms, for dl_counter_merge */
+  GArray *forms;   /* FormStats */
+  GArray *pending; /* Pending: the file's terms, for dl_counter_merge */
   GString *pending_text;
 } LangCounts;
 
@@ -206,8 +206,7 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
       const char *form = dl_lexicon_string (lc->surface, s);
       gsize len = dl_lexicon_length (lc->surface, s);
       const FormStats *fs = &g_array_index (lc->forms, FormStats, s);
-      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 1, 1 },
-                    apostrophe_kind (form, len) };
+      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 1, 1 }, apostrophe_kind (form, len) };
       /* The form with the counting apostrophe: itself, mostly. */
       const char *plain = form;
       gsize plain_len = len;
@@ -314,9 +313,8 @@ dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlLang lang)
 }
 
 gboolean
-dl_counter_count_input (DlCounter *c, const DlInput *input,
-                        const DlDocumentOptions *doc_options, const DlDiag *diag,
-                        GError **error)
+dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                        const DlDiag *diag, GError **error)
 {
   g_autoptr (DlTokenizer) tok = dl_tokenizer_new (error);
   if (tok == NULL)
@@ -349,8 +347,7 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
         }
       for (guint i = 0; i < n; i++)
         if (c->opts.kinds[t[i].kind])
-          dl_counter_add (c, dl.lang, dl.line.text + t[i].offset, t[i].len,
-                          t[i].sentence_start);
+          dl_counter_add (c, dl.lang, dl.line.text + t[i].offset, t[i].len, t[i].sentence_start);
     }
   if (ok && error != NULL && *error != NULL)
     ok = FALSE;
@@ -360,8 +357,7 @@ dl_counter_count_input (DlCounter *c, const DlInput *input,
 
 /* Adds @stats of a term of file @file to term @text of @dst. */
 static guint32
-merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats,
-            guint32 file)
+merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats, guint32 file)
 {
   gboolean added;
   guint32 id = term_id (dst, text, len, &added);
@@ -394,8 +390,8 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
         for (guint i = 0; i < src->pending->len; i++)
           {
             const Pending *p = &g_array_index (src->pending, Pending, i);
-            guint32 id = merge_term (dst, src->pending_text->str + p->offset, p->len, &p->stats,
-                                     file);
+            guint32 id
+                = merge_term (dst, src->pending_text->str + p->offset, p->len, &p->stats, file);
             if (p->apostrophe >= 0)
               add_apostrophe (dst, id, p->apostrophe, p->stats.freq);
           }
@@ -491,8 +487,8 @@ dl_counter_stem_ids (const DlCounter *c, DlLang lang, DlStemmer *stemmer, DlLexi
   g_autoptr (GString) stem = g_string_new (NULL);
   for (guint32 id = 0; id < n; id++)
     {
-      dl_stemmer_stem (stemmer, lang, dl_lexicon_string (terms, id),
-                       dl_lexicon_length (terms, id), dl_counter_is_proper (c, lang, id), stem);
+      dl_stemmer_stem (stemmer, lang, dl_lexicon_string (terms, id), dl_lexicon_length (terms, id),
+                       dl_counter_is_proper (c, lang, id), stem);
       map[id] = dl_lexicon_intern (stems, stem->str, stem->len, NULL);
     }
   return map;

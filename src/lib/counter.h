@@ -22,10 +22,10 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  DlCase casing;                   /* fold by the line's language, or keep */
-  gboolean langs[DL_LANG_COUNT];   /* lines of which languages to count */
-  gboolean kinds[DL_TOKEN_KINDS];  /* which kinds of token to count */
-  gboolean track_files;            /* keep each term's files (ranges of stems) */
+  DlCase casing;                  /* fold by the line's language, or keep */
+  gboolean langs[DL_LANG_COUNT];  /* lines of which languages to count */
+  gboolean kinds[DL_TOKEN_KINDS]; /* which kinds of token to count */
+  gboolean track_files;           /* keep each term's files (ranges of stems) */
 } DlCounterOptions;
 
 /* The default: fold, count words of tr and en lines. */
@@ -101,8 +101,7 @@ gboolean dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id);
 /* TRUE if term @id of @lang is in @stoplist (may be NULL: none). @norm
  * folds the term first when the counter kept case; @scratch is a buffer. */
 gboolean dl_counter_is_stopword (const DlCounter *c, DlLang lang, guint32 id,
-                                 const DlStoplist *stoplist, DlNormalizer *norm,
-                                 GString *scratch);
+                                 const DlStoplist *stoplist, DlNormalizer *norm, GString *scratch);
 
 /* The stem of every term of @lang as `freq --unit stem` counts it (proper
  * nouns unstemmed, dl_counter_is_proper), interned into @stems: an array of

@@ -28,8 +28,18 @@ is_tr_legacy (guint8 b)
 {
   switch (b)
     {
-    case 0xFD: case 0xFE: case 0xF0: case 0xDD: case 0xDE: case 0xD0:
-    case 0xE7: case 0xF6: case 0xFC: case 0xC7: case 0xD6: case 0xDC:
+    case 0xFD:
+    case 0xFE:
+    case 0xF0:
+    case 0xDD:
+    case 0xDE:
+    case 0xD0:
+    case 0xE7:
+    case 0xF6:
+    case 0xFC:
+    case 0xC7:
+    case 0xD6:
+    case 0xDC:
       return TRUE;
     default:
       return FALSE;
@@ -145,9 +155,13 @@ static const Signature signatures[] = {
   { "\xD0\xCF\x11\xE0", 4, "MS Office document" },
   { "\x1F\x8B", 2, "gzip archive" },
   { "BZh", 3, "bzip2 archive" },
-  { "\xFD" "7zXZ", 5, "xz archive" },
+  { "\xFD"
+    "7zXZ",
+    5, "xz archive" },
   { "7z\xBC\xAF", 4, "7z archive" },
-  { "\x7F" "ELF", 4, "ELF executable" },
+  { "\x7F"
+    "ELF",
+    4, "ELF executable" },
   { "{\\rtf", 5, "RTF document" },
 };
 
@@ -194,8 +208,7 @@ dl_decode_sniff (const guint8 *head, gsize len, DlEncoding *enc)
     return set_convert (enc, "UTF-16BE", DL_ENCODING_BY_BOM, 2), TRUE;
 
   for (gsize i = 0; i < G_N_ELEMENTS (signatures); i++)
-    if (len >= signatures[i].len
-        && memcmp (head, signatures[i].magic, signatures[i].len) == 0)
+    if (len >= signatures[i].len && memcmp (head, signatures[i].magic, signatures[i].len) == 0)
       return set_binary (enc, signatures[i].what), TRUE;
 
   /* UTF-16 without a BOM: text in Latin script has a NUL in every other byte. */
@@ -242,8 +255,7 @@ detect_with_icu (const guint8 *sample, gsize len, char *name, gsize name_size)
 }
 
 void
-dl_decode_decide (const DlByteStats *s, const guint8 *sample, gsize sample_len,
-                  DlEncoding *enc)
+dl_decode_decide (const DlByteStats *s, const guint8 *sample, gsize sample_len, DlEncoding *enc)
 {
   gsize bom = enc->kind == DL_ENCODING_UTF8 ? enc->bom : 0;
   /* NUL-heavy or control-heavy: binary, whatever else it has. */
@@ -280,7 +292,7 @@ dl_decode_named (const char *name, DlEncoding *enc, GError **error)
   g_autoptr (UConverter) conv = ucnv_open (name, &status);
   if (conv == NULL || U_FAILURE (status))
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("unknown encoding '%s'"), name);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("unknown encoding '%s'"), name);
       return FALSE;
     }
   const char *canonical = ucnv_getName (conv, &status);

@@ -19,14 +19,16 @@ typedef struct {
   guint64 first_invalid; /* offset of the first invalid byte, or G_MAXUINT64 */
 } DlByteStats;
 
-#define DL_BYTE_STATS_INIT { 0, 0, 0, 0, 0, 0, G_MAXUINT64 }
+#define DL_BYTE_STATS_INIT                                                                         \
+  {                                                                                                \
+    0, 0, 0, 0, 0, 0, G_MAXUINT64                                                                  \
+  }
 
 /* Scans @len bytes that follow the @stats->bytes already scanned. Unless
  * @final, an incomplete UTF-8 sequence at the end is left unscanned: the
  * number of bytes consumed is returned and the caller passes the rest again
  * with the next block. NUL counts as invalid (text has none). */
-gsize dl_decode_scan (const guint8 *data, gsize len, gboolean final,
-                      DlByteStats *stats);
+gsize dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *stats);
 
 typedef enum {
   DL_ENCODING_UTF8,    /* UTF-8, possibly with stray invalid bytes */
@@ -47,8 +49,8 @@ typedef enum {
 typedef struct {
   DlEncodingKind kind;
   DlEncodingReason reason;
-  char name[32];         /* ICU converter name; "UTF-8" for DL_ENCODING_UTF8 */
-  gsize bom;             /* bytes of byte order mark to skip */
+  char name[32];          /* ICU converter name; "UTF-8" for DL_ENCODING_UTF8 */
+  gsize bom;              /* bytes of byte order mark to skip */
   const char *binary_why; /* DL_ENCODING_BINARY: what it looks like (untranslated) */
 } DlEncoding;
 
@@ -61,8 +63,8 @@ gboolean dl_decode_sniff (const guint8 *head, gsize len, DlEncoding *enc);
 /* Decides the encoding of an input from the statistics of all of it (or of
  * as much as could be looked at, for a stream) and a @sample of it for ICU's
  * detector, used only when nothing else can tell. */
-void dl_decode_decide (const DlByteStats *stats, const guint8 *sample,
-                       gsize sample_len, DlEncoding *enc);
+void dl_decode_decide (const DlByteStats *stats, const guint8 *sample, gsize sample_len,
+                       DlEncoding *enc);
 
 /* Sets @enc for a user-named encoding; FALSE with @error (DL_ERROR_USAGE)
  * if ICU has no converter of that name. */

@@ -66,8 +66,8 @@ dl_diag_free (DlDiag *diag)
 }
 
 void
-dl_diag_report (const DlDiag *diag, DlDiagLevel level, const char *file,
-                guint64 line, const char *format, ...)
+dl_diag_report (const DlDiag *diag, DlDiagLevel level, const char *file, guint64 line,
+                const char *format, ...)
 {
   if (diag == NULL)
     return;

@@ -14,8 +14,8 @@ typedef enum {
 } DlDiagLevel;
 
 /* @file may be NULL; @line is 0 when the message is about no line. */
-typedef void (*DlDiagFunc) (DlDiagLevel level, const char *file, guint64 line,
-                            const char *message, gpointer user_data);
+typedef void (*DlDiagFunc) (DlDiagLevel level, const char *file, guint64 line, const char *message,
+                            gpointer user_data);
 
 typedef struct _DlDiag DlDiag;
 
@@ -32,8 +32,8 @@ void dl_diag_free (DlDiag *diag);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDiag, dl_diag_free)
 
 /* Reports a message; @diag may be NULL (the message is dropped). */
-void dl_diag_report (const DlDiag *diag, DlDiagLevel level, const char *file,
-                     guint64 line, const char *format, ...) G_GNUC_PRINTF (5, 6);
+void dl_diag_report (const DlDiag *diag, DlDiagLevel level, const char *file, guint64 line,
+                     const char *format, ...) G_GNUC_PRINTF (5, 6);
 
 /* Reports a GError about @file as an error (it stays the caller's). */
 void dl_diag_error (const DlDiag *diag, const char *file, const GError *error);

@@ -24,8 +24,8 @@ struct _DlDocument {
 };
 
 DlDocument *
-dl_document_open (const DlInput *input, const DlDocumentOptions *options,
-                  const DlDiag *diag, GError **error)
+dl_document_open (const DlInput *input, const DlDocumentOptions *options, const DlDiag *diag,
+                  GError **error)
 {
   DlReader *reader = dl_reader_open (input, options->encoding, diag, error);
   if (reader == NULL)

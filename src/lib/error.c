@@ -5,12 +5,11 @@
 
 #include "i18n.h"
 
-G_DEFINE_QUARK (derlem-error-quark, dl_error)
+G_DEFINE_QUARK (derlem - error - quark, dl_error)
 
 gboolean
 dl_set_icu_error (GError **error, UErrorCode status, const char *what)
 {
-  g_set_error (error, DL_ERROR, DL_ERROR_ICU, _("%s failed: %s"), what,
-               u_errorName (status));
+  g_set_error (error, DL_ERROR, DL_ERROR_ICU, _ ("%s failed: %s"), what, u_errorName (status));
   return FALSE;
 }

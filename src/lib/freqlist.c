@@ -175,8 +175,8 @@ files_union (const DlCounter *c, DlLang lang, GArray *terms, GArray *scratch)
 }
 
 static void
-collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
-               DlNormalizer *norm, GArray *entries)
+collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts, DlNormalizer *norm,
+               GArray *entries)
 {
   const DlLexicon *terms = dl_counter_terms (c, list->lang);
   g_autoptr (GString) scratch = g_string_new (NULL);
@@ -191,7 +191,8 @@ collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
                                                            : strlen (display);
       Entry e = { { display, dl_counter_freq (c, list->lang, id),
                     dl_counter_range (c, list->lang, id), 0, NULL },
-                  (guint32) len, NULL };
+                  (guint32) len,
+                  NULL };
       g_array_append_val (entries, e);
     }
 }
@@ -204,8 +205,8 @@ stem_clear (gpointer p)
 }
 
 static void
-collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
-               DlStemmer *stemmer, DlNormalizer *norm, DlCollator *col, GArray *entries)
+collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts, DlStemmer *stemmer,
+               DlNormalizer *norm, DlCollator *col, GArray *entries)
 {
   const DlLexicon *terms = dl_counter_terms (c, list->lang);
   g_autoptr (DlLexicon) stems = dl_lexicon_new ();
@@ -234,7 +235,8 @@ collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts,
       const char *item = g_string_chunk_insert_len (list->strings, dl_lexicon_string (stems, s),
                                                     (gssize) dl_lexicon_length (stems, s));
       Entry e = { { item, st->freq, files_union (c, list->lang, st->terms, files), 0, NULL },
-                  (guint32) dl_lexicon_length (stems, s), NULL };
+                  (guint32) dl_lexicon_length (stems, s),
+                  NULL };
       g_autofree char *forms = forms_text (c, list->lang, col, st->terms, opts->forms);
       e.it.forms = g_string_chunk_insert (list->strings, forms);
       g_array_append_val (entries, e);

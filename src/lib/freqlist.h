@@ -22,15 +22,15 @@ typedef enum {
 typedef struct {
   DlUnit unit;
   DlFreqSort sort;
-  guint64 min_freq;  /* items less frequent are left out */
-  guint32 min_range; /* items in fewer files are left out */
-  guint top;         /* only the this many most frequent (0: all) */
-  guint forms;       /* stems: show this many most frequent forms (0: all) */
+  guint64 min_freq;           /* items less frequent are left out */
+  guint32 min_range;          /* items in fewer files are left out */
+  guint top;                  /* only the this many most frequent (0: all) */
+  guint forms;                /* stems: show this many most frequent forms (0: all) */
   const DlStoplist *stoplist; /* may be NULL */
 } DlFreqOptions;
 
 typedef struct {
-  const char *item;  /* owned by the list */
+  const char *item; /* owned by the list */
   guint64 freq;
   guint32 range;
   guint rank;        /* 1 = most frequent */

@@ -27,22 +27,21 @@ G_BEGIN_DECLS
 /* Trigram costs are -ln P(c | a b) times this: the Turkish one at 2 * i,
  * the English one at 2 * i + 1, where i = (a * NSYM + b) * NSYM + c. */
 #define DL_LANGID_COST_SCALE 16
-extern const guint8 dl_langid_trigram_cost[2 * DL_LANGID_NSYM * DL_LANGID_NSYM
-                                           * DL_LANGID_NSYM];
+extern const guint8 dl_langid_trigram_cost[2 * DL_LANGID_NSYM * DL_LANGID_NSYM * DL_LANGID_NSYM];
 
 /* Character classes, packed: the kind in bits 0-2, the trigram symbol in
  * bits 3-8, an upper-case bit and a bit for letters of Roman numerals. */
 enum {
-  DL_LANGID_K_SPACE,    /* ends a word and a whitespace-delimited chunk */
-  DL_LANGID_K_PUNCT,    /* ends a word */
-  DL_LANGID_K_LETTER,   /* Latin letter: a trigram symbol */
+  DL_LANGID_K_SPACE,  /* ends a word and a whitespace-delimited chunk */
+  DL_LANGID_K_PUNCT,  /* ends a word */
+  DL_LANGID_K_LETTER, /* Latin letter: a trigram symbol */
   DL_LANGID_K_DIGIT,
   DL_LANGID_K_APOS,     /* apostrophe: inside a word when a letter follows */
   DL_LANGID_K_FOREIGN,  /* letter of another script */
   DL_LANGID_K_IGNORE,   /* soft hyphen, zero-width characters, loose accents */
   DL_LANGID_K_LIGATURE, /* ﬁ ﬂ...: several letters; the symbol is an index */
 };
-#define DL_LANGID_CL_KIND(cl) ((cl) & 7)
+#define DL_LANGID_CL_KIND(cl) ((cl) &7)
 #define DL_LANGID_CL_SYM(cl) (((cl) >> 3) & 0x3F)
 #define DL_LANGID_CL_UPPER 0x200
 #define DL_LANGID_CL_ROMAN 0x400
@@ -52,13 +51,13 @@ extern const guint16 dl_langid_latin_class[0x180 - 0x80];
 
 /* Word flags. */
 enum {
-  DL_LANGID_W_COMMON = 1 << 0,  /* an ordinary word of either language */
-  DL_LANGID_W_GIVEN = 1 << 1,   /* a given name or a very common surname */
-  DL_LANGID_W_AMBIG = 1 << 2,   /* ...that is also an ordinary word or place */
-  DL_LANGID_W_TITLE = 1 << 3,   /* Dr, Prof, Doç... */
-  DL_LANGID_W_DATE = 1 << 4,    /* month and weekday names */
-  DL_LANGID_W_NEUTRAL = 1 << 5, /* doi, url, issn: no language */
-  DL_LANGID_W_CONNECT = 1 << 6, /* ve, and: joins names */
+  DL_LANGID_W_COMMON = 1 << 0,   /* an ordinary word of either language */
+  DL_LANGID_W_GIVEN = 1 << 1,    /* a given name or a very common surname */
+  DL_LANGID_W_AMBIG = 1 << 2,    /* ...that is also an ordinary word or place */
+  DL_LANGID_W_TITLE = 1 << 3,    /* Dr, Prof, Doç... */
+  DL_LANGID_W_DATE = 1 << 4,     /* month and weekday names */
+  DL_LANGID_W_NEUTRAL = 1 << 5,  /* doi, url, issn: no language */
+  DL_LANGID_W_CONNECT = 1 << 6,  /* ve, and: joins names */
   DL_LANGID_W_PARTICLE = 1 << 7, /* de, van, von, bin: inside a name */
 };
 

@@ -23,7 +23,6 @@
 
 /* ------------------------------------------------------------------------ */
 
-
 /* ------------------------------------------------------------------------ */
 /* Characters. */
 
@@ -52,34 +51,141 @@
 #endif
 
 static const guint16 ascii_class[128] = {
-  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
-  K_PUNCT, K_SPACE, K_SPACE, K_SPACE, K_SPACE, K_SPACE, K_PUNCT, K_PUNCT,
-  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
-  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_SPACE,
+  K_SPACE,
+  K_SPACE,
+  K_SPACE,
+  K_SPACE,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
   /* space ! " # $ % & ' */
-  K_SPACE, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_APOS,
+  K_SPACE,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_APOS,
   /* ( ) * + , - . / */
-  K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
-  K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT, K_DIGIT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
+  K_DIGIT,
   /* 8 9 : ; < = > ? */
-  K_DIGIT, K_DIGIT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  K_DIGIT,
+  K_DIGIT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
   /* @ A..O */
-  K_PUNCT, UPPER (1), UPPER (2), UPPER (3) | CL_ROMAN, UPPER (4) | CL_ROMAN,
-  UPPER (5), UPPER (6), UPPER (7), UPPER (8),
-  UPPER (DL_LANGID_SYM_CAP_I) | CL_ROMAN | CL_CAP_I, UPPER (10), UPPER (11),
-  UPPER (12) | CL_ROMAN, UPPER (13) | CL_ROMAN, UPPER (14), UPPER (15),
+  K_PUNCT,
+  UPPER (1),
+  UPPER (2),
+  UPPER (3) | CL_ROMAN,
+  UPPER (4) | CL_ROMAN,
+  UPPER (5),
+  UPPER (6),
+  UPPER (7),
+  UPPER (8),
+  UPPER (DL_LANGID_SYM_CAP_I) | CL_ROMAN | CL_CAP_I,
+  UPPER (10),
+  UPPER (11),
+  UPPER (12) | CL_ROMAN,
+  UPPER (13) | CL_ROMAN,
+  UPPER (14),
+  UPPER (15),
   /* P..Z [ \ ] ^ _ */
-  UPPER (16), UPPER (17), UPPER (18), UPPER (19), UPPER (20), UPPER (21),
-  UPPER (22) | CL_ROMAN, UPPER (23), UPPER (24) | CL_ROMAN, UPPER (25),
-  UPPER (26), K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  UPPER (16),
+  UPPER (17),
+  UPPER (18),
+  UPPER (19),
+  UPPER (20),
+  UPPER (21),
+  UPPER (22) | CL_ROMAN,
+  UPPER (23),
+  UPPER (24) | CL_ROMAN,
+  UPPER (25),
+  UPPER (26),
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
   /* ` a..o; i v x are the Roman numerals of a preface's page numbers */
-  K_APOS, LOWER (1), LOWER (2), LOWER (3), LOWER (4), LOWER (5), LOWER (6),
-  LOWER (7), LOWER (8), LOWER (9) | CL_ROMAN, LOWER (10), LOWER (11),
-  LOWER (12), LOWER (13), LOWER (14), LOWER (15),
+  K_APOS,
+  LOWER (1),
+  LOWER (2),
+  LOWER (3),
+  LOWER (4),
+  LOWER (5),
+  LOWER (6),
+  LOWER (7),
+  LOWER (8),
+  LOWER (9) | CL_ROMAN,
+  LOWER (10),
+  LOWER (11),
+  LOWER (12),
+  LOWER (13),
+  LOWER (14),
+  LOWER (15),
   /* p..z { | } ~ DEL */
-  LOWER (16), LOWER (17), LOWER (18), LOWER (19), LOWER (20), LOWER (21),
-  LOWER (22) | CL_ROMAN, LOWER (23), LOWER (24) | CL_ROMAN, LOWER (25),
-  LOWER (26), K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT, K_PUNCT,
+  LOWER (16),
+  LOWER (17),
+  LOWER (18),
+  LOWER (19),
+  LOWER (20),
+  LOWER (21),
+  LOWER (22) | CL_ROMAN,
+  LOWER (23),
+  LOWER (24) | CL_ROMAN,
+  LOWER (25),
+  LOWER (26),
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
+  K_PUNCT,
 };
 
 /* The letters of the ligatures U+FB00..U+FB06 (PDF extractions). */
@@ -95,27 +201,34 @@ classify_cp (gunichar c)
     return dl_langid_latin_class[c - 0x80];
   switch (c)
     {
-    case 0x2BC: case 0x2018: case 0x2019:
+    case 0x2BC:
+    case 0x2018:
+    case 0x2019:
       return K_APOS;
-    case 0x1680: case 0x202F: case 0x205F: case 0x3000:
+    case 0x1680:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
       return K_SPACE;
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
       return K_IGNORE;
     default:
       break;
     }
   if (c <= 0x2AF || (c >= 0x1E00 && c <= 0x1EFF))
-    return g_unichar_isupper (c) ? UPPER (DL_LANGID_SYM_LATIN)
-                                 : LOWER (DL_LANGID_SYM_LATIN);
+    return g_unichar_isupper (c) ? UPPER (DL_LANGID_SYM_LATIN) : LOWER (DL_LANGID_SYM_LATIN);
   if ((c >= 0x2C2 && c < 0x2E0) || (c >= 0x300 && c < 0x370))
     return K_IGNORE;
   if (c >= 0x2000 && c < 0x200B)
     return K_SPACE;
   if (c >= 0xFB00 && c <= 0xFB06)
     return K_LIGATURE | ((c - 0xFB00) << 3);
-  if ((c >= 0x370 && c < 0x1D00) || (c >= 0x2E80 && c < 0x3000)
-      || (c >= 0x3040 && c < 0xD800) || (c >= 0xF900 && c < 0xFB00)
-      || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFEFF)
+  if ((c >= 0x370 && c < 0x1D00) || (c >= 0x2E80 && c < 0x3000) || (c >= 0x3040 && c < 0xD800)
+      || (c >= 0xF900 && c < 0xFB00) || (c >= 0xFB1D && c < 0xFE00) || (c >= 0xFE70 && c < 0xFEFF)
       || (c >= 0x10000 && c < 0x1F000))
     return K_FOREIGN;
   return K_PUNCT;
@@ -148,11 +261,10 @@ next_char (const guchar **pp, const guchar *end)
     }
   else
     {
-      if (c > 0xF4 || end - p < 4 || (p[1] & 0xC0) != 0x80
-          || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+      if (c > 0xF4 || end - p < 4 || (p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80
+          || (p[3] & 0xC0) != 0x80)
         goto bad;
-      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6)
-          | (p[3] & 0x3F);
+      c = ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
       if (c < 0x10000 || c > 0x10FFFF)
         goto bad;
       n = 4;
@@ -176,8 +288,7 @@ static const DlLangidWord no_word = { 0, 0, 0 };
 static inline const DlLangidWord *
 word_lookup (guint32 h)
 {
-  const DlLangidWord *b
-      = &dl_langid_words[(h * 0x9E3779B1u) >> (32 - DL_LANGID_WORD_BITS)];
+  const DlLangidWord *b = &dl_langid_words[(h * 0x9E3779B1u) >> (32 - DL_LANGID_WORD_BITS)];
   const DlLangidWord *e = &no_word;
   guint16 tag = h >> 16 ? h >> 16 : 1;
 
@@ -209,10 +320,8 @@ word_hashes (const guchar *s, const guchar *e, guint32 *h_tr, guint32 *h_en)
         {
         case K_LETTER:
           sym = CL_SYM (cl);
-          a = (a ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_DOTLESS_I : sym))
-              * FNV_PRIME;
-          b = (b ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_I : sym))
-              * FNV_PRIME;
+          a = (a ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_DOTLESS_I : sym)) * FNV_PRIME;
+          b = (b ^ (sym == DL_LANGID_SYM_CAP_I ? DL_LANGID_SYM_I : sym)) * FNV_PRIME;
           break;
         case K_APOS:
           a = (a ^ DL_LANGID_SYM_APOS) * FNV_PRIME;
@@ -268,12 +377,12 @@ enum { LAST_OTHER, LAST_NAME, LAST_INITIAL };
 /* The word being read. */
 typedef struct {
   const guchar *start, *stop; /* its bytes, trailing apostrophe excluded */
-  guint32 h;      /* FNV-1a of the symbols ('I' as it is) */
-  guint16 len;    /* symbols */
+  guint32 h;                  /* FNV-1a of the symbols ('I' as it is) */
+  guint16 len;                /* symbols */
   guint16 letters;
   guint16 upper;
-  guint16 apos;   /* symbols before the first apostrophe; 0 if none */
-  guint16 roman;  /* CL_ROMAN while every letter may be a Roman numeral */
+  guint16 apos;    /* symbols before the first apostrophe; 0 if none */
+  guint16 roman;   /* CL_ROMAN while every letter may be a Roman numeral */
   guint16 classes; /* the classes of its letters, or-ed */
   guint8 first_upper;
   guint8 has_digit;
@@ -305,8 +414,7 @@ name_word (NameState *n, const Word *w, guint flags)
     }
   if (w->letters == 1)
     return LAST_INITIAL; /* when a full stop follows: J. Smith; Smith, J. */
-  if ((flags & DL_LANGID_W_COMMON && !(flags & DL_LANGID_W_GIVEN))
-      || flags & DL_LANGID_W_DATE)
+  if ((flags & DL_LANGID_W_COMMON && !(flags & DL_LANGID_W_GIVEN)) || flags & DL_LANGID_W_DATE)
     {
       n->ok = FALSE;
       return LAST_OTHER;
@@ -327,8 +435,7 @@ name_word (NameState *n, const Word *w, guint flags)
     n->ok = FALSE;
   /* Hakan, John; Hakan TAŞDEMİR */
   if ((flags & DL_LANGID_W_GIVEN && !(flags & DL_LANGID_W_AMBIG))
-      || (shape == SHAPE_ALL_CAPS && w->letters >= 4
-          && n->prev_shape == SHAPE_TITLE_CASE))
+      || (shape == SHAPE_ALL_CAPS && w->letters >= 4 && n->prev_shape == SHAPE_TITLE_CASE))
     n->evidence = TRUE;
   n->prev_shape = shape;
   return LAST_NAME;
@@ -377,17 +484,17 @@ word_done (Counts *t, NameState *n, const Word *w)
   t->letters += w->letters;
   t->dates += (flags & DL_LANGID_W_DATE) != 0;
   if (t->words <= 3) /* the acronym rule is for short lines */
-    t->acronyms += w->upper == w->letters && w->letters >= 2
-                   && w->letters <= 5 && !(flags & DL_LANGID_W_COMMON);
+    t->acronyms += w->upper == w->letters && w->letters >= 2 && w->letters <= 5
+                   && !(flags & DL_LANGID_W_COMMON);
 
   if (n->ok)
     t->last = name_word (n, w, flags);
 }
 
 static const char *const tlds[] = {
-  "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io",
-  "tr", "az", "ru", "uk", "us", "eu", "de", "fr", "am", "ge", "kz", "uz",
-  "ir", "ua", "by", "kg", "tm", "tj", "co", "ac", "me", "tv",
+  "com", "org", "net", "edu", "gov", "mil", "int", "info", "biz", "io", "tr",
+  "az",  "ru",  "uk",  "us",  "eu",  "de",  "fr",  "am",   "ge",  "kz", "uz",
+  "ir",  "ua",  "by",  "kg",  "tm",  "tj",  "co",  "ac",   "me",  "tv",
 };
 
 /* A host-like chunk: lower-case labels separated by dots ending in a known
@@ -458,102 +565,114 @@ chunk_is_link (const char *s, const char *end)
  * macros update: the trigram costs and context, the word being read (w_*),
  * the chunk being read; the rest waits for the word's end. */
 
-#define WORD_START(upper_) \
-  G_STMT_START { \
-    in_word = TRUE; \
-    w_start = at; \
-    pending_apos = FALSE; \
-    w_h = FNV_OFFSET; \
-    w_len = w_letters = w_upper = w_apos = 0; \
-    w_roman = CL_ROMAN; \
-    w_classes = 0; \
-    w_first_upper = (upper_); \
-    w_has_digit = FALSE; \
-    p1 = DL_LANGID_SYM_BOUND; \
-    ctx = 0; \
-  } G_STMT_END
+#define WORD_START(upper_)                                                                         \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    in_word = TRUE;                                                                                \
+    w_start = at;                                                                                  \
+    pending_apos = FALSE;                                                                          \
+    w_h = FNV_OFFSET;                                                                              \
+    w_len = w_letters = w_upper = w_apos = 0;                                                      \
+    w_roman = CL_ROMAN;                                                                            \
+    w_classes = 0;                                                                                 \
+    w_first_upper = (upper_);                                                                      \
+    w_has_digit = FALSE;                                                                           \
+    p1 = DL_LANGID_SYM_BOUND;                                                                      \
+    ctx = 0;                                                                                       \
+  }                                                                                                \
+  G_STMT_END
 
-#define PUSH_SYMBOL(sym_) \
-  G_STMT_START { \
-    guint sym__ = (sym_); \
-    ctx = (p1 * NSYM + sym__) * NSYM; \
-    p1 = sym__; \
-    w_h = (w_h ^ sym__) * FNV_PRIME; \
-    w_len++; \
-  } G_STMT_END
+#define PUSH_SYMBOL(sym_)                                                                          \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    guint sym__ = (sym_);                                                                          \
+    ctx = (p1 * NSYM + sym__) * NSYM;                                                              \
+    p1 = sym__;                                                                                    \
+    w_h = (w_h ^ sym__) * FNV_PRIME;                                                               \
+    w_len++;                                                                                       \
+  }                                                                                                \
+  G_STMT_END
 
-#define ADD_COST(idx_) \
-  G_STMT_START { \
-    const guint8 *cost__ = &dl_langid_trigram_cost[2 * (idx_)]; \
-    cost_tr += cost__[0]; \
-    cost_en += cost__[1]; \
-  } G_STMT_END
+#define ADD_COST(idx_)                                                                             \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    const guint8 *cost__ = &dl_langid_trigram_cost[2 * (idx_)];                                    \
+    cost_tr += cost__[0];                                                                          \
+    cost_en += cost__[1];                                                                          \
+  }                                                                                                \
+  G_STMT_END
 
-#define LETTER(cl_) \
-  G_STMT_START { \
-    guint cl__ = (cl_); \
-    if (!in_word) \
-      WORD_START ((cl__ & CL_UPPER) != 0); \
-    else if (pending_apos) \
-      { \
-        ADD_COST (ctx + DL_LANGID_SYM_APOS); \
-        if (w_apos == 0) \
-          w_apos = w_len; \
-        PUSH_SYMBOL (DL_LANGID_SYM_APOS); \
-        pending_apos = FALSE; \
-      } \
-    ADD_COST (ctx + CL_SYM (cl__)); \
-    PUSH_SYMBOL (CL_SYM (cl__)); \
-    w_letters++; \
-    w_upper += (cl__ & CL_UPPER) != 0; \
-    w_roman &= cl__; \
-    w_classes |= cl__; \
-    w_stop = p; \
-  } G_STMT_END
+#define LETTER(cl_)                                                                                \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    guint cl__ = (cl_);                                                                            \
+    if (!in_word)                                                                                  \
+      WORD_START ((cl__ & CL_UPPER) != 0);                                                         \
+    else if (pending_apos)                                                                         \
+      {                                                                                            \
+        ADD_COST (ctx + DL_LANGID_SYM_APOS);                                                       \
+        if (w_apos == 0)                                                                           \
+          w_apos = w_len;                                                                          \
+        PUSH_SYMBOL (DL_LANGID_SYM_APOS);                                                          \
+        pending_apos = FALSE;                                                                      \
+      }                                                                                            \
+    ADD_COST (ctx + CL_SYM (cl__));                                                                \
+    PUSH_SYMBOL (CL_SYM (cl__));                                                                   \
+    w_letters++;                                                                                   \
+    w_upper += (cl__ & CL_UPPER) != 0;                                                             \
+    w_roman &= cl__;                                                                               \
+    w_classes |= cl__;                                                                             \
+    w_stop = p;                                                                                    \
+  }                                                                                                \
+  G_STMT_END
 
 /* Ends the word being read, if any (ended tells). */
-#define WORD_END() \
-  G_STMT_START { \
-    ended = in_word; \
-    if (in_word) \
-      { \
-        if (p1 != DL_LANGID_SYM_DIGIT) \
-          ADD_COST (ctx); \
-        Word word__ = { w_start, w_stop, w_h, w_len, w_letters, w_upper, \
-                        w_apos, w_roman, w_classes, w_first_upper, \
-                        w_has_digit }; \
-        word_done (&t, &name, &word__); \
-        in_word = FALSE; \
-        pending_apos = FALSE; \
-      } \
-  } G_STMT_END
+#define WORD_END()                                                                                 \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    ended = in_word;                                                                               \
+    if (in_word)                                                                                   \
+      {                                                                                            \
+        if (p1 != DL_LANGID_SYM_DIGIT)                                                             \
+          ADD_COST (ctx);                                                                          \
+        Word word__ = { w_start, w_stop,  w_h,       w_len,         w_letters,  w_upper,           \
+                        w_apos,  w_roman, w_classes, w_first_upper, w_has_digit };                 \
+        word_done (&t, &name, &word__);                                                            \
+        in_word = FALSE;                                                                           \
+        pending_apos = FALSE;                                                                      \
+      }                                                                                            \
+  }                                                                                                \
+  G_STMT_END
 
 /* A chunk (whitespace-delimited) ends: take it back if it was a link. */
-#define CHUNK_END(at_) \
-  G_STMT_START { \
-    if (suspect) \
-      { \
-        if (chunk_is_link ((const char *) chunk, (const char *) (at_))) \
-          { \
-            t = saved; \
-            name = saved_name; \
-            cost_tr = saved_tr; \
-            cost_en = saved_en; \
-          } \
-        suspect = FALSE; \
-      } \
-  } G_STMT_END
+#define CHUNK_END(at_)                                                                             \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    if (suspect)                                                                                   \
+      {                                                                                            \
+        if (chunk_is_link ((const char *) chunk, (const char *) (at_)))                            \
+          {                                                                                        \
+            t = saved;                                                                             \
+            name = saved_name;                                                                     \
+            cost_tr = saved_tr;                                                                    \
+            cost_en = saved_en;                                                                    \
+          }                                                                                        \
+        suspect = FALSE;                                                                           \
+      }                                                                                            \
+  }                                                                                                \
+  G_STMT_END
 
 /* A new chunk may start after @p: remember what to take back. */
-#define CHUNK_NEXT() \
-  G_STMT_START { \
-    chunk = p; \
-    saved = t; \
-    saved_name = name; \
-    saved_tr = cost_tr; \
-    saved_en = cost_en; \
-  } G_STMT_END
-
+#define CHUNK_NEXT()                                                                               \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    chunk = p;                                                                                     \
+    saved = t;                                                                                     \
+    saved_name = name;                                                                             \
+    saved_tr = cost_tr;                                                                            \
+    saved_en = cost_en;                                                                            \
+  }                                                                                                \
+  G_STMT_END
 
 /* A short line of user names, handles and time stamps, as web pages and
  * forums print them (kodcu_efe · 02.02.2024, 23:14; @okur; ayse.dev;
@@ -581,8 +700,8 @@ handles_only (const char *text, gsize len)
       for (const guchar *c = t; c < p; c++)
         {
           if (g_ascii_isalpha (*c)
-              || (*c >= 0xC0 && g_unichar_isalpha (g_utf8_get_char_validated (
-                                    (const char *) c, p - c))))
+              || (*c >= 0xC0
+                  && g_unichar_isalpha (g_utf8_get_char_validated ((const char *) c, p - c))))
             letters = TRUE;
           if (*c == '_')
             handle = TRUE;
@@ -610,7 +729,7 @@ dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
   gboolean suspect = FALSE; /* the chunk may be a URL */
   gboolean in_word = FALSE, pending_apos = FALSE, ended;
   guint32 cost_tr = 0, cost_en = 0, saved_tr = 0, saved_en = 0;
-  guint ctx = 0, p1 = 0;    /* (p2 * NSYM + p1) * NSYM; the last symbol */
+  guint ctx = 0, p1 = 0; /* (p2 * NSYM + p1) * NSYM; the last symbol */
   guint foreign = 0, stars = 0;
   Counts t, saved;
   NameState name, saved_name;
@@ -662,11 +781,9 @@ dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
                     break;
                   p++;
                 }
-              else if (*p >= 0xC2 && *p <= 0xC5 && end - p >= 2
-                       && (p[1] & 0xC0) == 0x80)
+              else if (*p >= 0xC2 && *p <= 0xC5 && end - p >= 2 && (p[1] & 0xC0) == 0x80)
                 {
-                  cl = dl_langid_latin_class[(((p[0] & 0x1F) << 6)
-                                              | (p[1] & 0x3F)) - 0x80];
+                  cl = dl_langid_latin_class[(((p[0] & 0x1F) << 6) | (p[1] & 0x3F)) - 0x80];
                   if (CL_KIND (cl) != K_LETTER)
                     break;
                   p += 2;
@@ -784,8 +901,7 @@ dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
     ev->other = TRUE; /* NATO 1949, TANAP 1.850 16 2018 */
   else if (name.ok && name.words + name.evidence > 0
            && (name.evidence || (stars > 0 && name.words >= 2)
-               || (name.groups >= 2 && name.lower == 0
-                   && name.long_caps > 0)))
+               || (name.groups >= 2 && name.lower == 0 && name.long_caps > 0)))
     ev->other = TRUE; /* Hakan TAŞDEMİR*, Smith, J., ÇELİKKOL, AKSU */
   else
     ev->other = handles_only (text, len); /* kodcu_efe · 02.02.2024 */
@@ -805,10 +921,10 @@ typedef struct {
 
 struct _DlLangid {
   Pending ring[RING];
-  guint head;      /* oldest pending line */
-  guint count;     /* pending lines */
-  gboolean chain;  /* a tr/en line of the current document was pushed */
-  float delta[2];  /* Viterbi costs of the newest chain line, per state */
+  guint head;     /* oldest pending line */
+  guint count;    /* pending lines */
+  gboolean chain; /* a tr/en line of the current document was pushed */
+  float delta[2]; /* Viterbi costs of the newest chain line, per state */
 };
 
 enum { ST_TR, ST_EN };

@@ -25,7 +25,7 @@ struct _DlLexicon {
   GStringChunk *chunk;
   GArray *entries; /* of Entry, by id */
   Slot *slots;
-  guint32 mask;    /* slots - 1 (a power of two minus one) */
+  guint32 mask; /* slots - 1 (a power of two minus one) */
 };
 
 /* 32-bit FNV-1a over the bytes, mixed at the end: words are short, so a

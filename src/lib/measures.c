@@ -6,9 +6,8 @@
 
 #include <math.h>
 
-const char *const dl_measure_names[] = { "cooc", "freq", "expected", "mi",   "mi3",  "t",
-                                         "z",    "ll",   "dice",     "logdice", "left", "right",
-                                         NULL };
+const char *const dl_measure_names[] = { "cooc", "freq", "expected", "mi",   "mi3",   "t", "z",
+                                         "ll",   "dice", "logdice",  "left", "right", NULL };
 
 /* o·ln(o/e) for o = e + @diff, 0·ln 0 = 0 (e is 0 only where its row or
  * column, hence o, is). log1p keeps the digits when o and e are close: in
@@ -43,9 +42,10 @@ dl_assoc_scores (const DlAssocCounts *c, DlAssocScores *s)
     {
       /* Each cell is off its expected value by ±(O11 − E11). */
       double d = c->o11 - e11, n = c->n;
-      g2 = 2 * (g_term (o[0], e11, d) + g_term (o[1], r1 * (n - c->f2) / n, -d)
-                + g_term (o[2], (n - r1) * c->f2 / n, -d)
-                + g_term (o[3], (n - r1) * (n - c->f2) / n, d));
+      g2 = 2
+           * (g_term (o[0], e11, d) + g_term (o[1], r1 * (n - c->f2) / n, -d)
+              + g_term (o[2], (n - r1) * c->f2 / n, -d)
+              + g_term (o[3], (n - r1) * (n - c->f2) / n, d));
     }
   else
     {

@@ -28,9 +28,9 @@ struct _DlNgrams {
   DlMatcher *matcher; /* with contains */
 
   /* The run being read: tokens of one language and sentence. */
-  int run_lang;  /* or -1 before the first */
-  guint64 pos;   /* position of the next token (never reset: the rings
-                    are read only back to run_start) */
+  int run_lang; /* or -1 before the first */
+  guint64 pos;  /* position of the next token (never reset: the rings
+                   are read only back to run_start) */
   guint64 run_start;
   guint32 ring[RING];
   guint64 match_start[RING]; /* the latest start of a match ending there */
@@ -100,8 +100,7 @@ dl_ngrams_new (const DlNgramOptions *opts, GError **error)
 {
   g_autoptr (DlNgrams) ng = g_new0 (DlNgrams, 1);
   ng->opts = *opts;
-  if ((ng->tok = dl_tokenizer_new (error)) == NULL
-      || (ng->norm = dl_normalizer_new (error)) == NULL
+  if ((ng->tok = dl_tokenizer_new (error)) == NULL || (ng->norm = dl_normalizer_new (error)) == NULL
       || (ng->sentences = dl_sentences_new (error)) == NULL)
     return NULL;
   if (opts->contains != NULL)
@@ -190,8 +189,8 @@ dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *do
       guint n_b = 0;
       gboolean ends = FALSE;
       const gsize *bounds = t == NULL ? NULL
-                                      : dl_sentences_line (ng->sentences, dl.line.text,
-                                                           dl.line.len, &n_b, &ends, error);
+                                      : dl_sentences_line (ng->sentences, dl.line.text, dl.line.len,
+                                                           &n_b, &ends, error);
       if (bounds == NULL)
         {
           ok = FALSE;
@@ -213,15 +212,13 @@ dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *do
           if (starts)
             new_run (ng, dl.lang);
           const char *text = dl.line.text + t[i].offset;
-          guint32 form = dl_counter_add (counts->counter, dl.lang, text, t[i].len,
-                                         t[i].sentence_start);
+          guint32 form
+              = dl_counter_add (counts->counter, dl.lang, text, t[i].len, t[i].sentence_start);
           g_autoptr (GError) e = NULL;
-          if (!take_token (ng, tuples, form, dl.lang, text, t[i].len,
-                           regex_failed ? NULL : &e))
+          if (!take_token (ng, tuples, form, dl.lang, text, t[i].len, regex_failed ? NULL : &e))
             {
               if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s",
-                                e->message);
+                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s", e->message);
               regex_failed = TRUE;
             }
         }
@@ -267,9 +264,8 @@ DlNgramList *
 dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOptions *opts,
                GError **error)
 {
-  g_return_val_if_fail (opts->unit != DL_UNIT_STEM
-                            || (opts->stemmer != NULL && counts->opts.track_files),
-                        NULL);
+  g_return_val_if_fail (
+      opts->unit != DL_UNIT_STEM || (opts->stemmer != NULL && counts->opts.track_files), NULL);
   g_autoptr (DlCollator) col = dl_collator_new (lang, error);
   if (col == NULL)
     return NULL;
@@ -280,8 +276,8 @@ dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOption
   const DlCounter *counter = counts->counter;
   gboolean stem = opts->unit == DL_UNIT_STEM;
   g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autofree guint32 *stem_of = stem ? dl_counter_stem_ids (counter, lang, opts->stemmer, stems)
-                                     : NULL;
+  g_autofree guint32 *stem_of
+      = stem ? dl_counter_stem_ids (counter, lang, opts->stemmer, stems) : NULL;
   /* Stopwords, by term or stem (a stem is one if all its terms are). */
   guint32 n_terms = dl_lexicon_size (dl_counter_terms (counter, lang));
   guint32 n_units = stem ? dl_lexicon_size (stems) : n_terms;
@@ -319,8 +315,7 @@ dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOption
               g_string_append (text, stem ? dl_lexicon_string (stems, ids[k])
                                           : dl_counter_display (counter, lang, ids[k]));
             }
-          DlNgramRow r = { g_string_chunk_insert_len (list->strings, text->str,
-                                                      (gssize) text->len),
+          DlNgramRow r = { g_string_chunk_insert_len (list->strings, text->str, (gssize) text->len),
                            n, freq, range };
           g_array_append_val (list->rows, r);
         }

@@ -60,7 +60,7 @@ typedef struct {
   DlNormalizer *norm;         /* folds for the stoplist when case was kept */
   guint64 min_freq;
   guint32 min_range;
-  guint top;                  /* the first this many (0: all) */
+  guint top; /* the first this many (0: all) */
 } DlNgramListOptions;
 
 typedef struct {

@@ -13,7 +13,6 @@
 #include "error.h"
 #include "icu.h"
 
-
 struct _DlNormalizer {
   UCaseMap *turkish; /* U_FOLD_CASE_EXCLUDE_SPECIAL_I: the Turkic I/İ mappings */
   UCaseMap *plain;   /* default folding */
@@ -50,8 +49,8 @@ dl_normalizer_free (DlNormalizer *norm)
   g_free (norm);
 }
 
-static const char *const apostrophes[DL_APOSTROPHE_KINDS] = { DL_APOSTROPHE, "\xE2\x80\x99",
-                                                              "\xCA\xBC" };
+static const char *const apostrophes[DL_APOSTROPHE_KINDS]
+    = { DL_APOSTROPHE, "\xE2\x80\x99", "\xCA\xBC" };
 
 const char *
 dl_apostrophe_text (guint kind)
@@ -144,8 +143,8 @@ is_folded (const char *text, gsize len)
       if (i + 1 >= len)
         return FALSE;
       guchar d = (guchar) text[++i];
-      if (!((c == 0xC3 && (d == 0xA7 || d == 0xB6 || d == 0xBC || d == 0xA2 || d == 0xAE
-                           || d == 0xBB))
+      if (!((c == 0xC3
+             && (d == 0xA7 || d == 0xB6 || d == 0xBC || d == 0xA2 || d == 0xAE || d == 0xBB))
             || (c == 0xC4 && (d == 0x9F || d == 0xB1)) || (c == 0xC5 && d == 0x9F)))
         return FALSE;
     }
@@ -153,8 +152,7 @@ is_folded (const char *text, gsize len)
 }
 
 void
-dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len,
-                    GString *out)
+dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len, GString *out)
 {
   if (is_folded (text, len))
     {

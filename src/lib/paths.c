@@ -17,8 +17,7 @@ running_uninstalled (void)
   g_autofree char *dir = g_path_get_dirname (exe);
   g_autofree char *builddir = g_canonicalize_filename (ABS_TOP_BUILDDIR, NULL);
   gsize n = strlen (builddir);
-  return strncmp (dir, builddir, n) == 0
-         && (dir[n] == '\0' || dir[n] == G_DIR_SEPARATOR);
+  return strncmp (dir, builddir, n) == 0 && (dir[n] == '\0' || dir[n] == G_DIR_SEPARATOR);
 }
 
 char *

@@ -44,7 +44,7 @@ show_progress (gboolean progress, guint done, guint total)
     return;
   /* Translators: progress on standard error: inputs done, of all inputs. */
   fputc ('\r', stderr);
-  fprintf (stderr, _("derlem: %u/%u files"), done, total);
+  fprintf (stderr, _ ("derlem: %u/%u files"), done, total);
   if (done == total)
     fputc ('\n', stderr);
   fflush (stderr);
@@ -52,8 +52,7 @@ show_progress (gboolean progress, guint done, guint total)
 
 void
 dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
-             GDestroyNotify free_result, const DlDiag *diag, gboolean progress,
-             gpointer user_data)
+             GDestroyNotify free_result, const DlDiag *diag, gboolean progress, gpointer user_data)
 {
   guint n = inputs->len;
   if (threads <= 1 || n <= 1)
@@ -136,8 +135,7 @@ gpointer
 dl_pool_states_take (DlPoolStates *s, GError **error)
 {
   g_mutex_lock (&s->lock);
-  gpointer state = s->idle->len > 0 ? g_ptr_array_steal_index (s->idle, s->idle->len - 1)
-                                    : NULL;
+  gpointer state = s->idle->len > 0 ? g_ptr_array_steal_index (s->idle, s->idle->len - 1) : NULL;
   g_mutex_unlock (&s->lock);
   return state != NULL ? state : s->make (s->user_data, error);
 }

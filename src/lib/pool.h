@@ -12,19 +12,17 @@ G_BEGIN_DECLS
 
 /* Works on one input in a worker thread; what it reports goes to @diag
  * (replayed in input order). Returns a result (owned by the pool), or NULL. */
-typedef gpointer (*DlPoolWork) (const DlInput *input, const DlDiag *diag,
-                                gpointer user_data);
+typedef gpointer (*DlPoolWork) (const DlInput *input, const DlDiag *diag, gpointer user_data);
 
 /* Takes one result, in the main thread, in input order. */
-typedef void (*DlPoolEmit) (const DlInput *input, gpointer result,
-                            gpointer user_data);
+typedef void (*DlPoolEmit) (const DlInput *input, gpointer result, gpointer user_data);
 
 /* Runs @work on each of @inputs (DlInput*) with up to @threads workers and
  * @emit on the results in order, then @free_result on each. Diagnostics go
  * to @diag. With @progress, a count of inputs done is kept on stderr. */
-void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work,
-                  DlPoolEmit emit, GDestroyNotify free_result, const DlDiag *diag,
-                  gboolean progress, gpointer user_data);
+void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
+                  GDestroyNotify free_result, const DlDiag *diag, gboolean progress,
+                  gpointer user_data);
 
 /* What the threads of a pool work with (tokenizers, matchers...), made once
  * per thread and kept between inputs: a work function takes an idle state,
@@ -32,8 +30,7 @@ void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work,
 typedef struct _DlPoolStates DlPoolStates;
 typedef gpointer (*DlPoolMake) (gpointer user_data, GError **error);
 
-DlPoolStates *dl_pool_states_new (DlPoolMake make, GDestroyNotify free_state,
-                                  gpointer user_data);
+DlPoolStates *dl_pool_states_new (DlPoolMake make, GDestroyNotify free_state, gpointer user_data);
 void dl_pool_states_free (DlPoolStates *states);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlPoolStates, dl_pool_states_free)
 

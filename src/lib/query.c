@@ -40,22 +40,31 @@ struct _DlQuery {
   Term terms[DL_QUERY_MAX_TERMS];
 };
 
-
 static const char *
 regex_problem (UErrorCode status)
 {
   switch (status)
     {
-    case U_REGEX_MISMATCHED_PAREN: return _("unbalanced parenthesis");
-    case U_REGEX_MISSING_CLOSE_BRACKET: return _("missing ]");
-    case U_REGEX_BAD_ESCAPE_SEQUENCE: return _("bad escape sequence");
-    case U_REGEX_RULE_SYNTAX: return _("syntax error");
-    case U_REGEX_BAD_INTERVAL: return _("bad {min,max} interval");
-    case U_REGEX_MAX_LT_MIN: return _("{min,max} with max below min");
-    case U_REGEX_INVALID_RANGE: return _("bad range in a set");
-    case U_REGEX_PROPERTY_SYNTAX: return _("bad \\p{property}");
-    case U_REGEX_LOOK_BEHIND_LIMIT: return _("look-behind without a bounded length");
-    default: return u_errorName (status);
+    case U_REGEX_MISMATCHED_PAREN:
+      return _ ("unbalanced parenthesis");
+    case U_REGEX_MISSING_CLOSE_BRACKET:
+      return _ ("missing ]");
+    case U_REGEX_BAD_ESCAPE_SEQUENCE:
+      return _ ("bad escape sequence");
+    case U_REGEX_RULE_SYNTAX:
+      return _ ("syntax error");
+    case U_REGEX_BAD_INTERVAL:
+      return _ ("bad {min,max} interval");
+    case U_REGEX_MAX_LT_MIN:
+      return _ ("{min,max} with max below min");
+    case U_REGEX_INVALID_RANGE:
+      return _ ("bad range in a set");
+    case U_REGEX_PROPERTY_SYNTAX:
+      return _ ("bad \\p{property}");
+    case U_REGEX_LOOK_BEHIND_LIMIT:
+      return _ ("look-behind without a bounded length");
+    default:
+      return u_errorName (status);
     }
 }
 
@@ -80,7 +89,7 @@ regex_open (const char *pattern, const char *query, GError **error)
       /* Translators: a malformed regular expression in a query: the query,
          the character (counted from 1) where it goes wrong, the problem. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("query %s: bad regular expression at character %d: %s"), query,
+                   _ ("query %s: bad regular expression at character %d: %s"), query,
                    (int) pe.offset + 2, regex_problem (st));
       if (re != NULL)
         uregex_close (re);
@@ -119,15 +128,13 @@ parse_words (DlQuery *q, const char *body, gsize len, GError **error)
     return FALSE;
   if (n == 0)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("query %s: no word to look for"),
-                   q->text);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("query %s: no word to look for"), q->text);
       return FALSE;
     }
   if (n > DL_QUERY_MAX_TERMS)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _("query %s: a phrase can have at most %d words"), q->text,
-                   DL_QUERY_MAX_TERMS);
+                   _ ("query %s: a phrase can have at most %d words"), q->text, DL_QUERY_MAX_TERMS);
       return FALSE;
     }
   for (guint i = 0; i < n; i++)
@@ -144,7 +151,7 @@ dl_query_parse (const char *text, GError **error)
 {
   if (!g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("a query is not valid UTF-8"));
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("a query is not valid UTF-8"));
       return NULL;
     }
   g_autoptr (DlQuery) q = g_new0 (DlQuery, 1);
@@ -154,7 +161,7 @@ dl_query_parse (const char *text, GError **error)
   gsize len = strlen (s);
   if (len == 0)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("empty query"));
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("empty query"));
       return NULL;
     }
 
@@ -163,13 +170,13 @@ dl_query_parse (const char *text, GError **error)
       if (len < 2 || s[len - 1] != '/')
         {
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("query %s: the regular expression has no closing /"), s);
+                       _ ("query %s: the regular expression has no closing /"), s);
           return NULL;
         }
       if (len == 2)
         {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("query %s: empty regular expression"), s);
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("query %s: empty regular expression"),
+                       s);
           return NULL;
         }
       g_autofree char *pattern = g_strndup (s + 1, len - 2);
@@ -203,8 +210,8 @@ dl_query_parse (const char *text, GError **error)
           /* Translators: a query with a double quote that has no partner;
              the number says where it is (characters counted from 1). */
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _("query %s: unbalanced quote at character %ld (a phrase goes "
-                         "in one pair of double quotes)"),
+                       _ ("query %s: unbalanced quote at character %ld (a phrase goes "
+                          "in one pair of double quotes)"),
                        s, g_utf8_pointer_to_offset (s, lone) + 1);
           return NULL;
         }
@@ -250,13 +257,12 @@ dl_query_read_file (const char *path, GPtrArray *queries, GError **error)
   g_autoptr (GError) io = NULL;
   if (!g_file_get_contents (path, &contents, &len, &io))
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("cannot read the queries: %s"),
-                   io->message);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("cannot read the queries: %s"), io->message);
       return FALSE;
     }
   if (memchr (contents, '\0', len) != NULL || !g_utf8_validate (contents, (gssize) len, NULL))
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("%s: queries must be UTF-8 text"), path);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("%s: queries must be UTF-8 text"), path);
       return FALSE;
     }
   g_auto (GStrv) lines = g_strsplit (contents, "\n", -1);
@@ -277,7 +283,7 @@ dl_query_read_file (const char *path, GPtrArray *queries, GError **error)
     }
   if (found == 0)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _("%s: no query in the file"), path);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("%s: no query in the file"), path);
       return FALSE;
     }
   return TRUE;
@@ -354,8 +360,7 @@ dl_matcher_form (DlMatcher *m, DlLang lang, const char *text, gsize len, GString
 }
 
 DlMatcher *
-dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
-                GError **error)
+dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options, GError **error)
 {
   g_return_val_if_fail (n > 0, NULL);
   g_autoptr (DlMatcher) m = g_new0 (DlMatcher, 1);
@@ -400,8 +405,7 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
             dl_matcher_form (m, l, text, strlen (text), mt->norm[l]);
             if (mt->kind == DL_TERM_WORD && m->stemmer != NULL)
               {
-                dl_stemmer_match_key (m->stemmer, l, mt->norm[l]->str, mt->norm[l]->len,
-                                      m->key);
+                dl_stemmer_match_key (m->stemmer, l, mt->norm[l]->str, mt->norm[l]->len, m->key);
                 g_string_assign (mt->norm[l], m->key->str);
               }
           }
@@ -486,17 +490,16 @@ regex_find (DlMatcher *m, MTerm *t, const GString *form, gboolean *found, GError
       g_autofree char *shown = NULL;
       if (g_utf8_strlen (form->str, (gssize) form->len) > 40)
         {
-          g_autofree char *head
-              = g_strndup (form->str, (gsize) (g_utf8_offset_to_pointer (form->str, 40)
-                                               - form->str));
+          g_autofree char *head = g_strndup (
+              form->str, (gsize) (g_utf8_offset_to_pointer (form->str, 40) - form->str));
           shown = g_strconcat (head, "…", NULL);
         }
       g_set_error (error, DL_ERROR, DL_ERROR_DATA,
                    st == U_REGEX_TIME_OUT
-                       ? _("the regular expression took too long on the word %s: "
-                           "counted as no match")
-                       : _("the regular expression failed on the word %s: counted as no "
-                           "match"),
+                       ? _ ("the regular expression took too long on the word %s: "
+                            "counted as no match")
+                       : _ ("the regular expression failed on the word %s: counted as no "
+                            "match"),
                    shown != NULL ? shown : form->str);
       return FALSE;
     }
@@ -505,8 +508,7 @@ regex_find (DlMatcher *m, MTerm *t, const GString *form, gboolean *found, GError
 
 /* Tests the form @text of @lang against every term into @mask. */
 static gboolean
-test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask,
-           GError **error)
+test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
 {
   gboolean ok = TRUE;
   dl_matcher_form (m, lang, text, len, m->form);
@@ -521,8 +523,7 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
         case DL_TERM_WORD:
           {
             const GString *w = m->stem_words ? m->key : m->form;
-            hit = w->len == t->norm[lang]->len
-                  && memcmp (w->str, t->norm[lang]->str, w->len) == 0;
+            hit = w->len == t->norm[lang]->len && memcmp (w->str, t->norm[lang]->str, w->len) == 0;
             break;
           }
         case DL_TERM_GLOB:
@@ -541,8 +542,8 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
 }
 
 gboolean
-dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len,
-                  const DlMatch **matches, guint *n_matches, GError **error)
+dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const DlMatch **matches,
+                  guint *n_matches, GError **error)
 {
   gboolean ok = TRUE;
   guint32 id;

@@ -20,8 +20,8 @@
 #include "icu.h"
 #include "i18n.h"
 
-#define CHUNK_SIZE ((gsize) 1 << 20)  /* bytes read or converted at a time */
-#define HEAD_SIZE ((gsize) 64 << 10)  /* bytes sniffed for BOMs and signatures */
+#define CHUNK_SIZE ((gsize) 1 << 20)   /* bytes read or converted at a time */
+#define HEAD_SIZE ((gsize) 64 << 10)   /* bytes sniffed for BOMs and signatures */
 #define RELEASE_SIZE ((gsize) 4 << 20) /* mapped bytes released at a time */
 
 struct _DlReader {
@@ -33,8 +33,8 @@ struct _DlReader {
   GMappedFile *map;
   const char *data;
   gsize data_len;
-  gsize pos;      /* next byte of the map to consume */
-  gsize released; /* map bytes before this were given back */
+  gsize pos;         /* next byte of the map to consume */
+  gsize released;    /* map bytes before this were given back */
   gboolean in_place; /* UTF-8: lines are read straight from the map */
 
   /* A stream. */
@@ -46,11 +46,11 @@ struct _DlReader {
 
   /* Decoded text not yet split into lines (all but in-place reading). */
   GByteArray *pending;
-  gsize pstart;          /* first byte of the next line in pending */
-  gsize scanned;         /* bytes after pstart known to hold no line end */
-  guint64 pend_offset;   /* input offset of pending[pstart] */
-  gboolean decoded_eof;  /* pending holds the last of the text */
-  gboolean skip_bom;     /* drop a UTF-8 BOM at the start of the stream */
+  gsize pstart;         /* first byte of the next line in pending */
+  gsize scanned;        /* bytes after pstart known to hold no line end */
+  guint64 pend_offset;  /* input offset of pending[pstart] */
+  gboolean decoded_eof; /* pending holds the last of the text */
+  gboolean skip_bom;    /* drop a UTF-8 BOM at the start of the stream */
   UConverter *from;
   UConverter *to_utf8;
   UChar pivot[4096];
@@ -58,7 +58,7 @@ struct _DlReader {
 
   /* The current line. */
   guint64 number;
-  guint64 check_from;    /* lines ending after this offset are validated */
+  guint64 check_from; /* lines ending after this offset are validated */
   gboolean warned_invalid;
   GString *fixed;
   char *normalized;
@@ -100,26 +100,25 @@ report_encoding (DlReader *r)
     {
     case DL_ENCODING_BY_TURKISH:
       dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0,
-                      _("not UTF-8; reading it as %s (it has Turkish letters in that encoding)"),
+                      _ ("not UTF-8; reading it as %s (it has Turkish letters in that encoding)"),
                       e->name);
       break;
     case DL_ENCODING_BY_DETECTOR:
       dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0,
-                      _("not UTF-8; reading it as %s, as ICU's detector guesses"), e->name);
+                      _ ("not UTF-8; reading it as %s, as ICU's detector guesses"), e->name);
       break;
     case DL_ENCODING_BY_FALLBACK:
       dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0,
-                      _("not UTF-8; reading it as %s (no better guess; use --encoding)"),
-                      e->name);
+                      _ ("not UTF-8; reading it as %s (no better guess; use --encoding)"), e->name);
       break;
     case DL_ENCODING_BY_BOM:
       if (e->kind == DL_ENCODING_CONVERT)
-        dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0,
-                        _("reading it as %s (byte order mark)"), e->name);
+        dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _ ("reading it as %s (byte order mark)"),
+                        e->name);
       break;
     case DL_ENCODING_BY_NULS:
       dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0,
-                      _("reading it as %s (no byte order mark, but its NUL bytes say so)"),
+                      _ ("reading it as %s (no byte order mark, but its NUL bytes say so)"),
                       e->name);
       break;
     case DL_ENCODING_BY_DEFAULT:
@@ -163,8 +162,8 @@ read_stream (DlReader *r, gsize want, GError **error)
 }
 
 DlReader *
-dl_reader_open (const DlInput *input, const DlEncoding *encoding,
-                const DlDiag *diag, GError **error)
+dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
+                GError **error)
 {
   g_return_val_if_fail (input != NULL, NULL);
   g_autoptr (DlReader) r = g_new0 (DlReader, 1);
@@ -220,8 +219,8 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
     }
   DlEncoding sniffed;
   gboolean settled = dl_decode_sniff (head, head_len, &sniffed);
-  if (encoding != NULL && !(settled && sniffed.kind == DL_ENCODING_CONVERT
-                            && sniffed.reason == DL_ENCODING_BY_BOM))
+  if (encoding != NULL
+      && !(settled && sniffed.kind == DL_ENCODING_CONVERT && sniffed.reason == DL_ENCODING_BY_BOM))
     {
       /* --encoding overrides everything but a UTF-16/32 BOM. */
       r->enc = *encoding;
@@ -240,8 +239,8 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
           while (at < r->data_len)
             {
               gsize n = MIN (r->data_len - at, RELEASE_SIZE);
-              at += dl_decode_scan ((const guint8 *) r->data + at, n,
-                                    at + n == r->data_len, &stats);
+              at += dl_decode_scan ((const guint8 *) r->data + at, n, at + n == r->data_len,
+                                    &stats);
               release_map (r, at);
             }
           r->released = 0; /* the text is read again from the start */
@@ -255,11 +254,11 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding,
     }
 
   if (head_len == 0)
-    dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _("empty file"));
+    dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _ ("empty file"));
   if (r->enc.kind == DL_ENCODING_BINARY)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_BINARY,
-                   _("binary file (%s), skipped"), r->enc.binary_why);
+      g_set_error (error, DL_ERROR, DL_ERROR_BINARY, _ ("binary file (%s), skipped"),
+                   r->enc.binary_why);
       return NULL;
     }
   report_encoding (r);
@@ -327,9 +326,9 @@ fill_pending (DlReader *r, GError **error)
           char *t_start = t;
           char *t_end = (char *) r->pending->data + r->pending->len;
           UErrorCode status = U_ZERO_ERROR;
-          ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot,
-                          &r->pivot_source, &r->pivot_target,
-                          r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last, &status);
+          ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot, &r->pivot_source,
+                          &r->pivot_target, r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last,
+                          &status);
           g_byte_array_set_size (r->pending, used + (t - t_start));
           if (status == U_BUFFER_OVERFLOW_ERROR)
             continue;
@@ -378,8 +377,9 @@ needs_nfc (const char *text, gsize len)
           continue;
         }
       gunichar c = g_utf8_get_char ((const char *) p);
-      if (c >= 0x300 && (u_getCombiningClass (c) != 0
-                         || u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES))
+      if (c >= 0x300
+          && (u_getCombiningClass (c) != 0
+              || u_getIntPropertyValue (c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES))
         return TRUE;
       p = (const guint8 *) g_utf8_next_char (p);
     }
@@ -401,9 +401,9 @@ finish_line (DlReader *r, DlLine *line)
             {
               char at[24];
               g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, line->offset + bad);
-              dl_diag_report (r->diag, DL_DIAG_WARNING, r->name, line->number,
-                              _("invalid UTF-8 at byte offset %s; invalid bytes are read as U+FFFD"),
-                              at);
+              dl_diag_report (
+                  r->diag, DL_DIAG_WARNING, r->name, line->number,
+                  _ ("invalid UTF-8 at byte offset %s; invalid bytes are read as U+FFFD"), at);
             }
           r->warned_invalid = TRUE;
           line->text = r->fixed->str;
@@ -492,8 +492,7 @@ gboolean
 dl_reader_next (DlReader *r, DlLine *line, GError **error)
 {
   g_return_val_if_fail (r != NULL && line != NULL, FALSE);
-  gboolean got = r->in_place ? next_in_place (r, line)
-                             : next_from_pending (r, line, error);
+  gboolean got = r->in_place ? next_in_place (r, line) : next_from_pending (r, line, error);
   if (got)
     finish_line (r, line);
   return got;

@@ -28,8 +28,8 @@ typedef struct _DlReader DlReader;
  * and warnings about the input's encoding go to @diag. Returns NULL with
  * @error set if the input cannot be read (DL_ERROR_IO) or is not text
  * (DL_ERROR_BINARY); an empty input is fine (it has no lines). */
-DlReader *dl_reader_open (const DlInput *input, const DlEncoding *encoding,
-                          const DlDiag *diag, GError **error);
+DlReader *dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
+                          GError **error);
 
 /* Reads the next line. TRUE with @line filled; FALSE at the end, with
  * @error set if reading failed (the lines before it stand). */

@@ -46,8 +46,7 @@ static void
 walk_dir (Walk *w, const char *dir, const struct stat *dst)
 {
   char key[64];
-  g_snprintf (key, sizeof key, "%ju:%ju", (uintmax_t) dst->st_dev,
-              (uintmax_t) dst->st_ino);
+  g_snprintf (key, sizeof key, "%ju:%ju", (uintmax_t) dst->st_dev, (uintmax_t) dst->st_ino);
   if (g_hash_table_contains (w->visited, key))
     return; /* a symlink loop */
   g_hash_table_add (w->visited, g_strdup (key));
@@ -75,8 +74,7 @@ walk_dir (Walk *w, const char *dir, const struct stat *dst)
         {
           /* A dangling symlink is noise only if its name would have matched. */
           if (g_pattern_spec_match_string (w->glob, base))
-            dl_diag_report (w->diag, DL_DIAG_ERROR, path, 0, "%s",
-                            g_strerror (errno));
+            dl_diag_report (w->diag, DL_DIAG_ERROR, path, 0, "%s", g_strerror (errno));
           continue;
         }
       if (S_ISDIR (st.st_mode))
@@ -88,14 +86,12 @@ walk_dir (Walk *w, const char *dir, const struct stat *dst)
 }
 
 GPtrArray *
-dl_source_expand (const char *const *paths, const char *glob,
-                  const DlDiag *diag)
+dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag)
 {
   g_return_val_if_fail (paths != NULL, NULL);
   GPtrArray *inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_input_free);
   g_autoptr (GPatternSpec) spec = g_pattern_spec_new (glob ? glob : DL_SOURCE_DEFAULT_GLOB);
-  g_autoptr (GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal,
-                                                          g_free, NULL);
+  g_autoptr (GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   Walk w = { inputs, spec, diag, visited };
 
   for (const char *const *p = paths; *p != NULL; p++)

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  char *path;        /* as named, or found under a named directory; "-" is stdin */
+  char *path; /* as named, or found under a named directory; "-" is stdin */
   gboolean is_stdin;
 } DlInput;
 
@@ -26,8 +26,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlInput, dl_input_free)
  * when their base name matches @glob. A file named explicitly is kept
  * whatever its name. Paths that do not exist or cannot be read are reported
  * to @diag as errors and left out. Returns a GPtrArray of DlInput (owned). */
-GPtrArray *dl_source_expand (const char *const *paths, const char *glob,
-                             const DlDiag *diag);
+GPtrArray *dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag);
 
 /* TRUE if standard input is a pipe, socket or regular file, i.e. when a
  * run with no PATH should read it rather than the bundled corpus. */

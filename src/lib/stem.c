@@ -26,8 +26,7 @@ dl_stemmer_new (GError **error)
   st->english = sb_stemmer_new ("english", "UTF_8");
   if (st->turkish == NULL || st->english == NULL)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_DATA,
-                   _("libstemmer has no Snowball stemmer for %s"),
+      g_set_error (error, DL_ERROR, DL_ERROR_DATA, _ ("libstemmer has no Snowball stemmer for %s"),
                    st->turkish == NULL ? "turkish" : "english");
       dl_stemmer_free (st);
       return NULL;

@@ -23,16 +23,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlStemmer, dl_stemmer_free)
 /* Sets @out to the stem of @folded (@len bytes, a form from
  * dl_normalizer_fold) in @lang. @proper: the word is known to be a proper
  * noun, so it is not stemmed. */
-void dl_stemmer_stem (DlStemmer *st, DlLang lang, const char *folded, gsize len,
-                      gboolean proper, GString *out);
+void dl_stemmer_stem (DlStemmer *st, DlLang lang, const char *folded, gsize len, gboolean proper,
+                      GString *out);
 
 /* Sets @out to the key by which a query compares @folded (@len bytes) in
  * @lang under --unit stem: the Snowball stem, where a Turkish apostrophe
  * suffix goes first and the base is stemmed too, so that `karabağ`,
  * `karabağ'da` and `karabağı` share one key whether or not the corpus shows
  * the word to be a proper noun. */
-void dl_stemmer_match_key (DlStemmer *st, DlLang lang, const char *folded, gsize len,
-                           GString *out);
+void dl_stemmer_match_key (DlStemmer *st, DlLang lang, const char *folded, gsize len, GString *out);
 
 /* The proper noun that the Turkish form @folded shows by its apostrophe
  * suffix (`azerbaycan'ın` → `azerbaycan`): its length in bytes, or 0 if it

@@ -15,8 +15,8 @@ struct _DlStoplist {
 };
 
 static gboolean
-add_file (DlStoplist *sl, const char *path, const DlLang *langs, guint n_langs,
-          DlNormalizer *norm, GError **error)
+add_file (DlStoplist *sl, const char *path, const DlLang *langs, guint n_langs, DlNormalizer *norm,
+          GError **error)
 {
   g_autofree char *text = NULL;
   gsize len;
@@ -38,7 +38,7 @@ add_file (DlStoplist *sl, const char *path, const DlLang *langs, guint n_langs,
         {
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
                        /* Translators: a --stoplist file with bytes that are not UTF-8. */
-                       _("%s:%u: not valid UTF-8"), path, number);
+                       _ ("%s:%u: not valid UTF-8"), path, number);
           return FALSE;
         }
       /* A byte order mark, a CR and surrounding white space are not part of the word. */

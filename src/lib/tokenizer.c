@@ -21,7 +21,6 @@
  * boundary) into pieces of at most this many bytes. */
 #define SEGMENT_MAX (1 << 20)
 
-
 struct _DlTokenizer {
   UBreakIterator *bi;
   UText ut;
@@ -106,7 +105,10 @@ ends_sentence (const char *p, gsize len)
   for (gsize i = 0; i < len; i++)
     switch (p[i])
       {
-      case '.': case '!': case '?': case ':':
+      case '.':
+      case '!':
+      case '?':
+      case ':':
         return TRUE;
       case '\xE2':
         if (i + 2 < len && p[i + 1] == '\x80' && p[i + 2] == '\xA6') /* … */
@@ -155,8 +157,8 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
           /* ICU's number/letter status depends on a token's last
            * character (TB2 is a number, 1993a a word): derlem goes by the
            * first. */
-          push (tok, start, len, starts_with_digit (text + start, len) ? DL_TOKEN_NUMBER
-                                                                         : DL_TOKEN_WORD);
+          push (tok, start, len,
+                starts_with_digit (text + start, len) ? DL_TOKEN_NUMBER : DL_TOKEN_WORD);
           joinable = ends_with_digit (text + start, len) ? (gssize) tok->tokens->len - 1 : -1;
           join_at = 0;
         }
@@ -264,16 +266,15 @@ email_at (const char *from, const char *at, const char *end, const char **s, con
 
 /* The first URL or e-mail address in [@from, @end): TRUE with its span. */
 static gboolean
-find_special (const char *from, const char *end, const char **s, const char **e,
-              DlTokenKind *kind)
+find_special (const char *from, const char *end, const char **s, const char **e, DlTokenKind *kind)
 {
   for (const char *p = from; p < end; p++)
     {
       if (*p == ':' && end - p > 3 && p[1] == '/' && p[2] == '/' && is_url_byte (p + 3, end))
         {
           const char *a = p;
-          while (a > from && (g_ascii_isalnum (a[-1]) || a[-1] == '+' || a[-1] == '-'
-                              || a[-1] == '.'))
+          while (a > from
+                 && (g_ascii_isalnum (a[-1]) || a[-1] == '+' || a[-1] == '-' || a[-1] == '.'))
             a--;
           while (a < p && !g_ascii_isalpha (*a))
             a++;
@@ -336,8 +337,7 @@ tokenize_segment (DlTokenizer *tok, const char *text, gsize from, gsize to, GErr
 }
 
 const DlToken *
-dl_tokenizer_line (DlTokenizer *tok, const char *text, gsize len, guint *n_tokens,
-                   GError **error)
+dl_tokenizer_line (DlTokenizer *tok, const char *text, gsize len, guint *n_tokens, GError **error)
 {
   g_array_set_size (tok->tokens, 0);
   gsize from = 0;

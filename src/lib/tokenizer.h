@@ -20,8 +20,8 @@ typedef enum {
 #define DL_TOKEN_KINDS 4
 
 typedef struct {
-  gsize offset;            /* bytes from the start of the line */
-  gsize len;               /* bytes */
+  gsize offset; /* bytes from the start of the line */
+  gsize len;    /* bytes */
   DlTokenKind kind;
   gboolean sentence_start; /* first token of the document or after . ! ? … : */
 } DlToken;
@@ -41,8 +41,8 @@ void dl_tokenizer_reset (DlTokenizer *tok);
  * tokens in order, *@n_tokens of them, owned by the tokenizer and valid until
  * the next call; NULL with @error (DL_ERROR_ICU) if ICU fails. Sentence
  * starts carry over from the document's previous lines. */
-const DlToken *dl_tokenizer_line (DlTokenizer *tok, const char *text, gsize len,
-                                  guint *n_tokens, GError **error);
+const DlToken *dl_tokenizer_line (DlTokenizer *tok, const char *text, gsize len, guint *n_tokens,
+                                  GError **error);
 
 /* The name of a kind: "word", "number", "url", "email". */
 const char *dl_token_kind_name (DlTokenKind kind);

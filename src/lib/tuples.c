@@ -31,11 +31,12 @@ struct _DlTuples {
   GPtrArray *ranges; /* chunks of CHUNK Range, with ranges */
   GPtrArray *files;  /* GArray of guint32 per tuple, with track_files */
   guint32 *slots;
-  guint32 mask;      /* slots - 1 */
-  guint index_bits;  /* of a slot, for the index + 1; the rest fingerprint */
+  guint32 mask;     /* slots - 1 */
+  guint index_bits; /* of a slot, for the index + 1; the rest fingerprint */
 };
 
-#define IDS(t, i) ((guint32 *) (t)->ids->pdata[(i) >> CHUNK_BITS] + (gsize) ((i) & (CHUNK - 1)) * (t)->n)
+#define IDS(t, i)                                                                                  \
+  ((guint32 *) (t)->ids->pdata[(i) >> CHUNK_BITS] + (gsize) ((i) & (CHUNK - 1)) * (t)->n)
 #define COUNT(t, i) (((guint32 *) (t)->counts->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])
 #define BIG G_MAXUINT32
 #define RANGE(t, i) (((Range *) (t)->ranges->pdata[(i) >> CHUNK_BITS])[(i) & (CHUNK - 1)])

@@ -36,8 +36,8 @@ guint32 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 f
 
 /* Like dl_tuples_add, for a tuple seen in the @n_files files @files
  * (ascending), in any order from call to call; needs DL_TUPLES_FILES. */
-guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count,
-                             const guint32 *files, guint n_files);
+guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint32 *files,
+                             guint n_files);
 
 /* Adds every tuple of @from, with its count, to @into as seen in file @file
  * (as dl_tuples_add), its ids mapped through @map (an id of @from's → one of
