@@ -40,6 +40,39 @@
 #include <sys/types.h>
 #include <time.h>
 
+/* ------------------------------------------------------------ memory */
+
+/* Allocation that cannot fail: a generator out of memory has nothing to
+ * fall back on, so it says so and exits. */
+static void *
+xcheck (void *p)
+{
+  if (p == NULL)
+    {
+      fprintf (stderr, "gencorpus: out of memory\n");
+      exit (1);
+    }
+  return p;
+}
+
+static void *
+xmalloc (size_t n)
+{
+  return xcheck (malloc (n));
+}
+
+static void *
+xcalloc (size_t n, size_t size)
+{
+  return xcheck (calloc (n, size));
+}
+
+static void *
+xrealloc (void *p, size_t n)
+{
+  return xcheck (realloc (p, n));
+}
+
 /* ------------------------------------------------------------------ PRNG */
 
 static uint64_t
@@ -163,12 +196,12 @@ zipf_init (zipf_t *z, uint32_t T, uint32_t q, uint32_t B, uint32_t F16)
 {
   z->T = T;
   z->nb = 16 * B;
-  z->cum = malloc (sizeof (uint64_t) * T);
+  z->cum = xmalloc (sizeof (uint64_t) * T);
   z->cum[0] = 0;
   for (uint32_t r = 1; r < T; r++)
     z->cum[r] = z->cum[r - 1] + ((1ULL << 32) / (r + q));
   z->head = z->cum[T - 1];
-  z->tcum = malloc (sizeof (uint64_t) * (z->nb + 1));
+  z->tcum = xmalloc (sizeof (uint64_t) * (z->nb + 1));
   uint64_t w = LN2_2_32 / 16, acc = 0;
   for (uint32_t i = 0; i < z->nb; i++)
     {
@@ -178,8 +211,8 @@ zipf_init (zipf_t *z, uint32_t T, uint32_t q, uint32_t B, uint32_t F16)
     }
   z->total = z->head + acc;
   /* guide tables: first index whose cumulative weight exceeds k/ZG of the part */
-  z->hguide = malloc (sizeof (uint32_t) * ZG);
-  z->tguide = malloc (sizeof (uint32_t) * ZG);
+  z->hguide = xmalloc (sizeof (uint32_t) * ZG);
+  z->tguide = xmalloc (sizeof (uint32_t) * ZG);
   for (uint32_t k = 0, i = 1; k < ZG; k++)
     {
       uint64_t lim = z->head * k / ZG;
@@ -252,12 +285,7 @@ bgrow (buf_t *b, size_t extra)
       size_t c = b->cap ? b->cap : 256;
       while (c < b->n + extra + 1)
         c *= 2;
-      b->p = realloc (b->p, c);
-      if (!b->p)
-        {
-          fprintf (stderr, "gencorpus: out of memory\n");
-          exit (1);
-        }
+      b->p = xrealloc (b->p, c);
       b->cap = c;
     }
 }
@@ -328,10 +356,10 @@ static void
 wl_init (wlist_t *l, const char *src)
 {
   int cap = 64;
-  l->w = malloc (sizeof (char *) * cap);
-  l->len = malloc (cap);
-  l->pos = malloc (cap);
-  l->flags = malloc (cap);
+  l->w = xmalloc (sizeof (char *) * cap);
+  l->len = xmalloc (cap);
+  l->pos = xmalloc (cap);
+  l->flags = xmalloc (cap);
   l->n = 0;
   const char *p = src;
   while (*p)
@@ -358,12 +386,12 @@ wl_init (wlist_t *l, const char *src)
       if (l->n == cap)
         {
           cap *= 2;
-          l->w = realloc (l->w, sizeof (char *) * cap);
-          l->len = realloc (l->len, cap);
-          l->pos = realloc (l->pos, cap);
-          l->flags = realloc (l->flags, cap);
+          l->w = xrealloc (l->w, sizeof (char *) * cap);
+          l->len = xrealloc (l->len, cap);
+          l->pos = xrealloc (l->pos, cap);
+          l->flags = xrealloc (l->flags, cap);
         }
-      char *w = malloc (n + 1);
+      char *w = xmalloc (n + 1);
       memcpy (w, s, n);
       w[n] = 0;
       for (size_t i = 0; i < n; i++)
@@ -547,7 +575,7 @@ static wlist_t
 wl_bar (const char *src)
 {
   size_t n = strlen (src);
-  char *tmp = malloc (n + 1);
+  char *tmp = xmalloc (n + 1);
   for (size_t i = 0; i <= n; i++)
     tmp[i] = src[i] == ' ' ? '\x01' : src[i] == '|' ? ' ' : src[i];
   wlist_t l;
@@ -2988,15 +3016,15 @@ main (int argc, char **argv)
   T_NUMCH = chain_total (TR_NUMCHAIN, NCH (TR_NUMCHAIN));
   T_TCH = chain_total (TR_TCHAIN, NCH (TR_TCHAIN));
   T_TVCH = chain_total (TR_TVCHAIN, NCH (TR_TVCHAIN));
-  TR_STEMS = calloc (STEM_CACHE, sizeof (stem_t));
-  EN_STEMS = calloc (STEM_CACHE, sizeof (stem_t));
+  TR_STEMS = xcalloc (STEM_CACHE, sizeof (stem_t));
+  EN_STEMS = xcalloc (STEM_CACHE, sizeof (stem_t));
 
   /* plan document sizes */
   rng_t g;
   rseed (&g, mix64 (seed ^ 0x67656E636F727075ULL) ^ total);
   size_t cap = 1024, nd = 0;
-  uint64_t *sizes = malloc (cap * sizeof *sizes);
-  unsigned char *bigf = malloc (cap);
+  uint64_t *sizes = xmalloc (cap * sizeof *sizes);
+  unsigned char *bigf = xmalloc (cap);
   uint64_t sum = 0;
   const uint64_t MiB = 1ULL << 20;
   if (total >= 100 * MiB)
@@ -3024,8 +3052,8 @@ main (int argc, char **argv)
       if (nd == cap)
         {
           cap *= 2;
-          sizes = realloc (sizes, cap * sizeof *sizes);
-          bigf = realloc (bigf, cap);
+          sizes = xrealloc (sizes, cap * sizeof *sizes);
+          bigf = xrealloc (bigf, cap);
         }
       uint64_t s = loguniform (&g, lo, hi);
       if (sum + s > total || total - (sum + s) < lo / 2)

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "measures.h"
 #include "tests.h"
@@ -147,7 +148,9 @@ static const struct {
 static double
 field_of (const DlAssocScores *s, gsize k)
 {
-  return *(const double *) ((const char *) s + fields[k].offset);
+  double v;
+  memcpy (&v, (const char *) s + fields[k].offset, sizeof v);
+  return v;
 }
 
 /* Equal to 1e-9 relative, or 1e-12 absolute near zero. */

@@ -75,10 +75,13 @@ static guint64
 key_prefix (const char *key)
 {
   guint64 k = 0;
-  int i = 0;
-  for (; i < 8 && key[i] != '\0'; i++)
-    k = k << 8 | (guchar) key[i];
-  return k << (8 * (8 - i));
+  for (int i = 0; i < 8; i++)
+    {
+      k <<= 8;
+      if (*key != '\0')
+        k |= (guchar) *key++;
+    }
+  return k;
 }
 
 /* Sorts @s[0..@n) by the collation keys of their entries (set first). */

@@ -5,9 +5,23 @@
 
 #include "config.h"
 
+/* The tables are defined without lengths, so that the compiler counts
+ * their initializers: see DL_LANGID_MODEL_LENGTH. */
+#define DL_LANGID_MODEL_UNSIZED 1
 #include "langid-model.h"
 
-const guint8 dl_langid_trigram_cost[2 * DL_LANGID_NSYM * DL_LANGID_NSYM * DL_LANGID_NSYM] = {
+/* What the tables were written for: langid-model.h must say the same. */
+#define DL_LANGID_MODEL_TRIGRAM_COSTS 101306
+#define DL_LANGID_MODEL_LATIN_CLASSES 256
+#define DL_LANGID_MODEL_WORD_SLOTS 16391
+G_STATIC_ASSERT (DL_LANGID_MODEL_TRIGRAM_COSTS == DL_LANGID_TRIGRAM_COSTS);
+G_STATIC_ASSERT (DL_LANGID_MODEL_LATIN_CLASSES == DL_LANGID_LATIN_CLASSES);
+G_STATIC_ASSERT (DL_LANGID_MODEL_WORD_SLOTS == DL_LANGID_WORD_SLOTS);
+G_STATIC_ASSERT (DL_LANGID_NSYM == 37);
+G_STATIC_ASSERT (DL_LANGID_COST_SCALE == 16 && DL_LANGID_LLR_SCALE == 16);
+G_STATIC_ASSERT (DL_LANGID_WORD_BITS == 14 && DL_LANGID_WORD_WINDOW == 8);
+
+const guint8 dl_langid_trigram_cost[] = {
   255,255,42,37,33,51,80,44,37,52,55,56,75,47,46,70,58,69,41,39,113,104,41,84,
   75,57,67,56,69,55,52,44,65,50,118,99,80,56,38,42,53,29,67,59,52,64,108,53,
   106,111,45,85,82,114,58,122,255,201,95,159,61,125,82,146,80,144,255,255,0,0,179,119,
@@ -4231,8 +4245,9 @@ const guint8 dl_langid_trigram_cost[2 * DL_LANGID_NSYM * DL_LANGID_NSYM * DL_LAN
   152,136,108,172,106,130,158,222,113,177,171,235,255,255,95,159,251,255,34,98,0,0,255,233,
   117,53,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (dl_langid_trigram_cost) == DL_LANGID_MODEL_TRIGRAM_COSTS);
 
-const guint16 dl_langid_latin_class[0x180 - 0x80] = {
+const guint16 dl_langid_latin_class[] = {
   0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
   0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
   0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001, 0x001,
@@ -4260,8 +4275,9 @@ const guint16 dl_langid_latin_class[0x180 - 0x80] = {
   0x31a, 0x11a, 0x31a, 0x11a, 0x31a, 0x11a, 0x31a, 0x11a, 0x31a, 0x31a,
   0x11a, 0x31a, 0x11a, 0x31a, 0x11a, 0x11a,
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (dl_langid_latin_class) == DL_LANGID_MODEL_LATIN_CLASSES);
 
-const DlLangidWord dl_langid_words[DL_LANGID_WORD_SLOTS] = {
+const DlLangidWord dl_langid_words[] = {
   {0},{0},{0xbe13,-48,1},{0},{0},{0},{0},{0},
   {0},{0x500f,48,1},{0x5730,48,1},{0},{0},{0x8b14,-42,1},{0},{0},
   {0x7715,-48,1},{0x324b,-48,0},{0},{0},{0},{0},{0x3eae,48,1},{0xf1ac,-48,1},
@@ -6312,3 +6328,4 @@ const DlLangidWord dl_langid_words[DL_LANGID_WORD_SLOTS] = {
   {0},{0x7786,-48,1},{0x9e32,48,1},{0x0a58,48,1},{0x4112,-37,1},{0x7b43,19,6},{0xefd1,-16,0},{0x64e1,48,1},
   {0},{0},{0},{0},{0},{0},{0},
 };
+G_STATIC_ASSERT (G_N_ELEMENTS (dl_langid_words) == DL_LANGID_MODEL_WORD_SLOTS);

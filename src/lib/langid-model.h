@@ -7,6 +7,17 @@
 
 G_BEGIN_DECLS
 
+/* A table's length in its declaration. langid-model.c defines the tables
+ * without lengths, so that the compiler counts their initializers, and
+ * asserts the counts (a table declared with a length and given too few
+ * initializers is zero-filled without a word); it defines
+ * DL_LANGID_MODEL_UNSIZED so that these declarations do not fix the length. */
+#ifdef DL_LANGID_MODEL_UNSIZED
+#define DL_LANGID_MODEL_LENGTH(n)
+#else
+#define DL_LANGID_MODEL_LENGTH(n) n
+#endif
+
 /* Symbols of the trigram model: 0 word boundary, 1..26 a..z, 27..32
  * ç ğ ı ö ş ü, 33 apostrophe inside a word, 34 digit run (context only),
  * 35 any other Latin letter, 36 'I' (ı for Turkish, i for English). */
@@ -27,7 +38,8 @@ G_BEGIN_DECLS
 /* Trigram costs are -ln P(c | a b) times this: the Turkish one at 2 * i,
  * the English one at 2 * i + 1, where i = (a * NSYM + b) * NSYM + c. */
 #define DL_LANGID_COST_SCALE 16
-extern const guint8 dl_langid_trigram_cost[2 * DL_LANGID_NSYM * DL_LANGID_NSYM * DL_LANGID_NSYM];
+#define DL_LANGID_TRIGRAM_COSTS (2 * DL_LANGID_NSYM * DL_LANGID_NSYM * DL_LANGID_NSYM)
+extern const guint8 dl_langid_trigram_cost[DL_LANGID_MODEL_LENGTH (DL_LANGID_TRIGRAM_COSTS)];
 
 /* Character classes, packed: the kind in bits 0-2, the trigram symbol in
  * bits 3-8, an upper-case bit and a bit for letters of Roman numerals. */
@@ -45,9 +57,11 @@ enum {
 #define DL_LANGID_CL_SYM(cl) (((cl) >> 3) & 0x3F)
 #define DL_LANGID_CL_UPPER 0x200
 #define DL_LANGID_CL_ROMAN 0x400
+G_STATIC_ASSERT (DL_LANGID_NSYM <= 0x40); /* a symbol fits in its 6 bits */
 
 /* The classes of U+0080..U+017F, where every Turkish letter is. */
-extern const guint16 dl_langid_latin_class[0x180 - 0x80];
+#define DL_LANGID_LATIN_CLASSES (0x180 - 0x80)
+extern const guint16 dl_langid_latin_class[DL_LANGID_MODEL_LENGTH (DL_LANGID_LATIN_CLASSES)];
 
 /* Word flags. */
 enum {
@@ -78,7 +92,7 @@ typedef struct {
   guint8 flags;
 } DlLangidWord;
 
-extern const DlLangidWord dl_langid_words[DL_LANGID_WORD_SLOTS];
+extern const DlLangidWord dl_langid_words[DL_LANGID_MODEL_LENGTH (DL_LANGID_WORD_SLOTS)];
 
 G_END_DECLS
 

@@ -193,6 +193,10 @@ static const char ligatures[7][4] = {
   "ff", "fi", "fl", "ffi", "ffl", "st", "st",
 };
 
+/* classify_cp and the scorer's two-byte path (lead bytes C2..C5) look up
+ * U+0080..U+017F in the table by c - 0x80. */
+G_STATIC_ASSERT (G_N_ELEMENTS (dl_langid_latin_class) == 0x180 - 0x80);
+
 /* Classifies a non-ASCII code point (a packed class). */
 static guint
 classify_cp (gunichar c)

@@ -184,7 +184,7 @@ dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len
       g_string_set_size (out, (gsize) n);
       break;
     }
-  if (memchr (out->str, '\xCC', out->len) != NULL)
+  if (memchr (out->str, 0xCC, out->len) != NULL)
     drop_dot_above (out);
 }
 
