@@ -21,6 +21,7 @@ void test_concord_suite (void);
 void test_measures_suite (void);
 void test_colloc_suite (void);
 void test_ngrams_suite (void);
+void test_stream_suite (void);
 void test_cli_suite (void);
 
 #endif /* DL_TESTS_H */

@@ -30,6 +30,7 @@ main (int argc, char **argv)
   test_measures_suite ();
   test_colloc_suite ();
   test_ngrams_suite ();
+  test_stream_suite ();
   test_cli_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);

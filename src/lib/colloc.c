@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "stream.h"
 #include "tuples.h"
 
 typedef struct {
@@ -30,8 +31,7 @@ struct _DlCollocCounts {
 
 struct _DlColloc {
   DlCollocOptions opts;
-  DlTokenizer *tok;
-  DlNormalizer *norm;
+  DlStream *stream;
   DlMatcher *matcher; /* NULL with all */
 
   /* The segment being read: tokens of one language in a row. */
@@ -118,8 +118,7 @@ dl_colloc_free (DlColloc *c)
 {
   if (c == NULL)
     return;
-  dl_tokenizer_free (c->tok);
-  dl_normalizer_free (c->norm);
+  dl_stream_free (c->stream);
   dl_matcher_free (c->matcher);
   g_free (c->ring);
   g_array_unref (c->open);
@@ -141,7 +140,9 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
     c->mask <<= 1;
   c->ring = g_new0 (guint32, c->mask);
   c->mask--;
-  if ((c->tok = dl_tokenizer_new (error)) == NULL || (c->norm = dl_normalizer_new (error)) == NULL)
+  DlStreamOptions so;
+  dl_stream_options_for_counter (&so, &opts->counter, FALSE);
+  if ((c->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   if (node != NULL)
     {
@@ -209,59 +210,49 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
   return ok;
 }
 
+/* Takes the counted tokens of @line, a line of a counted language. */
+static void
+take_line (DlColloc *c, const DlStreamLine *line, const DlDiag *diag, DlCollocCounts *counts)
+{
+  if ((int) line->lang != c->seg_lang)
+    new_segment (c, line->lang);
+  LangColloc *lc = &counts->lang[line->lang];
+  gboolean regex_failed = FALSE;
+  for (guint i = 0; i < line->n_tokens; i++)
+    {
+      const DlStreamToken *t = &line->tokens[i];
+      if (!t->counts)
+        continue;
+      g_autoptr (GError) e = NULL;
+      if (!take_token (c, lc, t->form, line->lang, line->text + t->offset, t->len,
+                       regex_failed ? NULL : &e))
+        {
+          if (e != NULL)
+            dl_diag_report (diag, DL_DIAG_ERROR, line->path, line->number, "%s", e->message);
+          regex_failed = TRUE;
+        }
+    }
+}
+
 gboolean
 dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
                  const DlDiag *diag, DlCollocCounts *counts, GError **error)
 {
-  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
-  if (doc == NULL)
+  if (!dl_stream_open (c->stream, input, doc_options, diag, counts->counter, error))
     return FALSE;
-  const DlCounterOptions *co = &c->opts.counter;
-  dl_counter_begin_input (counts->counter);
-  dl_tokenizer_reset (c->tok);
   new_segment (c, -1);
-
-  DlDocLine dl;
-  gboolean ok = TRUE;
-  while (dl_document_next (doc, &dl, error))
+  for (;;)
     {
-      if (!co->langs[dl.lang])
-        {
-          new_segment (c, -1);
-          dl_tokenizer_reset (c->tok);
-          continue;
-        }
-      if ((int) dl.lang != c->seg_lang)
-        new_segment (c, dl.lang);
-      guint n;
-      const DlToken *t = dl_tokenizer_line (c->tok, dl.line.text, dl.line.len, &n, error);
-      if (t == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      LangColloc *lc = &counts->lang[dl.lang];
-      gboolean regex_failed = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          if (!co->kinds[t[i].kind])
-            continue;
-          const char *text = dl.line.text + t[i].offset;
-          guint32 form
-              = dl_counter_add (counts->counter, dl.lang, text, t[i].len, t[i].sentence_start);
-          g_autoptr (GError) e = NULL;
-          if (!take_token (c, lc, form, dl.lang, text, t[i].len, regex_failed ? NULL : &e))
-            {
-              if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s", e->message);
-              regex_failed = TRUE;
-            }
-        }
+      const DlStreamLine *line;
+      if (!dl_stream_next (c->stream, &line, error))
+        return FALSE;
+      if (line == NULL)
+        return TRUE;
+      if (line->tokenized)
+        take_line (c, line, diag, counts);
+      else
+        new_segment (c, -1);
     }
-  if (error != NULL && *error != NULL)
-    ok = FALSE;
-  dl_counter_end_input (counts->counter, c->norm);
-  return ok;
 }
 
 /* The list: a compact item per collocate (or pair) that passes, ranked; a

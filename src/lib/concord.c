@@ -14,7 +14,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "textwidth.h"
-#include "tokenizer.h"
+#include "stream.h"
 
 /* Columns read beyond --width on each side when --sentence looks for the
  * sentence's boundaries (ICU looks at the text around a full stop). */
@@ -27,7 +27,7 @@ typedef struct {
   DlLang lang;
   guint64 first; /* index in the input of its first token */
   guint n;       /* its tokens */
-  DlToken *tokens;
+  DlStreamToken *tokens;
   gsize chars;
 } Line;
 
@@ -39,7 +39,7 @@ typedef struct {
 struct _DlConcord {
   DlConcordOptions opts;
   DlMatcher *matcher;
-  DlTokenizer *tok;
+  DlStream *stream;
   UBreakIterator *sentences;
   UText *ut;
   guint max_len;   /* tokens of the longest query */
@@ -64,7 +64,7 @@ dl_concord_free (DlConcord *c)
   if (c == NULL)
     return;
   dl_matcher_free (c->matcher);
-  dl_tokenizer_free (c->tok);
+  dl_stream_free (c->stream);
   if (c->sentences != NULL)
     ubrk_close (c->sentences);
   if (c->ut != NULL)
@@ -96,8 +96,15 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
     c->forms[i] = g_string_new (NULL);
   for (guint q = 0; q < n; q++)
     c->max_len = MAX (c->max_len, dl_query_length (queries[q]));
+  /* Every line is tokenized: a phrase or a context runs across languages;
+   * the counted kinds are those of the totals. */
+  DlStreamOptions so = { .sentences = FALSE };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    so.langs[l] = TRUE;
+  so.kinds[DL_TOKEN_WORD] = TRUE;
+  so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
   if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
-      || (c->tok = dl_tokenizer_new (error)) == NULL)
+      || (c->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   if (options->sentence)
     {
@@ -136,7 +143,7 @@ find_line (DlConcord *c, guint64 g)
   return NULL;
 }
 
-static const DlToken *
+static const DlStreamToken *
 token_of (GList *link, guint64 g)
 {
   const Line *line = link->data;
@@ -347,7 +354,7 @@ token_form (DlConcord *c, gint64 g, GString *out)
   if (link == NULL)
     return;
   const Line *line = link->data;
-  const DlToken *t = token_of (link, (guint64) g);
+  const DlStreamToken *t = token_of (link, (guint64) g);
   dl_matcher_form (c->matcher, line->lang, line->text + t->offset, t->len, out);
 }
 
@@ -357,7 +364,7 @@ give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data
   GList *la = find_line (c, p->g0), *lb = find_line (c, p->g1);
   g_return_if_fail (la != NULL && lb != NULL);
   const Line *a = la->data;
-  const DlToken *ta = token_of (la, p->g0), *tb = token_of (lb, p->g1);
+  const DlStreamToken *ta = token_of (la, p->g0), *tb = token_of (lb, p->g1);
   gsize end = tb->offset + tb->len;
   span_text (la, ta->offset, lb, end, c->node);
 
@@ -425,7 +432,7 @@ is_ready (DlConcord *c, const Pending *p)
   if (c->opts.words > 0)
     return TRUE;
   GList *lb = find_line (c, p->g1);
-  const DlToken *tb = token_of (lb, p->g1);
+  const DlStreamToken *tb = token_of (lb, p->g1);
   return right_by_width (lb, tb->offset + tb->len, width_budget (c), NULL);
 }
 
@@ -506,78 +513,85 @@ count_chars (const char *text, gsize len)
   return n;
 }
 
+/* Keeps a copy of @sl, the line that holds tokens @first.. of the input. */
+static Line *
+keep_line (DlConcord *c, const DlStreamLine *sl, guint64 first)
+{
+  Line *line = g_new (Line, 1);
+  /* The stream's lines are not NUL-terminated: copy len bytes only. */
+  line->text = g_malloc (sl->len + 1);
+  memcpy (line->text, sl->text, sl->len);
+  line->text[sl->len] = '\0';
+  line->len = sl->len;
+  line->number = sl->number;
+  line->offset = sl->offset;
+  line->lang = sl->lang;
+  line->first = first;
+  line->n = sl->n_tokens;
+  line->tokens = g_memdup2 (sl->tokens, sl->n_tokens * sizeof *sl->tokens);
+  line->chars = c->opts.words > 0 ? 0 : count_chars (sl->text, sl->len);
+  g_queue_push_tail (&c->lines, line);
+  return line;
+}
+
+/* Gives the tokens of @sl to the matcher and queues its hits. */
+static void
+match_line (DlConcord *c, const DlStreamLine *sl, const DlDiag *diag, DlConcordStats *stats)
+{
+  const Line *line = keep_line (c, sl, c->total);
+  gboolean wanted = c->opts.langs[sl->lang];
+  gboolean regex_failed = FALSE;
+  for (guint i = 0; i < sl->n_tokens; i++)
+    {
+      const DlStreamToken *t = &sl->tokens[i];
+      guint64 g = c->total++;
+      if (wanted && t->counts)
+        stats->tokens[sl->lang]++;
+      const DlMatch *m;
+      guint n_m;
+      g_autoptr (GError) e = NULL;
+      if (!dl_matcher_token (c->matcher, sl->lang, line->text + t->offset, t->len, &m, &n_m,
+                             regex_failed ? NULL : &e))
+        {
+          if (e != NULL)
+            dl_diag_report (diag, DL_DIAG_ERROR, sl->path, sl->number, "%s", e->message);
+          regex_failed = TRUE;
+        }
+      for (guint k = 0; k < n_m; k++)
+        {
+          guint64 g0 = g + 1 - m[k].length;
+          GList *l0 = find_line (c, g0);
+          DlLang lang = l0 != NULL ? ((const Line *) l0->data)->lang : sl->lang;
+          if (c->opts.langs[lang] && add_pending (c, m[k].query, g0, g))
+            stats->hits[lang]++;
+        }
+    }
+}
+
 gboolean
 dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
                   const DlDiag *diag, DlConcordFunc func, gpointer user_data, DlConcordStats *stats,
                   GError **error)
 {
-  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
-  if (doc == NULL)
+  if (!dl_stream_open (c->stream, input, doc_options, diag, NULL, error))
     return FALSE;
-  dl_tokenizer_reset (c->tok);
   dl_matcher_reset (c->matcher);
   c->total = 0;
-
-  DlDocLine dl;
-  gboolean ok = TRUE;
-  while (dl_document_next (doc, &dl, error))
+  g_autoptr (GError) local = NULL;
+  const DlStreamLine *line;
+  while (dl_stream_next (c->stream, &line, &local) && line != NULL)
     {
-      guint n;
-      const DlToken *t = dl_tokenizer_line (c->tok, dl.line.text, dl.line.len, &n, error);
-      if (t == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      Line *line = g_new (Line, 1);
-      /* The reader's lines are not NUL-terminated: copy len bytes only. */
-      line->text = g_malloc (dl.line.len + 1);
-      memcpy (line->text, dl.line.text, dl.line.len);
-      line->text[dl.line.len] = '\0';
-      line->len = dl.line.len;
-      line->number = dl.line.number;
-      line->offset = dl.line.offset;
-      line->lang = dl.lang;
-      line->first = c->total;
-      line->n = n;
-      line->tokens = g_memdup2 (t, n * sizeof *t);
-      line->chars = c->opts.words > 0 ? 0 : count_chars (dl.line.text, dl.line.len);
-      g_queue_push_tail (&c->lines, line);
-
-      gboolean wanted = c->opts.langs[dl.lang];
-      gboolean regex_failed = FALSE;
-      for (guint i = 0; i < n; i++)
-        {
-          guint64 g = c->total++;
-          if (wanted
-              && (t[i].kind == DL_TOKEN_WORD
-                  || (t[i].kind == DL_TOKEN_NUMBER && c->opts.count_numbers)))
-            stats->tokens[dl.lang]++;
-          const DlMatch *m;
-          guint n_m;
-          g_autoptr (GError) e = NULL;
-          if (!dl_matcher_token (c->matcher, dl.lang, line->text + t[i].offset, t[i].len, &m, &n_m,
-                                 regex_failed ? NULL : &e))
-            {
-              if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, line->number, "%s", e->message);
-              regex_failed = TRUE;
-            }
-          for (guint k = 0; k < n_m; k++)
-            {
-              guint64 g0 = g + 1 - m[k].length;
-              GList *l0 = find_line (c, g0);
-              DlLang lang = l0 != NULL ? ((const Line *) l0->data)->lang : dl.lang;
-              if (c->opts.langs[lang] && add_pending (c, m[k].query, g0, g))
-                stats->hits[lang]++;
-            }
-        }
+      match_line (c, line, diag, stats);
       flush_hits (c, FALSE, func, user_data);
       trim_lines (c);
     }
-  if (error != NULL && *error != NULL)
-    ok = FALSE;
+  /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);
-  return ok;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -9,6 +9,7 @@
 
 #include "normalize.h"
 #include "stem.h"
+#include "stream.h"
 
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
@@ -316,43 +317,18 @@ gboolean
 dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOptions *doc_options,
                         const DlDiag *diag, GError **error)
 {
-  g_autoptr (DlTokenizer) tok = dl_tokenizer_new (error);
-  if (tok == NULL)
+  DlStreamOptions so;
+  dl_stream_options_for_counter (&so, &c->opts, FALSE);
+  g_autoptr (DlStream) stream = dl_stream_new (&so, error);
+  if (stream == NULL || !dl_stream_open (stream, input, doc_options, diag, c, error))
     return FALSE;
-  g_autoptr (DlNormalizer) norm = dl_normalizer_new (error);
-  if (norm == NULL)
-    return FALSE;
-  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
-  if (doc == NULL)
-    return FALSE;
-
-  dl_counter_begin_input (c);
-  DlDocLine dl;
-  gboolean ok = TRUE;
-  while (dl_document_next (doc, &dl, error))
-    {
-      if (!c->opts.langs[dl.lang])
-        {
-          /* Not counted, not even tokenized; after a language switch a
-           * sentence starts. */
-          dl_tokenizer_reset (tok);
-          continue;
-        }
-      guint n;
-      const DlToken *t = dl_tokenizer_line (tok, dl.line.text, dl.line.len, &n, error);
-      if (t == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      for (guint i = 0; i < n; i++)
-        if (c->opts.kinds[t[i].kind])
-          dl_counter_add (c, dl.lang, dl.line.text + t[i].offset, t[i].len, t[i].sentence_start);
-    }
-  if (ok && error != NULL && *error != NULL)
-    ok = FALSE;
-  dl_counter_end_input (c, norm);
-  return ok;
+  /* The stream counts every token. */
+  const DlStreamLine *line;
+  do
+    if (!dl_stream_next (stream, &line, error))
+      return FALSE;
+  while (line != NULL);
+  return TRUE;
 }
 
 /* Adds @stats of a term of file @file to term @text of @dst. */

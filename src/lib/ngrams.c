@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "collate.h"
-#include "sentences.h"
+#include "stream.h"
 
 #define RING 16 /* > DL_NGRAM_MAX, a power of two */
 #define NO_MATCH G_MAXUINT64
@@ -22,9 +22,7 @@ struct _DlNgramCounts {
 
 struct _DlNgrams {
   DlNgramOptions opts;
-  DlTokenizer *tok;
-  DlNormalizer *norm;
-  DlSentences *sentences;
+  DlStream *stream;
   DlMatcher *matcher; /* with contains */
 
   /* The run being read: tokens of one language and sentence. */
@@ -88,9 +86,7 @@ dl_ngrams_free (DlNgrams *ng)
 {
   if (ng == NULL)
     return;
-  dl_tokenizer_free (ng->tok);
-  dl_normalizer_free (ng->norm);
-  dl_sentences_free (ng->sentences);
+  dl_stream_free (ng->stream);
   dl_matcher_free (ng->matcher);
   g_free (ng);
 }
@@ -100,8 +96,9 @@ dl_ngrams_new (const DlNgramOptions *opts, GError **error)
 {
   g_autoptr (DlNgrams) ng = g_new0 (DlNgrams, 1);
   ng->opts = *opts;
-  if ((ng->tok = dl_tokenizer_new (error)) == NULL || (ng->norm = dl_normalizer_new (error)) == NULL
-      || (ng->sentences = dl_sentences_new (error)) == NULL)
+  DlStreamOptions so;
+  dl_stream_options_for_counter (&so, &opts->counter, TRUE);
+  if ((ng->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   if (opts->contains != NULL)
     {
@@ -161,75 +158,51 @@ take_token (DlNgrams *ng, DlTuples *const *tuples, guint32 form, DlLang lang, co
   return ok;
 }
 
+/* Takes the counted tokens of @line, a line of a counted language. */
+static void
+take_line (DlNgrams *ng, const DlStreamLine *line, const DlDiag *diag, DlNgramCounts *counts)
+{
+  if ((int) line->lang != ng->run_lang || line->icu_start)
+    new_run (ng, line->lang);
+  DlTuples *const *tuples = counts->tuples[line->lang];
+  gboolean regex_failed = FALSE;
+  for (guint i = 0; i < line->n_tokens; i++)
+    {
+      const DlStreamToken *t = &line->tokens[i];
+      if (!t->counts)
+        continue;
+      if (t->icu_start)
+        new_run (ng, line->lang);
+      g_autoptr (GError) e = NULL;
+      if (!take_token (ng, tuples, t->form, line->lang, line->text + t->offset, t->len,
+                       regex_failed ? NULL : &e))
+        {
+          if (e != NULL)
+            dl_diag_report (diag, DL_DIAG_ERROR, line->path, line->number, "%s", e->message);
+          regex_failed = TRUE;
+        }
+    }
+}
+
 gboolean
 dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *doc_options,
                  const DlDiag *diag, DlNgramCounts *counts, GError **error)
 {
-  g_autoptr (DlDocument) doc = dl_document_open (input, doc_options, diag, error);
-  if (doc == NULL)
+  if (!dl_stream_open (ng->stream, input, doc_options, diag, counts->counter, error))
     return FALSE;
-  const DlCounterOptions *co = &ng->opts.counter;
-  dl_counter_begin_input (counts->counter);
-  dl_tokenizer_reset (ng->tok);
   new_run (ng, -1);
-
-  DlDocLine dl;
-  gboolean ok = TRUE;
-  gboolean sentence_ended = FALSE; /* by the lines before */
-  while (dl_document_next (doc, &dl, error))
+  for (;;)
     {
-      if (!co->langs[dl.lang])
-        {
-          new_run (ng, -1);
-          dl_tokenizer_reset (ng->tok);
-          continue;
-        }
-      guint n;
-      const DlToken *t = dl_tokenizer_line (ng->tok, dl.line.text, dl.line.len, &n, error);
-      guint n_b = 0;
-      gboolean ends = FALSE;
-      const gsize *bounds = t == NULL ? NULL
-                                      : dl_sentences_line (ng->sentences, dl.line.text, dl.line.len,
-                                                           &n_b, &ends, error);
-      if (bounds == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      if ((int) dl.lang != ng->run_lang || sentence_ended)
-        new_run (ng, dl.lang);
-      DlTuples *const *tuples = counts->tuples[dl.lang];
-      gboolean regex_failed = FALSE;
-      guint b = 0;
-      for (guint i = 0; i < n; i++)
-        {
-          if (!co->kinds[t[i].kind])
-            continue;
-          /* A sentence starts between the last token and this one. */
-          gboolean starts = FALSE;
-          while (b < n_b && bounds[b] <= t[i].offset)
-            b++, starts = TRUE;
-          if (starts)
-            new_run (ng, dl.lang);
-          const char *text = dl.line.text + t[i].offset;
-          guint32 form
-              = dl_counter_add (counts->counter, dl.lang, text, t[i].len, t[i].sentence_start);
-          g_autoptr (GError) e = NULL;
-          if (!take_token (ng, tuples, form, dl.lang, text, t[i].len, regex_failed ? NULL : &e))
-            {
-              if (e != NULL)
-                dl_diag_report (diag, DL_DIAG_ERROR, input->path, dl.line.number, "%s", e->message);
-              regex_failed = TRUE;
-            }
-        }
-      /* A line of spaces leaves the state as it was. */
-      if (dl.line.len > 0 && (ends || n > 0))
-        sentence_ended = ends;
+      const DlStreamLine *line;
+      if (!dl_stream_next (ng->stream, &line, error))
+        return FALSE;
+      if (line == NULL)
+        return TRUE;
+      if (line->tokenized)
+        take_line (ng, line, diag, counts);
+      else
+        new_run (ng, -1);
     }
-  if (error != NULL && *error != NULL)
-    ok = FALSE;
-  dl_counter_end_input (counts->counter, ng->norm);
-  return ok;
 }
 
 /* The list. */
