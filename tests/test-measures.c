@@ -1,5 +1,5 @@
 /* test-measures.c — the association measures of a node and a collocate
- * (DESIGN.md §4) against values worked out independently, in exact fractions
+ * (doc/DESIGN.md §4) against values worked out independently, in exact fractions
  * and 60-digit decimals, by tests/data/measures/expected.py: ordinary windows,
  * O11 below and at E11, a tiny E11, f2 at and next to N, every node
  * occurrence with its collocate, overlapping windows that make a cell of the

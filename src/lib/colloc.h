@@ -1,4 +1,4 @@
-/* colloc.h — window collocates (DESIGN.md §3, §4): the words within L tokens
+/* colloc.h — window collocates (doc/DESIGN.md §3, §4): the words within L tokens
  * before and R tokens after each occurrence of a node (a query.h query), or,
  * with `all`, every word pair of the corpus with the second at most R
  * tokens after the first; then the association measures of measures.h.

@@ -1,4 +1,4 @@
-/* counter.h — term frequencies per language and per file (DESIGN.md §2
+/* counter.h — term frequencies per language and per file (doc/DESIGN.md §2
  * lexicon): each normalized term interned once, counts in arrays by term id.
  * A worker counts one input into its own counter (surface forms per token,
  * folded once per distinct form at the end of the file); the main thread

@@ -1,4 +1,4 @@
-/* measures.c — the association measures of DESIGN.md §4, in doubles (counts
+/* measures.c — the association measures of doc/DESIGN.md §4, in doubles (counts
  * up to 2^53 are exact). */
 #include "config.h"
 

@@ -1,4 +1,4 @@
-/* measures.h — association measures of a node and a collocate (DESIGN.md
+/* measures.h — association measures of a node and a collocate (doc/DESIGN.md
  * §4) from their counts: the span-adjusted expected frequency, MI, MI3, T,
  * z, signed log-likelihood G², Dice and logDice. Pure arithmetic; every
  * result is finite for the counts a collocation list has (O11 ≥ 1). */

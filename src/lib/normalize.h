@@ -1,4 +1,4 @@
-/* normalize.h — a token's counting form (DESIGN.md §2): its apostrophes
+/* normalize.h — a token's counting form (doc/DESIGN.md §2): its apostrophes
  * (’ ' ʼ) made one, and its case folded by the rules of the line's language:
  * Turkish İ→i, I→ı; English and other lines default folding without the
  * U+0307 that default folding leaves after İ. Never the process locale. */

@@ -1,4 +1,4 @@
-/* query.h — what the user looks for (DESIGN.md §3, Queries), for kwic and
+/* query.h — what the user looks for (doc/DESIGN.md §3, Queries), for kwic and
  * every command that finds words: a word, a wildcard pattern (`savaş*`,
  * `kad?n`), a phrase of adjacent tokens (`"Dağlık Karabağ"`), or an ICU
  * regular expression in slashes (`/^ermeni/`), matched against normalized

@@ -1,4 +1,4 @@
-/* stem.h — the stem of a counting form (--unit stem, DESIGN.md §2): Snowball
+/* stem.h — the stem of a counting form (--unit stem, doc/DESIGN.md §2): Snowball
  * `turkish` or `english` (libstemmer, UTF-8) on the folded word, except that
  * a Turkish word with an apostrophe is a proper noun plus suffix (the stem is
  * the part before the apostrophe, unstemmed), English 's is dropped, proper

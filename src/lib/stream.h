@@ -1,4 +1,4 @@
-/* stream.h — the one loop from an input to tokens (DESIGN.md §2): the
+/* stream.h — the one loop from an input to tokens (doc/DESIGN.md §2): the
  * document's lines with their language, tokenized when their language is
  * wanted, each token marked as counted or not, optionally with ICU sentence
  * starts and counted into a counter. Every command reads its inputs here. */

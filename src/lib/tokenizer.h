@@ -1,4 +1,4 @@
-/* tokenizer.h — the words and numbers of a line (DESIGN.md §2): ICU word
+/* tokenizer.h — the words and numbers of a line (doc/DESIGN.md §2): ICU word
  * breaks (UAX #29) run on the UTF-8 text in place, then derlem's merges:
  * digits + apostrophe + letters is one token (`1990’ların`, `TB2’nin`), URLs and
  * e-mail addresses are single tokens of their own kinds. Hyphens separate

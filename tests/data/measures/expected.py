@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """expected.py — the expected association measures of tests/test-measures.c,
-worked out from the formulas of DESIGN.md §4 (not from src/measures.c) with
+worked out from the formulas of doc/DESIGN.md §4 (not from src/lib/measures.c) with
 exact fractions for the counts and the 2×2 table and 60-digit decimals for
 the logarithms and square roots. Prints the C table of cases; paste it into
 tests/test-measures.c (between `cases[] = {` and `};`) when the cases change,
