@@ -21,6 +21,11 @@ void test_concord_suite (void);
 void test_measures_suite (void);
 void test_colloc_suite (void);
 void test_ngrams_suite (void);
-void test_cli_suite (void);
+void test_cli_common_suite (void);
+void test_cli_langs_suite (void);
+void test_cli_freq_suite (void);
+void test_cli_kwic_suite (void);
+void test_cli_colloc_suite (void);
+void test_cli_ngrams_suite (void);
 
 #endif /* DL_TESTS_H */

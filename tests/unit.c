@@ -30,7 +30,12 @@ main (int argc, char **argv)
   test_measures_suite ();
   test_colloc_suite ();
   test_ngrams_suite ();
-  test_cli_suite ();
+  test_cli_common_suite ();
+  test_cli_langs_suite ();
+  test_cli_freq_suite ();
+  test_cli_kwic_suite ();
+  test_cli_colloc_suite ();
+  test_cli_ngrams_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);
   if (argc > 1)
