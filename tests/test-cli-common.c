@@ -12,17 +12,17 @@ static void
 test_version_and_usage_errors (void)
 {
   CliRun r = cli_run ("$DERLEM --version", NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_STRING_EQUAL (r.out, "derlem " PACKAGE_VERSION "\n");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "derlem " PACKAGE_VERSION "\n");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM", NULL);
-  CU_ASSERT_EQUAL (r.status, 2);
+  DL_ASSERT_INT_EQ (r.status, 2);
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM frobnicate", NULL);
-  CU_ASSERT_EQUAL (r.status, 2);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: unknown command 'frobnicate'"));
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: unknown command 'frobnicate'");
   cli_run_clear (&r);
 
   const char *bad[][2] = {
@@ -36,10 +36,10 @@ test_version_and_usage_errors (void)
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
       r = cli_run (bad[i][0], NULL);
-      CU_ASSERT_EQUAL (r.status, 2);
-      CU_ASSERT_TRUE (g_str_has_prefix (r.err, "derlem: "));
-      CU_ASSERT_PTR_NOT_NULL (strstr (r.err, bad[i][1]));
-      CU_ASSERT_STRING_EQUAL (r.out, "");
+      DL_ASSERT_INT_EQ_FOR (bad[i][0], r.status, 2);
+      DL_ASSERT_TRUE_FOR (bad[i][0], g_str_has_prefix (r.err, "derlem: "));
+      DL_ASSERT_STR_CONTAINS_FOR (bad[i][0], r.err, bad[i][1]);
+      DL_ASSERT_STR_EQ_FOR (bad[i][0], r.out, "");
       cli_run_clear (&r);
     }
 }
@@ -48,31 +48,31 @@ static void
 test_help_in_english_and_turkish (void)
 {
   CliRun r = cli_run ("$DERLEM --help", NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Usage: derlem COMMAND"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "langs"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Usage: derlem COMMAND");
+  DL_ASSERT_STR_CONTAINS (r.out, "langs");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM help langs", NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "file start_line end_line lang"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "--assume-lang"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "file start_line end_line lang");
+  DL_ASSERT_STR_CONTAINS (r.out, "--assume-lang");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM --help", "tr");
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Kullanım: derlem KOMUT"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Komutlar:"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Kullanım: derlem KOMUT");
+  DL_ASSERT_STR_CONTAINS (r.out, "Komutlar:");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM help langs", "tr");
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "Yalnızca bu dili raporla"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Yalnızca bu dili raporla");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM langs /nonexistent.txt", "tr");
-  CU_ASSERT_EQUAL (r.status, 1);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent.txt: "));
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent.txt: ");
   cli_run_clear (&r);
 }
 
@@ -85,11 +85,11 @@ test_bad_inputs_are_reported_and_the_rest_done (void)
                  "cp corpus/commentary-tr-karabag-2023.txt $d/c.txt && "
                  "$DERLEM langs --format tsv /nonexistent $d; echo \"status=$?\"; rm -r $d",
                  NULL);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: /nonexistent: No such file or directory\n"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/a.txt: binary file (PDF), skipped\n"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/b.txt: empty file\n"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "/c.txt\t1\t123\ttr\n"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "status=1\n"));
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent: No such file or directory\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "/a.txt: binary file (PDF), skipped\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "/b.txt: empty file\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "/c.txt\t1\t123\ttr\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "status=1\n");
   cli_run_clear (&r);
 
   /* Invalid bytes: a warning naming file, line and offset; exit status 1. */
@@ -97,8 +97,8 @@ test_bad_inputs_are_reported_and_the_rest_done (void)
       "d=$(mktemp -d) && printf 'Bu satır Türkçedir ve doğrudur.\\nBu satırda \\377 var.\\n' "
       "> $d/x.txt && $DERLEM langs --format tsv $d/x.txt; echo \"status=$?\"; rm -r $d",
       NULL);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "/x.txt:2: invalid UTF-8 at byte offset 48"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t1\t2\ttr\nstatus=1\n"));
+  DL_ASSERT_STR_CONTAINS (r.err, "/x.txt:2: invalid UTF-8 at byte offset 48");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t1\t2\ttr\nstatus=1\n");
   cli_run_clear (&r);
 }
 
@@ -109,20 +109,20 @@ test_output_file_is_atomic (void)
       = cli_run ("d=$(mktemp -d) && $DERLEM langs --format tsv -o $d/out.tsv "
                  "corpus/commentary-tr-karabag-2023.txt && cat $d/out.tsv && ls -A $d; rm -r $d",
                  NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
-                                 "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"
-                                 "out.tsv\n");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n"
+                           "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"
+                           "out.tsv\n");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM langs -o /nonexistent-dir/out.tsv corpus", NULL);
-  CU_ASSERT_EQUAL (r.status, 1);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "derlem: cannot write /nonexistent-dir/out.tsv"));
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: cannot write /nonexistent-dir/out.tsv");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM langs corpus > /dev/full", NULL);
-  CU_ASSERT_EQUAL (r.status, 1);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "No space left on device"));
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "No space left on device");
   cli_run_clear (&r);
 }
 
@@ -130,18 +130,18 @@ static void
 test_stdin_and_bundled_corpus (void)
 {
   CliRun r = cli_run ("$DERLEM langs --format tsv < corpus/commentary-tr-karabag-2023.txt", NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
   cli_run_clear (&r);
 
   r = cli_run ("cat corpus/commentary-tr-karabag-2023.txt | $DERLEM langs --format tsv -", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
   cli_run_clear (&r);
 
   r = cli_run ("$DERLEM langs --format tsv < /dev/null", NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "bundled sample corpus"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.err, "bundled sample corpus");
+  DL_ASSERT_STR_CONTAINS (r.out, "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n");
   cli_run_clear (&r);
 }
 
@@ -157,10 +157,10 @@ test_windows_1254_file_is_decoded (void)
       "'\\374zerinde duruldu\\360u g\\366r\\374l\\374r.\\n' >> $d/x.txt && "
       "$DERLEM langs --format tsv $d/x.txt; rm -r $d",
       NULL);
-  CU_ASSERT_EQUAL (r.status, 0);
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.err, "windows-1254"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t1\t150\ten\n"));
-  CU_ASSERT_PTR_NOT_NULL (strstr (r.out, "\t151\t151\ttr\n"));
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.err, "windows-1254");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t1\t150\ten\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t151\t151\ttr\n");
   cli_run_clear (&r);
 }
 

@@ -84,8 +84,8 @@ test_langs_corpus_matches_gold (void)
   double accuracy = total ? (double) right / total : 0;
   printf ("\n  langs on corpus/: %u/%u non-blank lines right (%.2f%%), %u spans (gold %u)\n", right,
           total, 100 * accuracy, n_out, n_gold);
-  CU_ASSERT_EQUAL (total, 2536);
-  CU_ASSERT_EQUAL (covered, total);
+  DL_ASSERT_INT_EQ (total, 2536);
+  DL_ASSERT_INT_EQ (covered, total);
   CU_ASSERT_TRUE (accuracy >= 0.99);
   cli_run_clear (&r);
 }
@@ -95,9 +95,9 @@ test_langs_threads_do_not_change_output (void)
 {
   CliRun one = cli_run ("$DERLEM langs --threads 1 corpus", NULL);
   CliRun two = cli_run ("$DERLEM langs --threads 2 --format text corpus", NULL);
-  CU_ASSERT_EQUAL (one.status, 0);
-  CU_ASSERT_STRING_EQUAL (one.out, two.out);
-  CU_ASSERT_PTR_NOT_NULL (strstr (one.out, "corpus/commentary-tr-karabag-2023.txt\n  1-123 "));
+  DL_ASSERT_INT_EQ (one.status, 0);
+  DL_ASSERT_STR_EQ (one.out, two.out);
+  DL_ASSERT_STR_CONTAINS (one.out, "corpus/commentary-tr-karabag-2023.txt\n  1-123 ");
   cli_run_clear (&one);
   cli_run_clear (&two);
 }
@@ -106,19 +106,19 @@ static void
 test_langs_formats (void)
 {
   CliRun r = cli_run ("$DERLEM langs --format csv corpus/commentary-tr-karabag-2023.txt", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "file,start_line,end_line,lang\n"
-                                 "corpus/commentary-tr-karabag-2023.txt,1,123,tr\n");
+  DL_ASSERT_STR_EQ (r.out, "file,start_line,end_line,lang\n"
+                           "corpus/commentary-tr-karabag-2023.txt,1,123,tr\n");
   cli_run_clear (&r);
   r = cli_run ("$DERLEM langs --format json corpus/commentary-tr-karabag-2023.txt", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "[\n{\"file\":\"corpus/commentary-tr-karabag-2023.txt\","
-                                 "\"start_line\":1,\"end_line\":123,\"lang\":\"tr\"}\n]\n");
+  DL_ASSERT_STR_EQ (r.out, "[\n{\"file\":\"corpus/commentary-tr-karabag-2023.txt\","
+                           "\"start_line\":1,\"end_line\":123,\"lang\":\"tr\"}\n]\n");
   cli_run_clear (&r);
   /* A file name needing CSV quotes and JSON escapes. */
   r = cli_run (
       "d=$(mktemp -d) && printf 'Bu bir deneme cümlesidir ve Türkçedir.\\n' > \"$d/a,\\\"b.txt\" "
       "&& $DERLEM langs --format csv \"$d\" | tail -n 1 | sed \"s|$d/||\"; rm -r \"$d\"",
       NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "\"a,\"\"b.txt\",1,1,tr\n");
+  DL_ASSERT_STR_EQ (r.out, "\"a,\"\"b.txt\",1,1,tr\n");
   cli_run_clear (&r);
 }
 
@@ -128,14 +128,14 @@ test_langs_lang_and_assume_lang (void)
   /* --assume-lang skips detection: one span, in the language assumed. */
   CliRun r = cli_run (
       "$DERLEM langs --assume-lang en --format tsv corpus/commentary-tr-karabag-2023.txt", NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
-                                 "corpus/commentary-tr-karabag-2023.txt\t1\t123\ten\n");
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n"
+                           "corpus/commentary-tr-karabag-2023.txt\t1\t123\ten\n");
   cli_run_clear (&r);
   /* --lang keeps one language's spans: the English abstract only. */
   r = cli_run ("$DERLEM langs --lang en --format tsv corpus/article-tr-karabag-turk-dunyasi.txt",
                NULL);
-  CU_ASSERT_STRING_EQUAL (r.out, "file\tstart_line\tend_line\tlang\n"
-                                 "corpus/article-tr-karabag-turk-dunyasi.txt\t57\t141\ten\n");
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n"
+                           "corpus/article-tr-karabag-turk-dunyasi.txt\t57\t141\ten\n");
   cli_run_clear (&r);
 }
 
