@@ -1,4 +1,4 @@
-/* tests.h — the CUnit suites of derlem, one per module, run by tests/unit.c.
+/* tests.h — what the CUnit suites of derlem share (run by tests/unit.c).
  * TEST_SRCDIR is the absolute source directory, TEST_BUILDDIR the build one. */
 #ifndef DL_TESTS_H
 #define DL_TESTS_H
@@ -47,24 +47,9 @@ gboolean dl_assert_double_near (const char *label, double got, double expected, 
 gboolean dl_assert_true (const char *label, gboolean holds, const char *condition, const char *file,
                          int line);
 
-void test_langid_suite (void);
-void test_decode_suite (void);
-void test_reader_suite (void);
-void test_source_suite (void);
-void test_tokenizer_suite (void);
-void test_normalize_suite (void);
-void test_stem_suite (void);
-void test_counter_suite (void);
-void test_query_suite (void);
-void test_concord_suite (void);
-void test_measures_suite (void);
-void test_colloc_suite (void);
-void test_ngrams_suite (void);
-void test_cli_common_suite (void);
-void test_cli_langs_suite (void);
-void test_cli_freq_suite (void);
-void test_cli_kwic_suite (void);
-void test_cli_colloc_suite (void);
-void test_cli_ngrams_suite (void);
+/* test_ID_suite () of every suite (suites.h). */
+#define DL_SUITE(id) void test_##id##_suite (void);
+#include "suites.h"
+#undef DL_SUITE
 
 #endif /* DL_TESTS_H */
