@@ -81,9 +81,7 @@ check_list (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlU
             const char *expected)
 {
   g_autofree char *got = list_text (counts, lang, stoplist, unit);
-  if (strcmp (got, expected) != 0)
-    printf ("\n  got:\n%s  expected:\n%s", got, expected);
-  CU_ASSERT_STRING_EQUAL (got, expected);
+  DL_ASSERT_STR_EQ (got, expected);
 }
 
 static void

@@ -65,9 +65,8 @@ check (const char *text, const char *query, const DlConcordOptions *o, const cha
 {
   const char *const queries[] = { query, NULL };
   g_autofree char *got = concord (text, queries, o, DL_LANG_TR, NULL);
-  if (strcmp (got, expected) != 0)
-    printf ("\n  %s in %s:\n  got      %s  expected %s", query, text, got, expected);
-  CU_ASSERT_STRING_EQUAL (got, expected);
+  g_autofree char *label = g_strdup_printf ("%s in %s", query, text);
+  DL_ASSERT_STR_EQ_FOR (label, got, expected);
 }
 
 static void

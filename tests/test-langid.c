@@ -127,10 +127,8 @@ test_score_clear_lines (void)
   for (gsize i = 0; i < G_N_ELEMENTS (clear_lines); i++)
     {
       DlLang got = label_one (clear_lines[i].text);
-      if (got != clear_lines[i].lang)
-        printf ("\n  %s: got %s, want %s", clear_lines[i].text, dl_lang_code (got),
-                dl_lang_code (clear_lines[i].lang));
-      CU_ASSERT_EQUAL (got, clear_lines[i].lang);
+      DL_ASSERT_STR_EQ_FOR (clear_lines[i].text, dl_lang_code (got),
+                            dl_lang_code (clear_lines[i].lang));
     }
 }
 
@@ -251,9 +249,7 @@ test_smoother_follows_switch (void)
   label_lines (lines, G_N_ELEMENTS (lines), out);
   for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
     {
-      if (out[i] != want[i])
-        printf ("\n  %s: got %s", lines[i], dl_lang_code (out[i]));
-      CU_ASSERT_EQUAL (out[i], want[i]);
+      DL_ASSERT_STR_EQ_FOR (lines[i], dl_lang_code (out[i]), dl_lang_code (want[i]));
     }
 }
 

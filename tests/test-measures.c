@@ -153,13 +153,6 @@ field_of (const DlAssocScores *s, gsize k)
   return v;
 }
 
-/* Equal to 1e-9 relative, or 1e-12 absolute near zero. */
-static gboolean
-close_to (double got, double want)
-{
-  return isfinite (got) && fabs (got - want) <= fmax (1e-9 * fabs (want), 1e-12);
-}
-
 /* The scores of @counts, every field NaN until dl_assoc_scores sets it. */
 static DlAssocScores
 scores_of (const DlAssocCounts *counts)
@@ -169,10 +162,12 @@ scores_of (const DlAssocCounts *counts)
   return got;
 }
 
-static void
-print_counts (const DlAssocCounts *c)
+/* "O11 … f1 … f2 … N … S …: @what", to say which table a failure is about. */
+static char *
+counts_label (const DlAssocCounts *c, const char *what)
 {
-  printf ("\n  O11 %.17g f1 %.17g f2 %.17g N %.17g S %.17g:", c->o11, c->f1, c->f2, c->n, c->span);
+  return g_strdup_printf ("O11 %.17g f1 %.17g f2 %.17g N %.17g S %.17g: %s", c->o11, c->f1, c->f2,
+                          c->n, c->span, what);
 }
 
 /* Checks every field of case @i, printing the case and both numbers of a
@@ -185,13 +180,9 @@ check_case (gsize i)
   for (gsize k = 0; k < G_N_ELEMENTS (fields); k++)
     {
       double g = field_of (&got, k), w = field_of (&c->scores, k);
-      gboolean ok = close_to (g, w);
-      if (!ok)
-        {
-          print_counts (&c->counts);
-          printf (" %s is %.17g, expected %.17g", fields[k].name, g, w);
-        }
-      CU_ASSERT_TRUE (ok);
+      g_autofree char *label = counts_label (&c->counts, fields[k].name);
+      /* Equal to 1e-9 relative, or 1e-12 absolute near zero (NaN and ±inf fail). */
+      DL_ASSERT_DOUBLE_NEAR_FOR (label, g, w, fmax (1e-9 * fabs (w), 1e-12));
     }
 }
 
@@ -305,12 +296,10 @@ test_measures_sign_follows_o11_against_e11 (void)
         ok = got.mi < 0 && got.t < 0 && got.z < 0 && got.ll <= 0;
       else
         ok = got.mi > -1e-12 && got.t > -1e-12 && got.z > -1e-12 && got.ll > -1e-12;
-      if (!ok)
-        {
-          print_counts (c);
-          printf (" signs of mi %g t %g z %g ll %g", got.mi, got.t, got.z, got.ll);
-        }
-      CU_ASSERT_TRUE (ok);
+      g_autofree char *what
+          = g_strdup_printf ("signs of mi %g t %g z %g ll %g", got.mi, got.t, got.z, got.ll);
+      g_autofree char *label = counts_label (c, what);
+      DL_ASSERT_TRUE_FOR (label, ok);
     }
   DlAssocCounts below = { 3, 1000, 2000, 500000, 10 };
   DlAssocScores got = scores_of (&below);
@@ -352,15 +341,15 @@ test_measures_all_finite (void)
                       {
                         if (bad++ < 10)
                           {
-                            print_counts (&c);
-                            printf (" %s is %g", fields[f].name, field_of (&got, f));
+                            g_autofree char *label = counts_label (&c, fields[f].name);
+                            printf ("\n  %s is %g", label, field_of (&got, f));
                           }
                       }
                 }
             }
       }
   CU_ASSERT_TRUE (n > 1000);
-  CU_ASSERT_EQUAL (bad, 0);
+  DL_ASSERT_INT_EQ (bad, 0);
   /* And the table's own. */
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -56,9 +56,7 @@ check (const char *const *files, guint min_n, guint max_n, const char *contains,
        const char *expected)
 {
   g_autofree char *got = ngrams (files, min_n, max_n, contains, unit);
-  if (strcmp (got, expected) != 0)
-    printf ("\n  got:\n%s  expected:\n%s", got, expected);
-  CU_ASSERT_STRING_EQUAL (got, expected);
+  DL_ASSERT_STR_EQ (got, expected);
 }
 
 static void
@@ -143,10 +141,8 @@ test_sentence_boundaries (void)
       GString *got = g_string_new (NULL);
       for (guint k = 0; k < n; k++)
         g_string_append_printf (got, "%s%zu", k > 0 ? "," : "", b[k]);
-      if (strcmp (got->str, cases[i].bounds) != 0 || ends != cases[i].ends)
-        printf ("\n  '%s': got %s %d\n", cases[i].text, got->str, ends);
-      CU_ASSERT_STRING_EQUAL (got->str, cases[i].bounds);
-      CU_ASSERT_EQUAL (ends, cases[i].ends);
+      DL_ASSERT_STR_EQ_FOR (cases[i].text, got->str, cases[i].bounds);
+      DL_ASSERT_INT_EQ_FOR (cases[i].text, ends, cases[i].ends);
       g_string_free (got, TRUE);
     }
 }

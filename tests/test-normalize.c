@@ -13,10 +13,9 @@ check_fold (DlNormalizer *norm, DlLang lang, const char *in, const char *expecte
 {
   g_autoptr (GString) out = g_string_new (NULL);
   dl_normalizer_fold (norm, lang, in, strlen (in), out);
-  if (strcmp (out->str, expected) != 0)
-    fprintf (stderr, "\n  %s %s → %s, expected %s\n", dl_lang_code (lang), in, out->str, expected);
-  CU_ASSERT_STRING_EQUAL (out->str, expected);
-  CU_ASSERT_EQUAL (out->len, strlen (expected));
+  g_autofree char *label = g_strdup_printf ("%s %s", dl_lang_code (lang), in);
+  DL_ASSERT_STR_EQ_FOR (label, out->str, expected);
+  DL_ASSERT_INT_EQ_FOR (label, out->len, strlen (expected));
 }
 
 static const struct {

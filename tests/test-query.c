@@ -55,9 +55,7 @@ test_parse_kinds_and_terms (void)
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *got = terms_of (cases[i].query);
-      if (strcmp (got, cases[i].terms) != 0)
-        printf ("\n  query %s: got '%s', expected '%s'", cases[i].query, got, cases[i].terms);
-      CU_ASSERT_STRING_EQUAL (got, cases[i].terms);
+      DL_ASSERT_STR_EQ_FOR (cases[i].query, got, cases[i].terms);
     }
 }
 
@@ -89,10 +87,7 @@ test_parse_malformed_queries_say_where (void)
       CU_ASSERT_PTR_NULL (q);
       CU_ASSERT_TRUE_FATAL (error != NULL);
       CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
-      if (strstr (error->message, cases[i].message) == NULL)
-        printf ("\n  query %s: got '%s', expected '%s'", cases[i].query, error->message,
-                cases[i].message);
-      CU_ASSERT_PTR_NOT_NULL (strstr (error->message, cases[i].message));
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].query, error->message, cases[i].message);
     }
 }
 
@@ -226,10 +221,9 @@ test_match_table (void)
     {
       gboolean got
           = matches (cases[i].query, cases[i].unit, cases[i].casing, cases[i].lang, cases[i].token);
-      if (got != cases[i].match)
-        printf ("\n  %s on %s (%s): got %d", cases[i].query, cases[i].token,
-                dl_lang_code (cases[i].lang), got);
-      CU_ASSERT_EQUAL (got, cases[i].match);
+      g_autofree char *label = g_strdup_printf ("%s on %s (%s)", cases[i].query, cases[i].token,
+                                                dl_lang_code (cases[i].lang));
+      DL_ASSERT_INT_EQ_FOR (label, got, cases[i].match);
     }
 }
 

@@ -46,7 +46,7 @@ test_stem_corpus_words (void)
         }
       n[lang]++;
     }
-  CU_ASSERT_EQUAL (wrong, 0);
+  DL_ASSERT_INT_EQ (wrong, 0);
   CU_ASSERT_TRUE (n[DL_LANG_TR] >= 30);
   CU_ASSERT_TRUE (n[DL_LANG_EN] >= 15);
 }
@@ -88,9 +88,7 @@ test_stem_proper_nouns (void)
   for (gsize i = 0; i < G_N_ELEMENTS (table); i++)
     {
       g_autofree char *got = stem_of (st, norm, table[i].lang, table[i].word, table[i].proper);
-      if (strcmp (got, table[i].stem) != 0)
-        fprintf (stderr, "\n  %s → %s, expected %s", table[i].word, got, table[i].stem);
-      CU_ASSERT_STRING_EQUAL (got, table[i].stem);
+      DL_ASSERT_STR_EQ_FOR (table[i].word, got, table[i].stem);
     }
 }
 

@@ -42,9 +42,7 @@ static void
 check (const char *line, const char *expected)
 {
   g_autofree char *got = tokens_of (&line, 1);
-  if (strcmp (got, expected) != 0)
-    fprintf (stderr, "\n  %s\n  got      %s\n  expected %s\n", line, got, expected);
-  CU_ASSERT_STRING_EQUAL (got, expected);
+  DL_ASSERT_STR_EQ_FOR (line, got, expected);
 }
 
 static void

@@ -1,27 +1,55 @@
-/* tests.h — the CUnit suites of derlem, one per module, run by tests/unit.c.
+/* tests.h — what the CUnit suites of derlem share (run by tests/unit.c).
  * TEST_SRCDIR is the absolute source directory, TEST_BUILDDIR the build one. */
 #ifndef DL_TESTS_H
 #define DL_TESTS_H
 
 #include <CUnit/CUnit.h>
+#include <glib.h>
 
 #define TEST_DATA(name) TEST_SRCDIR "/tests/data/" name
 #define TEST_CORPUS(name) TEST_SRCDIR "/corpus/" name
 
-void test_langid_suite (void);
-void test_decode_suite (void);
-void test_reader_suite (void);
-void test_source_suite (void);
-void test_tokenizer_suite (void);
-void test_normalize_suite (void);
-void test_stem_suite (void);
-void test_counter_suite (void);
-void test_query_suite (void);
-void test_concord_suite (void);
-void test_measures_suite (void);
-void test_colloc_suite (void);
-void test_ngrams_suite (void);
-void test_stream_suite (void);
-void test_cli_suite (void);
+/* Assertions that say what they got. Each is one CUnit assertion; on failure
+ * it first prints "FILE:LINE: CONDITION: got X, expected Y" to standard
+ * output (the suite's log), strings quoted and escaped. The _FOR forms put
+ * @label (a table row's input, say; may be NULL) before the condition. */
+#define DL_ASSERT_STR_EQ(got, expected) DL_ASSERT_STR_EQ_FOR (NULL, got, expected)
+#define DL_ASSERT_STR_EQ_FOR(label, got, expected)                                                 \
+  dl_assert_str_eq ((label), (got), (expected), #got " == " #expected, __FILE__, __LINE__)
+/* @haystack contains @needle (NULL contains nothing). */
+#define DL_ASSERT_STR_CONTAINS(haystack, needle) DL_ASSERT_STR_CONTAINS_FOR (NULL, haystack, needle)
+#define DL_ASSERT_STR_CONTAINS_FOR(label, haystack, needle)                                        \
+  dl_assert_str_contains ((label), (haystack), (needle), #haystack " contains " #needle, __FILE__, \
+                          __LINE__)
+#define DL_ASSERT_INT_EQ(got, expected) DL_ASSERT_INT_EQ_FOR (NULL, got, expected)
+#define DL_ASSERT_INT_EQ_FOR(label, got, expected)                                                 \
+  dl_assert_int_eq ((label), (gint64) (got), (gint64) (expected), #got " == " #expected, __FILE__, \
+                    __LINE__)
+/* |@got - @expected| <= @tolerance; NaN is near nothing. */
+#define DL_ASSERT_DOUBLE_NEAR(got, expected, tolerance)                                            \
+  DL_ASSERT_DOUBLE_NEAR_FOR (NULL, got, expected, tolerance)
+#define DL_ASSERT_DOUBLE_NEAR_FOR(label, got, expected, tolerance)                                 \
+  dl_assert_double_near ((label), (got), (expected), (tolerance), #got " ~ " #expected, __FILE__,  \
+                         __LINE__)
+/* A condition with a label saying which case failed. */
+#define DL_ASSERT_TRUE_FOR(label, condition)                                                       \
+  dl_assert_true ((label), (condition), #condition, __FILE__, __LINE__)
+
+/* What the macros call (tests/assert.c); each returns whether it held. */
+gboolean dl_assert_str_eq (const char *label, const char *got, const char *expected,
+                           const char *condition, const char *file, int line);
+gboolean dl_assert_str_contains (const char *label, const char *haystack, const char *needle,
+                                 const char *condition, const char *file, int line);
+gboolean dl_assert_int_eq (const char *label, gint64 got, gint64 expected, const char *condition,
+                           const char *file, int line);
+gboolean dl_assert_double_near (const char *label, double got, double expected, double tolerance,
+                                const char *condition, const char *file, int line);
+gboolean dl_assert_true (const char *label, gboolean holds, const char *condition, const char *file,
+                         int line);
+
+/* test_ID_suite () of every suite (suites.h). */
+#define DL_SUITE(id) void test_##id##_suite (void);
+#include "suites.h"
+#undef DL_SUITE
 
 #endif /* DL_TESTS_H */

@@ -1,0 +1,42 @@
+/* cli.c — running the built ./derlem for the CLI suites (see cli.h). */
+#include "config.h"
+
+#include "cli.h"
+
+#include <sys/wait.h>
+
+#include "tests.h"
+
+void
+cli_run_clear (CliRun *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+CliRun
+cli_run (const char *cmdline, const char *language)
+{
+  CliRun r = { -1, NULL, NULL };
+  char **env = g_get_environ ();
+  env = g_environ_setenv (env, "DERLEM", DERLEM, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "NO_COLOR");
+  env = language ? g_environ_setenv (env, "LANGUAGE", language, TRUE)
+                 : g_environ_unsetenv (env, "LANGUAGE");
+  const char *argv[] = { "/bin/sh", "-c", cmdline, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
+                     &wait_status, &error))
+    {
+      CU_FAIL (error->message);
+      /* Empty output, so that callers' assertions fail rather than crash. */
+      r.out = g_strdup ("");
+      r.err = g_strdup ("");
+    }
+  else
+    r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+  g_strfreev (env);
+  return r;
+}

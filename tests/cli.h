@@ -1,0 +1,25 @@
+/* cli.h — what the CLI suites (tests/test-cli-*.c) share: running the built
+ * ./derlem through /bin/sh and capturing its output and exit status. */
+#ifndef DL_TESTS_CLI_H
+#define DL_TESTS_CLI_H
+
+#include <glib.h>
+
+/* The built program, as $DERLEM in the command lines given to cli_run. */
+#define DERLEM TEST_BUILDDIR "/derlem"
+
+typedef struct {
+  int status; /* the exit status; 128 when killed by a signal, -1 if not run */
+  char *out;  /* standard output (owned) */
+  char *err;  /* standard error (owned) */
+} CliRun;
+
+/* Runs @cmdline with /bin/sh in the source tree (so corpus/ and tests/data/
+ * are relative paths), with $DERLEM set, LC_ALL=C.UTF-8, NO_COLOR unset and
+ * LANGUAGE=@language (unset when NULL). Free the result with cli_run_clear;
+ * a failure to start the shell is a CUnit failure. */
+CliRun cli_run (const char *cmdline, const char *language);
+
+void cli_run_clear (CliRun *run);
+
+#endif /* DL_TESTS_CLI_H */

@@ -1,0 +1,131 @@
+/* test-cli-colloc.c — `derlem colloc`: counts and measures checked by an
+ * independent script, formats, threads, finite numbers, usage errors. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "tests.h"
+
+static void
+test_colloc_corpus_counts (void)
+{
+  /* The node count is kwic's (35 savaş), the collocate frequencies freq's,
+   * the adjacent pair dağlık karabağ kwic's phrase count (50). */
+  CliRun r = cli_run ("$DERLEM colloc savaş --lang tr --top 2 corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "tr: savaş occurs 35 times in 20991 tokens\n"));
+  cli_run_clear (&r);
+  r = cli_run (
+      "$DERLEM colloc savaş --lang tr --format tsv corpus | awk -F '\t' '$2 == \"ermenistan\"' && "
+      "$DERLEM freq --lang tr --format tsv corpus | awk -F '\t' '$3 == \"ermenistan\" { print $4 "
+      "}'",
+      NULL);
+  /* Measures from f1 = 35, f2 = 94, N = 20991, S = 10, O11 = 11 by an
+   * independent script (the formulas of DESIGN.md §4 in Python). */
+  DL_ASSERT_STR_EQ (r.out, "tr\termenistan\t11\t94\t1.5673\t2.8111\t9.7300\t2.8441\t7.5345"
+                           "\t25.2612\t0.1705\t11.4482\t2\t9\n94\n");
+  cli_run_clear (&r);
+  r = cli_run (
+      "$DERLEM colloc --all --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\" "
+      "{ print $3, $14, $15, $16 }'; "
+      "$DERLEM ngrams -n 2 --format tsv --lang tr corpus | awk -F '\t' '$2 == \"dağlık karabağ\"'",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "50 50 dağlık karabağ\ntr\tdağlık karabağ\t50\t3\n");
+  cli_run_clear (&r);
+  /* English: war occurs 33 times (kwic's count). */
+  r = cli_run ("$DERLEM colloc war --lang en --top 1 corpus | head -n 1", NULL);
+  DL_ASSERT_STR_EQ (r.out, "en: war occurs 33 times in 4815 tokens\n");
+  cli_run_clear (&r);
+}
+
+static void
+test_colloc_formats_threads_and_finite_numbers (void)
+{
+  CliRun r = cli_run (
+      "$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 1 corpus "
+      "| md5sum; $DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 --threads 2 "
+      "corpus | md5sum",
+      NULL);
+  g_auto (GStrv) sums = g_strsplit (r.out, "\n", -1);
+  DL_ASSERT_STR_EQ (sums[0], sums[1]);
+  cli_run_clear (&r);
+  /* Every number finite, on every pair of the corpus and every sort. */
+  r = cli_run (
+      "$DERLEM colloc --all --format tsv --stoplist none --min-cooc 1 corpus | tail -n +2 | "
+      "cut -f3-14 | grep -c -i -E 'nan|inf'; "
+      "$DERLEM colloc 'savaş*' --window 10,10 --stoplist none --min-cooc 1 --format tsv corpus | "
+      "tail -n +2 | cut -f3-14 | grep -c -i -E 'nan|inf'",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "0\n0\n");
+  cli_run_clear (&r);
+  /* second: O11 = 6 > f2 = 5 (overlapping windows), the mended table;
+   * foreign policy: f1 = 26, f2 = 34, N = 4815, S = 2. Both checked by the
+   * independent script. */
+  r = cli_run ("$DERLEM colloc war --lang en --top 1 --format csv corpus; "
+               "$DERLEM colloc war --lang en --top 1 --format json corpus; "
+               "$DERLEM colloc --all --window 0,2 --lang en --top 1 --sort ll --format tsv corpus",
+               NULL);
+  DL_ASSERT_STR_EQ (
+      r.out,
+      "lang,collocate,cooc,freq,expected,mi,mi3,t,z,ll,dice,logdice,left,right\n"
+      "en,second,6,5,0.3427,4.1300,9.3000,2.3096,9.6642,32.2696,0.3158,12.3370,5,1\n"
+      "[\n{\"lang\":\"en\",\"collocate\":\"second\",\"cooc\":6,\"freq\":5,\"expected\":0.3427,"
+      "\"mi\":4.1300,\"mi3\":9.3000,\"t\":2.3096,\"z\":9.6642,\"ll\":32.2696,\"dice\":0.3158,"
+      "\"logdice\":12.3370,\"left\":5,\"right\":1}\n]\n"
+      "lang\tcollocate\tcooc\tfreq\texpected\tmi\tmi3\tt\tz\tll\tdice\tlogdice\tleft\tright\tfirst"
+      "\tsecond\n"
+      "en\tforeign policy\t22\t34\t0.3672\t5.9048\t14.8237\t4.6121\t35.7001\t166.1414\t0.7333"
+      "\t13.5525\t0\t22\tforeign\tpolicy\n");
+  cli_run_clear (&r);
+  /* The formulas are in the help. */
+  r = cli_run ("$DERLEM help colloc", NULL);
+  DL_ASSERT_STR_CONTAINS (r.out, "E11 = f1·f2·S / N");
+  DL_ASSERT_STR_CONTAINS (r.out, "counts once for each");
+  cli_run_clear (&r);
+}
+
+static void
+test_colloc_usage_errors (void)
+{
+  static const struct {
+    const char *args, *message;
+  } cases[] = {
+    { "colloc < /dev/null", "colloc needs a NODE, or --all" },
+    { "colloc --window 0,0 war", "--window takes L,R" },
+    { "colloc --window 5 war", "--window takes L,R" },
+    { "colloc --window 2,-1 war", "--window takes L,R" },
+    { "colloc --window 1001,0 war", "--window takes L,R" },
+    { "colloc --window 5, war", "--window takes L,R" },
+    { "colloc --all --window 2,2", "its window is 0,R" },
+    { "colloc --sort pmi war", "--sort" },
+    { "colloc --min-cooc -1 war", "--min-cooc" },
+    { "colloc '/x(/'", "bad regular expression" },
+    { "colloc --stoplist /nonexistent war", "/nonexistent" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM %s%s", cases[i].args,
+                                              strchr (cases[i].args, '<') ? "" : " corpus");
+      CliRun r = cli_run (cmd, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 2);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.err, cases[i].message);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, "");
+      cli_run_clear (&r);
+    }
+  /* A missing input: the exit status says so. */
+  CliRun r = cli_run (
+      "$DERLEM colloc river tests/data/colloc/english.txt /nonexistent.txt > /dev/null", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  cli_run_clear (&r);
+}
+
+void
+test_cli_colloc_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-colloc", NULL, NULL);
+  CU_add_test (s, "colloc_corpus_counts", test_colloc_corpus_counts);
+  CU_add_test (s, "colloc_formats_threads_and_finite_numbers",
+               test_colloc_formats_threads_and_finite_numbers);
+  CU_add_test (s, "colloc_usage_errors", test_colloc_usage_errors);
+}

@@ -1,0 +1,178 @@
+/* test-cli-common.c — the built ./derlem run as users run it, for what
+ * every command shares: exit statuses, usage errors, --help in English and
+ * Turkish, bad inputs, -o, stdin and the bundled corpus, encodings. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "tests.h"
+
+static void
+test_version_and_usage_errors (void)
+{
+  CliRun r = cli_run ("$DERLEM --version", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "derlem " PACKAGE_VERSION "\n");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM", NULL);
+  DL_ASSERT_INT_EQ (r.status, 2);
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM frobnicate", NULL);
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: unknown command 'frobnicate'");
+  cli_run_clear (&r);
+
+  const char *bad[][2] = {
+    { "$DERLEM langs --format xml corpus", "--format" },
+    { "$DERLEM langs --lang de corpus", "--lang" },
+    { "$DERLEM langs --color sometimes corpus", "--color" },
+    { "$DERLEM langs --encoding no-such-charset corpus", "no-such-charset" },
+    { "$DERLEM langs --threads -3 corpus", "--threads" },
+    { "$DERLEM langs --no-such-option corpus", "--no-such-option" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      r = cli_run (bad[i][0], NULL);
+      DL_ASSERT_INT_EQ_FOR (bad[i][0], r.status, 2);
+      DL_ASSERT_TRUE_FOR (bad[i][0], g_str_has_prefix (r.err, "derlem: "));
+      DL_ASSERT_STR_CONTAINS_FOR (bad[i][0], r.err, bad[i][1]);
+      DL_ASSERT_STR_EQ_FOR (bad[i][0], r.out, "");
+      cli_run_clear (&r);
+    }
+}
+
+static void
+test_help_in_english_and_turkish (void)
+{
+  CliRun r = cli_run ("$DERLEM --help", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Usage: derlem COMMAND");
+  DL_ASSERT_STR_CONTAINS (r.out, "langs");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM help langs", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "file start_line end_line lang");
+  DL_ASSERT_STR_CONTAINS (r.out, "--assume-lang");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM --help", "tr");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Kullanım: derlem KOMUT");
+  DL_ASSERT_STR_CONTAINS (r.out, "Komutlar:");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM help langs", "tr");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "Yalnızca bu dili raporla");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM langs /nonexistent.txt", "tr");
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent.txt: ");
+  cli_run_clear (&r);
+}
+
+static void
+test_bad_inputs_are_reported_and_the_rest_done (void)
+{
+  /* A missing path, a binary file and an empty file beside a good one. */
+  CliRun r
+      = cli_run ("d=$(mktemp -d) && printf '%%PDF-1.4\\n\\0\\0\\0' > $d/a.txt && : > $d/b.txt && "
+                 "cp corpus/commentary-tr-karabag-2023.txt $d/c.txt && "
+                 "$DERLEM langs --format tsv /nonexistent $d; echo \"status=$?\"; rm -r $d",
+                 NULL);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent: No such file or directory\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "/a.txt: binary file (PDF), skipped\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "/b.txt: empty file\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "/c.txt\t1\t123\ttr\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "status=1\n");
+  cli_run_clear (&r);
+
+  /* Invalid bytes: a warning naming file, line and offset; exit status 1. */
+  r = cli_run (
+      "d=$(mktemp -d) && printf 'Bu satır Türkçedir ve doğrudur.\\nBu satırda \\377 var.\\n' "
+      "> $d/x.txt && $DERLEM langs --format tsv $d/x.txt; echo \"status=$?\"; rm -r $d",
+      NULL);
+  DL_ASSERT_STR_CONTAINS (r.err, "/x.txt:2: invalid UTF-8 at byte offset 48");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t1\t2\ttr\nstatus=1\n");
+  cli_run_clear (&r);
+}
+
+static void
+test_output_file_is_atomic (void)
+{
+  CliRun r
+      = cli_run ("d=$(mktemp -d) && $DERLEM langs --format tsv -o $d/out.tsv "
+                 "corpus/commentary-tr-karabag-2023.txt && cat $d/out.tsv && ls -A $d; rm -r $d",
+                 NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n"
+                           "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n"
+                           "out.tsv\n");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM langs -o /nonexistent-dir/out.tsv corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: cannot write /nonexistent-dir/out.tsv");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM langs corpus > /dev/full", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "No space left on device");
+  cli_run_clear (&r);
+}
+
+static void
+test_stdin_and_bundled_corpus (void)
+{
+  CliRun r = cli_run ("$DERLEM langs --format tsv < corpus/commentary-tr-karabag-2023.txt", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  cli_run_clear (&r);
+
+  r = cli_run ("cat corpus/commentary-tr-karabag-2023.txt | $DERLEM langs --format tsv -", NULL);
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM langs --format tsv < /dev/null", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.err, "bundled sample corpus");
+  DL_ASSERT_STR_CONTAINS (r.out, "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n");
+  cli_run_clear (&r);
+}
+
+static void
+test_windows_1254_file_is_decoded (void)
+{
+  /* "Işık ağır" and more, in windows-1254, after a long English abstract. */
+  CliRun r = cli_run (
+      "d=$(mktemp -d) && i=0; while [ $i -lt 150 ]; do "
+      "echo 'This paper examines how the war changed the foreign policy of the region.'; "
+      "i=$((i+1)); done > $d/x.txt && "
+      "printf 'Bu \\347al\\375\\376mada sava\\376\\375n sonu\\347lar\\375 '"
+      "'\\374zerinde duruldu\\360u g\\366r\\374l\\374r.\\n' >> $d/x.txt && "
+      "$DERLEM langs --format tsv $d/x.txt; rm -r $d",
+      NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.err, "windows-1254");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t1\t150\ten\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "\t151\t151\ttr\n");
+  cli_run_clear (&r);
+}
+
+void
+test_cli_common_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-common", NULL, NULL);
+  CU_add_test (s, "version_and_usage_errors", test_version_and_usage_errors);
+  CU_add_test (s, "help_in_english_and_turkish", test_help_in_english_and_turkish);
+  CU_add_test (s, "bad_inputs_are_reported_and_the_rest_done",
+               test_bad_inputs_are_reported_and_the_rest_done);
+  CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
+  CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
+  CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
+}

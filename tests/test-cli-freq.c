@@ -1,0 +1,258 @@
+/* test-cli-freq.c — `derlem freq`: a fixture counted by hand, corpus counts
+ * checked independently, orders, filters, formats and usage errors. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "tests.h"
+
+/* The row of @item in @lang of a freq TSV, as "rank freq per_million range
+ * [forms]", or NULL. */
+static char *
+freq_row (const char *tsv, const char *lang, const char *item)
+{
+  g_auto (GStrv) rows = g_strsplit (tsv, "\n", -1);
+  for (guint i = 1; rows[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (rows[i], "\t", -1);
+      if (g_strv_length (f) >= 6 && strcmp (f[0], lang) == 0 && strcmp (f[2], item) == 0)
+        {
+          g_autofree char *rest = g_strjoinv (" ", f + 3);
+          return g_strdup_printf ("%s %s", f[1], rest);
+        }
+    }
+  return NULL;
+}
+
+static void
+check_row (const char *tsv, const char *lang, const char *item, const char *expected)
+{
+  g_autofree char *got = freq_row (tsv, lang, item);
+  g_autofree char *label = g_strdup_printf ("%s %s", lang, item);
+  DL_ASSERT_STR_EQ_FOR (label, got, expected);
+}
+
+/* The same without the rank. */
+static void
+check_row_norank (const char *tsv, const char *lang, const char *item, const char *expected)
+{
+  g_autofree char *got = freq_row (tsv, lang, item);
+  const char *rest = got != NULL ? strchr (got, ' ') : NULL;
+  g_autofree char *label = g_strdup_printf ("%s %s", lang, item);
+  DL_ASSERT_STR_EQ_FOR (label, rest ? rest + 1 : NULL, expected);
+}
+
+static void
+test_freq_fixture_counted_by_hand (void)
+{
+  /* tests/data/freq: two files, Turkish and English lines, İ/I, three
+   * apostrophes, numbers, a URL and an address, counted by hand. */
+  g_autofree char *expected = NULL;
+  CU_ASSERT_FATAL (
+      g_file_get_contents (TEST_DATA ("freq/expected-form.tsv"), &expected, NULL, NULL));
+  CliRun r = cli_run ("$DERLEM freq --format tsv --threads 2 tests/data/freq", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, expected);
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM freq tests/data/freq | grep tokens", NULL);
+  DL_ASSERT_STR_EQ (r.out, "tr: 116 tokens, 85 types\nen: 77 tokens, 44 types\n");
+  cli_run_clear (&r);
+  /* 19.09.2023, 1990’ların and 2020'de are numbers; the URL and the address
+   * come in with --urls. */
+  r = cli_run ("$DERLEM freq --numbers --urls --lang tr --format tsv tests/data/freq", NULL);
+  /* 17 items occur twice or more; then the hapaxes, digits first. */
+  check_row (r.out, "tr", "19.09.2023", "18 1 8264.46 1");
+  check_row (r.out, "tr", "1990’ların", "19 1 8264.46 1");
+  check_row (r.out, "tr", "2020'de", "20 1 8264.46 1");
+  check_row_norank (r.out, "tr", "https://www.karabag.org.tr/rapor", "1 8264.46 1");
+  check_row_norank (r.out, "tr", "bilgi@karabag.org.tr", "1 8264.46 1");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "\nen\t"));
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --numbers --urls --lang tr tests/data/freq | head -n 1", NULL);
+  DL_ASSERT_STR_EQ (r.out, "tr: 121 tokens, 90 types\n");
+  cli_run_clear (&r);
+  /* --case keep counts exact forms. */
+  r = cli_run ("$DERLEM freq --case keep --format tsv tests/data/freq", NULL);
+  check_row_norank (r.out, "tr", "İSTANBUL", "1 8620.69 1");
+  check_row_norank (r.out, "tr", "İstanbul", "1 8620.69 1");
+  check_row_norank (r.out, "tr", "istanbul", "1 8620.69 1");
+  check_row_norank (r.out, "tr", "IRAK", "1 8620.69 1");
+  check_row_norank (r.out, "tr", "Irak", "2 17241.38 2");
+  check_row_norank (r.out, "en", "It", "1 12987.01 1");
+  check_row_norank (r.out, "en", "it", "1 12987.01 1");
+  cli_run_clear (&r);
+}
+
+static void
+test_freq_corpus_counts (void)
+{
+  /* Counts checked against an independent count (a regular expression
+   * tokenizer with Turkish-aware lower-casing over the lines langs labels
+   * tr or en). */
+  CliRun r = cli_run ("$DERLEM freq --format tsv corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "lang\trank\titem\tfreq\tper_million\trange\n"));
+  check_row (r.out, "tr", "ve", "1 694 33061.79 4");
+  check_row (r.out, "tr", "bir", "2 344 16387.98 4");
+  check_row (r.out, "tr", "azerbaycan", "4 316 15054.07 4");
+  check_row (r.out, "tr", "türkiye", "6 174 8289.27 4");
+  check_row (r.out, "tr", "azerbaycan’ın", "9 148 7050.64 4");
+  check_row (r.out, "tr", "karabağ", "10 147 7003.00 4");
+  check_row (r.out, "en", "the", "1 371 77050.88 4");
+  check_row (r.out, "en", "of", "2 194 40290.76 4");
+  check_row (r.out, "en", "it", "6 100 20768.43 4");
+  check_row (r.out, "en", "azerbaijan", "9 69 14330.22 4");
+  check_row_norank (r.out, "en", "azerbaijan's", "20 4153.69 3");
+  cli_run_clear (&r);
+
+  /* Stems: the name and its suffixed forms under one stem (316 + 148 + 75 + ...). */
+  r = cli_run ("$DERLEM freq --unit stem --format tsv corpus", NULL);
+  check_row (r.out, "tr", "azerbaycan",
+             "2 606 28869.52 4 azerbaycan (316), azerbaycan’ın (148), azerbaycan’a (75), "
+             "azerbaycan’ı (25), azerbaycan’da (19)");
+  check_row (r.out, "tr", "savaş",
+             "29 84 4001.72 4 savaş (35), savaşın (17), savaşa (9), savaşta (8), savaşının (5)");
+  check_row (r.out, "en", "azerbaijan", "7 89 18483.90 4 azerbaijan (69), azerbaijan's (20)");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "\tazerbayca\t"));
+  cli_run_clear (&r);
+
+  /* The same whatever the number of threads. */
+  CliRun one = cli_run ("$DERLEM freq --unit stem --threads 1 corpus", NULL);
+  CliRun two = cli_run ("$DERLEM freq --unit stem --threads 2 corpus", NULL);
+  DL_ASSERT_STR_EQ (one.out, two.out);
+  cli_run_clear (&one);
+  cli_run_clear (&two);
+}
+
+static void
+test_freq_orders_and_filters (void)
+{
+  CliRun r = cli_run ("$DERLEM freq --sort alpha --lang tr --format tsv tests/data/freq | cut -f 3",
+                      NULL);
+  /* Turkish order: b < c < ç < d, ı < i, s < ş < t. */
+  const char *order[] = { "bütün",     "çatışma",  "daha",      "ırak",    "istanbul",
+                          "işbirliği", "itibaren", "sürecinin", "şekilde", "takip" };
+  const char *at = r.out;
+  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("\n%s\n", order[i]);
+      /* Each after the one before it. */
+      if (!DL_ASSERT_STR_CONTAINS_FOR (order[i], at, needle))
+        break;
+      at = strstr (at, needle) + 1;
+    }
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM freq --sort atergo --lang tr --min-freq 2 --format tsv tests/data/freq "
+               "| cut -f 2,3 | tr '\\t\\n' ': '",
+               NULL);
+  /* By the reversed words in Turkish order (ad eli ev ğabarak ısamlo ışavas
+   * ikedeglöb iney karı kilnevüg lubnatsi nacyabreza nı’nacyabreza nın'aysur
+   * niçi rib şırab); ranks travel with their items. */
+  DL_ASSERT_STR_EQ (r.out, "rank:item 10:da 13:ile 1:ve 14:karabağ 15:olması 16:savaşı "
+                           "9:bölgedeki 17:yeni 4:ırak 11:güvenlik 5:istanbul "
+                           "2:azerbaycan 7:azerbaycan’ın 6:rusya'nın 12:için 3:bir "
+                           "8:barış ");
+  cli_run_clear (&r);
+
+  r = cli_run ("$DERLEM freq --top 3 --lang en --format csv tests/data/freq", NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang,rank,item,freq,per_million,range\n"
+                           "en,1,the,15,194805.19,2\n"
+                           "en,2,in,7,90909.09,2\n"
+                           "en,3,region,4,51948.05,2\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top 1 --format json tests/data/freq", NULL);
+  DL_ASSERT_STR_EQ (r.out, "[\n{\"lang\":\"tr\",\"rank\":1,\"item\":\"ve\",\"freq\":11,"
+                           "\"per_million\":94827.59,\"range\":2},\n"
+                           "{\"lang\":\"en\",\"rank\":1,\"item\":\"the\",\"freq\":15,"
+                           "\"per_million\":194805.19,\"range\":2}\n]\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --min-range 2 --lang tr --format tsv tests/data/freq | wc -l", NULL);
+  /* The header and the 14 Turkish items of expected-form.tsv with range 2. */
+  DL_ASSERT_STR_EQ (r.out, "15\n");
+  cli_run_clear (&r);
+
+  /* The default stoplist drops function words. */
+  r = cli_run ("$DERLEM freq --stoplist default --top 3 --format tsv corpus | cut -f 1,3", NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\titem\ntr\tazerbaycan\ntr\taskeri\ntr\ttürkiye\n"
+                           "en\tazerbaijan\nen\tarmenia\nen\tkarabakh\n");
+  cli_run_clear (&r);
+}
+
+static void
+test_freq_usage_errors (void)
+{
+  const char *bad[] = { "--sort size",
+                        "--top -1",
+                        "--min-freq x",
+                        "--unit stem --case keep",
+                        "--stoplist /nonexistent/list.txt",
+                        "--format html",
+                        "--forms -2" };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM freq %s corpus", bad[i]);
+      CliRun r = cli_run (cmd, NULL);
+      DL_ASSERT_INT_EQ_FOR (bad[i], r.status, 2);
+      DL_ASSERT_TRUE_FOR (bad[i], g_str_has_prefix (r.err, "derlem: "));
+      DL_ASSERT_STR_EQ_FOR (bad[i], r.out, "");
+      cli_run_clear (&r);
+    }
+  /* A bad input is reported, the rest is counted, the status says so. */
+  CliRun r = cli_run ("$DERLEM freq --format tsv --lang tr tests/data/freq/a.txt /nonexistent.txt "
+                      "| grep -c '^tr'",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "59\n"); /* a.txt's Turkish types, counted by hand */
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent.txt");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq tests/data/freq/a.txt /nonexistent.txt > /dev/null", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  cli_run_clear (&r);
+  /* A 3 MB line without a space: cut into 1 MiB tokens, shown shortened in
+   * text, whole in TSV. */
+  r = cli_run (
+      "d=$(mktemp -d) && head -c 3000000 /dev/zero | tr '\\0' a > \"$d/long.txt\" && "
+      "$DERLEM freq --assume-lang en \"$d\" | awk '{ print length($0) }' | sort -n | tail -n 1 && "
+      "$DERLEM freq --assume-lang en --format tsv \"$d\" | awk -F '\t' 'NR > 1 { print length($3), "
+      "$4 }'; "
+      "rm -r \"$d\"",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "101\n1048576 2\n902848 1\n");
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+}
+
+static void
+test_freq_bundled_corpus_top_20 (void)
+{
+  /* What the README's set-up command ends with. */
+  CliRun r = cli_run ("$DERLEM freq --top 20 < /dev/null", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.err, "bundled sample corpus");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "tr: 20991 tokens, 6317 types\n"));
+  DL_ASSERT_STR_CONTAINS (r.out, "\n\nen: 4815 tokens, 1167 types\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "\n    20  ");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "\n    21  "));
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top 1 --lang en corpus/commentary-en-karabakh-liberation.txt", "tr");
+  DL_ASSERT_STR_EQ (r.out, "en: 2917 belirteç, 792 tür\n"
+                           "  sıra  öğe     sıklık     milyonda  yaygınlık\n"
+                           "     1  the        207     70963.32          1\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top 20 < /dev/null | wc -l", NULL);
+  DL_ASSERT_STR_EQ (r.out, "45\n");
+  cli_run_clear (&r);
+}
+
+void
+test_cli_freq_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-freq", NULL, NULL);
+  CU_add_test (s, "freq_fixture_counted_by_hand", test_freq_fixture_counted_by_hand);
+  CU_add_test (s, "freq_corpus_counts", test_freq_corpus_counts);
+  CU_add_test (s, "freq_orders_and_filters", test_freq_orders_and_filters);
+  CU_add_test (s, "freq_usage_errors", test_freq_usage_errors);
+  CU_add_test (s, "freq_bundled_corpus_top_20", test_freq_bundled_corpus_top_20);
+}

@@ -1,0 +1,319 @@
+/* test-cli-kwic.c — `derlem kwic`: hit counts checked independently,
+ * Turkish I by line language, sort keys in Turkish order, sampling, formats,
+ * queries and usage errors. */
+#include "config.h"
+
+#include <string.h>
+
+#include "cli.h"
+#include "tests.h"
+
+/* The third column (line numbers) of a kwic TSV, joined by spaces. */
+static char *
+kwic_lines (const char *args)
+{
+  g_autofree char *cmd = g_strdup_printf (
+      "$DERLEM kwic --format tsv %s | tail -n +2 | cut -f3 | tr '\\n' ' '", args);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  g_free (r.err);
+  return r.out;
+}
+
+static void
+test_kwic_corpus_hit_counts (void)
+{
+  /* Counts checked by an independent script over the lines `derlem langs`
+   * labels (tokens rebuilt with Python's regex, Turkish folding by hand). */
+  static const struct {
+    const char *args, *summary;
+  } cases[] = {
+    { "savaş", "tr: 35 hits, 1667.38 per million tokens, in 3 files\n" },
+    { "'savaş*'", "tr: 142 hits, 6764.80 per million tokens, in 4 files\n" },
+    { "/^ermeni/", "tr: 252 hits, 12005.15 per million tokens, in 4 files\n" },
+    { "'\"Dağlık Karabağ\"'", "tr: 50 hits, 2381.97 per million tokens, in 3 files\n" },
+    { "'dağlık karabağ*'", "tr: 57 hits, 2715.45 per million tokens, in 3 files\n" },
+    { "\"karabağ'da\"", "tr: 10 hits, 476.39 per million tokens, in 2 files\n" },
+    /* Stems: karabağ (147) and its apostrophe forms (42). */
+    { "--unit stem Karabağ", "tr: 189 hits, 9003.86 per million tokens, in 4 files\n" },
+    { "war", "en: 33 hits, 6853.58 per million tokens, in 4 files\n" },
+    { "\"Azerbaijan's\"", "en: 20 hits, 4153.69 per million tokens, in 3 files\n" },
+    { "IT", "en: 100 hits, 20768.43 per million tokens, in 4 files\n" },
+    /* İstanbul on Turkish lines and on a list of names langid calls other. */
+    { "istanbul", "tr: 5 hits, 238.20 per million tokens, in 1 files\n" },
+    { "istanbul", "other: 2 hits, " },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM kwic %s corpus | tail -n 4", cases[i].args);
+      CliRun r = cli_run (cmd, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 0);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.out, cases[i].summary);
+      cli_run_clear (&r);
+    }
+  /* The rows are the hits: as many as the summary says. */
+  CliRun r = cli_run ("$DERLEM kwic --format tsv '\"dağlık karabağ\"' corpus | tail -n +2 | wc -l",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "50\n");
+  cli_run_clear (&r);
+  /* 11 of them run across a line break, the node showing it as a space. */
+  r = cli_run ("$DERLEM kwic --format tsv '\"dağlık karabağ\"' "
+               "corpus/article-tr-azerbaycan-denge-politikasi.txt "
+               "| awk -F '\\t' '$3 == 13 { print $5 }'",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "Dağlık- Karabağ\n");
+  cli_run_clear (&r);
+  /* position is the node's byte offset in its file. */
+  r = cli_run ("$DERLEM kwic --format tsv --max 1 'karabağ’ın' corpus "
+               "| awk -F '\\t' 'NR == 2 { print $2, $7 }' | "
+               "{ read f p; tail -c +$((p + 1)) \"$f\" | head -c 14; }",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "Karabağ’ın");
+  cli_run_clear (&r);
+}
+
+static void
+test_kwic_turkish_i_by_line_language (void)
+{
+  /* One query, folded by each line's rules: ırak finds IRAK and Irak on the
+   * Turkish line; istanbul finds İSTANBUL there and ISTANBUL on the English
+   * one, where I is i. */
+  CliRun r = cli_run ("$DERLEM kwic --format tsv ırak tests/data/kwic/mixed.txt | cut -f1,5", NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\tnode\ntr\tIrak\ntr\tIRAK\ntr\tIrak\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM kwic --format tsv istanbul tests/data/kwic/mixed.txt | cut -f1,5", NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\tnode\ntr\tİSTANBUL\nen\tISTANBUL\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM kwic --format tsv ıstanbul tests/data/kwic/mixed.txt | wc -l", NULL);
+  DL_ASSERT_STR_EQ (r.out, "1\n");
+  cli_run_clear (&r);
+  /* --case keep: as written. */
+  r = cli_run (
+      "$DERLEM kwic --format tsv --case keep Irak tests/data/kwic/mixed.txt | cut -f5 | tr "
+      "'\\n' ' '",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "node Irak Irak ");
+  cli_run_clear (&r);
+  /* --lang en: the Turkish line is left out, and its tokens from the count
+   * (1 hit in 25 English tokens). */
+  r = cli_run ("$DERLEM kwic --lang en istanbul tests/data/kwic/mixed.txt", NULL);
+  CU_ASSERT_TRUE (
+      g_str_has_suffix (r.out, "\n\nen: 1 hits, 40000.00 per million tokens, in 1 files\n"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "İSTANBUL"));
+  cli_run_clear (&r);
+}
+
+static void
+test_kwic_sort_keys_turkish_collation (void)
+{
+  /* sort4.txt: every line "w1 w2 w3 su w4 w5 w6", the words from cam çam
+   * ılık ilk uzun üzüm; the orders worked out by hand in Turkish order. */
+  static const struct {
+    const char *key, *lines;
+  } cases[] = {
+    { "L3", "3 4 1 2 " },
+    { "L2", "1 2 3 4 " },
+    { "L1", "4 3 2 1 " },
+    { "R1", "2 1 4 3 " },
+    { "R2", "2 1 3 4 " },
+    { "r3", "4 3 1 2 " },
+    /* Ties keep corpus order. */
+    { "node", "1 2 3 4 " },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *args = g_strdup_printf (
+          "--assume-lang tr --sort %s su tests/data/kwic/sort4.txt", cases[i].key);
+      g_autofree char *got = kwic_lines (args);
+      DL_ASSERT_STR_EQ_FOR (cases[i].key, got, cases[i].lines);
+    }
+  /* node: the phrase "* su", ılık su < ilk su < uzun su < üzüm su. */
+  g_autofree char *node
+      = kwic_lines ("--assume-lang tr --sort node '\"* su\"' tests/data/kwic/sort4.txt");
+  DL_ASSERT_STR_EQ (node, "4 3 2 1 ");
+  /* sort.txt, by R1: ağaç cam çam ılık ilk uzun üzüm zeytin in Turkish;
+   * English puts ilk before ılık and üzüm before uzun. */
+  g_autofree char *tr = kwic_lines ("--assume-lang tr --sort R1 su tests/data/kwic/sort.txt");
+  DL_ASSERT_STR_EQ (tr, "6 2 1 3 4 8 7 5 ");
+  g_autofree char *en = kwic_lines ("--assume-lang en --sort R1 su tests/data/kwic/sort.txt");
+  DL_ASSERT_STR_EQ (en, "6 2 1 4 3 7 8 5 ");
+  /* file then R1; position across two files (byte offsets 7 18 19 ...). */
+  CliRun r = cli_run ("$DERLEM kwic --assume-lang tr --format tsv --sort file,R1 su "
+                      "tests/data/kwic/sort4.txt tests/data/kwic/sort.txt | tail -n +2 | "
+                      "awk -F '\\t' '{ printf \"%s:%s \", substr($2, 17, 5), $3 }'",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "sort4:2 sort4:1 sort4:4 sort4:3 sort.:6 sort.:2 sort.:1 "
+                           "sort.:3 sort.:4 sort.:8 sort.:7 sort.:5 ");
+  cli_run_clear (&r);
+  r = cli_run (
+      "$DERLEM kwic --assume-lang tr --format tsv --sort position --max 4 su "
+      "tests/data/kwic/sort4.txt tests/data/kwic/sort.txt | tail -n +2 | cut -f7 | tr '\\n' ' '",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "7 18 19 31 ");
+  cli_run_clear (&r);
+  /* A key that is not one. */
+  r = cli_run ("$DERLEM kwic --sort R4 su tests/data/kwic/sort.txt", NULL);
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "R4");
+  cli_run_clear (&r);
+}
+
+static void
+test_kwic_sample_is_reproducible (void)
+{
+  CliRun a = cli_run ("$DERLEM kwic --format tsv --sample 10 --seed 42 'savaş*' corpus", NULL);
+  CliRun b = cli_run ("$DERLEM kwic --format tsv --sample 10 --seed 42 --threads 1 'savaş*' corpus",
+                      NULL);
+  CliRun c = cli_run ("$DERLEM kwic --format tsv --sample 10 --seed 43 'savaş*' corpus", NULL);
+  CliRun all = cli_run ("$DERLEM kwic --format tsv 'savaş*' corpus", NULL);
+  DL_ASSERT_STR_EQ (a.out, b.out);
+  CU_ASSERT_STRING_NOT_EQUAL (a.out, c.out);
+  g_auto (GStrv) rows = g_strsplit (a.out, "\n", -1);
+  DL_ASSERT_INT_EQ (g_strv_length (rows), 12); /* header, 10 rows, "" */
+  /* Every sampled row is a hit, in corpus order. */
+  const char *from = all.out;
+  for (guint i = 1; i < 11; i++)
+    {
+      g_autofree char *row = g_strconcat ("\n", rows[i], "\n", NULL);
+      const char *at = strstr (from, row);
+      CU_ASSERT_PTR_NOT_NULL (at);
+      if (at != NULL)
+        from = at + 1;
+    }
+  cli_run_clear (&a);
+  cli_run_clear (&b);
+  cli_run_clear (&c);
+  cli_run_clear (&all);
+  /* A sample larger than the hits is all of them. */
+  a = cli_run ("$DERLEM kwic --format tsv --sample 1000 savaş corpus | wc -l", NULL);
+  DL_ASSERT_STR_EQ (a.out, "36\n");
+  cli_run_clear (&a);
+  /* The sample is uniform: over seeds 1..200, each of the 35 hits of savaş
+   * is drawn into a sample of 7 about 40 times (7/35 of 200); none is never
+   * or always drawn. */
+  a = cli_run (
+      "for s in $(seq 1 200); do $DERLEM kwic --format tsv --sample 7 --seed $s savaş corpus "
+      "| tail -n +2 | cut -f7; done | sort | uniq -c | awk '{ n++; if ($1 < 15 || $1 > 70) bad++ } "
+      "END { print n, bad + 0 }'",
+      NULL);
+  DL_ASSERT_STR_EQ (a.out, "35 0\n");
+  cli_run_clear (&a);
+}
+
+static void
+test_kwic_formats_and_outputs (void)
+{
+  CliRun r = cli_run ("$DERLEM kwic --format tsv --max 1 war tests/data/kwic/mixed.txt", NULL);
+  /* The context runs across the line break (and the language switch). */
+  DL_ASSERT_STR_EQ (r.out, "lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+                           "en\ttests/data/kwic/mixed.txt\t2\t ve bu olaylar uzun süre "
+                           "konuşuldu. The \twar\t in IRAQ changed the whole region, and "
+                           "I\t165\twar\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM kwic --format csv --width 10 war tests/data/kwic/script.txt", NULL);
+  DL_ASSERT_STR_EQ (
+      r.out, "lang,file,line,left,node,right,position,query\n"
+             "en,tests/data/kwic/script.txt,1,\"pt>alert(\"\"\",war,\" & peace\"\")\",29,war\n"
+             "en,tests/data/kwic/script.txt,1,efore the ,war,\" began, an\",63,war\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM kwic --format json --width 5 peace tests/data/kwic/script.txt", NULL);
+  DL_ASSERT_STR_EQ (r.out, "[\n{\"lang\":\"en\",\"file\":\"tests/data/kwic/script.txt\",\"line\":1,"
+                           "\"left\":\"ar & \",\"node\":\"peace\",\"right\":\"\\\")</s\","
+                           "\"position\":35,\"query\":\"peace\"}\n]\n");
+  cli_run_clear (&r);
+  /* HTML: one page, its style inline, every piece of corpus text escaped. */
+  r = cli_run ("$DERLEM kwic --format html --width 30 war tests/data/kwic/script.txt", NULL);
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "<!DOCTYPE html>"));
+  DL_ASSERT_STR_CONTAINS (r.out, "<style>");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "<script"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "<link"));
+  DL_ASSERT_STR_CONTAINS (r.out,
+                          "<td class=\"left\">The page said &lt;script&gt;alert(&quot;</td>"
+                          "<td class=\"node\"><mark>war</mark></td>"
+                          "<td class=\"right\"> &amp; peace&quot;)&lt;/script&gt; before the</td>");
+  DL_ASSERT_STR_CONTAINS (r.out, "&#39;quotes&#39;");
+  CU_ASSERT_TRUE (g_str_has_suffix (r.out, "</html>\n"));
+  cli_run_clear (&r);
+  /* Text: right-aligned left context, the node highlighted when asked. */
+  r = cli_run ("$DERLEM kwic --width 12 --color always war tests/data/kwic/mixed.txt", NULL);
+  CU_ASSERT_TRUE (g_str_has_prefix (
+      r.out, "uşuldu. The   \033[1;31mwar\033[0m   in IRAQ cha  en tests/data/kwic/mixed.txt:2\n"));
+  cli_run_clear (&r);
+  r = cli_run ("NO_COLOR=1 $DERLEM kwic --width 12 war tests/data/kwic/mixed.txt", NULL);
+  CU_ASSERT_PTR_NULL (strstr (r.out, "\033["));
+  cli_run_clear (&r);
+  /* -o: written whole or not at all; --max cuts, the summary says so. */
+  r = cli_run ("d=$(mktemp -d) && $DERLEM kwic -o \"$d/k.txt\" --max 3 savaş corpus && cat "
+               "\"$d/k.txt\"; rm -r \"$d\"",
+               NULL);
+  CU_ASSERT_TRUE (g_str_has_suffix (r.out, "tr: 35 hits, 1667.38 per million tokens, in 3 files\n"
+                                           "en: 0 hits, 0.00 per million tokens, in 0 files\n"
+                                           "3 of them shown\n"));
+  cli_run_clear (&r);
+  /* Threads change nothing: streamed from the worker, or gathered. */
+  CliRun one
+      = cli_run ("$DERLEM kwic --format tsv --threads 1 --width 20 '/^ermeni/' corpus", NULL);
+  CliRun two
+      = cli_run ("$DERLEM kwic --format tsv --threads 2 --width 20 '/^ermeni/' corpus", NULL);
+  DL_ASSERT_STR_EQ (one.out, two.out);
+  cli_run_clear (&one);
+  cli_run_clear (&two);
+}
+
+static void
+test_kwic_queries_and_usage_errors (void)
+{
+  /* Several queries: -e, --queries; a word found by two is one hit. */
+  CliRun r = cli_run (
+      "d=$(mktemp -d) && printf '# queries\\nwar\\npeace\\n' > \"$d/q\" && "
+      "$DERLEM kwic --format tsv --queries \"$d/q\" -e 'war*' tests/data/kwic/script.txt "
+      "| cut -f5,8; rm -r \"$d\"",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "node\tquery\nwar\twar*\npeace\tpeace\nwar\twar*\n");
+  cli_run_clear (&r);
+  static const struct {
+    const char *args, *message;
+  } cases[] = {
+    { "'/x(/'",
+      "derlem: query /x(/: bad regular expression at character 4: unbalanced parenthesis\n" },
+    { "'\"Dağlık Karabağ'", "unbalanced quote at character 1" },
+    { "''", "derlem: empty query\n" },
+    { "", "kwic needs a QUERY" },
+    { "--width 5 --words 2 war", "give --width or --words, not both" },
+    { "--width -1 war", "--width" },
+    { "--unit stem --case keep war", "cannot go with --case keep" },
+    { "--queries /nonexistent war", "/nonexistent" },
+    { "--format markdown war", "--format" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM kwic %s%s", cases[i].args,
+                                              cases[i].args[0] != '\0' ? " corpus" : "");
+      r = cli_run (cmd, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 2);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.err, cases[i].message);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, "");
+      cli_run_clear (&r);
+    }
+  /* A missing input: the rest is searched, the exit status says so. */
+  r = cli_run ("$DERLEM kwic --format tsv war tests/data/kwic/script.txt /nonexistent.txt | wc -l",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "3\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: /nonexistent.txt");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM kwic war tests/data/kwic/script.txt /nonexistent.txt > /dev/null", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  cli_run_clear (&r);
+}
+
+void
+test_cli_kwic_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-kwic", NULL, NULL);
+  CU_add_test (s, "kwic_corpus_hit_counts", test_kwic_corpus_hit_counts);
+  CU_add_test (s, "kwic_turkish_i_by_line_language", test_kwic_turkish_i_by_line_language);
+  CU_add_test (s, "kwic_sort_keys_turkish_collation", test_kwic_sort_keys_turkish_collation);
+  CU_add_test (s, "kwic_sample_is_reproducible", test_kwic_sample_is_reproducible);
+  CU_add_test (s, "kwic_formats_and_outputs", test_kwic_formats_and_outputs);
+  CU_add_test (s, "kwic_queries_and_usage_errors", test_kwic_queries_and_usage_errors);
+}
