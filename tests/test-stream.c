@@ -110,39 +110,31 @@ stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 }
 
 static void
-check_lines (const char *got, const char *expected)
-{
-  if (strcmp (got, expected) != 0)
-    printf ("\n  got:\n%s  expected:\n%s", got, expected);
-  CU_ASSERT_STRING_EQUAL (got, expected);
-}
-
-static void
 test_stream_lines_languages_and_tokens (void)
 {
   DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
   /* Line 3 is blank (not given); line 4 is other (not tokenized). */
-  check_lines (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
-                    " Barış@47w^ geldi@55w\n"
-                    "2@62 en: The@0w^ war@4w ended@8w in@14w 1994@17n- Peace@23w^ talks@29w"
-                    " began@35w\n"
-                    "4@105 other\n"
-                    "5@122 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
-                    " sürdü@49w\n"
-                    "6@179 en: the@0w talks@4w went@10w on@15w\n");
+  DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
+                         " Barış@47w^ geldi@55w\n"
+                         "2@62 en: The@0w^ war@4w ended@8w in@14w 1994@17n- Peace@23w^ talks@29w"
+                         " began@35w\n"
+                         "4@105 other\n"
+                         "5@122 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
+                         " sürdü@49w\n"
+                         "6@179 en: the@0w talks@4w went@10w on@15w\n");
 
   /* Every language tokenized; numbers and URLs count too. */
   DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE, FALSE }, FALSE };
   g_autofree char *got_all = stream_text (MIXED, &all, NULL);
-  check_lines (got_all, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n bitti@40w"
-                        " Barış@47w^ geldi@55w\n"
-                        "2@62 en: The@0w^ war@4w ended@8w in@14w 1994@17n Peace@23w^ talks@29w"
-                        " began@35w\n"
-                        "4@105 other: 12345@0n^ 67890@6n 2024@12n\n"
-                        "5@122 tr: Barış@0w görüşmeleri@8w www.example.org@23u adresinde@39w"
-                        " sürdü@49w\n"
-                        "6@179 en: the@0w talks@4w went@10w on@15w\n");
+  DL_ASSERT_STR_EQ (got_all, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n bitti@40w"
+                             " Barış@47w^ geldi@55w\n"
+                             "2@62 en: The@0w^ war@4w ended@8w in@14w 1994@17n Peace@23w^ talks@29w"
+                             " began@35w\n"
+                             "4@105 other: 12345@0n^ 67890@6n 2024@12n\n"
+                             "5@122 tr: Barış@0w görüşmeleri@8w www.example.org@23u adresinde@39w"
+                             " sürdü@49w\n"
+                             "6@179 en: the@0w talks@4w went@10w on@15w\n");
 }
 
 /* A line of a language not tokenized still comes out (consumers end their
@@ -155,17 +147,17 @@ test_stream_skipped_language_lines (void)
                      "ve yeni bir anlaşma imzalandı\n";
   DlStreamOptions both = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
   g_autofree char *got = stream_text (text, &both, NULL);
-  check_lines (got, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
-                    " sürdü@49w\n"
-                    "2@57 en: the@0w talks@4w went@10w on@15w and@18w on@22w\n"
-                    "3@82 tr: ve@0w yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
+  DL_ASSERT_STR_EQ (got, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
+                         " sürdü@49w\n"
+                         "2@57 en: the@0w talks@4w went@10w on@15w and@18w on@22w\n"
+                         "3@82 tr: ve@0w yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
 
   DlStreamOptions tr = { { FALSE, TRUE, FALSE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
   g_autofree char *got_tr = stream_text (text, &tr, NULL);
-  check_lines (got_tr, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
-                       " sürdü@49w\n"
-                       "2@57 en\n"
-                       "3@82 tr: ve@0w^ yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
+  DL_ASSERT_STR_EQ (got_tr, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
+                            " sürdü@49w\n"
+                            "2@57 en\n"
+                            "3@82 tr: ve@0w^ yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
 }
 
 /* Each counted token gets the id of its form as written in this input, per
@@ -180,7 +172,8 @@ test_stream_counter_form_ids (void)
   dl_stream_options_for_counter (&o, &co, FALSE);
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   g_autofree char *got = stream_text (MIXED, &o, c);
-  check_lines (got, "1@0 tr: Dağlık@0w^#0 Karabağ’da@9w#1 savaş@23w#2 1994’te@30n- bitti@40w#3"
+  DL_ASSERT_STR_EQ (got,
+                    "1@0 tr: Dağlık@0w^#0 Karabağ’da@9w#1 savaş@23w#2 1994’te@30n- bitti@40w#3"
                     " Barış@47w^#4 geldi@55w#5\n"
                     "2@62 en: The@0w^#0 war@4w#1 ended@8w#2 in@14w#3 1994@17n- Peace@23w^#4"
                     " talks@29w#5 began@35w#6\n"
@@ -220,14 +213,14 @@ test_stream_icu_sentence_starts (void)
 {
   DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, TRUE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
-  check_lines (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
-                    " Barış@47w^| geldi@55w\n"
-                    "2@62 en|: The@0w^ war@4w ended@8w in@14w 1994@17n- Peace@23w^| talks@29w"
-                    " began@35w\n"
-                    "4@105 other\n"
-                    "5@122 tr|: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
-                    " sürdü@49w\n"
-                    "6@179 en: the@0w talks@4w went@10w on@15w\n");
+  DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
+                         " Barış@47w^| geldi@55w\n"
+                         "2@62 en|: The@0w^ war@4w ended@8w in@14w 1994@17n- Peace@23w^| talks@29w"
+                         " began@35w\n"
+                         "4@105 other\n"
+                         "5@122 tr|: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
+                         " sürdü@49w\n"
+                         "6@179 en: the@0w talks@4w went@10w on@15w\n");
 }
 
 /* An input that cannot be read fails at open, leaving the counter alone;
