@@ -418,12 +418,12 @@ void
 test_stream_suite (void)
 {
   CU_pSuite s = CU_add_suite ("stream", NULL, NULL);
-  CU_add_test (s, "lines, languages and tokens", test_stream_lines_languages_and_tokens);
-  CU_add_test (s, "skipped language lines", test_stream_skipped_language_lines);
-  CU_add_test (s, "counter form ids", test_stream_counter_form_ids);
-  CU_add_test (s, "ICU sentence starts", test_stream_icu_sentence_starts);
-  CU_add_test (s, "unreadable inputs fail at open", test_stream_unreadable_inputs_fail_at_open);
-  CU_add_test (s, "read error mid-input", test_stream_read_error_mid_input);
-  CU_add_test (s, "read error fails every consumer without a GError",
+  CU_add_test (s, "lines_languages_and_tokens", test_stream_lines_languages_and_tokens);
+  CU_add_test (s, "skipped_language_lines", test_stream_skipped_language_lines);
+  CU_add_test (s, "counter_form_ids", test_stream_counter_form_ids);
+  CU_add_test (s, "icu_sentence_starts", test_stream_icu_sentence_starts);
+  CU_add_test (s, "unreadable_inputs_fail_at_open", test_stream_unreadable_inputs_fail_at_open);
+  CU_add_test (s, "read_error_mid_input", test_stream_read_error_mid_input);
+  CU_add_test (s, "read_error_fails_every_consumer_without_a_gerror",
                test_read_error_fails_every_consumer_without_gerror);
 }
