@@ -52,11 +52,10 @@ GOptionContext *dl_options_context (const char *parameters, const char *summary,
                                     const char *description, const GOptionEntry *entries,
                                     DlOptions *opts);
 
-/* Parses @argv (the command name first) and checks the common options;
- * @formats lists the formats this command can write (TEXT first), ending
- * with -1. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
-gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, const int *formats, int *argc,
-                           char ***argv, GError **error);
+/* Parses @argv (the command name first) and checks the common options.
+ * FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, int *argc, char ***argv,
+                           GError **error);
 
 /* Parses @value of @option as one of @choices (NULL-terminated): its index
  * in *@out, or FALSE with @error (DL_ERROR_USAGE) listing the choices. */
