@@ -22,5 +22,7 @@ void test_measures_suite (void);
 void test_colloc_suite (void);
 void test_ngrams_suite (void);
 void test_cli_suite (void);
+void test_output_suite (void);
+void test_cli_formats_suite (void);
 
 #endif /* DL_TESTS_H */

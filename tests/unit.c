@@ -30,7 +30,9 @@ main (int argc, char **argv)
   test_measures_suite ();
   test_colloc_suite ();
   test_ngrams_suite ();
+  test_output_suite ();
   test_cli_suite ();
+  test_cli_formats_suite ();
 
   CU_basic_set_mode (CU_BRM_VERBOSE);
   if (argc > 1)

@@ -1,0 +1,215 @@
+/* test-cli-formats.c — the built ./derlem in the formats for people, HTML
+ * and Markdown, on a small fixture of Turkish and English lines with markup
+ * in them (tests/data/formats/mixed.txt): sections per language (per file
+ * in langs), the node marked, the corpus text escaped. */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <glib.h>
+
+#include "tests.h"
+
+#define DERLEM TEST_BUILDDIR "/derlem"
+#define FIXTURE "tests/data/formats/mixed.txt"
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *r)
+{
+  g_free (r->out);
+  g_free (r->err);
+}
+
+/* Runs `derlem ARGS` in the source tree. */
+static Run
+derlem (const char *args)
+{
+  Run r = { -1, NULL, NULL };
+  g_autofree char *cmdline = g_strdup_printf ("%s %s", DERLEM, args);
+  char **env = g_get_environ ();
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  env = g_environ_unsetenv (env, "LANGUAGE");
+  const char *argv[] = { "/bin/sh", "-c", cmdline, NULL };
+  g_autoptr (GError) error = NULL;
+  int wait_status;
+  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
+                     &wait_status, &error))
+    {
+      CU_FAIL (error->message);
+    }
+  else
+    r.status = WIFEXITED (wait_status) ? WEXITSTATUS (wait_status) : 128;
+  g_strfreev (env);
+  return r;
+}
+
+static gboolean
+has (const char *haystack, const char *needle)
+{
+  if (haystack != NULL && strstr (haystack, needle) != NULL)
+    return TRUE;
+  printf ("\n  missing: %s", needle);
+  return FALSE;
+}
+
+static void
+test_formats_html_page_per_command (void)
+{
+  static const struct {
+    const char *args;
+    const char *title;
+    const char *present[3];
+  } cases[] = {
+    { "freq --top 2 --format html " FIXTURE,
+      "<h1>derlem freq</h1>",
+      { "<section lang=\"tr\">\n<h2>tr: 22 tokens, 15 types</h2>",
+        "<tr lang=\"tr\"><td class=\"rank num\">1</td><td class=\"item\">ve</td>"
+        "<td class=\"freq num\">3</td><td class=\"per_million num\">136363.64</td>"
+        "<td class=\"range num\">1</td></tr>",
+        "<section lang=\"en\">\n<h2>en: 26 tokens, 14 types</h2>" } },
+    { "ngrams -n 2 --top 1 --format html " FIXTURE,
+      "<h1>derlem ngrams</h1>",
+      { "<h2>tr: 22 tokens, 18 distinct n-grams</h2>",
+        "<td class=\"ngram\">azerbaycan savaş</td><td class=\"freq num\">2</td>",
+        "<tr lang=\"en\"><td class=\"rank num\">1</td><td class=\"ngram\">and the</td>" } },
+    { "colloc --min-cooc 1 --top 1 savaş --format html " FIXTURE,
+      "<h1>derlem colloc: savaş</h1>",
+      { "<h2>tr: savaş occurs 2 times in 22 tokens</h2>",
+        "<td class=\"collocate\">azerbaycan</td><td class=\"cooc num\">2</td>",
+        "<td class=\"logdice num\">14.00</td>" } },
+    { "kwic --width 20 war --format html " FIXTURE,
+      "<h1>derlem kwic: war</h1>",
+      { "<tr lang=\"en\"><td class=\"left\">cript&gt; | began. The </td>"
+        "<td class=\"node\"><mark>war</mark></td>",
+        "<td class=\"src\">tests/data/formats/mixed.txt:4</td>",
+        "<p class=\"summary\">en: 2 hits, 76923.08 per million tokens, in 1 files</p>" } },
+    { "langs --format html " FIXTURE,
+      "<h1>derlem langs</h1>",
+      { "<h2>tests/data/formats/mixed.txt</h2>",
+        "<tr lang=\"tr\"><td class=\"lines\">1-2</td><td class=\"lang\">tr</td>"
+        "<td class=\"text\">Türkiye ve Azerbaycan savaş sonrası &lt;b&gt;işbirliği&lt;/b&gt; | "
+        "yapt…</td></tr>",
+        "<p class=\"note\">lines: 2 tr, 2 en, 0 other</p>" } },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Run r = derlem (cases[i].args);
+      CU_ASSERT_EQUAL (r.status, 0);
+      CU_ASSERT_TRUE (g_str_has_prefix (r.out, "<!DOCTYPE html>\n"));
+      CU_ASSERT_TRUE (g_str_has_suffix (r.out, "</body>\n</html>\n"));
+      CU_ASSERT_TRUE (has (r.out, cases[i].title));
+      for (gsize j = 0; j < G_N_ELEMENTS (cases[i].present); j++)
+        CU_ASSERT_TRUE (has (r.out, cases[i].present[j]));
+      /* The fixture's markup never gets through unescaped. */
+      CU_ASSERT_PTR_NULL (strstr (r.out, "<script"));
+      CU_ASSERT_PTR_NULL (strstr (r.out, "<b>"));
+      run_clear (&r);
+    }
+}
+
+static void
+test_formats_markdown_per_command (void)
+{
+  Run r = derlem ("freq --top 2 --format markdown " FIXTURE);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_STRING_EQUAL (r.out, "# derlem freq\n"
+                                 "\n"
+                                 "## tr: 22 tokens, 15 types\n"
+                                 "\n"
+                                 "| rank | item | freq | per million | range |\n"
+                                 "| ---: | --- | ---: | ---: | ---: |\n"
+                                 "| 1 | ve | 3 | 136363.64 | 1 |\n"
+                                 "| 2 | azerbaycan | 2 | 90909.09 | 1 |\n"
+                                 "\n"
+                                 "## en: 26 tokens, 14 types\n"
+                                 "\n"
+                                 "| rank | item | freq | per million | range |\n"
+                                 "| ---: | --- | ---: | ---: | ---: |\n"
+                                 "| 1 | the | 6 | 230769.23 | 1 |\n"
+                                 "| 2 | and | 2 | 76923.08 | 1 |\n");
+  run_clear (&r);
+
+  r = derlem ("kwic savaş --format markdown " FIXTURE);
+  CU_ASSERT_EQUAL (r.status, 0);
+  CU_ASSERT_TRUE (has (r.out, "| Türkiye ve Azerbaycan  | **savaş** |  sonrası "
+                              "\\<b\\>işbirliği\\</b\\> \\| yaptı ve \"ba | tr | "
+                              "tests/data/formats/mixed.txt:1 |\n"));
+  CU_ASSERT_TRUE (has (r.out, "| **savaş** |  sonrasında \\& birlikte"));
+  CU_ASSERT_TRUE (g_str_has_suffix (r.out, "\n\ntr: 2 hits, 90909.09 per million tokens, in 1 "
+                                           "files\n\nen: 0 hits, 0.00 per million tokens, in 0 "
+                                           "files\n"));
+  run_clear (&r);
+
+  r = derlem ("colloc --min-cooc 1 --top 1 savaş --format markdown " FIXTURE);
+  CU_ASSERT_TRUE (has (r.out, "## tr: savaş occurs 2 times in 22 tokens\n\n| collocate | cooc |"));
+  CU_ASSERT_TRUE (has (r.out, "| azerbaycan | 2 | 2 | 1.82 | 0.14 | 2.14 | 0.13 | 0.13 | 0.40 | "
+                              "1.00 | 14.00 | 2 | 0 |\n"));
+  run_clear (&r);
+
+  r = derlem ("ngrams -n 2 --top 1 --lang en --format markdown " FIXTURE);
+  CU_ASSERT_STRING_EQUAL (r.out, "# derlem ngrams\n"
+                                 "\n"
+                                 "## en: 26 tokens, 20 distinct n-grams\n"
+                                 "\n"
+                                 "| rank | n-gram | freq | range |\n"
+                                 "| ---: | --- | ---: | ---: |\n"
+                                 "| 1 | and the | 2 | 1 |\n");
+  run_clear (&r);
+
+  r = derlem ("langs --format markdown " FIXTURE);
+  CU_ASSERT_STRING_EQUAL (
+      r.out,
+      "# derlem langs\n"
+      "\n"
+      "## tests/data/formats/mixed.txt\n"
+      "\n"
+      "| lines | lang | first line |\n"
+      "| --- | --- | --- |\n"
+      "| 1-2 | tr | Türkiye ve Azerbaycan savaş sonrası \\<b\\>işbirliği\\</b\\> \\| yapt… |\n"
+      "| 3-4 | en | The war between the two states ended and the \\<script\\>peace\\<… |\n"
+      "\n"
+      "lines: 2 tr, 2 en, 0 other\n");
+  run_clear (&r);
+}
+
+/* The same machine formats as before, and help that offers what exists. */
+static void
+test_formats_every_command_takes_six (void)
+{
+  static const char *const commands[] = { "langs", "freq", "kwic savaş", "colloc savaş", "ngrams" };
+  static const char *const formats[] = { "text", "tsv", "csv", "json", "html", "markdown" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      for (gsize j = 0; j < G_N_ELEMENTS (formats); j++)
+        {
+          g_autofree char *args
+              = g_strdup_printf ("%s --format %s %s", commands[i], formats[j], FIXTURE);
+          Run r = derlem (args);
+          if (r.status != 0)
+            printf ("\n  %s: %d %s", args, r.status, r.err);
+          CU_ASSERT_EQUAL (r.status, 0);
+          CU_ASSERT_STRING_EQUAL (r.err, "");
+          run_clear (&r);
+        }
+      g_autofree char *help = g_strdup_printf ("help %s", commands[i]);
+      Run r = derlem (help);
+      CU_ASSERT_TRUE (has (r.out, "Output format: text, tsv, csv, json, html or markdown"));
+      run_clear (&r);
+    }
+}
+
+void
+test_cli_formats_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli_formats", NULL, NULL);
+  CU_add_test (s, "formats_html_page_per_command", test_formats_html_page_per_command);
+  CU_add_test (s, "formats_markdown_per_command", test_formats_markdown_per_command);
+  CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
+}
