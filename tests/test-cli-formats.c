@@ -205,6 +205,48 @@ test_formats_every_command_takes_six (void)
     }
 }
 
+/* A command offers and accepts only the common options it reads, and its
+ * help names it. */
+static void
+test_options_only_those_a_command_reads (void)
+{
+  static const struct {
+    const char *args, *option;
+  } refused[] = {
+    { "langs --unit stem", "--unit" },      { "langs --stoplist default", "--stoplist" },
+    { "langs --case keep", "--case" },      { "langs --numbers", "--numbers" },
+    { "freq --color always", "--color" },   { "colloc --color never savaş", "--color" },
+    { "ngrams --color always", "--color" }, { "kwic --stoplist default savaş", "--stoplist" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *args = g_strdup_printf ("%s %s", refused[i].args, FIXTURE);
+      Run r = derlem (args);
+      g_autofree char *message = g_strdup_printf ("derlem: Unknown option %s\n", refused[i].option);
+      CU_ASSERT_EQUAL (r.status, 2);
+      CU_ASSERT_TRUE (has (r.err, message));
+      CU_ASSERT_STRING_EQUAL (r.out, "");
+      run_clear (&r);
+    }
+  Run r = derlem ("help langs");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem langs [OPTION…] [PATH...]\n"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--unit"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--stoplist"));
+  CU_ASSERT_TRUE (has (r.out, "--assume-lang"));
+  CU_ASSERT_TRUE (has (r.out, "--color"));
+  run_clear (&r);
+  r = derlem ("kwic --help");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem kwic [OPTION…] QUERY [PATH...]\n"));
+  CU_ASSERT_TRUE (has (r.out, "--unit"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--stoplist"));
+  run_clear (&r);
+  r = derlem ("freq --help");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem freq [OPTION…] [PATH...]\n"));
+  CU_ASSERT_TRUE (has (r.out, "--stoplist"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--color"));
+  run_clear (&r);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -212,4 +254,5 @@ test_cli_formats_suite (void)
   CU_add_test (s, "formats_html_page_per_command", test_formats_html_page_per_command);
   CU_add_test (s, "formats_markdown_per_command", test_formats_markdown_per_command);
   CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
+  CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
 }

@@ -165,7 +165,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 gboolean
 dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *window_arg = NULL, *sort_arg = NULL;
   gint64 min_freq = 1, min_cooc = 2, top = 0;
@@ -223,7 +223,7 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
          "left right (then first second, with --all); freq = f2. Sorted by the\n"
          "measure, then cooc, then the language's alphabetical order."),
-      entries, &opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
   gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
@@ -267,7 +267,6 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "default", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
   lo.stoplist = tools.stoplist;
@@ -319,6 +318,5 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS - (all ? 0 : 2),
                            title, write_lang, &run, error);
   dl_colloc_counts_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

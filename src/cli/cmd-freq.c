@@ -101,7 +101,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 gboolean
 dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *sort_arg = NULL;
   gint64 min_freq = 1, min_range = 1, top = 0, forms = 5;
@@ -137,7 +137,7 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang rank item freq per_million range (then forms, for\n"
          "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
          "freq per million tokens of the language; range: files it occurs in."),
-      entries, &opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
   gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
@@ -156,7 +156,6 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
   fo.stoplist = tools.stoplist;
@@ -187,6 +186,5 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
                            N_COLS - (opts.unit == DL_UNIT_STEM ? 0 : 1), "derlem freq", write_lang,
                            &run, error);
   dl_counter_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

@@ -473,7 +473,7 @@ parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
 gboolean
 dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_auto (GStrv) query_args = NULL;
   g_autofree char *queries_file = NULL, *sort_arg = NULL;
@@ -518,7 +518,7 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
          "\n"
          "TSV columns: lang file line left node right position query (position:\n"
          "byte offset of the node in the file)."),
-      entries, &opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR, &opts);
   KwicRun run = { 0 };
   run.queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
@@ -574,7 +574,6 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   if (!ok)
     {
       g_ptr_array_unref (run.queries);
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -638,6 +637,5 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   dl_pool_states_free (run.workers);
   g_rand_free (run.rand);
   g_ptr_array_unref (run.queries);
-  dl_options_clear (&opts);
   return ok;
 }

@@ -151,7 +151,7 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
 gboolean
 dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autoptr (GOptionContext) context = dl_options_context (
       _ ("[PATH...]"), _ ("Show the language of each span of lines: tr, en or other."),
@@ -159,10 +159,9 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
          "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
          "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
          "(1-based, inclusive; blank lines may sit inside a span)."),
-      NULL, &opts);
+      NULL, DL_OPT_BASIC | DL_OPT_COLOR, &opts);
   if (!dl_options_parse (context, &opts, &argc, &argv, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -170,7 +169,6 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
   DlOut *out = dl_out_open (opts.output, error);
   if (out == NULL)
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
   const DlColumn columns[N_COLS] = {
@@ -190,6 +188,5 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
                dl_options_progress (&opts, STDERR_FILENO), &run);
   dl_writer_end (run.writer);
   gboolean ok = dl_out_close (out, TRUE, error);
-  dl_options_clear (&opts);
   return ok;
 }

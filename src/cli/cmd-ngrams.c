@@ -123,7 +123,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 gboolean
 dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *n_arg = NULL, *contains_arg = NULL;
   gint64 min_freq = 2, min_range = 1, top = 0;
@@ -152,7 +152,7 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
          "freq, then range, then the language's alphabetical order; with a range of\n"
          "sizes (-n 2-4) the sizes are listed together."),
-      entries, &opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
   NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL };
   gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
@@ -173,7 +173,6 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -206,6 +205,5 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS, "derlem ngrams",
                            write_lang, &run, error);
   dl_ngram_counts_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

@@ -41,9 +41,10 @@ dl_options_clear (DlOptions *opts)
 
 GOptionContext *
 dl_options_context (const char *parameters, const char *summary, const char *description,
-                    const GOptionEntry *entries, DlOptions *o)
+                    const GOptionEntry *entries, DlOptionSet which, DlOptions *o)
 {
-  const GOptionEntry common[] = {
+  /* In the order of DlOptionSet's bits. */
+  const GOptionEntry all[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
       N_ ("Report only this language: tr, en or all (default: all, each language apart)"), "LANG" },
     { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
@@ -71,8 +72,13 @@ dl_options_context (const char *parameters, const char *summary, const char *des
       N_ ("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"), "NAME" },
     { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
       N_ ("Read files whose names match PATTERN inside directories (default: *.txt)"), "PATTERN" },
-    G_OPTION_ENTRY_NULL
   };
+  GOptionEntry common[G_N_ELEMENTS (all) + 1];
+  gsize n = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    if (which & (1u << i))
+      common[n++] = all[i];
+  common[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
 
   GOptionContext *context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
