@@ -103,22 +103,26 @@ count_emit (const DlInput *input, gpointer counts, gpointer p)
 }
 
 DlOut *
+dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error)
+{
+  if (workers != NULL)
+    {
+      gpointer first = dl_pool_states_take (workers, error);
+      if (first == NULL)
+        return NULL;
+      dl_pool_states_give (workers, first);
+    }
+  return dl_out_open (opts->output, error);
+}
+
+DlOut *
 dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
               gpointer user_data, GError **error)
 {
   CountRun run = { job, user_data, NULL, 0 };
   if (job->worker_new != NULL)
-    {
-      run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
-      gpointer first = dl_pool_states_take (run.workers, error);
-      if (first == NULL)
-        {
-          dl_pool_states_free (run.workers);
-          return NULL;
-        }
-      dl_pool_states_give (run.workers, first);
-    }
-  DlOut *out = dl_out_open (opts->output, error);
+    run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+  DlOut *out = dl_cmd_open_output (opts, run.workers, error);
   if (out != NULL)
     dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
                  dl_options_progress (opts, STDERR_FILENO), &run);

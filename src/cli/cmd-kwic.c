@@ -600,13 +600,8 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   for (guint i = 0; i < inputs->len; i++)
     g_hash_table_insert (run.index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
 
-  /* A first worker now: a setup failure (ICU, the stemmer) is an error of
-   * the run, not of each input. */
-  Worker *first = dl_pool_states_take (run.workers, error);
-  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  DlOut *out = dl_cmd_open_output (&opts, run.workers, error);
   ok = out != NULL;
-  if (first != NULL)
-    dl_pool_states_give (run.workers, first);
   Printer printer = { 0 };
   if (ok)
     {

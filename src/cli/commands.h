@@ -10,6 +10,7 @@
 #include "document.h"
 #include "normalize.h"
 #include "options.h"
+#include "pool.h"
 #include "output.h"
 #include "source.h"
 #include "stem.h"
@@ -75,6 +76,11 @@ typedef struct {
   void (*merge) (gpointer counts, guint32 file, gpointer user_data);
   GDestroyNotify counts_free;
 } DlCountJob;
+
+/* Makes a first worker of @workers (NULL: none), so that a setup failure
+ * (ICU, the stemmer) is an error of the run, not of each input; then opens
+ * the output (-o: a bad one fails before the work). NULL with @error. */
+DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
 
 /* Makes a first worker (so that a setup failure is an error of the run, not
  * of each input), opens the output (-o: a bad one fails before the
