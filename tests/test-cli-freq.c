@@ -189,7 +189,6 @@ test_freq_usage_errors (void)
                         "--min-freq x",
                         "--unit stem --case keep",
                         "--stoplist /nonexistent/list.txt",
-                        "--format html",
                         "--forms -2" };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {

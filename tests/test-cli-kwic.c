@@ -283,7 +283,7 @@ test_kwic_queries_and_usage_errors (void)
     { "--width -1 war", "--width" },
     { "--unit stem --case keep war", "cannot go with --case keep" },
     { "--queries /nonexistent war", "/nonexistent" },
-    { "--format markdown war", "--format" },
+    { "--format xml war", "--format" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -26,15 +26,16 @@ describe (const DlOptions *o)
       o->output ? o->output : "-");
 }
 
-/* Parses "cmd" + @args (NULL-terminated) for a command writing @formats:
+/* Parses "cmd" + @args (NULL-terminated) for a command taking the common
+ * options @which:
  * describe () of the result, or "usage: MESSAGE" (DL_ERROR_USAGE) or
  * "error: MESSAGE" (any other error). *@threads gets --threads. */
 static char *
-parse (const char *const *args, const int *formats, int *threads)
+parse (const char *const *args, DlOptionSet which, int *threads)
 {
   DlOptions o;
   dl_options_init (&o);
-  GOptionContext *context = dl_options_context ("PATH...", "summary", NULL, NULL, &o);
+  GOptionContext *context = dl_options_context ("PATH...", "summary", NULL, NULL, which, &o);
   g_autoptr (GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (argv, g_strdup ("cmd"));
   for (gsize i = 0; args[i] != NULL; i++)
@@ -47,7 +48,7 @@ parse (const char *const *args, const int *formats, int *threads)
   char **v = (char **) argv->pdata;
   g_autoptr (GError) error = NULL;
   char *got;
-  if (dl_options_parse (context, &o, formats, &argc, &v, &error))
+  if (dl_options_parse (context, &o, &argc, &v, &error))
     got = describe (&o);
   else
     got = g_strdup_printf ("%s: %s",
@@ -63,8 +64,8 @@ parse (const char *const *args, const int *formats, int *threads)
   return got;
 }
 
-static const int text_tables[]
-    = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
+/* Every common option (freq's set, and --color). */
+#define ALL_OPTIONS (DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST | DL_OPT_COLOR)
 
 #define DEFAULTS                                                                                   \
   "lang=all assume=- unit=form case=fold format=text color=auto progress=auto encoding=- "         \
@@ -113,11 +114,16 @@ test_parse_values_and_errors (void)
     { { "--format", "json" },
       "lang=all assume=- unit=form case=fold format=json color=auto progress=auto encoding=- "
       "stoplist=- output=-" },
-    /* html is a format, but not one this command writes. */
+    /* Every command writes every format. */
     { { "--format", "html" },
-      "usage: invalid value 'html' for --format (expected one of: text, tsv, csv, json)" },
+      "lang=all assume=- unit=form case=fold format=html color=auto progress=auto encoding=- "
+      "stoplist=- output=-" },
+    { { "--format", "markdown" },
+      "lang=all assume=- unit=form case=fold format=markdown color=auto progress=auto "
+      "encoding=- stoplist=- output=-" },
     { { "--format", "TSV" },
-      "usage: invalid value 'TSV' for --format (expected one of: text, tsv, csv, json)" },
+      "usage: invalid value 'TSV' for --format (expected one of: text, tsv, csv, json, html, "
+      "markdown)" },
     { { "--color", "always", "--progress", "never" },
       "lang=all assume=- unit=form case=fold format=text color=always progress=never encoding=- "
       "stoplist=- output=-" },
@@ -145,7 +151,7 @@ test_parse_values_and_errors (void)
     {
       int threads;
       g_autofree char *label = g_strjoinv (" ", (char **) cases[i].args);
-      g_autofree char *got = parse (cases[i].args, text_tables, &threads);
+      g_autofree char *got = parse (cases[i].args, ALL_OPTIONS, &threads);
       DL_ASSERT_STR_EQ_FOR (label, got, cases[i].expected);
     }
 }
@@ -169,35 +175,33 @@ test_parse_threads (void)
     {
       int threads = -1;
       g_autofree char *label = g_strjoinv (" ", (char **) cases[i].args);
-      g_autofree char *got = parse (cases[i].args, text_tables, &threads);
+      g_autofree char *got = parse (cases[i].args, ALL_OPTIONS, &threads);
       DL_ASSERT_STR_EQ_FOR (label, got, DEFAULTS);
       DL_ASSERT_INT_EQ_FOR (label, threads, cases[i].threads ? cases[i].threads : cores);
     }
 }
 
 static void
-test_parse_formats_map_to_the_commands_list (void)
+test_parse_refuses_options_the_command_does_not_take (void)
 {
-  /* The index in the command's list is not the format's number. */
-  static const int kwic_like[] = { DL_FORMAT_TEXT, DL_FORMAT_HTML, DL_FORMAT_MARKDOWN, -1 };
+  /* langs reads lines and their languages: no words, no stoplist. */
   static const struct {
     const char *args[3];
     const char *expected;
   } cases[] = {
-    { { "--format", "html" },
-      "lang=all assume=- unit=form case=fold format=html color=auto progress=auto encoding=- "
+    { { "--assume-lang", "tr" },
+      "lang=all assume=tr unit=form case=fold format=text color=auto progress=auto encoding=- "
       "stoplist=- output=-" },
-    { { "--format", "markdown" },
-      "lang=all assume=- unit=form case=fold format=markdown color=auto progress=auto "
-      "encoding=- stoplist=- output=-" },
-    { { "--format", "tsv" },
-      "usage: invalid value 'tsv' for --format (expected one of: text, html, markdown)" },
+    { { "--unit", "stem" }, "usage: Unknown option --unit" },
+    { { "--case", "keep" }, "usage: Unknown option --case" },
+    { { "--numbers" }, "usage: Unknown option --numbers" },
+    { { "--stoplist", "default" }, "usage: Unknown option --stoplist" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       int threads;
       g_autofree char *label = g_strjoinv (" ", (char **) cases[i].args);
-      g_autofree char *got = parse (cases[i].args, kwic_like, &threads);
+      g_autofree char *got = parse (cases[i].args, DL_OPT_BASIC | DL_OPT_COLOR, &threads);
       DL_ASSERT_STR_EQ_FOR (label, got, cases[i].expected);
     }
 }
@@ -301,8 +305,8 @@ test_options_suite (void)
   CU_pSuite s = CU_add_suite ("options", NULL, NULL);
   CU_add_test (s, "parse_values_and_errors", test_parse_values_and_errors);
   CU_add_test (s, "parse_threads", test_parse_threads);
-  CU_add_test (s, "parse_formats_map_to_the_commands_list",
-               test_parse_formats_map_to_the_commands_list);
+  CU_add_test (s, "parse_refuses_options_the_command_does_not_take",
+               test_parse_refuses_options_the_command_does_not_take);
   CU_add_test (s, "choice", test_choice);
   CU_add_test (s, "number_pair", test_number_pair);
   CU_add_test (s, "check_count", test_check_count);

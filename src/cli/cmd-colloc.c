@@ -82,136 +82,90 @@ parse_window (const char *arg, guint *left, guint *right, GError **error)
   return TRUE;
 }
 
-/* The numbers of a row as text: cooc freq expected mi mi3 t z ll dice
- * logdice left right, in that order. */
-typedef struct {
-  char v[12][32];
-} Cells;
-
-static void
-row_cells (const DlCollocRow *r, int decimals, Cells *c)
-{
-  dl_format_u64 (c->v[0], r->cooc);
-  dl_format_u64 (c->v[1], r->freq);
-  const double real[] = { r->scores.expected, r->scores.mi, r->scores.mi3,  r->scores.t,
-                          r->scores.z,        r->scores.ll, r->scores.dice, r->scores.logdice };
-  for (guint i = 0; i < G_N_ELEMENTS (real); i++)
-    dl_format_real (c->v[2 + i], sizeof c->v[2 + i], real[i], decimals);
-  dl_format_u64 (c->v[10], r->left);
-  dl_format_u64 (c->v[11], r->right);
-}
-
-static void
-print_table (DlTable *table, const DlCollocList *list, DlLang lang, gboolean all)
-{
-  for (guint i = 0; i < dl_colloc_list_size (list); i++)
-    {
-      DlCollocRow made;
-      const DlCollocRow *r = dl_colloc_list_row (list, i, &made);
-      Cells c;
-      row_cells (r, 4, &c);
-      const char *row[] = { dl_lang_code (lang),
-                            r->collocate,
-                            c.v[0],
-                            c.v[1],
-                            c.v[2],
-                            c.v[3],
-                            c.v[4],
-                            c.v[5],
-                            c.v[6],
-                            c.v[7],
-                            c.v[8],
-                            c.v[9],
-                            c.v[10],
-                            c.v[11],
-                            all ? r->first : NULL,
-                            all ? r->second : NULL };
-      dl_table_row (table, row);
-    }
-}
-
 /* Text output shows at most this many characters of a collocate. */
 #define TEXT_ITEM_MAX 40
 
-static void
-print_text (FILE *fp, const DlCollocList *list, const DlCollocCounts *counts, DlLang lang,
-            const char *node, gboolean first)
-{
-  const DlCounter *counter = dl_colloc_counts_counter (counts);
-  char tokens[24], nodes[24];
-  dl_format_u64 (tokens, dl_counter_tokens (counter, lang));
-  dl_format_u64 (nodes, dl_colloc_counts_nodes (counts, lang));
-  if (!first)
-    fputc ('\n', fp);
-  if (node != NULL)
-    /* Translators: the heading of one language in `derlem colloc NODE`:
-       language code, node, its occurrences, tokens of the language. */
-    fprintf (fp, _ ("%s: %s occurs %s times in %s tokens\n"), dl_lang_code (lang), node, nodes,
-             tokens);
-  else
-    /* Translators: the heading of one language in `derlem colloc --all`. */
-    fprintf (fp, _ ("%s: word pairs in %s tokens\n"), dl_lang_code (lang), tokens);
-  if (dl_colloc_list_size (list) == 0)
-    return;
+enum {
+  COL_LANG,
+  COL_COLLOCATE,
+  COL_COOC,
+  COL_FREQ,
+  COL_EXPECTED, /* the measures, from here in the order of DlScores' fields */
+  COL_MI,
+  COL_MI3,
+  COL_T,
+  COL_Z,
+  COL_LL,
+  COL_DICE,
+  COL_LOGDICE,
+  COL_LEFT,
+  COL_RIGHT,
+  COL_FIRST,
+  COL_SECOND,
+  N_COLS
+};
 
-  const char *heads[]
-      = { _ ("collocate"), "cooc",    "freq",     "expected", "MI", "MI3", "T", "z", "LL",
-          "Dice",          "logDice", _ ("left"), _ ("right") };
-  guint widths[G_N_ELEMENTS (heads)];
-  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
-    widths[k] = (guint) dl_display_width (heads[k], -1);
-  for (guint i = 0; i < dl_colloc_list_size (list); i++)
-    {
-      DlCollocRow row;
-      const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
-      Cells c;
-      row_cells (r, 2, &c);
-      widths[0] = MAX (widths[0], dl_padded_width (r->collocate, TEXT_ITEM_MAX));
-      for (guint k = 0; k < 12; k++)
-        widths[k + 1] = MAX (widths[k + 1], (guint) strlen (c.v[k]));
-    }
-  for (guint k = 0; k < G_N_ELEMENTS (heads); k++)
-    {
-      fputs (k > 0 ? "  " : "", fp);
-      dl_put_padded (fp, heads[k], widths[k], k > 0, TEXT_ITEM_MAX);
-    }
-  fputc ('\n', fp);
-  for (guint i = 0; i < dl_colloc_list_size (list); i++)
-    {
-      DlCollocRow row;
-      const DlCollocRow *r = dl_colloc_list_row (list, i, &row);
-      Cells c;
-      row_cells (r, 2, &c);
-      dl_put_padded (fp, r->collocate, widths[0], FALSE, TEXT_ITEM_MAX);
-      for (guint k = 0; k < 12; k++)
-        {
-          fputs ("  ", fp);
-          dl_put_padded (fp, c.v[k], widths[k + 1], TRUE, TEXT_ITEM_MAX);
-        }
-      fputc ('\n', fp);
-    }
+typedef struct {
+  const DlCollocList *list;
+  const char *lang;
+  DlCollocRow made;
+  DlCell cells[N_COLS];
+} CollocRows;
+
+static const DlCell *
+fill_row (gpointer data, guint64 i)
+{
+  CollocRows *rows = data;
+  DlCell *cells = rows->cells;
+  const DlCollocRow *r = dl_colloc_list_row (rows->list, (guint) i, &rows->made);
+  cells[COL_LANG].s = rows->lang;
+  cells[COL_COLLOCATE].s = r->collocate;
+  cells[COL_COOC].i = r->cooc;
+  cells[COL_FREQ].i = r->freq;
+  cells[COL_EXPECTED].r = r->scores.expected;
+  cells[COL_MI].r = r->scores.mi;
+  cells[COL_MI3].r = r->scores.mi3;
+  cells[COL_T].r = r->scores.t;
+  cells[COL_Z].r = r->scores.z;
+  cells[COL_LL].r = r->scores.ll;
+  cells[COL_DICE].r = r->scores.dice;
+  cells[COL_LOGDICE].r = r->scores.logdice;
+  cells[COL_LEFT].i = r->left;
+  cells[COL_RIGHT].i = r->right;
+  cells[COL_FIRST].s = r->first;
+  cells[COL_SECOND].s = r->second;
+  return cells;
 }
 
 static gboolean
-write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
-            GError **error)
+write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const CollocRun *run = user_data;
   g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, run->list_options, error);
   if (list == NULL)
     return FALSE;
-  if (table != NULL)
-    print_table (table, list, lang, run->opts.all);
+  char tokens[24], nodes[24];
+  dl_format_u64 (tokens, dl_counter_tokens (dl_colloc_counts_counter (run->total), lang));
+  dl_format_u64 (nodes, dl_colloc_counts_nodes (run->total, lang));
+  g_autofree char *heading = NULL;
+  if (run->node != NULL)
+    /* Translators: the heading of one language in `derlem colloc NODE`:
+       language code, node, its occurrences, tokens of the language. */
+    heading = g_strdup_printf (_ ("%s: %s occurs %s times in %s tokens"), dl_lang_code (lang),
+                               dl_query_text (run->node), nodes, tokens);
   else
-    print_text (fp, list, run->total, lang, run->node != NULL ? dl_query_text (run->node) : NULL,
-                first);
+    /* Translators: the heading of one language in `derlem colloc --all`. */
+    heading = g_strdup_printf (_ ("%s: word pairs in %s tokens"), dl_lang_code (lang), tokens);
+  dl_writer_section (w, lang, heading);
+  CollocRows rows = { list, dl_lang_code (lang), { 0 }, { { NULL, 0, 0 } } };
+  dl_writer_rows (w, dl_colloc_list_size (list), fill_row, &rows);
   return TRUE;
 }
 
 gboolean
 dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *window_arg = NULL, *sort_arg = NULL;
   gint64 min_freq = 1, min_cooc = 2, top = 0;
@@ -269,9 +223,8 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
          "left right (then first second, with --all); freq = f2. Sorted by the\n"
          "measure, then cooc, then the language's alphabetical order."),
-      entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
-  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
+  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-cooc", min_cooc, error);
@@ -314,7 +267,6 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "default", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
   lo.stoplist = tools.stoplist;
@@ -330,17 +282,41 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  static const DlColumn columns[]
-      = { { "lang", DL_COL_STRING },  { "collocate", DL_COL_STRING }, { "cooc", DL_COL_NUMBER },
-          { "freq", DL_COL_NUMBER },  { "expected", DL_COL_NUMBER },  { "mi", DL_COL_NUMBER },
-          { "mi3", DL_COL_NUMBER },   { "t", DL_COL_NUMBER },         { "z", DL_COL_NUMBER },
-          { "ll", DL_COL_NUMBER },    { "dice", DL_COL_NUMBER },      { "logdice", DL_COL_NUMBER },
-          { "left", DL_COL_NUMBER },  { "right", DL_COL_NUMBER },     { "first", DL_COL_STRING },
-          { "second", DL_COL_STRING } };
+#define MEASURE(name, heading)                                                                     \
+  {                                                                                                \
+    name, heading, DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 4, 2                                   \
+  }
+#define COUNT(name, heading)                                                                       \
+  {                                                                                                \
+    name, heading, DL_CELL_INTEGER, DL_COLUMN_FIT, 0, 0, NULL, 0, 0                                \
+  }
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_COLLOCATE]
+    = { "collocate", _ ("collocate"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_COOC] = COUNT ("cooc", "cooc"),
+    [COL_FREQ] = COUNT ("freq", "freq"),
+    [COL_EXPECTED] = MEASURE ("expected", "expected"),
+    [COL_MI] = MEASURE ("mi", "MI"),
+    [COL_MI3] = MEASURE ("mi3", "MI3"),
+    [COL_T] = MEASURE ("t", "T"),
+    [COL_Z] = MEASURE ("z", "z"),
+    [COL_LL] = MEASURE ("ll", "LL"),
+    [COL_DICE] = MEASURE ("dice", "Dice"),
+    [COL_LOGDICE] = MEASURE ("logdice", "logDice"),
+    [COL_LEFT] = COUNT ("left", _ ("left")),
+    [COL_RIGHT] = COUNT ("right", _ ("right")),
+    [COL_FIRST] = { "first", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_SECOND] = { "second", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+  };
+#undef MEASURE
+#undef COUNT
+  g_autofree char *title = node != NULL
+                               ? g_strdup_printf ("derlem colloc: %s", dl_query_text (node))
+                               : g_strdup ("derlem colloc --all");
   run.list_options = &lo;
-  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns,
-                           G_N_ELEMENTS (columns) - (all ? 0 : 2), write_lang, &run, error);
+  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS - (all ? 0 : 2),
+                           title, write_lang, &run, error);
   dl_colloc_counts_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

@@ -2,6 +2,7 @@
  * count them. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -102,22 +103,26 @@ count_emit (const DlInput *input, gpointer counts, gpointer p)
 }
 
 DlOut *
+dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error)
+{
+  if (workers != NULL)
+    {
+      gpointer first = dl_pool_states_take (workers, error);
+      if (first == NULL)
+        return NULL;
+      dl_pool_states_give (workers, first);
+    }
+  return dl_out_open (opts->output, error);
+}
+
+DlOut *
 dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
               gpointer user_data, GError **error)
 {
   CountRun run = { job, user_data, NULL, 0 };
   if (job->worker_new != NULL)
-    {
-      run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
-      gpointer first = dl_pool_states_take (run.workers, error);
-      if (first == NULL)
-        {
-          dl_pool_states_free (run.workers);
-          return NULL;
-        }
-      dl_pool_states_give (run.workers, first);
-    }
-  DlOut *out = dl_out_open (opts->output, error);
+    run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+  DlOut *out = dl_cmd_open_output (opts, run.workers, error);
   if (out != NULL)
     dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
                  dl_options_progress (opts, STDERR_FILENO), &run);
@@ -125,26 +130,33 @@ dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCoun
   return out;
 }
 
+DlWriter *
+dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint n_columns,
+               const char *title, const DlWriterOptions *extra)
+{
+  FILE *fp = dl_out_file (out);
+  DlWriterOptions wo = { NULL, FALSE, FALSE };
+  if (extra != NULL)
+    wo = *extra;
+  wo.title = title;
+  wo.color = opts->format == DL_FORMAT_TEXT && dl_options_color (opts, fileno (fp));
+  return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
+}
+
 gboolean
 dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
-                    const DlColumn *columns, guint n_columns, DlLangWriter write,
+                    const DlColumn *columns, guint n_columns, const char *title, DlLangWriter write,
                     gpointer user_data, GError **error)
 {
   if (out == NULL)
     return FALSE;
-  DlTable *table = NULL;
-  if (opts->format != DL_FORMAT_TEXT)
-    table = dl_table_new (dl_out_file (out), opts->format, columns, n_columns);
+  DlWriter *w = dl_cmd_writer (opts, out, columns, n_columns, title, NULL);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
-  gboolean ok = TRUE, first = TRUE;
+  gboolean ok = TRUE;
   for (gsize i = 0; ok && i < G_N_ELEMENTS (order); i++)
     if (langs[order[i]])
-      {
-        ok = write (user_data, order[i], table, dl_out_file (out), first, error);
-        first = FALSE;
-      }
-  if (table != NULL)
-    dl_table_end (table);
+      ok = write (user_data, order[i], w, error);
+  dl_writer_end (w);
   if (!ok)
     {
       dl_out_close (out, FALSE, NULL);

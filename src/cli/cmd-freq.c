@@ -46,99 +46,62 @@ counts_free (gpointer p)
   dl_counter_free (p);
 }
 
-/* Text output shows at most this many characters of an item; TSV and JSON
- * show all. */
+/* Text output shows at most this many characters of an item; the other
+ * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-static void
-print_text (FILE *fp, const DlFreqList *list, gboolean stems, gboolean first)
-{
-  char tokens[24], types[24];
-  g_snprintf (tokens, sizeof tokens, "%" G_GUINT64_FORMAT, dl_freqlist_tokens (list));
-  g_snprintf (types, sizeof types, "%" G_GUINT64_FORMAT, dl_freqlist_types (list));
-  if (!first)
-    fputc ('\n', fp);
-  /* Translators: the heading of one language's list in `derlem freq`:
-     language code, number of tokens, number of types (distinct items). */
-  fprintf (fp, _ ("%s: %s tokens, %s types\n"), dl_lang_code (dl_freqlist_lang (list)), tokens,
-           types);
-  if (dl_freqlist_size (list) == 0)
-    return;
+enum { COL_LANG, COL_RANK, COL_ITEM, COL_FREQ, COL_PER_MILLION, COL_RANGE, COL_FORMS, N_COLS };
 
-  guint wide = dl_padded_width (_ ("item"), TEXT_ITEM_MAX);
-  for (guint i = 0; i < dl_freqlist_size (list); i++)
-    wide = MAX (wide, dl_padded_width (dl_freqlist_item (list, i)->item, TEXT_ITEM_MAX));
-  dl_put_padded (fp, _ ("rank"), 6, TRUE, TEXT_ITEM_MAX);
-  fputs ("  ", fp);
-  dl_put_padded (fp, _ ("item"), wide, FALSE, TEXT_ITEM_MAX);
-  fputs ("  ", fp);
-  dl_put_padded (fp, _ ("freq"), 9, TRUE, TEXT_ITEM_MAX);
-  fputs ("  ", fp);
-  dl_put_padded (fp, _ ("per million"), 11, TRUE, TEXT_ITEM_MAX);
-  fputs ("  ", fp);
-  guint range_wide = MAX (5, dl_padded_width (_ ("range"), TEXT_ITEM_MAX));
-  dl_put_padded (fp, _ ("range"), range_wide, TRUE, TEXT_ITEM_MAX);
-  if (stems)
-    fprintf (fp, "  %s", _ ("forms"));
-  fputc ('\n', fp);
-  for (guint i = 0; i < dl_freqlist_size (list); i++)
-    {
-      const DlFreqItem *it = dl_freqlist_item (list, i);
-      char pm[32];
-      dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
-      fprintf (fp, "%6u  ", it->rank);
-      dl_put_padded (fp, it->item, wide, FALSE, TEXT_ITEM_MAX);
-      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %11s  %*u", it->freq, pm, (int) range_wide,
-               it->range);
-      if (stems)
-        fprintf (fp, "  %s", it->forms);
-      fputc ('\n', fp);
-    }
-}
+typedef struct {
+  const DlFreqList *list;
+  const char *lang;
+  char per_million[32];
+  DlCell cells[N_COLS];
+} FreqRows;
 
-static void
-print_table (DlTable *table, const DlFreqList *list, gboolean stems)
+static const DlCell *
+fill_row (gpointer data, guint64 i)
 {
-  for (guint i = 0; i < dl_freqlist_size (list); i++)
-    {
-      const DlFreqItem *it = dl_freqlist_item (list, i);
-      char rank[24], freq[24], pm[32], range[24];
-      dl_format_u64 (rank, it->rank);
-      dl_format_u64 (freq, it->freq);
-      dl_format_per_million (pm, sizeof pm, it->freq, dl_freqlist_tokens (list));
-      dl_format_u64 (range, it->range);
-      const char *row[] = { dl_lang_code (dl_freqlist_lang (list)),
-                            rank,
-                            it->item,
-                            freq,
-                            pm,
-                            range,
-                            stems ? it->forms : NULL };
-      dl_table_row (table, row);
-    }
+  FreqRows *rows = data;
+  DlCell *cells = rows->cells;
+  const DlFreqItem *it = dl_freqlist_item (rows->list, (guint) i);
+  dl_format_per_million (rows->per_million, sizeof rows->per_million, it->freq,
+                         dl_freqlist_tokens (rows->list));
+  cells[COL_LANG].s = rows->lang;
+  cells[COL_RANK].i = it->rank;
+  cells[COL_ITEM].s = it->item;
+  cells[COL_FREQ].i = it->freq;
+  cells[COL_PER_MILLION].s = rows->per_million;
+  cells[COL_RANGE].i = it->range;
+  cells[COL_FORMS].s = it->forms;
+  return cells;
 }
 
 static gboolean
-write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
-            GError **error)
+write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const FreqRun *run = user_data;
   g_autoptr (DlFreqList) list
       = dl_freqlist_build (run->total, lang, run->list_options, run->stemmer, run->norm, error);
   if (list == NULL)
     return FALSE;
-  gboolean stems = run->list_options->unit == DL_UNIT_STEM;
-  if (table != NULL)
-    print_table (table, list, stems);
-  else
-    print_text (fp, list, stems, first);
+  char tokens[24], types[24];
+  dl_format_u64 (tokens, dl_freqlist_tokens (list));
+  dl_format_u64 (types, dl_freqlist_types (list));
+  /* Translators: the heading of one language's list in `derlem freq`:
+     language code, number of tokens, number of types (distinct items). */
+  g_autofree char *heading
+      = g_strdup_printf (_ ("%s: %s tokens, %s types"), dl_lang_code (lang), tokens, types);
+  dl_writer_section (w, lang, heading);
+  FreqRows rows = { list, dl_lang_code (lang), "", { { NULL, 0, 0 } } };
+  dl_writer_rows (w, dl_freqlist_size (list), fill_row, &rows);
   return TRUE;
 }
 
 gboolean
 dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *sort_arg = NULL;
   gint64 min_freq = 1, min_range = 1, top = 0, forms = 5;
@@ -174,9 +137,8 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang rank item freq per_million range (then forms, for\n"
          "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
          "freq per million tokens of the language; range: files it occurs in."),
-      entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
-  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
+  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-range", min_range, error)
@@ -194,7 +156,6 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
   fo.stoplist = tools.stoplist;
@@ -208,17 +169,22 @@ dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
   static const DlCountJob job = { NULL, NULL, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  static const DlColumn columns[]
-      = { { "lang", DL_COL_STRING }, { "rank", DL_COL_NUMBER },        { "item", DL_COL_STRING },
-          { "freq", DL_COL_NUMBER }, { "per_million", DL_COL_NUMBER }, { "range", DL_COL_NUMBER },
-          { "forms", DL_COL_STRING } };
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
+    [COL_ITEM]
+    = { "item", _ ("item"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
+    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
+  };
   run.list_options = &fo;
   run.stemmer = tools.stemmer;
   run.norm = opts.casing == DL_CASE_KEEP ? tools.norm : NULL;
   ok = dl_cmd_write_langs (out, &opts, run.counter_options.langs, columns,
-                           G_N_ELEMENTS (columns) - (opts.unit == DL_UNIT_STEM ? 0 : 1), write_lang,
+                           N_COLS - (opts.unit == DL_UNIT_STEM ? 0 : 1), "derlem freq", write_lang,
                            &run, error);
   dl_counter_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

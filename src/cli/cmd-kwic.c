@@ -51,16 +51,12 @@ typedef struct {
 } Worker;
 
 typedef struct {
-  FILE *fp;
-  DlFormat format;
-  DlTable *table;
-  gboolean color;
-  guint column;  /* where the node starts, in text output */
-  guint64 shown; /* rows written */
-  guint64 max;   /* --max, or 0 */
+  DlWriter *writer;
+  gboolean people; /* a format for people: file:line in one column */
+  guint64 shown;   /* rows written */
+  guint64 max;     /* --max, or 0 */
   GPtrArray *inputs;
   GPtrArray *queries;
-  GString *buf;
 } Printer;
 
 typedef struct {
@@ -188,73 +184,53 @@ hit_new (const DlConcordHit *h, guint file, const GString *key)
 
 /* ---- printing ---- */
 
-static const DlColumn columns[] = {
-  { "lang", DL_COL_STRING },     { "file", DL_COL_STRING },  { "line", DL_COL_NUMBER },
-  { "left", DL_COL_STRING },     { "node", DL_COL_STRING },  { "right", DL_COL_STRING },
-  { "position", DL_COL_NUMBER }, { "query", DL_COL_STRING },
+enum {
+  COL_LANG,
+  COL_FILE,
+  COL_LINE,
+  COL_LEFT,
+  COL_NODE,
+  COL_RIGHT,
+  COL_POSITION,
+  COL_QUERY,
+  COL_LANG_SHOWN, /* for people: after the context */
+  COL_SOURCE,     /* for people: file:line */
+  N_COLS
 };
 
+/* The columns, with the contexts @width wide in text. */
 static void
-put_spaces (FILE *fp, gsize n)
+make_columns (DlColumn *columns, guint width)
 {
-  for (gsize i = 0; i < n; i++)
-    fputc (' ', fp);
+  const DlColumn all[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_LINE] = { "line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    /* Translators: column headings of the concordance (HTML, Markdown). */
+    [COL_LEFT]
+    = { "left", _ ("left context"), DL_CELL_STRING, DL_COLUMN_RIGHT, width, 0, NULL, 0, 0 },
+    [COL_NODE] = { "node", _ ("node"), DL_CELL_STRING, DL_COLUMN_NODE, 0, 0, NULL, 0, 0 },
+    [COL_RIGHT] = { "right", _ ("right context"), DL_CELL_STRING, 0, width, 0, NULL, 0, 0 },
+    [COL_POSITION] = { "position", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_LANG_SHOWN] = { "lang", _ ("lang"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
+    [COL_SOURCE] = { "src", _ ("file:line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, " ", 0, 0 },
+  };
+  memcpy (columns, all, sizeof all);
 }
 
-static void
-html_begin (Printer *pr)
+/* What was run, for the HTML and Markdown title: the queries. */
+static char *
+kwic_title (GPtrArray *queries)
 {
-  GString *b = pr->buf;
-  g_string_assign (b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>");
-  g_string_append (b, "derlem kwic: ");
-  for (guint i = 0; i < pr->queries->len; i++)
+  GString *t = g_string_new ("derlem kwic: ");
+  for (guint i = 0; i < queries->len; i++)
     {
       if (i > 0)
-        g_string_append (b, ", ");
-      dl_escape_html (b, dl_query_text (pr->queries->pdata[i]), -1);
+        g_string_append (t, ", ");
+      g_string_append (t, dl_query_text (queries->pdata[i]));
     }
-  g_string_append (b, "</title>\n<style>\n"
-                      "body { font-family: sans-serif; margin: 1.5em; color: #222; }\n"
-                      "h1 { font-size: 1.2em; }\n"
-                      "table.kwic { border-collapse: collapse; }\n"
-                      "table.kwic td, table.kwic th { padding: 0.15em 0.5em; white-space: pre; }\n"
-                      "table.kwic th { text-align: left; border-bottom: 1px solid #999; }\n"
-                      "table.kwic tr:nth-child(even) { background: #f4f4f4; }\n"
-                      "td.left { text-align: right; }\n"
-                      "td.node mark { background: #ffe066; font-weight: bold; padding: 0 0.2em; }\n"
-                      "td.left, td.node, td.right { font-family: monospace; }\n"
-                      "td.src, td.n, td.lang { color: #777; font-size: 0.85em; }\n"
-                      "p.summary { margin: 0.2em 0; }\n"
-                      "</style>\n</head>\n<body>\n<h1>");
-  for (guint i = 0; i < pr->queries->len; i++)
-    {
-      g_string_append (b, i > 0 ? ", <code>" : "<code>");
-      dl_escape_html (b, dl_query_text (pr->queries->pdata[i]), -1);
-      g_string_append (b, "</code>");
-    }
-  g_string_append (b, "</h1>\n<table class=\"kwic\">\n<thead><tr><th>#</th><th>");
-  /* Translators: column headings of the HTML concordance. */
-  dl_escape_html (b, _ ("lang"), -1);
-  g_string_append (b, "</th><th class=\"left\">");
-  dl_escape_html (b, _ ("left context"), -1);
-  g_string_append (b, "</th><th>");
-  dl_escape_html (b, _ ("node"), -1);
-  g_string_append (b, "</th><th>");
-  dl_escape_html (b, _ ("right context"), -1);
-  g_string_append (b, "</th><th>");
-  dl_escape_html (b, _ ("file:line"), -1);
-  g_string_append (b, "</th></tr></thead>\n<tbody>\n");
-  fwrite (b->str, 1, b->len, pr->fp);
-}
-
-static void
-printer_begin (Printer *pr)
-{
-  pr->buf = g_string_new (NULL);
-  if (pr->format == DL_FORMAT_HTML)
-    html_begin (pr);
-  else if (pr->format != DL_FORMAT_TEXT)
-    pr->table = dl_table_new (pr->fp, pr->format, columns, G_N_ELEMENTS (columns));
+  return g_string_free (t, FALSE);
 }
 
 static void
@@ -265,113 +241,62 @@ printer_hit (Printer *pr, const Hit *h)
   pr->shown++;
   const char *file = ((const DlInput *) pr->inputs->pdata[h->file])->path;
   const char *lang = dl_lang_code (h->lang);
-  char line[24], position[24];
-  dl_format_u64 (line, h->line);
-  dl_format_u64 (position, h->position);
-  GString *b = pr->buf;
-  switch (pr->format)
-    {
-    case DL_FORMAT_TEXT:
-      {
-        gsize lw = dl_display_width (h->left, -1), rw = dl_display_width (h->right, -1);
-        put_spaces (pr->fp, lw < pr->column ? pr->column - lw : 0);
-        fputs (h->left, pr->fp);
-        fputs (pr->color ? "  \033[1;31m" : "  ", pr->fp);
-        fputs (h->node, pr->fp);
-        fputs (pr->color ? "\033[0m  " : "  ", pr->fp);
-        fputs (h->right, pr->fp);
-        put_spaces (pr->fp, rw < pr->column ? pr->column - rw : 0);
-        fprintf (pr->fp, "  %s %s:%s\n", lang, file, line);
-        break;
-      }
-    case DL_FORMAT_HTML:
-      g_string_truncate (b, 0);
-      g_string_append_printf (b,
-                              "<tr lang=\"%s\"><td class=\"n\">%" G_GUINT64_FORMAT
-                              "</td><td class=\"lang\">%s</td><td class=\"left\">",
-                              lang, pr->shown, lang);
-      dl_escape_html (b, h->left, -1);
-      g_string_append (b, "</td><td class=\"node\"><mark>");
-      dl_escape_html (b, h->node, -1);
-      g_string_append (b, "</mark></td><td class=\"right\">");
-      dl_escape_html (b, h->right, -1);
-      g_string_append (b, "</td><td class=\"src\">");
-      dl_escape_html (b, file, -1);
-      g_string_append_printf (b, ":%s</td></tr>\n", line);
-      fwrite (b->str, 1, b->len, pr->fp);
-      break;
-    default:
-      {
-        const char *row[]
-            = { lang,    file,     line,     h->left,
-                h->node, h->right, position, dl_query_text (pr->queries->pdata[h->query]) };
-        dl_table_row (pr->table, row);
-      }
-    }
-}
-
-static void
-put_summary_line (Printer *pr, const char *s)
-{
-  if (pr->format == DL_FORMAT_HTML)
-    {
-      g_string_assign (pr->buf, "<p class=\"summary\">");
-      dl_escape_html (pr->buf, s, -1);
-      g_string_append (pr->buf, "</p>\n");
-      fputs (pr->buf->str, pr->fp);
-    }
-  else
-    fprintf (pr->fp, "%s\n", s);
+  char line[24];
+  g_autofree char *source = NULL;
+  if (pr->people)
+    source = g_strconcat (file, ":", dl_format_u64 (line, h->line), NULL);
+  DlCell cells[N_COLS] = {
+    [COL_LANG] = { lang, 0, 0 },
+    [COL_FILE] = { file, 0, 0 },
+    [COL_LINE] = { NULL, h->line, 0 },
+    [COL_LEFT] = { h->left, 0, 0 },
+    [COL_NODE] = { h->node, 0, 0 },
+    [COL_RIGHT] = { h->right, 0, 0 },
+    [COL_POSITION] = { NULL, h->position, 0 },
+    [COL_QUERY] = { dl_query_text (pr->queries->pdata[h->query]), 0, 0 },
+    [COL_LANG_SHOWN] = { lang, 0, 0 },
+    [COL_SOURCE] = { source, 0, 0 },
+  };
+  dl_writer_row (pr->writer, h->lang, cells);
 }
 
 /* The closing summary, one line per language: hits, per million, files. */
 static void
 printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
 {
-  if (pr->table != NULL)
-    dl_table_end (pr->table);
-  if (pr->format == DL_FORMAT_HTML)
-    fputs ("</tbody>\n</table>\n", pr->fp);
-  if (pr->format == DL_FORMAT_TEXT || pr->format == DL_FORMAT_HTML)
+  static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_OTHER };
+  guint64 total = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
+    total += run->stats.hits[order[i]];
+  for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
     {
-      static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_OTHER };
-      guint64 total = 0;
-      for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
-        total += run->stats.hits[order[i]];
-      if (pr->format == DL_FORMAT_TEXT && pr->shown > 0)
-        fputc ('\n', pr->fp);
-      for (gsize i = 0; i < G_N_ELEMENTS (order); i++)
-        {
-          DlLang l = order[i];
-          /* Lines of other languages are searched, but said only when they
-           * have hits. */
-          if (!langs[l] || (l == DL_LANG_OTHER && run->stats.hits[l] == 0))
-            continue;
-          char hits[24], pm[32], files[24];
-          dl_format_u64 (hits, run->stats.hits[l]);
-          dl_format_per_million (pm, sizeof pm, run->stats.hits[l], run->stats.tokens[l]);
-          dl_format_u64 (files, run->files_with_hits[l]);
-          /* Translators: the summary of a concordance, one line per
-             language: language code, number of hits, hits per million
-             tokens of that language, number of files with a hit. */
-          g_autofree char *s = g_strdup_printf (_ ("%s: %s hits, %s per million tokens, in %s "
-                                                   "files"),
-                                                dl_lang_code (l), hits, pm, files);
-          put_summary_line (pr, s);
-        }
-      if (pr->shown < total)
-        {
-          char shown[24];
-          dl_format_u64 (shown, pr->shown);
-          /* Translators: after the summary, when --max or --sample left
-             hits out: the number of hits shown. */
-          g_autofree char *s = g_strdup_printf (_ ("%s of them shown"), shown);
-          put_summary_line (pr, s);
-        }
+      DlLang l = order[i];
+      /* Lines of other languages are searched, but said only when they
+       * have hits. */
+      if (!langs[l] || (l == DL_LANG_OTHER && run->stats.hits[l] == 0))
+        continue;
+      char hits[24], pm[32], files[24];
+      dl_format_u64 (hits, run->stats.hits[l]);
+      dl_format_per_million (pm, sizeof pm, run->stats.hits[l], run->stats.tokens[l]);
+      dl_format_u64 (files, run->files_with_hits[l]);
+      /* Translators: the summary of a concordance, one line per
+         language: language code, number of hits, hits per million
+         tokens of that language, number of files with a hit. */
+      g_autofree char *s = g_strdup_printf (_ ("%s: %s hits, %s per million tokens, in %s "
+                                               "files"),
+                                            dl_lang_code (l), hits, pm, files);
+      dl_writer_summary (pr->writer, s);
     }
-  if (pr->format == DL_FORMAT_HTML)
-    fputs ("</body>\n</html>\n", pr->fp);
-  g_string_free (pr->buf, TRUE);
+  if (pr->shown < total)
+    {
+      char shown[24];
+      dl_format_u64 (shown, pr->shown);
+      /* Translators: after the summary, when --max or --sample left
+         hits out: the number of hits shown. */
+      g_autofree char *s = g_strdup_printf (_ ("%s of them shown"), shown);
+      dl_writer_summary (pr->writer, s);
+    }
+  dl_writer_end (pr->writer);
 }
 
 /* ---- the run ---- */
@@ -548,7 +473,7 @@ parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
 gboolean
 dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_auto (GStrv) query_args = NULL;
   g_autofree char *queries_file = NULL, *sort_arg = NULL;
@@ -593,12 +518,10 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
          "\n"
          "TSV columns: lang file line left node right position query (position:\n"
          "byte offset of the node in the file)."),
-      entries, &opts);
-  static const int formats[]
-      = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, DL_FORMAT_HTML, -1 };
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR, &opts);
   KwicRun run = { 0 };
   run.queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
-  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--words", words, error)
                 && dl_options_check_count ("--max", max, error)
                 && dl_options_check_count ("--sample", sample, error);
@@ -651,7 +574,6 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   if (!ok)
     {
       g_ptr_array_unref (run.queries);
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -678,26 +600,21 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   for (guint i = 0; i < inputs->len; i++)
     g_hash_table_insert (run.index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
 
-  /* A first worker now: a setup failure (ICU, the stemmer) is an error of
-   * the run, not of each input. */
-  Worker *first = dl_pool_states_take (run.workers, error);
-  DlOut *out = first != NULL ? dl_out_open (opts.output, error) : NULL;
+  DlOut *out = dl_cmd_open_output (&opts, run.workers, error);
   ok = out != NULL;
-  if (first != NULL)
-    dl_pool_states_give (run.workers, first);
   Printer printer = { 0 };
   if (ok)
     {
-      printer.fp = dl_out_file (out);
-      printer.format = opts.format;
-      printer.color
-          = opts.format == DL_FORMAT_TEXT && dl_options_color (&opts, fileno (printer.fp));
-      printer.column = words > 0 ? (guint) MIN (words * 8, 80) : co->width;
+      DlColumn columns[N_COLS];
+      make_columns (columns, words > 0 ? (guint) MIN (words * 8, 80) : co->width);
+      g_autofree char *title = kwic_title (run.queries);
+      const DlWriterOptions wo = { NULL, FALSE, TRUE };
+      printer.writer = dl_cmd_writer (&opts, out, columns, N_COLS, title, &wo);
+      printer.people = dl_format_for_people (opts.format);
       printer.max = (guint64) max;
       printer.inputs = inputs;
       printer.queries = run.queries;
       run.printer = &printer;
-      printer_begin (&printer);
       dl_pool_run (inputs, run.direct ? 1 : opts.threads, kwic_work, kwic_emit, file_result_free,
                    env->diag, dl_options_progress (&opts, STDERR_FILENO), &run);
       if (run.keep)
@@ -715,6 +632,5 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
   dl_pool_states_free (run.workers);
   g_rand_free (run.rand);
   g_ptr_array_unref (run.queries);
-  dl_options_clear (&opts);
   return ok;
 }

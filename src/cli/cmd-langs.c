@@ -26,11 +26,10 @@ typedef struct {
 typedef struct {
   DlOptions *opts;
   DlDocumentOptions doc_options;
-  FILE *fp;
-  DlTable *table;
-  gboolean color;
-  gboolean first_file;
+  DlWriter *writer;
 } LangsRun;
+
+enum { COL_FILE, COL_START, COL_END, COL_LINES, COL_LANG, COL_PREVIEW, N_COLS };
 
 static void
 span_clear (gpointer p)
@@ -80,7 +79,7 @@ langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
       dl_diag_error (diag, input->path, error);
       return NULL;
     }
-  gboolean want_preview = run->opts->format == DL_FORMAT_TEXT;
+  gboolean want_preview = dl_format_for_people (run->opts->format);
   LangsResult *res = g_new0 (LangsResult, 1);
   res->spans = g_array_new (FALSE, FALSE, sizeof (Span));
   g_array_set_clear_func (res->spans, span_clear);
@@ -105,20 +104,6 @@ langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   return res;
 }
 
-static const char *
-lang_color (DlLang lang)
-{
-  switch (lang)
-    {
-    case DL_LANG_TR:
-      return "\033[31m";
-    case DL_LANG_EN:
-      return "\033[34m";
-    default:
-      return "\033[2m";
-    }
-}
-
 static void
 langs_emit (const DlInput *input, gpointer result, gpointer user_data)
 {
@@ -127,53 +112,46 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
   if (res == NULL)
     return;
   char start[24], end[24];
-  gboolean header = FALSE;
+  gboolean section = FALSE;
   for (guint i = 0; i < res->spans->len; i++)
     {
       const Span *s = &g_array_index (res->spans, Span, i);
       if (!dl_options_wants (run->opts, s->lang))
         continue;
-      g_snprintf (start, sizeof start, "%" G_GUINT64_FORMAT, s->start);
-      g_snprintf (end, sizeof end, "%" G_GUINT64_FORMAT, s->end);
-      if (run->table != NULL)
-        {
-          const char *row[] = { input->path, start, end, dl_lang_code (s->lang) };
-          dl_table_row (run->table, row);
-          continue;
-        }
-      if (!header)
-        {
-          if (!run->first_file)
-            fputc ('\n', run->fp);
-          fprintf (run->fp, "%s\n", input->path);
-          run->first_file = FALSE;
-          header = TRUE;
-        }
-      g_autofree char *range
+      if (!section)
+        dl_writer_section (run->writer, DL_LANG_NONE, input->path);
+      section = TRUE;
+      dl_format_u64 (start, s->start);
+      dl_format_u64 (end, s->end);
+      g_autofree char *lines
           = s->start == s->end ? g_strdup (start) : g_strdup_printf ("%s-%s", start, end);
-      const char *code = dl_lang_code (s->lang);
-      if (run->color)
-        fprintf (run->fp, "  %-13s %s%-5s\033[0m  %s\n", range, lang_color (s->lang), code,
-                 s->preview);
-      else
-        fprintf (run->fp, "  %-13s %-5s  %s\n", range, code, s->preview);
+      DlCell cells[N_COLS] = {
+        [COL_FILE] = { input->path, 0, 0 },
+        [COL_START] = { NULL, s->start, 0 },
+        [COL_END] = { NULL, s->end, 0 },
+        [COL_LINES] = { lines, 0, 0 },
+        [COL_LANG] = { dl_lang_code (s->lang), 0, 0 },
+        [COL_PREVIEW] = { s->preview, 0, 0 },
+      };
+      dl_writer_row (run->writer, s->lang, cells);
     }
-  if (header)
+  if (section)
     {
       char n[DL_LANG_COUNT][24];
       for (int l = 0; l < DL_LANG_COUNT; l++)
-        g_snprintf (n[l], sizeof n[l], "%" G_GUINT64_FORMAT, res->lines[l]);
+        dl_format_u64 (n[l], res->lines[l]);
       /* Translators: the summary of one file in `derlem langs`: non-blank
          lines in Turkish, in English, and in neither. */
-      fprintf (run->fp, _ ("  lines: %s tr, %s en, %s other\n"), n[DL_LANG_TR], n[DL_LANG_EN],
-               n[DL_LANG_OTHER]);
+      g_autofree char *note = g_strdup_printf (_ ("lines: %s tr, %s en, %s other"), n[DL_LANG_TR],
+                                               n[DL_LANG_EN], n[DL_LANG_OTHER]);
+      dl_writer_note (run->writer, note);
     }
 }
 
 gboolean
 dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autoptr (GOptionContext) context = dl_options_context (
       _ ("[PATH...]"), _ ("Show the language of each span of lines: tr, en or other."),
@@ -181,11 +159,9 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
          "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
          "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
          "(1-based, inclusive; blank lines may sit inside a span)."),
-      NULL, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
-  if (!dl_options_parse (context, &opts, formats, &argc, &argv, error))
+      NULL, DL_OPT_BASIC | DL_OPT_COLOR, &opts);
+  if (!dl_options_parse (context, &opts, &argc, &argv, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -193,24 +169,24 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
   DlOut *out = dl_out_open (opts.output, error);
   if (out == NULL)
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
-  LangsRun run = { &opts, dl_cmd_document_options (&opts), dl_out_file (out), NULL, FALSE, TRUE };
-  run.color = opts.output == NULL && dl_options_color (&opts, STDOUT_FILENO);
-  static const DlColumn columns[] = { { "file", DL_COL_STRING },
-                                      { "start_line", DL_COL_NUMBER },
-                                      { "end_line", DL_COL_NUMBER },
-                                      { "lang", DL_COL_STRING } };
-  if (opts.format != DL_FORMAT_TEXT)
-    run.table = dl_table_new (run.fp, opts.format, columns, G_N_ELEMENTS (columns));
-
+  const DlColumn columns[N_COLS] = {
+    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_START] = { "start_line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_END] = { "end_line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_LINES] = { "lines", _ ("lines"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 13, 0, "  ", 0, 0 },
+    [COL_LANG] = { "lang", _ ("lang"), DL_CELL_STRING, DL_COLUMN_LANG, 5, 0, " ", 0, 0 },
+    /* Translators: the column of `derlem langs` showing a span's first line. */
+    [COL_PREVIEW]
+    = { "text", _ ("first line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
+  };
+  const DlWriterOptions wo = { NULL, FALSE, TRUE };
+  LangsRun run = { &opts, dl_cmd_document_options (&opts),
+                   dl_cmd_writer (&opts, out, columns, N_COLS, "derlem langs", &wo) };
   dl_pool_run (inputs, opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
                dl_options_progress (&opts, STDERR_FILENO), &run);
-
-  if (run.table != NULL)
-    dl_table_end (run.table);
+  dl_writer_end (run.writer);
   gboolean ok = dl_out_close (out, TRUE, error);
-  dl_options_clear (&opts);
   return ok;
 }

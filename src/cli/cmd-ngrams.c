@@ -74,72 +74,56 @@ parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
   return TRUE;
 }
 
-/* Text output shows at most this many characters of an n-gram; TSV and JSON
- * show all. */
+/* Text output shows at most this many characters of an n-gram; the other
+ * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-static void
-print_text (FILE *fp, const DlNgramList *list, const DlCounter *counter, DlLang lang,
-            gboolean first)
-{
-  char tokens[24], types[24];
-  dl_format_u64 (tokens, dl_counter_tokens (counter, lang));
-  dl_format_u64 (types, dl_ngram_list_types (list));
-  if (!first)
-    fputc ('\n', fp);
-  /* Translators: the heading of one language in `derlem ngrams`: language
-     code, tokens, distinct n-grams. */
-  fprintf (fp, _ ("%s: %s tokens, %s distinct n-grams\n"), dl_lang_code (lang), tokens, types);
-  if (dl_ngram_list_size (list) == 0)
-    return;
-  guint wide = dl_padded_width (_ ("n-gram"), TEXT_ITEM_MAX);
-  for (guint i = 0; i < dl_ngram_list_size (list); i++)
-    wide = MAX (wide, dl_padded_width (dl_ngram_list_row (list, i)->ngram, TEXT_ITEM_MAX));
-  fprintf (fp, "%6s  ", _ ("rank"));
-  dl_put_padded (fp, _ ("n-gram"), wide, FALSE, TEXT_ITEM_MAX);
-  fprintf (fp, "  %9s  %5s\n", _ ("freq"), _ ("range"));
-  for (guint i = 0; i < dl_ngram_list_size (list); i++)
-    {
-      const DlNgramRow *r = dl_ngram_list_row (list, i);
-      fprintf (fp, "%6u  ", i + 1);
-      dl_put_padded (fp, r->ngram, wide, FALSE, TEXT_ITEM_MAX);
-      fprintf (fp, "  %9" G_GUINT64_FORMAT "  %5u\n", r->freq, r->range);
-    }
-}
+enum { COL_LANG, COL_RANK, COL_NGRAM, COL_FREQ, COL_RANGE, N_COLS };
 
-static void
-print_table (DlTable *table, const DlNgramList *list, DlLang lang)
+typedef struct {
+  const DlNgramList *list;
+  const char *lang;
+  DlCell cells[N_COLS];
+} NgramRows;
+
+static const DlCell *
+fill_row (gpointer data, guint64 i)
 {
-  for (guint i = 0; i < dl_ngram_list_size (list); i++)
-    {
-      const DlNgramRow *r = dl_ngram_list_row (list, i);
-      char freq[24], range[24];
-      dl_format_u64 (freq, r->freq);
-      dl_format_u64 (range, r->range);
-      const char *row[] = { dl_lang_code (lang), r->ngram, freq, range };
-      dl_table_row (table, row);
-    }
+  NgramRows *rows = data;
+  DlCell *cells = rows->cells;
+  const DlNgramRow *r = dl_ngram_list_row (rows->list, (guint) i);
+  cells[COL_LANG].s = rows->lang;
+  cells[COL_RANK].i = i + 1;
+  cells[COL_NGRAM].s = r->ngram;
+  cells[COL_FREQ].i = r->freq;
+  cells[COL_RANGE].i = r->range;
+  return cells;
 }
 
 static gboolean
-write_lang (gpointer user_data, DlLang lang, DlTable *table, FILE *fp, gboolean first,
-            GError **error)
+write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const NgramRun *run = user_data;
   g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, run->list_options, error);
   if (list == NULL)
     return FALSE;
-  if (table != NULL)
-    print_table (table, list, lang);
-  else
-    print_text (fp, list, dl_ngram_counts_counter (run->total), lang, first);
+  char tokens[24], types[24];
+  dl_format_u64 (tokens, dl_counter_tokens (dl_ngram_counts_counter (run->total), lang));
+  dl_format_u64 (types, dl_ngram_list_types (list));
+  /* Translators: the heading of one language in `derlem ngrams`: language
+     code, tokens, distinct n-grams. */
+  g_autofree char *heading = g_strdup_printf (_ ("%s: %s tokens, %s distinct n-grams"),
+                                              dl_lang_code (lang), tokens, types);
+  dl_writer_section (w, lang, heading);
+  NgramRows rows = { list, dl_lang_code (lang), { { NULL, 0, 0 } } };
+  dl_writer_rows (w, dl_ngram_list_size (list), fill_row, &rows);
   return TRUE;
 }
 
 gboolean
 dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
 {
-  DlOptions opts;
+  g_auto (DlOptions) opts = { 0 };
   dl_options_init (&opts);
   g_autofree char *n_arg = NULL, *contains_arg = NULL;
   gint64 min_freq = 2, min_range = 1, top = 0;
@@ -168,10 +152,9 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
          "freq, then range, then the language's alphabetical order; with a range of\n"
          "sizes (-n 2-4) the sizes are listed together."),
-      entries, &opts);
-  static const int formats[] = { DL_FORMAT_TEXT, DL_FORMAT_TSV, DL_FORMAT_CSV, DL_FORMAT_JSON, -1 };
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
   NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL };
-  gboolean ok = dl_options_parse (context, &opts, formats, &argc, &argv, error)
+  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
                 && dl_options_check_count ("--top", top, error)
                 && dl_options_check_count ("--min-freq", min_freq, error)
                 && dl_options_check_count ("--min-range", min_range, error);
@@ -190,7 +173,6 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
     {
-      dl_options_clear (&opts);
       return FALSE;
     }
 
@@ -211,14 +193,17 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
                             (guint64) min_freq,
                             (guint32) MIN (min_range, G_MAXUINT32),
                             (guint) MIN (top, G_MAXUINT) };
-  static const DlColumn columns[] = { { "lang", DL_COL_STRING },
-                                      { "ngram", DL_COL_STRING },
-                                      { "freq", DL_COL_NUMBER },
-                                      { "range", DL_COL_NUMBER } };
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, DL_COLUMN_PEOPLE, 6, 0, NULL, 0, 0 },
+    [COL_NGRAM]
+    = { "ngram", _ ("n-gram"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+  };
   run.list_options = &lo;
-  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, G_N_ELEMENTS (columns),
+  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS, "derlem ngrams",
                            write_lang, &run, error);
   dl_ngram_counts_free (run.total);
-  dl_options_clear (&opts);
   return ok;
 }

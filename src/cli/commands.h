@@ -10,10 +10,12 @@
 #include "document.h"
 #include "normalize.h"
 #include "options.h"
+#include "pool.h"
 #include "output.h"
 #include "source.h"
 #include "stem.h"
 #include "stoplist.h"
+#include "writer.h"
 
 G_BEGIN_DECLS
 
@@ -75,6 +77,11 @@ typedef struct {
   GDestroyNotify counts_free;
 } DlCountJob;
 
+/* Makes a first worker of @workers (NULL: none), so that a setup failure
+ * (ICU, the stemmer) is an error of the run, not of each input; then opens
+ * the output (-o: a bad one fails before the work). NULL with @error. */
+DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
+
 /* Makes a first worker (so that a setup failure is an error of the run, not
  * of each input), opens the output (-o: a bad one fails before the
  * counting), then runs @job over @inputs; problems with single inputs go to
@@ -82,19 +89,22 @@ typedef struct {
 DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, GError **error);
 
-/* Writes one language's part of a counting command's result: its list, to
- * @table in a machine format or as text to @fp (NULL table; @first: the
- * first section, no blank line before it). FALSE with @error on failure. */
-typedef gboolean (*DlLangWriter) (gpointer user_data, DlLang lang, DlTable *table, FILE *fp,
-                                  gboolean first, GError **error);
+/* A writer of the result to @out in --format, titled @title (what was
+ * run, for HTML and Markdown), colored as --color says. */
+DlWriter *dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns,
+                         guint n_columns, const char *title, const DlWriterOptions *extra);
+
+/* Writes one language's part of a counting command's result to @w: a
+ * section and its rows. FALSE with @error on failure. */
+typedef gboolean (*DlLangWriter) (gpointer user_data, DlLang lang, DlWriter *w, GError **error);
 
 /* Writes the result to @out, from dl_cmd_count (NULL: it failed, and so does
- * this): Turkish, then English, each when @langs wants it, through @write;
- * in a machine format as one table of @columns. Closes @out, which is kept
- * only when all went well. */
+ * this): Turkish, then English, each when @langs wants it, through @write,
+ * as a table of @columns titled @title. Closes @out, which is kept only
+ * when all went well. */
 gboolean dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
-                             const DlColumn *columns, guint n_columns, DlLangWriter write,
-                             gpointer user_data, GError **error);
+                             const DlColumn *columns, guint n_columns, const char *title,
+                             DlLangWriter write, gpointer user_data, GError **error);
 
 G_END_DECLS
 

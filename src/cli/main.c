@@ -104,6 +104,9 @@ setup_locale (void)
 static int
 run_command (const Command *cmd, int argc, char **argv)
 {
+  /* So that the command's --help says "Usage: derlem freq [OPTION…]". */
+  g_autofree char *prgname = g_strdup_printf ("derlem %s", cmd->name);
+  g_set_prgname (prgname);
   g_autoptr (DlDiag) diag = dl_diag_new (print_diag, NULL);
   DlEnv env = { diag };
   g_autoptr (GError) error = NULL;

@@ -41,9 +41,10 @@ dl_options_clear (DlOptions *opts)
 
 GOptionContext *
 dl_options_context (const char *parameters, const char *summary, const char *description,
-                    const GOptionEntry *entries, DlOptions *o)
+                    const GOptionEntry *entries, DlOptionSet which, DlOptions *o)
 {
-  const GOptionEntry common[] = {
+  /* In the order of DlOptionSet's bits. */
+  const GOptionEntry all[] = {
     { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
       N_ ("Report only this language: tr, en or all (default: all, each language apart)"), "LANG" },
     { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
@@ -56,8 +57,7 @@ dl_options_context (const char *parameters, const char *summary, const char *des
     { "stoplist", 0, 0, G_OPTION_ARG_STRING, &o->stoplist,
       N_ ("Words to leave out: default, none or a file with one word per line"), "LIST" },
     { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
-      N_ ("Output format: text, tsv, csv, json, or html where the command has it (default: text)"),
-      "FORMAT" },
+      N_ ("Output format: text, tsv, csv, json, html or markdown (default: text)"), "FORMAT" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
       N_ ("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" },
     { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads, N_ ("Worker threads (default: one per core)"),
@@ -72,8 +72,13 @@ dl_options_context (const char *parameters, const char *summary, const char *des
       N_ ("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"), "NAME" },
     { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
       N_ ("Read files whose names match PATTERN inside directories (default: *.txt)"), "PATTERN" },
-    G_OPTION_ENTRY_NULL
   };
+  GOptionEntry common[G_N_ELEMENTS (all) + 1];
+  gsize n = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
+    if (which & (1u << i))
+      common[n++] = all[i];
+  common[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
 
   GOptionContext *context = g_option_context_new (parameters);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -105,8 +110,7 @@ dl_options_choice (const char *option, const char *value, const char *const *cho
 }
 
 gboolean
-dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats, int *argc,
-                  char ***argv, GError **error)
+dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv, GError **error)
 {
   g_autoptr (GError) local = NULL;
   if (!g_option_context_parse (context, argc, argv, &local))
@@ -158,14 +162,11 @@ dl_options_parse (GOptionContext *context, DlOptions *o, const int *formats, int
   o->format = DL_FORMAT_TEXT;
   if (o->format_arg != NULL)
     {
-      const char *allowed[G_N_ELEMENTS (format_names) + 1];
-      int n = 0;
-      for (const int *f = formats; *f >= 0; f++)
-        allowed[n++] = format_names[*f];
-      allowed[n] = NULL;
-      if (!dl_options_choice ("--format", o->format_arg, allowed, &v, error))
+      const char *names[G_N_ELEMENTS (format_names) + 1];
+      memcpy (names, format_names, sizeof format_names);
+      names[G_N_ELEMENTS (format_names)] = NULL;
+      if (!dl_options_choice ("--format", o->format_arg, names, (int *) &o->format, error))
         return FALSE;
-      o->format = formats[v];
     }
 
   if (o->threads < 0)

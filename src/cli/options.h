@@ -44,19 +44,41 @@ typedef struct {
 
 void dl_options_init (DlOptions *opts);
 void dl_options_clear (DlOptions *opts);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlOptions, dl_options_clear)
+
+/* The common options a command takes: only those it reads. */
+typedef enum {
+  DL_OPT_LANG = 1 << 0,
+  DL_OPT_ASSUME_LANG = 1 << 1,
+  DL_OPT_UNIT = 1 << 2,
+  DL_OPT_CASE = 1 << 3,
+  DL_OPT_NUMBERS = 1 << 4,
+  DL_OPT_STOPLIST = 1 << 5,
+  DL_OPT_FORMAT = 1 << 6,
+  DL_OPT_OUTPUT = 1 << 7,
+  DL_OPT_THREADS = 1 << 8,
+  DL_OPT_COLOR = 1 << 9,
+  DL_OPT_PROGRESS = 1 << 10,
+  DL_OPT_ENCODING = 1 << 11,
+  DL_OPT_GLOB = 1 << 12,
+  /* What every command that reads and writes has. */
+  DL_OPT_BASIC = DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_FORMAT | DL_OPT_OUTPUT | DL_OPT_THREADS
+                 | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB,
+  /* And what a command that counts words has. */
+  DL_OPT_WORDS = DL_OPT_UNIT | DL_OPT_CASE | DL_OPT_NUMBERS,
+} DlOptionSet;
 
 /* A parsing context for a command taking @parameters: its own @entries (may
- * be NULL) followed by the common options, storing into @opts; help texts
- * translated. Free with g_option_context_free. */
+ * be NULL) followed by the common options in @which, storing into @opts;
+ * help texts translated. Free with g_option_context_free. */
 GOptionContext *dl_options_context (const char *parameters, const char *summary,
                                     const char *description, const GOptionEntry *entries,
-                                    DlOptions *opts);
+                                    DlOptionSet which, DlOptions *opts);
 
-/* Parses @argv (the command name first) and checks the common options;
- * @formats lists the formats this command can write (TEXT first), ending
- * with -1. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
-gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, const int *formats, int *argc,
-                           char ***argv, GError **error);
+/* Parses @argv (the command name first) and checks the common options.
+ * FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, int *argc, char ***argv,
+                           GError **error);
 
 /* Parses @value of @option as one of @choices (NULL-terminated): its index
  * in *@out, or FALSE with @error (DL_ERROR_USAGE) listing the choices. */

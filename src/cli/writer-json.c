@@ -1,0 +1,76 @@
+/* writer-json.c — JSON: an array of objects keyed by the column names,
+ * numbers bare, one object a line. */
+#include "config.h"
+
+#include "writer-private.h"
+
+static void
+escape_json (GString *out, const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_begin (DlWriter *w)
+{
+  fputc ('[', w->fp);
+}
+
+static void
+json_row (DlWriter *w, DlLang lang, const DlCell *cells)
+{
+  (void) lang;
+  GString *b = w->buf;
+  g_string_assign (b, w->rows > 0 ? ",\n{" : "\n{");
+  for (guint j = 0; j < w->n_shown; j++)
+    {
+      guint k = w->shown[j];
+      if (j > 0)
+        g_string_append_c (b, ',');
+      escape_json (b, w->columns[k].name);
+      g_string_append_c (b, ':');
+      const char *text = dl_writer_cell_text (w, k, &cells[k]);
+      if (w->columns[k].type == DL_CELL_STRING)
+        escape_json (b, text);
+      else
+        g_string_append (b, text);
+    }
+  g_string_append_c (b, '}');
+  fwrite (b->str, 1, b->len, w->fp);
+}
+
+static void
+json_end (DlWriter *w)
+{
+  fputs (w->rows > 0 ? "\n]\n" : "]\n", w->fp);
+}
+
+const DlWriterClass dl_writer_json = { 0, json_begin, NULL, NULL, json_row, NULL, NULL, json_end };

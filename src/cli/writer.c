@@ -1,0 +1,157 @@
+/* writer.c — the result writer's front: which columns a format shows, the
+ * rows handed to the back end of --format (writer-*.c), numbers written out. */
+#include "config.h"
+
+#include "writer.h"
+
+#include <string.h>
+
+#include "output.h"
+#include "writer-private.h"
+
+gboolean
+dl_format_for_people (DlFormat format)
+{
+  return format == DL_FORMAT_TEXT || format == DL_FORMAT_HTML || format == DL_FORMAT_MARKDOWN;
+}
+
+static const DlWriterClass *
+writer_class (DlFormat format)
+{
+  switch (format)
+    {
+    case DL_FORMAT_TEXT:
+      return &dl_writer_text;
+    case DL_FORMAT_TSV:
+      return &dl_writer_tsv;
+    case DL_FORMAT_CSV:
+      return &dl_writer_csv;
+    case DL_FORMAT_JSON:
+      return &dl_writer_json;
+    case DL_FORMAT_HTML:
+      return &dl_writer_html;
+    case DL_FORMAT_MARKDOWN:
+      return &dl_writer_markdown;
+    default:
+      g_return_val_if_reached (&dl_writer_text);
+    }
+}
+
+DlWriter *
+dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_columns,
+               const DlWriterOptions *options)
+{
+  g_return_val_if_fail (fp != NULL && columns != NULL && n_columns > 0, NULL);
+  DlWriter *w = g_new0 (DlWriter, 1);
+  w->klass = writer_class (format);
+  w->fp = fp;
+  w->format = format;
+  if (options != NULL)
+    w->options = *options;
+  w->options.title = g_strdup (w->options.title != NULL ? w->options.title : "derlem");
+  w->columns = g_memdup2 (columns, n_columns * sizeof *columns);
+  w->n_columns = n_columns;
+  w->shown = g_new (guint, n_columns);
+  DlColumnFlags hidden = dl_format_for_people (format) ? DL_COLUMN_MACHINE : DL_COLUMN_PEOPLE;
+  for (guint k = 0; k < n_columns; k++)
+    if (!(columns[k].flags & hidden))
+      w->shown[w->n_shown++] = k;
+  w->buf = g_string_sized_new (256);
+  w->numbers = g_malloc (n_columns * sizeof *w->numbers);
+  w->section_lang = DL_LANG_NONE;
+  w->state = w->klass->state_size > 0 ? g_malloc0 (w->klass->state_size) : NULL;
+  if (w->klass->begin != NULL)
+    w->klass->begin (w);
+  return w;
+}
+
+void
+dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
+{
+  w->section_lang = lang;
+  w->section_rows = 0;
+  if (w->klass->section != NULL)
+    w->klass->section (w, lang, heading);
+  w->sections++;
+}
+
+void
+dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells)
+{
+  w->klass->row (w, lang != DL_LANG_NONE ? lang : w->section_lang, cells);
+  w->rows++;
+  w->section_rows++;
+}
+
+void
+dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
+{
+  if (n == 0)
+    return;
+  if (w->klass->measure != NULL)
+    w->klass->measure (w, n, fill, data);
+  for (guint64 i = 0; i < n; i++)
+    {
+      dl_writer_row (w, DL_LANG_NONE, fill (data, i));
+    }
+}
+
+void
+dl_writer_note (DlWriter *w, const char *text)
+{
+  if (w->klass->note != NULL)
+    w->klass->note (w, text);
+}
+
+void
+dl_writer_summary (DlWriter *w, const char *text)
+{
+  if (w->klass->summary != NULL)
+    w->klass->summary (w, text);
+  w->summarized = TRUE;
+}
+
+void
+dl_writer_end (DlWriter *w)
+{
+  if (w == NULL)
+    return;
+  if (w->klass->end != NULL)
+    w->klass->end (w);
+  g_free (w->state);
+  g_free (w->numbers);
+  g_string_free (w->buf, TRUE);
+  g_free (w->shown);
+  g_free (w->columns);
+  g_free ((char *) w->options.title);
+  g_free (w);
+}
+
+const char *
+dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
+{
+  const DlColumn *c = &w->columns[k];
+  if (cell->s != NULL || c->type == DL_CELL_STRING)
+    return cell->s != NULL ? cell->s : "";
+  if (c->type == DL_CELL_INTEGER)
+    return dl_format_u64 (w->numbers[k], cell->i);
+  int decimals = c->decimals;
+  if (c->people_decimals > 0 && dl_format_for_people (w->format))
+    decimals = c->people_decimals;
+  dl_format_real (w->numbers[k], sizeof w->numbers[k], cell->r, decimals > 0 ? decimals : 2);
+  return w->numbers[k];
+}
+
+const char *
+dl_writer_heading (const DlWriter *w, guint k)
+{
+  const DlColumn *c = &w->columns[k];
+  return c->heading != NULL ? c->heading : c->name;
+}
+
+gboolean
+dl_writer_right (const DlWriter *w, guint k)
+{
+  const DlColumn *c = &w->columns[k];
+  return c->type != DL_CELL_STRING || (c->flags & DL_COLUMN_RIGHT);
+}

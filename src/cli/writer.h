@@ -1,0 +1,103 @@
+/* writer.h — the result writer: a command describes its table (typed
+ * columns, rows, sections, summary lines) once, and a back end per --format
+ * writes it: text, TSV, CSV, JSON, HTML or Markdown. */
+#ifndef DL_WRITER_H
+#define DL_WRITER_H
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "options.h"
+#include "types.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DL_CELL_STRING,
+  DL_CELL_INTEGER, /* bare in JSON, aligned right for people */
+  DL_CELL_REAL,    /* likewise */
+} DlCellType;
+
+typedef enum {
+  DL_COLUMN_MACHINE = 1 << 0, /* only in TSV, CSV, JSON (lang: a section for people) */
+  DL_COLUMN_PEOPLE = 1 << 1,  /* only in text, HTML, Markdown */
+  DL_COLUMN_FIT = 1 << 2,     /* text: as wide as its widest cell in the section */
+  DL_COLUMN_RIGHT = 1 << 3,   /* aligned right (numbers always are) */
+  DL_COLUMN_NODE = 1 << 4,    /* the highlighted node: color, <mark>, bold */
+  DL_COLUMN_LANG = 1 << 5,    /* text: colored by the row's language */
+} DlColumnFlags;
+
+typedef struct {
+  const char *name;    /* TSV/CSV header, JSON key, HTML class */
+  const char *heading; /* for people, translated (NULL: the name) */
+  DlCellType type;
+  DlColumnFlags flags;
+  guint width;         /* text: at least this many display columns */
+  guint max_chars;     /* text: longer cells cut with an ellipsis (0: never) */
+  const char *sep;     /* text: what precedes it (NULL: two spaces, none first) */
+  int decimals;        /* DL_CELL_REAL in TSV, CSV, JSON */
+  int people_decimals; /* DL_CELL_REAL for people (0: as decimals) */
+} DlColumn;
+
+/* One cell. A string column's text is @s; a number column's value is @i
+ * (integer) or @r (real) unless @s holds it already written out. */
+typedef struct {
+  const char *s;
+  guint64 i;
+  double r;
+} DlCell;
+
+/* No language: a section of a file (langs), a row whose language is unknown. */
+#define DL_LANG_NONE ((DlLang) DL_LANG_COUNT)
+
+typedef struct {
+  const char *title;  /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
+  gboolean color;     /* text: ANSI colors */
+  gboolean no_header; /* text: no heading row */
+} DlWriterOptions;
+
+typedef struct _DlWriter DlWriter;
+
+/* A writer of @format to @fp (not owned) for a table of @columns (copied).
+ * Whatever comes before the rows (TSV header, HTML head, "[") is written
+ * now. Free with dl_writer_end. */
+DlWriter *dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_columns,
+                         const DlWriterOptions *options);
+
+/* Starts a section (each language of a list; each file in langs) headed by
+ * @heading, its rows in @lang (or DL_LANG_NONE: each row says). Ends the
+ * previous one. Machine formats have one table and no sections. */
+void dl_writer_section (DlWriter *w, DlLang lang, const char *heading);
+
+/* Row @i of @data: a cell per column, owned by @data, valid until the
+ * next call. */
+typedef const DlCell *(*DlRowFill) (gpointer data, guint64 i);
+
+/* Writes @n rows of the current section from @fill, which may be asked for
+ * a row twice (text measures a section's columns first). */
+void dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data);
+
+/* Writes one row in @lang (DL_LANG_NONE: the section's), streamed: text
+ * columns keep their given widths. */
+void dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells);
+
+/* A summary line of the current section (langs: a file's line counts),
+ * for people only; text indents it like the rows. */
+void dl_writer_note (DlWriter *w, const char *text);
+
+/* A summary line of the whole result, after every section (kwic: hits per
+ * language), for people only; text puts a blank line after the rows. */
+void dl_writer_summary (DlWriter *w, const char *text);
+
+/* Writes what closes the result and frees @w. Write errors show on the
+ * stream (ferror), which dl_out_close reports. */
+void dl_writer_end (DlWriter *w);
+
+/* Whether @format is for people (text, HTML, Markdown): its columns, its
+ * headings and notes. */
+gboolean dl_format_for_people (DlFormat format);
+
+G_END_DECLS
+
+#endif /* DL_WRITER_H */

@@ -1,0 +1,219 @@
+/* test-cli-formats.c — the built ./derlem in the formats for people, HTML
+ * and Markdown, on a small fixture of Turkish and English lines with markup
+ * in them (tests/data/formats/mixed.txt): sections per language (per file
+ * in langs), the node marked, the corpus text escaped. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+
+#include "cli.h"
+#include "tests.h"
+
+#define FIXTURE "tests/data/formats/mixed.txt"
+
+/* Runs `derlem @args` in the source tree (tests/cli.h). */
+static CliRun
+derlem (const char *args)
+{
+  g_autofree char *cmdline = g_strconcat ("\"$DERLEM\" ", args, NULL);
+  return cli_run (cmdline, NULL);
+}
+
+static void
+test_formats_html_page_per_command (void)
+{
+  static const struct {
+    const char *args;
+    const char *title;
+    const char *present[3];
+  } cases[] = {
+    { "freq --top 2 --format html " FIXTURE,
+      "<h1>derlem freq</h1>",
+      { "<section lang=\"tr\">\n<h2>tr: 22 tokens, 15 types</h2>",
+        "<tr lang=\"tr\"><td class=\"rank num\">1</td><td class=\"item\">ve</td>"
+        "<td class=\"freq num\">3</td><td class=\"per_million num\">136363.64</td>"
+        "<td class=\"range num\">1</td></tr>",
+        "<section lang=\"en\">\n<h2>en: 26 tokens, 14 types</h2>" } },
+    { "ngrams -n 2 --top 1 --format html " FIXTURE,
+      "<h1>derlem ngrams</h1>",
+      { "<h2>tr: 22 tokens, 18 distinct n-grams</h2>",
+        "<td class=\"ngram\">azerbaycan savaş</td><td class=\"freq num\">2</td>",
+        "<tr lang=\"en\"><td class=\"rank num\">1</td><td class=\"ngram\">and the</td>" } },
+    { "colloc --min-cooc 1 --top 1 savaş --format html " FIXTURE,
+      "<h1>derlem colloc: savaş</h1>",
+      { "<h2>tr: savaş occurs 2 times in 22 tokens</h2>",
+        "<td class=\"collocate\">azerbaycan</td><td class=\"cooc num\">2</td>",
+        "<td class=\"logdice num\">14.00</td>" } },
+    { "kwic --width 20 war --format html " FIXTURE,
+      "<h1>derlem kwic: war</h1>",
+      { "<tr lang=\"en\"><td class=\"left\">cript&gt; | began. The </td>"
+        "<td class=\"node\"><mark>war</mark></td>",
+        "<td class=\"src\">tests/data/formats/mixed.txt:4</td>",
+        "<p class=\"summary\">en: 2 hits, 76923.08 per million tokens, in 1 files</p>" } },
+    { "langs --format html " FIXTURE,
+      "<h1>derlem langs</h1>",
+      { "<h2>tests/data/formats/mixed.txt</h2>",
+        "<tr lang=\"tr\"><td class=\"lines\">1-2</td><td class=\"lang\">tr</td>"
+        "<td class=\"text\">Türkiye ve Azerbaycan savaş sonrası &lt;b&gt;işbirliği&lt;/b&gt; | "
+        "yapt…</td></tr>",
+        "<p class=\"note\">lines: 2 tr, 2 en, 0 other</p>" } },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CliRun r = derlem (cases[i].args);
+      DL_ASSERT_INT_EQ (r.status, 0);
+      CU_ASSERT_TRUE (g_str_has_prefix (r.out, "<!DOCTYPE html>\n"));
+      CU_ASSERT_TRUE (g_str_has_suffix (r.out, "</body>\n</html>\n"));
+      DL_ASSERT_STR_CONTAINS (r.out, cases[i].title);
+      for (gsize j = 0; j < G_N_ELEMENTS (cases[i].present); j++)
+        DL_ASSERT_STR_CONTAINS (r.out, cases[i].present[j]);
+      /* The fixture's markup never gets through unescaped. */
+      CU_ASSERT_PTR_NULL (strstr (r.out, "<script"));
+      CU_ASSERT_PTR_NULL (strstr (r.out, "<b>"));
+      cli_run_clear (&r);
+    }
+}
+
+static void
+test_formats_markdown_per_command (void)
+{
+  CliRun r = derlem ("freq --top 2 --format markdown " FIXTURE);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  CU_ASSERT_STRING_EQUAL (r.out, "# derlem freq\n"
+                                 "\n"
+                                 "## tr: 22 tokens, 15 types\n"
+                                 "\n"
+                                 "| rank | item | freq | per million | range |\n"
+                                 "| ---: | --- | ---: | ---: | ---: |\n"
+                                 "| 1 | ve | 3 | 136363.64 | 1 |\n"
+                                 "| 2 | azerbaycan | 2 | 90909.09 | 1 |\n"
+                                 "\n"
+                                 "## en: 26 tokens, 14 types\n"
+                                 "\n"
+                                 "| rank | item | freq | per million | range |\n"
+                                 "| ---: | --- | ---: | ---: | ---: |\n"
+                                 "| 1 | the | 6 | 230769.23 | 1 |\n"
+                                 "| 2 | and | 2 | 76923.08 | 1 |\n");
+  cli_run_clear (&r);
+
+  r = derlem ("kwic savaş --format markdown " FIXTURE);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_CONTAINS (r.out, "| Türkiye ve Azerbaycan  | **savaş** |  sonrası "
+                                 "\\<b\\>işbirliği\\</b\\> \\| yaptı ve \"ba | tr | "
+                                 "tests/data/formats/mixed.txt:1 |\n");
+  DL_ASSERT_STR_CONTAINS (r.out, "| **savaş** |  sonrasında \\& birlikte");
+  CU_ASSERT_TRUE (g_str_has_suffix (r.out, "\n\ntr: 2 hits, 90909.09 per million tokens, in 1 "
+                                           "files\n\nen: 0 hits, 0.00 per million tokens, in 0 "
+                                           "files\n"));
+  cli_run_clear (&r);
+
+  r = derlem ("colloc --min-cooc 1 --top 1 savaş --format markdown " FIXTURE);
+  DL_ASSERT_STR_CONTAINS (r.out,
+                          "## tr: savaş occurs 2 times in 22 tokens\n\n| collocate | cooc |");
+  DL_ASSERT_STR_CONTAINS (r.out, "| azerbaycan | 2 | 2 | 1.82 | 0.14 | 2.14 | 0.13 | 0.13 | 0.40 | "
+                                 "1.00 | 14.00 | 2 | 0 |\n");
+  cli_run_clear (&r);
+
+  r = derlem ("ngrams -n 2 --top 1 --lang en --format markdown " FIXTURE);
+  CU_ASSERT_STRING_EQUAL (r.out, "# derlem ngrams\n"
+                                 "\n"
+                                 "## en: 26 tokens, 20 distinct n-grams\n"
+                                 "\n"
+                                 "| rank | n-gram | freq | range |\n"
+                                 "| ---: | --- | ---: | ---: |\n"
+                                 "| 1 | and the | 2 | 1 |\n");
+  cli_run_clear (&r);
+
+  r = derlem ("langs --format markdown " FIXTURE);
+  CU_ASSERT_STRING_EQUAL (
+      r.out,
+      "# derlem langs\n"
+      "\n"
+      "## tests/data/formats/mixed.txt\n"
+      "\n"
+      "| lines | lang | first line |\n"
+      "| --- | --- | --- |\n"
+      "| 1-2 | tr | Türkiye ve Azerbaycan savaş sonrası \\<b\\>işbirliği\\</b\\> \\| yapt… |\n"
+      "| 3-4 | en | The war between the two states ended and the \\<script\\>peace\\<… |\n"
+      "\n"
+      "lines: 2 tr, 2 en, 0 other\n");
+  cli_run_clear (&r);
+}
+
+/* The same machine formats as before, and help that offers what exists. */
+static void
+test_formats_every_command_takes_six (void)
+{
+  static const char *const commands[] = { "langs", "freq", "kwic savaş", "colloc savaş", "ngrams" };
+  static const char *const formats[] = { "text", "tsv", "csv", "json", "html", "markdown" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      for (gsize j = 0; j < G_N_ELEMENTS (formats); j++)
+        {
+          g_autofree char *args
+              = g_strdup_printf ("%s --format %s %s", commands[i], formats[j], FIXTURE);
+          CliRun r = derlem (args);
+          DL_ASSERT_INT_EQ_FOR (args, r.status, 0);
+          DL_ASSERT_STR_EQ_FOR (args, r.err, "");
+          cli_run_clear (&r);
+        }
+      g_autofree char *help = g_strdup_printf ("help %s", commands[i]);
+      CliRun r = derlem (help);
+      DL_ASSERT_STR_CONTAINS (r.out, "Output format: text, tsv, csv, json, html or markdown");
+      cli_run_clear (&r);
+    }
+}
+
+/* A command offers and accepts only the common options it reads, and its
+ * help names it. */
+static void
+test_options_only_those_a_command_reads (void)
+{
+  static const struct {
+    const char *args, *option;
+  } refused[] = {
+    { "langs --unit stem", "--unit" },      { "langs --stoplist default", "--stoplist" },
+    { "langs --case keep", "--case" },      { "langs --numbers", "--numbers" },
+    { "freq --color always", "--color" },   { "colloc --color never savaş", "--color" },
+    { "ngrams --color always", "--color" }, { "kwic --stoplist default savaş", "--stoplist" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *args = g_strdup_printf ("%s %s", refused[i].args, FIXTURE);
+      CliRun r = derlem (args);
+      g_autofree char *message = g_strdup_printf ("derlem: Unknown option %s\n", refused[i].option);
+      DL_ASSERT_INT_EQ (r.status, 2);
+      DL_ASSERT_STR_CONTAINS (r.err, message);
+      CU_ASSERT_STRING_EQUAL (r.out, "");
+      cli_run_clear (&r);
+    }
+  CliRun r = derlem ("help langs");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem langs [OPTION…] [PATH...]\n"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--unit"));
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--stoplist"));
+  DL_ASSERT_STR_CONTAINS (r.out, "--assume-lang");
+  DL_ASSERT_STR_CONTAINS (r.out, "--color");
+  cli_run_clear (&r);
+  r = derlem ("kwic --help");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem kwic [OPTION…] QUERY [PATH...]\n"));
+  DL_ASSERT_STR_CONTAINS (r.out, "--unit");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--stoplist"));
+  cli_run_clear (&r);
+  r = derlem ("freq --help");
+  CU_ASSERT_TRUE (g_str_has_prefix (r.out, "Usage:\n  derlem freq [OPTION…] [PATH...]\n"));
+  DL_ASSERT_STR_CONTAINS (r.out, "--stoplist");
+  CU_ASSERT_PTR_NULL (strstr (r.out, "--color"));
+  cli_run_clear (&r);
+}
+
+void
+test_cli_formats_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-formats", NULL, NULL);
+  CU_add_test (s, "formats_html_page_per_command", test_formats_html_page_per_command);
+  CU_add_test (s, "formats_markdown_per_command", test_formats_markdown_per_command);
+  CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
+  CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
+}

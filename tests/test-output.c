@@ -1,0 +1,275 @@
+/* test-output.c — the result writer's back ends, byte for byte, on small
+ * tables of awkward text: tabs, newlines, quotes, commas, |, <script>,
+ * Turkish letters and wide characters. Oracle: the expected bytes follow
+ * the formats' rules by hand (TSV escapes, RFC 4180, JSON, HTML escaping,
+ * GitHub tables) and the layout of derlem's text lists. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tests.h"
+#include "writer.h"
+
+enum { L_LANG, L_ITEM, L_N, L_SCORE, L_COLS };
+
+static const DlColumn list_columns[L_COLS] = {
+  [L_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+  [L_ITEM] = { "item", "Item", DL_CELL_STRING, DL_COLUMN_FIT, 0, 6, NULL, 0, 0 },
+  [L_N] = { "n", "N", DL_CELL_INTEGER, 0, 3, 0, NULL, 0, 0 },
+  [L_SCORE] = { "score", "Score", DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 3, 1 },
+};
+
+typedef struct {
+  const char *item;
+  guint64 n;
+  double score;
+} ListRow;
+
+static const ListRow tr_rows[] = { { "a\tb", 3, 0.25 }, { "\"q\",ç|d", 12, 1.5 } };
+static const ListRow en_rows[] = { { "<script>&'", 7, 2 }, { "漢字 x*_", 1000, -0.0001 } };
+
+typedef struct {
+  const ListRow *rows;
+  const char *lang;
+  DlCell cells[L_COLS];
+} ListSource;
+
+static const DlCell *
+list_fill (gpointer data, guint64 i)
+{
+  ListSource *src = data;
+  src->cells[L_LANG].s = src->lang;
+  src->cells[L_ITEM].s = src->rows[i].item;
+  src->cells[L_N].i = src->rows[i].n;
+  src->cells[L_SCORE].r = src->rows[i].score;
+  return src->cells;
+}
+
+/* The list: a Turkish and an English section, each with a note. */
+static char *
+write_list (DlFormat format)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { "derlem test: <x> & y", FALSE, FALSE };
+  DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
+  ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
+  dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
+  dl_writer_rows (w, G_N_ELEMENTS (tr_rows), list_fill, &tr);
+  dl_writer_note (w, "a | note");
+  ListSource en = { en_rows, "en", { { NULL, 0, 0 } } };
+  dl_writer_section (w, DL_LANG_EN, "en: <b>");
+  dl_writer_rows (w, G_N_ELEMENTS (en_rows), list_fill, &en);
+  dl_writer_summary (w, "done");
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static const struct {
+  DlFormat format;
+  const char *expected;
+} list_cases[] = {
+  { DL_FORMAT_TEXT,
+    /* Item: as wide as its widest cell, cut at 6 characters ("q",ç|d is
+     * 7), 漢字 two columns each, a tab none; N 3 wide (1000 overflows, as
+     * fixed columns do); Score one decimal, a tiny value in exponent form;
+     * the note unindented, as the rows are. */
+    "tr: 2 rows\n"
+    "Item      N  Score\n"
+    "a\tb        3    0.2\n"
+    "\"q\",ç…   12    1.5\n"
+    "a | note\n"
+    "\n"
+    "en: <b>\n"
+    "Item        N   Score\n"
+    "<scri…      7     2.0\n"
+    "漢字 x*_  1000  -1e-04\n"
+    "\n"
+    "done\n" },
+  { DL_FORMAT_TSV, "lang\titem\tn\tscore\n"
+                   "tr\ta\\tb\t3\t0.250\n"
+                   "tr\t\"q\",ç|d\t12\t1.500\n"
+                   "en\t<script>&'\t7\t2.000\n"
+                   "en\t漢字 x*_\t1000\t-1.00e-04\n" },
+  { DL_FORMAT_CSV, "lang,item,n,score\n"
+                   "tr,a\tb,3,0.250\n"
+                   "tr,\"\"\"q\"\",ç|d\",12,1.500\n"
+                   "en,<script>&',7,2.000\n"
+                   "en,漢字 x*_,1000,-1.00e-04\n" },
+  { DL_FORMAT_JSON, "[\n"
+                    "{\"lang\":\"tr\",\"item\":\"a\\tb\",\"n\":3,\"score\":0.250},\n"
+                    "{\"lang\":\"tr\",\"item\":\"\\\"q\\\",ç|d\",\"n\":12,\"score\":1.500},\n"
+                    "{\"lang\":\"en\",\"item\":\"<script>&'\",\"n\":7,\"score\":2.000},\n"
+                    "{\"lang\":\"en\",\"item\":\"漢字 x*_\",\"n\":1000,\"score\":-1.00e-04}\n"
+                    "]\n" },
+  { DL_FORMAT_MARKDOWN, "# derlem test: \\<x\\> \\& y\n"
+                        "\n"
+                        "## tr: 2 rows\n"
+                        "\n"
+                        "| Item | N | Score |\n"
+                        "| --- | ---: | ---: |\n"
+                        "| a\tb | 3 | 0.2 |\n"
+                        "| \"q\",ç\\|d | 12 | 1.5 |\n"
+                        "\n"
+                        "a \\| note\n"
+                        "\n"
+                        "## en: \\<b\\>\n"
+                        "\n"
+                        "| Item | N | Score |\n"
+                        "| --- | ---: | ---: |\n"
+                        "| \\<script\\>\\&' | 7 | 2.0 |\n"
+                        "| 漢字 x\\*\\_ | 1000 | -1e-04 |\n"
+                        "\n"
+                        "done\n" },
+};
+
+static void
+test_writer_list_in_every_format (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (list_cases); i++)
+    {
+      g_autofree char *out = write_list (list_cases[i].format);
+      DL_ASSERT_STR_EQ_FOR (dl_format_name (list_cases[i].format), out, list_cases[i].expected);
+    }
+}
+
+static void
+test_writer_html_page_escapes_everything (void)
+{
+  g_autofree char *out = write_list (DL_FORMAT_HTML);
+  CU_ASSERT_TRUE (
+      g_str_has_prefix (out, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "<title>derlem test: &lt;x&gt; &amp; y</title>"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "<h1>derlem test: &lt;x&gt; &amp; y</h1>"));
+  CU_ASSERT_PTR_NOT_NULL (strstr (out, "td.n, th.n { text-align: right; }"));
+  CU_ASSERT_PTR_NULL (strstr (out, "<script>"));
+  CU_ASSERT_PTR_NULL (strstr (out, "<link"));
+  const char *expected
+      = "<section lang=\"tr\">\n<h2>tr: 2 rows</h2>\n<table>\n"
+        "<thead><tr><th class=\"item\">Item</th><th class=\"n\">N</th>"
+        "<th class=\"score\">Score</th></tr></thead>\n<tbody>\n"
+        "<tr lang=\"tr\"><td class=\"item\">a\tb</td><td class=\"n num\">3</td>"
+        "<td class=\"score num\">0.2</td></tr>\n"
+        "<tr lang=\"tr\"><td class=\"item\">&quot;q&quot;,ç|d</td><td class=\"n num\">12</td>"
+        "<td class=\"score num\">1.5</td></tr>\n"
+        "</tbody>\n</table>\n<p class=\"note\">a | note</p>\n</section>\n"
+        "<section lang=\"en\">\n<h2>en: &lt;b&gt;</h2>\n<table>\n"
+        "<thead><tr><th class=\"item\">Item</th><th class=\"n\">N</th>"
+        "<th class=\"score\">Score</th></tr></thead>\n<tbody>\n"
+        "<tr lang=\"en\"><td class=\"item\">&lt;script&gt;&amp;&#39;</td>"
+        "<td class=\"n num\">7</td><td class=\"score num\">2.0</td></tr>\n"
+        "<tr lang=\"en\"><td class=\"item\">漢字 x*_</td><td class=\"n num\">1000</td>"
+        "<td class=\"score num\">-1e-04</td></tr>\n"
+        "</tbody>\n</table>\n</section>\n<p class=\"summary\">done</p>\n</body>\n</html>\n";
+  const char *body = strstr (out, "<section");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (body);
+  DL_ASSERT_STR_EQ (body, expected);
+}
+
+/* A concordance: streamed rows, no heading row, a node, a colored
+ * language, rows in their own languages. */
+enum { K_LEFT, K_NODE, K_RIGHT, K_LANG, K_COLS };
+
+static const DlColumn kwic_columns[K_COLS] = {
+  [K_LEFT] = { "left", "left", DL_CELL_STRING, DL_COLUMN_RIGHT, 6, 0, NULL, 0, 0 },
+  [K_NODE] = { "node", "node", DL_CELL_STRING, DL_COLUMN_NODE, 0, 0, NULL, 0, 0 },
+  [K_RIGHT] = { "right", "right", DL_CELL_STRING, 0, 6, 0, NULL, 0, 0 },
+  [K_LANG] = { "lang", "lang", DL_CELL_STRING, DL_COLUMN_LANG, 0, 0, " ", 0, 0 },
+};
+
+static char *
+write_kwic (DlFormat format, gboolean color)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { "derlem kwic: war", color, TRUE };
+  DlWriter *w = dl_writer_new (fp, format, kwic_columns, K_COLS, &wo);
+  const DlCell a[K_COLS]
+      = { { "ğı <b>", 0, 0 }, { "war", 0, 0 }, { " |x|", 0, 0 }, { "en", 0, 0 } };
+  const DlCell b[K_COLS]
+      = { { "漢字", 0, 0 }, { "savaş", 0, 0 }, { " & 'y'", 0, 0 }, { "tr", 0, 0 } };
+  dl_writer_row (w, DL_LANG_EN, a);
+  dl_writer_row (w, DL_LANG_TR, b);
+  dl_writer_summary (w, "2 hits");
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_concordance_node (void)
+{
+  g_autofree char *text = write_kwic (DL_FORMAT_TEXT, FALSE);
+  CU_ASSERT_STRING_EQUAL (text, "ğı <b>  war   |x|   en\n"
+                                "  漢字  savaş   & 'y' tr\n"
+                                "\n"
+                                "2 hits\n");
+  g_autofree char *color = write_kwic (DL_FORMAT_TEXT, TRUE);
+  CU_ASSERT_STRING_EQUAL (color, "ğı <b>  \033[1;31mwar\033[0m   |x|   \033[34men\033[0m\n"
+                                 "  漢字  \033[1;31msavaş\033[0m   & 'y' \033[31mtr\033[0m\n"
+                                 "\n"
+                                 "2 hits\n");
+  g_autofree char *html = write_kwic (DL_FORMAT_HTML, TRUE);
+  CU_ASSERT_PTR_NOT_NULL (strstr (
+      html, "<tr lang=\"en\"><td class=\"left\">ğı &lt;b&gt;</td>"
+            "<td class=\"node\"><mark>war</mark></td><td class=\"right\"> |x|</td>"
+            "<td class=\"lang\">en</td></tr>\n"
+            "<tr lang=\"tr\"><td class=\"left\">漢字</td><td class=\"node\"><mark>savaş</mark></td>"
+            "<td class=\"right\"> &amp; &#39;y&#39;</td><td class=\"lang\">tr</td></tr>\n"
+            "</tbody>\n</table>\n<p class=\"summary\">2 hits</p>\n</body>\n</html>\n"));
+  CU_ASSERT_PTR_NULL (strstr (html, "\033["));
+  g_autofree char *md = write_kwic (DL_FORMAT_MARKDOWN, TRUE);
+  CU_ASSERT_STRING_EQUAL (md, "# derlem kwic: war\n"
+                              "\n"
+                              "| left | node | right | lang |\n"
+                              "| ---: | --- | --- | --- |\n"
+                              "| ğı \\<b\\> | **war** |  \\|x\\| | en |\n"
+                              "| 漢字 | **savaş** |  \\& 'y' | tr |\n"
+                              "\n"
+                              "2 hits\n");
+  g_autofree char *tsv = write_kwic (DL_FORMAT_TSV, TRUE);
+  CU_ASSERT_STRING_EQUAL (tsv, "left\tnode\tright\tlang\n"
+                               "ğı <b>\twar\t |x|\ten\n"
+                               "漢字\tsavaş\t & 'y'\ttr\n");
+}
+
+/* Nothing written: the headings and closing bytes only. */
+static void
+test_writer_empty_table (void)
+{
+  static const struct {
+    DlFormat format;
+    const char *expected;
+  } cases[] = {
+    { DL_FORMAT_TEXT, "" },
+    { DL_FORMAT_TSV, "left\tnode\tright\tlang\n" },
+    { DL_FORMAT_CSV, "left,node,right,lang\n" },
+    { DL_FORMAT_JSON, "[]\n" },
+    { DL_FORMAT_MARKDOWN, "# derlem\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *text = NULL;
+      size_t size = 0;
+      FILE *fp = open_memstream (&text, &size);
+      dl_writer_end (dl_writer_new (fp, cases[i].format, kwic_columns, K_COLS, NULL));
+      fclose (fp);
+      CU_ASSERT_STRING_EQUAL (text, cases[i].expected);
+      free (text);
+    }
+}
+
+void
+test_output_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("output", NULL, NULL);
+  CU_add_test (s, "writer_list_in_every_format", test_writer_list_in_every_format);
+  CU_add_test (s, "writer_html_page_escapes_everything", test_writer_html_page_escapes_everything);
+  CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
+  CU_add_test (s, "writer_empty_table", test_writer_empty_table);
+}
