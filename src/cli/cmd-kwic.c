@@ -60,7 +60,7 @@ typedef struct {
 } Printer;
 
 typedef struct {
-  GPtrArray *queries; /* DlQuery* */
+  GPtrArray *queries; /* DlQuery* (not owned) */
   DlQueryOptions query_options;
   DlConcordOptions concord_options;
   DlDocumentOptions doc_options;
@@ -81,6 +81,16 @@ typedef struct {
   DlConcordStats stats;
   guint64 files_with_hits[DL_LANG_COUNT];
 } KwicRun;
+
+static void
+kwic_run_clear (KwicRun *run)
+{
+  g_clear_pointer (&run->index, g_hash_table_unref);
+  g_clear_pointer (&run->kept, g_ptr_array_unref);
+  g_clear_pointer (&run->workers, dl_pool_states_free);
+  g_clear_pointer (&run->rand, g_rand_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KwicRun, kwic_run_clear)
 
 /* What the work on one input gives back. */
 typedef struct {
@@ -108,26 +118,24 @@ worker_free (gpointer p)
   g_string_free (w->sort_key, TRUE);
   g_free (w);
 }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Worker, worker_free)
 
 /* Makes a Worker (a DlPoolMake). */
 static gpointer
 worker_new (gpointer user_data, GError **error)
 {
   KwicRun *run = user_data;
-  Worker *w = g_new0 (Worker, 1);
+  g_autoptr (Worker) w = g_new0 (Worker, 1);
   w->key = g_string_new (NULL);
   w->sort_key = g_string_new (NULL);
   w->concord = dl_concord_new ((DlQuery *const *) run->queries->pdata, run->queries->len,
                                &run->query_options, &run->concord_options, error);
-  gboolean ok = w->concord != NULL;
-  for (int l = 0; ok && run->n_sort > 0 && l < DL_LANG_COUNT; l++)
-    ok = (w->collators[l] = dl_collator_new (l, error)) != NULL;
-  if (!ok)
-    {
-      worker_free (w);
+  if (w->concord == NULL)
+    return NULL;
+  for (int l = 0; run->n_sort > 0 && l < DL_LANG_COUNT; l++)
+    if ((w->collators[l] = dl_collator_new (l, error)) == NULL)
       return NULL;
-    }
-  return w;
+  return g_steal_pointer (&w);
 }
 
 static void
@@ -319,27 +327,27 @@ uniform_below (GRand *rand, guint64 n)
 static void
 take_hit (KwicRun *run, Hit *hit)
 {
-  hit->seq = run->seq++;
+  g_autofree Hit *h = hit;
+  h->seq = run->seq++;
   if (!run->keep)
     {
-      printer_hit (run->printer, hit);
-      g_free (hit);
+      printer_hit (run->printer, h);
       return;
     }
   if (run->sample == 0 || run->kept->len < run->sample)
     {
-      g_ptr_array_add (run->kept, hit);
+      g_ptr_array_add (run->kept, g_steal_pointer (&h));
       return;
     }
   /* Algorithm R: the i-th hit replaces a kept one with probability n/i. */
-  guint64 j = uniform_below (run->rand, hit->seq + 1);
+  guint64 j = uniform_below (run->rand, h->seq + 1);
   if (j < run->sample)
     {
-      g_free (run->kept->pdata[j]);
-      run->kept->pdata[j] = hit;
+      /* The kept one goes instead of @hit. */
+      Hit *replaced = run->kept->pdata[j];
+      run->kept->pdata[j] = g_steal_pointer (&h);
+      h = replaced;
     }
-  else
-    g_free (hit);
 }
 
 typedef struct {
@@ -643,69 +651,89 @@ kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
   return a->queries != NULL;
 }
 
-/* Searches the inputs of @a and writes the concordance. */
-static gboolean
-kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
+/* DlInput* → its index + 1, for the workers to say which file a hit is
+ * in. */
+static GHashTable *
+input_index (GPtrArray *inputs)
 {
-  KwicRun run = { 0 };
-  run.queries = a->queries;
-  memcpy (run.sort, a->sort, sizeof run.sort);
-  run.n_sort = a->n_sort;
-  run.query_options = (DlQueryOptions){ a->opts.unit, a->opts.casing };
-  DlConcordOptions *co = &run.concord_options;
+  GHashTable *index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < inputs->len; i++)
+    g_hash_table_insert (index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
+  return index;
+}
+
+/* Sets up @run (cleared) for a search of @inputs as @a asks. */
+static void
+kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs)
+{
+  run->queries = a->queries;
+  memcpy (run->sort, a->sort, sizeof run->sort);
+  run->n_sort = a->n_sort;
+  run->query_options = (DlQueryOptions){ a->opts.unit, a->opts.casing };
+  DlConcordOptions *co = &run->concord_options;
   co->width = a->width;
   co->words = a->words;
   co->sentence = a->sentence;
   co->count_numbers = a->opts.numbers;
-  for (guint i = 0; i < run.n_sort; i++)
-    co->forms |= run.sort[i] <= KEY_R3;
+  for (guint i = 0; i < run->n_sort; i++)
+    co->forms |= run->sort[i] <= KEY_R3;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     co->langs[l] = dl_options_wants (&a->opts, (DlLang) l);
-  run.doc_options = dl_cmd_document_options (&a->opts);
-  run.sample = a->sample;
-  run.rand = g_rand_new_with_seed (a->seed);
-  run.keep = run.n_sort > 0 || run.sample > 0;
-  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
-  run.kept = g_ptr_array_new_with_free_func (g_free);
+  run->doc_options = dl_cmd_document_options (&a->opts);
+  run->sample = a->sample;
+  run->rand = g_rand_new_with_seed (a->seed);
+  run->keep = run->n_sort > 0 || run->sample > 0;
+  run->direct = !run->keep && (a->opts.threads <= 1 || inputs->len <= 1);
+  run->workers = dl_pool_states_new (worker_new, worker_free, run);
+  run->kept = g_ptr_array_new_with_free_func (g_free);
+  run->index = input_index (inputs);
+}
 
+/* Prints the kept hits: sorted by --sort, or the sample in corpus order. */
+static void
+print_kept (KwicRun *run)
+{
+  g_ptr_array_sort (run->kept, run->n_sort > 0 ? compare_hits : compare_seq);
+  for (guint i = 0; i < run->kept->len; i++)
+    printer_hit (run->printer, run->kept->pdata[i]);
+}
+
+/* Searches @inputs with the pool and writes the concordance to @out (left
+ * open): the hits, streamed or kept and then printed, and the summary. */
+static void
+kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, DlOut *out)
+{
+  DlColumn columns[N_COLS];
+  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
+  g_autofree char *title = kwic_title (a->queries);
+  const DlWriterOptions wo = { NULL, FALSE, TRUE };
+  Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
+                      .people = dl_format_for_people (a->opts.format),
+                      .max = a->max,
+                      .inputs = inputs,
+                      .queries = a->queries };
+  run->printer = &printer;
+  dl_pool_run (inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
+               env->diag, dl_options_progress (&a->opts, STDERR_FILENO), run);
+  if (run->keep)
+    print_kept (run);
+  printer_end (&printer, run, run->concord_options.langs);
+  run->printer = NULL;
+}
+
+/* Searches the inputs of @a and writes the concordance. FALSE with @error
+ * if the run cannot be set up or the output cannot be written. */
+static gboolean
+kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
+{
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
-  run.direct = !run.keep && (a->opts.threads <= 1 || inputs->len <= 1);
-  run.index = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < inputs->len; i++)
-    g_hash_table_insert (run.index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
-
+  g_auto (KwicRun) run = { 0 };
+  kwic_run_init (&run, a, inputs);
   DlOut *out = dl_cmd_open_output (&a->opts, run.workers, error);
-  gboolean ok = out != NULL;
-  Printer printer = { 0 };
-  if (ok)
-    {
-      DlColumn columns[N_COLS];
-      make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : co->width);
-      g_autofree char *title = kwic_title (run.queries);
-      const DlWriterOptions wo = { NULL, FALSE, TRUE };
-      printer.writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo);
-      printer.people = dl_format_for_people (a->opts.format);
-      printer.max = a->max;
-      printer.inputs = inputs;
-      printer.queries = run.queries;
-      run.printer = &printer;
-      dl_pool_run (inputs, run.direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
-                   env->diag, dl_options_progress (&a->opts, STDERR_FILENO), &run);
-      if (run.keep)
-        {
-          g_ptr_array_sort (run.kept, run.n_sort > 0 ? compare_hits : compare_seq);
-          for (guint i = 0; i < run.kept->len; i++)
-            printer_hit (&printer, run.kept->pdata[i]);
-        }
-      printer_end (&printer, &run, co->langs);
-      ok = dl_out_close (out, TRUE, error);
-    }
-
-  g_hash_table_unref (run.index);
-  g_ptr_array_unref (run.kept);
-  dl_pool_states_free (run.workers);
-  g_rand_free (run.rand);
-  return ok;
+  if (out == NULL)
+    return FALSE;
+  kwic_search (env, a, &run, inputs, out);
+  return dl_out_close (out, TRUE, error);
 }
 
 gboolean
