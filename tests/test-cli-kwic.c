@@ -284,6 +284,18 @@ test_kwic_queries_and_usage_errors (void)
     { "--unit stem --case keep war", "cannot go with --case keep" },
     { "--queries /nonexistent war", "/nonexistent" },
     { "--format xml war", "--format" },
+    { "--words -1 war", "invalid value '-1' for --words (expected a number, 0 or more)" },
+    { "--sample -3 war", "invalid value '-3' for --sample" },
+    { "--width 100001 war", "context too wide (at most 100000 characters or 10000 words)" },
+    { "--words 10001 war", "context too wide" },
+    { "--sort 'L1, r4' war", "invalid value 'R4' for --sort" },
+    { "-e war -e '/x(/'", "query /x(/: bad regular expression" },
+    /* Of two problems, the first checked is said: counts, then context,
+     * then --sort, then the queries (-e before --queries). */
+    { "--width -1 --max -1 war", "invalid value '-1' for --max" },
+    { "--width 100001 --words 5 war", "give --width or --words, not both" },
+    { "--sort R4 '/x(/'", "invalid value 'R4' for --sort" },
+    { "-e '/x(/' --queries /nonexistent", "query /x(/" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -139,6 +139,29 @@ test_langs_lang_and_assume_lang (void)
   cli_run_clear (&r);
 }
 
+static void
+test_langs_usage_and_output_errors (void)
+{
+  /* A usage error: exit 2, the message and the hint, nothing written. */
+  CliRun r = cli_run ("$DERLEM langs --format xml corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: invalid value 'xml' for --format (expected one of: "
+                                 "text, tsv, csv, json, html, markdown)\n"
+                                 "Try 'derlem help langs'.\n");
+  DL_ASSERT_STR_EQ (r.out, "");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM langs --lang de corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "--lang");
+  cli_run_clear (&r);
+  /* An -o that cannot be written: exit 1, nothing on standard output. */
+  r = cli_run ("$DERLEM langs -o /nonexistent/langs.tsv corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: cannot write /nonexistent/langs.tsv");
+  DL_ASSERT_STR_EQ (r.out, "");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_langs_suite (void)
 {
@@ -147,4 +170,5 @@ test_cli_langs_suite (void)
   CU_add_test (s, "langs_threads_do_not_change_output", test_langs_threads_do_not_change_output);
   CU_add_test (s, "langs_formats", test_langs_formats);
   CU_add_test (s, "langs_lang_and_assume_lang", test_langs_lang_and_assume_lang);
+  CU_add_test (s, "langs_usage_and_output_errors", test_langs_usage_and_output_errors);
 }

@@ -60,7 +60,7 @@ typedef struct {
 } Printer;
 
 typedef struct {
-  GPtrArray *queries; /* DlQuery* */
+  GPtrArray *queries; /* DlQuery* (not owned) */
   DlQueryOptions query_options;
   DlConcordOptions concord_options;
   DlDocumentOptions doc_options;
@@ -81,6 +81,16 @@ typedef struct {
   DlConcordStats stats;
   guint64 files_with_hits[DL_LANG_COUNT];
 } KwicRun;
+
+static void
+kwic_run_clear (KwicRun *run)
+{
+  g_clear_pointer (&run->index, g_hash_table_unref);
+  g_clear_pointer (&run->kept, g_ptr_array_unref);
+  g_clear_pointer (&run->workers, dl_pool_states_free);
+  g_clear_pointer (&run->rand, g_rand_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KwicRun, kwic_run_clear)
 
 /* What the work on one input gives back. */
 typedef struct {
@@ -108,26 +118,24 @@ worker_free (gpointer p)
   g_string_free (w->sort_key, TRUE);
   g_free (w);
 }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Worker, worker_free)
 
 /* Makes a Worker (a DlPoolMake). */
 static gpointer
 worker_new (gpointer user_data, GError **error)
 {
   KwicRun *run = user_data;
-  Worker *w = g_new0 (Worker, 1);
+  g_autoptr (Worker) w = g_new0 (Worker, 1);
   w->key = g_string_new (NULL);
   w->sort_key = g_string_new (NULL);
   w->concord = dl_concord_new ((DlQuery *const *) run->queries->pdata, run->queries->len,
                                &run->query_options, &run->concord_options, error);
-  gboolean ok = w->concord != NULL;
-  for (int l = 0; ok && run->n_sort > 0 && l < DL_LANG_COUNT; l++)
-    ok = (w->collators[l] = dl_collator_new (l, error)) != NULL;
-  if (!ok)
-    {
-      worker_free (w);
+  if (w->concord == NULL)
+    return NULL;
+  for (int l = 0; run->n_sort > 0 && l < DL_LANG_COUNT; l++)
+    if ((w->collators[l] = dl_collator_new (l, error)) == NULL)
       return NULL;
-    }
-  return w;
+  return g_steal_pointer (&w);
 }
 
 static void
@@ -319,27 +327,27 @@ uniform_below (GRand *rand, guint64 n)
 static void
 take_hit (KwicRun *run, Hit *hit)
 {
-  hit->seq = run->seq++;
+  g_autofree Hit *h = hit;
+  h->seq = run->seq++;
   if (!run->keep)
     {
-      printer_hit (run->printer, hit);
-      g_free (hit);
+      printer_hit (run->printer, h);
       return;
     }
   if (run->sample == 0 || run->kept->len < run->sample)
     {
-      g_ptr_array_add (run->kept, hit);
+      g_ptr_array_add (run->kept, g_steal_pointer (&h));
       return;
     }
   /* Algorithm R: the i-th hit replaces a kept one with probability n/i. */
-  guint64 j = uniform_below (run->rand, hit->seq + 1);
+  guint64 j = uniform_below (run->rand, h->seq + 1);
   if (j < run->sample)
     {
-      g_free (run->kept->pdata[j]);
-      run->kept->pdata[j] = hit;
+      /* The kept one goes instead of @hit. */
+      Hit *replaced = run->kept->pdata[j];
+      run->kept->pdata[j] = g_steal_pointer (&h);
+      h = replaced;
     }
-  else
-    g_free (hit);
 }
 
 typedef struct {
@@ -470,38 +478,74 @@ parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
   return TRUE;
 }
 
-gboolean
-dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
+/* The command's own options, as GOption stores them. */
+typedef struct {
+  char **query;       /* -e (owned; NULL when not given) */
+  char *queries_file; /* --queries (likewise) */
+  char *sort;         /* --sort (likewise) */
+  gint64 width;       /* G_MININT64 when not given */
+  gint64 words, max, sample, seed;
+  gboolean sentence;
+} KwicValues;
+
+static void
+kwic_values_clear (KwicValues *v)
 {
-  g_auto (DlOptions) opts = { 0 };
-  dl_options_init (&opts);
-  g_auto (GStrv) query_args = NULL;
-  g_autofree char *queries_file = NULL, *sort_arg = NULL;
-  gint64 width = G_MININT64, words = 0, max = 0, sample = 0, seed = 1;
-  gboolean sentence = FALSE;
+  g_clear_pointer (&v->query, g_strfreev);
+  g_clear_pointer (&v->queries_file, g_free);
+  g_clear_pointer (&v->sort, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KwicValues, kwic_values_clear)
+
+/* What `derlem kwic` was asked for, checked. */
+typedef struct {
+  DlOptions opts;
+  GPtrArray *queries; /* DlQuery*, at least one */
+  char **paths;       /* the PATH arguments (in argv, not owned) */
+  guint width;        /* --width, or 40 */
+  guint words;        /* --words, or 0 */
+  gboolean sentence;
+  SortKey sort[MAX_SORT_KEYS];
+  guint n_sort;
+  guint64 max, sample;
+  guint32 seed;
+} KwicArgs;
+
+static void
+kwic_args_clear (KwicArgs *a)
+{
+  dl_options_clear (&a->opts);
+  g_clear_pointer (&a->queries, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KwicArgs, kwic_args_clear)
+
+/* The parsing context of kwic, storing into @v and @opts. */
+static GOptionContext *
+kwic_context (KwicValues *v, DlOptions *opts)
+{
   const GOptionEntry entries[]
-      = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &query_args,
+      = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
             N_ ("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
-          { "queries", 0, 0, G_OPTION_ARG_FILENAME, &queries_file,
+          { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
             N_ ("Look for the queries in FILE, one per line"), "FILE" },
-          { "width", 0, 0, G_OPTION_ARG_INT64, &width,
+          { "width", 0, 0, G_OPTION_ARG_INT64, &v->width,
             N_ ("Context of N characters on each side (default: 40)"), "N" },
-          { "words", 0, 0, G_OPTION_ARG_INT64, &words,
+          { "words", 0, 0, G_OPTION_ARG_INT64, &v->words,
             N_ ("Context of N tokens on each side, instead of characters"), "N" },
-          { "sentence", 0, 0, G_OPTION_ARG_NONE, &sentence,
+          { "sentence", 0, 0, G_OPTION_ARG_NONE, &v->sentence,
             N_ ("Keep the context inside the node's sentence"), NULL },
-          { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+          { "sort", 0, 0, G_OPTION_ARG_STRING, &v->sort,
             N_ ("Sort by KEYS, comma-separated, from L3 L2 L1 node R1 R2 R3 file position "
                 "(default: corpus order)"),
             "KEYS" },
-          { "max", 0, 0, G_OPTION_ARG_INT64, &max, N_ ("Show at most N hits (default: 0, all)"),
+          { "max", 0, 0, G_OPTION_ARG_INT64, &v->max, N_ ("Show at most N hits (default: 0, all)"),
             "N" },
-          { "sample", 0, 0, G_OPTION_ARG_INT64, &sample,
+          { "sample", 0, 0, G_OPTION_ARG_INT64, &v->sample,
             N_ ("Show a random sample of N of all the hits"), "N" },
-          { "seed", 0, 0, G_OPTION_ARG_INT64, &seed,
+          { "seed", 0, 0, G_OPTION_ARG_INT64, &v->seed,
             N_ ("Seed of --sample: the same seed, the same sample (default: 1)"), "S" },
           G_OPTION_ENTRY_NULL };
-  g_autoptr (GOptionContext) context = dl_options_context (
+  return dl_options_context (
       _ ("QUERY [PATH...]"), _ ("Keyword in context: every hit of a query, with its context."),
       _ ("QUERY is a word (istanbul finds İstanbul and İSTANBUL), a pattern with\n"
          "* and ? (savaş*), a phrase of adjacent words (\"Dağlık Karabağ\"; what\n"
@@ -518,119 +562,185 @@ dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
          "\n"
          "TSV columns: lang file line left node right position query (position:\n"
          "byte offset of the node in the file)."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR, &opts);
-  KwicRun run = { 0 };
-  run.queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
-  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
-                && dl_options_check_count ("--words", words, error)
-                && dl_options_check_count ("--max", max, error)
-                && dl_options_check_count ("--sample", sample, error);
-  if (ok && width != G_MININT64 && !dl_options_check_count ("--width", width, error))
-    ok = FALSE;
-  if (ok && width != G_MININT64 && words > 0)
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR, opts);
+}
+
+/* Checks the numbers: counts not negative, --width or --words, not too
+ * wide. */
+static gboolean
+check_numbers (const KwicValues *v, GError **error)
+{
+  if (!dl_options_check_count ("--words", v->words, error)
+      || !dl_options_check_count ("--max", v->max, error)
+      || !dl_options_check_count ("--sample", v->sample, error))
+    return FALSE;
+  gboolean has_width = v->width != G_MININT64;
+  if (has_width && !dl_options_check_count ("--width", v->width, error))
+    return FALSE;
+  if (has_width && v->words > 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("give --width or --words, not both"));
-      ok = FALSE;
+      return FALSE;
     }
-  if (ok && (width > 100000 || words > 10000))
+  if (v->width > 100000 || v->words > 10000)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
                    _ ("context too wide (at most 100000 characters or 10000 words)"));
-      ok = FALSE;
-    }
-  if (ok && sort_arg != NULL)
-    ok = parse_sort (sort_arg, run.sort, &run.n_sort, error);
-
-  /* The queries: -e and --queries, or else the first argument. */
-  char **paths = argv + 1;
-  for (guint i = 0; ok && query_args != NULL && query_args[i] != NULL; i++)
-    {
-      DlQuery *q = dl_query_parse (query_args[i], error);
-      if (q == NULL)
-        ok = FALSE;
-      else
-        g_ptr_array_add (run.queries, q);
-    }
-  if (ok && queries_file != NULL)
-    ok = dl_query_read_file (queries_file, run.queries, error);
-  if (ok && query_args == NULL && queries_file == NULL)
-    {
-      if (argc < 2)
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _ ("kwic needs a QUERY (see derlem help kwic)"));
-          ok = FALSE;
-        }
-      else
-        {
-          DlQuery *q = dl_query_parse (argv[1], error);
-          if (q == NULL)
-            ok = FALSE;
-          else
-            g_ptr_array_add (run.queries, q);
-          paths = argv + 2;
-        }
-    }
-  if (!ok)
-    {
-      g_ptr_array_unref (run.queries);
       return FALSE;
     }
+  return TRUE;
+}
 
-  run.query_options = (DlQueryOptions){ opts.unit, opts.casing };
-  DlConcordOptions *co = &run.concord_options;
-  co->width = width == G_MININT64 ? 40 : (guint) width;
-  co->words = (guint) words;
-  co->sentence = sentence;
-  co->count_numbers = opts.numbers;
-  for (guint i = 0; i < run.n_sort; i++)
-    co->forms |= run.sort[i] <= KEY_R3;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    co->langs[l] = dl_options_wants (&opts, (DlLang) l);
-  run.doc_options = dl_cmd_document_options (&opts);
-  run.sample = (guint64) sample;
-  run.rand = g_rand_new_with_seed ((guint32) seed);
-  run.keep = run.n_sort > 0 || run.sample > 0;
-  run.workers = dl_pool_states_new (worker_new, worker_free, &run);
-  run.kept = g_ptr_array_new_with_free_func (g_free);
+/* Parses @text into a query added to @queries. */
+static gboolean
+add_query (GPtrArray *queries, const char *text, GError **error)
+{
+  DlQuery *q = dl_query_parse (text, error);
+  if (q == NULL)
+    return FALSE;
+  g_ptr_array_add (queries, q);
+  return TRUE;
+}
 
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
-  run.direct = !run.keep && (opts.threads <= 1 || inputs->len <= 1);
-  run.index = g_hash_table_new (NULL, NULL);
-  for (guint i = 0; i < inputs->len; i++)
-    g_hash_table_insert (run.index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
-
-  DlOut *out = dl_cmd_open_output (&opts, run.workers, error);
-  ok = out != NULL;
-  Printer printer = { 0 };
-  if (ok)
+/* The queries (DlQuery*, owned): -e and --queries, or else the first
+ * argument; *@paths is set to the PATH arguments after them in @argv. */
+static GPtrArray *
+collect_queries (const KwicValues *v, int argc, char **argv, char ***paths, GError **error)
+{
+  g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+  *paths = argv + 1;
+  for (guint i = 0; v->query != NULL && v->query[i] != NULL; i++)
+    if (!add_query (queries, v->query[i], error))
+      return NULL;
+  if (v->queries_file != NULL && !dl_query_read_file (v->queries_file, queries, error))
+    return NULL;
+  if (v->query != NULL || v->queries_file != NULL)
+    return g_steal_pointer (&queries);
+  if (argc < 2)
     {
-      DlColumn columns[N_COLS];
-      make_columns (columns, words > 0 ? (guint) MIN (words * 8, 80) : co->width);
-      g_autofree char *title = kwic_title (run.queries);
-      const DlWriterOptions wo = { NULL, FALSE, TRUE };
-      printer.writer = dl_cmd_writer (&opts, out, columns, N_COLS, title, &wo);
-      printer.people = dl_format_for_people (opts.format);
-      printer.max = (guint64) max;
-      printer.inputs = inputs;
-      printer.queries = run.queries;
-      run.printer = &printer;
-      dl_pool_run (inputs, run.direct ? 1 : opts.threads, kwic_work, kwic_emit, file_result_free,
-                   env->diag, dl_options_progress (&opts, STDERR_FILENO), &run);
-      if (run.keep)
-        {
-          g_ptr_array_sort (run.kept, run.n_sort > 0 ? compare_hits : compare_seq);
-          for (guint i = 0; i < run.kept->len; i++)
-            printer_hit (&printer, run.kept->pdata[i]);
-        }
-      printer_end (&printer, &run, co->langs);
-      ok = dl_out_close (out, TRUE, error);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("kwic needs a QUERY (see derlem help kwic)"));
+      return NULL;
     }
+  if (!add_query (queries, argv[1], error))
+    return NULL;
+  *paths = argv + 2;
+  return g_steal_pointer (&queries);
+}
 
-  g_hash_table_unref (run.index);
-  g_ptr_array_unref (run.kept);
-  dl_pool_states_free (run.workers);
-  g_rand_free (run.rand);
-  g_ptr_array_unref (run.queries);
-  return ok;
+/* Parses @argv (the command name first) into @a and checks every value, in
+ * the order the messages are pinned by the tests. FALSE with @error
+ * (DL_ERROR_USAGE) for anything wrong. */
+static gboolean
+kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
+{
+  dl_options_init (&a->opts);
+  g_auto (KwicValues) v = { NULL, NULL, NULL, G_MININT64, 0, 0, 0, 1, FALSE };
+  g_autoptr (GOptionContext) context = kwic_context (&v, &a->opts);
+  if (!dl_options_parse (context, &a->opts, &argc, &argv, error) || !check_numbers (&v, error))
+    return FALSE;
+  a->width = v.width == G_MININT64 ? 40 : (guint) v.width;
+  a->words = (guint) v.words;
+  a->sentence = v.sentence;
+  a->max = (guint64) v.max;
+  a->sample = (guint64) v.sample;
+  a->seed = (guint32) v.seed;
+  if (v.sort != NULL && !parse_sort (v.sort, a->sort, &a->n_sort, error))
+    return FALSE;
+  a->queries = collect_queries (&v, argc, argv, &a->paths, error);
+  return a->queries != NULL;
+}
+
+/* DlInput* → its index + 1, for the workers to say which file a hit is
+ * in. */
+static GHashTable *
+input_index (GPtrArray *inputs)
+{
+  GHashTable *index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < inputs->len; i++)
+    g_hash_table_insert (index, inputs->pdata[i], GUINT_TO_POINTER (i + 1));
+  return index;
+}
+
+/* Sets up @run (cleared) for a search of @inputs as @a asks. */
+static void
+kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs)
+{
+  run->queries = a->queries;
+  memcpy (run->sort, a->sort, sizeof run->sort);
+  run->n_sort = a->n_sort;
+  run->query_options = (DlQueryOptions){ a->opts.unit, a->opts.casing };
+  DlConcordOptions *co = &run->concord_options;
+  co->width = a->width;
+  co->words = a->words;
+  co->sentence = a->sentence;
+  co->count_numbers = a->opts.numbers;
+  for (guint i = 0; i < run->n_sort; i++)
+    co->forms |= run->sort[i] <= KEY_R3;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    co->langs[l] = dl_options_wants (&a->opts, (DlLang) l);
+  run->doc_options = dl_cmd_document_options (&a->opts);
+  run->sample = a->sample;
+  run->rand = g_rand_new_with_seed (a->seed);
+  run->keep = run->n_sort > 0 || run->sample > 0;
+  run->direct = !run->keep && (a->opts.threads <= 1 || inputs->len <= 1);
+  run->workers = dl_pool_states_new (worker_new, worker_free, run);
+  run->kept = g_ptr_array_new_with_free_func (g_free);
+  run->index = input_index (inputs);
+}
+
+/* Prints the kept hits: sorted by --sort, or the sample in corpus order. */
+static void
+print_kept (KwicRun *run)
+{
+  g_ptr_array_sort (run->kept, run->n_sort > 0 ? compare_hits : compare_seq);
+  for (guint i = 0; i < run->kept->len; i++)
+    printer_hit (run->printer, run->kept->pdata[i]);
+}
+
+/* Searches @inputs with the pool and writes the concordance to @out (left
+ * open): the hits, streamed or kept and then printed, and the summary. */
+static void
+kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, DlOut *out)
+{
+  DlColumn columns[N_COLS];
+  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
+  g_autofree char *title = kwic_title (a->queries);
+  const DlWriterOptions wo = { NULL, FALSE, TRUE };
+  Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
+                      .people = dl_format_for_people (a->opts.format),
+                      .max = a->max,
+                      .inputs = inputs,
+                      .queries = a->queries };
+  run->printer = &printer;
+  dl_pool_run (inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
+               env->diag, dl_options_progress (&a->opts, STDERR_FILENO), run);
+  if (run->keep)
+    print_kept (run);
+  printer_end (&printer, run, run->concord_options.langs);
+  run->printer = NULL;
+}
+
+/* Searches the inputs of @a and writes the concordance. FALSE with @error
+ * if the run cannot be set up or the output cannot be written. */
+static gboolean
+kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
+{
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
+  g_auto (KwicRun) run = { 0 };
+  kwic_run_init (&run, a, inputs);
+  DlOut *out = dl_cmd_open_output (&a->opts, run.workers, error);
+  if (out == NULL)
+    return FALSE;
+  kwic_search (env, a, &run, inputs, out);
+  return dl_out_close (out, TRUE, error);
+}
+
+gboolean
+dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (KwicArgs) args = { 0 };
+  if (!kwic_parse (&args, argc, argv, error))
+    return FALSE;
+  return kwic_run (env, &args, error);
 }

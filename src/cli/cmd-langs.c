@@ -24,7 +24,7 @@ typedef struct {
 } LangsResult;
 
 typedef struct {
-  DlOptions *opts;
+  const DlOptions *opts;
   DlDocumentOptions doc_options;
   DlWriter *writer;
 } LangsRun;
@@ -148,29 +148,47 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
     }
 }
 
-gboolean
-dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
+/* What `derlem langs` was asked for, checked. */
+typedef struct {
+  DlOptions opts;
+  char **paths; /* the PATH arguments (in argv, not owned) */
+} LangsArgs;
+
+static void
+langs_args_clear (LangsArgs *a)
 {
-  g_auto (DlOptions) opts = { 0 };
-  dl_options_init (&opts);
+  dl_options_clear (&a->opts);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LangsArgs, langs_args_clear)
+
+/* Parses @argv (the command name first) into @a. FALSE with @error
+ * (DL_ERROR_USAGE) for anything wrong. */
+static gboolean
+langs_parse (LangsArgs *a, int argc, char **argv, GError **error)
+{
+  dl_options_init (&a->opts);
   g_autoptr (GOptionContext) context = dl_options_context (
       _ ("[PATH...]"), _ ("Show the language of each span of lines: tr, en or other."),
       _ ("Every non-blank line gets a language: tr (Turkish), en (English) or other\n"
          "(numbers, URLs, lone names, other scripts). A line with little evidence\n"
          "takes its neighbours' language. TSV columns: file start_line end_line lang\n"
          "(1-based, inclusive; blank lines may sit inside a span)."),
-      NULL, DL_OPT_BASIC | DL_OPT_COLOR, &opts);
-  if (!dl_options_parse (context, &opts, &argc, &argv, error))
-    {
-      return FALSE;
-    }
+      NULL, DL_OPT_BASIC | DL_OPT_COLOR, &a->opts);
+  if (!dl_options_parse (context, &a->opts, &argc, &argv, error))
+    return FALSE;
+  a->paths = argv + 1;
+  return TRUE;
+}
 
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
-  DlOut *out = dl_out_open (opts.output, error);
+/* Reads the inputs of @a and writes their spans. FALSE with @error if the
+ * output cannot be written. */
+static gboolean
+langs_run (DlEnv *env, const LangsArgs *a, GError **error)
+{
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
+  DlOut *out = dl_out_open (a->opts.output, error);
   if (out == NULL)
-    {
-      return FALSE;
-    }
+    return FALSE;
   const DlColumn columns[N_COLS] = {
     [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_START] = { "start_line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
@@ -182,11 +200,19 @@ dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
     = { "text", _ ("first line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
   };
   const DlWriterOptions wo = { NULL, FALSE, TRUE };
-  LangsRun run = { &opts, dl_cmd_document_options (&opts),
-                   dl_cmd_writer (&opts, out, columns, N_COLS, "derlem langs", &wo) };
-  dl_pool_run (inputs, opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
-               dl_options_progress (&opts, STDERR_FILENO), &run);
+  LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
+                   dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo) };
+  dl_pool_run (inputs, a->opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
+               dl_options_progress (&a->opts, STDERR_FILENO), &run);
   dl_writer_end (run.writer);
-  gboolean ok = dl_out_close (out, TRUE, error);
-  return ok;
+  return dl_out_close (out, TRUE, error);
+}
+
+gboolean
+dl_cmd_langs (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (LangsArgs) args = { 0 };
+  if (!langs_parse (&args, argc, argv, error))
+    return FALSE;
+  return langs_run (env, &args, error);
 }
