@@ -320,65 +320,86 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   return g_steal_pointer (&r);
 }
 
-/* Appends converted or copied text of the next input chunk to pending. */
+/* The next input chunk to decode: from the map at r->pos, or the stream's
+ * bytes in r->raw (read now if there are none); @last if it ends the input. */
 static gboolean
+next_chunk (DlReader *r, const guint8 **src, gsize *src_len, gboolean *last, GError **error)
+{
+  if (r->map != NULL)
+    {
+      *src = (const guint8 *) r->data + r->pos;
+      *src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
+      *last = r->pos + *src_len == r->data_len;
+      return TRUE;
+    }
+  if (r->raw_len == 0 && !r->raw_eof && !read_stream (r, CHUNK_SIZE, error))
+    return FALSE;
+  *src = r->raw;
+  *src_len = r->raw_len;
+  *last = r->raw_eof;
+  return TRUE;
+}
+
+/* Converts [src, src + src_len) to UTF-8 at the end of pending, growing it
+ * until ICU has room for all of it; a BOM decoded at the very start of the
+ * text is dropped. */
+static gboolean
+convert_chunk (DlReader *r, const guint8 *src, gsize src_len, gboolean last, GError **error)
+{
+  const char *s = (const char *) src, *s_end = s + src_len;
+  for (;;)
+    {
+      gsize used = r->pending->len;
+      g_byte_array_set_size (r->pending, used + src_len * 3 + 4096);
+      char *t = (char *) r->pending->data + used;
+      char *t_start = t;
+      char *t_end = (char *) r->pending->data + r->pending->len;
+      UErrorCode status = U_ZERO_ERROR;
+      ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot, &r->pivot_source,
+                      &r->pivot_target, r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last, &status);
+      g_byte_array_set_size (r->pending, used + (t - t_start));
+      if (status == U_BUFFER_OVERFLOW_ERROR)
+        continue;
+      if (U_FAILURE (status))
+        return dl_set_icu_error (error, status, "ucnv_convertEx");
+      break;
+    }
+  if (r->pend_offset == 0 && r->pstart == 0 && r->pending->len >= 3
+      && memcmp (r->pending->data, "\xEF\xBB\xBF", 3) == 0)
+    g_byte_array_remove_range (r->pending, 0, 3); /* the BOM, decoded */
+  return TRUE;
+}
+
+/* Appends converted or copied text of the next input chunk to pending.
+ * Runs once a chunk (1 MiB): kept out of line so that it does not crowd the
+ * per-line code of dl_reader_next. */
+G_GNUC_NO_INLINE static gboolean
 fill_pending (DlReader *r, GError **error)
 {
   const guint8 *src;
   gsize src_len;
   gboolean last;
-  if (r->map != NULL)
+  if (!next_chunk (r, &src, &src_len, &last, error))
+    return FALSE;
+
+  if (r->from != NULL)
     {
-      src = (const guint8 *) r->data + r->pos;
-      src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
-      last = r->pos + src_len == r->data_len;
+      if (!convert_chunk (r, src, src_len, last, error))
+        return FALSE;
     }
   else
-    {
-      if (r->raw_len == 0 && !r->raw_eof && !read_stream (r, CHUNK_SIZE, error))
-        return FALSE;
-      src = r->raw;
-      src_len = r->raw_len;
-      last = r->raw_eof;
-    }
-
-  gsize consumed = src_len;
-  if (r->from == NULL)
     {
       gsize skip = 0;
       if (r->skip_bom && src_len >= 3)
         skip = 3, r->skip_bom = FALSE;
       g_byte_array_append (r->pending, src + skip, src_len - skip);
     }
-  else
-    {
-      const char *s = (const char *) src, *s_end = s + src_len;
-      for (;;)
-        {
-          gsize used = r->pending->len;
-          g_byte_array_set_size (r->pending, used + src_len * 3 + 4096);
-          char *t = (char *) r->pending->data + used;
-          char *t_start = t;
-          char *t_end = (char *) r->pending->data + r->pending->len;
-          UErrorCode status = U_ZERO_ERROR;
-          ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot, &r->pivot_source,
-                          &r->pivot_target, r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last,
-                          &status);
-          g_byte_array_set_size (r->pending, used + (t - t_start));
-          if (status == U_BUFFER_OVERFLOW_ERROR)
-            continue;
-          if (U_FAILURE (status))
-            return dl_set_icu_error (error, status, "ucnv_convertEx");
-          break;
-        }
-      if (r->pend_offset == 0 && r->pstart == 0 && r->pending->len >= 3
-          && memcmp (r->pending->data, "\xEF\xBB\xBF", 3) == 0)
-        g_byte_array_remove_range (r->pending, 0, 3); /* the BOM, decoded */
-    }
 
+  /* The whole chunk is consumed: a character split at its end waits in the
+   * converter. */
   if (r->map != NULL)
     {
-      r->pos += consumed;
+      r->pos += src_len;
       release_map (r, r->pos);
     }
   else
