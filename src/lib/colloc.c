@@ -409,6 +409,79 @@ node_items (DlCollocList *list, const Cooc *by_unit, guint32 n_units,
   return n;
 }
 
+/* The pairs of terms @pairs made pairs of units by @unit_of (stems): their
+ * counts added up. The caller's, dl_tuples_free. */
+static DlTuples *
+unit_pairs (const DlTuples *pairs, const guint32 *unit_of)
+{
+  DlTuples *by_unit = dl_tuples_new (2, DL_TUPLES_COUNTS);
+  for (guint32 i = 0; i < dl_tuples_size (pairs); i++)
+    {
+      const guint32 *ids = dl_tuples_ids (pairs, i);
+      guint32 pair[2] = { unit_of[ids[0]], unit_of[ids[1]] };
+      dl_tuples_add (by_unit, pair, dl_tuples_count (pairs, i), 0);
+    }
+  return by_unit;
+}
+
+/* Fills list->items with the pairs of units (--all) that pass the
+ * thresholds; @unit_of is NULL when units are terms. Returns their number. */
+static guint
+list_pairs (DlCollocList *list, const LangColloc *lc, const guint32 *unit_of,
+            const DlCollocListOptions *opts)
+{
+  g_autoptr (DlTuples) by_unit = unit_of != NULL ? unit_pairs (lc->pairs, unit_of) : NULL;
+  const DlTuples *pairs = unit_of != NULL ? by_unit : lc->pairs;
+  list->candidates = dl_tuples_size (pairs);
+  /* Counted first, so that the items take no more room than they need. */
+  guint n = pair_items (list, pairs, opts, NULL);
+  list->items = g_new (Item, n + 1);
+  pair_items (list, pairs, opts, list->items);
+  return n;
+}
+
+/* Fills list->items with the collocates of the node (its co-occurrences
+ * added up by unit, @unit_of NULL when units are terms) that pass the
+ * thresholds. Returns their number. */
+static guint
+list_collocates (DlCollocList *list, const LangColloc *lc, const guint32 *unit_of, guint32 n_units,
+                 const DlCollocListOptions *opts)
+{
+  g_autofree Cooc *by_unit = g_new0 (Cooc, n_units + 1);
+  for (guint32 id = 0; id < lc->cooc->len; id++)
+    {
+      const Cooc *x = &g_array_index (lc->cooc, Cooc, id);
+      Cooc *u = &by_unit[unit_of != NULL ? unit_of[id] : id];
+      u->left += x->left;
+      u->right += x->right;
+    }
+  for (guint32 u = 0; u < n_units; u++)
+    list->candidates += by_unit[u].left + by_unit[u].right > 0;
+  guint n = node_items (list, by_unit, n_units, opts, NULL);
+  list->items = g_new (Item, n + 1);
+  node_items (list, by_unit, n_units, opts, list->items);
+  return n;
+}
+
+/* Ranks the @n items by opts->sort into list->order, the first opts->top. */
+static void
+rank_items (DlCollocList *list, DlCollator *col, guint n, const DlCollocListOptions *opts)
+{
+  g_autofree DlRanked *ranked = g_new (DlRanked, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      DlCollocRow r;
+      make_row (list, &list->items[i], &r);
+      ranked[i] = (DlRanked){ row_value (&r, opts->sort), r.cooc, r.collocate, GUINT_TO_POINTER (i),
+                              NULL };
+    }
+  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+  list->n = dl_collator_rank (col, ranked, n, opts->top, keys);
+  list->order = g_new (guint32, list->n + 1);
+  for (guint i = 0; i < list->n; i++)
+    list->order[i] = GPOINTER_TO_UINT (ranked[i].data);
+}
+
 DlCollocList *
 dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions *opts,
                 GError **error)
@@ -433,57 +506,10 @@ dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOpt
 
   guint n = 0;
   if (counts->opts.all)
-    {
-      /* Pairs of units: pairs of terms, added up by stems. */
-      g_autoptr (DlTuples) by_unit = NULL;
-      const DlTuples *pairs = lc->pairs;
-      if (stem)
-        {
-          by_unit = dl_tuples_new (2, DL_TUPLES_COUNTS);
-          for (guint32 i = 0; i < dl_tuples_size (lc->pairs); i++)
-            {
-              const guint32 *ids = dl_tuples_ids (lc->pairs, i);
-              guint32 pair[2] = { unit_of[ids[0]], unit_of[ids[1]] };
-              dl_tuples_add (by_unit, pair, dl_tuples_count (lc->pairs, i), 0);
-            }
-          pairs = by_unit;
-        }
-      list->candidates = dl_tuples_size (pairs);
-      /* Counted first, so that the items take no more room than they need. */
-      n = pair_items (list, pairs, opts, NULL);
-      list->items = g_new (Item, n + 1);
-      pair_items (list, pairs, opts, list->items);
-    }
+    n = list_pairs (list, lc, unit_of, opts);
   else if (lc->nodes > 0)
-    {
-      g_autofree Cooc *by_unit = g_new0 (Cooc, n_units + 1);
-      for (guint32 id = 0; id < lc->cooc->len; id++)
-        {
-          const Cooc *x = &g_array_index (lc->cooc, Cooc, id);
-          Cooc *u = &by_unit[stem ? unit_of[id] : id];
-          u->left += x->left;
-          u->right += x->right;
-        }
-      for (guint32 u = 0; u < n_units; u++)
-        list->candidates += by_unit[u].left + by_unit[u].right > 0;
-      n = node_items (list, by_unit, n_units, opts, NULL);
-      list->items = g_new (Item, n + 1);
-      node_items (list, by_unit, n_units, opts, list->items);
-    }
-
-  g_autofree DlRanked *ranked = g_new (DlRanked, n + 1);
-  for (guint i = 0; i < n; i++)
-    {
-      DlCollocRow r;
-      make_row (list, &list->items[i], &r);
-      ranked[i] = (DlRanked){ row_value (&r, opts->sort), r.cooc, r.collocate, GUINT_TO_POINTER (i),
-                              NULL };
-    }
-  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
-  list->n = dl_collator_rank (col, ranked, n, opts->top, keys);
-  list->order = g_new (guint32, list->n + 1);
-  for (guint i = 0; i < list->n; i++)
-    list->order[i] = GPOINTER_TO_UINT (ranked[i].data);
+    n = list_collocates (list, lc, unit_of, n_units, opts);
+  rank_items (list, col, n, opts);
   return g_steal_pointer (&list);
 }
 

@@ -246,6 +246,50 @@ collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts, 
     }
 }
 
+/* Orders the @n entries of @sorted (k: inverted frequency) by frequency,
+ * ties alphabetical, into list->order, and numbers the first @shown. Only
+ * the ties inside the part that is shown need their keys. */
+static void
+rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, DlCollator *col,
+              GStringChunk *keys)
+{
+  qsort (sorted, n, sizeof *sorted, by_k);
+  Entry **e = list->order = g_new (Entry *, n + 1);
+  for (guint i = 0; i < n; i++)
+    e[i] = sorted[i].e;
+  for (guint i = 0; i < shown;)
+    {
+      guint j = i + 1;
+      while (j < n && sorted[j].k == sorted[i].k)
+        j++;
+      if (j - i > 1)
+        {
+          set_keys (e + i, j - i, col, FALSE, keys);
+          sort_by_keys (sorted + i, j - i);
+          for (guint m = i; m < j; m++)
+            e[m] = sorted[m].e;
+        }
+      i = j;
+    }
+  for (guint i = 0; i < shown; i++)
+    e[i]->it.rank = i + 1;
+}
+
+/* Sorts the first @shown of list->order alphabetically (by their reversed
+ * items if @reversed), their ranks kept; @sorted is room for them. */
+static void
+sort_shown (DlFreqList *list, Sorted *sorted, guint shown, DlCollator *col, gboolean reversed,
+            GStringChunk *keys)
+{
+  Entry **e = list->order;
+  set_keys (e, shown, col, reversed, keys);
+  for (guint i = 0; i < shown; i++)
+    sorted[i].e = e[i];
+  sort_by_keys (sorted, shown);
+  for (guint i = 0; i < shown; i++)
+    e[i] = sorted[i].e;
+}
+
 DlFreqList *
 dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *opts,
                    DlStemmer *stemmer, DlNormalizer *norm, GError **error)
@@ -276,39 +320,10 @@ dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *o
       if (x->it.freq >= opts->min_freq && x->it.range >= opts->min_range)
         sorted[n++] = (Sorted){ G_MAXUINT64 - x->it.freq, x };
     }
-
-  /* Rank: by frequency, ties alphabetical. Only the ties inside the part
-   * that is shown need their keys. */
-  qsort (sorted, n, sizeof *sorted, by_k);
   guint shown = opts->top > 0 && opts->top < n ? opts->top : n;
-  Entry **e = list->order = g_new (Entry *, n + 1);
-  for (guint i = 0; i < n; i++)
-    e[i] = sorted[i].e;
-  for (guint i = 0; i < shown;)
-    {
-      guint j = i + 1;
-      while (j < n && sorted[j].k == sorted[i].k)
-        j++;
-      if (j - i > 1)
-        {
-          set_keys (e + i, j - i, col, FALSE, keys);
-          sort_by_keys (sorted + i, j - i);
-          for (guint m = i; m < j; m++)
-            e[m] = sorted[m].e;
-        }
-      i = j;
-    }
-  for (guint i = 0; i < shown; i++)
-    e[i]->it.rank = i + 1;
+  rank_by_freq (list, sorted, n, shown, col, keys);
   if (opts->sort != DL_FREQ_SORT_FREQ)
-    {
-      set_keys (e, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
-      for (guint i = 0; i < shown; i++)
-        sorted[i].e = e[i];
-      sort_by_keys (sorted, shown);
-      for (guint i = 0; i < shown; i++)
-        e[i] = sorted[i].e;
-    }
+    sort_shown (list, sorted, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
   list->n_order = shown;
   return g_steal_pointer (&list);
 }

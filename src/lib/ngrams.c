@@ -233,6 +233,60 @@ stem_tuples (const DlTuples *terms, const guint32 *stem_of)
   return stems;
 }
 
+/* Which units are stopwords, by unit id: terms, or the stems of @stem_of
+ * (NULL for terms); a stem is one if all its terms are. All FALSE without a
+ * stoplist. The caller's, g_free. */
+static gboolean *
+unit_stops (const DlCounter *counter, DlLang lang, const guint32 *stem_of, guint32 n_units,
+            const DlNgramListOptions *opts)
+{
+  guint32 n_terms = dl_lexicon_size (dl_counter_terms (counter, lang));
+  gboolean *stop = g_new (gboolean, n_units + 1);
+  for (guint32 u = 0; u < n_units; u++)
+    stop[u] = opts->stoplist != NULL;
+  g_autoptr (GString) scratch = g_string_new (NULL);
+  for (guint32 id = 0; opts->stoplist != NULL && id < n_terms; id++)
+    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
+      stop[stem_of != NULL ? stem_of[id] : id] = FALSE;
+  return stop;
+}
+
+/* The text of the n-gram @ids (@n units) in @text: its stems from @stems,
+ * or (@stems NULL) the shown forms of its terms. */
+static void
+ngram_text (GString *text, const guint32 *ids, guint n, const DlCounter *counter, DlLang lang,
+            const DlLexicon *stems)
+{
+  g_string_truncate (text, 0);
+  for (guint k = 0; k < n; k++)
+    {
+      if (k > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, stems != NULL ? dl_lexicon_string (stems, ids[k])
+                                           : dl_counter_display (counter, lang, ids[k]));
+    }
+}
+
+/* Sorts list->rows and keeps the first @top (0: all). */
+static void
+rank_rows (DlNgramList *list, DlCollator *col, guint top)
+{
+  guint size = list->rows->len;
+  g_autofree DlRanked *ranked = g_new (DlRanked, size + 1);
+  for (guint i = 0; i < size; i++)
+    {
+      DlNgramRow *r = &g_array_index (list->rows, DlNgramRow, i);
+      ranked[i] = (DlRanked){ (double) r->freq, r->range, r->ngram, r, NULL };
+    }
+  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+  guint shown = dl_collator_rank (col, ranked, size, top, keys);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (DlNgramRow), shown);
+  for (guint i = 0; i < shown; i++)
+    g_array_append_val (rows, *(DlNgramRow *) ranked[i].data);
+  g_array_unref (list->rows);
+  list->rows = rows;
+}
+
 DlNgramList *
 dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOptions *opts,
                GError **error)
@@ -251,17 +305,11 @@ dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOption
   g_autoptr (DlLexicon) stems = dl_lexicon_new ();
   g_autofree guint32 *stem_of
       = stem ? dl_counter_stem_ids (counter, lang, opts->stemmer, stems) : NULL;
-  /* Stopwords, by term or stem (a stem is one if all its terms are). */
-  guint32 n_terms = dl_lexicon_size (dl_counter_terms (counter, lang));
-  guint32 n_units = stem ? dl_lexicon_size (stems) : n_terms;
-  g_autofree gboolean *stop = g_new (gboolean, n_units + 1);
-  for (guint32 u = 0; u < n_units; u++)
-    stop[u] = opts->stoplist != NULL;
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  for (guint32 id = 0; opts->stoplist != NULL && id < n_terms; id++)
-    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
-      stop[stem ? stem_of[id] : id] = FALSE;
+  guint32 n_units
+      = stem ? dl_lexicon_size (stems) : dl_lexicon_size (dl_counter_terms (counter, lang));
+  g_autofree gboolean *stop = unit_stops (counter, lang, stem_of, n_units, opts);
 
+  const DlLexicon *names = stem ? stems : NULL; /* for ngram_text */
   g_autoptr (GString) text = g_string_new (NULL);
   for (guint n = counts->opts.min_n; n <= counts->opts.max_n; n++)
     {
@@ -280,34 +328,13 @@ dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOption
             all_stop &= stop[ids[k]];
           if (all_stop && opts->stoplist != NULL)
             continue;
-          g_string_truncate (text, 0);
-          for (guint k = 0; k < n; k++)
-            {
-              if (k > 0)
-                g_string_append_c (text, ' ');
-              g_string_append (text, stem ? dl_lexicon_string (stems, ids[k])
-                                          : dl_counter_display (counter, lang, ids[k]));
-            }
+          ngram_text (text, ids, n, counter, lang, names);
           DlNgramRow r = { g_string_chunk_insert_len (list->strings, text->str, (gssize) text->len),
                            n, freq, range };
           g_array_append_val (list->rows, r);
         }
     }
-
-  guint size = list->rows->len;
-  g_autofree DlRanked *ranked = g_new (DlRanked, size + 1);
-  for (guint i = 0; i < size; i++)
-    {
-      DlNgramRow *r = &g_array_index (list->rows, DlNgramRow, i);
-      ranked[i] = (DlRanked){ (double) r->freq, r->range, r->ngram, r, NULL };
-    }
-  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
-  guint shown = dl_collator_rank (col, ranked, size, opts->top, keys);
-  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (DlNgramRow), shown);
-  for (guint i = 0; i < shown; i++)
-    g_array_append_val (rows, *(DlNgramRow *) ranked[i].data);
-  g_array_unref (list->rows);
-  list->rows = rows;
+  rank_rows (list, col, opts->top);
   return g_steal_pointer (&list);
 }
 

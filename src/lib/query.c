@@ -146,6 +146,68 @@ parse_words (DlQuery *q, const char *body, gsize len, GError **error)
   return TRUE;
 }
 
+/* Makes @q the regular expression of the query @s (@len bytes, `/.../`),
+ * compiled here only to check it, so that a bad one is reported at once. */
+static gboolean
+parse_regex (DlQuery *q, const char *s, gsize len, GError **error)
+{
+  if (len < 2 || s[len - 1] != '/')
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("query %s: the regular expression has no closing /"), s);
+      return FALSE;
+    }
+  if (len == 2)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("query %s: empty regular expression"), s);
+      return FALSE;
+    }
+  g_autofree char *pattern = g_strndup (s + 1, len - 2);
+  g_autoptr (URegularExpression) re = regex_open (pattern, s, error);
+  if (re == NULL)
+    return FALSE;
+  q->terms[0].kind = DL_TERM_REGEX;
+  q->terms[0].text = g_steal_pointer (&pattern);
+  q->n = 1;
+  return TRUE;
+}
+
+/* The words of the query @s (@len bytes) in [*body, *body + *body_len):
+ * all of it, or what is inside one pair of double quotes around it all. */
+static gboolean
+words_body (const char *s, gsize len, const char **body, gsize *body_len, GError **error)
+{
+  const char *quote = strchr (s, '"');
+  *body = s;
+  *body_len = len;
+  if (quote == NULL)
+    return TRUE;
+  /* One pair of quotes around everything, or a quote without partner: the
+   * opening one if it is alone, else the first that is not the opening or
+   * the closing one. */
+  const char *second = strchr (s + 1, '"');
+  const char *lone = NULL;
+  if (quote != s)
+    lone = quote;
+  else if (second == NULL)
+    lone = s;
+  else if (second != s + len - 1)
+    lone = second;
+  if (lone != NULL)
+    {
+      /* Translators: a query with a double quote that has no partner;
+         the number says where it is (characters counted from 1). */
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("query %s: unbalanced quote at character %ld (a phrase goes "
+                      "in one pair of double quotes)"),
+                   s, g_utf8_pointer_to_offset (s, lone) + 1);
+      return FALSE;
+    }
+  *body = s + 1;
+  *body_len = len - 2;
+  return TRUE;
+}
+
 DlQuery *
 dl_query_parse (const char *text, GError **error)
 {
@@ -167,58 +229,13 @@ dl_query_parse (const char *text, GError **error)
 
   if (s[0] == '/')
     {
-      if (len < 2 || s[len - 1] != '/')
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _ ("query %s: the regular expression has no closing /"), s);
-          return NULL;
-        }
-      if (len == 2)
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("query %s: empty regular expression"),
-                       s);
-          return NULL;
-        }
-      g_autofree char *pattern = g_strndup (s + 1, len - 2);
-      g_autoptr (URegularExpression) re = regex_open (pattern, s, error);
-      if (re == NULL)
+      if (!parse_regex (q, s, len, error))
         return NULL;
-      q->terms[0].kind = DL_TERM_REGEX;
-      q->terms[0].text = g_steal_pointer (&pattern);
-      q->n = 1;
       return g_steal_pointer (&q);
     }
-
-  const char *body = s;
-  gsize body_len = len;
-  const char *quote = strchr (s, '"');
-  if (quote != NULL)
-    {
-      /* One pair of quotes around everything, or a quote without partner:
-       * the opening one if it is alone, else the first that is not the
-       * opening or the closing one. */
-      const char *second = strchr (s + 1, '"');
-      const char *lone = NULL;
-      if (quote != s)
-        lone = quote;
-      else if (second == NULL)
-        lone = s;
-      else if (second != s + len - 1)
-        lone = second;
-      if (lone != NULL)
-        {
-          /* Translators: a query with a double quote that has no partner;
-             the number says where it is (characters counted from 1). */
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _ ("query %s: unbalanced quote at character %ld (a phrase goes "
-                          "in one pair of double quotes)"),
-                       s, g_utf8_pointer_to_offset (s, lone) + 1);
-          return NULL;
-        }
-      body = s + 1;
-      body_len = len - 2;
-    }
-  if (!parse_words (q, body, body_len, error))
+  const char *body;
+  gsize body_len;
+  if (!words_body (s, len, &body, &body_len, error) || !parse_words (q, body, body_len, error))
     return NULL;
   return g_steal_pointer (&q);
 }

@@ -161,6 +161,134 @@ read_stream (DlReader *r, gsize want, GError **error)
   return TRUE;
 }
 
+/* Opens the input: a regular file is mapped, anything else is read as a
+ * stream (stdin, a pipe, a device). */
+static gboolean
+open_input (DlReader *r, const DlInput *input, GError **error)
+{
+  struct stat st;
+
+  if (input->is_stdin)
+    {
+      r->fd = STDIN_FILENO;
+      return TRUE;
+    }
+  if (stat (input->path, &st) != 0)
+    return set_io_error (error, errno);
+  if (S_ISDIR (st.st_mode))
+    return set_io_error (error, EISDIR);
+  if (!S_ISREG (st.st_mode))
+    {
+      r->fd = open (input->path, O_RDONLY | O_CLOEXEC);
+      if (r->fd < 0)
+        return set_io_error (error, errno);
+      r->close_fd = TRUE;
+      return TRUE;
+    }
+  g_autoptr (GError) local = NULL;
+  r->map = g_mapped_file_new (input->path, FALSE, &local);
+  if (r->map == NULL)
+    {
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, local->message);
+      return FALSE;
+    }
+  r->data = g_mapped_file_get_contents (r->map);
+  r->data_len = g_mapped_file_get_length (r->map);
+  return TRUE;
+}
+
+/* The first bytes of the input, where BOMs and signatures are looked for:
+ * the map's, or the first chunk of a stream, read into r->raw. */
+static gboolean
+read_head (DlReader *r, const guint8 **head, gsize *head_len, GError **error)
+{
+  if (r->map != NULL)
+    {
+      *head = (const guint8 *) r->data;
+      *head_len = MIN (r->data_len, HEAD_SIZE);
+      return TRUE;
+    }
+  /* A stream cannot be read twice: its encoding is decided on its first
+   * chunk (1 MiB), and its later lines are checked one by one. */
+  if (!read_stream (r, CHUNK_SIZE, error))
+    return FALSE;
+  *head = r->raw;
+  *head_len = MIN (r->raw_len, HEAD_SIZE);
+  return TRUE;
+}
+
+/* Tallies the bytes of the whole map, or of a stream's first chunk. */
+static void
+scan_bytes (DlReader *r, DlByteStats *stats)
+{
+  if (r->map == NULL)
+    {
+      dl_decode_scan (r->raw, r->raw_len, r->raw_eof, stats);
+      return;
+    }
+  gsize at = 0;
+  while (at < r->data_len)
+    {
+      gsize n = MIN (r->data_len - at, RELEASE_SIZE);
+      at += dl_decode_scan ((const guint8 *) r->data + at, n, at + n == r->data_len, stats);
+      release_map (r, at);
+    }
+  r->released = 0; /* the text is read again from the start */
+}
+
+/* Sets r->enc: a BOM or a signature settles it, then --encoding
+ * (@encoding, or NULL); otherwise the bytes are scanned. */
+static void
+choose_encoding (DlReader *r, const DlEncoding *encoding, const guint8 *head, gsize head_len)
+{
+  DlEncoding sniffed;
+  gboolean settled = dl_decode_sniff (head, head_len, &sniffed);
+
+  if (encoding != NULL
+      && !(settled && sniffed.kind == DL_ENCODING_CONVERT && sniffed.reason == DL_ENCODING_BY_BOM))
+    {
+      /* --encoding overrides everything but a UTF-16/32 BOM. */
+      r->enc = *encoding;
+      r->enc.bom = sniffed.kind == DL_ENCODING_UTF8 ? sniffed.bom : 0;
+      if (r->enc.kind == DL_ENCODING_UTF8)
+        r->check_from = 0; /* never scanned: check every line */
+      return;
+    }
+  r->enc = sniffed;
+  if (settled)
+    return;
+  DlByteStats stats = DL_BYTE_STATS_INIT;
+  scan_bytes (r, &stats);
+  dl_decode_decide (&stats, head, head_len, &r->enc);
+  if (r->map != NULL)
+    r->check_from = stats.first_invalid;
+}
+
+/* Sets up reading lines in r->enc: in place from a UTF-8 map, else through
+ * pending (converted, or copied from a stream). */
+static gboolean
+start_reading (DlReader *r, GError **error)
+{
+  if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
+    return FALSE;
+  if (r->enc.kind == DL_ENCODING_UTF8 && r->map != NULL)
+    {
+      r->in_place = TRUE;
+      r->pos = r->enc.bom;
+      return TRUE;
+    }
+  r->pending = g_byte_array_sized_new (CHUNK_SIZE * 2);
+  if (r->map != NULL)
+    r->pos = r->enc.bom;
+  else
+    r->skip_bom = r->enc.bom > 0;
+  /* A stream's later chunks were never scanned: check every line. */
+  if (r->map == NULL && r->enc.kind == DL_ENCODING_UTF8)
+    r->check_from = 0;
+  r->pend_offset = r->enc.kind == DL_ENCODING_UTF8 ? r->enc.bom : 0;
+  return TRUE;
+}
+
 DlReader *
 dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
                 GError **error)
@@ -173,86 +301,11 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   r->check_from = G_MAXUINT64;
   r->fixed = g_string_new (NULL);
 
-  if (input->is_stdin)
-    r->fd = STDIN_FILENO;
-  else
-    {
-      struct stat st;
-      if (stat (input->path, &st) != 0)
-        return set_io_error (error, errno), NULL;
-      if (S_ISDIR (st.st_mode))
-        return set_io_error (error, EISDIR), NULL;
-      if (S_ISREG (st.st_mode))
-        {
-          g_autoptr (GError) local = NULL;
-          r->map = g_mapped_file_new (input->path, FALSE, &local);
-          if (r->map == NULL)
-            {
-              g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, local->message);
-              return NULL;
-            }
-          r->data = g_mapped_file_get_contents (r->map);
-          r->data_len = g_mapped_file_get_length (r->map);
-        }
-      else
-        {
-          r->fd = open (input->path, O_RDONLY | O_CLOEXEC);
-          if (r->fd < 0)
-            return set_io_error (error, errno), NULL;
-          r->close_fd = TRUE;
-        }
-    }
-
-  /* What encoding? A BOM or a signature settles it; otherwise the whole
-   * file (or the first chunk of a stream) is scanned. */
   const guint8 *head;
   gsize head_len;
-  if (r->map != NULL)
-    head = (const guint8 *) r->data, head_len = MIN (r->data_len, HEAD_SIZE);
-  else
-    {
-      /* A stream cannot be read twice: its encoding is decided on its
-       * first chunk (1 MiB), and its later lines are checked one by one. */
-      if (!read_stream (r, CHUNK_SIZE, error))
-        return NULL;
-      head = r->raw, head_len = MIN (r->raw_len, HEAD_SIZE);
-    }
-  DlEncoding sniffed;
-  gboolean settled = dl_decode_sniff (head, head_len, &sniffed);
-  if (encoding != NULL
-      && !(settled && sniffed.kind == DL_ENCODING_CONVERT && sniffed.reason == DL_ENCODING_BY_BOM))
-    {
-      /* --encoding overrides everything but a UTF-16/32 BOM. */
-      r->enc = *encoding;
-      r->enc.bom = sniffed.kind == DL_ENCODING_UTF8 ? sniffed.bom : 0;
-      if (r->enc.kind == DL_ENCODING_UTF8)
-        r->check_from = 0; /* never scanned: check every line */
-    }
-  else if (settled)
-    r->enc = sniffed;
-  else
-    {
-      DlByteStats stats = DL_BYTE_STATS_INIT;
-      if (r->map != NULL)
-        {
-          gsize at = 0;
-          while (at < r->data_len)
-            {
-              gsize n = MIN (r->data_len - at, RELEASE_SIZE);
-              at += dl_decode_scan ((const guint8 *) r->data + at, n, at + n == r->data_len,
-                                    &stats);
-              release_map (r, at);
-            }
-          r->released = 0; /* the text is read again from the start */
-        }
-      else
-        dl_decode_scan (r->raw, r->raw_len, r->raw_eof, &stats);
-      r->enc = sniffed;
-      dl_decode_decide (&stats, head, head_len, &r->enc);
-      if (r->map != NULL)
-        r->check_from = stats.first_invalid;
-    }
-
+  if (!open_input (r, input, error) || !read_head (r, &head, &head_len, error))
+    return NULL;
+  choose_encoding (r, encoding, head, head_len);
   if (head_len == 0)
     dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _ ("empty file"));
   if (r->enc.kind == DL_ENCODING_BINARY)
@@ -262,88 +315,91 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
       return NULL;
     }
   report_encoding (r);
-
-  if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
+  if (!start_reading (r, error))
     return NULL;
-  if (r->enc.kind == DL_ENCODING_UTF8 && r->map != NULL)
-    {
-      r->in_place = TRUE;
-      r->pos = r->enc.bom;
-    }
-  else
-    {
-      r->pending = g_byte_array_sized_new (CHUNK_SIZE * 2);
-      if (r->map != NULL)
-        r->pos = r->enc.bom;
-      else
-        r->skip_bom = r->enc.bom > 0;
-      /* A stream's later chunks were never scanned: check every line. */
-      if (r->map == NULL && r->enc.kind == DL_ENCODING_UTF8)
-        r->check_from = 0;
-      r->pend_offset = r->enc.kind == DL_ENCODING_UTF8 ? r->enc.bom : 0;
-    }
   return g_steal_pointer (&r);
 }
 
-/* Appends converted or copied text of the next input chunk to pending. */
+/* The next input chunk to decode: from the map at r->pos, or the stream's
+ * bytes in r->raw (read now if there are none); @last if it ends the input. */
 static gboolean
+next_chunk (DlReader *r, const guint8 **src, gsize *src_len, gboolean *last, GError **error)
+{
+  if (r->map != NULL)
+    {
+      *src = (const guint8 *) r->data + r->pos;
+      *src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
+      *last = r->pos + *src_len == r->data_len;
+      return TRUE;
+    }
+  if (r->raw_len == 0 && !r->raw_eof && !read_stream (r, CHUNK_SIZE, error))
+    return FALSE;
+  *src = r->raw;
+  *src_len = r->raw_len;
+  *last = r->raw_eof;
+  return TRUE;
+}
+
+/* Converts [src, src + src_len) to UTF-8 at the end of pending, growing it
+ * until ICU has room for all of it; a BOM decoded at the very start of the
+ * text is dropped. */
+static gboolean
+convert_chunk (DlReader *r, const guint8 *src, gsize src_len, gboolean last, GError **error)
+{
+  const char *s = (const char *) src, *s_end = s + src_len;
+  for (;;)
+    {
+      gsize used = r->pending->len;
+      g_byte_array_set_size (r->pending, used + src_len * 3 + 4096);
+      char *t = (char *) r->pending->data + used;
+      char *t_start = t;
+      char *t_end = (char *) r->pending->data + r->pending->len;
+      UErrorCode status = U_ZERO_ERROR;
+      ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot, &r->pivot_source,
+                      &r->pivot_target, r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last, &status);
+      g_byte_array_set_size (r->pending, used + (t - t_start));
+      if (status == U_BUFFER_OVERFLOW_ERROR)
+        continue;
+      if (U_FAILURE (status))
+        return dl_set_icu_error (error, status, "ucnv_convertEx");
+      break;
+    }
+  if (r->pend_offset == 0 && r->pstart == 0 && r->pending->len >= 3
+      && memcmp (r->pending->data, "\xEF\xBB\xBF", 3) == 0)
+    g_byte_array_remove_range (r->pending, 0, 3); /* the BOM, decoded */
+  return TRUE;
+}
+
+/* Appends converted or copied text of the next input chunk to pending.
+ * Runs once a chunk (1 MiB): kept out of line so that it does not crowd the
+ * per-line code of dl_reader_next. */
+G_GNUC_NO_INLINE static gboolean
 fill_pending (DlReader *r, GError **error)
 {
   const guint8 *src;
   gsize src_len;
   gboolean last;
-  if (r->map != NULL)
+  if (!next_chunk (r, &src, &src_len, &last, error))
+    return FALSE;
+
+  if (r->from != NULL)
     {
-      src = (const guint8 *) r->data + r->pos;
-      src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
-      last = r->pos + src_len == r->data_len;
+      if (!convert_chunk (r, src, src_len, last, error))
+        return FALSE;
     }
   else
-    {
-      if (r->raw_len == 0 && !r->raw_eof && !read_stream (r, CHUNK_SIZE, error))
-        return FALSE;
-      src = r->raw;
-      src_len = r->raw_len;
-      last = r->raw_eof;
-    }
-
-  gsize consumed = src_len;
-  if (r->from == NULL)
     {
       gsize skip = 0;
       if (r->skip_bom && src_len >= 3)
         skip = 3, r->skip_bom = FALSE;
       g_byte_array_append (r->pending, src + skip, src_len - skip);
     }
-  else
-    {
-      const char *s = (const char *) src, *s_end = s + src_len;
-      for (;;)
-        {
-          gsize used = r->pending->len;
-          g_byte_array_set_size (r->pending, used + src_len * 3 + 4096);
-          char *t = (char *) r->pending->data + used;
-          char *t_start = t;
-          char *t_end = (char *) r->pending->data + r->pending->len;
-          UErrorCode status = U_ZERO_ERROR;
-          ucnv_convertEx (r->to_utf8, r->from, &t, t_end, &s, s_end, r->pivot, &r->pivot_source,
-                          &r->pivot_target, r->pivot + G_N_ELEMENTS (r->pivot), FALSE, last,
-                          &status);
-          g_byte_array_set_size (r->pending, used + (t - t_start));
-          if (status == U_BUFFER_OVERFLOW_ERROR)
-            continue;
-          if (U_FAILURE (status))
-            return dl_set_icu_error (error, status, "ucnv_convertEx");
-          break;
-        }
-      if (r->pend_offset == 0 && r->pstart == 0 && r->pending->len >= 3
-          && memcmp (r->pending->data, "\xEF\xBB\xBF", 3) == 0)
-        g_byte_array_remove_range (r->pending, 0, 3); /* the BOM, decoded */
-    }
 
+  /* The whole chunk is consumed: a character split at its end waits in the
+   * converter. */
   if (r->map != NULL)
     {
-      r->pos += consumed;
+      r->pos += src_len;
       release_map (r, r->pos);
     }
   else
