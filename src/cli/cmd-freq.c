@@ -9,6 +9,7 @@
 #include "error.h"
 #include "freqlist.h"
 #include "i18n.h"
+#include "stream.h"
 
 /* What `derlem freq` was asked, checked by freq_parse. */
 typedef struct {
@@ -43,6 +44,20 @@ freq_run_clear (FreqRun *run)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FreqRun, freq_run_clear)
 
+/* A thread's worker is its token stream: its tokenizer is set up once, not
+ * for every input (on 2,000 small files, 12% of the instructions). */
+static gpointer
+worker_new (gpointer user_data, GError **error)
+{
+  return dl_counter_stream_new (&((FreqRun *) user_data)->counter_options, error);
+}
+
+static void
+worker_free (gpointer p)
+{
+  dl_stream_free (p);
+}
+
 static gpointer
 counts_new (gpointer user_data)
 {
@@ -53,8 +68,8 @@ static gboolean
 count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
        gpointer user_data, GError **error)
 {
-  (void) worker;
-  return dl_counter_count_input (counts, input, &((FreqRun *) user_data)->doc_options, diag, error);
+  return dl_counter_count_stream (counts, worker, input, &((FreqRun *) user_data)->doc_options,
+                                  diag, error);
 }
 
 static void
@@ -251,7 +266,7 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
   g_auto (FreqRun) run = { 0 };
   freq_run_init (&run, args, &tools);
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
-  static const DlCountJob job = { NULL, NULL, counts_new, count, merge, counts_free };
+  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
   if (out == NULL)
     return FALSE;
