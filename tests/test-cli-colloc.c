@@ -102,6 +102,11 @@ test_colloc_usage_errors (void)
     { "colloc --min-cooc -1 war", "--min-cooc" },
     { "colloc '/x(/'", "bad regular expression" },
     { "colloc --stoplist /nonexistent war", "/nonexistent" },
+    /* Of two wrong values, the one checked first is named. */
+    { "colloc --min-cooc -1 --lang de war", "for --lang" },
+    { "colloc --sort pmi --window 0,0 war", "for --sort" },
+    { "colloc --window 0,0 '/x(/'", "--window takes L,R" },
+    { "colloc --stoplist /nonexistent '/x(/'", "bad regular expression" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

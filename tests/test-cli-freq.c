@@ -184,19 +184,30 @@ test_freq_orders_and_filters (void)
 static void
 test_freq_usage_errors (void)
 {
-  const char *bad[] = { "--sort size",
-                        "--top -1",
-                        "--min-freq x",
-                        "--unit stem --case keep",
-                        "--stoplist /nonexistent/list.txt",
-                        "--forms -2" };
-  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+  /* Each wrong value is named, with the way to the help; the first one
+   * checked when there are several. */
+  static const struct {
+    const char *args, *message;
+  } cases[] = {
+    { "--sort size", "invalid value 'size' for --sort (expected one of: freq, alpha, atergo)" },
+    { "--top -1", "invalid value '-1' for --top (expected a number, 0 or more)" },
+    { "--min-freq x", "for --min-freq" },
+    { "--min-range -1", "invalid value '-1' for --min-range (expected a number, 0 or more)" },
+    { "--unit stem --case keep", "--unit stem works on folded words" },
+    { "--stoplist /nonexistent/list.txt", "--stoplist: " },
+    { "--forms -2", "invalid value '-2' for --forms (expected a number, 0 or more)" },
+    { "--sort size --forms -2", "for --forms" },
+    { "--sort size --lang de", "for --lang" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *cmd = g_strdup_printf ("$DERLEM freq %s corpus", bad[i]);
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM freq %s corpus", cases[i].args);
       CliRun r = cli_run (cmd, NULL);
-      DL_ASSERT_INT_EQ_FOR (bad[i], r.status, 2);
-      DL_ASSERT_TRUE_FOR (bad[i], g_str_has_prefix (r.err, "derlem: "));
-      DL_ASSERT_STR_EQ_FOR (bad[i], r.out, "");
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 2);
+      DL_ASSERT_TRUE_FOR (cases[i].args, g_str_has_prefix (r.err, "derlem: "));
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.err, cases[i].message);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.err, "Try 'derlem help freq'.");
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, "");
       cli_run_clear (&r);
     }
   /* A bad input is reported, the rest is counted, the status says so. */

@@ -40,6 +40,11 @@ test_ngrams_usage_errors (void)
     { "ngrams -n 2-", "-n takes" },
     { "ngrams -n 2 --contains 'a b c'", "longer than the n-grams" },
     { "ngrams --min-range -2", "--min-range" },
+    { "ngrams --contains '/x(/'", "bad regular expression" },
+    /* Of two wrong values, the one checked first is named. */
+    { "ngrams -n 9 --top -1", "invalid value '-1' for --top" },
+    { "ngrams --contains '/x(/' -n 9", "-n takes" },
+    { "ngrams --stoplist /nonexistent --contains '/x(/'", "bad regular expression" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

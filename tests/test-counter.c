@@ -12,6 +12,7 @@
 #include "error.h"
 #include "freqlist.h"
 #include "lexicon.h"
+#include "stream.h"
 #include "tests.h"
 
 static void
@@ -113,6 +114,62 @@ test_counter_counts_and_ranges (void)
   CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "ve")), 3);
   CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "Ve")), 1);
   CU_ASSERT_EQUAL (dl_counter_freq (k, DL_LANG_TR, id_of (k, DL_LANG_TR, "ÜÇ")), 1);
+}
+
+/* Counts @paths (NULL-terminated, in the source tree), each into a fresh counter merged in order:
+ * through one stream for them all with @one_stream, else one stream each. */
+static DlCounter *
+count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_stream)
+{
+  DlCounter *total = dl_counter_new (o);
+  g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlStream) stream = dl_counter_stream_new (o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (stream);
+  for (guint32 i = 0; paths[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
+      DlInput input = { path, FALSE };
+      g_autoptr (DlCounter) c = dl_counter_new (o);
+      g_clear_error (&error);
+      gboolean ok = one_stream ? dl_counter_count_stream (c, stream, &input, &doc, diag, &error)
+                               : dl_counter_count_input (c, &input, &doc, diag, &error);
+      /* Only the missing file fails. */
+      DL_ASSERT_INT_EQ_FOR (paths[i], ok, strstr (paths[i], "missing") == NULL);
+      dl_counter_merge (total, c, i);
+    }
+  return total;
+}
+
+static void
+test_counter_one_stream_for_many_inputs (void)
+{
+  /* A thread's stream is kept from input to input, also after one that
+   * cannot be read: the counts are those of a fresh stream per input. */
+  const char *const paths[] = { "tests/data/freq/a.txt", "tests/data/freq/missing.txt",
+                                "tests/data/freq/b.txt", "tests/data/freq/a.txt", NULL };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) each = count_paths (paths, &o, FALSE);
+  g_autoptr (DlCounter) one = count_paths (paths, &o, TRUE);
+  for (DlLang l = 0; l < DL_LANG_COUNT; l++)
+    {
+      DL_ASSERT_INT_EQ (dl_counter_tokens (one, l), dl_counter_tokens (each, l));
+      const DlLexicon *terms = dl_counter_terms (each, l);
+      DL_ASSERT_INT_EQ (dl_lexicon_size (dl_counter_terms (one, l)), dl_lexicon_size (terms));
+      for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
+        {
+          const char *term = dl_lexicon_string (terms, id);
+          guint32 other = id_of (one, l, term);
+          DL_ASSERT_INT_EQ_FOR (term, dl_counter_freq (one, l, other),
+                                dl_counter_freq (each, l, id));
+          DL_ASSERT_INT_EQ_FOR (term, dl_counter_range (one, l, other),
+                                dl_counter_range (each, l, id));
+        }
+    }
+  /* Something was counted: a.txt holds 59 Turkish types (test-cli-freq). */
+  CU_ASSERT_TRUE (dl_lexicon_size (dl_counter_terms (one, DL_LANG_TR)) >= 59);
 }
 
 static void
@@ -316,6 +373,7 @@ test_counter_suite (void)
   CU_pSuite s = CU_add_suite ("counter", NULL, NULL);
   CU_add_test (s, "lexicon_interns_once", test_lexicon_interns_once);
   CU_add_test (s, "counts_and_ranges", test_counter_counts_and_ranges);
+  CU_add_test (s, "one_stream_for_many_inputs", test_counter_one_stream_for_many_inputs);
   CU_add_test (s, "proper_nouns", test_counter_proper_nouns);
   CU_add_test (s, "shows_most_used_apostrophe", test_counter_shows_most_used_apostrophe);
   CU_add_test (s, "freqlist_orders", test_freqlist_orders);

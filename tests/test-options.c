@@ -182,6 +182,45 @@ test_parse_threads (void)
 }
 
 static void
+test_parse_names_the_first_wrong_option_in_check_order (void)
+{
+  /* With several wrong values, the error names the one checked first (lang,
+   * assume-lang, unit, case, color, progress, format, threads, encoding,
+   * glob, stoplist, output), wherever it is on the command line. */
+  static const struct {
+    const char *args[7];
+    const char *expected;
+  } cases[] = {
+    { { "--format", "x", "--lang", "de" },
+      "usage: invalid value 'de' for --lang (expected one of: tr, en, all)" },
+    { { "--unit", "x", "--assume-lang", "de" },
+      "usage: invalid value 'de' for --assume-lang (expected one of: tr, en)" },
+    { { "--color", "x", "--case", "x" },
+      "usage: invalid value 'x' for --case (expected one of: fold, keep)" },
+    { { "--progress", "x", "--unit", "stem", "--case", "keep" },
+      "usage: --unit stem works on folded words: it cannot go with --case keep" },
+    { { "--format", "x", "--progress", "x" },
+      "usage: invalid value 'x' for --progress (expected one of: auto, always, never)" },
+    { { "--threads", "-1", "--format", "x" },
+      "usage: invalid value 'x' for --format (expected one of: text, tsv, csv, json, html, "
+      "markdown)" },
+    { { "--encoding", "no-such-charset", "--threads", "-2" },
+      "usage: invalid value '-2' for --threads (expected a positive number)" },
+    { { "--glob", "", "--encoding", "no-such-charset" },
+      "usage: unknown encoding 'no-such-charset'" },
+    { { "-o", "", "--stoplist", "", "--glob", "" }, "usage: empty pattern for --glob" },
+    { { "-o", "", "--stoplist", "" }, "usage: empty value for --stoplist" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      int threads;
+      g_autofree char *label = g_strjoinv (" ", (char **) cases[i].args);
+      g_autofree char *got = parse (cases[i].args, ALL_OPTIONS, &threads);
+      DL_ASSERT_STR_EQ_FOR (label, got, cases[i].expected);
+    }
+}
+
+static void
 test_parse_refuses_options_the_command_does_not_take (void)
 {
   /* langs reads lines and their languages: no words, no stoplist. */
@@ -305,6 +344,8 @@ test_options_suite (void)
   CU_pSuite s = CU_add_suite ("options", NULL, NULL);
   CU_add_test (s, "parse_values_and_errors", test_parse_values_and_errors);
   CU_add_test (s, "parse_threads", test_parse_threads);
+  CU_add_test (s, "parse_names_the_first_wrong_option_in_check_order",
+               test_parse_names_the_first_wrong_option_in_check_order);
   CU_add_test (s, "parse_refuses_options_the_command_does_not_take",
                test_parse_refuses_options_the_command_does_not_take);
   CU_add_test (s, "choice", test_choice);

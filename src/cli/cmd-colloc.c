@@ -15,13 +15,39 @@
  * lot. */
 #define WINDOW_MAX 1000
 
+/* What `derlem colloc` was asked, checked by colloc_parse. */
+typedef struct {
+  DlOptions opts;
+  guint left, right;        /* the window */
+  gboolean all;             /* --all: pairs, no node */
+  DlQuery *node;            /* owned; NULL with --all */
+  DlCollocListOptions list; /* no tools: the run makes them */
+  char **paths;             /* the PATH arguments, in argv */
+} CollocArgs;
+
+static void
+colloc_args_clear (CollocArgs *args)
+{
+  dl_options_clear (&args->opts);
+  g_clear_pointer (&args->node, dl_query_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocArgs, colloc_args_clear)
+
+/* What the counting and the lists of a run share. */
 typedef struct {
   DlCollocOptions opts;
   DlDocumentOptions doc_options;
   const DlQuery *node;
-  DlCollocCounts *total;
-  const DlCollocListOptions *list_options;
+  DlCollocCounts *total; /* owned */
+  DlCollocListOptions list_options;
 } CollocRun;
+
+static void
+colloc_run_clear (CollocRun *run)
+{
+  g_clear_pointer (&run->total, dl_colloc_counts_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocRun, colloc_run_clear)
 
 static gpointer
 worker_new (gpointer user_data, GError **error)
@@ -141,7 +167,7 @@ static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const CollocRun *run = user_data;
-  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, run->list_options, error);
+  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, &run->list_options, error);
   if (list == NULL)
     return FALSE;
   char tokens[24], nodes[24];
@@ -162,126 +188,178 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   return TRUE;
 }
 
-gboolean
-dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
+/* colloc's own options, as given. */
+typedef struct {
+  char *window, *sort;
+  gint64 min_freq, min_cooc, top;
+  gboolean all;
+} CollocGiven;
+
+static void
+colloc_given_clear (CollocGiven *given)
 {
-  g_auto (DlOptions) opts = { 0 };
-  dl_options_init (&opts);
-  g_autofree char *window_arg = NULL, *sort_arg = NULL;
-  gint64 min_freq = 1, min_cooc = 2, top = 0;
-  gboolean all = FALSE;
+  g_clear_pointer (&given->window, g_free);
+  g_clear_pointer (&given->sort, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocGiven, colloc_given_clear)
+
+static const char colloc_description[]
+    = N_ ("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
+          "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
+          "(words; numbers too with --numbers) of one language: they stop at a language\n"
+          "switch and at the ends of a file, and run across line breaks and sentences.\n"
+          "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
+          "change); they still take their places in the windows. --all lists word pairs\n"
+          "instead: the second word at most R tokens after the first (--window 0,R), a\n"
+          "pair left out if either word is a stopword, --min-freq applying to both.\n"
+          "\n"
+          "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
+          "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
+          "Overlapping windows: a collocate in the windows of two node occurrences\n"
+          "counts once for each, as the f1·S slots of the expected frequency do.\n"
+          "  expected  E11 = f1·f2·S / N\n"
+          "  mi        log2 (O11 / E11)\n"
+          "  mi3       log2 (O11³ / E11)\n"
+          "  t         (O11 − E11) / √O11\n"
+          "  z         (O11 − E11) / √E11\n"
+          "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
+          "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
+          "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
+          "            negative by overlapping windows is taken as 0 (and the Eij of\n"
+          "            that table from its own totals)\n"
+          "  dice      2·O11 / (f1 + f2)\n"
+          "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
+          "With --all, f1 is the first word's frequency and f2 the second's.\n"
+          "\n"
+          "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
+          "left right (then first second, with --all); freq = f2. Sorted by the\n"
+          "measure, then cooc, then the language's alphabetical order.");
+
+/* The parsing context: colloc's options into @given, the common ones into
+ * @opts, and the help. */
+static GOptionContext *
+colloc_context (CollocGiven *given, DlOptions *opts)
+{
   const GOptionEntry entries[] = {
-    { "window", 0, 0, G_OPTION_ARG_STRING, &window_arg,
+    { "window", 0, 0, G_OPTION_ARG_STRING, &given->window,
       N_ ("Tokens before and after the node (default: 5,5; with --all 0,1)"), "L,R" },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &all,
+    { "all", 0, 0, G_OPTION_ARG_NONE, &given->all,
       N_ ("No node: the word pairs of the whole corpus (the second at most R tokens after the "
           "first)"),
       NULL },
-    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort_arg,
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &given->sort,
       N_ ("Sort by cooc, freq, expected, mi, mi3, t, z, ll, dice, logdice, left or right, "
           "descending (default: logdice)"),
       "MEASURE" },
-    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+    { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
       N_ ("Leave out collocates less frequent than N in the corpus (default: 1)"), "N" },
-    { "min-cooc", 0, 0, G_OPTION_ARG_INT64, &min_cooc,
+    { "min-cooc", 0, 0, G_OPTION_ARG_INT64, &given->min_cooc,
       N_ ("Leave out collocates seen fewer than N times in the windows (default: 2)"), "N" },
-    { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+    { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
       N_ ("Only the first N collocates of each language (default: 0, all)"), "N" },
     G_OPTION_ENTRY_NULL
   };
-  g_autoptr (GOptionContext) context = dl_options_context (
-      _ ("NODE [PATH...] | --all [PATH...]"),
-      _ ("Collocates of a node: the words within a window around it, with association "
-         "measures."),
-      _ ("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
-         "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
-         "(words; numbers too with --numbers) of one language: they stop at a language\n"
-         "switch and at the ends of a file, and run across line breaks and sentences.\n"
-         "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
-         "change); they still take their places in the windows. --all lists word pairs\n"
-         "instead: the second word at most R tokens after the first (--window 0,R), a\n"
-         "pair left out if either word is a stopword, --min-freq applying to both.\n"
-         "\n"
-         "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
-         "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
-         "Overlapping windows: a collocate in the windows of two node occurrences\n"
-         "counts once for each, as the f1·S slots of the expected frequency do.\n"
-         "  expected  E11 = f1·f2·S / N\n"
-         "  mi        log2 (O11 / E11)\n"
-         "  mi3       log2 (O11³ / E11)\n"
-         "  t         (O11 − E11) / √O11\n"
-         "  z         (O11 − E11) / √E11\n"
-         "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
-         "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
-         "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
-         "            negative by overlapping windows is taken as 0 (and the Eij of\n"
-         "            that table from its own totals)\n"
-         "  dice      2·O11 / (f1 + f2)\n"
-         "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
-         "With --all, f1 is the first word's frequency and f2 the second's.\n"
-         "\n"
-         "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
-         "left right (then first second, with --all); freq = f2. Sorted by the\n"
-         "measure, then cooc, then the language's alphabetical order."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
-  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
-                && dl_options_check_count ("--top", top, error)
-                && dl_options_check_count ("--min-freq", min_freq, error)
-                && dl_options_check_count ("--min-cooc", min_cooc, error);
-  CollocRun run = { { 0 }, { 0 }, NULL, NULL, NULL };
-  DlCollocListOptions lo = { opts.unit,
-                             NULL,
-                             NULL,
-                             NULL,
-                             (guint64) min_freq,
-                             (guint64) min_cooc,
-                             (guint) MIN (top, G_MAXUINT),
-                             DL_MEASURE_LOGDICE };
-  if (ok && sort_arg != NULL)
-    ok = dl_options_choice ("--sort", sort_arg, dl_measure_names, (int *) &lo.sort, error);
-  run.opts.all = all;
-  run.opts.right = all ? 1 : 5;
-  run.opts.left = all ? 0 : 5;
-  if (ok && window_arg != NULL)
-    ok = parse_window (window_arg, &run.opts.left, &run.opts.right, error);
-  if (ok && all && run.opts.left > 0)
+  return dl_options_context (_ ("NODE [PATH...] | --all [PATH...]"),
+                             _ ("Collocates of a node: the words within a window around it, "
+                                "with association measures."),
+                             _ (colloc_description), entries,
+                             DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+}
+
+/* The window: 5,5 around a node, 0,1 for pairs, or --window (@arg, may be
+ * NULL), which for pairs must be 0,R. */
+static gboolean
+colloc_window (CollocArgs *args, const char *arg, GError **error)
+{
+  args->left = args->all ? 0 : 5;
+  args->right = args->all ? 1 : 5;
+  if (arg != NULL && !parse_window (arg, &args->left, &args->right, error))
+    return FALSE;
+  if (args->all && args->left > 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("--all counts pairs in text order: its window is 0,R (got %s)"), window_arg);
-      ok = FALSE;
-    }
-  g_autoptr (DlQuery) node = NULL;
-  char **paths = argv + 1;
-  if (ok && !all)
-    {
-      if (argc < 2)
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                       _ ("colloc needs a NODE, or --all (see derlem help colloc)"));
-          ok = FALSE;
-        }
-      else if ((node = dl_query_parse (argv[1], error)) == NULL)
-        ok = FALSE;
-      paths = argv + 2;
-    }
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
-  if (!ok || !dl_cmd_list_tools (&opts, "default", &tools, error))
-    {
+                   _ ("--all counts pairs in text order: its window is 0,R (got %s)"), arg);
       return FALSE;
     }
-  lo.stoplist = tools.stoplist;
-  lo.norm = tools.norm;
-  lo.stemmer = tools.stemmer;
+  return TRUE;
+}
 
-  run.node = node;
-  run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
-  dl_cmd_counter_options (&opts, &run.opts.counter);
-  run.doc_options = dl_cmd_document_options (&opts);
-  run.total = dl_colloc_counts_new (&run.opts);
+/* The node, the first of @argv's arguments (@argv[0] is the command), and
+ * the PATHs after it; with --all, PATHs only. */
+static gboolean
+colloc_node (CollocArgs *args, int argc, char **argv, GError **error)
+{
+  if (args->all)
+    {
+      args->paths = argv + 1;
+      return TRUE;
+    }
+  if (argc < 2)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("colloc needs a NODE, or --all (see derlem help colloc)"));
+      return FALSE;
+    }
+  if ((args->node = dl_query_parse (argv[1], error)) == NULL)
+    return FALSE;
+  args->paths = argv + 2;
+  return TRUE;
+}
 
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, paths);
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
+/* Parses @argv into @args and checks every value: FALSE with @error
+ * (DL_ERROR_USAGE) for anything wrong. */
+static gboolean
+colloc_parse (CollocArgs *args, int argc, char **argv, GError **error)
+{
+  dl_options_init (&args->opts);
+  g_auto (CollocGiven) given = { NULL, NULL, 1, 2, 0, FALSE };
+  g_autoptr (GOptionContext) context = colloc_context (&given, &args->opts);
+  if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
+      || !dl_options_check_count ("--top", given.top, error)
+      || !dl_options_check_count ("--min-freq", given.min_freq, error)
+      || !dl_options_check_count ("--min-cooc", given.min_cooc, error))
+    return FALSE;
+  args->list = (DlCollocListOptions){ args->opts.unit,
+                                      NULL,
+                                      NULL,
+                                      NULL,
+                                      (guint64) given.min_freq,
+                                      (guint64) given.min_cooc,
+                                      (guint) MIN (given.top, G_MAXUINT),
+                                      DL_MEASURE_LOGDICE };
+  if (given.sort != NULL
+      && !dl_options_choice ("--sort", given.sort, dl_measure_names, (int *) &args->list.sort,
+                             error))
+    return FALSE;
+  args->all = given.all;
+  if (!colloc_window (args, given.window, error))
+    return FALSE;
+  return colloc_node (args, argc, argv, error);
+}
+
+/* Sets up @run for @args with the lists' @tools (borrowed). */
+static void
+colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tools)
+{
+  const DlOptions *opts = &args->opts;
+  run->opts.left = args->left;
+  run->opts.right = args->right;
+  run->opts.all = args->all;
+  run->opts.query = (DlQueryOptions){ opts->unit, opts->casing };
+  dl_cmd_counter_options (opts, &run->opts.counter);
+  run->doc_options = dl_cmd_document_options (opts);
+  run->node = args->node;
+  run->total = dl_colloc_counts_new (&run->opts);
+  run->list_options = args->list;
+  run->list_options.stoplist = tools->stoplist;
+  run->list_options.norm = tools->norm;
+  run->list_options.stemmer = tools->stemmer;
+}
+
+/* Writes the lists of @run to @out, and closes it. */
+static gboolean
+colloc_write (DlOut *out, const CollocArgs *args, CollocRun *run, GError **error)
+{
 #define MEASURE(name, heading)                                                                     \
   {                                                                                                \
     name, heading, DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 4, 2                                   \
@@ -311,12 +389,37 @@ dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
   };
 #undef MEASURE
 #undef COUNT
-  g_autofree char *title = node != NULL
-                               ? g_strdup_printf ("derlem colloc: %s", dl_query_text (node))
+  g_autofree char *title = args->node != NULL
+                               ? g_strdup_printf ("derlem colloc: %s", dl_query_text (args->node))
                                : g_strdup ("derlem colloc --all");
-  run.list_options = &lo;
-  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS - (all ? 0 : 2),
-                           title, write_lang, &run, error);
-  dl_colloc_counts_free (run.total);
-  return ok;
+  /* The words of each pair, only for pairs. */
+  guint n_columns = N_COLS - (args->all ? 0 : 2);
+  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, n_columns, title,
+                             write_lang, run, error);
+}
+
+/* Counts the collocates (or pairs) of the inputs of @args and writes them. */
+static gboolean
+colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
+{
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
+    return FALSE;
+  g_auto (CollocRun) run = { 0 };
+  colloc_run_init (&run, args, &tools);
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
+  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
+  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
+  if (out == NULL)
+    return FALSE;
+  return colloc_write (out, args, &run, error);
+}
+
+gboolean
+dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (CollocArgs) args = { 0 };
+  if (!colloc_parse (&args, argc, argv, error))
+    return FALSE;
+  return colloc_run (env, &args, error);
 }

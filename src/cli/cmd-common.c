@@ -34,15 +34,18 @@ dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist, DlListTo
                    GError **error)
 {
   *tools = (DlListTools){ NULL, NULL, NULL };
+  g_auto (DlListTools) made = { NULL, NULL, NULL };
   const char *spec = opts->stoplist != NULL ? opts->stoplist : default_stoplist;
-  if ((tools->norm = dl_normalizer_new (error)) == NULL
-      || (strcmp (spec, "none") != 0
-          && (tools->stoplist = dl_stoplist_load (spec, tools->norm, error)) == NULL)
-      || (opts->unit == DL_UNIT_STEM && (tools->stemmer = dl_stemmer_new (error)) == NULL))
-    {
-      dl_cmd_list_tools_clear (tools);
-      return FALSE;
-    }
+  if ((made.norm = dl_normalizer_new (error)) == NULL)
+    return FALSE;
+  if (strcmp (spec, "none") != 0
+      && (made.stoplist = dl_stoplist_load (spec, made.norm, error)) == NULL)
+    return FALSE;
+  if (opts->unit == DL_UNIT_STEM && (made.stemmer = dl_stemmer_new (error)) == NULL)
+    return FALSE;
+  /* All made: hand them out. */
+  *tools = made;
+  made = (DlListTools){ NULL, NULL, NULL };
   return TRUE;
 }
 
@@ -119,14 +122,15 @@ DlOut *
 dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
               gpointer user_data, GError **error)
 {
-  CountRun run = { job, user_data, NULL, 0 };
+  g_autoptr (DlPoolStates) workers = NULL;
   if (job->worker_new != NULL)
-    run.workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
-  DlOut *out = dl_cmd_open_output (opts, run.workers, error);
-  if (out != NULL)
-    dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
-                 dl_options_progress (opts, STDERR_FILENO), &run);
-  dl_pool_states_free (run.workers);
+    workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+  DlOut *out = dl_cmd_open_output (opts, workers, error);
+  if (out == NULL)
+    return NULL;
+  CountRun run = { job, user_data, workers, 0 };
+  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
+               dl_options_progress (opts, STDERR_FILENO), &run);
   return out;
 }
 

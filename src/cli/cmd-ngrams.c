@@ -9,12 +9,37 @@
 #include "i18n.h"
 #include "ngrams.h"
 
+/* What `derlem ngrams` was asked, checked by ngrams_parse. */
+typedef struct {
+  DlOptions opts;
+  guint min_n, max_n;
+  DlQuery *contains;       /* owned; NULL without --contains */
+  DlNgramListOptions list; /* no tools: the run makes them */
+  char **paths;            /* the PATH arguments, in argv */
+} NgramArgs;
+
+static void
+ngram_args_clear (NgramArgs *args)
+{
+  dl_options_clear (&args->opts);
+  g_clear_pointer (&args->contains, dl_query_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NgramArgs, ngram_args_clear)
+
+/* What the counting and the lists of a run share. */
 typedef struct {
   DlNgramOptions opts;
   DlDocumentOptions doc_options;
-  DlNgramCounts *total;
-  const DlNgramListOptions *list_options;
+  DlNgramCounts *total; /* owned */
+  DlNgramListOptions list_options;
 } NgramRun;
+
+static void
+ngram_run_clear (NgramRun *run)
+{
+  g_clear_pointer (&run->total, dl_ngram_counts_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NgramRun, ngram_run_clear)
 
 static gpointer
 worker_new (gpointer user_data, GError **error)
@@ -104,7 +129,7 @@ static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const NgramRun *run = user_data;
-  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, run->list_options, error);
+  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, &run->list_options, error);
   if (list == NULL)
     return FALSE;
   char tokens[24], types[24];
@@ -120,27 +145,39 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   return TRUE;
 }
 
-gboolean
-dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
+/* ngrams' own options, as given. */
+typedef struct {
+  char *size, *contains;
+  gint64 min_freq, min_range, top;
+} NgramGiven;
+
+static void
+ngram_given_clear (NgramGiven *given)
 {
-  g_auto (DlOptions) opts = { 0 };
-  dl_options_init (&opts);
-  g_autofree char *n_arg = NULL, *contains_arg = NULL;
-  gint64 min_freq = 2, min_range = 1, top = 0;
+  g_clear_pointer (&given->size, g_free);
+  g_clear_pointer (&given->contains, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NgramGiven, ngram_given_clear)
+
+/* The parsing context: ngrams' options into @given, the common ones into
+ * @opts, and the help. */
+static GOptionContext *
+ngrams_context (NgramGiven *given, DlOptions *opts)
+{
   const GOptionEntry entries[]
-      = { { "size", 'n', 0, G_OPTION_ARG_STRING, &n_arg,
+      = { { "size", 'n', 0, G_OPTION_ARG_STRING, &given->size,
             N_ ("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), "N" },
-          { "min-freq", 0, 0, G_OPTION_ARG_INT64, &min_freq,
+          { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
             N_ ("Leave out n-grams less frequent than N (default: 2)"), "N" },
-          { "min-range", 0, 0, G_OPTION_ARG_INT64, &min_range,
+          { "min-range", 0, 0, G_OPTION_ARG_INT64, &given->min_range,
             N_ ("Leave out n-grams found in fewer than N files (default: 1)"), "N" },
-          { "contains", 0, 0, G_OPTION_ARG_STRING, &contains_arg,
+          { "contains", 0, 0, G_OPTION_ARG_STRING, &given->contains,
             N_ ("Only n-grams holding a match of QUERY (a word, pattern, phrase or /regex/)"),
             "QUERY" },
-          { "top", 0, 0, G_OPTION_ARG_INT64, &top,
+          { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
             N_ ("Only the N most frequent n-grams of each language (default: 0, all)"), "N" },
           G_OPTION_ENTRY_NULL };
-  g_autoptr (GOptionContext) context = dl_options_context (
+  return dl_options_context (
       _ ("[PATH...]"), _ ("N-gram clusters (lexical bundles): recurring runs of N words."),
       _ ("An n-gram is N counted tokens in a row (words; numbers too with --numbers)\n"
          "of one language: never across a sentence end (ICU sentence breaks), a\n"
@@ -152,47 +189,76 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
          "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
          "freq, then range, then the language's alphabetical order; with a range of\n"
          "sizes (-n 2-4) the sizes are listed together."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, &opts);
-  NgramRun run = { { 3, 3, NULL, { 0 }, { 0 }, FALSE }, { 0 }, NULL, NULL };
-  gboolean ok = dl_options_parse (context, &opts, &argc, &argv, error)
-                && dl_options_check_count ("--top", top, error)
-                && dl_options_check_count ("--min-freq", min_freq, error)
-                && dl_options_check_count ("--min-range", min_range, error);
-  if (ok && n_arg != NULL)
-    ok = parse_sizes (n_arg, &run.opts.min_n, &run.opts.max_n, error);
-  g_autoptr (DlQuery) contains = NULL;
-  if (ok && contains_arg != NULL)
-    ok = (contains = dl_query_parse (contains_arg, error)) != NULL;
-  if (ok && contains != NULL && dl_query_length (contains) > run.opts.max_n)
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+}
+
+/* --contains: a query no longer than the longest n-grams. */
+static gboolean
+parse_contains (NgramArgs *args, const char *arg, GError **error)
+{
+  if ((args->contains = dl_query_parse (arg, error)) == NULL)
+    return FALSE;
+  if (dl_query_length (args->contains) > args->max_n)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("--contains %s is longer than the n-grams (-n %u)"), contains_arg,
-                   run.opts.max_n);
-      ok = FALSE;
-    }
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
-  if (!ok || !dl_cmd_list_tools (&opts, "none", &tools, error))
-    {
+                   _ ("--contains %s is longer than the n-grams (-n %u)"), arg, args->max_n);
       return FALSE;
     }
+  return TRUE;
+}
 
-  run.opts.contains = contains;
-  run.opts.query = (DlQueryOptions){ opts.unit, opts.casing };
-  run.opts.track_files = opts.unit == DL_UNIT_STEM;
-  dl_cmd_counter_options (&opts, &run.opts.counter);
-  run.doc_options = dl_cmd_document_options (&opts);
-  run.total = dl_ngram_counts_new (&run.opts);
+/* Parses @argv into @args and checks every value: FALSE with @error
+ * (DL_ERROR_USAGE) for anything wrong. */
+static gboolean
+ngrams_parse (NgramArgs *args, int argc, char **argv, GError **error)
+{
+  dl_options_init (&args->opts);
+  g_auto (NgramGiven) given = { NULL, NULL, 2, 1, 0 };
+  g_autoptr (GOptionContext) context = ngrams_context (&given, &args->opts);
+  if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
+      || !dl_options_check_count ("--top", given.top, error)
+      || !dl_options_check_count ("--min-freq", given.min_freq, error)
+      || !dl_options_check_count ("--min-range", given.min_range, error))
+    return FALSE;
+  args->min_n = args->max_n = 3;
+  if (given.size != NULL && !parse_sizes (given.size, &args->min_n, &args->max_n, error))
+    return FALSE;
+  if (given.contains != NULL && !parse_contains (args, given.contains, error))
+    return FALSE;
+  args->list = (DlNgramListOptions){ args->opts.unit,
+                                     NULL,
+                                     NULL,
+                                     NULL,
+                                     (guint64) given.min_freq,
+                                     (guint32) MIN (given.min_range, G_MAXUINT32),
+                                     (guint) MIN (given.top, G_MAXUINT) };
+  args->paths = argv + 1;
+  return TRUE;
+}
 
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &opts, argv + 1);
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  DlOut *out = dl_cmd_count (env, &opts, inputs, &job, &run, error);
-  DlNgramListOptions lo = { opts.unit,
-                            tools.stemmer,
-                            tools.stoplist,
-                            tools.norm,
-                            (guint64) min_freq,
-                            (guint32) MIN (min_range, G_MAXUINT32),
-                            (guint) MIN (top, G_MAXUINT) };
+/* Sets up @run for @args with the lists' @tools (borrowed). */
+static void
+ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools)
+{
+  const DlOptions *opts = &args->opts;
+  run->opts.min_n = args->min_n;
+  run->opts.max_n = args->max_n;
+  run->opts.contains = args->contains;
+  run->opts.query = (DlQueryOptions){ opts->unit, opts->casing };
+  run->opts.track_files = opts->unit == DL_UNIT_STEM;
+  dl_cmd_counter_options (opts, &run->opts.counter);
+  run->doc_options = dl_cmd_document_options (opts);
+  run->total = dl_ngram_counts_new (&run->opts);
+  run->list_options = args->list;
+  run->list_options.stemmer = tools->stemmer;
+  run->list_options.stoplist = tools->stoplist;
+  run->list_options.norm = tools->norm;
+}
+
+/* Writes the lists of @run to @out, and closes it. */
+static gboolean
+ngrams_write (DlOut *out, const NgramArgs *args, NgramRun *run, GError **error)
+{
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, DL_COLUMN_PEOPLE, 6, 0, NULL, 0, 0 },
@@ -201,9 +267,32 @@ dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
     [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
   };
-  run.list_options = &lo;
-  ok = dl_cmd_write_langs (out, &opts, run.opts.counter.langs, columns, N_COLS, "derlem ngrams",
-                           write_lang, &run, error);
-  dl_ngram_counts_free (run.total);
-  return ok;
+  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, N_COLS,
+                             "derlem ngrams", write_lang, run, error);
+}
+
+/* Counts the n-grams of the inputs of @args and writes their lists. */
+static gboolean
+ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
+{
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
+    return FALSE;
+  g_auto (NgramRun) run = { 0 };
+  ngrams_run_init (&run, args, &tools);
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
+  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
+  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
+  if (out == NULL)
+    return FALSE;
+  return ngrams_write (out, args, &run, error);
+}
+
+gboolean
+dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (NgramArgs) args = { 0 };
+  if (!ngrams_parse (&args, argc, argv, error))
+    return FALSE;
+  return ngrams_run (env, &args, error);
 }

@@ -109,23 +109,13 @@ dl_options_choice (const char *option, const char *value, const char *const *cho
   return FALSE;
 }
 
-gboolean
-dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv, GError **error)
+/* --lang and --assume-lang. */
+static gboolean
+parse_langs (DlOptions *o, GError **error)
 {
-  g_autoptr (GError) local = NULL;
-  if (!g_option_context_parse (context, argc, argv, &local))
-    {
-      g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
-      return FALSE;
-    }
-
   static const char *const langs[] = { "tr", "en", "all", NULL };
   static const char *const assume[] = { "tr", "en", NULL };
-  static const char *const units[] = { "form", "stem", NULL };
-  static const char *const cases[] = { "fold", "keep", NULL };
-  static const char *const whens[] = { "auto", "always", "never", NULL };
   int v;
-
   if (o->lang_arg != NULL)
     {
       if (!dl_options_choice ("--lang", o->lang_arg, langs, &v, error))
@@ -140,6 +130,15 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
       o->assume = TRUE;
       o->assume_lang = v == 0 ? DL_LANG_TR : DL_LANG_EN;
     }
+  return TRUE;
+}
+
+/* --unit and --case, which must agree. */
+static gboolean
+parse_words (DlOptions *o, GError **error)
+{
+  static const char *const units[] = { "form", "stem", NULL };
+  static const char *const cases[] = { "fold", "keep", NULL };
   if (o->unit_arg != NULL
       && !dl_options_choice ("--unit", o->unit_arg, units, (int *) &o->unit, error))
     return FALSE;
@@ -152,23 +151,39 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
                    _ ("--unit stem works on folded words: it cannot go with --case keep"));
       return FALSE;
     }
+  return TRUE;
+}
+
+/* --color and --progress. */
+static gboolean
+parse_whens (DlOptions *o, GError **error)
+{
+  static const char *const whens[] = { "auto", "always", "never", NULL };
   if (o->color_arg != NULL
       && !dl_options_choice ("--color", o->color_arg, whens, (int *) &o->color, error))
     return FALSE;
   if (o->progress_arg != NULL
       && !dl_options_choice ("--progress", o->progress_arg, whens, (int *) &o->progress, error))
     return FALSE;
+  return TRUE;
+}
 
+static gboolean
+parse_format (DlOptions *o, GError **error)
+{
   o->format = DL_FORMAT_TEXT;
-  if (o->format_arg != NULL)
-    {
-      const char *names[G_N_ELEMENTS (format_names) + 1];
-      memcpy (names, format_names, sizeof format_names);
-      names[G_N_ELEMENTS (format_names)] = NULL;
-      if (!dl_options_choice ("--format", o->format_arg, names, (int *) &o->format, error))
-        return FALSE;
-    }
+  if (o->format_arg == NULL)
+    return TRUE;
+  const char *names[G_N_ELEMENTS (format_names) + 1];
+  memcpy (names, format_names, sizeof format_names);
+  names[G_N_ELEMENTS (format_names)] = NULL;
+  return dl_options_choice ("--format", o->format_arg, names, (int *) &o->format, error);
+}
 
+/* --threads: 0 (the default) is one per core. */
+static gboolean
+parse_threads (DlOptions *o, GError **error)
+{
   if (o->threads < 0)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
@@ -178,13 +193,24 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
     }
   if (o->threads == 0)
     o->threads = (int) g_get_num_processors ();
+  return TRUE;
+}
 
-  if (o->encoding_arg != NULL)
-    {
-      if (!dl_decode_named (o->encoding_arg, &o->encoding, error))
-        return FALSE;
-      o->has_encoding = TRUE;
-    }
+static gboolean
+parse_encoding (DlOptions *o, GError **error)
+{
+  if (o->encoding_arg == NULL)
+    return TRUE;
+  if (!dl_decode_named (o->encoding_arg, &o->encoding, error))
+    return FALSE;
+  o->has_encoding = TRUE;
+  return TRUE;
+}
+
+/* Options that take a name or a pattern refuse an empty one. */
+static gboolean
+check_not_empty (const DlOptions *o, GError **error)
+{
   if (o->glob != NULL && o->glob[0] == '\0')
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("empty pattern for %s"), "--glob");
@@ -201,6 +227,23 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  if (!g_option_context_parse (context, argc, argv, &local))
+    {
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
+      return FALSE;
+    }
+  /* In this order, so that of several wrong options the same one is named. */
+  if (!parse_langs (o, error) || !parse_words (o, error) || !parse_whens (o, error))
+    return FALSE;
+  if (!parse_format (o, error) || !parse_threads (o, error) || !parse_encoding (o, error))
+    return FALSE;
+  return check_not_empty (o, error);
 }
 
 gboolean

@@ -313,14 +313,19 @@ dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlLang lang)
   return ids;
 }
 
-gboolean
-dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOptions *doc_options,
-                        const DlDiag *diag, GError **error)
+DlStream *
+dl_counter_stream_new (const DlCounterOptions *opts, GError **error)
 {
   DlStreamOptions so;
-  dl_stream_options_for_counter (&so, &c->opts, FALSE);
-  g_autoptr (DlStream) stream = dl_stream_new (&so, error);
-  if (stream == NULL || !dl_stream_open (stream, input, doc_options, diag, c, error))
+  dl_stream_options_for_counter (&so, opts, FALSE);
+  return dl_stream_new (&so, error);
+}
+
+gboolean
+dl_counter_count_stream (DlCounter *c, DlStream *stream, const DlInput *input,
+                         const DlDocumentOptions *doc_options, const DlDiag *diag, GError **error)
+{
+  if (!dl_stream_open (stream, input, doc_options, diag, c, error))
     return FALSE;
   /* The stream counts every token. */
   const DlStreamLine *line;
@@ -329,6 +334,16 @@ dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOpti
       return FALSE;
   while (line != NULL);
   return TRUE;
+}
+
+gboolean
+dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                        const DlDiag *diag, GError **error)
+{
+  g_autoptr (DlStream) stream = dl_counter_stream_new (&c->opts, error);
+  if (stream == NULL)
+    return FALSE;
+  return dl_counter_count_stream (c, stream, input, doc_options, diag, error);
 }
 
 /* Adds @stats of a term of file @file to term @text of @dst. */

@@ -45,6 +45,19 @@ gboolean dl_counter_count_input (DlCounter *c, const DlInput *input,
                                  const DlDocumentOptions *doc_options, const DlDiag *diag,
                                  GError **error);
 
+/* A token stream (stream.h) for one thread that reads what counters of
+ * @opts count, to be kept between inputs. NULL with @error (DL_ERROR_ICU)
+ * if ICU's word breaks cannot be loaded. */
+typedef struct _DlStream DlStream;
+DlStream *dl_counter_stream_new (const DlCounterOptions *opts, GError **error);
+
+/* Does what dl_counter_count_input does, reading through @stream (from
+ * dl_counter_stream_new with @c's options), so that a thread sets up its
+ * tokenizer once and not once per input. */
+gboolean dl_counter_count_stream (DlCounter *c, DlStream *stream, const DlInput *input,
+                                  const DlDocumentOptions *doc_options, const DlDiag *diag,
+                                  GError **error);
+
 /* Counting token by token, for a command that reads the input itself (the
  * way dl_counter_count_input does): dl_counter_begin_input, then
  * dl_counter_add for every token to count, then dl_counter_end_input. */
