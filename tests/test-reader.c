@@ -123,6 +123,28 @@ test_empty_file_has_no_lines (void)
   g_ptr_array_unref (c.messages);
 }
 
+/* An empty file maps to no memory at all: with an encoding to convert
+ * from, ICU was handed a NULL source and failed (freq --encoding
+ * windows-1254 empty.txt said "ucnv_convertEx failed"). */
+static void
+test_empty_file_in_a_named_encoding_has_no_lines (void)
+{
+  static const char *const encodings[] = { "windows-1254", "ISO-8859-9", "UTF-16LE", "UTF-8" };
+  for (gsize i = 0; i < G_N_ELEMENTS (encodings); i++)
+    {
+      char *path = write_temp ("empty.txt", "", 0);
+      DlEncoding enc;
+      CU_ASSERT_TRUE_FATAL (dl_decode_named (encodings[i], &enc, NULL));
+      Captured c = captured_new ();
+      g_autoptr (GError) error = NULL;
+      g_autofree char *got = read_lines (path, FALSE, &enc, FALSE, &c, &error);
+      DL_ASSERT_STR_EQ_FOR (encodings[i], error != NULL ? error->message : NULL, NULL);
+      DL_ASSERT_STR_EQ_FOR (encodings[i], got, "");
+      g_ptr_array_unref (c.messages);
+      remove_temp (path);
+    }
+}
+
 static void
 test_bom_is_stripped (void)
 {
@@ -412,6 +434,8 @@ test_reader_suite (void)
   CU_pSuite s = CU_add_suite ("reader", NULL, NULL);
   CU_add_test (s, "line_ends_lf_crlf_cr", test_line_ends_lf_crlf_cr);
   CU_add_test (s, "empty_file_has_no_lines", test_empty_file_has_no_lines);
+  CU_add_test (s, "empty_file_in_a_named_encoding_has_no_lines",
+               test_empty_file_in_a_named_encoding_has_no_lines);
   CU_add_test (s, "bom_is_stripped", test_bom_is_stripped);
   CU_add_test (s, "windows_1254_after_long_english_abstract",
                test_windows_1254_after_long_english_abstract);

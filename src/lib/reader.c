@@ -327,7 +327,9 @@ next_chunk (DlReader *r, const guint8 **src, gsize *src_len, gboolean *last, GEr
 {
   if (r->map != NULL)
     {
-      *src = (const guint8 *) r->data + r->pos;
+      /* An empty file maps to NULL, which ICU's converters refuse even for
+       * no bytes. */
+      *src = r->data != NULL ? (const guint8 *) r->data + r->pos : (const guint8 *) "";
       *src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
       *last = r->pos + *src_len == r->data_len;
       return TRUE;
