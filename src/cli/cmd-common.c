@@ -152,19 +152,15 @@ dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
                     const DlColumn *columns, guint n_columns, const char *title, DlLangWriter write,
                     gpointer user_data, GError **error)
 {
-  if (out == NULL)
+  g_autoptr (DlOut) owned = out; /* discarded unless all goes well */
+  if (owned == NULL)
     return FALSE;
-  DlWriter *w = dl_cmd_writer (opts, out, columns, n_columns, title, NULL);
+  DlWriter *w = dl_cmd_writer (opts, owned, columns, n_columns, title, NULL);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
   gboolean ok = TRUE;
   for (gsize i = 0; ok && i < G_N_ELEMENTS (order); i++)
     if (langs[order[i]])
       ok = write (user_data, order[i], w, error);
   dl_writer_end (w);
-  if (!ok)
-    {
-      dl_out_close (out, FALSE, NULL);
-      return FALSE;
-    }
-  return dl_out_close (out, TRUE, error);
+  return ok && dl_out_close (g_steal_pointer (&owned), TRUE, error);
 }

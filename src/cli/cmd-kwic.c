@@ -729,11 +729,11 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
   g_auto (KwicRun) run = { 0 };
   kwic_run_init (&run, a, inputs);
-  DlOut *out = dl_cmd_open_output (&a->opts, run.workers, error);
+  g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, run.workers, error);
   if (out == NULL)
     return FALSE;
   kwic_search (env, a, &run, inputs, out);
-  return dl_out_close (out, TRUE, error);
+  return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }
 
 gboolean

@@ -186,7 +186,7 @@ static gboolean
 langs_run (DlEnv *env, const LangsArgs *a, GError **error)
 {
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
-  DlOut *out = dl_out_open (a->opts.output, error);
+  g_autoptr (DlOut) out = dl_out_open (a->opts.output, error);
   if (out == NULL)
     return FALSE;
   const DlColumn columns[N_COLS] = {
@@ -205,7 +205,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
   dl_pool_run (inputs, a->opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
                dl_options_progress (&a->opts, STDERR_FILENO), &run);
   dl_writer_end (run.writer);
-  return dl_out_close (out, TRUE, error);
+  return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }
 
 gboolean

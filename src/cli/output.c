@@ -84,6 +84,13 @@ dl_out_close (DlOut *out, gboolean commit, GError **error)
   return ok;
 }
 
+void
+dl_out_discard (DlOut *out)
+{
+  if (out != NULL)
+    (void) dl_out_close (out, FALSE, NULL);
+}
+
 char *
 dl_format_u64 (char *buf, guint64 value)
 {

@@ -23,6 +23,11 @@ FILE *dl_out_file (DlOut *out);
  * nothing is renamed). Frees @out either way. */
 gboolean dl_out_close (DlOut *out, gboolean commit, GError **error);
 
+/* Closes @out without committing (a temporary file is removed): a run that
+ * failed leaves nothing behind. For g_autoptr (DlOut); NULL is fine. */
+void dl_out_discard (DlOut *out);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlOut, dl_out_discard)
+
 /* Writes @value in decimal into @buf (room for 21 bytes); returns @buf.
  * Much faster than printf for the millions of numbers of a long list. */
 char *dl_format_u64 (char *buf, guint64 value);
