@@ -6,6 +6,7 @@
 
 #include "error.h"
 #include "options.h"
+#include "writer.h"
 #include "tests.h"
 
 static const char *const unit_names[] = { "form", "stem" };

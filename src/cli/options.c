@@ -8,18 +8,7 @@
 
 #include "error.h"
 #include "i18n.h"
-
-static const char *const format_names[] = {
-  [DL_FORMAT_TEXT] = "text", [DL_FORMAT_TSV] = "tsv",   [DL_FORMAT_CSV] = "csv",
-  [DL_FORMAT_JSON] = "json", [DL_FORMAT_HTML] = "html", [DL_FORMAT_MARKDOWN] = "markdown",
-};
-
-const char *
-dl_format_name (DlFormat format)
-{
-  g_return_val_if_fail ((gsize) format < G_N_ELEMENTS (format_names), "?");
-  return format_names[format];
-}
+#include "writer.h"
 
 void
 dl_options_init (DlOptions *opts)
@@ -174,9 +163,10 @@ parse_format (DlOptions *o, GError **error)
   o->format = DL_FORMAT_TEXT;
   if (o->format_arg == NULL)
     return TRUE;
-  const char *names[G_N_ELEMENTS (format_names) + 1];
-  memcpy (names, format_names, sizeof format_names);
-  names[G_N_ELEMENTS (format_names)] = NULL;
+  const char *names[DL_FORMAT_COUNT + 1];
+  for (int f = 0; f < DL_FORMAT_COUNT; f++)
+    names[f] = dl_format_name (f);
+  names[DL_FORMAT_COUNT] = NULL;
   return dl_options_choice ("--format", o->format_arg, names, (int *) &o->format, error);
 }
 

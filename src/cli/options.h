@@ -17,6 +17,7 @@ typedef enum {
   DL_FORMAT_JSON,
   DL_FORMAT_HTML,
   DL_FORMAT_MARKDOWN,
+  DL_FORMAT_COUNT
 } DlFormat;
 
 typedef enum { DL_WHEN_AUTO, DL_WHEN_ALWAYS, DL_WHEN_NEVER } DlWhen;
@@ -94,9 +95,6 @@ gboolean dl_options_check_count (const char *option, gint64 value, GError **erro
  * the caller checks the ranges and says what it wanted. */
 gboolean dl_options_number_pair (const char *arg, char sep, gboolean need_b, guint64 *a,
                                  guint64 *b);
-
-/* The name of a format, as --format takes it. */
-const char *dl_format_name (DlFormat format);
 
 /* Whether to color or show progress on @fd given the user's choice (and
  * NO_COLOR for color). */

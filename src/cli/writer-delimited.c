@@ -109,5 +109,5 @@ csv_row (DlWriter *w, DlLang lang, const DlCell *cells)
   row (w, cells, ',', escape_csv);
 }
 
-const DlWriterClass dl_writer_tsv = { 0, tsv_begin, NULL, NULL, tsv_row, NULL, NULL, NULL };
-const DlWriterClass dl_writer_csv = { 0, csv_begin, NULL, NULL, csv_row, NULL, NULL, NULL };
+const DlWriterClass dl_writer_tsv = { .name = "tsv", .begin = tsv_begin, .row = tsv_row };
+const DlWriterClass dl_writer_csv = { .name = "csv", .begin = csv_begin, .row = csv_row };

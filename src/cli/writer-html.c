@@ -189,5 +189,14 @@ html_end (DlWriter *w)
   fputs ("</body>\n</html>\n", w->fp);
 }
 
-const DlWriterClass dl_writer_html = { sizeof (HtmlState), html_begin, html_section, NULL,
-                                       html_row,           html_note,  html_summary, html_end };
+const DlWriterClass dl_writer_html = {
+  .name = "html",
+  .for_people = TRUE,
+  .state_size = sizeof (HtmlState),
+  .begin = html_begin,
+  .section = html_section,
+  .row = html_row,
+  .note = html_note,
+  .summary = html_summary,
+  .end = html_end,
+};

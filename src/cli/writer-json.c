@@ -73,4 +73,5 @@ json_end (DlWriter *w)
   fputs (w->rows > 0 ? "\n]\n" : "]\n", w->fp);
 }
 
-const DlWriterClass dl_writer_json = { 0, json_begin, NULL, NULL, json_row, NULL, NULL, json_end };
+const DlWriterClass dl_writer_json
+    = { .name = "json", .begin = json_begin, .row = json_row, .end = json_end };

@@ -115,6 +115,13 @@ markdown_note (DlWriter *w, const char *text)
   line (w, "\n", text);
 }
 
-const DlWriterClass dl_writer_markdown
-    = { sizeof (MarkdownState), markdown_begin, markdown_section, NULL,
-        markdown_row,           markdown_note,  markdown_note,    NULL };
+const DlWriterClass dl_writer_markdown = {
+  .name = "markdown",
+  .for_people = TRUE,
+  .state_size = sizeof (MarkdownState),
+  .begin = markdown_begin,
+  .section = markdown_section,
+  .row = markdown_row,
+  .note = markdown_note,
+  .summary = markdown_note,
+};

@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 /* A back end. Functions left NULL do nothing (machine formats have no
  * sections or notes). */
 typedef struct {
-  gsize state_size; /* of the back end's own state, zeroed (w->state) */
+  const char *name;    /* as --format takes it */
+  gboolean for_people; /* columns, headings and notes for people (text) or
+                          for machines (TSV) */
+  gsize state_size;    /* of the back end's own state, zeroed (w->state) */
   void (*begin) (DlWriter *w);
   void (*section) (DlWriter *w, DlLang lang, const char *heading);
   /* Before dl_writer_rows writes @n rows of a section. */

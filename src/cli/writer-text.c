@@ -196,5 +196,15 @@ text_end (DlWriter *w)
   g_free (s->widths);
 }
 
-const DlWriterClass dl_writer_text = { sizeof (TextState), text_begin, text_section, text_measure,
-                                       text_row,           text_note,  text_summary, text_end };
+const DlWriterClass dl_writer_text = {
+  .name = "text",
+  .for_people = TRUE,
+  .state_size = sizeof (TextState),
+  .begin = text_begin,
+  .section = text_section,
+  .measure = text_measure,
+  .row = text_row,
+  .note = text_note,
+  .summary = text_summary,
+  .end = text_end,
+};

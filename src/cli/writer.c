@@ -9,32 +9,32 @@
 #include "output.h"
 #include "writer-private.h"
 
-gboolean
-dl_format_for_people (DlFormat format)
-{
-  return format == DL_FORMAT_TEXT || format == DL_FORMAT_HTML || format == DL_FORMAT_MARKDOWN;
-}
+/* The back end of each --format, in DlFormat order: adding a format is its
+ * file (writer-NAME.c), its DlFormat and its row here. */
+static const DlWriterClass *const classes[] = {
+  [DL_FORMAT_TEXT] = &dl_writer_text, [DL_FORMAT_TSV] = &dl_writer_tsv,
+  [DL_FORMAT_CSV] = &dl_writer_csv,   [DL_FORMAT_JSON] = &dl_writer_json,
+  [DL_FORMAT_HTML] = &dl_writer_html, [DL_FORMAT_MARKDOWN] = &dl_writer_markdown,
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (classes) == DL_FORMAT_COUNT);
 
 static const DlWriterClass *
 writer_class (DlFormat format)
 {
-  switch (format)
-    {
-    case DL_FORMAT_TEXT:
-      return &dl_writer_text;
-    case DL_FORMAT_TSV:
-      return &dl_writer_tsv;
-    case DL_FORMAT_CSV:
-      return &dl_writer_csv;
-    case DL_FORMAT_JSON:
-      return &dl_writer_json;
-    case DL_FORMAT_HTML:
-      return &dl_writer_html;
-    case DL_FORMAT_MARKDOWN:
-      return &dl_writer_markdown;
-    default:
-      g_return_val_if_reached (&dl_writer_text);
-    }
+  g_return_val_if_fail ((guint) format < DL_FORMAT_COUNT, &dl_writer_text);
+  return classes[format];
+}
+
+const char *
+dl_format_name (DlFormat format)
+{
+  return writer_class (format)->name;
+}
+
+gboolean
+dl_format_for_people (DlFormat format)
+{
+  return writer_class (format)->for_people;
 }
 
 DlWriter *

@@ -98,6 +98,9 @@ void dl_writer_end (DlWriter *w);
  * headings and notes. */
 gboolean dl_format_for_people (DlFormat format);
 
+/* The name of @format, as --format takes it ("text", "tsv"...). */
+const char *dl_format_name (DlFormat format);
+
 G_END_DECLS
 
 #endif /* DL_WRITER_H */
