@@ -33,9 +33,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
          DlConcordStats *stats)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("derlem-concord-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "t.txt", NULL);
-  CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, text, -1, NULL));
+  char *path = dl_test_temp_file ("t.txt", text, -1);
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
@@ -48,8 +46,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   GString *s = g_string_new (NULL);
   CU_ASSERT_TRUE (
       dl_concord_input (c, &input, &doc, NULL, collect, s, stats != NULL ? stats : &local, &error));
-  g_remove (path);
-  g_rmdir (dir);
+  dl_test_temp_remove (path);
   return g_string_free (s, FALSE);
 }
 

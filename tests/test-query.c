@@ -94,12 +94,10 @@ test_parse_malformed_queries_say_where (void)
 static void
 test_queries_file (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("derlem-query-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "q.txt", NULL);
   g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   g_autoptr (GError) error = NULL;
-  CU_ASSERT_TRUE (g_file_set_contents (
-      path, "# queries\r\nsavaş*\r\n\n\"Dağlık Karabağ\"\n/^ermeni/", -1, NULL));
+  char *path
+      = dl_test_temp_file ("q.txt", "# queries\r\nsavaş*\r\n\n\"Dağlık Karabağ\"\n/^ermeni/", -1);
   CU_ASSERT_TRUE (dl_query_read_file (path, queries, &error));
   CU_ASSERT_EQUAL_FATAL (queries->len, 3);
   CU_ASSERT_STRING_EQUAL (dl_query_text (queries->pdata[0]), "savaş*");
@@ -121,7 +119,7 @@ test_queries_file (void)
   CU_ASSERT_FALSE (dl_query_read_file (path, queries, &error));
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
   CU_ASSERT_PTR_NOT_NULL (strstr (error->message, path));
-  g_rmdir (dir);
+  dl_test_temp_remove (path); /* its directory; the file is gone */
 }
 
 /* Whether the single token @token of a line in @lang matches @query. */

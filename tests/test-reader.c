@@ -25,24 +25,6 @@ capture (DlDiagLevel level, const char *file, guint64 line, const char *message,
                                                  file ? file : "", line, message));
 }
 
-static char *
-write_temp (const char *name, const char *bytes, gsize len)
-{
-  g_autofree char *dir = g_dir_make_tmp ("derlem-test-XXXXXX", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-  CU_ASSERT_FATAL (g_file_set_contents (path, bytes, len, NULL));
-  return path;
-}
-
-static void
-remove_temp (char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-}
-
 /* Reads every line of @path; returns them (with a "number@offset:" prefix
  * when @with_pos) joined by '|', and the diagnostics in @c. */
 static char *
@@ -73,11 +55,11 @@ read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc, gboolean
 static char *
 read_bytes (const char *bytes, gsize len, gboolean with_pos, Captured *c)
 {
-  char *path = write_temp ("t.txt", bytes, len);
+  char *path = dl_test_temp_file ("t.txt", bytes, len);
   g_autoptr (GError) error = NULL;
   char *got = read_lines (path, FALSE, NULL, with_pos, c, &error);
   CU_ASSERT_PTR_NULL (error);
-  remove_temp (path);
+  dl_test_temp_remove (path);
   return got;
 }
 
@@ -132,7 +114,7 @@ test_empty_file_in_a_named_encoding_has_no_lines (void)
   static const char *const encodings[] = { "windows-1254", "ISO-8859-9", "UTF-16LE", "UTF-8" };
   for (gsize i = 0; i < G_N_ELEMENTS (encodings); i++)
     {
-      char *path = write_temp ("empty.txt", "", 0);
+      char *path = dl_test_temp_file ("empty.txt", "", 0);
       DlEncoding enc;
       CU_ASSERT_TRUE_FATAL (dl_decode_named (encodings[i], &enc, NULL));
       Captured c = captured_new ();
@@ -141,7 +123,7 @@ test_empty_file_in_a_named_encoding_has_no_lines (void)
       DL_ASSERT_STR_EQ_FOR (encodings[i], error != NULL ? error->message : NULL, NULL);
       DL_ASSERT_STR_EQ_FOR (encodings[i], got, "");
       g_ptr_array_unref (c.messages);
-      remove_temp (path);
+      dl_test_temp_remove (path);
     }
 }
 
@@ -231,14 +213,14 @@ test_binary_files_are_refused (void)
   gsize lens[] = { sizeof pdf - 1, sizeof bin };
   for (gsize i = 0; i < G_N_ELEMENTS (docs); i++)
     {
-      char *path = write_temp ("b.txt", docs[i], lens[i]);
+      char *path = dl_test_temp_file ("b.txt", docs[i], lens[i]);
       Captured c = captured_new ();
       g_autoptr (GError) error = NULL;
       g_autofree char *got = read_lines (path, FALSE, NULL, FALSE, &c, &error);
       CU_ASSERT_PTR_NULL (got);
       CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
       g_ptr_array_unref (c.messages);
-      remove_temp (path);
+      dl_test_temp_remove (path);
     }
 }
 
@@ -276,7 +258,7 @@ test_user_encoding_overrides_detection (void)
 {
   /* Valid UTF-8 bytes read as ISO-8859-9 because the user says so. */
   const char *bytes = "\xC3\xBC\n";
-  char *path = write_temp ("e.txt", bytes, strlen (bytes));
+  char *path = dl_test_temp_file ("e.txt", bytes, strlen (bytes));
   DlEncoding enc;
   CU_ASSERT_TRUE (dl_decode_named ("ISO-8859-9", &enc, NULL));
   Captured c = captured_new ();
@@ -284,7 +266,7 @@ test_user_encoding_overrides_detection (void)
   g_autofree char *got = read_lines (path, FALSE, &enc, FALSE, &c, &error);
   CU_ASSERT_STRING_EQUAL (got, "Ã¼");
   g_ptr_array_unref (c.messages);
-  remove_temp (path);
+  dl_test_temp_remove (path);
 }
 
 typedef struct {
@@ -398,7 +380,7 @@ test_huge_line_is_one_line (void)
   for (gsize i = 0; i < n; i++)
     bytes[i] = "kelime "[i % 7];
   memcpy (bytes + n, "\nson", 4);
-  char *path = write_temp ("h.txt", bytes, n + 4);
+  char *path = dl_test_temp_file ("h.txt", bytes, n + 4);
   DlInput input = { path, FALSE };
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
@@ -409,7 +391,7 @@ test_huge_line_is_one_line (void)
   CU_ASSERT_EQUAL (line.len, 3);
   CU_ASSERT_EQUAL (line.number, 2);
   CU_ASSERT_FALSE (dl_reader_next (r, &line, NULL));
-  remove_temp (path);
+  dl_test_temp_remove (path);
 
   Captured c = captured_new ();
   g_autofree char *got = read_via_stdin (bytes, n + 4, &c);

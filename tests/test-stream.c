@@ -29,24 +29,6 @@ static const char MIXED[] = "Dağlık Karabağ’da savaş 1994’te bitti. Bar�
                             "Barış görüşmeleri www.example.org adresinde sürdü\n"
                             "the talks went on\n";
 
-static char *
-write_temp (const char *name, const char *bytes, gssize len)
-{
-  g_autofree char *dir = g_dir_make_tmp ("derlem-stream-XXXXXX", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-  CU_ASSERT_FATAL (g_file_set_contents (path, bytes, len, NULL));
-  return path;
-}
-
-static void
-remove_temp (char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_unlink (path);
-  g_rmdir (dir);
-  g_free (path);
-}
-
 /* One line as "NUMBER@OFFSET LANG" then, for a tokenized line, '|' if it
  * starts an ICU sentence, ':' and its tokens as TEXT@OFFSET and a kind
  * letter (w n u e), then '^' for the tokenizer's sentence start, '|' for an
@@ -85,7 +67,7 @@ render_line (const DlStreamLine *line, GString *out)
 static char *
 stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 {
-  char *path = write_temp ("mixed.txt", text, -1);
+  char *path = dl_test_temp_file ("mixed.txt", text, -1);
   DlInput input = { path, FALSE };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER };
   g_autoptr (GError) error = NULL;
@@ -105,7 +87,7 @@ stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
   line = &sentinel;
   CU_ASSERT_TRUE (dl_stream_next (s, &line, &error));
   CU_ASSERT_PTR_NULL (line);
-  remove_temp (path);
+  dl_test_temp_remove (path);
   return g_string_free (out, FALSE);
 }
 
@@ -239,7 +221,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
 
   static const char binary[] = "PK\003\004\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0kelime\0\0\0\0\0\0";
-  char *path = write_temp ("b.txt", binary, sizeof binary);
+  char *path = dl_test_temp_file ("b.txt", binary, sizeof binary);
   DlInput input = { path, FALSE };
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   CU_ASSERT_FALSE (dl_stream_open (s, &input, &doc, diag, c, &error));
@@ -261,7 +243,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
   CU_ASSERT_TRUE (dl_stream_next (s, &line, &error));
   CU_ASSERT_PTR_NULL (line);
   CU_ASSERT_PTR_NULL (error);
-  remove_temp (path);
+  dl_test_temp_remove (path);
 }
 
 /* The text on standard input for a read error: exactly 1 MiB, the stream

@@ -9,6 +9,13 @@
 #define TEST_DATA(name) TEST_SRCDIR "/tests/data/" name
 #define TEST_CORPUS(name) TEST_SRCDIR "/corpus/" name
 
+/* Writes @bytes (@len of them, or -1: NUL-terminated) to a new file @name in
+ * a new temporary directory; returns its path (free it with
+ * dl_test_temp_remove, which removes both). A failure is a fatal CUnit
+ * failure. */
+char *dl_test_temp_file (const char *name, const char *bytes, gssize len);
+void dl_test_temp_remove (char *path);
+
 /* Assertions that say what they got. Each is one CUnit assertion; on failure
  * it first prints "FILE:LINE: CONDITION: got X, expected Y" to standard
  * output (the suite's log), strings quoted and escaped. The _FOR forms put
