@@ -40,3 +40,13 @@ cli_run (const char *cmdline, const char *language)
   g_strfreev (env);
   return r;
 }
+
+CliRun
+cli_run_usage_error (const char *cmdline, const char *message)
+{
+  CliRun r = cli_run (cmdline, NULL);
+  DL_ASSERT_INT_EQ_FOR (cmdline, r.status, 2);
+  DL_ASSERT_STR_CONTAINS_FOR (cmdline, r.err, message);
+  DL_ASSERT_STR_EQ_FOR (cmdline, r.out, "");
+  return r;
+}

@@ -22,4 +22,9 @@ CliRun cli_run (const char *cmdline, const char *language);
 
 void cli_run_clear (CliRun *run);
 
+/* Runs @cmdline (as cli_run, LANGUAGE unset) and asserts a usage error:
+ * exit status 2, @message in standard error, nothing on standard output.
+ * Returns the run for further checks (free it with cli_run_clear). */
+CliRun cli_run_usage_error (const char *cmdline, const char *message);
+
 #endif /* DL_TESTS_CLI_H */

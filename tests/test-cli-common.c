@@ -35,11 +35,8 @@ test_version_and_usage_errors (void)
   };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      r = cli_run (bad[i][0], NULL);
-      DL_ASSERT_INT_EQ_FOR (bad[i][0], r.status, 2);
+      r = cli_run_usage_error (bad[i][0], bad[i][1]);
       DL_ASSERT_TRUE_FOR (bad[i][0], g_str_has_prefix (r.err, "derlem: "));
-      DL_ASSERT_STR_CONTAINS_FOR (bad[i][0], r.err, bad[i][1]);
-      DL_ASSERT_STR_EQ_FOR (bad[i][0], r.out, "");
       cli_run_clear (&r);
     }
 }
