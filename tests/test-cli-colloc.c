@@ -59,9 +59,10 @@ test_colloc_formats_threads_and_finite_numbers (void)
       NULL);
   DL_ASSERT_STR_EQ (r.out, "0\n0\n");
   cli_run_clear (&r);
-  /* second: O11 = 6 > f2 = 5 (overlapping windows), the mended table;
-   * foreign policy: f1 = 26, f2 = 34, N = 4815, S = 2. Both checked by the
-   * independent script. */
+  /* second: f1 = 33, f2 = 5, N = 4815, S = 10, O11 = 5 = f2 (one token in
+   * the windows of two occurrences of war counts once); foreign policy:
+   * f1 = 26, f2 = 34, N = 4815, S = 2. Both checked by the independent
+   * script, the first against the formulas of doc/DESIGN.md §4 in Python. */
   r = cli_run ("$DERLEM colloc war --lang en --top 1 --format csv corpus; "
                "$DERLEM colloc war --lang en --top 1 --format json corpus; "
                "$DERLEM colloc --all --window 0,2 --lang en --top 1 --sort ll --format tsv corpus",
@@ -69,10 +70,10 @@ test_colloc_formats_threads_and_finite_numbers (void)
   DL_ASSERT_STR_EQ (
       r.out,
       "lang,collocate,cooc,freq,expected,mi,mi3,t,z,ll,dice,logdice,left,right\n"
-      "en,second,6,5,0.3427,4.1300,9.3000,2.3096,9.6642,32.2696,0.3158,12.3370,5,1\n"
-      "[\n{\"lang\":\"en\",\"collocate\":\"second\",\"cooc\":6,\"freq\":5,\"expected\":0.3427,"
-      "\"mi\":4.1300,\"mi3\":9.3000,\"t\":2.3096,\"z\":9.6642,\"ll\":32.2696,\"dice\":0.3158,"
-      "\"logdice\":12.3370,\"left\":5,\"right\":1}\n]\n"
+      "en,second,5,5,0.3427,3.8670,8.5109,2.0828,7.9560,26.8749,0.2632,12.0740,4,1\n"
+      "[\n{\"lang\":\"en\",\"collocate\":\"second\",\"cooc\":5,\"freq\":5,\"expected\":0.3427,"
+      "\"mi\":3.8670,\"mi3\":8.5109,\"t\":2.0828,\"z\":7.9560,\"ll\":26.8749,\"dice\":0.2632,"
+      "\"logdice\":12.0740,\"left\":4,\"right\":1}\n]\n"
       "lang\tcollocate\tcooc\tfreq\texpected\tmi\tmi3\tt\tz\tll\tdice\tlogdice\tleft\tright\tfirst"
       "\tsecond\n"
       "en\tforeign policy\t22\t34\t0.3672\t5.9048\t14.8237\t4.6121\t35.7001\t166.1414\t0.7333"

@@ -1,6 +1,6 @@
 /* test-colloc.c — window co-occurrence counted by hand on small texts: left
- * and right sides, overlapping windows (a collocate counted once per node
- * occurrence), phrase nodes, windows that stop at a language switch and at
+ * and right sides, overlapping windows (a token counted once, however many
+ * windows hold it), phrase nodes, windows that stop at a language switch and at
  * the end of a file, stopwords that keep their places, word pairs, stems,
  * the order of the list and the measures it carries. */
 #include "config.h"
@@ -29,7 +29,7 @@ count_files (const char *const *files, const char *node, const DlCollocOptions *
     {
       g_autofree char *path = g_strdup_printf ("%s/f%u.txt", dir, i);
       CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, files[i], -1, NULL));
-      DlInput input = { path, FALSE };
+      DlInput input = { path, FALSE, NULL };
       DlDocumentOptions doc = { NULL, assume, lang };
       g_autoptr (DlCollocCounts) one = dl_colloc_counts_new (opts);
       CU_ASSERT_TRUE (dl_colloc_input (c, &input, &doc, NULL, one, &error));
@@ -43,9 +43,17 @@ count_files (const char *const *files, const char *node, const DlCollocOptions *
 static DlCollocOptions
 window (guint left, guint right)
 {
-  DlCollocOptions o = { left, right, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD }, { 0 } };
+  DlCollocOptions o = { left, right, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, { 0 } };
   dl_counter_options_init (&o.counter);
   return o;
+}
+
+/* Units of forms of @lang in @counts, for a list. */
+static DlUnits *
+form_units (const DlCollocCounts *counts, DlLang lang)
+{
+  DlUnitsOptions uo = { DL_UNIT_FORM, NULL, NULL, NULL };
+  return dl_units_new (dl_colloc_counts_counter (counts), lang, &uo);
 }
 
 /* The list of @lang as "collocate cooc=left+right freq" lines, sorted by
@@ -58,7 +66,9 @@ list_text (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlUn
   g_autoptr (DlStoplist) sl = dl_stoplist_load (stoplist, norm, &error);
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
-  DlCollocListOptions lo = { unit, sl, norm, st, 1, 1, 0, DL_MEASURE_COOC };
+  DlUnitsOptions uo = { unit, st, sl, norm };
+  g_autoptr (DlUnits) units = dl_units_new (dl_colloc_counts_counter (counts), lang, &uo);
+  DlCollocListOptions lo = { units, 1, 1, 0, DL_MEASURE_COOC };
   g_autoptr (DlCollocList) list = dl_colloc_list (counts, lang, &lo, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (list);
   GString *s = g_string_new (NULL);
@@ -85,17 +95,24 @@ check_list (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlU
 }
 
 static void
-test_overlapping_windows_count_once_per_node (void)
+test_overlapping_windows_count_a_token_once (void)
 {
   /* a0 b1 n2 c3 n4 d5 e6, window 2,2: n@2 sees a b | c n, n@4 sees n c | d e.
-   * c and n are in both windows: counted for each occurrence. */
+   * c@3 is in both windows: counted once, on the right of n@2, so that no
+   * collocate co-occurs more often than it occurs. n@4 is right of n@2 and
+   * n@2 left of n@4: two tokens, two co-occurrences. */
   const char *const files[] = { "a b n c n d e\n", NULL };
   DlCollocOptions o = window (2, 2);
   g_autoptr (DlCollocCounts) c = count_files (files, "n", &o, TRUE, DL_LANG_EN);
   CU_ASSERT_EQUAL (dl_colloc_counts_nodes (c, DL_LANG_EN), 2);
   CU_ASSERT_EQUAL (dl_counter_tokens (dl_colloc_counts_counter (c), DL_LANG_EN), 7);
   check_list (c, DL_LANG_EN, "none", DL_UNIT_FORM,
-              "c 2=1+1 1\nn 2=1+1 2\na 1=1+0 1\nb 1=1+0 1\nd 1=0+1 1\ne 1=0+1 1\n");
+              "n 2=1+1 2\na 1=1+0 1\nb 1=1+0 1\nc 1=0+1 1\nd 1=0+1 1\ne 1=0+1 1\n");
+  /* Five nodes in a row, window 1,1: every x is in two windows, once. */
+  const char *const dense[] = { "n x n x n x n x n\n", NULL };
+  DlCollocOptions d = window (1, 1);
+  g_autoptr (DlCollocCounts) c3 = count_files (dense, "n", &d, TRUE, DL_LANG_EN);
+  check_list (c3, DL_LANG_EN, "none", DL_UNIT_FORM, "x 4=0+4 4\n");
   /* Right neighbours only. */
   DlCollocOptions r = window (0, 1);
   g_autoptr (DlCollocCounts) c2 = count_files (files, "n", &r, TRUE, DL_LANG_EN);
@@ -183,8 +200,11 @@ test_pairs_of_the_whole_text (void)
   g_autoptr (DlCollocCounts) pairs = count_files (text, NULL, &p, TRUE, DL_LANG_EN);
   g_autoptr (DlCollocCounts) node = count_files (text, "a", &n, TRUE, DL_LANG_EN);
   g_autoptr (GError) error = NULL;
-  DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_LL };
+  g_autoptr (DlUnits) up = form_units (pairs, DL_LANG_EN);
+  g_autoptr (DlUnits) un = form_units (node, DL_LANG_EN);
+  DlCollocListOptions lo = { up, 1, 1, 0, DL_MEASURE_LL };
   g_autoptr (DlCollocList) lp = dl_colloc_list (pairs, DL_LANG_EN, &lo, &error);
+  lo.units = un;
   g_autoptr (DlCollocList) ln = dl_colloc_list (node, DL_LANG_EN, &lo, &error);
   DlCollocRow row_p, row_n;
   const DlCollocRow *rp = NULL, *rn = NULL;
@@ -216,9 +236,11 @@ test_stems_and_apostrophes (void)
   const char *const files[] = { "Karabağ’da savaşı bitti. Karabağ'ın savaşın sonu\n", NULL };
   DlCollocOptions o = window (0, 1);
   o.query.unit = DL_UNIT_STEM;
+  g_autoptr (DlTestUnits) tu = dl_test_units_new (files[0], DL_LANG_TR, DL_UNIT_STEM);
+  o.query.units[DL_LANG_TR] = dl_test_units_get (tu);
   g_autoptr (DlCollocCounts) c = count_files (files, "karabağ", &o, TRUE, DL_LANG_TR);
   CU_ASSERT_EQUAL (dl_colloc_counts_nodes (c, DL_LANG_TR), 2);
-  check_list (c, DL_LANG_TR, "none", DL_UNIT_STEM, "savaş 2=0+2 2\n");
+  check_list (c, DL_LANG_TR, "none", DL_UNIT_STEM, "savaşı 2=0+2 2\n");
   check_list (c, DL_LANG_TR, "none", DL_UNIT_FORM, "savaşı 1=0+1 1\nsavaşın 1=0+1 1\n");
 }
 
@@ -231,14 +253,15 @@ test_list_order_thresholds_and_top (void)
   g_autoptr (GError) error = NULL;
   DlCollocRow row;
   /* By cooc: x and y (2 each, alphabetical), then z (1). */
-  DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 2, DL_MEASURE_COOC };
+  g_autoptr (DlUnits) u = form_units (c, DL_LANG_EN);
+  DlCollocListOptions lo = { u, 1, 1, 2, DL_MEASURE_COOC };
   g_autoptr (DlCollocList) l = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_EQUAL_FATAL (dl_colloc_list_size (l), 2);
   CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 0, &row)->collocate, "x");
   CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l, 1, &row)->collocate, "y");
   CU_ASSERT_EQUAL (dl_colloc_list_candidates (l), 3);
   /* --min-cooc 2 drops z; --min-freq 3 drops x and y (2 each). */
-  lo = (DlCollocListOptions){ DL_UNIT_FORM, NULL, NULL, NULL, 1, 2, 0, DL_MEASURE_MI };
+  lo = (DlCollocListOptions){ u, 1, 2, 0, DL_MEASURE_MI };
   g_autoptr (DlCollocList) l2 = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_EQUAL (dl_colloc_list_size (l2), 2);
   lo.min_freq = 3;
@@ -246,7 +269,7 @@ test_list_order_thresholds_and_top (void)
   CU_ASSERT_EQUAL (dl_colloc_list_size (l3), 0);
   /* By MI all three tie (each always follows n: log2 (N / f1)), so cooc
    * decides. */
-  lo = (DlCollocListOptions){ DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_MI };
+  lo = (DlCollocListOptions){ u, 1, 1, 0, DL_MEASURE_MI };
   g_autoptr (DlCollocList) l4 = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
   CU_ASSERT_EQUAL_FATAL (dl_colloc_list_size (l4), 3);
   CU_ASSERT_STRING_EQUAL (dl_colloc_list_row (l4, 2, &row)->collocate, "z");
@@ -304,7 +327,8 @@ test_pairs_agree_with_nltk (void)
       o.all = TRUE;
       g_autoptr (DlCollocCounts) c = count_files (files, NULL, &o, TRUE, DL_LANG_EN);
       g_autoptr (GError) error = NULL;
-      DlCollocListOptions lo = { DL_UNIT_FORM, NULL, NULL, NULL, 1, 1, 0, DL_MEASURE_LL };
+      g_autoptr (DlUnits) u = form_units (c, DL_LANG_EN);
+      DlCollocListOptions lo = { u, 1, 1, 0, DL_MEASURE_LL };
       g_autoptr (DlCollocList) l = dl_colloc_list (c, DL_LANG_EN, &lo, &error);
       g_autoptr (GHashTable) nltk
           = read_nltk (right == 1 ? TEST_DATA ("colloc/nltk-bigrams.tsv")
@@ -339,8 +363,8 @@ void
 test_colloc_suite (void)
 {
   CU_pSuite s = CU_add_suite ("colloc", NULL, NULL);
-  CU_add_test (s, "overlapping windows count once per node",
-               test_overlapping_windows_count_once_per_node);
+  CU_add_test (s, "overlapping windows count a token once",
+               test_overlapping_windows_count_a_token_once);
   CU_add_test (s, "windows stop at file and line language",
                test_windows_stop_at_file_and_line_language);
   CU_add_test (s, "phrase node and its own tokens", test_phrase_node_and_its_own_tokens);

@@ -37,10 +37,10 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD };
+  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
   g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
-  DlInput input = { path, FALSE };
+  DlInput input = { path, FALSE, NULL };
   DlDocumentOptions doc = { NULL, TRUE, lang };
   DlConcordStats local = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);

@@ -59,7 +59,7 @@ count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOpti
       g_autofree char *name = g_strdup_printf ("%zu.txt", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       CU_ASSERT_FATAL (g_file_set_contents (path, texts[i], -1, NULL));
-      DlInput input = { path, FALSE };
+      DlInput input = { path, FALSE, NULL };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_autoptr (GError) error = NULL;
       CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
@@ -130,7 +130,7 @@ count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_s
   for (guint32 i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
-      DlInput input = { path, FALSE };
+      DlInput input = { path, FALSE, NULL };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_clear_error (&error);
       gboolean ok = one_stream ? dl_counter_count_stream (c, stream, &input, &doc, diag, &error)
@@ -214,11 +214,15 @@ test_counter_shows_most_used_apostrophe (void)
 
 /* The list's items as "rank:item:freq:range" joined by spaces. */
 static char *
-list_text (const DlCounter *c, DlLang lang, const DlFreqOptions *fo)
+list_text (const DlCounter *c, DlLang lang, DlUnit unit, const DlStoplist *sl,
+           const DlFreqOptions *fo)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
-  g_autoptr (DlFreqList) list = dl_freqlist_build (c, lang, fo, st, NULL, &error);
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  DlUnitsOptions uo = { unit, st, sl, norm };
+  g_autoptr (DlUnits) units = dl_units_new (c, lang, &uo);
+  g_autoptr (DlFreqList) list = dl_freqlist_build (units, fo, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (list);
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < dl_freqlist_size (list); i++)
@@ -226,6 +230,8 @@ list_text (const DlCounter *c, DlLang lang, const DlFreqOptions *fo)
       const DlFreqItem *it = dl_freqlist_item (list, i);
       g_string_append_printf (s, "%s%u:%s:%" G_GUINT64_FORMAT ":%u", i > 0 ? " " : "", it->rank,
                               it->item, it->freq, it->range);
+      if (it->unit != NULL && strcmp (it->unit, it->item) != 0)
+        g_string_append_printf (s, "<%s>", it->unit);
       if (it->forms != NULL)
         g_string_append_printf (s, "[%s]", it->forms);
     }
@@ -240,37 +246,37 @@ test_freqlist_orders (void)
   DlCounterOptions o;
   dl_counter_options_init (&o);
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_UNIT_FORM, DL_FREQ_SORT_FREQ, 1, 1, 0, 5, NULL };
-  g_autofree char *byfreq = list_text (c, DL_LANG_TR, &fo);
+  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  g_autofree char *byfreq = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   /* Ties in Turkish order: c < ç, ı < i, o < ö, u < ü. */
   CU_ASSERT_STRING_EQUAL (byfreq, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2 5:kalemler:1:1 "
                                   "6:kitaplar:1:1 7:okul:1:1 8:öykü:1:1 9:uzun:1:1 "
                                   "10:ülke:1:1 11:zeytin:1:1");
   fo.sort = DL_FREQ_SORT_ALPHA;
-  g_autofree char *alpha = list_text (c, DL_LANG_TR, &fo);
+  g_autofree char *alpha = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   CU_ASSERT_STRING_EQUAL (alpha, "2:cam:2:2 3:çam:2:2 4:ılık:2:2 1:ilk:3:2 5:kalemler:1:1 "
                                  "6:kitaplar:1:1 7:okul:1:1 8:öykü:1:1 9:uzun:1:1 "
                                  "10:ülke:1:1 11:zeytin:1:1");
   /* A tergo: by the reversed word, in Turkish order: eklü kılı kli luko mac
    * maç nityez nuzu ralpatik relmelak üköy. */
   fo.sort = DL_FREQ_SORT_ATERGO;
-  g_autofree char *atergo = list_text (c, DL_LANG_TR, &fo);
+  g_autofree char *atergo = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   CU_ASSERT_STRING_EQUAL (atergo, "10:ülke:1:1 4:ılık:2:2 1:ilk:3:2 7:okul:1:1 2:cam:2:2 "
                                   "3:çam:2:2 11:zeytin:1:1 9:uzun:1:1 6:kitaplar:1:1 "
                                   "5:kalemler:1:1 8:öykü:1:1");
   /* --top keeps the most frequent (ties by the alphabet), then sorts. */
   fo.top = 3;
   fo.sort = DL_FREQ_SORT_ALPHA;
-  g_autofree char *top = list_text (c, DL_LANG_TR, &fo);
+  g_autofree char *top = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   CU_ASSERT_STRING_EQUAL (top, "2:cam:2:2 3:çam:2:2 1:ilk:3:2");
   fo.top = 0;
   fo.sort = DL_FREQ_SORT_FREQ;
   fo.min_freq = 2;
-  g_autofree char *minf = list_text (c, DL_LANG_TR, &fo);
+  g_autofree char *minf = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   CU_ASSERT_STRING_EQUAL (minf, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2");
   fo.min_freq = 1;
   fo.min_range = 2;
-  g_autofree char *minr = list_text (c, DL_LANG_TR, &fo);
+  g_autofree char *minr = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   CU_ASSERT_STRING_EQUAL (minr, minf);
 }
 
@@ -285,22 +291,27 @@ test_freqlist_stems (void)
   dl_counter_options_init (&o);
   o.track_files = TRUE;
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_UNIT_STEM, DL_FREQ_SORT_FREQ, 2, 1, 0, 5, NULL };
-  g_autofree char *stems = list_text (c, DL_LANG_TR, &fo);
-  /* Forms by frequency, ties in Turkish order (ı < l < t). */
-  CU_ASSERT_STRING_EQUAL (stems, "1:azerbaycan:4:2[azerbaycan’ın (2), azerbaycan (1), "
-                                 "azerbaycan’a (1)] 2:savaş:3:2[savaşın (1), savaşlar (1), "
-                                 "savaşta (1)]");
+  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 2, 1, 0, 5 };
+  g_autofree char *stems = list_text (c, DL_LANG_TR, DL_UNIT_STEM, NULL, &fo);
+  /* item:freq:range<key>[forms]: a unit shows as its most frequent form
+   * (the first of its forms); of forms equally frequent, the key itself,
+   * then the shorter (savaşta, 7 characters, before savaşın and savaşlar),
+   * then by bytes. */
+  DL_ASSERT_STR_EQ (stems, "1:azerbaycan’ın:4:2<azerbaycan>[azerbaycan’ın (2), azerbaycan (1), "
+                           "azerbaycan’a (1)] 2:savaşta:3:2<savaş>[savaşta (1), savaşın (1), "
+                           "savaşlar (1)]");
   fo.forms = 1;
-  g_autofree char *one = list_text (c, DL_LANG_TR, &fo);
-  CU_ASSERT_STRING_EQUAL (one, "1:azerbaycan:4:2[azerbaycan’ın (2)] 2:savaş:3:2[savaşın (1)]");
-  /* Without the corpus's evidence, Snowball's cut would stand. */
+  g_autofree char *one = list_text (c, DL_LANG_TR, DL_UNIT_STEM, NULL, &fo);
+  DL_ASSERT_STR_EQ (
+      one, "1:azerbaycan’ın:4:2<azerbaycan>[azerbaycan’ın (2)] 2:savaşta:3:2<savaş>[savaşta (1)]");
+  /* Without the corpus's evidence, Snowball's cut would stand (the
+   * headword is still the word as written). */
   fo.forms = 5;
   fo.min_freq = 1;
   const char *bare[] = { "Azerbaycan." };
   g_autoptr (DlCounter) b = count_texts (bare, 1, DL_LANG_TR, &o);
-  g_autofree char *cut = list_text (b, DL_LANG_TR, &fo);
-  CU_ASSERT_STRING_EQUAL (cut, "1:azerbayca:1:1[azerbaycan (1)]");
+  g_autofree char *cut = list_text (b, DL_LANG_TR, DL_UNIT_STEM, NULL, &fo);
+  DL_ASSERT_STR_EQ (cut, "1:azerbaycan:1:1<azerbayca>[azerbaycan (1)]");
 }
 
 static void
@@ -318,8 +329,8 @@ test_freqlist_stoplist (void)
   g_autoptr (DlStoplist) sl = dl_stoplist_load (path, norm, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
   CU_ASSERT_EQUAL (dl_stoplist_size (sl, DL_LANG_TR), 3);
-  DlFreqOptions fo = { DL_UNIT_FORM, DL_FREQ_SORT_FREQ, 1, 1, 0, 5, sl };
-  g_autofree char *got = list_text (c, DL_LANG_TR, &fo);
+  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  g_autofree char *got = list_text (c, DL_LANG_TR, DL_UNIT_FORM, sl, &fo);
   CU_ASSERT_STRING_EQUAL (got, "1:bir:1:1 2:geldi:1:1 3:gitti:1:1 4:gün:1:1 5:kaldı:1:1 "
                                "6:neden:1:1");
   /* The bundled lists hold the function words of each language. */

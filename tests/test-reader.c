@@ -31,7 +31,7 @@ static char *
 read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc, gboolean with_pos,
             Captured *c, GError **error)
 {
-  DlInput input = { (char *) path, is_stdin };
+  DlInput input = { (char *) path, is_stdin, NULL };
   g_autoptr (DlDiag) diag = dl_diag_new (capture, c);
   g_autoptr (DlReader) r = dl_reader_open (&input, enc, diag, error);
   if (r == NULL)
@@ -381,7 +381,7 @@ test_huge_line_is_one_line (void)
     bytes[i] = "kelime "[i % 7];
   memcpy (bytes + n, "\nson", 4);
   char *path = dl_test_temp_file ("h.txt", bytes, n + 4);
-  DlInput input = { path, FALSE };
+  DlInput input = { path, FALSE, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlLine line;

@@ -68,7 +68,7 @@ static char *
 stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 {
   char *path = dl_test_temp_file ("mixed.txt", text, -1);
-  DlInput input = { path, FALSE };
+  DlInput input = { path, FALSE, NULL };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (opts, &error);
@@ -222,7 +222,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
 
   static const char binary[] = "PK\003\004\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0kelime\0\0\0\0\0\0";
   char *path = dl_test_temp_file ("b.txt", binary, sizeof binary);
-  DlInput input = { path, FALSE };
+  DlInput input = { path, FALSE, NULL };
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   CU_ASSERT_FALSE (dl_stream_open (s, &input, &doc, diag, c, &error));
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
@@ -232,7 +232,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
   CU_ASSERT_PTR_NULL (line);
   CU_ASSERT_EQUAL (dl_counter_input_forms (c, DL_LANG_TR), 0);
 
-  DlInput missing = { (char *) TEST_DATA ("no-such-file.txt"), FALSE };
+  DlInput missing = { (char *) TEST_DATA ("no-such-file.txt"), FALSE, NULL };
   CU_ASSERT_FALSE (dl_stream_open (s, &missing, &doc, diag, c, NULL));
   CU_ASSERT_FALSE (dl_stream_open (s, &missing, &doc, diag, c, &error));
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_IO));
@@ -287,7 +287,7 @@ failing_stdin_free (FailingStdin *f)
   close (f->writer);
 }
 
-static const DlInput STDIN_INPUT = { (char *) "-", TRUE };
+static const DlInput STDIN_INPUT = { (char *) "-", TRUE, NULL };
 static const DlDocumentOptions ASSUME_EN = { NULL, TRUE, DL_LANG_EN };
 
 /* dl_stream_next's contract on a read error: the lines before come out,
@@ -355,7 +355,7 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e1, with_error);
 
-  DlCollocOptions cl = { 2, 2, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD }, co };
+  DlCollocOptions cl = { 2, 2, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, co };
   g_autoptr (DlColloc) colloc = dl_colloc_new (q, &cl, NULL);
   g_autoptr (DlCollocCounts) cc = dl_colloc_counts_new (&cl);
   f = failing_stdin_new ();
@@ -363,7 +363,7 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e2, with_error);
 
-  DlNgramOptions no = { 2, 3, NULL, { DL_UNIT_FORM, DL_CASE_FOLD }, co, FALSE };
+  DlNgramOptions no = { 2, 3, NULL, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, co, FALSE };
   g_autoptr (DlNgrams) ng = dl_ngrams_new (&no, NULL);
   g_autoptr (DlNgramCounts) nc = dl_ngram_counts_new (&no);
   f = failing_stdin_new ();
@@ -372,7 +372,7 @@ consumers_fail (gboolean with_error)
   check_failed (ok, e3, with_error);
 
   DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE };
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD };
+  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
   DlQuery *qs[] = { q };
   g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
   DlConcordStats stats = { { 0 }, { 0 } };

@@ -6,6 +6,8 @@
 #include <CUnit/CUnit.h>
 #include <glib.h>
 
+#include "types.h"
+
 #define TEST_DATA(name) TEST_SRCDIR "/tests/data/" name
 #define TEST_CORPUS(name) TEST_SRCDIR "/corpus/" name
 
@@ -15,6 +17,15 @@
  * failure. */
 char *dl_test_temp_file (const char *name, const char *bytes, gssize len);
 void dl_test_temp_remove (char *path);
+
+/* The units (@unit) of @lang in @text, counted as freq counts a file whose
+ * lines are all of @lang (tests/units.c). Failures are fatal. */
+typedef struct _DlTestUnits DlTestUnits;
+DlTestUnits *dl_test_units_new (const char *text, DlLang lang, DlUnit unit);
+/* The units, owned by @t. */
+struct _DlUnits *dl_test_units_get (const DlTestUnits *t);
+void dl_test_units_free (DlTestUnits *t);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTestUnits, dl_test_units_free)
 
 /* Assertions that say what they got. Each is one CUnit assertion; on failure
  * it first prints "FILE:LINE: CONDITION: got X, expected Y" to standard

@@ -33,6 +33,27 @@ colloc_args_clear (CollocArgs *args)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocArgs, colloc_args_clear)
 
+enum {
+  COL_LANG,
+  COL_COLLOCATE,
+  COL_COOC,
+  COL_FREQ,
+  COL_EXPECTED, /* the measures, from here in the order of DlScores' fields */
+  COL_MI,
+  COL_MI3,
+  COL_T,
+  COL_Z,
+  COL_LL,
+  COL_DICE,
+  COL_LOGDICE,
+  COL_LEFT,
+  COL_RIGHT,
+  COL_FIRST,
+  COL_SECOND,
+  COL_UNIT,
+  N_COLS
+};
+
 /* What the counting and the lists of a run share. */
 typedef struct {
   DlCollocOptions opts;
@@ -40,6 +61,10 @@ typedef struct {
   const DlQuery *node;
   DlCollocCounts *total; /* owned */
   DlCollocListOptions list_options;
+  const DlOptions *options;
+  const DlListTools *tools;
+  guint shown[N_COLS]; /* the columns shown (colloc_write) */
+  guint n_shown;
 } CollocRun;
 
 static void
@@ -111,31 +136,14 @@ parse_window (const char *arg, guint *left, guint *right, GError **error)
 /* Text output shows at most this many characters of a collocate. */
 #define TEXT_ITEM_MAX 40
 
-enum {
-  COL_LANG,
-  COL_COLLOCATE,
-  COL_COOC,
-  COL_FREQ,
-  COL_EXPECTED, /* the measures, from here in the order of DlScores' fields */
-  COL_MI,
-  COL_MI3,
-  COL_T,
-  COL_Z,
-  COL_LL,
-  COL_DICE,
-  COL_LOGDICE,
-  COL_LEFT,
-  COL_RIGHT,
-  COL_FIRST,
-  COL_SECOND,
-  N_COLS
-};
-
 typedef struct {
   const DlCollocList *list;
   const char *lang;
+  const guint *shown; /* the columns shown, n_shown of them */
+  guint n_shown;
   DlCollocRow made;
   DlCell cells[N_COLS];
+  DlCell out[N_COLS];
 } CollocRows;
 
 static const DlCell *
@@ -160,14 +168,21 @@ fill_row (gpointer data, guint64 i)
   cells[COL_RIGHT].i = r->right;
   cells[COL_FIRST].s = r->first;
   cells[COL_SECOND].s = r->second;
-  return cells;
+  cells[COL_UNIT].s = r->unit;
+  for (guint k = 0; k < rows->n_shown; k++)
+    rows->out[k] = cells[rows->shown[k]];
+  return rows->out;
 }
 
 static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const CollocRun *run = user_data;
-  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, &run->list_options, error);
+  g_autoptr (DlUnits) units
+      = dl_cmd_units (run->options, run->tools, dl_colloc_counts_counter (run->total), lang);
+  DlCollocListOptions lo = run->list_options;
+  lo.units = units;
+  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
   char tokens[24], nodes[24];
@@ -183,7 +198,8 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
     /* Translators: the heading of one language in `derlem colloc --all`. */
     heading = g_strdup_printf (_ ("%s: word pairs in %s tokens"), dl_lang_code (lang), tokens);
   dl_writer_section (w, lang, heading);
-  CollocRows rows = { list, dl_lang_code (lang), { 0 }, { { NULL, 0, 0 } } };
+  CollocRows rows
+      = { .list = list, .lang = dl_lang_code (lang), .shown = run->shown, .n_shown = run->n_shown };
   dl_writer_rows (w, dl_colloc_list_size (list), fill_row, &rows);
   return TRUE;
 }
@@ -319,14 +335,8 @@ colloc_parse (CollocArgs *args, int argc, char **argv, GError **error)
       || !dl_options_check_count ("--min-freq", given.min_freq, error)
       || !dl_options_check_count ("--min-cooc", given.min_cooc, error))
     return FALSE;
-  args->list = (DlCollocListOptions){ args->opts.unit,
-                                      NULL,
-                                      NULL,
-                                      NULL,
-                                      (guint64) given.min_freq,
-                                      (guint64) given.min_cooc,
-                                      (guint) MIN (given.top, G_MAXUINT),
-                                      DL_MEASURE_LOGDICE };
+  args->list = (DlCollocListOptions){ NULL, (guint64) given.min_freq, (guint64) given.min_cooc,
+                                      (guint) MIN (given.top, G_MAXUINT), DL_MEASURE_LOGDICE };
   if (given.sort != NULL
       && !dl_options_choice ("--sort", given.sort, dl_measure_names, (int *) &args->list.sort,
                              error))
@@ -339,21 +349,21 @@ colloc_parse (CollocArgs *args, int argc, char **argv, GError **error)
 
 /* Sets up @run for @args with the lists' @tools (borrowed). */
 static void
-colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tools)
+colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tools,
+                 const DlQueryUnits *qu)
 {
   const DlOptions *opts = &args->opts;
   run->opts.left = args->left;
   run->opts.right = args->right;
   run->opts.all = args->all;
-  run->opts.query = (DlQueryOptions){ opts->unit, opts->casing };
+  run->opts.query = dl_cmd_query_options (opts, qu);
   dl_cmd_counter_options (opts, &run->opts.counter);
   run->doc_options = dl_cmd_document_options (opts);
   run->node = args->node;
+  run->options = opts;
   run->total = dl_colloc_counts_new (&run->opts);
   run->list_options = args->list;
-  run->list_options.stoplist = tools->stoplist;
-  run->list_options.norm = tools->norm;
-  run->list_options.stemmer = tools->stemmer;
+  run->tools = tools;
 }
 
 /* Writes the lists of @run to @out, and closes it. */
@@ -386,15 +396,26 @@ colloc_write (DlOut *out, const CollocArgs *args, CollocRun *run, GError **error
     [COL_RIGHT] = COUNT ("right", _ ("right")),
     [COL_FIRST] = { "first", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_SECOND] = { "second", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_UNIT]
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
   };
 #undef MEASURE
 #undef COUNT
   g_autofree char *title = args->node != NULL
                                ? g_strdup_printf ("derlem colloc: %s", dl_query_text (args->node))
                                : g_strdup ("derlem colloc --all");
-  /* The words of each pair, only for pairs. */
-  guint n_columns = N_COLS - (args->all ? 0 : 2);
-  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, n_columns, title,
+  /* The words of each pair, only for pairs; the unit key, only when units
+   * group forms. */
+  DlColumn shown[N_COLS];
+  run->n_shown = 0;
+  for (guint c = 0; c < N_COLS; c++)
+    if (((c != COL_FIRST && c != COL_SECOND) || args->all)
+        && (c != COL_UNIT || args->opts.unit != DL_UNIT_FORM))
+      {
+        shown[run->n_shown] = columns[c];
+        run->shown[run->n_shown++] = c;
+      }
+  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, shown, run->n_shown, title,
                              write_lang, run, error);
 }
 
@@ -405,9 +426,13 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
     return FALSE;
-  g_auto (CollocRun) run = { 0 };
-  colloc_run_init (&run, args, &tools);
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
+  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  if (args->node != NULL && args->opts.unit != DL_UNIT_FORM
+      && !dl_cmd_query_units (&args->opts, inputs, &tools, &qu, error))
+    return FALSE;
+  g_auto (CollocRun) run = { 0 };
+  colloc_run_init (&run, args, &tools, &qu);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
   if (out == NULL)

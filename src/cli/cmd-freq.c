@@ -9,12 +9,11 @@
 #include "error.h"
 #include "freqlist.h"
 #include "i18n.h"
-#include "stream.h"
 
 /* What `derlem freq` was asked, checked by freq_parse. */
 typedef struct {
   DlOptions opts;
-  DlFreqOptions list; /* no stoplist: the run loads it */
+  DlFreqOptions list;
   gboolean urls;
   char **paths; /* the PATH arguments, in argv */
 } FreqArgs;
@@ -28,67 +27,35 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FreqArgs, freq_args_clear)
 
 /* What the counting and the lists of a run share. */
 typedef struct {
-  DlCounterOptions counter_options;
-  DlDocumentOptions doc_options;
-  DlCounter *total; /* owned */
+  DlCounting counting; /* its total owned */
   /* For the lists. */
   DlFreqOptions list_options;
-  DlStemmer *stemmer;
-  DlNormalizer *norm; /* with --case keep */
+  const DlOptions *opts;
+  const DlListTools *tools;
 } FreqRun;
 
 static void
 freq_run_clear (FreqRun *run)
 {
-  g_clear_pointer (&run->total, dl_counter_free);
+  g_clear_pointer (&run->counting.total, dl_counter_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FreqRun, freq_run_clear)
-
-/* A thread's worker is its token stream: its tokenizer is set up once, not
- * for every input (on 2,000 small files, 12% of the instructions). */
-static gpointer
-worker_new (gpointer user_data, GError **error)
-{
-  return dl_counter_stream_new (&((FreqRun *) user_data)->counter_options, error);
-}
-
-static void
-worker_free (gpointer p)
-{
-  dl_stream_free (p);
-}
-
-static gpointer
-counts_new (gpointer user_data)
-{
-  return dl_counter_new (&((FreqRun *) user_data)->counter_options);
-}
-
-static gboolean
-count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
-       gpointer user_data, GError **error)
-{
-  return dl_counter_count_stream (counts, worker, input, &((FreqRun *) user_data)->doc_options,
-                                  diag, error);
-}
-
-static void
-merge (gpointer counts, guint32 file, gpointer user_data)
-{
-  dl_counter_merge (((FreqRun *) user_data)->total, counts, file);
-}
-
-static void
-counts_free (gpointer p)
-{
-  dl_counter_free (p);
-}
 
 /* Text output shows at most this many characters of an item; the other
  * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-enum { COL_LANG, COL_RANK, COL_ITEM, COL_FREQ, COL_PER_MILLION, COL_RANGE, COL_FORMS, N_COLS };
+enum {
+  COL_LANG,
+  COL_RANK,
+  COL_ITEM,
+  COL_FREQ,
+  COL_PER_MILLION,
+  COL_RANGE,
+  COL_UNIT,
+  COL_FORMS,
+  N_COLS
+};
 
 typedef struct {
   const DlFreqList *list;
@@ -111,6 +78,7 @@ fill_row (gpointer data, guint64 i)
   cells[COL_FREQ].i = it->freq;
   cells[COL_PER_MILLION].s = rows->per_million;
   cells[COL_RANGE].i = it->range;
+  cells[COL_UNIT].s = it->unit;
   cells[COL_FORMS].s = it->forms;
   return cells;
 }
@@ -119,8 +87,8 @@ static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const FreqRun *run = user_data;
-  g_autoptr (DlFreqList) list
-      = dl_freqlist_build (run->total, lang, &run->list_options, run->stemmer, run->norm, error);
+  g_autoptr (DlUnits) units = dl_cmd_units (run->opts, run->tools, run->counting.total, lang);
+  g_autoptr (DlFreqList) list = dl_freqlist_build (units, &run->list_options, error);
   if (list == NULL)
     return FALSE;
   char tokens[24], types[24];
@@ -183,9 +151,11 @@ freq_context (FreqGiven *given, DlOptions *opts)
          "azerbaycan) and words the corpus shows to be proper nouns are not stemmed.\n"
          "The stoplist is none unless asked (--stoplist default: data/stoplists).\n"
          "\n"
-         "TSV columns: lang rank item freq per_million range (then forms, for\n"
-         "stems). rank: 1 = most frequent, ties in alphabetical order; per_million:\n"
-         "freq per million tokens of the language; range: files it occurs in."),
+         "TSV columns: lang rank item freq per_million range (then unit and forms,\n"
+         "for stems). item: the unit's headword (for stems, its most frequent\n"
+         "form); unit: its key. rank: 1 = most frequent, ties in alphabetical\n"
+         "order; per_million: freq per million tokens of the language; range:\n"
+         "files it occurs in."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
 }
 
@@ -203,13 +173,10 @@ freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
       || !dl_options_check_count ("--min-range", given.min_range, error)
       || !dl_options_check_count ("--forms", given.forms, error))
     return FALSE;
-  args->list = (DlFreqOptions){ args->opts.unit,
-                                DL_FREQ_SORT_FREQ,
-                                (guint64) given.min_freq,
-                                (guint32) MIN (given.min_range, G_MAXUINT32),
-                                (guint) MIN (given.top, G_MAXUINT),
-                                (guint) MIN (given.forms, G_MAXUINT),
-                                NULL };
+  args->list
+      = (DlFreqOptions){ DL_FREQ_SORT_FREQ, (guint64) given.min_freq,
+                         (guint32) MIN (given.min_range, G_MAXUINT32),
+                         (guint) MIN (given.top, G_MAXUINT), (guint) MIN (given.forms, G_MAXUINT) };
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (given.sort != NULL
       && !dl_options_choice ("--sort", given.sort, sorts, (int *) &args->list.sort, error))
@@ -224,16 +191,15 @@ static void
 freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
 {
   const DlOptions *opts = &args->opts;
-  dl_cmd_counter_options (opts, &run->counter_options);
-  run->counter_options.kinds[DL_TOKEN_URL] = args->urls;
-  run->counter_options.kinds[DL_TOKEN_EMAIL] = args->urls;
-  run->counter_options.track_files = opts->unit == DL_UNIT_STEM;
-  run->doc_options = dl_cmd_document_options (opts);
-  run->total = dl_counter_new (&run->counter_options);
+  dl_cmd_counter_options (opts, &run->counting.counter_options);
+  run->counting.counter_options.kinds[DL_TOKEN_URL] = args->urls;
+  run->counting.counter_options.kinds[DL_TOKEN_EMAIL] = args->urls;
+  run->counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
+  run->counting.doc_options = dl_cmd_document_options (opts);
+  run->counting.total = dl_counter_new (&run->counting.counter_options);
   run->list_options = args->list;
-  run->list_options.stoplist = tools->stoplist;
-  run->stemmer = tools->stemmer;
-  run->norm = opts->casing == DL_CASE_KEEP ? tools->norm : NULL;
+  run->opts = opts;
+  run->tools = tools;
 }
 
 /* Writes the lists of @run to @out, and closes it. */
@@ -248,12 +214,14 @@ freq_write (DlOut *out, const FreqArgs *args, FreqRun *run, GError **error)
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
     [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
     [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    [COL_UNIT]
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
     [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
   };
-  /* The forms of each stem, only for stems. */
-  guint n_columns = N_COLS - (args->opts.unit == DL_UNIT_STEM ? 0 : 1);
-  return dl_cmd_write_langs (out, &args->opts, run->counter_options.langs, columns, n_columns,
-                             "derlem freq", write_lang, run, error);
+  /* The key and forms of each unit, only when units group forms. */
+  guint n_columns = args->opts.unit == DL_UNIT_FORM ? COL_UNIT : N_COLS;
+  return dl_cmd_write_langs (out, &args->opts, run->counting.counter_options.langs, columns,
+                             n_columns, "derlem freq", write_lang, run, error);
 }
 
 /* Counts the inputs of @args and writes their lists. */
@@ -266,8 +234,7 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
   g_auto (FreqRun) run = { 0 };
   freq_run_init (&run, args, &tools);
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
+  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &dl_cmd_counting_job, &run.counting, error);
   if (out == NULL)
     return FALSE;
   return freq_write (out, args, &run, error);

@@ -664,12 +664,12 @@ input_index (GPtrArray *inputs)
 
 /* Sets up @run (cleared) for a search of @inputs as @a asks. */
 static void
-kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs)
+kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs, const DlQueryUnits *qu)
 {
   run->queries = a->queries;
   memcpy (run->sort, a->sort, sizeof run->sort);
   run->n_sort = a->n_sort;
-  run->query_options = (DlQueryOptions){ a->opts.unit, a->opts.casing };
+  run->query_options = dl_cmd_query_options (&a->opts, qu);
   DlConcordOptions *co = &run->concord_options;
   co->width = a->width;
   co->words = a->words;
@@ -727,8 +727,12 @@ static gboolean
 kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
 {
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
+  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  if (!dl_cmd_prepare_queries (&a->opts, inputs, &tools, &qu, error))
+    return FALSE;
   g_auto (KwicRun) run = { 0 };
-  kwic_run_init (&run, a, inputs);
+  kwic_run_init (&run, a, inputs, &qu);
   g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, run.workers, error);
   if (out == NULL)
     return FALSE;

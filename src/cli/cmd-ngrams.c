@@ -32,6 +32,8 @@ typedef struct {
   DlDocumentOptions doc_options;
   DlNgramCounts *total; /* owned */
   DlNgramListOptions list_options;
+  const DlOptions *options;
+  const DlListTools *tools;
 } NgramRun;
 
 static void
@@ -103,7 +105,7 @@ parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
  * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-enum { COL_LANG, COL_RANK, COL_NGRAM, COL_FREQ, COL_RANGE, N_COLS };
+enum { COL_LANG, COL_RANK, COL_NGRAM, COL_FREQ, COL_RANGE, COL_UNIT, N_COLS };
 
 typedef struct {
   const DlNgramList *list;
@@ -122,6 +124,7 @@ fill_row (gpointer data, guint64 i)
   cells[COL_NGRAM].s = r->ngram;
   cells[COL_FREQ].i = r->freq;
   cells[COL_RANGE].i = r->range;
+  cells[COL_UNIT].s = r->unit;
   return cells;
 }
 
@@ -129,7 +132,11 @@ static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const NgramRun *run = user_data;
-  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, &run->list_options, error);
+  g_autoptr (DlUnits) units
+      = dl_cmd_units (run->options, run->tools, dl_ngram_counts_counter (run->total), lang);
+  DlNgramListOptions lo = run->list_options;
+  lo.units = units;
+  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
   char tokens[24], types[24];
@@ -225,11 +232,7 @@ ngrams_parse (NgramArgs *args, int argc, char **argv, GError **error)
     return FALSE;
   if (given.contains != NULL && !parse_contains (args, given.contains, error))
     return FALSE;
-  args->list = (DlNgramListOptions){ args->opts.unit,
-                                     NULL,
-                                     NULL,
-                                     NULL,
-                                     (guint64) given.min_freq,
+  args->list = (DlNgramListOptions){ NULL, (guint64) given.min_freq,
                                      (guint32) MIN (given.min_range, G_MAXUINT32),
                                      (guint) MIN (given.top, G_MAXUINT) };
   args->paths = argv + 1;
@@ -238,21 +241,21 @@ ngrams_parse (NgramArgs *args, int argc, char **argv, GError **error)
 
 /* Sets up @run for @args with the lists' @tools (borrowed). */
 static void
-ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools)
+ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools,
+                 const DlQueryUnits *qu)
 {
   const DlOptions *opts = &args->opts;
   run->opts.min_n = args->min_n;
   run->opts.max_n = args->max_n;
   run->opts.contains = args->contains;
-  run->opts.query = (DlQueryOptions){ opts->unit, opts->casing };
-  run->opts.track_files = opts->unit == DL_UNIT_STEM;
+  run->opts.query = dl_cmd_query_options (opts, qu);
+  run->opts.track_files = opts->unit != DL_UNIT_FORM;
   dl_cmd_counter_options (opts, &run->opts.counter);
   run->doc_options = dl_cmd_document_options (opts);
   run->total = dl_ngram_counts_new (&run->opts);
   run->list_options = args->list;
-  run->list_options.stemmer = tools->stemmer;
-  run->list_options.stoplist = tools->stoplist;
-  run->list_options.norm = tools->norm;
+  run->options = opts;
+  run->tools = tools;
 }
 
 /* Writes the lists of @run to @out, and closes it. */
@@ -266,8 +269,12 @@ ngrams_write (DlOut *out, const NgramArgs *args, NgramRun *run, GError **error)
     = { "ngram", _ ("n-gram"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
     [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    [COL_UNIT]
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
   };
-  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, N_COLS,
+  /* The units' keys, only when units group forms. */
+  guint n_columns = args->opts.unit == DL_UNIT_FORM ? COL_UNIT : N_COLS;
+  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, n_columns,
                              "derlem ngrams", write_lang, run, error);
 }
 
@@ -278,9 +285,13 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
     return FALSE;
-  g_auto (NgramRun) run = { 0 };
-  ngrams_run_init (&run, args, &tools);
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
+  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  if (args->contains != NULL && args->opts.unit != DL_UNIT_FORM
+      && !dl_cmd_query_units (&args->opts, inputs, &tools, &qu, error))
+    return FALSE;
+  g_auto (NgramRun) run = { 0 };
+  ngrams_run_init (&run, args, &tools, &qu);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
   if (out == NULL)

@@ -11,10 +11,12 @@
 #include "normalize.h"
 #include "options.h"
 #include "pool.h"
+#include "query.h"
 #include "output.h"
 #include "source.h"
 #include "stem.h"
 #include "stoplist.h"
+#include "units.h"
 #include "writer.h"
 
 G_BEGIN_DECLS
@@ -61,6 +63,11 @@ gboolean dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist,
 void dl_cmd_list_tools_clear (DlListTools *tools);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlListTools, dl_cmd_list_tools_clear)
 
+/* The units of @lang in @counter (merged) as --unit says, with @tools's
+ * stemmer and stoplist (borrowed: they must outlive the units). */
+DlUnits *dl_cmd_units (const DlOptions *opts, const DlListTools *tools, const DlCounter *counter,
+                       DlLang lang);
+
 /* A counting command's work on its inputs: each input is counted into fresh
  * counts, with a worker kept per thread (tokenizers, matchers), and the
  * counts are merged in input order, so the result never depends on
@@ -77,6 +84,17 @@ typedef struct {
   GDestroyNotify counts_free;
 } DlCountJob;
 
+/* Plain counting into one counter, @total, made by the caller: the job of
+ * freq, and the first pass of dl_cmd_query_units (its user data is a
+ * DlCounting). */
+typedef struct {
+  DlCounterOptions counter_options;
+  DlDocumentOptions doc_options;
+  DlCounter *total;
+} DlCounting;
+
+extern const DlCountJob dl_cmd_counting_job;
+
 /* Makes a first worker of @workers (NULL: none), so that a setup failure
  * (ICU, the stemmer) is an error of the run, not of each input; then opens
  * the output (-o: a bad one fails before the work). NULL with @error. */
@@ -88,6 +106,34 @@ DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError 
  * the diagnostics. Returns the output, still open, or NULL with @error. */
 DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, GError **error);
+
+/* Units for queries that compare words by unit (--unit stem or lemma), so
+ * that kwic, colloc's node and ngrams --contains find what freq counts: a
+ * first pass counts the inputs the way freq does and makes each language's
+ * units. Inputs that cannot be read twice (stdin, pipes) are copied to
+ * temporary files first (dl_input_spool). This pass reports nothing about
+ * the inputs: the second one does. */
+typedef struct {
+  DlCounter *counter;
+  DlUnits *units[DL_LANG_COUNT]; /* NULL for languages not counted */
+} DlQueryUnits;
+
+/* Fills @qu (zeroed) for the @inputs of a command with @opts and @tools
+ * (borrowed: they must outlive @qu). FALSE with @error if an input cannot be
+ * copied or the tokenizer cannot be set up. */
+gboolean dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools *tools,
+                             DlQueryUnits *qu, GError **error);
+void dl_cmd_query_units_clear (DlQueryUnits *qu);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
+
+/* How a command's queries match, from --unit and --case, and @qu's units
+ * (borrowed; may be NULL with --unit form). */
+DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu);
+
+/* Makes @tools and @qu (both zeroed) for a command whose queries compare
+ * words by unit: nothing with --unit form. FALSE with @error. */
+gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *inputs, DlListTools *tools,
+                                 DlQueryUnits *qu, GError **error);
 
 /* A writer of the result to @out in --format, titled @title (what was
  * run, for HTML and Markdown), colored as --color says. */

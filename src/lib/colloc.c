@@ -1,8 +1,9 @@
 /* colloc.c — window co-occurrence in one pass: a ring of the segment's last
  * tokens (as form ids of the input) gives each node occurrence its left
  * window; occurrences whose right window is still open wait in a short list
- * and take each new token. A collocate in the windows of two occurrences is
- * counted for each, as the expected frequency f1·f2·S/N counts f1·S slots. */
+ * and take each new token. A token in the windows of several occurrences
+ * counts once, so that a collocate never co-occurs more often than it
+ * occurs (O11 ≤ f2, which the contingency table needs: O21 = f2 − O11). */
 #include "config.h"
 
 #include "colloc.h"
@@ -38,6 +39,7 @@ struct _DlColloc {
   int seg_lang;  /* or -1 before the first */
   guint64 pos;   /* its tokens so far */
   guint32 *ring; /* form ids of its last tokens, by position & mask */
+  guint8 *taken; /* by position & mask: already counted in a window */
   guint64 mask;
   GArray *open; /* guint64: last positions of occurrences whose right
                    window is not yet full */
@@ -121,6 +123,7 @@ dl_colloc_free (DlColloc *c)
   dl_stream_free (c->stream);
   dl_matcher_free (c->matcher);
   g_free (c->ring);
+  g_free (c->taken);
   g_array_unref (c->open);
   g_free (c);
 }
@@ -139,6 +142,7 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
   while (c->mask < need)
     c->mask <<= 1;
   c->ring = g_new0 (guint32, c->mask);
+  c->taken = g_new0 (guint8, c->mask);
   c->mask--;
   DlStreamOptions so;
   dl_stream_options_for_counter (&so, &opts->counter, FALSE);
@@ -164,6 +168,26 @@ new_segment (DlColloc *c, int lang)
     dl_matcher_reset (c->matcher);
 }
 
+/* With all: the pairs that end at position @g, each first word once
+ * however often it stands in the window, so that a pair never occurs more
+ * often than its second word. */
+static void
+take_pairs (DlColloc *c, LangColloc *lc, guint64 g)
+{
+  guint32 form = c->ring[g & c->mask];
+  for (guint d = 1; d <= c->opts.right && d <= g; d++)
+    {
+      guint32 first = c->ring[(g - d) & c->mask];
+      gboolean seen = FALSE;
+      for (guint e = 1; e < d && !seen; e++)
+        seen = c->ring[(g - e) & c->mask] == first;
+      if (seen)
+        continue;
+      guint32 pair[2] = { first, form };
+      dl_tuples_add (lc->pairs, pair, 1, 0);
+    }
+}
+
 /* Takes the next token of the segment, form @form of @lc; @text, @len as
  * written. */
 static gboolean
@@ -172,13 +196,10 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
 {
   guint64 g = c->pos++;
   c->ring[g & c->mask] = form;
+  c->taken[g & c->mask] = FALSE;
   if (c->opts.all)
     {
-      for (guint d = 1; d <= c->opts.right && d <= g; d++)
-        {
-          guint32 pair[2] = { c->ring[(g - d) & c->mask], form };
-          dl_tuples_add (lc->pairs, pair, 1, 0);
-        }
+      take_pairs (c, lc, g);
       return TRUE;
     }
 
@@ -189,9 +210,13 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
   for (guint i = 0; i < c->open->len; i++)
     {
       guint64 end = g_array_index (c->open, guint64, i);
-      co[form].right++;
       if (g < end + c->opts.right)
         g_array_index (c->open, guint64, kept++) = end;
+    }
+  if (c->open->len > 0)
+    {
+      co[form].right++;
+      c->taken[g & c->mask] = TRUE;
     }
   g_array_set_size (c->open, kept);
 
@@ -203,7 +228,11 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
       guint64 first = g + 1 - m[k].length;
       lc->nodes++;
       for (guint64 p = first > c->opts.left ? first - c->opts.left : 0; p < first; p++)
-        co[c->ring[p & c->mask]].left++;
+        if (!c->taken[p & c->mask])
+          {
+            co[c->ring[p & c->mask]].left++;
+            c->taken[p & c->mask] = TRUE;
+          }
       if (c->opts.right > 0)
         g_array_append_val (c->open, g);
     }
@@ -263,13 +292,14 @@ typedef struct {
   guint32 unit;  /* the collocate, or the pair's second unit */
   guint64 left, right;
   const char *text; /* the collocate as shown (with all: "first second") */
+  const char *key;  /* its unit's key (with all: "first second") */
 } Item;
 
 struct _DlCollocList {
   const DlCollocCounts *counts; /* borrowed */
   DlLang lang;
-  DlLexicon *stems; /* with DL_UNIT_STEM */
-  guint64 *freq;    /* by unit */
+  const DlUnits *units; /* borrowed */
+  guint64 *freq;        /* by unit; 0 for stopwords */
   Item *items;
   guint32 *order; /* the items by rank */
   guint n;        /* ranked items (with top, at most top) */
@@ -311,33 +341,17 @@ row_value (const DlCollocRow *r, DlMeasure m)
     }
 }
 
-/* Frequencies of the units of @lang: of terms, or of stems (their terms'
- * summed, stopwords left out) with *@unit_of mapping terms to stems. A unit
- * that is all stopwords has frequency 0. */
+/* The frequency of each unit, 0 for a stopword: a stopword unit is out of
+ * the collocates and their co-occurrences alike. */
 static guint64 *
-unit_freqs (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions *opts,
-            DlLexicon *stems, guint32 **unit_of, guint32 *n_units)
+unit_freqs (const DlUnits *units)
 {
-  const DlCounter *counter = counts->counter;
-  guint32 n = dl_lexicon_size (dl_counter_terms (counter, lang));
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  *unit_of = NULL;
-  if (opts->unit == DL_UNIT_STEM)
-    *unit_of = dl_counter_stem_ids (counter, lang, opts->stemmer, stems);
-  *n_units = *unit_of != NULL ? dl_lexicon_size (stems) : n;
-  guint64 *freq = g_new0 (guint64, *n_units + 1);
-  for (guint32 id = 0; id < n; id++)
-    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
-      freq[*unit_of != NULL ? (*unit_of)[id] : id] += dl_counter_freq (counter, lang, id);
+  guint32 n = dl_units_size (units);
+  guint64 *freq = g_new0 (guint64, n + 1);
+  for (guint32 u = 0; u < n; u++)
+    if (!dl_units_is_stopword (units, u))
+      freq[u] = dl_units_freq (units, u);
   return freq;
-}
-
-/* The text of unit @u: a term as shown, or a stem. */
-static const char *
-unit_text (const DlCollocList *list, guint32 u)
-{
-  return list->stems != NULL ? dl_lexicon_string (list->stems, u)
-                             : dl_counter_display (list->counts->counter, list->lang, u);
 }
 
 /* Makes the row of @it in @r. */
@@ -347,6 +361,7 @@ make_row (const DlCollocList *list, const Item *it, DlCollocRow *r)
   const DlCollocCounts *counts = list->counts;
   guint64 cooc = it->left + it->right;
   *r = (DlCollocRow){ .collocate = it->text,
+                      .unit = it->key,
                       .cooc = cooc,
                       .freq = list->freq[it->unit],
                       .left = it->left,
@@ -354,8 +369,8 @@ make_row (const DlCollocList *list, const Item *it, DlCollocRow *r)
   double f1 = (double) counts->lang[list->lang].nodes;
   if (counts->opts.all)
     {
-      r->first = unit_text (list, it->first);
-      r->second = unit_text (list, it->unit);
+      r->first = dl_units_headword (list->units, it->first);
+      r->second = dl_units_headword (list->units, it->unit);
       f1 = (double) list->freq[it->first];
     }
   DlAssocCounts ac = { (double) cooc, f1, (double) r->freq,
@@ -381,9 +396,17 @@ pair_items (DlCollocList *list, const DlTuples *pairs, const DlCollocListOptions
         continue;
       if (items != NULL)
         {
-          g_autofree char *both
-              = g_strconcat (unit_text (list, ids[0]), " ", unit_text (list, ids[1]), NULL);
-          items[n] = (Item){ ids[0], ids[1], 0, cooc, g_string_chunk_insert (list->strings, both) };
+          const DlUnits *u = list->units;
+          g_autofree char *both = g_strconcat (dl_units_headword (u, ids[0]), " ",
+                                               dl_units_headword (u, ids[1]), NULL);
+          g_autofree char *keys
+              = g_strconcat (dl_units_key (u, ids[0]), " ", dl_units_key (u, ids[1]), NULL);
+          items[n] = (Item){ ids[0],
+                             ids[1],
+                             0,
+                             cooc,
+                             g_string_chunk_insert (list->strings, both),
+                             g_string_chunk_insert (list->strings, keys) };
         }
       n++;
     }
@@ -403,7 +426,12 @@ node_items (DlCollocList *list, const Cooc *by_unit, guint32 n_units,
       if (cooc < min_cooc || list->freq[u] == 0 || list->freq[u] < opts->min_freq)
         continue;
       if (items != NULL)
-        items[n] = (Item){ 0, u, by_unit[u].left, by_unit[u].right, unit_text (list, u) };
+        items[n] = (Item){ 0,
+                           u,
+                           by_unit[u].left,
+                           by_unit[u].right,
+                           dl_units_headword (list->units, u),
+                           dl_units_key (list->units, u) };
       n++;
     }
   return n;
@@ -486,29 +514,26 @@ DlCollocList *
 dl_colloc_list (const DlCollocCounts *counts, DlLang lang, const DlCollocListOptions *opts,
                 GError **error)
 {
-  g_return_val_if_fail (opts->unit != DL_UNIT_STEM || opts->stemmer != NULL, NULL);
+  g_return_val_if_fail (dl_units_counter (opts->units) == counts->counter, NULL);
+  g_return_val_if_fail (dl_units_lang (opts->units) == lang, NULL);
   g_autoptr (DlCollator) col = dl_collator_new (lang, error);
   if (col == NULL)
     return NULL;
   g_autoptr (DlCollocList) list = g_new0 (DlCollocList, 1);
   list->counts = counts;
   list->lang = lang;
+  list->units = opts->units;
   list->strings = g_string_chunk_new (4096);
 
   const LangColloc *lc = &counts->lang[lang];
-  gboolean stem = opts->unit == DL_UNIT_STEM;
-  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autofree guint32 *unit_of = NULL;
-  guint32 n_units;
-  list->freq = unit_freqs (counts, lang, opts, stems, &unit_of, &n_units);
-  if (stem)
-    list->stems = g_steal_pointer (&stems);
-
+  const guint32 *unit_of
+      = dl_units_kind (opts->units) == DL_UNIT_FORM ? NULL : dl_units_map (opts->units);
+  list->freq = unit_freqs (opts->units);
   guint n = 0;
   if (counts->opts.all)
     n = list_pairs (list, lc, unit_of, opts);
   else if (lc->nodes > 0)
-    n = list_collocates (list, lc, unit_of, n_units, opts);
+    n = list_collocates (list, lc, unit_of, dl_units_size (opts->units), opts);
   rank_items (list, col, n, opts);
   return g_steal_pointer (&list);
 }
@@ -518,7 +543,6 @@ dl_colloc_list_free (DlCollocList *list)
 {
   if (list == NULL)
     return;
-  dl_lexicon_free (list->stems);
   g_free (list->freq);
   g_free (list->items);
   g_free (list->order);

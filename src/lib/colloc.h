@@ -14,6 +14,7 @@
 #include "counter.h"
 #include "measures.h"
 #include "query.h"
+#include "units.h"
 
 G_BEGIN_DECLS
 
@@ -58,18 +59,18 @@ gboolean dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOpt
                           const DlDiag *diag, DlCollocCounts *counts, GError **error);
 
 typedef struct {
-  DlUnit unit;                /* DL_UNIT_STEM: collocates are stems */
-  const DlStoplist *stoplist; /* collocates (either word of a pair) left out; may be NULL */
-  DlNormalizer *norm;         /* folds for the stoplist when case was kept */
-  DlStemmer *stemmer;         /* for DL_UNIT_STEM */
-  guint64 min_freq;           /* collocate frequency (both words' with all) */
-  guint64 min_cooc;           /* co-occurrences (at least 1) */
-  guint top;                  /* the first this many rows (0: all) */
-  DlMeasure sort;             /* descending; ties by cooc, then alphabetical */
+  const DlUnits *units; /* of the counts' counter (dl_colloc_counts_counter) in the
+                           list's language: collocates are units, stopword units left
+                           out (either word of a pair) */
+  guint64 min_freq;     /* collocate frequency (both words' with all) */
+  guint64 min_cooc;     /* co-occurrences (at least 1) */
+  guint top;            /* the first this many rows (0: all) */
+  DlMeasure sort;       /* descending; ties by cooc, then alphabetical */
 } DlCollocListOptions;
 
 typedef struct {
-  const char *collocate;      /* with all: "first second" */
+  const char *collocate;      /* the unit's headword; with all: "first second" */
+  const char *unit;           /* the unit's key (with all: "first second") */
   const char *first, *second; /* with all; NULL otherwise */
   guint64 cooc, freq, left, right;
   DlAssocScores scores;

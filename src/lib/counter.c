@@ -14,9 +14,9 @@
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
   guint64 freq;
-  gint64 capitals; /* times written capitalized, not at a sentence start,
-                      less the times written without capitals: above 0,
-                      the term is taken for a proper noun */
+  gint64 capitals; /* times written capitalized where a capital is not
+                      expected, less the times written without capitals:
+                      above 0, the term is taken for a proper noun */
   guint32 range;
   guint32 last_file; /* file + 1 of the last merge that had the term */
 } TermStats;
@@ -24,7 +24,8 @@ typedef struct {
 /* The same for a form as written, within one file. */
 typedef struct {
   guint64 freq;
-  guint64 initial; /* at a sentence start */
+  guint64 initial; /* where a capital is expected (DlPlace) */
+  guint64 named;   /* inside a multiword name */
 } FormStats;
 
 /* How a term with an apostrophe was written. */
@@ -97,6 +98,12 @@ dl_counter_new (const DlCounterOptions *opts)
         lc->files = g_ptr_array_new_with_free_func (free_files);
     }
   return c;
+}
+
+const DlCounterOptions *
+dl_counter_options (const DlCounter *c)
+{
+  return &c->opts;
 }
 
 static void
@@ -225,7 +232,7 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
           if (term->len == plain_len && memcmp (term->str, plain, plain_len) == 0)
             p.stats.capitals -= (gint64) fs->freq;
           gsize b = dl_stem_proper_base (lang, term->str, term->len);
-          if (b > 0)
+          if (b > 0 && fs->freq > fs->named)
             dl_lexicon_intern (lc->proper_bases, term->str, b, NULL);
         }
       else
@@ -256,7 +263,7 @@ dl_counter_begin_input (DlCounter *c)
 }
 
 guint32
-dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, gboolean sentence_start)
+dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, guint place)
 {
   LangCounts *lc = &c->lang[lang];
   g_return_val_if_fail (lc->surface != NULL, 0);
@@ -264,12 +271,13 @@ dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, gboolean
   guint32 s = dl_lexicon_intern (lc->surface, text, len, &added);
   if (added)
     {
-      FormStats z = { 0, 0 };
+      FormStats z = { 0, 0, 0 };
       g_array_append_val (lc->forms, z);
     }
   FormStats *fs = &g_array_index (lc->forms, FormStats, s);
   fs->freq++;
-  fs->initial += sentence_start;
+  fs->initial += place != 0;
+  fs->named += (place & DL_PLACE_IN_NAME) != 0;
   lc->tokens++;
   return s;
 }
@@ -441,6 +449,16 @@ dl_counter_display (const DlCounter *c, DlLang lang, guint32 id)
 }
 
 gboolean
+dl_counter_is_proper_text (const DlCounter *c, DlLang lang, const char *text, gsize len)
+{
+  const LangCounts *lc = &c->lang[lang];
+  guint32 id;
+  if (dl_lexicon_lookup (lc->proper_bases, text, len, NULL))
+    return TRUE;
+  return dl_lexicon_lookup (lc->terms, text, len, &id) && TERM (lc, id)->capitals > 0;
+}
+
+gboolean
 dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id)
 {
   const LangCounts *lc = &c->lang[lang];
@@ -448,39 +466,4 @@ dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id)
                          dl_lexicon_length (lc->terms, id), NULL))
     return TRUE;
   return TERM (lc, id)->capitals > 0;
-}
-
-gboolean
-dl_counter_is_stopword (const DlCounter *c, DlLang lang, guint32 id, const DlStoplist *stoplist,
-                        DlNormalizer *norm, GString *scratch)
-{
-  if (stoplist == NULL)
-    return FALSE;
-  const DlLexicon *terms = c->lang[lang].terms;
-  const char *t = dl_lexicon_string (terms, id);
-  gsize len = dl_lexicon_length (terms, id);
-  if (c->opts.casing == DL_CASE_KEEP)
-    {
-      /* The counter kept case: fold for the lookup. */
-      dl_normalizer_fold (norm, lang, t, len, scratch);
-      t = scratch->str;
-      len = scratch->len;
-    }
-  return dl_stoplist_contains (stoplist, lang, t, len);
-}
-
-guint32 *
-dl_counter_stem_ids (const DlCounter *c, DlLang lang, DlStemmer *stemmer, DlLexicon *stems)
-{
-  const DlLexicon *terms = c->lang[lang].terms;
-  guint32 n = dl_lexicon_size (terms);
-  guint32 *map = g_new (guint32, n + 1);
-  g_autoptr (GString) stem = g_string_new (NULL);
-  for (guint32 id = 0; id < n; id++)
-    {
-      dl_stemmer_stem (stemmer, lang, dl_lexicon_string (terms, id), dl_lexicon_length (terms, id),
-                       dl_counter_is_proper (c, lang, id), stem);
-      map[id] = dl_lexicon_intern (stems, stem->str, stem->len, NULL);
-    }
-  return map;
 }

@@ -13,10 +13,9 @@
 #include "document.h"
 #include "langid.h"
 #include "lexicon.h"
+#include "normalize.h"
 #include "types.h"
 #include "source.h"
-#include "stem.h"
-#include "stoplist.h"
 #include "tokenizer.h"
 
 G_BEGIN_DECLS
@@ -34,6 +33,9 @@ void dl_counter_options_init (DlCounterOptions *opts);
 typedef struct _DlCounter DlCounter;
 
 DlCounter *dl_counter_new (const DlCounterOptions *opts);
+
+/* The options @c was made with (owned by @c). */
+const DlCounterOptions *dl_counter_options (const DlCounter *c);
 void dl_counter_free (DlCounter *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCounter, dl_counter_free)
 
@@ -63,12 +65,19 @@ gboolean dl_counter_count_stream (DlCounter *c, DlStream *stream, const DlInput 
  * dl_counter_add for every token to count, then dl_counter_end_input. */
 void dl_counter_begin_input (DlCounter *c);
 
+/* Where a token stands, for the proper-noun evidence (dl_counter_is_proper):
+ * flags for dl_counter_add. */
+typedef enum {
+  DL_PLACE_SENTENCE_START = 1 << 0, /* first word of a sentence */
+  DL_PLACE_IN_NAME = 1 << 1,        /* inside a multiword name (`Karabağ Savaşı’nın`) */
+} DlPlace;
+
 /* Counts the token @text (@len bytes, as written) of a line of @lang, whose
- * lines must be counted (DlCounterOptions.langs). Returns the number of its
- * form as written in this input (0, 1, ... per language, in order of first
- * sight), by which dl_counter_input_term finds its term later. */
-guint32 dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len,
-                        gboolean sentence_start);
+ * lines must be counted (DlCounterOptions.langs), standing at @place
+ * (DlPlace flags; 0 for neither). Returns the number of its form as written
+ * in this input (0, 1, ... per language, in order of first sight), by which
+ * dl_counter_input_term finds its term later. */
+guint32 dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, guint place);
 
 /* Ends the input: each of its forms is folded (by @norm) into its term. */
 void dl_counter_end_input (DlCounter *c, DlNormalizer *norm);
@@ -107,20 +116,15 @@ const guint32 *dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, gu
 const char *dl_counter_display (const DlCounter *c, DlLang lang, guint32 id);
 
 /* TRUE if the corpus shows the term to be a proper noun: in Turkish, seen
- * before an apostrophe suffix; in either language, written capitalized more
- * often in mid-sentence than in lower case. */
+ * before an apostrophe suffix outside a multiword name (`Azerbaycan’ın`,
+ * not `Karabağ Savaşı’nın`); in either language, written capitalized more
+ * often than in lower case where a capital is not expected (not at a
+ * sentence start, not inside a multiword name). */
 gboolean dl_counter_is_proper (const DlCounter *c, DlLang lang, guint32 id);
 
-/* TRUE if term @id of @lang is in @stoplist (may be NULL: none). @norm
- * folds the term first when the counter kept case; @scratch is a buffer. */
-gboolean dl_counter_is_stopword (const DlCounter *c, DlLang lang, guint32 id,
-                                 const DlStoplist *stoplist, DlNormalizer *norm, GString *scratch);
-
-/* The stem of every term of @lang as `freq --unit stem` counts it (proper
- * nouns unstemmed, dl_counter_is_proper), interned into @stems: an array of
- * stem ids by term id (the caller's, g_free). */
-guint32 *dl_counter_stem_ids (const DlCounter *c, DlLang lang, DlStemmer *stemmer,
-                              DlLexicon *stems);
+/* The same for the term @text (@len bytes), which need not be one of the
+ * corpus's terms (the base of `savaşı’nın`). */
+gboolean dl_counter_is_proper_text (const DlCounter *c, DlLang lang, const char *text, gsize len);
 
 G_END_DECLS
 

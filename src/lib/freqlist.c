@@ -19,6 +19,7 @@ typedef struct {
 } Entry;
 
 struct _DlFreqList {
+  const DlCounter *counter; /* borrowed */
   DlLang lang;
   guint64 tokens;
   guint64 types;
@@ -27,11 +28,6 @@ struct _DlFreqList {
   guint n_order;
   GStringChunk *strings;
 };
-
-typedef struct {
-  guint64 freq;
-  GArray *terms; /* guint32 term ids */
-} Stem;
 
 /* Orders Entry pointers by their collation keys, then their bytes. */
 static int
@@ -116,39 +112,16 @@ set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *
     }
 }
 
-typedef struct {
-  const DlCounter *counter;
-  DlLang lang;
-  DlCollator *col;
-} FormOrder;
-
-static int
-by_form_freq (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  const FormOrder *o = user_data;
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  guint64 fx = dl_counter_freq (o->counter, o->lang, x);
-  guint64 fy = dl_counter_freq (o->counter, o->lang, y);
-  if (fx != fy)
-    return fx > fy ? -1 : 1;
-  const char *dx = dl_counter_display (o->counter, o->lang, x);
-  const char *dy = dl_counter_display (o->counter, o->lang, y);
-  return dl_collator_compare (o->col, dx, strlen (dx), dy, strlen (dy));
-}
-
-/* "form (freq), form (freq), ..." for the @max most frequent forms. */
+/* "form (freq), form (freq), ..." for the first @max (0: all) of the @n
+ * @terms, in the order of their unit (dl_units_terms: the headword first). */
 static char *
-forms_text (const DlCounter *c, DlLang lang, DlCollator *col, GArray *terms, guint max)
+forms_text (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, guint max)
 {
-  FormOrder order = { c, lang, col };
-  g_array_sort_with_data (terms, by_form_freq, &order);
   GString *s = g_string_new (NULL);
-  for (guint i = 0; i < terms->len && (max == 0 || i < max); i++)
-    {
-      guint32 id = g_array_index (terms, guint32, i);
-      g_string_append_printf (s, "%s%s (%" G_GUINT64_FORMAT ")", i > 0 ? ", " : "",
-                              dl_counter_display (c, lang, id), dl_counter_freq (c, lang, id));
-    }
+  for (guint i = 0; i < n && (max == 0 || i < max); i++)
+    g_string_append_printf (s, "%s%s (%" G_GUINT64_FORMAT ")", i > 0 ? ", " : "",
+                            dl_counter_display (c, lang, terms[i]),
+                            dl_counter_freq (c, lang, terms[i]));
   return g_string_free (s, FALSE);
 }
 
@@ -159,15 +132,18 @@ cmp_u32 (const void *a, const void *b)
   return x < y ? -1 : x > y;
 }
 
+/* The number of files any of the @n @terms occurs in. */
 static guint32
-files_union (const DlCounter *c, DlLang lang, GArray *terms, GArray *scratch)
+files_union (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, GArray *scratch)
 {
+  if (n == 1)
+    return dl_counter_range (c, lang, terms[0]);
   g_array_set_size (scratch, 0);
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      guint n;
-      const guint32 *f = dl_counter_files (c, lang, g_array_index (terms, guint32, i), &n);
-      g_array_append_vals (scratch, f, n);
+      guint nf;
+      const guint32 *f = dl_counter_files (c, lang, terms[i], &nf);
+      g_array_append_vals (scratch, f, nf);
     }
   g_array_sort (scratch, cmp_u32);
   guint32 distinct = 0;
@@ -177,71 +153,31 @@ files_union (const DlCounter *c, DlLang lang, GArray *terms, GArray *scratch)
   return distinct;
 }
 
+/* An entry per unit that is not a stopword. Forms are their own units: no
+ * unit key, no forms column. */
 static void
-collect_forms (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts, DlNormalizer *norm,
-               GArray *entries)
+collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts, GArray *entries)
 {
-  const DlLexicon *terms = dl_counter_terms (c, list->lang);
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  guint32 n = dl_lexicon_size (terms);
-  for (guint32 id = 0; id < n; id++)
-    {
-      if (dl_counter_is_stopword (c, list->lang, id, opts->stoplist, norm, scratch))
-        continue;
-      const char *display = dl_counter_display (c, list->lang, id);
-      /* The shown form differs from the term only in its apostrophes. */
-      gsize len = display == dl_lexicon_string (terms, id) ? dl_lexicon_length (terms, id)
-                                                           : strlen (display);
-      Entry e = { { display, dl_counter_freq (c, list->lang, id),
-                    dl_counter_range (c, list->lang, id), 0, NULL },
-                  (guint32) len,
-                  NULL };
-      g_array_append_val (entries, e);
-    }
-}
-
-static void
-stem_clear (gpointer p)
-{
-  if (((Stem *) p)->terms != NULL)
-    g_array_unref (((Stem *) p)->terms);
-}
-
-static void
-collect_stems (DlFreqList *list, const DlCounter *c, const DlFreqOptions *opts, DlStemmer *stemmer,
-               DlNormalizer *norm, DlCollator *col, GArray *entries)
-{
-  const DlLexicon *terms = dl_counter_terms (c, list->lang);
-  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autoptr (GArray) info = g_array_new (FALSE, TRUE, sizeof (Stem));
-  g_array_set_clear_func (info, stem_clear);
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  g_autofree guint32 *stem_of = dl_counter_stem_ids (c, list->lang, stemmer, stems);
-  g_array_set_size (info, dl_lexicon_size (stems));
-  guint32 n = dl_lexicon_size (terms);
-  for (guint32 id = 0; id < n; id++)
-    {
-      if (dl_counter_is_stopword (c, list->lang, id, opts->stoplist, norm, scratch))
-        continue;
-      Stem *st = &g_array_index (info, Stem, stem_of[id]);
-      if (st->terms == NULL)
-        st->terms = g_array_new (FALSE, FALSE, sizeof (guint32));
-      st->freq += dl_counter_freq (c, list->lang, id);
-      g_array_append_val (st->terms, id);
-    }
+  const DlCounter *c = list->counter;
+  gboolean forms = dl_units_kind (units) != DL_UNIT_FORM;
   g_autoptr (GArray) files = g_array_new (FALSE, FALSE, sizeof (guint32));
-  for (guint32 s = 0; s < info->len; s++)
+  for (guint32 u = 0; u < dl_units_size (units); u++)
     {
-      Stem *st = &g_array_index (info, Stem, s);
-      if (st->terms == NULL) /* only stopwords have this stem */
+      if (dl_units_is_stopword (units, u))
         continue;
-      const char *item = g_string_chunk_insert_len (list->strings, dl_lexicon_string (stems, s),
-                                                    (gssize) dl_lexicon_length (stems, s));
-      Entry e = { { item, st->freq, files_union (c, list->lang, st->terms, files), 0, NULL },
-                  (guint32) dl_lexicon_length (stems, s),
+      guint n;
+      const guint32 *terms = dl_units_terms (units, u, &n);
+      const char *item = dl_units_headword (units, u);
+      Entry e = { { item, dl_units_freq (units, u), files_union (c, list->lang, terms, n, files), 0,
+                    NULL, NULL },
+                  (guint32) strlen (item),
                   NULL };
-      g_autofree char *forms = forms_text (c, list->lang, col, st->terms, opts->forms);
-      e.it.forms = g_string_chunk_insert (list->strings, forms);
+      if (forms)
+        {
+          g_autofree char *text = forms_text (c, list->lang, terms, n, opts->forms);
+          e.it.forms = g_string_chunk_insert (list->strings, text);
+          e.it.unit = dl_units_key (units, u);
+        }
       g_array_append_val (entries, e);
     }
 }
@@ -291,25 +227,21 @@ sort_shown (DlFreqList *list, Sorted *sorted, guint shown, DlCollator *col, gboo
 }
 
 DlFreqList *
-dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *opts,
-                   DlStemmer *stemmer, DlNormalizer *norm, GError **error)
+dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **error)
 {
-  g_return_val_if_fail (opts->unit != DL_UNIT_STEM || stemmer != NULL, NULL);
+  DlLang lang = dl_units_lang (units);
   g_autoptr (DlCollator) col = dl_collator_new (lang, error);
   if (col == NULL)
     return NULL;
   g_autoptr (DlFreqList) list = g_new0 (DlFreqList, 1);
+  list->counter = dl_units_counter (units);
   list->lang = lang;
-  list->tokens = dl_counter_tokens (counter, lang);
+  list->tokens = dl_counter_tokens (list->counter, lang);
   list->strings = g_string_chunk_new (4096);
   g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
 
-  list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry),
-                                     dl_lexicon_size (dl_counter_terms (counter, lang)));
-  if (opts->unit == DL_UNIT_STEM)
-    collect_stems (list, counter, opts, stemmer, norm, col, list->entries);
-  else
-    collect_forms (list, counter, opts, norm, list->entries);
+  list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), dl_units_size (units));
+  collect_units (list, units, opts, list->entries);
   list->types = list->entries->len;
 
   guint n = 0;

@@ -1,6 +1,7 @@
-/* freqlist.h — a frequency list of one language from a counter.h counter:
- * word forms or stems, the stoplist and thresholds applied, ranked by
- * frequency (ties in the language's alphabetical order), then sorted. */
+/* freqlist.h — a frequency list of one language's units (units.h: word
+ * forms, stems or lemmas of a counter.h counter), stopwords and thresholds
+ * applied, ranked by frequency (ties in the language's alphabetical order),
+ * then sorted. */
 #ifndef DL_FREQLIST_H
 #define DL_FREQLIST_H
 
@@ -8,8 +9,7 @@
 
 #include "counter.h"
 #include "types.h"
-#include "stem.h"
-#include "stoplist.h"
+#include "units.h"
 
 G_BEGIN_DECLS
 
@@ -20,38 +20,35 @@ typedef enum {
 } DlFreqSort;
 
 typedef struct {
-  DlUnit unit;
   DlFreqSort sort;
-  guint64 min_freq;           /* items less frequent are left out */
-  guint32 min_range;          /* items in fewer files are left out */
-  guint top;                  /* only the this many most frequent (0: all) */
-  guint forms;                /* stems: show this many most frequent forms (0: all) */
-  const DlStoplist *stoplist; /* may be NULL */
+  guint64 min_freq;  /* items less frequent are left out */
+  guint32 min_range; /* items in fewer files are left out */
+  guint top;         /* only the this many most frequent (0: all) */
+  guint forms;       /* stems, lemmas: show this many most frequent forms (0: all) */
 } DlFreqOptions;
 
 typedef struct {
-  const char *item; /* owned by the list */
+  const char *item; /* the unit's headword, owned by the list */
   guint64 freq;
   guint32 range;
   guint rank;        /* 1 = most frequent */
-  const char *forms; /* stems: "form (freq), ..."; NULL for forms */
+  const char *forms; /* stems, lemmas: "form (freq), ..."; NULL for forms */
+  const char *unit;  /* stems, lemmas: the unit's key; NULL for forms */
 } DlFreqItem;
 
 typedef struct _DlFreqList DlFreqList;
 
-/* The list of @lang in @counter. @stemmer is needed for DL_UNIT_STEM (then
- * the counter must track files); @norm folds items for the stoplist when the
- * counter kept case. NULL with @error (DL_ERROR_ICU) if ICU's collator for
- * the language cannot be opened. */
-DlFreqList *dl_freqlist_build (const DlCounter *counter, DlLang lang, const DlFreqOptions *opts,
-                               DlStemmer *stemmer, DlNormalizer *norm, GError **error);
+/* The list of @units (borrowed for the call; their counter must track files
+ * unless units are forms). NULL with @error (DL_ERROR_ICU) if ICU's collator
+ * for the language cannot be opened. */
+DlFreqList *dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **error);
 
 DlLang dl_freqlist_lang (const DlFreqList *list);
 
 /* Tokens counted in the language. */
 guint64 dl_freqlist_tokens (const DlFreqList *list);
 
-/* Distinct items (forms or stems) before the stoplist and thresholds. */
+/* Units that are not stopwords, before the thresholds. */
 guint64 dl_freqlist_types (const DlFreqList *list);
 
 /* The number of items in the list. */

@@ -213,57 +213,41 @@ struct _DlNgramList {
   GStringChunk *strings;
 };
 
-/* n-grams of terms made n-grams of stems: their counts added, their files
+/* n-grams of terms made n-grams of units: their counts added, their files
  * united. */
 static DlTuples *
-stem_tuples (const DlTuples *terms, const guint32 *stem_of)
+unit_tuples (const DlTuples *terms, const guint32 *unit_of)
 {
   guint n = dl_tuples_n (terms);
-  DlTuples *stems = dl_tuples_new (n, DL_TUPLES_FILES);
+  DlTuples *units = dl_tuples_new (n, DL_TUPLES_FILES);
   guint32 ids[DL_NGRAM_MAX];
   for (guint32 i = 0; i < dl_tuples_size (terms); i++)
     {
       const guint32 *t = dl_tuples_ids (terms, i);
       for (guint k = 0; k < n; k++)
-        ids[k] = stem_of[t[k]];
+        ids[k] = unit_of[t[k]];
       guint n_files;
       const guint32 *files = dl_tuples_files (terms, i, &n_files);
-      dl_tuples_add_files (stems, ids, dl_tuples_count (terms, i), files, n_files);
+      dl_tuples_add_files (units, ids, dl_tuples_count (terms, i), files, n_files);
     }
-  return stems;
+  return units;
 }
 
-/* Which units are stopwords, by unit id: terms, or the stems of @stem_of
- * (NULL for terms); a stem is one if all its terms are. All FALSE without a
- * stoplist. The caller's, g_free. */
-static gboolean *
-unit_stops (const DlCounter *counter, DlLang lang, const guint32 *stem_of, guint32 n_units,
-            const DlNgramListOptions *opts)
-{
-  guint32 n_terms = dl_lexicon_size (dl_counter_terms (counter, lang));
-  gboolean *stop = g_new (gboolean, n_units + 1);
-  for (guint32 u = 0; u < n_units; u++)
-    stop[u] = opts->stoplist != NULL;
-  g_autoptr (GString) scratch = g_string_new (NULL);
-  for (guint32 id = 0; opts->stoplist != NULL && id < n_terms; id++)
-    if (!dl_counter_is_stopword (counter, lang, id, opts->stoplist, opts->norm, scratch))
-      stop[stem_of != NULL ? stem_of[id] : id] = FALSE;
-  return stop;
-}
-
-/* The text of the n-gram @ids (@n units) in @text: its stems from @stems,
- * or (@stems NULL) the shown forms of its terms. */
+/* The n-gram @ids (@n units) in @text (headwords) and @key (keys). */
 static void
-ngram_text (GString *text, const guint32 *ids, guint n, const DlCounter *counter, DlLang lang,
-            const DlLexicon *stems)
+ngram_text (const DlUnits *units, const guint32 *ids, guint n, GString *text, GString *key)
 {
   g_string_truncate (text, 0);
+  g_string_truncate (key, 0);
   for (guint k = 0; k < n; k++)
     {
       if (k > 0)
-        g_string_append_c (text, ' ');
-      g_string_append (text, stems != NULL ? dl_lexicon_string (stems, ids[k])
-                                           : dl_counter_display (counter, lang, ids[k]));
+        {
+          g_string_append_c (text, ' ');
+          g_string_append_c (key, ' ');
+        }
+      g_string_append (text, dl_units_headword (units, ids[k]));
+      g_string_append (key, dl_units_key (units, ids[k]));
     }
 }
 
@@ -287,52 +271,59 @@ rank_rows (DlNgramList *list, DlCollator *col, guint top)
   list->rows = rows;
 }
 
+/* TRUE if every unit of the n-gram @ids (@n of them) is a stopword. */
+static gboolean
+all_stopwords (const DlUnits *units, const guint32 *ids, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    if (!dl_units_is_stopword (units, ids[k]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Adds the rows of the n-grams @t of one size that pass the thresholds. */
+static void
+add_rows (DlNgramList *list, const DlTuples *t, const DlNgramListOptions *opts)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) key = g_string_new (NULL);
+  gboolean keys = dl_units_kind (opts->units) != DL_UNIT_FORM;
+  guint n = dl_tuples_n (t);
+  list->types += dl_tuples_size (t);
+  for (guint32 i = 0; i < dl_tuples_size (t); i++)
+    {
+      guint64 freq = dl_tuples_count (t, i);
+      guint32 range = dl_tuples_range (t, i);
+      const guint32 *ids = dl_tuples_ids (t, i);
+      if (freq < opts->min_freq || range < opts->min_range || all_stopwords (opts->units, ids, n))
+        continue;
+      ngram_text (opts->units, ids, n, text, key);
+      DlNgramRow r
+          = { g_string_chunk_insert_len (list->strings, text->str, (gssize) text->len),
+              keys ? g_string_chunk_insert_len (list->strings, key->str, (gssize) key->len) : NULL,
+              n, freq, range };
+      g_array_append_val (list->rows, r);
+    }
+}
+
 DlNgramList *
 dl_ngram_list (const DlNgramCounts *counts, DlLang lang, const DlNgramListOptions *opts,
                GError **error)
 {
-  g_return_val_if_fail (
-      opts->unit != DL_UNIT_STEM || (opts->stemmer != NULL && counts->opts.track_files), NULL);
+  gboolean by_unit = dl_units_kind (opts->units) != DL_UNIT_FORM;
+  g_return_val_if_fail (dl_units_counter (opts->units) == counts->counter, NULL);
+  g_return_val_if_fail (!by_unit || counts->opts.track_files, NULL);
   g_autoptr (DlCollator) col = dl_collator_new (lang, error);
   if (col == NULL)
     return NULL;
   g_autoptr (DlNgramList) list = g_new0 (DlNgramList, 1);
   list->rows = g_array_new (FALSE, FALSE, sizeof (DlNgramRow));
   list->strings = g_string_chunk_new (4096);
-
-  const DlCounter *counter = counts->counter;
-  gboolean stem = opts->unit == DL_UNIT_STEM;
-  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autofree guint32 *stem_of
-      = stem ? dl_counter_stem_ids (counter, lang, opts->stemmer, stems) : NULL;
-  guint32 n_units
-      = stem ? dl_lexicon_size (stems) : dl_lexicon_size (dl_counter_terms (counter, lang));
-  g_autofree gboolean *stop = unit_stops (counter, lang, stem_of, n_units, opts);
-
-  const DlLexicon *names = stem ? stems : NULL; /* for ngram_text */
-  g_autoptr (GString) text = g_string_new (NULL);
   for (guint n = counts->opts.min_n; n <= counts->opts.max_n; n++)
     {
-      g_autoptr (DlTuples) by_stem = stem ? stem_tuples (counts->tuples[lang][n], stem_of) : NULL;
-      const DlTuples *t = stem ? by_stem : counts->tuples[lang][n];
-      list->types += dl_tuples_size (t);
-      for (guint32 i = 0; i < dl_tuples_size (t); i++)
-        {
-          guint64 freq = dl_tuples_count (t, i);
-          guint32 range = dl_tuples_range (t, i);
-          if (freq < opts->min_freq || range < opts->min_range)
-            continue;
-          const guint32 *ids = dl_tuples_ids (t, i);
-          gboolean all_stop = TRUE;
-          for (guint k = 0; k < n; k++)
-            all_stop &= stop[ids[k]];
-          if (all_stop && opts->stoplist != NULL)
-            continue;
-          ngram_text (text, ids, n, counter, lang, names);
-          DlNgramRow r = { g_string_chunk_insert_len (list->strings, text->str, (gssize) text->len),
-                           n, freq, range };
-          g_array_append_val (list->rows, r);
-        }
+      const DlTuples *terms = counts->tuples[lang][n];
+      g_autoptr (DlTuples) units = by_unit ? unit_tuples (terms, dl_units_map (opts->units)) : NULL;
+      add_rows (list, by_unit ? units : terms, opts);
     }
   rank_rows (list, col, opts->top);
   return g_steal_pointer (&list);

@@ -23,7 +23,7 @@ typedef struct {
   const DlQuery *contains;  /* only n-grams holding a match of it (borrowed), or NULL */
   DlQueryOptions query;     /* how @contains is matched */
   DlCounterOptions counter; /* casing, languages and kinds of tokens counted */
-  gboolean track_files;     /* keep the files of each n-gram (needed for stems) */
+  gboolean track_files;     /* keep the files of each n-gram (needed unless units are forms) */
 } DlNgramOptions;
 
 typedef struct _DlNgramCounts DlNgramCounts;
@@ -54,17 +54,16 @@ gboolean dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOp
                           const DlDiag *diag, DlNgramCounts *counts, GError **error);
 
 typedef struct {
-  DlUnit unit;                /* DL_UNIT_STEM: n-grams of stems */
-  DlStemmer *stemmer;         /* for DL_UNIT_STEM */
-  const DlStoplist *stoplist; /* n-grams of stopwords only are left out; may be NULL */
-  DlNormalizer *norm;         /* folds for the stoplist when case was kept */
+  const DlUnits *units; /* of the counts' counter in the list's language: n-grams of
+                           units; those of stopword units only are left out */
   guint64 min_freq;
   guint32 min_range;
   guint top; /* the first this many (0: all) */
 } DlNgramListOptions;
 
 typedef struct {
-  const char *ngram; /* its words joined by single spaces */
+  const char *ngram; /* its units' headwords joined by single spaces */
+  const char *unit;  /* its units' keys joined by single spaces */
   guint n;
   guint64 freq;
   guint32 range;

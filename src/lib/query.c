@@ -17,7 +17,6 @@
 #include "i18n.h"
 #include "lexicon.h"
 #include "normalize.h"
-#include "stem.h"
 #include "tokenizer.h"
 
 /* uregex_setTimeLimit's unit is some thousands of steps of the match engine,
@@ -308,9 +307,13 @@ dl_query_read_file (const char *path, GPtrArray *queries, GError **error)
 
 /* ---- matching ---- */
 
+/* The unit of a word that names none in the corpus. */
+#define NO_UNIT G_MAXUINT32
+
 typedef struct {
   DlTermKind kind;
-  GString *norm[DL_LANG_COUNT]; /* WORD: form or stem key; GLOB: pattern */
+  GString *norm[DL_LANG_COUNT]; /* WORD: the form; GLOB: pattern */
+  guint32 unit[DL_LANG_COUNT];  /* WORD, when units are not forms: its unit */
   URegularExpression *re;
 } MTerm;
 
@@ -321,14 +324,13 @@ struct _DlMatcher {
   guint *length; /* each query's number of terms */
   guint n_terms, stride, max_len;
   MTerm *terms;
-  gboolean stem_words;
+  gboolean by_unit; /* words compare by unit (opts.units) */
   DlNormalizer *norm;
-  DlStemmer *stemmer;
   DlLexicon *cache[DL_LANG_COUNT];
   GArray *masks[DL_LANG_COUNT]; /* stride guint64 per cached form */
   guint64 *ring;                /* masks of the last max_len tokens */
   guint64 fed;                  /* tokens since the last reset */
-  GString *form, *key;
+  GString *form;
   GArray *matches;
   UText *ut;
 };
@@ -356,9 +358,7 @@ dl_matcher_free (DlMatcher *m)
   if (m->ut != NULL)
     utext_close (m->ut);
   dl_normalizer_free (m->norm);
-  dl_stemmer_free (m->stemmer);
   g_string_free (m->form, TRUE);
-  g_string_free (m->key, TRUE);
   g_array_free (m->matches, TRUE);
   g_free (m->terms);
   g_free (m->first);
@@ -376,6 +376,18 @@ dl_matcher_form (DlMatcher *m, DlLang lang, const char *text, gsize len, GString
     dl_normalizer_fold (m->norm, lang, text, len, out);
 }
 
+/* The unit of the normalized word @form in @lang, when words compare by
+ * unit: NO_UNIT if the corpus has none (or no units for @lang). */
+static guint32
+word_unit (const DlMatcher *m, DlLang lang, const GString *form)
+{
+  guint32 unit;
+  DlUnits *units = m->opts.units[lang];
+  if (!m->by_unit || units == NULL || !dl_units_find (units, form->str, form->len, &unit))
+    return NO_UNIT;
+  return unit;
+}
+
 DlMatcher *
 dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options, GError **error)
 {
@@ -383,7 +395,6 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
   g_autoptr (DlMatcher) m = g_new0 (DlMatcher, 1);
   m->opts = *options;
   m->form = g_string_new (NULL);
-  m->key = g_string_new (NULL);
   m->matches = g_array_new (FALSE, FALSE, sizeof (DlMatch));
   m->n_queries = n;
   m->first = g_new (guint, n);
@@ -401,8 +412,7 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
   m->norm = dl_normalizer_new (error);
   if (m->norm == NULL)
     return NULL;
-  if (options->unit == DL_UNIT_STEM && (m->stemmer = dl_stemmer_new (error)) == NULL)
-    return NULL;
+  m->by_unit = options->unit != DL_UNIT_FORM;
 
   for (guint q = 0, t = 0; q < n; q++)
     for (guint i = 0; i < m->length[q]; i++, t++)
@@ -420,14 +430,8 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
           {
             mt->norm[l] = g_string_new (NULL);
             dl_matcher_form (m, l, text, strlen (text), mt->norm[l]);
-            if (mt->kind == DL_TERM_WORD && m->stemmer != NULL)
-              {
-                dl_stemmer_match_key (m->stemmer, l, mt->norm[l]->str, mt->norm[l]->len, m->key);
-                g_string_assign (mt->norm[l], m->key->str);
-              }
+            mt->unit[l] = word_unit (m, l, mt->norm[l]);
           }
-        if (mt->kind == DL_TERM_WORD && m->stemmer != NULL)
-          m->stem_words = TRUE;
       }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
@@ -529,8 +533,7 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
 {
   gboolean ok = TRUE;
   dl_matcher_form (m, lang, text, len, m->form);
-  if (m->stem_words)
-    dl_stemmer_match_key (m->stemmer, lang, m->form->str, m->form->len, m->key);
+  guint32 unit = m->by_unit ? word_unit (m, lang, m->form) : NO_UNIT;
   for (guint i = 0; i < m->n_terms; i++)
     {
       MTerm *t = &m->terms[i];
@@ -538,11 +541,12 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
       switch (t->kind)
         {
         case DL_TERM_WORD:
-          {
-            const GString *w = m->stem_words ? m->key : m->form;
-            hit = w->len == t->norm[lang]->len && memcmp (w->str, t->norm[lang]->str, w->len) == 0;
-            break;
-          }
+          if (m->by_unit)
+            hit = unit != NO_UNIT && unit == t->unit[lang];
+          else
+            hit = m->form->len == t->norm[lang]->len
+                  && memcmp (m->form->str, t->norm[lang]->str, m->form->len) == 0;
+          break;
         case DL_TERM_GLOB:
           hit = glob_match (t->norm[lang]->str, t->norm[lang]->str + t->norm[lang]->len,
                             m->form->str, m->form->str + m->form->len);

@@ -10,6 +10,7 @@
 
 #include "langid.h"
 #include "types.h"
+#include "units.h"
 
 G_BEGIN_DECLS
 
@@ -17,7 +18,7 @@ G_BEGIN_DECLS
 #define DL_QUERY_MAX_TERMS 16
 
 typedef enum {
-  DL_TERM_WORD,  /* compared whole: the normalized form, or the stem key */
+  DL_TERM_WORD,  /* compared whole: the normalized form, or its unit */
   DL_TERM_GLOB,  /* * = any characters, ? = one character */
   DL_TERM_REGEX, /* ICU regular expression, searched in the normalized form */
 } DlTermKind;
@@ -50,8 +51,13 @@ const char *dl_query_term_text (const DlQuery *q, guint i);
 gboolean dl_query_read_file (const char *path, GPtrArray *queries, GError **error);
 
 typedef struct {
-  DlUnit unit;   /* DL_UNIT_STEM: words compare by stem (dl_stemmer_match_key) */
+  DlUnit unit;   /* not DL_UNIT_FORM: a word matches the tokens of its unit */
   DlCase casing; /* DL_CASE_KEEP: forms keep their case (apostrophes still one) */
+  /* With units other than forms: the units of each language, made from a
+   * count of the same corpus (units.h; borrowed, shared by threads). A word
+   * matches a token when both are of one unit; a language without units
+   * has no word matches. */
+  DlUnits *units[DL_LANG_COUNT];
 } DlQueryOptions;
 
 /* A match that ends at the token just given: query @query matched the
@@ -64,8 +70,8 @@ typedef struct {
 /* Matches tokens against queries, for one thread. */
 typedef struct _DlMatcher DlMatcher;
 
-/* A matcher for @queries (@n of them, borrowed: they must outlive it). NULL
- * with @error if ICU or the stemmer fail. */
+/* A matcher for @queries (@n of them, borrowed: they must outlive it, like
+ * @options's units). NULL with @error if ICU fails. */
 DlMatcher *dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
                            GError **error);
 void dl_matcher_free (DlMatcher *m);

@@ -168,25 +168,26 @@ open_input (DlReader *r, const DlInput *input, GError **error)
 {
   struct stat st;
 
-  if (input->is_stdin)
+  const char *path = input->spool != NULL ? input->spool : input->path;
+  if (input->is_stdin && input->spool == NULL)
     {
       r->fd = STDIN_FILENO;
       return TRUE;
     }
-  if (stat (input->path, &st) != 0)
+  if (stat (path, &st) != 0)
     return set_io_error (error, errno);
   if (S_ISDIR (st.st_mode))
     return set_io_error (error, EISDIR);
   if (!S_ISREG (st.st_mode))
     {
-      r->fd = open (input->path, O_RDONLY | O_CLOEXEC);
+      r->fd = open (path, O_RDONLY | O_CLOEXEC);
       if (r->fd < 0)
         return set_io_error (error, errno);
       r->close_fd = TRUE;
       return TRUE;
     }
   g_autoptr (GError) local = NULL;
-  r->map = g_mapped_file_new (input->path, FALSE, &local);
+  r->map = g_mapped_file_new (path, FALSE, &local);
   if (r->map == NULL)
     {
       g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, local->message);

@@ -4,11 +4,16 @@
 #include "source.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "error.h"
 #include "i18n.h"
 
 void
@@ -16,8 +21,78 @@ dl_input_free (DlInput *input)
 {
   if (input == NULL)
     return;
+  if (input->spool != NULL)
+    g_unlink (input->spool);
+  g_free (input->spool);
   g_free (input->path);
   g_free (input);
+}
+
+gboolean
+dl_input_rereadable (const DlInput *input)
+{
+  struct stat st;
+  return input->spool != NULL
+         || (!input->is_stdin && stat (input->path, &st) == 0 && S_ISREG (st.st_mode));
+}
+
+/* Copies @fd to @out until its end. */
+static gboolean
+copy_fd (int fd, FILE *out, GError **error)
+{
+  char buf[64 * 1024];
+  for (;;)
+    {
+      ssize_t n = read (fd, buf, sizeof buf);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int e = errno;
+          g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", g_strerror (e));
+          return FALSE;
+        }
+      if (n == 0)
+        return TRUE;
+      if (fwrite (buf, 1, (size_t) n, out) != (size_t) n)
+        {
+          int e = errno;
+          g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary copy: %s"),
+                       g_strerror (e));
+          return FALSE;
+        }
+    }
+}
+
+gboolean
+dl_input_spool (DlInput *input, GError **error)
+{
+  int in = STDIN_FILENO;
+  if (!input->is_stdin && (in = open (input->path, O_RDONLY | O_CLOEXEC)) < 0)
+    return TRUE;
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("derlem-XXXXXX", &path, error);
+  FILE *out = fd < 0 ? NULL : fdopen (fd, "wb");
+  gboolean ok = out != NULL && copy_fd (in, out, error);
+  if (out != NULL && fclose (out) != 0 && ok)
+    {
+      int e = errno;
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary copy: %s"),
+                   g_strerror (e));
+      ok = FALSE;
+    }
+  else if (out == NULL && fd >= 0)
+    close (fd);
+  if (in != STDIN_FILENO)
+    close (in);
+  if (!ok)
+    {
+      if (path != NULL)
+        g_unlink (path);
+      return FALSE;
+    }
+  input->spool = g_steal_pointer (&path);
+  return TRUE;
 }
 
 static void

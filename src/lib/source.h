@@ -12,10 +12,21 @@ G_BEGIN_DECLS
 typedef struct {
   char *path; /* as named, or found under a named directory; "-" is stdin */
   gboolean is_stdin;
+  char *spool; /* a temporary copy read instead (dl_input_spool), or NULL */
 } DlInput;
 
+/* Frees @input, removing its spool file. */
 void dl_input_free (DlInput *input);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlInput, dl_input_free)
+
+/* TRUE if @input can be read twice: a regular file, not stdin or a pipe. */
+gboolean dl_input_rereadable (const DlInput *input);
+
+/* Copies what @input reads (stdin, a pipe) into a temporary file, which the
+ * reader reads from then on, so that a command can read it twice. FALSE
+ * with @error (DL_ERROR_IO) if it cannot be read or the copy written; an
+ * input that cannot be opened is left as it is (its reader says why). */
+gboolean dl_input_spool (DlInput *input, GError **error);
 
 /* The default for --glob. */
 #define DL_SOURCE_DEFAULT_GLOB "*.txt"

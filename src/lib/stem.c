@@ -103,10 +103,3 @@ dl_stemmer_stem (DlStemmer *st, DlLang lang, const char *folded, gsize len, gboo
   else
     g_string_append_len (out, (const char *) s, sb_stemmer_length (snowball));
 }
-
-void
-dl_stemmer_match_key (DlStemmer *st, DlLang lang, const char *folded, gsize len, GString *out)
-{
-  gsize base = dl_stem_proper_base (lang, folded, len);
-  dl_stemmer_stem (st, lang, folded, base > 0 ? base : len, FALSE, out);
-}

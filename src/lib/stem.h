@@ -26,13 +26,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlStemmer, dl_stemmer_free)
 void dl_stemmer_stem (DlStemmer *st, DlLang lang, const char *folded, gsize len, gboolean proper,
                       GString *out);
 
-/* Sets @out to the key by which a query compares @folded (@len bytes) in
- * @lang under --unit stem: the Snowball stem, where a Turkish apostrophe
- * suffix goes first and the base is stemmed too, so that `karabağ`,
- * `karabağ'da` and `karabağı` share one key whether or not the corpus shows
- * the word to be a proper noun. */
-void dl_stemmer_match_key (DlStemmer *st, DlLang lang, const char *folded, gsize len, GString *out);
-
 /* The proper noun that the Turkish form @folded shows by its apostrophe
  * suffix (`azerbaycan'ın` → `azerbaycan`): its length in bytes, or 0 if it
  * shows none (no apostrophe, a number, or not Turkish). */

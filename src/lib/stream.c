@@ -96,6 +96,42 @@ finish (DlStream *s)
 
 /* Tokenizes the current line. This runs for every line of the corpus: its
  * per-token loop is kept to a few tests and one counter lookup. */
+/* TRUE if word @t may start with a capital (a cheap test before ICU's). */
+static gboolean
+may_be_capital (const char *text, const DlToken *t)
+{
+  guchar c = (guchar) text[t->offset];
+  return t->kind == DL_TOKEN_WORD && ((c >= 'A' && c <= 'Z') || c >= 0xC3);
+}
+
+/* TRUE if tokens @a and @b (@a first) are capitalized words with only
+ * spaces between them: two words of one name. */
+static gboolean
+capital_pair (const char *text, const DlToken *a, const DlToken *b)
+{
+  gsize gap = a->offset + a->len;
+  if (gap == b->offset)
+    return FALSE;
+  for (; gap < b->offset; gap++)
+    if (text[gap] != ' ')
+      return FALSE;
+  return may_be_capital (text, a) && may_be_capital (text, b)
+         && dl_is_capitalized (text + a->offset, a->len)
+         && dl_is_capitalized (text + b->offset, b->len);
+}
+
+/* TRUE if token @i of the @n tokens @t of a line stands inside a multiword
+ * name (`Karabağ Savaşı`, `Birleşmiş Milletler`): its capital is the
+ * name's, not evidence that the word alone is a proper noun. */
+static gboolean
+in_name (const char *text, const DlToken *t, guint n, guint i)
+{
+  if (!may_be_capital (text, &t[i]))
+    return FALSE;
+  return (i > 0 && capital_pair (text, &t[i - 1], &t[i]))
+         || (i + 1 < n && capital_pair (text, &t[i], &t[i + 1]));
+}
+
 static gboolean
 tokenize (DlStream *s, GError **error)
 {
@@ -137,7 +173,8 @@ tokenize (DlStream *s, GError **error)
         b++, o->icu_start = TRUE;
       if (s->counter != NULL)
         o->form = dl_counter_add (s->counter, line->lang, line->text + t[i].offset, t[i].len,
-                                  t[i].sentence_start);
+                                  (t[i].sentence_start ? DL_PLACE_SENTENCE_START : 0)
+                                      | (in_name (line->text, t, n, i) ? DL_PLACE_IN_NAME : 0));
     }
   line->tokens = s->tokens;
   line->n_tokens = n;
