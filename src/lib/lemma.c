@@ -36,7 +36,6 @@ typedef struct {
 
 struct _DlLemmatizer {
   Dict dict[DL_LANG_COUNT];
-  DlStemmer *stemmer;
   Vocab vocab[DL_LANG_COUNT];
 };
 
@@ -111,9 +110,6 @@ dl_lemmatizer_new (GError **error)
     if (!dict_open (&lem->dict[dictionaries[i].lang], dictionaries[i].name, dictionaries[i].package,
                     error))
       return NULL;
-  lem->stemmer = dl_stemmer_new (error);
-  if (lem->stemmer == NULL)
-    return NULL;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     for (int k = 0; k < 2; k++)
       lem->vocab[l].family[k] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -133,7 +129,6 @@ dl_lemmatizer_free (DlLemmatizer *lem)
       g_clear_pointer (&lem->vocab[l].family[0], g_hash_table_unref);
       g_clear_pointer (&lem->vocab[l].family[1], g_hash_table_unref);
     }
-  g_clear_pointer (&lem->stemmer, dl_stemmer_free);
   g_free (lem);
 }
 

@@ -1,8 +1,8 @@
 /* lemma.h — the dictionary lemma of a counting form (--unit lemma,
  * doc/DESIGN.md §2 lemma): hunspell dictionaries (tr_TR, en_US) found at
  * run time, Turkish morphotactics (morph-tr.h) for what the dictionary does
- * not say, the corpus's own vocabulary to choose between readings, Snowball
- * as the last resort. A Turkish verb's lemma is its root without -mak
+ * not say, the corpus's own vocabulary to choose between readings; a word
+ * none of them reads stays as it is. A Turkish verb's lemma is its root without -mak
  * (olduğu → ol), as UD Turkish writes it; proper nouns stay whole (only an
  * apostrophe suffix goes), numbers lose their suffix (1990'ların → 1990).
  * Lemmas are computed per type (the vocabulary), never per token. */
@@ -28,7 +28,7 @@ typedef struct _DlLemmatizer DlLemmatizer;
  * search path that holds each (DERLEM_DICPATH; or DICPATH,
  * /usr/share/hunspell, /usr/share/myspell/dicts). NULL with @error (DL_ERROR_DATA) naming the
  * missing dictionary, the Debian package that provides it and where it was
- * looked for; or if Snowball is missing. */
+ * looked for. */
 DlLemmatizer *dl_lemmatizer_new (GError **error);
 void dl_lemmatizer_free (DlLemmatizer *lem);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLemmatizer, dl_lemmatizer_free)
