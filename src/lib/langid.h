@@ -34,6 +34,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLangid, dl_langid_free)
 /* Appends the evidence of the next non-blank line of the document. */
 void dl_langid_push (DlLangid *lid, const DlLangEvidence *ev);
 
+/* Notes a blank line of the document (between the lines pushed before and
+ * after it): the two sides pull less on each other's language. Blank lines
+ * are never labelled and never popped. */
+void dl_langid_push_blank (DlLangid *lid);
+
 /* Takes the label of the oldest line whose label is final, in push order;
  * FALSE when no pending line is final yet. */
 gboolean dl_langid_pop (DlLangid *lid, DlLang *lang);
