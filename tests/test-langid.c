@@ -111,6 +111,18 @@ static const struct {
   { "Prof. Dr. Ayşe Demir", DL_LANG_OTHER },
   { "Smith, J. & Jones, K.", DL_LANG_OTHER },
   { "John Smith", DL_LANG_OTHER },
+  /* no word of either language: numbers, dates, times, separators, links */
+  { "12.05.2023", DL_LANG_OTHER },
+  { "2023-09-19 10:45", DL_LANG_OTHER },
+  { "3,14 %", DL_LANG_OTHER },
+  { "-----", DL_LANG_OTHER },
+  { "https://example.com/yazilar/2023/05?sayfa=2", DL_LANG_OTHER },
+  /* a lone given name is other; a greeting with it is English */
+  { "Stephanie", DL_LANG_OTHER },
+  { "Hi Sara,", DL_LANG_EN },
+  /* the majority of the words decides, not the tail */
+  { "Go for it o zaman.", DL_LANG_EN },
+  { "Bugün çok yorgundum, really.", DL_LANG_TR },
   /* user names and time stamps of forums and comment threads */
   { "kodcu_efe · 02.02.2024, 23:14", DL_LANG_OTHER },
   { "@keremaydogan", DL_LANG_OTHER },
@@ -226,6 +238,104 @@ test_smoother_weak_line_takes_neighbours (void)
   CU_ASSERT_EQUAL (labels[0], DL_LANG_TR);
   CU_ASSERT_EQUAL (labels[1], DL_LANG_TR);
   CU_ASSERT_EQUAL (labels[2], DL_LANG_TR);
+}
+
+/* Oracle: the rule of issue 13, that a short line sure of its language
+ * keeps it between lines of the other one (they all went to their
+ * neighbours' language before). */
+static void
+test_smoother_short_lines_keep_their_language (void)
+{
+  const char *tr_doc[] = {
+    "Toplantı yarın sabah dokuzda başlayacak, lütfen geç kalmayın.",
+    "Thanks,",
+    "Raporun son hâlini akşama kadar herkese göndereceğim.",
+    "Yes.",
+    "Sunumdaki grafiklerin bir kısmını yeniden düzenledim.",
+    "gotta go.",
+    "Yarın görüşmek üzere, herkese iyi akşamlar dilerim.",
+    "Hi Sara,",
+    "Dosyaları ortak klasöre yükledim, bakabilirsin.",
+    "Stephanie",
+    "Go for it o zaman.",
+    "Kargonun ne zaman geleceğini bilmiyoruz.",
+  };
+  DlLang tr_want[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN,    DL_LANG_TR, DL_LANG_EN,
+                       DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_OTHER, DL_LANG_EN, DL_LANG_TR };
+  const char *en_doc[] = {
+    "The package was supposed to arrive on Monday morning.",   "Geldi.",
+    "We checked the tracking page twice before lunch.",        "Evet.",
+    "Everyone agreed that the delivery service had improved.",
+  };
+  DlLang en_want[] = { DL_LANG_EN, DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN };
+  DlLang out[G_N_ELEMENTS (tr_doc)];
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (tr_want) == G_N_ELEMENTS (tr_doc));
+  G_STATIC_ASSERT (G_N_ELEMENTS (en_want) == G_N_ELEMENTS (en_doc));
+  label_lines (tr_doc, G_N_ELEMENTS (tr_doc), out);
+  for (gsize i = 0; i < G_N_ELEMENTS (tr_doc); i++)
+    DL_ASSERT_STR_EQ_FOR (tr_doc[i], dl_lang_code (out[i]), dl_lang_code (tr_want[i]));
+  label_lines (en_doc, G_N_ELEMENTS (en_doc), out);
+  for (gsize i = 0; i < G_N_ELEMENTS (en_doc); i++)
+    DL_ASSERT_STR_EQ_FOR (en_doc[i], dl_lang_code (out[i]), dl_lang_code (en_want[i]));
+}
+
+/* Oracle: the costs. Between two strong Turkish lines, an English margin
+ * of 11 nats is past the sure margin (10) and keeps its label; one of 9
+ * follows the neighbours, since two switches cost 12. */
+static void
+test_smoother_sure_margin (void)
+{
+  DlLangEvidence ev[3]
+      = { evidence (FALSE, -40, -80), evidence (FALSE, -21, -10), evidence (FALSE, -45, -85) };
+  DlLang out[3];
+
+  run_evidence (ev, 3, out);
+  CU_ASSERT_EQUAL (out[0], DL_LANG_TR);
+  CU_ASSERT_EQUAL (out[1], DL_LANG_EN);
+  CU_ASSERT_EQUAL (out[2], DL_LANG_TR);
+  ev[1] = evidence (FALSE, -19, -10);
+  run_evidence (ev, 3, out);
+  CU_ASSERT_EQUAL (out[1], DL_LANG_TR);
+}
+
+/* Oracle: the costs. A line leaning English by 7.5 nats (under the sure
+ * margin) between Turkish lines: two switches cost 12 within a paragraph,
+ * so it follows them; across blank lines they cost 2 x 3.5 = 7, so it keeps
+ * its own language. Where every line has a blank line after it (a PDF
+ * extraction), blank lines say nothing and it follows again. */
+static void
+test_smoother_blank_line_weakens_pull (void)
+{
+  DlLangEvidence strong = evidence (FALSE, -40, -80), weak = evidence (FALSE, -17.5f, -10);
+  g_autoptr (DlLangid) tight = dl_langid_new ();
+  g_autoptr (DlLangid) gap = dl_langid_new ();
+  g_autoptr (DlLangid) pdf = dl_langid_new ();
+  DlLang lang;
+  guint k;
+
+  for (int i = 0; i < 6; i++)
+    {
+      dl_langid_push (tight, i == 4 ? &weak : &strong);
+      if (i == 4 || i == 5)
+        dl_langid_push_blank (gap);
+      dl_langid_push (gap, i == 4 ? &weak : &strong);
+      if (i > 0)
+        dl_langid_push_blank (pdf);
+      dl_langid_push (pdf, i == 4 ? &weak : &strong);
+    }
+  dl_langid_finish (tight);
+  dl_langid_finish (gap);
+  dl_langid_finish (pdf);
+  for (k = 0; dl_langid_pop (tight, &lang); k++)
+    CU_ASSERT_EQUAL (lang, DL_LANG_TR);
+  CU_ASSERT_EQUAL (k, 6);
+  for (k = 0; dl_langid_pop (gap, &lang); k++)
+    CU_ASSERT_EQUAL (lang, k == 4 ? DL_LANG_EN : DL_LANG_TR);
+  CU_ASSERT_EQUAL (k, 6);
+  for (k = 0; dl_langid_pop (pdf, &lang); k++)
+    CU_ASSERT_EQUAL (lang, DL_LANG_TR);
+  CU_ASSERT_EQUAL (k, 6);
 }
 
 static void
@@ -346,6 +456,7 @@ test_smoother_lag (void)
 typedef struct {
   DlLang gold;
   const char *text;
+  gboolean blank_before; /* a blank line before it, as document.c tells */
 } FixtureLine;
 
 /* Runs one document of the fixture; counts and reports the misses. */
@@ -363,6 +474,8 @@ run_document (GArray *doc, const char *name, guint *total, guint *right,
         {
           FixtureLine *l = &g_array_index (doc, FixtureLine, i);
           DlLangEvidence ev;
+          if (l->blank_before)
+            dl_langid_push_blank (lid);
           dl_langid_score (l->text, strlen (l->text), &ev);
           dl_langid_push (lid, &ev);
         }
@@ -395,6 +508,7 @@ check_fixture (const char *path, double min_all, double min_lang)
   g_autofree char *name = g_strdup ("(start)");
   guint conf[DL_LANG_COUNT][DL_LANG_COUNT] = { { 0 } };
   guint total = 0, right = 0, docs = 0, labels[DL_LANG_COUNT] = { 0 };
+  gboolean blank = FALSE;
   double accuracy;
 
   if (!g_file_get_contents (path, &data, NULL, &error))
@@ -416,19 +530,27 @@ check_fixture (const char *path, double min_all, double min_lang)
               docs++;
             }
           g_array_set_size (doc, 0);
+          blank = FALSE;
           if (*p == NULL)
             break;
           g_free (name);
           name = g_strstrip (g_strdup (*p + 4));
           continue;
         }
-      if (**p == '\0' || g_str_has_prefix (*p, "##"))
-        continue; /* blank lines are never pushed */
+      if (**p == '\0')
+        {
+          blank = TRUE; /* pushed as a blank line, never labelled */
+          continue;
+        }
+      if (g_str_has_prefix (*p, "##"))
+        continue;
       tab = strchr (*p, '\t');
       CU_ASSERT_PTR_NOT_NULL_FATAL (tab);
       *tab = '\0';
       CU_ASSERT_TRUE_FATAL (dl_lang_parse (*p, &l.gold));
       l.text = tab + 1;
+      l.blank_before = blank;
+      blank = FALSE;
       labels[l.gold]++;
       g_array_append_val (doc, l);
     }
@@ -533,6 +655,10 @@ test_langid_suite (void)
   CU_add_test (suite, "smoother_weak_line_takes_neighbours",
                test_smoother_weak_line_takes_neighbours);
   CU_add_test (suite, "smoother_follows_switch", test_smoother_follows_switch);
+  CU_add_test (suite, "smoother_short_lines_keep_their_language",
+               test_smoother_short_lines_keep_their_language);
+  CU_add_test (suite, "smoother_sure_margin", test_smoother_sure_margin);
+  CU_add_test (suite, "smoother_blank_line_weakens_pull", test_smoother_blank_line_weakens_pull);
   CU_add_test (suite, "smoother_other_is_transparent", test_smoother_other_is_transparent);
   CU_add_test (suite, "smoother_lag", test_smoother_lag);
   CU_add_test (suite, "fixture_accuracy", test_fixture_accuracy);

@@ -408,6 +408,283 @@ What they didn't know was that the bridge had already been closed for repairs.
 We'll be back next week with more stories from the field; you're welcome to write to us in the meantime.
 '''
 
+# Everyday prose written for this model (not taken from any corpus or
+# treebank): conversation, e-mail, messages, reviews, recipes, instructions,
+# short biographies and fiction, the registers where lines are short.
+
+TR_CHAT = '''\
+Merhaba, nasılsın? Uzun zamandır görüşemedik.
+İyiyim, teşekkür ederim. Sen nasılsın?
+Evet, yarın sabah ofiste olacağım.
+Hayır, henüz bir cevap gelmedi.
+Tamam, akşam beni ara.
+Tabii ki, seve seve yardım ederim.
+Çok teşekkürler, eline sağlık.
+Kolay gelsin, hocam.
+Görüşürüz, kendine iyi bak.
+Günaydın! Kahvaltı hazır mı?
+İyi akşamlar, hoş geldiniz.
+Hoşça kal, yine bekleriz.
+Saygılarımla,
+Selamlar,
+Sevgiler,
+Sayın yetkili,
+Merhaba arkadaşlar, bugün size yeni bir tarif göstereceğim.
+Malzemeler: iki su bardağı un, bir yumurta, yarım çay bardağı süt.
+Soğanları ince ince doğrayın ve zeytinyağında pembeleşene kadar kavurun.
+Üzerine domatesleri ekleyip kısık ateşte on dakika pişirin.
+Tuz ve karabiberle tatlandırıp sıcak servis yapın.
+Afiyet olsun!
+Bir tatlı kaşığı tereyağı, bir tutam tuz, iki diş sarımsak.
+Yarım demet maydanoz, bir çay kaşığı kırmızı biber, üç yemek kaşığı salça.
+Hamuru buzdolabında yarım saat dinlendirin.
+Fırını önceden ısıtın ve tepsiyi yağlayın.
+Otel çok temizdi, personel de gayet ilgiliydi.
+Yemekler biraz pahalıydı ama lezzetliydi.
+Kesinlikle tavsiye ederim, tekrar gelmek isterim.
+Maalesef siparişim iki hafta gecikti, hiç memnun kalmadım.
+Ürün anlatıldığı gibi değil, iade etmek istiyorum.
+Kargo hızlı geldi, paketleme de özenliydi.
+Bence bu film biraz uzun olmuş ama oyunculuklar harika.
+Ne diyorsun sen? Hiç öyle bir şey demedim.
+Yok artık, gerçekten mi?
+Boş ver, önemli değil.
+Neyse, sonra konuşuruz.
+Bilmiyorum, belki yarın gelirim.
+Acaba saat kaçta başlıyor?
+Geldi mi? Evet, az önce geldi.
+Gitti. Geri dönmedi.
+Oldu, hallederim.
+Peki, sen bilirsin.
+Aynen öyle, katılıyorum.
+Haklısın, özür dilerim.
+Çok güzel olmuş, ellerine sağlık.
+Bu akşam maç var, izleyecek misin?
+Annemler hafta sonu bize gelecek.
+Çocuklar okuldan döndü mü?
+Dün gece hiç uyuyamadım, başım ağrıyor.
+Yarın hava yağmurlu olacakmış, şemsiyeni unutma.
+Otobüs yine gecikti, işe geç kaldım.
+Toplantı ertelendi, haberin olsun.
+Dosyayı ekte gönderiyorum, inceleyip dönüş yapar mısınız?
+Bilginize sunarım.
+İlginiz için teşekkür ederiz.
+Herhangi bir sorunuz olursa lütfen bize yazın.
+Şifrenizi mi unuttunuz?
+Giriş yap, kayıt ol, çıkış yap.
+Sepete ekle. Hemen al. Ücretsiz kargo.
+Cevapla. Beğen. Paylaş. Şikâyet et.
+Daha önce hiç böyle bir yer görmemiştim.
+Küçükken dedemin bahçesinde saatlerce oynardık.
+Kapıyı açtığımda karşımda eski bir arkadaşımı buldum.
+Bana dönüp "Sana güveniyorum" dedi.
+— Nereye gidiyorsun? dedi.
+— Eve, dedim.
+Sessizce başını salladı.
+Ekranı kapatıp pencereye yürüdü.
+Bunu neden yaptın?
+Hiç fark etmez.
+Olur, bakarız.
+Vay canına!
+Eyvah, anahtarı evde unuttum.
+Aman dikkat et, yol kaygan.
+Hadi gel, geç kalıyoruz.
+Şaka yapıyorsun herhalde.
+Harika bir haber bu!
+Geçmiş olsun, çabuk iyileş.
+Doğum günün kutlu olsun!
+Bayramınız kutlu olsun.
+İyi ki varsın.
+Cihazı kullanmadan önce kullanım kılavuzunu dikkatlice okuyunuz.
+Fişi prizden çekmeden temizlik yapmayınız.
+Ayarlar menüsünden dil seçeneğini değiştirebilirsiniz.
+Kutunun içinden çıkan parçaları kontrol edin.
+Vidaları sıkmadan önce rafın düz durduğundan emin olun.
+Pili değiştirmek için arka kapağı aşağı doğru kaydırın.
+Sanatçı, ilk albümünü on dokuz yaşındayken çıkardı.
+İzmir'de doğdu, ilk ve orta öğrenimini burada tamamladı.
+Üniversiteyi bitirdikten sonra bir süre köyde öğretmenlik yaptı.
+Şarkıcının yeni klibi kısa sürede milyonlarca kez izlendi.
+Dizinin yeni sezonu sonbaharda ekranlara gelecek.
+Ben de öyle düşünüyorum.
+Sana bir şey soracağım.
+Şimdi geliyorum, bekle beni.
+Çok yorgunum, biraz dinleneceğim.
+Kimse bir şey söylemedi.
+Her şey yolunda mı?
+Bir dakika, hemen bakıyorum.
+Yarın görüşmek üzere.
+Ne zaman döneceksin?
+Bu kitabı sana hediye olarak aldım.
+Hava çok sıcak, denize gidelim mi?
+Kardeşim üniversiteyi kazandı, çok sevindik.
+Sabah kahvemi içmeden kendime gelemiyorum.
+Telefonun şarjı bitmiş, o yüzden açamadım.
+Akşam yemeğine ne yapsak?
+Markete uğrayıp ekmek alır mısın?
+Komşumuz taşınıyormuş, çok üzüldüm.
+Bu şarkıyı dinleyince hep çocukluğum aklıma gelir.
+Sınav sonuçları ne zaman açıklanacak?
+Hocam, ödevi yarına kadar teslim edebilir miyim?
+Biraz daha sabırlı olmalısın.
+O gün hepimiz çok korkmuştuk.
+Kedi yine masanın üstüne çıkmış.
+'''
+
+EN_CHAT = '''\
+Hi, how are you? It's been ages.
+I'm fine, thanks. And you?
+Yes, I'll be in the office tomorrow morning.
+No, I haven't heard back yet.
+Okay, call me tonight.
+Sure, happy to help.
+Thanks a lot, I really appreciate it.
+Thank you so much!
+Thanks,
+Regards,
+Best regards,
+Kind regards,
+Cheers,
+Sincerely,
+Best wishes,
+Yours truly,
+Hey guys, gotta go, talk later.
+See you soon!
+Bye for now.
+Good morning! Is breakfast ready?
+Good evening and welcome.
+Take care of yourself.
+Dear Sir or Madam,
+Hello everyone, today I want to show you a new recipe.
+Ingredients: two cups of flour, one egg, half a cup of milk.
+Chop the onions finely and fry them in olive oil until soft.
+Add the tomatoes and cook on low heat for ten minutes.
+Season with salt and pepper and serve hot.
+Enjoy!
+A pinch of salt, two cloves of garlic and a tablespoon of butter.
+Let the dough rest in the fridge for half an hour.
+Preheat the oven and grease the baking tray.
+The hotel was very clean and the staff were really friendly.
+The food was a bit pricey but tasty.
+I would definitely recommend it, can't wait to come back.
+Unfortunately my order arrived two weeks late, not happy at all.
+The product is not as described, I want a refund.
+Shipping was fast and the packaging was great.
+I think the movie was too long but the acting was awesome.
+What are you talking about? I never said that.
+No way, really?
+Never mind, it doesn't matter.
+Anyway, we'll talk later.
+I don't know, maybe I'll come tomorrow.
+What time does it start?
+Did he come? Yes, he just got here.
+He left. He didn't come back.
+Got it, I'll take care of it.
+Well, it's up to you.
+Exactly, I agree.
+You're right, I'm sorry.
+That looks great, well done.
+There's a game tonight, are you going to watch it?
+My parents are coming over this weekend.
+Are the kids back from school?
+I couldn't sleep at all last night, I have a headache.
+It's going to rain tomorrow, don't forget your umbrella.
+The bus was late again and I was late for work.
+The meeting has been postponed, just so you know.
+I'm attaching the file, could you take a look and get back to me?
+Please let me know if you have any questions.
+Thank you for your interest.
+Forgot your password?
+Sign in, sign up, log out.
+Add to cart. Buy now. Free shipping.
+Reply. Like. Share. Report.
+lol that's so funny
+omg I can't believe it
+btw I'm still waiting for your email
+thx for the link, will check it out
+yeah I know, right?
+Yep, that's fine with me.
+Nope, not yet.
+Oh well, whatever.
+Wow, that's amazing!
+Oops, I forgot my keys at home.
+Come on, we're going to be late.
+You must be kidding.
+Great news!
+Get well soon.
+Happy birthday!
+Congrats on the new job!
+Welcome aboard!
+Hang in there.
+Let me know what you think.
+FYI, the office will be closed on Friday.
+Please find attached the updated schedule.
+Could you please send me the contract by Monday?
+I'll forward this to the team.
+Sounds good to me.
+Talk to you soon.
+Read the user manual carefully before using the device.
+Unplug the appliance before cleaning it.
+You can change the language in the settings menu.
+Check the parts that come in the box.
+Make sure the shelf is level before you tighten the screws.
+Slide the back cover down to replace the battery.
+She released her first album when she was nineteen.
+He was born in a small town and went to school there.
+After college she worked as a teacher for a few years.
+The new video got millions of views in a couple of days.
+The next season of the show comes out in the fall.
+I think so too.
+Can I ask you something?
+I'm coming, wait for me.
+I'm so tired, I need some rest.
+Nobody said a word.
+Is everything all right?
+Just a minute, I'll check.
+See you tomorrow then.
+When are you coming back?
+I bought this book for you.
+It's so hot, shall we go to the beach?
+My brother got into college, we're so happy.
+I can't function before my morning coffee.
+My phone died, that's why I didn't pick up.
+What should we make for dinner?
+Could you stop by the store and grab some bread?
+Our neighbours are moving out, I'm really sad.
+This song always reminds me of my childhood.
+When will the exam results be announced?
+Can I hand in the homework tomorrow?
+You need to be a little more patient.
+We were all really scared that day.
+The cat got on the table again.
+'''
+
+# Words of conversation and correspondence (greetings, thanks, yes and no,
+# closings, interjections): always in the word table, with a log-ratio of
+# CHAT_LLR nats, so that a line of one or two of them says its language.
+CHAT_TR = '''evet hayır tamam merhaba selam selamlar teşekkür teşekkürler
+teşekkürederim sağol sağolun günaydın hoşçakal hoşça görüşürüz görüşmek peki
+tabii aynen hadi haydi neyse acaba lütfen saygılarımla sevgiler sevgilerimle
+kolay gelsin afiyet eyvah vay canım canına hocam abi abla efendim değil
+değildir geldi gitti dedi dedim oldu olur olmaz var yok yoktu vardı bilmiyorum
+biliyorum istiyorum geliyorum gidiyorum tabi inşallah maşallah hoş geldiniz
+geldin güle iyi akşamlar geceler tebrikler kutlarım başsağlığı geçmiş
+hayırlı'''
+
+CHAT_EN = '''yes yeah yep nope thanks thank thx regards cheers hi hello hey
+bye goodbye okay ok sure please sorry gotta gonna wanna lol omg btw fyi dear
+sincerely wow oops congrats congratulations welcome awesome cool great
+thanks yours truly best wishes kind warm morning evening afternoon night
+tonight tomorrow yesterday today guys folks stuff really pretty anyway
+maybe just got get let know think what where when why how who whatever'''
+
+# Given names added for the names list; common English, American and
+# European first names, as any list of them has.
+NAMES_MORE = '''\
+Stephanie Jessica Ashley Amber Brittany Chelsea Courtney Crystal Danielle Erica Erin Heather Jamie Jenna Kayla Kelsey Kimberly Kristin Lindsay Lindsey Megan Melinda Misty Monique Natasha Paige Rachael Rebekah Samantha Shannon Sheri Tiffany Tricia Whitney Allie Becky Cathy Chloe Debbie Emilia Erika Felicia Gretchen Jillian Jodi Kathryn Kristina Leslie Lydia Mandy Marissa Mindy Nikki Olga Patty Peggy Rosa Sabrina Sara Shelly Sonia Stacey Susie Tammy Tanya Tonya Vicky Virginia Yolanda
+Andy Bob Bryce Chuck Clint Cody Dan Danny Darrell Dean Derrick Don Doug Drew Duane Dustin Eddie Ed Floyd Francisco Fred Garrett Gene Glen Gus Hank Jared Jeremiah Jesus Jimmy Joey Johnny Jordan Jose Juan Kirk Kurt Lloyd Manuel Marc Marvin Mickey Miguel Mitch Nate Ned Nick Pete Rick Ricky Rob Roberto Ron Ronnie Russ Sammy Sid Stan Tim Timmy Toby Travis Vic Wade Warren Will Zach Zachary
+'''
+
 # ---------------------------------------------------------------------------
 # Training text.
 
@@ -552,12 +829,14 @@ def usable (line):
 
 def tr_sources ():
     yield 'prose', PROSE_WEIGHT, TR_PROSE.splitlines ()
+    yield 'chat', PROSE_WEIGHT, TR_CHAT.splitlines ()
     yield 'man', 1, man_tr ()
     yield 'mo', 1, (l for _, s in catalogs () for l in clean_mo (s))
 
 
 def en_sources ():
     yield 'prose', PROSE_WEIGHT, EN_PROSE.splitlines ()
+    yield 'chat', PROSE_WEIGHT, EN_CHAT.splitlines ()
     yield 'man', 1, man_en ()
     yield 'mo', 1, (l for m, _ in catalogs () for l in clean_mo (m))
     yield 'licenses', 1, licenses ()
@@ -800,7 +1079,13 @@ def build_words (tr_lines, en_lines, vocab, wclamp):
         for w in lst.split ():
             entry (word_key (w, lang))[1] |= W_COMMON
 
-    given, ambig = load_names (NAMES)
+    for lang, lst, sign in (('tr', CHAT_TR, 1), ('en', CHAT_EN, -1)):
+        for w in lst.split ():
+            e = entry (word_key (w, lang))
+            e[0] = sign * CHAT_LLR
+            e[1] |= W_COMMON
+
+    given, ambig = load_names (NAMES + NAMES_MORE)
     for flag, lst in ((W_TITLE, TITLES), (W_DATE, DATES),
                       (W_NEUTRAL, NEUTRAL), (W_CONNECT, CONNECT),
                       (W_PARTICLE, PARTICLES)):
@@ -884,6 +1169,7 @@ COST_SCALE = 16
 LLR_SCALE = 16
 WORD_BITS = 14
 PROSE_WEIGHT = 20
+CHAT_LLR = 4.0
 
 
 # Character classes packed as in langid-model.h.
@@ -1046,7 +1332,7 @@ def main ():
 
 CLAMP = 4.0
 WORD_CLAMP = 3.0
-VOCAB = 2500
+VOCAB = 4000
 
 if __name__ == '__main__':
     main ()

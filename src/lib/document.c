@@ -95,7 +95,10 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
           continue;
         }
       if (dl_line_is_blank (line.text, line.len))
-        continue;
+        {
+          dl_langid_push_blank (doc->langid);
+          continue;
+        }
       g_assert (doc->count < RING_SIZE);
       Held *h = &doc->ring[(doc->head + doc->count) % RING_SIZE];
       g_string_truncate (h->text, 0);

@@ -5,6 +5,7 @@
 
 #include "langid.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "langid-model.h"
@@ -14,12 +15,27 @@
 
 /* Weight of the word-table evidence against the trigram evidence. */
 #define DL_LANGID_WORD_WEIGHT 1.0f
-/* Cost of switching language between two consecutive tr/en lines. */
+/* Cost of switching language between two consecutive tr/en lines, and
+ * between two with a blank line (or more) between them: a blank line
+ * weakens the pull of the neighbours. */
 #define DL_LANGID_SWITCH_COST 6.0f
+#define DL_LANGID_SWITCH_COST_BLANK 3.5f
+/* A word votes for a language when its log-ratio in the word table is at
+ * least this (in the table's units, 1/DL_LANGID_LLR_SCALE nats): one nat. */
+#define DL_LANGID_VOTE_LLR DL_LANGID_LLR_SCALE
+/* Words whose log-ratio is beyond this are words of conversation (yes,
+ * thanks, evet, tamam), which the trainer puts past the clamp of the others
+ * (3 nats): they vote twice. */
+#define DL_LANGID_CHAT_LLR (3 * DL_LANGID_LLR_SCALE)
 /* Words of a line looked up in the word table (the first ones). */
 #define DL_LANGID_WORDS_LOOKED_UP 16
 /* A single line never says more than this about its language. */
 #define DL_LANGID_MAX_MARGIN 40.0f
+/* A line whose margin is at least this keeps its own language: labelling
+ * it otherwise costs DL_LANGID_MAX_MARGIN, more than two switches. Set on
+ * bench/eval-langid and the fixtures: 8 let names in capitals (78'
+ * Penalty scored – Yalçın) keep Turkish, 12.5 lost short English lines. */
+#define DL_LANGID_SURE_MARGIN 10.0f
 
 /* ------------------------------------------------------------------------ */
 
@@ -256,6 +272,9 @@ typedef struct {
   guint32 numbers;          /* digit runs and Roman numerals */
   guint32 dates;            /* month and weekday names */
   guint32 acronyms;         /* short unknown words in capitals */
+  guint32 votes_tr;         /* ordinary words that say Turkish */
+  guint32 votes_en;         /* ...and English */
+  guint32 names;            /* given names, which say neither */
   guint32 last;             /* what the last word was: LAST_* */
 } Counts;
 
@@ -345,7 +364,7 @@ static inline ALWAYS_INLINE void
 word_done (Counts *t, NameState *n, const Word *w)
 {
   const DlLangidWord *e, *e_en;
-  guint flags;
+  guint flags, common;
 
   t->last = LAST_OTHER;
   if (w->letters == 0
@@ -380,6 +399,12 @@ word_done (Counts *t, NameState *n, const Word *w)
     return;
   t->word_tr += MAX (e->llr, 0);
   t->word_en += MAX (-e_en->llr, 0);
+  /* only ordinary words vote, words of conversation (beyond the clamp of
+   * the others) twice */
+  common = (flags & DL_LANGID_W_COMMON) != 0;
+  t->votes_tr += common * ((e->llr >= DL_LANGID_VOTE_LLR) + (e->llr > DL_LANGID_CHAT_LLR));
+  t->votes_en += common * ((e_en->llr <= -DL_LANGID_VOTE_LLR) + (e_en->llr < -DL_LANGID_CHAT_LLR));
+  t->names += (flags & (DL_LANGID_W_GIVEN | DL_LANGID_W_AMBIG)) == DL_LANGID_W_GIVEN;
   t->words++;
   t->letters += w->letters;
   t->dates += (flags & DL_LANGID_W_DATE) != 0;
@@ -780,6 +805,24 @@ not_letter (Scan *s, gunichar c, guint cl, const guchar *at, const guchar *p)
     punctuation (s, c, ended);
 }
 
+/* A line most of whose words (given names aside) are ordinary words of one
+ * language is in that language, whatever its tail in the other says (Go for
+ * it o zaman.), and sure of it (DL_LANGID_SURE_MARGIN) when two votes say
+ * so: two words, or one word of conversation (Evet. Thanks,). Lines too
+ * long for all their words to be looked up are left to their scores. */
+static inline ALWAYS_INLINE void
+word_majority (const Counts *t, DlLangEvidence *ev)
+{
+  guint voters = t->words - t->names;
+
+  if (t->words > DL_LANGID_WORDS_LOOKED_UP)
+    return;
+  if (t->votes_en >= 2 && 2 * t->votes_en > voters && t->votes_en > t->votes_tr)
+    ev->tr = MIN (ev->tr, ev->en - DL_LANGID_SURE_MARGIN);
+  else if (t->votes_tr >= 2 && 2 * t->votes_tr > voters && t->votes_tr > t->votes_en)
+    ev->en = MIN (ev->en, ev->tr - DL_LANGID_SURE_MARGIN);
+}
+
 /* The scores of the line read into @s, and whether it is in no language. */
 static inline ALWAYS_INLINE void
 line_evidence (const Scan *s, const char *text, gsize len, DlLangEvidence *ev)
@@ -791,6 +834,7 @@ line_evidence (const Scan *s, const char *text, gsize len, DlLangEvidence *ev)
            + DL_LANGID_WORD_WEIGHT * (float) t->word_tr / DL_LANGID_LLR_SCALE;
   ev->en = -(float) s->cost_en / DL_LANGID_COST_SCALE
            + DL_LANGID_WORD_WEIGHT * (float) t->word_en / DL_LANGID_LLR_SCALE;
+  word_majority (t, ev);
 
   if (t->letters < 2 || s->foreign > t->letters)
     ev->other = TRUE; /* numbers, URLs, another script */
@@ -852,19 +896,27 @@ dl_langid_score (const char *text, gsize len, DlLangEvidence *ev)
 
 #define RING (DL_LANGID_MAX_LAG + 1)
 
+/* The best path into each state is kept as bits, the newest line's label in
+ * bit 0 (ST_EN is 1): a label is read off the bits, never traced back. */
+G_STATIC_ASSERT (DL_LANGID_MAX_LAG < 64);
+
 typedef struct {
   guint8 other; /* transparent to the chain */
   guint8 final; /* label decided by dl_langid_finish */
   guint8 label;
-  guint8 bp[2]; /* best state of the previous chain line, per state */
+  guint32 chain; /* index of the line in the chain of tr/en lines */
 } Pending;
 
 struct _DlLangid {
   Pending ring[RING];
-  guint head;     /* oldest pending line */
-  guint count;    /* pending lines */
-  gboolean chain; /* a tr/en line of the current document was pushed */
-  float delta[2]; /* Viterbi costs of the newest chain line, per state */
+  guint head;      /* oldest pending line */
+  guint count;     /* pending lines */
+  guint32 chain;   /* tr/en lines of the current document pushed */
+  gboolean gap;    /* a blank line since the last tr/en line */
+  guint32 gaps;    /* chain lines of the document after a blank line... */
+  guint32 tight;   /* ...and right after the previous one */
+  float delta[2];  /* Viterbi costs of the newest chain line, per state */
+  guint64 path[2]; /* labels on the best path into each state, newest in bit 0 */
 };
 
 enum { ST_TR, ST_EN };
@@ -882,10 +934,49 @@ dl_langid_free (DlLangid *lid)
 }
 
 void
+dl_langid_push_blank (DlLangid *lid)
+{
+  g_return_if_fail (lid != NULL);
+  lid->gap = TRUE;
+}
+
+/* The cost of a switch before the chain line being pushed. A blank line
+ * weakens the pull of the neighbours only where blank lines are rare enough
+ * to mean something: not in PDF extractions, with a blank line after every
+ * line, nor in one-paragraph-per-line text. */
+static float
+switch_cost (DlLangid *lid)
+{
+  gboolean weak = lid->gap && 2 * lid->gaps <= lid->tight;
+
+  if (lid->chain > 1)
+    {
+      lid->gaps += lid->gap;
+      lid->tight += !lid->gap;
+    }
+  lid->gap = FALSE;
+  return weak ? DL_LANGID_SWITCH_COST_BLANK : DL_LANGID_SWITCH_COST;
+}
+
+/* What labelling a line with margin @d (tr - en) as each language costs: a
+ * line sure of itself keeps its language whatever its neighbours say. */
+static void
+line_costs (float d, float cost[2])
+{
+  float wrong;
+
+  d = CLAMP (d, -DL_LANGID_MAX_MARGIN, DL_LANGID_MAX_MARGIN);
+  wrong = fabsf (d) >= DL_LANGID_SURE_MARGIN ? DL_LANGID_MAX_MARGIN : fabsf (d);
+  cost[ST_TR] = d < 0 ? wrong : 0;
+  cost[ST_EN] = d > 0 ? wrong : 0;
+}
+
+void
 dl_langid_push (DlLangid *lid, const DlLangEvidence *ev)
 {
   Pending *e;
-  float d, cost[2];
+  float d, cost[2], sw;
+  guint64 path[2];
 
   g_return_if_fail (lid != NULL && ev != NULL);
   g_return_if_fail (lid->count < RING);
@@ -896,58 +987,39 @@ dl_langid_push (DlLangid *lid, const DlLangEvidence *ev)
   if (ev->other)
     return;
 
-  d = CLAMP (ev->tr - ev->en, -DL_LANGID_MAX_MARGIN, DL_LANGID_MAX_MARGIN);
-  cost[ST_TR] = d < 0 ? -d : 0;
-  cost[ST_EN] = d > 0 ? d : 0;
-  if (!lid->chain)
+  line_costs (ev->tr - ev->en, cost);
+  e->chain = lid->chain++;
+  sw = switch_cost (lid);
+  if (e->chain == 0)
     {
-      lid->chain = TRUE;
       lid->delta[ST_TR] = cost[ST_TR];
       lid->delta[ST_EN] = cost[ST_EN];
+      lid->path[ST_TR] = ST_TR;
+      lid->path[ST_EN] = ST_EN;
       return;
     }
   for (int s = 0; s < 2; s++)
     {
       float stay = lid->delta[s];
-      float move = lid->delta[1 - s] + DL_LANGID_SWITCH_COST;
-      e->bp[s] = stay <= move ? s : 1 - s;
+      float move = lid->delta[1 - s] + sw;
+      path[s] = (lid->path[stay <= move ? s : 1 - s] << 1) | (guint) s;
       cost[s] += MIN (stay, move);
     }
   d = MIN (cost[0], cost[1]);
   lid->delta[0] = cost[0] - d;
   lid->delta[1] = cost[1] - d;
+  lid->path[0] = path[0];
+  lid->path[1] = path[1];
 }
 
+/* The label of the pending chain line @e on the best path so far. */
 static DlLang
-state_lang (guint s)
+chain_label (const DlLangid *lid, const Pending *e)
 {
-  return s == ST_TR ? DL_LANG_TR : DL_LANG_EN;
-}
+  guint best = lid->delta[ST_EN] < lid->delta[ST_TR] ? ST_EN : ST_TR;
+  guint age = lid->chain - 1 - e->chain;
 
-/* Follows the best path back from the newest chain line to the pending
- * line @target (a ring index), or labels every pending chain line when
- * @target is -1. */
-static guint
-backtrack (DlLangid *lid, int target)
-{
-  guint s = lid->delta[ST_EN] < lid->delta[ST_TR] ? ST_EN : ST_TR;
-
-  for (guint k = lid->count; k-- > 0;)
-    {
-      guint i = (lid->head + k) % RING;
-      Pending *e = &lid->ring[i];
-      if (e->other || e->final)
-        continue;
-      if ((int) i == target)
-        return s;
-      if (target < 0)
-        {
-          e->final = TRUE;
-          e->label = state_lang (s);
-        }
-      s = e->bp[s];
-    }
-  return s;
+  return (lid->path[best] >> age) & 1 ? DL_LANG_EN : DL_LANG_TR;
 }
 
 gboolean
@@ -967,7 +1039,7 @@ dl_langid_pop (DlLangid *lid, DlLang *lang)
   else if (e->other)
     *lang = DL_LANG_OTHER;
   else
-    *lang = state_lang (backtrack (lid, lid->head));
+    *lang = chain_label (lid, e);
   lid->head = (lid->head + 1) % RING;
   lid->count--;
   return TRUE;
@@ -981,14 +1053,14 @@ dl_langid_finish (DlLangid *lid)
   for (guint k = 0; k < lid->count; k++)
     {
       Pending *e = &lid->ring[(lid->head + k) % RING];
-      if (e->other && !e->final)
-        {
-          e->final = TRUE;
-          e->label = DL_LANG_OTHER;
-        }
+      if (e->final)
+        continue;
+      e->final = TRUE;
+      e->label = e->other ? DL_LANG_OTHER : chain_label (lid, e);
     }
-  if (lid->chain)
-    backtrack (lid, -1);
-  lid->chain = FALSE;
+  lid->chain = 0;
+  lid->gap = FALSE;
+  lid->gaps = lid->tight = 0;
   lid->delta[0] = lid->delta[1] = 0;
+  lid->path[0] = lid->path[1] = 0;
 }

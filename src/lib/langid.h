@@ -13,9 +13,19 @@ G_BEGIN_DECLS
  * pushed: the smoother never holds more than DL_LANGID_MAX_LAG + 1 lines. */
 #define DL_LANGID_MAX_LAG 32
 
-/* What one line says about its language, before smoothing. */
+/* What one line says about its language, before smoothing.
+ *
+ * 'other' means the line holds no word of either language: fewer than two
+ * letters outside links (numbers, dates and times in digits, separators,
+ * page numbers, bullets), only URLs, e-mail addresses and DOIs, more
+ * letters of another script than Latin ones, only month or weekday names
+ * and numbers (16 Haziran 2024), only short acronyms and numbers (NATO
+ * 1949), user names and time stamps, or a lone person name or list of
+ * names (Stephanie, Hakan TAŞDEMİR*, Smith, J.): a name belongs to no
+ * language. A word of either language beside the name makes it a tr or en
+ * line (Hi Sara, is en). 'other' lines are transparent to the smoothing. */
 typedef struct {
-  gboolean other; /* the line can only be 'other' (no Turkish/English text) */
+  gboolean other; /* the line can only be 'other' (see above) */
   float tr;       /* log-score of the line as Turkish */
   float en;       /* log-score of the line as English */
 } DlLangEvidence;
@@ -33,6 +43,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLangid, dl_langid_free)
 
 /* Appends the evidence of the next non-blank line of the document. */
 void dl_langid_push (DlLangid *lid, const DlLangEvidence *ev);
+
+/* Notes a blank line of the document (between the lines pushed before and
+ * after it): the two sides pull less on each other's language. Blank lines
+ * are never labelled and never popped. */
+void dl_langid_push_blank (DlLangid *lid);
 
 /* Takes the label of the oldest line whose label is final, in push order;
  * FALSE when no pending line is final yet. */
