@@ -23,6 +23,7 @@
 #include "lexicon.h"
 #include "normalize.h"
 #include "stem.h"
+#include "units.h"
 
 typedef struct {
   char *form, *lemma, *upos;
@@ -134,21 +135,28 @@ count_tokens (GArray *tokens, DlLang lang, DlNormalizer *norm, DlCounter **merge
 enum { FORM, STEM, HUNSPELL, LEMMA, METHODS };
 static const char *const method_names[METHODS] = { "form", "stem", "hunspell", "lemma" };
 
+/* Copies the unit of every term in @u into a new array, and the units'
+ * keys into @names (so that the ids agree). */
+static guint32 *
+copy_units (const DlUnits *u, guint32 n_terms, DlLexicon *names)
+{
+  for (guint32 k = 0; k < dl_units_size (u); k++)
+    {
+      const char *key = dl_units_key (u, k);
+      dl_lexicon_intern (names, key, strlen (key), NULL);
+    }
+  return g_memdup2 (dl_units_map (u), (n_terms + 1) * sizeof (guint32));
+}
+
 /* The unit of every term under each method: units[m][term] and, in
- * @names[m], the unit strings. */
+ * @names[m], the unit strings. Stems and lemmas are made by units.h, as
+ * the commands make them. */
 static void
 units_of (DlCounter *counter, DlLang lang, DlLemmatizer *lem, DlStemmer *st, guint32 **units,
           DlLexicon **names, double *seconds)
 {
   const DlLexicon *terms = dl_counter_terms (counter, lang);
   guint32 n = dl_lexicon_size (terms);
-  g_autofree guint64 *freqs = g_new (guint64, n + 1);
-  g_autofree gboolean *proper = g_new (gboolean, n + 1);
-  for (guint32 id = 0; id < n; id++)
-    {
-      freqs[id] = dl_counter_freq (counter, lang, id);
-      proper[id] = dl_counter_is_proper (counter, lang, id);
-    }
   for (int m = 0; m < METHODS; m++)
     names[m] = dl_lexicon_new ();
   units[FORM] = g_new (guint32, n + 1);
@@ -162,10 +170,14 @@ units_of (DlCounter *counter, DlLang lang, DlLemmatizer *lem, DlStemmer *st, gui
       dl_lemmatizer_dictionary_stem (lem, lang, t, len, s);
       units[HUNSPELL][id] = dl_lexicon_intern (names[HUNSPELL], s->str, s->len, NULL);
     }
-  units[STEM] = dl_counter_stem_ids (counter, lang, st, names[STEM]);
+  DlUnitsOptions so = { DL_UNIT_STEM, st, NULL, NULL, NULL };
+  g_autoptr (DlUnits) stems = dl_units_new (counter, lang, &so);
+  units[STEM] = copy_units (stems, n, names[STEM]);
   gint64 t0 = g_get_monotonic_time ();
-  units[LEMMA] = dl_lemmatizer_map (lem, lang, terms, freqs, proper, names[LEMMA]);
+  DlUnitsOptions lo = { DL_UNIT_LEMMA, NULL, lem, NULL, NULL };
+  g_autoptr (DlUnits) lemmas = dl_units_new (counter, lang, &lo);
   *seconds = (double) (g_get_monotonic_time () - t0) / 1e6;
+  units[LEMMA] = copy_units (lemmas, n, names[LEMMA]);
 }
 
 static guint64

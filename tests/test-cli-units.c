@@ -26,6 +26,43 @@ test_units_agree_across_commands (void)
 {
   check_agree ("stem", "tr");
   check_agree ("stem", "en");
+  check_agree ("lemma", "tr");
+  check_agree ("lemma", "en");
+}
+
+static void
+test_lemmas (void)
+{
+  /* A lemma unit shows as the lemma; a query finds it by any of its forms
+   * (olmak, olan: the unit ol). */
+  CliRun r
+      = cli_run ("$DERLEM freq --unit lemma --lang tr --top 3 --format tsv corpus | cut -f3-7; "
+                 "for q in ol olmak olan; do "
+                 "$DERLEM kwic --unit lemma --lang tr --format tsv $q corpus | tail -n +2 | wc -l; "
+                 "done",
+                 NULL);
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  DL_ASSERT_STR_EQ (lines[0], "item\tfreq\tper_million\trange\tunit");
+  DL_ASSERT_STR_EQ (lines[3], "ol\t469\t22330.14\t4\tol");
+  DL_ASSERT_STR_EQ (lines[4], "469");
+  DL_ASSERT_STR_EQ (lines[5], "469");
+  DL_ASSERT_STR_EQ (lines[6], "469");
+  cli_run_clear (&r);
+  /* English: is, was, are, been are be. */
+  r = cli_run ("$DERLEM freq --unit lemma --lang en --format tsv corpus | grep -P '\tbe\t'", NULL);
+  DL_ASSERT_STR_EQ (r.out, "en\t4\tbe\t149\t30944.96\t4\tbe\tis (51), was (32), be (20), are "
+                           "(17), been (17)\n");
+  cli_run_clear (&r);
+  /* The dictionaries are found at run time; without them, a clear error. */
+  r = cli_run ("DERLEM_DICPATH=/nonexistent $DERLEM freq --unit lemma corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "hunspell dictionary tr_TR not found (install the package "
+                                 "hunspell-tr");
+  DL_ASSERT_STR_EQ (r.out, "");
+  cli_run_clear (&r);
+  r = cli_run_usage_error ("$DERLEM kwic --unit lemma --case keep ol corpus",
+                           "--unit lemma works on folded words");
+  cli_run_clear (&r);
 }
 
 static void
@@ -78,6 +115,7 @@ test_cli_units_suite (void)
 {
   CU_pSuite s = CU_add_suite ("cli-units", NULL, NULL);
   CU_add_test (s, "units_agree_across_commands", test_units_agree_across_commands);
+  CU_add_test (s, "lemmas", test_lemmas);
   CU_add_test (s, "units_from_standard_input", test_units_from_standard_input);
   CU_add_test (s, "headwords_and_unit_column", test_headwords_and_unit_column);
 }

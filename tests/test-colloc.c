@@ -52,7 +52,7 @@ window (guint left, guint right)
 static DlUnits *
 form_units (const DlCollocCounts *counts, DlLang lang)
 {
-  DlUnitsOptions uo = { DL_UNIT_FORM, NULL, NULL, NULL };
+  DlUnitsOptions uo = { DL_UNIT_FORM, NULL, NULL, NULL, NULL };
   return dl_units_new (dl_colloc_counts_counter (counts), lang, &uo);
 }
 
@@ -66,7 +66,7 @@ list_text (const DlCollocCounts *counts, DlLang lang, const char *stoplist, DlUn
   g_autoptr (DlStoplist) sl = dl_stoplist_load (stoplist, norm, &error);
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
-  DlUnitsOptions uo = { unit, st, sl, norm };
+  DlUnitsOptions uo = { unit, st, NULL, sl, norm };
   g_autoptr (DlUnits) units = dl_units_new (dl_colloc_counts_counter (counts), lang, &uo);
   DlCollocListOptions lo = { units, 1, 1, 0, DL_MEASURE_COOC };
   g_autoptr (DlCollocList) list = dl_colloc_list (counts, lang, &lo, &error);

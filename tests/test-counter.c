@@ -220,7 +220,7 @@ list_text (const DlCounter *c, DlLang lang, DlUnit unit, const DlStoplist *sl,
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
   g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
-  DlUnitsOptions uo = { unit, st, sl, norm };
+  DlUnitsOptions uo = { unit, st, NULL, sl, norm };
   g_autoptr (DlUnits) units = dl_units_new (c, lang, &uo);
   g_autoptr (DlFreqList) list = dl_freqlist_build (units, fo, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (list);

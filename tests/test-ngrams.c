@@ -40,7 +40,7 @@ ngrams (const char *const *files, guint min_n, guint max_n, const char *contains
     }
   g_rmdir (dir);
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
-  DlUnitsOptions uo = { unit, st, NULL, NULL };
+  DlUnitsOptions uo = { unit, st, NULL, NULL, NULL };
   g_autoptr (DlUnits) units = dl_units_new (dl_ngram_counts_counter (total), DL_LANG_EN, &uo);
   DlNgramListOptions lo = { units, 1, 1, 0 };
   g_autoptr (DlNgramList) list = dl_ngram_list (total, DL_LANG_EN, &lo, &error);

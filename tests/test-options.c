@@ -9,7 +9,7 @@
 #include "writer.h"
 #include "tests.h"
 
-static const char *const unit_names[] = { "form", "stem" };
+static const char *const unit_names[] = { "form", "stem", "lemma" };
 static const char *const case_names[] = { "fold", "keep" };
 static const char *const when_names[] = { "auto", "always", "never" };
 
@@ -99,7 +99,12 @@ test_parse_values_and_errors (void)
       "lang=all assume=- unit=stem case=fold format=text color=auto progress=auto encoding=- "
       "stoplist=- output=-" },
     { { "--unit", "lemma" },
-      "usage: invalid value 'lemma' for --unit (expected one of: form, stem)" },
+      "lang=all assume=- unit=lemma case=fold format=text color=auto progress=auto encoding=- "
+      "stoplist=- output=-" },
+    { { "--unit", "lexeme" },
+      "usage: invalid value 'lexeme' for --unit (expected one of: form, stem, lemma)" },
+    { { "--unit", "lemma", "--case", "keep" },
+      "usage: --unit lemma works on folded words: it cannot go with --case keep" },
     { { "--case", "keep" },
       "lang=all assume=- unit=form case=keep format=text color=auto progress=auto encoding=- "
       "stoplist=- output=-" },

@@ -89,7 +89,7 @@ test_stopwords_are_units (void)
   dl_test_temp_remove (path);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
   g_autoptr (DlStemmer) st = dl_stemmer_new (&error);
-  DlUnitsOptions uo = { DL_UNIT_STEM, st, sl, norm };
+  DlUnitsOptions uo = { DL_UNIT_STEM, st, NULL, sl, norm };
   g_autoptr (DlUnits) u = dl_units_new (dl_units_counter (stems), DL_LANG_TR, &uo);
   guint32 unit;
   CU_ASSERT_TRUE_FATAL (dl_units_find (u, "birine", strlen ("birine"), &unit));
@@ -103,7 +103,7 @@ test_stopwords_are_units (void)
   CU_ASSERT_TRUE_FATAL (dl_units_find (u, "gün", strlen ("gün"), &unit));
   CU_ASSERT_FALSE (dl_units_is_stopword (u, unit));
   /* As forms, biri and birine are not on the list. */
-  DlUnitsOptions fo = { DL_UNIT_FORM, NULL, sl, norm };
+  DlUnitsOptions fo = { DL_UNIT_FORM, NULL, NULL, sl, norm };
   g_autoptr (DlUnits) f = dl_units_new (dl_units_counter (stems), DL_LANG_TR, &fo);
   CU_ASSERT_TRUE_FATAL (dl_units_find (f, "biri", strlen ("biri"), &unit));
   CU_ASSERT_FALSE (dl_units_is_stopword (f, unit));

@@ -11,6 +11,7 @@
 struct _DlTestUnits {
   DlCounter *counter;
   DlStemmer *stemmer;
+  DlLemmatizer *lemmatizer;
   DlUnits *units;
 };
 
@@ -33,7 +34,12 @@ dl_test_units_new (const char *text, DlLang lang, DlUnit unit)
   dl_test_temp_remove (path);
   t->stemmer = dl_stemmer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (t->stemmer);
-  DlUnitsOptions uo = { unit, t->stemmer, NULL, NULL };
+  if (unit == DL_UNIT_LEMMA)
+    {
+      t->lemmatizer = dl_lemmatizer_new (&error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (t->lemmatizer);
+    }
+  DlUnitsOptions uo = { unit, t->stemmer, t->lemmatizer, NULL, NULL };
   t->units = dl_units_new (t->counter, lang, &uo);
   return t;
 }
@@ -51,6 +57,7 @@ dl_test_units_free (DlTestUnits *t)
     return;
   dl_units_free (t->units);
   dl_stemmer_free (t->stemmer);
+  dl_lemmatizer_free (t->lemmatizer);
   dl_counter_free (t->counter);
   g_free (t);
 }

@@ -423,7 +423,7 @@ colloc_write (DlOut *out, const CollocArgs *args, CollocRun *run, GError **error
 static gboolean
 colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
 {
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
     return FALSE;
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);

@@ -34,8 +34,8 @@ gboolean
 dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist, DlListTools *tools,
                    GError **error)
 {
-  *tools = (DlListTools){ NULL, NULL, NULL };
-  g_auto (DlListTools) made = { NULL, NULL, NULL };
+  *tools = (DlListTools){ NULL, NULL, NULL, NULL };
+  g_auto (DlListTools) made = { NULL, NULL, NULL, NULL };
   const char *spec = opts->stoplist != NULL ? opts->stoplist : default_stoplist;
   if ((made.norm = dl_normalizer_new (error)) == NULL)
     return FALSE;
@@ -44,9 +44,11 @@ dl_cmd_list_tools (const DlOptions *opts, const char *default_stoplist, DlListTo
     return FALSE;
   if (opts->unit == DL_UNIT_STEM && (made.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;
+  if (opts->unit == DL_UNIT_LEMMA && (made.lemmatizer = dl_lemmatizer_new (error)) == NULL)
+    return FALSE;
   /* All made: hand them out. */
   *tools = made;
-  made = (DlListTools){ NULL, NULL, NULL };
+  made = (DlListTools){ NULL, NULL, NULL, NULL };
   return TRUE;
 }
 
@@ -54,6 +56,7 @@ void
 dl_cmd_list_tools_clear (DlListTools *tools)
 {
   g_clear_pointer (&tools->stemmer, dl_stemmer_free);
+  g_clear_pointer (&tools->lemmatizer, dl_lemmatizer_free);
   g_clear_pointer (&tools->stoplist, dl_stoplist_free);
   g_clear_pointer (&tools->norm, dl_normalizer_free);
 }
@@ -62,7 +65,8 @@ DlUnits *
 dl_cmd_units (const DlOptions *opts, const DlListTools *tools, const DlCounter *counter,
               DlLang lang)
 {
-  DlUnitsOptions uo = { opts->unit, tools->stemmer, tools->stoplist, tools->norm };
+  DlUnitsOptions uo
+      = { opts->unit, tools->stemmer, tools->lemmatizer, tools->stoplist, tools->norm };
   return dl_units_new (counter, lang, &uo);
 }
 

@@ -228,7 +228,7 @@ freq_write (DlOut *out, const FreqArgs *args, FreqRun *run, GError **error)
 static gboolean
 freq_run (DlEnv *env, const FreqArgs *args, GError **error)
 {
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
     return FALSE;
   g_auto (FreqRun) run = { 0 };

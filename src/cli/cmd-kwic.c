@@ -727,7 +727,7 @@ static gboolean
 kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
 {
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
   if (!dl_cmd_prepare_queries (&a->opts, inputs, &tools, &qu, error))
     return FALSE;

@@ -282,7 +282,7 @@ ngrams_write (DlOut *out, const NgramArgs *args, NgramRun *run, GError **error)
 static gboolean
 ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
 {
-  g_auto (DlListTools) tools = { NULL, NULL, NULL };
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
     return FALSE;
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);

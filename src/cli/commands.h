@@ -14,6 +14,7 @@
 #include "query.h"
 #include "output.h"
 #include "source.h"
+#include "lemma.h"
 #include "stem.h"
 #include "stoplist.h"
 #include "units.h"
@@ -51,8 +52,9 @@ void dl_cmd_counter_options (const DlOptions *opts, DlCounterOptions *co);
 /* What a counting command's lists need from the options. */
 typedef struct {
   DlNormalizer *norm;
-  DlStoplist *stoplist; /* NULL for none */
-  DlStemmer *stemmer;   /* with --unit stem */
+  DlStoplist *stoplist;     /* NULL for none */
+  DlStemmer *stemmer;       /* with --unit stem */
+  DlLemmatizer *lemmatizer; /* with --unit lemma */
 } DlListTools;
 
 /* Opens @tools: the stoplist named by --stoplist, or @default_stoplist
@@ -64,7 +66,8 @@ void dl_cmd_list_tools_clear (DlListTools *tools);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlListTools, dl_cmd_list_tools_clear)
 
 /* The units of @lang in @counter (merged) as --unit says, with @tools's
- * stemmer and stoplist (borrowed: they must outlive the units). */
+ * stemmer or lemmatizer and stoplist (borrowed: they must outlive the
+ * units). */
 DlUnits *dl_cmd_units (const DlOptions *opts, const DlListTools *tools, const DlCounter *counter,
                        DlLang lang);
 

@@ -39,7 +39,9 @@ dl_options_context (const char *parameters, const char *summary, const char *des
     { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
       N_ ("Skip language detection: every line is in LANG (tr or en)"), "LANG" },
     { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit_arg,
-      N_ ("Count word forms or Snowball stems: form or stem (default: form)"), "UNIT" },
+      N_ ("Count word forms, Snowball stems or dictionary lemmas: form, stem or lemma "
+          "(default: form)"),
+      "UNIT" },
     { "case", 0, 0, G_OPTION_ARG_STRING, &o->case_arg,
       N_ ("Fold case by each line's language, or keep it: fold or keep (default: fold)"), "CASE" },
     { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers, N_ ("Count numbers as words too"), NULL },
@@ -126,7 +128,7 @@ parse_langs (DlOptions *o, GError **error)
 static gboolean
 parse_words (DlOptions *o, GError **error)
 {
-  static const char *const units[] = { "form", "stem", NULL };
+  static const char *const units[] = { "form", "stem", "lemma", NULL };
   static const char *const cases[] = { "fold", "keep", NULL };
   if (o->unit_arg != NULL
       && !dl_options_choice ("--unit", o->unit_arg, units, (int *) &o->unit, error))
@@ -134,10 +136,12 @@ parse_words (DlOptions *o, GError **error)
   if (o->case_arg != NULL
       && !dl_options_choice ("--case", o->case_arg, cases, (int *) &o->casing, error))
     return FALSE;
-  if (o->unit == DL_UNIT_STEM && o->casing == DL_CASE_KEEP)
+  if (o->unit != DL_UNIT_FORM && o->casing == DL_CASE_KEEP)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("--unit stem works on folded words: it cannot go with --case keep"));
+                   /* Translators: %s is stem or lemma. */
+                   _ ("--unit %s works on folded words: it cannot go with --case keep"),
+                   o->unit_arg);
       return FALSE;
     }
   return TRUE;

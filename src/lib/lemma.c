@@ -20,7 +20,11 @@
 #include "stem.h"
 
 /* One hunspell dictionary and its answers so far. */
+/* A dictionary, found when the lemmatizer is made and loaded when first
+ * used: a run over Turkish alone never reads the English one (loading
+ * tr_TR takes about half a second). */
 typedef struct {
+  char *aff, *dic;
   Hunhandle *handle;
   GHashTable *spelled; /* word → GINT_TO_POINTER (1 known, 2 unknown) */
 } Dict;
@@ -85,9 +89,8 @@ dict_open (Dict *d, const char *name, const char *package, GError **error)
       g_autofree char *dic = g_strconcat (base, ".dic", NULL);
       if (!g_file_test (aff, G_FILE_TEST_IS_REGULAR) || !g_file_test (dic, G_FILE_TEST_IS_REGULAR))
         continue;
-      d->handle = Hunspell_create (aff, dic);
-      if (d->handle == NULL)
-        continue;
+      d->aff = g_steal_pointer (&aff);
+      d->dic = g_steal_pointer (&dic);
       d->spelled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       return TRUE;
     }
@@ -125,6 +128,8 @@ dl_lemmatizer_free (DlLemmatizer *lem)
     {
       if (lem->dict[l].handle != NULL)
         Hunspell_destroy (lem->dict[l].handle);
+      g_free (lem->dict[l].aff);
+      g_free (lem->dict[l].dic);
       g_clear_pointer (&lem->dict[l].spelled, g_hash_table_unref);
       g_clear_pointer (&lem->vocab[l].family[0], g_hash_table_unref);
       g_clear_pointer (&lem->vocab[l].family[1], g_hash_table_unref);
@@ -133,13 +138,22 @@ dl_lemmatizer_free (DlLemmatizer *lem)
 }
 
 /* Does the dictionary know @word (NUL-terminated)? */
+/* The hunspell handle of @d, loaded on first use. */
+static Hunhandle *
+dict_handle (Dict *d)
+{
+  if (d->handle == NULL)
+    d->handle = Hunspell_create (d->aff, d->dic);
+  return d->handle;
+}
+
 static gboolean
 dict_knows (Dict *d, const char *word)
 {
   gpointer known = g_hash_table_lookup (d->spelled, word);
   if (known == NULL)
     {
-      known = GINT_TO_POINTER (Hunspell_spell (d->handle, word) ? 1 : 2);
+      known = GINT_TO_POINTER (Hunspell_spell (dict_handle (d), word) ? 1 : 2);
       g_hash_table_insert (d->spelled, g_strdup (word), known);
     }
   return GPOINTER_TO_INT (known) == 1;
@@ -153,7 +167,7 @@ dl_lemmatizer_dictionary_stem (DlLemmatizer *lem, DlLang lang, const char *folde
   g_string_append_len (out, folded, (gssize) len);
   if (lang != DL_LANG_TR && lang != DL_LANG_EN)
     return;
-  Hunhandle *h = lem->dict[lang].handle;
+  Hunhandle *h = dict_handle (&lem->dict[lang]);
   char **stems = NULL;
   int n = Hunspell_stem (h, &stems, out->str);
   if (n > 0)
@@ -549,7 +563,7 @@ en_lemma (DlLemmatizer *lem, const DlLexicon *terms, const guint64 *freqs, const
   /* hunspell's stems through the inflections only (plural and third
    * person -s, -ed, -ing: flags S, D, G), not its derivations (-ly, -ment,
    * re-): really is not real, recommend not commend. */
-  Hunhandle *h = lem->dict[DL_LANG_EN].handle;
+  Hunhandle *h = dict_handle (&lem->dict[DL_LANG_EN]);
   char **analyses = NULL;
   int n = Hunspell_analyze (h, &analyses, w);
   gboolean best = FALSE;

@@ -1,5 +1,5 @@
 /* types.h — the small enums every layer shares: the language of a line, the
- * unit counted (word form or stem) and what happens to case. */
+ * unit counted (word form, stem or lemma) and what happens to case. */
 #ifndef DL_TYPES_H
 #define DL_TYPES_H
 
@@ -21,8 +21,9 @@ const char *dl_lang_code (DlLang lang);
 /* Parses "tr", "en" or "other"; FALSE for anything else. */
 gboolean dl_lang_parse (const char *code, DlLang *lang);
 
-/* What a word counts as: its folded form, or its Snowball stem. */
-typedef enum { DL_UNIT_FORM, DL_UNIT_STEM } DlUnit;
+/* What a word counts as: its folded form, its Snowball stem, or its
+ * dictionary lemma (units.h). */
+typedef enum { DL_UNIT_FORM, DL_UNIT_STEM, DL_UNIT_LEMMA } DlUnit;
 
 /* Case: folded by the line's language, or kept as written. */
 typedef enum { DL_CASE_FOLD, DL_CASE_KEEP } DlCase;

@@ -9,20 +9,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Units of both languages share their stemmer or lemmatizer, which keep
+ * state between calls: dl_units_find takes this lock around them. */
+G_LOCK_DEFINE_STATIC (tools);
+
 struct _DlUnits {
   DlUnitsOptions opts;
   const DlCounter *counter; /* borrowed */
   DlLang lang;
-  DlLexicon *keys;  /* stems or lemmas; NULL for forms (the terms are the keys) */
-  guint32 *unit_of; /* by term */
+  guint64 *term_freq; /* by term, for the lemmatizer (DL_UNIT_LEMMA) */
+  DlLexicon *keys;    /* stems or lemmas; NULL for forms (the terms are the keys) */
+  guint32 *unit_of;   /* by term */
   guint32 n_units;
   guint64 *freq;    /* by unit */
   guint32 *first;   /* by unit: its terms are members[first[u] .. first[u + 1]) */
   guint32 *members; /* terms by unit, most frequent first */
   guint8 *stopword; /* by unit */
   GString *scratch; /* while the units are made */
-  GMutex find_lock; /* dl_units_find's stemmer and buffer, shared by threads */
-  GString *found;
+  GString *found;   /* dl_units_find's, under the lock */
 };
 
 /* The stem key of @term (@len bytes): a Turkish word with an apostrophe
@@ -41,6 +45,46 @@ stem_key (DlUnits *u, const char *term, gsize len, gboolean proper, GString *out
   dl_stemmer_stem (u->opts.stemmer, u->lang, term, len, proper, out);
 }
 
+/* The lemma key of @term (@len bytes), as stem_key does for stems. */
+static void
+lemma_key (DlUnits *u, const char *term, gsize len, gboolean proper, GString *out)
+{
+  gsize base = dl_stem_proper_base (u->lang, term, len);
+  if (base > 0 && !dl_counter_is_proper_text (u->counter, u->lang, term, base))
+    len = base, proper = FALSE;
+  dl_lemmatizer_lemma (u->opts.lemmatizer, u->lang, dl_counter_terms (u->counter, u->lang),
+                       u->term_freq, term, len, proper, out);
+}
+
+/* Interns the lemma of every term (the lemmatizer reads the whole
+ * vocabulary at once, to choose between readings by what it attests). */
+static void
+assign_lemmas (DlUnits *u, const DlLexicon *terms, guint32 n)
+{
+  g_autofree gboolean *proper = g_new (gboolean, n + 1);
+  u->term_freq = g_new (guint64, n + 1);
+  for (guint32 id = 0; id < n; id++)
+    {
+      proper[id] = dl_counter_is_proper (u->counter, u->lang, id);
+      u->term_freq[id] = dl_counter_freq (u->counter, u->lang, id);
+    }
+  u->unit_of
+      = dl_lemmatizer_map (u->opts.lemmatizer, u->lang, terms, u->term_freq, proper, u->keys);
+  /* The lemmatizer keeps a Turkish apostrophe form's base whole: the base
+   * of a name, unless the corpus shows none (Karabağ Savaşı’nın). */
+  g_autoptr (GString) key = g_string_new (NULL);
+  for (guint32 id = 0; id < n; id++)
+    {
+      const char *term = dl_lexicon_string (terms, id);
+      gsize len = dl_lexicon_length (terms, id);
+      gsize base = dl_stem_proper_base (u->lang, term, len);
+      if (base == 0 || dl_counter_is_proper_text (u->counter, u->lang, term, base))
+        continue;
+      lemma_key (u, term, len, FALSE, key);
+      u->unit_of[id] = dl_lexicon_intern (u->keys, key->str, key->len, NULL);
+    }
+}
+
 /* Interns the key of every term, filling u->unit_of. */
 static void
 assign_keys (DlUnits *u)
@@ -56,6 +100,12 @@ assign_keys (DlUnits *u)
       return;
     }
   u->keys = dl_lexicon_new ();
+  if (u->opts.unit == DL_UNIT_LEMMA)
+    {
+      assign_lemmas (u, terms, n);
+      u->n_units = dl_lexicon_size (u->keys);
+      return;
+    }
   g_autoptr (GString) key = g_string_new (NULL);
   for (guint32 id = 0; id < n; id++)
     {
@@ -179,6 +229,7 @@ DlUnits *
 dl_units_new (const DlCounter *c, DlLang lang, const DlUnitsOptions *opts)
 {
   g_return_val_if_fail (opts->unit != DL_UNIT_STEM || opts->stemmer != NULL, NULL);
+  g_return_val_if_fail (opts->unit != DL_UNIT_LEMMA || opts->lemmatizer != NULL, NULL);
   g_return_val_if_fail (opts->stoplist == NULL || opts->norm != NULL, NULL);
   DlUnits *u = g_new0 (DlUnits, 1);
   u->opts = *opts;
@@ -186,7 +237,6 @@ dl_units_new (const DlCounter *c, DlLang lang, const DlUnitsOptions *opts)
   u->lang = lang;
   u->scratch = g_string_new (NULL);
   u->found = g_string_new (NULL);
-  g_mutex_init (&u->find_lock);
   assign_keys (u);
   list_members (u);
   mark_stopwords (u);
@@ -206,7 +256,7 @@ dl_units_free (DlUnits *u)
   g_free (u->stopword);
   g_string_free (u->scratch, TRUE);
   g_string_free (u->found, TRUE);
-  g_mutex_clear (&u->find_lock);
+  g_free (u->term_freq);
   g_free (u);
 }
 
@@ -259,6 +309,8 @@ const char *
 dl_units_headword (const DlUnits *u, guint32 unit)
 {
   g_return_val_if_fail (unit < u->n_units, NULL);
+  if (u->opts.unit == DL_UNIT_LEMMA)
+    return dl_lexicon_string (u->keys, unit);
   return dl_counter_display (u->counter, u->lang, u->members[u->first[unit]]);
 }
 
@@ -296,7 +348,13 @@ dl_units_find (DlUnits *u, const char *folded, gsize len, guint32 *unit)
   if (u->keys == NULL)
     return FALSE;
   /* A word the corpus lacks: its key, by the rules for terms. */
-  g_autoptr (GMutexLocker) locker = g_mutex_locker_new (&u->find_lock);
-  stem_key (u, folded, len, dl_counter_is_proper_text (u->counter, u->lang, folded, len), u->found);
-  return dl_lexicon_lookup (u->keys, u->found->str, u->found->len, unit);
+  gboolean proper = dl_counter_is_proper_text (u->counter, u->lang, folded, len);
+  G_LOCK (tools);
+  if (u->opts.unit == DL_UNIT_LEMMA)
+    lemma_key (u, folded, len, proper, u->found);
+  else
+    stem_key (u, folded, len, proper, u->found);
+  gboolean found = dl_lexicon_lookup (u->keys, u->found->str, u->found->len, unit);
+  G_UNLOCK (tools);
+  return found;
 }

@@ -3,14 +3,18 @@
  * itself, its stem or its lemma — decided once from the whole corpus, so
  * that freq, kwic, colloc and ngrams count, find and show the same units.
  * A unit has a key (the stem or lemma as computed), a headword (what people
- * read: the lemma, or the group's most frequent form), its terms and their
- * summed frequency, and is a stopword or not as a whole. */
+ * read: the lemma, or a stem group's most frequent form), its terms and
+ * their summed frequency, and is a stopword or not as a whole. A Turkish
+ * word with an apostrophe suffix belongs to its base's unit: a name kept
+ * whole when the corpus shows the base to be one, otherwise the base's stem
+ * or lemma. */
 #ifndef DL_UNITS_H
 #define DL_UNITS_H
 
 #include <glib.h>
 
 #include "counter.h"
+#include "lemma.h"
 #include "normalize.h"
 #include "stem.h"
 #include "stoplist.h"
@@ -21,6 +25,7 @@ G_BEGIN_DECLS
 typedef struct {
   DlUnit unit;
   DlStemmer *stemmer;         /* for DL_UNIT_STEM */
+  DlLemmatizer *lemmatizer;   /* for DL_UNIT_LEMMA */
   const DlStoplist *stoplist; /* decides which units are stopwords; may be NULL */
   DlNormalizer *norm;         /* folds for the stoplist when the counter kept case */
 } DlUnitsOptions;
@@ -50,7 +55,8 @@ const guint32 *dl_units_map (const DlUnits *u);
 const char *dl_units_key (const DlUnits *u, guint32 unit);
 
 /* What the unit is shown as (owned by @u): a form's own text as written
- * most (dl_counter_display); a stem group's most frequent form; a lemma. */
+ * most (dl_counter_display); a stem group's most frequent form (the first
+ * of dl_units_terms); a lemma itself. */
 const char *dl_units_headword (const DlUnits *u, guint32 unit);
 
 /* The unit's frequency: its terms' summed. */
@@ -68,7 +74,8 @@ const guint32 *dl_units_terms (const DlUnits *u, guint32 unit, guint *n);
 /* The unit a query word names: @folded (@len bytes, normalized as the
  * matcher normalizes it) is one of the corpus's terms, or its stem or lemma
  * is a unit's key. FALSE if the corpus has no such unit. Threads may call it
- * at once (a lock guards the stemmer). */
+ * at once (a lock guards the stemmer and lemmatizer, which units of both
+ * languages may share). */
 gboolean dl_units_find (DlUnits *u, const char *folded, gsize len, guint32 *unit);
 
 G_END_DECLS
