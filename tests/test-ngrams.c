@@ -77,7 +77,7 @@ test_ngrams_stop_at_sentence_ends (void)
   /* Not a sentence end: a decimal point, an abbreviation before a small
    * letter. */
   const char *const not_ends[] = { "a 3.5 b e.g. c\n", NULL };
-  check (not_ends, 2, 2, NULL, DL_UNIT_FORM, "a b 1 1\nb e.g 1 1\ne.g c 1 1\n");
+  check (not_ends, 2, 2, NULL, DL_UNIT_FORM, "a b 1 1\nb e.g. 1 1\ne.g. c 1 1\n");
 }
 
 static void

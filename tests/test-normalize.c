@@ -32,6 +32,8 @@ static const struct {
   { "AZERBAYCAN’IN", "azerbaycan'ın" },
   { "Azerbaycan'ın", "azerbaycan'ın" },
   { "Azerbaycanʼın", "azerbaycan'ın" },
+  { "Ankara\xC2\xB4nın", "ankara'nın" },     /* U+00B4 ACUTE ACCENT */
+  { "ANKARA\xE2\x80\x98NIN", "ankara'nın" }, /* U+2018 */
   { "ÇĞÖŞÜ", "çğöşü" },
   { "KILIÇ", "kılıç" },
   { "i\xCC\x87stanbul", "istanbul" }, /* what a locale-blind lower() leaves */
@@ -49,6 +51,7 @@ static const struct {
   { "İstanbul", "istanbul" },
   { "TÜRKİYE", "türkiye" },
   { "Azerbaijan’s", "azerbaijan's" },
+  { "I\xC2\xB4m", "i'm" },
   { "STRASSE", "strasse" },
   { "Straße", "strasse" },
 };
@@ -94,13 +97,27 @@ static void
 test_apostrophes_are_one (void)
 {
   g_autoptr (GString) out = g_string_new (NULL);
-  const char *forms[] = { "Rusya’nın", "Rusya'nın", "Rusyaʼnın" };
+  /* The kinds in order: ' ’ ʼ ´ ‘ ” " (the oracle: their code points). */
+  const char *forms[] = { "Rusya'nın",
+                          "Rusya’nın",
+                          "Rusyaʼnın",
+                          "Rusya\xC2\xB4nın",
+                          "Rusya\xE2\x80\x98nın",
+                          "Rusya\xE2\x80\x9Dnın",
+                          "Rusya\"nın" };
+  G_STATIC_ASSERT (G_N_ELEMENTS (forms) == DL_APOSTROPHE_KINDS);
   for (gsize i = 0; i < G_N_ELEMENTS (forms); i++)
     {
       dl_normalize_apostrophes (forms[i], strlen (forms[i]), out);
-      CU_ASSERT_STRING_EQUAL (out->str, "Rusya'nın");
+      DL_ASSERT_STR_EQ_FOR (forms[i], out->str, "Rusya'nın");
+      const char *end = forms[i] + strlen (forms[i]);
+      DL_ASSERT_INT_EQ_FOR (forms[i], dl_apostrophe_kind (forms[i] + 5, end), (int) i);
+      g_autofree char *apostrophe = g_strndup (forms[i] + 5, dl_apostrophe_at (forms[i] + 5, end));
+      DL_ASSERT_STR_EQ_FOR (forms[i], dl_apostrophe_text ((guint) i), apostrophe);
+      DL_ASSERT_INT_EQ_FOR (forms[i], dl_apostrophe_find (forms[i], strlen (forms[i])), 5);
     }
-  CU_ASSERT_EQUAL (dl_apostrophe_find ("Rusya’nın", strlen ("Rusya’nın")), 5);
+  /* A grave accent is no apostrophe (ICU does not keep it in words). */
+  CU_ASSERT_EQUAL (dl_apostrophe_find ("Rusya`nın", strlen ("Rusya`nın")), -1);
   CU_ASSERT_EQUAL (dl_apostrophe_find ("Rusya", 5), -1);
   const char *t = "a’b";
   CU_ASSERT_EQUAL (dl_apostrophe_at (t + 1, t + strlen (t)), 3);

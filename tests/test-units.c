@@ -58,6 +58,11 @@ test_capitals_inside_names_are_no_evidence (void)
   CU_ASSERT_FALSE (dl_counter_is_proper_text (c, DL_LANG_TR, "milletler", strlen ("milletler")));
   CU_ASSERT_FALSE (dl_counter_is_proper_text (c, DL_LANG_TR, "savaşı", strlen ("savaşı")));
   CU_ASSERT_TRUE (dl_counter_is_proper_text (c, DL_LANG_TR, "ankara", strlen ("ankara")));
+  /* A closing quote before a suffix stands for the apostrophe: the
+   * suffixed title goes with its base's unit. */
+  g_autoptr (DlTestUnits) tq = dl_test_units_new ("Dün “Karabağ Savaşı”na dair bir yazı okudum.\n",
+                                                  DL_LANG_TR, DL_UNIT_STEM);
+  DL_ASSERT_STR_EQ (key_of (dl_test_units_get (tq), "savaşı'na"), "savaş");
   /* A capital standing alone in mid-sentence is evidence. */
   g_autoptr (DlTestUnits) t2 = dl_test_units_new ("Bugün Savaşı anlattı. Dün de Savaşı dinledik.\n",
                                                   DL_LANG_TR, DL_UNIT_STEM);

@@ -49,8 +49,10 @@ dl_normalizer_free (DlNormalizer *norm)
   g_free (norm);
 }
 
-static const char *const apostrophes[DL_APOSTROPHE_KINDS]
-    = { DL_APOSTROPHE, "\xE2\x80\x99", "\xCA\xBC" };
+static const char *const apostrophes[DL_APOSTROPHE_KINDS] = {
+  DL_APOSTROPHE, "\xE2\x80\x99", "\xCA\xBC", "\xC2\xB4", "\xE2\x80\x98", "\xE2\x80\x9D", "\""
+};
+static const guint8 apostrophe_lengths[DL_APOSTROPHE_KINDS] = { 1, 3, 2, 2, 3, 3, 1 };
 
 const char *
 dl_apostrophe_text (guint kind)
@@ -59,15 +61,22 @@ dl_apostrophe_text (guint kind)
   return apostrophes[kind];
 }
 
+/* TRUE if @c may start an apostrophe: ' " or the lead byte of one. */
+static inline gboolean
+may_start_apostrophe (char c)
+{
+  return c == '\'' || c == '\xE2' || c == '\xCA' || c == '\xC2' || c == '"';
+}
+
 int
 dl_apostrophe_kind (const char *p, const char *end)
 {
+  if (p == end || !may_start_apostrophe (*p))
+    return -1;
   for (int k = 0; k < DL_APOSTROPHE_KINDS; k++)
-    {
-      gsize n = strlen (apostrophes[k]);
-      if ((gsize) (end - p) >= n && memcmp (p, apostrophes[k], n) == 0)
-        return k;
-    }
+    if ((gsize) (end - p) >= apostrophe_lengths[k]
+        && memcmp (p, apostrophes[k], apostrophe_lengths[k]) == 0)
+      return k;
   return -1;
 }
 
@@ -75,7 +84,7 @@ gsize
 dl_apostrophe_at (const char *p, const char *end)
 {
   int k = dl_apostrophe_kind (p, end);
-  return k < 0 ? 0 : strlen (apostrophes[k]);
+  return k < 0 ? 0 : apostrophe_lengths[k];
 }
 
 gssize
@@ -83,7 +92,7 @@ dl_apostrophe_find (const char *text, gsize len)
 {
   const char *end = text + len;
   for (const char *p = text; p < end; p++)
-    if ((*p == '\'' || *p == '\xE2' || *p == '\xCA') && dl_apostrophe_at (p, end) > 0)
+    if (may_start_apostrophe (*p) && dl_apostrophe_at (p, end) > 0)
       return p - text;
   return -1;
 }
@@ -92,18 +101,21 @@ void
 dl_normalize_apostrophes (const char *text, gsize len, GString *out)
 {
   g_string_truncate (out, 0);
-  const char *end = text + len, *p = text;
-  while (p < end)
+  const char *end = text + len, *run = text;
+  for (const char *p = text; p < end;)
     {
-      gsize a = dl_apostrophe_at (p, end);
-      if (a > 0)
+      gsize a = may_start_apostrophe (*p) ? dl_apostrophe_at (p, end) : 0;
+      if (a == 0)
         {
-          g_string_append (out, DL_APOSTROPHE);
-          p += a;
+          p++;
+          continue;
         }
-      else
-        g_string_append_c (out, *p++);
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, DL_APOSTROPHE);
+      p += a;
+      run = p;
     }
+  g_string_append_len (out, run, end - run);
 }
 
 /* Drops the U+0307 COMBINING DOT ABOVE that follows an i: what default

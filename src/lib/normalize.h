@@ -1,5 +1,5 @@
 /* normalize.h — a token's counting form (doc/DESIGN.md §2): its apostrophes
- * (’ ' ʼ) made one, and its case folded by the rules of the line's language:
+ * (’ ' ʼ ´ ‘) made one, and its case folded by the rules of the line's language:
  * Turkish İ→i, I→ı; English and other lines default folding without the
  * U+0307 that default folding leaves after İ. Never the process locale. */
 #ifndef DL_NORMALIZE_H
@@ -30,8 +30,14 @@ void dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsiz
 /* Sets @out to @text with its apostrophes made DL_APOSTROPHE, case kept. */
 void dl_normalize_apostrophes (const char *text, gsize len, GString *out);
 
-/* The apostrophes counted as one, DL_APOSTROPHE first: ' ’ ʼ. */
-#define DL_APOSTROPHE_KINDS 3
+/* The apostrophes counted as one, DL_APOSTROPHE first: ' ’ ʼ, then the
+ * acute accent ´ (U+00B4) and ‘ (U+2018) that keyboards and OCR put in
+ * words for it (Ankara´nın, I´m), as the language identifier's trainer
+ * (data/langid/train-langid.py) also takes them; then the closing quotes ”
+ * and " that stand for it before a Turkish suffix after a quotation
+ * (“Karabağ Savaşı”na): the tokenizer keeps a quote inside a word only
+ * there. */
+#define DL_APOSTROPHE_KINDS 7
 
 /* Apostrophe @kind (0 .. DL_APOSTROPHE_KINDS - 1) as UTF-8. */
 const char *dl_apostrophe_text (guint kind);

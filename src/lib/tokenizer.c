@@ -1,11 +1,13 @@
 /* tokenizer.c — ICU's UBRK_WORD iterator over a UTF-8 UText opened on the
  * line in place (no UTF-16 copy), fed at most SEGMENT_MAX bytes at a time
  * (ICU offsets are int32), with URLs and e-mail addresses cut out first and
- * digits + apostrophe + letters merged after. */
+ * derlem's rules applied to ICU's pieces as they come (on_word,
+ * on_separator): joins, dates, hashtags, abbreviations, no-words. */
 #include "config.h"
 
 #include "tokenizer.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <unicode/ubrk.h>
@@ -21,12 +23,49 @@
  * boundary) into pieces of at most this many bytes. */
 #define SEGMENT_MAX (1 << 20)
 
+/* Abbreviations written with a period, English and Turkish in one list (the
+ * tokenizer does not know a line's language: queries have none), compared
+ * ASCII case-insensitively. Left out: words of either language that end
+ * sentences (no, may, al, sen, gen, av, tel, gör, bul, org, yay). */
+static const char *const abbreviations[] = {
+  /* English titles, companies, places, months, Latin */
+  "mr", "mrs", "ms", "messrs", "dr", "drs", "prof", "jr", "sr", "st", "sts", "capt", "col", "lt",
+  "sgt", "gov", "rep", "rev", "hon", "inc", "ltd", "co", "corp", "bros", "dept", "univ", "ave",
+  "blvd", "rd", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+  "nov", "dec", "vs", "etc", "cf", "viz", "approx", "ext", "misc", "est", "fig", "vol", "pp",
+  /* Turkish: vb. vs. vd. örn. bkz. krş. yy. Doç. Yrd. Öğr. Uzm. Op. Şti. Cad. */
+  "vb", "vd", "örn", "Örn", "bkz", "krş", "yy", "sn", "doç", "yrd", "öğr", "Öğr", "uzm", "op", "hz",
+  "müh", "çev", "Çev", "şti", "Şti", "ŞTİ", "cad", "sok", "mah", "apt", "üniv", "Üniv"
+};
+
+/* The longest abbreviation in bytes: a key holds them whole. */
+#define ABBREVIATION_MAX 8
+
 struct _DlTokenizer {
   UBreakIterator *bi;
   UText ut;
-  GArray *tokens; /* of DlToken */
+  GArray *tokens;                                      /* of DlToken */
+  guint64 abbreviations[G_N_ELEMENTS (abbreviations)]; /* their keys, ascending */
   gboolean sentence_start;
 };
+
+/* @n bytes at @p (at most ABBREVIATION_MAX) as a number, ASCII capitals
+ * made small: abbreviations are compared by these keys. */
+static guint64
+abbreviation_key (const char *p, gsize n)
+{
+  guint64 key = 0;
+  for (gsize i = 0; i < n; i++)
+    key = key << 8 | (guchar) g_ascii_tolower (p[i]);
+  return key;
+}
+
+static int
+compare_keys (const void *a, const void *b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? -1 : x > y;
+}
 
 DlTokenizer *
 dl_tokenizer_new (GError **error)
@@ -44,6 +83,12 @@ dl_tokenizer_new (GError **error)
   tok->ut = init;
   tok->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DlToken), 64);
   tok->sentence_start = TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
+    {
+      g_assert (strlen (abbreviations[i]) <= ABBREVIATION_MAX);
+      tok->abbreviations[i] = abbreviation_key (abbreviations[i], strlen (abbreviations[i]));
+    }
+  qsort (tok->abbreviations, G_N_ELEMENTS (abbreviations), sizeof (guint64), compare_keys);
   return tok;
 }
 
@@ -89,15 +134,6 @@ starts_with_digit (const char *p, gsize len)
   return c >= 0 && u_isdigit (c);
 }
 
-static gboolean
-ends_with_digit (const char *p, gsize len)
-{
-  UChar32 c;
-  int32_t i = (int32_t) len;
-  U8_PREV (p, 0, i, c);
-  return c >= 0 && u_isdigit (c);
-}
-
 /* Separators that end a sentence, as far as capitalisation goes. */
 static gboolean
 ends_sentence (const char *p, gsize len)
@@ -120,8 +156,313 @@ ends_sentence (const char *p, gsize len)
   return FALSE;
 }
 
-/* ICU on @text[@from, @to): words and numbers, digits + apostrophe + word
- * merged. */
+/* TRUE if @len bytes at @p hold a letter or a digit. */
+static gboolean
+has_alnum (const char *p, gsize len)
+{
+  int32_t i = 0, n = (int32_t) len;
+  while (i < n)
+    {
+      UChar32 c;
+      U8_NEXT (p, i, n, c);
+      if (c >= 0 && u_isalnum (c))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* TRUE if the character at @p (before @end), if any, is no letter or digit. */
+static gboolean
+no_alnum_at (const char *p, const char *end)
+{
+  if (p == end)
+    return TRUE;
+  if ((guchar) *p < 0x80)
+    return !g_ascii_isalnum (*p);
+  UChar32 c;
+  int32_t i = 0;
+  U8_NEXT (p, i, (int32_t) MIN (end - p, 4), c);
+  return c < 0 || !u_isalnum (c);
+}
+
+static gboolean
+all_bytes (const char *p, gsize len, char c)
+{
+  for (gsize i = 0; i < len; i++)
+    if (p[i] != c)
+      return FALSE;
+  return TRUE;
+}
+
+/* TRUE if the ICU word [@start, +@len) of @text is the mouth of an emoticon:
+ * `D` of `:D` or `:-D` (also P p O o S s, repeated: `:DDD`; eyes : ; =
+ * not after a digit), `xD`, `XDD`, or the `3` of `<3` after white space. */
+static gboolean
+is_emoticon (const char *text, gsize from, gsize start, gsize len)
+{
+  const char *p = text + start;
+  switch (*p)
+    {
+    case '3':
+      return len == 1 && start > from && p[-1] == '<'
+             && (start - 1 == from || g_ascii_isspace (p[-2]));
+    case 'x':
+    case 'X':
+      if (len >= 2 && all_bytes (p + 1, len - 1, 'D'))
+        return TRUE;
+      break;
+    case 'D':
+    case 'P':
+    case 'p':
+    case 'O':
+    case 'o':
+    case 'S':
+    case 's':
+      break;
+    default:
+      return FALSE;
+    }
+  if (len > 4 || !all_bytes (p, len, *p))
+    return FALSE;
+  gsize q = start;
+  if (q > from && text[q - 1] == '-')
+    q--;
+  return q > from && (text[q - 1] == ':' || text[q - 1] == ';' || text[q - 1] == '=')
+         && (q - 1 == from || !g_ascii_isdigit (text[q - 2]));
+}
+
+/* TRUE if the '#' before @start (inside [@from, ...)) starts a hashtag: it
+ * follows no letter, digit, '&' (an HTML entity `&#x27;`) or '#' (`C#`). */
+static gboolean
+is_hashtag (const char *text, gsize from, gsize start)
+{
+  gsize hash = start - 1;
+  if (hash == from)
+    return TRUE;
+  const char *p = text + hash;
+  if (p[-1] == '&' || p[-1] == '#')
+    return FALSE;
+  if ((guchar) p[-1] < 0x80)
+    return !g_ascii_isalnum (p[-1]);
+  UChar32 c;
+  int32_t i = (int32_t) (hash - from);
+  U8_PREV (text + from, 0, i, c);
+  return c < 0 || !u_isalnum (c);
+}
+
+static gsize
+count_digits (const char *p, const char *end)
+{
+  const char *q = p;
+  while (q < end && g_ascii_isdigit (*q))
+    q++;
+  return (gsize) (q - p);
+}
+
+/* The length of a month's short name at @p (Feb, Sept, Şub: 3 or 4
+ * letters), or 0. */
+static gsize
+month_length (const char *p, const char *end)
+{
+  int32_t i = 0, n = (int32_t) MIN (end - p, 20);
+  guint letters = 0;
+  while (i < n)
+    {
+      int32_t at = i;
+      UChar32 c;
+      U8_NEXT (p, i, n, c);
+      if (c < 0 || !u_isalpha (c))
+        {
+          i = at;
+          break;
+        }
+      letters++;
+    }
+  return letters >= 3 && letters <= 4 ? (gsize) i : 0;
+}
+
+/* The length of the date or time at @p (before @end) if its first @n bytes
+ * are digits and its next byte is ':', '/' or '-': `10:53`, `10:53:20`
+ * (1-2 digits, then groups of 2); `2020-11-10`, `3/4/2021`, `01-Feb-02` and
+ * phone numbers `303-832-8160` (three or more groups of 1-4 digits, one
+ * separator, a month's name as the second group). Two groups joined by '-'
+ * or '/' are a range or a fraction (`13-17`, `3/4`): 0, as for anything
+ * followed by a letter or digit. */
+static gsize
+date_length (const char *p, const char *end, gsize n)
+{
+  char sep = p[n];
+  gboolean time = sep == ':';
+  if (n > (time ? 2u : 4u) || count_digits (p, p + n) != n)
+    return 0;
+  const char *q = p + n;
+  guint groups = 1;
+  gboolean month = FALSE;
+  while (q + 1 < end && *q == sep && groups < (time ? 3u : 8u))
+    {
+      gsize d = count_digits (q + 1, end);
+      gboolean is_month = FALSE;
+      if (d == 0 && !time && groups == 1 && n <= 2)
+        is_month = (d = month_length (q + 1, end)) > 0;
+      if (d == 0 || d > 4 || (time && d != 2))
+        break;
+      month |= is_month;
+      q += 1 + d;
+      groups++;
+    }
+  if (groups < (time ? 2u : 3u) || (month && groups != 3) || !no_alnum_at (q, end))
+    return 0;
+  return (gsize) (q - p);
+}
+/* TRUE if the word @p (@len bytes) before a period is an abbreviation: in
+ * the list (`Dr`, `Prof.Dr`: its part after an inner period), or initials
+ * (`U.S`, `e.g`, `W.H.S`, an upper-case letter but the pronoun `I`). */
+static gboolean
+is_abbreviation (const guint64 *keys, const char *p, gsize len)
+{
+  const char *end = p + len, *part = p;
+  gboolean initials = TRUE;
+  for (const char *q = p; q < end; q++)
+    if (*q == '.')
+      {
+        initials &= g_utf8_next_char (part) == q;
+        part = q + 1;
+      }
+  if (part == end)
+    return FALSE;
+  if (g_utf8_next_char (part) == end)
+    {
+      if (part > p && initials)
+        return TRUE;
+      UChar32 c = g_utf8_get_char (part);
+      return u_isupper (c) && !(part == p && c == 'I');
+    }
+  gsize n = (gsize) (end - part);
+  if (n > ABBREVIATION_MAX)
+    return FALSE;
+  /* A binary search: a period follows a word in every sentence. */
+  guint64 key = abbreviation_key (part, n);
+  gsize lo = 0, hi = G_N_ELEMENTS (abbreviations);
+  while (lo < hi)
+    {
+      gsize mid = (lo + hi) / 2;
+      if (keys[mid] == key)
+        return TRUE;
+      if (keys[mid] < key)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* One ICU pass (tokenize_icu) over [from, to) of a line. */
+typedef struct {
+  const char *text;
+  gsize from, to;
+  guint first;         /* the pass's first token */
+  gssize joinable;     /* the last token, while an apostrophe + letters may join it */
+  gsize join_at;       /* where those letters must start, once the apostrophe is seen */
+  gboolean join_lower; /* the apostrophe was a closing quote: lower-case letters only */
+  gsize skip_to;       /* the end of a date pushed whole: ICU's pieces before it are in it */
+} Pass;
+
+/* A word or number of ICU at [@start, +@len). */
+static void
+on_word (DlTokenizer *tok, Pass *ps, gsize start, gsize len, int32_t rule)
+{
+  const char *text = ps->text;
+  if (start < ps->skip_to)
+    {
+      /* ICU ran past the date (`2020-11-10,5`): it takes the rest. */
+      if (start + len > ps->skip_to)
+        {
+          DlToken *t = &g_array_index (tok->tokens, DlToken, tok->tokens->len - 1);
+          t->len = start + len - t->offset;
+          ps->skip_to = start + len;
+        }
+      return;
+    }
+  if (ps->joinable >= 0 && ps->join_at == start && rule >= UBRK_WORD_LETTER
+      && (!ps->join_lower || u_islower (g_utf8_get_char (text + start))))
+    {
+      DlToken *t = &g_array_index (tok->tokens, DlToken, ps->joinable);
+      t->len = start + len - t->offset;
+      ps->joinable = -1;
+      return;
+    }
+  ps->joinable = -1;
+  if (((guchar) text[start] < 0x80 && !g_ascii_isalnum (text[start])
+       && !has_alnum (text + start, len))
+      || is_emoticon (text, ps->from, start, len))
+    return;
+  /* ICU's number/letter status depends on a token's last character (TB2 is
+   * a number, 1993a a word): derlem goes by the first. */
+  DlTokenKind kind = starts_with_digit (text + start, len) ? DL_TOKEN_NUMBER : DL_TOKEN_WORD;
+  gsize end = start + len;
+  if (kind == DL_TOKEN_WORD && start > ps->from && text[start - 1] == '#'
+      && is_hashtag (text, ps->from, start))
+    start--;
+  else if (kind == DL_TOKEN_NUMBER && end < ps->to
+           && (text[end] == ':' || text[end] == '/' || text[end] == '-'))
+    {
+      gsize n = date_length (text + start, text + ps->to, len);
+      if (n > 0)
+        ps->skip_to = end = start + n;
+    }
+  push (tok, start, end - start, kind);
+  ps->joinable = (gssize) tok->tokens->len - 1;
+  ps->join_at = 0;
+}
+
+/* TRUE if the separator @p (@len bytes) may join the word before it to
+ * letters after it: an apostrophe, or a closing quote before a Turkish
+ * suffix (`"Tekstilpark"ı`); *@lower says the letters must be lower case. */
+static gboolean
+is_joiner (const char *p, gsize len, gboolean *lower)
+{
+  *lower = TRUE;
+  if (len == 1 && *p == '"')
+    return TRUE;
+  if (len == 3 && p[0] == '\xE2' && p[1] == '\x80' && p[2] == '\x9D') /* ” */
+    return TRUE;
+  *lower = FALSE;
+  return (*p == '\'' || *p == '\xE2' || *p == '\xCA' || *p == '\xC2')
+         && dl_apostrophe_at (p, p + len) == len;
+}
+
+/* A separator of ICU at [@start, +@len). */
+static void
+on_separator (DlTokenizer *tok, Pass *ps, gsize start, gsize len)
+{
+  const char *p = ps->text + start;
+  if (start < ps->skip_to)
+    return;
+  if (ps->joinable >= 0 && ps->join_at == 0 && is_joiner (p, len, &ps->join_lower))
+    {
+      ps->join_at = start + len;
+      return;
+    }
+  ps->joinable = -1;
+  if (len == 1 && *p == '.' && tok->tokens->len > ps->first)
+    {
+      /* The period of an abbreviation is its own, and ends no sentence. */
+      DlToken *t = &g_array_index (tok->tokens, DlToken, tok->tokens->len - 1);
+      if (t->offset + t->len == start && t->kind == DL_TOKEN_WORD
+          && is_abbreviation (tok->abbreviations, ps->text + t->offset, t->len))
+        {
+          t->len++;
+          return;
+        }
+    }
+  if (ends_sentence (p, len))
+    tok->sentence_start = TRUE;
+}
+
+/* ICU on @text[@from, @to): words and numbers, with derlem's joins (digits
+ * or a word + apostrophe + letters, dates and times, hashtags,
+ * abbreviations' periods) and without what is no word (`@`, `____`,
+ * emoticons). */
 static gboolean
 tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
 {
@@ -134,11 +475,7 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
   if (U_FAILURE (status))
     return dl_set_icu_error (error, status, "ubrk_setUText");
 
-  /* The token ending in a digit that a following apostrophe + word would
-   * join (ICU breaks 1990’ların and TB2’nin there), and where that word must
-   * start. */
-  gssize joinable = -1;
-  gsize join_at = 0;
+  Pass ps = { text, from, to, tok->tokens->len, -1, 0, FALSE, 0 };
   int32_t prev = ubrk_first (tok->bi);
   for (int32_t next = ubrk_next (tok->bi); next != UBRK_DONE;
        prev = next, next = ubrk_next (tok->bi))
@@ -146,32 +483,9 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
       int32_t rule = ubrk_getRuleStatus (tok->bi);
       gsize start = from + (gsize) prev, len = (gsize) (next - prev);
       if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
-        {
-          if (joinable >= 0 && join_at == start && rule >= UBRK_WORD_LETTER)
-            {
-              DlToken *t = &g_array_index (tok->tokens, DlToken, joinable);
-              t->len = start + len - t->offset;
-              joinable = -1;
-              continue;
-            }
-          /* ICU's number/letter status depends on a token's last
-           * character (TB2 is a number, 1993a a word): derlem goes by the
-           * first. */
-          push (tok, start, len,
-                starts_with_digit (text + start, len) ? DL_TOKEN_NUMBER : DL_TOKEN_WORD);
-          joinable = ends_with_digit (text + start, len) ? (gssize) tok->tokens->len - 1 : -1;
-          join_at = 0;
-        }
+        on_word (tok, &ps, start, len, rule);
       else
-        {
-          if (joinable >= 0 && join_at == 0
-              && dl_apostrophe_at (text + start, text + start + len) == len)
-            join_at = start + len;
-          else
-            joinable = -1;
-          if (ends_sentence (text + start, len))
-            tok->sentence_start = TRUE;
-        }
+        on_separator (tok, &ps, start, len);
     }
   return TRUE;
 }

@@ -1,8 +1,12 @@
 /* tokenizer.h — the words and numbers of a line (doc/DESIGN.md §2): ICU word
- * breaks (UAX #29) run on the UTF-8 text in place, then derlem's merges:
- * digits + apostrophe + letters is one token (`1990’ların`, `TB2’nin`), URLs and
- * e-mail addresses are single tokens of their own kinds. Hyphens separate
- * words; nothing is joined across lines. */
+ * breaks (UAX #29) run on the UTF-8 text in place, then derlem's rules:
+ * digits + apostrophe + letters is one token (`1990’ların`, `TB2’nin`), as
+ * are a word + ´ + letters (`Ankara´nın`, `I´m`) and a closing quote +
+ * suffix (`"Tekstilpark"ı`); dates and times are one number (`10:53`,
+ * `2020-11-10`, `01-Feb-02`); a hashtag keeps its `#`; an abbreviation keeps
+ * its period (`Dr.`, `e.g.`, `vb.`); `@`, `____` and emoticons (`:D`, `<3`)
+ * are no tokens. URLs and e-mail addresses are single tokens of their own
+ * kinds. Hyphens separate words; nothing is joined across lines. */
 #ifndef DL_TOKENIZER_H
 #define DL_TOKENIZER_H
 
@@ -11,8 +15,8 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  DL_TOKEN_WORD,   /* starts with a letter: Azerbaycan’ın, TB2, TB2’nin, 東京 */
-  DL_TOKEN_NUMBER, /* starts with a digit: 2.000, 19.09.2023, 1990’ların, 1990s, 5ci */
+  DL_TOKEN_WORD,   /* the rest: Azerbaycan’ın, TB2’nin, 東京, Dr., U.S., #derlem, @user */
+  DL_TOKEN_NUMBER, /* starts with a digit: 2.000, 19.09.2023, 10:53, 1990’ların, 1990s, 5ci */
   DL_TOKEN_URL,    /* scheme://... or www.... */
   DL_TOKEN_EMAIL,  /* local@domain.tld */
 } DlTokenKind;
@@ -23,7 +27,8 @@ typedef struct {
   gsize offset; /* bytes from the start of the line */
   gsize len;    /* bytes */
   DlTokenKind kind;
-  gboolean sentence_start; /* first token of the document or after . ! ? … : */
+  gboolean sentence_start; /* first token of the document or after . ! ? … :
+                              (not an abbreviation's period, not a time's colon) */
 } DlToken;
 
 typedef struct _DlTokenizer DlTokenizer;
