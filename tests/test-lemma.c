@@ -177,6 +177,24 @@ test_lemma_attested_reading (void)
   check_lemmas (lem, DL_LANG_TR, nouns, as_noun);
 }
 
+/* A conjunction is no family: de (and) 145 times in corpus/ made denizi
+ * read as de- (to say) + -n-iz-i rather than deniz + -i, and dayalı as
+ * da-. */
+static void
+test_lemma_conjunctions_make_no_family (void)
+{
+  g_autoptr (DlLemmatizer) lem = lemmatizer ();
+  static const Entry vocab[] = {
+    { "de", 145 },  { "da", 153 }, { "deniz", 3 },    { "denizi", 1 }, { "dayalı", 5 },
+    { "demek", 3 }, { "dedi", 3 }, { "demiştir", 2 }, { NULL, 0 },
+  };
+  static const char *const cases[][2] = {
+    { "denizi", "deniz" }, { "dayalı", "dayalı" }, { "demiştir", "de" },
+    { "de", "de" },        { NULL, NULL },
+  };
+  check_lemmas (lem, DL_LANG_TR, vocab, cases);
+}
+
 static void
 test_lemma_missing_dictionary (void)
 {
@@ -206,5 +224,6 @@ test_lemma_suite (void)
   CU_add_test (s, "english", test_lemma_english);
   CU_add_test (s, "proper_and_numbers", test_lemma_proper_and_numbers);
   CU_add_test (s, "attested_reading", test_lemma_attested_reading);
+  CU_add_test (s, "conjunctions_make_no_family", test_lemma_conjunctions_make_no_family);
   CU_add_test (s, "missing_dictionary", test_lemma_missing_dictionary);
 }

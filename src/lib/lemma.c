@@ -343,7 +343,9 @@ tr_families (DlLemmatizer *lem, const DlLexicon *terms, const guint64 *freqs,
   for (guint32 id = 0; id < v->size; id++)
     {
       const char *word = dl_lexicon_string (terms, id);
-      if ((freqs != NULL && freqs[id] == 0)
+      /* A conjunction is no verb's family (de is not demek's, da not
+       * damak's): it would outweigh every reading of de-, da-. */
+      if ((freqs != NULL && freqs[id] == 0) || in_list (tr_closed, G_N_ELEMENTS (tr_closed), word)
           || lemma_fixed (DL_LANG_TR, word, dl_lexicon_length (terms, id),
                           proper != NULL && proper[id], scratch))
         continue;
