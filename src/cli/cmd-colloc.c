@@ -221,18 +221,20 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocGiven, colloc_given_clear)
 
 static const char colloc_description[]
     = N_ ("NODE is matched like a kwic query: a word, a pattern (savaş* is one node), a\n"
-          "phrase, /regex/; by stems with --unit stem. Windows hold the counted tokens\n"
+          "phrase, /regex/; by unit with --unit stem|lemma, the collocates then units\n"
+          "too (as freq counts them), shown by headword. Windows hold the counted tokens\n"
           "(words; numbers too with --numbers) of one language: they stop at a language\n"
           "switch and at the ends of a file, and run across line breaks and sentences.\n"
-          "Collocates in the stoplist are left out (--stoplist default; none or FILE to\n"
-          "change); they still take their places in the windows. --all lists word pairs\n"
-          "instead: the second word at most R tokens after the first (--window 0,R), a\n"
-          "pair left out if either word is a stopword, --min-freq applying to both.\n"
+          "Collocates in the stoplist are left out, a unit as a whole (--stoplist\n"
+          "default; none or FILE to change); they still take their places in the\n"
+          "windows. --all lists word pairs instead: the second word at most R tokens\n"
+          "after the first (--window 0,R), a pair left out if either word is a\n"
+          "stopword, --min-freq applying to both.\n"
           "\n"
           "Counts, per language: N tokens; f1 node occurrences; f2 the collocate's\n"
           "frequency; O11 (cooc) co-occurrences = left + right; S = L + R window slots.\n"
-          "Overlapping windows: a collocate in the windows of two node occurrences\n"
-          "counts once for each, as the f1·S slots of the expected frequency do.\n"
+          "Overlapping windows: a token in the windows of two node occurrences counts\n"
+          "once, so O11 <= f2; with --all a first word counts once per window.\n"
           "  expected  E11 = f1·f2·S / N\n"
           "  mi        log2 (O11 / E11)\n"
           "  mi3       log2 (O11³ / E11)\n"
@@ -241,15 +243,16 @@ static const char colloc_description[]
           "  ll        G² = 2 Σ Oij ln (Oij / Eij), 0·ln 0 = 0, negative if O11 < E11,\n"
           "            over O11, O12 = R1 − O11, O21 = f2 − O11, O22 = N − R1 − f2 + O11,\n"
           "            R1 = f1·S, Eij = row total × column total / N; a cell made\n"
-          "            negative by overlapping windows is taken as 0 (and the Eij of\n"
-          "            that table from its own totals)\n"
+          "            negative (f1·S near N) is taken as 0 (and the Eij of that\n"
+          "            table from its own totals)\n"
           "  dice      2·O11 / (f1 + f2)\n"
           "  logdice   14 + log2 (2·O11 / (f1 + f2))   (Rychlý 2008)\n"
           "With --all, f1 is the first word's frequency and f2 the second's.\n"
           "\n"
           "TSV columns: lang collocate cooc freq expected mi mi3 t z ll dice logdice\n"
-          "left right (then first second, with --all); freq = f2. Sorted by the\n"
-          "measure, then cooc, then the language's alphabetical order.");
+          "left right (then first second, with --all; then unit, the key, with --unit\n"
+          "stem|lemma); freq = f2. Sorted by the measure, then cooc, then the\n"
+          "language's alphabetical order.");
 
 /* The parsing context: colloc's options into @given, the common ones into
  * @opts, and the help. */

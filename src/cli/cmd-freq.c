@@ -135,27 +135,29 @@ freq_context (FreqGiven *given, DlOptions *opts)
           { "min-range", 0, 0, G_OPTION_ARG_INT64, &given->min_range,
             N_ ("Leave out items found in fewer than N files (default: 1)"), "N" },
           { "forms", 0, 0, G_OPTION_ARG_INT64, &given->forms,
-            N_ ("With --unit stem, show each stem's N most frequent forms (default: 5; 0: all)"),
+            N_ ("With --unit stem or lemma, show each unit's N most frequent forms (default: "
+                "5; 0: all)"),
             "N" },
           { "urls", 0, 0, G_OPTION_ARG_NONE, &given->urls,
             N_ ("Count URLs and e-mail addresses as items too"), NULL },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
-      _ ("[PATH...]"), _ ("Count words (or stems) per language: a frequency list."),
+      _ ("[PATH...]"), _ ("Count words (or stems, or lemmas) per language: a frequency list."),
       _ ("Each language gets its own list: words of Turkish lines are folded by\n"
          "Turkish rules (İ→i, I→ı), of English lines by English ones; words of\n"
          "'other' lines are not counted. Apostrophes ’ ' ʼ count as one. Numbers,\n"
          "URLs and e-mail addresses are left out unless --numbers or --urls.\n"
-         "With --unit stem, words are Snowball stems, except that a Turkish word\n"
-         "with an apostrophe counts under the part before it (Azerbaycan’ın →\n"
-         "azerbaycan) and words the corpus shows to be proper nouns are not stemmed.\n"
+         "With --unit stem, words are Snowball stems; with --unit lemma, dictionary\n"
+         "lemmas (hunspell, tr_TR and en_US, and Turkish suffix rules). Words the\n"
+         "corpus shows to be proper nouns stay whole, and a Turkish word with an\n"
+         "apostrophe suffix counts under its base (Azerbaycan’ın → azerbaycan).\n"
          "The stoplist is none unless asked (--stoplist default: data/stoplists).\n"
          "\n"
          "TSV columns: lang rank item freq per_million range (then unit and forms,\n"
-         "for stems). item: the unit's headword (for stems, its most frequent\n"
-         "form); unit: its key. rank: 1 = most frequent, ties in alphabetical\n"
-         "order; per_million: freq per million tokens of the language; range:\n"
-         "files it occurs in."),
+         "for stems and lemmas). item: the unit's headword (a lemma, or a stem's\n"
+         "most frequent form); unit: its key. rank: 1 = most frequent, ties in\n"
+         "alphabetical order; per_million: freq per million tokens of the\n"
+         "language; range: files it occurs in."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
 }
 

@@ -189,13 +189,14 @@ ngrams_context (NgramGiven *given, DlOptions *opts)
       _ ("An n-gram is N counted tokens in a row (words; numbers too with --numbers)\n"
          "of one language: never across a sentence end (ICU sentence breaks), a\n"
          "language switch or the end of a file, but across line breaks. Words are\n"
-         "folded as in freq (Turkish İ→i, I→ı on Turkish lines); with --unit stem\n"
-         "each word is its stem as freq --unit stem counts it. With --stoplist, n-grams\n"
+         "folded as in freq (Turkish İ→i, I→ı on Turkish lines); with --unit stem or\n"
+         "lemma each word is its unit as freq counts it. With --stoplist, n-grams\n"
          "made of stopwords only are left out (the default is none).\n"
          "\n"
-         "TSV columns: lang ngram freq range (range: files it occurs in). Sorted by\n"
-         "freq, then range, then the language's alphabetical order; with a range of\n"
-         "sizes (-n 2-4) the sizes are listed together."),
+         "TSV columns: lang ngram freq range (range: files it occurs in; then unit,\n"
+         "the keys, with --unit stem or lemma). Sorted by freq, then range, then\n"
+         "the language's alphabetical order; with a range of sizes (-n 2-4) the\n"
+         "sizes are listed together."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
 }
 
