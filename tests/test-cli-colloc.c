@@ -82,7 +82,8 @@ test_colloc_formats_threads_and_finite_numbers (void)
   /* The formulas are in the help. */
   r = cli_run ("$DERLEM help colloc", NULL);
   DL_ASSERT_STR_CONTAINS (r.out, "E11 = f1·f2·S / N");
-  DL_ASSERT_STR_CONTAINS (r.out, "a token in the windows of two node occurrences counts\nonce, so O11 <= f2");
+  DL_ASSERT_STR_CONTAINS (
+      r.out, "a token in the windows of two node occurrences counts\nonce, so O11 <= f2");
   cli_run_clear (&r);
 }
 
