@@ -281,15 +281,18 @@ typedef struct {
   guint32 numbers;          /* digit runs and Roman numerals */
   guint32 dates;            /* month and weekday names */
   guint32 acronyms;         /* short unknown words in capitals */
-  guint32 votes_tr;         /* ordinary words that say Turkish */
-  guint32 votes_en;         /* ...and English */
-  guint32 weak_tr;          /* ...of them, weak votes of words out of the table */
-  guint32 weak_en;          /* ...and for English */
-  guint32 names;            /* given names, which say neither */
-  guint32 names_tr;         /* ...of them, Turkish ones (the names list) */
-  guint32 names_en;         /* ...and English ones */
-  guint32 last;             /* what the last word was: LAST_* */
+  /* counts of the first DL_LANGID_WORDS_LOOKED_UP words only: small, and
+   * small fields, as Counts is copied at the start of every chunk */
+  guint8 votes_tr; /* ordinary words that say Turkish */
+  guint8 votes_en; /* ...and English */
+  guint8 weak_tr;  /* ...of them, weak votes of words out of the table */
+  guint8 weak_en;  /* ...and for English */
+  guint8 names;    /* given names, which say neither */
+  guint8 names_tr; /* ...of them, Turkish ones (the names list) */
+  guint8 names_en; /* ...and English ones */
+  guint8 last;     /* what the last word was: LAST_* */
 } Counts;
+G_STATIC_ASSERT (2 * DL_LANGID_WORDS_LOOKED_UP < G_MAXUINT8);
 
 /* A lone person name: every word fits, and something shows it is one. */
 typedef struct {
@@ -433,11 +436,8 @@ word_done (Counts *t, NameState *n, const Word *w)
       t->weak_tr += weak_tr;
       t->weak_en += weak_en;
     }
-  /* a name's llr is its language (see train-langid.py, name_llr) */
   given = (flags & (DL_LANGID_W_GIVEN | DL_LANGID_W_AMBIG)) == DL_LANGID_W_GIVEN;
   t->names += given;
-  t->names_tr += given & (e->llr > 0);
-  t->names_en += given & (e_en->llr < 0);
   t->words++;
   t->letters += w->letters;
   t->dates += (flags & DL_LANGID_W_DATE) != 0;
@@ -446,7 +446,13 @@ word_done (Counts *t, NameState *n, const Word *w)
                    && !(flags & DL_LANGID_W_COMMON);
 
   if (n->ok)
-    t->last = name_word (n, w, flags);
+    {
+      /* a name's llr is its language (train-langid.py, name_llr); only a
+       * line that may be a line of names needs it */
+      t->names_tr += given & (e->llr > 0);
+      t->names_en += given & (e_en->llr < 0);
+      t->last = name_word (n, w, flags);
+    }
 }
 
 static const char *const tlds[] = {
