@@ -43,7 +43,7 @@ test_lemmas (void)
                  NULL);
   g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
   DL_ASSERT_STR_EQ (lines[0], "item\tfreq\tper_million\trange\tunit");
-  DL_ASSERT_STR_EQ (lines[3], "ol\t469\t22337.59\t4\tol");
+  DL_ASSERT_STR_EQ (lines[3], "ol\t469\t22317.39\t4\tol");
   DL_ASSERT_STR_EQ (lines[4], "469");
   DL_ASSERT_STR_EQ (lines[5], "469");
   DL_ASSERT_STR_EQ (lines[6], "469");

@@ -107,22 +107,29 @@ static const struct {
   { "ISSN: 1234-5678", DL_LANG_OTHER },
   { "بسم الله", DL_LANG_OTHER },
   { "Москва — Санкт-Петербург", DL_LANG_OTHER },
-  { "Hakan TAŞDEMİR*", DL_LANG_OTHER },
-  { "Prof. Dr. Ayşe Demir", DL_LANG_OTHER },
-  { "Smith, J. & Jones, K.", DL_LANG_OTHER },
-  { "John Smith", DL_LANG_OTHER },
+  /* a line of names takes its names' language (the names list) */
+  { "Hakan TAŞDEMİR*", DL_LANG_TR },
+  { "Prof. Dr. Ayşe Demir", DL_LANG_TR },
+  { "John Smith", DL_LANG_EN },
   /* no word of either language: numbers, dates, times, separators, links */
   { "12.05.2023", DL_LANG_OTHER },
   { "2023-09-19 10:45", DL_LANG_OTHER },
   { "3,14 %", DL_LANG_OTHER },
   { "-----", DL_LANG_OTHER },
   { "https://example.com/yazilar/2023/05?sayfa=2", DL_LANG_OTHER },
-  /* a lone given name is other; a greeting with it is English */
-  { "Stephanie", DL_LANG_OTHER },
+  /* a lone given name takes its language; so does a greeting with it */
+  { "Stephanie", DL_LANG_EN },
+  { "Mert", DL_LANG_TR },
   { "Hi Sara,", DL_LANG_EN },
+  { "Thanks, John", DL_LANG_EN },
+  { "Merhaba Ayşe,", DL_LANG_TR },
+  /* a time with AM or PM is in no language */
+  { "08/16/2000 12:05 PM", DL_LANG_OTHER },
+  { "04/26/2001 07:17 AM", DL_LANG_OTHER },
   /* the majority of the words decides, not the tail */
   { "Go for it o zaman.", DL_LANG_EN },
   { "Bugün çok yorgundum, really.", DL_LANG_TR },
+  { "Annem yine aradı, as usual.", DL_LANG_TR },
   /* user names and time stamps of forums and comment threads */
   { "kodcu_efe · 02.02.2024, 23:14", DL_LANG_OTHER },
   { "@keremaydogan", DL_LANG_OTHER },
@@ -188,6 +195,84 @@ test_score_empty_and_invalid (void)
   CU_ASSERT_TRUE (ev.other);
   dl_langid_score (cut, sizeof cut, &ev);
   CU_ASSERT_FALSE (ev.other);
+}
+
+/* Lines of names only. Oracle: the names list of data/langid (Emily, Jill,
+ * Carter English; Mert, Emre, Selin, Aksoy Turkish; Nikolai international,
+ * Petrov, Whitfield unknown) and the rule in langid.h. */
+static const struct {
+  const char *text;
+  DlLang lang; /* DL_LANG_OTHER: no language of its own, the neighbours' */
+} name_lines[] = {
+  { "Dr. Emily Carter", DL_LANG_EN },
+  { "Jill:", DL_LANG_EN },
+  { "Emily,", DL_LANG_EN },
+  { "Doç. Dr. Selin AKSOY*", DL_LANG_TR },
+  { "Mert, Emre", DL_LANG_TR },
+  /* names of no language or of both, a word of the other language */
+  { "Nikolai Petrov", DL_LANG_OTHER },
+  { "Smith, J. & Jones, K.", DL_LANG_OTHER },
+  { "Selin Aksoy, Emily Carter", DL_LANG_OTHER },
+  { "S. Aksoy and T. J. Whitfield", DL_LANG_OTHER },
+};
+
+/* The sure margin of langid.c (DL_LANGID_SURE_MARGIN), in nats. */
+#define NAMES_SURE_MARGIN 10.0f
+
+static void
+test_score_name_lines (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (name_lines); i++)
+    {
+      const char *line = name_lines[i].text;
+      DlLangEvidence ev;
+      const char *got;
+
+      dl_langid_score (line, strlen (line), &ev);
+      CU_ASSERT_FALSE (ev.other);
+      /* a language: a sure margin; none: no margin at all */
+      if (ev.tr - ev.en >= NAMES_SURE_MARGIN)
+        got = "tr";
+      else if (ev.en - ev.tr >= NAMES_SURE_MARGIN)
+        got = "en";
+      else
+        got = ev.tr == ev.en ? "other" : "weak";
+      DL_ASSERT_STR_EQ_FOR (line, got, dl_lang_code (name_lines[i].lang));
+    }
+}
+
+/* A line of names with no language of its own takes its neighbours'; one
+ * with a language keeps it between lines of the other one. */
+static void
+test_name_lines_in_documents (void)
+{
+  const char *tr_doc[] = {
+    "Toplantının notlarını bu akşam herkese göndereceğim.",
+    "Nikolai Petrov",
+    "Smith, J. & Jones, K.",
+    "Sunumdaki grafiklerin bir kısmını yeniden düzenledim.",
+    "Stephanie",
+    "Dosyaları ortak klasöre yükledim, bakabilirsin.",
+  };
+  const char *en_doc[] = {
+    "I will send the minutes of the meeting to everyone tonight.",
+    "Nikolai Petrov",
+    "Smith, J. & Jones, K.",
+    "I have redrawn some of the charts in the slides.",
+    "Mert",
+    "I uploaded the files to the shared folder.",
+  };
+  DlLang tr_want[] = { DL_LANG_TR, DL_LANG_TR, DL_LANG_TR, DL_LANG_TR, DL_LANG_EN, DL_LANG_TR };
+  DlLang en_want[] = { DL_LANG_EN, DL_LANG_EN, DL_LANG_EN, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN };
+  DlLang out[G_N_ELEMENTS (tr_doc)];
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (tr_doc) == G_N_ELEMENTS (en_doc));
+  label_lines (tr_doc, G_N_ELEMENTS (tr_doc), out);
+  for (gsize i = 0; i < G_N_ELEMENTS (tr_doc); i++)
+    DL_ASSERT_STR_EQ_FOR (tr_doc[i], dl_lang_code (out[i]), dl_lang_code (tr_want[i]));
+  label_lines (en_doc, G_N_ELEMENTS (en_doc), out);
+  for (gsize i = 0; i < G_N_ELEMENTS (en_doc); i++)
+    DL_ASSERT_STR_EQ_FOR (en_doc[i], dl_lang_code (out[i]), dl_lang_code (en_want[i]));
 }
 
 /* ------------------------------------------------------------------------ */
@@ -256,12 +341,12 @@ test_smoother_short_lines_keep_their_language (void)
     "Yarın görüşmek üzere, herkese iyi akşamlar dilerim.",
     "Hi Sara,",
     "Dosyaları ortak klasöre yükledim, bakabilirsin.",
-    "Stephanie",
+    "Stephanie", /* an English given name: English, sure of it */
     "Go for it o zaman.",
     "Kargonun ne zaman geleceğini bilmiyoruz.",
   };
-  DlLang tr_want[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN,    DL_LANG_TR, DL_LANG_EN,
-                       DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_OTHER, DL_LANG_EN, DL_LANG_TR };
+  DlLang tr_want[] = { DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN,
+                       DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN, DL_LANG_EN, DL_LANG_TR };
   const char *en_doc[] = {
     "The package was supposed to arrive on Monday morning.",   "Geldi.",
     "We checked the tracking page twice before lunch.",        "Evet.",
@@ -652,6 +737,8 @@ test_langid_suite (void)
   CU_add_test (suite, "score_ignores_url_words", test_score_ignores_url_words);
   CU_add_test (suite, "score_empty_and_invalid", test_score_empty_and_invalid);
   CU_add_test (suite, "score_thread_safe", test_score_thread_safe);
+  CU_add_test (suite, "score_name_lines", test_score_name_lines);
+  CU_add_test (suite, "name_lines_in_documents", test_name_lines_in_documents);
   CU_add_test (suite, "smoother_weak_line_takes_neighbours",
                test_smoother_weak_line_takes_neighbours);
   CU_add_test (suite, "smoother_follows_switch", test_smoother_follows_switch);

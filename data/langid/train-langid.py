@@ -676,13 +676,27 @@ bye goodbye okay ok sure please sorry gotta gonna wanna lol omg btw fyi dear
 sincerely wow oops congrats congratulations welcome awesome cool great
 thanks yours truly best wishes kind warm morning evening afternoon night
 tonight tomorrow yesterday today guys folks stuff really pretty anyway
-maybe just got get let know think what where when why how who whatever'''
+maybe just got get let know think what where when why how who whatever
+email emails emailed'''
 
 # Given names added for the names list; common English, American and
 # European first names, as any list of them has.
 NAMES_MORE = '''\
+# English given names
 Stephanie Jessica Ashley Amber Brittany Chelsea Courtney Crystal Danielle Erica Erin Heather Jamie Jenna Kayla Kelsey Kimberly Kristin Lindsay Lindsey Megan Melinda Misty Monique Natasha Paige Rachael Rebekah Samantha Shannon Sheri Tiffany Tricia Whitney Allie Becky Cathy Chloe Debbie Emilia Erika Felicia Gretchen Jillian Jodi Kathryn Kristina Leslie Lydia Mandy Marissa Mindy Nikki Olga Patty Peggy Rosa Sabrina Sara Shelly Sonia Stacey Susie Tammy Tanya Tonya Vicky Virginia Yolanda
 Andy Bob Bryce Chuck Clint Cody Dan Danny Darrell Dean Derrick Don Doug Drew Duane Dustin Eddie Ed Floyd Francisco Fred Garrett Gene Glen Gus Hank Jared Jeremiah Jesus Jimmy Joey Johnny Jordan Jose Juan Kirk Kurt Lloyd Manuel Marc Marvin Mickey Miguel Mitch Nate Ned Nick Pete Rick Ricky Rob Roberto Ron Ronnie Russ Sammy Sid Stan Tim Timmy Toby Travis Vic Wade Warren Will Zach Zachary
+'''
+
+# More common given names and surnames of each language, written from general
+# knowledge for the names' language (issue 13): a line of names only takes
+# the language of its names. Nothing here is taken from a corpus.
+NAMES_ADDED = '''\
+# Turkish given names
+Abdülhamit Adalet Ahsen Alperen Aras Asaf Ayfer Ayhan Ayla Aynur Aysu Aysun Azra Bartu Bengisu Bengü Berfin Berkant Berke Beren Beste Buse Cansel Cemre Dilan Dilay Dilber Dudu Dündar Ecrin Edip Elanur Elvan Enver Ergin Ersan Esengül Eslem Eymen Ezel Fahriye Fatoş Feray Ferda Feridun Fevzi Fulya Gökmen Göknur Göktuğ Gülcan Gülden Gülsüm Gülümser Günay Gürbüz Güray Hakkı Havva Hayriye Hazal Hiranur Işıl İclal İlayda İlkin İrfan İzel Kağan Kâzım Kevser Kezban Kıvanç Leman Melda Melisa Meryem Mihriban Miraç Mücahit Mükerrem Mümtaz Münir Müzeyyen Necmettin Nedret Nefise Nesibe Nilgün Nuran Nurşen Nurten Oğulcan Orkun Öykü Pakize Remzi Reyhan Rümeysa Saliha Sare Seher Selen Selda Semiha Serenay Sevilay Seyhan Sıla Simge Sude Sumru Şaban Şengül Şerife Şevval Şükriye Taha Tuana Tuncel Türkan Ülker Vildan Yağız Yaren Zahide Zeliha Zülal Ahmed Aliye Aysima Bünyamin Cevriye Dilşad Ekrem Elçin Erdi Fadıl Feyyaz Gülsen Hülya Hüsniye İlknur İsmet Kübra Mediha Muzaffer Nazife Nevra Nuriye Nurullah Rukiye Sadullah Semra Servet Sevtap Sinan Tülay Tuğçe Ümmühan Vecdi Yeşim Yusuf Zekiye Zübeyir Mert Merve Emre Elif Kerem
+# common Turkish surnames
+Aydemir Akbulut Aktürk Altıntaş Arıkan Bilgin Canpolat Çakmak Demirci Demirel Dinç Durmaz Ergin Gümüş Gündüz Kaplan Karataş Kartal Kaymaz Kocabaş Koçak Köse Özbek Özcan Özkaya Sağlam Sönmez Taşkın Uysal Yazıcı Aydoğan Kılınç Akyüz Karakaya Karaaslan Karakuş Kahveci Başaran Bektaş Çalışkan Ekinci Erbaş Gürbüz Güngör Kandemir Karagöz Karaman Kılıçarslan Sarıkaya Tosun Akgül Akbaş Akkaya Çetinkaya Öztoprak Yıldız Yıldırım Kurtuluş Şen Soylu Erol Ünlü Yaman Özgür Demirtaş Karakoç Gökmen Duran Özyurt Aydınlı Bozkaya Bayraktar Erdoğdu Turhan Baysal Cömert Atalay Yalın Oral Okur Tuncer Dönmez Sezer Ergün Aslantaş Önal Tatar
+# English given names
+Abby Ada Adele Agnes Aiden Alana Alec Alexis Allan Allen Alma Alvin Amelia Angelica Angie Annette Antoinette Archie Arnold Ashton Aubrey Bailey Becky Belinda Bella Benny Bernadette Bernice Bertha Bethany Betsy Bianca Billy Blake Bonnie Brad Brandi Brent Brianna Bridget Britney Brooke Bruno Byron Caleb Calvin Camille Candace Candice Carla Carlton Carmen Carrie Carter Casey Cassandra Cecil Celeste Celia Chester Christa Christie Christy Clarence Claude Clayton Colleen Connie Constance Cora Corey Cory Daisy Damian Damon Daphne Darla Darlene Darryl Daryl Deanna Delia Della Desiree Devin Dexter Dolores Dominique Donovan Dora Doreen Dottie Duncan Dwayne Dwight Edgar Edith Edmund Edna Edwin Elijah Ellie Elliott Elsie Elmer Eloise Elyse Emmett Erik Ernest Ernie Esther Ethel Eva Everett Felix Fernando Flora Frances Francis Franklin Freddie Frederick Gabriel Gabrielle Gail Gavin Gayle Genevieve Geoffrey Gerard Gertrude Gilbert Gina Gladys Glenda Glenn Gloria Greg Gwen Hailey Harriet Harvey Hattie Hector Heidi Herbert Herman Horace Hugo Ida Ingrid Irene Irma Isaac Isabel Isabella Isaiah Jackie Jacqueline Jake Jamal Janice Janie Jasmine Jeanette Jeanne Jeannie Jeff Jenny Jerome Jerry Jesse Jill Jim Jimmie Joann Joanne Jody Johnnie Jon Josephine Josh Juanita Judy Julian Juliet Justine Karl Kate Kathy Katie Katrina Kelley Kendra Kent Kerry Kim Kristen Kristi Kristy Lana Larry Laurel Lauren Laurie Leah Leo Leon Leonard Leroy Lester Lewis Lila Lillian Lily Lionel Lois Lola Loretta Lori Lorraine Louis Lucas Lucille Luis Luke Lyle Lynn Mabel Madeline Madison Mae Maggie Malcolm Mamie Marcia Marcus Margie Marian Marilyn Mario Marion Marjorie Marlene Marsha Marty Mathew Mattie Maureen Maurice Maxine Melanie Melvin Meredith Mia Micheal Mike Mildred Millie Milton Minnie Miranda Miriam Molly Mona Monica Morgan Morris Muriel Myrtle Nadine Naomi Natalie Nathaniel Neal Nellie Nelson Nettie Nina Nora Norma Olive Oscar Owen Patsy Patti Pauline Peggy Percy Perry Phil Phillip Phyllis Preston Priscilla Quentin Ramon Randall Randy Reba Regina Reginald Renee Rhonda Ricardo Rita Robbie Roberta Robyn Rodney Roland Rosa Rosemary Ross Roy Rudy Rufus Sabrina Sadie Sally Sam Sara Sean Seth Shane Shawn Sheila Shelby Shelley Sherri Sherry Shirley Sidney Silvia Sonia Sonya Spencer Stacey Stacy Stanley Stella Steve Stewart Susie Suzanne Sylvia Tabitha Tamara Tammy Tanya Tara Ted Teresa Terrence Terri Terry Thelma Theodore Tina Todd Tom Tommy Toni Tracey Traci Tracy Trevor Tyrone Valerie Vanessa Vera Vernon Veronica Vicki Vickie Victor Vince Vincent Viola Virgil Virginia Vivian Wallace Wanda Wayne Wendy Wesley Wilbur Willard Willie Wilma Winston Yolanda Yvonne Zoe Abe Al Alfie Alyssa Amos Andre Andrea Angus Ariel Arlene Ava Barney Beatrice Bernie Bert Betsy Blair Bradford Brendan Brenton Brianne Caitlyn Candy Carlos Carly Cassie Clifton Cliff Coleen Conrad Dwight Elise Ellis Eliza Emmanuel Esmeralda Fanny Frankie Gregg Greta Harlan Hollis Ira Jacquelyn Jarrod Jeanine Jenifer Jocelyn Josie Kristopher Lacey Lorna Lucinda Luther Lynda Lynne Marcy Marla Marlon Maryann Maynard Mervin Mitchell Myra Nolan Norbert Ollie Pamela Rena Rhoda Rosalind Roxanne Sheryl Sterling Sylvester Thaddeus Tonya Trudy Ursula Velma Verna Wilfred Wyatt
 '''
 
 # ---------------------------------------------------------------------------
@@ -960,12 +974,15 @@ def self_clean (tr, en, lines, sign, clamp):
 TITLES = '''Dr Prof Doç Doc Assoc Asst Assist Yrd Arş Ars Gör Gor Öğr Ogr Üyesi
 Uyesi Uzm Mr Mrs Ms Sir Jr Sr PhD Ph Hon Rev Av'''
 
+# Month and weekday names, time zones, and the AM and PM of a time (12:05 PM):
+# with numbers only, they make a date or a time, a line in no language.
 DATES = '''Ocak Şubat Mart Nisan Mayıs Haziran Temmuz Ağustos Eylül Ekim Kasım
 Aralık Oca Şub Nis May Haz Tem Ağu Eyl Eki Kas Ara Pazartesi Salı Çarşamba
 Perşembe Cuma Cumartesi Pazar Pzt Sal Çar Per Cum Cmt Paz January February
 March April June July August September October November December Jan Feb Mar
 Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun GMT UTC'''
+Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun GMT UTC
+AM PM am pm'''
 
 NEUTRAL = '''doi DOI url URL uri http https www issn ISSN eissn isbn ISBN orcid
 ORCID pdf PDF html htm php aspx'''
@@ -1016,16 +1033,39 @@ peace study introduction conclusion references abstract keywords'''
 
 
 def load_names (text):
+    """The given names, the ambiguous ones, and the languages of each name:
+    a '# ...' line starts a section, of Turkish names when it says Turkish,
+    of English names when it says English, of no language otherwise."""
     given, ambig = set (), set ()
+    langs = collections.defaultdict (set)
+    lang = None
     for line in text.splitlines ():
         line = line.strip ()
-        if not line or line.startswith ('#'):
+        if not line:
+            continue
+        if line.startswith ('#'):
+            lang = 'tr' if 'Turkish' in line else 'en' if 'English' in line else None
             continue
         if line.startswith ('~'):
             ambig.update (line[1:].split ())
-        else:
-            given.update (line.split ())
-    return given, ambig
+            continue
+        given.update (line.split ())
+        if lang:
+            for w in line.split ():
+                langs[w].add (lang)
+    return given, ambig, langs
+
+
+def name_llr (langs):
+    """The llr a given name carries in the word table: its language, in the
+    smallest step (1/LLR_SCALE nat), so that langid.c can tell a Turkish
+    name (+) from an English one (-) and a name of both or neither (0),
+    while the name says next to nothing about an ordinary line."""
+    if langs == {'tr'}:
+        return 1.0 / LLR_SCALE
+    if langs == {'en'}:
+        return -1.0 / LLR_SCALE
+    return 0.0
 
 
 def word_key (word, lang):
@@ -1085,7 +1125,7 @@ def build_words (tr_lines, en_lines, vocab, wclamp):
             e[0] = sign * CHAT_LLR
             e[1] |= W_COMMON
 
-    given, ambig = load_names (NAMES + NAMES_MORE)
+    given, ambig, name_langs = load_names (NAMES + NAMES_MORE + NAMES_ADDED)
     for flag, lst in ((W_TITLE, TITLES), (W_DATE, DATES),
                       (W_NEUTRAL, NEUTRAL), (W_CONNECT, CONNECT),
                       (W_PARTICLE, PARTICLES)):
@@ -1104,10 +1144,17 @@ def build_words (tr_lines, en_lines, vocab, wclamp):
                    if entries[word_key (w, 'tr')][1] & W_AMBIG
                    or entries[word_key (w, 'en')][1] & W_AMBIG)
     print ('names that are also common words:', ' '.join (auto), file=sys.stderr)
-    # names and link words say nothing about the language of the line
+    # names and link words say nothing about the language of the line; a
+    # name keeps the language of its list (name_llr) for lines of names only
+    key_langs = collections.defaultdict (set)
+    for w in given - ambig:
+        for lang in ('tr', 'en'):
+            key_langs[word_key (w, lang)] |= name_langs[w]
     for k, e in entries.items ():
-        if e[1] & W_NEUTRAL or (e[1] & W_GIVEN and not e[1] & W_AMBIG):
+        if e[1] & W_NEUTRAL:
             e[0] = 0.0
+        elif e[1] & W_GIVEN and not e[1] & W_AMBIG:
+            e[0] = name_llr (key_langs[k])
     # drop what carries neither weight nor flags
     return {k: e for k, e in entries.items () if e[1] or abs (e[0]) >= 0.25}
 

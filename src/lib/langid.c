@@ -23,6 +23,15 @@
 /* A word votes for a language when its log-ratio in the word table is at
  * least this (in the table's units, 1/DL_LANGID_LLR_SCALE nats): one nat. */
 #define DL_LANGID_VOTE_LLR DL_LANGID_LLR_SCALE
+/* A word that is no ordinary word of the word table votes for a language
+ * when its trigrams and log-ratio favour it by this much (1/16 nats; the
+ * trigram costs and the word table's log-ratios share the unit). */
+#define DL_LANGID_TRIGRAM_VOTE DL_LANGID_COST_SCALE
+/* ...and twice from this much on when it is not capitalised. A word of the
+ * other language keeps a line of names from being sure of its names'
+ * language: an ordinary word (and), or one whose trigrams say so this
+ * strongly (90+3' Goal – Kocabaş). */
+#define DL_LANGID_TRIGRAM_STRONG (3 * DL_LANGID_COST_SCALE)
 /* Words whose log-ratio is beyond this are words of conversation (yes,
  * thanks, evet, tamam), which the trainer puts past the clamp of the others
  * (3 nats): they vote twice. */
@@ -272,11 +281,18 @@ typedef struct {
   guint32 numbers;          /* digit runs and Roman numerals */
   guint32 dates;            /* month and weekday names */
   guint32 acronyms;         /* short unknown words in capitals */
-  guint32 votes_tr;         /* ordinary words that say Turkish */
-  guint32 votes_en;         /* ...and English */
-  guint32 names;            /* given names, which say neither */
-  guint32 last;             /* what the last word was: LAST_* */
+  /* counts of the first DL_LANGID_WORDS_LOOKED_UP words only: small, and
+   * small fields, as Counts is copied at the start of every chunk */
+  guint8 votes_tr; /* ordinary words that say Turkish */
+  guint8 votes_en; /* ...and English */
+  guint8 weak_tr;  /* ...of them, weak votes of words out of the table */
+  guint8 weak_en;  /* ...and for English */
+  guint8 names;    /* given names, which say neither */
+  guint8 names_tr; /* ...of them, Turkish ones (the names list) */
+  guint8 names_en; /* ...and English ones */
+  guint8 last;     /* what the last word was: LAST_* */
 } Counts;
+G_STATIC_ASSERT (2 * DL_LANGID_WORDS_LOOKED_UP < G_MAXUINT8);
 
 /* A lone person name: every word fits, and something shows it is one. */
 typedef struct {
@@ -305,6 +321,7 @@ typedef struct {
   guint16 classes; /* the classes of its letters, or-ed */
   guint8 first_upper;
   guint8 has_digit;
+  gint32 margin; /* its trigram costs, English less Turkish */
 } Word;
 
 /* The name-line reading of a word of the line (while it may be a name);
@@ -364,7 +381,7 @@ static inline ALWAYS_INLINE void
 word_done (Counts *t, NameState *n, const Word *w)
 {
   const DlLangidWord *e, *e_en;
-  guint flags, common;
+  guint flags, common, given;
 
   t->last = LAST_OTHER;
   if (w->letters == 0
@@ -404,7 +421,23 @@ word_done (Counts *t, NameState *n, const Word *w)
   common = (flags & DL_LANGID_W_COMMON) != 0;
   t->votes_tr += common * ((e->llr >= DL_LANGID_VOTE_LLR) + (e->llr > DL_LANGID_CHAT_LLR));
   t->votes_en += common * ((e_en->llr <= -DL_LANGID_VOTE_LLR) + (e_en->llr < -DL_LANGID_CHAT_LLR));
-  t->names += (flags & (DL_LANGID_W_GIVEN | DL_LANGID_W_AMBIG)) == DL_LANGID_W_GIVEN;
+  /* a word that is no ordinary word of the table votes by its trigrams and
+   * its weak log-ratio (Annem, aradı), unless it is a capitalised word
+   * inside the line (a name, a place) */
+  if (flags == 0 && w->letters >= 4 && (!w->first_upper || t->words == 0))
+    {
+      gint32 v = w->margin + MAX (e->llr, 0) + MIN (e_en->llr, 0);
+      guint weak_tr = v >= DL_LANGID_TRIGRAM_VOTE && v < DL_LANGID_TRIGRAM_STRONG;
+      guint weak_en = v <= -DL_LANGID_TRIGRAM_VOTE && v > -DL_LANGID_TRIGRAM_STRONG;
+      t->votes_tr
+          += (v >= DL_LANGID_TRIGRAM_VOTE) + (v >= DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
+      t->votes_en
+          += (v <= -DL_LANGID_TRIGRAM_VOTE) + (v <= -DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
+      t->weak_tr += weak_tr;
+      t->weak_en += weak_en;
+    }
+  given = (flags & (DL_LANGID_W_GIVEN | DL_LANGID_W_AMBIG)) == DL_LANGID_W_GIVEN;
+  t->names += given;
   t->words++;
   t->letters += w->letters;
   t->dates += (flags & DL_LANGID_W_DATE) != 0;
@@ -413,7 +446,13 @@ word_done (Counts *t, NameState *n, const Word *w)
                    && !(flags & DL_LANGID_W_COMMON);
 
   if (n->ok)
-    t->last = name_word (n, w, flags);
+    {
+      /* a name's llr is its language (train-langid.py, name_llr); only a
+       * line that may be a line of names needs it */
+      t->names_tr += given & (e->llr > 0);
+      t->names_en += given & (e_en->llr < 0);
+      t->last = name_word (n, w, flags);
+    }
 }
 
 static const char *const tlds[] = {
@@ -539,6 +578,7 @@ typedef struct {
   guint32 h;
   guint len, letters, upper, apos, roman, classes;
   gboolean first_upper, has_digit;
+  guint32 cost_tr, cost_en; /* the line's trigram costs where it began */
 } WordScan;
 
 /* What the words of the line say so far, and the copy of it taken at the
@@ -582,6 +622,8 @@ word_start (Scan *s, const guchar *at, gboolean upper)
   s->w.classes = 0;
   s->w.first_upper = upper;
   s->w.has_digit = FALSE;
+  s->w.cost_tr = s->cost_tr;
+  s->w.cost_en = s->cost_en;
   s->p1 = DL_LANGID_SYM_BOUND;
   s->ctx = 0;
 }
@@ -643,8 +685,13 @@ word_end (Scan *s)
   if (s->p1 != DL_LANGID_SYM_DIGIT)
     add_cost (s, s->ctx);
   const WordScan *w = &s->w;
-  Word word = { w->start, w->stop,  w->h,       w->len,         w->letters,  w->upper,
-                w->apos,  w->roman, w->classes, w->first_upper, w->has_digit };
+  Word word
+      = { w->start,     w->stop,
+          w->h,         w->len,
+          w->letters,   w->upper,
+          w->apos,      w->roman,
+          w->classes,   w->first_upper,
+          w->has_digit, (gint32) (s->cost_en - w->cost_en) - (gint32) (s->cost_tr - w->cost_tr) };
   word_done (&s->tally->t, &s->tally->name, &word);
   s->in_word = FALSE;
   s->pending_apos = FALSE;
@@ -741,9 +788,10 @@ punctuation (Scan *s, gunichar c, gboolean ended)
     case ':':
     case '!':
     case '?':
-      /* a sentence ends after a name word: this is no list of names;
-       * a full stop after a capital letter makes it an initial */
-      if (ended && s->tally->t.last == LAST_NAME)
+      /* a sentence ends after a name word: this is no list of names (but
+       * Jill: and Jeff! open a mail); a full stop after a capital letter
+       * makes it an initial */
+      if (ended && s->tally->t.last == LAST_NAME && (c == '.' || c == '?'))
         s->tally->name.ok = FALSE;
       else if (ended && s->tally->t.last == LAST_INITIAL && c == '.')
         s->tally->name.evidence = TRUE;
@@ -823,6 +871,25 @@ word_majority (const Counts *t, DlLangEvidence *ev)
     ev->en = MIN (ev->en, ev->tr - DL_LANGID_SURE_MARGIN);
 }
 
+/* A line of names only (with titles, initials and punctuation) is in the
+ * language of its names when the names list gives them one language (Mert;
+ * Stephanie; Prof. Dr. Ayşe Demir), sure of it, unless a word says the
+ * other language (S. Erdoğan and T.J. Whitfield); when the list gives none,
+ * or both (Smith, J.; Selin Erdoğan, Thomas Whitfield), the line says
+ * nothing and takes its neighbours' language. */
+static inline ALWAYS_INLINE void
+names_only (const Counts *t, DlLangEvidence *ev)
+{
+  ev->other = FALSE;
+  ev->tr = ev->en = 0;
+  guint against_tr = t->votes_tr - t->weak_tr, against_en = t->votes_en - t->weak_en;
+
+  if (t->names_tr > 0 && t->names_en == 0 && against_en == 0)
+    ev->en = -DL_LANGID_SURE_MARGIN;
+  else if (t->names_en > 0 && t->names_tr == 0 && against_tr == 0)
+    ev->tr = -DL_LANGID_SURE_MARGIN;
+}
+
 /* The scores of the line read into @s, and whether it is in no language. */
 static inline ALWAYS_INLINE void
 line_evidence (const Scan *s, const char *text, gsize len, DlLangEvidence *ev)
@@ -845,7 +912,7 @@ line_evidence (const Scan *s, const char *text, gsize len, DlLangEvidence *ev)
   else if (name->ok && name->words + name->evidence > 0
            && (name->evidence || (s->stars > 0 && name->words >= 2)
                || (name->groups >= 2 && name->lower == 0 && name->long_caps > 0)))
-    ev->other = TRUE; /* Hakan TAŞDEMİR*, Smith, J., ÇELİKKOL, AKSU */
+    names_only (t, ev); /* Hakan TAŞDEMİR*, Smith, J., ÇELİKKOL, AKSU */
   else
     ev->other = handles_only (text, len); /* kodcu_efe · 02.02.2024 */
 }

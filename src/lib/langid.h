@@ -18,12 +18,16 @@ G_BEGIN_DECLS
  * 'other' means the line holds no word of either language: fewer than two
  * letters outside links (numbers, dates and times in digits, separators,
  * page numbers, bullets), only URLs, e-mail addresses and DOIs, more
- * letters of another script than Latin ones, only month or weekday names
- * and numbers (16 Haziran 2024), only short acronyms and numbers (NATO
- * 1949), user names and time stamps, or a lone person name or list of
- * names (Stephanie, Hakan TAŞDEMİR*, Smith, J.): a name belongs to no
- * language. A word of either language beside the name makes it a tr or en
- * line (Hi Sara, is en). 'other' lines are transparent to the smoothing. */
+ * letters of another script than Latin ones, only month or weekday names,
+ * AM/PM and numbers (16 Haziran 2024, 08/16/2000 12:05 PM), only short
+ * acronyms and numbers (NATO 1949), or user names and time stamps. 'other'
+ * lines are transparent to the smoothing.
+ *
+ * A person name is not 'other': a line of names only is in the language
+ * the names list gives its names (Stephanie, Jill: en; Mert, Hakan
+ * TAŞDEMİR* tr), sure of it; when the list gives none or both (Smith, J.;
+ * Selin Aksoy, Emily Carter), its tr and en are equal, and its neighbours
+ * decide. A greeting beside a name is a word (Hi Sara, is en). */
 typedef struct {
   gboolean other; /* the line can only be 'other' (see above) */
   float tr;       /* log-score of the line as Turkish */
