@@ -377,6 +377,40 @@ name_word (NameState *n, const Word *w, guint flags)
   return LAST_NAME;
 }
 
+/* A word that is no ordinary word of the table votes by its trigrams and
+ * its weak log-ratio (Annem, aradı), unless it is a capitalised word inside
+ * the line (a name, a place): word_done decides that. */
+static inline ALWAYS_INLINE void
+trigram_vote (Counts *t, const Word *w, const DlLangidWord *e, const DlLangidWord *e_en)
+{
+  gint32 v = w->margin + MAX (e->llr, 0) + MIN (e_en->llr, 0);
+  guint weak_tr = v >= DL_LANGID_TRIGRAM_VOTE && v < DL_LANGID_TRIGRAM_STRONG;
+  guint weak_en = v <= -DL_LANGID_TRIGRAM_VOTE && v > -DL_LANGID_TRIGRAM_STRONG;
+  t->votes_tr += (v >= DL_LANGID_TRIGRAM_VOTE) + (v >= DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
+  t->votes_en
+      += (v <= -DL_LANGID_TRIGRAM_VOTE) + (v <= -DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
+  t->weak_tr += weak_tr;
+  t->weak_en += weak_en;
+}
+
+/* The entries of word @w in the table as Turkish (*@e) and as English
+ * (*@e_en): one lookup, or two when its I is ı in Turkish, i in English. */
+static inline ALWAYS_INLINE void
+word_entries (const Word *w, const DlLangidWord **e, const DlLangidWord **e_en)
+{
+  if (w->has_digit || w->len > 24)
+    *e = *e_en = &no_word;
+  else if (!(w->classes & CL_CAP_I))
+    *e = *e_en = word_lookup (w->h);
+  else
+    {
+      guint32 h_tr, h_en;
+      word_hashes (w->start, w->stop, &h_tr, &h_en);
+      *e = word_lookup (h_tr);
+      *e_en = word_lookup (h_en);
+    }
+}
+
 static inline ALWAYS_INLINE void
 word_done (Counts *t, NameState *n, const Word *w)
 {
@@ -399,18 +433,7 @@ word_done (Counts *t, NameState *n, const Word *w)
       t->letters += w->letters;
       return;
     }
-  if (w->has_digit || w->len > 24)
-    e = e_en = &no_word;
-  else if (!(w->classes & CL_CAP_I))
-    e = e_en = word_lookup (w->h);
-  else
-    {
-      /* 'I' is ı in Turkish, i in English */
-      guint32 h_tr, h_en;
-      word_hashes (w->start, w->stop, &h_tr, &h_en);
-      e = word_lookup (h_tr);
-      e_en = word_lookup (h_en);
-    }
+  word_entries (w, &e, &e_en);
   flags = e->flags | e_en->flags;
   if (G_UNLIKELY (flags & DL_LANGID_W_NEUTRAL))
     return;
@@ -421,21 +444,8 @@ word_done (Counts *t, NameState *n, const Word *w)
   common = (flags & DL_LANGID_W_COMMON) != 0;
   t->votes_tr += common * ((e->llr >= DL_LANGID_VOTE_LLR) + (e->llr > DL_LANGID_CHAT_LLR));
   t->votes_en += common * ((e_en->llr <= -DL_LANGID_VOTE_LLR) + (e_en->llr < -DL_LANGID_CHAT_LLR));
-  /* a word that is no ordinary word of the table votes by its trigrams and
-   * its weak log-ratio (Annem, aradı), unless it is a capitalised word
-   * inside the line (a name, a place) */
   if (flags == 0 && w->letters >= 4 && (!w->first_upper || t->words == 0))
-    {
-      gint32 v = w->margin + MAX (e->llr, 0) + MIN (e_en->llr, 0);
-      guint weak_tr = v >= DL_LANGID_TRIGRAM_VOTE && v < DL_LANGID_TRIGRAM_STRONG;
-      guint weak_en = v <= -DL_LANGID_TRIGRAM_VOTE && v > -DL_LANGID_TRIGRAM_STRONG;
-      t->votes_tr
-          += (v >= DL_LANGID_TRIGRAM_VOTE) + (v >= DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
-      t->votes_en
-          += (v <= -DL_LANGID_TRIGRAM_VOTE) + (v <= -DL_LANGID_TRIGRAM_STRONG && !w->first_upper);
-      t->weak_tr += weak_tr;
-      t->weak_en += weak_en;
-    }
+    trigram_vote (t, w, e, e_en);
   given = (flags & (DL_LANGID_W_GIVEN | DL_LANGID_W_AMBIG)) == DL_LANGID_W_GIVEN;
   t->names += given;
   t->words++;
