@@ -36,6 +36,16 @@ label_lines (const char *const *lines, gsize n, DlLang *out)
   CU_ASSERT_EQUAL (done, n);
 }
 
+/* Labels the @n @lines as one document and asserts each is @want[i]. */
+static void
+check_labels (const char *const *lines, gsize n, const DlLang *want)
+{
+  g_autofree DlLang *out = g_new (DlLang, n);
+  label_lines (lines, n, out);
+  for (gsize i = 0; i < n; i++)
+    DL_ASSERT_STR_EQ_FOR (lines[i], dl_lang_code (out[i]), dl_lang_code (want[i]));
+}
+
 /* The label of one line alone. */
 static DlLang
 label_one (const char *line)
@@ -264,15 +274,10 @@ test_name_lines_in_documents (void)
   };
   DlLang tr_want[] = { DL_LANG_TR, DL_LANG_TR, DL_LANG_TR, DL_LANG_TR, DL_LANG_EN, DL_LANG_TR };
   DlLang en_want[] = { DL_LANG_EN, DL_LANG_EN, DL_LANG_EN, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN };
-  DlLang out[G_N_ELEMENTS (tr_doc)];
 
   G_STATIC_ASSERT (G_N_ELEMENTS (tr_doc) == G_N_ELEMENTS (en_doc));
-  label_lines (tr_doc, G_N_ELEMENTS (tr_doc), out);
-  for (gsize i = 0; i < G_N_ELEMENTS (tr_doc); i++)
-    DL_ASSERT_STR_EQ_FOR (tr_doc[i], dl_lang_code (out[i]), dl_lang_code (tr_want[i]));
-  label_lines (en_doc, G_N_ELEMENTS (en_doc), out);
-  for (gsize i = 0; i < G_N_ELEMENTS (en_doc); i++)
-    DL_ASSERT_STR_EQ_FOR (en_doc[i], dl_lang_code (out[i]), dl_lang_code (en_want[i]));
+  check_labels (tr_doc, G_N_ELEMENTS (tr_doc), tr_want);
+  check_labels (en_doc, G_N_ELEMENTS (en_doc), en_want);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -353,16 +358,11 @@ test_smoother_short_lines_keep_their_language (void)
     "Everyone agreed that the delivery service had improved.",
   };
   DlLang en_want[] = { DL_LANG_EN, DL_LANG_TR, DL_LANG_EN, DL_LANG_TR, DL_LANG_EN };
-  DlLang out[G_N_ELEMENTS (tr_doc)];
 
   G_STATIC_ASSERT (G_N_ELEMENTS (tr_want) == G_N_ELEMENTS (tr_doc));
   G_STATIC_ASSERT (G_N_ELEMENTS (en_want) == G_N_ELEMENTS (en_doc));
-  label_lines (tr_doc, G_N_ELEMENTS (tr_doc), out);
-  for (gsize i = 0; i < G_N_ELEMENTS (tr_doc); i++)
-    DL_ASSERT_STR_EQ_FOR (tr_doc[i], dl_lang_code (out[i]), dl_lang_code (tr_want[i]));
-  label_lines (en_doc, G_N_ELEMENTS (en_doc), out);
-  for (gsize i = 0; i < G_N_ELEMENTS (en_doc); i++)
-    DL_ASSERT_STR_EQ_FOR (en_doc[i], dl_lang_code (out[i]), dl_lang_code (en_want[i]));
+  check_labels (tr_doc, G_N_ELEMENTS (tr_doc), tr_want);
+  check_labels (en_doc, G_N_ELEMENTS (en_doc), en_want);
 }
 
 /* Oracle: the costs. Between two strong Turkish lines, an English margin
@@ -438,14 +438,9 @@ test_smoother_follows_switch (void)
   };
   DlLang want[] = { DL_LANG_TR, DL_LANG_TR, DL_LANG_EN, DL_LANG_EN,
                     DL_LANG_EN, DL_LANG_EN, DL_LANG_TR, DL_LANG_TR };
-  DlLang out[G_N_ELEMENTS (lines)];
 
   G_STATIC_ASSERT (G_N_ELEMENTS (want) == G_N_ELEMENTS (lines));
-  label_lines (lines, G_N_ELEMENTS (lines), out);
-  for (gsize i = 0; i < G_N_ELEMENTS (lines); i++)
-    {
-      DL_ASSERT_STR_EQ_FOR (lines[i], dl_lang_code (out[i]), dl_lang_code (want[i]));
-    }
+  check_labels (lines, G_N_ELEMENTS (lines), want);
 }
 
 static void
