@@ -91,9 +91,9 @@ assign_keys (DlUnits *u)
 {
   const DlLexicon *terms = dl_counter_terms (u->counter, u->lang);
   guint32 n = dl_lexicon_size (terms);
-  u->unit_of = g_new (guint32, n + 1);
   if (u->opts.unit == DL_UNIT_FORM)
     {
+      u->unit_of = g_new (guint32, n + 1);
       for (guint32 id = 0; id < n; id++)
         u->unit_of[id] = id;
       u->n_units = n;
@@ -106,6 +106,7 @@ assign_keys (DlUnits *u)
       u->n_units = dl_lexicon_size (u->keys);
       return;
     }
+  u->unit_of = g_new (guint32, n + 1);
   g_autoptr (GString) key = g_string_new (NULL);
   for (guint32 id = 0; id < n; id++)
     {
