@@ -135,11 +135,16 @@ typedef struct {
   GString *utf8;
 } Walk;
 
-static gboolean
+static inline gboolean
 is_vowel (gunichar c)
 {
-  return (c == 'a' || c == 'e' || c == 0x131 || c == 'i' || c == 'o' || c == 0xf6 || c == 'u'
-          || c == 0xfc || c == 0xe2 || c == 0xee || c == 0xfb);
+  /* Most letters are ASCII: one table lookup there. */
+  static const guint32 ascii_vowels = (1u << ('a' - 'a')) | (1u << ('e' - 'a'))
+                                      | (1u << ('i' - 'a')) | (1u << ('o' - 'a'))
+                                      | (1u << ('u' - 'a'));
+  if (c >= 'a' && c <= 'z')
+    return (ascii_vowels >> (c - 'a')) & 1;
+  return c == 0x131 || c == 0xf6 || c == 0xfc || c == 0xe2 || c == 0xee || c == 0xfb;
 }
 
 static gboolean
@@ -293,6 +298,13 @@ emit_restored (const Walk *w, const gunichar *c, guint n, DlMorphKind kinds, gui
 
 /* Every reading of the first @n characters of @c in state @st, @suffixes
  * read off so far; @vowel_next: the suffix read last starts with a vowel. */
+/* TRUE for the template letters that may be absent: Y N S V B. */
+static inline gboolean
+is_optional (char t)
+{
+  return t == 'Y' || t == 'N' || t == 'S' || t == 'V' || t == 'B';
+}
+
 static void
 walk (const Walk *w, const gunichar *c, guint n, State st, guint suffixes, gboolean vowel_next)
 {
@@ -312,7 +324,7 @@ walk (const Walk *w, const gunichar *c, guint n, State st, guint suffixes, gbool
         continue;
       guint fixed = 0, optional = 0;
       for (const char *t = s->tmpl; *t != '\0'; t = g_utf8_next_char (t))
-        if (strchr ("YNSVB", *t) != NULL)
+        if (is_optional (*t))
           optional++;
         else
           fixed++;
