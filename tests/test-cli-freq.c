@@ -170,10 +170,13 @@ test_freq_orders_and_filters (void)
                            "en,3,region,4,51948.05,2\n");
   cli_run_clear (&r);
   r = cli_run ("$DERLEM freq --top 1 --format json tests/data/freq", NULL);
+  /* JSON carries the language's totals: the headings' counts by hand. */
   DL_ASSERT_STR_EQ (r.out, "[\n{\"lang\":\"tr\",\"rank\":1,\"item\":\"ve\",\"freq\":11,"
-                           "\"per_million\":94827.59,\"range\":2},\n"
+                           "\"per_million\":94827.59,\"range\":2,\"total_tokens\":116,"
+                           "\"total_types\":85},\n"
                            "{\"lang\":\"en\",\"rank\":1,\"item\":\"the\",\"freq\":15,"
-                           "\"per_million\":194805.19,\"range\":2}\n]\n");
+                           "\"per_million\":194805.19,\"range\":2,\"total_tokens\":77,"
+                           "\"total_types\":44}\n]\n");
   cli_run_clear (&r);
   r = cli_run ("$DERLEM freq --min-range 2 --lang tr --format tsv tests/data/freq | wc -l", NULL);
   /* The header and the 14 Turkish items of expected-form.tsv with range 2. */

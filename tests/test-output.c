@@ -54,7 +54,7 @@ write_list (DlFormat format)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem test: <x> & y", FALSE, FALSE };
+  const DlWriterOptions wo = { "derlem test: <x> & y", FALSE, FALSE, NULL };
   DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
   ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
   dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
@@ -187,7 +187,7 @@ write_kwic (DlFormat format, gboolean color)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem kwic: war", color, TRUE };
+  const DlWriterOptions wo = { "derlem kwic: war", color, TRUE, NULL };
   DlWriter *w = dl_writer_new (fp, format, kwic_columns, K_COLS, &wo);
   const DlCell a[K_COLS]
       = { { "ğı <b>", 0, 0 }, { "war", 0, 0 }, { " |x|", 0, 0 }, { "en", 0, 0 } };
@@ -264,6 +264,55 @@ test_writer_empty_table (void)
     }
 }
 
+/* Two groups (parts of a corpus, --by) of one section each, with the score
+ * column turned off. */
+static char *
+write_groups (DlFormat format)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  DlColumn columns[L_COLS];
+  memcpy (columns, list_columns, sizeof columns);
+  columns[L_SCORE].flags |= DL_COLUMN_OFF;
+  const DlWriterOptions wo = { "groups", FALSE, FALSE, "part" };
+  DlWriter *w = dl_writer_new (fp, format, columns, L_COLS, &wo);
+  ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
+  dl_writer_group (w, "2020", "year=2020");
+  dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
+  dl_writer_rows (w, 1, list_fill, &tr);
+  dl_writer_group (w, "a\\b", "year=a\\b");
+  dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
+  dl_writer_rows (w, 1, list_fill, &tr);
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_groups_and_columns_off (void)
+{
+  /* The group's value is corpus text: escaped like any cell. */
+  g_autofree char *tsv = write_groups (DL_FORMAT_TSV);
+  DL_ASSERT_STR_EQ (tsv, "lang\titem\tn\tpart\n"
+                         "tr\ta\\tb\t3\t2020\n"
+                         "tr\ta\\tb\t3\ta\\\\b\n");
+  g_autofree char *json = write_groups (DL_FORMAT_JSON);
+  DL_ASSERT_STR_EQ (json, "[\n"
+                          "{\"lang\":\"tr\",\"item\":\"a\\tb\",\"n\":3,\"part\":\"2020\"},\n"
+                          "{\"lang\":\"tr\",\"item\":\"a\\tb\",\"n\":3,\"part\":\"a\\\\b\"}\n"
+                          "]\n");
+  /* People see the group in the headings, not as a column. */
+  g_autofree char *text = write_groups (DL_FORMAT_TEXT);
+  DL_ASSERT_STR_EQ (text, "year=2020 — tr: 2 rows\n"
+                          "Item    N\n"
+                          "a\tb      3\n"
+                          "\n"
+                          "year=a\\b — tr: 2 rows\n"
+                          "Item    N\n"
+                          "a\tb      3\n");
+}
+
 void
 test_output_suite (void)
 {
@@ -272,4 +321,5 @@ test_output_suite (void)
   CU_add_test (s, "writer_html_page_escapes_everything", test_writer_html_page_escapes_everything);
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
+  CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
 }

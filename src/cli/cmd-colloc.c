@@ -51,6 +51,8 @@ enum {
   COL_FIRST,
   COL_SECOND,
   COL_UNIT,
+  COL_TOTAL_TOKENS,
+  COL_TOTAL_TYPES,
   N_COLS
 };
 
@@ -63,8 +65,6 @@ typedef struct {
   DlCollocListOptions list_options;
   const DlOptions *options;
   const DlListTools *tools;
-  guint shown[N_COLS]; /* the columns shown (colloc_write) */
-  guint n_shown;
 } CollocRun;
 
 static void
@@ -139,11 +139,9 @@ parse_window (const char *arg, guint *left, guint *right, GError **error)
 typedef struct {
   const DlCollocList *list;
   const char *lang;
-  const guint *shown; /* the columns shown, n_shown of them */
-  guint n_shown;
+  guint64 tokens, types; /* of the language */
   DlCollocRow made;
   DlCell cells[N_COLS];
-  DlCell out[N_COLS];
 } CollocRows;
 
 static const DlCell *
@@ -169,9 +167,9 @@ fill_row (gpointer data, guint64 i)
   cells[COL_FIRST].s = r->first;
   cells[COL_SECOND].s = r->second;
   cells[COL_UNIT].s = r->unit;
-  for (guint k = 0; k < rows->n_shown; k++)
-    rows->out[k] = cells[rows->shown[k]];
-  return rows->out;
+  cells[COL_TOTAL_TOKENS].i = rows->tokens;
+  cells[COL_TOTAL_TYPES].i = rows->types;
+  return cells;
 }
 
 static gboolean
@@ -185,8 +183,9 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
+  guint64 n_tokens = dl_counter_tokens (dl_colloc_counts_counter (run->total), lang);
   char tokens[24], nodes[24];
-  dl_format_u64 (tokens, dl_counter_tokens (dl_colloc_counts_counter (run->total), lang));
+  dl_format_u64 (tokens, n_tokens);
   dl_format_u64 (nodes, dl_colloc_counts_nodes (run->total, lang));
   g_autofree char *heading = NULL;
   if (run->node != NULL)
@@ -198,8 +197,9 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
     /* Translators: the heading of one language in `derlem colloc --all`. */
     heading = g_strdup_printf (_ ("%s: word pairs in %s tokens"), dl_lang_code (lang), tokens);
   dl_writer_section (w, lang, heading);
-  CollocRows rows
-      = { .list = list, .lang = dl_lang_code (lang), .shown = run->shown, .n_shown = run->n_shown };
+  CollocRows rows = {
+    .list = list, .lang = dl_lang_code (lang), .tokens = n_tokens, .types = dl_units_types (units)
+  };
   dl_writer_rows (w, dl_colloc_list_size (list), fill_row, &rows);
   return TRUE;
 }
@@ -278,11 +278,12 @@ colloc_context (CollocGiven *given, DlOptions *opts)
       N_ ("Only the first N collocates of each language (default: 0, all)"), "N" },
     G_OPTION_ENTRY_NULL
   };
-  return dl_options_context (_ ("NODE [PATH...] | --all [PATH...]"),
-                             _ ("Collocates of a node: the words within a window around it, "
-                                "with association measures."),
-                             _ (colloc_description), entries,
-                             DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+  return dl_options_context (
+      _ ("NODE [PATH...] | --all [PATH...]"),
+      _ ("Collocates of a node: the words within a window around it, "
+         "with association measures."),
+      _ (colloc_description), entries,
+      DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST | DL_OPT_BY | DL_OPT_TOTALS, opts);
 }
 
 /* The window: 5,5 around a node, 0,1 for pairs, or --window (@arg, may be
@@ -364,15 +365,43 @@ colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tool
   run->doc_options = dl_cmd_document_options (opts);
   run->node = args->node;
   run->options = opts;
-  run->total = dl_colloc_counts_new (&run->opts);
   run->list_options = args->list;
   run->tools = tools;
 }
 
-/* Writes the lists of @run to @out, and closes it. */
-static gboolean
-colloc_write (DlOut *out, const CollocArgs *args, CollocRun *run, GError **error)
+/* A part's counts: fresh before it, dropped after. */
+static void
+part_begin (gpointer user_data)
 {
+  CollocRun *run = user_data;
+  run->total = dl_colloc_counts_new (&run->opts);
+}
+
+static void
+part_end (gpointer user_data)
+{
+  colloc_run_clear (user_data);
+}
+
+/* Counts the collocates (or pairs) of the inputs of @args and writes them. */
+static gboolean
+colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
+{
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
+  if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
+    return FALSE;
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
+  if (parts == NULL)
+    return FALSE;
+  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  if (args->node != NULL && args->opts.unit != DL_UNIT_FORM
+      && !dl_cmd_parts_query_units (&args->opts, parts, &tools, &qu, error))
+    return FALSE;
+  g_auto (CollocRun) run = { 0 };
+  colloc_run_init (&run, args, &tools, &qu);
+  const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
+  const DlColumnFlags pairs = args->all ? 0 : DL_COLUMN_OFF;
+  const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
 #define MEASURE(name, heading)                                                                     \
   {                                                                                                \
     name, heading, DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 4, 2                                   \
@@ -397,50 +426,24 @@ colloc_write (DlOut *out, const CollocArgs *args, CollocRun *run, GError **error
     [COL_LOGDICE] = MEASURE ("logdice", "logDice"),
     [COL_LEFT] = COUNT ("left", _ ("left")),
     [COL_RIGHT] = COUNT ("right", _ ("right")),
-    [COL_FIRST] = { "first", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_SECOND] = { "second", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    /* The words of each pair, only for pairs. */
+    [COL_FIRST] = { "first", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE | pairs, 0, 0, NULL, 0, 0 },
+    [COL_SECOND] = { "second", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE | pairs, 0, 0, NULL, 0, 0 },
+    /* The unit key, only when units group forms. */
     [COL_UNIT]
-    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT | unit, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+    [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
   };
 #undef MEASURE
 #undef COUNT
   g_autofree char *title = args->node != NULL
                                ? g_strdup_printf ("derlem colloc: %s", dl_query_text (args->node))
                                : g_strdup ("derlem colloc --all");
-  /* The words of each pair, only for pairs; the unit key, only when units
-   * group forms. */
-  DlColumn shown[N_COLS];
-  run->n_shown = 0;
-  for (guint c = 0; c < N_COLS; c++)
-    if (((c != COL_FIRST && c != COL_SECOND) || args->all)
-        && (c != COL_UNIT || args->opts.unit != DL_UNIT_FORM))
-      {
-        shown[run->n_shown] = columns[c];
-        run->shown[run->n_shown++] = c;
-      }
-  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, shown, run->n_shown, title,
-                             write_lang, run, error);
-}
-
-/* Counts the collocates (or pairs) of the inputs of @args and writes them. */
-static gboolean
-colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
-{
-  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
-  if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
-    return FALSE;
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
-  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (args->node != NULL && args->opts.unit != DL_UNIT_FORM
-      && !dl_cmd_query_units (&args->opts, inputs, &tools, &qu, error))
-    return FALSE;
-  g_auto (CollocRun) run = { 0 };
-  colloc_run_init (&run, args, &tools, &qu);
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
-  if (out == NULL)
-    return FALSE;
-  return colloc_write (out, args, &run, error);
+  const DlCountReport report
+      = { &job, part_begin, write_lang, part_end, run.opts.counter.langs, columns, N_COLS, title };
+  return dl_cmd_count_report (env, &args->opts, parts, &report, &run, error);
 }
 
 gboolean

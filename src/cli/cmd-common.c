@@ -8,6 +8,7 @@
 
 #include "commands.h"
 #include "i18n.h"
+#include "meta.h"
 #include "paths.h"
 #include "pool.h"
 #include "source.h"
@@ -70,9 +71,12 @@ dl_cmd_units (const DlOptions *opts, const DlListTools *tools, const DlCounter *
   return dl_units_new (counter, lang, &uo);
 }
 
-GPtrArray *
-dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths)
+/* The files named by @paths, or stdin, or the bundled corpus; *@manifest
+ * is the bundled corpus's metadata table (g_free), NULL otherwise. */
+static GPtrArray *
+named_inputs (DlEnv *env, const DlOptions *opts, char **paths, char **manifest)
 {
+  *manifest = NULL;
   if (paths != NULL && paths[0] != NULL)
     return dl_source_expand ((const char *const *) paths, opts->glob, env->diag);
   if (dl_source_stdin_has_data ())
@@ -83,9 +87,38 @@ dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths)
   g_autofree char *corpus = dl_paths_corpus ();
   dl_diag_report (env->diag, DL_DIAG_NOTE, NULL, 0,
                   _ ("no PATH given: reading the bundled sample corpus in %s"), corpus);
+  *manifest = g_build_filename (corpus, "MANIFEST.tsv", NULL);
   const char *const bundled[] = { corpus, NULL };
   /* The bundled corpus is *.txt whatever --glob says. */
   return dl_source_expand (bundled, NULL, env->diag);
+}
+
+GPtrArray *
+dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
+{
+  g_autofree char *manifest = NULL;
+  g_autoptr (GPtrArray) inputs = named_inputs (env, opts, paths, &manifest);
+  /* The bundled corpus comes with its table. */
+  const char *meta_path = opts->meta != NULL ? opts->meta : manifest;
+  g_autoptr (DlMeta) meta = NULL;
+  if (meta_path != NULL && (meta = dl_meta_load (meta_path, env->diag, error)) == NULL)
+    return NULL;
+  DlSelect sel
+      = { meta, (const char *const *) opts->where, (const char *const *) opts->exclude, opts->by };
+  if (!dl_select_check (&sel, error))
+    return NULL;
+  return dl_select_parts (&sel, inputs, env->diag);
+}
+
+GPtrArray *
+dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
+{
+  g_return_val_if_fail (opts->by == NULL, NULL);
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, opts, paths, error);
+  if (parts == NULL)
+    return NULL;
+  DlPart *all = parts->pdata[0];
+  return g_steal_pointer (&all->inputs);
 }
 
 typedef struct {
@@ -129,22 +162,6 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
       dl_pool_states_give (workers, first);
     }
   return dl_out_open (opts->output, error);
-}
-
-DlOut *
-dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
-              gpointer user_data, GError **error)
-{
-  g_autoptr (DlPoolStates) workers = NULL;
-  if (job->worker_new != NULL)
-    workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
-  DlOut *out = dl_cmd_open_output (opts, workers, error);
-  if (out == NULL)
-    return NULL;
-  CountRun run = { job, user_data, workers, 0 };
-  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
-               dl_options_progress (opts, STDERR_FILENO), &run);
-  return out;
 }
 
 /* The counting job: a token stream per thread (its tokenizer set up once,
@@ -220,6 +237,20 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools 
   return TRUE;
 }
 
+gboolean
+dl_cmd_parts_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
+                          DlQueryUnits *qu, GError **error)
+{
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      for (guint i = 0; i < part->inputs->len; i++)
+        g_ptr_array_add (inputs, part->inputs->pdata[i]);
+    }
+  return dl_cmd_query_units (opts, inputs, tools, qu, error);
+}
+
 void
 dl_cmd_query_units_clear (DlQueryUnits *qu)
 {
@@ -233,7 +264,7 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
                const char *title, const DlWriterOptions *extra)
 {
   FILE *fp = dl_out_file (out);
-  DlWriterOptions wo = { NULL, FALSE, FALSE };
+  DlWriterOptions wo = { NULL, FALSE, FALSE, NULL };
   if (extra != NULL)
     wo = *extra;
   wo.title = title;
@@ -241,22 +272,64 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
 }
 
-gboolean
-dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
-                    const DlColumn *columns, guint n_columns, const char *title, DlLangWriter write,
-                    gpointer user_data, GError **error)
+/* Counts one part of the inputs and writes its sections. */
+static gboolean
+report_part (DlEnv *env, const DlOptions *opts, const DlPart *part, const DlCountReport *report,
+             DlPoolStates *workers, DlWriter *w, gpointer job_data, gpointer user_data,
+             GError **error)
 {
-  g_autoptr (DlOut) owned = out; /* discarded unless all goes well */
-  if (owned == NULL)
-    return FALSE;
-  DlWriter *w = dl_cmd_writer (opts, owned, columns, n_columns, title, NULL);
+  if (part->value != NULL)
+    {
+      g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
+      dl_writer_group (w, part->value, label);
+    }
+  report->begin (user_data);
+  CountRun run = { report->job, job_data, workers, 0 };
+  dl_pool_run (part->inputs, opts->threads, count_work, count_emit, report->job->counts_free,
+               env->diag, dl_options_progress (opts, STDERR_FILENO), &run);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
   gboolean ok = TRUE;
   for (gsize i = 0; ok && i < G_N_ELEMENTS (order); i++)
-    if (langs[order[i]])
-      ok = write (user_data, order[i], w, error);
+    if (report->langs[order[i]])
+      ok = report->write (user_data, order[i], w, error);
+  report->end (user_data);
+  return ok;
+}
+
+gboolean
+dl_cmd_count_report (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                     const DlCountReport *report, gpointer user_data, GError **error)
+{
+  return dl_cmd_count_report_full (env, opts, parts, report, user_data, user_data, error);
+}
+
+gboolean
+dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                          const DlCountReport *report, gpointer job_data, gpointer user_data,
+                          GError **error)
+{
+  const DlCountJob *job = report->job;
+  g_autoptr (DlPoolStates) workers = NULL;
+  if (job->worker_new != NULL)
+    workers = dl_pool_states_new (job->worker_new, job->worker_free, job_data);
+  g_autoptr (DlOut) out
+      = dl_cmd_open_output (opts, workers, error); /* discarded unless all goes well */
+  if (out == NULL)
+    return FALSE;
+  const DlWriterOptions wo = { NULL, FALSE, FALSE, opts->by != NULL ? "part" : NULL };
+  DlWriter *w = dl_cmd_writer (opts, out, report->columns, report->n_columns, report->title, &wo);
+  gboolean ok = TRUE;
+  for (guint p = 0; ok && p < parts->len; p++)
+    ok = report_part (env, opts, parts->pdata[p], report, workers, w, job_data, user_data, error);
   dl_writer_end (w);
-  return ok && dl_out_close (g_steal_pointer (&owned), TRUE, error);
+  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+}
+
+DlColumnFlags
+dl_cmd_totals_flags (const DlOptions *opts)
+{
+  gboolean shown = opts->totals || opts->format == DL_FORMAT_JSON;
+  return DL_COLUMN_MACHINE | (shown ? 0 : DL_COLUMN_OFF);
 }
 
 DlQueryOptions

@@ -54,6 +54,8 @@ enum {
   COL_RANGE,
   COL_UNIT,
   COL_FORMS,
+  COL_TOTAL_TOKENS,
+  COL_TOTAL_TYPES,
   N_COLS
 };
 
@@ -80,6 +82,8 @@ fill_row (gpointer data, guint64 i)
   cells[COL_RANGE].i = it->range;
   cells[COL_UNIT].s = it->unit;
   cells[COL_FORMS].s = it->forms;
+  cells[COL_TOTAL_TOKENS].i = dl_freqlist_tokens (rows->list);
+  cells[COL_TOTAL_TYPES].i = dl_freqlist_types (rows->list);
   return cells;
 }
 
@@ -158,7 +162,7 @@ freq_context (FreqGiven *given, DlOptions *opts)
          "most frequent form); unit: its key. rank: 1 = most frequent, ties in\n"
          "alphabetical order; per_million: freq per million tokens of the\n"
          "language; range: files it occurs in."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST | DL_OPT_BY | DL_OPT_TOTALS, opts);
 }
 
 /* Parses @argv into @args and checks every value: FALSE with @error
@@ -198,32 +202,23 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
   run->counting.counter_options.kinds[DL_TOKEN_EMAIL] = args->urls;
   run->counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
   run->counting.doc_options = dl_cmd_document_options (opts);
-  run->counting.total = dl_counter_new (&run->counting.counter_options);
   run->list_options = args->list;
   run->opts = opts;
   run->tools = tools;
 }
 
-/* Writes the lists of @run to @out, and closes it. */
-static gboolean
-freq_write (DlOut *out, const FreqArgs *args, FreqRun *run, GError **error)
+/* A part's counts: fresh before it, dropped after. */
+static void
+part_begin (gpointer user_data)
 {
-  const DlColumn columns[N_COLS] = {
-    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
-    [COL_ITEM]
-    = { "item", _ ("item"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
-    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
-    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
-    [COL_UNIT]
-    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
-    [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
-  };
-  /* The key and forms of each unit, only when units group forms. */
-  guint n_columns = args->opts.unit == DL_UNIT_FORM ? COL_UNIT : N_COLS;
-  return dl_cmd_write_langs (out, &args->opts, run->counting.counter_options.langs, columns,
-                             n_columns, "derlem freq", write_lang, run, error);
+  FreqRun *run = user_data;
+  run->counting.total = dl_counter_new (&run->counting.counter_options);
+}
+
+static void
+part_end (gpointer user_data)
+{
+  freq_run_clear (user_data);
 }
 
 /* Counts the inputs of @args and writes their lists. */
@@ -235,13 +230,36 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     return FALSE;
   g_auto (FreqRun) run = { 0 };
   freq_run_init (&run, args, &tools);
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
-  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &dl_cmd_counting_job, &run.counting, error);
-  if (out == NULL)
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
+  if (parts == NULL)
     return FALSE;
-  return freq_write (out, args, &run, error);
+  const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
+  const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
+    [COL_ITEM]
+    = { "item", _ ("item"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
+    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    /* The key and forms of each unit, only when units group forms. */
+    [COL_UNIT]
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT | unit, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, unit, 0, 0, NULL, 0, 0 },
+    [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+    [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+  };
+  const DlCountReport report = { &dl_cmd_counting_job,
+                                 part_begin,
+                                 write_lang,
+                                 part_end,
+                                 run.counting.counter_options.langs,
+                                 columns,
+                                 N_COLS,
+                                 "derlem freq" };
+  return dl_cmd_count_report_full (env, &args->opts, parts, &report, &run.counting, &run, error);
 }
-
 gboolean
 dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error)
 {

@@ -707,7 +707,7 @@ kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, DlO
   DlColumn columns[N_COLS];
   make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
   g_autofree char *title = kwic_title (a->queries);
-  const DlWriterOptions wo = { NULL, FALSE, TRUE };
+  const DlWriterOptions wo = { NULL, FALSE, TRUE, NULL };
   Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
                       .people = dl_format_for_people (a->opts.format),
                       .max = a->max,
@@ -727,7 +727,9 @@ kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, DlO
 static gboolean
 kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
 {
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths, error);
+  if (inputs == NULL)
+    return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
   if (!dl_cmd_prepare_queries (&a->opts, inputs, &tools, &qu, error))

@@ -185,7 +185,9 @@ langs_parse (LangsArgs *a, int argc, char **argv, GError **error)
 static gboolean
 langs_run (DlEnv *env, const LangsArgs *a, GError **error)
 {
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths);
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths, error);
+  if (inputs == NULL)
+    return FALSE;
   g_autoptr (DlOut) out = dl_out_open (a->opts.output, error);
   if (out == NULL)
     return FALSE;
@@ -199,7 +201,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
     [COL_PREVIEW]
     = { "text", _ ("first line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
   };
-  const DlWriterOptions wo = { NULL, FALSE, TRUE };
+  const DlWriterOptions wo = { NULL, FALSE, TRUE, NULL };
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
                    dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo) };
   dl_pool_run (inputs, a->opts.threads, langs_work, langs_emit, langs_result_free, env->diag,

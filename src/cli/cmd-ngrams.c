@@ -105,11 +105,22 @@ parse_sizes (const char *arg, guint *min_n, guint *max_n, GError **error)
  * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-enum { COL_LANG, COL_RANK, COL_NGRAM, COL_FREQ, COL_RANGE, COL_UNIT, N_COLS };
+enum {
+  COL_LANG,
+  COL_RANK,
+  COL_NGRAM,
+  COL_FREQ,
+  COL_RANGE,
+  COL_UNIT,
+  COL_TOTAL_TOKENS,
+  COL_TOTAL_TYPES,
+  N_COLS
+};
 
 typedef struct {
   const DlNgramList *list;
   const char *lang;
+  guint64 tokens; /* of the language */
   DlCell cells[N_COLS];
 } NgramRows;
 
@@ -125,6 +136,8 @@ fill_row (gpointer data, guint64 i)
   cells[COL_FREQ].i = r->freq;
   cells[COL_RANGE].i = r->range;
   cells[COL_UNIT].s = r->unit;
+  cells[COL_TOTAL_TOKENS].i = rows->tokens;
+  cells[COL_TOTAL_TYPES].i = dl_ngram_list_types (rows->list);
   return cells;
 }
 
@@ -139,15 +152,16 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
+  guint64 n_tokens = dl_counter_tokens (dl_ngram_counts_counter (run->total), lang);
   char tokens[24], types[24];
-  dl_format_u64 (tokens, dl_counter_tokens (dl_ngram_counts_counter (run->total), lang));
+  dl_format_u64 (tokens, n_tokens);
   dl_format_u64 (types, dl_ngram_list_types (list));
   /* Translators: the heading of one language in `derlem ngrams`: language
      code, tokens, distinct n-grams. */
   g_autofree char *heading = g_strdup_printf (_ ("%s: %s tokens, %s distinct n-grams"),
                                               dl_lang_code (lang), tokens, types);
   dl_writer_section (w, lang, heading);
-  NgramRows rows = { list, dl_lang_code (lang), { { NULL, 0, 0 } } };
+  NgramRows rows = { list, dl_lang_code (lang), n_tokens, { { NULL, 0, 0 } } };
   dl_writer_rows (w, dl_ngram_list_size (list), fill_row, &rows);
   return TRUE;
 }
@@ -197,7 +211,7 @@ ngrams_context (NgramGiven *given, DlOptions *opts)
          "the keys, with --unit stem or lemma). Sorted by freq, then range, then\n"
          "the language's alphabetical order; with a range of sizes (-n 2-4) the\n"
          "sizes are listed together."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_BY | DL_OPT_TOTALS | DL_OPT_STOPLIST, opts);
 }
 
 /* --contains: a query no longer than the longest n-grams. */
@@ -253,30 +267,23 @@ ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools,
   run->opts.track_files = opts->unit != DL_UNIT_FORM;
   dl_cmd_counter_options (opts, &run->opts.counter);
   run->doc_options = dl_cmd_document_options (opts);
-  run->total = dl_ngram_counts_new (&run->opts);
   run->list_options = args->list;
   run->options = opts;
   run->tools = tools;
 }
 
-/* Writes the lists of @run to @out, and closes it. */
-static gboolean
-ngrams_write (DlOut *out, const NgramArgs *args, NgramRun *run, GError **error)
+/* A part's counts: fresh before it, dropped after. */
+static void
+part_begin (gpointer user_data)
 {
-  const DlColumn columns[N_COLS] = {
-    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, DL_COLUMN_PEOPLE, 6, 0, NULL, 0, 0 },
-    [COL_NGRAM]
-    = { "ngram", _ ("n-gram"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
-    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
-    [COL_UNIT]
-    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
-  };
-  /* The units' keys, only when units group forms. */
-  guint n_columns = args->opts.unit == DL_UNIT_FORM ? COL_UNIT : N_COLS;
-  return dl_cmd_write_langs (out, &args->opts, run->opts.counter.langs, columns, n_columns,
-                             "derlem ngrams", write_lang, run, error);
+  NgramRun *run = user_data;
+  run->total = dl_ngram_counts_new (&run->opts);
+}
+
+static void
+part_end (gpointer user_data)
+{
+  ngram_run_clear (user_data);
 }
 
 /* Counts the n-grams of the inputs of @args and writes their lists. */
@@ -286,18 +293,35 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
     return FALSE;
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &args->opts, args->paths);
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
+  if (parts == NULL)
+    return FALSE;
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
   if (args->contains != NULL && args->opts.unit != DL_UNIT_FORM
-      && !dl_cmd_query_units (&args->opts, inputs, &tools, &qu, error))
+      && !dl_cmd_parts_query_units (&args->opts, parts, &tools, &qu, error))
     return FALSE;
   g_auto (NgramRun) run = { 0 };
   ngrams_run_init (&run, args, &tools, &qu);
+  const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
+  const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, DL_COLUMN_PEOPLE, 6, 0, NULL, 0, 0 },
+    [COL_NGRAM]
+    = { "ngram", _ ("n-gram"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    /* The units' keys, only when units group forms. */
+    [COL_UNIT]
+    = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT | unit, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
+    [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+    [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+  };
   static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  DlOut *out = dl_cmd_count (env, &args->opts, inputs, &job, &run, error);
-  if (out == NULL)
-    return FALSE;
-  return ngrams_write (out, args, &run, error);
+  const DlCountReport report
+      = { &job,    part_begin, write_lang,     part_end, run.opts.counter.langs,
+          columns, N_COLS,     "derlem ngrams" };
+  return dl_cmd_count_report (env, &args->opts, parts, &report, &run, error);
 }
 
 gboolean

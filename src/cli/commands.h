@@ -39,8 +39,15 @@ gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
- * in a note). Returns a GPtrArray of DlInput (owned). */
-GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths);
+ * in a note); those --exclude and --where (with --meta) keep. Returns a
+ * GPtrArray of DlInput (owned), or NULL with @error (DL_ERROR_USAGE) if the
+ * --meta table cannot be read or --where names no column of it. For a
+ * command without --by. */
+GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths, GError **error);
+
+/* The same inputs split into the parts --by asks for: a GPtrArray of DlPart
+ * (meta.h; one part without --by, in natural order of the values with). */
+GPtrArray *dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error);
 
 /* How documents are read, from -e/--encoding and --assume. */
 DlDocumentOptions dl_cmd_document_options (const DlOptions *opts);
@@ -103,13 +110,6 @@ extern const DlCountJob dl_cmd_counting_job;
  * the output (-o: a bad one fails before the work). NULL with @error. */
 DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
 
-/* Makes a first worker (so that a setup failure is an error of the run, not
- * of each input), opens the output (-o: a bad one fails before the
- * counting), then runs @job over @inputs; problems with single inputs go to
- * the diagnostics. Returns the output, still open, or NULL with @error. */
-DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
-                     gpointer user_data, GError **error);
-
 /* Units for queries that compare words by unit (--unit stem or lemma), so
  * that kwic, colloc's node and ngrams --contains find what freq counts: a
  * first pass counts the inputs the way freq does and makes each language's
@@ -127,6 +127,11 @@ typedef struct {
 gboolean dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools *tools,
                              DlQueryUnits *qu, GError **error);
 void dl_cmd_query_units_clear (DlQueryUnits *qu);
+
+/* dl_cmd_query_units over every input of @parts (dl_cmd_parts): one set of
+ * units for the whole run, so that a query means the same in every part. */
+gboolean dl_cmd_parts_query_units (const DlOptions *opts, GPtrArray *parts,
+                                   const DlListTools *tools, DlQueryUnits *qu, GError **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
 
 /* How a command's queries match, from --unit and --case, and @qu's units
@@ -147,13 +152,40 @@ DlWriter *dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *colu
  * section and its rows. FALSE with @error on failure. */
 typedef gboolean (*DlLangWriter) (gpointer user_data, DlLang lang, DlWriter *w, GError **error);
 
-/* Writes the result to @out, from dl_cmd_count (NULL: it failed, and so does
- * this): Turkish, then English, each when @langs wants it, through @write,
- * as a table of @columns titled @title. Closes @out, which is kept only
- * when all went well. */
-gboolean dl_cmd_write_langs (DlOut *out, const DlOptions *opts, const gboolean *langs,
-                             const DlColumn *columns, guint n_columns, const char *title,
-                             DlLangWriter write, gpointer user_data, GError **error);
+/* A counting command's report: for each part of the inputs (--by), fresh
+ * totals (@begin), @job over the part's inputs, a section per language
+ * (@write: Turkish, then English, each when @langs wants it), the totals
+ * dropped (@end). */
+typedef struct {
+  const DlCountJob *job;
+  void (*begin) (gpointer user_data);
+  DlLangWriter write;
+  void (*end) (gpointer user_data);
+  const gboolean *langs;
+  const DlColumn *columns; /* the table */
+  guint n_columns;
+  const char *title; /* what was run, for HTML and Markdown */
+} DlCountReport;
+
+/* Makes a first worker (so that a setup failure is an error of the run, not
+ * of each input), opens the output (-o: a bad one fails before the
+ * counting), then reports each of @parts (dl_cmd_parts) in one table, with
+ * a `part` column and the part in each heading under --by; problems with
+ * single inputs go to the diagnostics. Closes the output, which is kept
+ * only when all went well. FALSE with @error. */
+gboolean dl_cmd_count_report (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                              const DlCountReport *report, gpointer user_data, GError **error);
+
+/* The same with @job_data for the job, when it is not @user_data (freq's
+ * counting job takes a DlCounting). */
+gboolean dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                                   const DlCountReport *report, gpointer job_data,
+                                   gpointer user_data, GError **error);
+
+/* The flags of the columns total_tokens and total_types (the language's
+ * tokens and types, on every row): shown in JSON always, in TSV and CSV
+ * with --totals, never for people (the headings say them). */
+DlColumnFlags dl_cmd_totals_flags (const DlOptions *opts);
 
 G_END_DECLS
 

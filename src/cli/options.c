@@ -21,54 +21,111 @@ dl_options_init (DlOptions *opts)
 void
 dl_options_clear (DlOptions *opts)
 {
-  char **strings[] = { &opts->lang_arg,     &opts->assume_arg,   &opts->unit_arg, &opts->case_arg,
-                       &opts->stoplist,     &opts->format_arg,   &opts->output,   &opts->color_arg,
-                       &opts->progress_arg, &opts->encoding_arg, &opts->glob };
+  char **strings[] = { &opts->lang_arg,
+                       &opts->assume_arg,
+                       &opts->unit_arg,
+                       &opts->case_arg,
+                       &opts->stoplist,
+                       &opts->format_arg,
+                       &opts->output,
+                       &opts->color_arg,
+                       &opts->progress_arg,
+                       &opts->encoding_arg,
+                       &opts->glob,
+                       &opts->meta,
+                       &opts->by };
   for (gsize i = 0; i < G_N_ELEMENTS (strings); i++)
     g_clear_pointer (strings[i], g_free);
+  g_clear_pointer (&opts->where, g_strfreev);
+  g_clear_pointer (&opts->exclude, g_strfreev);
 }
 
 GOptionContext *
 dl_options_context (const char *parameters, const char *summary, const char *description,
                     const GOptionEntry *entries, DlOptionSet which, DlOptions *o)
 {
-  /* In the order of DlOptionSet's bits. */
-  const GOptionEntry all[] = {
-    { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
-      N_ ("Report only this language: tr, en or all (default: all, each language apart)"), "LANG" },
-    { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
-      N_ ("Skip language detection: every line is in LANG (tr or en)"), "LANG" },
-    { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit_arg,
-      N_ ("Count word forms, Snowball stems or dictionary lemmas: form, stem or lemma "
-          "(default: form)"),
-      "UNIT" },
-    { "case", 0, 0, G_OPTION_ARG_STRING, &o->case_arg,
-      N_ ("Fold case by each line's language, or keep it: fold or keep (default: fold)"), "CASE" },
-    { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers, N_ ("Count numbers as words too"), NULL },
-    { "stoplist", 0, 0, G_OPTION_ARG_STRING, &o->stoplist,
-      N_ ("Words to leave out: default, none or a file with one word per line"), "LIST" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
-      N_ ("Output format: text, tsv, csv, json, html or markdown (default: text)"), "FORMAT" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
-      N_ ("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" },
-    { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads, N_ ("Worker threads (default: one per core)"),
-      "N" },
-    { "color", 0, 0, G_OPTION_ARG_STRING, &o->color_arg,
-      N_ ("Color the output: auto, always or never (default: auto; NO_COLOR is respected)"),
-      "WHEN" },
-    { "progress", 0, 0, G_OPTION_ARG_STRING, &o->progress_arg,
-      N_ ("Show progress on standard error: auto, always or never (default: auto, on a terminal)"),
-      "WHEN" },
-    { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding_arg,
-      N_ ("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"), "NAME" },
-    { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
-      N_ ("Read files whose names match PATTERN inside directories (default: *.txt)"), "PATTERN" },
+  /* Each with the DlOptionSet bit that brings it. */
+  const struct {
+    DlOptionSet bit;
+    GOptionEntry entry;
+  } all[] = {
+    { DL_OPT_LANG,
+      { "lang", 0, 0, G_OPTION_ARG_STRING, &o->lang_arg,
+        N_ ("Report only this language: tr, en or all (default: all, each language apart)"),
+        "LANG" } },
+    { DL_OPT_ASSUME_LANG,
+      { "assume-lang", 0, 0, G_OPTION_ARG_STRING, &o->assume_arg,
+        N_ ("Skip language detection: every line is in LANG (tr or en)"), "LANG" } },
+    { DL_OPT_UNIT,
+      { "unit", 0, 0, G_OPTION_ARG_STRING, &o->unit_arg,
+        N_ ("Count word forms, Snowball stems or dictionary lemmas: form, stem or lemma "
+            "(default: form)"),
+        "UNIT" } },
+    { DL_OPT_CASE,
+      { "case", 0, 0, G_OPTION_ARG_STRING, &o->case_arg,
+        N_ ("Fold case by each line's language, or keep it: fold or keep (default: fold)"),
+        "CASE" } },
+    { DL_OPT_NUMBERS,
+      { "numbers", 0, 0, G_OPTION_ARG_NONE, &o->numbers, N_ ("Count numbers as words too"),
+        NULL } },
+    { DL_OPT_STOPLIST,
+      { "stoplist", 0, 0, G_OPTION_ARG_STRING, &o->stoplist,
+        N_ ("Words to leave out: default, none or a file with one word per line"), "LIST" } },
+    { DL_OPT_FORMAT,
+      { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
+        N_ ("Output format: text, tsv, csv, json, html or markdown (default: text)"), "FORMAT" } },
+    { DL_OPT_OUTPUT,
+      { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
+        N_ ("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" } },
+    { DL_OPT_THREADS,
+      { "threads", 0, 0, G_OPTION_ARG_INT, &o->threads,
+        N_ ("Worker threads (default: one per core)"), "N" } },
+    { DL_OPT_COLOR,
+      { "color", 0, 0, G_OPTION_ARG_STRING, &o->color_arg,
+        N_ ("Color the output: auto, always or never (default: auto; NO_COLOR is respected)"),
+        "WHEN" } },
+    { DL_OPT_PROGRESS,
+      { "progress", 0, 0, G_OPTION_ARG_STRING, &o->progress_arg,
+        N_ ("Show progress on standard error: auto, always or never (default: auto, on a "
+            "terminal)"),
+        "WHEN" } },
+    { DL_OPT_ENCODING,
+      { "encoding", 0, 0, G_OPTION_ARG_STRING, &o->encoding_arg,
+        N_ ("Read every input in this encoding (default: detect; UTF-8, windows-1254...)"),
+        "NAME" } },
+    { DL_OPT_GLOB,
+      { "glob", 0, 0, G_OPTION_ARG_STRING, &o->glob,
+        N_ ("Read files whose names match PATTERN inside directories (default: *.txt)"),
+        "PATTERN" } },
+    { DL_OPT_META,
+      { "meta", 0, 0, G_OPTION_ARG_FILENAME, &o->meta,
+        N_ ("Read the files' metadata from FILE: a TSV table with a 'file' column "
+            "(corpus/MANIFEST.tsv)"),
+        "FILE" } },
+    { DL_OPT_META,
+      { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o->where,
+        N_ ("Only files whose KEY is VALUE (repeatable: one of a KEY's values, all "
+            "KEYs)"),
+        "KEY=VALUE" } },
+    { DL_OPT_META,
+      { "exclude", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &o->exclude,
+        N_ ("Leave out files whose path or name matches PATTERN (repeatable)"), "PATTERN" } },
+    { DL_OPT_BY,
+      { "by", 0, 0, G_OPTION_ARG_STRING, &o->by,
+        N_ ("Report each value of KEY apart ('file': each file; other KEYs need "
+            "--meta)"),
+        "KEY" } },
+    { DL_OPT_TOTALS,
+      { "totals", 0, 0, G_OPTION_ARG_NONE, &o->totals,
+        N_ ("TSV, CSV: add the columns total_tokens and total_types (JSON always "
+            "has them)"),
+        NULL } },
   };
   GOptionEntry common[G_N_ELEMENTS (all) + 1];
   gsize n = 0;
   for (gsize i = 0; i < G_N_ELEMENTS (all); i++)
-    if (which & (1u << i))
-      common[n++] = all[i];
+    if (which & all[i].bit)
+      common[n++] = all[i].entry;
   common[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
 
   GOptionContext *context = g_option_context_new (parameters);

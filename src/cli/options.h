@@ -26,7 +26,10 @@ typedef struct {
   /* As given on the command line (owned; NULL when not given). */
   char *lang_arg, *assume_arg, *unit_arg, *case_arg, *stoplist, *format_arg;
   char *output, *color_arg, *progress_arg, *encoding_arg, *glob;
+  char *meta, *by;         /* --meta FILE, --by KEY */
+  char **where, **exclude; /* --where KEY=VALUE, --exclude PATTERN (repeatable) */
   gboolean numbers;
+  gboolean totals; /* --totals */
   int threads;
 
   /* Checked and parsed by dl_options_finish. */
@@ -62,9 +65,12 @@ typedef enum {
   DL_OPT_PROGRESS = 1 << 10,
   DL_OPT_ENCODING = 1 << 11,
   DL_OPT_GLOB = 1 << 12,
+  DL_OPT_META = 1 << 13, /* --meta, --where, --exclude; --by with DL_OPT_BY */
+  DL_OPT_BY = 1 << 14,
+  DL_OPT_TOTALS = 1 << 15,
   /* What every command that reads and writes has. */
   DL_OPT_BASIC = DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_FORMAT | DL_OPT_OUTPUT | DL_OPT_THREADS
-                 | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB,
+                 | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META,
   /* And what a command that counts words has. */
   DL_OPT_WORDS = DL_OPT_UNIT | DL_OPT_CASE | DL_OPT_NUMBERS,
 } DlOptionSet;

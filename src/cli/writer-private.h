@@ -40,6 +40,9 @@ struct _DlWriter {
   guint64 rows;         /* written so far, before the current one */
   guint64 section_rows; /* of the current section */
   gboolean summarized;  /* a summary line is out */
+  char *group_value;    /* the group column's cell (DlWriterOptions.group) */
+  char *group_label;    /* before section headings, or NULL */
+  DlCell *row_cells;    /* a row's cells with the group's, n_columns */
   gpointer state;
 };
 

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "output.h"
 #include "writer-private.h"
 
@@ -49,12 +50,24 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
   if (options != NULL)
     w->options = *options;
   w->options.title = g_strdup (w->options.title != NULL ? w->options.title : "derlem");
-  w->columns = g_memdup2 (columns, n_columns * sizeof *columns);
+  w->options.group = g_strdup (w->options.group);
+  /* The group's column after the command's. */
+  w->columns = g_new (DlColumn, n_columns + 1);
+  memcpy (w->columns, columns, n_columns * sizeof *columns);
+  if (w->options.group != NULL)
+    {
+      w->columns[n_columns++] = (DlColumn){
+        w->options.group, NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0
+      };
+      w->row_cells = g_new0 (DlCell, n_columns);
+      w->group_value = g_strdup ("");
+    }
   w->n_columns = n_columns;
   w->shown = g_new (guint, n_columns);
-  DlColumnFlags hidden = dl_format_for_people (format) ? DL_COLUMN_MACHINE : DL_COLUMN_PEOPLE;
+  DlColumnFlags hidden
+      = DL_COLUMN_OFF | (dl_format_for_people (format) ? DL_COLUMN_MACHINE : DL_COLUMN_PEOPLE);
   for (guint k = 0; k < n_columns; k++)
-    if (!(columns[k].flags & hidden))
+    if (!(w->columns[k].flags & hidden))
       w->shown[w->n_shown++] = k;
   w->buf = g_string_sized_new (256);
   w->numbers = g_malloc (n_columns * sizeof *w->numbers);
@@ -66,10 +79,24 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
 }
 
 void
+dl_writer_group (DlWriter *w, const char *value, const char *label)
+{
+  g_free (w->group_value);
+  w->group_value = g_strdup (value);
+  g_free (w->group_label);
+  w->group_label = g_strdup (label);
+}
+
+void
 dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
 {
   w->section_lang = lang;
   w->section_rows = 0;
+  g_autofree char *grouped = NULL;
+  if (w->group_label != NULL && heading != NULL)
+    /* Translators: a section's heading in one part of the corpus (--by):
+       the part (KEY=VALUE), then the heading. */
+    heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);
   if (w->klass->section != NULL)
     w->klass->section (w, lang, heading);
   w->sections++;
@@ -78,6 +105,14 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
 void
 dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells)
 {
+  if (w->row_cells != NULL)
+    {
+      /* The command's cells, then the group's. */
+      guint n = w->n_columns - 1;
+      memcpy (w->row_cells, cells, n * sizeof *cells);
+      w->row_cells[n] = (DlCell){ w->group_value, 0, 0 };
+      cells = w->row_cells;
+    }
   w->klass->row (w, lang != DL_LANG_NONE ? lang : w->section_lang, cells);
   w->rows++;
   w->section_rows++;
@@ -123,6 +158,10 @@ dl_writer_end (DlWriter *w)
   g_string_free (w->buf, TRUE);
   g_free (w->shown);
   g_free (w->columns);
+  g_free (w->row_cells);
+  g_free (w->group_value);
+  g_free (w->group_label);
+  g_free ((char *) w->options.group);
   g_free ((char *) w->options.title);
   g_free (w);
 }

@@ -26,6 +26,7 @@ typedef enum {
   DL_COLUMN_RIGHT = 1 << 3,   /* aligned right (numbers always are) */
   DL_COLUMN_NODE = 1 << 4,    /* the highlighted node: color, <mark>, bold */
   DL_COLUMN_LANG = 1 << 5,    /* text: colored by the row's language */
+  DL_COLUMN_OFF = 1 << 6,     /* in no format: a column the run's options leave out */
 } DlColumnFlags;
 
 typedef struct {
@@ -55,6 +56,8 @@ typedef struct {
   const char *title;  /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
   gboolean color;     /* text: ANSI colors */
   gboolean no_header; /* text: no heading row */
+  const char *group;  /* a last machine column of this name holding the
+                         group's value (dl_writer_group), or NULL */
 } DlWriterOptions;
 
 typedef struct _DlWriter DlWriter;
@@ -64,6 +67,11 @@ typedef struct _DlWriter DlWriter;
  * now. Free with dl_writer_end. */
 DlWriter *dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_columns,
                          const DlWriterOptions *options);
+
+/* Starts a group of sections (a part of the corpus, --by): @value goes in
+ * the group column of its rows (DlWriterOptions.group), @label before the
+ * headings of its sections, for people. */
+void dl_writer_group (DlWriter *w, const char *value, const char *label);
 
 /* Starts a section (each language of a list; each file in langs) headed by
  * @heading, its rows in @lang (or DL_LANG_NONE: each row says). Ends the

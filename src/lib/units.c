@@ -291,6 +291,15 @@ dl_units_of (const DlUnits *u, guint32 term)
   return u->unit_of[term];
 }
 
+guint32
+dl_units_types (const DlUnits *u)
+{
+  guint32 n = 0;
+  for (guint32 k = 0; k < u->n_units; k++)
+    n += !u->stopword[k];
+  return n;
+}
+
 const guint32 *
 dl_units_map (const DlUnits *u)
 {

@@ -66,6 +66,10 @@ guint64 dl_units_freq (const DlUnits *u, guint32 unit);
  * left out of lists as a whole, in frequencies and co-occurrences alike. */
 gboolean dl_units_is_stopword (const DlUnits *u, guint32 unit);
 
+/* The number of units that are not stopwords: the language's types, as
+ * freq's heading and the total_types column give them. */
+guint32 dl_units_types (const DlUnits *u);
+
 /* The unit's terms, most frequent first (ties: the key itself, then the
  * shorter in characters, then by bytes), *@n of them (owned by @u); the
  * first is the headword's. */
