@@ -98,6 +98,28 @@ test_by_reports_each_part (void)
 }
 
 static void
+test_kwic_by_part (void)
+{
+  /* Each part's hits are a run on its files: the same rows, the part
+     last; --max counts per part; each part has its summary. */
+  g_autofree char *got = out_of ("$DERLEM kwic savaş --lang tr --format tsv " META
+                                 " --by kind corpus | cut -f 2,3,9 | sort | uniq -c | wc -l");
+  g_autofree char *want
+      = out_of ("$DERLEM kwic savaş --lang tr --format tsv corpus | cut -f 2,3 | sort | uniq -c "
+                "| wc -l");
+  DL_ASSERT_STR_EQ (got, want);
+  g_autofree char *parts = out_of ("$DERLEM kwic savaş --lang tr --format tsv " META
+                                   " --by kind corpus | cut -f 9 | sort | uniq -c");
+  DL_ASSERT_STR_EQ (parts, "     35 article\n      1 part\n");
+  g_autofree char *text
+      = out_of ("$DERLEM kwic war --lang en --max 1 " META " --by kind corpus | cut -c 1-40");
+  DL_ASSERT_STR_CONTAINS (text, "kind=article\n");
+  DL_ASSERT_STR_CONTAINS (text, "\nkind=commentary\nen: 0 hits, 0.00 per million tokens, in");
+  DL_ASSERT_STR_CONTAINS (text, "\nkind=web page\n");
+  DL_ASSERT_STR_CONTAINS (text, "1 of them shown\n\nkind=commentary");
+}
+
+static void
 test_totals_columns (void)
 {
   /* TSV, CSV: with --totals; JSON: always; the values are the headings'. */
@@ -148,7 +170,7 @@ test_usage_errors (void)
     { "freq --meta tests/data/no-such.tsv", "--meta: tests/data/no-such.tsv: No such file" },
     { "freq --meta corpus/article-tr-karabag-turk-dunyasi.txt", "has no 'file' column" },
     { "freq --exclude ''", "empty pattern for --exclude" },
-    { "kwic war --by file", "Unknown option --by" },
+    { "langs --by file", "Unknown option --by" },
     { "langs --totals", "Unknown option --totals" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -166,6 +188,7 @@ test_cli_meta_suite (void)
   CU_add_test (s, "where_selects_files", test_where_selects_files);
   CU_add_test (s, "exclude_leaves_files_out", test_exclude_leaves_files_out);
   CU_add_test (s, "by_reports_each_part", test_by_reports_each_part);
+  CU_add_test (s, "kwic_by_part", test_kwic_by_part);
   CU_add_test (s, "totals_columns", test_totals_columns);
   CU_add_test (s, "usage_errors", test_usage_errors);
 }

@@ -342,11 +342,11 @@ dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu)
 }
 
 gboolean
-dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *inputs, DlListTools *tools,
+dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
                         DlQueryUnits *qu, GError **error)
 {
   if (opts->unit == DL_UNIT_FORM)
     return TRUE;
   return dl_cmd_list_tools (opts, "none", tools, error)
-         && dl_cmd_query_units (opts, inputs, tools, qu, error);
+         && dl_cmd_parts_query_units (opts, parts, tools, qu, error);
 }

@@ -304,7 +304,6 @@ printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
       g_autofree char *s = g_strdup_printf (_ ("%s of them shown"), shown);
       dl_writer_summary (pr->writer, s);
     }
-  dl_writer_end (pr->writer);
 }
 
 /* ---- the run ---- */
@@ -563,7 +562,7 @@ kwic_context (KwicValues *v, DlOptions *opts)
          "\n"
          "TSV columns: lang file line left node right position query (position:\n"
          "byte offset of the node in the file)."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR, opts);
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR | DL_OPT_BY, opts);
 }
 
 /* Checks the numbers: counts not negative, --width or --words, not too
@@ -699,47 +698,65 @@ print_kept (KwicRun *run)
     printer_hit (run->printer, run->kept->pdata[i]);
 }
 
-/* Searches @inputs with the pool and writes the concordance to @out (left
- * open): the hits, streamed or kept and then printed, and the summary. */
+/* Searches @inputs with the pool and writes their concordance with
+ * @printer: the hits, streamed or kept and then printed, and the summary. */
 static void
-kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, DlOut *out)
+kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, Printer *printer)
 {
-  DlColumn columns[N_COLS];
-  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
-  g_autofree char *title = kwic_title (a->queries);
-  const DlWriterOptions wo = { NULL, FALSE, TRUE, NULL };
-  Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
-                      .people = dl_format_for_people (a->opts.format),
-                      .max = a->max,
-                      .inputs = inputs,
-                      .queries = a->queries };
-  run->printer = &printer;
+  printer->inputs = inputs;
+  printer->shown = 0;
+  run->printer = printer;
   dl_pool_run (inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
                env->diag, dl_options_progress (&a->opts, STDERR_FILENO), run);
   if (run->keep)
     print_kept (run);
-  printer_end (&printer, run, run->concord_options.langs);
+  printer_end (printer, run, run->concord_options.langs);
   run->printer = NULL;
 }
 
-/* Searches the inputs of @a and writes the concordance. FALSE with @error
- * if the run cannot be set up or the output cannot be written. */
+/* Searches the inputs of @a, each part of them (--by) on its own, and
+ * writes the concordance. FALSE with @error if the run cannot be set up or
+ * the output cannot be written. */
 static gboolean
 kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
 {
-  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (env, &a->opts, a->paths, error);
-  if (inputs == NULL)
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &a->opts, a->paths, error);
+  if (parts == NULL)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (&a->opts, inputs, &tools, &qu, error))
+  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
     return FALSE;
-  g_auto (KwicRun) run = { 0 };
-  kwic_run_init (&run, a, inputs, &qu);
-  g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, run.workers, error);
+  /* The first part's run makes the first worker, before the output opens. */
+  g_autoptr (GPtrArray) none = g_ptr_array_new ();
+  g_auto (KwicRun) first = { 0 };
+  kwic_run_init (&first, a, parts->len > 0 ? ((DlPart *) parts->pdata[0])->inputs : none, &qu);
+  g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, first.workers, error);
   if (out == NULL)
     return FALSE;
-  kwic_search (env, a, &run, inputs, out);
+  DlColumn columns[N_COLS];
+  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
+  g_autofree char *title = kwic_title (a->queries);
+  const DlWriterOptions wo = { NULL, FALSE, TRUE, a->opts.by != NULL ? "part" : NULL };
+  Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
+                      .people = dl_format_for_people (a->opts.format),
+                      .max = a->max,
+                      .queries = a->queries };
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      if (part->value != NULL)
+        {
+          g_autofree char *label = g_strdup_printf ("%s=%s", a->opts.by, part->value);
+          dl_writer_group (printer.writer, part->value, label);
+          dl_writer_section (printer.writer, DL_LANG_NONE, NULL);
+        }
+      g_auto (KwicRun) run = { 0 };
+      if (p > 0)
+        kwic_run_init (&run, a, part->inputs, &qu);
+      kwic_search (env, a, p > 0 ? &run : &first, part->inputs, &printer);
+    }
+  dl_writer_end (printer.writer);
   return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }
 

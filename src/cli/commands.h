@@ -15,6 +15,7 @@
 #include "output.h"
 #include "source.h"
 #include "lemma.h"
+#include "meta.h"
 #include "stem.h"
 #include "stoplist.h"
 #include "units.h"
@@ -139,8 +140,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
 DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu);
 
 /* Makes @tools and @qu (both zeroed) for a command whose queries compare
- * words by unit: nothing with --unit form. FALSE with @error. */
-gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *inputs, DlListTools *tools,
+ * words by unit, from every input of @parts (dl_cmd_parts): nothing with
+ * --unit form. FALSE with @error. */
+gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
                                  DlQueryUnits *qu, GError **error);
 
 /* A writer of the result to @out in --format, titled @title (what was

@@ -184,7 +184,7 @@ text_note (DlWriter *w, const char *text)
 static void
 text_summary (DlWriter *w, const char *text)
 {
-  if (w->rows > 0 && !w->summarized)
+  if (w->section_rows > 0 && !w->summarized)
     fputc ('\n', w->fp);
   fprintf (w->fp, "%s\n", text);
 }

@@ -92,8 +92,11 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
 {
   w->section_lang = lang;
   w->section_rows = 0;
+  w->summarized = FALSE;
   g_autofree char *grouped = NULL;
-  if (w->group_label != NULL && heading != NULL)
+  if (w->group_label != NULL && heading == NULL)
+    heading = w->group_label;
+  else if (w->group_label != NULL)
     /* Translators: a section's heading in one part of the corpus (--by):
        the part (KEY=VALUE), then the heading. */
     heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);

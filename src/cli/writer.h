@@ -74,8 +74,9 @@ DlWriter *dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, gui
 void dl_writer_group (DlWriter *w, const char *value, const char *label);
 
 /* Starts a section (each language of a list; each file in langs) headed by
- * @heading, its rows in @lang (or DL_LANG_NONE: each row says). Ends the
- * previous one. Machine formats have one table and no sections. */
+ * @heading (NULL: the group's label alone), its rows in @lang (or
+ * DL_LANG_NONE: each row says). Ends the previous one. Machine formats have
+ * one table and no sections. */
 void dl_writer_section (DlWriter *w, DlLang lang, const char *heading);
 
 /* Row @i of @data: a cell per column, owned by @data, valid until the
