@@ -146,7 +146,8 @@ test_formats_markdown_per_command (void)
 static void
 test_formats_every_command_takes_six (void)
 {
-  static const char *const commands[] = { "langs", "freq", "kwic savaş", "colloc savaş", "ngrams" };
+  static const char *const commands[]
+      = { "langs", "freq", "kwic savaş", "colloc savaş", "ngrams", "stats" };
   static const char *const formats[] = { "text", "tsv", "csv", "json", "html", "markdown" };
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -178,6 +179,7 @@ test_options_only_those_a_command_reads (void)
     { "langs --case keep", "--case" },      { "langs --numbers", "--numbers" },
     { "freq --color always", "--color" },   { "colloc --color never savaş", "--color" },
     { "ngrams --color always", "--color" }, { "kwic --stoplist default savaş", "--stoplist" },
+    { "stats --unit stem", "--unit" },      { "stats --color always", "--color" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
     {

@@ -27,6 +27,8 @@ static const Command commands[] = {
     N_ ("collocates of a node, or the word pairs of the corpus, with "
         "association measures") },
   { "ngrams", dl_cmd_ngrams, N_ ("n-gram clusters (lexical bundles), per language") },
+  { "stats", dl_cmd_stats,
+    N_ ("vocabulary statistics per file and language: TTR, STTR, hapax, MTLD") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -1,5 +1,5 @@
 /* writer-json.c — JSON: an array of objects keyed by the column names,
- * numbers bare, one object a line. */
+ * numbers bare (an empty number cell null), one object a line. */
 #include "config.h"
 
 #include "writer-private.h"
@@ -61,7 +61,8 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
       else
-        g_string_append (b, text);
+        /* An empty number cell (an undefined value) is null. */
+        g_string_append (b, *text != '\0' ? text : "null");
     }
   g_string_append_c (b, '}');
   fwrite (b->str, 1, b->len, w->fp);

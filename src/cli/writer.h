@@ -42,7 +42,8 @@ typedef struct {
 } DlColumn;
 
 /* One cell. A string column's text is @s; a number column's value is @i
- * (integer) or @r (real) unless @s holds it already written out. */
+ * (integer) or @r (real) unless @s holds it already written out ("" for an
+ * undefined value: an empty cell, null in JSON). */
 typedef struct {
   const char *s;
   guint64 i;

@@ -195,6 +195,16 @@ apostrophe_kind (const char *form, gsize len)
   return a < 0 ? -1 : dl_apostrophe_kind (form + a, form + len);
 }
 
+void
+dl_counter_term (const DlCounter *c, DlNormalizer *norm, DlLang lang, const char *form, gsize len,
+                 GString *term)
+{
+  if (c->opts.casing == DL_CASE_FOLD)
+    dl_normalizer_fold (norm, lang, form, len, term);
+  else
+    dl_normalize_apostrophes (form, len, term);
+}
+
 /* Folds the file's forms as written into terms, kept as a list for
  * dl_counter_merge to intern: a term written several ways is listed once
  * per way, which the merge adds up. */
@@ -224,9 +234,9 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
           plain = apos->str;
           plain_len = apos->len;
         }
+      dl_counter_term (c, norm, lang, form, len, term);
       if (c->opts.casing == DL_CASE_FOLD)
         {
-          dl_normalizer_fold (norm, lang, form, len, term);
           if (dl_is_capitalized (form, len))
             p.stats.capitals += (gint64) (fs->freq - fs->initial);
           if (term->len == plain_len && memcmp (term->str, plain, plain_len) == 0)
@@ -234,11 +244,6 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
           gsize b = dl_stem_proper_base (lang, term->str, term->len);
           if (b > 0 && fs->freq > fs->named)
             dl_lexicon_intern (lc->proper_bases, term->str, b, NULL);
-        }
-      else
-        {
-          g_string_truncate (term, 0);
-          g_string_append_len (term, plain, (gssize) plain_len);
         }
       p.len = (guint32) term->len;
       g_string_append_len (lc->pending_text, term->str, (gssize) term->len);

@@ -79,6 +79,12 @@ typedef enum {
  * dl_counter_input_term finds its term later. */
 guint32 dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, guint place);
 
+/* Sets @term to the term that the form @form (@len bytes, as written on a
+ * line of @lang) counts as in @c: folded by @norm (or, with --case keep,
+ * only its apostrophes made one), as dl_counter_end_input does it. */
+void dl_counter_term (const DlCounter *c, DlNormalizer *norm, DlLang lang, const char *form,
+                      gsize len, GString *term);
+
 /* Ends the input: each of its forms is folded (by @norm) into its term. */
 void dl_counter_end_input (DlCounter *c, DlNormalizer *norm);
 

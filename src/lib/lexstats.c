@@ -1,0 +1,603 @@
+/* lexstats.c — per-file vocabulary statistics: a counter gives each token
+ * its form id, each new form is folded once into a term of the file, and
+ * the term ids go in text order through the STTR and MTLD state. */
+#include "config.h"
+
+#include "lexstats.h"
+
+#include <string.h>
+
+#include "lexicon.h"
+#include "normalize.h"
+#include "stem.h"
+#include "stream.h"
+
+/* ---- The measures ---- */
+
+gboolean
+dl_lexstats_measure (const DlLexStats *s, DlLexMeasure m, double *value)
+{
+  double n = (double) s->tokens, v = (double) s->types;
+  *value = 0;
+  switch (m)
+    {
+    case DL_LEXSTATS_TTR:
+      *value = s->tokens > 0 ? v / n : 0;
+      return s->tokens > 0;
+    case DL_LEXSTATS_STTR:
+      *value
+          = s->chunks > 0 ? (double) s->chunk_types / ((double) s->chunks * DL_LEXSTATS_CHUNK) : 0;
+      return s->chunks > 0;
+    case DL_LEXSTATS_MEAN_LENGTH:
+      *value = s->tokens > 0 ? (double) s->chars / n : 0;
+      return s->tokens > 0;
+    case DL_LEXSTATS_HAPAX_PCT:
+      *value = s->types > 0 ? 100.0 * (double) s->hapax / v : 0;
+      return s->types > 0;
+    case DL_LEXSTATS_STEMS_RATIO:
+      *value = s->types > 0 ? (double) s->stems / v : 0;
+      return s->types > 0;
+    case DL_LEXSTATS_YULE_K:
+      *value = s->tokens > 0 ? 1e4 * (double) (s->sum_sq - s->tokens) / (n * n) : 0;
+      return s->tokens > 0;
+    case DL_LEXSTATS_MTLD:
+      *value = s->has_mtld ? s->mtld : 0;
+      return s->has_mtld;
+    case DL_LEXSTATS_MEASURES:
+    default:
+      break;
+    }
+  g_return_val_if_reached (FALSE);
+}
+
+/* A set of term ids for the array functions. */
+static gboolean
+set_add (GHashTable *set, guint32 term)
+{
+  return g_hash_table_add (set, GUINT_TO_POINTER (term + 1));
+}
+
+gboolean
+dl_lexstats_sttr (const guint32 *terms, gsize n, double *value)
+{
+  g_autoptr (GHashTable) set = g_hash_table_new (NULL, NULL);
+  gsize chunks = n / DL_LEXSTATS_CHUNK;
+  double sum = 0;
+  for (gsize c = 0; c < chunks; c++)
+    {
+      g_hash_table_remove_all (set);
+      for (gsize i = c * DL_LEXSTATS_CHUNK; i < (c + 1) * DL_LEXSTATS_CHUNK; i++)
+        set_add (set, terms[i]);
+      sum += (double) g_hash_table_size (set) / DL_LEXSTATS_CHUNK;
+    }
+  *value = chunks > 0 ? sum / (double) chunks : 0;
+  return chunks > 0;
+}
+
+gboolean
+dl_lexstats_yule_k (const guint64 *freqs, gsize n_types, double *value)
+{
+  DlLexStats s = { 0 };
+  for (gsize i = 0; i < n_types; i++)
+    {
+      s.tokens += freqs[i];
+      s.sum_sq += freqs[i] * freqs[i];
+    }
+  return dl_lexstats_measure (&s, DL_LEXSTATS_YULE_K, value);
+}
+
+/* The factors of a remainder of @types types in @len tokens: (1 − TTR) /
+ * (1 − 0.72), 0 when empty. */
+static double
+partial_factor (guint64 types, guint64 len)
+{
+  if (len == 0)
+    return 0;
+  return (double) ((len - types) * DL_LEXSTATS_MTLD_DEN)
+         / ((double) len * (DL_LEXSTATS_MTLD_DEN - DL_LEXSTATS_MTLD_NUM));
+}
+
+/* A factor of @types types in @len tokens is full. */
+static gboolean
+factor_full (guint64 types, guint64 len)
+{
+  return types * DL_LEXSTATS_MTLD_DEN <= len * DL_LEXSTATS_MTLD_NUM;
+}
+
+/* The factors of one MTLD pass over @terms, backwards if @step is -1. */
+static double
+mtld_factors (const guint32 *terms, gsize n, int step)
+{
+  g_autoptr (GHashTable) set = g_hash_table_new (NULL, NULL);
+  guint64 factors = 0, types = 0, len = 0;
+  for (gsize k = 0; k < n; k++)
+    {
+      guint32 t = terms[step > 0 ? k : n - 1 - k];
+      types += set_add (set, t);
+      len++;
+      if (factor_full (types, len))
+        {
+          factors++;
+          types = len = 0;
+          g_hash_table_remove_all (set);
+        }
+    }
+  return (double) factors + partial_factor (types, len);
+}
+
+/* MTLD from the factors of both passes over @n tokens. */
+static gboolean
+mtld_of (guint64 n, double forward_factors, double backward_factors, double *forward,
+         double *backward, double *value)
+{
+  *forward = *backward = *value = 0;
+  if (forward_factors <= 0 || backward_factors <= 0)
+    return FALSE;
+  *forward = (double) n / forward_factors;
+  *backward = (double) n / backward_factors;
+  *value = (*forward + *backward) / 2;
+  return TRUE;
+}
+
+gboolean
+dl_lexstats_mtld (const guint32 *terms, gsize n, double *forward, double *backward, double *value)
+{
+  return mtld_of (n, mtld_factors (terms, n, 1), mtld_factors (terms, n, -1), forward, backward,
+                  value);
+}
+
+/* ---- The streaming state ---- */
+
+/* Where each term was last seen, for each running set. */
+typedef struct {
+  guint64 chunk;  /* STTR chunk number + 1 */
+  guint64 factor; /* forward factor number + 1 */
+  guint64 scan;   /* the backward scan (its end position) */
+} TermMarks;
+
+/* The backward parse of the tokens 1..p: its full factors and the
+ * remainder left at the start of the text. */
+typedef struct {
+  guint64 factors;
+  guint32 rem_types, rem_len;
+} BackParse;
+
+struct _DlLexStatsSeq {
+  guint64 n;     /* tokens pushed */
+  GArray *marks; /* TermMarks by term id */
+  /* STTR */
+  guint64 chunk, chunk_len, chunk_types, chunks, sum_types;
+  /* forward MTLD */
+  guint64 factor, factor_len, factor_types, factors;
+  /* backward MTLD: the last tokens (position p at (p − 1) % WINDOW) and
+   * the parses of the positions before (p at p % (WINDOW + 1), 0 too) */
+  GArray *ring;   /* guint32 */
+  GArray *parses; /* BackParse */
+  gboolean overflow;
+};
+
+DlLexStatsSeq *
+dl_lexstats_seq_new (void)
+{
+  DlLexStatsSeq *q = g_new0 (DlLexStatsSeq, 1);
+  q->marks = g_array_new (FALSE, TRUE, sizeof (TermMarks));
+  q->ring = g_array_new (FALSE, FALSE, sizeof (guint32));
+  q->parses = g_array_new (FALSE, FALSE, sizeof (BackParse));
+  BackParse none = { 0, 0, 0 };
+  g_array_append_val (q->parses, none);
+  return q;
+}
+
+void
+dl_lexstats_seq_free (DlLexStatsSeq *q)
+{
+  if (q == NULL)
+    return;
+  g_array_unref (q->marks);
+  g_array_unref (q->ring);
+  g_array_unref (q->parses);
+  g_free (q);
+}
+
+static void
+push_sttr (DlLexStatsSeq *q, TermMarks *m)
+{
+  if (m->chunk != q->chunk + 1)
+    {
+      m->chunk = q->chunk + 1;
+      q->chunk_types++;
+    }
+  if (++q->chunk_len == DL_LEXSTATS_CHUNK)
+    {
+      q->chunks++;
+      q->sum_types += q->chunk_types;
+      q->chunk++;
+      q->chunk_len = q->chunk_types = 0;
+    }
+}
+
+static void
+push_forward (DlLexStatsSeq *q, TermMarks *m)
+{
+  if (m->factor != q->factor + 1)
+    {
+      m->factor = q->factor + 1;
+      q->factor_types++;
+    }
+  q->factor_len++;
+  if (factor_full (q->factor_types, q->factor_len))
+    {
+      q->factors++;
+      q->factor++;
+      q->factor_len = q->factor_types = 0;
+    }
+}
+
+/* Stores @value at position @p of the ring @a of @size slots, which grows
+ * until it has them. */
+static void
+ring_set (GArray *a, guint64 p, gsize size, gconstpointer value)
+{
+  if (a->len < size)
+    g_array_append_vals (a, value, 1);
+  else
+    memcpy (a->data + (p % size) * g_array_get_element_size (a), value,
+            g_array_get_element_size (a));
+}
+
+/* The backward parse of the tokens 1..j, j the token just pushed: scan back
+ * from j to the first k where k..j is a full factor; the parse of 1..j is
+ * that factor after the parse of 1..k−1. Exact while the scan stays in the
+ * window (every scan of a file shorter than it does). */
+static void
+push_backward (DlLexStatsSeq *q, guint32 term)
+{
+  const gsize w = DL_LEXSTATS_MTLD_WINDOW;
+  guint64 j = q->n;
+  ring_set (q->ring, j - 1, w, &term);
+  if (q->overflow)
+    return;
+  guint64 types = 0, len = 0, oldest = j > w ? j - w + 1 : 1;
+  BackParse parse = { 0, 0, 0 };
+  gboolean full = FALSE;
+  for (guint64 k = j; k >= oldest && !full; k--)
+    {
+      TermMarks *m
+          = &g_array_index (q->marks, TermMarks, g_array_index (q->ring, guint32, (k - 1) % w));
+      if (m->scan != j)
+        {
+          m->scan = j;
+          types++;
+        }
+      len++;
+      if ((full = factor_full (types, len)))
+        {
+          parse = g_array_index (q->parses, BackParse, (k - 1) % (w + 1));
+          parse.factors++;
+        }
+    }
+  if (!full && oldest > 1)
+    {
+      q->overflow = TRUE;
+      return;
+    }
+  if (!full)
+    parse = (BackParse){ 0, (guint32) types, (guint32) len };
+  ring_set (q->parses, j, w + 1, &parse);
+}
+
+void
+dl_lexstats_seq_push (DlLexStatsSeq *q, guint32 term)
+{
+  if (term >= q->marks->len)
+    g_array_set_size (q->marks, term + 1);
+  TermMarks *m = &g_array_index (q->marks, TermMarks, term);
+  q->n++;
+  push_sttr (q, m);
+  push_forward (q, m);
+  push_backward (q, term);
+}
+
+gboolean
+dl_lexstats_seq_mtld (const DlLexStatsSeq *q, double *forward, double *backward, double *value)
+{
+  if (q->overflow)
+    return mtld_of (q->n, 0, 0, forward, backward, value);
+  const BackParse *b = &g_array_index (q->parses, BackParse, q->n % (DL_LEXSTATS_MTLD_WINDOW + 1));
+  return mtld_of (q->n, (double) q->factors + partial_factor (q->factor_types, q->factor_len),
+                  (double) b->factors + partial_factor (b->rem_types, b->rem_len), forward,
+                  backward, value);
+}
+
+void
+dl_lexstats_seq_finish (const DlLexStatsSeq *q, DlLexStats *s)
+{
+  double forward, backward;
+  s->chunks = q->chunks;
+  s->chunk_types = q->sum_types;
+  s->has_mtld = dl_lexstats_seq_mtld (q, &forward, &backward, &s->mtld);
+}
+
+/* ---- Vocabulary counts ---- */
+
+/* Fills the vocabulary counts of @s (types, hapax, dis, sum_sq, chars,
+ * stems) from @terms of @lang with their frequencies @freq; @s->tokens must
+ * be set. */
+static void
+vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, DlStemmer *st, DlLang lang)
+{
+  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
+  g_autoptr (GString) stem = g_string_new (NULL);
+  guint32 n = dl_lexicon_size (terms);
+  s->types = n;
+  for (guint32 id = 0; id < n; id++)
+    {
+      const char *term = dl_lexicon_string (terms, id);
+      gsize len = dl_lexicon_length (terms, id);
+      guint64 f = freq[id];
+      s->hapax += f == 1;
+      s->dis += f == 2;
+      s->sum_sq += f * f;
+      s->chars += f * (guint64) g_utf8_strlen (term, (gssize) len);
+      dl_stemmer_stem (st, lang, term, len, FALSE, stem);
+      dl_lexicon_intern (stems, stem->str, stem->len, NULL);
+    }
+  s->stems = dl_lexicon_size (stems);
+}
+
+/* ---- One input ---- */
+
+struct _DlLexStatsWorker {
+  DlStream *stream;
+  DlNormalizer *norm;
+  DlStemmer *stemmer;
+};
+
+DlLexStatsWorker *
+dl_lexstats_worker_new (const DlCounterOptions *opts, GError **error)
+{
+  g_autoptr (DlLexStatsWorker) w = g_new0 (DlLexStatsWorker, 1);
+  if ((w->stream = dl_counter_stream_new (opts, error)) == NULL
+      || (w->norm = dl_normalizer_new (error)) == NULL
+      || (w->stemmer = dl_stemmer_new (error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&w);
+}
+
+void
+dl_lexstats_worker_free (DlLexStatsWorker *w)
+{
+  if (w == NULL)
+    return;
+  g_clear_pointer (&w->stream, dl_stream_free);
+  g_clear_pointer (&w->norm, dl_normalizer_free);
+  g_clear_pointer (&w->stemmer, dl_stemmer_free);
+  g_free (w);
+}
+
+/* A language of the input being counted. */
+typedef struct {
+  GArray *form_terms; /* guint32: the term of each form id of the counter */
+  DlLexicon *terms;   /* the input's terms */
+  GArray *freq;       /* guint64 by term */
+  DlLexStatsSeq *seq;
+} InputLang;
+
+struct _DlLexStatsInput {
+  DlCounter *counter; /* the input's, merged into the total */
+  InputLang lang[DL_LANG_COUNT];
+  DlLexStats stats[DL_LANG_COUNT];
+  char *path;
+};
+
+DlLexStatsInput *
+dl_lexstats_input_new (const DlCounterOptions *opts)
+{
+  DlLexStatsInput *in = g_new0 (DlLexStatsInput, 1);
+  in->counter = dl_counter_new (opts);
+  return in;
+}
+
+static void
+input_lang_clear (InputLang *il)
+{
+  g_clear_pointer (&il->form_terms, g_array_unref);
+  g_clear_pointer (&il->terms, dl_lexicon_free);
+  g_clear_pointer (&il->freq, g_array_unref);
+  g_clear_pointer (&il->seq, dl_lexstats_seq_free);
+}
+
+void
+dl_lexstats_input_free (DlLexStatsInput *in)
+{
+  if (in == NULL)
+    return;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    input_lang_clear (&in->lang[l]);
+  dl_counter_free (in->counter);
+  g_free (in->path);
+  g_free (in);
+}
+
+/* Counts the token @text (@len bytes) of form @form in @lang. */
+static void
+input_token (DlLexStatsInput *in, DlLexStatsWorker *w, DlLang lang, guint32 form, const char *text,
+             gsize len, GString *term)
+{
+  InputLang *il = &in->lang[lang];
+  if (il->terms == NULL)
+    {
+      il->form_terms = g_array_new (FALSE, FALSE, sizeof (guint32));
+      il->terms = dl_lexicon_new ();
+      il->freq = g_array_new (FALSE, TRUE, sizeof (guint64));
+      il->seq = dl_lexstats_seq_new ();
+    }
+  if (form >= il->form_terms->len)
+    {
+      /* Forms are numbered in order of first sight: this one is new. */
+      g_assert (form == il->form_terms->len);
+      dl_counter_term (in->counter, w->norm, lang, text, len, term);
+      guint32 id = dl_lexicon_intern (il->terms, term->str, term->len, NULL);
+      g_array_append_val (il->form_terms, id);
+      if (id >= il->freq->len)
+        g_array_set_size (il->freq, id + 1);
+    }
+  guint32 id = g_array_index (il->form_terms, guint32, form);
+  g_array_index (il->freq, guint64, id)++;
+  in->stats[lang].tokens++;
+  dl_lexstats_seq_push (il->seq, id);
+}
+
+/* Reads the input's lines into @in; FALSE with @error on a read error. */
+static gboolean
+input_lines (DlLexStatsInput *in, DlLexStatsWorker *w, GError **error)
+{
+  const gboolean *langs = dl_counter_options (in->counter)->langs;
+  g_autoptr (GString) term = g_string_new (NULL);
+  const DlStreamLine *line;
+  for (;;)
+    {
+      if (!dl_stream_next (w->stream, &line, error))
+        return FALSE;
+      if (line == NULL)
+        return TRUE;
+      if (!langs[line->lang])
+        continue;
+      in->stats[line->lang].lines++;
+      for (guint i = 0; i < line->n_tokens; i++)
+        {
+          const DlStreamToken *tok = &line->tokens[i];
+          if (tok->form != DL_STREAM_NO_FORM)
+            input_token (in, w, line->lang, tok->form, line->text + tok->offset, tok->len, term);
+        }
+    }
+}
+
+gboolean
+dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlInput *input,
+                   const DlDocumentOptions *doc_options, const DlDiag *diag, GError **error)
+{
+  in->path = g_strdup (input->path);
+  if (!dl_stream_open (w->stream, input, doc_options, diag, in->counter, error))
+    return FALSE;
+  gboolean ok = input_lines (in, w, error);
+  /* What was read before a failure stands. */
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      InputLang *il = &in->lang[l];
+      if (il->terms != NULL)
+        {
+          vocabulary (&in->stats[l], il->terms, (const guint64 *) (gpointer) il->freq->data,
+                      w->stemmer, l);
+          dl_lexstats_seq_finish (il->seq, &in->stats[l]);
+        }
+      input_lang_clear (il);
+    }
+  return ok;
+}
+
+const DlLexStats *
+dl_lexstats_input_stats (const DlLexStatsInput *in, DlLang lang)
+{
+  return &in->stats[lang];
+}
+
+/* ---- All inputs ---- */
+
+typedef struct {
+  GArray *rows;        /* DlLexStatsRow, the files' */
+  DlLexStatsRow total; /* after dl_lexstats_finish; its lines, chunks and
+                          chunk_types summed as the inputs come */
+  double mtld_sum;     /* Σ tokens · MTLD over files with an MTLD */
+  guint64 mtld_tokens; /* Σ tokens of those files */
+} TotalLang;
+
+struct _DlLexStatsTotal {
+  DlCounter *counter;
+  GStringChunk *paths;
+  TotalLang lang[DL_LANG_COUNT];
+};
+
+DlLexStatsTotal *
+dl_lexstats_total_new (const DlCounterOptions *opts)
+{
+  DlLexStatsTotal *t = g_new0 (DlLexStatsTotal, 1);
+  t->counter = dl_counter_new (opts);
+  t->paths = g_string_chunk_new (1024);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
+  return t;
+}
+
+void
+dl_lexstats_total_free (DlLexStatsTotal *t)
+{
+  if (t == NULL)
+    return;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (t->lang[l].rows);
+  g_string_chunk_free (t->paths);
+  dl_counter_free (t->counter);
+  g_free (t);
+}
+
+void
+dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
+{
+  dl_counter_merge (t->counter, in->counter, file);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      TotalLang *tl = &t->lang[l];
+      const DlLexStats *s = &in->stats[l];
+      tl->total.stats.lines += s->lines;
+      tl->total.stats.chunks += s->chunks;
+      tl->total.stats.chunk_types += s->chunk_types;
+      if (s->has_mtld)
+        {
+          tl->mtld_sum += (double) s->tokens * s->mtld;
+          tl->mtld_tokens += s->tokens;
+        }
+      if (s->tokens == 0)
+        continue;
+      DlLexStatsRow row
+          = { g_string_chunk_insert (t->paths, in->path != NULL ? in->path : ""), *s };
+      g_array_append_val (tl->rows, row);
+    }
+}
+
+gboolean
+dl_lexstats_finish (DlLexStatsTotal *t, GError **error)
+{
+  g_autoptr (DlStemmer) st = dl_stemmer_new (error);
+  if (st == NULL)
+    return FALSE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      TotalLang *tl = &t->lang[l];
+      DlLexStats *s = &tl->total.stats;
+      const DlLexicon *terms = dl_counter_terms (t->counter, l);
+      guint32 n = dl_lexicon_size (terms);
+      g_autofree guint64 *freq = g_new (guint64, n + 1);
+      for (guint32 id = 0; id < n; id++)
+        freq[id] = dl_counter_freq (t->counter, l, id);
+      s->tokens = dl_counter_tokens (t->counter, l);
+      s->hapax = s->dis = s->sum_sq = s->chars = 0;
+      vocabulary (s, terms, freq, st, l);
+      s->has_mtld = tl->mtld_tokens > 0;
+      s->mtld = s->has_mtld ? tl->mtld_sum / (double) tl->mtld_tokens : 0;
+    }
+  return TRUE;
+}
+
+const DlLexStatsRow *
+dl_lexstats_rows (const DlLexStatsTotal *t, DlLang lang, guint *n)
+{
+  *n = t->lang[lang].rows->len;
+  return (const DlLexStatsRow *) (gpointer) t->lang[lang].rows->data;
+}
+
+const DlLexStatsRow *
+dl_lexstats_total (const DlLexStatsTotal *t, DlLang lang)
+{
+  return &t->lang[lang].total;
+}
