@@ -131,6 +131,16 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
   return dl_out_open (opts->output, error);
 }
 
+/* Runs @job over @inputs with @workers (may be NULL). */
+static void
+count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+              gpointer user_data, DlPoolStates *workers)
+{
+  CountRun run = { job, user_data, workers, 0 };
+  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
+               dl_options_progress (opts, STDERR_FILENO), &run);
+}
+
 DlOut *
 dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
               gpointer user_data, GError **error)
@@ -141,10 +151,25 @@ dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCoun
   DlOut *out = dl_cmd_open_output (opts, workers, error);
   if (out == NULL)
     return NULL;
-  CountRun run = { job, user_data, workers, 0 };
-  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
-               dl_options_progress (opts, STDERR_FILENO), &run);
+  count_inputs (env, opts, inputs, job, user_data, workers);
   return out;
+}
+
+gboolean
+dl_cmd_count_more (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+                   gpointer user_data, GError **error)
+{
+  g_autoptr (DlPoolStates) workers = NULL;
+  if (job->worker_new != NULL)
+    {
+      workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+      gpointer first = dl_pool_states_take (workers, error);
+      if (first == NULL)
+        return FALSE;
+      dl_pool_states_give (workers, first);
+    }
+  count_inputs (env, opts, inputs, job, user_data, workers);
+  return TRUE;
 }
 
 /* The counting job: a token stream per thread (its tokenizer set up once,

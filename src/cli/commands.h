@@ -36,6 +36,7 @@ gboolean dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_keyness (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
@@ -109,6 +110,12 @@ DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError 
  * the diagnostics. Returns the output, still open, or NULL with @error. */
 DlOut *dl_cmd_count (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, GError **error);
+
+/* Runs @job over @inputs as dl_cmd_count does, but opens no output: a
+ * second count of a run whose output is open (keyness's reference). FALSE
+ * with @error if the first worker cannot be made. */
+gboolean dl_cmd_count_more (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
+                            const DlCountJob *job, gpointer user_data, GError **error);
 
 /* Units for queries that compare words by unit (--unit stem or lemma), so
  * that kwic, colloc's node and ngrams --contains find what freq counts: a

@@ -27,6 +27,10 @@ static const Command commands[] = {
     N_ ("collocates of a node, or the word pairs of the corpus, with "
         "association measures") },
   { "ngrams", dl_cmd_ngrams, N_ ("n-gram clusters (lexical bundles), per language") },
+  { "keyness", dl_cmd_keyness,
+    /* xgettext:no-c-format */
+    N_ ("keywords of the inputs against a reference corpus (log-likelihood, Log Ratio, "
+        "%DIFF)") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -60,6 +60,8 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       const char *text = dl_writer_cell_text (w, k, &cells[k]);
       if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
+      else if (text[0] == '\0') /* an undefined number: keyness's %DIFF when b = 0 */
+        g_string_append (b, "null");
       else
         g_string_append (b, text);
     }
