@@ -313,6 +313,36 @@ test_writer_groups_and_columns_off (void)
                           "a\tb      3\n");
 }
 
+/* An undefined number (keyness's %DIFF when b = 0) given as an empty
+ * string: an empty cell everywhere, null in JSON (not a bare nothing, which
+ * is no JSON). */
+static void
+test_writer_undefined_number (void)
+{
+  static const struct {
+    DlFormat format;
+    const char *expected;
+  } cases[] = {
+    { DL_FORMAT_TSV, "lang\titem\tn\tscore\ntr\tx\t3\t\n" },
+    { DL_FORMAT_CSV, "lang,item,n,score\ntr,x,3,\n" },
+    { DL_FORMAT_JSON, "[\n{\"lang\":\"tr\",\"item\":\"x\",\"n\":3,\"score\":null}\n]\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *text = NULL;
+      size_t size = 0;
+      FILE *fp = open_memstream (&text, &size);
+      DlWriter *w = dl_writer_new (fp, cases[i].format, list_columns, L_COLS, NULL);
+      DlCell cells[L_COLS] = { { "tr", 0, 0 }, { "x", 0, 0 }, { NULL, 3, 0 }, { "", 0, 0 } };
+      dl_writer_section (w, DL_LANG_TR, "tr");
+      dl_writer_row (w, DL_LANG_NONE, cells);
+      dl_writer_end (w);
+      fclose (fp);
+      DL_ASSERT_STR_EQ_FOR (dl_format_name (cases[i].format), text, cases[i].expected);
+      free (text);
+    }
+}
+
 void
 test_output_suite (void)
 {
@@ -322,4 +352,5 @@ test_output_suite (void)
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
+  CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);
 }

@@ -164,6 +164,15 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
   return dl_out_open (opts->output, error);
 }
 
+void
+dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+                     gpointer user_data, DlPoolStates *workers)
+{
+  CountRun run = { job, user_data, workers, 0 };
+  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
+               dl_options_progress (opts, STDERR_FILENO), &run);
+}
+
 /* The counting job: a token stream per thread (its tokenizer set up once,
  * not for every input: on 2,000 small files, 12% of the instructions). */
 static gpointer
@@ -284,9 +293,7 @@ report_part (DlEnv *env, const DlOptions *opts, const DlPart *part, const DlCoun
       dl_writer_group (w, part->value, label);
     }
   report->begin (user_data);
-  CountRun run = { report->job, job_data, workers, 0 };
-  dl_pool_run (part->inputs, opts->threads, count_work, count_emit, report->job->counts_free,
-               env->diag, dl_options_progress (opts, STDERR_FILENO), &run);
+  dl_cmd_count_inputs (env, opts, part->inputs, report->job, job_data, workers);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
   gboolean ok = TRUE;
   for (gsize i = 0; ok && i < G_N_ELEMENTS (order); i++)

@@ -38,6 +38,7 @@ gboolean dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_stats (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_keyness (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
@@ -111,6 +112,13 @@ extern const DlCountJob dl_cmd_counting_job;
  * (ICU, the stemmer) is an error of the run, not of each input; then opens
  * the output (-o: a bad one fails before the work). NULL with @error. */
 DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
+
+/* Runs @job over @inputs with @workers (made by dl_pool_states_new from
+ * @job, the first one taken once; NULL for a job without workers): each
+ * input counted by a thread, the counts merged in input order into
+ * @user_data's totals. Problems with single inputs go to the diagnostics. */
+void dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
+                          const DlCountJob *job, gpointer user_data, DlPoolStates *workers);
 
 /* Units for queries that compare words by unit (--unit stem or lemma), so
  * that kwic, colloc's node and ngrams --contains find what freq counts: a

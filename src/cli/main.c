@@ -29,6 +29,10 @@ static const Command commands[] = {
   { "ngrams", dl_cmd_ngrams, N_ ("n-gram clusters (lexical bundles), per language") },
   { "stats", dl_cmd_stats,
     N_ ("vocabulary statistics per file and language: TTR, STTR, hapax, MTLD") },
+  { "keyness", dl_cmd_keyness,
+    /* xgettext:no-c-format */
+    N_ ("keywords of the inputs against a reference corpus (log-likelihood, Log Ratio, "
+        "%DIFF)") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

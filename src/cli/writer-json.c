@@ -61,7 +61,8 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
       else
-        /* An empty number cell (an undefined value) is null. */
+        /* An empty number cell (an undefined value: keyness's %DIFF when
+           b = 0, stats' STTR below 1,000 tokens) is null. */
         g_string_append (b, *text != '\0' ? text : "null");
     }
   g_string_append_c (b, '}');

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "collate.h"
+#include "normalize.h"
 
 /* An item while the list is made; the list keeps them and hands out
  * pointers to their first member, in order. */
@@ -289,6 +290,16 @@ dl_freqlist_item (const DlFreqList *list, guint i)
 {
   g_return_val_if_fail (i < list->n_order, NULL);
   return &list->order[i]->it;
+}
+
+const char *
+dl_freqlist_match_key (const DlFreqItem *it, GString *buf)
+{
+  if (it->unit != NULL)
+    g_string_assign (buf, it->unit);
+  else
+    dl_normalize_apostrophes (it->item, strlen (it->item), buf);
+  return buf->str;
 }
 
 void

@@ -57,6 +57,13 @@ guint dl_freqlist_size (const DlFreqList *list);
 /* Item @i (0-based) in the asked order, owned by @list. */
 const DlFreqItem *dl_freqlist_item (const DlFreqList *list, guint i);
 
+/* The text by which @it is matched with an item of another list (keyness,
+ * a list read back from TSV): the unit's key for stems and lemmas, the item
+ * with its apostrophes made DL_APOSTROPHE for forms (what freq shows of a
+ * form differs from its counting form only there). Written into @buf;
+ * returns its text. */
+const char *dl_freqlist_match_key (const DlFreqItem *it, GString *buf);
+
 void dl_freqlist_free (DlFreqList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlFreqList, dl_freqlist_free)
 

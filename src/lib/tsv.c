@@ -40,8 +40,10 @@ read_line (DlTsv *t)
   return n;
 }
 
-/* Splits @line (@n bytes) at tabs into @t->fields, unescaped. */
-static void
+/* Splits @line (@n bytes) at tabs into @t->fields, unescaped. Returns the
+ * first field with a backslash before anything but t, n, r or a backslash
+ * (no escape of derlem's TSV writer), or -1. */
+static gint
 split (DlTsv *t, const char *line, gsize n)
 {
   g_string_truncate (t->text, 0);
@@ -49,6 +51,7 @@ split (DlTsv *t, const char *line, gsize n)
   /* Offsets first: the string may move while it grows. */
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   gsize start = 0;
+  gint bad = -1;
   g_array_append_val (starts, start);
   for (gsize i = 0; i < n; i++)
     {
@@ -60,22 +63,33 @@ split (DlTsv *t, const char *line, gsize n)
           g_array_append_val (starts, start);
           continue;
         }
-      if (c == '\\' && i + 1 < n && strchr ("tnr\\", line[i + 1]) != NULL)
+      if (c == '\\')
         {
-          char e = line[++i];
-          c = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r' : '\\';
+          const char *e = i + 1 < n ? strchr ("tnr\\", line[i + 1]) : NULL;
+          if (e == NULL || *e == '\0')
+            {
+              if (bad < 0)
+                bad = (gint) starts->len - 1;
+            }
+          else
+            {
+              i++;
+              c = *e == 't' ? '\t' : *e == 'n' ? '\n' : *e == 'r' ? '\r' : '\\';
+            }
         }
       g_string_append_c (t->text, c);
     }
   for (guint k = 0; k < starts->len; k++)
     g_ptr_array_add (t->fields, t->text->str + g_array_index (starts, gsize, k));
+  return bad;
 }
 
 static void
 set_read_error (const DlTsv *t, GError **error)
 {
   int e = errno;
-  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", t->path, g_strerror (e != 0 ? e : EIO));
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot read %s: %s"), t->path,
+               g_strerror (e != 0 ? e : EIO));
 }
 
 DlTsv *
@@ -185,15 +199,24 @@ dl_tsv_next (DlTsv *t, GError **error)
     }
   if (!g_utf8_validate_len (t->buf, (gsize) n, NULL))
     {
-      g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, _ ("not valid UTF-8"));
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, _ ("not valid UTF-8: row left out"));
       return DL_TSV_BAD;
     }
-  split (t, t->buf, (gsize) n);
+  gint bad = split (t, t->buf, (gsize) n);
   if (t->fields->len != t->names->len)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_IO,
                    /* Translators: a row of a TSV table (--meta, --ref-list). */
-                   _ ("%u fields where the header has %u"), t->fields->len, t->names->len);
+                   _ ("%u cells where the header has %u: row left out"), t->fields->len,
+                   t->names->len);
+      return DL_TSV_BAD;
+    }
+  if (bad >= 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                   /* Translators: %s is a column name; a backslash before a letter
+                      other than t, n, r. */
+                   _ ("bad escape in %s: row left out"), dl_tsv_name (t, (guint) bad));
       return DL_TSV_BAD;
     }
   return DL_TSV_ROW;

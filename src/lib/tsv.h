@@ -1,6 +1,7 @@
 /* tsv.h — reading tab-separated tables as derlem writes them: a header row
  * naming the columns, then rows of as many fields, each unescaped (\t \n \r
- * \\, the TSV writer's escapes). Read a row at a time, so a table of any size
+ * \\, the TSV writer's escapes; a backslash before anything else makes the
+ * row a bad one). Read a row at a time, so a table of any size
  * streams: metadata files (--meta), frequency lists (keyness --ref-list). */
 #ifndef DL_TSV_H
 #define DL_TSV_H
@@ -28,7 +29,7 @@ gint dl_tsv_column (const DlTsv *t, const char *name);
 
 typedef enum {
   DL_TSV_ROW, /* a row: dl_tsv_field gives its fields */
-  DL_TSV_BAD, /* a row that is not one (wrong number of fields, not UTF-8): @error says why */
+  DL_TSV_BAD, /* not a row (cells, UTF-8, a bad escape): @error says why, "...: row left out" */
   DL_TSV_END, /* no more rows */
   DL_TSV_FAIL /* the file could not be read on: @error says why */
 } DlTsvStatus;
