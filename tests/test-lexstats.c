@@ -275,39 +275,49 @@ test_partial_factors_differ (void)
 }
 
 static void
-test_backward_window (void)
+test_backward_spilled (void)
 {
-  /* A backward factor longer than the window: the streamed MTLD is
-   * undefined (documented), the array one is not. 10,001 distinct tokens,
-   * then ten of the first: scanned back from the 10,001st, the distinct
-   * run never falls to 0.72 within the window. */
-  gsize n = DL_LEXSTATS_MTLD_WINDOW + 11;
+  /* Sequences longer than the ids kept in memory (here 1,000): the
+   * backward pass reads the rest from the temporary file's end, and gives
+   * what the array function gives. The first: 10,001 distinct tokens, then
+   * ten of the first (a backward factor 10,011 tokens long); then the
+   * generated ones, with 0, 1 and several blocks spilled. */
+  gsize n = 10011;
   g_autofree guint32 *seq = g_new (guint32, n);
   for (gsize i = 0; i < n; i++)
-    seq[i] = i < DL_LEXSTATS_MTLD_WINDOW + 1 ? (guint32) i : 0;
-  double f, b, v;
-  CU_ASSERT_TRUE (dl_lexstats_mtld (seq, n, &f, &b, &v));
-  CU_ASSERT_FALSE (seq_mtld (seq, n, &f, &b, &v));
-  /* The same in a window's reach: defined, and equal. */
-  gsize m = 2000;
-  for (gsize i = 0; i < m; i++)
-    seq[i] = i < m - 10 ? (guint32) i : 0;
-  double f2, b2, v2;
-  CU_ASSERT_TRUE (dl_lexstats_mtld (seq, m, &f, &b, &v));
-  CU_ASSERT_TRUE (seq_mtld (seq, m, &f2, &b2, &v2));
-  DL_ASSERT_DOUBLE_NEAR (f2, f, 1e-9);
-  DL_ASSERT_DOUBLE_NEAR (b2, b, 1e-9);
+    seq[i] = i < 10001 ? (guint32) i : 0;
+  for (int round = 0; round < 4; round++)
+    {
+      gsize len = round == 0 ? n : (gsize) (round == 1 ? 999 : round == 2 ? 1000 : 5432);
+      if (round > 0)
+        {
+          g_free (seq);
+          seq = sequence (7u + (guint) round, len, 300);
+        }
+      double f, b, v, f2, b2, v2;
+      CU_ASSERT_TRUE (dl_lexstats_mtld (seq, len, &f, &b, &v));
+      g_autoptr (DlLexStatsSeq) q = dl_lexstats_seq_new_keeping (1000);
+      for (gsize i = 0; i < len; i++)
+        dl_lexstats_seq_push (q, seq[i]);
+      CU_ASSERT_TRUE (dl_lexstats_seq_mtld (q, &f2, &b2, &v2));
+      g_autofree char *label = g_strdup_printf ("%zu tokens", len);
+      DL_ASSERT_DOUBLE_NEAR_FOR (label, f2, f, 1e-9);
+      DL_ASSERT_DOUBLE_NEAR_FOR (label, b2, b, 1e-9);
+      /* Asked again: the same. */
+      CU_ASSERT_TRUE (dl_lexstats_seq_mtld (q, &f2, &b2, &v2));
+      DL_ASSERT_DOUBLE_NEAR_FOR (label, b2, b, 1e-9);
+    }
 }
 
 void
 test_lexstats_suite (void)
 {
   CU_pSuite s = CU_add_suite ("lexstats", NULL, NULL);
-  CU_add_test (s, "hand-counted fixture", test_hand_counted_fixture);
-  CU_add_test (s, "totals merge files", test_totals_merge_files);
-  CU_add_test (s, "sequences against the oracle", test_sequences_against_oracle);
-  CU_add_test (s, "the stream equals the arrays", test_stream_equals_arrays);
-  CU_add_test (s, "undefined values", test_undefined_values);
-  CU_add_test (s, "partial factors differ", test_partial_factors_differ);
-  CU_add_test (s, "backward window", test_backward_window);
+  CU_add_test (s, "hand_counted_fixture", test_hand_counted_fixture);
+  CU_add_test (s, "totals_merge_files", test_totals_merge_files);
+  CU_add_test (s, "sequences_against_the_oracle", test_sequences_against_oracle);
+  CU_add_test (s, "the_stream_equals_the_arrays", test_stream_equals_arrays);
+  CU_add_test (s, "undefined_values", test_undefined_values);
+  CU_add_test (s, "partial_factors_differ", test_partial_factors_differ);
+  CU_add_test (s, "backward_spilled", test_backward_spilled);
 }

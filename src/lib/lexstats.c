@@ -5,6 +5,7 @@
 
 #include "lexstats.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -152,15 +153,8 @@ dl_lexstats_mtld (const guint32 *terms, gsize n, double *forward, double *backwa
 typedef struct {
   guint64 chunk;  /* STTR chunk number + 1 */
   guint64 factor; /* forward factor number + 1 */
-  guint64 scan;   /* the backward scan (its end position) */
+  guint64 back;   /* backward factor number + 1 */
 } TermMarks;
-
-/* The backward parse of the tokens 1..p: its full factors and the
- * remainder left at the start of the text. */
-typedef struct {
-  guint64 factors;
-  guint32 rem_types, rem_len;
-} BackParse;
 
 struct _DlLexStatsSeq {
   guint64 n;     /* tokens pushed */
@@ -169,23 +163,31 @@ struct _DlLexStatsSeq {
   guint64 chunk, chunk_len, chunk_types, chunks, sum_types;
   /* forward MTLD */
   guint64 factor, factor_len, factor_types, factors;
-  /* backward MTLD: the last tokens (position p at (p − 1) % WINDOW) and
-   * the parses of the positions before (p at p % (WINDOW + 1), 0 too) */
-  GArray *ring;   /* guint32 */
-  GArray *parses; /* BackParse */
-  gboolean overflow;
+  /* backward MTLD, which needs the sequence from its end: the last ids in
+   * memory (at most @keep), those before them in a temporary file */
+  gsize keep;
+  GArray *ids; /* guint32 */
+  FILE *spill; /* the first @spilled ids, or NULL */
+  guint64 spilled;
+  gboolean lost; /* the temporary file failed: no backward pass */
+  guint64 back;  /* backward factors numbered so far, over every pass */
 };
+
+DlLexStatsSeq *
+dl_lexstats_seq_new_keeping (gsize keep)
+{
+  g_return_val_if_fail (keep > 0, NULL);
+  DlLexStatsSeq *q = g_new0 (DlLexStatsSeq, 1);
+  q->marks = g_array_new (FALSE, TRUE, sizeof (TermMarks));
+  q->keep = keep;
+  q->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  return q;
+}
 
 DlLexStatsSeq *
 dl_lexstats_seq_new (void)
 {
-  DlLexStatsSeq *q = g_new0 (DlLexStatsSeq, 1);
-  q->marks = g_array_new (FALSE, TRUE, sizeof (TermMarks));
-  q->ring = g_array_new (FALSE, FALSE, sizeof (guint32));
-  q->parses = g_array_new (FALSE, FALSE, sizeof (BackParse));
-  BackParse none = { 0, 0, 0 };
-  g_array_append_val (q->parses, none);
-  return q;
+  return dl_lexstats_seq_new_keeping (DL_LEXSTATS_KEEP);
 }
 
 void
@@ -194,8 +196,9 @@ dl_lexstats_seq_free (DlLexStatsSeq *q)
   if (q == NULL)
     return;
   g_array_unref (q->marks);
-  g_array_unref (q->ring);
-  g_array_unref (q->parses);
+  g_array_unref (q->ids);
+  if (q->spill != NULL)
+    fclose (q->spill);
   g_free (q);
 }
 
@@ -233,57 +236,25 @@ push_forward (DlLexStatsSeq *q, TermMarks *m)
     }
 }
 
-/* Stores @value at position @p of the ring @a of @size slots, which grows
- * until it has them. */
-static void
-ring_set (GArray *a, guint64 p, gsize size, gconstpointer value)
-{
-  if (a->len < size)
-    g_array_append_vals (a, value, 1);
-  else
-    memcpy (a->data + (p % size) * g_array_get_element_size (a), value,
-            g_array_get_element_size (a));
-}
-
-/* The backward parse of the tokens 1..j, j the token just pushed: scan back
- * from j to the first k where k..j is a full factor; the parse of 1..j is
- * that factor after the parse of 1..k−1. Exact while the scan stays in the
- * window (every scan of a file shorter than it does). */
+/* Keeps @term for the backward pass: the ids in memory go to the temporary
+ * file when they are @keep. */
 static void
 push_backward (DlLexStatsSeq *q, guint32 term)
 {
-  const gsize w = DL_LEXSTATS_MTLD_WINDOW;
-  guint64 j = q->n;
-  ring_set (q->ring, j - 1, w, &term);
-  if (q->overflow)
+  if (q->lost)
     return;
-  guint64 types = 0, len = 0, oldest = j > w ? j - w + 1 : 1;
-  BackParse parse = { 0, 0, 0 };
-  gboolean full = FALSE;
-  for (guint64 k = j; k >= oldest && !full; k--)
+  g_array_append_val (q->ids, term);
+  if (q->ids->len < q->keep)
+    return;
+  if ((q->spill == NULL && (q->spill = tmpfile ()) == NULL)
+      || fwrite (q->ids->data, sizeof (guint32), q->ids->len, q->spill) != q->ids->len)
     {
-      TermMarks *m
-          = &g_array_index (q->marks, TermMarks, g_array_index (q->ring, guint32, (k - 1) % w));
-      if (m->scan != j)
-        {
-          m->scan = j;
-          types++;
-        }
-      len++;
-      if ((full = factor_full (types, len)))
-        {
-          parse = g_array_index (q->parses, BackParse, (k - 1) % (w + 1));
-          parse.factors++;
-        }
-    }
-  if (!full && oldest > 1)
-    {
-      q->overflow = TRUE;
+      q->lost = TRUE;
+      g_array_set_size (q->ids, 0);
       return;
     }
-  if (!full)
-    parse = (BackParse){ 0, (guint32) types, (guint32) len };
-  ring_set (q->parses, j, w + 1, &parse);
+  q->spilled += q->ids->len;
+  g_array_set_size (q->ids, 0);
 }
 
 void
@@ -298,19 +269,65 @@ dl_lexstats_seq_push (DlLexStatsSeq *q, guint32 term)
   push_backward (q, term);
 }
 
-gboolean
-dl_lexstats_seq_mtld (const DlLexStatsSeq *q, double *forward, double *backward, double *value)
+/* The backward pass over @n ids, from the last: its state carried in
+ * *@types, *@len and *@factors, a new factor number taken for each. */
+static void
+backward_ids (DlLexStatsSeq *q, const guint32 *ids, gsize n, guint64 *types, guint64 *len,
+              guint64 *factors)
 {
-  if (q->overflow)
+  for (gsize k = n; k-- > 0;)
+    {
+      TermMarks *m = &g_array_index (q->marks, TermMarks, ids[k]);
+      if (m->back != q->back + 1)
+        {
+          m->back = q->back + 1;
+          (*types)++;
+        }
+      (*len)++;
+      if (factor_full (*types, *len))
+        {
+          (*factors)++;
+          q->back++;
+          *types = *len = 0;
+        }
+    }
+}
+
+/* The factors of the backward pass, reading the temporary file's blocks
+ * from its end; -1 if it cannot be read. */
+static double
+backward_factors (DlLexStatsSeq *q)
+{
+  guint64 types = 0, len = 0, factors = 0;
+  q->back++; /* a fresh factor for this pass */
+  backward_ids (q, (const guint32 *) (gpointer) q->ids->data, q->ids->len, &types, &len, &factors);
+  g_autofree guint32 *block = q->spilled > 0 ? g_new (guint32, q->keep) : NULL;
+  for (guint64 end = q->spilled; end > 0;)
+    {
+      guint64 start = end > q->keep ? end - q->keep : 0;
+      gsize n = (gsize) (end - start);
+      if (fseeko (q->spill, (off_t) (start * sizeof (guint32)), SEEK_SET) != 0
+          || fread (block, sizeof (guint32), n, q->spill) != n)
+        return -1;
+      backward_ids (q, block, n, &types, &len, &factors);
+      end = start;
+    }
+  q->back++;
+  return (double) factors + partial_factor (types, len);
+}
+
+gboolean
+dl_lexstats_seq_mtld (DlLexStatsSeq *q, double *forward, double *backward, double *value)
+{
+  double back = q->lost ? -1 : backward_factors (q);
+  if (back < 0)
     return mtld_of (q->n, 0, 0, forward, backward, value);
-  const BackParse *b = &g_array_index (q->parses, BackParse, q->n % (DL_LEXSTATS_MTLD_WINDOW + 1));
-  return mtld_of (q->n, (double) q->factors + partial_factor (q->factor_types, q->factor_len),
-                  (double) b->factors + partial_factor (b->rem_types, b->rem_len), forward,
-                  backward, value);
+  return mtld_of (q->n, (double) q->factors + partial_factor (q->factor_types, q->factor_len), back,
+                  forward, backward, value);
 }
 
 void
-dl_lexstats_seq_finish (const DlLexStatsSeq *q, DlLexStats *s)
+dl_lexstats_seq_finish (DlLexStatsSeq *q, DlLexStats *s)
 {
   double forward, backward;
   s->chunks = q->chunks;

@@ -23,9 +23,9 @@ G_BEGIN_DECLS
  * when types · 25 ≤ tokens · 18). */
 #define DL_LEXSTATS_MTLD_NUM 18
 #define DL_LEXSTATS_MTLD_DEN 25
-/* The longest backward MTLD factor that the streaming pass can see: a file
- * with a longer one has no MTLD. */
-#define DL_LEXSTATS_MTLD_WINDOW 10000
+/* The term ids of a sequence kept in memory for MTLD's backward pass; the
+ * ones before them wait in a temporary file (4 bytes a token). */
+#define DL_LEXSTATS_KEEP (1u << 20)
 
 /* The counts of a language in a file, or in all files. */
 typedef struct {
@@ -78,23 +78,26 @@ gboolean dl_lexstats_mtld (const guint32 *terms, gsize n, double *forward, doubl
                            double *value);
 
 /* STTR and MTLD of a sequence of term ids pushed in text order, in one
- * pass: memory follows the largest term id, a chunk and the backward
- * factors (at most DL_LEXSTATS_MTLD_WINDOW tokens), never the sequence. */
+ * pass, then MTLD's backward pass from the end: memory follows the largest
+ * term id and at most DL_LEXSTATS_KEEP ids; a longer sequence's earlier ids
+ * go to a temporary file, read back from its end. */
 typedef struct _DlLexStatsSeq DlLexStatsSeq;
 
 DlLexStatsSeq *dl_lexstats_seq_new (void);
+
+/* The same, keeping at most @keep ids in memory (tests make it small). */
+DlLexStatsSeq *dl_lexstats_seq_new_keeping (gsize keep);
 void dl_lexstats_seq_free (DlLexStatsSeq *q);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsSeq, dl_lexstats_seq_free)
 
 void dl_lexstats_seq_push (DlLexStatsSeq *q, guint32 term);
 
-/* The MTLD of what was pushed, as dl_lexstats_mtld gives it; also FALSE
- * if a backward factor was longer than DL_LEXSTATS_MTLD_WINDOW. */
-gboolean dl_lexstats_seq_mtld (const DlLexStatsSeq *q, double *forward, double *backward,
-                               double *value);
+/* The MTLD of what was pushed, as dl_lexstats_mtld gives it (the backward
+ * pass made now); also FALSE if the temporary file failed. */
+gboolean dl_lexstats_seq_mtld (DlLexStatsSeq *q, double *forward, double *backward, double *value);
 
 /* Sets @s's chunks, chunk_types, has_mtld and mtld from @q. */
-void dl_lexstats_seq_finish (const DlLexStatsSeq *q, DlLexStats *s);
+void dl_lexstats_seq_finish (DlLexStatsSeq *q, DlLexStats *s);
 
 /* What a thread needs to count inputs (a token stream, a normalizer, the
  * stemmers), kept between inputs. NULL with @error if ICU or libstemmer
