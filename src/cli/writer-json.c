@@ -61,7 +61,8 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
       else
-        g_string_append (b, text);
+        /* An empty number cell is an undefined value. */
+        g_string_append (b, *text != '\0' ? text : "null");
     }
   g_string_append_c (b, '}');
   fwrite (b->str, 1, b->len, w->fp);
