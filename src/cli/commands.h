@@ -138,6 +138,15 @@ DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *
 gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *inputs, DlListTools *tools,
                                  DlQueryUnits *qu, GError **error);
 
+/* The queries of a command that finds words (DlQuery*, owned): those of
+ * -e (@given, NULL-terminated, or NULL) and of --queries (@file, or NULL),
+ * or else the first argument of @argv (@argc of them, the command's name
+ * first); *@paths is set to the PATH arguments after them (in @argv). NULL
+ * with @error (DL_ERROR_USAGE) if a query is malformed or none is given
+ * ("@command needs a QUERY"). */
+GPtrArray *dl_cmd_collect_queries (const char *command, char **given, const char *file, int argc,
+                                   char **argv, char ***paths, GError **error);
+
 /* A writer of the result to @out in --format, titled @title (what was
  * run, for HTML and Markdown), colored as --color says. */
 DlWriter *dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns,
