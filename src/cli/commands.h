@@ -36,6 +36,7 @@ gboolean dl_cmd_freq (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_kwic (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said

@@ -27,6 +27,8 @@ static const Command commands[] = {
     N_ ("collocates of a node, or the word pairs of the corpus, with "
         "association measures") },
   { "ngrams", dl_cmd_ngrams, N_ ("n-gram clusters (lexical bundles), per language") },
+  { "dispersion", dl_cmd_dispersion,
+    N_ ("where the hits of queries fall: per-file counts, Juilland's D, Gries' DP, a plot") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

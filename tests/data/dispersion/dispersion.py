@@ -53,6 +53,8 @@ CASES = [
     ("gries i", [1, 0, 0, 0, 0], [9, 10, 10, 10, 11]),
     ("gries q", [0, 1, 0, 0, 0], [9, 10, 10, 10, 11]),
     ("gries x", [0, 0, 0, 0, 1], [9, 10, 10, 10, 11]),
+    # tests/data/dispersion/straddle with --parts 3: 10 tokens in slices of 3, 3, 4.
+    ("straddle", [1, 1, 1], [3, 3, 4]),
     # Other vectors.
     ("equal even", [5, 5, 5, 5], [100, 100, 100, 100]),
     ("equal skewed", [10, 0, 3, 1], [50, 50, 50, 50]),
