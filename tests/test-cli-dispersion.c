@@ -1,7 +1,8 @@
 /* test-cli-dispersion.c — `derlem dispersion`: exact rows on the corpus of
  * Gries (2008) (values from tests/data/dispersion/dispersion.py), a query
  * with no hit, --parts with hits across a part's border, the counts of
- * kwic on corpus/, threads, the plot in each format, usage errors. */
+ * kwic on corpus/, threads, the plot in each format, usage errors; and
+ * freq --dispersion, equal to it, its filters. */
 #include "config.h"
 
 #include <string.h>
@@ -156,6 +157,72 @@ test_dispersion_usage_errors (void)
     }
 }
 
+static void
+test_freq_dispersion (void)
+{
+  /* The columns after range, the values of dispersion.py (a: 0.785150453,
+   * 0.18, 0.219512195; i: 0, 0.82, 1), adj_freq = D × freq. */
+  CliRun r = cli_run (
+      "$DERLEM freq --dispersion --format tsv " GRIES " | grep -E '^(lang|en\t(1|2|10)\t)'", NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\trank\titem\tfreq\tper_million\trange\tjuilland_d\tdp\tdp_norm\t"
+                           "adj_freq\n"
+                           "en\t1\ta\t15\t300000.00\t5\t0.7852\t0.1800\t0.2195\t11.78\n"
+                           "en\t2\tb\t10\t200000.00\t5\t0.9681\t0.0200\t0.0244\t9.68\n"
+                           "en\t10\ti\t1\t20000.00\t1\t0.0000\t0.8200\t1.0000\t0.00\n");
+  cli_run_clear (&r);
+  /* Filters by evenness: DP at most 0.1 keeps b and e; D at least 0.5
+   * keeps a, b, e and t (0.749). */
+  r = cli_run (
+      "$DERLEM freq --max-dp 0.1 --format tsv " GRIES " | cut -f 3 | tail -n +2 | tr '\\n' ' '; "
+      "$DERLEM freq --min-d 0.5 --format tsv " GRIES " | cut -f 3 | tail -n +2 | tr '\\n' ' '",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, "b e a b e t ");
+  cli_run_clear (&r);
+  /* One file: D, DPnorm and adj_freq undefined. */
+  r = cli_run ("$DERLEM freq --dispersion --format tsv --assume-lang en " PART "3.txt | sed -n 2p",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "en\t1\ta\t3\t300000.00\t1\t\t0.0000\t\t\n");
+  cli_run_clear (&r);
+}
+
+static void
+test_freq_dispersion_equals_dispersion (void)
+{
+  /* The same word, the same numbers: by form, and by stem (the unit's
+   * counts are its forms' summed; the unit key is the 11th column). */
+  CliRun r = cli_run ("$DERLEM freq --dispersion --format tsv --lang tr corpus "
+                      "| awk -F'\t' '$3 == \"savaş\" { print $4, $6, $7, $8, $9 }'; "
+                      "$DERLEM dispersion savaş --lang tr --format tsv corpus "
+                      "| awk -F'\t' 'NR > 1 { f += $3; r = $7; d = $8; p = $9; n = $10 } "
+                      "END { print f, r, d, p, n }'; "
+                      "$DERLEM freq --dispersion --unit stem --format tsv --lang tr corpus "
+                      "| awk -F'\t' '$11 == \"savaş\" { print $4, $6, $7, $8, $9 }'; "
+                      "$DERLEM dispersion --unit stem savaş --lang tr --format tsv corpus "
+                      "| awk -F'\t' 'NR > 1 { f += $3; r = $7; d = $8; p = $9; n = $10 } "
+                      "END { print f, r, d, p, n }'",
+                      NULL);
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  DL_ASSERT_STR_EQ (lines[0], "35 3 0.5011 0.3645 0.3814");
+  DL_ASSERT_STR_EQ (lines[1], lines[0]);
+  DL_ASSERT_STR_EQ (lines[2], "139 4 0.6936 0.3421 0.3580");
+  DL_ASSERT_STR_EQ (lines[3], lines[2]);
+  cli_run_clear (&r);
+  static const struct {
+    const char *args, *message;
+  } cases[] = {
+    { "freq --min-d 2", "invalid value '2' for --min-d (expected a number from 0 to 1)" },
+    { "freq --max-dp -0.5", "invalid value '-0.5' for --max-dp" },
+    { "freq --min-d x", "--min-d" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM %s corpus", cases[i].args);
+      CliRun u = cli_run_usage_error (cmd, cases[i].message);
+      DL_ASSERT_STR_CONTAINS (u.err, "Try 'derlem help freq'");
+      cli_run_clear (&u);
+    }
+}
+
 void
 test_cli_dispersion_suite (void)
 {
@@ -165,4 +232,6 @@ test_cli_dispersion_suite (void)
   CU_add_test (s, "dispersion_counts_of_kwic", test_dispersion_counts_of_kwic);
   CU_add_test (s, "dispersion_plots", test_dispersion_plots);
   CU_add_test (s, "dispersion_usage_errors", test_dispersion_usage_errors);
+  CU_add_test (s, "freq_dispersion", test_freq_dispersion);
+  CU_add_test (s, "freq_dispersion_equals_dispersion", test_freq_dispersion_equals_dispersion);
 }

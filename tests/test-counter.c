@@ -246,7 +246,7 @@ test_freqlist_orders (void)
   DlCounterOptions o;
   dl_counter_options_init (&o);
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 5 };
   g_autofree char *byfreq = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   /* Ties in Turkish order: c < ç, ı < i, o < ö, u < ü. */
   CU_ASSERT_STRING_EQUAL (byfreq, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2 5:kalemler:1:1 "
@@ -291,7 +291,7 @@ test_freqlist_stems (void)
   dl_counter_options_init (&o);
   o.track_files = TRUE;
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 2, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 2, .min_range = 1, .forms = 5 };
   g_autofree char *stems = list_text (c, DL_LANG_TR, DL_UNIT_STEM, NULL, &fo);
   /* item:freq:range<key>[forms]: a unit shows as its most frequent form
    * (the first of its forms); of forms equally frequent, the key itself,
@@ -329,7 +329,7 @@ test_freqlist_stoplist (void)
   g_autoptr (DlStoplist) sl = dl_stoplist_load (path, norm, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
   CU_ASSERT_EQUAL (dl_stoplist_size (sl, DL_LANG_TR), 3);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 5 };
   g_autofree char *got = list_text (c, DL_LANG_TR, DL_UNIT_FORM, sl, &fo);
   CU_ASSERT_STRING_EQUAL (got, "1:bir:1:1 2:geldi:1:1 3:gitti:1:1 4:gün:1:1 5:kaldı:1:1 "
                                "6:neden:1:1");

@@ -1,6 +1,7 @@
 /* cmd-freq.c — `derlem freq`: a frequency list per language. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -25,6 +26,22 @@ freq_args_clear (FreqArgs *args)
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FreqArgs, freq_args_clear)
 
+enum {
+  COL_LANG,
+  COL_RANK,
+  COL_ITEM,
+  COL_FREQ,
+  COL_PER_MILLION,
+  COL_RANGE,
+  COL_D,
+  COL_DP,
+  COL_DP_NORM,
+  COL_ADJ_FREQ,
+  COL_UNIT,
+  COL_FORMS,
+  N_COLS
+};
+
 /* What the counting and the lists of a run share. */
 typedef struct {
   DlCounting counting; /* its total owned */
@@ -32,6 +49,8 @@ typedef struct {
   DlFreqOptions list_options;
   const DlOptions *opts;
   const DlListTools *tools;
+  guint shown[N_COLS]; /* the columns written, in order */
+  guint n_shown;
 } FreqRun;
 
 static void
@@ -45,24 +64,24 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FreqRun, freq_run_clear)
  * formats show all. */
 #define TEXT_ITEM_MAX 60
 
-enum {
-  COL_LANG,
-  COL_RANK,
-  COL_ITEM,
-  COL_FREQ,
-  COL_PER_MILLION,
-  COL_RANGE,
-  COL_UNIT,
-  COL_FORMS,
-  N_COLS
-};
-
 typedef struct {
   const DlFreqList *list;
+  const FreqRun *run;
   const char *lang;
-  char per_million[32];
+  char per_million[32], d[32], dp[32], dp_norm[32], adj[32];
   DlCell cells[N_COLS];
+  DlCell shown[N_COLS]; /* those of the columns written */
 } FreqRows;
+
+/* @buf: @value with @decimals, or "" (an empty cell) if undefined. */
+static const char *
+measure_text (char *buf, gboolean has, double value, int decimals)
+{
+  buf[0] = '\0';
+  if (has)
+    dl_format_real (buf, 32, value, decimals);
+  return buf;
+}
 
 static const DlCell *
 fill_row (gpointer data, guint64 i)
@@ -78,9 +97,17 @@ fill_row (gpointer data, guint64 i)
   cells[COL_FREQ].i = it->freq;
   cells[COL_PER_MILLION].s = rows->per_million;
   cells[COL_RANGE].i = it->range;
+  const DlDispersion *d = &it->dispersion;
+  cells[COL_D].s = measure_text (rows->d, d->has_d, d->d, 4);
+  cells[COL_DP].s = measure_text (rows->dp, d->has_dp, d->dp, 4);
+  cells[COL_DP_NORM].s = measure_text (rows->dp_norm, d->has_dp_norm, d->dp_norm, 4);
+  /* Juilland's U = D × freq. */
+  cells[COL_ADJ_FREQ].s = measure_text (rows->adj, d->has_d, d->d * (double) it->freq, 2);
   cells[COL_UNIT].s = it->unit;
   cells[COL_FORMS].s = it->forms;
-  return cells;
+  for (guint k = 0; k < rows->run->n_shown; k++)
+    rows->shown[k] = cells[rows->run->shown[k]];
+  return rows->shown;
 }
 
 static gboolean
@@ -99,7 +126,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   g_autofree char *heading
       = g_strdup_printf (_ ("%s: %s tokens, %s types"), dl_lang_code (lang), tokens, types);
   dl_writer_section (w, lang, heading);
-  FreqRows rows = { list, dl_lang_code (lang), "", { { NULL, 0, 0 } } };
+  FreqRows rows = { .list = list, .run = run, .lang = dl_lang_code (lang) };
   dl_writer_rows (w, dl_freqlist_size (list), fill_row, &rows);
   return TRUE;
 }
@@ -108,7 +135,8 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 typedef struct {
   char *sort;
   gint64 top, min_freq, min_range, forms;
-  gboolean urls;
+  gboolean urls, dispersion;
+  double min_d, max_dp; /* NaN when not given */
 } FreqGiven;
 
 static void
@@ -140,6 +168,16 @@ freq_context (FreqGiven *given, DlOptions *opts)
             "N" },
           { "urls", 0, 0, G_OPTION_ARG_NONE, &given->urls,
             N_ ("Count URLs and e-mail addresses as items too"), NULL },
+          { "dispersion", 0, 0, G_OPTION_ARG_NONE, &given->dispersion,
+            N_ ("Add each item's dispersion over the files: Juilland's D, Gries' DP and DPnorm, "
+                "and the adjusted frequency D × freq"),
+            NULL },
+          { "min-d", 0, 0, G_OPTION_ARG_DOUBLE, &given->min_d,
+            N_ ("Leave out items whose Juilland's D is below X or undefined (implies "
+                "--dispersion)"),
+            "X" },
+          { "max-dp", 0, 0, G_OPTION_ARG_DOUBLE, &given->max_dp,
+            N_ ("Leave out items whose DP is above X or undefined (implies --dispersion)"), "X" },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[PATH...]"), _ ("Count words (or stems, or lemmas) per language: a frequency list."),
@@ -157,8 +195,32 @@ freq_context (FreqGiven *given, DlOptions *opts)
          "for stems and lemmas). item: the unit's headword (a lemma, or a stem's\n"
          "most frequent form); unit: its key. rank: 1 = most frequent, ties in\n"
          "alphabetical order; per_million: freq per million tokens of the\n"
-         "language; range: files it occurs in."),
+         "language; range: files it occurs in.\n"
+         "\n"
+         "With --dispersion, juilland_d dp dp_norm adj_freq follow range (before\n"
+         "unit and forms), computed over the files with tokens of the language\n"
+         "(as derlem dispersion does; a unit's count in a file is its forms'\n"
+         "summed): with n files, v_i = freq in file i / freq, s_i = tokens of file\n"
+         "i / tokens, r_i = freq in file i / tokens of file i:\n"
+         "  juilland_d = 1 − (sd(r)/mean(r)) / √(n − 1), sd the population sd\n"
+         "  dp         = ½ Σ |v_i − s_i| (Gries 2008)\n"
+         "  dp_norm    = dp / (1 − min s_i) (Lijffijt & Gries 2012)\n"
+         "  adj_freq   = juilland_d × freq (Juilland's U)\n"
+         "Undefined values (one file: D, DPnorm, adj_freq) are empty cells."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+}
+
+/* Checks a threshold of evenness: NaN (not given), or from 0 to 1. */
+static gboolean
+check_evenness (const char *option, double value, GError **error)
+{
+  if (isnan (value) || (value >= 0 && value <= 1))
+    return TRUE;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_dtostr (text, sizeof text, value);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _ ("invalid value '%s' for %s (expected a number from 0 to 1)"), text, option);
+  return FALSE;
 }
 
 /* Parses @argv into @args and checks every value: FALSE with @error
@@ -167,7 +229,7 @@ static gboolean
 freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
 {
   dl_options_init (&args->opts);
-  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, FALSE };
+  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, FALSE, FALSE, NAN, NAN };
   g_autoptr (GOptionContext) context = freq_context (&given, &args->opts);
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
       || !dl_options_check_count ("--top", given.top, error)
@@ -175,10 +237,19 @@ freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
       || !dl_options_check_count ("--min-range", given.min_range, error)
       || !dl_options_check_count ("--forms", given.forms, error))
     return FALSE;
-  args->list
-      = (DlFreqOptions){ DL_FREQ_SORT_FREQ, (guint64) given.min_freq,
-                         (guint32) MIN (given.min_range, G_MAXUINT32),
-                         (guint) MIN (given.top, G_MAXUINT), (guint) MIN (given.forms, G_MAXUINT) };
+  if (!check_evenness ("--min-d", given.min_d, error)
+      || !check_evenness ("--max-dp", given.max_dp, error))
+    return FALSE;
+  args->list = (DlFreqOptions){ .sort = DL_FREQ_SORT_FREQ,
+                                .min_freq = (guint64) given.min_freq,
+                                .min_range = (guint32) MIN (given.min_range, G_MAXUINT32),
+                                .top = (guint) MIN (given.top, G_MAXUINT),
+                                .forms = (guint) MIN (given.forms, G_MAXUINT),
+                                .has_min_d = !isnan (given.min_d),
+                                .has_max_dp = !isnan (given.max_dp),
+                                .min_d = given.min_d,
+                                .max_dp = given.max_dp };
+  args->list.dispersion = given.dispersion || args->list.has_min_d || args->list.has_max_dp;
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (given.sort != NULL
       && !dl_options_choice ("--sort", given.sort, sorts, (int *) &args->list.sort, error))
@@ -197,6 +268,7 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
   run->counting.counter_options.kinds[DL_TOKEN_URL] = args->urls;
   run->counting.counter_options.kinds[DL_TOKEN_EMAIL] = args->urls;
   run->counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
+  run->counting.counter_options.track_counts = args->list.dispersion;
   run->counting.doc_options = dl_cmd_document_options (opts);
   run->counting.total = dl_counter_new (&run->counting.counter_options);
   run->list_options = args->list;
@@ -216,14 +288,26 @@ freq_write (DlOut *out, const FreqArgs *args, FreqRun *run, GError **error)
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
     [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
     [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    [COL_D] = { "juilland_d", _ ("D"), DL_CELL_REAL, 0, 6, 0, NULL, 4, 0 },
+    [COL_DP] = { "dp", _ ("DP"), DL_CELL_REAL, 0, 6, 0, NULL, 4, 0 },
+    [COL_DP_NORM] = { "dp_norm", _ ("DPnorm"), DL_CELL_REAL, 0, 6, 0, NULL, 4, 0 },
+    [COL_ADJ_FREQ] = { "adj_freq", _ ("adj. freq"), DL_CELL_REAL, 0, 9, 0, NULL, 2, 0 },
     [COL_UNIT]
     = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
     [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
   };
-  /* The key and forms of each unit, only when units group forms. */
-  guint n_columns = args->opts.unit == DL_UNIT_FORM ? COL_UNIT : N_COLS;
-  return dl_cmd_write_langs (out, &args->opts, run->counting.counter_options.langs, columns,
-                             n_columns, "derlem freq", write_lang, run, error);
+  /* The dispersion columns when asked, the key and forms of each unit only
+   * when units group forms. */
+  run->n_shown = 0;
+  for (guint k = 0; k < N_COLS; k++)
+    if ((args->list.dispersion || k < COL_D || k > COL_ADJ_FREQ)
+        && (args->opts.unit != DL_UNIT_FORM || k < COL_UNIT))
+      run->shown[run->n_shown++] = k;
+  DlColumn chosen[N_COLS];
+  for (guint k = 0; k < run->n_shown; k++)
+    chosen[k] = columns[run->shown[k]];
+  return dl_cmd_write_langs (out, &args->opts, run->counting.counter_options.langs, chosen,
+                             run->n_shown, "derlem freq", write_lang, run, error);
 }
 
 /* Counts the inputs of @args and writes their lists. */

@@ -12,50 +12,69 @@
 #include "stream.h"
 
 void
-dl_dispersion_measure (const guint64 *counts, const guint64 *sizes, guint n, DlDispersion *out)
+dl_dispersion_measure_sparse (const guint64 *counts, const guint64 *sizes, guint k, guint n,
+                              guint64 total, guint64 min_size, DlDispersion *out)
 {
   memset (out, 0, sizeof *out);
-  guint64 total = 0;
-  double min_size = 0;
-  for (guint i = 0; i < n; i++)
+  out->n = n;
+  for (guint i = 0; i < k; i++)
     {
-      if (sizes[i] == 0)
-        continue;
-      out->n++;
       out->freq += counts[i];
       out->range += counts[i] > 0;
-      total += sizes[i];
-      if (out->n == 1 || (double) sizes[i] < min_size)
-        min_size = (double) sizes[i];
     }
-  if (out->freq == 0)
+  if (out->freq == 0 || total == 0)
     return;
-  double sum_abs = 0, sum_r = 0;
-  for (guint i = 0; i < n; i++)
-    if (sizes[i] > 0)
-      {
-        sum_abs
-            += fabs ((double) counts[i] / (double) out->freq - (double) sizes[i] / (double) total);
-        sum_r += (double) counts[i] / (double) sizes[i];
-      }
+  /* The parts without a hit add s_i each to Σ |v_i − s_i|, 0 − mean each
+   * to the deviations. */
+  double sum_abs = 0, sum_s = 0, sum_r = 0;
+  for (guint i = 0; i < k; i++)
+    {
+      double s = (double) sizes[i] / (double) total;
+      sum_abs += fabs ((double) counts[i] / (double) out->freq - s);
+      sum_s += s;
+      sum_r += (double) counts[i] / (double) sizes[i];
+    }
   out->has_dp = TRUE;
-  out->dp = sum_abs / 2;
-  if (out->n < 2)
+  out->dp = (sum_abs + MAX (0.0, 1 - sum_s)) / 2;
+  if (n < 2)
     return;
   out->has_dp_norm = TRUE;
-  out->dp_norm = out->dp / (1 - min_size / (double) total);
-  double mean = sum_r / out->n, ss = 0;
-  for (guint i = 0; i < n; i++)
-    if (sizes[i] > 0)
-      {
-        double dev = (double) counts[i] / (double) sizes[i] - mean;
-        ss += dev * dev;
-      }
-  double sd = sqrt (ss / out->n);
+  out->dp_norm = out->dp / (1 - (double) min_size / (double) total);
+  double mean = sum_r / n, ss = 0;
+  for (guint i = 0; i < k; i++)
+    {
+      double dev = (double) counts[i] / (double) sizes[i] - mean;
+      ss += dev * dev;
+    }
+  ss += (double) (n - k) * mean * mean;
+  double sd = sqrt (ss / n);
   out->has_d = TRUE;
   /* sd/mean is at most √(n−1) (all hits in one part): rounding must not
    * take D below 0. */
-  out->d = MAX (0.0, 1 - sd / mean / sqrt (out->n - 1.0));
+  out->d = MAX (0.0, 1 - sd / mean / sqrt (n - 1.0));
+}
+
+void
+dl_dispersion_measure (const guint64 *counts, const guint64 *sizes, guint n, DlDispersion *out)
+{
+  /* The parts of non-zero size, those with a hit first. */
+  g_autofree guint64 *c = g_new (guint64, n + 1);
+  g_autofree guint64 *z = g_new (guint64, n + 1);
+  guint k = 0, parts = 0;
+  guint64 total = 0, min_size = 0;
+  for (guint i = 0; i < n; i++)
+    if (sizes[i] > 0)
+      {
+        if (parts++ == 0 || sizes[i] < min_size)
+          min_size = sizes[i];
+        total += sizes[i];
+        if (counts[i] > 0)
+          {
+            c[k] = counts[i];
+            z[k++] = sizes[i];
+          }
+      }
+  dl_dispersion_measure_sparse (c, z, k, parts, total, min_size, out);
 }
 
 /* ---- per input ---- */

@@ -38,6 +38,12 @@ typedef struct {
 void dl_dispersion_measure (const guint64 *counts, const guint64 *sizes, guint n,
                             DlDispersion *out);
 
+/* The same from the @k parts with a hit only (@counts and @sizes of
+ * those), of @n parts of sizes summing to @total, the smallest @min_size
+ * (none 0): O(@k), for lists of many items over many files. */
+void dl_dispersion_measure_sparse (const guint64 *counts, const guint64 *sizes, guint k, guint n,
+                                   guint64 total, guint64 min_size, DlDispersion *out);
+
 /* ---- the hits of queries, per input ---- */
 
 /* What one input gives: per language its counted tokens, and per language
