@@ -52,6 +52,11 @@ test_formats_html_page_per_command (void)
         "<td class=\"node\"><mark>war</mark></td>",
         "<td class=\"src\">tests/data/formats/mixed.txt:4</td>",
         "<p class=\"summary\">en: 2 hits, 76923.08 per million tokens, in 1 files</p>" } },
+    { "dispersion war --format html " FIXTURE,
+      "<h1>derlem dispersion: war</h1>",
+      { "<h2>en: war: 2 hits in 1 of 1 files; D -, DP 0.0000, DPnorm -</h2>",
+        "<td class=\"file\">tests/data/formats/mixed.txt</td><td class=\"freq num\">2</td>",
+        "</table>\n<figure class=\"plot\">\n<svg xmlns=\"http://www.w3.org/2000/svg\"" } },
     { "langs --format html " FIXTURE,
       "<h1>derlem langs</h1>",
       { "<h2>tests/data/formats/mixed.txt</h2>",
@@ -124,6 +129,22 @@ test_formats_markdown_per_command (void)
                                  "| rank | n-gram | freq | range |\n"
                                  "| ---: | --- | ---: | ---: |\n"
                                  "| 1 | and the | 2 | 1 |\n");
+  cli_run_clear (&r);
+
+  /* war is token 1 and 14 of the 26: cells 2 and 32 of 60. */
+  r = derlem ("dispersion war --lang en --format markdown " FIXTURE);
+  CU_ASSERT_STRING_EQUAL (r.out, "# derlem dispersion: war\n"
+                                 "\n"
+                                 "## en: war: 2 hits in 1 of 1 files; D -, DP 0.0000, DPnorm -\n"
+                                 "\n"
+                                 "| file | freq | per million | tokens |\n"
+                                 "| --- | ---: | ---: | ---: |\n"
+                                 "| tests/data/formats/mixed.txt | 2 | 76923.08 | 26 |\n"
+                                 "\n"
+                                 "```\n"
+                                 "mixed.txt [..|.............................|"
+                                 "...........................] 2\n"
+                                 "```\n");
   cli_run_clear (&r);
 
   r = derlem ("langs --format markdown " FIXTURE);

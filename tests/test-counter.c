@@ -246,7 +246,7 @@ test_freqlist_orders (void)
   DlCounterOptions o;
   dl_counter_options_init (&o);
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 5 };
   g_autofree char *byfreq = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
   /* Ties in Turkish order: c < ç, ı < i, o < ö, u < ü. */
   CU_ASSERT_STRING_EQUAL (byfreq, "1:ilk:3:2 2:cam:2:2 3:çam:2:2 4:ılık:2:2 5:kalemler:1:1 "
@@ -291,7 +291,7 @@ test_freqlist_stems (void)
   dl_counter_options_init (&o);
   o.track_files = TRUE;
   g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 2, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 2, .min_range = 1, .forms = 5 };
   g_autofree char *stems = list_text (c, DL_LANG_TR, DL_UNIT_STEM, NULL, &fo);
   /* item:freq:range<key>[forms]: a unit shows as its most frequent form
    * (the first of its forms); of forms equally frequent, the key itself,
@@ -329,7 +329,7 @@ test_freqlist_stoplist (void)
   g_autoptr (DlStoplist) sl = dl_stoplist_load (path, norm, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (sl);
   CU_ASSERT_EQUAL (dl_stoplist_size (sl, DL_LANG_TR), 3);
-  DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 5 };
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 5 };
   g_autofree char *got = list_text (c, DL_LANG_TR, DL_UNIT_FORM, sl, &fo);
   CU_ASSERT_STRING_EQUAL (got, "1:bir:1:1 2:geldi:1:1 3:gitti:1:1 4:gün:1:1 5:kaldı:1:1 "
                                "6:neden:1:1");
@@ -378,12 +378,47 @@ test_collator_orders_turkish (void)
   CU_ASSERT_STRING_EQUAL (r->str, "ğaç");
 }
 
+static void
+test_counter_file_counts (void)
+{
+  /* Ve and ve fold into one term of file 0 (its count 3); file 1 has no
+   * Turkish token and is not among the files with tokens. */
+  const char *texts[] = { "Ve bir ve ve", "", "bir üç\nÜÇ ve" };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  o.track_counts = TRUE;
+  g_autoptr (DlCounter) c = count_texts (texts, 3, DL_LANG_TR, &o);
+  guint n;
+  const guint64 *tokens;
+  const guint32 *files = dl_counter_token_files (c, DL_LANG_TR, &tokens, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (files[0], 0);
+  CU_ASSERT_EQUAL (files[1], 2);
+  CU_ASSERT_EQUAL (tokens[0], 4);
+  CU_ASSERT_EQUAL (tokens[1], 4);
+  guint32 ve = id_of (c, DL_LANG_TR, "ve");
+  const guint64 *counts = dl_counter_file_counts (c, DL_LANG_TR, ve, &n);
+  CU_ASSERT_EQUAL_FATAL (n, 2);
+  CU_ASSERT_EQUAL (counts[0], 3);
+  CU_ASSERT_EQUAL (counts[1], 1);
+  counts = dl_counter_file_counts (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "üç"), &n);
+  CU_ASSERT_EQUAL_FATAL (n, 1);
+  CU_ASSERT_EQUAL (counts[0], 2);
+  CU_ASSERT_EQUAL (dl_counter_files (c, DL_LANG_TR, ve, &n)[1], 2);
+  /* Not asked: none. */
+  o.track_counts = FALSE;
+  g_autoptr (DlCounter) plain = count_texts (texts, 3, DL_LANG_TR, &o);
+  CU_ASSERT_PTR_NULL (dl_counter_file_counts (plain, DL_LANG_TR, 0, &n));
+  CU_ASSERT_PTR_NULL (dl_counter_token_files (plain, DL_LANG_TR, &tokens, &n));
+}
+
 void
 test_counter_suite (void)
 {
   CU_pSuite s = CU_add_suite ("counter", NULL, NULL);
   CU_add_test (s, "lexicon_interns_once", test_lexicon_interns_once);
   CU_add_test (s, "counts_and_ranges", test_counter_counts_and_ranges);
+  CU_add_test (s, "file_counts", test_counter_file_counts);
   CU_add_test (s, "one_stream_for_many_inputs", test_counter_one_stream_for_many_inputs);
   CU_add_test (s, "proper_nouns", test_counter_proper_nouns);
   CU_add_test (s, "shows_most_used_apostrophe", test_counter_shows_most_used_apostrophe);

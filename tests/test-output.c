@@ -343,6 +343,47 @@ test_writer_undefined_number (void)
     }
 }
 
+/* A section with one row (its score empty: undefined) and a block with a
+ * mark, in @format. */
+static char *
+write_block (DlFormat format, gboolean color, const char *html)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { "t", color, FALSE, NULL };
+  DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
+  dl_writer_section (w, DL_LANG_TR, "s");
+  const DlCell cells[L_COLS] = { { "tr", 0, 0 }, { "x", 0, 0 }, { NULL, 2, 0 }, { "", 0, 0 } };
+  dl_writer_row (w, DL_LANG_NONE, cells);
+  dl_writer_block (w, "a ``` <" DL_WRITER_MARK "|" DL_WRITER_UNMARK "> 2\n", html);
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_block_and_empty_numbers (void)
+{
+  g_autofree char *text = write_block (DL_FORMAT_TEXT, FALSE, NULL);
+  /* The empty Score is padded as right-aligned cells are. */
+  DL_ASSERT_STR_EQ (text, "s\nItem    N  Score\nx       2       \n\na ``` <|> 2\n");
+  g_autofree char *color = write_block (DL_FORMAT_TEXT, TRUE, NULL);
+  DL_ASSERT_STR_CONTAINS (color, "\n\na ``` <\033[1;31m|\033[0m> 2\n");
+  /* The fence is longer than the text's run of backquotes. */
+  g_autofree char *md = write_block (DL_FORMAT_MARKDOWN, TRUE, "<svg/>");
+  DL_ASSERT_STR_CONTAINS (md, "| x | 2 |  |\n\n````\na ``` <|> 2\n````\n");
+  g_autofree char *pre = write_block (DL_FORMAT_HTML, FALSE, NULL);
+  DL_ASSERT_STR_CONTAINS (pre, "</table>\n<pre>a ``` &lt;<mark>|</mark>&gt; 2\n</pre>\n");
+  g_autofree char *svg = write_block (DL_FORMAT_HTML, FALSE, "<svg>&amp;</svg>\n");
+  DL_ASSERT_STR_CONTAINS (svg, "</table>\n<svg>&amp;</svg>\n</section>");
+  /* Machine formats: no block; JSON says null for an empty number. */
+  g_autofree char *tsv = write_block (DL_FORMAT_TSV, FALSE, NULL);
+  CU_ASSERT_STRING_EQUAL (tsv, "lang\titem\tn\tscore\ntr\tx\t2\t\n");
+  g_autofree char *json = write_block (DL_FORMAT_JSON, FALSE, NULL);
+  CU_ASSERT_STRING_EQUAL (json, "[\n{\"lang\":\"tr\",\"item\":\"x\",\"n\":2,\"score\":null}\n]\n");
+}
+
 void
 test_output_suite (void)
 {
@@ -353,4 +394,5 @@ test_output_suite (void)
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
   CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);
+  CU_add_test (s, "writer_block_and_empty_numbers", test_writer_block_and_empty_numbers);
 }

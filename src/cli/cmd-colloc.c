@@ -371,8 +371,9 @@ colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tool
 
 /* A part's counts: fresh before it, dropped after. */
 static void
-part_begin (gpointer user_data)
+part_begin (gpointer user_data, const DlPart *part)
 {
+  (void) part;
   CollocRun *run = user_data;
   run->total = dl_colloc_counts_new (&run->opts);
 }

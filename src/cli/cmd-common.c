@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "error.h"
 #include "i18n.h"
 #include "meta.h"
 #include "paths.h"
@@ -292,7 +293,7 @@ report_part (DlEnv *env, const DlOptions *opts, const DlPart *part, const DlCoun
       g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
       dl_writer_group (w, part->value, label);
     }
-  report->begin (user_data);
+  report->begin (user_data, part);
   dl_cmd_count_inputs (env, opts, part->inputs, report->job, job_data, workers);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
   gboolean ok = TRUE;
@@ -356,4 +357,41 @@ dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *to
     return TRUE;
   return dl_cmd_list_tools (opts, "none", tools, error)
          && dl_cmd_parts_query_units (opts, parts, tools, qu, error);
+}
+
+/* Parses @text into a query added to @queries. */
+static gboolean
+add_query (GPtrArray *queries, const char *text, GError **error)
+{
+  DlQuery *q = dl_query_parse (text, error);
+  if (q == NULL)
+    return FALSE;
+  g_ptr_array_add (queries, q);
+  return TRUE;
+}
+
+GPtrArray *
+dl_cmd_collect_queries (const char *command, char **given, const char *file, int argc, char **argv,
+                        char ***paths, GError **error)
+{
+  g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+  *paths = argv + 1;
+  for (guint i = 0; given != NULL && given[i] != NULL; i++)
+    if (!add_query (queries, given[i], error))
+      return NULL;
+  if (file != NULL && !dl_query_read_file (file, queries, error))
+    return NULL;
+  if (given != NULL || file != NULL)
+    return g_steal_pointer (&queries);
+  if (argc < 2)
+    {
+      /* Translators: the command's name, twice. */
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("%s needs a QUERY (see derlem help %s)"),
+                   command, command);
+      return NULL;
+    }
+  if (!add_query (queries, argv[1], error))
+    return NULL;
+  *paths = argv + 2;
+  return g_steal_pointer (&queries);
 }

@@ -1,6 +1,7 @@
 /* cmd-freq.c — `derlem freq`: a frequency list per language. */
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -52,6 +53,10 @@ enum {
   COL_FREQ,
   COL_PER_MILLION,
   COL_RANGE,
+  COL_D,
+  COL_DP,
+  COL_DP_NORM,
+  COL_ADJ_FREQ,
   COL_UNIT,
   COL_FORMS,
   COL_TOTAL_TOKENS,
@@ -82,6 +87,17 @@ fill_row (gpointer data, guint64 i)
   cells[COL_RANGE].i = it->range;
   cells[COL_UNIT].s = it->unit;
   cells[COL_FORMS].s = it->forms;
+  /* Undefined measures are empty cells. */
+  const DlDispersion *d = &it->dispersion;
+  cells[COL_D].r = d->d;
+  cells[COL_D].s = d->has_d ? NULL : "";
+  cells[COL_DP].r = d->dp;
+  cells[COL_DP].s = d->has_dp ? NULL : "";
+  cells[COL_DP_NORM].r = d->dp_norm;
+  cells[COL_DP_NORM].s = d->has_dp_norm ? NULL : "";
+  /* Juilland's U = D × freq. */
+  cells[COL_ADJ_FREQ].r = d->d * (double) it->freq;
+  cells[COL_ADJ_FREQ].s = d->has_d ? NULL : "";
   cells[COL_TOTAL_TOKENS].i = dl_freqlist_tokens (rows->list);
   cells[COL_TOTAL_TYPES].i = dl_freqlist_types (rows->list);
   return cells;
@@ -112,7 +128,8 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 typedef struct {
   char *sort;
   gint64 top, min_freq, min_range, forms;
-  gboolean urls;
+  gboolean urls, dispersion;
+  double min_d, max_dp; /* NaN when not given */
 } FreqGiven;
 
 static void
@@ -144,6 +161,16 @@ freq_context (FreqGiven *given, DlOptions *opts)
             "N" },
           { "urls", 0, 0, G_OPTION_ARG_NONE, &given->urls,
             N_ ("Count URLs and e-mail addresses as items too"), NULL },
+          { "dispersion", 0, 0, G_OPTION_ARG_NONE, &given->dispersion,
+            N_ ("Add each item's dispersion over the files: Juilland's D, Gries' DP and DPnorm, "
+                "and the adjusted frequency D × freq"),
+            NULL },
+          { "min-d", 0, 0, G_OPTION_ARG_DOUBLE, &given->min_d,
+            N_ ("Leave out items whose Juilland's D is below X or undefined (implies "
+                "--dispersion)"),
+            "X" },
+          { "max-dp", 0, 0, G_OPTION_ARG_DOUBLE, &given->max_dp,
+            N_ ("Leave out items whose DP is above X or undefined (implies --dispersion)"), "X" },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[PATH...]"), _ ("Count words (or stems, or lemmas) per language: a frequency list."),
@@ -161,8 +188,32 @@ freq_context (FreqGiven *given, DlOptions *opts)
          "for stems and lemmas). item: the unit's headword (a lemma, or a stem's\n"
          "most frequent form); unit: its key. rank: 1 = most frequent, ties in\n"
          "alphabetical order; per_million: freq per million tokens of the\n"
-         "language; range: files it occurs in."),
+         "language; range: files it occurs in.\n"
+         "\n"
+         "With --dispersion, juilland_d dp dp_norm adj_freq follow range (before\n"
+         "unit and forms), computed over the files with tokens of the language\n"
+         "(as derlem dispersion does; a unit's count in a file is its forms'\n"
+         "summed): with n files, v_i = freq in file i / freq, s_i = tokens of file\n"
+         "i / tokens, r_i = freq in file i / tokens of file i:\n"
+         "  juilland_d = 1 − (sd(r)/mean(r)) / √(n − 1), sd the population sd\n"
+         "  dp         = ½ Σ |v_i − s_i| (Gries 2008)\n"
+         "  dp_norm    = dp / (1 − min s_i) (Lijffijt & Gries 2012)\n"
+         "  adj_freq   = juilland_d × freq (Juilland's U)\n"
+         "Undefined values (one file: D, DPnorm, adj_freq) are empty cells."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST | DL_OPT_BY | DL_OPT_TOTALS, opts);
+}
+
+/* Checks a threshold of evenness: NaN (not given), or from 0 to 1. */
+static gboolean
+check_evenness (const char *option, double value, GError **error)
+{
+  if (isnan (value) || (value >= 0 && value <= 1))
+    return TRUE;
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_dtostr (text, sizeof text, value);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _ ("invalid value '%s' for %s (expected a number from 0 to 1)"), text, option);
+  return FALSE;
 }
 
 /* Parses @argv into @args and checks every value: FALSE with @error
@@ -171,7 +222,7 @@ static gboolean
 freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
 {
   dl_options_init (&args->opts);
-  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, FALSE };
+  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, FALSE, FALSE, NAN, NAN };
   g_autoptr (GOptionContext) context = freq_context (&given, &args->opts);
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
       || !dl_options_check_count ("--top", given.top, error)
@@ -179,10 +230,19 @@ freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
       || !dl_options_check_count ("--min-range", given.min_range, error)
       || !dl_options_check_count ("--forms", given.forms, error))
     return FALSE;
-  args->list
-      = (DlFreqOptions){ DL_FREQ_SORT_FREQ, (guint64) given.min_freq,
-                         (guint32) MIN (given.min_range, G_MAXUINT32),
-                         (guint) MIN (given.top, G_MAXUINT), (guint) MIN (given.forms, G_MAXUINT) };
+  if (!check_evenness ("--min-d", given.min_d, error)
+      || !check_evenness ("--max-dp", given.max_dp, error))
+    return FALSE;
+  args->list = (DlFreqOptions){ .sort = DL_FREQ_SORT_FREQ,
+                                .min_freq = (guint64) given.min_freq,
+                                .min_range = (guint32) MIN (given.min_range, G_MAXUINT32),
+                                .top = (guint) MIN (given.top, G_MAXUINT),
+                                .forms = (guint) MIN (given.forms, G_MAXUINT),
+                                .has_min_d = !isnan (given.min_d),
+                                .has_max_dp = !isnan (given.max_dp),
+                                .min_d = given.min_d,
+                                .max_dp = given.max_dp };
+  args->list.dispersion = given.dispersion || args->list.has_min_d || args->list.has_max_dp;
   static const char *const sorts[] = { "freq", "alpha", "atergo", NULL };
   if (given.sort != NULL
       && !dl_options_choice ("--sort", given.sort, sorts, (int *) &args->list.sort, error))
@@ -201,6 +261,7 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
   run->counting.counter_options.kinds[DL_TOKEN_URL] = args->urls;
   run->counting.counter_options.kinds[DL_TOKEN_EMAIL] = args->urls;
   run->counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
+  run->counting.counter_options.track_counts = args->list.dispersion;
   run->counting.doc_options = dl_cmd_document_options (opts);
   run->list_options = args->list;
   run->opts = opts;
@@ -209,8 +270,9 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
 
 /* A part's counts: fresh before it, dropped after. */
 static void
-part_begin (gpointer user_data)
+part_begin (gpointer user_data, const DlPart *part)
 {
+  (void) part;
   FreqRun *run = user_data;
   run->counting.total = dl_counter_new (&run->counting.counter_options);
 }
@@ -235,6 +297,7 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
   const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
+  const DlColumnFlags dispersion = args->list.dispersion ? 0 : DL_COLUMN_OFF;
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
@@ -243,6 +306,11 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
     [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
     [COL_RANGE] = { "range", _ ("range"), DL_CELL_INTEGER, 0, 5, 0, NULL, 0, 0 },
+    /* The evenness of each item, when asked. */
+    [COL_D] = { "juilland_d", _ ("D"), DL_CELL_REAL, dispersion, 6, 0, NULL, 4, 0 },
+    [COL_DP] = { "dp", _ ("DP"), DL_CELL_REAL, dispersion, 6, 0, NULL, 4, 0 },
+    [COL_DP_NORM] = { "dp_norm", _ ("DPnorm"), DL_CELL_REAL, dispersion, 6, 0, NULL, 4, 0 },
+    [COL_ADJ_FREQ] = { "adj_freq", _ ("adj. freq"), DL_CELL_REAL, dispersion, 9, 0, NULL, 2, 0 },
     /* The key and forms of each unit, only when units group forms. */
     [COL_UNIT]
     = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT | unit, 0, TEXT_ITEM_MAX, NULL, 0, 0 },

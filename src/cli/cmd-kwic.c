@@ -591,43 +591,6 @@ check_numbers (const KwicValues *v, GError **error)
   return TRUE;
 }
 
-/* Parses @text into a query added to @queries. */
-static gboolean
-add_query (GPtrArray *queries, const char *text, GError **error)
-{
-  DlQuery *q = dl_query_parse (text, error);
-  if (q == NULL)
-    return FALSE;
-  g_ptr_array_add (queries, q);
-  return TRUE;
-}
-
-/* The queries (DlQuery*, owned): -e and --queries, or else the first
- * argument; *@paths is set to the PATH arguments after them in @argv. */
-static GPtrArray *
-collect_queries (const KwicValues *v, int argc, char **argv, char ***paths, GError **error)
-{
-  g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
-  *paths = argv + 1;
-  for (guint i = 0; v->query != NULL && v->query[i] != NULL; i++)
-    if (!add_query (queries, v->query[i], error))
-      return NULL;
-  if (v->queries_file != NULL && !dl_query_read_file (v->queries_file, queries, error))
-    return NULL;
-  if (v->query != NULL || v->queries_file != NULL)
-    return g_steal_pointer (&queries);
-  if (argc < 2)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("kwic needs a QUERY (see derlem help kwic)"));
-      return NULL;
-    }
-  if (!add_query (queries, argv[1], error))
-    return NULL;
-  *paths = argv + 2;
-  return g_steal_pointer (&queries);
-}
-
 /* Parses @argv (the command name first) into @a and checks every value, in
  * the order the messages are pinned by the tests. FALSE with @error
  * (DL_ERROR_USAGE) for anything wrong. */
@@ -647,7 +610,8 @@ kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
   a->seed = (guint32) v.seed;
   if (v.sort != NULL && !parse_sort (v.sort, a->sort, &a->n_sort, error))
     return FALSE;
-  a->queries = collect_queries (&v, argc, argv, &a->paths, error);
+  a->queries
+      = dl_cmd_collect_queries ("kwic", v.query, v.queries_file, argc, argv, &a->paths, error);
   return a->queries != NULL;
 }
 

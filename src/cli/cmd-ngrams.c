@@ -274,8 +274,9 @@ ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools,
 
 /* A part's counts: fresh before it, dropped after. */
 static void
-part_begin (gpointer user_data)
+part_begin (gpointer user_data, const DlPart *part)
 {
+  (void) part;
   NgramRun *run = user_data;
   run->total = dl_ngram_counts_new (&run->opts);
 }

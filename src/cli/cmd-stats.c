@@ -210,8 +210,9 @@ stats_parse (StatsArgs *args, int argc, char **argv, GError **error)
 
 /* A part's statistics: fresh before it, dropped after. */
 static void
-part_begin (gpointer user_data)
+part_begin (gpointer user_data, const DlPart *part)
 {
+  (void) part;
   StatsRun *run = user_data;
   run->total = dl_lexstats_total_new (&run->counter_options);
   run->finished = FALSE;

@@ -39,6 +39,7 @@ gboolean dl_cmd_colloc (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_ngrams (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_stats (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_keyness (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
@@ -154,6 +155,15 @@ DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *
 gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
                                  DlQueryUnits *qu, GError **error);
 
+/* The queries of a command that finds words (DlQuery*, owned): those of
+ * -e (@given, NULL-terminated, or NULL) and of --queries (@file, or NULL),
+ * or else the first argument of @argv (@argc of them, the command's name
+ * first); *@paths is set to the PATH arguments after them (in @argv). NULL
+ * with @error (DL_ERROR_USAGE) if a query is malformed or none is given
+ * ("@command needs a QUERY"). */
+GPtrArray *dl_cmd_collect_queries (const char *command, char **given, const char *file, int argc,
+                                   char **argv, char ***paths, GError **error);
+
 /* A writer of the result to @out in --format, titled @title (what was
  * run, for HTML and Markdown), colored as --color says. */
 DlWriter *dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns,
@@ -164,12 +174,12 @@ DlWriter *dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *colu
 typedef gboolean (*DlLangWriter) (gpointer user_data, DlLang lang, DlWriter *w, GError **error);
 
 /* A counting command's report: for each part of the inputs (--by), fresh
- * totals (@begin), @job over the part's inputs, a section per language
+ * totals for @part (@begin), @job over the part's inputs, a section per language
  * (@write: Turkish, then English, each when @langs wants it), the totals
  * dropped (@end). */
 typedef struct {
   const DlCountJob *job;
-  void (*begin) (gpointer user_data);
+  void (*begin) (gpointer user_data, const DlPart *part);
   DlLangWriter write;
   void (*end) (gpointer user_data);
   const gboolean *langs;

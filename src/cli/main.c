@@ -33,6 +33,8 @@ static const Command commands[] = {
     /* xgettext:no-c-format */
     N_ ("keywords of the inputs against a reference corpus (log-likelihood, Log Ratio, "
         "%DIFF)") },
+  { "dispersion", dl_cmd_dispersion,
+    N_ ("where the hits of queries fall: per-file counts, Juilland's D, Gries' DP, a plot") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */

@@ -9,8 +9,8 @@ typedef struct {
   gboolean in_table, in_section;
 } HtmlState;
 
-static void
-escape_html (GString *out, const char *text)
+void
+dl_writer_escape_html (GString *out, const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
@@ -64,7 +64,7 @@ html_begin (DlWriter *w)
   GString *b = w->buf;
   g_string_assign (b, "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width\">\n<title>");
-  escape_html (b, w->options.title);
+  dl_writer_escape_html (b, w->options.title);
   g_string_append (b, "</title>\n<style>\n");
   g_string_append (b, style);
   /* A concordance line stays one line, so that the nodes line up. */
@@ -77,7 +77,7 @@ html_begin (DlWriter *w)
       g_string_append_printf (b, "td.%s, th.%s { text-align: right; }\n",
                               w->columns[w->shown[j]].name, w->columns[w->shown[j]].name);
   g_string_append (b, "</style>\n</head>\n<body>\n<h1>");
-  escape_html (b, w->options.title);
+  dl_writer_escape_html (b, w->options.title);
   g_string_append (b, "</h1>\n");
   fwrite (b->str, 1, b->len, w->fp);
 }
@@ -111,7 +111,7 @@ html_section (DlWriter *w, DlLang lang, const char *heading)
   if (lang != DL_LANG_NONE)
     g_string_append_printf (b, " lang=\"%s\"", lang_attr (lang));
   g_string_append (b, ">\n<h2>");
-  escape_html (b, heading);
+  dl_writer_escape_html (b, heading);
   g_string_append (b, "</h2>\n");
   fwrite (b->str, 1, b->len, w->fp);
   s->in_section = TRUE;
@@ -127,7 +127,7 @@ open_table (DlWriter *w)
     {
       guint k = w->shown[j];
       g_string_append_printf (b, "<th class=\"%s\">", w->columns[k].name);
-      escape_html (b, dl_writer_heading (w, k));
+      dl_writer_escape_html (b, dl_writer_heading (w, k));
       g_string_append (b, "</th>");
     }
   g_string_append (b, "</tr></thead>\n<tbody>\n");
@@ -151,7 +151,7 @@ html_row (DlWriter *w, DlLang lang, const DlCell *cells)
       gboolean node = c->flags & DL_COLUMN_NODE;
       g_string_append_printf (b, "<td class=\"%s%s\">%s", c->name,
                               c->type != DL_CELL_STRING ? " num" : "", node ? "<mark>" : "");
-      escape_html (b, dl_writer_cell_text (w, k, &cells[k]));
+      dl_writer_escape_html (b, dl_writer_cell_text (w, k, &cells[k]));
       g_string_append (b, node ? "</mark></td>" : "</td>");
     }
   g_string_append (b, "</tr>\n");
@@ -163,7 +163,7 @@ paragraph (DlWriter *w, const char *class, const char *text)
 {
   GString *b = w->buf;
   g_string_printf (b, "<p class=\"%s\">", class);
-  escape_html (b, text);
+  dl_writer_escape_html (b, text);
   g_string_append (b, "</p>\n");
   fwrite (b->str, 1, b->len, w->fp);
 }
@@ -182,6 +182,29 @@ html_summary (DlWriter *w, const char *text)
   paragraph (w, "summary", text);
 }
 
+/* @html as it is, or @text in <pre>, its marks <mark>. */
+static void
+html_block (DlWriter *w, const char *text, const char *html)
+{
+  close_table (w);
+  GString *b = w->buf;
+  if (html != NULL)
+    g_string_assign (b, html);
+  else
+    {
+      g_string_assign (b, "<pre>");
+      g_auto (GStrv) parts = g_strsplit_set (text, DL_WRITER_MARK DL_WRITER_UNMARK, -1);
+      for (guint i = 0; parts[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append (b, i % 2 == 1 ? "<mark>" : "</mark>");
+          dl_writer_escape_html (b, parts[i]);
+        }
+      g_string_append (b, "</pre>\n");
+    }
+  fwrite (b->str, 1, b->len, w->fp);
+}
+
 static void
 html_end (DlWriter *w)
 {
@@ -198,5 +221,6 @@ const DlWriterClass dl_writer_html = {
   .row = html_row,
   .note = html_note,
   .summary = html_summary,
+  .block = html_block,
   .end = html_end,
 };

@@ -115,6 +115,32 @@ markdown_note (DlWriter *w, const char *text)
   line (w, "\n", text);
 }
 
+/* A fenced code block longer than any run of backquotes in @text, its
+ * marks dropped. */
+static void
+markdown_block (DlWriter *w, const char *text, const char *html)
+{
+  (void) html;
+  MarkdownState *s = w->state;
+  s->in_table = FALSE;
+  guint run = 0, longest = 0;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      run = *p == '`' ? run + 1 : 0;
+      longest = MAX (longest, run);
+    }
+  g_autofree char *fence = g_strnfill (MAX (3, longest + 1), '`');
+  GString *b = w->buf;
+  g_string_printf (b, "\n%s\n", fence);
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p != DL_WRITER_MARK[0] && *p != DL_WRITER_UNMARK[0])
+      g_string_append_c (b, *p);
+  if (b->len > 0 && b->str[b->len - 1] != '\n')
+    g_string_append_c (b, '\n');
+  g_string_append_printf (b, "%s\n", fence);
+  fwrite (b->str, 1, b->len, w->fp);
+}
+
 const DlWriterClass dl_writer_markdown = {
   .name = "markdown",
   .for_people = TRUE,
@@ -124,4 +150,5 @@ const DlWriterClass dl_writer_markdown = {
   .row = markdown_row,
   .note = markdown_note,
   .summary = markdown_note,
+  .block = markdown_block,
 };

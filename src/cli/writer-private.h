@@ -21,6 +21,7 @@ typedef struct {
   void (*row) (DlWriter *w, DlLang lang, const DlCell *cells);
   void (*note) (DlWriter *w, const char *text);
   void (*summary) (DlWriter *w, const char *text);
+  void (*block) (DlWriter *w, const char *text, const char *html);
   void (*end) (DlWriter *w);
 } DlWriterClass;
 

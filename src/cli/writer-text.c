@@ -189,6 +189,24 @@ text_summary (DlWriter *w, const char *text)
   fprintf (w->fp, "%s\n", text);
 }
 
+/* The block as it is, after a blank line if rows precede it; its marks
+ * colored or dropped. */
+static void
+text_block (DlWriter *w, const char *text, const char *html)
+{
+  (void) html;
+  GString *b = w->buf;
+  g_string_assign (b, w->section_rows > 0 ? "\n" : "");
+  for (const char *p = text; *p != '\0'; p++)
+    if (*p == DL_WRITER_MARK[0])
+      g_string_append (b, w->options.color ? COLOR_NODE : "");
+    else if (*p == DL_WRITER_UNMARK[0])
+      g_string_append (b, w->options.color ? COLOR_RESET : "");
+    else
+      g_string_append_c (b, *p);
+  fwrite (b->str, 1, b->len, w->fp);
+}
+
 static void
 text_end (DlWriter *w)
 {
@@ -206,5 +224,6 @@ const DlWriterClass dl_writer_text = {
   .row = text_row,
   .note = text_note,
   .summary = text_summary,
+  .block = text_block,
   .end = text_end,
 };

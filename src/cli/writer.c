@@ -150,6 +150,13 @@ dl_writer_summary (DlWriter *w, const char *text)
 }
 
 void
+dl_writer_block (DlWriter *w, const char *text, const char *html)
+{
+  if (w->klass->block != NULL)
+    w->klass->block (w, text, html);
+}
+
+void
 dl_writer_end (DlWriter *w)
 {
   if (w == NULL)

@@ -100,6 +100,23 @@ void dl_writer_note (DlWriter *w, const char *text);
  * language), for people only; text puts a blank line after the rows. */
 void dl_writer_summary (DlWriter *w, const char *text);
 
+/* In a block's text, what lies between DL_WRITER_MARK and DL_WRITER_UNMARK
+ * is highlighted: in the node's color in text with --color, <mark> in
+ * HTML's <pre>; Markdown drops the marks. */
+#define DL_WRITER_MARK "\001"
+#define DL_WRITER_UNMARK "\002"
+
+/* A block for people after the current section's rows (a plot): @text,
+ * lines each ending in a newline, preformatted: as it is in text, in a
+ * fenced code block in Markdown, in <pre> in HTML unless @html is given,
+ * which HTML writes as it is (markup the caller built, its text escaped
+ * with dl_writer_escape_html: an inline SVG). Machine formats write
+ * nothing. */
+void dl_writer_block (DlWriter *w, const char *text, const char *html);
+
+/* Appends @text to @out with HTML's special characters as entities. */
+void dl_writer_escape_html (GString *out, const char *text);
+
 /* Writes what closes the result and frees @w. Write errors show on the
  * stream (ferror), which dl_out_close reports. */
 void dl_writer_end (DlWriter *w);

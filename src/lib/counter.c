@@ -46,9 +46,11 @@ typedef struct {
 typedef struct {
   /* Terms (normalized forms), by id. */
   DlLexicon *terms;
-  GArray *stats;    /* TermStats */
-  GPtrArray *files; /* GArray of guint32 per term, if track_files */
-  GHashTable *apos; /* id + 1 → Apostrophes, for terms with an apostrophe */
+  GArray *stats;     /* TermStats */
+  GPtrArray *files;  /* GArray of guint32 per term, if track_files or track_counts */
+  GPtrArray *counts; /* GArray of guint64 per term, beside files, if track_counts */
+  GArray *token_files, *file_tokens; /* guint32 and guint64, if track_counts */
+  GHashTable *apos;                  /* id + 1 → Apostrophes, for terms with an apostrophe */
   GStringChunk *strings;
   DlLexicon *proper_bases; /* Turkish forms seen before an apostrophe suffix */
   guint64 tokens;
@@ -94,8 +96,14 @@ dl_counter_new (const DlCounterOptions *opts)
       lc->apos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       lc->strings = g_string_chunk_new (4096);
       lc->proper_bases = dl_lexicon_new ();
-      if (opts->track_files)
+      if (opts->track_files || opts->track_counts)
         lc->files = g_ptr_array_new_with_free_func (free_files);
+      if (opts->track_counts)
+        {
+          lc->counts = g_ptr_array_new_with_free_func (free_files);
+          lc->token_files = g_array_new (FALSE, FALSE, sizeof (guint32));
+          lc->file_tokens = g_array_new (FALSE, FALSE, sizeof (guint64));
+        }
     }
   return c;
 }
@@ -132,6 +140,12 @@ dl_counter_free (DlCounter *c)
         g_string_free (lc->pending_text, TRUE);
       if (lc->files != NULL)
         g_ptr_array_unref (lc->files);
+      if (lc->counts != NULL)
+        {
+          g_ptr_array_unref (lc->counts);
+          g_array_unref (lc->token_files);
+          g_array_unref (lc->file_tokens);
+        }
       tally_free (lc);
     }
   g_free (c);
@@ -150,6 +164,8 @@ term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
       g_array_append_val (lc->stats, z);
       if (lc->files != NULL)
         g_ptr_array_add (lc->files, NULL);
+      if (lc->counts != NULL)
+        g_ptr_array_add (lc->counts, NULL);
     }
   return id;
 }
@@ -378,6 +394,18 @@ merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats
             dst->files->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 1);
           g_array_append_val ((GArray *) dst->files->pdata[id], file);
         }
+      if (dst->counts != NULL)
+        {
+          if (dst->counts->pdata[id] == NULL)
+            dst->counts->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 1);
+          g_array_append_val ((GArray *) dst->counts->pdata[id], stats->freq);
+        }
+    }
+  else if (dst->counts != NULL)
+    {
+      /* Another form of the file folded into the same term. */
+      GArray *a = dst->counts->pdata[id];
+      g_array_index (a, guint64, a->len - 1) += stats->freq;
     }
   return id;
 }
@@ -390,6 +418,11 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
       LangCounts *dst = &into->lang[l];
       const LangCounts *src = &from->lang[l];
       dst->tokens += src->tokens;
+      if (dst->token_files != NULL && src->tokens > 0)
+        {
+          g_array_append_val (dst->token_files, file);
+          g_array_append_val (dst->file_tokens, src->tokens);
+        }
       if (src->pending != NULL)
         for (guint i = 0; i < src->pending->len; i++)
           {
@@ -440,6 +473,31 @@ dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, guint *n)
   GArray *a = lc->files->pdata[id];
   *n = a->len;
   return (const guint32 *) (gpointer) a->data;
+}
+
+const guint64 *
+dl_counter_file_counts (const DlCounter *c, DlLang lang, guint32 id, guint *n)
+{
+  const LangCounts *lc = &c->lang[lang];
+  *n = 0;
+  if (lc->counts == NULL || lc->counts->pdata[id] == NULL)
+    return NULL;
+  GArray *a = lc->counts->pdata[id];
+  *n = a->len;
+  return (const guint64 *) (gpointer) a->data;
+}
+
+const guint32 *
+dl_counter_token_files (const DlCounter *c, DlLang lang, const guint64 **tokens, guint *n)
+{
+  const LangCounts *lc = &c->lang[lang];
+  *n = 0;
+  *tokens = NULL;
+  if (lc->token_files == NULL)
+    return NULL;
+  *n = lc->token_files->len;
+  *tokens = (const guint64 *) (gpointer) lc->file_tokens->data;
+  return (const guint32 *) (gpointer) lc->token_files->data;
 }
 
 const char *

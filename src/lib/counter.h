@@ -25,6 +25,9 @@ typedef struct {
   gboolean langs[DL_LANG_COUNT];  /* lines of which languages to count */
   gboolean kinds[DL_TOKEN_KINDS]; /* which kinds of token to count */
   gboolean track_files;           /* keep each term's files (ranges of stems) */
+  gboolean track_counts;          /* and its count in each (dispersion), and the
+                                     tokens of each file: memory grows with the
+                                     sum of the terms' ranges */
 } DlCounterOptions;
 
 /* The default: fold, count words of tr and en lines. */
@@ -116,6 +119,15 @@ guint32 dl_counter_range (const DlCounter *c, DlLang lang, guint32 id);
 /* The files the term occurs in, ascending (*@n of them); NULL unless
  * track_files. Owned by @c. */
 const guint32 *dl_counter_files (const DlCounter *c, DlLang lang, guint32 id, guint *n);
+
+/* With track_counts: the term's count in each of its files, in the order
+ * of dl_counter_files (*@n of them); NULL otherwise. Owned by @c. */
+const guint64 *dl_counter_file_counts (const DlCounter *c, DlLang lang, guint32 id, guint *n);
+
+/* With track_counts: the files with tokens of @lang, ascending (*@n of
+ * them), and in *@tokens the tokens of each; NULL otherwise. Owned by @c. */
+const guint32 *dl_counter_token_files (const DlCounter *c, DlLang lang, const guint64 **tokens,
+                                       guint *n);
 
 /* The term as shown: with the apostrophe (’ ' ʼ) the text used most for it
  * (owned by @c). */

@@ -154,6 +154,78 @@ files_union (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, GAr
   return distinct;
 }
 
+/* What dispersion over the files needs: the language's parts (its files
+ * with tokens) and room to add up a unit's counts per part. */
+typedef struct {
+  guint n;
+  guint64 total, min_size;
+  const guint64 *tokens; /* of each part */
+  guint *part_of;        /* file → its part */
+  guint64 *sum;          /* per part, zero between units */
+  guint *touched;        /* parts with a count of the current unit */
+  guint64 *counts, *sizes;
+} Spread;
+
+static void
+spread_init (Spread *sp, const DlCounter *c, DlLang lang)
+{
+  guint n;
+  const guint32 *files = dl_counter_token_files (c, lang, &sp->tokens, &n);
+  sp->n = n;
+  sp->total = sp->min_size = 0;
+  guint32 last = n > 0 ? files[n - 1] : 0;
+  sp->part_of = g_new0 (guint, (gsize) last + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      sp->part_of[files[i]] = i;
+      sp->total += sp->tokens[i];
+      if (i == 0 || sp->tokens[i] < sp->min_size)
+        sp->min_size = sp->tokens[i];
+    }
+  sp->sum = g_new0 (guint64, n + 1);
+  sp->touched = g_new (guint, n + 1);
+  sp->counts = g_new (guint64, n + 1);
+  sp->sizes = g_new (guint64, n + 1);
+}
+
+static void
+spread_clear (Spread *sp)
+{
+  g_free (sp->part_of);
+  g_free (sp->sum);
+  g_free (sp->touched);
+  g_free (sp->counts);
+  g_free (sp->sizes);
+}
+
+/* The dispersion of the unit of @n @terms: their counts added per file. */
+static void
+spread_measure (Spread *sp, const DlCounter *c, DlLang lang, const guint32 *terms, guint n,
+                DlDispersion *out)
+{
+  guint k = 0;
+  for (guint t = 0; t < n; t++)
+    {
+      guint nf;
+      const guint32 *files = dl_counter_files (c, lang, terms[t], &nf);
+      const guint64 *counts = dl_counter_file_counts (c, lang, terms[t], &nf);
+      for (guint i = 0; i < nf; i++)
+        {
+          guint part = sp->part_of[files[i]];
+          if (sp->sum[part] == 0)
+            sp->touched[k++] = part;
+          sp->sum[part] += counts[i];
+        }
+    }
+  for (guint i = 0; i < k; i++)
+    {
+      sp->counts[i] = sp->sum[sp->touched[i]];
+      sp->sizes[i] = sp->tokens[sp->touched[i]];
+      sp->sum[sp->touched[i]] = 0;
+    }
+  dl_dispersion_measure_sparse (sp->counts, sp->sizes, k, sp->n, sp->total, sp->min_size, out);
+}
+
 /* An entry per unit that is not a stopword. Forms are their own units: no
  * unit key, no forms column. */
 static void
@@ -162,6 +234,9 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
   const DlCounter *c = list->counter;
   gboolean forms = dl_units_kind (units) != DL_UNIT_FORM;
   g_autoptr (GArray) files = g_array_new (FALSE, FALSE, sizeof (guint32));
+  Spread sp = { 0 };
+  if (opts->dispersion)
+    spread_init (&sp, c, list->lang);
   for (guint32 u = 0; u < dl_units_size (units); u++)
     {
       if (dl_units_is_stopword (units, u))
@@ -169,8 +244,13 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
       guint n;
       const guint32 *terms = dl_units_terms (units, u, &n);
       const char *item = dl_units_headword (units, u);
-      Entry e = { { item, dl_units_freq (units, u), files_union (c, list->lang, terms, n, files), 0,
-                    NULL, NULL },
+      Entry e = { { item,
+                    dl_units_freq (units, u),
+                    files_union (c, list->lang, terms, n, files),
+                    0,
+                    NULL,
+                    NULL,
+                    { 0 } },
                   (guint32) strlen (item),
                   NULL };
       if (forms)
@@ -179,8 +259,21 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
           e.it.forms = g_string_chunk_insert (list->strings, text);
           e.it.unit = dl_units_key (units, u);
         }
+      if (opts->dispersion)
+        spread_measure (&sp, c, list->lang, terms, n, &e.it.dispersion);
       g_array_append_val (entries, e);
     }
+  spread_clear (&sp);
+}
+
+/* Whether @it passes the thresholds of @opts. */
+static gboolean
+passes (const DlFreqItem *it, const DlFreqOptions *opts)
+{
+  const DlDispersion *d = &it->dispersion;
+  return it->freq >= opts->min_freq && it->range >= opts->min_range
+         && (!opts->has_min_d || (d->has_d && d->d >= opts->min_d))
+         && (!opts->has_max_dp || (d->has_dp && d->dp <= opts->max_dp));
 }
 
 /* Orders the @n entries of @sorted (k: inverted frequency) by frequency,
@@ -241,6 +334,8 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
   list->strings = g_string_chunk_new (4096);
   g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
 
+  g_return_val_if_fail (!opts->dispersion || dl_counter_options (list->counter)->track_counts,
+                        NULL);
   list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), dl_units_size (units));
   collect_units (list, units, opts, list->entries);
   list->types = list->entries->len;
@@ -250,7 +345,7 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
   for (guint i = 0; i < list->entries->len; i++)
     {
       Entry *x = &g_array_index (list->entries, Entry, i);
-      if (x->it.freq >= opts->min_freq && x->it.range >= opts->min_range)
+      if (passes (&x->it, opts))
         sorted[n++] = (Sorted){ G_MAXUINT64 - x->it.freq, x };
     }
   guint shown = opts->top > 0 && opts->top < n ? opts->top : n;

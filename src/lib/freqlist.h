@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "counter.h"
+#include "dispersion.h"
 #include "types.h"
 #include "units.h"
 
@@ -21,10 +22,15 @@ typedef enum {
 
 typedef struct {
   DlFreqSort sort;
-  guint64 min_freq;  /* items less frequent are left out */
-  guint32 min_range; /* items in fewer files are left out */
-  guint top;         /* only the this many most frequent (0: all) */
-  guint forms;       /* stems, lemmas: show this many most frequent forms (0: all) */
+  guint64 min_freq;               /* items less frequent are left out */
+  guint32 min_range;              /* items in fewer files are left out */
+  guint top;                      /* only the this many most frequent (0: all) */
+  guint forms;                    /* stems, lemmas: show this many most frequent forms (0: all) */
+  gboolean dispersion;            /* each item's dispersion over the files (the counter
+                                     must track counts) */
+  gboolean has_min_d, has_max_dp; /* leave out items with a D below min_d, a DP
+                                     above max_dp, or that value undefined */
+  double min_d, max_dp;
 } DlFreqOptions;
 
 typedef struct {
@@ -34,13 +40,16 @@ typedef struct {
   guint rank;        /* 1 = most frequent */
   const char *forms; /* stems, lemmas: "form (freq), ..."; NULL for forms */
   const char *unit;  /* stems, lemmas: the unit's key; NULL for forms */
+  /* With DlFreqOptions.dispersion: over the files with tokens of the
+   * language, the unit's count in each the sum of its terms'. */
+  DlDispersion dispersion;
 } DlFreqItem;
 
 typedef struct _DlFreqList DlFreqList;
 
 /* The list of @units (borrowed for the call; their counter must track files
- * unless units are forms). NULL with @error (DL_ERROR_ICU) if ICU's collator
- * for the language cannot be opened. */
+ * unless units are forms, and counts for dispersion). NULL with @error (DL_ERROR_ICU) if ICU's
+ * collator for the language cannot be opened. */
 DlFreqList *dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **error);
 
 DlLang dl_freqlist_lang (const DlFreqList *list);

@@ -148,7 +148,7 @@ read_row (Reading *rd)
 {
   DlFreqTsv *t = rd->t;
   DlLang lang;
-  DlFreqItem it = { NULL, 0, 0, 0, NULL, NULL };
+  DlFreqItem it = { 0 };
   guint64 range;
   if (!row_lang (rd, &lang) || !cell_count (rd, C_FREQ, &it.freq)
       || !cell_count (rd, C_RANGE, &range))

@@ -155,7 +155,7 @@ dl_key_side_new_items (const DlFreqItem *items, guint n, guint64 tokens, DlLang 
 DlKeySide *
 dl_key_side_new_units (const DlUnits *units, GError **error)
 {
-  const DlFreqOptions fo = { DL_FREQ_SORT_FREQ, 1, 1, 0, 1 };
+  const DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 1 };
   g_autoptr (DlFreqList) list = dl_freqlist_build (units, &fo, error);
   if (list == NULL)
     return NULL;

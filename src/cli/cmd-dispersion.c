@@ -1,0 +1,489 @@
+/* cmd-dispersion.c — `derlem dispersion`: where the hits of queries fall,
+ * per file or per equal part: counts, Juilland's D, Gries' DP and DPnorm,
+ * and a barcode plot (text, Markdown) or an SVG one (HTML). */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "dispersion.h"
+#include "error.h"
+#include "i18n.h"
+#include "textwidth.h"
+
+/* Cells of a barcode line, and the widest file name it shows. */
+#define PLOT_CELLS 60
+#define PLOT_NAME_MAX 24
+
+/* What `derlem dispersion` was asked for, checked. */
+typedef struct {
+  DlOptions opts;
+  GPtrArray *queries; /* DlQuery*, at least one */
+  char **paths;       /* the PATH arguments (in argv, not owned) */
+  guint parts;        /* --parts, or 0: files */
+} DispArgs;
+
+static void
+disp_args_clear (DispArgs *a)
+{
+  dl_options_clear (&a->opts);
+  g_clear_pointer (&a->queries, g_ptr_array_unref);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispArgs, disp_args_clear)
+
+/* What the counting and the writing of a run share. */
+typedef struct {
+  const DispArgs *args;
+  GPtrArray *inputs;
+  DlQueryOptions query_options;
+  DlDispersionOptions options;
+  DlDocumentOptions doc_options;
+  DlDispersionTotal *total;
+} DispRun;
+
+static void
+disp_run_clear (DispRun *run)
+{
+  g_clear_pointer (&run->total, dl_dispersion_total_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispRun, disp_run_clear)
+
+/* ---- the counting job ---- */
+
+static gpointer
+job_worker_new (gpointer user_data, GError **error)
+{
+  DispRun *run = user_data;
+  return dl_dispersion_finder_new ((DlQuery *const *) run->args->queries->pdata,
+                                   run->args->queries->len, &run->query_options, &run->options,
+                                   error);
+}
+
+static void
+job_worker_free (gpointer p)
+{
+  dl_dispersion_finder_free (p);
+}
+
+static gpointer
+job_counts_new (gpointer user_data)
+{
+  return dl_dispersion_file_new (((DispRun *) user_data)->args->queries->len);
+}
+
+static gboolean
+job_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+           gpointer user_data, GError **error)
+{
+  DispRun *run = user_data;
+  return dl_dispersion_finder_input (worker, input, &run->doc_options, diag, counts, error);
+}
+
+static void
+job_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  dl_dispersion_total_merge (((DispRun *) user_data)->total, counts, file);
+}
+
+static void
+job_counts_free (gpointer p)
+{
+  dl_dispersion_file_free (p);
+}
+
+static const DlCountJob disp_job
+    = { job_worker_new, job_worker_free, job_counts_new, job_count, job_merge, job_counts_free };
+
+/* ---- the table ---- */
+
+enum {
+  COL_LANG,
+  COL_FILE,
+  COL_FREQ,
+  COL_PER_MILLION,
+  COL_QUERY,
+  COL_SIZE,
+  COL_RANGE,
+  COL_D,
+  COL_DP,
+  COL_DP_NORM,
+  N_COLS
+};
+
+typedef struct {
+  const DispRun *run;
+  const DlDispersionParts *parts;
+  const char *lang, *query;
+  char file[24], per_million[32], d[32], dp[32], dp_norm[32];
+  DlCell cells[N_COLS];
+} DispRows;
+
+/* @buf: @value with 4 decimals, or "" if undefined. */
+static const char *
+measure_text (char *buf, gboolean has, double value)
+{
+  buf[0] = '\0';
+  if (has)
+    dl_format_real (buf, 32, value, 4);
+  return buf;
+}
+
+/* The name of part @i: its file, or its number. */
+static const char *
+part_name (const DispRun *run, const DlDispersionParts *p, guint i, char *buf)
+{
+  if (p->files != NULL)
+    return ((const DlInput *) run->inputs->pdata[p->files[i]])->path;
+  return dl_format_u64 (buf, i + 1);
+}
+
+static const DlCell *
+fill_row (gpointer data, guint64 i)
+{
+  DispRows *r = data;
+  const DlDispersionParts *p = r->parts;
+  const DlDispersion *m = &p->measures;
+  DlCell *c = r->cells;
+  dl_format_per_million (r->per_million, sizeof r->per_million, p->counts[i], p->sizes[i]);
+  c[COL_LANG].s = r->lang;
+  c[COL_FILE].s = part_name (r->run, p, (guint) i, r->file);
+  c[COL_FREQ].i = p->counts[i];
+  c[COL_PER_MILLION].s = r->per_million;
+  c[COL_QUERY].s = r->query;
+  c[COL_SIZE].i = p->sizes[i];
+  c[COL_RANGE].i = m->range;
+  c[COL_D].s = measure_text (r->d, m->has_d, m->d);
+  c[COL_DP].s = measure_text (r->dp, m->has_dp, m->dp);
+  c[COL_DP_NORM].s = measure_text (r->dp_norm, m->has_dp_norm, m->dp_norm);
+  return c;
+}
+
+/* ---- the plots ---- */
+
+/* Appends @name in @width display columns: cut at the front (the end of a
+ * path says most) or padded. */
+static void
+append_name (GString *out, const char *name, guint width)
+{
+  gsize w = dl_display_width (name, -1);
+  const char *p = name;
+  if (w > width)
+    {
+      g_string_append (out, "...");
+      while (*p != '\0' && dl_display_width (p, -1) > width - 3)
+        p = g_utf8_next_char (p);
+      w = dl_display_width (p, -1) + 3;
+    }
+  g_string_append (out, p);
+  for (; w < width; w++)
+    g_string_append_c (out, ' ');
+}
+
+/* The barcode of part @i: a cell per stretch of PLOT_CELLS of its tokens,
+ * | where a hit falls (marked), . where none does. */
+static void
+append_bar (GString *out, const DlDispersionParts *p, guint i)
+{
+  char cells[PLOT_CELLS];
+  memset (cells, '.', sizeof cells);
+  for (guint64 h = p->starts[i]; h < p->starts[i + 1]; h++)
+    cells[p->positions[h] * PLOT_CELLS / p->sizes[i]] = '|';
+  for (guint c = 0; c < PLOT_CELLS; c++)
+    {
+      gboolean start = cells[c] == '|' && (c == 0 || cells[c - 1] != '|');
+      gboolean end = cells[c] == '|' && (c + 1 == PLOT_CELLS || cells[c + 1] != '|');
+      if (start)
+        g_string_append (out, DL_WRITER_MARK);
+      g_string_append_c (out, cells[c]);
+      if (end)
+        g_string_append (out, DL_WRITER_UNMARK);
+    }
+}
+
+/* The name of part @i in a plot: its file's base name, or its number. */
+static const char *
+plot_name (const DispRun *run, const DlDispersionParts *p, guint i, char *buf)
+{
+  const char *name = part_name (run, p, i, buf);
+  const char *slash = strrchr (name, G_DIR_SEPARATOR);
+  return slash != NULL && slash[1] != '\0' ? slash + 1 : name;
+}
+
+/* The text plot: a line per part, "name [bar] count". */
+static char *
+text_plot (const DispRun *run, const DlDispersionParts *p)
+{
+  guint width = 4;
+  char buf[24];
+  for (guint i = 0; i < p->n; i++)
+    width = MAX (width, MIN (PLOT_NAME_MAX, dl_display_width (plot_name (run, p, i, buf), -1)));
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < p->n; i++)
+    {
+      append_name (s, plot_name (run, p, i, buf), width);
+      g_string_append (s, " [");
+      append_bar (s, p, i);
+      g_string_append_printf (s, "] %" G_GUINT64_FORMAT "\n", p->counts[i]);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* SVG geometry, in pixels. */
+#define SVG_LABEL 220
+#define SVG_BAR 600
+#define SVG_ROW 20
+#define SVG_TOP 10
+
+/* The plot as an inline SVG in a <figure>: a frame per part, a line per
+ * hit at its place in the part, the names at the left, the counts at the
+ * right, an axis of the position in the part, and a caption. */
+static char *
+svg_plot (const DispRun *run, const DlDispersionParts *p, const char *caption)
+{
+  guint height = SVG_TOP + p->n * SVG_ROW + 30;
+  GString *s = g_string_new ("<figure class=\"plot\">\n");
+  g_string_append_printf (s,
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
+                          "font-family=\"sans-serif\" font-size=\"12\">\n",
+                          SVG_LABEL + SVG_BAR + 60, height);
+  char buf[24], x[G_ASCII_DTOSTR_BUF_SIZE];
+  for (guint i = 0; i < p->n; i++)
+    {
+      guint y = SVG_TOP + i * SVG_ROW;
+      g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"end\">", SVG_LABEL - 6,
+                              y + 13);
+      dl_writer_escape_html (s, plot_name (run, p, i, buf));
+      g_string_append_printf (s,
+                              "</text>\n<rect x=\"%d\" y=\"%u\" width=\"%d\" height=\"16\" "
+                              "fill=\"none\" stroke=\"#888\"/>\n",
+                              SVG_LABEL, y, SVG_BAR);
+      for (guint64 h = p->starts[i]; h < p->starts[i + 1]; h++)
+        {
+          double at = SVG_LABEL + ((double) p->positions[h] + 0.5) * SVG_BAR / (double) p->sizes[i];
+          g_ascii_formatd (x, sizeof x, "%.1f", at);
+          g_string_append_printf (s,
+                                  "<line x1=\"%s\" y1=\"%u\" x2=\"%s\" y2=\"%u\" "
+                                  "stroke=\"#c00\"/>\n",
+                                  x, y + 1, x, y + 15);
+        }
+      g_string_append_printf (s, "<text x=\"%d\" y=\"%u\">%" G_GUINT64_FORMAT "</text>\n",
+                              SVG_LABEL + SVG_BAR + 6, y + 13, p->counts[i]);
+    }
+  guint axis = SVG_TOP + p->n * SVG_ROW + 14;
+  for (int k = 0; k <= 4; k++)
+    g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\">%d%%</text>\n",
+                            SVG_LABEL + k * SVG_BAR / 4, axis, k * 25);
+  g_string_append (s, "</svg>\n<figcaption>");
+  dl_writer_escape_html (s, caption);
+  g_string_append (s, "</figcaption>\n</figure>\n");
+  return g_string_free (s, FALSE);
+}
+
+/* ---- a language ---- */
+
+/* "tr: savaş" and the query's numbers, for the section heading. */
+static char *
+query_heading (const char *lang, const char *query, const DlDispersionParts *p, gboolean files)
+{
+  const DlDispersion *m = &p->measures;
+  char hits[24], range[24], n[24], d[32], dp[32], dpn[32];
+  dl_format_u64 (hits, m->freq);
+  dl_format_u64 (range, m->range);
+  dl_format_u64 (n, m->n);
+  measure_text (d, m->has_d, m->d);
+  measure_text (dp, m->has_dp, m->dp);
+  measure_text (dpn, m->has_dp_norm, m->dp_norm);
+  const char *u = *d ? d : "-", *v = *dp ? dp : "-", *x = *dpn ? dpn : "-";
+  if (files)
+    /* Translators: the heading of one query's dispersion: language, query,
+       hits, files with a hit, files, then Juilland's D, Gries' DP and
+       DPnorm ("-" when undefined). */
+    return g_strdup_printf (_ ("%s: %s: %s hits in %s of %s files; D %s, DP %s, DPnorm %s"), lang,
+                            query, hits, range, n, u, v, x);
+  /* Translators: the same with --parts: parts with a hit, parts. */
+  return g_strdup_printf (_ ("%s: %s: %s hits in %s of %s parts; D %s, DP %s, DPnorm %s"), lang,
+                          query, hits, range, n, u, v, x);
+}
+
+static gboolean
+write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
+{
+  (void) error;
+  const DispRun *run = user_data;
+  const DispArgs *a = run->args;
+  if (dl_dispersion_total_tokens (run->total, lang) == 0)
+    {
+      /* Translators: the heading of a language without tokens. */
+      g_autofree char *heading = g_strdup_printf (_ ("%s: no tokens"), dl_lang_code (lang));
+      dl_writer_section (w, lang, heading);
+      return TRUE;
+    }
+  for (guint q = 0; q < a->queries->len; q++)
+    {
+      g_auto (DlDispersionParts) parts = { 0 };
+      dl_dispersion_total_parts (run->total, lang, q, a->parts, &parts);
+      const char *query = dl_query_text (a->queries->pdata[q]);
+      g_autofree char *heading
+          = query_heading (dl_lang_code (lang), query, &parts, parts.files != NULL);
+      dl_writer_section (w, lang, heading);
+      DispRows rows = { .run = run, .parts = &parts, .lang = dl_lang_code (lang), .query = query };
+      dl_writer_rows (w, parts.n, fill_row, &rows);
+      g_autofree char *text = text_plot (run, &parts);
+      g_autofree char *svg = svg_plot (run, &parts, heading);
+      dl_writer_block (w, text, svg);
+    }
+  return TRUE;
+}
+
+/* ---- options ---- */
+
+typedef struct {
+  char **query;
+  char *queries_file;
+  gint64 parts;
+} DispValues;
+
+static void
+disp_values_clear (DispValues *v)
+{
+  g_clear_pointer (&v->query, g_strfreev);
+  g_clear_pointer (&v->queries_file, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispValues, disp_values_clear)
+
+static GOptionContext *
+disp_context (DispValues *v, DlOptions *opts)
+{
+  const GOptionEntry entries[]
+      = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
+            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
+          { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
+            N_ ("Look for the queries in FILE, one per line"), "FILE" },
+          { "parts", 0, 0, G_OPTION_ARG_INT64, &v->parts,
+            N_ ("Parts: N slices of equal size, in input order, instead of the files"), "N" },
+          G_OPTION_ENTRY_NULL };
+  return dl_options_context (
+      _ ("QUERY [PATH...]"),
+      _ ("Dispersion: where the hits of a query fall, file by file or part by part."),
+      _ ("QUERY is what kwic takes: a word, a pattern (savaş*), a phrase in quotes\n"
+         "or /REGEX/; with --unit stem or lemma a word finds its unit's tokens.\n"
+         "Each language is measured apart. Its parts are the files with tokens\n"
+         "of it (a file with tokens but no hit is a part with 0), or with\n"
+         "--parts N, N consecutive slices of its tokens of equal size. A part's\n"
+         "size is its tokens of the language, counted as freq counts them; a hit\n"
+         "is at its first token.\n"
+         "\n"
+         "With n parts, v_i = hits in part i / all hits, s_i = size of part i /\n"
+         "all tokens, r_i = hits in part i / size of part i:\n"
+         "  range  = parts with a hit\n"
+         "  D      = 1 − (sd(r)/mean(r)) / √(n − 1), sd the population sd\n"
+         "           (Juilland's D: 1 is even, 0 all in one part)\n"
+         "  DP     = ½ Σ |v_i − s_i| (Gries 2008: 0 is even, near 1 uneven)\n"
+         "  DPnorm = DP / (1 − min s_i) (Lijffijt & Gries 2012)\n"
+         "Undefined values are empty: D and DPnorm with one part, all three\n"
+         "when the query has no hit (its rows then say freq 0).\n"
+         "\n"
+         "The plot (text, Markdown, HTML) has a line per part; a mark where a hit\n"
+         "falls, by its place among the part's tokens.\n"
+         "\n"
+         "TSV columns: lang file freq per_million query size range juilland_d dp\n"
+         "dp_norm, a row per language, query and part (file: the part's number\n"
+         "with --parts); range, D, DP and DPnorm are the query's, on each row."),
+      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_COLOR | DL_OPT_BY, opts);
+}
+
+/* Checks --parts (G_MININT64 when not given): 1 to DL_DISPERSION_MAX_PARTS. */
+static gboolean
+check_parts (gint64 parts, GError **error)
+{
+  if (parts == G_MININT64 || (parts >= 1 && parts <= DL_DISPERSION_MAX_PARTS))
+    return TRUE;
+  char text[24];
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, parts);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _ ("invalid value '%s' for --parts (expected a number from 1 to %d)"), text,
+               DL_DISPERSION_MAX_PARTS);
+  return FALSE;
+}
+
+/* Parses @argv (the command name first) into @a and checks every value:
+ * FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+static gboolean
+disp_parse (DispArgs *a, int argc, char **argv, GError **error)
+{
+  dl_options_init (&a->opts);
+  g_auto (DispValues) v = { NULL, NULL, G_MININT64 };
+  g_autoptr (GOptionContext) context = disp_context (&v, &a->opts);
+  if (!dl_options_parse (context, &a->opts, &argc, &argv, error) || !check_parts (v.parts, error))
+    return FALSE;
+  a->parts = v.parts == G_MININT64 ? 0 : (guint) v.parts;
+  a->queries = dl_cmd_collect_queries ("dispersion", v.query, v.queries_file, argc, argv, &a->paths,
+                                       error);
+  return a->queries != NULL;
+}
+
+/* A part's hits: fresh before it, dropped after. */
+static void
+part_begin (gpointer user_data, const DlPart *part)
+{
+  DispRun *run = user_data;
+  run->inputs = part->inputs;
+  run->total = dl_dispersion_total_new (run->args->queries->len);
+}
+
+static void
+part_end (gpointer user_data)
+{
+  disp_run_clear (user_data);
+}
+
+/* Finds the hits in the inputs of @a, each part of them (--by) on its own,
+ * and writes the result. */
+static gboolean
+disp_run (DlEnv *env, const DispArgs *a, GError **error)
+{
+  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &a->opts, a->paths, error);
+  if (parts == NULL)
+    return FALSE;
+  g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
+  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
+    return FALSE;
+  DlCounterOptions co;
+  dl_cmd_counter_options (&a->opts, &co);
+  g_auto (DispRun) run = { .args = a };
+  run.query_options = dl_cmd_query_options (&a->opts, &qu);
+  memcpy (run.options.langs, co.langs, sizeof co.langs);
+  run.options.count_numbers = a->opts.numbers;
+  run.doc_options = dl_cmd_document_options (&a->opts);
+  const DlColumn columns[N_COLS] = {
+    [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    /* Translators: column headings of dispersion (text, HTML, Markdown). */
+    [COL_FILE] = { "file", a->parts > 0 ? _ ("part") : _ ("file"), DL_CELL_STRING, DL_COLUMN_FIT, 0,
+                   60, NULL, 0, 0 },
+    [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
+    [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
+    [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_SIZE] = { "size", _ ("tokens"), DL_CELL_INTEGER, 0, 8, 0, NULL, 0, 0 },
+    [COL_RANGE] = { "range", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_D] = { "juilland_d", NULL, DL_CELL_REAL, DL_COLUMN_MACHINE, 0, 0, NULL, 4, 0 },
+    [COL_DP] = { "dp", NULL, DL_CELL_REAL, DL_COLUMN_MACHINE, 0, 0, NULL, 4, 0 },
+    [COL_DP_NORM] = { "dp_norm", NULL, DL_CELL_REAL, DL_COLUMN_MACHINE, 0, 0, NULL, 4, 0 },
+  };
+  g_autoptr (GString) title = g_string_new ("derlem dispersion: ");
+  for (guint i = 0; i < a->queries->len; i++)
+    g_string_append_printf (title, "%s%s", i > 0 ? ", " : "", dl_query_text (a->queries->pdata[i]));
+  const DlCountReport report
+      = { &disp_job, part_begin, write_lang, part_end, co.langs, columns, N_COLS, title->str };
+  return dl_cmd_count_report (env, &a->opts, parts, &report, &run, error);
+}
+
+gboolean
+dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (DispArgs) args = { 0 };
+  if (!disp_parse (&args, argc, argv, error))
+    return FALSE;
+  return disp_run (env, &args, error);
+}

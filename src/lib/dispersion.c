@@ -1,0 +1,358 @@
+/* dispersion.c — the measures are a few sums over the parts; the finder
+ * gives every token to the matcher (phrases run across lines, as in kwic)
+ * and keeps, for the last tokens a match can start at, their language and
+ * their position among that language's counted tokens. */
+#include "config.h"
+
+#include "dispersion.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "stream.h"
+
+void
+dl_dispersion_measure_sparse (const guint64 *counts, const guint64 *sizes, guint k, guint n,
+                              guint64 total, guint64 min_size, DlDispersion *out)
+{
+  memset (out, 0, sizeof *out);
+  out->n = n;
+  for (guint i = 0; i < k; i++)
+    {
+      out->freq += counts[i];
+      out->range += counts[i] > 0;
+    }
+  if (out->freq == 0 || total == 0)
+    return;
+  /* The parts without a hit add s_i each to Σ |v_i − s_i|, 0 − mean each
+   * to the deviations. */
+  double sum_abs = 0, sum_s = 0, sum_r = 0;
+  for (guint i = 0; i < k; i++)
+    {
+      double s = (double) sizes[i] / (double) total;
+      sum_abs += fabs ((double) counts[i] / (double) out->freq - s);
+      sum_s += s;
+      sum_r += (double) counts[i] / (double) sizes[i];
+    }
+  out->has_dp = TRUE;
+  out->dp = (sum_abs + MAX (0.0, 1 - sum_s)) / 2;
+  if (n < 2)
+    return;
+  out->has_dp_norm = TRUE;
+  out->dp_norm = out->dp / (1 - (double) min_size / (double) total);
+  double mean = sum_r / n, ss = 0;
+  for (guint i = 0; i < k; i++)
+    {
+      double dev = (double) counts[i] / (double) sizes[i] - mean;
+      ss += dev * dev;
+    }
+  ss += (double) (n - k) * mean * mean;
+  double sd = sqrt (ss / n);
+  out->has_d = TRUE;
+  /* sd/mean is at most √(n−1) (all hits in one part): rounding must not
+   * take D below 0. */
+  out->d = MAX (0.0, 1 - sd / mean / sqrt (n - 1.0));
+}
+
+void
+dl_dispersion_measure (const guint64 *counts, const guint64 *sizes, guint n, DlDispersion *out)
+{
+  /* The parts of non-zero size, those with a hit first. */
+  g_autofree guint64 *c = g_new (guint64, n + 1);
+  g_autofree guint64 *z = g_new (guint64, n + 1);
+  guint k = 0, parts = 0;
+  guint64 total = 0, min_size = 0;
+  for (guint i = 0; i < n; i++)
+    if (sizes[i] > 0)
+      {
+        if (parts++ == 0 || sizes[i] < min_size)
+          min_size = sizes[i];
+        total += sizes[i];
+        if (counts[i] > 0)
+          {
+            c[k] = counts[i];
+            z[k++] = sizes[i];
+          }
+      }
+  dl_dispersion_measure_sparse (c, z, k, parts, total, min_size, out);
+}
+
+/* ---- per input ---- */
+
+struct _DlDispersionFile {
+  guint n_queries;
+  guint64 tokens[DL_LANG_COUNT];
+  GArray **hits; /* [lang * n_queries + query]: guint64 positions, or NULL */
+};
+
+DlDispersionFile *
+dl_dispersion_file_new (guint n_queries)
+{
+  DlDispersionFile *f = g_new0 (DlDispersionFile, 1);
+  f->n_queries = n_queries;
+  f->hits = g_new0 (GArray *, (gsize) n_queries * DL_LANG_COUNT);
+  return f;
+}
+
+void
+dl_dispersion_file_free (DlDispersionFile *f)
+{
+  if (f == NULL)
+    return;
+  for (guint i = 0; i < f->n_queries * DL_LANG_COUNT; i++)
+    if (f->hits[i] != NULL)
+      g_array_unref (f->hits[i]);
+  g_free (f->hits);
+  g_free (f);
+}
+
+static void
+file_add_hit (DlDispersionFile *f, DlLang lang, guint query, guint64 position)
+{
+  GArray **a = &f->hits[lang * f->n_queries + query];
+  if (*a == NULL)
+    *a = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_append_val (*a, position);
+}
+
+/* A token a match may start at. */
+typedef struct {
+  DlLang lang;
+  gboolean counts;  /* counted, in a wanted language */
+  guint64 position; /* counted tokens of its language before it */
+} Recent;
+
+struct _DlDispersionFinder {
+  DlDispersionOptions opts;
+  DlMatcher *matcher;
+  DlStream *stream;
+  Recent recent[DL_QUERY_MAX_TERMS]; /* by token index modulo */
+};
+
+void
+dl_dispersion_finder_free (DlDispersionFinder *f)
+{
+  if (f == NULL)
+    return;
+  dl_matcher_free (f->matcher);
+  dl_stream_free (f->stream);
+  g_free (f);
+}
+
+DlDispersionFinder *
+dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_options,
+                          const DlDispersionOptions *options, GError **error)
+{
+  g_autoptr (DlDispersionFinder) f = g_new0 (DlDispersionFinder, 1);
+  f->opts = *options;
+  DlStreamOptions so = { .sentences = FALSE };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    so.langs[l] = TRUE;
+  so.kinds[DL_TOKEN_WORD] = TRUE;
+  so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
+  if ((f->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
+      || (f->stream = dl_stream_new (&so, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&f);
+}
+
+/* Gives the tokens of @sl (tokens @g.. of the input) to the matcher and
+ * keeps the hits that count in @out. */
+static void
+find_line (DlDispersionFinder *f, const DlStreamLine *sl, guint64 *g, const DlDiag *diag,
+           DlDispersionFile *out)
+{
+  gboolean regex_failed = FALSE;
+  for (guint i = 0; i < sl->n_tokens; i++, (*g)++)
+    {
+      const DlStreamToken *t = &sl->tokens[i];
+      Recent *r = &f->recent[*g % DL_QUERY_MAX_TERMS];
+      r->lang = sl->lang;
+      r->counts = t->counts && f->opts.langs[sl->lang];
+      r->position = out->tokens[sl->lang];
+      if (r->counts)
+        out->tokens[sl->lang]++;
+      const DlMatch *m;
+      guint n_m;
+      g_autoptr (GError) e = NULL;
+      if (!dl_matcher_token (f->matcher, sl->lang, sl->text + t->offset, t->len, &m, &n_m,
+                             regex_failed ? NULL : &e))
+        {
+          if (e != NULL)
+            dl_diag_report (diag, DL_DIAG_ERROR, sl->path, sl->number, "%s", e->message);
+          regex_failed = TRUE;
+        }
+      for (guint k = 0; k < n_m; k++)
+        {
+          const Recent *first = &f->recent[(*g + 1 - m[k].length) % DL_QUERY_MAX_TERMS];
+          if (first->counts)
+            file_add_hit (out, first->lang, m[k].query, first->position);
+        }
+    }
+}
+
+gboolean
+dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
+                            const DlDocumentOptions *doc_options, const DlDiag *diag,
+                            DlDispersionFile *out, GError **error)
+{
+  if (!dl_stream_open (f->stream, input, doc_options, diag, NULL, error))
+    return FALSE;
+  dl_matcher_reset (f->matcher);
+  guint64 g = 0;
+  g_autoptr (GError) local = NULL;
+  const DlStreamLine *line;
+  while (dl_stream_next (f->stream, &line, &local) && line != NULL)
+    find_line (f, line, &g, diag, out);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the corpus ---- */
+
+typedef struct {
+  guint file;    /* input number */
+  guint64 start; /* its first token among the language's */
+  guint64 size;
+} Part;
+
+struct _DlDispersionTotal {
+  guint n_queries;
+  guint64 tokens[DL_LANG_COUNT];
+  GArray *files[DL_LANG_COUNT]; /* Part: the files with tokens of the language */
+  GArray **hits;                /* [lang * n_queries + query]: guint64 corpus positions */
+};
+
+DlDispersionTotal *
+dl_dispersion_total_new (guint n_queries)
+{
+  DlDispersionTotal *t = g_new0 (DlDispersionTotal, 1);
+  t->n_queries = n_queries;
+  t->hits = g_new (GArray *, (gsize) n_queries * DL_LANG_COUNT);
+  for (guint i = 0; i < n_queries * DL_LANG_COUNT; i++)
+    t->hits[i] = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    t->files[l] = g_array_new (FALSE, FALSE, sizeof (Part));
+  return t;
+}
+
+void
+dl_dispersion_total_free (DlDispersionTotal *t)
+{
+  if (t == NULL)
+    return;
+  for (guint i = 0; i < t->n_queries * DL_LANG_COUNT; i++)
+    g_array_unref (t->hits[i]);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (t->files[l]);
+  g_free (t->hits);
+  g_free (t);
+}
+
+void
+dl_dispersion_total_merge (DlDispersionTotal *t, const DlDispersionFile *f, guint file)
+{
+  g_return_if_fail (t->n_queries == f->n_queries);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (f->tokens[l] == 0)
+        continue;
+      Part p = { file, t->tokens[l], f->tokens[l] };
+      g_array_append_val (t->files[l], p);
+      for (guint q = 0; q < t->n_queries; q++)
+        {
+          const GArray *src = f->hits[l * f->n_queries + q];
+          GArray *dst = t->hits[l * t->n_queries + q];
+          for (guint i = 0; src != NULL && i < src->len; i++)
+            {
+              guint64 pos = p.start + g_array_index (src, guint64, i);
+              g_array_append_val (dst, pos);
+            }
+        }
+      t->tokens[l] += f->tokens[l];
+    }
+}
+
+guint64
+dl_dispersion_total_tokens (const DlDispersionTotal *t, DlLang lang)
+{
+  return t->tokens[lang];
+}
+
+/* The first token of slice @i of @n over @total tokens, ⌊i·total/n⌋
+ * without overflow (i < n ≤ DL_DISPERSION_MAX_PARTS: i·(total mod n) fits). */
+static guint64
+slice_start (guint64 i, guint64 n, guint64 total)
+{
+  return i * (total / n) + i * (total % n) / n;
+}
+
+/* Sets the parts' sizes and starts (corpus positions, in @starts) of
+ * @lang: its files, or @n_parts slices. */
+static void
+make_parts (const DlDispersionTotal *t, DlLang lang, guint n_parts, DlDispersionParts *parts,
+            guint64 *starts)
+{
+  const GArray *files = t->files[lang];
+  parts->n = n_parts > 0 ? n_parts : files->len;
+  parts->sizes = g_new0 (guint64, parts->n + 1);
+  if (n_parts == 0)
+    parts->files = g_new0 (guint, parts->n + 1);
+  for (guint i = 0; i < parts->n; i++)
+    {
+      if (n_parts == 0)
+        {
+          const Part *p = &g_array_index (files, Part, i);
+          parts->files[i] = p->file;
+          starts[i] = p->start;
+          parts->sizes[i] = p->size;
+        }
+      else
+        {
+          starts[i] = slice_start (i, n_parts, t->tokens[lang]);
+          parts->sizes[i] = slice_start (i + 1, n_parts, t->tokens[lang]) - starts[i];
+        }
+    }
+}
+
+void
+dl_dispersion_total_parts (const DlDispersionTotal *t, DlLang lang, guint query, guint n_parts,
+                           DlDispersionParts *parts)
+{
+  memset (parts, 0, sizeof *parts);
+  g_autofree guint64 *starts = g_new0 (guint64, (n_parts > 0 ? n_parts : t->files[lang]->len) + 1);
+  make_parts (t, lang, n_parts, parts, starts);
+  const GArray *hits = t->hits[lang * t->n_queries + query];
+  parts->counts = g_new0 (guint64, parts->n + 1);
+  parts->starts = g_new0 (guint64, parts->n + 1);
+  parts->positions = g_new (guint64, hits->len + 1);
+  /* Hits and parts are both in corpus order: one walk over them. */
+  guint part = 0;
+  for (guint i = 0; i < hits->len; i++)
+    {
+      guint64 pos = g_array_index (hits, guint64, i);
+      while (part + 1 < parts->n && pos >= starts[part] + parts->sizes[part])
+        parts->starts[++part] = i;
+      parts->counts[part]++;
+      parts->positions[i] = pos - starts[part];
+    }
+  while (part + 1 < parts->n)
+    parts->starts[++part] = hits->len;
+  if (parts->n > 0)
+    parts->starts[parts->n] = hits->len;
+  dl_dispersion_measure (parts->counts, parts->sizes, parts->n, &parts->measures);
+}
+
+void
+dl_dispersion_parts_clear (DlDispersionParts *parts)
+{
+  g_clear_pointer (&parts->files, g_free);
+  g_clear_pointer (&parts->sizes, g_free);
+  g_clear_pointer (&parts->counts, g_free);
+  g_clear_pointer (&parts->starts, g_free);
+  g_clear_pointer (&parts->positions, g_free);
+}
