@@ -30,6 +30,31 @@ dl_meta_free (DlMeta *m)
   g_free (m);
 }
 
+/* Adds the row read from @t to @m, or reports why it is left out. */
+static void
+add_row (DlMeta *m, const DlTsv *t, const DlDiag *diag)
+{
+  const char *name = dl_tsv_field (t, m->file_column);
+  if (name[0] == '\0' || g_hash_table_contains (m->files, name))
+    {
+      dl_diag_report (diag, DL_DIAG_WARNING, m->path, dl_tsv_line (t),
+                      name[0] == '\0'
+                          /* Translators: a --meta row without a file name. */
+                          ? _ ("no file named: row left out")
+                          /* Translators: a --meta row for a file described before. */
+                          : _ ("'%s' described before: row left out"),
+                      name);
+      return;
+    }
+  guint n = m->names->len;
+  char **row = g_new (char *, n + 1);
+  for (guint k = 0; k < n; k++)
+    row[k] = g_strdup (dl_tsv_field (t, k));
+  row[n] = NULL;
+  g_ptr_array_add (m->rows, row);
+  g_hash_table_insert (m->files, row[m->file_column], GUINT_TO_POINTER (m->rows->len));
+}
+
 DlMeta *
 dl_meta_load (const char *path, const DlDiag *diag, GError **error)
 {
@@ -54,45 +79,24 @@ dl_meta_load (const char *path, const DlDiag *diag, GError **error)
   m->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   m->files = g_hash_table_new (g_str_hash, g_str_equal);
   m->file_column = (guint) file;
-  guint n = dl_tsv_n_columns (t);
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0; k < dl_tsv_n_columns (t); k++)
     g_ptr_array_add (m->names, g_strdup (dl_tsv_name (t, k)));
   for (;;)
     {
       g_clear_error (&local);
       DlTsvStatus status = dl_tsv_next (t, &local);
       if (status == DL_TSV_END)
-        break;
+        return g_steal_pointer (&m);
       if (status == DL_TSV_FAIL)
         {
           g_set_error (error, DL_ERROR, DL_ERROR_USAGE, "--meta: %s", local->message);
           return NULL;
         }
       if (status == DL_TSV_BAD)
-        {
-          dl_diag_report (diag, DL_DIAG_WARNING, path, dl_tsv_line (t), "%s", local->message);
-          continue;
-        }
-      const char *name = dl_tsv_field (t, m->file_column);
-      if (name[0] == '\0' || g_hash_table_contains (m->files, name))
-        {
-          dl_diag_report (diag, DL_DIAG_WARNING, path, dl_tsv_line (t),
-                          name[0] == '\0'
-                              /* Translators: a --meta row without a file name. */
-                              ? _ ("no file named: row left out")
-                              /* Translators: a --meta row for a file described before. */
-                              : _ ("'%s' described before: row left out"),
-                          name);
-          continue;
-        }
-      char **row = g_new (char *, n + 1);
-      for (guint k = 0; k < n; k++)
-        row[k] = g_strdup (dl_tsv_field (t, k));
-      row[n] = NULL;
-      g_ptr_array_add (m->rows, row);
-      g_hash_table_insert (m->files, row[m->file_column], GUINT_TO_POINTER (m->rows->len));
+        dl_diag_report (diag, DL_DIAG_WARNING, path, dl_tsv_line (t), "%s", local->message);
+      else
+        add_row (m, t, diag);
     }
-  return g_steal_pointer (&m);
 }
 
 gint
