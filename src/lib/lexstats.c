@@ -337,16 +337,75 @@ dl_lexstats_seq_finish (DlLexStatsSeq *q, DlLexStats *s)
 
 /* ---- Vocabulary counts ---- */
 
-/* Fills the vocabulary counts of @s (types, hapax, dis, sum_sq, chars,
- * stems) from @terms of @lang with their frequencies @freq; @s->tokens must
- * be set. */
+/* The stems of the terms a thread has seen, each stemmed once (Snowball
+ * is a quarter of the time when each input stems its vocabulary again). */
+typedef struct {
+  DlStemmer *stemmer; /* borrowed */
+  DlLexicon *terms;   /* seen so far */
+  GArray *stem_of;    /* guint32 by term: its stem's id */
+  DlLexicon *stems;
+  GArray *stamp; /* guint64 by stem: the last vocabulary counting it */
+  guint64 pass;
+  GString *stem;
+} StemCache;
+
 static void
-vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, DlStemmer *st, DlLang lang)
+stem_cache_init (StemCache *c, DlStemmer *stemmer)
 {
-  g_autoptr (DlLexicon) stems = dl_lexicon_new ();
-  g_autoptr (GString) stem = g_string_new (NULL);
+  c->stemmer = stemmer;
+  c->terms = dl_lexicon_new ();
+  c->stem_of = g_array_new (FALSE, FALSE, sizeof (guint32));
+  c->stems = dl_lexicon_new ();
+  c->stamp = g_array_new (FALSE, TRUE, sizeof (guint64));
+  c->pass = 0;
+  c->stem = g_string_new (NULL);
+}
+
+static void
+stem_cache_clear (StemCache *c)
+{
+  g_clear_pointer (&c->terms, dl_lexicon_free);
+  g_clear_pointer (&c->stem_of, g_array_unref);
+  g_clear_pointer (&c->stems, dl_lexicon_free);
+  g_clear_pointer (&c->stamp, g_array_unref);
+  if (c->stem != NULL)
+    g_string_free (g_steal_pointer (&c->stem), TRUE);
+}
+
+/* TRUE if the stem of @term (@len bytes) of @lang is new to this pass. */
+static gboolean
+stem_cache_new_stem (StemCache *c, DlLang lang, const char *term, gsize len)
+{
+  gboolean added;
+  guint32 id = dl_lexicon_intern (c->terms, term, len, &added);
+  if (added)
+    {
+      dl_stemmer_stem (c->stemmer, lang, term, len, FALSE, c->stem);
+      guint32 stem = dl_lexicon_intern (c->stems, c->stem->str, c->stem->len, NULL);
+      g_array_append_val (c->stem_of, stem);
+      if (c->stamp->len <= stem)
+        g_array_set_size (c->stamp, stem + 1);
+    }
+  guint32 stem = g_array_index (c->stem_of, guint32, id);
+  guint64 *stamp = &g_array_index (c->stamp, guint64, stem);
+  if (*stamp == c->pass)
+    return FALSE;
+  *stamp = c->pass;
+  return TRUE;
+}
+
+/* Fills the vocabulary counts of @s (types, hapax, dis, sum_sq, chars, and
+ * stems with a @cache of @lang's) from @terms of @lang with their
+ * frequencies @freq; @s->tokens must be set. */
+static void
+vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, StemCache *cache,
+            DlLang lang)
+{
   guint32 n = dl_lexicon_size (terms);
   s->types = n;
+  s->stems = 0;
+  if (cache != NULL)
+    cache->pass++;
   for (guint32 id = 0; id < n; id++)
     {
       const char *term = dl_lexicon_string (terms, id);
@@ -356,10 +415,9 @@ vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, DlStemme
       s->dis += f == 2;
       s->sum_sq += f * f;
       s->chars += f * (guint64) g_utf8_strlen (term, (gssize) len);
-      dl_stemmer_stem (st, lang, term, len, FALSE, stem);
-      dl_lexicon_intern (stems, stem->str, stem->len, NULL);
+      if (cache != NULL)
+        s->stems += stem_cache_new_stem (cache, lang, term, len);
     }
-  s->stems = dl_lexicon_size (stems);
 }
 
 /* ---- One input ---- */
@@ -367,7 +425,6 @@ vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, DlStemme
 struct _DlLexStatsWorker {
   DlStream *stream;
   DlNormalizer *norm;
-  DlStemmer *stemmer;
 };
 
 DlLexStatsWorker *
@@ -375,8 +432,7 @@ dl_lexstats_worker_new (const DlCounterOptions *opts, GError **error)
 {
   g_autoptr (DlLexStatsWorker) w = g_new0 (DlLexStatsWorker, 1);
   if ((w->stream = dl_counter_stream_new (opts, error)) == NULL
-      || (w->norm = dl_normalizer_new (error)) == NULL
-      || (w->stemmer = dl_stemmer_new (error)) == NULL)
+      || (w->norm = dl_normalizer_new (error)) == NULL)
     return NULL;
   return g_steal_pointer (&w);
 }
@@ -388,7 +444,6 @@ dl_lexstats_worker_free (DlLexStatsWorker *w)
     return;
   g_clear_pointer (&w->stream, dl_stream_free);
   g_clear_pointer (&w->norm, dl_normalizer_free);
-  g_clear_pointer (&w->stemmer, dl_stemmer_free);
   g_free (w);
 }
 
@@ -502,21 +557,16 @@ dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlInput *inpu
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       InputLang *il = &in->lang[l];
-      if (il->terms != NULL)
-        {
-          vocabulary (&in->stats[l], il->terms, (const guint64 *) (gpointer) il->freq->data,
-                      w->stemmer, l);
-          dl_lexstats_seq_finish (il->seq, &in->stats[l]);
-        }
-      input_lang_clear (il);
+      if (il->terms == NULL)
+        continue;
+      /* The stems come at the merge, each term stemmed once a run. */
+      vocabulary (&in->stats[l], il->terms, (const guint64 *) (gpointer) il->freq->data, NULL, l);
+      dl_lexstats_seq_finish (il->seq, &in->stats[l]);
+      g_clear_pointer (&il->form_terms, g_array_unref);
+      g_clear_pointer (&il->freq, g_array_unref);
+      g_clear_pointer (&il->seq, dl_lexstats_seq_free);
     }
   return ok;
-}
-
-const DlLexStats *
-dl_lexstats_input_stats (const DlLexStatsInput *in, DlLang lang)
-{
-  return &in->stats[lang];
 }
 
 /* ---- All inputs ---- */
@@ -533,16 +583,20 @@ struct _DlLexStatsTotal {
   DlCounter *counter;
   GStringChunk *paths;
   TotalLang lang[DL_LANG_COUNT];
+  StemCache stems[DL_LANG_COUNT]; /* of every term of the run */
 };
 
 DlLexStatsTotal *
-dl_lexstats_total_new (const DlCounterOptions *opts)
+dl_lexstats_total_new (const DlCounterOptions *opts, DlStemmer *stemmer)
 {
   DlLexStatsTotal *t = g_new0 (DlLexStatsTotal, 1);
   t->counter = dl_counter_new (opts);
   t->paths = g_string_chunk_new (1024);
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
+    {
+      t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
+      stem_cache_init (&t->stems[l], stemmer);
+    }
   return t;
 }
 
@@ -552,7 +606,10 @@ dl_lexstats_total_free (DlLexStatsTotal *t)
   if (t == NULL)
     return;
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_array_unref (t->lang[l].rows);
+    {
+      g_array_unref (t->lang[l].rows);
+      stem_cache_clear (&t->stems[l]);
+    }
   g_string_chunk_free (t->paths);
   dl_counter_free (t->counter);
   g_free (t);
@@ -578,16 +635,20 @@ dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
         continue;
       DlLexStatsRow row
           = { g_string_chunk_insert (t->paths, in->path != NULL ? in->path : ""), *s };
+      /* The input's distinct stems, its terms looked up in the run's. */
+      const DlLexicon *terms = in->lang[l].terms;
+      StemCache *cache = &t->stems[l];
+      cache->pass++;
+      for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
+        row.stats.stems += stem_cache_new_stem (cache, l, dl_lexicon_string (terms, id),
+                                                dl_lexicon_length (terms, id));
       g_array_append_val (tl->rows, row);
     }
 }
 
-gboolean
-dl_lexstats_finish (DlLexStatsTotal *t, GError **error)
+void
+dl_lexstats_finish (DlLexStatsTotal *t)
 {
-  g_autoptr (DlStemmer) st = dl_stemmer_new (error);
-  if (st == NULL)
-    return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       TotalLang *tl = &t->lang[l];
@@ -599,11 +660,10 @@ dl_lexstats_finish (DlLexStatsTotal *t, GError **error)
         freq[id] = dl_counter_freq (t->counter, l, id);
       s->tokens = dl_counter_tokens (t->counter, l);
       s->hapax = s->dis = s->sum_sq = s->chars = 0;
-      vocabulary (s, terms, freq, st, l);
+      vocabulary (s, terms, freq, &t->stems[l], l);
       s->has_mtld = tl->mtld_tokens > 0;
       s->mtld = s->has_mtld ? tl->mtld_sum / (double) tl->mtld_tokens : 0;
     }
-  return TRUE;
 }
 
 const DlLexStatsRow *

@@ -13,6 +13,7 @@
 #include "diag.h"
 #include "document.h"
 #include "source.h"
+#include "stem.h"
 #include "types.h"
 
 G_BEGIN_DECLS
@@ -99,9 +100,8 @@ gboolean dl_lexstats_seq_mtld (DlLexStatsSeq *q, double *forward, double *backwa
 /* Sets @s's chunks, chunk_types, has_mtld and mtld from @q. */
 void dl_lexstats_seq_finish (DlLexStatsSeq *q, DlLexStats *s);
 
-/* What a thread needs to count inputs (a token stream, a normalizer, the
- * stemmers), kept between inputs. NULL with @error if ICU or libstemmer
- * cannot be set up. */
+/* What a thread needs to count inputs (a token stream, a normalizer), kept
+ * between inputs. NULL with @error if ICU cannot be set up. */
 typedef struct _DlLexStatsWorker DlLexStatsWorker;
 
 DlLexStatsWorker *dl_lexstats_worker_new (const DlCounterOptions *opts, GError **error);
@@ -122,9 +122,6 @@ gboolean dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlIn
                             const DlDocumentOptions *doc_options, const DlDiag *diag,
                             GError **error);
 
-/* The statistics of @in for @lang (owned by @in). */
-const DlLexStats *dl_lexstats_input_stats (const DlLexStatsInput *in, DlLang lang);
-
 /* One row of a language: a file with tokens of it, or the total. */
 typedef struct {
   const char *file; /* the input's path; NULL for the total */
@@ -134,7 +131,9 @@ typedef struct {
 /* The merged statistics of a run. */
 typedef struct _DlLexStatsTotal DlLexStatsTotal;
 
-DlLexStatsTotal *dl_lexstats_total_new (const DlCounterOptions *opts);
+/* Empty totals; @stemmer (borrowed: it must last until
+ * dl_lexstats_finish) stems each term of the run once, for stems_ratio. */
+DlLexStatsTotal *dl_lexstats_total_new (const DlCounterOptions *opts, DlStemmer *stemmer);
 void dl_lexstats_total_free (DlLexStatsTotal *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsTotal, dl_lexstats_total_free)
 
@@ -146,8 +145,8 @@ void dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 f
  * all files (types, hapax, dis, Yule's K, stems), lines of all inputs,
  * STTR over the full chunks of all files (each file chunked on its own),
  * MTLD the token-weighted mean of the files' MTLD (files without one left
- * out). FALSE with @error if the stemmers cannot be set up. */
-gboolean dl_lexstats_finish (DlLexStatsTotal *t, GError **error);
+ * out). */
+void dl_lexstats_finish (DlLexStatsTotal *t);
 
 /* The file rows of @lang, in input order: *@n of them (owned by @t). */
 const DlLexStatsRow *dl_lexstats_rows (const DlLexStatsTotal *t, DlLang lang, guint *n);
