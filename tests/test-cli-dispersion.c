@@ -116,7 +116,10 @@ test_dispersion_plots (void)
   r = cli_run ("$DERLEM dispersion a --format html " GRIES, NULL);
   DL_ASSERT_STR_CONTAINS (r.out, "<svg xmlns=\"http://www.w3.org/2000/svg\"");
   DL_ASSERT_STR_CONTAINS (r.out, ">part5.txt</text>");
-  DL_ASSERT_STR_CONTAINS (r.out, "<figcaption>en: a: 15 hits in 5 of 5 files;");
+  DL_ASSERT_STR_CONTAINS (r.out,
+                          "<figcaption>Where a falls: a line per file, a mark per hit at its "
+                          "place among the file&#39;s en tokens;");
+  DL_ASSERT_STR_CONTAINS (r.out, ">place in the file (% of its tokens of the language)</text>");
   DL_ASSERT_TRUE_FOR ("no script", strstr (r.out, "<script") == NULL);
   /* A line per hit: 15. */
   guint lines = 0;

@@ -241,7 +241,7 @@ text_plot (const DispRun *run, const DlDispersionParts *p)
 static char *
 svg_plot (const DispRun *run, const DlDispersionParts *p, const char *caption)
 {
-  guint height = SVG_TOP + p->n * SVG_ROW + 30;
+  guint height = SVG_TOP + p->n * SVG_ROW + 46;
   GString *s = g_string_new ("<figure class=\"plot\">\n");
   g_string_append_printf (s,
                           "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
@@ -274,7 +274,15 @@ svg_plot (const DispRun *run, const DlDispersionParts *p, const char *caption)
   for (int k = 0; k <= 4; k++)
     g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\">%d%%</text>\n",
                             SVG_LABEL + k * SVG_BAR / 4, axis, k * 25);
-  g_string_append (s, "</svg>\n<figcaption>");
+  g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\">",
+                          SVG_LABEL + SVG_BAR / 2, axis + 16);
+  dl_writer_escape_html (s, p->files != NULL
+                                /* Translators: the x axis of dispersion's plot. */
+                                /* xgettext:no-c-format */
+                                ? _ ("place in the file (% of its tokens of the language)")
+                                /* xgettext:no-c-format */
+                                : _ ("place in the part (% of its tokens of the language)"));
+  g_string_append (s, "</text>\n</svg>\n<figcaption>");
   dl_writer_escape_html (s, caption);
   g_string_append (s, "</figcaption>\n</figure>\n");
   return g_string_free (s, FALSE);
@@ -330,7 +338,16 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
       DispRows rows = { .run = run, .parts = &parts, .lang = dl_lang_code (lang), .query = query };
       dl_writer_rows (w, parts.n, fill_row, &rows);
       g_autofree char *text = text_plot (run, &parts);
-      g_autofree char *svg = svg_plot (run, &parts, heading);
+      g_autofree char *caption = g_strdup_printf (
+          parts.files != NULL
+              /* Translators: the caption of dispersion's plot: the query, the
+                 language code. */
+              ? _ ("Where %s falls: a line per file, a mark per hit at its place among the "
+                   "file's %s tokens; the number of hits on the right.")
+              : _ ("Where %s falls: a line per part, a mark per hit at its place among the "
+                   "part's %s tokens; the number of hits on the right."),
+          query, dl_lang_code (lang));
+      g_autofree char *svg = svg_plot (run, &parts, caption);
       dl_writer_block (w, text, svg);
     }
   return TRUE;
