@@ -225,7 +225,7 @@ part_begin (gpointer user_data, const DlPart *part)
 {
   (void) part;
   StatsRun *run = user_data;
-  run->total = dl_lexstats_total_new (&run->counter_options, run->stemmer);
+  run->total = dl_lexstats_total_new (run->stemmer);
   run->finished = FALSE;
 }
 

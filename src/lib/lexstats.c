@@ -372,12 +372,14 @@ stem_cache_clear (StemCache *c)
     g_string_free (g_steal_pointer (&c->stem), TRUE);
 }
 
-/* TRUE if the stem of @term (@len bytes) of @lang is new to this pass. */
+/* TRUE if the stem of @term (@len bytes) of @lang is new to this pass;
+ * *@term_id is its id among the cache's terms. */
 static gboolean
-stem_cache_new_stem (StemCache *c, DlLang lang, const char *term, gsize len)
+stem_cache_new_stem (StemCache *c, DlLang lang, const char *term, gsize len, guint32 *term_id)
 {
   gboolean added;
   guint32 id = dl_lexicon_intern (c->terms, term, len, &added);
+  *term_id = id;
   if (added)
     {
       dl_stemmer_stem (c->stemmer, lang, term, len, FALSE, c->stem);
@@ -415,8 +417,9 @@ vocabulary (DlLexStats *s, const DlLexicon *terms, const guint64 *freq, StemCach
       s->dis += f == 2;
       s->sum_sq += f * f;
       s->chars += f * (guint64) g_utf8_strlen (term, (gssize) len);
+      guint32 ignored;
       if (cache != NULL)
-        s->stems += stem_cache_new_stem (cache, lang, term, len);
+        s->stems += stem_cache_new_stem (cache, lang, term, len, &ignored);
     }
 }
 
@@ -562,8 +565,8 @@ dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlInput *inpu
       /* The stems come at the merge, each term stemmed once a run. */
       vocabulary (&in->stats[l], il->terms, (const guint64 *) (gpointer) il->freq->data, NULL, l);
       dl_lexstats_seq_finish (il->seq, &in->stats[l]);
+      /* The terms and their frequencies wait for the merge. */
       g_clear_pointer (&il->form_terms, g_array_unref);
-      g_clear_pointer (&il->freq, g_array_unref);
       g_clear_pointer (&il->seq, dl_lexstats_seq_free);
     }
   return ok;
@@ -572,30 +575,31 @@ dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlInput *inpu
 /* ---- All inputs ---- */
 
 typedef struct {
-  GArray *rows;        /* DlLexStatsRow, the files' */
-  DlLexStatsRow total; /* after dl_lexstats_finish; its lines, chunks and
-                          chunk_types summed as the inputs come */
-  double mtld_sum;     /* Σ tokens · MTLD over files with an MTLD */
-  guint64 mtld_tokens; /* Σ tokens of those files */
+  GArray *rows;         /* DlLexStatsRow, the files' */
+  DlLexStatsRow total;  /* after dl_lexstats_finish; its lines, chunks and
+                           chunk_types summed as the inputs come */
+  double mtld_sum;      /* Σ tokens · MTLD over files with an MTLD */
+  guint64 mtld_tokens;  /* Σ tokens of those files */
+  guint64 tokens;       /* of all files */
+  StemCache vocabulary; /* every term of the run (its ids), with its stem */
+  GArray *freq;         /* guint64 by term of @vocabulary */
 } TotalLang;
 
 struct _DlLexStatsTotal {
-  DlCounter *counter;
   GStringChunk *paths;
   TotalLang lang[DL_LANG_COUNT];
-  StemCache stems[DL_LANG_COUNT]; /* of every term of the run */
 };
 
 DlLexStatsTotal *
-dl_lexstats_total_new (const DlCounterOptions *opts, DlStemmer *stemmer)
+dl_lexstats_total_new (DlStemmer *stemmer)
 {
   DlLexStatsTotal *t = g_new0 (DlLexStatsTotal, 1);
-  t->counter = dl_counter_new (opts);
   t->paths = g_string_chunk_new (1024);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
-      stem_cache_init (&t->stems[l], stemmer);
+      stem_cache_init (&t->lang[l].vocabulary, stemmer);
+      t->lang[l].freq = g_array_new (FALSE, TRUE, sizeof (guint64));
     }
   return t;
 }
@@ -608,17 +612,17 @@ dl_lexstats_total_free (DlLexStatsTotal *t)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       g_array_unref (t->lang[l].rows);
-      stem_cache_clear (&t->stems[l]);
+      stem_cache_clear (&t->lang[l].vocabulary);
+      g_array_unref (t->lang[l].freq);
     }
   g_string_chunk_free (t->paths);
-  dl_counter_free (t->counter);
   g_free (t);
 }
 
 void
 dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
 {
-  dl_counter_merge (t->counter, in->counter, file);
+  (void) file;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       TotalLang *tl = &t->lang[l];
@@ -635,13 +639,22 @@ dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
         continue;
       DlLexStatsRow row
           = { g_string_chunk_insert (t->paths, in->path != NULL ? in->path : ""), *s };
-      /* The input's distinct stems, its terms looked up in the run's. */
+      /* The input's terms into the run's, their frequencies added and their
+         distinct stems counted on the way (one lookup a term). */
       const DlLexicon *terms = in->lang[l].terms;
-      StemCache *cache = &t->stems[l];
+      const guint64 *freq = (const guint64 *) (gpointer) in->lang[l].freq->data;
+      StemCache *cache = &tl->vocabulary;
       cache->pass++;
+      tl->tokens += s->tokens;
       for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
-        row.stats.stems += stem_cache_new_stem (cache, l, dl_lexicon_string (terms, id),
-                                                dl_lexicon_length (terms, id));
+        {
+          guint32 total_id;
+          row.stats.stems += stem_cache_new_stem (cache, l, dl_lexicon_string (terms, id),
+                                                  dl_lexicon_length (terms, id), &total_id);
+          if (total_id >= tl->freq->len)
+            g_array_set_size (tl->freq, total_id + 1);
+          g_array_index (tl->freq, guint64, total_id) += freq[id];
+        }
       g_array_append_val (tl->rows, row);
     }
 }
@@ -653,14 +666,10 @@ dl_lexstats_finish (DlLexStatsTotal *t)
     {
       TotalLang *tl = &t->lang[l];
       DlLexStats *s = &tl->total.stats;
-      const DlLexicon *terms = dl_counter_terms (t->counter, l);
-      guint32 n = dl_lexicon_size (terms);
-      g_autofree guint64 *freq = g_new (guint64, n + 1);
-      for (guint32 id = 0; id < n; id++)
-        freq[id] = dl_counter_freq (t->counter, l, id);
-      s->tokens = dl_counter_tokens (t->counter, l);
+      s->tokens = tl->tokens;
       s->hapax = s->dis = s->sum_sq = s->chars = 0;
-      vocabulary (s, terms, freq, &t->stems[l], l);
+      vocabulary (s, tl->vocabulary.terms, (const guint64 *) (gpointer) tl->freq->data, NULL, l);
+      s->stems = dl_lexicon_size (tl->vocabulary.stems);
       s->has_mtld = tl->mtld_tokens > 0;
       s->mtld = s->has_mtld ? tl->mtld_sum / (double) tl->mtld_tokens : 0;
     }

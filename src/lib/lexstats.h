@@ -133,7 +133,7 @@ typedef struct _DlLexStatsTotal DlLexStatsTotal;
 
 /* Empty totals; @stemmer (borrowed: it must last until
  * dl_lexstats_finish) stems each term of the run once, for stems_ratio. */
-DlLexStatsTotal *dl_lexstats_total_new (const DlCounterOptions *opts, DlStemmer *stemmer);
+DlLexStatsTotal *dl_lexstats_total_new (DlStemmer *stemmer);
 void dl_lexstats_total_free (DlLexStatsTotal *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsTotal, dl_lexstats_total_free)
 
