@@ -55,6 +55,17 @@ test_where_selects_files (void)
 }
 
 static void
+test_nothing_kept (void)
+{
+  /* A selection that keeps no file says so, and the exit status too. */
+  CliRun r = cli_run ("$DERLEM freq --format tsv " META " --where kind=essay corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: --where and --exclude left no file to read\n");
+  DL_ASSERT_STR_EQ (r.out, "lang\trank\titem\tfreq\tper_million\trange\n");
+  cli_run_clear (&r);
+}
+
+static void
 test_exclude_leaves_files_out (void)
 {
   g_autofree char *got = out_of ("$DERLEM langs --format tsv --exclude 'article-*' "
@@ -188,6 +199,7 @@ test_cli_meta_suite (void)
   CU_pSuite s = CU_add_suite ("cli-meta", NULL, NULL);
   CU_add_test (s, "where_selects_files", test_where_selects_files);
   CU_add_test (s, "exclude_leaves_files_out", test_exclude_leaves_files_out);
+  CU_add_test (s, "nothing_kept", test_nothing_kept);
   CU_add_test (s, "by_reports_each_part", test_by_reports_each_part);
   CU_add_test (s, "kwic_by_part", test_kwic_by_part);
   CU_add_test (s, "totals_columns", test_totals_columns);

@@ -108,7 +108,16 @@ dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
       = { meta, (const char *const *) opts->where, (const char *const *) opts->exclude, opts->by };
   if (!dl_select_check (&sel, error))
     return NULL;
-  return dl_select_parts (&sel, inputs, env->diag);
+  guint named = inputs->len;
+  GPtrArray *parts = dl_select_parts (&sel, inputs, env->diag);
+  guint kept = 0;
+  for (guint p = 0; p < parts->len; p++)
+    kept += ((DlPart *) parts->pdata[p])->inputs->len;
+  if (named > 0 && kept == 0)
+    dl_diag_report (env->diag, DL_DIAG_WARNING, NULL, 0,
+                    /* Translators: every input was left out by the selection. */
+                    _ ("--where and --exclude left no file to read"));
+  return parts;
 }
 
 GPtrArray *
