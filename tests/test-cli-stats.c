@@ -155,6 +155,31 @@ test_stats_usage_errors (void)
   cli_run_clear (&r);
 }
 
+/* A file of more tokens than the 2^20 MTLD keeps in memory: the backward
+ * pass reads the rest from a temporary file in $TMPDIR. The text is one
+ * 11-token sentence 180,000 times; tests/data/stats/stats.py's mtld ()
+ * gives 11 both ways over its 1,980,000 tokens. Without a writable
+ * TMPDIR, MTLD is empty and a warning says why (exit status 1). */
+static void
+test_stats_long_file_mtld (void)
+{
+  CliRun r = cli_run ("d=$(mktemp -d) && yes 'the war and the peace of the world and more words' | "
+                      "head -c 9000000 > $d/big.txt && $DERLEM stats --lang en --format tsv "
+                      "$d/big.txt | cut -f 3,4,14; s=$?; "
+                      "TMPDIR=/nonexistent $DERLEM stats --lang en --format tsv $d/big.txt "
+                      ">$d/out 2>$d/err; echo \"status $?\"; cut -f 14 $d/out; "
+                      "sed \"s|$d/||\" $d/err; rm -r $d; exit $s",
+                      NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "tokens\ttypes\tmtld\n"
+                           "1980000\t8\t11.00\n"
+                           "1980000\t8\t11.00\n"
+                           "status 1\nmtld\n\n\n"
+                           "derlem: big.txt: no MTLD for en: its token ids could not be kept in a "
+                           "temporary file (is TMPDIR writable?)\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_stats_suite (void)
 {
@@ -163,5 +188,6 @@ test_cli_stats_suite (void)
   CU_add_test (s, "stats_totals_equal_freq", test_stats_totals_equal_freq);
   CU_add_test (s, "stats_lines_without_tokens", test_stats_lines_without_tokens);
   CU_add_test (s, "stats_threads_and_formats", test_stats_threads_and_formats);
+  CU_add_test (s, "stats_long_file_mtld", test_stats_long_file_mtld);
   CU_add_test (s, "stats_usage_errors", test_stats_usage_errors);
 }

@@ -7,7 +7,11 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
+
+#include "i18n.h"
 #include "lexicon.h"
 #include "normalize.h"
 #include "stem.h"
@@ -236,6 +240,22 @@ push_forward (DlLexStatsSeq *q, TermMarks *m)
     }
 }
 
+/* An anonymous temporary file in g_get_tmp_dir () ($TMPDIR, else /tmp),
+ * which tmpfile () would not honour; NULL if none can be made. */
+static FILE *
+spill_open (void)
+{
+  g_autofree char *path = NULL;
+  int fd = g_file_open_tmp ("derlem-mtld-XXXXXX", &path, NULL);
+  if (fd < 0)
+    return NULL;
+  g_unlink (path);
+  FILE *fp = fdopen (fd, "w+b");
+  if (fp == NULL)
+    close (fd);
+  return fp;
+}
+
 /* Keeps @term for the backward pass: the ids in memory go to the temporary
  * file when they are @keep. */
 static void
@@ -246,7 +266,7 @@ push_backward (DlLexStatsSeq *q, guint32 term)
   g_array_append_val (q->ids, term);
   if (q->ids->len < q->keep)
     return;
-  if ((q->spill == NULL && (q->spill = tmpfile ()) == NULL)
+  if ((q->spill == NULL && (q->spill = spill_open ()) == NULL)
       || fwrite (q->ids->data, sizeof (guint32), q->ids->len, q->spill) != q->ids->len)
     {
       q->lost = TRUE;
@@ -565,6 +585,12 @@ dl_lexstats_count (DlLexStatsInput *in, DlLexStatsWorker *w, const DlInput *inpu
       /* The stems come at the merge, each term stemmed once a run. */
       vocabulary (&in->stats[l], il->terms, (const guint64 *) (gpointer) il->freq->data, NULL, l);
       dl_lexstats_seq_finish (il->seq, &in->stats[l]);
+      if (il->seq->lost)
+        dl_diag_report (diag, DL_DIAG_WARNING, input->path, 0,
+                        /* Translators: stats; %s is tr or en. */
+                        _ ("no MTLD for %s: its token ids could not be kept in a temporary file "
+                           "(is TMPDIR writable?)"),
+                        dl_lang_code (l));
       /* The terms and their frequencies wait for the merge. */
       g_clear_pointer (&il->form_terms, g_array_unref);
       g_clear_pointer (&il->seq, dl_lexstats_seq_free);
