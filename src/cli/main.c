@@ -30,11 +30,9 @@ static const Command commands[] = {
   { "stats", dl_cmd_stats,
     N_ ("vocabulary statistics per file and language: TTR, STTR, hapax, MTLD") },
   { "keyness", dl_cmd_keyness,
-    /* xgettext:no-c-format */
-    N_ ("keywords of the inputs against a reference corpus (log-likelihood, Log Ratio, "
-        "%DIFF)") },
+    N_ ("keywords against a reference or the other parts (LL, Log Ratio)") },
   { "dispersion", dl_cmd_dispersion,
-    N_ ("where the hits of queries fall: per-file counts, Juilland's D, Gries' DP, a plot") },
+    N_ ("where hits fall: per-file counts, Juilland's D, Gries' DP, a plot") },
 };
 
 /* Whether any input went wrong: the only mutable state, owned here. */
@@ -64,7 +62,7 @@ print_overview (FILE *fp)
               "each language is told apart line by line and analysed by its own rules."),
            _ ("Commands:"));
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (fp, "  %-10s %s\n", commands[i].name, _ (commands[i].summary));
+    fprintf (fp, "  %-11s %s\n", commands[i].name, _ (commands[i].summary));
   fprintf (fp, "\n%s\n",
            _ ("Run 'derlem help COMMAND' (or 'derlem COMMAND --help') for a command's options.\n"
               "PATH is a file, a directory (read recursively, *.txt by default) or - for\n"
