@@ -312,6 +312,55 @@ test_backward_spilled (void)
     }
 }
 
+static void
+test_growth_and_frequencies (void)
+{
+  /* English of tests/data/stats/hand.txt, by hand: "The cat sat on the
+   * mat and the cat slept / Dogs like cats but cats do not like dogs"; a
+   * new word at tokens 1-4, 6, 7, 10-14, 16, 17 (1-based): after k tokens,
+   * k = 1..19, 1 2 3 4 4 5 6 6 6 7 8 9 10 11 11 12 13 13 13 types. */
+  g_autoptr (DlLexStatsTotal) t = count_hand (1);
+  guint64 tokens[40], types[40];
+  static const guint64 by_hand[19]
+      = { 1, 2, 3, 4, 4, 5, 6, 6, 6, 7, 8, 9, 10, 11, 11, 12, 13, 13, 13 };
+  DL_ASSERT_INT_EQ (dl_lexstats_growth (t, DL_LANG_EN, 19, tokens, types), 19);
+  for (guint k = 0; k < 19; k++)
+    {
+      g_autofree char *label = g_strdup_printf ("after %u tokens", k + 1);
+      DL_ASSERT_INT_EQ_FOR (label, tokens[k], k + 1);
+      DL_ASSERT_INT_EQ_FOR (label, types[k], by_hand[k]);
+    }
+  /* More points than tokens: one a token, no repeats. */
+  DL_ASSERT_INT_EQ (dl_lexstats_growth (t, DL_LANG_EN, 40, tokens, types), 19);
+  DL_ASSERT_INT_EQ (tokens[18], 19);
+  /* Two copies: the second brings no new word; points at 19 and 38. */
+  g_autoptr (DlLexStatsTotal) t2 = count_hand (2);
+  DL_ASSERT_INT_EQ (dl_lexstats_growth (t2, DL_LANG_EN, 2, tokens, types), 2);
+  DL_ASSERT_INT_EQ (tokens[0], 19);
+  DL_ASSERT_INT_EQ (types[0], 13);
+  DL_ASSERT_INT_EQ (tokens[1], 38);
+  DL_ASSERT_INT_EQ (types[1], 13);
+  /* Turkish: 13 tokens, a new word at each but the 5th (kitap) and the
+   * 12th (çocuklar): 11 types after 13, 4 after the first 5. */
+  DL_ASSERT_INT_EQ (dl_lexstats_growth (t2, DL_LANG_TR, 26, tokens, types), 26);
+  DL_ASSERT_INT_EQ (types[4], 4);
+  DL_ASSERT_INT_EQ (types[12], 11);
+  DL_ASSERT_INT_EQ (types[25], 11);
+
+  /* Frequencies, most frequent first: the 3, cat cats dogs like 2, eight
+   * words once; doubled with two copies. */
+  guint32 n;
+  g_autofree guint64 *freq = dl_lexstats_frequencies (t, DL_LANG_EN, &n);
+  DL_ASSERT_INT_EQ (n, 13);
+  static const guint64 expected[13] = { 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1 };
+  for (guint32 i = 0; i < n; i++)
+    DL_ASSERT_INT_EQ_FOR ("rank", freq[i], expected[i]);
+  g_autofree guint64 *freq2 = dl_lexstats_frequencies (t2, DL_LANG_EN, &n);
+  DL_ASSERT_INT_EQ (n, 13);
+  DL_ASSERT_INT_EQ (freq2[0], 6);
+  DL_ASSERT_INT_EQ (freq2[12], 2);
+}
+
 void
 test_lexstats_suite (void)
 {
@@ -323,4 +372,5 @@ test_lexstats_suite (void)
   CU_add_test (s, "undefined_values", test_undefined_values);
   CU_add_test (s, "partial_factors_differ", test_partial_factors_differ);
   CU_add_test (s, "backward_spilled", test_backward_spilled);
+  CU_add_test (s, "growth_and_frequencies", test_growth_and_frequencies);
 }

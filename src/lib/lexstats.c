@@ -6,6 +6,7 @@
 #include "lexstats.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -473,8 +474,9 @@ dl_lexstats_worker_free (DlLexStatsWorker *w)
 /* A language of the input being counted. */
 typedef struct {
   GArray *form_terms; /* guint32: the term of each form id of the counter */
-  DlLexicon *terms;   /* the input's terms */
+  DlLexicon *terms;   /* the input's terms, in order of first sight */
   GArray *freq;       /* guint64 by term */
+  GArray *first;      /* guint64 by term: the place of its first token */
   DlLexStatsSeq *seq;
 } InputLang;
 
@@ -499,6 +501,7 @@ input_lang_clear (InputLang *il)
   g_clear_pointer (&il->form_terms, g_array_unref);
   g_clear_pointer (&il->terms, dl_lexicon_free);
   g_clear_pointer (&il->freq, g_array_unref);
+  g_clear_pointer (&il->first, g_array_unref);
   g_clear_pointer (&il->seq, dl_lexstats_seq_free);
 }
 
@@ -525,6 +528,7 @@ input_token (DlLexStatsInput *in, DlLexStatsWorker *w, DlLang lang, guint32 form
       il->form_terms = g_array_new (FALSE, FALSE, sizeof (guint32));
       il->terms = dl_lexicon_new ();
       il->freq = g_array_new (FALSE, TRUE, sizeof (guint64));
+      il->first = g_array_new (FALSE, FALSE, sizeof (guint64));
       il->seq = dl_lexstats_seq_new ();
     }
   if (form >= il->form_terms->len)
@@ -532,10 +536,13 @@ input_token (DlLexStatsInput *in, DlLexStatsWorker *w, DlLang lang, guint32 form
       /* Forms are numbered in order of first sight: this one is new. */
       g_assert (form == il->form_terms->len);
       dl_counter_term (in->counter, w->norm, lang, text, len, term);
-      guint32 id = dl_lexicon_intern (il->terms, term->str, term->len, NULL);
+      gboolean added;
+      guint32 id = dl_lexicon_intern (il->terms, term->str, term->len, &added);
       g_array_append_val (il->form_terms, id);
       if (id >= il->freq->len)
         g_array_set_size (il->freq, id + 1);
+      if (added)
+        g_array_append_val (il->first, in->stats[lang].tokens);
     }
   guint32 id = g_array_index (il->form_terms, guint32, form);
   g_array_index (il->freq, guint64, id)++;
@@ -609,6 +616,7 @@ typedef struct {
   guint64 tokens;       /* of all files */
   StemCache vocabulary; /* every term of the run (its ids), with its stem */
   GArray *freq;         /* guint64 by term of @vocabulary */
+  GArray *news;         /* guint64: where each term of the run first comes, ascending */
 } TotalLang;
 
 struct _DlLexStatsTotal {
@@ -626,6 +634,7 @@ dl_lexstats_total_new (DlStemmer *stemmer)
       t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
       stem_cache_init (&t->lang[l].vocabulary, stemmer);
       t->lang[l].freq = g_array_new (FALSE, TRUE, sizeof (guint64));
+      t->lang[l].news = g_array_new (FALSE, FALSE, sizeof (guint64));
     }
   return t;
 }
@@ -640,6 +649,7 @@ dl_lexstats_total_free (DlLexStatsTotal *t)
       g_array_unref (t->lang[l].rows);
       stem_cache_clear (&t->lang[l].vocabulary);
       g_array_unref (t->lang[l].freq);
+      g_array_unref (t->lang[l].news);
     }
   g_string_chunk_free (t->paths);
   g_free (t);
@@ -670,13 +680,22 @@ dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
       const DlLexicon *terms = in->lang[l].terms;
       const guint64 *freq = (const guint64 *) (gpointer) in->lang[l].freq->data;
       StemCache *cache = &tl->vocabulary;
+      const guint64 *first = (const guint64 *) (gpointer) in->lang[l].first->data;
       cache->pass++;
+      guint64 before = tl->tokens; /* the run's tokens before this input's */
       tl->tokens += s->tokens;
       for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
         {
-          guint32 total_id;
+          guint32 total_id, known = dl_lexicon_size (cache->terms);
           row.stats.stems += stem_cache_new_stem (cache, l, dl_lexicon_string (terms, id),
                                                   dl_lexicon_length (terms, id), &total_id);
+          /* The input's terms come in order of first sight: the run's new
+             words in the order of their first tokens. */
+          if (total_id == known)
+            {
+              guint64 at = before + first[id];
+              g_array_append_val (tl->news, at);
+            }
           if (total_id >= tl->freq->len)
             g_array_set_size (tl->freq, total_id + 1);
           g_array_index (tl->freq, guint64, total_id) += freq[id];
@@ -706,6 +725,46 @@ dl_lexstats_rows (const DlLexStatsTotal *t, DlLang lang, guint *n)
 {
   *n = t->lang[lang].rows->len;
   return (const DlLexStatsRow *) (gpointer) t->lang[lang].rows->data;
+}
+
+guint
+dl_lexstats_growth (const DlLexStatsTotal *t, DlLang lang, guint n, guint64 *tokens, guint64 *types)
+{
+  const TotalLang *tl = &t->lang[lang];
+  const guint64 *news = (const guint64 *) (gpointer) tl->news->data;
+  guint64 total = tl->tokens, seen = 0;
+  guint points = 0;
+  for (guint k = 1; k <= n && total > 0; k++)
+    {
+      /* The k-th of n evenly spaced points; the last is every token. */
+      guint64 at = (guint64) ((double) total * k / n + 0.5);
+      if (at == 0 || (points > 0 && at == tokens[points - 1]))
+        continue;
+      while (seen < tl->news->len && news[seen] < at)
+        seen++;
+      tokens[points] = at;
+      types[points++] = seen;
+    }
+  return points;
+}
+
+static gint
+descending (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+guint64 *
+dl_lexstats_frequencies (const DlLexStatsTotal *t, DlLang lang, guint32 *n)
+{
+  const TotalLang *tl = &t->lang[lang];
+  *n = tl->freq->len;
+  guint64 *freq = g_new (guint64, (gsize) *n + 1);
+  if (*n > 0)
+    memcpy (freq, tl->freq->data, (gsize) *n * sizeof (guint64));
+  qsort (freq, *n, sizeof *freq, descending);
+  return freq;
 }
 
 const DlLexStatsRow *

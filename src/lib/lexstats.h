@@ -151,6 +151,18 @@ void dl_lexstats_finish (DlLexStatsTotal *t);
 /* The file rows of @lang, in input order: *@n of them (owned by @t). */
 const DlLexStatsRow *dl_lexstats_rows (const DlLexStatsTotal *t, DlLang lang, guint *n);
 
+/* The type-token growth of @lang over the run, in input order: at @n
+ * evenly spaced token counts (the last the language's tokens), the types
+ * seen so far; fills @tokens and @types (room for @n each) and returns the
+ * points written (fewer for fewer tokens than points, none for none). */
+guint dl_lexstats_growth (const DlLexStatsTotal *t, DlLang lang, guint n, guint64 *tokens,
+                          guint64 *types);
+
+/* The frequencies of @lang's types over the run, most frequent first, *@n
+ * of them (g_free): the ranks of a Zipf plot, the coverage of frequency
+ * bands. */
+guint64 *dl_lexstats_frequencies (const DlLexStatsTotal *t, DlLang lang, guint32 *n);
+
 /* The total row of @lang, after dl_lexstats_finish (owned by @t). */
 const DlLexStatsRow *dl_lexstats_total (const DlLexStatsTotal *t, DlLang lang);
 
