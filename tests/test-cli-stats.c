@@ -180,6 +180,32 @@ test_stats_long_file_mtld (void)
   cli_run_clear (&r);
 }
 
+/* The HTML view: under each language's table, its growth curve and its
+ * rank-frequency plot; the other formats have no charts. */
+static void
+test_stats_html_charts (void)
+{
+  CliRun r = cli_run ("$DERLEM stats --format html corpus", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  guint figures = 0, paths = 0;
+  for (const char *p = r.out; (p = strstr (p, "<figure class=\"chart\">")) != NULL; p++)
+    figures++;
+  for (const char *p = r.out; (p = strstr (p, "<path class=\"series\"")) != NULL; p++)
+    paths++;
+  DL_ASSERT_INT_EQ (figures, 4);
+  DL_ASSERT_INT_EQ (paths, 4);
+  DL_ASSERT_STR_CONTAINS (r.out, "<figcaption>Type–token growth (tr): ");
+  DL_ASSERT_STR_CONTAINS (r.out, "<figcaption>Rank–frequency plot (en), both axes logarithmic");
+  /* The growth axis ends on a tick above the 21015 tokens, the Zipf one on
+   * 1000 above the most frequent word's 694. */
+  DL_ASSERT_STR_CONTAINS (r.out, ">25000</text>");
+  DL_ASSERT_STR_CONTAINS (r.out, "text-anchor=\"end\">1000</text>");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM stats --format markdown corpus; $DERLEM stats corpus", NULL);
+  DL_ASSERT_TRUE_FOR ("no chart", strstr (r.out, "<svg") == NULL && strstr (r.out, "```") == NULL);
+  cli_run_clear (&r);
+}
+
 void
 test_cli_stats_suite (void)
 {
@@ -189,5 +215,6 @@ test_cli_stats_suite (void)
   CU_add_test (s, "stats_lines_without_tokens", test_stats_lines_without_tokens);
   CU_add_test (s, "stats_threads_and_formats", test_stats_threads_and_formats);
   CU_add_test (s, "stats_long_file_mtld", test_stats_long_file_mtld);
+  CU_add_test (s, "stats_html_charts", test_stats_html_charts);
   CU_add_test (s, "stats_usage_errors", test_stats_usage_errors);
 }

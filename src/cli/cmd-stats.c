@@ -2,10 +2,13 @@
  * language. */
 #include "config.h"
 
+#include <math.h>
+
 #include "commands.h"
 #include "error.h"
 #include "i18n.h"
 #include "lexstats.h"
+#include "svg.h"
 
 /* What `derlem stats` was asked. */
 typedef struct {
@@ -28,6 +31,7 @@ typedef struct {
   DlLexStatsTotal *total; /* the part's */
   gboolean finished;      /* dl_lexstats_finish done for it */
   gboolean people;        /* the format is for people */
+  gboolean html;          /* ... and HTML: charts too */
 } StatsRun;
 
 static void
@@ -145,6 +149,52 @@ fill_row (gpointer data, guint64 i)
   return cells;
 }
 
+/* Points of a growth curve, and of a Zipf plot (log-spaced ranks). */
+#define GROWTH_POINTS 100
+#define ZIPF_POINTS 200
+
+/* The HTML view's charts of @lang: its type-token growth over the run and
+ * its rank-frequency (Zipf) plot. */
+static char *
+charts_of (const DlLexStatsTotal *total, DlLang lang)
+{
+  GString *s = g_string_new (NULL);
+  const char *code = dl_lang_code (lang);
+  guint64 tokens[GROWTH_POINTS], types[GROWTH_POINTS];
+  guint n = dl_lexstats_growth (total, lang, GROWTH_POINTS, tokens, types);
+  double gx[GROWTH_POINTS], gy[GROWTH_POINTS];
+  for (guint i = 0; i < n; i++)
+    gx[i] = (double) tokens[i], gy[i] = (double) types[i];
+  const DlSvgAxis tokens_axis = { _ ("tokens"), DL_SVG_LINEAR };
+  const DlSvgAxis types_axis = { _ ("types"), DL_SVG_LINEAR };
+  const DlSvgSeries growth = { code, gx, gy, n };
+  g_autofree char *growth_caption = g_strdup_printf (
+      /* Translators: stats' HTML view; %s is tr or en. */
+      _ ("Type–token growth (%s): the distinct words seen after each number of tokens, files "
+         "in input order. A curve that keeps rising means new words keep coming."),
+      code);
+  dl_svg_line_chart (s, &tokens_axis, &types_axis, &growth, 1, growth_caption);
+  guint32 nf;
+  g_autofree guint64 *freq = dl_lexstats_frequencies (total, lang, &nf);
+  double zx[ZIPF_POINTS + 1], zy[ZIPF_POINTS + 1];
+  guint nz = 0;
+  /* Every rank up to 20, then ranks 5% apart, and the last. */
+  for (double r = 1; r <= nf && nz < ZIPF_POINTS; r = MAX (r + 1, floor (r * 1.05)))
+    zx[nz] = r, zy[nz++] = (double) freq[(guint32) r - 1];
+  if (nf > 0 && zx[nz - 1] < nf)
+    zx[nz] = nf, zy[nz++] = (double) freq[nf - 1];
+  const DlSvgAxis rank_axis = { _ ("rank (log scale)"), DL_SVG_LOG };
+  const DlSvgAxis freq_axis = { _ ("frequency (log scale)"), DL_SVG_LOG };
+  const DlSvgSeries zipf = { code, zx, zy, nz };
+  g_autofree char *zipf_caption = g_strdup_printf (
+      /* Translators: stats' HTML view; %s is tr or en. */
+      _ ("Rank–frequency plot (%s), both axes logarithmic: each word's frequency against its "
+         "rank, the most frequent first. Zipf's law is a straight line."),
+      code);
+  dl_svg_line_chart (s, &rank_axis, &freq_axis, &zipf, 1, zipf_caption);
+  return g_string_free (s, FALSE);
+}
+
 static gboolean
 write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
@@ -169,6 +219,11 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
       = g_strdup_printf (_ ("%s: %s tokens, %s types"), dl_lang_code (lang), tokens, types);
   dl_writer_section (w, lang, heading);
   dl_writer_rows (w, (guint64) rows.n + 1, fill_row, &rows);
+  if (run->html && rows.total->stats.tokens > 0)
+    {
+      g_autofree char *charts = charts_of (run->total, lang);
+      dl_writer_block (w, NULL, charts);
+    }
   return TRUE;
 }
 
@@ -239,12 +294,13 @@ part_end (gpointer user_data)
 static gboolean
 stats_run (DlEnv *env, const StatsArgs *args, GError **error)
 {
-  g_auto (StatsRun) run = { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL, NULL, FALSE, FALSE };
+  g_auto (StatsRun) run = { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL, NULL, FALSE, FALSE, FALSE };
   if ((run.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;
   dl_cmd_counter_options (&args->opts, &run.counter_options);
   run.doc_options = dl_cmd_document_options (&args->opts);
   run.people = dl_format_for_people (args->opts.format);
+  run.html = args->opts.format == DL_FORMAT_HTML;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
   if (parts == NULL)
     return FALSE;

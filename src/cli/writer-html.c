@@ -190,6 +190,8 @@ html_block (DlWriter *w, const char *text, const char *html)
   GString *b = w->buf;
   if (html != NULL)
     g_string_assign (b, html);
+  else if (text == NULL)
+    return;
   else
     {
       g_string_assign (b, "<pre>");

@@ -121,6 +121,8 @@ static void
 markdown_block (DlWriter *w, const char *text, const char *html)
 {
   (void) html;
+  if (text == NULL)
+    return;
   MarkdownState *s = w->state;
   s->in_table = FALSE;
   guint run = 0, longest = 0;

@@ -195,6 +195,8 @@ static void
 text_block (DlWriter *w, const char *text, const char *html)
 {
   (void) html;
+  if (text == NULL)
+    return;
   GString *b = w->buf;
   g_string_assign (b, w->section_rows > 0 ? "\n" : "");
   for (const char *p = text; *p != '\0'; p++)

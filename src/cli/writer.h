@@ -110,8 +110,8 @@ void dl_writer_summary (DlWriter *w, const char *text);
  * lines each ending in a newline, preformatted: as it is in text, in a
  * fenced code block in Markdown, in <pre> in HTML unless @html is given,
  * which HTML writes as it is (markup the caller built, its text escaped
- * with dl_writer_escape_html: an inline SVG). Machine formats write
- * nothing. */
+ * with dl_writer_escape_html: an inline SVG). @text may be NULL for a block
+ * of HTML alone. Machine formats write nothing. */
 void dl_writer_block (DlWriter *w, const char *text, const char *html);
 
 /* Appends @text to @out with HTML's special characters as entities. */
