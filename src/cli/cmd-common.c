@@ -228,9 +228,16 @@ const DlCountJob dl_cmd_counting_job
         counting_count,      counting_merge,       counting_counts_free };
 
 gboolean
-dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools *tools,
+dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                     DlQueryUnits *qu, GError **error)
 {
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      for (guint i = 0; i < part->inputs->len; i++)
+        g_ptr_array_add (inputs, part->inputs->pdata[i]);
+    }
   for (guint i = 0; i < inputs->len; i++)
     if (!dl_input_rereadable (inputs->pdata[i]) && !dl_input_spool (inputs->pdata[i], error))
       return FALSE;
@@ -256,20 +263,6 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools 
   return TRUE;
 }
 
-gboolean
-dl_cmd_parts_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
-                          DlQueryUnits *qu, GError **error)
-{
-  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
-  for (guint p = 0; p < parts->len; p++)
-    {
-      const DlPart *part = parts->pdata[p];
-      for (guint i = 0; i < part->inputs->len; i++)
-        g_ptr_array_add (inputs, part->inputs->pdata[i]);
-    }
-  return dl_cmd_query_units (opts, inputs, tools, qu, error);
-}
-
 void
 dl_cmd_query_units_clear (DlQueryUnits *qu)
 {
@@ -291,17 +284,22 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
 }
 
+void
+dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part)
+{
+  if (part->value == NULL)
+    return;
+  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
+  dl_writer_group (w, part->value, label);
+}
+
 /* Counts one part of the inputs and writes its sections. */
 static gboolean
 report_part (DlEnv *env, const DlOptions *opts, const DlPart *part, const DlCountReport *report,
              DlPoolStates *workers, DlWriter *w, gpointer job_data, gpointer user_data,
              GError **error)
 {
-  if (part->value != NULL)
-    {
-      g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
-      dl_writer_group (w, part->value, label);
-    }
+  dl_cmd_writer_part (w, opts, part);
   report->begin (user_data, part);
   dl_cmd_count_inputs (env, opts, part->inputs, report->job, job_data, workers);
   static const DlLang order[] = { DL_LANG_TR, DL_LANG_EN };
@@ -365,7 +363,7 @@ dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *to
   if (opts->unit == DL_UNIT_FORM)
     return TRUE;
   return dl_cmd_list_tools (opts, "none", tools, error)
-         && dl_cmd_parts_query_units (opts, parts, tools, qu, error);
+         && dl_cmd_query_units (opts, parts, tools, qu, error);
 }
 
 /* Parses @text into a query added to @queries. */

@@ -459,11 +459,7 @@ keyness_part (KeynessRun *run, GPtrArray *parts, guint p, DlWriter *w, GError **
 {
   const KeynessArgs *args = run->args;
   const DlPart *part = parts->pdata[p];
-  if (part->value != NULL)
-    {
-      g_autofree char *label = g_strdup_printf ("%s=%s", args->opts.by, part->value);
-      dl_writer_group (w, part->value, label);
-    }
+  dl_cmd_writer_part (w, &args->opts, part);
   count_side (run, &run->target, part->inputs);
   if (args->ref == NULL && args->ref_list == NULL)
     {

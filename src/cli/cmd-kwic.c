@@ -709,12 +709,9 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   for (guint p = 0; p < parts->len; p++)
     {
       const DlPart *part = parts->pdata[p];
+      dl_cmd_writer_part (printer.writer, &a->opts, part);
       if (part->value != NULL)
-        {
-          g_autofree char *label = g_strdup_printf ("%s=%s", a->opts.by, part->value);
-          dl_writer_group (printer.writer, part->value, label);
-          dl_writer_section (printer.writer, DL_LANG_NONE, NULL);
-        }
+        dl_writer_section (printer.writer, DL_LANG_NONE, NULL);
       g_auto (KwicRun) run = { 0 };
       if (p > 0)
         kwic_run_init (&run, a, part->inputs, &qu);

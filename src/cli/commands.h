@@ -132,17 +132,15 @@ typedef struct {
   DlUnits *units[DL_LANG_COUNT]; /* NULL for languages not counted */
 } DlQueryUnits;
 
-/* Fills @qu (zeroed) for the @inputs of a command with @opts and @tools
- * (borrowed: they must outlive @qu). FALSE with @error if an input cannot be
- * copied or the tokenizer cannot be set up. */
-gboolean dl_cmd_query_units (const DlOptions *opts, GPtrArray *inputs, const DlListTools *tools,
+/* Fills @qu (zeroed) from every input of @parts (dl_cmd_parts: one set of
+ * units for the whole run, so that a query means the same in every part)
+ * for a command with @opts and @tools (borrowed: they must outlive @qu).
+ * FALSE with @error if an input cannot be copied or the tokenizer cannot be
+ * set up. */
+gboolean dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                              DlQueryUnits *qu, GError **error);
 void dl_cmd_query_units_clear (DlQueryUnits *qu);
 
-/* dl_cmd_query_units over every input of @parts (dl_cmd_parts): one set of
- * units for the whole run, so that a query means the same in every part. */
-gboolean dl_cmd_parts_query_units (const DlOptions *opts, GPtrArray *parts,
-                                   const DlListTools *tools, DlQueryUnits *qu, GError **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
 
 /* How a command's queries match, from --unit and --case, and @qu's units
@@ -187,6 +185,10 @@ typedef struct {
   guint n_columns;
   const char *title; /* what was run, for HTML and Markdown */
 } DlCountReport;
+
+/* Starts @part's group of sections in @w (dl_writer_group): its value in
+ * the part column, "KEY=VALUE" before its headings; nothing without --by. */
+void dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part);
 
 /* Makes a first worker (so that a setup failure is an error of the run, not
  * of each input), opens the output (-o: a bad one fails before the

@@ -231,8 +231,12 @@ excluded (const DlSelect *sel, const char *path)
   return FALSE;
 }
 
-gboolean
-dl_select_keeps (const DlSelect *sel, const char *path)
+/* TRUE if the file @path is kept: its path or base name matches no
+ * --exclude pattern, and, with --where, its row has each KEY's value. The
+ * conditions on one KEY are alternatives; on different KEYs all must hold.
+ * A value with commas is a list (`tr,en`): one of its items may match. */
+static gboolean
+select_keeps (const DlSelect *sel, const char *path)
 {
   if (excluded (sel, path))
     return FALSE;
@@ -327,7 +331,7 @@ dl_select_parts (const DlSelect *sel, GPtrArray *inputs, const DlDiag *diag)
         dl_diag_report (diag, DL_DIAG_NOTE, input->path, 0,
                         /* Translators: a file the --meta table does not describe. */
                         _ ("not described in %s"), sel->meta->path);
-      if (!dl_select_keeps (sel, input->path))
+      if (!select_keeps (sel, input->path))
         continue;
       DlPart *part = parts->len > 0 && sel->by == NULL ? parts->pdata[0] : NULL;
       if (part == NULL)

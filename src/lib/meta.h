@@ -46,12 +46,6 @@ typedef struct {
  * with @error (DL_ERROR_USAGE) naming what is wrong. */
 gboolean dl_select_check (const DlSelect *sel, GError **error);
 
-/* TRUE if the file @path is kept: its path or base name matches no
- * --exclude pattern, and, with --where, its row has each KEY's value. The
- * conditions on one KEY are alternatives; on different KEYs all must hold.
- * A value with commas is a list (`tr,en`): one of its items may match. */
-gboolean dl_select_keeps (const DlSelect *sel, const char *path);
-
 /* The value of the --by KEY for the file @path: its path for `file`, "" for
  * a file the table does not describe (owned by the table, or @path). */
 const char *dl_select_part (const DlSelect *sel, const char *path);
