@@ -361,6 +361,35 @@ test_growth_and_frequencies (void)
   DL_ASSERT_INT_EQ (freq2[12], 2);
 }
 
+static void
+test_vocabulary_terms (void)
+{
+  /* English of hand.txt: 13 terms in order of first sight, with their
+   * frequencies, the files they occur in, and their Snowball stems. */
+  g_autoptr (DlLexStatsTotal) t = count_hand (1);
+  guint32 n;
+  g_autofree DlLexTerm *terms = dl_lexstats_terms (t, DL_LANG_EN, &n);
+  DL_ASSERT_INT_EQ (n, 13);
+  g_autoptr (GString) got = g_string_new (NULL);
+  for (guint32 i = 0; i < n; i++)
+    g_string_append_printf (got, "%s/%s/%" G_GUINT64_FORMAT "/%u ", terms[i].term, terms[i].stem,
+                            terms[i].freq, terms[i].range);
+  DL_ASSERT_STR_EQ (got->str, "the/the/3/1 cat/cat/2/1 sat/sat/1/1 on/on/1/1 mat/mat/1/1 "
+                              "and/and/1/1 slept/slept/1/1 dogs/dog/2/1 like/like/2/1 "
+                              "cats/cat/2/1 but/but/1/1 do/do/1/1 not/not/1/1 ");
+  /* Three copies: each term in three files, three times as frequent. */
+  g_autoptr (DlLexStatsTotal) t3 = count_hand (3);
+  g_autofree DlLexTerm *terms3 = dl_lexstats_terms (t3, DL_LANG_EN, &n);
+  DL_ASSERT_INT_EQ (n, 13);
+  DL_ASSERT_STR_EQ (terms3[7].term, "dogs");
+  DL_ASSERT_INT_EQ (terms3[7].freq, 6);
+  DL_ASSERT_INT_EQ (terms3[7].range, 3);
+  /* A language without tokens has no terms. */
+  g_autoptr (DlLexStatsTotal) t0 = count_hand (0);
+  g_autofree DlLexTerm *none = dl_lexstats_terms (t0, DL_LANG_EN, &n);
+  DL_ASSERT_INT_EQ (n, 0);
+}
+
 void
 test_lexstats_suite (void)
 {
@@ -373,4 +402,5 @@ test_lexstats_suite (void)
   CU_add_test (s, "partial_factors_differ", test_partial_factors_differ);
   CU_add_test (s, "backward_spilled", test_backward_spilled);
   CU_add_test (s, "growth_and_frequencies", test_growth_and_frequencies);
+  CU_add_test (s, "vocabulary_terms", test_vocabulary_terms);
 }

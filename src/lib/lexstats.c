@@ -616,6 +616,7 @@ typedef struct {
   guint64 tokens;       /* of all files */
   StemCache vocabulary; /* every term of the run (its ids), with its stem */
   GArray *freq;         /* guint64 by term of @vocabulary */
+  GArray *range;        /* guint32 by term: the inputs it occurs in */
   GArray *news;         /* guint64: where each term of the run first comes, ascending */
 } TotalLang;
 
@@ -634,6 +635,7 @@ dl_lexstats_total_new (DlStemmer *stemmer)
       t->lang[l].rows = g_array_new (FALSE, FALSE, sizeof (DlLexStatsRow));
       stem_cache_init (&t->lang[l].vocabulary, stemmer);
       t->lang[l].freq = g_array_new (FALSE, TRUE, sizeof (guint64));
+      t->lang[l].range = g_array_new (FALSE, TRUE, sizeof (guint32));
       t->lang[l].news = g_array_new (FALSE, FALSE, sizeof (guint64));
     }
   return t;
@@ -649,6 +651,7 @@ dl_lexstats_total_free (DlLexStatsTotal *t)
       g_array_unref (t->lang[l].rows);
       stem_cache_clear (&t->lang[l].vocabulary);
       g_array_unref (t->lang[l].freq);
+      g_array_unref (t->lang[l].range);
       g_array_unref (t->lang[l].news);
     }
   g_string_chunk_free (t->paths);
@@ -697,8 +700,12 @@ dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
               g_array_append_val (tl->news, at);
             }
           if (total_id >= tl->freq->len)
-            g_array_set_size (tl->freq, total_id + 1);
+            {
+              g_array_set_size (tl->freq, total_id + 1);
+              g_array_set_size (tl->range, total_id + 1);
+            }
           g_array_index (tl->freq, guint64, total_id) += freq[id];
+          g_array_index (tl->range, guint32, total_id)++;
         }
       g_array_append_val (tl->rows, row);
     }
@@ -765,6 +772,21 @@ dl_lexstats_frequencies (const DlLexStatsTotal *t, DlLang lang, guint32 *n)
     memcpy (freq, tl->freq->data, (gsize) *n * sizeof (guint64));
   qsort (freq, *n, sizeof *freq, descending);
   return freq;
+}
+
+DlLexTerm *
+dl_lexstats_terms (const DlLexStatsTotal *t, DlLang lang, guint32 *n)
+{
+  const TotalLang *tl = &t->lang[lang];
+  const StemCache *c = &tl->vocabulary;
+  *n = tl->freq->len;
+  DlLexTerm *terms = g_new (DlLexTerm, (gsize) *n + 1);
+  for (guint32 id = 0; id < *n; id++)
+    terms[id] = (DlLexTerm){ dl_lexicon_string (c->terms, id),
+                             dl_lexicon_string (c->stems, g_array_index (c->stem_of, guint32, id)),
+                             g_array_index (tl->freq, guint64, id),
+                             g_array_index (tl->range, guint32, id) };
+  return terms;
 }
 
 const DlLexStatsRow *

@@ -163,6 +163,18 @@ guint dl_lexstats_growth (const DlLexStatsTotal *t, DlLang lang, guint n, guint6
  * bands. */
 guint64 *dl_lexstats_frequencies (const DlLexStatsTotal *t, DlLang lang, guint32 *n);
 
+/* A term of a run's vocabulary. */
+typedef struct {
+  const char *term; /* its counting form (folded as --case says) */
+  const char *stem; /* its Snowball stem */
+  guint64 freq;
+  guint32 range; /* the inputs it occurs in */
+} DlLexTerm;
+
+/* The vocabulary of @lang over the run, in order of first sight: *@n terms
+ * (the array g_free, its strings owned by @t). */
+DlLexTerm *dl_lexstats_terms (const DlLexStatsTotal *t, DlLang lang, guint32 *n);
+
 /* The total row of @lang, after dl_lexstats_finish (owned by @t). */
 const DlLexStatsRow *dl_lexstats_total (const DlLexStatsTotal *t, DlLang lang);
 
