@@ -113,15 +113,16 @@ test_range_freq_and_empty_parts (void)
   DL_ASSERT_TRUE_FOR ("no parts", !m.has_d && !m.has_dp && !m.has_dp_norm);
 }
 
-/* The hits of @query in the files @texts (NULL-terminated), English. */
+/* The hits of @query in the files @texts (NULL-terminated), English, the
+ * lines of the first @keep of them kept. */
 static DlDispersionTotal *
-find (const char *const *texts, const char *query)
+find_keeping (const char *const *texts, const char *query, guint keep)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = dl_query_parse (query, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
   DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
-  DlDispersionOptions o = { { [DL_LANG_TR] = TRUE, [DL_LANG_EN] = TRUE }, FALSE };
+  DlDispersionOptions o = { { [DL_LANG_TR] = TRUE, [DL_LANG_EN] = TRUE }, FALSE, keep };
   g_autoptr (DlDispersionFinder) f = dl_dispersion_finder_new (&q, 1, &qo, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);
   DlDispersionTotal *t = dl_dispersion_total_new (1);
@@ -136,6 +137,12 @@ find (const char *const *texts, const char *query)
       dl_test_temp_remove (path);
     }
   return t;
+}
+
+static DlDispersionTotal *
+find (const char *const *texts, const char *query)
+{
+  return find_keeping (texts, query, 0);
 }
 
 static char *
@@ -174,6 +181,39 @@ test_hits_binned_into_files (void)
 }
 
 static void
+test_first_lines_kept (void)
+{
+  /* Three hits in the first file, two in the third: the first three of
+     the corpus keep their lines, with the hit's bytes and corpus place. */
+  const char *const texts[] = { "War, war.\nno\nthe WAR\n", "12\n", "a war\nwar\n", NULL };
+  g_autoptr (DlDispersionTotal) t = find_keeping (texts, "war", 3);
+  guint n;
+  const DlDispersionLine *const *lines = dl_dispersion_total_lines (t, DL_LANG_EN, 0, &n);
+  DL_ASSERT_INT_EQ (n, 3);
+  g_autoptr (GString) got = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (got, "%u:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ":%.*s|",
+                            lines[i]->file, lines[i]->line, lines[i]->position,
+                            (int) (lines[i]->end - lines[i]->start),
+                            lines[i]->text + lines[i]->start);
+  DL_ASSERT_STR_EQ (got->str, "0:1:0:War|0:1:1:war|0:3:4:WAR|");
+  /* The line before and the line after are context too. */
+  DL_ASSERT_STR_EQ (lines[0]->text, "War, war. no");
+  DL_ASSERT_STR_EQ (lines[2]->text, "no the WAR");
+  /* Without keep_lines, none. */
+  g_autoptr (DlDispersionTotal) none = find (texts, "war");
+  dl_dispersion_total_lines (none, DL_LANG_EN, 0, &n);
+  DL_ASSERT_INT_EQ (n, 0);
+  /* A later file's lines come after the earlier's, and stop at keep. */
+  g_autoptr (DlDispersionTotal) all = find_keeping (texts, "war", 9);
+  lines = dl_dispersion_total_lines (all, DL_LANG_EN, 0, &n);
+  DL_ASSERT_INT_EQ (n, 5);
+  DL_ASSERT_INT_EQ (lines[3]->file, 2);
+  DL_ASSERT_INT_EQ (lines[3]->position, 6);
+  DL_ASSERT_INT_EQ (lines[4]->line, 2);
+}
+
+static void
 test_hits_binned_into_equal_parts (void)
 {
   /* 10 tokens in two files, a phrase that straddles the border of 3 parts
@@ -201,4 +241,5 @@ test_dispersion_suite (void)
   CU_add_test (s, "range, freq and empty parts", test_range_freq_and_empty_parts);
   CU_add_test (s, "hits binned into files", test_hits_binned_into_files);
   CU_add_test (s, "hits binned into equal parts", test_hits_binned_into_equal_parts);
+  CU_add_test (s, "first lines kept", test_first_lines_kept);
 }

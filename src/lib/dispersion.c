@@ -82,8 +82,36 @@ dl_dispersion_measure (const guint64 *counts, const guint64 *sizes, guint n, DlD
 struct _DlDispersionFile {
   guint n_queries;
   guint64 tokens[DL_LANG_COUNT];
-  GArray **hits; /* [lang * n_queries + query]: guint64 positions, or NULL */
+  GArray **hits;     /* [lang * n_queries + query]: guint64 positions, or NULL */
+  GPtrArray **lines; /* [lang * n_queries + query]: DlDispersionLine *, or NULL */
+  guint keep_lines;  /* the finder's DlDispersionOptions.keep_lines */
 };
+
+static void
+line_free (gpointer p)
+{
+  DlDispersionLine *l = p;
+  g_free (l->text);
+  g_free (l);
+}
+
+/* Appends a copy of @line as the line of input @file, at @start tokens
+ * further, to *@lines (made if NULL) unless it holds @keep already:
+ * returns the copy, or NULL. */
+static DlDispersionLine *
+lines_add (GPtrArray **lines, const DlDispersionLine *line, guint file, guint64 start, guint keep)
+{
+  if (*lines == NULL)
+    *lines = g_ptr_array_new_with_free_func (line_free);
+  if ((*lines)->len >= keep)
+    return NULL;
+  DlDispersionLine *copy = g_memdup2 (line, sizeof *line);
+  copy->text = g_strdup (line->text);
+  copy->file = file;
+  copy->position += start;
+  g_ptr_array_add (*lines, copy);
+  return copy;
+}
 
 DlDispersionFile *
 dl_dispersion_file_new (guint n_queries)
@@ -91,6 +119,7 @@ dl_dispersion_file_new (guint n_queries)
   DlDispersionFile *f = g_new0 (DlDispersionFile, 1);
   f->n_queries = n_queries;
   f->hits = g_new0 (GArray *, (gsize) n_queries * DL_LANG_COUNT);
+  f->lines = g_new0 (GPtrArray *, (gsize) n_queries * DL_LANG_COUNT);
   return f;
 }
 
@@ -100,9 +129,14 @@ dl_dispersion_file_free (DlDispersionFile *f)
   if (f == NULL)
     return;
   for (guint i = 0; i < f->n_queries * DL_LANG_COUNT; i++)
-    if (f->hits[i] != NULL)
-      g_array_unref (f->hits[i]);
+    {
+      if (f->hits[i] != NULL)
+        g_array_unref (f->hits[i]);
+      if (f->lines[i] != NULL)
+        g_ptr_array_unref (f->lines[i]);
+    }
   g_free (f->hits);
+  g_free (f->lines);
   g_free (f);
 }
 
@@ -126,6 +160,10 @@ struct _DlDispersionFinder {
   DlDispersionOptions opts;
   DlMatcher *matcher;
   DlStream *stream;
+  /* With keep_lines: the line before the current one, and the lines kept
+     on it, which the next line's text completes. */
+  GString *previous;
+  GPtrArray *pending;                /* DlDispersionLine *, borrowed */
   Recent recent[DL_QUERY_MAX_TERMS]; /* by token index modulo */
 };
 
@@ -136,6 +174,8 @@ dl_dispersion_finder_free (DlDispersionFinder *f)
     return;
   dl_matcher_free (f->matcher);
   dl_stream_free (f->stream);
+  g_string_free (f->previous, TRUE);
+  g_ptr_array_unref (f->pending);
   g_free (f);
 }
 
@@ -145,6 +185,8 @@ dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions
 {
   g_autoptr (DlDispersionFinder) f = g_new0 (DlDispersionFinder, 1);
   f->opts = *options;
+  f->previous = g_string_new (NULL);
+  f->pending = g_ptr_array_new ();
   DlStreamOptions so = { .sentences = FALSE };
   for (int l = 0; l < DL_LANG_COUNT; l++)
     so.langs[l] = TRUE;
@@ -154,6 +196,39 @@ dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions
       || (f->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   return g_steal_pointer (&f);
+}
+
+/* Keeps the line @sl of a hit at bytes @start..@end of it, the hit at
+ * @position, in *@lines (up to keep_lines): its text the previous line, a
+ * space and this one (the next one comes later). */
+static void
+keep_line (DlDispersionFinder *f, const DlStreamLine *sl, gsize start, gsize end, guint64 position,
+           GPtrArray **lines)
+{
+  gsize before = f->previous->len > 0 ? f->previous->len + 1 : 0;
+  g_autoptr (GString) text = g_string_new (f->previous->str);
+  if (before > 0)
+    g_string_append_c (text, ' ');
+  g_string_append_len (text, sl->text, (gssize) sl->len);
+  const DlDispersionLine line
+      = { 0, sl->number, position, text->str, before + start, before + end };
+  DlDispersionLine *kept = lines_add (lines, &line, 0, 0, f->opts.keep_lines);
+  if (kept != NULL)
+    g_ptr_array_add (f->pending, kept);
+}
+
+/* Completes the lines kept on the line before @sl with its text. */
+static void
+complete_lines (DlDispersionFinder *f, const DlStreamLine *sl)
+{
+  for (guint i = 0; i < f->pending->len; i++)
+    {
+      DlDispersionLine *l = f->pending->pdata[i];
+      char *text = g_strdup_printf ("%s %.*s", l->text, (int) sl->len, sl->text);
+      g_free (l->text);
+      l->text = text;
+    }
+  g_ptr_array_set_size (f->pending, 0);
 }
 
 /* Gives the tokens of @sl (tokens @g.. of the input) to the matcher and
@@ -185,8 +260,15 @@ find_line (DlDispersionFinder *f, const DlStreamLine *sl, guint64 *g, const DlDi
       for (guint k = 0; k < n_m; k++)
         {
           const Recent *first = &f->recent[(*g + 1 - m[k].length) % DL_QUERY_MAX_TERMS];
-          if (first->counts)
-            file_add_hit (out, first->lang, m[k].query, first->position);
+          if (!first->counts)
+            continue;
+          file_add_hit (out, first->lang, m[k].query, first->position);
+          if (f->opts.keep_lines > 0 && m[k].length <= i + 1)
+            {
+              const DlStreamToken *ft = &sl->tokens[i + 1 - m[k].length];
+              keep_line (f, sl, ft->offset, t->offset + t->len, first->position,
+                         &out->lines[first->lang * out->n_queries + m[k].query]);
+            }
         }
     }
 }
@@ -199,11 +281,24 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
   if (!dl_stream_open (f->stream, input, doc_options, diag, NULL, error))
     return FALSE;
   dl_matcher_reset (f->matcher);
+  out->keep_lines = f->opts.keep_lines;
   guint64 g = 0;
   g_autoptr (GError) local = NULL;
   const DlStreamLine *line;
+  g_string_truncate (f->previous, 0);
+  g_ptr_array_set_size (f->pending, 0);
   while (dl_stream_next (f->stream, &line, &local) && line != NULL)
-    find_line (f, line, &g, diag, out);
+    {
+      if (f->opts.keep_lines > 0)
+        complete_lines (f, line);
+      find_line (f, line, &g, diag, out);
+      if (f->opts.keep_lines > 0)
+        {
+          g_string_truncate (f->previous, 0);
+          g_string_append_len (f->previous, line->text, (gssize) line->len);
+        }
+    }
+  g_ptr_array_set_size (f->pending, 0);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -225,6 +320,7 @@ struct _DlDispersionTotal {
   guint64 tokens[DL_LANG_COUNT];
   GArray *files[DL_LANG_COUNT]; /* Part: the files with tokens of the language */
   GArray **hits;                /* [lang * n_queries + query]: guint64 corpus positions */
+  GPtrArray **lines;            /* [lang * n_queries + query]: DlDispersionLine * */
 };
 
 DlDispersionTotal *
@@ -233,8 +329,12 @@ dl_dispersion_total_new (guint n_queries)
   DlDispersionTotal *t = g_new0 (DlDispersionTotal, 1);
   t->n_queries = n_queries;
   t->hits = g_new (GArray *, (gsize) n_queries * DL_LANG_COUNT);
+  t->lines = g_new (GPtrArray *, (gsize) n_queries * DL_LANG_COUNT);
   for (guint i = 0; i < n_queries * DL_LANG_COUNT; i++)
-    t->hits[i] = g_array_new (FALSE, FALSE, sizeof (guint64));
+    {
+      t->hits[i] = g_array_new (FALSE, FALSE, sizeof (guint64));
+      t->lines[i] = g_ptr_array_new_with_free_func (line_free);
+    }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     t->files[l] = g_array_new (FALSE, FALSE, sizeof (Part));
   return t;
@@ -246,7 +346,11 @@ dl_dispersion_total_free (DlDispersionTotal *t)
   if (t == NULL)
     return;
   for (guint i = 0; i < t->n_queries * DL_LANG_COUNT; i++)
-    g_array_unref (t->hits[i]);
+    {
+      g_array_unref (t->hits[i]);
+      g_ptr_array_unref (t->lines[i]);
+    }
+  g_free (t->lines);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     g_array_unref (t->files[l]);
   g_free (t->hits);
@@ -272,9 +376,21 @@ dl_dispersion_total_merge (DlDispersionTotal *t, const DlDispersionFile *f, guin
               guint64 pos = p.start + g_array_index (src, guint64, i);
               g_array_append_val (dst, pos);
             }
+          const GPtrArray *lines = f->lines[l * f->n_queries + q];
+          for (guint i = 0; lines != NULL && i < lines->len; i++)
+            lines_add (&t->lines[l * t->n_queries + q], lines->pdata[i], file, p.start,
+                       f->keep_lines);
         }
       t->tokens[l] += f->tokens[l];
     }
+}
+
+const DlDispersionLine *const *
+dl_dispersion_total_lines (const DlDispersionTotal *t, DlLang lang, guint query, guint *n)
+{
+  const GPtrArray *lines = t->lines[lang * t->n_queries + query];
+  *n = lines->len;
+  return (const DlDispersionLine *const *) lines->pdata;
 }
 
 guint64

@@ -58,7 +58,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDispersionFile, dl_dispersion_file_free)
 typedef struct {
   gboolean langs[DL_LANG_COUNT]; /* languages whose tokens and hits count */
   gboolean count_numbers;        /* numbers count as tokens (and can be hits) */
+  guint keep_lines;              /* keep the lines of the first this many hits of
+                                    each language and query (a concordance) */
 } DlDispersionOptions;
+
+/* The line of a hit, kept with DlDispersionOptions.keep_lines. */
+typedef struct {
+  guint file;       /* input number (0 in a DlDispersionFile) */
+  guint64 line;     /* 1-based line number in the input */
+  guint64 position; /* the hit's place among the language's tokens (of the
+                       input, then of the corpus) */
+  char *text;       /* the line as the stream gives it: valid UTF-8, NFC */
+  gsize start, end; /* the hit's bytes in @text (a hit starting on an
+                       earlier line keeps no line) */
+} DlDispersionLine;
 
 /* Finds the hits of queries in inputs, for one thread. */
 typedef struct _DlDispersionFinder DlDispersionFinder;
@@ -94,6 +107,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDispersionTotal, dl_dispersion_total_free)
 
 /* Adds @f as input number @file (0, 1, ... in input order). */
 void dl_dispersion_total_merge (DlDispersionTotal *t, const DlDispersionFile *f, guint file);
+
+/* The kept lines of query @query's hits in @lang, the first ones in
+ * corpus order: *@n of them (owned by @t). */
+const DlDispersionLine *const *dl_dispersion_total_lines (const DlDispersionTotal *t, DlLang lang,
+                                                          guint query, guint *n);
 
 /* Tokens of @lang in the corpus. */
 guint64 dl_dispersion_total_tokens (const DlDispersionTotal *t, DlLang lang);
