@@ -227,6 +227,93 @@ const DlCountJob dl_cmd_counting_job
     = { counting_worker_new, counting_worker_free, counting_counts_new,
         counting_count,      counting_merge,       counting_counts_free };
 
+/* The finding job: a dispersion finder per thread. */
+static gpointer
+finding_worker_new (gpointer user_data, GError **error)
+{
+  DlFinding *f = user_data;
+  return dl_dispersion_finder_new (f->queries, f->n_queries, &f->query_options, &f->options, error);
+}
+
+static void
+finding_worker_free (gpointer p)
+{
+  dl_dispersion_finder_free (p);
+}
+
+static gpointer
+finding_counts_new (gpointer user_data)
+{
+  return dl_dispersion_file_new (((DlFinding *) user_data)->n_queries);
+}
+
+static gboolean
+finding_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+               gpointer user_data, GError **error)
+{
+  const DlFinding *f = user_data;
+  return dl_dispersion_finder_input (worker, input, &f->doc_options, diag, counts, error);
+}
+
+static void
+finding_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  dl_dispersion_total_merge (((DlFinding *) user_data)->total, counts, file);
+}
+
+static void
+finding_counts_free (gpointer p)
+{
+  dl_dispersion_file_free (p);
+}
+
+const DlCountJob dl_cmd_finding_job
+    = { finding_worker_new, finding_worker_free, finding_counts_new,
+        finding_count,      finding_merge,       finding_counts_free };
+
+/* The vocabulary statistics job: a token stream and normalizer per thread. */
+static gpointer
+lexstats_worker_new (gpointer user_data, GError **error)
+{
+  return dl_lexstats_worker_new (&((DlLexCounting *) user_data)->counter_options, error);
+}
+
+static void
+lexstats_worker_free (gpointer p)
+{
+  dl_lexstats_worker_free (p);
+}
+
+static gpointer
+lexstats_counts_new (gpointer user_data)
+{
+  return dl_lexstats_input_new (&((DlLexCounting *) user_data)->counter_options);
+}
+
+static gboolean
+lexstats_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+                gpointer user_data, GError **error)
+{
+  return dl_lexstats_count (counts, worker, input, &((DlLexCounting *) user_data)->doc_options,
+                            diag, error);
+}
+
+static void
+lexstats_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  dl_lexstats_merge (((DlLexCounting *) user_data)->total, counts, file);
+}
+
+static void
+lexstats_counts_free (gpointer p)
+{
+  dl_lexstats_input_free (p);
+}
+
+const DlCountJob dl_cmd_lexstats_job
+    = { lexstats_worker_new, lexstats_worker_free, lexstats_counts_new,
+        lexstats_count,      lexstats_merge,       lexstats_counts_free };
+
 gboolean
 dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                     DlQueryUnits *qu, GError **error)

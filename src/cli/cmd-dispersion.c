@@ -10,6 +10,7 @@
 #include "dispersion.h"
 #include "error.h"
 #include "i18n.h"
+#include "svg.h"
 #include "textwidth.h"
 
 /* Cells of a barcode line, and the widest file name it shows. */
@@ -34,66 +35,17 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispArgs, disp_args_clear)
 
 /* What the counting and the writing of a run share. */
 typedef struct {
+  DlFinding find; /* first: the job's user data */
   const DispArgs *args;
   GPtrArray *inputs;
-  DlQueryOptions query_options;
-  DlDispersionOptions options;
-  DlDocumentOptions doc_options;
-  DlDispersionTotal *total;
 } DispRun;
 
 static void
 disp_run_clear (DispRun *run)
 {
-  g_clear_pointer (&run->total, dl_dispersion_total_free);
+  g_clear_pointer (&run->find.total, dl_dispersion_total_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispRun, disp_run_clear)
-
-/* ---- the counting job ---- */
-
-static gpointer
-job_worker_new (gpointer user_data, GError **error)
-{
-  DispRun *run = user_data;
-  return dl_dispersion_finder_new ((DlQuery *const *) run->args->queries->pdata,
-                                   run->args->queries->len, &run->query_options, &run->options,
-                                   error);
-}
-
-static void
-job_worker_free (gpointer p)
-{
-  dl_dispersion_finder_free (p);
-}
-
-static gpointer
-job_counts_new (gpointer user_data)
-{
-  return dl_dispersion_file_new (((DispRun *) user_data)->args->queries->len);
-}
-
-static gboolean
-job_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
-           gpointer user_data, GError **error)
-{
-  DispRun *run = user_data;
-  return dl_dispersion_finder_input (worker, input, &run->doc_options, diag, counts, error);
-}
-
-static void
-job_merge (gpointer counts, guint32 file, gpointer user_data)
-{
-  dl_dispersion_total_merge (((DispRun *) user_data)->total, counts, file);
-}
-
-static void
-job_counts_free (gpointer p)
-{
-  dl_dispersion_file_free (p);
-}
-
-static const DlCountJob disp_job
-    = { job_worker_new, job_worker_free, job_counts_new, job_count, job_merge, job_counts_free };
 
 /* ---- the table ---- */
 
@@ -229,62 +181,30 @@ text_plot (const DispRun *run, const DlDispersionParts *p)
   return g_string_free (s, FALSE);
 }
 
-/* SVG geometry, in pixels. */
-#define SVG_LABEL 220
-#define SVG_BAR 600
-#define SVG_ROW 20
-#define SVG_TOP 10
-
-/* The plot as an inline SVG in a <figure>: a frame per part, a line per
- * hit at its place in the part, the names at the left, the counts at the
- * right, an axis of the position in the part, and a caption. */
+/* The plot as an inline SVG: a row per part, its name at the left, its
+ * count at the right. */
 static char *
 svg_plot (const DispRun *run, const DlDispersionParts *p, const char *caption)
 {
-  guint height = SVG_TOP + p->n * SVG_ROW + 46;
-  GString *s = g_string_new ("<figure class=\"plot\">\n");
-  g_string_append_printf (s,
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%u\" "
-                          "font-family=\"sans-serif\" font-size=\"12\">\n",
-                          SVG_LABEL + SVG_BAR + 60, height);
-  char buf[24], x[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree DlSvgBarcodeRow *rows = g_new0 (DlSvgBarcodeRow, p->n + 1);
+  /* A part's number and its count written out: 24 bytes each. */
+  g_autofree char *numbers = g_new (char, (gsize) (p->n + 1) * 48);
   for (guint i = 0; i < p->n; i++)
-    {
-      guint y = SVG_TOP + i * SVG_ROW;
-      g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"end\">", SVG_LABEL - 6,
-                              y + 13);
-      dl_writer_escape_html (s, plot_name (run, p, i, buf));
-      g_string_append_printf (s,
-                              "</text>\n<rect x=\"%d\" y=\"%u\" width=\"%d\" height=\"16\" "
-                              "fill=\"none\" stroke=\"#888\"/>\n",
-                              SVG_LABEL, y, SVG_BAR);
-      for (guint64 h = p->starts[i]; h < p->starts[i + 1]; h++)
-        {
-          double at = SVG_LABEL + ((double) p->positions[h] + 0.5) * SVG_BAR / (double) p->sizes[i];
-          g_ascii_formatd (x, sizeof x, "%.1f", at);
-          g_string_append_printf (s,
-                                  "<line x1=\"%s\" y1=\"%u\" x2=\"%s\" y2=\"%u\" "
-                                  "stroke=\"#c00\"/>\n",
-                                  x, y + 1, x, y + 15);
-        }
-      g_string_append_printf (s, "<text x=\"%d\" y=\"%u\">%" G_GUINT64_FORMAT "</text>\n",
-                              SVG_LABEL + SVG_BAR + 6, y + 13, p->counts[i]);
-    }
-  guint axis = SVG_TOP + p->n * SVG_ROW + 14;
-  for (int k = 0; k <= 4; k++)
-    g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\">%d%%</text>\n",
-                            SVG_LABEL + k * SVG_BAR / 4, axis, k * 25);
-  g_string_append_printf (s, "<text x=\"%d\" y=\"%u\" text-anchor=\"middle\">",
-                          SVG_LABEL + SVG_BAR / 2, axis + 16);
-  dl_writer_escape_html (s, p->files != NULL
-                                /* Translators: the x axis of dispersion's plot. */
-                                /* xgettext:no-c-format */
-                                ? _ ("place in the file (% of its tokens of the language)")
-                                /* xgettext:no-c-format */
-                                : _ ("place in the part (% of its tokens of the language)"));
-  g_string_append (s, "</text>\n</svg>\n<figcaption>");
-  dl_writer_escape_html (s, caption);
-  g_string_append (s, "</figcaption>\n</figure>\n");
+    rows[i] = (DlSvgBarcodeRow){ plot_name (run, p, i, numbers + 48 * i),
+                                 NULL,
+                                 p->positions + p->starts[i],
+                                 p->starts[i + 1] - p->starts[i],
+                                 p->sizes[i],
+                                 dl_format_u64 (numbers + 48 * i + 24, p->counts[i]) };
+  GString *s = g_string_new (NULL);
+  dl_svg_barcode (s, rows, p->n,
+                  p->files != NULL
+                      /* Translators: the x axis of dispersion's plot. */
+                      /* xgettext:no-c-format */
+                      ? _ ("place in the file (% of its tokens of the language)")
+                      /* xgettext:no-c-format */
+                      : _ ("place in the part (% of its tokens of the language)"),
+                  caption);
   return g_string_free (s, FALSE);
 }
 
@@ -320,7 +240,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   (void) error;
   const DispRun *run = user_data;
   const DispArgs *a = run->args;
-  if (dl_dispersion_total_tokens (run->total, lang) == 0)
+  if (dl_dispersion_total_tokens (run->find.total, lang) == 0)
     {
       /* Translators: the heading of a language without tokens. */
       g_autofree char *heading = g_strdup_printf (_ ("%s: no tokens"), dl_lang_code (lang));
@@ -330,7 +250,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   for (guint q = 0; q < a->queries->len; q++)
     {
       g_auto (DlDispersionParts) parts = { 0 };
-      dl_dispersion_total_parts (run->total, lang, q, a->parts, &parts);
+      dl_dispersion_total_parts (run->find.total, lang, q, a->parts, &parts);
       const char *query = dl_query_text (a->queries->pdata[q]);
       g_autofree char *heading
           = query_heading (dl_lang_code (lang), query, &parts, parts.files != NULL);
@@ -446,7 +366,7 @@ part_begin (gpointer user_data, const DlPart *part)
 {
   DispRun *run = user_data;
   run->inputs = part->inputs;
-  run->total = dl_dispersion_total_new (run->args->queries->len);
+  run->find.total = dl_dispersion_total_new (run->find.n_queries);
 }
 
 static void
@@ -470,10 +390,12 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
   DlCounterOptions co;
   dl_cmd_counter_options (&a->opts, &co);
   g_auto (DispRun) run = { .args = a };
-  run.query_options = dl_cmd_query_options (&a->opts, &qu);
-  memcpy (run.options.langs, co.langs, sizeof co.langs);
-  run.options.count_numbers = a->opts.numbers;
-  run.doc_options = dl_cmd_document_options (&a->opts);
+  run.find.queries = (DlQuery *const *) a->queries->pdata;
+  run.find.n_queries = a->queries->len;
+  run.find.query_options = dl_cmd_query_options (&a->opts, &qu);
+  memcpy (run.find.options.langs, co.langs, sizeof co.langs);
+  run.find.options.count_numbers = a->opts.numbers;
+  run.find.doc_options = dl_cmd_document_options (&a->opts);
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of dispersion (text, HTML, Markdown). */
@@ -492,7 +414,8 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
   for (guint i = 0; i < a->queries->len; i++)
     g_string_append_printf (title, "%s%s", i > 0 ? ", " : "", dl_query_text (a->queries->pdata[i]));
   const DlCountReport report
-      = { &disp_job, part_begin, write_lang, part_end, co.langs, columns, N_COLS, title->str };
+      = { &dl_cmd_finding_job, part_begin, write_lang, part_end, co.langs, columns, N_COLS,
+          title->str };
   return dl_cmd_count_report (env, &a->opts, parts, &report, &run, error);
 }
 

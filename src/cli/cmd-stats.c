@@ -25,19 +25,17 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (StatsArgs, stats_args_clear)
 
 /* What the counting and the table of a run share. */
 typedef struct {
-  DlCounterOptions counter_options;
-  DlDocumentOptions doc_options;
-  DlStemmer *stemmer;     /* for stems_ratio */
-  DlLexStatsTotal *total; /* the part's */
-  gboolean finished;      /* dl_lexstats_finish done for it */
-  gboolean people;        /* the format is for people */
-  gboolean html;          /* ... and HTML: charts too */
+  DlLexCounting lex;  /* the job's user data; its total the part's */
+  DlStemmer *stemmer; /* for stems_ratio */
+  gboolean finished;  /* dl_lexstats_finish done for it */
+  gboolean people;    /* the format is for people */
+  gboolean html;      /* ... and HTML: charts too */
 } StatsRun;
 
 static void
 stats_run_clear (StatsRun *run)
 {
-  g_clear_pointer (&run->total, dl_lexstats_total_free);
+  g_clear_pointer (&run->lex.total, dl_lexstats_total_free);
 }
 
 /* Frees what the whole run holds: the part's totals and the stemmer. */
@@ -74,46 +72,6 @@ static const int measure_cols[DL_LEXSTATS_MEASURES]
 
 /* Text output shows at most this many characters of a path. */
 #define TEXT_FILE_MAX 50
-
-/* ---- The counting job ---- */
-
-static gpointer
-worker_new (gpointer user_data, GError **error)
-{
-  return dl_lexstats_worker_new (&((StatsRun *) user_data)->counter_options, error);
-}
-
-static void
-worker_free (gpointer p)
-{
-  dl_lexstats_worker_free (p);
-}
-
-static gpointer
-counts_new (gpointer user_data)
-{
-  return dl_lexstats_input_new (&((StatsRun *) user_data)->counter_options);
-}
-
-static gboolean
-count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
-       gpointer user_data, GError **error)
-{
-  return dl_lexstats_count (counts, worker, input, &((StatsRun *) user_data)->doc_options, diag,
-                            error);
-}
-
-static void
-merge (gpointer counts, guint32 file, gpointer user_data)
-{
-  dl_lexstats_merge (((StatsRun *) user_data)->total, counts, file);
-}
-
-static void
-counts_free (gpointer p)
-{
-  dl_lexstats_input_free (p);
-}
 
 /* ---- The table ---- */
 
@@ -201,17 +159,17 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   StatsRun *run = user_data;
   (void) error;
   if (!run->finished)
-    dl_lexstats_finish (run->total);
+    dl_lexstats_finish (run->lex.total);
   run->finished = TRUE;
   StatsRows rows = { NULL,
                      0,
-                     dl_lexstats_total (run->total, lang),
+                     dl_lexstats_total (run->lex.total, lang),
                      dl_lang_code (lang),
                      /* Translators: the file column of a language's total row in
                         `derlem stats`. */
                      run->people ? _ ("(all files)") : "",
                      { { NULL, 0, 0 } } };
-  rows.rows = dl_lexstats_rows (run->total, lang, &rows.n);
+  rows.rows = dl_lexstats_rows (run->lex.total, lang, &rows.n);
   char tokens[24], types[24];
   dl_format_u64 (tokens, rows.total->stats.tokens);
   dl_format_u64 (types, rows.total->stats.types);
@@ -221,7 +179,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   dl_writer_rows (w, (guint64) rows.n + 1, fill_row, &rows);
   if (run->html && rows.total->stats.tokens > 0)
     {
-      g_autofree char *charts = charts_of (run->total, lang);
+      g_autofree char *charts = charts_of (run->lex.total, lang);
       dl_writer_block (w, NULL, charts);
     }
   return TRUE;
@@ -280,7 +238,7 @@ part_begin (gpointer user_data, const DlPart *part)
 {
   (void) part;
   StatsRun *run = user_data;
-  run->total = dl_lexstats_total_new (run->stemmer);
+  run->lex.total = dl_lexstats_total_new (run->stemmer);
   run->finished = FALSE;
 }
 
@@ -294,11 +252,12 @@ part_end (gpointer user_data)
 static gboolean
 stats_run (DlEnv *env, const StatsArgs *args, GError **error)
 {
-  g_auto (StatsRun) run = { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL, NULL, FALSE, FALSE, FALSE };
+  g_auto (StatsRun) run
+      = { { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL }, NULL, FALSE, FALSE, FALSE };
   if ((run.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;
-  dl_cmd_counter_options (&args->opts, &run.counter_options);
-  run.doc_options = dl_cmd_document_options (&args->opts);
+  dl_cmd_counter_options (&args->opts, &run.lex.counter_options);
+  run.lex.doc_options = dl_cmd_document_options (&args->opts);
   run.people = dl_format_for_people (args->opts.format);
   run.html = args->opts.format == DL_FORMAT_HTML;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
@@ -321,11 +280,10 @@ stats_run (DlEnv *env, const StatsArgs *args, GError **error)
     [COL_YULE_K] = { "yule_k", _ ("Yule's K"), DL_CELL_REAL, 0, 8, 0, NULL, 2, 0 },
     [COL_MTLD] = { "mtld", _ ("MTLD"), DL_CELL_REAL, 0, 7, 0, NULL, 2, 0 },
   };
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   const DlCountReport report
-      = { &job,    part_begin, write_lang,    part_end, run.counter_options.langs,
-          columns, N_COLS,     "derlem stats" };
-  return dl_cmd_count_report (env, &args->opts, parts, &report, &run, error);
+      = { &dl_cmd_lexstats_job,          part_begin, write_lang, part_end,
+          run.lex.counter_options.langs, columns,    N_COLS,     "derlem stats" };
+  return dl_cmd_count_report_full (env, &args->opts, parts, &report, &run.lex, &run, error);
 }
 
 gboolean

@@ -7,6 +7,7 @@
 
 #include "counter.h"
 #include "diag.h"
+#include "dispersion.h"
 #include "document.h"
 #include "normalize.h"
 #include "options.h"
@@ -15,6 +16,7 @@
 #include "output.h"
 #include "source.h"
 #include "lemma.h"
+#include "lexstats.h"
 #include "meta.h"
 #include "stem.h"
 #include "stoplist.h"
@@ -108,6 +110,30 @@ typedef struct {
 } DlCounting;
 
 extern const DlCountJob dl_cmd_counting_job;
+
+/* Finding the hits of queries into @total, made by the caller (borrowed
+ * @queries and @query_options's units): dispersion's job, and compare's
+ * second pass (its user data is a DlFinding). */
+typedef struct {
+  DlQuery *const *queries;
+  guint n_queries;
+  DlQueryOptions query_options;
+  DlDispersionOptions options;
+  DlDocumentOptions doc_options;
+  DlDispersionTotal *total;
+} DlFinding;
+
+extern const DlCountJob dl_cmd_finding_job;
+
+/* Vocabulary statistics into @total, made by the caller: the job of stats
+ * and compare (its user data is a DlLexCounting). */
+typedef struct {
+  DlCounterOptions counter_options;
+  DlDocumentOptions doc_options;
+  DlLexStatsTotal *total;
+} DlLexCounting;
+
+extern const DlCountJob dl_cmd_lexstats_job;
 
 /* Makes a first worker of @workers (NULL: none), so that a setup failure
  * (ICU, the stemmer) is an error of the run, not of each input; then opens

@@ -4,6 +4,7 @@
 #include "svg.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "writer.h"
 
@@ -253,9 +254,9 @@ dl_svg_line_chart (GString *out, const DlSvgAxis *x, const DlSvgAxis *y, const D
   n_series = MIN (n_series, DL_SVG_STYLES);
   g_string_append_printf (out,
                           "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
-                          "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" "
-                          "font-size=\"12\">\n",
-                          WIDTH, HEIGHT);
+                          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                          "font-family=\"sans-serif\" font-size=\"12\">\n",
+                          WIDTH, HEIGHT, WIDTH, HEIGHT);
   double xlo = 0, xhi = 1, ylo = 0, yhi = 1, xt[12], yt[12];
   range_of (series, n_series, TRUE, x->scale, &xlo, &xhi);
   range_of (series, n_series, FALSE, y->scale, &ylo, &yhi);
@@ -269,4 +270,101 @@ dl_svg_line_chart (GString *out, const DlSvgAxis *x, const DlSvgAxis *y, const D
   g_string_append (out, "</svg>\n<figcaption>");
   dl_writer_escape_html (out, caption);
   g_string_append (out, "</figcaption>\n</figure>\n");
+}
+
+/* Barcode geometry, in pixels: the labels take at most CODE_LABEL. */
+#define CODE_LABEL 220
+#define CODE_LABEL_MIN 60
+#define CODE_CHAR 7 /* about a character of the 12-pixel font */
+#define CODE_BAR 600
+#define CODE_ROW 20
+#define CODE_TOP 10
+
+/* One barcode row at @y: its label (a link with @row->href), its frame,
+ * its marks, its value. */
+static void
+barcode_row (GString *out, const DlSvgBarcodeRow *row, guint y, guint label)
+{
+  g_string_append (out, "<g class=\"row\">");
+  if (row->href != NULL)
+    {
+      g_string_append (out, "<a href=\"");
+      dl_writer_escape_html (out, row->href);
+      g_string_append (out, "\">");
+    }
+  g_string_append_printf (out, "<text x=\"%u\" y=\"%u\" text-anchor=\"end\">", label - 6, y + 13);
+  dl_writer_escape_html (out, row->label);
+  g_string_append (out, row->href != NULL ? "</text></a>\n" : "</text>\n");
+  g_string_append_printf (out,
+                          "<rect x=\"%u\" y=\"%u\" width=\"%d\" height=\"16\" "
+                          "fill=\"none\" stroke=\"#888\"/>\n",
+                          label, y, CODE_BAR);
+  char x[G_ASCII_DTOSTR_BUF_SIZE], last[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  for (guint64 h = 0; h < row->n_positions; h++)
+    {
+      double at = label + ((double) row->positions[h] + 0.5) * CODE_BAR / (double) row->size;
+      g_ascii_formatd (x, sizeof x, "%.1f", at);
+      if (strcmp (x, last) == 0)
+        continue; /* on the mark before: a dense word stays a few KiB */
+      g_string_append_printf (out,
+                              "<line x1=\"%s\" y1=\"%u\" x2=\"%s\" y2=\"%u\" "
+                              "stroke=\"#c00\"/>\n",
+                              x, y + 1, x, y + 15);
+      memcpy (last, x, sizeof last);
+    }
+  g_string_append_printf (out, "<text x=\"%u\" y=\"%u\">", label + CODE_BAR + 6, y + 13);
+  dl_writer_escape_html (out, row->value);
+  g_string_append (out, "</text></g>\n");
+}
+
+void
+dl_svg_barcode (GString *out, const DlSvgBarcodeRow *rows, guint n, const char *axis_label,
+                const char *caption)
+{
+  /* Room for the longest label, within bounds. */
+  guint label = CODE_LABEL_MIN;
+  for (guint i = 0; i < n; i++)
+    label = MAX (label, (guint) g_utf8_strlen (rows[i].label, -1) * CODE_CHAR + 12);
+  label = MIN (label, CODE_LABEL);
+  guint height = CODE_TOP + n * CODE_ROW + 46, width = label + CODE_BAR + 60;
+  g_string_append_printf (out,
+                          "<figure class=\"plot\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
+                          "width=\"%u\" height=\"%u\" viewBox=\"0 0 %u %u\" "
+                          "font-family=\"sans-serif\" font-size=\"12\">\n",
+                          width, height, width, height);
+  for (guint i = 0; i < n; i++)
+    barcode_row (out, &rows[i], CODE_TOP + i * CODE_ROW, label);
+  guint axis = CODE_TOP + n * CODE_ROW + 14;
+  for (int k = 0; k <= 4; k++)
+    g_string_append_printf (out, "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">%d%%</text>\n",
+                            label + (guint) k * CODE_BAR / 4, axis, k * 25);
+  g_string_append_printf (out, "<text x=\"%u\" y=\"%u\" text-anchor=\"middle\">",
+                          label + CODE_BAR / 2, axis + 16);
+  dl_writer_escape_html (out, axis_label);
+  g_string_append (out, "</text>\n</svg>\n<figcaption>");
+  dl_writer_escape_html (out, caption);
+  g_string_append (out, "</figcaption>\n</figure>\n");
+}
+
+void
+dl_svg_bar (GString *out, double value, double lo, double hi, guint width)
+{
+  g_return_if_fail (lo <= 0 && hi >= 0 && lo < hi);
+  double v = isfinite (value) ? CLAMP (value, lo, hi) : 0;
+  double zero = -lo / (hi - lo) * width, end = (v - lo) / (hi - lo) * width;
+  double x = MIN (zero, end), w = fabs (end - zero);
+  g_string_append_printf (out,
+                          "<svg class=\"bar\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%u\" "
+                          "height=\"12\" aria-hidden=\"true\"><rect x=\"",
+                          width);
+  append_number (out, v < 0 ? x + 0.5 : x);
+  g_string_append (out, "\" y=\"1.5\" width=\"");
+  append_number (out, v < 0 ? MAX (0.0, w - 1) : w);
+  g_string_append (out, v < 0 ? "\" height=\"9\" fill=\"#fff\" stroke=\"#444\"/>"
+                              : "\" height=\"9\" fill=\"#444\"/>");
+  g_string_append (out, "<line x1=\"");
+  append_number (out, zero);
+  g_string_append (out, "\" y1=\"0\" x2=\"");
+  append_number (out, zero);
+  g_string_append (out, "\" y2=\"12\" stroke=\"#000\"/></svg>");
 }

@@ -32,6 +32,30 @@ typedef struct {
 void dl_svg_line_chart (GString *out, const DlSvgAxis *x, const DlSvgAxis *y,
                         const DlSvgSeries *series, guint n_series, const char *caption);
 
+/* A row of a barcode plot: a band of @size places with a mark at each of
+ * @positions (ascending, each below @size). */
+typedef struct {
+  const char *label; /* at the left */
+  const char *href;  /* the label links there ("#id"), or NULL */
+  const guint64 *positions;
+  guint64 n_positions;
+  guint64 size;
+  const char *value; /* at the right (the marks' count) */
+} DlSvgBarcodeRow;
+
+/* Appends a <figure> with the barcode plot of @rows (AntConc's Plot view):
+ * a framed band per row, a thin line where each position falls (marks that
+ * fall on one pixel drawn once), 0–100 % ticks under them with @axis_label,
+ * and @caption. */
+void dl_svg_barcode (GString *out, const DlSvgBarcodeRow *rows, guint n, const char *axis_label,
+                     const char *caption);
+
+/* Appends an inline bar for a table cell: @value on a scale from @lo to
+ * @hi (lo ≤ 0 ≤ hi, lo < hi), @width pixels wide, drawn from 0, a
+ * positive one filled, a negative one outlined (told apart in greyscale),
+ * a thin line at 0. */
+void dl_svg_bar (GString *out, double value, double lo, double hi, guint width);
+
 /* The ticks of an axis over [@lo, @hi], from one at or below @lo to one at
  * or above @hi: "nice" values (1, 2 or 5 times a power of ten, at most
  * 6 steps) for a linear one, powers of ten for a log one; at most @max

@@ -9,10 +9,8 @@ typedef struct {
   gboolean in_table;
 } MarkdownState;
 
-/* Backslash before what would be markup (| ends a cell, < starts HTML);
- * a line break inside a cell becomes <br>, a table row being one line. */
-static void
-escape_markdown (GString *out, const char *text)
+void
+dl_writer_escape_markdown (GString *out, const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     switch (*p)
@@ -46,7 +44,7 @@ line (DlWriter *w, const char *prefix, const char *text)
 {
   GString *b = w->buf;
   g_string_assign (b, prefix);
-  escape_markdown (b, text);
+  dl_writer_escape_markdown (b, text);
   g_string_append_c (b, '\n');
   fwrite (b->str, 1, b->len, w->fp);
 }
@@ -75,7 +73,7 @@ open_table (DlWriter *w)
   for (guint j = 0; j < w->n_shown; j++)
     {
       g_string_append_c (b, ' ');
-      escape_markdown (b, dl_writer_heading (w, w->shown[j]));
+      dl_writer_escape_markdown (b, dl_writer_heading (w, w->shown[j]));
       g_string_append (b, " |");
     }
   g_string_append (b, "\n|");
@@ -100,7 +98,7 @@ markdown_row (DlWriter *w, DlLang lang, const DlCell *cells)
       guint k = w->shown[j];
       gboolean node = w->columns[k].flags & DL_COLUMN_NODE;
       g_string_append (b, node ? " **" : " ");
-      escape_markdown (b, dl_writer_cell_text (w, k, &cells[k]));
+      dl_writer_escape_markdown (b, dl_writer_cell_text (w, k, &cells[k]));
       g_string_append (b, node ? "** |" : " |");
     }
   g_string_append_c (b, '\n');

@@ -117,6 +117,11 @@ void dl_writer_block (DlWriter *w, const char *text, const char *html);
 /* Appends @text to @out with HTML's special characters as entities. */
 void dl_writer_escape_html (GString *out, const char *text);
 
+/* Appends @text to @out with a backslash before what Markdown would take
+ * for markup (| ends a cell, < starts HTML); a line break becomes <br>, a
+ * table row being one line. */
+void dl_writer_escape_markdown (GString *out, const char *text);
+
 /* Writes what closes the result and frees @w. Write errors show on the
  * stream (ferror), which dl_out_close reports. */
 void dl_writer_end (DlWriter *w);
