@@ -4,9 +4,11 @@
  * well-formed HTML, the formats, usage and data errors. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "render.h"
 #include "tests.h"
 
 #define DATA "tests/data/compare/"
@@ -285,6 +287,107 @@ test_compare_errors (void)
   cli_run_clear (&r);
 }
 
+/* Occurrences of @needle in @haystack. */
+static guint
+count (const char *haystack, const char *needle)
+{
+  guint n = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Pixels of @img in the rectangle near the colour @rgb (each channel
+ * within 40). */
+static guint
+pixels_near (const RenderImage *img, guint x, guint y, guint w, guint h, guint32 rgb)
+{
+  guint n = 0;
+  for (guint j = y; j < MIN (img->height, y + h); j++)
+    for (guint i = x; i < MIN (img->width, x + w); i++)
+      {
+        const guint8 *p = img->rgba + ((gsize) j * img->width + i) * 4;
+        n += ABS (p[0] - (int) (rgb >> 16)) < 40 && ABS (p[1] - (int) ((rgb >> 8) & 0xff)) < 40
+             && ABS (p[2] - (int) (rgb & 0xff)) < 40;
+      }
+  return n;
+}
+
+static void
+test_compare_rendered (void)
+{
+  /* The bundled corpus's report in headless Chromium: the page is drawn
+     (text, tables, both charts' series in their colours), and the DOM the
+     browser built from it has every SVG with its parts. No Chromium is a
+     failure, not a skip. */
+  g_autofree char *dir = g_dir_make_tmp ("derlem-render-XXXXXX", NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  g_autofree char *html = g_build_filename (dir, "report.html", NULL);
+  g_autofree char *png = g_build_filename (dir, "report.png", NULL);
+  g_autofree char *cmd = g_strdup_printf ("$DERLEM compare -o '%s' corpus", html);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  g_autoptr (GError) error = NULL;
+  gboolean shot = render_html_png (html, png, 900, 2000, &error);
+  DL_ASSERT_TRUE_FOR (error != NULL ? error->message : "screenshot", shot);
+  g_auto (RenderImage) img = { 0, 0, NULL };
+  gboolean read = shot && render_png_load (png, &img, &error);
+  DL_ASSERT_TRUE_FOR (error != NULL ? error->message : "PNG", read);
+  if (read)
+    {
+      DL_ASSERT_INT_EQ (img.width, 900);
+      DL_ASSERT_INT_EQ (img.height, 2000);
+      /* Not blank, not a black page: the summary table's text... */
+      double top = render_image_ink (&img, 0, 0, 900, 500);
+      DL_ASSERT_TRUE_FOR ("ink at the top", top > 0.01 && top < 0.5);
+      /* ...and the charts below it: both series of the growth curve and of
+         the Zipf plot, in the colours svg.c gives them. */
+      DL_ASSERT_TRUE_FOR ("Turkish series", pixels_near (&img, 0, 500, 900, 1000, 0x1f4e99) > 300);
+      DL_ASSERT_TRUE_FOR ("English series", pixels_near (&img, 0, 500, 900, 1000, 0xb2311e) > 300);
+      /* The page's margins stay white. */
+      DL_ASSERT_TRUE_FOR ("left margin", render_image_ink (&img, 0, 0, 20, 2000) == 0);
+    }
+  g_autofree char *dom = NULL;
+  gboolean built = render_html_dom (html, &dom, &error);
+  DL_ASSERT_TRUE_FOR (error != NULL ? error->message : "DOM", built);
+  if (built)
+    {
+      /* Two line charts, two barcodes, a bar per number of the bands and
+         keyword tables; each chart with two series and a caption. */
+      DL_ASSERT_INT_EQ (count (dom, "<svg class=\"bar\""), 7 * 2 + 20 * 2 * 2);
+      DL_ASSERT_INT_EQ (count (dom, "<figure class=\"chart\">"), 2);
+      DL_ASSERT_INT_EQ (count (dom, "<figure class=\"plot\">"), 2);
+      DL_ASSERT_INT_EQ (count (dom, "<path class=\"series\""), 4);
+      DL_ASSERT_INT_EQ (count (dom, "<figcaption>"), 4);
+      DL_ASSERT_INT_EQ (count (dom, "<g class=\"row\">"), 20);
+      DL_ASSERT_TRUE_FOR ("barcode marks", count (dom, "stroke=\"#c00\"") > 500);
+      DL_ASSERT_INT_EQ (count (dom, "<script"), 0);
+    }
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  DL_ASSERT_INT_EQ (system (rm), 0);
+}
+
+static void
+test_png_reader_refuses_bad_files (void)
+{
+  /* Not a PNG, a truncated one: errors, no crash. */
+  g_autoptr (GError) error = NULL;
+  g_auto (RenderImage) img = { 0, 0, NULL };
+  DL_ASSERT_TRUE_FOR ("text", !render_png_load (TEST_SRCDIR "/README.md", &img, &error));
+  DL_ASSERT_STR_CONTAINS (error->message, "not a PNG file");
+  g_clear_error (&error);
+  g_autofree char *png = NULL;
+  gsize len;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (TEST_SRCDIR "/doc/compare.png", &png, &len, NULL));
+  DL_ASSERT_TRUE_FOR ("whole", render_png_load (TEST_SRCDIR "/doc/compare.png", &img, &error));
+  render_image_clear (&img);
+  char *cut = dl_test_temp_file ("cut.png", png, (gssize) (len / 2));
+  DL_ASSERT_TRUE_FOR ("truncated", !render_png_load (cut, &img, &error));
+  DL_ASSERT_TRUE_FOR ("truncated: an error", error != NULL);
+  dl_test_temp_remove (cut);
+}
+
 void
 test_cli_compare_suite (void)
 {
@@ -296,4 +399,6 @@ test_cli_compare_suite (void)
   CU_add_test (s, "HTML escaped and well formed", test_compare_html_escaped);
   CU_add_test (s, "text fits, Turkish headings", test_compare_text_fits_and_turkish);
   CU_add_test (s, "errors", test_compare_errors);
+  CU_add_test (s, "rendered in Chromium", test_compare_rendered);
+  CU_add_test (s, "PNG reader refuses bad files", test_png_reader_refuses_bad_files);
 }
