@@ -29,12 +29,12 @@ static const double level_values[] = { 0.05, 0.01, 0.001, 0.0001, 1 };
 #define CONTEXT 30
 /* Cells of a text barcode. */
 #define TEXT_CODE 50
-/* Points of a growth curve and of a Zipf or coverage curve. */
+/* Points of a growth curve (a Zipf plot has up to twice as many). */
 #define CURVE_POINTS 100
 
 typedef struct {
   DlOptions opts;
-  DlKeynessOptions key; /* keywords: --p, --min-freq; top is --top */
+  DlKeynessOptions key; /* keywords: --p (p) and --min-freq (min_freq) */
   char **ref;           /* --ref PATHs (owned), or NULL */
   char **paths;         /* the PATH arguments, in argv */
   guint top;            /* --top: rows of each list */
@@ -143,8 +143,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CompareRun, compare_run_clear)
 
 /* ---- Counting ---- */
 
-/* Counts @set's vocabulary statistics (the first pass); @quiet: its
- * problems were reported by an earlier pass. */
+/* Counts @set's vocabulary statistics: the first pass, which reports the
+ * inputs' problems. FALSE with @error if a worker cannot be set up. */
 static gboolean
 count_stats (CompareRun *run, InputSet *set, GError **error)
 {
