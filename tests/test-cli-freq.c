@@ -262,6 +262,36 @@ test_freq_bundled_corpus_top_20 (void)
   cli_run_clear (&r);
 }
 
+static void
+test_freq_bands_by_rank (void)
+{
+  /* Bands of 3 ranks over the English list of the corpus without
+   * stopwords, among the items in at least 3 files: the ranks after the
+   * filter make the bands. */
+  CliRun r = cli_run ("$DERLEM freq --band-size 3 --top 7 --lang en --stoplist default "
+                      "--min-range 3 --format tsv corpus | cut -f 2,3,6,7",
+                      NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "rank\titem\trange\tband\n"
+                           "1\tazerbaijan\t4\t3\n2\tarmenia\t3\t3\n3\tkarabakh\t4\t3\n"
+                           "4\trussia\t3\t6\n5\twar\t4\t6\n6\tarmenian\t3\t6\n"
+                           "7\tforeign\t3\t9\n");
+  cli_run_clear (&r);
+  /* --bands: thousands; the column comes last, after the totals. */
+  r = cli_run ("$DERLEM freq --bands --totals --lang tr --format tsv corpus | sed -n '1p;2p'",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\trank\titem\tfreq\tper_million\trange\ttotal_tokens\t"
+                           "total_types\tband\n"
+                           "tr\t1\tve\t694\t33024.03\t4\t21015\t6335\t1k\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --bands --lang tr --format tsv corpus | sed -n '1002p' | cut -f 2,7",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "1001\t2k\n");
+  cli_run_clear (&r);
+  r = cli_run_usage_error ("$DERLEM freq --band-size -2 corpus", "'-2' for --band-size");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_freq_suite (void)
 {
@@ -271,4 +301,5 @@ test_cli_freq_suite (void)
   CU_add_test (s, "freq_orders_and_filters", test_freq_orders_and_filters);
   CU_add_test (s, "freq_usage_errors", test_freq_usage_errors);
   CU_add_test (s, "freq_bundled_corpus_top_20", test_freq_bundled_corpus_top_20);
+  CU_add_test (s, "freq_bands_by_rank", test_freq_bands_by_rank);
 }

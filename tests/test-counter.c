@@ -412,6 +412,31 @@ test_counter_file_counts (void)
   CU_ASSERT_PTR_NULL (dl_counter_token_files (plain, DL_LANG_TR, &tokens, &n));
 }
 
+static void
+test_freq_bands (void)
+{
+  static const struct {
+    guint64 rank;
+    guint size;
+    guint64 band;
+    const char *label;
+  } cases[] = {
+    { 1, 1000, 1, "1k" },        { 1000, 1000, 1, "1k" }, { 1001, 1000, 2, "2k" },
+    { 2500, 1000, 3, "3k" },     { 1, 500, 1, "500" },    { 501, 500, 2, "1k" },
+    { 1001, 500, 3, "1.5k" },    { 7, 3, 3, "9" },        { 1, 1, 1, "1" },
+    { 12345, 250, 50, "12.5k" }, { 999, 1000, 1, "1k" },  { 1234, 1234, 1, "1234" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char buf[24], label[48];
+      g_snprintf (label, sizeof label, "rank %" G_GUINT64_FORMAT " size %u", cases[i].rank,
+                  cases[i].size);
+      guint64 band = dl_freq_band (cases[i].rank, cases[i].size);
+      DL_ASSERT_INT_EQ_FOR (label, band, cases[i].band);
+      DL_ASSERT_STR_EQ_FOR (label, dl_freq_band_label (band, cases[i].size, buf), cases[i].label);
+    }
+}
+
 void
 test_counter_suite (void)
 {
@@ -426,4 +451,5 @@ test_counter_suite (void)
   CU_add_test (s, "freqlist_stems", test_freqlist_stems);
   CU_add_test (s, "freqlist_stoplist", test_freqlist_stoplist);
   CU_add_test (s, "collator_orders_turkish", test_collator_orders_turkish);
+  CU_add_test (s, "freq_bands", test_freq_bands);
 }

@@ -16,7 +16,8 @@ typedef struct {
   DlOptions opts;
   DlFreqOptions list;
   gboolean urls;
-  char **paths; /* the PATH arguments, in argv */
+  guint band_size; /* ranks in a band with --bands, or 0 */
+  char **paths;    /* the PATH arguments, in argv */
 } FreqArgs;
 
 static void
@@ -33,6 +34,7 @@ typedef struct {
   DlFreqOptions list_options;
   const DlOptions *opts;
   const DlListTools *tools;
+  guint band_size; /* --bands: ranks in a band, or 0 */
 } FreqRun;
 
 static void
@@ -61,13 +63,16 @@ enum {
   COL_FORMS,
   COL_TOTAL_TOKENS,
   COL_TOTAL_TYPES,
+  COL_BAND,
   N_COLS
 };
 
 typedef struct {
   const DlFreqList *list;
   const char *lang;
+  guint band_size;
   char per_million[32];
+  char band[24];
   DlCell cells[N_COLS];
 } FreqRows;
 
@@ -100,6 +105,9 @@ fill_row (gpointer data, guint64 i)
   cells[COL_ADJ_FREQ].s = d->has_d ? NULL : "";
   cells[COL_TOTAL_TOKENS].i = dl_freqlist_tokens (rows->list);
   cells[COL_TOTAL_TYPES].i = dl_freqlist_types (rows->list);
+  cells[COL_BAND].s = rows->band_size > 0 ? dl_freq_band_label (
+                          dl_freq_band (it->rank, rows->band_size), rows->band_size, rows->band)
+                                          : "";
   return cells;
 }
 
@@ -119,7 +127,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
   g_autofree char *heading
       = g_strdup_printf (_ ("%s: %s tokens, %s types"), dl_lang_code (lang), tokens, types);
   dl_writer_section (w, lang, heading);
-  FreqRows rows = { list, dl_lang_code (lang), "", { { NULL, 0, 0 } } };
+  FreqRows rows = { list, dl_lang_code (lang), run->band_size, "", "", { { NULL, 0, 0 } } };
   dl_writer_rows (w, dl_freqlist_size (list), fill_row, &rows);
   return TRUE;
 }
@@ -127,8 +135,8 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 /* freq's own options, as given. */
 typedef struct {
   char *sort;
-  gint64 top, min_freq, min_range, forms;
-  gboolean urls, dispersion;
+  gint64 top, min_freq, min_range, forms, band_size;
+  gboolean urls, dispersion, bands;
   double min_d, max_dp; /* NaN when not given */
 } FreqGiven;
 
@@ -171,6 +179,10 @@ freq_context (FreqGiven *given, DlOptions *opts)
             "X" },
           { "max-dp", 0, 0, G_OPTION_ARG_DOUBLE, &given->max_dp,
             N_ ("Leave out items whose DP is above X or undefined (implies --dispersion)"), "X" },
+          { "bands", 0, 0, G_OPTION_ARG_NONE, &given->bands,
+            N_ ("Add each item's frequency band by its rank: 1k, 2k... (a learner's list)"), NULL },
+          { "band-size", 0, 0, G_OPTION_ARG_INT64, &given->band_size,
+            N_ ("Ranks in a band (default: 1000; implies --bands)"), "N" },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[PATH...]"), _ ("Count words (or stems, or lemmas) per language: a frequency list."),
@@ -199,7 +211,12 @@ freq_context (FreqGiven *given, DlOptions *opts)
          "  dp         = ½ Σ |v_i − s_i| (Gries 2008)\n"
          "  dp_norm    = dp / (1 − min s_i) (Lijffijt & Gries 2012)\n"
          "  adj_freq   = juilland_d × freq (Juilland's U)\n"
-         "Undefined values (one file: D, DPnorm, adj_freq) are empty cells."),
+         "Undefined values (one file: D, DPnorm, adj_freq) are empty cells.\n"
+         "\n"
+         "With --bands, a last column band gives each item's frequency band by its\n"
+         "rank in the list (after --min-freq, --min-range, --min-d, --max-dp):\n"
+         "1k for ranks 1 to 1000, 2k for 1001 to 2000... (--band-size N: bands of\n"
+         "N ranks, labelled by their last rank)."),
       entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST | DL_OPT_BY | DL_OPT_TOTALS, opts);
 }
 
@@ -216,20 +233,38 @@ check_evenness (const char *option, double value, GError **error)
   return FALSE;
 }
 
+/* Checks --band-size: 0 (not given) or 1 to 10^9. */
+static gboolean
+check_band_size (gint64 size, GError **error)
+{
+  if (size >= 0 && size <= 1000000000)
+    return TRUE;
+  char text[24];
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, size);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _ ("invalid value '%s' for %s (expected a number from %s to %s)"), text,
+               "--band-size", "1", "1000000000");
+  return FALSE;
+}
+
 /* Parses @argv into @args and checks every value: FALSE with @error
  * (DL_ERROR_USAGE) for anything wrong. */
 static gboolean
 freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
 {
   dl_options_init (&args->opts);
-  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, FALSE, FALSE, NAN, NAN };
+  g_auto (FreqGiven) given = { NULL, 0, 1, 1, 5, 0, FALSE, FALSE, FALSE, NAN, NAN };
   g_autoptr (GOptionContext) context = freq_context (&given, &args->opts);
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
       || !dl_options_check_count ("--top", given.top, error)
       || !dl_options_check_count ("--min-freq", given.min_freq, error)
       || !dl_options_check_count ("--min-range", given.min_range, error)
-      || !dl_options_check_count ("--forms", given.forms, error))
+      || !dl_options_check_count ("--forms", given.forms, error)
+      || !check_band_size (given.band_size, error))
     return FALSE;
+  args->band_size = given.bands || given.band_size > 0
+                        ? (guint) (given.band_size > 0 ? given.band_size : 1000)
+                        : 0;
   if (!check_evenness ("--min-d", given.min_d, error)
       || !check_evenness ("--max-dp", given.max_dp, error))
     return FALSE;
@@ -266,6 +301,7 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
   run->list_options = args->list;
   run->opts = opts;
   run->tools = tools;
+  run->band_size = args->band_size;
 }
 
 /* A part's counts: fresh before it, dropped after. */
@@ -317,6 +353,9 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, unit, 0, 0, NULL, 0, 0 },
     [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
     [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
+    /* The frequency band, when asked. */
+    [COL_BAND] = { "band", _ ("band"), DL_CELL_STRING, args->band_size > 0 ? 0 : DL_COLUMN_OFF, 4,
+                   0, NULL, 0, 0 },
   };
   const DlCountReport report = { &dl_cmd_counting_job,
                                  part_begin,

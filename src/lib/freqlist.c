@@ -356,6 +356,27 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
   return g_steal_pointer (&list);
 }
 
+guint64
+dl_freq_band (guint64 rank, guint size)
+{
+  g_return_val_if_fail (rank >= 1 && size >= 1, 0);
+  return (rank - 1) / size + 1;
+}
+
+const char *
+dl_freq_band_label (guint64 band, guint size, char *buf)
+{
+  guint64 last = band * size;
+  if (last >= 1000 && last % 1000 == 0)
+    g_snprintf (buf, 24, "%" G_GUINT64_FORMAT "k", last / 1000);
+  else if (last >= 1000 && last % 100 == 0)
+    g_snprintf (buf, 24, "%" G_GUINT64_FORMAT ".%" G_GUINT64_FORMAT "k", last / 1000,
+                last % 1000 / 100);
+  else
+    g_snprintf (buf, 24, "%" G_GUINT64_FORMAT, last);
+  return buf;
+}
+
 DlLang
 dl_freqlist_lang (const DlFreqList *list)
 {

@@ -73,6 +73,17 @@ const DlFreqItem *dl_freqlist_item (const DlFreqList *list, guint i);
  * returns its text. */
 const char *dl_freqlist_match_key (const DlFreqItem *it, GString *buf);
 
+/* The frequency band of an item of rank @rank (1-based) in bands of @size
+ * ranks (@size ≥ 1): 1 for ranks 1..size, 2 for the next @size, and so on
+ * (learners' lists: the 1k, 2k... most frequent words). */
+guint64 dl_freq_band (guint64 rank, guint size);
+
+/* The label of band @band (≥ 1) of @size ranks, written into @buf (24
+ * bytes): its last rank, in thousands when that is a whole number of
+ * hundreds from 1,000 up ("1k", "2k", "1.5k"), else as it is ("500").
+ * Returns @buf. */
+const char *dl_freq_band_label (guint64 band, guint size, char *buf);
+
 void dl_freqlist_free (DlFreqList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlFreqList, dl_freqlist_free)
 
