@@ -27,8 +27,10 @@ cli_run (const char *cmdline, const char *language)
   const char *argv[] = { "/bin/sh", "-c", cmdline, NULL };
   g_autoptr (GError) error = NULL;
   int wait_status;
-  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, &r.out, &r.err,
-                     &wait_status, &error))
+  /* Standard input is /dev/null, whatever the harness gives: a command
+     without a PATH reads it (empty) unless the test gives one. */
+  if (!g_spawn_sync (TEST_SRCDIR, (char **) argv, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                     &r.out, &r.err, &wait_status, &error))
     {
       CU_FAIL (error->message);
       /* Empty output, so that callers' assertions fail rather than crash. */

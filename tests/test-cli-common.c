@@ -135,9 +135,21 @@ test_stdin_and_bundled_corpus (void)
   DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n-\t1\t123\ttr\n");
   cli_run_clear (&r);
 
+  /* No PATH and /dev/null, or a script's empty input: that empty input is
+     read, not the bundled corpus (a person's script must not get the
+     sample's numbers). */
   r = cli_run ("$DERLEM langs --format tsv < /dev/null", NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
-  DL_ASSERT_STR_CONTAINS (r.err, "bundled sample corpus");
+  DL_ASSERT_STR_EQ (r.out, "file\tstart_line\tend_line\tlang\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "-: empty file");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq < /dev/null", NULL);
+  DL_ASSERT_STR_EQ (r.out, "tr: 0 tokens, 0 types\n\nen: 0 tokens, 0 types\n");
+  cli_run_clear (&r);
+  /* At a terminal (script(1) gives one), no PATH means the bundled corpus. */
+  r = cli_run ("script -qec '$DERLEM langs --format tsv --progress never' /dev/null | tr -d '\\r'",
+               NULL);
+  DL_ASSERT_STR_CONTAINS (r.out, "bundled sample corpus");
   DL_ASSERT_STR_CONTAINS (r.out, "corpus/commentary-tr-karabag-2023.txt\t1\t123\ttr\n");
   cli_run_clear (&r);
 }

@@ -196,7 +196,7 @@ gboolean
 dl_source_stdin_has_data (void)
 {
   struct stat st;
-  if (fstat (STDIN_FILENO, &st) != 0)
-    return FALSE;
-  return S_ISFIFO (st.st_mode) || S_ISSOCK (st.st_mode) || S_ISREG (st.st_mode);
+  /* A closed standard input has nothing to read; a terminal is a person
+     who named no file. */
+  return fstat (STDIN_FILENO, &st) == 0 && !isatty (STDIN_FILENO);
 }

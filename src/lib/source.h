@@ -39,8 +39,9 @@ gboolean dl_input_spool (DlInput *input, GError **error);
  * to @diag as errors and left out. Returns a GPtrArray of DlInput (owned). */
 GPtrArray *dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag);
 
-/* TRUE if standard input is a pipe, socket or regular file, i.e. when a
- * run with no PATH should read it rather than the bundled corpus. */
+/* TRUE if a run with no PATH should read standard input: it is open and
+ * not a terminal (a pipe, a file, /dev/null: even when empty). FALSE when
+ * a person at a terminal named no file: the bundled corpus then. */
 gboolean dl_source_stdin_has_data (void);
 
 G_END_DECLS
