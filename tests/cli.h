@@ -16,8 +16,8 @@ typedef struct {
 
 /* Runs @cmdline with /bin/sh in the source tree (so corpus/ and tests/data/
  * are relative paths), standard input /dev/null, with $DERLEM set,
- * LC_ALL=C.UTF-8, NO_COLOR unset and LANGUAGE=@language (unset when NULL). Free the result with cli_run_clear;
- * a failure to start the shell is a CUnit failure. */
+ * LC_ALL=C.UTF-8, NO_COLOR unset and LANGUAGE=@language (unset when NULL). Free the result with
+ * cli_run_clear; a failure to start the shell is a CUnit failure. */
 CliRun cli_run (const char *cmdline, const char *language);
 
 void cli_run_clear (CliRun *run);
