@@ -231,6 +231,38 @@ test_options_only_those_a_command_reads (void)
   cli_run_clear (&r);
 }
 
+static void
+test_formats_csv_for_spreadsheets (void)
+{
+  /* Text cells a spreadsheet would run as formulas (= + - @) come quoted
+   * after a '; numbers and a lone - (standard input) stay as they are. */
+  CliRun r = cli_run ("printf '=SUM(A1) +cmd\\n-x @home\\n' | $DERLEM kwic --assume-lang en "
+                      "--format csv --width 12 '/.*/' - | cut -d, -f 2,4,5,7",
+                      NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "file,left,node,position\n"
+                           "-,\"'=\",SUM,1\n"
+                           "-,\"'=SUM(\",A1,5\n"
+                           "-,\"'=SUM(A1) +\",cmd,10\n"
+                           "-,M(A1) +cmd -,x,15\n"
+                           "-,A1) +cmd -x ,\"'@home\",17\n");
+  cli_run_clear (&r);
+  /* TSV is left alone: it is escaped, not quoted. */
+  r = cli_run ("printf '@home\\n' | $DERLEM freq --assume-lang en --format tsv - | tail -n 1",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "en\t1\t@home\t1\t1000000.00\t1\n");
+  cli_run_clear (&r);
+  /* --bom: a UTF-8 byte order mark first, for CSV and TSV only. */
+  r = cli_run (
+      "$DERLEM freq --bom --format csv --top 1 corpus/commentary-en-karabakh-liberation.txt "
+      "| head -c 7 | od -An -c | tr -s ' '",
+      NULL);
+  DL_ASSERT_STR_EQ (r.out, " 357 273 277 l a n g\n");
+  cli_run_clear (&r);
+  r = cli_run_usage_error ("$DERLEM freq --bom corpus", "--bom goes with --format csv or tsv");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -239,4 +271,5 @@ test_cli_formats_suite (void)
   CU_add_test (s, "formats_markdown_per_command", test_formats_markdown_per_command);
   CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
   CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
+  CU_add_test (s, "formats_csv_for_spreadsheets", test_formats_csv_for_spreadsheets);
 }

@@ -368,6 +368,8 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
     wo = *extra;
   wo.title = title;
   wo.color = opts->format == DL_FORMAT_TEXT && dl_options_color (opts, fileno (fp));
+  if (opts->bom)
+    fputs ("\xEF\xBB\xBF", fp); /* U+FEFF: spreadsheets then read UTF-8 */
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
 }
 

@@ -74,6 +74,9 @@ dl_options_context (const char *parameters, const char *summary, const char *des
     { DL_OPT_FORMAT,
       { "format", 0, 0, G_OPTION_ARG_STRING, &o->format_arg,
         N_ ("Output format: text, tsv, csv, json, html or markdown (default: text)"), "FORMAT" } },
+    { DL_OPT_FORMAT,
+      { "bom", 0, 0, G_OPTION_ARG_NONE, &o->bom,
+        N_ ("Start CSV or TSV output with a UTF-8 byte order mark (for spreadsheets)"), NULL } },
     { DL_OPT_OUTPUT,
       { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
         N_ ("Write to FILE (atomically: all or nothing) instead of standard output"), "FILE" } },
@@ -231,6 +234,16 @@ parse_format (DlOptions *o, GError **error)
   return dl_options_choice ("--format", o->format_arg, names, (int *) &o->format, error);
 }
 
+/* --bom marks a spreadsheet's input: CSV or TSV only. */
+static gboolean
+check_bom (const DlOptions *o, GError **error)
+{
+  if (!o->bom || o->format == DL_FORMAT_CSV || o->format == DL_FORMAT_TSV)
+    return TRUE;
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("--bom goes with --format csv or tsv"));
+  return FALSE;
+}
+
 /* --threads: 0 (the default) is one per core. */
 static gboolean
 parse_threads (DlOptions *o, GError **error)
@@ -292,7 +305,8 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
   /* In this order, so that of several wrong options the same one is named. */
   if (!parse_langs (o, error) || !parse_words (o, error) || !parse_whens (o, error))
     return FALSE;
-  if (!parse_format (o, error) || !parse_threads (o, error) || !parse_encoding (o, error))
+  if (!parse_format (o, error) || !check_bom (o, error) || !parse_threads (o, error)
+      || !parse_encoding (o, error))
     return FALSE;
   return check_not_empty (o, error);
 }

@@ -30,6 +30,7 @@ typedef struct {
   char **where, **exclude; /* --where KEY=VALUE, --exclude PATTERN (repeatable) */
   gboolean numbers;
   gboolean totals; /* --totals */
+  gboolean bom;    /* --bom: CSV and TSV start with a UTF-8 byte order mark */
   int threads;
 
   /* Checked and parsed by dl_options_finish. */

@@ -1,5 +1,7 @@
 /* writer-delimited.c — TSV (tabs, newlines, CRs and backslashes escaped as
- * \t \n \r \\) and CSV (RFC 4180 quoting): one header row, then the rows. */
+ * \t \n \r \\) and CSV (RFC 4180 quoting; a text cell that a spreadsheet
+ * would take for a formula gets a leading '): one header row, then the
+ * rows. */
 #include "config.h"
 
 #include <string.h>
@@ -37,9 +39,30 @@ escape_tsv (GString *out, const char *text)
   g_string_append_len (out, run, p - run);
 }
 
-static void
-escape_csv (GString *out, const char *text)
+/* A text cell starting with = + - @, a tab or a CR is a formula to a
+ * spreadsheet (CSV injection, OWASP): it is written quoted, after a '.
+ * A lone - (standard input's name) is text to every spreadsheet. */
+static gboolean
+formula_like (const char *text)
 {
+  return text[0] != '\0' && strchr ("=+-@\t\r", text[0]) != NULL && strcmp (text, "-") != 0;
+}
+
+static void
+escape_csv (GString *out, const char *text, gboolean neutralize)
+{
+  if (neutralize)
+    {
+      g_string_append (out, "\"'");
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+      return;
+    }
   if (strpbrk (text, ",\"\n\r") == NULL)
     {
       g_string_append (out, text);
@@ -68,7 +91,7 @@ header (DlWriter *w, char sep)
 }
 
 static void
-row (DlWriter *w, const DlCell *cells, char sep, void (*escape) (GString *, const char *))
+row (DlWriter *w, const DlCell *cells, char sep)
 {
   GString *b = w->buf;
   g_string_truncate (b, 0);
@@ -77,7 +100,11 @@ row (DlWriter *w, const DlCell *cells, char sep, void (*escape) (GString *, cons
       guint k = w->shown[j];
       if (j > 0)
         g_string_append_c (b, sep);
-      escape (b, dl_writer_cell_text (w, k, &cells[k]));
+      const char *text = dl_writer_cell_text (w, k, &cells[k]);
+      if (sep == '\t')
+        escape_tsv (b, text);
+      else
+        escape_csv (b, text, w->columns[k].type == DL_CELL_STRING && formula_like (text));
     }
   g_string_append_c (b, '\n');
   fwrite (b->str, 1, b->len, w->fp);
@@ -93,7 +120,7 @@ static void
 tsv_row (DlWriter *w, DlLang lang, const DlCell *cells)
 {
   (void) lang;
-  row (w, cells, '\t', escape_tsv);
+  row (w, cells, '\t');
 }
 
 static void
@@ -106,7 +133,7 @@ static void
 csv_row (DlWriter *w, DlLang lang, const DlCell *cells)
 {
   (void) lang;
-  row (w, cells, ',', escape_csv);
+  row (w, cells, ',');
 }
 
 const DlWriterClass dl_writer_tsv = { .name = "tsv", .begin = tsv_begin, .row = tsv_row };
