@@ -98,11 +98,20 @@ test_headwords_and_unit_column (void)
   DL_ASSERT_STR_EQ (lines[0], "lang,rank,item,freq,per_million,range,unit,forms");
   DL_ASSERT_STR_EQ (lines[1], "en,1,the,371,77050.88,4,the,the (371)");
   DL_ASSERT_STR_CONTAINS (lines[4], "\"item\":\"policy\"");
+  /* JSON gives the forms as an array of objects, not one string. */
+  DL_ASSERT_STR_CONTAINS (lines[4], "\"forms\":[{\"form\":\"policy\",\"freq\":34}],");
   DL_ASSERT_STR_EQ (lines[5], "lang\tngram\tfreq\trange\tunit");
   DL_ASSERT_STR_EQ (lines[6], "en\tof the\t60\t4\tof the");
   DL_ASSERT_STR_EQ (lines[7], "collocate\tunit");
   DL_ASSERT_STR_EQ (lines[8], "foreign\tforeign");
   DL_ASSERT_INT_EQ (g_strv_length (lines), 10);
+  cli_run_clear (&r);
+  r = cli_run (
+      "$DERLEM freq --unit stem --lang tr --top 2 --forms 3 --format json corpus | sed -n 3p",
+      NULL);
+  DL_ASSERT_STR_CONTAINS (r.out, "\"forms\":[{\"form\":\"azerbaycan\",\"freq\":316},"
+                                 "{\"form\":\"azerbaycan’ın\",\"freq\":148},"
+                                 "{\"form\":\"azerbaycan’a\",\"freq\":75}],");
   cli_run_clear (&r);
   /* Forms have no unit column. */
   r = cli_run ("$DERLEM freq --top 1 --format tsv corpus | head -n 1", NULL);

@@ -384,10 +384,45 @@ test_writer_block_and_empty_numbers (void)
   CU_ASSERT_STRING_EQUAL (json, "[\n{\"lang\":\"tr\",\"item\":\"x\",\"n\":2,\"score\":null}\n]\n");
 }
 
+static void
+test_json_forms_array (void)
+{
+  /* A forms column is an array of {form, freq} in JSON (a piece without a
+   * count is a form alone), one string in the other formats. */
+  static const DlColumn columns[]
+      = { { "forms", NULL, DL_CELL_STRING, DL_COLUMN_FORMS, 0, 0, NULL, 0, 0 } };
+  static const struct {
+    DlFormat format;
+    const char *cell, *expected;
+  } cases[] = {
+    { DL_FORMAT_JSON, "a (1), b c (22), d\"x (3)",
+      "[\n{\"forms\":[{\"form\":\"a\",\"freq\":1},{\"form\":\"b c\",\"freq\":22},"
+      "{\"form\":\"d\\\"x\",\"freq\":3}]}\n]\n" },
+    { DL_FORMAT_JSON, "odd (x), (5), e ()",
+      "[\n{\"forms\":[{\"form\":\"odd (x)\"},{\"form\":\"(5)\"},{\"form\":\"e ()\"}]}\n]\n" },
+    { DL_FORMAT_JSON, "", "[\n{\"forms\":[]}\n]\n" },
+    { DL_FORMAT_TSV, "a (1), b (2)", "forms\na (1), b (2)\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      char *text = NULL;
+      size_t size = 0;
+      FILE *fp = open_memstream (&text, &size);
+      DlWriter *w = dl_writer_new (fp, cases[i].format, columns, 1, NULL);
+      const DlCell cell = { cases[i].cell, 0, 0 };
+      dl_writer_row (w, DL_LANG_NONE, &cell);
+      dl_writer_end (w);
+      fclose (fp);
+      DL_ASSERT_STR_EQ_FOR (cases[i].cell, text, cases[i].expected);
+      free (text);
+    }
+}
+
 void
 test_output_suite (void)
 {
   CU_pSuite s = CU_add_suite ("output", NULL, NULL);
+  CU_add_test (s, "json_forms_array", test_json_forms_array);
   CU_add_test (s, "writer_list_in_every_format", test_writer_list_in_every_format);
   CU_add_test (s, "writer_html_page_escapes_everything", test_writer_html_page_escapes_everything);
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);

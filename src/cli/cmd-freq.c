@@ -350,7 +350,8 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     /* The key and forms of each unit, only when units group forms. */
     [COL_UNIT]
     = { "unit", _ ("unit"), DL_CELL_STRING, DL_COLUMN_FIT | unit, 0, TEXT_ITEM_MAX, NULL, 0, 0 },
-    [COL_FORMS] = { "forms", _ ("forms"), DL_CELL_STRING, unit, 0, 0, NULL, 0, 0 },
+    [COL_FORMS]
+    = { "forms", _ ("forms"), DL_CELL_STRING, DL_COLUMN_FORMS | unit, 0, 0, NULL, 0, 0 },
     [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
     [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
     /* The frequency band, when asked. */

@@ -2,6 +2,8 @@
  * numbers bare (an empty number cell null), one object a line. */
 #include "config.h"
 
+#include <string.h>
+
 #include "writer-private.h"
 
 static void
@@ -38,6 +40,31 @@ escape_json (GString *out, const char *text)
   g_string_append_c (out, '"');
 }
 
+/* @text, "form (freq), form (freq)..." (freq's forms), as an array of
+ * {"form": ..., "freq": N}; a piece not of that shape is {"form": piece}. */
+static void
+forms_json (GString *out, const char *text)
+{
+  g_string_append_c (out, '[');
+  g_auto (GStrv) pieces = g_strsplit (text, ", ", -1);
+  for (guint i = 0; text[0] != '\0' && pieces[i] != NULL; i++)
+    {
+      const char *open = g_strrstr (pieces[i], " (");
+      gsize len = strlen (pieces[i]);
+      gboolean counted = open != NULL && len > 0 && pieces[i][len - 1] == ')'
+                         && strspn (open + 2, "0123456789") == len - (gsize) (open - pieces[i]) - 3
+                         && open[2] != ')';
+      g_string_append (out, i > 0 ? ",{\"form\":" : "{\"form\":");
+      g_autofree char *form = counted ? g_strndup (pieces[i], (gsize) (open - pieces[i])) : NULL;
+      escape_json (out, counted ? form : pieces[i]);
+      if (counted)
+        g_string_append_printf (out, ",\"freq\":%.*s", (int) (len - (gsize) (open - pieces[i]) - 3),
+                                open + 2);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+}
+
 static void
 json_begin (DlWriter *w)
 {
@@ -58,7 +85,9 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       escape_json (b, w->columns[k].name);
       g_string_append_c (b, ':');
       const char *text = dl_writer_cell_text (w, k, &cells[k]);
-      if (w->columns[k].type == DL_CELL_STRING)
+      if (w->columns[k].flags & DL_COLUMN_FORMS)
+        forms_json (b, text);
+      else if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
       else
         /* An empty number cell (an undefined value: keyness's %DIFF when

@@ -27,6 +27,8 @@ typedef enum {
   DL_COLUMN_NODE = 1 << 4,    /* the highlighted node: color, <mark>, bold */
   DL_COLUMN_LANG = 1 << 5,    /* text: colored by the row's language */
   DL_COLUMN_OFF = 1 << 6,     /* in no format: a column the run's options leave out */
+  DL_COLUMN_FORMS = 1 << 7,   /* "form (freq), form (freq)...": JSON writes an array of
+                                 {"form": ..., "freq": N} objects */
 } DlColumnFlags;
 
 typedef struct {
