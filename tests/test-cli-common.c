@@ -173,6 +173,33 @@ test_windows_1254_file_is_decoded (void)
   cli_run_clear (&r);
 }
 
+static void
+test_bash_completion (void)
+{
+  /* data/completion/derlem completes commands, options and their values,
+   * and files, from what derlem says of itself. */
+  CliRun r = cli_run (
+      "bash -c 'source data/completion/derlem; "
+      "comp () { COMP_WORDS=(\"$@\"); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _derlem; "
+      "printf \"%s \" \"${COMPREPLY[@]}\" | tr \" \" \"\\n\" | sort | tr \"\\n\" \" \"; echo; }; "
+      "comp \"$DERLEM\" co; comp \"$DERLEM\" help d; comp \"$DERLEM\" freq --for; "
+      "comp \"$DERLEM\" freq --format \"\"; comp \"$DERLEM\" compare --format \"\"; "
+      "comp \"$DERLEM\" freq --format=j; comp \"$DERLEM\" kwic --unit s; "
+      "comp \"$DERLEM\" freq corpus/commentary-e; comp \"$DERLEM\" stats --meta corpus/MAN'",
+      NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, "colloc compare \n"
+                           "dispersion \n"
+                           "--format --forms \n"
+                           "csv html json markdown text tsv \n"
+                           "html markdown text \n"
+                           "--format=json \n"
+                           "stem \n"
+                           "corpus/commentary-en-karabakh-liberation.txt \n"
+                           "corpus/MANIFEST.tsv \n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_common_suite (void)
 {
@@ -183,5 +210,6 @@ test_cli_common_suite (void)
                test_bad_inputs_are_reported_and_the_rest_done);
   CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
   CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
+  CU_add_test (s, "bash_completion", test_bash_completion);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
 }

@@ -68,8 +68,8 @@ print_overview (FILE *fp)
   fprintf (fp, "\n%s\n",
            _ ("Run 'derlem help COMMAND' (or 'derlem COMMAND --help') for a command's options.\n"
               "PATH is a file, a directory (read recursively, *.txt by default) or - for\n"
-              "standard input. With no PATH derlem reads standard input when it is a pipe,\n"
-              "otherwise the bundled sample corpus.\n"
+              "standard input. With no PATH derlem reads standard input, or at a terminal\n"
+              "the bundled sample corpus.\n"
               "\n"
               "Exit status: 0 success; 1 some input or output failed (the rest is still\n"
               "done); 2 usage error."));
