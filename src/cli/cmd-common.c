@@ -429,6 +429,32 @@ dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
   return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
 }
 
+DlFreqTsv *
+dl_cmd_read_freq_list (const DlOptions *opts, const char *path, const DlDiag *diag, GError **error)
+{
+  g_autoptr (DlFreqTsv) list = dl_freqtsv_read (path, diag, error);
+  if (list == NULL)
+    return NULL;
+  gboolean units = dl_freqtsv_has_units (list);
+  if (units && opts->unit == DL_UNIT_FORM)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("%s is a list of stems or lemmas (it has a unit column): give the "
+                      "--unit it was made with"),
+                   path);
+      return NULL;
+    }
+  if (!units && opts->unit != DL_UNIT_FORM)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("%s is a list of word forms (it has no unit column): use --unit form, "
+                      "or make the list with --unit %s"),
+                   path, opts->unit == DL_UNIT_STEM ? "stem" : "lemma");
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
 DlColumnFlags
 dl_cmd_totals_flags (const DlOptions *opts)
 {

@@ -343,27 +343,8 @@ keyness_parse (KeynessArgs *args, int argc, char **argv, GError **error)
 static gboolean
 read_ref_list (KeynessRun *run, const KeynessArgs *args, GError **error)
 {
-  const char *path = args->ref_list;
-  if ((run->ref_list = dl_freqtsv_read (path, run->env->diag, error)) == NULL)
-    return FALSE;
-  gboolean units = dl_freqtsv_has_units (run->ref_list);
-  if (units && args->opts.unit == DL_UNIT_FORM)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("%s is a list of stems or lemmas (it has a unit column): give the "
-                      "--unit it was made with"),
-                   path);
-      return FALSE;
-    }
-  if (!units && args->opts.unit != DL_UNIT_FORM)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("%s is a list of word forms (it has no unit column): use --unit form, "
-                      "or make the list with --unit %s"),
-                   path, args->opts.unit == DL_UNIT_STEM ? "stem" : "lemma");
-      return FALSE;
-    }
-  return TRUE;
+  run->ref_list = dl_cmd_read_freq_list (&args->opts, args->ref_list, run->env->diag, error);
+  return run->ref_list != NULL;
 }
 
 /* Sets up a counting like freq's in @counting. */

@@ -8,6 +8,7 @@
 #include "counter.h"
 #include "diag.h"
 #include "dispersion.h"
+#include "freqtsv.h"
 #include "document.h"
 #include "normalize.h"
 #include "options.h"
@@ -43,6 +44,7 @@ gboolean dl_cmd_stats (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_keyness (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
@@ -231,6 +233,13 @@ gboolean dl_cmd_count_report (DlEnv *env, const DlOptions *opts, GPtrArray *part
 gboolean dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
                                    const DlCountReport *report, gpointer job_data,
                                    gpointer user_data, GError **error);
+
+/* Reads the frequency list @path (`derlem freq --format tsv`) and checks
+ * that it lists what --unit counts (a unit column for stems and lemmas, none
+ * for forms). NULL with @error (DL_ERROR_USAGE) otherwise; bad rows go to
+ * @diag. */
+DlFreqTsv *dl_cmd_read_freq_list (const DlOptions *opts, const char *path, const DlDiag *diag,
+                                  GError **error);
 
 /* The flags of the columns total_tokens and total_types (the language's
  * tokens and types, on every row): shown in JSON always, in TSV and CSV

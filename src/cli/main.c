@@ -33,6 +33,8 @@ static const Command commands[] = {
     N_ ("keywords against a reference or the other parts (LL, Log Ratio)") },
   { "dispersion", dl_cmd_dispersion,
     N_ ("where hits fall: per-file counts, Juilland's D, Gries' DP, a plot") },
+  { "profile", dl_cmd_profile,
+    N_ ("a text's vocabulary profile: its words by frequency band (1k, 2k, off-list)") },
   { "compare", dl_cmd_compare,
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
 };

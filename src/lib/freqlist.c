@@ -377,6 +377,50 @@ dl_freq_band_label (guint64 band, guint size, char *buf)
   return buf;
 }
 
+struct _DlBandRef {
+  GHashTable *ranks; /* key → rank */
+  GStringChunk *keys;
+};
+
+DlBandRef *
+dl_band_ref_new (const DlFreqItem *items, guint n)
+{
+  DlBandRef *r = g_new0 (DlBandRef, 1);
+  r->ranks = g_hash_table_new (g_str_hash, g_str_equal);
+  r->keys = g_string_chunk_new (4096);
+  g_autoptr (GString) buf = g_string_new (NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *key = dl_freqlist_match_key (&items[i], buf);
+      if (!g_hash_table_contains (r->ranks, key))
+        g_hash_table_insert (r->ranks, g_string_chunk_insert (r->keys, key),
+                             GSIZE_TO_POINTER ((gsize) i + 1));
+    }
+  return r;
+}
+
+guint64
+dl_band_ref_rank (const DlBandRef *r, const char *key)
+{
+  return GPOINTER_TO_SIZE (g_hash_table_lookup (r->ranks, key));
+}
+
+guint64
+dl_band_ref_size (const DlBandRef *r)
+{
+  return g_hash_table_size (r->ranks);
+}
+
+void
+dl_band_ref_free (DlBandRef *r)
+{
+  if (r == NULL)
+    return;
+  g_hash_table_unref (r->ranks);
+  g_string_chunk_free (r->keys);
+  g_free (r);
+}
+
 DlLang
 dl_freqlist_lang (const DlFreqList *list)
 {

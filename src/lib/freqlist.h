@@ -84,6 +84,23 @@ guint64 dl_freq_band (guint64 rank, guint size);
  * Returns @buf. */
 const char *dl_freq_band_label (guint64 band, guint size, char *buf);
 
+/* The ranks of a reference list's items (the first is rank 1), by their
+ * match key (dl_freqlist_match_key), for banding the words of a text. */
+typedef struct _DlBandRef DlBandRef;
+
+/* The ranks of @items (@n, in rank order; borrowed for the call): an item
+ * listed twice keeps its first rank. */
+DlBandRef *dl_band_ref_new (const DlFreqItem *items, guint n);
+
+/* The rank of the unit key or counting form @key, or 0 if the list lacks
+ * it. */
+guint64 dl_band_ref_rank (const DlBandRef *r, const char *key);
+
+/* The items ranked. */
+guint64 dl_band_ref_size (const DlBandRef *r);
+void dl_band_ref_free (DlBandRef *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlBandRef, dl_band_ref_free)
+
 void dl_freqlist_free (DlFreqList *list);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlFreqList, dl_freqlist_free)
 
