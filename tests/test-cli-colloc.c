@@ -96,7 +96,9 @@ test_colloc_usage_errors (void)
   } cases[] = {
     { "colloc < /dev/null", "colloc needs a NODE, or --all" },
     { "colloc --window 0,0 war", "--window takes L,R" },
-    { "colloc --window 5 war", "--window takes L,R" },
+    { "colloc --window 1001 war", "--window takes L,R" },
+    { "colloc --all -e war", "it takes no node (-e)" },
+    { "colloc --format TEXTS war", "invalid value 'TEXTS' for --format" },
     { "colloc --window 2,-1 war", "--window takes L,R" },
     { "colloc --window 1001,0 war", "--window takes L,R" },
     { "colloc --window 5, war", "--window takes L,R" },
@@ -125,6 +127,22 @@ test_colloc_usage_errors (void)
   cli_run_clear (&r);
 }
 
+static void
+test_colloc_node_by_e_and_window_n (void)
+{
+  /* -e NODE takes the node as kwic's -e does, every argument a PATH;
+   * --window N is N,N; option values ignore case (TSV is tsv). */
+  CliRun a
+      = cli_run ("$DERLEM colloc --lang en --top 5 --format tsv --window 3,3 war corpus", NULL);
+  CliRun b
+      = cli_run ("$DERLEM colloc --lang en --top 5 --format TSV --window 3 -e war corpus", NULL);
+  DL_ASSERT_INT_EQ (b.status, 0);
+  DL_ASSERT_STR_CONTAINS (a.out, "lang\tcollocate\tcooc");
+  DL_ASSERT_STR_EQ (b.out, a.out);
+  cli_run_clear (&a);
+  cli_run_clear (&b);
+}
+
 void
 test_cli_colloc_suite (void)
 {
@@ -133,4 +151,5 @@ test_cli_colloc_suite (void)
   CU_add_test (s, "colloc_formats_threads_and_finite_numbers",
                test_colloc_formats_threads_and_finite_numbers);
   CU_add_test (s, "colloc_usage_errors", test_colloc_usage_errors);
+  CU_add_test (s, "colloc_node_by_e_and_window_n", test_colloc_node_by_e_and_window_n);
 }

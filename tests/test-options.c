@@ -88,7 +88,11 @@ test_parse_values_and_errors (void)
       "stoplist=- output=-" },
     { { "--lang", "all" }, DEFAULTS },
     { { "--lang", "de" }, "usage: invalid value 'de' for --lang (expected one of: tr, en, all)" },
-    { { "--lang", "TR" }, "usage: invalid value 'TR' for --lang (expected one of: tr, en, all)" },
+    /* Values ignore ASCII case (issue 15: --format TSV). */
+    { { "--lang", "TR" },
+      "lang=tr assume=- unit=form case=fold format=text color=auto progress=auto encoding=- "
+      "stoplist=- output=-" },
+    { { "--lang", "TRK" }, "usage: invalid value 'TRK' for --lang (expected one of: tr, en, all)" },
     { { "--lang", "" }, "usage: invalid value '' for --lang (expected one of: tr, en, all)" },
     { { "--assume-lang", "en" },
       "lang=all assume=en unit=form case=fold format=text color=auto progress=auto encoding=- "
@@ -128,8 +132,8 @@ test_parse_values_and_errors (void)
       "lang=all assume=- unit=form case=fold format=markdown color=auto progress=auto "
       "encoding=- stoplist=- output=-" },
     { { "--format", "TSV" },
-      "usage: invalid value 'TSV' for --format (expected one of: text, tsv, csv, json, html, "
-      "markdown)" },
+      "lang=all assume=- unit=form case=fold format=tsv color=auto progress=auto encoding=- "
+      "stoplist=- output=-" },
     { { "--color", "always", "--progress", "never" },
       "lang=all assume=- unit=form case=fold format=text color=always progress=never encoding=- "
       "stoplist=- output=-" },
@@ -259,7 +263,8 @@ test_choice (void)
     const char *value;
     int index; /* -1: an error */
   } cases[] = {
-    { "a", 0 }, { "bb", 1 }, { "c", 2 }, { "b", -1 }, { "bbb", -1 }, { "A", -1 }, { "", -1 },
+    { "a", 0 }, { "bb", 1 }, { "c", 2 },         { "b", -1 }, { "bbb", -1 },
+    { "A", 0 }, { "bB", 1 }, { "\xc3\xa2", -1 }, { "", -1 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -118,13 +118,13 @@ static gboolean
 parse_window (const char *arg, guint *left, guint *right, GError **error)
 {
   guint64 l, r;
-  if (!dl_options_number_pair (arg, ',', TRUE, &l, &r) || l > WINDOW_MAX || r > WINDOW_MAX
+  if (!dl_options_number_pair (arg, ',', FALSE, &l, &r) || l > WINDOW_MAX || r > WINDOW_MAX
       || l + r == 0)
     {
       /* Translators: the --window option of colloc; %d is the widest side. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("--window takes L,R: tokens before and after the node, each 0 to %d, "
-                      "not both 0 (got '%s')"),
+                   _ ("--window takes L,R or N (N,N): tokens before and after the node, each "
+                      "0 to %d, not both 0 (got '%s')"),
                    WINDOW_MAX, arg);
       return FALSE;
     }
@@ -206,7 +206,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 
 /* colloc's own options, as given. */
 typedef struct {
-  char *window, *sort;
+  char *window, *sort, *node;
   gint64 min_freq, min_cooc, top;
   gboolean all;
 } CollocGiven;
@@ -216,6 +216,7 @@ colloc_given_clear (CollocGiven *given)
 {
   g_clear_pointer (&given->window, g_free);
   g_clear_pointer (&given->sort, g_free);
+  g_clear_pointer (&given->node, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocGiven, colloc_given_clear)
 
@@ -260,8 +261,10 @@ static GOptionContext *
 colloc_context (CollocGiven *given, DlOptions *opts)
 {
   const GOptionEntry entries[] = {
+    { "query", 'e', 0, G_OPTION_ARG_STRING, &given->node,
+      N_ ("The node, as kwic's -e takes a query; then every argument is a PATH"), "NODE" },
     { "window", 0, 0, G_OPTION_ARG_STRING, &given->window,
-      N_ ("Tokens before and after the node (default: 5,5; with --all 0,1)"), "L,R" },
+      N_ ("Tokens before and after the node; N is N,N (default: 5,5; with --all 0,1)"), "L,R" },
     { "all", 0, 0, G_OPTION_ARG_NONE, &given->all,
       N_ ("No node: the word pairs of the whole corpus (the second at most R tokens after the "
           "first)"),
@@ -304,15 +307,21 @@ colloc_window (CollocArgs *args, const char *arg, GError **error)
   return TRUE;
 }
 
-/* The node, the first of @argv's arguments (@argv[0] is the command), and
- * the PATHs after it; with --all, PATHs only. */
+/* The node: -e @given, or the first of @argv's arguments (@argv[0] is the
+ * command), and the PATHs after it; with --all, PATHs only. */
 static gboolean
-colloc_node (CollocArgs *args, int argc, char **argv, GError **error)
+colloc_node (CollocArgs *args, const char *given, int argc, char **argv, GError **error)
 {
-  if (args->all)
+  if (args->all && given != NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   _ ("--all counts every pair: it takes no node (-e)"));
+      return FALSE;
+    }
+  if (args->all || given != NULL)
     {
       args->paths = argv + 1;
-      return TRUE;
+      return given == NULL || (args->node = dl_query_parse (given, error)) != NULL;
     }
   if (argc < 2)
     {
@@ -332,7 +341,7 @@ static gboolean
 colloc_parse (CollocArgs *args, int argc, char **argv, GError **error)
 {
   dl_options_init (&args->opts);
-  g_auto (CollocGiven) given = { NULL, NULL, 1, 2, 0, FALSE };
+  g_auto (CollocGiven) given = { NULL, NULL, NULL, 1, 2, 0, FALSE };
   g_autoptr (GOptionContext) context = colloc_context (&given, &args->opts);
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
       || !dl_options_check_count ("--top", given.top, error)
@@ -348,7 +357,7 @@ colloc_parse (CollocArgs *args, int argc, char **argv, GError **error)
   args->all = given.all;
   if (!colloc_window (args, given.window, error))
     return FALSE;
-  return colloc_node (args, argc, argv, error);
+  return colloc_node (args, given.node, argc, argv, error);
 }
 
 /* Sets up @run for @args with the lists' @tools (borrowed). */

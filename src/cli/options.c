@@ -148,8 +148,9 @@ gboolean
 dl_options_choice (const char *option, const char *value, const char *const *choices, int *out,
                    GError **error)
 {
+  /* TSV is tsv: the choices are ASCII words, compared without case. */
   for (int i = 0; choices[i] != NULL; i++)
-    if (strcmp (value, choices[i]) == 0)
+    if (g_ascii_strcasecmp (value, choices[i]) == 0)
       {
         *out = i;
         return TRUE;

@@ -88,8 +88,9 @@ GOptionContext *dl_options_context (const char *parameters, const char *summary,
 gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, int *argc, char ***argv,
                            GError **error);
 
-/* Parses @value of @option as one of @choices (NULL-terminated): its index
- * in *@out, or FALSE with @error (DL_ERROR_USAGE) listing the choices. */
+/* Parses @value of @option as one of @choices (NULL-terminated; ASCII case
+ * does not matter: TSV is tsv): its index in *@out, or FALSE with @error
+ * (DL_ERROR_USAGE) listing the choices. */
 gboolean dl_options_choice (const char *option, const char *value, const char *const *choices,
                             int *out, GError **error);
 
