@@ -173,6 +173,42 @@ test_windows_1254_file_is_decoded (void)
   cli_run_clear (&r);
 }
 
+/* English function words, which no Turkish help text has a reason to hold
+ * (option names, their values and the TSV column names, a contract in
+ * English, are taken out before looking; "in" and "not" are Turkish too:
+ * Ahmet'in, not). */
+static const char *const english[]
+    = { "the",  "and",  "of",   "to",    "with", "for",  "is",   "are",   "by",   "from",
+        "each", "only", "when", "which", "than", "this", "that", "these", "into", "or",
+        "an",   "its",  "it",   "be",    "as",   "at",   "if",   "was",   "has",  NULL };
+
+static void
+test_turkish_help_has_no_english (void)
+{
+  static const char *const commands[]
+      = { "langs",   "freq",       "kwic",    "colloc",  "ngrams", "stats",
+          "keyness", "dispersion", "profile", "compare", NULL };
+  for (guint c = 0; commands[c] != NULL; c++)
+    {
+      /* Option names and their values, and the column lists, out. */
+      g_autofree char *cmd = g_strdup_printf (
+          "$DERLEM help %s | sed -E '/^TSV sütunları/,/^$/d; s/--?[a-z][a-z-]*(=[^ ]*)?//g; "
+          "s/(default|none|auto|always|never|fold|keep|form|stem|lemma|tsv|csv|json|html|"
+          "markdown|text|all)([,) ]|$)/\\2/g'",
+          commands[c]);
+      CliRun r = cli_run (cmd, "tr");
+      DL_ASSERT_INT_EQ_FOR (commands[c], r.status, 0);
+      g_auto (GStrv) words = g_regex_split_simple ("[^\\p{L}]+", r.out, 0, 0);
+      for (guint i = 0; words[i] != NULL; i++)
+        if (g_strv_contains (english, words[i]))
+          {
+            g_autofree char *label = g_strdup_printf ("%s: \"%s\"", commands[c], words[i]);
+            DL_ASSERT_TRUE_FOR (label, FALSE);
+          }
+      cli_run_clear (&r);
+    }
+}
+
 static void
 test_bash_completion (void)
 {
@@ -211,5 +247,6 @@ test_cli_common_suite (void)
   CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
   CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
   CU_add_test (s, "bash_completion", test_bash_completion);
+  CU_add_test (s, "turkish_help_has_no_english", test_turkish_help_has_no_english);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
 }

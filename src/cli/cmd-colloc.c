@@ -262,9 +262,10 @@ colloc_context (CollocGiven *given, DlOptions *opts)
 {
   const GOptionEntry entries[] = {
     { "query", 'e', 0, G_OPTION_ARG_STRING, &given->node,
-      N_ ("The node, as kwic's -e takes a query; then every argument is a PATH"), "NODE" },
+      N_ ("The node, as kwic's -e takes a query; then every argument is a PATH"), N_ ("NODE") },
     { "window", 0, 0, G_OPTION_ARG_STRING, &given->window,
-      N_ ("Tokens before and after the node; N is N,N (default: 5,5; with --all 0,1)"), "L,R" },
+      N_ ("Tokens before and after the node; N is N,N (default: 5,5; with --all 0,1)"),
+      N_ ("L,R") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &given->all,
       N_ ("No node: the word pairs of the whole corpus (the second at most R tokens after the "
           "first)"),
@@ -272,13 +273,13 @@ colloc_context (CollocGiven *given, DlOptions *opts)
     { "sort", 0, 0, G_OPTION_ARG_STRING, &given->sort,
       N_ ("Sort by cooc, freq, expected, mi, mi3, t, z, ll, dice, logdice, left or right, "
           "descending (default: logdice)"),
-      "MEASURE" },
+      N_ ("MEASURE") },
     { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
-      N_ ("Leave out collocates less frequent than N in the corpus (default: 1)"), "N" },
+      N_ ("Leave out collocates less frequent than N in the corpus (default: 1)"), N_ ("N") },
     { "min-cooc", 0, 0, G_OPTION_ARG_INT64, &given->min_cooc,
-      N_ ("Leave out collocates seen fewer than N times in the windows (default: 2)"), "N" },
+      N_ ("Leave out collocates seen fewer than N times in the windows (default: 2)"), N_ ("N") },
     { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
-      N_ ("Only the first N collocates of each language (default: 0, all)"), "N" },
+      N_ ("Only the first N collocates of each language (default: 0, all)"), N_ ("N") },
     G_OPTION_ENTRY_NULL
   };
   return dl_options_context (

@@ -1122,19 +1122,20 @@ compare_context (CompareGiven *given, DlOptions *opts)
 {
   const GOptionEntry entries[]
       = { { "ref", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &given->ref,
-            N_ ("Compare each language of the inputs with this reference (repeatable)"), "PATH" },
+            N_ ("Compare each language of the inputs with this reference (repeatable)"),
+            N_ ("PATH") },
           { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
-            N_ ("Rows of each word list (default 20)"), "N" },
+            N_ ("Rows of each word list (default 20)"), N_ ("N") },
           { "plots", 0, 0, G_OPTION_ARG_INT64, &given->plots,
-            N_ ("Keywords of each side with a plot and a concordance (default 10)"), "N" },
+            N_ ("Keywords of each side with a plot and a concordance (default 10)"), N_ ("N") },
           { "lines", 0, 0, G_OPTION_ARG_INT64, &given->lines,
-            N_ ("Concordance lines of each plotted keyword, 0 to 10 (default 3)"), "N" },
+            N_ ("Concordance lines of each plotted keyword, 0 to 10 (default 3)"), N_ ("N") },
           { "p", 0, 0, G_OPTION_ARG_STRING, &given->p,
             N_ ("Keywords' significance level: 0.05, 0.01, 0.001, 0.0001 or 1 (default "
                 "0.05)"),
-            "LEVEL" },
+            N_ ("LEVEL") },
           { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
-            N_ ("Keywords occur at least N times on their side (default 3)"), "N" },
+            N_ ("Keywords occur at least N times on their side (default 3)"), N_ ("N") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[PATH...] [--ref PATH...]"),

@@ -294,11 +294,11 @@ disp_context (DispValues *v, DlOptions *opts)
 {
   const GOptionEntry entries[]
       = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
-            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
+            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), N_ ("QUERY") },
           { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
-            N_ ("Look for the queries in FILE, one per line"), "FILE" },
+            N_ ("Look for the queries in FILE, one per line"), N_ ("FILE") },
           { "parts", 0, 0, G_OPTION_ARG_INT64, &v->parts,
-            N_ ("Parts: N slices of equal size, in input order, instead of the files"), "N" },
+            N_ ("Parts: N slices of equal size, in input order, instead of the files"), N_ ("N") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("QUERY [PATH...]"),

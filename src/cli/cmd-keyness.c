@@ -256,26 +256,26 @@ keyness_context (KeynessGiven *given, DlOptions *opts)
 {
   const GOptionEntry entries[]
       = { { "ref", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &given->ref,
-            N_ ("The reference corpus: a file or directory (repeatable)"), "PATH" },
+            N_ ("The reference corpus: a file or directory (repeatable)"), N_ ("PATH") },
           { "ref-list", 0, 0, G_OPTION_ARG_FILENAME, &given->ref_list,
-            N_ ("The reference as a 'derlem freq --format tsv' list"), "FILE" },
+            N_ ("The reference as a 'derlem freq --format tsv' list"), N_ ("FILE") },
           { "target", 0, 0, G_OPTION_ARG_STRING, &given->target,
             N_ ("Without a reference, with --by KEY: only the part whose KEY is VALUE against "
                 "the rest"),
-            "VALUE" },
+            N_ ("VALUE") },
           { "negative", 0, 0, G_OPTION_ARG_NONE, &given->negative,
             N_ ("List negative keywords (what the target uses less) instead"), NULL },
           { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
             N_ ("Leave out items less frequent than N in the target (with --negative: in the "
                 "reference) (default: 3)"),
-            "N" },
+            N_ ("N") },
           { "p", 0, 0, G_OPTION_ARG_STRING, &given->p,
             N_ ("Significance level: 0.05, 0.01, 0.001, 0.0001, or 1 for none (default: 0.05)"),
-            "P" },
+            N_ ("P") },
           { "bonferroni", 0, 0, G_OPTION_ARG_NONE, &given->bonferroni,
             N_ ("Divide the level by the number of items compared"), NULL },
           { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
-            N_ ("Only the first N keywords of each language (default: 0, all)"), "N" },
+            N_ ("Only the first N keywords of each language (default: 0, all)"), N_ ("N") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (_ ("PATH... --ref PATH... | --ref-list FILE | --by KEY"),
                              _ ("Keywords of the inputs against a reference corpus, per "

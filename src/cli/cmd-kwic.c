@@ -524,25 +524,25 @@ kwic_context (KwicValues *v, DlOptions *opts)
 {
   const GOptionEntry entries[]
       = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
-            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), "QUERY" },
+            N_ ("Look for QUERY (repeatable); then every argument is a PATH"), N_ ("QUERY") },
           { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
-            N_ ("Look for the queries in FILE, one per line"), "FILE" },
+            N_ ("Look for the queries in FILE, one per line"), N_ ("FILE") },
           { "width", 0, 0, G_OPTION_ARG_INT64, &v->width,
-            N_ ("Context of N characters on each side (default: 40)"), "N" },
+            N_ ("Context of N characters on each side (default: 40)"), N_ ("N") },
           { "words", 0, 0, G_OPTION_ARG_INT64, &v->words,
-            N_ ("Context of N tokens on each side, instead of characters"), "N" },
+            N_ ("Context of N tokens on each side, instead of characters"), N_ ("N") },
           { "sentence", 0, 0, G_OPTION_ARG_NONE, &v->sentence,
             N_ ("Keep the context inside the node's sentence"), NULL },
           { "sort", 0, 0, G_OPTION_ARG_STRING, &v->sort,
             N_ ("Sort by KEYS, comma-separated, from L3 L2 L1 node R1 R2 R3 file position "
                 "(default: corpus order)"),
-            "KEYS" },
+            N_ ("KEYS") },
           { "max", 0, 0, G_OPTION_ARG_INT64, &v->max, N_ ("Show at most N hits (default: 0, all)"),
-            "N" },
+            N_ ("N") },
           { "sample", 0, 0, G_OPTION_ARG_INT64, &v->sample,
-            N_ ("Show a random sample of N of all the hits"), "N" },
+            N_ ("Show a random sample of N of all the hits"), N_ ("N") },
           { "seed", 0, 0, G_OPTION_ARG_INT64, &v->seed,
-            N_ ("Seed of --sample: the same seed, the same sample (default: 1)"), "S" },
+            N_ ("Seed of --sample: the same seed, the same sample (default: 1)"), N_ ("S") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("QUERY [PATH...]"), _ ("Keyword in context: every hit of a query, with its context."),

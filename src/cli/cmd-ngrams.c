@@ -187,16 +187,16 @@ ngrams_context (NgramGiven *given, DlOptions *opts)
 {
   const GOptionEntry entries[]
       = { { "size", 'n', 0, G_OPTION_ARG_STRING, &given->size,
-            N_ ("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), "N" },
+            N_ ("Tokens per n-gram: N, or a range A-B, from 2 to 8 (default: 3)"), N_ ("N") },
           { "min-freq", 0, 0, G_OPTION_ARG_INT64, &given->min_freq,
-            N_ ("Leave out n-grams less frequent than N (default: 2)"), "N" },
+            N_ ("Leave out n-grams less frequent than N (default: 2)"), N_ ("N") },
           { "min-range", 0, 0, G_OPTION_ARG_INT64, &given->min_range,
-            N_ ("Leave out n-grams found in fewer than N files (default: 1)"), "N" },
+            N_ ("Leave out n-grams found in fewer than N files (default: 1)"), N_ ("N") },
           { "contains", 0, 0, G_OPTION_ARG_STRING, &given->contains,
             N_ ("Only n-grams holding a match of QUERY (a word, pattern, phrase or /regex/)"),
-            "QUERY" },
+            N_ ("QUERY") },
           { "top", 0, 0, G_OPTION_ARG_INT64, &given->top,
-            N_ ("Only the N most frequent n-grams of each language (default: 0, all)"), "N" },
+            N_ ("Only the N most frequent n-grams of each language (default: 0, all)"), N_ ("N") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[PATH...]"), _ ("N-gram clusters (lexical bundles): recurring runs of N words."),

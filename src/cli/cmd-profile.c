@@ -492,11 +492,11 @@ profile_context (ProfileGiven *given, DlOptions *opts)
       = { { "bands", 0, 0, G_OPTION_ARG_FILENAME, &given->bands,
             N_ ("Rank words by this frequency list (derlem freq --format tsv; default: the "
                 "bundled corpus)"),
-            "FILE" },
+            N_ ("FILE") },
           { "band-size", 0, 0, G_OPTION_ARG_INT64, &given->band_size,
-            N_ ("Ranks in a band (default: 1000)"), "N" },
+            N_ ("Ranks in a band (default: 1000)"), N_ ("N") },
           { "off-list", 0, 0, G_OPTION_ARG_INT64, &given->off_list,
-            N_ ("Name at most N words off the list per language (default: 30)"), "N" },
+            N_ ("Name at most N words off the list per language (default: 30)"), N_ ("N") },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("[TEXT...]"), _ ("A text's vocabulary profile: its words by frequency band."),
