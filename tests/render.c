@@ -1,82 +1,188 @@
-/* render.c — headless Chromium and a small PNG reader for the tests. */
+/* render.c — headless Chromium for the suites, and a PNG decoder for its
+ * screenshots (see render.h). */
 #include "config.h"
 
 #include "render.h"
 
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
 #include "error.h"
 
-/* Chromium, found on PATH: Debian's headless shell, or a full Chromium. */
-static char *
-chromium (GError **error)
+/* The most of Chromium's standard error that goes into a message: its
+ * last bytes, where the reason for a failure is (the rest is D-Bus noise). */
+#define STDERR_TAIL 4000
+
+/* Removes @path and, if it is a directory, everything in it (symbolic links
+ * are removed, not followed); best effort. */
+static void
+remove_tree (const char *path)
 {
-  static const char *const names[] = { "chromium-headless-shell", "chromium", NULL };
-  for (guint i = 0; names[i] != NULL; i++)
+  GStatBuf st;
+  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode))
+    {
+      g_autoptr (GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+/* A directory for one run of Chromium (its profile and HOME), removed with
+ * everything in it when the run is over. */
+typedef struct {
+  char *dir;
+} Scratch;
+
+static void
+scratch_clear (Scratch *s)
+{
+  if (s->dir != NULL)
+    remove_tree (s->dir);
+  g_clear_pointer (&s->dir, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scratch, scratch_clear)
+
+/* The path of headless Chromium, or NULL with an error saying what to
+ * install. */
+static char *
+find_chromium (GError **error)
+{
+  static const char *const names[] = { "chromium-headless-shell", "chromium" };
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     {
       char *path = g_find_program_in_path (names[i]);
       if (path != NULL)
         return path;
     }
   g_set_error (error, DL_ERROR, DL_ERROR_IO,
-               "headless Chromium is not installed: the HTML views cannot be checked "
+               "headless Chromium is not installed (neither chromium-headless-shell nor "
+               "chromium is on PATH): install the Debian package chromium-headless-shell "
                "(apt-get install chromium-headless-shell)");
   return NULL;
 }
 
-/* Runs Chromium on the file @html_path with @args (NULL-terminated) after
- * the common ones, its own profile and HOME in a temporary directory;
- * *@out is its standard output (may be NULL). */
-static gboolean
-run_chromium (const char *html_path, const char *const *args, char **out, GError **error)
+/* The command line: timeout, Chromium with a profile in @scratch, @args,
+ * then @uri; NULL-terminated, strings owned by the array. */
+static GPtrArray *
+chromium_argv (const char *timeout, const char *chromium, const char *scratch,
+               const char *const *args, const char *uri)
 {
-  g_autofree char *exe = chromium (error);
-  if (exe == NULL)
-    return FALSE;
-  g_autofree char *home = g_dir_make_tmp ("derlem-chromium-XXXXXX", error);
-  if (home == NULL)
-    return FALSE;
-  g_autofree char *abs = g_canonicalize_filename (html_path, NULL);
-  g_autofree char *url = g_filename_to_uri (abs, NULL, error);
-  g_autofree char *profile = g_strconcat ("--user-data-dir=", home, NULL);
-  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
-  const char *const common[] = { "timeout",
-                                 "120",
-                                 exe,
-                                 "--headless",
-                                 "--no-sandbox",
-                                 "--disable-gpu",
-                                 "--hide-scrollbars",
-                                 "--no-first-run",
-                                 "--mute-audio",
-                                 profile };
-  for (gsize i = 0; i < G_N_ELEMENTS (common); i++)
-    g_ptr_array_add (argv, (gpointer) common[i]);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, url);
+  /* Device scale 1: the screenshot's pixels are CSS pixels, whatever the
+   * machine's display settings. */
+  const char *const head[] = { timeout,
+                               "--kill-after=5",
+                               G_STRINGIFY (RENDER_TIMEOUT_SECONDS),
+                               chromium,
+                               "--headless",
+                               "--no-sandbox",
+                               "--disable-gpu",
+                               "--hide-scrollbars",
+                               "--force-device-scale-factor=1",
+                               "--no-first-run",
+                               NULL };
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+  for (gsize i = 0; head[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (head[i]));
+  g_ptr_array_add (argv, g_strdup_printf ("--user-data-dir=%s/profile", scratch));
+  for (gsize i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, g_strdup (uri));
   g_ptr_array_add (argv, NULL);
-  g_auto (GStrv) env = g_environ_setenv (g_get_environ (), "HOME", home, TRUE);
-  g_autofree char *err = NULL;
-  int status = -1;
-  gboolean ran = url != NULL
-                 && g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                                  out, &err, &status, error);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", home);
-  int ignored = system (rm);
-  (void) ignored;
-  if (!ran)
+  return argv;
+}
+
+/* This process's environment with HOME and the XDG directories in
+ * @scratch, so that Chromium writes nowhere else, as root or in a clean
+ * environment. */
+static char **
+chromium_env (const char *scratch)
+{
+  char **env = g_get_environ ();
+  env = g_environ_setenv (env, "HOME", scratch, TRUE);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", scratch, TRUE);
+  env = g_environ_setenv (env, "XDG_CACHE_HOME", scratch, TRUE);
+  env = g_environ_setenv (env, "XDG_DATA_HOME", scratch, TRUE);
+  return env;
+}
+
+/* An error from Chromium's wait @status and standard error @err, unless it
+ * exited 0. */
+static gboolean
+check_status (int status, const char *err, GError **error)
+{
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 0)
+    return TRUE;
+  gsize len = strlen (err);
+  const char *tail = len > STDERR_TAIL ? err + len - STDERR_TAIL : err;
+  if (WIFEXITED (status) && WEXITSTATUS (status) == 124)
+    g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                 "Chromium took over %d s and was killed; its standard error:\n%s",
+                 RENDER_TIMEOUT_SECONDS, tail);
+  else if (WIFEXITED (status))
+    g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                 "Chromium failed (exit status %d); its standard error:\n%s", WEXITSTATUS (status),
+                 tail);
+  else
+    g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                 "Chromium was killed by signal %d; its standard error:\n%s", WTERMSIG (status),
+                 tail);
+  return FALSE;
+}
+
+/* Runs headless Chromium with @args (NULL-terminated) on the file
+ * @html_path; its standard output and error in *@out and *@err (the
+ * caller's), set only on success. */
+static gboolean
+run_chromium (const char *html_path, const char *const *args, char **out, char **err,
+              GError **error)
+{
+  g_autofree char *chromium = find_chromium (error);
+  if (chromium == NULL)
     return FALSE;
-  if (!g_spawn_check_wait_status (status, NULL))
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  if (timeout == NULL)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s failed on %s: %s", exe, html_path,
-                   err != NULL ? err : "");
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "timeout (coreutils) is not on PATH");
       return FALSE;
     }
+  if (!g_file_test (html_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: no such file to render", html_path);
+      return FALSE;
+    }
+  g_autofree char *abs = g_canonicalize_filename (html_path, NULL);
+  g_autofree char *uri = g_filename_to_uri (abs, NULL, error);
+  if (uri == NULL)
+    return FALSE;
+  g_auto (Scratch) scratch = { g_dir_make_tmp ("derlem-chromium-XXXXXX", error) };
+  if (scratch.dir == NULL)
+    return FALSE;
+  g_autoptr (GPtrArray) argv = chromium_argv (timeout, chromium, scratch.dir, args, uri);
+  g_auto (GStrv) env = chromium_env (scratch.dir);
+  g_autofree char *stdout_text = NULL, *stderr_text = NULL;
+  int status;
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, &stdout_text,
+                     &stderr_text, &status, error))
+    return FALSE;
+  if (!check_status (status, stderr_text, error))
+    return FALSE;
+  *out = g_steal_pointer (&stdout_text);
+  *err = g_steal_pointer (&stderr_text);
   return TRUE;
 }
 
@@ -84,26 +190,71 @@ gboolean
 render_html_png (const char *html_path, const char *png_path, guint width, guint height,
                  GError **error)
 {
-  g_autofree char *shot = g_strconcat ("--screenshot=", png_path, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, FALSE);
+  g_autofree char *abs_png = g_canonicalize_filename (png_path, NULL);
+  /* No earlier file may pass for this run's screenshot. */
+  if (g_unlink (abs_png) != 0 && errno != ENOENT)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: cannot replace it: %s", abs_png,
+                   g_strerror (errno));
+      return FALSE;
+    }
+  g_autofree char *shot = g_strconcat ("--screenshot=", abs_png, NULL);
   g_autofree char *size = g_strdup_printf ("--window-size=%u,%u", width, height);
   const char *const args[] = { shot, size, NULL };
-  g_remove (png_path);
-  if (!run_chromium (html_path, args, NULL, error))
+  g_autofree char *out = NULL, *err = NULL;
+  if (!run_chromium (html_path, args, &out, &err, error))
     return FALSE;
-  if (g_file_test (png_path, G_FILE_TEST_IS_REGULAR))
-    return TRUE;
-  g_set_error (error, DL_ERROR, DL_ERROR_IO, "Chromium wrote no screenshot of %s", html_path);
-  return FALSE;
+  if (!g_file_test (abs_png, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                   "Chromium wrote no screenshot to %s; its standard error:\n%s", abs_png, err);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
 render_html_dom (const char *html_path, char **dom, GError **error)
 {
+  g_return_val_if_fail (dom != NULL, FALSE);
+  *dom = NULL;
   const char *const args[] = { "--dump-dom", NULL };
-  return run_chromium (html_path, args, dom, error);
+  g_autofree char *out = NULL, *err = NULL;
+  if (!run_chromium (html_path, args, &out, &err, error))
+    return FALSE;
+  if (*out == '\0')
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO,
+                   "Chromium printed no DOM for %s; its standard error:\n%s", html_path, err);
+      return FALSE;
+    }
+  *dom = g_steal_pointer (&out);
+  return TRUE;
 }
 
 /* ---- PNG ---- */
+
+/* Far beyond any screenshot (8192 × 8192), and keeps every size in range. */
+#define PNG_MAX_PIXELS (1u << 26)
+
+/* What IHDR says, of the kinds decoded here. */
+typedef struct {
+  guint width;
+  guint height;
+  guint channels; /* 3 (colour type 2, RGB) or 4 (colour type 6, RGBA) */
+} PngHeader;
+
+static gboolean G_GNUC_PRINTF (3, 4)
+    bad_png (GError **error, const char *path, const char *format, ...)
+{
+  va_list ap;
+  va_start (ap, format);
+  g_autofree char *what = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_set_error (error, DL_ERROR, DL_ERROR_ENCODING, "%s: %s", path, what);
+  return FALSE;
+}
 
 static guint32
 be32 (const guint8 *p)
@@ -111,24 +262,102 @@ be32 (const guint8 *p)
   return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
 }
 
+/* Reads the IHDR chunk's @len bytes at @d into @h. */
 static gboolean
-bad_png (GError **error, const char *path, const char *what)
+parse_ihdr (const guint8 *d, guint32 len, PngHeader *h, const char *path, GError **error)
 {
-  g_set_error (error, DL_ERROR, DL_ERROR_DATA, "%s: %s", path, what);
-  return FALSE;
+  if (len != 13)
+    return bad_png (error, path, "IHDR is %u bytes long, not 13", len);
+  guint32 width = be32 (d), height = be32 (d + 4);
+  if (width == 0 || height == 0 || width > PNG_MAX_PIXELS || height > PNG_MAX_PIXELS / width)
+    return bad_png (error, path, "an image of %u × %u pixels is empty or too large", width, height);
+  if (d[8] != 8)
+    return bad_png (error, path, "bit depth %u is not supported (8 only)", d[8]);
+  if (d[9] != 2 && d[9] != 6)
+    return bad_png (error, path, "colour type %u is not supported (2, RGB, or 6, RGBA)", d[9]);
+  if (d[10] != 0 || d[11] != 0)
+    return bad_png (error, path, "unknown compression or filter method (%u, %u)", d[10], d[11]);
+  if (d[12] != 0)
+    return bad_png (error, path, "interlaced images are not supported");
+  *h = (PngHeader){ width, height, d[9] == 6 ? 4 : 3 };
+  return TRUE;
 }
 
-/* Inflates @z (zlib) into @out, exactly @size bytes. */
+/* Checks the signature of the @len bytes of PNG at @data, reads IHDR into
+ * @h and appends the IDAT chunks' data to @idat, up to IEND. */
 static gboolean
-inflate (GBytes *z, guint8 *out, gsize size)
+read_chunks (const guint8 *data, gsize len, PngHeader *h, GByteArray *idat, const char *path,
+             GError **error)
 {
-  g_autoptr (GZlibDecompressor) dec = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
-  g_autoptr (GInputStream) mem = g_memory_input_stream_new_from_bytes (z);
-  g_autoptr (GInputStream) in = g_converter_input_stream_new (mem, G_CONVERTER (dec));
-  gsize got = 0;
-  guint8 extra;
-  return g_input_stream_read_all (in, out, size, &got, NULL, NULL) && got == size
-         && g_input_stream_read (in, &extra, 1, NULL, NULL) == 0;
+  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
+  if (len < sizeof signature || memcmp (data, signature, sizeof signature) != 0)
+    return bad_png (error, path, "not a PNG file (no PNG signature)");
+  gboolean have_header = FALSE;
+  for (gsize pos = sizeof signature;;)
+    {
+      /* A chunk: length, type, data, CRC. */
+      if (len - pos < 12)
+        return bad_png (error, path, "truncated: no IEND chunk");
+      guint32 n = be32 (data + pos);
+      const guint8 *type = data + pos + 4, *body = data + pos + 8;
+      if (n > len - pos - 12)
+        return bad_png (
+            error, path,
+            "truncated: a chunk at byte %" G_GSIZE_FORMAT " ends past the end of the file", pos);
+      gboolean is_ihdr = memcmp (type, "IHDR", 4) == 0;
+      if (is_ihdr == have_header)
+        return bad_png (error, path, "IHDR is not the first chunk, or not the only one");
+      if (is_ihdr && !parse_ihdr (body, n, h, path, error))
+        return FALSE;
+      have_header = TRUE;
+      if (memcmp (type, "IDAT", 4) == 0)
+        g_byte_array_append (idat, body, n);
+      else if (memcmp (type, "IEND", 4) == 0)
+        return TRUE;
+      /* Bit 5 of the first letter clear: a critical chunk; of those only
+       * PLTE (a suggested palette here) may be skipped. */
+      else if (!is_ihdr && !(type[0] & 0x20) && memcmp (type, "PLTE", 4) != 0)
+        return bad_png (error, path, "unknown critical chunk at byte %" G_GSIZE_FORMAT, pos);
+      pos += 12 + (gsize) n;
+    }
+}
+
+/* Inflates the zlib stream of @in_len bytes at @in into exactly @out_len
+ * bytes at @out: a shorter or longer stream is an error. */
+static gboolean
+inflate_exact (const guint8 *in, gsize in_len, guint8 *out, gsize out_len, const char *path,
+               GError **error)
+{
+  g_autoptr (GZlibDecompressor) z = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  gsize done_in = 0, done_out = 0;
+  for (;;)
+    {
+      /* Once @out is full, one spare byte catches any more data. */
+      guint8 spare;
+      gboolean full = done_out == out_len;
+      gsize nread = 0, nwritten = 0;
+      g_autoptr (GError) local = NULL;
+      GConverterResult r = g_converter_convert (
+          G_CONVERTER (z), in + done_in, in_len - done_in, full ? &spare : out + done_out,
+          full ? 1 : out_len - done_out, G_CONVERTER_INPUT_AT_END, &nread, &nwritten, &local);
+      if (r == G_CONVERTER_ERROR)
+        return bad_png (error, path,
+                        "image data: %s (%" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT
+                        " bytes inflated)",
+                        local->message, done_out, out_len);
+      if (full && nwritten > 0)
+        return bad_png (error, path, "more image data than IHDR's size holds");
+      done_in += nread;
+      done_out += nwritten;
+      if (r == G_CONVERTER_FINISHED)
+        break;
+      if (nread == 0 && nwritten == 0)
+        return bad_png (error, path, "image data: the zlib stream makes no progress");
+    }
+  if (done_out < out_len)
+    return bad_png (error, path, "image data: %" G_GSIZE_FORMAT " of %" G_GSIZE_FORMAT " bytes",
+                    done_out, out_len);
+  return TRUE;
 }
 
 static guint8
@@ -138,42 +367,45 @@ paeth (guint8 a, guint8 b, guint8 c)
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
-/* Undoes the row filters of @raw (rows of 1 + @stride bytes, @bpp bytes a
- * pixel) into @out (rows of @stride). FALSE for an unknown filter. */
-static gboolean
-unfilter (const guint8 *raw, guint8 *out, guint height, gsize stride, guint bpp)
+/* Undoes filter @type (0 to 4) on the @stride bytes of @row, given the row
+ * above, @prev (zeros above the first row); @bpp bytes a pixel. */
+static void
+unfilter_row (guint type, guint8 *row, const guint8 *prev, gsize stride, guint bpp)
 {
-  for (guint y = 0; y < height; y++)
+  for (gsize i = 0; i < stride; i++)
     {
-      const guint8 *src = raw + y * (stride + 1) + 1;
-      guint8 *row = out + y * stride;
-      const guint8 *up = y > 0 ? row - stride : NULL;
-      guint8 filter = src[-1];
-      for (gsize i = 0; i < stride; i++)
+      guint8 a = i >= bpp ? row[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+      guint8 predicted = type == 1   ? a
+                         : type == 2 ? b
+                         : type == 3 ? (guint8) ((a + b) / 2)
+                         : type == 4 ? paeth (a, b, c)
+                                     : 0;
+      row[i] = (guint8) (row[i] + predicted);
+    }
+}
+
+/* Unfilters the rows in @raw (each a filter byte and the row) in place and
+ * writes them to @pixels as RGBA. */
+static gboolean
+decode_rows (guint8 *raw, const PngHeader *h, guint8 *pixels, const char *path, GError **error)
+{
+  gsize stride = (gsize) h->width * h->channels;
+  g_autofree guint8 *zeros = g_malloc0 (stride);
+  const guint8 *prev = zeros;
+  for (guint y = 0; y < h->height; y++)
+    {
+      guint8 *line = raw + y * (stride + 1), *row = line + 1;
+      if (line[0] > 4)
+        return bad_png (error, path, "row %u: unknown filter type %u", y, line[0]);
+      unfilter_row (line[0], row, prev, stride, h->channels);
+      guint8 *p = pixels + (gsize) y * h->width * 4;
+      for (guint x = 0; x < h->width; x++, p += 4)
         {
-          guint8 a = i >= bpp ? row[i - bpp] : 0, b = up != NULL ? up[i] : 0;
-          guint8 c = i >= bpp && up != NULL ? up[i - bpp] : 0;
-          switch (filter)
-            {
-            case 0:
-              row[i] = src[i];
-              break;
-            case 1:
-              row[i] = src[i] + a;
-              break;
-            case 2:
-              row[i] = src[i] + b;
-              break;
-            case 3:
-              row[i] = src[i] + (guint8) ((a + b) / 2);
-              break;
-            case 4:
-              row[i] = src[i] + paeth (a, b, c);
-              break;
-            default:
-              return FALSE;
-            }
+          memcpy (p, row + (gsize) x * h->channels, h->channels);
+          if (h->channels == 3)
+            p[3] = 255;
         }
+      prev = row;
     }
   return TRUE;
 }
@@ -181,63 +413,57 @@ unfilter (const guint8 *raw, guint8 *out, guint height, gsize stride, guint bpp)
 gboolean
 render_png_load (const char *path, RenderImage *img, GError **error)
 {
-  memset (img, 0, sizeof *img);
-  g_autofree guint8 *data = NULL;
+  g_return_val_if_fail (img != NULL, FALSE);
+  *img = (RenderImage){ 0 };
+  g_autofree char *data = NULL;
   gsize len;
-  if (!g_file_get_contents (path, (char **) &data, &len, error))
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  PngHeader h = { 0 };
+  g_autoptr (GByteArray) idat = g_byte_array_new ();
+  if (!read_chunks ((const guint8 *) data, len, &h, idat, path, error))
     return FALSE;
-  static const guint8 signature[8] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-  if (len < 8 + 25 || memcmp (data, signature, 8) != 0 || memcmp (data + 12, "IHDR", 4) != 0)
-    return bad_png (error, path, "not a PNG file");
-  const guint8 *ihdr = data + 16;
-  guint width = be32 (ihdr), height = be32 (ihdr + 4), bpp = ihdr[9] == 6 ? 4 : 3;
-  if (ihdr[8] != 8 || (ihdr[9] != 2 && ihdr[9] != 6) || ihdr[12] != 0 || width == 0 || height == 0
-      || width > 20000 || height > 20000)
-    return bad_png (error, path, "not an 8-bit RGB or RGBA image without interlacing");
-  g_autoptr (GByteArray) z = g_byte_array_new ();
-  for (gsize at = 8; at + 12 <= len;)
-    {
-      guint32 n = be32 (data + at);
-      if (n > len - at - 12)
-        return bad_png (error, path, "a chunk runs past the end of the file");
-      if (memcmp (data + at + 4, "IDAT", 4) == 0)
-        g_byte_array_append (z, data + at + 8, n);
-      at += 12 + (gsize) n;
-    }
-  gsize stride = (gsize) width * bpp;
-  g_autofree guint8 *raw = g_malloc ((stride + 1) * height);
-  g_autofree guint8 *pixels = g_malloc (stride * height);
-  g_autoptr (GBytes) zbytes = g_byte_array_free_to_bytes (g_steal_pointer (&z));
-  if (!inflate (zbytes, raw, (stride + 1) * height))
-    return bad_png (error, path, "its image data does not inflate to its size");
-  if (!unfilter (raw, pixels, height, stride, bpp))
-    return bad_png (error, path, "an unknown row filter");
-  img->width = width;
-  img->height = height;
-  img->rgba = g_malloc ((gsize) width * height * 4);
-  for (gsize p = 0; p < (gsize) width * height; p++)
-    {
-      memcpy (img->rgba + p * 4, pixels + p * bpp, 3);
-      img->rgba[p * 4 + 3] = bpp == 4 ? pixels[p * bpp + 3] : 255;
-    }
+  gsize raw_len = ((gsize) h.width * h.channels + 1) * h.height;
+  g_autofree guint8 *raw = g_malloc (raw_len);
+  if (!inflate_exact (idat->data, idat->len, raw, raw_len, path, error))
+    return FALSE;
+  g_autofree guint8 *pixels = g_malloc ((gsize) h.width * h.height * 4);
+  if (!decode_rows (raw, &h, pixels, path, error))
+    return FALSE;
+  *img = (RenderImage){ h.width, h.height, g_steal_pointer (&pixels) };
   return TRUE;
 }
 
 void
 render_image_clear (RenderImage *img)
 {
-  g_clear_pointer (&img->rgba, g_free);
+  g_clear_pointer (&img->pixels, g_free);
+  img->width = img->height = 0;
+}
+
+const guint8 *
+render_image_pixel (const RenderImage *img, guint x, guint y)
+{
+  g_return_val_if_fail (img->pixels != NULL && x < img->width && y < img->height, NULL);
+  return img->pixels + ((gsize) y * img->width + x) * 4;
 }
 
 double
 render_image_ink (const RenderImage *img, guint x, guint y, guint w, guint h)
 {
-  guint x1 = MIN (img->width, x + w), y1 = MIN (img->height, y + h), n = 0, ink = 0;
-  for (guint j = y; j < y1; j++)
-    for (guint i = x; i < x1; i++, n++)
-      {
-        const guint8 *p = img->rgba + ((gsize) j * img->width + i) * 4;
+  g_return_val_if_fail (img->pixels != NULL, NAN);
+  g_return_val_if_fail (w > 0 && w <= img->width && x <= img->width - w, NAN);
+  g_return_val_if_fail (h > 0 && h <= img->height && y <= img->height - h, NAN);
+  guint64 ink = 0;
+  for (guint j = y; j < y + h; j++)
+    {
+      const guint8 *p = render_image_pixel (img, x, j);
+      for (guint i = 0; i < w; i++, p += 4)
         ink += p[0] < 230 || p[1] < 230 || p[2] < 230;
-      }
-  return n > 0 ? (double) ink / n : 0;
+    }
+  return (double) ink / ((double) w * h);
 }

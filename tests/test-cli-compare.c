@@ -306,7 +306,7 @@ pixels_near (const RenderImage *img, guint x, guint y, guint w, guint h, guint32
   for (guint j = y; j < MIN (img->height, y + h); j++)
     for (guint i = x; i < MIN (img->width, x + w); i++)
       {
-        const guint8 *p = img->rgba + ((gsize) j * img->width + i) * 4;
+        const guint8 *p = img->pixels + ((gsize) j * img->width + i) * 4;
         n += ABS (p[0] - (int) (rgb >> 16)) < 40 && ABS (p[1] - (int) ((rgb >> 8) & 0xff)) < 40
              && ABS (p[2] - (int) (rgb & 0xff)) < 40;
       }

@@ -72,6 +72,13 @@ test_profile_bundled_reference (void)
   cli_run_clear (&r);
   /* Stems: an inflected form finds its stem's band (karabağ'ın, kept whole
      in the reference, by its form). */
+  /* --encoding is the text's: the bundled reference is read as it is. */
+  r = cli_run ("printf 'Karabağ savaşı ve barış görüşmeleri\\n' | iconv -f utf-8 -t windows-1254 | "
+               "$DERLEM profile --encoding windows-1254 --lang tr --format tsv - | cut -f 2,3",
+               NULL);
+  /* freq's list ranks ve 1, karabağ 10, savaşı 65, barış 204, görüşmeleri 1763. */
+  DL_ASSERT_STR_EQ (r.out, "band\ttokens\n1k\t4\n2k\t1\noff-list\t0\n");
+  cli_run_clear (&r);
   r = cli_run ("printf 'Karabağ’ın savaşları ve kompozisyonlar.\\n' | $DERLEM profile --unit stem "
                "--assume-lang tr --format tsv - | cut -f 2,3",
                NULL);
@@ -116,8 +123,8 @@ test_profile_html_view (void)
       /* The off-list words' dark background (#555) is drawn. */
       guint dark = 0;
       for (gsize p = 0; p < (gsize) img.width * img.height; p++)
-        dark += img.rgba[p * 4] == 0x55 && img.rgba[p * 4 + 1] == 0x55
-                && img.rgba[p * 4 + 2] == 0x55;
+        dark += img.pixels[p * 4] == 0x55 && img.pixels[p * 4 + 1] == 0x55
+                && img.pixels[p * 4 + 2] == 0x55;
       DL_ASSERT_TRUE_FOR ("off-list words drawn dark", dark > 300);
     }
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);

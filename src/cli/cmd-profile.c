@@ -69,14 +69,20 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProfileRun, profile_run_clear)
 
 /* ---- The reference ---- */
 
+/* An item of a list and its place there. */
+typedef struct {
+  const DlFreqItem *item;
+  guint place;
+} Placed;
+
 /* Orders items by frequency, descending, then by their place in the list. */
 static gint
 by_freq (gconstpointer a, gconstpointer b)
 {
-  const DlFreqItem *x = a, *y = b;
-  if (x->freq != y->freq)
-    return x->freq < y->freq ? 1 : -1;
-  return x < y ? -1 : x > y;
+  const Placed *x = a, *y = b;
+  if (x->item->freq != y->item->freq)
+    return x->item->freq < y->item->freq ? 1 : -1;
+  return x->place < y->place ? -1 : x->place > y->place;
 }
 
 /* The ranks of --bands FILE (a freq list, ranked again by frequency). */
@@ -92,16 +98,23 @@ ref_from_list (ProfileRun *run, GError **error)
       guint n;
       const DlFreqItem *items = dl_freqtsv_items (list, l, &n);
       /* Sorted by frequency whatever order the list was saved in; the
-         list's own order breaks ties (by_freq compares addresses). */
-      g_autofree DlFreqItem *sorted = g_memdup2 (items, sizeof *items * (n + 1));
-      qsort (sorted, n, sizeof *sorted, by_freq);
+         list's own order breaks ties. */
+      g_autofree Placed *placed = g_new (Placed, (gsize) n + 1);
+      for (guint i = 0; i < n; i++)
+        placed[i] = (Placed){ &items[i], i };
+      qsort (placed, n, sizeof *placed, by_freq);
+      g_autofree DlFreqItem *sorted = g_new (DlFreqItem, (gsize) n + 1);
+      for (guint i = 0; i < n; i++)
+        sorted[i] = *placed[i].item;
       run->ref[l] = dl_band_ref_new (sorted, n);
     }
   return TRUE;
 }
 
 /* The ranks of the bundled corpus's frequency lists, counted as freq counts
- * (the same --unit and --case; no stoplist). */
+ * (the same --unit and --case; no stoplist). --encoding and --assume-lang
+ * are the text's: the corpus is read as it is (UTF-8, each line's own
+ * language). */
 static gboolean
 ref_from_corpus (ProfileRun *run, GError **error)
 {
@@ -109,8 +122,10 @@ ref_from_corpus (ProfileRun *run, GError **error)
   g_autofree char *corpus = dl_paths_corpus ();
   const char *const paths[] = { corpus, NULL };
   g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, run->env->diag);
-  DlCounting counting = { { 0 }, dl_cmd_document_options (opts), NULL };
+  DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL };
   dl_cmd_counter_options (opts, &counting.counter_options);
+  /* Both languages ranked, whatever --lang shows. */
+  counting.counter_options.langs[DL_LANG_TR] = counting.counter_options.langs[DL_LANG_EN] = TRUE;
   counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
   g_autoptr (DlCounter) total = counting.total = dl_counter_new (&counting.counter_options);
   const DlCountJob *job = &dl_cmd_counting_job;
