@@ -390,6 +390,38 @@ test_vocabulary_terms (void)
   DL_ASSERT_INT_EQ (n, 0);
 }
 
+static void
+test_zipf_points (void)
+{
+  /* 30 types: every rank to 20, then 21 (⌊20 × 1.05⌋ = 21 < 22), 22, 23,
+   * 24, 25, 26 (⌊25 × 1.05⌋ = 26), 27, 28, 29, and the last, 30. */
+  guint64 freqs[30];
+  for (guint i = 0; i < 30; i++)
+    freqs[i] = 100 - i;
+  double r[40], f[40];
+  guint n = dl_lexstats_zipf_points (freqs, 30, 40, r, f);
+  DL_ASSERT_INT_EQ (n, 30);
+  DL_ASSERT_DOUBLE_NEAR (r[29], 30, 0);
+  DL_ASSERT_DOUBLE_NEAR (f[29], 71, 0);
+  /* A cap of 5: ranks 1 to 4, then the last. */
+  n = dl_lexstats_zipf_points (freqs, 30, 5, r, f);
+  DL_ASSERT_INT_EQ (n, 5);
+  DL_ASSERT_DOUBLE_NEAR (r[3], 4, 0);
+  DL_ASSERT_DOUBLE_NEAR (r[4], 30, 0);
+  DL_ASSERT_DOUBLE_NEAR (f[4], 71, 0);
+  /* 1,000 types: past rank 20 each point 5% further, never a rank twice. */
+  guint64 many[1000];
+  for (guint i = 0; i < 1000; i++)
+    many[i] = 1000 - i;
+  n = dl_lexstats_zipf_points (many, 1000, 200, r, f);
+  DL_ASSERT_DOUBLE_NEAR (r[n - 1], 1000, 0);
+  for (guint i = 1; i < n; i++)
+    DL_ASSERT_TRUE_FOR ("ascending", r[i] > r[i - 1]);
+  DL_ASSERT_TRUE_FOR ("log-spaced", n < 100);
+  /* No type, no point. */
+  DL_ASSERT_INT_EQ (dl_lexstats_zipf_points (many, 0, 10, r, f), 0);
+}
+
 void
 test_lexstats_suite (void)
 {
@@ -403,4 +435,5 @@ test_lexstats_suite (void)
   CU_add_test (s, "backward_spilled", test_backward_spilled);
   CU_add_test (s, "growth_and_frequencies", test_growth_and_frequencies);
   CU_add_test (s, "vocabulary_terms", test_vocabulary_terms);
+  CU_add_test (s, "zipf_points", test_zipf_points);
 }

@@ -519,18 +519,11 @@ write_growth (DlReport *r, const Comparison *c)
   dl_report_figure (r, svg->str, text, caption);
 }
 
-/* Log-spaced points of @s's rank–frequency curve (every rank to 20, then 5%
- * apart, and the last) into @x and @y (room for CURVE_POINTS * 2). */
+/* The points of @s's rank–frequency curve (at most @max). */
 static guint
 zipf_of (const Side *s, double *x, double *y, guint max)
 {
-  guint n = 0;
-  for (double rank = 1; rank <= s->n_terms && n + 1 < max;
-       rank = MAX (rank + 1, floor (rank * 1.05)))
-    x[n] = rank, y[n++] = (double) s->freqs[(guint32) rank - 1];
-  if (s->n_terms > 0 && x[n - 1] < s->n_terms)
-    x[n] = s->n_terms, y[n++] = (double) s->freqs[s->n_terms - 1];
-  return n;
+  return dl_lexstats_zipf_points (s->freqs, s->n_terms, max, x, y);
 }
 
 static void

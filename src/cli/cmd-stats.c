@@ -135,12 +135,7 @@ charts_of (const DlLexStatsTotal *total, DlLang lang)
   guint32 nf;
   g_autofree guint64 *freq = dl_lexstats_frequencies (total, lang, &nf);
   double zx[ZIPF_POINTS + 1], zy[ZIPF_POINTS + 1];
-  guint nz = 0;
-  /* Every rank up to 20, then ranks 5% apart, and the last. */
-  for (double r = 1; r <= nf && nz < ZIPF_POINTS; r = MAX (r + 1, floor (r * 1.05)))
-    zx[nz] = r, zy[nz++] = (double) freq[(guint32) r - 1];
-  if (nf > 0 && zx[nz - 1] < nf)
-    zx[nz] = nf, zy[nz++] = (double) freq[nf - 1];
+  guint nz = dl_lexstats_zipf_points (freq, nf, ZIPF_POINTS + 1, zx, zy);
   const DlSvgAxis rank_axis = { _ ("rank (log scale)"), DL_SVG_LOG };
   const DlSvgAxis freq_axis = { _ ("frequency (log scale)"), DL_SVG_LOG };
   const DlSvgSeries zipf = { code, zx, zy, nz };

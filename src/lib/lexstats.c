@@ -5,6 +5,7 @@
 
 #include "lexstats.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -753,6 +754,19 @@ dl_lexstats_growth (const DlLexStatsTotal *t, DlLang lang, guint n, guint64 *tok
       types[points++] = seen;
     }
   return points;
+}
+
+guint
+dl_lexstats_zipf_points (const guint64 *freqs, guint32 n, guint max, double *rank, double *freq)
+{
+  guint k = 0;
+  if (max == 0)
+    return 0;
+  for (double r = 1; r <= n && k + 1 < max; r = MAX (r + 1, floor (r * 1.05)))
+    rank[k] = r, freq[k++] = (double) freqs[(guint32) r - 1];
+  if (n > 0 && (k == 0 || rank[k - 1] < n))
+    rank[k] = n, freq[k++] = (double) freqs[n - 1];
+  return k;
 }
 
 static gint

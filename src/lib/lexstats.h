@@ -163,6 +163,13 @@ guint dl_lexstats_growth (const DlLexStatsTotal *t, DlLang lang, guint n, guint6
  * bands. */
 guint64 *dl_lexstats_frequencies (const DlLexStatsTotal *t, DlLang lang, guint32 *n);
 
+/* The points of a rank–frequency (Zipf) plot of @freqs (@n frequencies,
+ * most frequent first) for log axes: every rank to 20, then ranks 5% apart,
+ * and the last rank; at most @max points into @rank and @freq. Returns
+ * their number. */
+guint dl_lexstats_zipf_points (const guint64 *freqs, guint32 n, guint max, double *rank,
+                               double *freq);
+
 /* A term of a run's vocabulary. */
 typedef struct {
   const char *term; /* its counting form (folded as --case says) */
