@@ -35,6 +35,15 @@ test_profile_bands_by_hand (void)
   DL_ASSERT_STR_CONTAINS (r.out, "en: 13 tokens, 9 types; the reference ranks 5 words\n");
   DL_ASSERT_STR_CONTAINS (r.out, "off the list: b (2), and (1), end (1), of (1), zebra (1)\n");
   cli_run_clear (&r);
+  /* A long list of off-list words is wrapped at 78 columns. */
+  r = cli_run ("printf 'Quixotic zephyrs bamboozle flabbergasted curmudgeons whilst obstreperous "
+               "nincompoops discombobulate lackadaisical ragamuffins.\\n' | " PROFILE "-",
+               NULL);
+  DL_ASSERT_STR_CONTAINS (
+      r.out, "off the list: bamboozle (1), curmudgeons (1), discombobulate (1),\n"
+             "  flabbergasted (1), lackadaisical (1), nincompoops (1), obstreperous (1),\n"
+             "  quixotic (1), ragamuffins (1), whilst (1), zephyrs (1)\n");
+  cli_run_clear (&r);
   /* A list saved in another order is ranked by frequency again. */
   r = cli_run ("(head -n 1 " DATA "ref.tsv; tail -n +2 " DATA
                "ref.tsv | sort -k 3) > ref-alpha.tsv "

@@ -15,6 +15,7 @@
 #include "paths.h"
 #include "lexicon.h"
 #include "stream.h"
+#include "textwidth.h"
 
 /* Off-list words a language's summary names at most, by default. */
 #define OFF_LIST_SHOWN 30
@@ -289,6 +290,33 @@ off_list_words (const ProfileRun *run, DlLang lang, guint max)
   return g_string_free (s, FALSE);
 }
 
+/* @text, a list of items after ", ", broken before an item that would
+ * pass 78 display columns; the lines after the first indented by 2. */
+static char *
+wrap_list (const char *text)
+{
+  g_auto (GStrv) items = g_strsplit (text, ", ", -1);
+  GString *out = g_string_new (NULL);
+  gsize used = 0;
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      gsize w = dl_display_width (items[i], -1) + (items[i + 1] != NULL ? 1 : 0);
+      if (i > 0 && used + 1 + w > 78)
+        {
+          g_string_append (out, ",\n  ");
+          used = 2;
+        }
+      else if (i > 0)
+        {
+          g_string_append (out, ", ");
+          used += 1;
+        }
+      g_string_append (out, items[i]);
+      used += w;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static void
 write_lang (ProfileRun *run, DlLang lang, DlWriter *w)
 {
@@ -317,7 +345,8 @@ write_lang (ProfileRun *run, DlLang lang, DlWriter *w)
       g_autofree char *words = off_list_words (run, lang, run->args->off_list);
       /* Translators: profile; the words off the reference list. */
       g_autofree char *note = g_strdup_printf (_ ("off the list: %s"), words);
-      dl_writer_note (w, note);
+      g_autofree char *wrapped = wrap_list (note);
+      dl_writer_note (w, wrapped);
     }
 }
 
