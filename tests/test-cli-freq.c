@@ -252,10 +252,25 @@ test_freq_bundled_corpus_top_20 (void)
   DL_ASSERT_STR_CONTAINS (r.out, "\n    20  ");
   CU_ASSERT_PTR_NULL (strstr (r.out, "\n    21  "));
   cli_run_clear (&r);
+  /* In Turkish, decimal commas for people; TSV keeps its point. */
   r = cli_run ("$DERLEM freq --top 1 --lang en corpus/commentary-en-karabakh-liberation.txt", "tr");
   DL_ASSERT_STR_EQ (r.out, "en: 2917 belirteç, 792 tür\n"
                            "  sıra  öğe     sıklık     milyonda  yaygınlık\n"
-                           "     1  the        207     70963.32          1\n");
+                           "     1  the        207     70963,32          1\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top 1 --lang en --format tsv "
+               "corpus/commentary-en-karabakh-liberation.txt | tail -n 1",
+               "tr");
+  DL_ASSERT_STR_EQ (r.out, "en\t1\tthe\t207\t70963.32\t1\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top 1 --lang en --format json "
+               "corpus/commentary-en-karabakh-liberation.txt | sed -n 2p",
+               "tr");
+  DL_ASSERT_STR_CONTAINS (r.out, "\"per_million\":70963.32,");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM dispersion savaş --lang tr corpus | head -n 1", "tr");
+  DL_ASSERT_STR_EQ (r.out,
+                    "tr: savaş: 35 bulgu, 3 / 4 dosyada; D 0,5011, DP 0,3645, DPnorm 0,3814\n");
   cli_run_clear (&r);
   r = cli_run ("$DERLEM freq --top 20 corpus | wc -l", NULL);
   DL_ASSERT_STR_EQ (r.out, "45\n");

@@ -345,6 +345,23 @@ test_keyness_usage_errors (void)
   cli_run_clear (&r);
 }
 
+static void
+test_keyness_note_for_people (void)
+{
+  /* The note says the critical value and the level as people write them:
+   * 0.05, not 0.050000000000000003; in Turkish with decimal commas. */
+  CliRun r = cli_run ("$DERLEM keyness --lang tr --top 1 corpus/commentary-tr-karabag-2023.txt "
+                      "--ref corpus/article-tr-karabag-turk-dunyasi.txt | sed -n 2p",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "|LL| ≥ 3.84 (p < 0.05; 3084 items compared)\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM keyness --lang tr --top 1 --p 0.001 corpus/commentary-tr-karabag-2023.txt "
+               "--ref corpus/article-tr-karabag-turk-dunyasi.txt | sed -n 2p",
+               "tr");
+  DL_ASSERT_STR_EQ (r.out, "|LL| ≥ 10,83 (p < 0,001; 3084 birim karşılaştırıldı)\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_keyness_suite (void)
 {
@@ -356,4 +373,5 @@ test_cli_keyness_suite (void)
   CU_add_test (s, "keyness_threads_formats", test_keyness_threads_formats);
   CU_add_test (s, "keyness_part_against_rest", test_keyness_part_against_rest);
   CU_add_test (s, "keyness_usage_errors", test_keyness_usage_errors);
+  CU_add_test (s, "keyness_note_for_people", test_keyness_note_for_people);
 }

@@ -40,7 +40,7 @@ test_stats_fixture_rows (void)
   DL_ASSERT_STR_CONTAINS (r.out, "\n(all files)  ");
   cli_run_clear (&r);
   r = cli_run ("$DERLEM stats --lang en --format markdown " HAND, "tr");
-  DL_ASSERT_STR_CONTAINS (r.out, "| (tüm dosyalar) | 19 | 13 | 0.6842 |  | 8 |");
+  DL_ASSERT_STR_CONTAINS (r.out, "| (tüm dosyalar) | 19 | 13 | 0,6842 |  | 8 |");
   cli_run_clear (&r);
 }
 

@@ -311,7 +311,10 @@ real_text (char *buf, gboolean has, double v, int decimals)
 {
   buf[0] = '\0';
   if (has)
-    dl_format_real (buf, 32, v, decimals);
+    {
+      dl_format_real (buf, 32, v, decimals);
+      dl_people_number (buf);
+    }
   return buf;
 }
 
@@ -567,8 +570,8 @@ write_bands (DlReport *r, const Comparison *c)
     {
       char n[24], a[32], b[32];
       double va = coverage (&c->a, bands[i]), vb = coverage (&c->b, bands[i]);
-      dl_format_real (a, sizeof a, va, 1);
-      dl_format_real (b, sizeof b, vb, 1);
+      real_text (a, TRUE, va, 1);
+      real_text (b, TRUE, vb, 1);
       const char *cells[] = { dl_format_u64 (n, bands[i]), a, b };
       const double values[] = { NAN, va, vb };
       dl_report_row (r, cells, values, NULL);
@@ -841,7 +844,10 @@ write_keywords (DlReport *r, const Comparison *c, const Side *s, const Side *oth
     }
   dl_report_table_end (r);
   char critical[32];
-  dl_format_real (critical, sizeof critical, s->critical, 2);
+  real_text (critical, TRUE, s->critical, 2);
+  char level[G_ASCII_DTOSTR_BUF_SIZE];
+  g_strlcpy (level, p, sizeof level);
+  dl_people_number (level);
   g_autofree char *found = g_strdup_printf (
       /* Translators: compare; %u keywords passed the test, the table shows the first. */
       ngettext ("%u keyword in all.", "%u keywords in all.", s->found), s->found);
@@ -851,7 +857,7 @@ write_keywords (DlReport *r, const Comparison *c, const Side *s, const Side *oth
       _ ("Words %s uses more than %s: log-likelihood at least %s (p < %s), most key first; "
          "Log Ratio = log₂ of the ratio of relative frequencies (1 = twice as frequent). "
          "Items as counted (apostrophes as '). %s"),
-      s->name, other->name, critical, p, found);
+      s->name, other->name, critical, level, found);
   dl_report_text (r, note);
 }
 

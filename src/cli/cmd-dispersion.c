@@ -222,6 +222,9 @@ query_heading (const char *lang, const char *query, const DlDispersionParts *p, 
   measure_text (d, m->has_d, m->d);
   measure_text (dp, m->has_dp, m->dp);
   measure_text (dpn, m->has_dp_norm, m->dp_norm);
+  dl_people_number (d);
+  dl_people_number (dp);
+  dl_people_number (dpn);
   const char *u = *d ? d : "-", *v = *dp ? dp : "-", *x = *dpn ? dpn : "-";
   if (files)
     /* Translators: the heading of one query's dispersion: language, query,

@@ -153,17 +153,18 @@ heading_of (DlLang lang, guint64 c, guint64 d)
 static void
 note_critical (DlWriter *w, const KeynessArgs *args, const DlKeyList *list)
 {
-  char crit[32], compared[24];
+  char crit[32], compared[24], p[G_ASCII_DTOSTR_BUF_SIZE];
   dl_format_real (crit, sizeof crit, dl_keyness_list_critical (list), 2);
+  dl_people_number (crit);
+  dl_people_number (g_ascii_formatd (p, sizeof p, "%g", args->list.p));
   dl_format_u64 (compared, dl_keyness_list_compared (list));
   g_autofree char *text
       = args->list.bonferroni
-            /* Translators: keyness: %s the critical LL, %g the level, %s items. */
-            ? g_strdup_printf (_ ("|LL| ≥ %s (p < %g, Bonferroni over %s items compared)"), crit,
-                               args->list.p, compared)
-            /* Translators: keyness: %s the critical LL, %g the level, %s items. */
-            : g_strdup_printf (_ ("|LL| ≥ %s (p < %g; %s items compared)"), crit, args->list.p,
-                               compared);
+            /* Translators: keyness: %s the critical LL, the level, the items. */
+            ? g_strdup_printf (_ ("|LL| ≥ %s (p < %s, Bonferroni over %s items compared)"), crit, p,
+                               compared)
+            /* Translators: keyness: %s the critical LL, the level, the items. */
+            : g_strdup_printf (_ ("|LL| ≥ %s (p < %s; %s items compared)"), crit, p, compared);
   dl_writer_note (w, text);
 }
 

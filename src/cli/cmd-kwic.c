@@ -286,6 +286,7 @@ printer_end (Printer *pr, const KwicRun *run, const gboolean *langs)
       char hits[24], pm[32], files[24];
       dl_format_u64 (hits, run->stats.hits[l]);
       dl_format_per_million (pm, sizeof pm, run->stats.hits[l], run->stats.tokens[l]);
+      dl_people_number (pm);
       dl_format_u64 (files, run->files_with_hits[l]);
       /* Translators: the summary of a concordance, one line per
          language: language code, number of hits, hits per million

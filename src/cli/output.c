@@ -137,3 +137,21 @@ dl_format_real (char *buf, gsize size, double value, int decimals)
   if (buf[0] == '-' && strspn (buf + 1, "0.") == strlen (buf + 1))
     memmove (buf, buf + 1, strlen (buf));
 }
+
+char
+dl_decimal_point (void)
+{
+  /* Translators: the decimal separator of numbers shown to people (text,
+     HTML, Markdown): "," in Turkish. Machine formats always use ".". */
+  const char *point = C_ ("decimal separator", ".");
+  return point[0] == ',' ? ',' : '.';
+}
+
+char *
+dl_people_number (char *buf)
+{
+  char *dot = strchr (buf, '.');
+  if (dot != NULL)
+    *dot = dl_decimal_point ();
+  return buf;
+}

@@ -42,6 +42,15 @@ void dl_format_per_million (char *buf, gsize size, guint64 freq, guint64 tokens)
  * "-0.00" as "0.00". */
 void dl_format_real (char *buf, gsize size, double value, int decimals);
 
+/* The decimal separator of numbers shown to people (text, HTML, Markdown,
+ * and compare's report) in the interface's language: ',' in Turkish, '.' in
+ * English. TSV, CSV and JSON always use '.'. */
+char dl_decimal_point (void);
+
+/* A number written out for people: @buf's '.' made dl_decimal_point, in
+ * place. Returns @buf. */
+char *dl_people_number (char *buf);
+
 G_END_DECLS
 
 #endif /* DL_OUTPUT_H */

@@ -180,15 +180,20 @@ const char *
 dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
 {
   const DlColumn *c = &w->columns[k];
+  gboolean people = dl_format_for_people (w->format);
+  if (c->type == DL_CELL_REAL && people && cell->s != NULL && cell->s[0] != '\0'
+      && strlen (cell->s) < sizeof w->numbers[k])
+    /* A number the command wrote out (per million): the people's point. */
+    return dl_people_number (strcpy (w->numbers[k], cell->s));
   if (cell->s != NULL || c->type == DL_CELL_STRING)
     return cell->s != NULL ? cell->s : "";
   if (c->type == DL_CELL_INTEGER)
     return dl_format_u64 (w->numbers[k], cell->i);
   int decimals = c->decimals;
-  if (c->people_decimals > 0 && dl_format_for_people (w->format))
+  if (c->people_decimals > 0 && people)
     decimals = c->people_decimals;
   dl_format_real (w->numbers[k], sizeof w->numbers[k], cell->r, decimals > 0 ? decimals : 2);
-  return w->numbers[k];
+  return people ? dl_people_number (w->numbers[k]) : w->numbers[k];
 }
 
 const char *
