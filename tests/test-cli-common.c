@@ -210,6 +210,23 @@ test_turkish_help_has_no_english (void)
 }
 
 static void
+test_glib_messages_in_derlem_style (void)
+{
+  /* GLib's parser errors read like derlem's own: lower-case, plain quotes,
+   * in Turkish too. */
+  CliRun r = cli_run_usage_error ("$DERLEM freq --top x corpus",
+                                  "derlem: cannot parse integer value 'x' for --top\n");
+  cli_run_clear (&r);
+  r = cli_run_usage_error ("$DERLEM freq --bogus corpus", "derlem: unknown option --bogus\n");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM freq --top x corpus", "tr");
+  DL_ASSERT_INT_EQ (r.status, 2);
+  DL_ASSERT_STR_CONTAINS (r.err, "'x'");
+  DL_ASSERT_TRUE_FOR (r.err, strstr (r.err, "“") == NULL && g_str_has_prefix (r.err, "derlem: "));
+  cli_run_clear (&r);
+}
+
+static void
 test_bash_completion (void)
 {
   /* data/completion/derlem completes commands, options and their values,
@@ -247,6 +264,7 @@ test_cli_common_suite (void)
   CU_add_test (s, "output_file_is_atomic", test_output_file_is_atomic);
   CU_add_test (s, "stdin_and_bundled_corpus", test_stdin_and_bundled_corpus);
   CU_add_test (s, "bash_completion", test_bash_completion);
+  CU_add_test (s, "glib_messages_in_derlem_style", test_glib_messages_in_derlem_style);
   CU_add_test (s, "turkish_help_has_no_english", test_turkish_help_has_no_english);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
 }

@@ -149,7 +149,7 @@ test_dispersion_usage_errors (void)
     { "dispersion --parts -3 savaş", "invalid value '-3' for --parts" },
     { "dispersion --parts 1000001 savaş", "from 1 to 1000000" },
     { "dispersion '/x(/'", "bad regular expression" },
-    { "dispersion --width 3 savaş", "Unknown option --width" },
+    { "dispersion --width 3 savaş", "unknown option --width" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

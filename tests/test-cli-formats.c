@@ -206,7 +206,7 @@ test_options_only_those_a_command_reads (void)
     {
       g_autofree char *args = g_strdup_printf ("%s %s", refused[i].args, FIXTURE);
       CliRun r = derlem (args);
-      g_autofree char *message = g_strdup_printf ("derlem: Unknown option %s\n", refused[i].option);
+      g_autofree char *message = g_strdup_printf ("derlem: unknown option %s\n", refused[i].option);
       DL_ASSERT_INT_EQ (r.status, 2);
       DL_ASSERT_STR_CONTAINS (r.err, message);
       CU_ASSERT_STRING_EQUAL (r.out, "");

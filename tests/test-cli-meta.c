@@ -182,8 +182,8 @@ test_usage_errors (void)
       "--meta: cannot read tests/data/no-such.tsv: No such file" },
     { "freq --meta corpus/article-tr-karabag-turk-dunyasi.txt", "has no 'file' column" },
     { "freq --exclude ''", "empty pattern for --exclude" },
-    { "langs --by file", "Unknown option --by" },
-    { "langs --totals", "Unknown option --totals" },
+    { "langs --by file", "unknown option --by" },
+    { "langs --totals", "unknown option --totals" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -143,7 +143,7 @@ test_parse_values_and_errors (void)
       "usage: invalid value 'yes' for --progress (expected one of: auto, always, never)" },
     { { "--threads", "-1" },
       "usage: invalid value '-1' for --threads (expected a positive number)" },
-    { { "--threads", "x" }, "usage: Cannot parse integer value “x” for --threads" },
+    { { "--threads", "x" }, "usage: cannot parse integer value 'x' for --threads" },
     { { "--stoplist", "" }, "usage: empty value for --stoplist" },
     { { "--stoplist", "none", "-o", "out.tsv" },
       "lang=all assume=- unit=form case=fold format=text color=auto progress=auto encoding=- "
@@ -155,7 +155,7 @@ test_parse_values_and_errors (void)
       "lang=all assume=- unit=form case=fold format=text color=auto progress=auto "
       "encoding=windows-1254 stoplist=- output=-" },
     { { "--encoding", "no-such-charset" }, "usage: unknown encoding 'no-such-charset'" },
-    { { "--no-such-option" }, "usage: Unknown option --no-such-option" },
+    { { "--no-such-option" }, "usage: unknown option --no-such-option" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -241,10 +241,10 @@ test_parse_refuses_options_the_command_does_not_take (void)
     { { "--assume-lang", "tr" },
       "lang=all assume=tr unit=form case=fold format=text color=auto progress=auto encoding=- "
       "stoplist=- output=-" },
-    { { "--unit", "stem" }, "usage: Unknown option --unit" },
-    { { "--case", "keep" }, "usage: Unknown option --case" },
-    { { "--numbers" }, "usage: Unknown option --numbers" },
-    { { "--stoplist", "default" }, "usage: Unknown option --stoplist" },
+    { { "--unit", "stem" }, "usage: unknown option --unit" },
+    { { "--case", "keep" }, "usage: unknown option --case" },
+    { { "--numbers" }, "usage: unknown option --numbers" },
+    { { "--stoplist", "default" }, "usage: unknown option --stoplist" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {

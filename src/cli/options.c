@@ -296,13 +296,35 @@ check_not_empty (const DlOptions *o, GError **error)
   return TRUE;
 }
 
+/* GLib's own parser messages in derlem's style: a lower-case start (not
+ * for an abbreviation) and plain quotes, so that "Unknown option --x" and
+ * "Cannot parse integer value “x” for --top" read like derlem's own
+ * "invalid value 'x' for --format". */
+static char *
+glib_message (const char *message)
+{
+  GString *s = g_string_new (NULL);
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019)
+        c = '\'';
+      else if (p == message && g_unichar_isupper (c)
+               && !g_unichar_isupper (g_utf8_get_char (g_utf8_next_char (p))))
+        c = g_unichar_tolower (c);
+      g_string_append_unichar (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
 gboolean
 dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv, GError **error)
 {
   g_autoptr (GError) local = NULL;
   if (!g_option_context_parse (context, argc, argv, &local))
     {
-      g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
+      g_autofree char *message = glib_message (local->message);
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, message);
       return FALSE;
     }
   /* In this order, so that of several wrong options the same one is named. */
