@@ -36,6 +36,7 @@ struct _DlWriter {
   guint n_shown;
   GString *buf;         /* a row's bytes, written at once */
   char (*numbers)[40];  /* a number cell written out, per column */
+  char point;           /* the decimal separator of its real cells */
   DlLang section_lang;  /* DL_LANG_NONE outside sections */
   guint sections;       /* begun so far */
   guint64 rows;         /* written so far, before the current one */

@@ -47,6 +47,8 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
   w->klass = writer_class (format);
   w->fp = fp;
   w->format = format;
+  /* Looked up once: real cells are many. */
+  w->point = dl_format_for_people (format) ? dl_decimal_point () : '.';
   if (options != NULL)
     w->options = *options;
   w->options.title = g_strdup (w->options.title != NULL ? w->options.title : "derlem");
@@ -176,6 +178,16 @@ dl_writer_end (DlWriter *w)
   g_free (w);
 }
 
+/* @buf with its decimal point made @point, in place. */
+static char *
+with_point (char *buf, char point)
+{
+  char *dot = point != '.' ? strchr (buf, '.') : NULL;
+  if (dot != NULL)
+    *dot = point;
+  return buf;
+}
+
 const char *
 dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
 {
@@ -184,7 +196,7 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
   if (c->type == DL_CELL_REAL && people && cell->s != NULL && cell->s[0] != '\0'
       && strlen (cell->s) < sizeof w->numbers[k])
     /* A number the command wrote out (per million): the people's point. */
-    return dl_people_number (strcpy (w->numbers[k], cell->s));
+    return with_point (strcpy (w->numbers[k], cell->s), w->point);
   if (cell->s != NULL || c->type == DL_CELL_STRING)
     return cell->s != NULL ? cell->s : "";
   if (c->type == DL_CELL_INTEGER)
@@ -193,7 +205,7 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
   if (c->people_decimals > 0 && people)
     decimals = c->people_decimals;
   dl_format_real (w->numbers[k], sizeof w->numbers[k], cell->r, decimals > 0 ? decimals : 2);
-  return people ? dl_people_number (w->numbers[k]) : w->numbers[k];
+  return with_point (w->numbers[k], w->point);
 }
 
 const char *
