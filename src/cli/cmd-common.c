@@ -315,6 +315,32 @@ const DlCountJob dl_cmd_lexstats_job
         lexstats_count,      lexstats_merge,       lexstats_counts_free };
 
 gboolean
+dl_cmd_run_job (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+                gpointer user_data, GError **error)
+{
+  g_autoptr (DlPoolStates) workers = NULL;
+  if (job->worker_new != NULL)
+    {
+      workers = dl_pool_states_new (job->worker_new, job->worker_free, user_data);
+      gpointer first = dl_pool_states_take (workers, error);
+      if (first == NULL)
+        return FALSE;
+      dl_pool_states_give (workers, first);
+    }
+  dl_cmd_count_inputs (env, opts, inputs, job, user_data, workers);
+  return TRUE;
+}
+
+gboolean
+dl_cmd_spool_inputs (GPtrArray *inputs, GError **error)
+{
+  for (guint i = 0; i < inputs->len; i++)
+    if (!dl_input_rereadable (inputs->pdata[i]) && !dl_input_spool (inputs->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
 dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                     DlQueryUnits *qu, GError **error)
 {
@@ -325,25 +351,18 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *
       for (guint i = 0; i < part->inputs->len; i++)
         g_ptr_array_add (inputs, part->inputs->pdata[i]);
     }
-  for (guint i = 0; i < inputs->len; i++)
-    if (!dl_input_rereadable (inputs->pdata[i]) && !dl_input_spool (inputs->pdata[i], error))
-      return FALSE;
+  if (!dl_cmd_spool_inputs (inputs, error))
+    return FALSE;
   DlCounting pass = { { 0 }, dl_cmd_document_options (opts), NULL };
   dl_cmd_counter_options (opts, &pass.counter_options);
   /* Numbers too: a query may name one (`1990` finds `1990’ların`). */
   pass.counter_options.kinds[DL_TOKEN_NUMBER] = TRUE;
   qu->counter = pass.total = dl_counter_new (&pass.counter_options);
-  const DlCountJob *job = &dl_cmd_counting_job;
-  g_autoptr (DlPoolStates) workers = dl_pool_states_new (job->worker_new, job->worker_free, &pass);
-  gpointer first = dl_pool_states_take (workers, error);
-  if (first == NULL)
-    return FALSE;
-  dl_pool_states_give (workers, first);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  CountRun run = { job, &pass, workers, 0 };
-  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, quiet,
-               dl_options_progress (opts, STDERR_FILENO), &run);
+  DlEnv quiet_env = { quiet };
+  if (!dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_counting_job, &pass, error))
+    return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     if (pass.counter_options.langs[l])
       qu->units[l] = dl_cmd_units (opts, tools, qu->counter, l);

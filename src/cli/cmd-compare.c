@@ -151,14 +151,9 @@ count_stats (CompareRun *run, InputSet *set, GError **error)
   const DlOptions *opts = &run->args->opts;
   DlLexCounting lex = { { 0 }, dl_cmd_document_options (opts), NULL };
   dl_cmd_counter_options (opts, &lex.counter_options);
-  const DlCountJob *job = &dl_cmd_lexstats_job;
-  g_autoptr (DlPoolStates) workers = dl_pool_states_new (job->worker_new, job->worker_free, &lex);
-  gpointer first = dl_pool_states_take (workers, error);
-  if (first == NULL)
-    return FALSE;
-  dl_pool_states_give (workers, first);
   lex.total = set->stats = dl_lexstats_total_new (run->stemmer);
-  dl_cmd_count_inputs (run->env, opts, set->inputs, job, &lex, workers);
+  if (!dl_cmd_run_job (run->env, opts, set->inputs, &dl_cmd_lexstats_job, &lex, error))
+    return FALSE;
   dl_lexstats_finish (set->stats);
   return TRUE;
 }
@@ -179,16 +174,9 @@ find_hits (CompareRun *run, InputSet *set, GError **error)
   DlCounterOptions co;
   dl_cmd_counter_options (opts, &co);
   memcpy (find.options.langs, co.langs, sizeof co.langs);
-  const DlCountJob *job = &dl_cmd_finding_job;
-  g_autoptr (DlPoolStates) workers = dl_pool_states_new (job->worker_new, job->worker_free, &find);
-  gpointer first = dl_pool_states_take (workers, error);
-  if (first == NULL)
-    return FALSE;
-  dl_pool_states_give (workers, first);
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
   DlEnv quiet_env = { quiet };
-  dl_cmd_count_inputs (&quiet_env, opts, set->inputs, job, &find, workers);
-  return TRUE;
+  return dl_cmd_run_job (&quiet_env, opts, set->inputs, &dl_cmd_finding_job, &find, error);
 }
 
 /* ---- The sides ---- */
@@ -1047,11 +1035,7 @@ static gboolean
 input_set_ready (InputSet *set, GError **error)
 {
   set->queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
-  for (guint i = 0; i < set->inputs->len; i++)
-    if (!dl_input_rereadable (set->inputs->pdata[i])
-        && !dl_input_spool (set->inputs->pdata[i], error))
-      return FALSE;
-  return TRUE;
+  return dl_cmd_spool_inputs (set->inputs, error);
 }
 
 /* Counts the sides, finds their keywords, writes the report. */

@@ -129,10 +129,8 @@ ref_from_corpus (ProfileRun *run, GError **error)
   counting.counter_options.langs[DL_LANG_TR] = counting.counter_options.langs[DL_LANG_EN] = TRUE;
   counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
   g_autoptr (DlCounter) total = counting.total = dl_counter_new (&counting.counter_options);
-  const DlCountJob *job = &dl_cmd_counting_job;
-  g_autoptr (DlPoolStates) workers
-      = dl_pool_states_new (job->worker_new, job->worker_free, &counting);
-  dl_cmd_count_inputs (run->env, opts, inputs, job, &counting, workers);
+  if (!dl_cmd_run_job (run->env, opts, inputs, &dl_cmd_counting_job, &counting, error))
+    return FALSE;
   const DlUnitsOptions uo
       = { opts->unit, run->tools.stemmer, run->tools.lemmatizer, NULL, run->tools.norm };
   const DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 1 };
@@ -175,9 +173,10 @@ unit_rank (const ProfileRun *run, DlLang lang, guint32 u)
   return rank;
 }
 
-/* Counts the text and gives each of its units its band. */
-static void
-count_text (ProfileRun *run)
+/* Counts the text and gives each of its units its band. FALSE with
+ * @error if the tokenizer cannot be set up. */
+static gboolean
+count_text (ProfileRun *run, GError **error)
 {
   const DlOptions *opts = &run->args->opts;
   DlCounting *t = &run->text;
@@ -185,9 +184,8 @@ count_text (ProfileRun *run)
   dl_cmd_counter_options (opts, &t->counter_options);
   t->counter_options.track_files = opts->unit != DL_UNIT_FORM;
   t->total = dl_counter_new (&t->counter_options);
-  const DlCountJob *job = &dl_cmd_counting_job;
-  g_autoptr (DlPoolStates) workers = dl_pool_states_new (job->worker_new, job->worker_free, t);
-  dl_cmd_count_inputs (run->env, opts, run->inputs, job, t, workers);
+  if (!dl_cmd_run_job (run->env, opts, run->inputs, &dl_cmd_counting_job, t, error))
+    return FALSE;
   for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
     {
       run->units[l] = dl_cmd_units (opts, &run->tools, t->total, l);
@@ -199,6 +197,7 @@ count_text (ProfileRun *run)
           run->band_of[l][u] = rank > 0 ? dl_freq_band (rank, run->args->band_size) : 0;
         }
     }
+  return TRUE;
 }
 
 /* ---- The table ---- */
@@ -478,16 +477,15 @@ profile_run (DlEnv *env, const ProfileArgs *args, GError **error)
     return FALSE;
   if ((run.inputs = dl_cmd_inputs (env, opts, args->paths, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < run.inputs->len; i++)
-    if (!dl_input_rereadable (run.inputs->pdata[i])
-        && !dl_input_spool (run.inputs->pdata[i], error))
-      return FALSE;
+  if (!dl_cmd_spool_inputs (run.inputs, error))
+    return FALSE;
   if (!(args->bands != NULL ? ref_from_list (&run, error) : ref_from_corpus (&run, error)))
     return FALSE;
   g_autoptr (DlOut) out = dl_cmd_open_output (opts, NULL, error);
   if (out == NULL)
     return FALSE;
-  count_text (&run);
+  if (!count_text (&run, error))
+    return FALSE;
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of profile. */

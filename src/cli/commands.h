@@ -150,6 +150,17 @@ DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError 
 void dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
                           const DlCountJob *job, gpointer user_data, DlPoolStates *workers);
 
+/* Runs @job over @inputs as dl_cmd_count_inputs does, with workers made
+ * here: FALSE with @error if the first cannot be (ICU, the stemmer), so
+ * that such a failure is the run's, not each input's. */
+gboolean dl_cmd_run_job (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
+                         const DlCountJob *job, gpointer user_data, GError **error);
+
+/* Copies the inputs of @inputs that cannot be read twice (stdin, pipes)
+ * to temporary files (dl_input_spool), for a command that reads them
+ * twice. FALSE with @error if one cannot be copied. */
+gboolean dl_cmd_spool_inputs (GPtrArray *inputs, GError **error);
+
 /* Units for queries that compare words by unit (--unit stem or lemma), so
  * that kwic, colloc's node and ngrams --contains find what freq counts: a
  * first pass counts the inputs the way freq does and makes each language's
