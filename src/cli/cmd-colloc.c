@@ -58,10 +58,7 @@ enum {
 
 /* What the counting and the lists of a run share. */
 typedef struct {
-  DlCollocOptions opts;
-  DlDocumentOptions doc_options;
-  const DlQuery *node;
-  DlCollocCounts *total; /* owned */
+  DlCollocating job; /* its total owned */
   DlCollocListOptions list_options;
   const DlOptions *options;
   const DlListTools *tools;
@@ -70,48 +67,9 @@ typedef struct {
 static void
 colloc_run_clear (CollocRun *run)
 {
-  g_clear_pointer (&run->total, dl_colloc_counts_free);
+  g_clear_pointer (&run->job.total, dl_colloc_counts_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CollocRun, colloc_run_clear)
-
-static gpointer
-worker_new (gpointer user_data, GError **error)
-{
-  CollocRun *run = user_data;
-  return dl_colloc_new (run->node, &run->opts, error);
-}
-
-static void
-worker_free (gpointer p)
-{
-  dl_colloc_free (p);
-}
-
-static gpointer
-counts_new (gpointer user_data)
-{
-  return dl_colloc_counts_new (&((CollocRun *) user_data)->opts);
-}
-
-static gboolean
-count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
-       gpointer user_data, GError **error)
-{
-  CollocRun *run = user_data;
-  return dl_colloc_input (worker, input, &run->doc_options, diag, counts, error);
-}
-
-static void
-merge (gpointer counts, guint32 file, gpointer user_data)
-{
-  dl_colloc_counts_merge (((CollocRun *) user_data)->total, counts, file);
-}
-
-static void
-counts_free (gpointer p)
-{
-  dl_colloc_counts_free (p);
-}
 
 /* Parses --window L,R. */
 static gboolean
@@ -177,22 +135,22 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const CollocRun *run = user_data;
   g_autoptr (DlUnits) units
-      = dl_cmd_units (run->options, run->tools, dl_colloc_counts_counter (run->total), lang);
+      = dl_cmd_units (run->options, run->tools, dl_colloc_counts_counter (run->job.total), lang);
   DlCollocListOptions lo = run->list_options;
   lo.units = units;
-  g_autoptr (DlCollocList) list = dl_colloc_list (run->total, lang, &lo, error);
+  g_autoptr (DlCollocList) list = dl_colloc_list (run->job.total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
-  guint64 n_tokens = dl_counter_tokens (dl_colloc_counts_counter (run->total), lang);
+  guint64 n_tokens = dl_counter_tokens (dl_colloc_counts_counter (run->job.total), lang);
   char tokens[24], nodes[24];
   dl_format_u64 (tokens, n_tokens);
-  dl_format_u64 (nodes, dl_colloc_counts_nodes (run->total, lang));
+  dl_format_u64 (nodes, dl_colloc_counts_nodes (run->job.total, lang));
   g_autofree char *heading = NULL;
-  if (run->node != NULL)
+  if (run->job.node != NULL)
     /* Translators: the heading of one language in `derlem colloc NODE`:
        language code, node, its occurrences, tokens of the language. */
     heading = g_strdup_printf (_ ("%s: %s occurs %s times in %s tokens"), dl_lang_code (lang),
-                               dl_query_text (run->node), nodes, tokens);
+                               dl_query_text (run->job.node), nodes, tokens);
   else
     /* Translators: the heading of one language in `derlem colloc --all`. */
     heading = g_strdup_printf (_ ("%s: word pairs in %s tokens"), dl_lang_code (lang), tokens);
@@ -367,13 +325,13 @@ colloc_run_init (CollocRun *run, const CollocArgs *args, const DlListTools *tool
                  const DlQueryUnits *qu)
 {
   const DlOptions *opts = &args->opts;
-  run->opts.left = args->left;
-  run->opts.right = args->right;
-  run->opts.all = args->all;
-  run->opts.query = dl_cmd_query_options (opts, qu);
-  dl_cmd_counter_options (opts, &run->opts.counter);
-  run->doc_options = dl_cmd_document_options (opts);
-  run->node = args->node;
+  run->job.opts.left = args->left;
+  run->job.opts.right = args->right;
+  run->job.opts.all = args->all;
+  run->job.opts.query = dl_cmd_query_options (opts, qu);
+  dl_cmd_counter_options (opts, &run->job.opts.counter);
+  run->job.doc_options = dl_cmd_document_options (opts);
+  run->job.node = args->node;
   run->options = opts;
   run->list_options = args->list;
   run->tools = tools;
@@ -385,7 +343,7 @@ part_begin (gpointer user_data, const DlPart *part)
 {
   (void) part;
   CollocRun *run = user_data;
-  run->total = dl_colloc_counts_new (&run->opts);
+  run->job.total = dl_colloc_counts_new (&run->job.opts);
 }
 
 static void
@@ -451,10 +409,9 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
   g_autofree char *title = args->node != NULL
                                ? g_strdup_printf ("derlem colloc: %s", dl_query_text (args->node))
                                : g_strdup ("derlem colloc --all");
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
-  const DlCountReport report
-      = { &job, part_begin, write_lang, part_end, run.opts.counter.langs, columns, N_COLS, title };
-  return dl_cmd_count_report (env, &args->opts, parts, &report, &run, error);
+  const DlCountReport report = { &dl_cmd_colloc_job,         part_begin, write_lang, part_end,
+                                 run.job.opts.counter.langs, columns,    N_COLS,     title };
+  return dl_cmd_count_report_full (env, &args->opts, parts, &report, &run.job, &run, error);
 }
 
 gboolean

@@ -227,6 +227,48 @@ const DlCountJob dl_cmd_counting_job
     = { counting_worker_new, counting_worker_free, counting_counts_new,
         counting_count,      counting_merge,       counting_counts_free };
 
+static gpointer
+colloc_worker_new (gpointer user_data, GError **error)
+{
+  DlCollocating *run = user_data;
+  return dl_colloc_new (run->node, &run->opts, error);
+}
+
+static void
+colloc_worker_free (gpointer p)
+{
+  dl_colloc_free (p);
+}
+
+static gpointer
+colloc_counts_new (gpointer user_data)
+{
+  return dl_colloc_counts_new (&((DlCollocating *) user_data)->opts);
+}
+
+static gboolean
+colloc_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+              gpointer user_data, GError **error)
+{
+  DlCollocating *run = user_data;
+  return dl_colloc_input (worker, input, &run->doc_options, diag, counts, error);
+}
+
+static void
+colloc_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  dl_colloc_counts_merge (((DlCollocating *) user_data)->total, counts, file);
+}
+
+static void
+colloc_counts_free (gpointer p)
+{
+  dl_colloc_counts_free (p);
+}
+
+const DlCountJob dl_cmd_colloc_job = { colloc_worker_new, colloc_worker_free, colloc_counts_new,
+                                       colloc_count,      colloc_merge,       colloc_counts_free };
+
 /* The finding job: a dispersion finder per thread. */
 static gpointer
 finding_worker_new (gpointer user_data, GError **error)

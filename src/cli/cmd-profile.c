@@ -70,48 +70,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProfileRun, profile_run_clear)
 
 /* ---- The reference ---- */
 
-/* An item of a list and its place there. */
-typedef struct {
-  const DlFreqItem *item;
-  guint place;
-} Placed;
-
-/* Orders items by frequency, descending, then by their place in the list. */
-static gint
-by_freq (gconstpointer a, gconstpointer b)
-{
-  const Placed *x = a, *y = b;
-  if (x->item->freq != y->item->freq)
-    return x->item->freq < y->item->freq ? 1 : -1;
-  return x->place < y->place ? -1 : x->place > y->place;
-}
-
-/* The ranks of --bands FILE (a freq list, ranked again by frequency). */
-static gboolean
-ref_from_list (ProfileRun *run, GError **error)
-{
-  const ProfileArgs *a = run->args;
-  g_autoptr (DlFreqTsv) list = dl_cmd_read_freq_list (&a->opts, a->bands, run->env->diag, error);
-  if (list == NULL)
-    return FALSE;
-  for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
-    {
-      guint n;
-      const DlFreqItem *items = dl_freqtsv_items (list, l, &n);
-      /* Sorted by frequency whatever order the list was saved in; the
-         list's own order breaks ties. */
-      g_autofree Placed *placed = g_new (Placed, (gsize) n + 1);
-      for (guint i = 0; i < n; i++)
-        placed[i] = (Placed){ &items[i], i };
-      qsort (placed, n, sizeof *placed, by_freq);
-      g_autofree DlFreqItem *sorted = g_new (DlFreqItem, (gsize) n + 1);
-      for (guint i = 0; i < n; i++)
-        sorted[i] = *placed[i].item;
-      run->ref[l] = dl_band_ref_new (sorted, n);
-    }
-  return TRUE;
-}
-
 /* The ranks of the bundled corpus's frequency lists, counted as freq counts
  * (the same --unit and --case; no stoplist). --encoding and --assume-lang
  * are the text's: the corpus is read as it is (UTF-8, each line's own
@@ -131,47 +89,10 @@ ref_from_corpus (ProfileRun *run, GError **error)
   g_autoptr (DlCounter) total = counting.total = dl_counter_new (&counting.counter_options);
   if (!dl_cmd_run_job (run->env, opts, inputs, &dl_cmd_counting_job, &counting, error))
     return FALSE;
-  const DlUnitsOptions uo
-      = { opts->unit, run->tools.stemmer, run->tools.lemmatizer, NULL, run->tools.norm };
-  const DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1, .forms = 1 };
-  for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
-    {
-      g_autoptr (DlUnits) units = dl_units_new (total, l, &uo);
-      g_autoptr (DlFreqList) list = dl_freqlist_build (units, &fo, error);
-      if (list == NULL)
-        return FALSE;
-      guint n = dl_freqlist_size (list);
-      g_autofree DlFreqItem *items = g_new (DlFreqItem, n + 1);
-      for (guint i = 0; i < n; i++)
-        items[i] = *dl_freqlist_item (list, i);
-      run->ref[l] = dl_band_ref_new (items, n);
-    }
-  return TRUE;
+  return dl_cmd_band_refs_count (opts, &run->tools, total, run->ref, error);
 }
 
 /* ---- The text ---- */
-
-/* The rank in the reference of unit @u of the text's @lang: its key's, or
- * else the best of its forms' (the reference may keep a name whole that
- * the text alone cannot tell from a word to stem: Karabağ, not karabak). */
-static guint64
-unit_rank (const ProfileRun *run, DlLang lang, guint32 u)
-{
-  const DlUnits *units = run->units[lang];
-  guint64 rank = dl_band_ref_rank (run->ref[lang], dl_units_key (units, u));
-  if (rank > 0)
-    return rank;
-  const DlLexicon *terms = dl_counter_terms (run->text.total, lang);
-  guint n;
-  const guint32 *ids = dl_units_terms (units, u, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      guint64 r = dl_band_ref_rank (run->ref[lang], dl_lexicon_string (terms, ids[i]));
-      if (r > 0 && (rank == 0 || r < rank))
-        rank = r;
-    }
-  return rank;
-}
 
 /* Counts the text and gives each of its units its band. FALSE with
  * @error if the tokenizer cannot be set up. */
@@ -193,7 +114,7 @@ count_text (ProfileRun *run, GError **error)
       run->band_of[l] = g_new0 (guint64, (gsize) n + 1);
       for (guint32 u = 0; u < n; u++)
         {
-          guint64 rank = unit_rank (run, l, u);
+          guint64 rank = dl_cmd_unit_rank (run->ref[l], run->units[l], u);
           run->band_of[l][u] = rank > 0 ? dl_freq_band (rank, run->args->band_size) : 0;
         }
     }
@@ -479,7 +400,8 @@ profile_run (DlEnv *env, const ProfileArgs *args, GError **error)
     return FALSE;
   if (!dl_cmd_spool_inputs (run.inputs, error))
     return FALSE;
-  if (!(args->bands != NULL ? ref_from_list (&run, error) : ref_from_corpus (&run, error)))
+  if (!(args->bands != NULL ? dl_cmd_band_refs_read (opts, args->bands, env->diag, run.ref, error)
+                            : ref_from_corpus (&run, error)))
     return FALSE;
   g_autoptr (DlOut) out = dl_cmd_open_output (opts, NULL, error);
   if (out == NULL)

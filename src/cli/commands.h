@@ -5,9 +5,11 @@
 
 #include <glib.h>
 
+#include "colloc.h"
 #include "counter.h"
 #include "diag.h"
 #include "dispersion.h"
+#include "freqlist.h"
 #include "freqtsv.h"
 #include "document.h"
 #include "normalize.h"
@@ -127,6 +129,18 @@ typedef struct {
 } DlFinding;
 
 extern const DlCountJob dl_cmd_finding_job;
+
+/* Window collocates of @node (borrowed; NULL with opts.all) into @total,
+ * made by the caller: colloc's job, and exercise's collocations (its user
+ * data is a DlCollocating). */
+typedef struct {
+  DlCollocOptions opts;
+  DlDocumentOptions doc_options;
+  const DlQuery *node;
+  DlCollocCounts *total;
+} DlCollocating;
+
+extern const DlCountJob dl_cmd_colloc_job;
 
 /* Vocabulary statistics into @total, made by the caller: the job of stats
  * and compare (its user data is a DlLexCounting). */
@@ -256,6 +270,27 @@ DlFreqTsv *dl_cmd_read_freq_list (const DlOptions *opts, const char *path, const
  * tokens and types, on every row): shown in JSON always, in TSV and CSV
  * with --totals, never for people (the headings say them). */
 DlColumnFlags dl_cmd_totals_flags (const DlOptions *opts);
+
+/* Frequency bands (cmd-bands.c): the ranks of the reference list @path
+ * (`derlem freq --format tsv`, checked by dl_cmd_read_freq_list), per
+ * language, ranked again by frequency, into @refs (DL_LANG_COUNT of them,
+ * NULL). FALSE with @error. */
+gboolean dl_cmd_band_refs_read (const DlOptions *opts, const char *path, const DlDiag *diag,
+                                DlBandRef **refs, GError **error);
+
+/* The same from @total, a counted corpus: its units as --unit says (no
+ * stoplist), ranked as freq ranks them. FALSE with @error (the collator). */
+gboolean dl_cmd_band_refs_count (const DlOptions *opts, const DlListTools *tools,
+                                 const DlCounter *total, DlBandRef **refs, GError **error);
+
+/* The rank in @ref of unit @u of @units: its key's, or else the best of
+ * its terms' (the reference may keep a name whole that a small text cannot
+ * tell from a word to stem: Karabağ, not karabak); 0 if the list lacks it. */
+guint64 dl_cmd_unit_rank (const DlBandRef *ref, const DlUnits *units, guint32 u);
+
+/* Parses a band ("2k": the 2,000 most frequent words) or a rank ("1500")
+ * into *@ranks. FALSE with @error (DL_ERROR_USAGE) naming --level. */
+gboolean dl_cmd_parse_band (const char *arg, guint64 *ranks, GError **error);
 
 G_END_DECLS
 
