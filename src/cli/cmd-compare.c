@@ -1144,22 +1144,6 @@ compare_context (CompareGiven *given, DlOptions *opts)
       entries, DL_OPT_BASIC | DL_OPT_CASE | DL_OPT_NUMBERS | DL_OPT_STOPLIST, opts);
 }
 
-/* Checks a count option: @min to @max. */
-static gboolean
-check_range (const char *option, gint64 value, gint64 min, gint64 max, GError **error)
-{
-  if (value >= min && value <= max)
-    return TRUE;
-  char text[24], lo[24], hi[24];
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-  g_snprintf (lo, sizeof lo, "%" G_GINT64_FORMAT, min);
-  g_snprintf (hi, sizeof hi, "%" G_GINT64_FORMAT, max);
-  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-               _ ("invalid value '%s' for %s (expected a number from %s to %s)"), text, option, lo,
-               hi);
-  return FALSE;
-}
-
 /* The format: HTML unless asked, and one for people. */
 static gboolean
 compare_format (DlOptions *opts, GError **error)
@@ -1182,9 +1166,10 @@ compare_parse (CompareArgs *args, int argc, char **argv, GError **error)
   g_autoptr (GOptionContext) context = compare_context (&given, &args->opts);
   int level = 0;
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
-      || !compare_format (&args->opts, error) || !check_range ("--top", given.top, 1, 100000, error)
-      || !check_range ("--plots", given.plots, 0, 100, error)
-      || !check_range ("--lines", given.lines, 0, MAX_LINES, error)
+      || !compare_format (&args->opts, error)
+      || !dl_options_check_range ("--top", given.top, 1, 100000, error)
+      || !dl_options_check_range ("--plots", given.plots, 0, 100, error)
+      || !dl_options_check_range ("--lines", given.lines, 0, MAX_LINES, error)
       || !dl_options_check_count ("--min-freq", given.min_freq, error)
       || (given.p != NULL && !dl_options_choice ("--p", given.p, levels, &level, error)))
     return FALSE;

@@ -234,20 +234,6 @@ check_evenness (const char *option, double value, GError **error)
   return FALSE;
 }
 
-/* Checks --band-size: 0 (not given) or 1 to 10^9. */
-static gboolean
-check_band_size (gint64 size, GError **error)
-{
-  if (size >= 0 && size <= 1000000000)
-    return TRUE;
-  char text[24];
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, size);
-  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-               _ ("invalid value '%s' for %s (expected a number from %s to %s)"), text,
-               "--band-size", "1", "1000000000");
-  return FALSE;
-}
-
 /* Parses @argv into @args and checks every value: FALSE with @error
  * (DL_ERROR_USAGE) for anything wrong. */
 static gboolean
@@ -261,7 +247,7 @@ freq_parse (FreqArgs *args, int argc, char **argv, GError **error)
       || !dl_options_check_count ("--min-freq", given.min_freq, error)
       || !dl_options_check_count ("--min-range", given.min_range, error)
       || !dl_options_check_count ("--forms", given.forms, error)
-      || !check_band_size (given.band_size, error))
+      || !dl_options_check_range ("--band-size", given.band_size, 0, 1000000000, error))
     return FALSE;
   args->band_size = given.bands || given.band_size > 0
                         ? (guint) (given.band_size > 0 ? given.band_size : 1000)

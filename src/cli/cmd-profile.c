@@ -492,15 +492,8 @@ profile_parse (ProfileArgs *args, int argc, char **argv, GError **error)
   if (!dl_options_parse (context, &args->opts, &argc, &argv, error)
       || !dl_options_check_count ("--off-list", given.off_list, error))
     return FALSE;
-  if (given.band_size < 1 || given.band_size > 1000000000)
-    {
-      char text[24];
-      g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, given.band_size);
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("invalid value '%s' for %s (expected a number from %s to %s)"), text,
-                   "--band-size", "1", "1000000000");
-      return FALSE;
-    }
+  if (!dl_options_check_range ("--band-size", given.band_size, 1, 1000000000, error))
+    return FALSE;
   args->band_size = (guint) given.band_size;
   args->off_list = (guint) MIN (given.off_list, G_MAXUINT);
   args->bands = g_steal_pointer (&given.bands);

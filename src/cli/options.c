@@ -349,6 +349,21 @@ dl_options_check_count (const char *option, gint64 value, GError **error)
 }
 
 gboolean
+dl_options_check_range (const char *option, gint64 value, gint64 min, gint64 max, GError **error)
+{
+  if (value >= min && value <= max)
+    return TRUE;
+  char text[24], lo[24], hi[24];
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
+  g_snprintf (lo, sizeof lo, "%" G_GINT64_FORMAT, min);
+  g_snprintf (hi, sizeof hi, "%" G_GINT64_FORMAT, max);
+  g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+               _ ("invalid value '%s' for %s (expected a number from %s to %s)"), text, option, lo,
+               hi);
+  return FALSE;
+}
+
+gboolean
 dl_options_number_pair (const char *arg, char sep, gboolean need_b, guint64 *a, guint64 *b)
 {
   if (!g_ascii_isdigit (arg[0]))

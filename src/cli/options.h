@@ -98,6 +98,11 @@ gboolean dl_options_choice (const char *option, const char *value, const char *c
  * @error (DL_ERROR_USAGE) if @value is negative. */
 gboolean dl_options_check_count (const char *option, gint64 value, GError **error);
 
+/* Checks a command's own number option: FALSE with @error (DL_ERROR_USAGE)
+ * unless @value is from @min to @max. */
+gboolean dl_options_check_range (const char *option, gint64 value, gint64 min, gint64 max,
+                                 GError **error);
+
 /* Parses @arg as "A" or "A<@sep>B", decimal digits only: *@a = A and *@b = B
  * (= A when B is left out, which @need_b forbids). FALSE if it is neither;
  * the caller checks the ranges and says what it wanted. */
