@@ -186,8 +186,8 @@ static void
 test_turkish_help_has_no_english (void)
 {
   static const char *const commands[]
-      = { "langs",   "freq",       "kwic",    "colloc",  "ngrams", "stats",
-          "keyness", "dispersion", "profile", "compare", NULL };
+      = { "langs",   "freq",       "kwic",    "colloc",  "ngrams",   "stats",
+          "keyness", "dispersion", "profile", "compare", "exercise", NULL };
   for (guint c = 0; commands[c] != NULL; c++)
     {
       /* Option names and their values, and the column lists, out. */
@@ -238,7 +238,8 @@ test_bash_completion (void)
       "comp \"$DERLEM\" co; comp \"$DERLEM\" help d; comp \"$DERLEM\" freq --for; "
       "comp \"$DERLEM\" freq --format \"\"; comp \"$DERLEM\" compare --format \"\"; "
       "comp \"$DERLEM\" freq --format=j; comp \"$DERLEM\" kwic --unit s; "
-      "comp \"$DERLEM\" freq corpus/commentary-e; comp \"$DERLEM\" stats --meta corpus/MAN'",
+      "comp \"$DERLEM\" freq corpus/commentary-e; comp \"$DERLEM\" stats --meta corpus/MAN; "
+      "comp \"$DERLEM\" exercise --kind \"\"; comp \"$DERLEM\" exercise --bands corpus/MAN'",
       NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
   DL_ASSERT_STR_EQ (r.out, "colloc compare \n"
@@ -249,6 +250,8 @@ test_bash_completion (void)
                            "--format=json \n"
                            "stem \n"
                            "corpus/commentary-en-karabakh-liberation.txt \n"
+                           "corpus/MANIFEST.tsv \n"
+                           "choice collocation gapfill order \n"
                            "corpus/MANIFEST.tsv \n");
   cli_run_clear (&r);
 }

@@ -47,6 +47,7 @@ gboolean dl_cmd_keyness (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said

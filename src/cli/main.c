@@ -35,6 +35,8 @@ static const Command commands[] = {
     N_ ("where hits fall: per-file counts, Juilland's D, Gries' DP, a plot") },
   { "profile", dl_cmd_profile,
     N_ ("a text's vocabulary profile: its words by frequency band (1k, 2k, off-list)") },
+  { "exercise", dl_cmd_exercise,
+    N_ ("printable worksheets from the corpus's sentences: gap fill, choice, order") },
   { "compare", dl_cmd_compare,
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
 };

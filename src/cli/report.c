@@ -58,6 +58,10 @@ static const char style[]
       "pre { font-size: 0.82em; white-space: pre-wrap; margin: 0.3em 0 1em; }\n"
       "mark { background: #ffe066; font-weight: bold; }\n"
       "a { color: inherit; }\n"
+      "p.item { padding-left: 2.2em; text-indent: -2.2em; line-height: 1.9; margin: 0.5em 0; "
+      "break-inside: avoid; }\n"
+      "p.item span.n { display: inline-block; min-width: 2.2em; text-indent: 0; }\n"
+      "div.page { break-before: page; }\n"
       "@media print { body { margin: 0; } tbody tr:nth-child(even) { background: none; } }\n";
 
 static void
@@ -148,19 +152,20 @@ dl_report_heading (DlReport *r, guint level, const char *text, const char *id)
   put (r);
 }
 
-/* Appends @text to the buffer wrapped at TEXT_COLUMNS, at spaces. */
+/* Appends @text to the buffer wrapped at TEXT_COLUMNS, at spaces, the
+ * lines after the first indented by @indent columns. */
 static void
-wrap (GString *out, const char *text)
+wrap_indented (GString *out, const char *text, gsize indent)
 {
   g_auto (GStrv) words = g_strsplit (text, " ", -1);
   gsize used = 0;
   for (guint i = 0; words[i] != NULL; i++)
     {
       gsize w = dl_display_width (words[i], -1);
-      if (used > 0 && used + 1 + w > TEXT_COLUMNS)
+      if (used > indent && used + 1 + w > TEXT_COLUMNS)
         {
-          g_string_append_c (out, '\n');
-          used = 0;
+          g_string_append_printf (out, "\n%*s", (int) indent, "");
+          used = indent;
         }
       else if (used > 0)
         {
@@ -171,6 +176,12 @@ wrap (GString *out, const char *text)
       used += w;
     }
   g_string_append_c (out, '\n');
+}
+
+static void
+wrap (GString *out, const char *text)
+{
+  wrap_indented (out, text, 0);
 }
 
 void
@@ -192,6 +203,61 @@ dl_report_text (DlReport *r, const char *text)
     {
       g_string_append_c (r->buf, '\n');
       wrap (r->buf, text);
+    }
+  put (r);
+}
+
+void
+dl_report_item (DlReport *r, const char *label, const char *text, const char *lang)
+{
+  if (r->format == DL_FORMAT_HTML)
+    {
+      g_string_append (r->buf, "<p class=\"item\"");
+      if (lang != NULL)
+        g_string_append_printf (r->buf, " lang=\"%s\"", lang);
+      g_string_append (r->buf, "><span class=\"n\">");
+      escape (r, label);
+      g_string_append (r->buf, "</span>");
+      escape (r, text);
+      g_string_append (r->buf, "</p>\n");
+    }
+  else if (r->format == DL_FORMAT_MARKDOWN)
+    {
+      g_string_append_c (r->buf, '\n');
+      if (*label != '\0')
+        {
+          g_string_append (r->buf, "**");
+          escape (r, label);
+          g_string_append (r->buf, "** ");
+        }
+      escape (r, text);
+      g_string_append_c (r->buf, '\n');
+    }
+  else
+    {
+      /* An item without a label (a question's options) is indented as
+         the text of one with a label of 2 columns ("1."). */
+      gsize indent = (*label != '\0' ? dl_display_width (label, -1) : 2) + 1;
+      g_autofree char *line = g_strdup_printf ("%*s%s %s", *label != '\0' ? 0 : 2, "", label, text);
+      g_string_append_c (r->buf, '\n');
+      wrap_indented (r->buf, line, indent);
+    }
+  put (r);
+}
+
+void
+dl_report_page_break (DlReport *r)
+{
+  if (r->format == DL_FORMAT_HTML)
+    g_string_append (r->buf, "<div class=\"page\"></div>\n");
+  else if (r->format == DL_FORMAT_MARKDOWN)
+    g_string_append (r->buf, "\n---\n");
+  else
+    {
+      g_string_append_c (r->buf, '\n');
+      for (int i = 0; i < TEXT_COLUMNS; i++)
+        g_string_append_c (r->buf, '-');
+      g_string_append_c (r->buf, '\n');
     }
   put (r);
 }

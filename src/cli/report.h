@@ -59,6 +59,15 @@ void dl_report_figure (DlReport *r, const char *html, const char *text, const ch
  * code block in Markdown, as they are in text. */
 void dl_report_pre (DlReport *r, const char *text, const char *lang);
 
+/* A numbered item (a worksheet's question): @label ("1.", "a)") and
+ * @text, in @lang (or NULL); in text its lines after the first are
+ * indented under the text. */
+void dl_report_item (DlReport *r, const char *label, const char *text, const char *lang);
+
+/* What follows starts a new page when printed (HTML; an answer key); a
+ * rule in text and Markdown. */
+void dl_report_page_break (DlReport *r);
+
 /* Closes the report and frees @r. Write errors show on the stream. */
 void dl_report_end (DlReport *r);
 

@@ -65,6 +65,21 @@ forms_json (GString *out, const char *text)
   g_string_append_c (out, ']');
 }
 
+/* @text, "a | b | c" (DL_COLUMN_LIST), as an array of strings. */
+static void
+list_json (GString *out, const char *text)
+{
+  g_string_append_c (out, '[');
+  g_auto (GStrv) pieces = g_strsplit (text, DL_WRITER_LIST_SEP, -1);
+  for (guint i = 0; text[0] != '\0' && pieces[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      escape_json (out, pieces[i]);
+    }
+  g_string_append_c (out, ']');
+}
+
 static void
 json_begin (DlWriter *w)
 {
@@ -87,6 +102,8 @@ json_row (DlWriter *w, DlLang lang, const DlCell *cells)
       const char *text = dl_writer_cell_text (w, k, &cells[k]);
       if (w->columns[k].flags & DL_COLUMN_FORMS)
         forms_json (b, text);
+      else if (w->columns[k].flags & DL_COLUMN_LIST)
+        list_json (b, text);
       else if (w->columns[k].type == DL_CELL_STRING)
         escape_json (b, text);
       else

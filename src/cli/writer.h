@@ -29,7 +29,12 @@ typedef enum {
   DL_COLUMN_OFF = 1 << 6,     /* in no format: a column the run's options leave out */
   DL_COLUMN_FORMS = 1 << 7,   /* "form (freq), form (freq)...": JSON writes an array of
                                  {"form": ..., "freq": N} objects */
+  DL_COLUMN_LIST = 1 << 8,    /* items joined by DL_WRITER_LIST_SEP: JSON writes an array
+                                 of strings */
 } DlColumnFlags;
+
+/* Between the items of a DL_COLUMN_LIST cell. */
+#define DL_WRITER_LIST_SEP " | "
 
 typedef struct {
   const char *name;    /* TSV/CSV header, JSON key, HTML class */
