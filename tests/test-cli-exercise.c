@@ -402,6 +402,13 @@ test_exercise_sheet_language (void)
   DL_ASSERT_STR_CONTAINS (r.out, "English — Word order\n");
   DL_ASSERT_STR_CONTAINS (r.out, "Put the words in order to make a sentence.");
   cli_run_clear (&r);
+  /* A question's options, in text, are indented under its sentence. */
+  r = cli_run ("$DERLEM exercise savaş --kind choice --count 1 " TR, NULL);
+  DL_ASSERT_STR_CONTAINS (r.out, "\n1. ________ ");
+  DL_ASSERT_TRUE_FOR (r.out, g_regex_match_simple ("\n\n   a\\) \\S+   b\\) \\S+   c\\) \\S+   "
+                                                   "d\\) \\S+\n",
+                                                   r.out, 0, 0));
+  cli_run_clear (&r);
   /* Markdown numbers the items in bold. */
   r = cli_run ("$DERLEM exercise war --format markdown " EN, NULL);
   DL_ASSERT_STR_CONTAINS (r.out, "\n## English — Gap fill\n");

@@ -153,12 +153,12 @@ dl_report_heading (DlReport *r, guint level, const char *text, const char *id)
 }
 
 /* Appends @text to the buffer wrapped at TEXT_COLUMNS, at spaces, the
- * lines after the first indented by @indent columns. */
+ * lines after the first indented by @indent columns; the first line has
+ * @used columns already. */
 static void
-wrap_indented (GString *out, const char *text, gsize indent)
+wrap_indented (GString *out, const char *text, gsize indent, gsize used)
 {
   g_auto (GStrv) words = g_strsplit (text, " ", -1);
-  gsize used = 0;
   for (guint i = 0; words[i] != NULL; i++)
     {
       gsize w = dl_display_width (words[i], -1);
@@ -167,7 +167,7 @@ wrap_indented (GString *out, const char *text, gsize indent)
           g_string_append_printf (out, "\n%*s", (int) indent, "");
           used = indent;
         }
-      else if (used > 0)
+      else if (used > 0 && i > 0)
         {
           g_string_append_c (out, ' ');
           used++;
@@ -181,7 +181,7 @@ wrap_indented (GString *out, const char *text, gsize indent)
 static void
 wrap (GString *out, const char *text)
 {
-  wrap_indented (out, text, 0);
+  wrap_indented (out, text, 0, 0);
 }
 
 void
@@ -238,9 +238,12 @@ dl_report_item (DlReport *r, const char *label, const char *text, const char *la
       /* An item without a label (a question's options) is indented as
          the text of one with a label of 2 columns ("1."). */
       gsize indent = (*label != '\0' ? dl_display_width (label, -1) : 2) + 1;
-      g_autofree char *line = g_strdup_printf ("%*s%s %s", *label != '\0' ? 0 : 2, "", label, text);
       g_string_append_c (r->buf, '\n');
-      wrap_indented (r->buf, line, indent);
+      if (*label != '\0')
+        g_string_append_printf (r->buf, "%s ", label);
+      else
+        g_string_append_printf (r->buf, "%*s", (int) indent, "");
+      wrap_indented (r->buf, text, indent, indent);
     }
   put (r);
 }
