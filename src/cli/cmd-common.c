@@ -399,9 +399,6 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *
   dl_cmd_counter_options (opts, &pass.counter_options);
   /* Numbers too: a query may name one (`1990` finds `1990’ların`). */
   pass.counter_options.kinds[DL_TOKEN_NUMBER] = TRUE;
-  /* The files of each term, for lists of these units (exercise's bands):
-     a unit of several terms has its range from them. */
-  pass.counter_options.track_files = opts->unit != DL_UNIT_FORM;
   qu->counter = pass.total = dl_counter_new (&pass.counter_options);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();

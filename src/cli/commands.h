@@ -279,8 +279,9 @@ DlColumnFlags dl_cmd_totals_flags (const DlOptions *opts);
 gboolean dl_cmd_band_refs_read (const DlOptions *opts, const char *path, const DlDiag *diag,
                                 DlBandRef **refs, GError **error);
 
-/* The same from @total, a counted corpus: its units as --unit says (no
- * stoplist), ranked as freq ranks them. FALSE with @error (the collator). */
+/* The same from @total, a counted corpus (its files tracked or not): its
+ * units as --unit says (no stoplist), ranked as freq ranks them. FALSE with
+ * @error (the collator). */
 gboolean dl_cmd_band_refs_count (const DlOptions *opts, const DlListTools *tools,
                                  const DlCounter *total, DlBandRef **refs, GError **error);
 
