@@ -1130,6 +1130,11 @@ ex_context (ExGiven *g, DlOptions *opts)
       N_ ("FILE") },
     { "band-size", 0, 0, G_OPTION_ARG_INT64, &g->band_size,
       N_ ("Ranks in a band, for distractors (default: 1000)"), N_ ("N") },
+    /* The common --unit, with exercise's own default. */
+    { "unit", 0, 0, G_OPTION_ARG_STRING, &opts->unit_arg,
+      N_ ("Match words as forms, Snowball stems or dictionary lemmas: form, stem or lemma "
+          "(default: stem)"),
+      N_ ("UNIT") },
     G_OPTION_ENTRY_NULL
   };
   return dl_options_context (
@@ -1159,7 +1164,7 @@ ex_context (ExGiven *g, DlOptions *opts)
          "\n"
          "TSV columns: lang item kind query prompt answer options file line\n"
          "(options: the choices, or the word bank, separated by \" | \")."),
-      entries, DL_OPT_BASIC | DL_OPT_WORDS | DL_OPT_STOPLIST, opts);
+      entries, DL_OPT_BASIC | DL_OPT_CASE | DL_OPT_NUMBERS | DL_OPT_STOPLIST, opts);
 }
 
 static gboolean
