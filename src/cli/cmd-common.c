@@ -19,7 +19,7 @@ DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
 {
   return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL, opts->assume,
-                              opts->assume_lang };
+                              opts->assume_lang, NULL };
 }
 
 void

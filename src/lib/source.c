@@ -36,6 +36,16 @@ dl_input_rereadable (const DlInput *input)
          || (!input->is_stdin && stat (input->path, &st) == 0 && S_ISREG (st.st_mode));
 }
 
+gint64
+dl_input_size (const DlInput *input)
+{
+  struct stat st;
+  const char *path = input->spool != NULL ? input->spool : input->path;
+  if ((input->is_stdin && input->spool == NULL) || stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return -1;
+  return (gint64) st.st_size;
+}
+
 /* Copies @fd to @out until its end. */
 static gboolean
 copy_fd (int fd, FILE *out, GError **error)

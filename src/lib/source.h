@@ -22,6 +22,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlInput, dl_input_free)
 /* TRUE if @input can be read twice: a regular file, not stdin or a pipe. */
 gboolean dl_input_rereadable (const DlInput *input);
 
+/* The size in bytes of what @input reads (its spool file, if it has one),
+ * or -1 when it is not known before reading: stdin, a pipe, a device, a
+ * file that cannot be stat()ed. */
+gint64 dl_input_size (const DlInput *input);
+
 /* Copies what @input reads (stdin, a pipe) into a temporary file, which the
  * reader reads from then on, so that a command can read it twice. FALSE
  * with @error (DL_ERROR_IO) if it cannot be read or the copy written; an
