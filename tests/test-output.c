@@ -54,7 +54,7 @@ write_list (DlFormat format)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem test: <x> & y", FALSE, FALSE, NULL };
+  const DlWriterOptions wo = { .title = "derlem test: <x> & y" };
   DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
   ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
   dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
@@ -187,7 +187,7 @@ write_kwic (DlFormat format, gboolean color)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem kwic: war", color, TRUE, NULL };
+  const DlWriterOptions wo = { .title = "derlem kwic: war", .color = color, .no_header = TRUE };
   DlWriter *w = dl_writer_new (fp, format, kwic_columns, K_COLS, &wo);
   const DlCell a[K_COLS]
       = { { "ğı <b>", 0, 0 }, { "war", 0, 0 }, { " |x|", 0, 0 }, { "en", 0, 0 } };
@@ -275,7 +275,7 @@ write_groups (DlFormat format)
   DlColumn columns[L_COLS];
   memcpy (columns, list_columns, sizeof columns);
   columns[L_SCORE].flags |= DL_COLUMN_OFF;
-  const DlWriterOptions wo = { "groups", FALSE, FALSE, "part" };
+  const DlWriterOptions wo = { .title = "groups", .group = "part" };
   DlWriter *w = dl_writer_new (fp, format, columns, L_COLS, &wo);
   ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
   dl_writer_group (w, "2020", "year=2020");
@@ -351,7 +351,7 @@ write_block (DlFormat format, gboolean color, const char *html)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "t", color, FALSE, NULL };
+  const DlWriterOptions wo = { .title = "t", .color = color };
   DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
   dl_writer_section (w, DL_LANG_TR, "s");
   const DlCell cells[L_COLS] = { { "tr", 0, 0 }, { "x", 0, 0 }, { NULL, 2, 0 }, { "", 0, 0 } };

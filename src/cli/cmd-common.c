@@ -19,7 +19,7 @@ DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
 {
   return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL, opts->assume,
-                              opts->assume_lang, NULL };
+                              opts->assume_lang, opts->progress_counts };
 }
 
 void
@@ -175,12 +175,28 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
 }
 
 void
+dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
+                 DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result, gpointer user_data)
+{
+  DlProgress *progress = opts->progress_counts;
+  if (progress == NULL || env->progress_line == NULL)
+    {
+      dl_pool_run (inputs, threads, work, emit, free_result, env->diag, NULL, user_data);
+      return;
+    }
+  dl_progress_begin (progress, inputs);
+  dl_progress_line_start (env->progress_line, progress);
+  dl_pool_run (inputs, threads, work, emit, free_result, env->diag, progress, user_data);
+  dl_progress_line_stop (env->progress_line);
+}
+
+void
 dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, DlPoolStates *workers)
 {
   CountRun run = { job, user_data, workers, 0 };
-  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
-               dl_options_progress (opts, STDERR_FILENO), &run);
+  dl_cmd_pool_run (env, opts, inputs, (guint) opts->threads, count_work, count_emit,
+                   job->counts_free, &run);
 }
 
 /* The counting job: a token stream per thread (its tokenizer set up once,
@@ -341,7 +357,7 @@ dl_cmd_spool_inputs (GPtrArray *inputs, GError **error)
 }
 
 gboolean
-dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
+dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                     DlQueryUnits *qu, GError **error)
 {
   g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
@@ -360,7 +376,7 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *
   qu->counter = pass.total = dl_counter_new (&pass.counter_options);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet };
+  DlEnv quiet_env = { quiet, env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_counting_job, &pass, error))
     return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -382,11 +398,14 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
                const char *title, const DlWriterOptions *extra)
 {
   FILE *fp = dl_out_file (out);
-  DlWriterOptions wo = { NULL, FALSE, FALSE, NULL };
+  DlWriterOptions wo = { 0 };
   if (extra != NULL)
     wo = *extra;
   wo.title = title;
   wo.color = opts->format == DL_FORMAT_TEXT && dl_options_color (opts, fileno (fp));
+  /* The progress line is in the way of rows only on its own terminal. */
+  if (!isatty (fileno (fp)) || opts->progress_counts == NULL)
+    wo.progress_line = NULL;
   if (opts->bom)
     fputs ("\xEF\xBB\xBF", fp); /* U+FEFF: spreadsheets then read UTF-8 */
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
@@ -439,7 +458,7 @@ dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
       = dl_cmd_open_output (opts, workers, error); /* discarded unless all goes well */
   if (out == NULL)
     return FALSE;
-  const DlWriterOptions wo = { NULL, FALSE, FALSE, opts->by != NULL ? "part" : NULL };
+  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL };
   DlWriter *w = dl_cmd_writer (opts, out, report->columns, report->n_columns, report->title, &wo);
   gboolean ok = TRUE;
   for (guint p = 0; ok && p < parts->len; p++)
@@ -491,13 +510,13 @@ dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu)
 }
 
 gboolean
-dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
+dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
                         DlQueryUnits *qu, GError **error)
 {
   if (opts->unit == DL_UNIT_FORM)
     return TRUE;
   return dl_cmd_list_tools (opts, "none", tools, error)
-         && dl_cmd_query_units (opts, parts, tools, qu, error);
+         && dl_cmd_query_units (env, opts, parts, tools, qu, error);
 }
 
 /* Parses @text into a query added to @queries. */

@@ -388,7 +388,7 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
     return FALSE;
   DlCounterOptions co;
   dl_cmd_counter_options (&a->opts, &co);

@@ -494,7 +494,7 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
     }
   DlColumn columns[N_COLS];
   keyness_columns (columns, opts);
-  const DlWriterOptions wo = { NULL, FALSE, FALSE, opts->by != NULL ? "part" : NULL };
+  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL };
   DlWriter *w = dl_cmd_writer (opts, out, columns, N_COLS, "derlem keyness", &wo);
   gboolean ok = TRUE;
   for (guint p = first; ok && p < last; p++)

@@ -671,8 +671,8 @@ kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, Pri
   printer->inputs = inputs;
   printer->shown = 0;
   run->printer = printer;
-  dl_pool_run (inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
-               env->diag, dl_options_progress (&a->opts, STDERR_FILENO), run);
+  dl_cmd_pool_run (env, &a->opts, inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit,
+                   file_result_free, run);
   if (run->keep)
     print_kept (run);
   printer_end (printer, run, run->concord_options.langs);
@@ -690,7 +690,7 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
     return FALSE;
   /* The first part's run makes the first worker, before the output opens. */
   g_autoptr (GPtrArray) none = g_ptr_array_new ();
@@ -702,7 +702,9 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   DlColumn columns[N_COLS];
   make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
   g_autofree char *title = kwic_title (a->queries);
-  const DlWriterOptions wo = { NULL, FALSE, TRUE, a->opts.by != NULL ? "part" : NULL };
+  const DlWriterOptions wo = { .no_header = TRUE,
+                               .group = a->opts.by != NULL ? "part" : NULL,
+                               .progress_line = env->progress_line };
   Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
                       .people = dl_format_for_people (a->opts.format),
                       .max = a->max,

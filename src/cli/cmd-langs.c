@@ -201,11 +201,11 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
     [COL_PREVIEW]
     = { "text", _ ("first line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
   };
-  const DlWriterOptions wo = { NULL, FALSE, TRUE, NULL };
+  const DlWriterOptions wo = { .no_header = TRUE, .progress_line = env->progress_line };
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
                    dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo) };
-  dl_pool_run (inputs, a->opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
-               dl_options_progress (&a->opts, STDERR_FILENO), &run);
+  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
+                   langs_result_free, &run);
   dl_writer_end (run.writer);
   return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }

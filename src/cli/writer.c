@@ -19,6 +19,24 @@ static const DlWriterClass *const classes[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (classes) == DL_FORMAT_COUNT);
 
+/* Whatever the back end writes, it writes with the progress line erased
+ * (rows streamed to the terminal that shows it), flushed before the line
+ * may come back. */
+static void
+hold_line (DlWriter *w)
+{
+  dl_progress_line_hold (w->options.progress_line);
+}
+
+static void
+release_line (DlWriter *w)
+{
+  if (w->options.progress_line == NULL)
+    return;
+  fflush (w->fp);
+  dl_progress_line_release (w->options.progress_line);
+}
+
 static const DlWriterClass *
 writer_class (DlFormat format)
 {
@@ -75,8 +93,10 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
   w->numbers = g_malloc (n_columns * sizeof *w->numbers);
   w->section_lang = DL_LANG_NONE;
   w->state = w->klass->state_size > 0 ? g_malloc0 (w->klass->state_size) : NULL;
+  hold_line (w);
   if (w->klass->begin != NULL)
     w->klass->begin (w);
+  release_line (w);
   return w;
 }
 
@@ -102,8 +122,10 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
     /* Translators: a section's heading in one part of the corpus (--by):
        the part (KEY=VALUE), then the heading. */
     heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);
+  hold_line (w);
   if (w->klass->section != NULL)
     w->klass->section (w, lang, heading);
+  release_line (w);
   w->sections++;
 }
 
@@ -118,7 +140,9 @@ dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells)
       w->row_cells[n] = (DlCell){ w->group_value, 0, 0 };
       cells = w->row_cells;
     }
+  hold_line (w);
   w->klass->row (w, lang != DL_LANG_NONE ? lang : w->section_lang, cells);
+  release_line (w);
   w->rows++;
   w->section_rows++;
 }
@@ -139,23 +163,29 @@ dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 void
 dl_writer_note (DlWriter *w, const char *text)
 {
+  hold_line (w);
   if (w->klass->note != NULL)
     w->klass->note (w, text);
+  release_line (w);
 }
 
 void
 dl_writer_summary (DlWriter *w, const char *text)
 {
+  hold_line (w);
   if (w->klass->summary != NULL)
     w->klass->summary (w, text);
+  release_line (w);
   w->summarized = TRUE;
 }
 
 void
 dl_writer_block (DlWriter *w, const char *text, const char *html)
 {
+  hold_line (w);
   if (w->klass->block != NULL)
     w->klass->block (w, text, html);
+  release_line (w);
 }
 
 void
@@ -163,8 +193,10 @@ dl_writer_end (DlWriter *w)
 {
   if (w == NULL)
     return;
+  hold_line (w);
   if (w->klass->end != NULL)
     w->klass->end (w);
+  release_line (w);
   g_free (w->state);
   g_free (w->numbers);
   g_string_free (w->buf, TRUE);

@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "options.h"
+#include "progress-line.h"
 #include "types.h"
 
 G_BEGIN_DECLS
@@ -56,11 +57,14 @@ typedef struct {
 #define DL_LANG_NONE ((DlLang) DL_LANG_COUNT)
 
 typedef struct {
-  const char *title;  /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
-  gboolean color;     /* text: ANSI colors */
-  gboolean no_header; /* text: no heading row */
-  const char *group;  /* a last machine column of this name holding the
-                         group's value (dl_writer_group), or NULL */
+  const char *title;             /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
+  gboolean color;                /* text: ANSI colors */
+  gboolean no_header;            /* text: no heading row */
+  const char *group;             /* a last machine column of this name holding the
+                                    group's value (dl_writer_group), or NULL */
+  DlProgressLine *progress_line; /* rows streamed to the terminal that shows
+                                    progress: the line is erased while they
+                                    are written (NULL: no such line) */
 } DlWriterOptions;
 
 typedef struct _DlWriter DlWriter;
