@@ -5,9 +5,12 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "terminal.h"
 #include "tests.h"
+#include "textwidth.h"
 
 /* The lines of @bytes as a terminal shows them: a carriage return takes
  * the cursor back to the line's start, where what follows overwrites what
@@ -107,6 +110,108 @@ test_progress_steps_aside_for_diagnostics (void)
   cli_run_clear (&r);
 }
 
+/* The display columns of the widest line of @text. */
+static gsize
+widest_line (const char *text)
+{
+  gsize widest = 0;
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    widest = MAX (widest, dl_display_width (lines[i], -1));
+  return widest;
+}
+
+static void
+test_terminal_columns_from_env (void)
+{
+  /* Standard input of the tests is not a terminal: COLUMNS or 80. */
+  static const struct {
+    const char *columns;
+    guint expected;
+  } cases[] = {
+    { NULL, 80 }, { "40", 40 },  { "132", 132 }, { "0", 80 },
+    { "-5", 80 }, { "abc", 80 }, { "40x", 80 },  { "", 80 },
+  };
+  g_autofree char *saved = g_strdup (g_getenv ("COLUMNS"));
+  int fds[2];
+  CU_ASSERT_FATAL (pipe (fds) == 0);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      if (cases[i].columns != NULL)
+        g_setenv ("COLUMNS", cases[i].columns, TRUE);
+      else
+        g_unsetenv ("COLUMNS");
+      DL_ASSERT_INT_EQ_FOR (cases[i].columns, dl_terminal_columns (fds[1]), cases[i].expected);
+    }
+  close (fds[0]);
+  close (fds[1]);
+  if (saved != NULL)
+    g_setenv ("COLUMNS", saved, TRUE);
+  else
+    g_unsetenv ("COLUMNS");
+}
+
+static void
+test_text_fits_columns (void)
+{
+  /* Each command's text in 40 or 60 columns (as narrow as its numbers
+   * leave room for), and in 80 when not on a terminal without COLUMNS. */
+  static const struct {
+    const char *args;
+    guint narrow;
+  } cases[] = {
+    { "freq corpus", 40 },
+    { "freq --unit stem corpus", 60 },
+    { "langs corpus", 40 },
+    { "ngrams corpus", 40 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint width = cases[i].narrow; width <= 80; width += 80 - cases[i].narrow)
+      {
+        g_autofree char *cmd = width < 80
+                                   ? g_strdup_printf ("COLUMNS=%u $DERLEM %s", width, cases[i].args)
+                                   : g_strdup_printf ("unset COLUMNS; $DERLEM %s", cases[i].args);
+        CliRun r = cli_run (cmd, NULL);
+        DL_ASSERT_INT_EQ_FOR (cmd, r.status, 0);
+        DL_ASSERT_TRUE_FOR (cmd, widest_line (r.out) <= width);
+        /* Narrow, some text had to be cut. */
+        DL_ASSERT_TRUE_FOR (cmd, width == 80 || strstr (r.out, "…") != NULL);
+        cli_run_clear (&r);
+      }
+  /* TSV keeps every item whole however narrow the terminal: the same
+   * bytes as with a wide one. */
+  CliRun narrow = cli_run ("COLUMNS=20 $DERLEM freq --format tsv corpus", NULL);
+  CliRun wide = cli_run ("COLUMNS=500 $DERLEM freq --format tsv corpus", NULL);
+  DL_ASSERT_STR_EQ (narrow.out, wide.out);
+  DL_ASSERT_TRUE_FOR (narrow.out, strstr (narrow.out, "…") == NULL);
+  cli_run_clear (&narrow);
+  cli_run_clear (&wide);
+}
+
+static void
+test_turkish_headings_aligned (void)
+{
+  /* Headings with ş, ı, ğ (two bytes, one column): the heading row is as
+   * wide as the rows under it (to the first blank line), their last
+   * columns aligned right. */
+  static const char *const commands[]
+      = { "$DERLEM ngrams corpus | sed -n '2,12p'", "$DERLEM freq corpus | sed -n '2,12p'",
+          "$DERLEM dispersion savaş corpus | sed -n '2,6p'",
+          "$DERLEM stats corpus | sed -n '2,7p'" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      CliRun r = cli_run (commands[i], "tr");
+      g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+      guint n = g_strv_length (lines);
+      CU_ASSERT_FATAL (n >= 5);
+      DL_ASSERT_TRUE_FOR (lines[0], g_utf8_strlen (lines[0], -1) < (glong) strlen (lines[0]));
+      for (guint j = 1; j + 1 < n; j++)
+        DL_ASSERT_INT_EQ_FOR (lines[j], dl_display_width (lines[j], -1),
+                              dl_display_width (lines[0], -1));
+      cli_run_clear (&r);
+    }
+}
+
 void
 test_cli_terminal_suite (void)
 {
@@ -114,4 +219,7 @@ test_cli_terminal_suite (void)
   CU_add_test (s, "progress_always_shows_and_erases", test_progress_always_shows_and_erases);
   CU_add_test (s, "progress_steps_aside_for_diagnostics",
                test_progress_steps_aside_for_diagnostics);
+  CU_add_test (s, "terminal_columns_from_env", test_terminal_columns_from_env);
+  CU_add_test (s, "text_fits_columns", test_text_fits_columns);
+  CU_add_test (s, "turkish_headings_aligned", test_turkish_headings_aligned);
 }

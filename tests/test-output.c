@@ -238,6 +238,76 @@ test_writer_concordance_node (void)
                                "漢字\tsavaş\t & 'y'\ttr\n");
 }
 
+/* A table wider than its line: items, counts, a context aligned right. */
+enum { F_ITEM, F_N, F_LEFT, F_SCORE, F_COLS };
+
+static const DlColumn fit_columns[F_COLS] = {
+  [F_ITEM] = { "item", "Item", DL_CELL_STRING, DL_COLUMN_FIT, 0, 0, NULL, 0, 0 },
+  [F_N] = { "n", "N", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+  [F_LEFT] = { "left", "Left", DL_CELL_STRING, DL_COLUMN_FIT | DL_COLUMN_RIGHT, 0, 0, NULL, 0, 0 },
+  [F_SCORE] = { "score", "Score", DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 2, 0 },
+};
+
+typedef struct {
+  DlCell cells[F_COLS];
+} FitRows;
+
+static const DlCell *
+fit_fill (gpointer data, guint64 i)
+{
+  static const char *const items[] = { "漢字漢字漢字漢字 item", "Işıklı" };
+  static const char *const lefts[] = { "ğı the end of it", "x" };
+  FitRows *r = data;
+  r->cells[F_ITEM] = (DlCell){ items[i], 0, 0 };
+  r->cells[F_N] = (DlCell){ NULL, i == 0 ? 7 : 123456, 0 };
+  r->cells[F_LEFT] = (DlCell){ lefts[i], 0, 0 };
+  r->cells[F_SCORE] = (DlCell){ NULL, 0, i == 0 ? 1.5 : 1234.25 };
+  return r->cells;
+}
+
+/* The table in @width columns. */
+static char *
+write_fitted (guint width)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "fit", .line_width = width };
+  DlWriter *w = dl_writer_new (fp, DL_FORMAT_TEXT, fit_columns, F_COLS, &wo);
+  FitRows rows;
+  dl_writer_section (w, DL_LANG_TR, "tr: a heading that is longer than the line");
+  dl_writer_rows (w, 2, fit_fill, &rows);
+  dl_writer_note (w, "a note");
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_text_fits_line_width (void)
+{
+  /* Wide enough: as without a width (the item is 21 columns, 漢字 two
+   * each; N keeps the 9 it was given). */
+  g_autofree char *wide = write_fitted (80);
+  DL_ASSERT_STR_EQ (wide, "tr: a heading that is longer than the line\n"
+                          "Item                           N              Left    Score\n"
+                          "漢字漢字漢字漢字 item          7  ğı the end of it     1.50\n"
+                          "Işıklı                    123456                 x  1234.25\n"
+                          "a note\n");
+  /* 40 columns, 59 needed: N gives up the room its rows do not need (9 →
+   * 6), then the widest text is narrowed: the item to the context's 16,
+   * then one column each in turn, to 10 and 11. Cut by display columns (8
+   * of 漢字漢字 and the ellipsis in 10); the context, aligned right, loses
+   * its start. Numbers whole; the heading wrapped at a space, indented. */
+  g_autofree char *narrow = write_fitted (40);
+  DL_ASSERT_STR_EQ (narrow, "tr: a heading that is longer than the\n"
+                            "  line\n"
+                            "Item             N         Left    Score\n"
+                            "漢字漢字…        7  … end of it     1.50\n"
+                            "Işıklı      123456            x  1234.25\n"
+                            "a note\n");
+}
+
 /* Nothing written: the headings and closing bytes only. */
 static void
 test_writer_empty_table (void)
@@ -427,6 +497,7 @@ test_output_suite (void)
   CU_add_test (s, "writer_html_page_escapes_everything", test_writer_html_page_escapes_everything);
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
+  CU_add_test (s, "writer_text_fits_line_width", test_writer_text_fits_line_width);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
   CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);
   CU_add_test (s, "writer_block_and_empty_numbers", test_writer_block_and_empty_numbers);

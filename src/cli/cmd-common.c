@@ -14,6 +14,7 @@
 #include "pool.h"
 #include "source.h"
 #include "stream.h"
+#include "terminal.h"
 
 DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
@@ -403,6 +404,9 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
     wo = *extra;
   wo.title = title;
   wo.color = opts->format == DL_FORMAT_TEXT && dl_options_color (opts, fileno (fp));
+  /* Machine formats are never cut; HTML and Markdown are laid out by what
+   * shows them. */
+  wo.line_width = opts->format == DL_FORMAT_TEXT ? dl_terminal_columns (fileno (fp)) : 0;
   /* The progress line is in the way of rows only on its own terminal. */
   if (!isatty (fileno (fp)) || opts->progress_counts == NULL)
     wo.progress_line = NULL;

@@ -60,6 +60,10 @@ typedef struct {
   const char *title;             /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
   gboolean color;                /* text: ANSI colors */
   gboolean no_header;            /* text: no heading row */
+  guint line_width;              /* text: the widest a line may be, in display
+                                    columns: text columns are cut to fit it
+                                    (numbers and the node never are),
+                                    headings and notes wrapped (0: no limit) */
   const char *group;             /* a last machine column of this name holding the
                                     group's value (dl_writer_group), or NULL */
   DlProgressLine *progress_line; /* rows streamed to the terminal that shows
