@@ -212,6 +212,50 @@ test_turkish_headings_aligned (void)
     }
 }
 
+static void
+test_paths_relative_to_common_root (void)
+{
+  /* Two files in nested directories: people see them from the directory
+   * the inputs share; TSV keeps the paths as given. */
+  static const char *const commands[] = {
+    "stats $d",
+    "dispersion savaş $d",
+    "langs $d/a/x.txt $d/b/y.txt",
+    "keyness --by file $d",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    for (int tsv = 0; tsv <= 1; tsv++)
+      {
+        g_autofree char *cmd
+            = g_strdup_printf ("d=$(mktemp -d) && mkdir -p $d/a $d/b && "
+                               "cp corpus/article-tr-karabag-turk-dunyasi.txt $d/a/x.txt && "
+                               "cp corpus/article-tr-azerbaycan-denge-politikasi.txt $d/b/y.txt && "
+                               "$DERLEM %s%s | sed \"s|$d|DIR|g\"; rm -r $d",
+                               commands[i], tsv ? " --format tsv" : "");
+        CliRun r = cli_run (cmd, NULL);
+        DL_ASSERT_INT_EQ_FOR (cmd, r.status, 0);
+        if (tsv)
+          {
+            DL_ASSERT_STR_CONTAINS_FOR (cmd, r.out, "DIR/a/x.txt");
+            DL_ASSERT_STR_CONTAINS_FOR (cmd, r.out, "DIR/b/y.txt");
+          }
+        else
+          {
+            DL_ASSERT_TRUE_FOR (cmd, strstr (r.out, "DIR") == NULL);
+            DL_ASSERT_TRUE_FOR (
+                cmd, g_regex_match_simple ("(^|[ =])a/x\\.txt\\b", r.out, G_REGEX_MULTILINE, 0));
+            DL_ASSERT_TRUE_FOR (
+                cmd, g_regex_match_simple ("(^|[ =])b/y\\.txt\\b", r.out, G_REGEX_MULTILINE, 0));
+          }
+        cli_run_clear (&r);
+      }
+
+  /* One input: its name alone. */
+  CliRun r = cli_run ("$DERLEM langs corpus/article-tr-karabag-turk-dunyasi.txt | head -n 1", NULL);
+  DL_ASSERT_STR_EQ (r.out, "article-tr-karabag-turk-dunyasi.txt\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_terminal_suite (void)
 {
@@ -222,4 +266,5 @@ test_cli_terminal_suite (void)
   CU_add_test (s, "terminal_columns_from_env", test_terminal_columns_from_env);
   CU_add_test (s, "text_fits_columns", test_text_fits_columns);
   CU_add_test (s, "turkish_headings_aligned", test_turkish_headings_aligned);
+  CU_add_test (s, "paths_relative_to_common_root", test_paths_relative_to_common_root);
 }

@@ -308,6 +308,70 @@ test_writer_text_fits_line_width (void)
                             "a note\n");
 }
 
+typedef struct {
+  const char *const *paths;
+  DlCell cells[2];
+} PathRows;
+
+static const DlCell *
+path_fill (gpointer data, guint64 i)
+{
+  PathRows *r = data;
+  r->cells[0] = (DlCell){ r->paths[i], 0, 0 };
+  r->cells[1] = (DlCell){ NULL, i + 1, 0 };
+  return r->cells;
+}
+
+/* A column of paths, relative to the root for people, whole for machines,
+ * cut at its start when it must be. */
+static char *
+write_paths (DlFormat format, guint width)
+{
+  static const DlColumn columns[] = {
+    { "file", "File", DL_CELL_STRING, DL_COLUMN_FIT | DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
+    { "n", "N", DL_CELL_INTEGER, 0, 0, 0, NULL, 0, 0 },
+  };
+  static const char *const paths[]
+      = { "/home/u/corpus/a/x.txt", "/home/u/corpus/b/a-long-name.txt", "(all files)" };
+
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "paths", .line_width = width, .root = "/home/u/corpus/" };
+  DlWriter *w = dl_writer_new (fp, format, columns, 2, &wo);
+  PathRows rows = { paths, { { NULL, 0, 0 } } };
+  dl_writer_rows (w, G_N_ELEMENTS (paths), path_fill, &rows);
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_paths_relative_for_people (void)
+{
+  g_autofree char *text = write_paths (DL_FORMAT_TEXT, 0);
+  DL_ASSERT_STR_EQ (text, "File               N\n"
+                          "a/x.txt            1\n"
+                          "b/a-long-name.txt  2\n"
+                          "(all files)        3\n");
+  /* In 12 columns (20 needed) the path column is narrowed to 9 and keeps
+   * its end, the file's name; so does any text of the column. */
+  g_autofree char *narrow = write_paths (DL_FORMAT_TEXT, 12);
+  DL_ASSERT_STR_EQ (narrow, "File       N\n"
+                            "a/x.txt    1\n"
+                            "…name.txt  2\n"
+                            "…l files)  3\n");
+  g_autofree char *tsv = write_paths (DL_FORMAT_TSV, 12);
+  DL_ASSERT_STR_EQ (tsv, "file\tn\n"
+                         "/home/u/corpus/a/x.txt\t1\n"
+                         "/home/u/corpus/b/a-long-name.txt\t2\n"
+                         "(all files)\t3\n");
+  g_autofree char *json = write_paths (DL_FORMAT_JSON, 0);
+  DL_ASSERT_STR_CONTAINS (json, "\"file\":\"/home/u/corpus/b/a-long-name.txt\"");
+  g_autofree char *md = write_paths (DL_FORMAT_MARKDOWN, 0);
+  DL_ASSERT_STR_CONTAINS (md, "| /home/u/corpus/b/a-long-name.txt | 2 |");
+}
+
 /* Nothing written: the headings and closing bytes only. */
 static void
 test_writer_empty_table (void)
@@ -498,6 +562,7 @@ test_output_suite (void)
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
   CU_add_test (s, "writer_text_fits_line_width", test_writer_text_fits_line_width);
+  CU_add_test (s, "writer_paths_relative_for_people", test_writer_paths_relative_for_people);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
   CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);
   CU_add_test (s, "writer_block_and_empty_numbers", test_writer_block_and_empty_numbers);

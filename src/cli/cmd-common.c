@@ -415,12 +415,27 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
 }
 
+char *
+dl_cmd_root (GPtrArray *parts)
+{
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      g_ptr_array_extend (inputs, part->inputs, NULL, NULL);
+    }
+  return dl_source_common_root (inputs);
+}
+
 void
 dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part)
 {
   if (part->value == NULL)
     return;
-  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
+  /* --by file: the part is a path, shown as the table's paths are. */
+  const char *value
+      = strcmp (opts->by, "file") == 0 ? dl_writer_path (w, part->value) : part->value;
+  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, value);
   dl_writer_group (w, part->value, label);
 }
 
@@ -462,7 +477,8 @@ dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
       = dl_cmd_open_output (opts, workers, error); /* discarded unless all goes well */
   if (out == NULL)
     return FALSE;
-  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL };
+  g_autofree char *root = dl_cmd_root (parts);
+  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL, .root = root };
   DlWriter *w = dl_cmd_writer (opts, out, report->columns, report->n_columns, report->title, &wo);
   gboolean ok = TRUE;
   for (guint p = 0; ok && p < parts->len; p++)

@@ -402,8 +402,8 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of dispersion (text, HTML, Markdown). */
-    [COL_FILE] = { "file", a->parts > 0 ? _ ("part") : _ ("file"), DL_CELL_STRING, DL_COLUMN_FIT, 0,
-                   60, NULL, 0, 0 },
+    [COL_FILE] = { "file", a->parts > 0 ? _ ("part") : _ ("file"), DL_CELL_STRING,
+                   DL_COLUMN_FIT | DL_COLUMN_PATH, 0, 60, NULL, 0, 0 },
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
     [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
     [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },

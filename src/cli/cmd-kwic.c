@@ -212,7 +212,8 @@ make_columns (DlColumn *columns, guint width)
 {
   const DlColumn all[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_FILE]
+    = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE | DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
     [COL_LINE] = { "line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of the concordance (HTML, Markdown). */
     [COL_LEFT]
@@ -222,7 +223,8 @@ make_columns (DlColumn *columns, guint width)
     [COL_POSITION] = { "position", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_LANG_SHOWN] = { "lang", _ ("lang"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
-    [COL_SOURCE] = { "src", _ ("file:line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, " ", 0, 0 },
+    [COL_SOURCE] = { "src", _ ("file:line"), DL_CELL_STRING, DL_COLUMN_PEOPLE | DL_COLUMN_PATH, 0,
+                     0, " ", 0, 0 },
   };
   memcpy (columns, all, sizeof all);
 }
@@ -702,8 +704,10 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   DlColumn columns[N_COLS];
   make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
   g_autofree char *title = kwic_title (a->queries);
+  g_autofree char *root = dl_cmd_root (parts);
   const DlWriterOptions wo = { .no_header = TRUE,
                                .group = a->opts.by != NULL ? "part" : NULL,
+                               .root = root,
                                .progress_line = env->progress_line };
   Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
                       .people = dl_format_for_people (a->opts.format),

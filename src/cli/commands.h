@@ -235,8 +235,13 @@ typedef struct {
   const char *title; /* what was run, for HTML and Markdown */
 } DlCountReport;
 
+/* The directory every input of @parts (dl_cmd_parts) is in, with its '/'
+ * (dl_source_common_root): DlWriterOptions.root. Free with g_free. */
+char *dl_cmd_root (GPtrArray *parts);
+
 /* Starts @part's group of sections in @w (dl_writer_group): its value in
- * the part column, "KEY=VALUE" before its headings; nothing without --by. */
+ * the part column, "KEY=VALUE" before its headings (a --by file path as
+ * dl_writer_path shows it); nothing without --by. */
 void dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part);
 
 /* Makes a first worker (so that a setup failure is an error of the run, not

@@ -100,9 +100,10 @@ cuttable (const DlColumn *c)
 }
 
 /* Appends @text, cut to @most display columns if it is wider and @c is
- * cuttable (at its start when it is aligned right: the end next to the
- * column after it stays), padded to @room; a left-aligned cell only when
- * something follows (@pad). Returns the display columns appended. */
+ * cuttable (at its start when it is aligned right, so that the end next to
+ * the column after it stays, or a path, whose file name stays), padded to
+ * @room; a left-aligned cell only when something follows (@pad). Returns
+ * the display columns appended. */
 static guint
 put_cell (GString *b, const char *text, const DlColumn *c, gboolean right, guint room, guint most,
           gboolean pad)
@@ -111,17 +112,18 @@ put_cell (GString *b, const char *text, const DlColumn *c, gboolean right, guint
   gsize len;
   gboolean cut;
   guint max_cols = cuttable (c) ? most : G_MAXUINT;
-  guint used = shown_part (text, c->max_chars, max_cols, right, &start, &len, &cut);
+  gboolean front = right || (c->flags & DL_COLUMN_PATH);
+  guint used = shown_part (text, c->max_chars, max_cols, front, &start, &len, &cut);
   guint fill = room > used ? room - used : 0;
   if (!right && !pad)
     fill = 0;
   if (right)
     for (guint i = 0; i < fill; i++)
       g_string_append_c (b, ' ');
-  if (cut && right)
+  if (cut && front)
     g_string_append (b, "…");
   g_string_append_len (b, start, (gssize) len);
-  if (cut && !right)
+  if (cut && !front)
     g_string_append (b, "…");
   if (!right)
     for (guint i = 0; i < fill; i++)

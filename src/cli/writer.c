@@ -71,6 +71,7 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
     w->options = *options;
   w->options.title = g_strdup (w->options.title != NULL ? w->options.title : "derlem");
   w->options.group = g_strdup (w->options.group);
+  w->options.root = g_strdup (w->options.root);
   /* The group's column after the command's. */
   w->columns = g_new (DlColumn, n_columns + 1);
   memcpy (w->columns, columns, n_columns * sizeof *columns);
@@ -206,6 +207,7 @@ dl_writer_end (DlWriter *w)
   g_free (w->group_value);
   g_free (w->group_label);
   g_free ((char *) w->options.group);
+  g_free ((char *) w->options.root);
   g_free ((char *) w->options.title);
   g_free (w);
 }
@@ -229,6 +231,8 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
       && strlen (cell->s) < sizeof w->numbers[k])
     /* A number the command wrote out (per million): the people's point. */
     return with_point (strcpy (w->numbers[k], cell->s), w->point);
+  if (c->flags & DL_COLUMN_PATH)
+    return cell->s != NULL ? dl_writer_path (w, cell->s) : "";
   if (cell->s != NULL || c->type == DL_CELL_STRING)
     return cell->s != NULL ? cell->s : "";
   if (c->type == DL_CELL_INTEGER)
@@ -238,6 +242,18 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
     decimals = c->people_decimals;
   dl_format_real (w->numbers[k], sizeof w->numbers[k], cell->r, decimals > 0 ? decimals : 2);
   return with_point (w->numbers[k], w->point);
+}
+
+const char *
+dl_writer_path (const DlWriter *w, const char *path)
+{
+  const char *root = w->options.root;
+  gsize n = root != NULL ? strlen (root) : 0;
+  /* HTML and Markdown are documents read away from the run: their paths
+   * say where the files were. */
+  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
+    return path;
+  return path + n;
 }
 
 const char *

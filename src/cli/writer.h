@@ -30,6 +30,9 @@ typedef enum {
   DL_COLUMN_OFF = 1 << 6,     /* in no format: a column the run's options leave out */
   DL_COLUMN_FORMS = 1 << 7,   /* "form (freq), form (freq)...": JSON writes an array of
                                  {"form": ..., "freq": N} objects */
+  DL_COLUMN_PATH = 1 << 8,    /* an input's path, or text starting with one (file:line):
+                                 in text relative to DlWriterOptions.root, cut at its
+                                 start (the file's name stays) */
 } DlColumnFlags;
 
 typedef struct {
@@ -66,6 +69,10 @@ typedef struct {
                                     headings and notes wrapped (0: no limit) */
   const char *group;             /* a last machine column of this name holding the
                                     group's value (dl_writer_group), or NULL */
+  const char *root;              /* text: what paths (DL_COLUMN_PATH,
+                                    dl_writer_path) are shown relative to, the
+                                    inputs' common directory with its '/' (NULL:
+                                    none) */
   DlProgressLine *progress_line; /* rows streamed to the terminal that shows
                                     progress: the line is erased while they
                                     are written (NULL: no such line) */
@@ -123,6 +130,12 @@ void dl_writer_summary (DlWriter *w, const char *text);
  * with dl_writer_escape_html: an inline SVG). @text may be NULL for a block
  * of HTML alone. Machine formats write nothing. */
 void dl_writer_block (DlWriter *w, const char *text, const char *html);
+
+/* @path as @w shows it: relative to DlWriterOptions.root in text; as it is
+ * in every other format (machines read them; HTML and Markdown are read
+ * away from the run, where the path says where the file was). Points into
+ * @path. */
+const char *dl_writer_path (const DlWriter *w, const char *path);
 
 /* Appends @text to @out with HTML's special characters as entities. */
 void dl_writer_escape_html (GString *out, const char *text);

@@ -33,6 +33,14 @@ gint64 dl_input_size (const DlInput *input);
  * input that cannot be opened is left as it is (its reader says why). */
 gboolean dl_input_spool (DlInput *input, GError **error);
 
+/* The directory the paths of @inputs (DlInput*) have in common, as written
+ * and with its final '/' ("corpus/", "/home/u/corpus/"): the longest
+ * directory prefix of them all; a single input's directory. "" when they
+ * share none (a relative and an absolute path, a file in the current
+ * directory, standard input). What paths shown to people are relative to.
+ * Free with g_free. */
+char *dl_source_common_root (GPtrArray *inputs);
+
 /* The default for --glob. */
 #define DL_SOURCE_DEFAULT_GLOB "*.txt"
 
