@@ -160,10 +160,9 @@ test_text_fits_columns (void)
     const char *args;
     guint narrow;
   } cases[] = {
-    { "freq corpus", 40 },
-    { "freq --unit stem corpus", 60 },
-    { "langs corpus", 40 },
-    { "ngrams corpus", 40 },
+    { "freq corpus", 40 },       { "freq --unit stem corpus", 60 },
+    { "langs corpus", 40 },      { "ngrams corpus", 40 },
+    { "kwic savaş corpus", 40 }, { "kwic --sort R1 'savaş*' corpus", 40 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     for (guint width = cases[i].narrow; width <= 80; width += 80 - cases[i].narrow)
@@ -218,10 +217,8 @@ test_paths_relative_to_common_root (void)
   /* Two files in nested directories: people see them from the directory
    * the inputs share; TSV keeps the paths as given. */
   static const char *const commands[] = {
-    "stats $d",
-    "dispersion savaş $d",
-    "langs $d/a/x.txt $d/b/y.txt",
-    "keyness --by file $d",
+    "kwic savaş $d",       "kwic --sort node savaş $d",   "stats $d",
+    "dispersion savaş $d", "langs $d/a/x.txt $d/b/y.txt", "keyness --by file $d",
   };
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     for (int tsv = 0; tsv <= 1; tsv++)
@@ -230,7 +227,7 @@ test_paths_relative_to_common_root (void)
             = g_strdup_printf ("d=$(mktemp -d) && mkdir -p $d/a $d/b && "
                                "cp corpus/article-tr-karabag-turk-dunyasi.txt $d/a/x.txt && "
                                "cp corpus/article-tr-azerbaycan-denge-politikasi.txt $d/b/y.txt && "
-                               "$DERLEM %s%s | sed \"s|$d|DIR|g\"; rm -r $d",
+                               "COLUMNS=200 $DERLEM %s%s | sed \"s|$d|DIR|g\"; rm -r $d",
                                commands[i], tsv ? " --format tsv" : "");
         CliRun r = cli_run (cmd, NULL);
         DL_ASSERT_INT_EQ_FOR (cmd, r.status, 0);
@@ -253,6 +250,12 @@ test_paths_relative_to_common_root (void)
   /* One input: its name alone. */
   CliRun r = cli_run ("$DERLEM langs corpus/article-tr-karabag-turk-dunyasi.txt | head -n 1", NULL);
   DL_ASSERT_STR_EQ (r.out, "article-tr-karabag-turk-dunyasi.txt\n");
+  cli_run_clear (&r);
+  r = cli_run ("COLUMNS=200 $DERLEM kwic savaş corpus/article-tr-karabag-turk-dunyasi.txt "
+               "| head -n 1",
+               NULL);
+  DL_ASSERT_TRUE_FOR (r.out,
+                      g_str_has_suffix (r.out, "  tr article-tr-karabag-turk-dunyasi.txt:25\n"));
   cli_run_clear (&r);
 }
 

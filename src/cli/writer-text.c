@@ -21,7 +21,8 @@
 typedef struct {
   guint *widths; /* per column, in display columns */
   guint *caps;   /* per column, the most its cells may take: a column narrowed
-                    to fit the line (G_MAXUINT: as much as they need) */
+                    to fit the line, or DL_COLUMN_CUT (G_MAXUINT: as much as
+                    they need) */
 } TextState;
 
 /* The part of @text a cell shows in at most @max_chars characters (0: any
@@ -260,6 +261,19 @@ fit_widths (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
     narrow_text (w, total - limit, total - spare <= limit ? TEXT_MIN : TEXT_MIN_OVERFLOWING);
 }
 
+/* The caps of a section's columns before any is narrowed: the widths of
+ * DL_COLUMN_CUT, none for the others. */
+static void
+cap_widths (DlWriter *w)
+{
+  TextState *s = w->state;
+  for (guint j = 0; j < w->n_shown; j++)
+    {
+      guint k = w->shown[j];
+      s->caps[k] = w->columns[k].flags & DL_COLUMN_CUT ? s->widths[k] : G_MAXUINT;
+    }
+}
+
 /* A section's widths before its rows are seen: the given ones, and room
  * for the headings; fitted to the line. */
 static void
@@ -270,11 +284,11 @@ reset_widths (DlWriter *w)
     {
       guint k = w->shown[j];
       s->widths[k] = w->columns[k].width;
-      s->caps[k] = G_MAXUINT;
       if (!w->options.no_header)
         s->widths[k]
             = MAX (s->widths[k], cell_width (dl_writer_heading (w, k), w->columns[k].max_chars));
     }
+  cap_widths (w);
   fit_widths (w, 0, NULL, NULL);
 }
 
@@ -383,14 +397,15 @@ text_measure (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
                                 cell_width (dl_writer_cell_text (w, k, &cells[k]), c->max_chars));
         }
     }
+  cap_widths (w);
   fit_widths (w, n, fill, data);
 }
 
 /* One line of @cells, or of the headings (@cells NULL), each padded to its
  * column's width. One that runs over (a number, the node, text of a column
- * that was not narrowed) pushes what follows, but a column narrowed to fit
- * the line takes less to make up for it, and the last text is cut where the
- * line ends. */
+ * neither narrowed nor DL_COLUMN_CUT) pushes what follows, but a column
+ * narrowed to fit the line or DL_COLUMN_CUT takes less to make up for it,
+ * and the last text is cut where the line ends. */
 static void
 put_line (DlWriter *w, DlLang lang, const DlCell *cells)
 {
@@ -409,7 +424,7 @@ put_line (DlWriter *w, DlLang lang, const DlCell *cells)
       pos += sw;
       end += sw + s->widths[k];
       gboolean last = j + 1 == w->n_shown;
-      gboolean capped = limit > 0 && s->caps[k] != G_MAXUINT;
+      gboolean capped = s->caps[k] != G_MAXUINT;
       guint room = !capped ? s->widths[k] : end > pos ? end - pos : 0;
       guint most = capped ? room : G_MAXUINT;
       if (limit > 0 && last)

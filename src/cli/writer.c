@@ -149,12 +149,18 @@ dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells)
 }
 
 void
+dl_writer_measure (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
+{
+  if (n > 0 && w->klass->measure != NULL)
+    w->klass->measure (w, n, fill, data);
+}
+
+void
 dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 {
   if (n == 0)
     return;
-  if (w->klass->measure != NULL)
-    w->klass->measure (w, n, fill, data);
+  dl_writer_measure (w, n, fill, data);
   for (guint64 i = 0; i < n; i++)
     {
       dl_writer_row (w, DL_LANG_NONE, fill (data, i));

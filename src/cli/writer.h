@@ -33,6 +33,10 @@ typedef enum {
   DL_COLUMN_PATH = 1 << 8,    /* an input's path, or text starting with one (file:line):
                                  in text relative to DlWriterOptions.root, cut at its
                                  start (the file's name stays) */
+  DL_COLUMN_CUT = 1 << 9,     /* text: a cell wider than the column is cut to it (at its
+                                 start when aligned right), or to what an earlier cell
+                                 that ran over left, so the next column starts in one
+                                 place (kwic's contexts) */
 } DlColumnFlags;
 
 typedef struct {
@@ -104,6 +108,11 @@ typedef const DlCell *(*DlRowFill) (gpointer data, guint64 i);
 /* Writes @n rows of the current section from @fill, which may be asked for
  * a row twice (text measures a section's columns first). */
 void dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data);
+
+/* Sizes the current section's columns for the @n rows of @fill, as
+ * dl_writer_rows does, for rows then written one by one with
+ * dl_writer_row (in languages of their own: kwic's sorted hits). */
+void dl_writer_measure (DlWriter *w, guint64 n, DlRowFill fill, gpointer data);
 
 /* Writes one row in @lang (DL_LANG_NONE: the section's), streamed: text
  * columns keep their given widths. */
