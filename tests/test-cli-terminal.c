@@ -160,9 +160,13 @@ test_text_fits_columns (void)
     const char *args;
     guint narrow;
   } cases[] = {
-    { "freq corpus", 40 },       { "freq --unit stem corpus", 60 },
-    { "langs corpus", 40 },      { "ngrams corpus", 40 },
-    { "kwic savaş corpus", 40 }, { "kwic --sort R1 'savaş*' corpus", 40 },
+    { "freq corpus", 40 },
+    { "freq --unit stem corpus", 60 },
+    { "langs corpus", 40 },
+    { "ngrams corpus", 40 },
+    { "kwic savaş corpus", 40 },
+    { "dispersion savaş corpus", 50 },
+    /* its plot too */ { "kwic --sort R1 'savaş*' corpus", 40 },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     for (guint width = cases[i].narrow; width <= 80; width += 80 - cases[i].narrow)

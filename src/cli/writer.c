@@ -262,6 +262,12 @@ dl_writer_path (const DlWriter *w, const char *path)
   return path + n;
 }
 
+guint
+dl_writer_line_width (const DlWriter *w)
+{
+  return w->options.line_width;
+}
+
 const char *
 dl_writer_heading (const DlWriter *w, guint k)
 {

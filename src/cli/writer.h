@@ -146,6 +146,10 @@ void dl_writer_block (DlWriter *w, const char *text, const char *html);
  * @path. */
 const char *dl_writer_path (const DlWriter *w, const char *path);
 
+/* DlWriterOptions.line_width: how wide a line of text may be, for what a
+ * command lays out itself (dispersion's plot); 0 for no limit. */
+guint dl_writer_line_width (const DlWriter *w);
+
 /* Appends @text to @out with HTML's special characters as entities. */
 void dl_writer_escape_html (GString *out, const char *text);
 
