@@ -322,6 +322,33 @@ path_fill (gpointer data, guint64 i)
   return r->cells;
 }
 
+static void
+test_writer_text_wraps_prose (void)
+{
+  /* In 20 columns: headings, notes and summaries wrap at spaces, two more
+   * columns of indent after the first line (a note's after the rows'); a
+   * word wider than the line is broken; spaces at the end are dropped, not
+   * wrapped onto a line of their own. */
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "wrap", .line_width = 20 };
+  DlWriter *w = dl_writer_new (fp, DL_FORMAT_TEXT, fit_columns, F_COLS, &wo);
+  dl_writer_section (w, DL_LANG_TR, "tr: şişli ılık ığdır çok uzun başlık");
+  dl_writer_note (w, "abcdefghijklmnopqrstuvwxyz and more");
+  dl_writer_summary (w, "sixteen columns!                 ");
+  dl_writer_summary (w, "exactly twenty cols.");
+  dl_writer_end (w);
+  fclose (fp);
+  DL_ASSERT_STR_EQ (text, "tr: şişli ılık ığdır\n"
+                          "  çok uzun başlık\n"
+                          "abcdefghijklmnopqrst\n"
+                          "  uvwxyz and more\n"
+                          "sixteen columns!\n"
+                          "exactly twenty cols.\n");
+  free (text);
+}
+
 /* A column of paths, relative to the root for people, whole for machines,
  * cut at its start when it must be. */
 static char *
@@ -562,6 +589,7 @@ test_output_suite (void)
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
   CU_add_test (s, "writer_text_fits_line_width", test_writer_text_fits_line_width);
+  CU_add_test (s, "writer_text_wraps_prose", test_writer_text_wraps_prose);
   CU_add_test (s, "writer_paths_relative_for_people", test_writer_paths_relative_for_people);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
   CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);

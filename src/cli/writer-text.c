@@ -42,13 +42,12 @@ shown_part (const char *text, guint max_chars, guint max_cols, gboolean front, c
   *cut = FALSE;
   if (width <= max_cols && (max_chars == 0 || chars <= (glong) max_chars))
     return width;
-  *cut = TRUE;
   if (max_cols == 0)
     {
-      *len = 0;
-      *cut = FALSE;
+      *len = 0; /* no room even for the ellipsis */
       return 0;
     }
+  *cut = TRUE;
   /* Room for what is kept, the ellipsis (one column, one character) apart. */
   guint cols = max_cols - 1, n = max_chars > 0 ? max_chars - 1 : G_MAXUINT, used = 0, taken = 0;
   if (!front)
@@ -324,6 +323,8 @@ put_prose_line (DlWriter *w, const char *indent, const char *text)
       const char *word = p, *end;
       while (*word == ' ')
         word++;
+      if (*word == '\0')
+        break; /* spaces at the end */
       for (end = word; *end != '\0' && *end != ' ';)
         end = g_utf8_next_char (end);
       guint gap = (guint) (word - p), ww = (guint) dl_display_width (word, end - word);
