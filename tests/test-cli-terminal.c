@@ -74,6 +74,12 @@ test_progress_always_shows_and_erases (void)
   DL_ASSERT_TRUE_FOR (r.out, last_line_blank (r.out));
   cli_run_clear (&r);
 
+  /* auto on a terminal (script(1) gives one): shown, and erased. */
+  r = cli_run ("script -qec '$DERLEM freq corpus > /dev/null' /dev/null", NULL);
+  DL_ASSERT_STR_CONTAINS (r.out, "(100%), 5/5 files");
+  DL_ASSERT_TRUE_FOR (r.out, last_line_blank (r.out));
+  cli_run_clear (&r);
+
   /* Not a terminal, and never: nothing on standard error. */
   static const char *const quiet[] = { "$DERLEM freq corpus 2>&1 >/dev/null",
                                        "$DERLEM freq --progress never corpus 2>&1 >/dev/null" };
