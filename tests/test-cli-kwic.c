@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "tests.h"
+#include "textwidth.h"
 
 /* The third column (line numbers) of a kwic TSV, joined by spaces. */
 static char *
@@ -237,7 +238,7 @@ test_kwic_formats_and_outputs (void)
   /* Text: right-aligned left context, the node highlighted when asked. */
   r = cli_run ("$DERLEM kwic --width 12 --color always war tests/data/kwic/mixed.txt", NULL);
   CU_ASSERT_TRUE (g_str_has_prefix (
-      r.out, "uşuldu. The   \033[1;31mwar\033[0m   in IRAQ cha  en tests/data/kwic/mixed.txt:2\n"));
+      r.out, "uşuldu. The   \033[1;31mwar\033[0m   in IRAQ cha  en mixed.txt:2\n"));
   cli_run_clear (&r);
   r = cli_run ("NO_COLOR=1 $DERLEM kwic --width 12 war tests/data/kwic/mixed.txt", NULL);
   CU_ASSERT_PTR_NULL (strstr (r.out, "\033["));
@@ -315,6 +316,82 @@ test_kwic_queries_and_usage_errors (void)
   cli_run_clear (&r);
 }
 
+/* Lines with wide characters (漢字, two columns each) and combining marks
+ * (x̃: x and U+0303, which has no composed form) in the contexts; a format
+ * for g_strdup_printf (its %% is printf's %). */
+#define WIDE_FIXTURE                                                                                          \
+  "d=$(mktemp -d) && printf '%%s\\n' "                                                                        \
+  "'漢字 漢字 büyük savaş sonrası 漢字 x̃ barış' "                                               \
+  "'Ankara’da savaşın ve barışın x̃x̃x̃ şehri İĞDIR' "                                           \
+  "'uzun bir metin içinde savaşların başladığı yer 漢字漢字漢字漢字漢字漢字漢字漢字' " \
+  "'SAVAŞ ışık' 'x̃x̃x̃x̃ savaşa' > $d/w.txt && "
+
+/* The display column where each line's node starts (found by its color)
+ * and the display columns of the line without its colors. */
+static void
+node_columns (const char *text, GArray *starts, GPtrArray *plain)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      const char *node = strstr (lines[i], "\033[1;31m");
+      if (node == NULL)
+        continue; /* the summary */
+      g_autoptr (GRegex) ansi = g_regex_new ("\033\\[[0-9;]*m", 0, 0, NULL);
+      guint start = (guint) dl_display_width (lines[i], node - lines[i]);
+      g_array_append_val (starts, start);
+      g_ptr_array_add (plain, g_regex_replace_literal (ansi, lines[i], -1, 0, "", 0, NULL));
+    }
+}
+
+/* The text of @line from display column @col on. */
+static const char *
+from_column (const char *line, guint col)
+{
+  const char *p = line;
+  for (guint w = 0; *p != '\0' && w < col; p = g_utf8_next_char (p))
+    w += dl_char_width (g_utf8_get_char (p));
+  return p;
+}
+
+static void
+test_kwic_nodes_and_contexts_aligned (void)
+{
+  /* In corpus order (the node's column guessed from the query: savaş and
+   * room for *) and sorted (measured), every node starts in one column and
+   * every right context in one column after the widest node (savaşların,
+   * 10): the TSV's right context is there, its first characters. */
+  static const char *const orders[] = { "", "--sort node", "--sort R1,L1" };
+  for (gsize o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autofree char *cmd = g_strdup_printf (
+          WIDE_FIXTURE "$DERLEM kwic --color always --width 20 %s 'savaş*' $d/w.txt; "
+                       "$DERLEM kwic --format tsv --width 20 %s 'savaş*' $d/w.txt | cut -f6; "
+                       "rm -r $d",
+          orders[o], orders[o]);
+      CliRun r = cli_run (cmd, NULL);
+      DL_ASSERT_INT_EQ_FOR (cmd, r.status, 0);
+      g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr (GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+      node_columns (r.out, starts, plain);
+      DL_ASSERT_INT_EQ_FOR (cmd, starts->len, 5);
+      const char *tsv = strstr (r.out, "right\n");
+      CU_ASSERT_PTR_NOT_NULL_FATAL (tsv);
+      g_auto (GStrv) rights = g_strsplit (tsv + strlen ("right\n"), "\n", -1);
+      for (guint i = 0; i < starts->len; i++)
+        {
+          const char *line = plain->pdata[i];
+          /* 20 columns of left context and two of space. */
+          DL_ASSERT_INT_EQ_FOR (line, g_array_index (starts, guint, i), 22);
+          /* Its first four characters (the last hit's context is empty). */
+          g_autofree char *head
+              = g_utf8_substring (rights[i], 0, MIN (4, g_utf8_strlen (rights[i], -1)));
+          DL_ASSERT_TRUE_FOR (line, g_str_has_prefix (from_column (line, 22 + 10 + 2), head));
+        }
+      cli_run_clear (&r);
+    }
+}
+
 void
 test_cli_kwic_suite (void)
 {
@@ -325,4 +402,5 @@ test_cli_kwic_suite (void)
   CU_add_test (s, "kwic_sample_is_reproducible", test_kwic_sample_is_reproducible);
   CU_add_test (s, "kwic_formats_and_outputs", test_kwic_formats_and_outputs);
   CU_add_test (s, "kwic_queries_and_usage_errors", test_kwic_queries_and_usage_errors);
+  CU_add_test (s, "kwic_nodes_and_contexts_aligned", test_kwic_nodes_and_contexts_aligned);
 }

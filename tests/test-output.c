@@ -54,7 +54,7 @@ write_list (DlFormat format)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem test: <x> & y", FALSE, FALSE, NULL };
+  const DlWriterOptions wo = { .title = "derlem test: <x> & y" };
   DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
   ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
   dl_writer_section (w, DL_LANG_TR, "tr: 2 rows");
@@ -187,7 +187,7 @@ write_kwic (DlFormat format, gboolean color)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "derlem kwic: war", color, TRUE, NULL };
+  const DlWriterOptions wo = { .title = "derlem kwic: war", .color = color, .no_header = TRUE };
   DlWriter *w = dl_writer_new (fp, format, kwic_columns, K_COLS, &wo);
   const DlCell a[K_COLS]
       = { { "ğı <b>", 0, 0 }, { "war", 0, 0 }, { " |x|", 0, 0 }, { "en", 0, 0 } };
@@ -238,6 +238,167 @@ test_writer_concordance_node (void)
                                "漢字\tsavaş\t & 'y'\ttr\n");
 }
 
+/* A table wider than its line: items, counts, a context aligned right. */
+enum { F_ITEM, F_N, F_LEFT, F_SCORE, F_COLS };
+
+static const DlColumn fit_columns[F_COLS] = {
+  [F_ITEM] = { "item", "Item", DL_CELL_STRING, DL_COLUMN_FIT, 0, 0, NULL, 0, 0 },
+  [F_N] = { "n", "N", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+  [F_LEFT] = { "left", "Left", DL_CELL_STRING, DL_COLUMN_FIT | DL_COLUMN_RIGHT, 0, 0, NULL, 0, 0 },
+  [F_SCORE] = { "score", "Score", DL_CELL_REAL, DL_COLUMN_FIT, 0, 0, NULL, 2, 0 },
+};
+
+typedef struct {
+  DlCell cells[F_COLS];
+} FitRows;
+
+static const DlCell *
+fit_fill (gpointer data, guint64 i)
+{
+  static const char *const items[] = { "漢字漢字漢字漢字 item", "Işıklı" };
+  static const char *const lefts[] = { "ğı the end of it", "x" };
+  FitRows *r = data;
+  r->cells[F_ITEM] = (DlCell){ items[i], 0, 0 };
+  r->cells[F_N] = (DlCell){ NULL, i == 0 ? 7 : 123456, 0 };
+  r->cells[F_LEFT] = (DlCell){ lefts[i], 0, 0 };
+  r->cells[F_SCORE] = (DlCell){ NULL, 0, i == 0 ? 1.5 : 1234.25 };
+  return r->cells;
+}
+
+/* The table in @width columns. */
+static char *
+write_fitted (guint width)
+{
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "fit", .line_width = width };
+  DlWriter *w = dl_writer_new (fp, DL_FORMAT_TEXT, fit_columns, F_COLS, &wo);
+  FitRows rows;
+  dl_writer_section (w, DL_LANG_TR, "tr: a heading that is longer than the line");
+  dl_writer_rows (w, 2, fit_fill, &rows);
+  dl_writer_note (w, "a note");
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_text_fits_line_width (void)
+{
+  /* Wide enough: as without a width (the item is 21 columns, 漢字 two
+   * each; N keeps the 9 it was given). */
+  g_autofree char *wide = write_fitted (80);
+  DL_ASSERT_STR_EQ (wide, "tr: a heading that is longer than the line\n"
+                          "Item                           N              Left    Score\n"
+                          "漢字漢字漢字漢字 item          7  ğı the end of it     1.50\n"
+                          "Işıklı                    123456                 x  1234.25\n"
+                          "a note\n");
+  /* 40 columns, 59 needed: N gives up the room its rows do not need (9 →
+   * 6), then the widest text is narrowed: the item to the context's 16,
+   * then one column each in turn, to 10 and 11. Cut by display columns (8
+   * of 漢字漢字 and the ellipsis in 10); the context, aligned right, loses
+   * its start. Numbers whole; the heading wrapped at a space, indented. */
+  g_autofree char *narrow = write_fitted (40);
+  DL_ASSERT_STR_EQ (narrow, "tr: a heading that is longer than the\n"
+                            "  line\n"
+                            "Item             N         Left    Score\n"
+                            "漢字漢字…        7  … end of it     1.50\n"
+                            "Işıklı      123456            x  1234.25\n"
+                            "a note\n");
+}
+
+typedef struct {
+  const char *const *paths;
+  DlCell cells[2];
+} PathRows;
+
+static const DlCell *
+path_fill (gpointer data, guint64 i)
+{
+  PathRows *r = data;
+  r->cells[0] = (DlCell){ r->paths[i], 0, 0 };
+  r->cells[1] = (DlCell){ NULL, i + 1, 0 };
+  return r->cells;
+}
+
+static void
+test_writer_text_wraps_prose (void)
+{
+  /* In 20 columns: headings, notes and summaries wrap at spaces, two more
+   * columns of indent after the first line (a note's after the rows'); a
+   * word wider than the line is broken; spaces at the end are dropped, not
+   * wrapped onto a line of their own. */
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "wrap", .line_width = 20 };
+  DlWriter *w = dl_writer_new (fp, DL_FORMAT_TEXT, fit_columns, F_COLS, &wo);
+  dl_writer_section (w, DL_LANG_TR, "tr: şişli ılık ığdır çok uzun başlık");
+  dl_writer_note (w, "abcdefghijklmnopqrstuvwxyz and more");
+  dl_writer_summary (w, "sixteen columns!                 ");
+  dl_writer_summary (w, "exactly twenty cols.");
+  dl_writer_end (w);
+  fclose (fp);
+  DL_ASSERT_STR_EQ (text, "tr: şişli ılık ığdır\n"
+                          "  çok uzun başlık\n"
+                          "abcdefghijklmnopqrst\n"
+                          "  uvwxyz and more\n"
+                          "sixteen columns!\n"
+                          "exactly twenty cols.\n");
+  free (text);
+}
+
+/* A column of paths, relative to the root for people, whole for machines,
+ * cut at its start when it must be. */
+static char *
+write_paths (DlFormat format, guint width)
+{
+  static const DlColumn columns[] = {
+    { "file", "File", DL_CELL_STRING, DL_COLUMN_FIT | DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
+    { "n", "N", DL_CELL_INTEGER, 0, 0, 0, NULL, 0, 0 },
+  };
+  static const char *const paths[]
+      = { "/home/u/corpus/a/x.txt", "/home/u/corpus/b/a-long-name.txt", "(all files)" };
+
+  char *text = NULL;
+  size_t size = 0;
+  FILE *fp = open_memstream (&text, &size);
+  const DlWriterOptions wo = { .title = "paths", .line_width = width, .root = "/home/u/corpus/" };
+  DlWriter *w = dl_writer_new (fp, format, columns, 2, &wo);
+  PathRows rows = { paths, { { NULL, 0, 0 } } };
+  dl_writer_rows (w, G_N_ELEMENTS (paths), path_fill, &rows);
+  dl_writer_end (w);
+  fclose (fp);
+  return text;
+}
+
+static void
+test_writer_paths_relative_for_people (void)
+{
+  g_autofree char *text = write_paths (DL_FORMAT_TEXT, 0);
+  DL_ASSERT_STR_EQ (text, "File               N\n"
+                          "a/x.txt            1\n"
+                          "b/a-long-name.txt  2\n"
+                          "(all files)        3\n");
+  /* In 12 columns (20 needed) the path column is narrowed to 9 and keeps
+   * its end, the file's name; so does any text of the column. */
+  g_autofree char *narrow = write_paths (DL_FORMAT_TEXT, 12);
+  DL_ASSERT_STR_EQ (narrow, "File       N\n"
+                            "a/x.txt    1\n"
+                            "…name.txt  2\n"
+                            "…l files)  3\n");
+  g_autofree char *tsv = write_paths (DL_FORMAT_TSV, 12);
+  DL_ASSERT_STR_EQ (tsv, "file\tn\n"
+                         "/home/u/corpus/a/x.txt\t1\n"
+                         "/home/u/corpus/b/a-long-name.txt\t2\n"
+                         "(all files)\t3\n");
+  g_autofree char *json = write_paths (DL_FORMAT_JSON, 0);
+  DL_ASSERT_STR_CONTAINS (json, "\"file\":\"/home/u/corpus/b/a-long-name.txt\"");
+  g_autofree char *md = write_paths (DL_FORMAT_MARKDOWN, 0);
+  DL_ASSERT_STR_CONTAINS (md, "| /home/u/corpus/b/a-long-name.txt | 2 |");
+}
+
 /* Nothing written: the headings and closing bytes only. */
 static void
 test_writer_empty_table (void)
@@ -275,7 +436,7 @@ write_groups (DlFormat format)
   DlColumn columns[L_COLS];
   memcpy (columns, list_columns, sizeof columns);
   columns[L_SCORE].flags |= DL_COLUMN_OFF;
-  const DlWriterOptions wo = { "groups", FALSE, FALSE, "part" };
+  const DlWriterOptions wo = { .title = "groups", .group = "part" };
   DlWriter *w = dl_writer_new (fp, format, columns, L_COLS, &wo);
   ListSource tr = { tr_rows, "tr", { { NULL, 0, 0 } } };
   dl_writer_group (w, "2020", "year=2020");
@@ -351,7 +512,7 @@ write_block (DlFormat format, gboolean color, const char *html)
   char *text = NULL;
   size_t size = 0;
   FILE *fp = open_memstream (&text, &size);
-  const DlWriterOptions wo = { "t", color, FALSE, NULL };
+  const DlWriterOptions wo = { .title = "t", .color = color };
   DlWriter *w = dl_writer_new (fp, format, list_columns, L_COLS, &wo);
   dl_writer_section (w, DL_LANG_TR, "s");
   const DlCell cells[L_COLS] = { { "tr", 0, 0 }, { "x", 0, 0 }, { NULL, 2, 0 }, { "", 0, 0 } };
@@ -427,6 +588,9 @@ test_output_suite (void)
   CU_add_test (s, "writer_html_page_escapes_everything", test_writer_html_page_escapes_everything);
   CU_add_test (s, "writer_concordance_node", test_writer_concordance_node);
   CU_add_test (s, "writer_empty_table", test_writer_empty_table);
+  CU_add_test (s, "writer_text_fits_line_width", test_writer_text_fits_line_width);
+  CU_add_test (s, "writer_text_wraps_prose", test_writer_text_wraps_prose);
+  CU_add_test (s, "writer_paths_relative_for_people", test_writer_paths_relative_for_people);
   CU_add_test (s, "writer_groups_and_columns_off", test_writer_groups_and_columns_off);
   CU_add_test (s, "writer_undefined_number", test_writer_undefined_number);
   CU_add_test (s, "writer_block_and_empty_numbers", test_writer_block_and_empty_numbers);

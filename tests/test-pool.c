@@ -157,9 +157,14 @@ check_run (guint n, guint threads, const char *bad, gboolean with_states)
   g_autoptr (GPtrArray) inputs = inputs_named (n, bad);
   g_autoptr (DlDiag) sink = dl_diag_new (collect_diag, &run);
 
-  dl_pool_run (inputs, threads, work, emit, g_free, sink, FALSE, &run);
+  g_autoptr (DlProgress) progress = dl_progress_new ();
+  dl_pool_run (inputs, threads, work, emit, g_free, sink, progress, &run);
 
   g_autofree char *label = g_strdup_printf ("%u inputs, %u threads", n, threads);
+  /* Every input emitted is counted, failing ones too. */
+  DlProgressState done;
+  dl_progress_get (progress, &done);
+  DL_ASSERT_INT_EQ_FOR (label, done.inputs_done, n);
   g_autofree char *order = expected_order (n, bad);
   g_autofree char *diags = expected_diags (n, bad);
   DL_ASSERT_STR_EQ_FOR (label, run.order->str, order);
@@ -214,7 +219,7 @@ test_states_reused_across_inputs (void)
   run.diags = g_string_new (NULL);
   run.states = dl_pool_states_new (make_state, g_free, &run);
   g_autoptr (GPtrArray) inputs = inputs_named (10, NULL);
-  dl_pool_run (inputs, 1, work, emit, g_free, NULL, FALSE, &run);
+  dl_pool_run (inputs, 1, work, emit, g_free, NULL, NULL, &run);
   DL_ASSERT_INT_EQ (run.made, 1);
   int *state = dl_pool_states_take (run.states, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (state);

@@ -33,7 +33,7 @@ read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc, gboolean
 {
   DlInput input = { (char *) path, is_stdin, NULL };
   g_autoptr (DlDiag) diag = dl_diag_new (capture, c);
-  g_autoptr (DlReader) r = dl_reader_open (&input, enc, diag, error);
+  g_autoptr (DlReader) r = dl_reader_open (&input, enc, diag, NULL, error);
   if (r == NULL)
     return NULL;
   g_autoptr (GString) all = g_string_new (NULL);
@@ -382,7 +382,7 @@ test_huge_line_is_one_line (void)
   memcpy (bytes + n, "\nson", 4);
   char *path = dl_test_temp_file ("h.txt", bytes, n + 4);
   DlInput input = { path, FALSE, NULL };
-  g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL);
+  g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlLine line;
   CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));

@@ -100,10 +100,47 @@ test_glob_and_explicit_files (void)
   remove_tree (root);
 }
 
+static void
+test_common_root_of_inputs (void)
+{
+  /* Paths, '|'-separated, and the directory they share. */
+  static const struct {
+    const char *paths, *root;
+  } cases[] = {
+    { "/home/u/corpus/a/x.txt|/home/u/corpus/b/y.txt", "/home/u/corpus/" },
+    { "corpus/a/x.txt|corpus/a/y.txt", "corpus/a/" },
+    { "corpus/x.txt", "corpus/" },
+    { "/x.txt", "/" },
+    { "x.txt", "" },
+    { "a/bc/x.txt|a/bd/y.txt", "a/" }, /* not "a/b" */
+    { "abc/x.txt|abd/y.txt", "" },     /* not "ab" */
+    { "corpus/x.txt|corpus/x.txt2", "corpus/" },
+    { "corpus/x.txt|/abs/corpus/x.txt", "" },
+    { "corpus/x.txt|-", "" },
+    { "./a/x.txt|./b/y.txt", "./" },
+    { "", "" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto (GStrv) paths = g_strsplit (cases[i].paths, "|", -1);
+      g_autoptr (GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; paths[j] != NULL && paths[j][0] != '\0'; j++)
+        {
+          DlInput *in = g_new0 (DlInput, 1);
+          in->path = paths[j];
+          in->is_stdin = strcmp (paths[j], "-") == 0;
+          g_ptr_array_add (inputs, in);
+        }
+      g_autofree char *root = dl_source_common_root (inputs);
+      DL_ASSERT_STR_EQ_FOR (cases[i].paths, root, cases[i].root);
+    }
+}
+
 void
 test_source_suite (void)
 {
   CU_pSuite s = CU_add_suite ("source", NULL, NULL);
   CU_add_test (s, "directory_walk_sorted_recursive_txt", test_directory_walk_sorted_recursive_txt);
   CU_add_test (s, "glob_and_explicit_files", test_glob_and_explicit_files);
+  CU_add_test (s, "common_root_of_inputs", test_common_root_of_inputs);
 }

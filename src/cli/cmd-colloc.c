@@ -364,7 +364,7 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
     return FALSE;
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
   if (args->node != NULL && args->opts.unit != DL_UNIT_FORM
-      && !dl_cmd_query_units (&args->opts, parts, &tools, &qu, error))
+      && !dl_cmd_query_units (env, &args->opts, parts, &tools, &qu, error))
     return FALSE;
   g_auto (CollocRun) run = { 0 };
   colloc_run_init (&run, args, &tools, &qu);

@@ -14,12 +14,13 @@
 #include "pool.h"
 #include "source.h"
 #include "stream.h"
+#include "terminal.h"
 
 DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
 {
   return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL, opts->assume,
-                              opts->assume_lang };
+                              opts->assume_lang, opts->progress_counts };
 }
 
 void
@@ -175,12 +176,28 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
 }
 
 void
+dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
+                 DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result, gpointer user_data)
+{
+  DlProgress *progress = opts->progress_counts;
+  if (progress == NULL || env->progress_line == NULL)
+    {
+      dl_pool_run (inputs, threads, work, emit, free_result, env->diag, NULL, user_data);
+      return;
+    }
+  dl_progress_begin (progress, inputs);
+  dl_progress_line_start (env->progress_line, progress);
+  dl_pool_run (inputs, threads, work, emit, free_result, env->diag, progress, user_data);
+  dl_progress_line_stop (env->progress_line);
+}
+
+void
 dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
                      gpointer user_data, DlPoolStates *workers)
 {
   CountRun run = { job, user_data, workers, 0 };
-  dl_pool_run (inputs, opts->threads, count_work, count_emit, job->counts_free, env->diag,
-               dl_options_progress (opts, STDERR_FILENO), &run);
+  dl_cmd_pool_run (env, opts, inputs, (guint) opts->threads, count_work, count_emit,
+                   job->counts_free, &run);
 }
 
 /* The counting job: a token stream per thread (its tokenizer set up once,
@@ -383,7 +400,7 @@ dl_cmd_spool_inputs (GPtrArray *inputs, GError **error)
 }
 
 gboolean
-dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
+dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
                     DlQueryUnits *qu, GError **error)
 {
   g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
@@ -402,7 +419,7 @@ dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *
   qu->counter = pass.total = dl_counter_new (&pass.counter_options);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet };
+  DlEnv quiet_env = { quiet, env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_counting_job, &pass, error))
     return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -424,14 +441,32 @@ dl_cmd_writer (const DlOptions *opts, DlOut *out, const DlColumn *columns, guint
                const char *title, const DlWriterOptions *extra)
 {
   FILE *fp = dl_out_file (out);
-  DlWriterOptions wo = { NULL, FALSE, FALSE, NULL };
+  DlWriterOptions wo = { 0 };
   if (extra != NULL)
     wo = *extra;
   wo.title = title;
   wo.color = opts->format == DL_FORMAT_TEXT && dl_options_color (opts, fileno (fp));
+  /* Machine formats are never cut; HTML and Markdown are laid out by what
+   * shows them. */
+  wo.line_width = opts->format == DL_FORMAT_TEXT ? dl_terminal_columns (fileno (fp)) : 0;
+  /* The progress line is in the way of rows only on its own terminal. */
+  if (!isatty (fileno (fp)) || opts->progress_counts == NULL)
+    wo.progress_line = NULL;
   if (opts->bom)
     fputs ("\xEF\xBB\xBF", fp); /* U+FEFF: spreadsheets then read UTF-8 */
   return dl_writer_new (fp, opts->format, columns, n_columns, &wo);
+}
+
+char *
+dl_cmd_root (GPtrArray *parts)
+{
+  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      g_ptr_array_extend (inputs, part->inputs, NULL, NULL);
+    }
+  return dl_source_common_root (inputs);
 }
 
 void
@@ -439,7 +474,10 @@ dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part)
 {
   if (part->value == NULL)
     return;
-  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, part->value);
+  /* --by file: the part is a path, shown as the table's paths are. */
+  const char *value
+      = strcmp (opts->by, "file") == 0 ? dl_writer_path (w, part->value) : part->value;
+  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, value);
   dl_writer_group (w, part->value, label);
 }
 
@@ -481,7 +519,8 @@ dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
       = dl_cmd_open_output (opts, workers, error); /* discarded unless all goes well */
   if (out == NULL)
     return FALSE;
-  const DlWriterOptions wo = { NULL, FALSE, FALSE, opts->by != NULL ? "part" : NULL };
+  g_autofree char *root = dl_cmd_root (parts);
+  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL, .root = root };
   DlWriter *w = dl_cmd_writer (opts, out, report->columns, report->n_columns, report->title, &wo);
   gboolean ok = TRUE;
   for (guint p = 0; ok && p < parts->len; p++)
@@ -533,13 +572,13 @@ dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu)
 }
 
 gboolean
-dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
+dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
                         DlQueryUnits *qu, GError **error)
 {
   if (opts->unit == DL_UNIT_FORM)
     return TRUE;
   return dl_cmd_list_tools (opts, "none", tools, error)
-         && dl_cmd_query_units (opts, parts, tools, qu, error);
+         && dl_cmd_query_units (env, opts, parts, tools, qu, error);
 }
 
 /* Parses @text into a query added to @queries. */

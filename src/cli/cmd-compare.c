@@ -175,7 +175,7 @@ find_hits (CompareRun *run, InputSet *set, GError **error)
   dl_cmd_counter_options (opts, &co);
   memcpy (find.options.langs, co.langs, sizeof co.langs);
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet };
+  DlEnv quiet_env = { quiet, run->env->progress_line };
   return dl_cmd_run_job (&quiet_env, opts, set->inputs, &dl_cmd_finding_job, &find, error);
 }
 

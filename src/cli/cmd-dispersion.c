@@ -14,7 +14,8 @@
 #include "textwidth.h"
 
 /* Cells of a barcode line, and the widest file name it shows. */
-#define PLOT_CELLS 60
+#define PLOT_CELLS 60     /* cells of a bar, at most */
+#define PLOT_CELLS_MIN 10 /* and at least, however narrow the line */
 #define PLOT_NAME_MAX 24
 
 /* What `derlem dispersion` was asked for, checked. */
@@ -132,19 +133,19 @@ append_name (GString *out, const char *name, guint width)
     g_string_append_c (out, ' ');
 }
 
-/* The barcode of part @i: a cell per stretch of PLOT_CELLS of its tokens,
- * | where a hit falls (marked), . where none does. */
+/* The barcode of part @i in @n cells (at most PLOT_CELLS), each a
+ * stretch of its tokens: | where a hit falls (marked), . where none does. */
 static void
-append_bar (GString *out, const DlDispersionParts *p, guint i)
+append_bar (GString *out, const DlDispersionParts *p, guint i, guint n)
 {
   char cells[PLOT_CELLS];
   memset (cells, '.', sizeof cells);
   for (guint64 h = p->starts[i]; h < p->starts[i + 1]; h++)
-    cells[p->positions[h] * PLOT_CELLS / p->sizes[i]] = '|';
-  for (guint c = 0; c < PLOT_CELLS; c++)
+    cells[p->positions[h] * n / p->sizes[i]] = '|';
+  for (guint c = 0; c < n; c++)
     {
       gboolean start = cells[c] == '|' && (c == 0 || cells[c - 1] != '|');
-      gboolean end = cells[c] == '|' && (c + 1 == PLOT_CELLS || cells[c + 1] != '|');
+      gboolean end = cells[c] == '|' && (c + 1 == n || cells[c + 1] != '|');
       if (start)
         g_string_append (out, DL_WRITER_MARK);
       g_string_append_c (out, cells[c]);
@@ -162,20 +163,27 @@ plot_name (const DispRun *run, const DlDispersionParts *p, guint i, char *buf)
   return slash != NULL && slash[1] != '\0' ? slash + 1 : name;
 }
 
-/* The text plot: a line per part, "name [bar] count". */
+/* The text plot: a line per part, "name [bar] count", its bars shorter
+ * when the lines would be wider than @line_width (0: no limit). */
 static char *
-text_plot (const DispRun *run, const DlDispersionParts *p)
+text_plot (const DispRun *run, const DlDispersionParts *p, guint line_width)
 {
-  guint width = 4;
+  guint width = 4, digits = 1;
   char buf[24];
   for (guint i = 0; i < p->n; i++)
-    width = MAX (width, MIN (PLOT_NAME_MAX, dl_display_width (plot_name (run, p, i, buf), -1)));
+    {
+      width = MAX (width, MIN (PLOT_NAME_MAX, dl_display_width (plot_name (run, p, i, buf), -1)));
+      digits = MAX (digits, (guint) strlen (dl_format_u64 (buf, p->counts[i])));
+    }
+  guint cells = PLOT_CELLS, rest = width + 4 + digits; /* name, " [", "] ", count */
+  if (line_width > 0 && rest + cells > line_width)
+    cells = line_width > rest + PLOT_CELLS_MIN ? line_width - rest : PLOT_CELLS_MIN;
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < p->n; i++)
     {
       append_name (s, plot_name (run, p, i, buf), width);
       g_string_append (s, " [");
-      append_bar (s, p, i);
+      append_bar (s, p, i, cells);
       g_string_append_printf (s, "] %" G_GUINT64_FORMAT "\n", p->counts[i]);
     }
   return g_string_free (s, FALSE);
@@ -260,7 +268,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
       dl_writer_section (w, lang, heading);
       DispRows rows = { .run = run, .parts = &parts, .lang = dl_lang_code (lang), .query = query };
       dl_writer_rows (w, parts.n, fill_row, &rows);
-      g_autofree char *text = text_plot (run, &parts);
+      g_autofree char *text = text_plot (run, &parts, dl_writer_line_width (w));
       g_autofree char *caption = g_strdup_printf (
           parts.files != NULL
               /* Translators: the caption of dispersion's plot: the query, the
@@ -388,7 +396,7 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
     return FALSE;
   DlCounterOptions co;
   dl_cmd_counter_options (&a->opts, &co);
@@ -402,8 +410,8 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of dispersion (text, HTML, Markdown). */
-    [COL_FILE] = { "file", a->parts > 0 ? _ ("part") : _ ("file"), DL_CELL_STRING, DL_COLUMN_FIT, 0,
-                   60, NULL, 0, 0 },
+    [COL_FILE] = { "file", a->parts > 0 ? _ ("part") : _ ("file"), DL_CELL_STRING,
+                   DL_COLUMN_FIT | DL_COLUMN_PATH, 0, 60, NULL, 0, 0 },
     [COL_FREQ] = { "freq", _ ("freq"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },
     [COL_PER_MILLION] = { "per_million", _ ("per million"), DL_CELL_REAL, 0, 11, 0, NULL, 2, 0 },
     [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },

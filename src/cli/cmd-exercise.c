@@ -492,7 +492,8 @@ collocates_of (ExRun *run, guint q, GArray **pairs, GError **error)
 {
   const DlOptions *opts = &run->args->opts;
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet }; /* the sentences' pass reported the inputs */
+  DlEnv quiet_env
+      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
   DlCollocating job = { { 5, 5, FALSE, run->eo.query, { 0 } }, run->doc, NULL, NULL };
   dl_cmd_counter_options (opts, &job.opts.counter);
   job.node = run->args->queries->pdata[q];
@@ -897,7 +898,8 @@ finish_choices (ExRun *run, GPtrArray **items, GError **error)
           cand_pairs (run, it, it->cands[k], run->wanted, NULL);
       }
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet }; /* the sentences' pass reported the inputs */
+  DlEnv quiet_env
+      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
   if (!dl_cmd_run_job (&quiet_env, &run->args->opts, run->inputs, &pairs_job, run, error))
     return FALSE;
   for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
@@ -1062,7 +1064,7 @@ ex_run (DlEnv *env, const ExArgs *a, GError **error)
       || (run.parts = dl_cmd_parts (env, &a->opts, a->paths, error)) == NULL)
     return FALSE;
   run.inputs = ((DlPart *) run.parts->pdata[0])->inputs;
-  if (!dl_cmd_query_units (&a->opts, run.parts, &run.tools, &run.qu, error)
+  if (!dl_cmd_query_units (env, &a->opts, run.parts, &run.tools, &run.qu, error)
       || !rank_units (&run, error))
     return FALSE;
   g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, NULL, error);

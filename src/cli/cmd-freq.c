@@ -320,7 +320,8 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
     return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
   const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
-  const DlColumnFlags dispersion = args->list.dispersion ? 0 : DL_COLUMN_OFF;
+  /* Measured: a tiny D is written in exponent form (1.110e-16), wider than 6. */
+  const DlColumnFlags dispersion = args->list.dispersion ? DL_COLUMN_FIT : DL_COLUMN_OFF;
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_RANK] = { "rank", _ ("rank"), DL_CELL_INTEGER, 0, 6, 0, NULL, 0, 0 },

@@ -494,7 +494,8 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
     }
   DlColumn columns[N_COLS];
   keyness_columns (columns, opts);
-  const DlWriterOptions wo = { NULL, FALSE, FALSE, opts->by != NULL ? "part" : NULL };
+  g_autofree char *root = dl_cmd_root (parts);
+  const DlWriterOptions wo = { .group = opts->by != NULL ? "part" : NULL, .root = root };
   DlWriter *w = dl_cmd_writer (opts, out, columns, N_COLS, "derlem keyness", &wo);
   gboolean ok = TRUE;
   for (guint p = first; ok && p < last; p++)

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "pool.h"
 #include "query.h"
+#include "textwidth.h"
 
 /* --sort keys, in the order of their names. */
 typedef enum {
@@ -50,6 +51,20 @@ typedef struct {
   GString *key, *sort_key;
 } Worker;
 
+enum {
+  COL_LANG,
+  COL_FILE,
+  COL_LINE,
+  COL_LEFT,
+  COL_NODE,
+  COL_RIGHT,
+  COL_POSITION,
+  COL_QUERY,
+  COL_LANG_SHOWN, /* for people: after the context */
+  COL_SOURCE,     /* for people: file:line */
+  N_COLS
+};
+
 typedef struct {
   DlWriter *writer;
   gboolean people; /* a format for people: file:line in one column */
@@ -57,6 +72,8 @@ typedef struct {
   guint64 max;     /* --max, or 0 */
   GPtrArray *inputs;
   GPtrArray *queries;
+  GString *source;      /* a row's file:line, for people */
+  DlCell cells[N_COLS]; /* a row's cells */
 } Printer;
 
 typedef struct {
@@ -192,37 +209,32 @@ hit_new (const DlConcordHit *h, guint file, const GString *key)
 
 /* ---- printing ---- */
 
-enum {
-  COL_LANG,
-  COL_FILE,
-  COL_LINE,
-  COL_LEFT,
-  COL_NODE,
-  COL_RIGHT,
-  COL_POSITION,
-  COL_QUERY,
-  COL_LANG_SHOWN, /* for people: after the context */
-  COL_SOURCE,     /* for people: file:line */
-  N_COLS
-};
-
-/* The columns, with the contexts @width wide in text. */
+/* The columns, with the contexts @width wide in text, the node @node wide
+ * and file:line @source wide (0: as the rows measure them). The contexts
+ * are cut to their columns, so that every node starts in one column and
+ * every right context in one column when the node's column is as wide as
+ * the widest node. */
 static void
-make_columns (DlColumn *columns, guint width)
+make_columns (DlColumn *columns, guint width, guint node, guint source)
 {
+  const DlColumnFlags context = DL_COLUMN_FIT | DL_COLUMN_CUT;
   const DlColumn all[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_FILE]
+    = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE | DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
     [COL_LINE] = { "line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     /* Translators: column headings of the concordance (HTML, Markdown). */
-    [COL_LEFT]
-    = { "left", _ ("left context"), DL_CELL_STRING, DL_COLUMN_RIGHT, width, 0, NULL, 0, 0 },
-    [COL_NODE] = { "node", _ ("node"), DL_CELL_STRING, DL_COLUMN_NODE, 0, 0, NULL, 0, 0 },
-    [COL_RIGHT] = { "right", _ ("right context"), DL_CELL_STRING, 0, width, 0, NULL, 0, 0 },
+    [COL_LEFT] = { "left", _ ("left context"), DL_CELL_STRING, context | DL_COLUMN_RIGHT, width, 0,
+                   NULL, 0, 0 },
+    [COL_NODE]
+    = { "node", _ ("node"), DL_CELL_STRING, DL_COLUMN_NODE | DL_COLUMN_FIT, node, 0, NULL, 0, 0 },
+    [COL_RIGHT] = { "right", _ ("right context"), DL_CELL_STRING, context, width, 0, NULL, 0, 0 },
     [COL_POSITION] = { "position", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_QUERY] = { "query", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_LANG_SHOWN] = { "lang", _ ("lang"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
-    [COL_SOURCE] = { "src", _ ("file:line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, " ", 0, 0 },
+    [COL_LANG_SHOWN]
+    = { "lang", _ ("lang"), DL_CELL_STRING, DL_COLUMN_PEOPLE | DL_COLUMN_FIT, 2, 0, NULL, 0, 0 },
+    [COL_SOURCE] = { "src", _ ("file:line"), DL_CELL_STRING,
+                     DL_COLUMN_PEOPLE | DL_COLUMN_PATH | DL_COLUMN_FIT, source, 0, " ", 0, 0 },
   };
   memcpy (columns, all, sizeof all);
 }
@@ -241,19 +253,21 @@ kwic_title (GPtrArray *queries)
   return g_string_free (t, FALSE);
 }
 
-static void
-printer_hit (Printer *pr, const Hit *h)
+/* The cells of @h's row, owned by @pr, valid until the next call. */
+static const DlCell *
+printer_cells (Printer *pr, const Hit *h)
 {
-  if (pr->max > 0 && pr->shown >= pr->max)
-    return;
-  pr->shown++;
   const char *file = ((const DlInput *) pr->inputs->pdata[h->file])->path;
   const char *lang = dl_lang_code (h->lang);
   char line[24];
-  g_autofree char *source = NULL;
+  const char *source = NULL;
   if (pr->people)
-    source = g_strconcat (file, ":", dl_format_u64 (line, h->line), NULL);
-  DlCell cells[N_COLS] = {
+    {
+      g_string_assign (pr->source, file);
+      g_string_append_c (pr->source, ':');
+      source = g_string_append (pr->source, dl_format_u64 (line, h->line))->str;
+    }
+  const DlCell cells[N_COLS] = {
     [COL_LANG] = { lang, 0, 0 },
     [COL_FILE] = { file, 0, 0 },
     [COL_LINE] = { NULL, h->line, 0 },
@@ -265,7 +279,17 @@ printer_hit (Printer *pr, const Hit *h)
     [COL_LANG_SHOWN] = { lang, 0, 0 },
     [COL_SOURCE] = { source, 0, 0 },
   };
-  dl_writer_row (pr->writer, h->lang, cells);
+  memcpy (pr->cells, cells, sizeof cells);
+  return pr->cells;
+}
+
+static void
+printer_hit (Printer *pr, const Hit *h)
+{
+  if (pr->max > 0 && pr->shown >= pr->max)
+    return;
+  pr->shown++;
+  dl_writer_row (pr->writer, h->lang, printer_cells (pr, h));
 }
 
 /* The closing summary, one line per language: hits, per million, files. */
@@ -654,13 +678,28 @@ kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs, const DlQuery
   run->index = input_index (inputs);
 }
 
-/* Prints the kept hits: sorted by --sort, or the sample in corpus order. */
+/* Row @i of the kept hits (a DlRowFill). */
+static const DlCell *
+kept_row (gpointer data, guint64 i)
+{
+  KwicRun *run = data;
+  return printer_cells (run->printer, run->kept->pdata[i]);
+}
+
+/* Prints the kept hits: sorted by --sort, or the sample in corpus order,
+ * measured first, so that their nodes and files have the columns they
+ * need. */
 static void
 print_kept (KwicRun *run)
 {
+  Printer *pr = run->printer;
   g_ptr_array_sort (run->kept, run->n_sort > 0 ? compare_hits : compare_seq);
-  for (guint i = 0; i < run->kept->len; i++)
-    printer_hit (run->printer, run->kept->pdata[i]);
+  guint64 n = run->kept->len;
+  if (pr->max > 0)
+    n = MIN (n, pr->max > pr->shown ? pr->max - pr->shown : 0);
+  dl_writer_measure (pr->writer, n, kept_row, run);
+  for (guint64 i = 0; i < n; i++)
+    printer_hit (pr, run->kept->pdata[i]);
 }
 
 /* Searches @inputs with the pool and writes their concordance with
@@ -671,12 +710,83 @@ kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, Pri
   printer->inputs = inputs;
   printer->shown = 0;
   run->printer = printer;
-  dl_pool_run (inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit, file_result_free,
-               env->diag, dl_options_progress (&a->opts, STDERR_FILENO), run);
+  dl_cmd_pool_run (env, &a->opts, inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit,
+                   file_result_free, run);
   if (run->keep)
     print_kept (run);
   printer_end (printer, run, run->concord_options.langs);
   run->printer = NULL;
+}
+
+/* How wide the nodes of @queries are likely to be, in display columns, for
+ * a concordance streamed in corpus order, whose nodes cannot be measured
+ * first: a word's width (more by units, whose forms have suffixes), a
+ * pattern's letters and room for what * stands for, a regular expression's
+ * usual word. A wider node pushes its row's right context. */
+static guint
+node_width_guess (GPtrArray *queries, DlUnit unit)
+{
+  enum { SUFFIX_ROOM = 4, STAR_ROOM = 5, REGEX_WIDTH = 10, MOST = 40 };
+  guint widest = 1;
+  for (guint q = 0; q < queries->len; q++)
+    {
+      const DlQuery *query = queries->pdata[q];
+      guint width = dl_query_length (query) - 1; /* a space between words */
+      for (guint t = 0; t < dl_query_length (query); t++)
+        {
+          const char *text = dl_query_term_text (query, t);
+          DlTermKind kind = dl_query_term_kind (query, t);
+          if (kind == DL_TERM_REGEX)
+            width += REGEX_WIDTH;
+          else
+            for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+              width += *p == '*' && kind == DL_TERM_GLOB ? STAR_ROOM
+                                                         : dl_char_width (g_utf8_get_char (p));
+          if (kind == DL_TERM_WORD && unit != DL_UNIT_FORM)
+            width += SUFFIX_ROOM;
+        }
+      widest = MAX (widest, width);
+    }
+  return MIN (widest, MOST);
+}
+
+/* How wide "file:line" is likely to be, in display columns, for a
+ * concordance streamed in corpus order: the widest path of @parts's inputs
+ * after @root, a colon and five digits. */
+static guint
+source_width_guess (GPtrArray *parts, const char *root)
+{
+  gsize skip = strlen (root), widest = 0;
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const DlPart *part = parts->pdata[p];
+      for (guint i = 0; i < part->inputs->len; i++)
+        {
+          const char *path = ((const DlInput *) part->inputs->pdata[i])->path;
+          widest = MAX (widest, dl_display_width (path + MIN (skip, strlen (path)), -1));
+        }
+    }
+  return (guint) widest + 1 + 5;
+}
+
+/* The writer of the concordance to @out. For text, the node's and
+ * file:line's columns are guessed when hits stream in corpus order, and
+ * measured when they are kept (sorted, sampled) and written at the end. */
+static DlWriter *
+kwic_writer (DlEnv *env, const KwicArgs *a, GPtrArray *parts, DlOut *out)
+{
+  gboolean kept = a->n_sort > 0 || a->sample > 0;
+  g_autofree char *root = dl_cmd_root (parts);
+  DlColumn columns[N_COLS];
+  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width,
+                kept ? 0 : node_width_guess (a->queries, a->opts.unit),
+                kept ? 0 : source_width_guess (parts, root));
+  g_autofree char *title = kwic_title (a->queries);
+  const DlWriterOptions wo = { .no_header = TRUE,
+                               .group = a->opts.by != NULL ? "part" : NULL,
+                               .root = root,
+                               .progress_line = env->progress_line };
+  return dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo);
 }
 
 /* Searches the inputs of @a, each part of them (--by) on its own, and
@@ -690,7 +800,7 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (&a->opts, parts, &tools, &qu, error))
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
     return FALSE;
   /* The first part's run makes the first worker, before the output opens. */
   g_autoptr (GPtrArray) none = g_ptr_array_new ();
@@ -699,14 +809,12 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   g_autoptr (DlOut) out = dl_cmd_open_output (&a->opts, first.workers, error);
   if (out == NULL)
     return FALSE;
-  DlColumn columns[N_COLS];
-  make_columns (columns, a->words > 0 ? MIN (a->words * 8, 80) : a->width);
-  g_autofree char *title = kwic_title (a->queries);
-  const DlWriterOptions wo = { NULL, FALSE, TRUE, a->opts.by != NULL ? "part" : NULL };
-  Printer printer = { .writer = dl_cmd_writer (&a->opts, out, columns, N_COLS, title, &wo),
+  g_autoptr (GString) source = g_string_new (NULL);
+  Printer printer = { .writer = kwic_writer (env, a, parts, out),
                       .people = dl_format_for_people (a->opts.format),
                       .max = a->max,
-                      .queries = a->queries };
+                      .queries = a->queries,
+                      .source = source };
   for (guint p = 0; p < parts->len; p++)
     {
       const DlPart *part = parts->pdata[p];

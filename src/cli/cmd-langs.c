@@ -119,7 +119,7 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
       if (!dl_options_wants (run->opts, s->lang))
         continue;
       if (!section)
-        dl_writer_section (run->writer, DL_LANG_NONE, input->path);
+        dl_writer_section (run->writer, DL_LANG_NONE, dl_writer_path (run->writer, input->path));
       section = TRUE;
       dl_format_u64 (start, s->start);
       dl_format_u64 (end, s->end);
@@ -192,7 +192,8 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
   if (out == NULL)
     return FALSE;
   const DlColumn columns[N_COLS] = {
-    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
+    [COL_FILE]
+    = { "file", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE | DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
     [COL_START] = { "start_line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_END] = { "end_line", NULL, DL_CELL_INTEGER, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
     [COL_LINES] = { "lines", _ ("lines"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 13, 0, "  ", 0, 0 },
@@ -201,11 +202,13 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
     [COL_PREVIEW]
     = { "text", _ ("first line"), DL_CELL_STRING, DL_COLUMN_PEOPLE, 0, 0, NULL, 0, 0 },
   };
-  const DlWriterOptions wo = { NULL, FALSE, TRUE, NULL };
+  g_autofree char *root = dl_source_common_root (inputs);
+  const DlWriterOptions wo
+      = { .no_header = TRUE, .root = root, .progress_line = env->progress_line };
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
                    dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo) };
-  dl_pool_run (inputs, a->opts.threads, langs_work, langs_emit, langs_result_free, env->diag,
-               dl_options_progress (&a->opts, STDERR_FILENO), &run);
+  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
+                   langs_result_free, &run);
   dl_writer_end (run.writer);
   return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }

@@ -299,7 +299,7 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
     return FALSE;
   g_auto (DlQueryUnits) qu = { NULL, { NULL } };
   if (args->contains != NULL && args->opts.unit != DL_UNIT_FORM
-      && !dl_cmd_query_units (&args->opts, parts, &tools, &qu, error))
+      && !dl_cmd_query_units (env, &args->opts, parts, &tools, &qu, error))
     return FALSE;
   g_auto (NgramRun) run = { 0 };
   ngrams_run_init (&run, args, &tools, &qu);

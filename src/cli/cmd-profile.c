@@ -81,7 +81,7 @@ ref_from_corpus (ProfileRun *run, GError **error)
   g_autofree char *corpus = dl_paths_corpus ();
   const char *const paths[] = { corpus, NULL };
   g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, run->env->diag);
-  DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL };
+  DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL }, NULL };
   dl_cmd_counter_options (opts, &counting.counter_options);
   /* Both languages ranked, whatever --lang shows. */
   counting.counter_options.langs[DL_LANG_TR] = counting.counter_options.langs[DL_LANG_EN] = TRUE;

@@ -248,7 +248,7 @@ static gboolean
 stats_run (DlEnv *env, const StatsArgs *args, GError **error)
 {
   g_auto (StatsRun) run
-      = { { { 0 }, { NULL, FALSE, DL_LANG_TR }, NULL }, NULL, FALSE, FALSE, FALSE };
+      = { { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL }, NULL }, NULL, FALSE, FALSE, FALSE };
   if ((run.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;
   dl_cmd_counter_options (&args->opts, &run.lex.counter_options);
@@ -260,8 +260,8 @@ stats_run (DlEnv *env, const StatsArgs *args, GError **error)
     return FALSE;
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },
-    [COL_FILE]
-    = { "file", _ ("file"), DL_CELL_STRING, DL_COLUMN_FIT, 0, TEXT_FILE_MAX, NULL, 0, 0 },
+    [COL_FILE] = { "file", _ ("file"), DL_CELL_STRING, DL_COLUMN_FIT | DL_COLUMN_PATH, 0,
+                   TEXT_FILE_MAX, NULL, 0, 0 },
     [COL_TOKENS] = { "tokens", _ ("tokens"), DL_CELL_INTEGER, 0, 8, 0, NULL, 0, 0 },
     [COL_TYPES] = { "types", _ ("types"), DL_CELL_INTEGER, 0, 7, 0, NULL, 0, 0 },
     [COL_TTR] = { "ttr", _ ("TTR"), DL_CELL_REAL, 0, 6, 0, NULL, 4, 0 },

@@ -15,6 +15,7 @@
 #include "normalize.h"
 #include "options.h"
 #include "pool.h"
+#include "progress-line.h"
 #include "query.h"
 #include "output.h"
 #include "source.h"
@@ -30,7 +31,8 @@ G_BEGIN_DECLS
 
 /* What main.c gives a command. */
 typedef struct {
-  const DlDiag *diag; /* problems with inputs go here */
+  const DlDiag *diag;            /* problems with inputs go here */
+  DlProgressLine *progress_line; /* progress on stderr, when --progress shows it */
 } DlEnv;
 
 /* A command: parses @argv (its name first), runs, and returns FALSE with
@@ -158,6 +160,13 @@ extern const DlCountJob dl_cmd_lexstats_job;
  * the output (-o: a bad one fails before the work). NULL with @error. */
 DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
 
+/* dl_pool_run over @inputs with @threads, its diagnostics to @env's, and
+ * progress on @env's line while it runs when --progress says so (@opts's
+ * counters, which the readers of dl_cmd_document_options add to). */
+void dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
+                      DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result,
+                      gpointer user_data);
+
 /* Runs @job over @inputs with @workers (made by dl_pool_states_new from
  * @job, the first one taken once; NULL for a job without workers): each
  * input counted by a thread, the counts merged in input order into
@@ -192,8 +201,8 @@ typedef struct {
  * for a command with @opts and @tools (borrowed: they must outlive @qu).
  * FALSE with @error if an input cannot be copied or the tokenizer cannot be
  * set up. */
-gboolean dl_cmd_query_units (const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
-                             DlQueryUnits *qu, GError **error);
+gboolean dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                             const DlListTools *tools, DlQueryUnits *qu, GError **error);
 void dl_cmd_query_units_clear (DlQueryUnits *qu);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
@@ -205,8 +214,8 @@ DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *
 /* Makes @tools and @qu (both zeroed) for a command whose queries compare
  * words by unit, from every input of @parts (dl_cmd_parts): nothing with
  * --unit form. FALSE with @error. */
-gboolean dl_cmd_prepare_queries (const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
-                                 DlQueryUnits *qu, GError **error);
+gboolean dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
+                                 DlListTools *tools, DlQueryUnits *qu, GError **error);
 
 /* The queries of a command that finds words (DlQuery*, owned): those of
  * -e (@given, NULL-terminated, or NULL) and of --queries (@file, or NULL),
@@ -241,8 +250,13 @@ typedef struct {
   const char *title; /* what was run, for HTML and Markdown */
 } DlCountReport;
 
+/* The directory every input of @parts (dl_cmd_parts) is in, with its '/'
+ * (dl_source_common_root): DlWriterOptions.root. Free with g_free. */
+char *dl_cmd_root (GPtrArray *parts);
+
 /* Starts @part's group of sections in @w (dl_writer_group): its value in
- * the part column, "KEY=VALUE" before its headings; nothing without --by. */
+ * the part column, "KEY=VALUE" before its headings (a --by file path as
+ * dl_writer_path shows it); nothing without --by. */
 void dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part);
 
 /* Makes a first worker (so that a setup failure is an error of the run, not

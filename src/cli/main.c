@@ -44,20 +44,22 @@ static const Command commands[] = {
 /* Whether any input went wrong: the only mutable state, owned here. */
 static DlDiagLevel worst = DL_DIAG_NOTE;
 
+/* A diagnostic on stderr, the progress line (@user_data) erased under it. */
 static void
 print_diag (DlDiagLevel level, const char *file, guint64 line, const char *message,
             gpointer user_data)
 {
-  (void) user_data;
   if (level > worst)
     worst = level;
   fflush (stdout);
+  dl_progress_line_hold (user_data);
   if (file != NULL && line > 0)
     fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", file, line, message);
   else if (file != NULL)
     fprintf (stderr, "derlem: %s: %s\n", file, message);
   else
     fprintf (stderr, "derlem: %s\n", message);
+  dl_progress_line_release (user_data);
 }
 
 static void
@@ -119,8 +121,9 @@ run_command (const Command *cmd, int argc, char **argv)
   /* So that the command's --help says "Usage: derlem freq [OPTION…]". */
   g_autofree char *prgname = g_strdup_printf ("derlem %s", cmd->name);
   g_set_prgname (prgname);
-  g_autoptr (DlDiag) diag = dl_diag_new (print_diag, NULL);
-  DlEnv env = { diag };
+  g_autoptr (DlProgressLine) progress_line = dl_progress_line_new (stderr);
+  g_autoptr (DlDiag) diag = dl_diag_new (print_diag, progress_line);
+  DlEnv env = { diag, progress_line };
   g_autoptr (GError) error = NULL;
   gboolean ok = cmd->run (&env, argc, argv, &error);
   if (!ok && g_error_matches (error, DL_ERROR, DL_ERROR_USAGE))

@@ -38,6 +38,7 @@ dl_options_clear (DlOptions *opts)
     g_clear_pointer (strings[i], g_free);
   g_clear_pointer (&opts->where, g_strfreev);
   g_clear_pointer (&opts->exclude, g_strfreev);
+  g_clear_pointer (&opts->progress_counts, dl_progress_free);
 }
 
 GOptionContext *
@@ -333,7 +334,11 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
   if (!parse_format (o, error) || !check_bom (o, error) || !parse_threads (o, error)
       || !parse_encoding (o, error))
     return FALSE;
-  return check_not_empty (o, error);
+  if (!check_not_empty (o, error))
+    return FALSE;
+  if (dl_options_progress (o, STDERR_FILENO) && o->progress_counts == NULL)
+    o->progress_counts = dl_progress_new ();
+  return TRUE;
 }
 
 gboolean

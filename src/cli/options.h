@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "langid.h"
+#include "progress.h"
 
 G_BEGIN_DECLS
 
@@ -45,6 +46,9 @@ typedef struct {
   DlWhen progress;
   gboolean has_encoding;
   DlEncoding encoding;
+  /* The readers' counters when progress is shown on stderr (--progress,
+   * decided by dl_options_parse), else NULL. Owned. */
+  DlProgress *progress_counts;
 } DlOptions;
 
 void dl_options_init (DlOptions *opts);

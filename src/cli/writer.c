@@ -19,6 +19,24 @@ static const DlWriterClass *const classes[] = {
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (classes) == DL_FORMAT_COUNT);
 
+/* Whatever the back end writes, it writes with the progress line erased
+ * (rows streamed to the terminal that shows it), flushed before the line
+ * may come back. */
+static void
+hold_line (DlWriter *w)
+{
+  dl_progress_line_hold (w->options.progress_line);
+}
+
+static void
+release_line (DlWriter *w)
+{
+  if (w->options.progress_line == NULL)
+    return;
+  fflush (w->fp);
+  dl_progress_line_release (w->options.progress_line);
+}
+
 static const DlWriterClass *
 writer_class (DlFormat format)
 {
@@ -53,6 +71,7 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
     w->options = *options;
   w->options.title = g_strdup (w->options.title != NULL ? w->options.title : "derlem");
   w->options.group = g_strdup (w->options.group);
+  w->options.root = g_strdup (w->options.root);
   /* The group's column after the command's. */
   w->columns = g_new (DlColumn, n_columns + 1);
   memcpy (w->columns, columns, n_columns * sizeof *columns);
@@ -75,8 +94,10 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
   w->numbers = g_malloc (n_columns * sizeof *w->numbers);
   w->section_lang = DL_LANG_NONE;
   w->state = w->klass->state_size > 0 ? g_malloc0 (w->klass->state_size) : NULL;
+  hold_line (w);
   if (w->klass->begin != NULL)
     w->klass->begin (w);
+  release_line (w);
   return w;
 }
 
@@ -102,8 +123,10 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
     /* Translators: a section's heading in one part of the corpus (--by):
        the part (KEY=VALUE), then the heading. */
     heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);
+  hold_line (w);
   if (w->klass->section != NULL)
     w->klass->section (w, lang, heading);
+  release_line (w);
   w->sections++;
 }
 
@@ -118,9 +141,18 @@ dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells)
       w->row_cells[n] = (DlCell){ w->group_value, 0, 0 };
       cells = w->row_cells;
     }
+  hold_line (w);
   w->klass->row (w, lang != DL_LANG_NONE ? lang : w->section_lang, cells);
+  release_line (w);
   w->rows++;
   w->section_rows++;
+}
+
+void
+dl_writer_measure (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
+{
+  if (n > 0 && w->klass->measure != NULL)
+    w->klass->measure (w, n, fill, data);
 }
 
 void
@@ -128,8 +160,7 @@ dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 {
   if (n == 0)
     return;
-  if (w->klass->measure != NULL)
-    w->klass->measure (w, n, fill, data);
+  dl_writer_measure (w, n, fill, data);
   for (guint64 i = 0; i < n; i++)
     {
       dl_writer_row (w, DL_LANG_NONE, fill (data, i));
@@ -139,23 +170,29 @@ dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 void
 dl_writer_note (DlWriter *w, const char *text)
 {
+  hold_line (w);
   if (w->klass->note != NULL)
     w->klass->note (w, text);
+  release_line (w);
 }
 
 void
 dl_writer_summary (DlWriter *w, const char *text)
 {
+  hold_line (w);
   if (w->klass->summary != NULL)
     w->klass->summary (w, text);
+  release_line (w);
   w->summarized = TRUE;
 }
 
 void
 dl_writer_block (DlWriter *w, const char *text, const char *html)
 {
+  hold_line (w);
   if (w->klass->block != NULL)
     w->klass->block (w, text, html);
+  release_line (w);
 }
 
 void
@@ -163,8 +200,10 @@ dl_writer_end (DlWriter *w)
 {
   if (w == NULL)
     return;
+  hold_line (w);
   if (w->klass->end != NULL)
     w->klass->end (w);
+  release_line (w);
   g_free (w->state);
   g_free (w->numbers);
   g_string_free (w->buf, TRUE);
@@ -174,6 +213,7 @@ dl_writer_end (DlWriter *w)
   g_free (w->group_value);
   g_free (w->group_label);
   g_free ((char *) w->options.group);
+  g_free ((char *) w->options.root);
   g_free ((char *) w->options.title);
   g_free (w);
 }
@@ -197,6 +237,8 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
       && strlen (cell->s) < sizeof w->numbers[k])
     /* A number the command wrote out (per million): the people's point. */
     return with_point (strcpy (w->numbers[k], cell->s), w->point);
+  if (c->flags & DL_COLUMN_PATH)
+    return cell->s != NULL ? dl_writer_path (w, cell->s) : "";
   if (cell->s != NULL || c->type == DL_CELL_STRING)
     return cell->s != NULL ? cell->s : "";
   if (c->type == DL_CELL_INTEGER)
@@ -206,6 +248,24 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
     decimals = c->people_decimals;
   dl_format_real (w->numbers[k], sizeof w->numbers[k], cell->r, decimals > 0 ? decimals : 2);
   return with_point (w->numbers[k], w->point);
+}
+
+const char *
+dl_writer_path (const DlWriter *w, const char *path)
+{
+  const char *root = w->options.root;
+  gsize n = root != NULL ? strlen (root) : 0;
+  /* HTML and Markdown are documents read away from the run: their paths
+   * say where the files were. */
+  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
+    return path;
+  return path + n;
+}
+
+guint
+dl_writer_line_width (const DlWriter *w)
+{
+  return w->options.line_width;
 }
 
 const char *

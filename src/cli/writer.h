@@ -9,6 +9,7 @@
 #include <glib.h>
 
 #include "options.h"
+#include "progress-line.h"
 #include "types.h"
 
 G_BEGIN_DECLS
@@ -29,7 +30,14 @@ typedef enum {
   DL_COLUMN_OFF = 1 << 6,     /* in no format: a column the run's options leave out */
   DL_COLUMN_FORMS = 1 << 7,   /* "form (freq), form (freq)...": JSON writes an array of
                                  {"form": ..., "freq": N} objects */
-  DL_COLUMN_LIST = 1 << 8,    /* items joined by DL_WRITER_LIST_SEP: JSON writes an array
+  DL_COLUMN_PATH = 1 << 8,    /* an input's path, or text starting with one (file:line):
+                                 in text relative to DlWriterOptions.root, cut at its
+                                 start (the file's name stays) */
+  DL_COLUMN_CUT = 1 << 9,     /* text: a cell wider than the column is cut to it (at its
+                                 start when aligned right), or to what an earlier cell
+                                 that ran over left, so the next column starts in one
+                                 place (kwic's contexts) */
+  DL_COLUMN_LIST = 1 << 10,   /* items joined by DL_WRITER_LIST_SEP: JSON writes an array
                                  of strings */
 } DlColumnFlags;
 
@@ -61,11 +69,22 @@ typedef struct {
 #define DL_LANG_NONE ((DlLang) DL_LANG_COUNT)
 
 typedef struct {
-  const char *title;  /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
-  gboolean color;     /* text: ANSI colors */
-  gboolean no_header; /* text: no heading row */
-  const char *group;  /* a last machine column of this name holding the
-                         group's value (dl_writer_group), or NULL */
+  const char *title;             /* what was run: "derlem kwic: savaş" (HTML, Markdown) */
+  gboolean color;                /* text: ANSI colors */
+  gboolean no_header;            /* text: no heading row */
+  guint line_width;              /* text: the widest a line may be, in display
+                                    columns: text columns are cut to fit it
+                                    (numbers and the node never are),
+                                    headings and notes wrapped (0: no limit) */
+  const char *group;             /* a last machine column of this name holding the
+                                    group's value (dl_writer_group), or NULL */
+  const char *root;              /* text: what paths (DL_COLUMN_PATH,
+                                    dl_writer_path) are shown relative to, the
+                                    inputs' common directory with its '/' (NULL:
+                                    none) */
+  DlProgressLine *progress_line; /* rows streamed to the terminal that shows
+                                    progress: the line is erased while they
+                                    are written (NULL: no such line) */
 } DlWriterOptions;
 
 typedef struct _DlWriter DlWriter;
@@ -95,6 +114,11 @@ typedef const DlCell *(*DlRowFill) (gpointer data, guint64 i);
  * a row twice (text measures a section's columns first). */
 void dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data);
 
+/* Sizes the current section's columns for the @n rows of @fill, as
+ * dl_writer_rows does, for rows then written one by one with
+ * dl_writer_row (in languages of their own: kwic's sorted hits). */
+void dl_writer_measure (DlWriter *w, guint64 n, DlRowFill fill, gpointer data);
+
 /* Writes one row in @lang (DL_LANG_NONE: the section's), streamed: text
  * columns keep their given widths. */
 void dl_writer_row (DlWriter *w, DlLang lang, const DlCell *cells);
@@ -120,6 +144,16 @@ void dl_writer_summary (DlWriter *w, const char *text);
  * with dl_writer_escape_html: an inline SVG). @text may be NULL for a block
  * of HTML alone. Machine formats write nothing. */
 void dl_writer_block (DlWriter *w, const char *text, const char *html);
+
+/* @path as @w shows it: relative to DlWriterOptions.root in text; as it is
+ * in every other format (machines read them; HTML and Markdown are read
+ * away from the run, where the path says where the file was). Points into
+ * @path. */
+const char *dl_writer_path (const DlWriter *w, const char *path);
+
+/* DlWriterOptions.line_width: how wide a line of text may be, for what a
+ * command lays out itself (dispersion's plot); 0 for no limit. */
+guint dl_writer_line_width (const DlWriter *w);
 
 /* Appends @text to @out with HTML's special characters as entities. */
 void dl_writer_escape_html (GString *out, const char *text);

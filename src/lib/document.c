@@ -27,7 +27,7 @@ DlDocument *
 dl_document_open (const DlInput *input, const DlDocumentOptions *options, const DlDiag *diag,
                   GError **error)
 {
-  DlReader *reader = dl_reader_open (input, options->encoding, diag, error);
+  DlReader *reader = dl_reader_open (input, options->encoding, diag, options->progress, error);
   if (reader == NULL)
     return NULL;
   DlDocument *doc = g_new0 (DlDocument, 1);

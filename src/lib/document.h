@@ -8,6 +8,7 @@
 #include "decode.h"
 #include "diag.h"
 #include "langid.h"
+#include "progress.h"
 #include "reader.h"
 #include "source.h"
 
@@ -17,6 +18,7 @@ typedef struct {
   const DlEncoding *encoding; /* --encoding, or NULL to detect */
   gboolean assume;            /* --assume-lang given: no detection */
   DlLang assume_lang;
+  DlProgress *progress; /* where the bytes read are counted (progress.h), or NULL */
 } DlDocumentOptions;
 
 typedef struct {

@@ -5,10 +5,6 @@
 
 #include "pool.h"
 
-#include <stdio.h>
-
-#include "i18n.h"
-
 typedef struct {
   gpointer result;
   DlDiag *diag;
@@ -37,22 +33,10 @@ worker (gpointer data, gpointer user_data)
   g_mutex_unlock (&sh->lock);
 }
 
-static void
-show_progress (gboolean progress, guint done, guint total)
-{
-  if (!progress)
-    return;
-  /* Translators: progress on standard error: inputs done, of all inputs. */
-  fputc ('\r', stderr);
-  fprintf (stderr, _ ("derlem: %u/%u files"), done, total);
-  if (done == total)
-    fputc ('\n', stderr);
-  fflush (stderr);
-}
-
 void
 dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
-             GDestroyNotify free_result, const DlDiag *diag, gboolean progress, gpointer user_data)
+             GDestroyNotify free_result, const DlDiag *diag, DlProgress *progress,
+             gpointer user_data)
 {
   guint n = inputs->len;
   if (threads <= 1 || n <= 1)
@@ -63,7 +47,7 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
           emit (inputs->pdata[i], result, user_data);
           if (result != NULL && free_result != NULL)
             free_result (result);
-          show_progress (progress, i + 1, n);
+          dl_progress_input_done (progress);
         }
       return;
     }
@@ -95,7 +79,7 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
       if (result != NULL && free_result != NULL)
         free_result (result);
       g_clear_pointer (&sh.slots[i].diag, dl_diag_free);
-      show_progress (progress, i + 1, n);
+      dl_progress_input_done (progress);
     }
   g_thread_pool_free (pool, FALSE, TRUE);
   g_mutex_clear (&sh.lock);

@@ -6,6 +6,7 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "progress.h"
 #include "source.h"
 
 G_BEGIN_DECLS
@@ -19,9 +20,9 @@ typedef void (*DlPoolEmit) (const DlInput *input, gpointer result, gpointer user
 
 /* Runs @work on each of @inputs (DlInput*) with up to @threads workers and
  * @emit on the results in order, then @free_result on each. Diagnostics go
- * to @diag. With @progress, a count of inputs done is kept on stderr. */
+ * to @diag; each input emitted is counted in @progress (NULL: nowhere). */
 void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
-                  GDestroyNotify free_result, const DlDiag *diag, gboolean progress,
+                  GDestroyNotify free_result, const DlDiag *diag, DlProgress *progress,
                   gpointer user_data);
 
 /* What the threads of a pool work with (tokenizers, matchers...), made once

@@ -19,15 +19,22 @@
 #include "error.h"
 #include "icu.h"
 #include "i18n.h"
+#include "progress.h"
 
-#define CHUNK_SIZE ((gsize) 1 << 20)   /* bytes read or converted at a time */
-#define HEAD_SIZE ((gsize) 64 << 10)   /* bytes sniffed for BOMs and signatures */
-#define RELEASE_SIZE ((gsize) 4 << 20) /* mapped bytes released at a time */
+#define CHUNK_SIZE ((gsize) 1 << 20)        /* bytes read or converted at a time */
+#define HEAD_SIZE ((gsize) 64 << 10)        /* bytes sniffed for BOMs and signatures */
+#define RELEASE_SIZE ((gsize) 4 << 20)      /* mapped bytes released at a time */
+#define PROGRESS_STEP ((guint64) 256 << 10) /* bytes consumed between reports */
 
 struct _DlReader {
   char *name;
   const DlDiag *diag;
   DlEncoding enc;
+
+  /* Bytes consumed are counted here (NULL: nowhere). */
+  DlProgress *progress;
+  guint64 reported;  /* bytes counted so far */
+  guint64 report_at; /* the next count at this many consumed (G_MAXUINT64: never) */
 
   /* A mapped file. */
   GMappedFile *map;
@@ -40,8 +47,9 @@ struct _DlReader {
   /* A stream. */
   int fd;
   gboolean close_fd;
-  gboolean raw_eof; /* no more input bytes */
-  guint8 *raw;      /* stream bytes read but not yet decoded */
+  guint64 read_total; /* bytes read from the stream */
+  gboolean raw_eof;   /* no more input bytes */
+  guint8 *raw;        /* stream bytes read but not yet decoded */
   gsize raw_len;
 
   /* Decoded text not yet split into lines (all but in-place reading). */
@@ -63,6 +71,25 @@ struct _DlReader {
   GString *fixed;
   char *normalized;
 };
+
+/* Counts the input bytes consumed since the last report: out of line, as
+ * it runs once per PROGRESS_STEP. */
+G_GNUC_NO_INLINE static void
+report_consumed (DlReader *r, guint64 consumed)
+{
+  dl_progress_add_bytes (r->progress, consumed - r->reported);
+  r->reported = consumed;
+  r->report_at = r->progress != NULL ? consumed + PROGRESS_STEP : G_MAXUINT64;
+}
+
+/* @consumed input bytes are done with: counted a step at a time, so that
+ * a line costs one comparison. */
+static inline void
+note_consumed (DlReader *r, guint64 consumed)
+{
+  if (consumed >= r->report_at)
+    report_consumed (r, consumed);
+}
 
 static gboolean
 set_io_error (GError **error, int errsv)
@@ -156,8 +183,10 @@ read_stream (DlReader *r, gsize want, GError **error)
       if (n == 0)
         r->raw_eof = TRUE;
       r->raw_len += n;
+      r->read_total += n;
       want -= n;
     }
+  note_consumed (r, r->read_total);
   return TRUE;
 }
 
@@ -292,12 +321,14 @@ start_reading (DlReader *r, GError **error)
 
 DlReader *
 dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
-                GError **error)
+                DlProgress *progress, GError **error)
 {
   g_return_val_if_fail (input != NULL, NULL);
   g_autoptr (DlReader) r = g_new0 (DlReader, 1);
   r->name = g_strdup (input->path);
   r->diag = diag;
+  r->progress = progress;
+  r->report_at = progress != NULL ? PROGRESS_STEP : G_MAXUINT64;
   r->fd = -1;
   r->check_from = G_MAXUINT64;
   r->fixed = g_string_new (NULL);
@@ -404,6 +435,7 @@ fill_pending (DlReader *r, GError **error)
     {
       r->pos += src_len;
       release_map (r, r->pos);
+      note_consumed (r, r->pos);
     }
   else
     r->raw_len = 0;
@@ -497,6 +529,7 @@ next_in_place (DlReader *r, DlLine *line)
   line->number = ++r->number;
   r->pos += len + term;
   release_map (r, r->pos);
+  note_consumed (r, r->pos);
   return TRUE;
 }
 
@@ -568,6 +601,8 @@ dl_reader_free (DlReader *r)
 {
   if (r == NULL)
     return;
+  if (r->progress != NULL)
+    report_consumed (r, r->map != NULL ? r->pos : r->read_total);
   if (r->map != NULL)
     g_mapped_file_unref (r->map);
   if (r->close_fd && r->fd >= 0)

@@ -8,6 +8,7 @@
 
 #include "decode.h"
 #include "diag.h"
+#include "progress.h"
 #include "source.h"
 
 G_BEGIN_DECLS
@@ -25,11 +26,13 @@ typedef struct {
 typedef struct _DlReader DlReader;
 
 /* Opens @input. @encoding is the --encoding override (NULL: detect). Notes
- * and warnings about the input's encoding go to @diag. Returns NULL with
+ * and warnings about the input's encoding go to @diag; the input bytes it
+ * consumes are counted in @progress (NULL: nowhere), a chunk at a time and
+ * the rest when it is freed. Returns NULL with
  * @error set if the input cannot be read (DL_ERROR_IO) or is not text
  * (DL_ERROR_BINARY); an empty input is fine (it has no lines). */
 DlReader *dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
-                          GError **error);
+                          DlProgress *progress, GError **error);
 
 /* Reads the next line. TRUE with @line filled; FALSE at the end, with
  * @error set if reading failed (the lines before it stand). */

@@ -36,6 +36,37 @@ dl_input_rereadable (const DlInput *input)
          || (!input->is_stdin && stat (input->path, &st) == 0 && S_ISREG (st.st_mode));
 }
 
+gint64
+dl_input_size (const DlInput *input)
+{
+  struct stat st;
+  const char *path = input->spool != NULL ? input->spool : input->path;
+  if ((input->is_stdin && input->spool == NULL) || stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return -1;
+  return (gint64) st.st_size;
+}
+
+char *
+dl_source_common_root (GPtrArray *inputs)
+{
+  if (inputs->len == 0)
+    return g_strdup ("");
+  const char *first = ((const DlInput *) inputs->pdata[0])->path;
+  gsize common = strlen (first);
+  for (guint i = 1; i < inputs->len && common > 0; i++)
+    {
+      const char *path = ((const DlInput *) inputs->pdata[i])->path;
+      gsize n = 0;
+      while (n < common && path[n] == first[n])
+        n++;
+      common = n;
+    }
+  /* Back to the end of a whole directory: "a/bc" and "a/bd" share "a/". */
+  while (common > 0 && first[common - 1] != G_DIR_SEPARATOR)
+    common--;
+  return g_strndup (first, common);
+}
+
 /* Copies @fd to @out until its end. */
 static gboolean
 copy_fd (int fd, FILE *out, GError **error)

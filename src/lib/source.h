@@ -22,11 +22,24 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlInput, dl_input_free)
 /* TRUE if @input can be read twice: a regular file, not stdin or a pipe. */
 gboolean dl_input_rereadable (const DlInput *input);
 
+/* The size in bytes of what @input reads (its spool file, if it has one),
+ * or -1 when it is not known before reading: stdin, a pipe, a device, a
+ * file that cannot be stat()ed. */
+gint64 dl_input_size (const DlInput *input);
+
 /* Copies what @input reads (stdin, a pipe) into a temporary file, which the
  * reader reads from then on, so that a command can read it twice. FALSE
  * with @error (DL_ERROR_IO) if it cannot be read or the copy written; an
  * input that cannot be opened is left as it is (its reader says why). */
 gboolean dl_input_spool (DlInput *input, GError **error);
+
+/* The directory the paths of @inputs (DlInput*) have in common, as written
+ * and with its final '/' ("corpus/", "/home/u/corpus/"): the longest
+ * directory prefix of them all; a single input's directory. "" when they
+ * share none (a relative and an absolute path, a file in the current
+ * directory, standard input). What paths shown to people are relative to.
+ * Free with g_free. */
+char *dl_source_common_root (GPtrArray *inputs);
 
 /* The default for --glob. */
 #define DL_SOURCE_DEFAULT_GLOB "*.txt"
