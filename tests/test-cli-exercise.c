@@ -75,6 +75,14 @@ test_exercise_sentences (void)
   DL_ASSERT_INT_EQ (memorial, 1);
   DL_ASSERT_STR_CONTAINS (r.err, "9 items of 100 made for en");
   cli_run_clear (&r);
+  /* A capital whose code point ends in the byte of "(" (U+0128) is a
+   * capital, not an opening bracket to skip. */
+  r = cli_run ("printf 'Ĩgor said that the war changed the little town near the coast.\n' "
+               "| $DERLEM exercise war --assume-lang en --format tsv - | cut -f 5",
+               NULL);
+  DL_ASSERT_STR_EQ (
+      r.out, "prompt\nĨgor said that the ________ changed the little town near the coast.\n");
+  cli_run_clear (&r);
 }
 
 static void

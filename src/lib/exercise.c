@@ -218,6 +218,14 @@ fnv (guint64 h, const void *data, gsize len)
   return h;
 }
 
+/* Whether @c is one of the ASCII characters of @set (strchr would take a
+ * code point above 255 for its low byte). */
+static gboolean
+one_of (gunichar c, const char *set)
+{
+  return c != 0 && c < 0x80 && strchr (set, (int) c) != NULL;
+}
+
 /* The first character of @text after opening punctuation. */
 static gunichar
 first_letter (const char *text)
@@ -225,7 +233,7 @@ first_letter (const char *text)
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      if (!strchr ("\"'([", (int) c) && c != 0x201C && c != 0x2018 && c != 0x00AB)
+      if (!one_of (c, "\"'([") && c != 0x201C && c != 0x2018 && c != 0x00AB)
         return c;
     }
   return 0;
@@ -242,7 +250,7 @@ ends_sentence (const char *text, gsize len)
       gunichar c = g_utf8_get_char (p);
       if (c == '.' || c == '!' || c == '?')
         return p == text || p[-1] != '.'; /* not "..." */
-      if (!strchr ("\"')]", (int) c) && c != 0x201D && c != 0x2019 && c != 0x00BB)
+      if (!one_of (c, "\"')]") && c != 0x201D && c != 0x2019 && c != 0x00BB)
         return FALSE;
       end = p;
     }
@@ -435,8 +443,7 @@ ends_clause (const DlStreamLine *line)
   if (n == 0)
     return FALSE;
   gunichar c = g_utf8_get_char (g_utf8_find_prev_char (line->text, line->text + n));
-  return (c < 0x80 && strchr (".!?:;,\"')", (int) c) != NULL) || c == 0x201D || c == 0x2019
-         || c == 0x00BB || c == 0x2026;
+  return one_of (c, ".!?:;,\"')") || c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x2026;
 }
 
 /* Starts @line in the sentence being read, or ends that sentence first
