@@ -191,8 +191,8 @@ test_exercise_choice_english (void)
   g_autoptr (GPtrArray) rows = tsv_rows (r.out);
   DL_ASSERT_TRUE_FOR ("choice items made", rows->len >= 5);
   g_autoptr (GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  add_pairs (pairs, DATA "en.txt");
-  add_pairs (pairs, DATA "en-b.txt");
+  add_pairs (pairs, TEST_DATA ("exercise/en.txt"));
+  add_pairs (pairs, TEST_DATA ("exercise/en-b.txt"));
   for (guint i = 0; i < rows->len; i++)
     {
       char **row = rows->pdata[i];
