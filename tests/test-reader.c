@@ -4,11 +4,14 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
+#include "decode.h"
 #include "error.h"
 #include "reader.h"
 #include "tests.h"
@@ -372,8 +375,10 @@ test_stream_character_across_first_chunk (void)
     }
 }
 
+/* A line longer than DL_READER_MAX_LINE comes in pieces cut after a space,
+ * all numbered as the line, with one note; from a file and from a pipe. */
 static void
-test_huge_line_is_one_line (void)
+test_huge_line_is_read_in_pieces (void)
 {
   gsize n = 5u << 20;
   g_autofree char *bytes = g_malloc (n + 8);
@@ -381,22 +386,205 @@ test_huge_line_is_one_line (void)
     bytes[i] = "kelime "[i % 7];
   memcpy (bytes + n, "\nson", 4);
   char *path = dl_test_temp_file ("h.txt", bytes, n + 4);
+  Captured c = captured_new ();
+  g_autoptr (DlDiag) diag = dl_diag_new (capture, &c);
+  DlInput input = { path, FALSE, NULL };
+  g_autoptr (DlReader) r = dl_reader_open (&input, NULL, diag, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  DlLine line;
+  /* The last space at or before 4 MiB: 4 MiB is 4194304 = 7 * 599186 + 2. */
+  gsize first = (gsize) 7 * 599186;
+  CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));
+  CU_ASSERT_EQUAL (line.len, first);
+  CU_ASSERT_EQUAL (line.number, 1);
+  CU_ASSERT_EQUAL (line.offset, 0);
+  CU_ASSERT_EQUAL (line.text[line.len - 1], ' ');
+  CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));
+  CU_ASSERT_EQUAL (line.len, n - first);
+  CU_ASSERT_EQUAL (line.number, 1);
+  CU_ASSERT_EQUAL (line.offset, first);
+  CU_ASSERT_TRUE (memcmp (line.text, bytes + first, n - first) == 0);
+  CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));
+  CU_ASSERT_EQUAL (line.len, 3);
+  CU_ASSERT_EQUAL (line.number, 2);
+  CU_ASSERT_EQUAL (line.offset, n + 1);
+  CU_ASSERT_FALSE (dl_reader_next (r, &line, NULL));
+  CU_ASSERT_EQUAL_FATAL (c.messages->len, 1);
+  CU_ASSERT_TRUE (strstr (c.messages->pdata[0], "0|") == c.messages->pdata[0]);
+  CU_ASSERT_TRUE (strstr (c.messages->pdata[0], "|1|a line longer than 4 MiB") != NULL);
+  g_ptr_array_unref (c.messages);
+  dl_test_temp_remove (path);
+
+  c = captured_new ();
+  g_autofree char *got = read_via_stdin (bytes, n + 4, &c);
+  /* n bytes, '|' between the pieces and before "son". */
+  CU_ASSERT_EQUAL (strlen (got), n + 5);
+  g_ptr_array_unref (c.messages);
+}
+
+/* A line of characters that take two and three bytes is cut at a character
+ * boundary when it has no space. */
+static void
+test_huge_line_cut_between_characters (void)
+{
+  gsize n = (5u << 20) / 3 * 3;
+  g_autofree char *bytes = g_malloc (n);
+  for (gsize i = 0; i < n; i += 3)
+    memcpy (bytes + i, "\xE2\x82\xAC", 3); /* € */
+  Captured c = captured_new ();
+  g_autofree char *got = read_via_stdin (bytes, n, &c);
+  CU_ASSERT_TRUE (g_utf8_validate (got, -1, NULL));
+  CU_ASSERT_EQUAL (strlen (got), n + 1);
+  const char *bar = strchr (got, '|');
+  CU_ASSERT_PTR_NOT_NULL_FATAL (bar);
+  CU_ASSERT_EQUAL ((gsize) (bar - got) % 3, 0);
+  CU_ASSERT_TRUE ((gsize) (bar - got) <= DL_READER_MAX_LINE);
+  g_ptr_array_unref (c.messages);
+}
+
+/* Line offsets are bytes of the file whatever its encoding: windows-1254
+ * (one byte a letter) and UTF-16 with a BOM (two, four outside the BMP);
+ * dl_decode_source_length gives offsets inside a line the same way. */
+static void
+test_offsets_are_bytes_of_the_file (void)
+{
+  const char *legacy = "Az\xFD"
+                       "z a\xF0"
+                       "a\xE7\r\n\xDD"
+                       "stanbul\n";
+  Captured c = captured_new ();
+  g_autofree char *got = read_bytes (legacy, strlen (legacy), TRUE, &c);
+  CU_ASSERT_STRING_EQUAL (got, "1@0:Azız ağaç|2@11:İstanbul");
+  CU_ASSERT_EQUAL (dl_decode_source_length ("windows-1254", "Azız ağ", strlen ("Azız ağ")), 7);
+  g_ptr_array_unref (c.messages);
+
+  const char *utf8 = "Bağ \xF0\x9F\x98\x80 x\r\nİŞ\n";
+  gsize n;
+  g_autofree char *le = g_convert (utf8, -1, "UTF-16LE", "UTF-8", NULL, &n, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (le);
+  g_autofree char *with_bom = g_malloc (n + 2);
+  memcpy (with_bom, "\xFF\xFE", 2);
+  memcpy (with_bom + 2, le, n);
+  c = captured_new ();
+  g_autofree char *got16 = read_bytes (with_bom, n + 2, TRUE, &c);
+  /* BOM 2, "Bağ " 8, the emoji 4, " x" 4, CRLF 4: line 2 at 22. */
+  CU_ASSERT_STRING_EQUAL (got16, "1@2:Bağ \xF0\x9F\x98\x80 x|2@22:İŞ");
+  CU_ASSERT_EQUAL (dl_decode_source_length ("UTF-16LE", "Bağ \xF0\x9F\x98\x80", 9), 12);
+  CU_ASSERT_EQUAL (dl_decode_source_length ("UTF-32BE", "Bağ", 4), 12);
+  CU_ASSERT_EQUAL (dl_decode_source_length (NULL, "Bağ", 4), 4);
+  CU_ASSERT_EQUAL (dl_decode_source_length ("Shift_JIS", "\xE6\x97\xA5"
+                                                   "a",
+                                                   4),
+                   3);
+  g_ptr_array_unref (c.messages);
+}
+
+/* Invalid UTF-16 (a lone surrogate) warns once with its byte offset, as
+ * invalid UTF-8 does, and is read as U+FFFD. */
+static void
+test_invalid_utf16_warns (void)
+{
+  /* BOM, "ab\n", a lone low surrogate, "c". */
+  static const char bytes[] = "\xFF\xFE"
+                              "a\0b\0\n\0"
+                              "\x00\xDC"
+                              "c\0";
+  Captured c = captured_new ();
+  g_autofree char *got = read_bytes (bytes, sizeof bytes - 1, TRUE, &c);
+  CU_ASSERT_STRING_EQUAL (got, "1@2:ab|2@8:\xEF\xBF\xBD"
+                               "c");
+  gboolean warned = FALSE;
+  for (guint i = 0; i < c.messages->len; i++)
+    {
+      const char *m = c.messages->pdata[i];
+      if (g_str_has_prefix (m, "1|"))
+        {
+          warned = TRUE;
+          CU_ASSERT_PTR_NOT_NULL (strstr (m, "|2|"));
+          CU_ASSERT_PTR_NOT_NULL (strstr (m, "UTF-16LE"));
+          CU_ASSERT_PTR_NOT_NULL (strstr (m, "offset 8;"));
+        }
+    }
+  CU_ASSERT_TRUE (warned);
+  g_ptr_array_unref (c.messages);
+}
+
+/* A stream that turns into NUL bytes after its first chunk (text, then
+ * /dev/zero) stops there with an error: the text before it stands. */
+static void
+test_stream_binary_after_first_chunk (void)
+{
+  gsize n = 3u << 20;
+  g_autofree char *bytes = g_malloc0 (n);
+  for (gsize i = 0; i < (1u << 20) + 100; i++)
+    bytes[i] = i % 10 == 9 ? '\n' : 'a';
+  int fds[2];
+  CU_ASSERT_FATAL (pipe (fds) == 0);
+  int saved = dup (STDIN_FILENO);
+  dup2 (fds[0], STDIN_FILENO);
+  close (fds[0]);
+  Writer w = { fds[1], bytes, n };
+  GThread *t = g_thread_new ("writer", write_all, &w);
+  Captured c = captured_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = read_lines ("-", TRUE, NULL, FALSE, &c, &error);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
+  CU_ASSERT_PTR_NOT_NULL (error != NULL ? strstr (error->message, "binary data") : NULL);
+  /* The rest is never read: close the pipe, so that the writer stops
+   * (EPIPE, SIGPIPE ignored meanwhile). */
+  void (*was) (int) = signal (SIGPIPE, SIG_IGN);
+  dup2 (saved, STDIN_FILENO);
+  close (saved);
+  g_thread_join (t);
+  signal (SIGPIPE, was);
+  g_ptr_array_unref (c.messages);
+}
+
+/* A FIFO with no writer reads as empty at once (it must not hang). */
+static void
+test_fifo_without_writer (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "f.txt", NULL);
+  CU_ASSERT_FATAL (mkfifo (fifo, 0600) == 0);
+  Captured c = captured_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *got = read_lines (fifo, FALSE, NULL, FALSE, &c, &error);
+  CU_ASSERT_STRING_EQUAL (got, "");
+  CU_ASSERT_PTR_NULL (error);
+  g_ptr_array_unref (c.messages);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
+/* A file cut short while it is read is read as far as it goes (a
+ * memory-mapped read died of SIGBUS). */
+static void
+test_file_shrinking_while_read (void)
+{
+  gsize n = 8u << 20;
+  g_autofree char *bytes = g_malloc (n);
+  for (gsize i = 0; i < n; i++)
+    bytes[i] = i % 50 == 49 ? '\n' : 'a';
+  char *path = dl_test_temp_file ("s.txt", bytes, n);
   DlInput input = { path, FALSE, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlLine line;
-  CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));
-  CU_ASSERT_EQUAL (line.len, n);
-  CU_ASSERT_TRUE (dl_reader_next (r, &line, NULL));
-  CU_ASSERT_EQUAL (line.len, 3);
-  CU_ASSERT_EQUAL (line.number, 2);
-  CU_ASSERT_FALSE (dl_reader_next (r, &line, NULL));
+  guint64 lines = 0;
+  gsize bytes_read = 0;
+  while (dl_reader_next (r, &line, NULL))
+    {
+      if (++lines == 10)
+        CU_ASSERT_FATAL (truncate (path, 1u << 20) == 0);
+      for (gsize i = 0; i < line.len; i++)
+        bytes_read += line.text[i] == 'a';
+    }
+  /* The first chunk (1 MiB) was read before the cut; a little after it may
+   * have been too, never the 8 MiB. */
+  CU_ASSERT_TRUE (lines >= (1u << 20) / 50 && lines < n / 50);
+  CU_ASSERT_TRUE (bytes_read < n);
   dl_test_temp_remove (path);
-
-  Captured c = captured_new ();
-  g_autofree char *got = read_via_stdin (bytes, n + 4, &c);
-  CU_ASSERT_EQUAL (strlen (got), n + 4); /* n bytes, '|', "son" */
-  g_ptr_array_unref (c.messages);
 }
 
 static void
@@ -431,6 +619,12 @@ test_reader_suite (void)
   CU_add_test (s, "stream_reads_like_a_file", test_stream_reads_like_a_file);
   CU_add_test (s, "stream_windows_1254_and_stray_bytes", test_stream_windows_1254_and_stray_bytes);
   CU_add_test (s, "stream_character_across_first_chunk", test_stream_character_across_first_chunk);
-  CU_add_test (s, "huge_line_is_one_line", test_huge_line_is_one_line);
+  CU_add_test (s, "offsets_are_bytes_of_the_file", test_offsets_are_bytes_of_the_file);
+  CU_add_test (s, "invalid_utf16_warns", test_invalid_utf16_warns);
+  CU_add_test (s, "stream_binary_after_first_chunk", test_stream_binary_after_first_chunk);
+  CU_add_test (s, "fifo_without_writer", test_fifo_without_writer);
+  CU_add_test (s, "file_shrinking_while_read", test_file_shrinking_while_read);
+  CU_add_test (s, "huge_line_is_read_in_pieces", test_huge_line_is_read_in_pieces);
+  CU_add_test (s, "huge_line_cut_between_characters", test_huge_line_cut_between_characters);
   CU_add_test (s, "blank_lines", test_blank_lines);
 }

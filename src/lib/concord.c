@@ -11,6 +11,7 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "decode.h"
 #include "error.h"
 #include "i18n.h"
 #include "textwidth.h"
@@ -24,6 +25,7 @@ typedef struct {
   char *text; /* a copy of the line */
   gsize len;
   guint64 number, offset;
+  const char *encoding;
   DlLang lang;
   guint64 first; /* index in the input of its first token */
   guint n;       /* its tokens */
@@ -395,7 +397,8 @@ give_hit (DlConcord *c, const Pending *p, DlConcordFunc func, gpointer user_data
         }
     }
 
-  DlConcordHit hit = { a->lang,      p->query,     a->number,     a->offset + ta->offset,
+  guint64 position = a->offset + dl_decode_source_length (a->encoding, a->text, ta->offset);
+  DlConcordHit hit = { a->lang,      p->query,     a->number,     position,
                        c->left->str, c->node->str, c->right->str, { NULL } };
   if (c->opts.forms)
     {
@@ -525,6 +528,7 @@ keep_line (DlConcord *c, const DlStreamLine *sl, guint64 first)
   line->len = sl->len;
   line->number = sl->number;
   line->offset = sl->offset;
+  line->encoding = sl->encoding;
   line->lang = sl->lang;
   line->first = first;
   line->n = sl->n_tokens;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
+#include <unicode/ustring.h>
 
 #include "error.h"
 #include "icu.h"
@@ -325,4 +326,102 @@ dl_decode_repair (const char *text, gsize len, GString *out)
       p = bad + 1;
     }
   return first;
+}
+
+typedef enum {
+  WIDTH_ONE,   /* a byte per character */
+  WIDTH_UTF16, /* two, four outside the BMP */
+  WIDTH_UTF32, /* four */
+  WIDTH_ICU,   /* as ICU encodes it */
+} Width;
+
+/* How characters of @encoding are counted in bytes: decided once per name
+ * (ICU's converter type) and kept. */
+static Width
+encoding_width (const char *encoding)
+{
+  static GHashTable *widths;
+  G_LOCK_DEFINE_STATIC (widths);
+  G_LOCK (widths);
+  if (widths == NULL)
+    widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gpointer found;
+  gboolean known = g_hash_table_lookup_extended (widths, encoding, NULL, &found);
+  G_UNLOCK (widths);
+  if (known)
+    return (Width) GPOINTER_TO_INT (found);
+
+  Width w = WIDTH_ICU;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autoptr (UConverter) conv = ucnv_open (encoding, &status);
+  if (U_SUCCESS (status))
+    switch (ucnv_getType (conv))
+      {
+      case UCNV_UTF16_BigEndian:
+      case UCNV_UTF16_LittleEndian:
+      case UCNV_UTF16:
+        w = WIDTH_UTF16;
+        break;
+      case UCNV_UTF32_BigEndian:
+      case UCNV_UTF32_LittleEndian:
+      case UCNV_UTF32:
+        w = WIDTH_UTF32;
+        break;
+      default:
+        if (ucnv_getMaxCharSize (conv) == 1)
+          w = WIDTH_ONE;
+        break;
+      }
+  G_LOCK (widths);
+  g_hash_table_insert (widths, g_strdup (encoding), GINT_TO_POINTER (w));
+  G_UNLOCK (widths);
+  return w;
+}
+
+/* @text's length when ICU encodes it in @encoding (unmappable characters
+ * as the converter's substitute). */
+static guint64
+icu_length (const char *encoding, const char *text, gsize len)
+{
+  if (len > G_MAXINT32 / 2)
+    return len;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t n16 = 0;
+  u_strFromUTF8 (NULL, 0, &n16, text, (int32_t) len, &status);
+  status = U_ZERO_ERROR;
+  g_autofree UChar *u = g_new (UChar, n16 + 1);
+  u_strFromUTF8WithSub (u, n16 + 1, NULL, text, (int32_t) len, 0xFFFD, NULL, &status);
+  g_autoptr (UConverter) conv = ucnv_open (encoding, &status);
+  if (U_FAILURE (status))
+    return len;
+  int32_t n = ucnv_fromUChars (conv, NULL, 0, u, n16, &status);
+  return n > 0 ? (guint64) n : 0;
+}
+
+guint64
+dl_decode_source_length (const char *encoding, const char *text, gsize len)
+{
+  if (encoding == NULL)
+    return len;
+  Width w = encoding_width (encoding);
+  if (w == WIDTH_ICU)
+    return icu_length (encoding, text, len);
+  const guint8 *p = (const guint8 *) text, *end = p + len;
+  guint64 chars = 0, astral = 0;
+  for (; p < end; p++)
+    {
+      chars += (*p & 0xC0) != 0x80;
+      astral += *p >= 0xF0;
+    }
+  switch (w)
+    {
+    case WIDTH_UTF16:
+      return 2 * (chars + astral);
+    case WIDTH_UTF32:
+      return 4 * chars;
+    case WIDTH_ONE:
+    case WIDTH_ICU:
+    default:
+      return chars;
+    }
 }

@@ -75,6 +75,13 @@ gboolean dl_decode_named (const char *name, DlEncoding *enc, GError **error);
  * none (then @out holds a copy of @text). */
 gssize dl_decode_repair (const char *text, gsize len, GString *out);
 
+/* The bytes that @len bytes of UTF-8 @text took in an input in @encoding (an
+ * ICU converter name, or NULL for UTF-8 itself): the same @len for UTF-8,
+ * one per character in a single-byte encoding, two or four per character
+ * in UTF-16, four in UTF-32, and as ICU encodes it otherwise. Exact for text
+ * as it was decoded; a character read as U+FFFD counts as one. */
+guint64 dl_decode_source_length (const char *encoding, const char *text, gsize len);
+
 G_END_DECLS
 
 #endif /* DL_DECODE_H */

@@ -10,6 +10,7 @@ typedef struct {
   GString *text;
   guint64 number;
   guint64 offset;
+  const char *encoding;
 } Held;
 
 struct _DlDocument {
@@ -51,6 +52,7 @@ emit_held (DlDocument *doc, DlLang lang, DlDocLine *out)
   out->line.len = h->text->len;
   out->line.number = h->number;
   out->line.offset = h->offset;
+  out->line.encoding = h->encoding;
   out->lang = lang;
   doc->head = (doc->head + 1) % RING_SIZE;
   doc->count--;
@@ -105,6 +107,7 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
       g_string_append_len (h->text, line.text, line.len);
       h->number = line.number;
       h->offset = line.offset;
+      h->encoding = line.encoding;
       doc->count++;
       DlLangEvidence ev;
       dl_langid_score (line.text, line.len, &ev);

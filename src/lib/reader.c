@@ -1,7 +1,8 @@
-/* reader.c — lines of one input. A mapped UTF-8 file is split in place (no
- * copy; pages already read are released with madvise so memory does not grow
- * with the file); anything else — stdin, pipes, legacy encodings — streams
- * through a bounded buffer, converted to UTF-8 by ICU where needed. */
+/* reader.c — lines of one input. Every input — a file, stdin, a pipe, a
+ * device — is read with read() through one bounded buffer: nothing is
+ * memory-mapped, so a file that shrinks or changes while it is read cannot
+ * fault (it is read as it is found). Text in a legacy encoding or UTF-16/32
+ * is converted to UTF-8 by ICU on the way. */
 #include "config.h"
 
 #include "reader.h"
@@ -9,12 +10,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/unorm2.h>
+#include <unicode/ustring.h>
 
 #include "error.h"
 #include "icu.h"
@@ -23,72 +25,67 @@
 
 #define CHUNK_SIZE ((gsize) 1 << 20)        /* bytes read or converted at a time */
 #define HEAD_SIZE ((gsize) 64 << 10)        /* bytes sniffed for BOMs and signatures */
-#define RELEASE_SIZE ((gsize) 4 << 20)      /* mapped bytes released at a time */
 #define PROGRESS_STEP ((guint64) 256 << 10) /* bytes consumed between reports */
+#define BINARY_MIN ((guint64) 256)          /* decoded bytes a chunk needs to be judged */
 
 struct _DlReader {
   char *name;
   const DlDiag *diag;
   DlEncoding enc;
+  const char *source_encoding; /* interned; NULL for UTF-8 (DlLine.encoding) */
 
   /* Bytes consumed are counted here (NULL: nowhere). */
   DlProgress *progress;
-  guint64 reported;  /* bytes counted so far */
-  guint64 report_at; /* the next count at this many consumed (G_MAXUINT64: never) */
+  guint64 reported; /* bytes counted so far */
 
-  /* A mapped file. */
-  GMappedFile *map;
-  const char *data;
-  gsize data_len;
-  gsize pos;         /* next byte of the map to consume */
-  gsize released;    /* map bytes before this were given back */
-  gboolean in_place; /* UTF-8: lines are read straight from the map */
-
-  /* A stream. */
+  /* The input. */
   int fd;
   gboolean close_fd;
-  guint64 read_total; /* bytes read from the stream */
+  gboolean regular;   /* a regular file: it can be scanned before it is read */
+  guint64 read_total; /* bytes read from it */
   gboolean raw_eof;   /* no more input bytes */
-  guint8 *raw;        /* stream bytes read but not yet decoded */
+  guint8 *raw;        /* input bytes read but not yet decoded */
   gsize raw_len;
+  gsize raw_start; /* raw bytes before this are done with (a BOM) */
 
-  /* Decoded text not yet split into lines (all but in-place reading). */
+  /* Decoded text not yet split into lines. */
   GByteArray *pending;
   gsize pstart;         /* first byte of the next line in pending */
   gsize scanned;        /* bytes after pstart known to hold no line end */
   guint64 pend_offset;  /* input offset of pending[pstart] */
+  guint64 dec_base;     /* decoded bytes that were before pending[0] */
   gboolean decoded_eof; /* pending holds the last of the text */
-  gboolean skip_bom;    /* drop a UTF-8 BOM at the start of the stream */
   UConverter *from;
   UConverter *to_utf8;
   UChar pivot[4096];
   UChar *pivot_source, *pivot_target;
 
+  /* The decoded text, scanned as it is appended to pending: invalid UTF-8
+   * (and NUL) to repair, and chunks that are not text. */
+  DlByteStats live;     /* of the decoded bytes scanned so far */
+  guint64 binary_from;  /* decoded chunks from this offset are judged binary or not */
+  guint64 chunk_start;  /* decoded offset of the chunk being appended */
+  guint64 convert_base; /* input offset of r->raw while it is converted */
+  guint64 first_bad;    /* input offset of the first byte the converter refused */
+
   /* The current line. */
   guint64 number;
-  guint64 check_from; /* lines ending after this offset are validated */
+  gboolean continued; /* the last line was cut at the length limit */
   gboolean warned_invalid;
+  gboolean warned_long;
   GString *fixed;
-  char *normalized;
+  GString *normalized;
 };
 
-/* Counts the input bytes consumed since the last report: out of line, as
- * it runs once per PROGRESS_STEP. */
-G_GNUC_NO_INLINE static void
-report_consumed (DlReader *r, guint64 consumed)
+/* Counts the input bytes read since the last report, a step at a time. */
+static void
+note_consumed (DlReader *r, gboolean all)
 {
-  dl_progress_add_bytes (r->progress, consumed - r->reported);
-  r->reported = consumed;
-  r->report_at = r->progress != NULL ? consumed + PROGRESS_STEP : G_MAXUINT64;
-}
-
-/* @consumed input bytes are done with: counted a step at a time, so that
- * a line costs one comparison. */
-static inline void
-note_consumed (DlReader *r, guint64 consumed)
-{
-  if (consumed >= r->report_at)
-    report_consumed (r, consumed);
+  if (r->progress != NULL && (all || r->read_total >= r->reported + PROGRESS_STEP))
+    {
+      dl_progress_add_bytes (r->progress, r->read_total - r->reported);
+      r->reported = r->read_total;
+    }
 }
 
 static gboolean
@@ -96,27 +93,6 @@ set_io_error (GError **error, int errsv)
 {
   g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", g_strerror (errsv));
   return FALSE;
-}
-
-/* Gives mapped pages before @upto back to the kernel: they were read and
- * are not needed again (if they are, they come back from the file). The
- * kernel may map page cache in 2 MiB folios, which only go whole: release
- * whole, aligned 2 MiB blocks. */
-static void
-release_map (DlReader *r, gsize upto)
-{
-  if (r->map == NULL || upto < r->released + RELEASE_SIZE)
-    return;
-  const gsize block = (gsize) 2 << 20;
-  /* From the start each time: pages the kernel mapped again around a
-   * fault behind the cursor go too (the range is mostly empty: cheap). */
-  guintptr start = (guintptr) r->data;
-  guintptr end = ((guintptr) r->data + upto) / block * block;
-  if (end > start)
-    {
-      (void) madvise ((void *) start, end - start, MADV_DONTNEED);
-      r->released = end - (guintptr) r->data;
-    }
 }
 
 static void
@@ -154,6 +130,29 @@ report_encoding (DlReader *r)
     }
 }
 
+/* ICU calls this for bytes that are not text in the input's encoding
+ * (invalid UTF-16, a byte windows-1254 does not assign): the first one's
+ * offset is kept for the warning, and each is read as U+FFFD. */
+static void U_CALLCONV
+on_bad_bytes (const void *context, UConverterToUnicodeArgs *args, const char *code_units,
+              int32_t length, UConverterCallbackReason reason, UErrorCode *status)
+{
+  DlReader *r = (DlReader *) context;
+  if (reason > UCNV_IRREGULAR)
+    return; /* reset, close, clone: nothing to replace */
+  if (r->first_bad == G_MAXUINT64)
+    {
+      /* args->source is just past the bad bytes, which may have begun in
+       * the chunk before. */
+      guint64 past = r->convert_base + (guint64) (args->source - (const char *) r->raw);
+      r->first_bad = past >= (guint64) length ? past - (guint64) length : 0;
+    }
+  (void) code_units;
+  static const UChar replacement = 0xFFFD;
+  *status = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars (args, &replacement, 1, 0, status);
+}
+
 static gboolean
 open_converter (DlReader *r, GError **error)
 {
@@ -161,6 +160,9 @@ open_converter (DlReader *r, GError **error)
   r->from = ucnv_open (r->enc.name, &status);
   if (U_FAILURE (status))
     return dl_set_icu_error (error, status, "ucnv_open");
+  ucnv_setToUCallBack (r->from, on_bad_bytes, r, NULL, NULL, &status);
+  if (U_FAILURE (status))
+    return dl_set_icu_error (error, status, "ucnv_setToUCallBack");
   r->to_utf8 = ucnv_open ("UTF-8", &status);
   if (U_FAILURE (status))
     return dl_set_icu_error (error, status, "ucnv_open");
@@ -168,9 +170,9 @@ open_converter (DlReader *r, GError **error)
   return TRUE;
 }
 
-/* Reads up to @want bytes of the stream into r->raw (after what is there). */
+/* Reads up to @want bytes of the input into r->raw (after what is there). */
 static gboolean
-read_stream (DlReader *r, gsize want, GError **error)
+read_input (DlReader *r, gsize want, GError **error)
 {
   r->raw = g_realloc (r->raw, r->raw_len + want);
   while (want > 0 && !r->raw_eof)
@@ -186,136 +188,119 @@ read_stream (DlReader *r, gsize want, GError **error)
       r->read_total += n;
       want -= n;
     }
-  note_consumed (r, r->read_total);
+  note_consumed (r, FALSE);
   return TRUE;
 }
 
-/* Opens the input: a regular file is mapped, anything else is read as a
- * stream (stdin, a pipe, a device). */
+/* Opens the input for reading: stdin, its spool file, or the file named. */
 static gboolean
 open_input (DlReader *r, const DlInput *input, GError **error)
 {
-  struct stat st;
-
   const char *path = input->spool != NULL ? input->spool : input->path;
   if (input->is_stdin && input->spool == NULL)
+    r->fd = STDIN_FILENO;
+  else
     {
-      r->fd = STDIN_FILENO;
-      return TRUE;
-    }
-  if (stat (path, &st) != 0)
-    return set_io_error (error, errno);
-  if (S_ISDIR (st.st_mode))
-    return set_io_error (error, EISDIR);
-  if (!S_ISREG (st.st_mode))
-    {
-      r->fd = open (path, O_RDONLY | O_CLOEXEC);
+      /* O_NONBLOCK: opening a FIFO with no writer must not hang; it is
+       * cleared below for reading. */
+      r->fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
       if (r->fd < 0)
         return set_io_error (error, errno);
       r->close_fd = TRUE;
-      return TRUE;
     }
-  g_autoptr (GError) local = NULL;
-  r->map = g_mapped_file_new (path, FALSE, &local);
-  if (r->map == NULL)
+  struct stat st;
+  if (fstat (r->fd, &st) != 0)
+    return set_io_error (error, errno);
+  if (S_ISDIR (st.st_mode))
+    return set_io_error (error, EISDIR);
+  if (r->close_fd)
     {
-      g_set_error_literal (error, DL_ERROR, DL_ERROR_IO, local->message);
-      return FALSE;
+      int flags = fcntl (r->fd, F_GETFL);
+      if (flags >= 0)
+        (void) fcntl (r->fd, F_SETFL, flags & ~O_NONBLOCK);
     }
-  r->data = g_mapped_file_get_contents (r->map);
-  r->data_len = g_mapped_file_get_length (r->map);
+  r->regular = S_ISREG (st.st_mode);
   return TRUE;
 }
 
-/* The first bytes of the input, where BOMs and signatures are looked for:
- * the map's, or the first chunk of a stream, read into r->raw. */
+/* Tallies the bytes of the whole input: the head already in r->raw, then
+ * the rest of a regular file with pread (read() goes on after the head). */
 static gboolean
-read_head (DlReader *r, const guint8 **head, gsize *head_len, GError **error)
+scan_input (DlReader *r, DlByteStats *stats, GError **error)
 {
-  if (r->map != NULL)
+  gsize at = dl_decode_scan (r->raw, r->raw_len, r->raw_eof, stats);
+  if (r->raw_eof || !r->regular)
+    return TRUE;
+  g_autofree guint8 *buf = g_malloc (CHUNK_SIZE + 4);
+  gsize carry = r->raw_len - at;
+  memcpy (buf, r->raw + at, carry);
+  guint64 offset = r->raw_len;
+  for (;;)
     {
-      *head = (const guint8 *) r->data;
-      *head_len = MIN (r->data_len, HEAD_SIZE);
-      return TRUE;
+      ssize_t n = pread (r->fd, buf + carry, CHUNK_SIZE, (off_t) offset);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return set_io_error (error, errno);
+      gboolean final = n == 0;
+      gsize have = carry + (gsize) n;
+      gsize used = dl_decode_scan (buf, have, final, stats);
+      if (final)
+        return TRUE;
+      carry = have - used;
+      memmove (buf, buf + used, carry);
+      offset += (guint64) n;
     }
-  /* A stream cannot be read twice: its encoding is decided on its first
-   * chunk (1 MiB), and its later lines are checked one by one. */
-  if (!read_stream (r, CHUNK_SIZE, error))
-    return FALSE;
-  *head = r->raw;
-  *head_len = MIN (r->raw_len, HEAD_SIZE);
-  return TRUE;
-}
-
-/* Tallies the bytes of the whole map, or of a stream's first chunk. */
-static void
-scan_bytes (DlReader *r, DlByteStats *stats)
-{
-  if (r->map == NULL)
-    {
-      dl_decode_scan (r->raw, r->raw_len, r->raw_eof, stats);
-      return;
-    }
-  gsize at = 0;
-  while (at < r->data_len)
-    {
-      gsize n = MIN (r->data_len - at, RELEASE_SIZE);
-      at += dl_decode_scan ((const guint8 *) r->data + at, n, at + n == r->data_len, stats);
-      release_map (r, at);
-    }
-  r->released = 0; /* the text is read again from the start */
 }
 
 /* Sets r->enc: a BOM or a signature settles it, then --encoding
- * (@encoding, or NULL); otherwise the bytes are scanned. */
-static void
-choose_encoding (DlReader *r, const DlEncoding *encoding, const guint8 *head, gsize head_len)
+ * (@encoding, or NULL); otherwise the bytes are scanned: the whole of a
+ * regular file, the first chunk of a stream. */
+static gboolean
+choose_encoding (DlReader *r, const DlEncoding *encoding, gsize head_len, GError **error)
 {
   DlEncoding sniffed;
-  gboolean settled = dl_decode_sniff (head, head_len, &sniffed);
+  gboolean settled = dl_decode_sniff (r->raw, head_len, &sniffed);
 
+  /* Chunks past what was looked at are judged as they come. */
+  r->binary_from = 0;
   if (encoding != NULL
       && !(settled && sniffed.kind == DL_ENCODING_CONVERT && sniffed.reason == DL_ENCODING_BY_BOM))
     {
       /* --encoding overrides everything but a UTF-16/32 BOM. */
       r->enc = *encoding;
       r->enc.bom = sniffed.kind == DL_ENCODING_UTF8 ? sniffed.bom : 0;
-      if (r->enc.kind == DL_ENCODING_UTF8)
-        r->check_from = 0; /* never scanned: check every line */
-      return;
+      return TRUE;
     }
   r->enc = sniffed;
   if (settled)
-    return;
+    return TRUE;
   DlByteStats stats = DL_BYTE_STATS_INIT;
-  scan_bytes (r, &stats);
-  dl_decode_decide (&stats, head, head_len, &r->enc);
-  if (r->map != NULL)
-    r->check_from = stats.first_invalid;
+  if (!scan_input (r, &stats, error))
+    return FALSE;
+  dl_decode_decide (&stats, r->raw, head_len, &r->enc);
+  r->binary_from = stats.bytes;
+  return TRUE;
 }
 
-/* Sets up reading lines in r->enc: in place from a UTF-8 map, else through
- * pending (converted, or copied from a stream). */
+/* Sets up decoding: the BOM is skipped, and a converter opened unless the
+ * text is UTF-8. */
 static gboolean
 start_reading (DlReader *r, GError **error)
 {
   if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
     return FALSE;
-  if (r->enc.kind == DL_ENCODING_UTF8 && r->map != NULL)
-    {
-      r->in_place = TRUE;
-      r->pos = r->enc.bom;
-      return TRUE;
-    }
+  r->source_encoding
+      = r->enc.kind == DL_ENCODING_CONVERT ? g_intern_string (r->enc.name) : NULL;
   r->pending = g_byte_array_sized_new (CHUNK_SIZE * 2);
-  if (r->map != NULL)
-    r->pos = r->enc.bom;
-  else
-    r->skip_bom = r->enc.bom > 0;
-  /* A stream's later chunks were never scanned: check every line. */
-  if (r->map == NULL && r->enc.kind == DL_ENCODING_UTF8)
-    r->check_from = 0;
-  r->pend_offset = r->enc.kind == DL_ENCODING_UTF8 ? r->enc.bom : 0;
+  r->raw_start = MIN (r->enc.bom, r->raw_len);
+  r->pend_offset = r->raw_start;
+  r->convert_base = r->raw_start;
+  /* Decoded offsets count from after the BOM; those judged for binary
+   * data too. */
+  r->binary_from = r->binary_from > r->raw_start ? r->binary_from - r->raw_start : 0;
+  if (r->enc.kind == DL_ENCODING_CONVERT)
+    r->binary_from = 0; /* the scan counted bytes of another encoding */
   return TRUE;
 }
 
@@ -328,17 +313,20 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   r->name = g_strdup (input->path);
   r->diag = diag;
   r->progress = progress;
-  r->report_at = progress != NULL ? PROGRESS_STEP : G_MAXUINT64;
   r->fd = -1;
-  r->check_from = G_MAXUINT64;
+  r->first_bad = G_MAXUINT64;
+  r->live = (DlByteStats) DL_BYTE_STATS_INIT;
   r->fixed = g_string_new (NULL);
+  r->normalized = g_string_new (NULL);
 
-  const guint8 *head;
-  gsize head_len;
-  if (!open_input (r, input, error) || !read_head (r, &head, &head_len, error))
+  /* The encoding is decided on the first chunk (and for a regular file a
+   * scan of all of it); the chunk is then decoded from r->raw. */
+  if (!open_input (r, input, error) || !read_input (r, CHUNK_SIZE, error))
     return NULL;
-  choose_encoding (r, encoding, head, head_len);
-  if (head_len == 0)
+  gsize head_len = MIN (r->raw_len, HEAD_SIZE);
+  if (!choose_encoding (r, encoding, head_len, error))
+    return NULL;
+  if (r->raw_len == 0)
     dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, 0, _ ("empty file"));
   if (r->enc.kind == DL_ENCODING_BINARY)
     {
@@ -352,31 +340,8 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   return g_steal_pointer (&r);
 }
 
-/* The next input chunk to decode: from the map at r->pos, or the stream's
- * bytes in r->raw (read now if there are none); @last if it ends the input. */
-static gboolean
-next_chunk (DlReader *r, const guint8 **src, gsize *src_len, gboolean *last, GError **error)
-{
-  if (r->map != NULL)
-    {
-      /* An empty file maps to NULL, which ICU's converters refuse even for
-       * no bytes. */
-      *src = r->data != NULL ? (const guint8 *) r->data + r->pos : (const guint8 *) "";
-      *src_len = MIN (r->data_len - r->pos, CHUNK_SIZE);
-      *last = r->pos + *src_len == r->data_len;
-      return TRUE;
-    }
-  if (r->raw_len == 0 && !r->raw_eof && !read_stream (r, CHUNK_SIZE, error))
-    return FALSE;
-  *src = r->raw;
-  *src_len = r->raw_len;
-  *last = r->raw_eof;
-  return TRUE;
-}
-
 /* Converts [src, src + src_len) to UTF-8 at the end of pending, growing it
- * until ICU has room for all of it; a BOM decoded at the very start of the
- * text is dropped. */
+ * until ICU has room for all of it. */
 static gboolean
 convert_chunk (DlReader *r, const guint8 *src, gsize src_len, gboolean last, GError **error)
 {
@@ -398,50 +363,71 @@ convert_chunk (DlReader *r, const guint8 *src, gsize src_len, gboolean last, GEr
         return dl_set_icu_error (error, status, "ucnv_convertEx");
       break;
     }
-  if (r->pend_offset == 0 && r->pstart == 0 && r->pending->len >= 3
+  /* A BOM decoded at the very start of the text (--encoding UTF-16 names
+   * no byte order) is no character of it. */
+  if (r->dec_base == 0 && r->pstart == 0 && r->chunk_start == 0 && r->pending->len >= 3
       && memcmp (r->pending->data, "\xEF\xBB\xBF", 3) == 0)
-    g_byte_array_remove_range (r->pending, 0, 3); /* the BOM, decoded */
+    {
+      g_byte_array_remove_range (r->pending, 0, 3);
+      r->pend_offset += dl_decode_source_length (r->source_encoding, "\xEF\xBB\xBF", 3);
+    }
   return TRUE;
 }
 
-/* Appends converted or copied text of the next input chunk to pending.
- * Runs once a chunk (1 MiB): kept out of line so that it does not crowd the
- * per-line code of dl_reader_next. */
+/* Scans the decoded bytes appended since the last call: where invalid
+ * UTF-8 starts, and whether a chunk past the part the encoding was decided
+ * on is binary data (then the rest of the input is not read). */
+static gboolean
+scan_decoded (DlReader *r, GError **error)
+{
+  DlByteStats before = r->live;
+  gsize from = (gsize) (r->live.bytes - r->dec_base);
+  gsize len = r->pending->len - from;
+  dl_decode_scan (r->pending->data + from, len, r->decoded_eof, &r->live);
+  guint64 bytes = r->live.bytes - before.bytes;
+  guint64 nul = r->live.nul - before.nul, ctrl = r->live.ctrl - before.ctrl;
+  if (r->chunk_start >= r->binary_from && bytes >= BINARY_MIN
+      && (nul * 200 > bytes || ctrl * 20 > bytes))
+    {
+      char at[24];
+      g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, r->pend_offset);
+      g_set_error (error, DL_ERROR, DL_ERROR_BINARY,
+                   _ ("binary data after byte offset %s (control characters); the rest is "
+                      "skipped"),
+                   at);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Appends the next chunk of the input, decoded, to pending. Runs once a
+ * chunk (1 MiB): kept out of line so that it does not crowd the per-line
+ * code of dl_reader_next. */
 G_GNUC_NO_INLINE static gboolean
 fill_pending (DlReader *r, GError **error)
 {
-  const guint8 *src;
-  gsize src_len;
-  gboolean last;
-  if (!next_chunk (r, &src, &src_len, &last, error))
-    return FALSE;
-
+  if (r->raw_len == r->raw_start && !r->raw_eof)
+    {
+      r->raw_len = r->raw_start = 0;
+      if (!read_input (r, CHUNK_SIZE, error))
+        return FALSE;
+    }
+  const guint8 *src = r->raw + r->raw_start;
+  gsize src_len = r->raw_len - r->raw_start;
+  gboolean last = r->raw_eof;
+  r->chunk_start = r->dec_base + r->pending->len;
   if (r->from != NULL)
     {
+      r->convert_base = r->read_total - r->raw_len; /* the offset of r->raw */
       if (!convert_chunk (r, src, src_len, last, error))
         return FALSE;
     }
   else
-    {
-      gsize skip = 0;
-      if (r->skip_bom && src_len >= 3)
-        skip = 3, r->skip_bom = FALSE;
-      g_byte_array_append (r->pending, src + skip, src_len - skip);
-    }
-
-  /* The whole chunk is consumed: a character split at its end waits in the
-   * converter. */
-  if (r->map != NULL)
-    {
-      r->pos += src_len;
-      release_map (r, r->pos);
-      note_consumed (r, r->pos);
-    }
-  else
-    r->raw_len = 0;
+    g_byte_array_append (r->pending, src, src_len);
+  r->raw_start = r->raw_len; /* a character split at the end waits in the converter */
   if (last)
     r->decoded_eof = TRUE;
-  return TRUE;
+  return scan_decoded (r, error);
 }
 
 /* The end of the line at @p: its terminator, or NULL if there is none. */
@@ -477,95 +463,158 @@ needs_nfc (const char *text, gsize len)
   return FALSE;
 }
 
-/* Repairs and normalizes the raw line in @line as needed. */
-static void
-finish_line (DlReader *r, DlLine *line)
+/* @text (valid UTF-8) in NFC, into r->normalized, with ICU: linear in the
+ * line's length however many marks it has. FALSE if ICU fails. */
+static gboolean
+normalize_nfc (DlReader *r, const char *text, gsize len)
 {
-  g_clear_pointer (&r->normalized, g_free);
-  if (line->offset + line->len > r->check_from)
+  if (len > G_MAXINT32 / 2)
+    return FALSE;
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance (&status);
+  int32_t n16 = 0;
+  u_strFromUTF8 (NULL, 0, &n16, text, (int32_t) len, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+    return FALSE;
+  status = U_ZERO_ERROR;
+  g_autofree UChar *src = g_new (UChar, n16 + 1);
+  u_strFromUTF8 (src, n16 + 1, NULL, text, (int32_t) len, &status);
+  /* NFC is never more than three times the length in UTF-16. */
+  int32_t cap = n16 * 3 + 1;
+  g_autofree UChar *dst = g_new (UChar, cap);
+  int32_t n = unorm2_normalize (nfc, src, n16, dst, cap, &status);
+  if (U_FAILURE (status))
+    return FALSE;
+  int32_t n8 = 0;
+  u_strToUTF8 (NULL, 0, &n8, dst, n, &status);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE (status))
+    return FALSE;
+  status = U_ZERO_ERROR;
+  g_string_set_size (r->normalized, (gsize) n8);
+  u_strToUTF8 (r->normalized->str, n8 + 1, NULL, dst, n, &status);
+  return U_SUCCESS (status);
+}
+
+/* Says once per input that bytes were not text in its encoding. */
+static void
+warn_invalid (DlReader *r, guint64 line, guint64 offset)
+{
+  if (r->warned_invalid)
+    return;
+  r->warned_invalid = TRUE;
+  char at[24];
+  g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, offset);
+  if (r->from == NULL)
+    dl_diag_report (r->diag, DL_DIAG_WARNING, r->name, line,
+                    _ ("invalid UTF-8 at byte offset %s; invalid bytes are read as U+FFFD"), at);
+  else
+    dl_diag_report (r->diag, DL_DIAG_WARNING, r->name, line,
+                    _ ("bytes that are not %s text at byte offset %s; they are read as U+FFFD"),
+                    r->enc.name, at);
+}
+
+/* Repairs and normalizes the line in @line, which starts at decoded offset
+ * @dec (pending's), as needed. */
+static void
+finish_line (DlReader *r, DlLine *line, guint64 dec)
+{
+  /* The converter met bytes it could not read in this line (r->pend_offset
+   * is where the next one starts). */
+  if (r->first_bad < r->pend_offset)
+    warn_invalid (r, line->number, r->first_bad);
+  if (dec + line->len > r->live.first_invalid)
     {
       g_string_truncate (r->fixed, 0);
       gssize bad = dl_decode_repair (line->text, line->len, r->fixed);
       if (bad >= 0)
         {
-          if (!r->warned_invalid)
+          if (r->from == NULL)
+            warn_invalid (r, line->number, line->offset + (guint64) bad);
+          else if (!r->warned_invalid)
             {
-              char at[24];
-              g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, line->offset + bad);
-              dl_diag_report (
-                  r->diag, DL_DIAG_WARNING, r->name, line->number,
-                  _ ("invalid UTF-8 at byte offset %s; invalid bytes are read as U+FFFD"), at);
+              /* A NUL character, which text has none of. */
+              r->warned_invalid = TRUE;
+              dl_diag_report (r->diag, DL_DIAG_WARNING, r->name, line->number,
+                              _ ("a NUL character; it is read as U+FFFD"));
             }
-          r->warned_invalid = TRUE;
           line->text = r->fixed->str;
           line->len = r->fixed->len;
         }
     }
-  if (needs_nfc (line->text, line->len))
+  if (needs_nfc (line->text, line->len) && normalize_nfc (r, line->text, line->len))
     {
-      r->normalized = g_utf8_normalize (line->text, line->len, G_NORMALIZE_NFC);
-      if (r->normalized != NULL)
-        {
-          line->text = r->normalized;
-          line->len = strlen (r->normalized);
-        }
+      line->text = r->normalized->str;
+      line->len = r->normalized->len;
     }
 }
 
-static gboolean
-next_in_place (DlReader *r, DlLine *line)
+/* Where a line of more than DL_READER_MAX_LINE bytes at @p is cut: after
+ * the last space or tab before the limit, or at a character boundary. */
+static gsize
+cut_long_line (const char *p)
 {
-  if (r->pos >= r->data_len)
-    return FALSE;
-  const char *p = r->data + r->pos, *end = r->data + r->data_len;
-  const char *eol = find_eol (p, end);
-  gsize len = eol != NULL ? (gsize) (eol - p) : (gsize) (end - p);
-  gsize term = 0;
-  if (eol != NULL)
-    term = (*eol == '\r' && eol + 1 < end && eol[1] == '\n') ? 2 : 1;
+  gsize cut = DL_READER_MAX_LINE;
+  for (gsize i = cut; i > DL_READER_MAX_LINE / 2; i--)
+    if (p[i - 1] == ' ' || p[i - 1] == '\t')
+      return i;
+  while (cut > 0 && ((guchar) p[cut] & 0xC0) == 0x80)
+    cut--;
+  return cut > 0 ? cut : DL_READER_MAX_LINE;
+}
+
+/* Takes @len bytes of text at pstart, then @term bytes of terminator, as
+ * the next line. */
+static void
+take_line (DlReader *r, DlLine *line, gsize len, gsize term)
+{
+  const char *p = (const char *) r->pending->data + r->pstart;
   line->text = p;
   line->len = len;
-  line->offset = r->pos;
-  line->number = ++r->number;
-  r->pos += len + term;
-  release_map (r, r->pos);
-  note_consumed (r, r->pos);
-  return TRUE;
+  line->offset = r->pend_offset;
+  line->encoding = r->source_encoding;
+  line->number = r->continued ? r->number : ++r->number;
+  r->continued = FALSE;
+  r->pstart += len + term;
+  r->pend_offset += dl_decode_source_length (r->source_encoding, p, len + term);
+  r->scanned = 0;
 }
 
 static gboolean
-next_from_pending (DlReader *r, DlLine *line, GError **error)
+next_line (DlReader *r, DlLine *line, guint64 *dec, GError **error)
 {
   for (;;)
     {
       const char *base = (const char *) r->pending->data;
       const char *p = base + r->pstart, *end = base + r->pending->len;
       const char *eol = find_eol (p + r->scanned, end);
+      *dec = r->dec_base + r->pstart;
+      if ((gsize) ((eol != NULL ? eol : end) - p) > DL_READER_MAX_LINE)
+        {
+          /* Too long to hold: read in pieces, each the same line. */
+          take_line (r, line, cut_long_line (p), 0);
+          r->continued = TRUE;
+          if (!r->warned_long)
+            {
+              r->warned_long = TRUE;
+              dl_diag_report (r->diag, DL_DIAG_NOTE, r->name, line->number,
+                              _ ("a line longer than %d MiB; it is read in pieces of at most "
+                                 "that size, cut at a space where there is one"),
+                              (int) (DL_READER_MAX_LINE >> 20));
+            }
+          return TRUE;
+        }
       /* A CR at the end of the buffer may be the first half of a CRLF. */
       if (eol != NULL && !(*eol == '\r' && eol + 1 == end && !r->decoded_eof))
         {
-          gsize len = eol - p;
           gsize term = (*eol == '\r' && eol + 1 < end && eol[1] == '\n') ? 2 : 1;
-          line->text = p;
-          line->len = len;
-          line->offset = r->pend_offset;
-          line->number = ++r->number;
-          r->pstart += len + term;
-          r->pend_offset += len + term;
-          r->scanned = 0;
+          take_line (r, line, eol - p, term);
           return TRUE;
         }
       if (r->decoded_eof)
         {
           if (p == end)
             return FALSE;
-          line->text = p;
-          line->len = end - p;
-          line->offset = r->pend_offset;
-          line->number = ++r->number;
-          r->pstart = r->pending->len;
-          r->pend_offset += line->len;
-          r->scanned = 0;
+          take_line (r, line, end - p, 0);
           return TRUE;
         }
       r->scanned = (eol != NULL ? eol : end) - p;
@@ -573,6 +622,7 @@ next_from_pending (DlReader *r, DlLine *line, GError **error)
       if (r->pstart > 0)
         {
           g_byte_array_remove_range (r->pending, 0, r->pstart);
+          r->dec_base += r->pstart;
           r->pstart = 0;
         }
       if (!fill_pending (r, error))
@@ -584,9 +634,10 @@ gboolean
 dl_reader_next (DlReader *r, DlLine *line, GError **error)
 {
   g_return_val_if_fail (r != NULL && line != NULL, FALSE);
-  gboolean got = r->in_place ? next_in_place (r, line) : next_from_pending (r, line, error);
+  guint64 dec;
+  gboolean got = next_line (r, line, &dec, error);
   if (got)
-    finish_line (r, line);
+    finish_line (r, line, dec);
   return got;
 }
 
@@ -601,10 +652,7 @@ dl_reader_free (DlReader *r)
 {
   if (r == NULL)
     return;
-  if (r->progress != NULL)
-    report_consumed (r, r->map != NULL ? r->pos : r->read_total);
-  if (r->map != NULL)
-    g_mapped_file_unref (r->map);
+  note_consumed (r, TRUE);
   if (r->close_fd && r->fd >= 0)
     close (r->fd);
   if (r->from != NULL)
@@ -614,7 +662,7 @@ dl_reader_free (DlReader *r)
   if (r->pending != NULL)
     g_byte_array_unref (r->pending);
   g_string_free (r->fixed, TRUE);
-  g_free (r->normalized);
+  g_string_free (r->normalized, TRUE);
   g_free (r->raw);
   g_free (r->name);
   g_free (r);

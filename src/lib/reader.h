@@ -1,6 +1,7 @@
-/* reader.h — the lines of one input as UTF-8 in NFC: memory-mapped files (or
- * a stream for stdin and pipes), decoded per decode.h, split at LF, CRLF and
- * lone CR. Memory stays bounded whatever the input's size. */
+/* reader.h — the lines of one input as UTF-8 in NFC: files, stdin, pipes and
+ * devices read a chunk at a time, decoded per decode.h, split at LF, CRLF
+ * and lone CR. Memory stays bounded whatever the input's size: a line longer
+ * than DL_READER_MAX_LINE is read in pieces. */
 #ifndef DL_READER_H
 #define DL_READER_H
 
@@ -13,14 +14,22 @@
 
 G_BEGIN_DECLS
 
+/* The longest line read whole, in bytes of UTF-8; a longer one is read in
+ * pieces of at most this size (cut after a space or tab where there is
+ * one), all with the line's number. */
+#define DL_READER_MAX_LINE ((gsize) 4 << 20)
+
 typedef struct {
   const char *text; /* valid UTF-8 in NFC, no line terminator, not
                        NUL-terminated; owned by the reader, valid until the
                        next call */
   gsize len;        /* bytes */
   guint64 number;   /* 1-based line number */
-  guint64 offset;   /* byte offset of the line's start in the input (for
-                       UTF-8 input) or in its UTF-8 decoding */
+  guint64 offset;   /* byte offset of the line's start in the input file,
+                       whatever its encoding */
+  const char *encoding; /* the input's encoding, interned, or NULL for UTF-8:
+                           dl_decode_source_length of a prefix of @text is
+                           its length in the input */
 } DlLine;
 
 typedef struct _DlReader DlReader;

@@ -203,6 +203,7 @@ dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
                             .len = dl.line.len,
                             .number = dl.line.number,
                             .offset = dl.line.offset,
+                            .encoding = dl.line.encoding,
                             .lang = dl.lang };
   if (!s->opts.langs[dl.lang])
     {

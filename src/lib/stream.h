@@ -50,6 +50,7 @@ typedef struct {
   gsize len;        /* bytes */
   guint64 number;   /* 1-based line number */
   guint64 offset;   /* byte offset of the line in the input */
+  const char *encoding; /* the input's (DlLine.encoding) */
   DlLang lang;
   gboolean tokenized;          /* lang is one of DlStreamOptions.langs; otherwise no tokens */
   gboolean icu_start;          /* with sentences: the tokenized line before this one (of any
