@@ -142,8 +142,13 @@ test_parse_values_and_errors (void)
     { { "--progress", "yes" },
       "usage: invalid value 'yes' for --progress (expected one of: auto, always, never)" },
     { { "--threads", "-1" },
-      "usage: invalid value '-1' for --threads (expected a positive number)" },
+      "usage: invalid value '-1' for --threads (expected a number from 0 to 256)" },
     { { "--threads", "x" }, "usage: cannot parse integer value 'x' for --threads" },
+    /* 1073741824 once overflowed threads * 4 in the pool and hung. */
+    { { "--threads", "1073741824" },
+      "usage: invalid value '1073741824' for --threads (expected a number from 0 to 256)" },
+    { { "--threads", "257" },
+      "usage: invalid value '257' for --threads (expected a number from 0 to 256)" },
     { { "--stoplist", "" }, "usage: empty value for --stoplist" },
     { { "--stoplist", "none", "-o", "out.tsv" },
       "lang=all assume=- unit=form case=fold format=text color=auto progress=auto encoding=- "
@@ -215,7 +220,7 @@ test_parse_names_the_first_wrong_option_in_check_order (void)
       "usage: invalid value 'x' for --format (expected one of: text, tsv, csv, json, html, "
       "markdown)" },
     { { "--encoding", "no-such-charset", "--threads", "-2" },
-      "usage: invalid value '-2' for --threads (expected a positive number)" },
+      "usage: invalid value '-2' for --threads (expected a number from 0 to 256)" },
     { { "--glob", "", "--encoding", "no-such-charset" },
       "usage: unknown encoding 'no-such-charset'" },
     { { "-o", "", "--stoplist", "", "--glob", "" }, "usage: empty pattern for --glob" },

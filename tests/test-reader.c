@@ -472,9 +472,10 @@ test_offsets_are_bytes_of_the_file (void)
   CU_ASSERT_EQUAL (dl_decode_source_length ("UTF-16LE", "Bağ \xF0\x9F\x98\x80", 9), 12);
   CU_ASSERT_EQUAL (dl_decode_source_length ("UTF-32BE", "Bağ", 4), 12);
   CU_ASSERT_EQUAL (dl_decode_source_length (NULL, "Bağ", 4), 4);
-  CU_ASSERT_EQUAL (dl_decode_source_length ("Shift_JIS", "\xE6\x97\xA5"
-                                                   "a",
-                                                   4),
+  CU_ASSERT_EQUAL (dl_decode_source_length ("Shift_JIS",
+                                            "\xE6\x97\xA5"
+                                            "a",
+                                            4),
                    3);
   g_ptr_array_unref (c.messages);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -101,6 +102,52 @@ test_glob_and_explicit_files (void)
 }
 
 static void
+count_notes (DlDiagLevel level, const char *file, guint64 line, const char *message,
+             gpointer user_data)
+{
+  (void) file, (void) line;
+  if (level == DL_DIAG_NOTE && strstr (message, "read once") != NULL)
+    (*(int *) user_data)++;
+}
+
+/* A symlink to a directory walked already (latest -> 2024), a chain of
+ * them, a hard link and a file named twice are each read once (a chain of
+ * linked directories once read a file 2^depth times); a FIFO named *.txt
+ * under a directory is skipped, not opened (the walk hung on it). */
+static void
+test_same_file_read_once (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("derlem-src-XXXXXX", NULL);
+  g_autofree char *year = g_build_filename (root, "2024", NULL);
+  g_mkdir (year, 0755);
+  g_autofree char *a = g_build_filename (year, "a.txt", NULL);
+  g_file_set_contents (a, "x\n", -1, NULL);
+  g_autofree char *hard = g_build_filename (year, "b.txt", NULL);
+  CU_ASSERT_FATAL (link (a, hard) == 0);
+  g_autofree char *latest = g_build_filename (root, "latest", NULL);
+  CU_ASSERT_FATAL (symlink ("2024", latest) == 0);
+  /* d1 -> 2024, d1/../d2 -> d1 ... : each level two names of one directory. */
+  for (int i = 1; i <= 12; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/d%02d", root, i);
+      g_autofree char *target = i == 1 ? g_strdup ("2024") : g_strdup_printf ("d%02d", i - 1);
+      CU_ASSERT_FATAL (symlink (target, name) == 0);
+    }
+  g_autofree char *fifo = g_build_filename (root, "pipe.txt", NULL);
+  CU_ASSERT_FATAL (mkfifo (fifo, 0600) == 0);
+
+  int notes = 0;
+  g_autoptr (DlDiag) diag = dl_diag_new (count_notes, &notes);
+  const char *paths[] = { root, a, NULL };
+  g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, diag);
+  g_autofree char *got = joined (inputs, root);
+  CU_ASSERT_STRING_EQUAL (got, "2024/a.txt");
+  /* b.txt, twelve links and latest, and a named again. */
+  CU_ASSERT_EQUAL (notes, 15);
+  remove_tree (root);
+}
+
+static void
 test_common_root_of_inputs (void)
 {
   /* Paths, '|'-separated, and the directory they share. */
@@ -143,4 +190,5 @@ test_source_suite (void)
   CU_add_test (s, "directory_walk_sorted_recursive_txt", test_directory_walk_sorted_recursive_txt);
   CU_add_test (s, "glob_and_explicit_files", test_glob_and_explicit_files);
   CU_add_test (s, "common_root_of_inputs", test_common_root_of_inputs);
+  CU_add_test (s, "same_file_read_once", test_same_file_read_once);
 }

@@ -248,19 +248,15 @@ check_bom (const DlOptions *o, GError **error)
   return FALSE;
 }
 
-/* --threads: 0 (the default) is one per core. */
+/* --threads: 0 (the default) is one per core; at most DL_OPTIONS_MAX_THREADS
+ * (more only cost memory: parallelism is per input). */
 static gboolean
 parse_threads (DlOptions *o, GError **error)
 {
-  if (o->threads < 0)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
-                   _ ("invalid value '%d' for %s (expected a positive number)"), o->threads,
-                   "--threads");
-      return FALSE;
-    }
+  if (!dl_options_check_range ("--threads", o->threads, 0, DL_OPTIONS_MAX_THREADS, error))
+    return FALSE;
   if (o->threads == 0)
-    o->threads = (int) g_get_num_processors ();
+    o->threads = (int) MIN (g_get_num_processors (), DL_OPTIONS_MAX_THREADS);
   return TRUE;
 }
 

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The most --threads accepted. */
+#define DL_OPTIONS_MAX_THREADS 256
+
 typedef enum {
   DL_FORMAT_TEXT,
   DL_FORMAT_TSV,

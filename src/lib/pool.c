@@ -39,7 +39,8 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
              gpointer user_data)
 {
   guint n = inputs->len;
-  if (threads <= 1 || n <= 1)
+  threads = MIN (threads, n); /* a worker more than inputs has nothing to do */
+  if (threads <= 1)
     {
       for (guint i = 0; i < n; i++)
         {
@@ -59,11 +60,12 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
     sh.slots[i].diag = dl_diag_new_buffer ();
 
   GThreadPool *pool = g_thread_pool_new (worker, &sh, (int) threads, FALSE, NULL);
-  guint ahead = threads * 4; /* inputs queued beyond the one being emitted */
+  /* Inputs queued beyond the one being emitted. */
+  guint ahead = threads <= G_MAXUINT / 4 ? threads * 4 : G_MAXUINT;
   guint queued = 0;
   for (guint i = 0; i < n; i++)
     {
-      while (queued < n && queued < i + ahead)
+      while (queued < n && queued - i < ahead) /* queued >= i: no overflow */
         {
           queued++;
           g_thread_pool_push (pool, GUINT_TO_POINTER (queued), NULL);

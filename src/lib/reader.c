@@ -290,8 +290,7 @@ start_reading (DlReader *r, GError **error)
 {
   if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
     return FALSE;
-  r->source_encoding
-      = r->enc.kind == DL_ENCODING_CONVERT ? g_intern_string (r->enc.name) : NULL;
+  r->source_encoding = r->enc.kind == DL_ENCODING_CONVERT ? g_intern_string (r->enc.name) : NULL;
   r->pending = g_byte_array_sized_new (CHUNK_SIZE * 2);
   r->raw_start = MIN (r->enc.bom, r->raw_len);
   r->pend_offset = r->raw_start;

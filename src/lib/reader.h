@@ -20,13 +20,13 @@ G_BEGIN_DECLS
 #define DL_READER_MAX_LINE ((gsize) 4 << 20)
 
 typedef struct {
-  const char *text; /* valid UTF-8 in NFC, no line terminator, not
-                       NUL-terminated; owned by the reader, valid until the
-                       next call */
-  gsize len;        /* bytes */
-  guint64 number;   /* 1-based line number */
-  guint64 offset;   /* byte offset of the line's start in the input file,
-                       whatever its encoding */
+  const char *text;     /* valid UTF-8 in NFC, no line terminator, not
+                           NUL-terminated; owned by the reader, valid until the
+                           next call */
+  gsize len;            /* bytes */
+  guint64 number;       /* 1-based line number */
+  guint64 offset;       /* byte offset of the line's start in the input file,
+                           whatever its encoding */
   const char *encoding; /* the input's encoding, interned, or NULL for UTF-8:
                            dl_decode_source_length of a prefix of @text is
                            its length in the input */

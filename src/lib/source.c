@@ -145,17 +145,45 @@ typedef struct {
   GPtrArray *inputs;
   GPatternSpec *glob;
   const DlDiag *diag;
-  GHashTable *visited; /* "dev:ino" of directories on the current walk */
+  GHashTable *dirs;  /* "dev:ino" of every directory walked -> its path */
+  GHashTable *files; /* "dev:ino" of every file kept -> its path */
 } Walk;
+
+/* Keeps the file @path (stat @st) unless it was kept already under another
+ * name (a symlink, a hard link, a file named twice): counted once. */
+static void
+keep_file (Walk *w, const char *path, const struct stat *st)
+{
+  char key[64];
+  g_snprintf (key, sizeof key, "%ju:%ju", (uintmax_t) st->st_dev, (uintmax_t) st->st_ino);
+  const char *seen = g_hash_table_lookup (w->files, key);
+  if (seen != NULL)
+    {
+      dl_diag_report (w->diag, DL_DIAG_NOTE, path, 0, _ ("the same file as %s; read once"), seen);
+      return;
+    }
+  g_hash_table_insert (w->files, g_strdup (key), g_strdup (path));
+  add_input (w->inputs, path, FALSE);
+}
 
 static void
 walk_dir (Walk *w, const char *dir, const struct stat *dst)
 {
+  /* A directory reached again — a symlink loop, or a link to a directory
+   * walked already (latest -> 2024) — is walked once. */
   char key[64];
   g_snprintf (key, sizeof key, "%ju:%ju", (uintmax_t) dst->st_dev, (uintmax_t) dst->st_ino);
-  if (g_hash_table_contains (w->visited, key))
-    return; /* a symlink loop */
-  g_hash_table_add (w->visited, g_strdup (key));
+  const char *seen = g_hash_table_lookup (w->dirs, key);
+  if (seen != NULL)
+    {
+      gsize n = strlen (seen);
+      gboolean loop = strncmp (dir, seen, n) == 0 && (dir[n] == '/' || dir[n] == '\0');
+      if (!loop)
+        dl_diag_report (w->diag, DL_DIAG_NOTE, dir, 0, _ ("the same directory as %s; read once"),
+                        seen);
+      return;
+    }
+  g_hash_table_insert (w->dirs, g_strdup (key), g_strdup (dir));
 
   g_autoptr (GError) error = NULL;
   g_autoptr (GDir) d = g_dir_open (dir, 0, &error);
@@ -176,19 +204,25 @@ walk_dir (Walk *w, const char *dir, const struct stat *dst)
       const char *base = names->pdata[i];
       g_autofree char *path = g_build_filename (dir, base, NULL);
       struct stat st;
+      gboolean wanted = g_pattern_spec_match_string (w->glob, base);
       if (stat (path, &st) != 0)
         {
           /* A dangling symlink is noise only if its name would have matched. */
-          if (g_pattern_spec_match_string (w->glob, base))
+          if (wanted)
             dl_diag_report (w->diag, DL_DIAG_ERROR, path, 0, "%s", g_strerror (errno));
           continue;
         }
       if (S_ISDIR (st.st_mode))
         walk_dir (w, path, &st);
-      else if (g_pattern_spec_match_string (w->glob, base))
-        add_input (w->inputs, path, FALSE);
+      else if (!wanted)
+        continue;
+      else if (!S_ISREG (st.st_mode))
+        /* A FIFO would block the walk, a device never end: only files are
+         * found under a directory (name one to read it). */
+        dl_diag_report (w->diag, DL_DIAG_NOTE, path, 0, _ ("not a regular file; skipped"));
+      else
+        keep_file (w, path, &st);
     }
-  g_hash_table_remove (w->visited, key);
 }
 
 GPtrArray *
@@ -197,8 +231,9 @@ dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag
   g_return_val_if_fail (paths != NULL, NULL);
   GPtrArray *inputs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_input_free);
   g_autoptr (GPatternSpec) spec = g_pattern_spec_new (glob ? glob : DL_SOURCE_DEFAULT_GLOB);
-  g_autoptr (GHashTable) visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Walk w = { inputs, spec, diag, visited };
+  g_autoptr (GHashTable) dirs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr (GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Walk w = { inputs, spec, diag, dirs, files };
 
   for (const char *const *p = paths; *p != NULL; p++)
     {
@@ -217,8 +252,10 @@ dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag
         walk_dir (&w, *p, &st);
       else if (access (*p, R_OK) != 0)
         dl_diag_report (diag, DL_DIAG_ERROR, *p, 0, "%s", g_strerror (errno));
+      else if (S_ISREG (st.st_mode))
+        keep_file (&w, *p, &st);
       else
-        add_input (inputs, *p, FALSE);
+        add_input (inputs, *p, FALSE); /* a pipe or device named: read as a stream */
     }
   return inputs;
 }

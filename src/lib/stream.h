@@ -44,12 +44,12 @@ typedef struct {
 } DlStreamToken;
 
 typedef struct {
-  const char *path; /* the input's (DlInput.path) */
-  const char *text; /* valid UTF-8 in NFC, not NUL-terminated; owned by the
-                       stream, valid until the next call */
-  gsize len;        /* bytes */
-  guint64 number;   /* 1-based line number */
-  guint64 offset;   /* byte offset of the line in the input */
+  const char *path;     /* the input's (DlInput.path) */
+  const char *text;     /* valid UTF-8 in NFC, not NUL-terminated; owned by the
+                           stream, valid until the next call */
+  gsize len;            /* bytes */
+  guint64 number;       /* 1-based line number */
+  guint64 offset;       /* byte offset of the line in the input */
   const char *encoding; /* the input's (DlLine.encoding) */
   DlLang lang;
   gboolean tokenized;          /* lang is one of DlStreamOptions.langs; otherwise no tokens */
