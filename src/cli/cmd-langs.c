@@ -1,47 +1,52 @@
 /* cmd-langs.c — `derlem langs`: the language of each span of lines. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
 #include "document.h"
+#include "error.h"
 #include "i18n.h"
 #include "pool.h"
+#include "spill.h"
 
 #define PREVIEW_CHARS 60
+
+/* The spans a worker found are kept for the emitter when files are read in
+ * parallel: in memory up to SPILL_SIZE bytes, then in a temporary file, so
+ * that memory does not grow with a file's spans. */
+#define SPILL_SIZE ((gsize) 4 << 20)
 
 typedef struct {
   guint64 start, end; /* 1-based, inclusive */
   DlLang lang;
-  char *preview; /* the span's first line, shortened (text format) */
+  char *preview; /* the span's first line, shortened (text format), or NULL */
 } Span;
 
 typedef struct {
-  GArray *spans; /* of Span */
+  DlSpill *kept; /* span records (not direct) */
   guint64 lines[DL_LANG_COUNT];
+  gboolean section; /* a row of this input was written (direct) */
 } LangsResult;
 
 typedef struct {
   const DlOptions *opts;
   DlDocumentOptions doc_options;
   DlWriter *writer;
+  gboolean direct; /* one input at a time: spans are written as found */
+  gboolean failed; /* a spill file could not be written or read */
 } LangsRun;
 
 enum { COL_FILE, COL_START, COL_END, COL_LINES, COL_LANG, COL_PREVIEW, N_COLS };
 
 static void
-span_clear (gpointer p)
-{
-  g_free (((Span *) p)->preview);
-}
-
-static void
 langs_result_free (gpointer p)
 {
   LangsResult *res = p;
-  g_array_unref (res->spans);
+  dl_spill_free (res->kept);
   g_free (res);
 }
 
@@ -68,6 +73,57 @@ make_preview (const char *text, gsize len)
   return g_strconcat (head, "…", NULL);
 }
 
+/* Writes the row of span @s of @input (its section first). */
+static void
+put_span (LangsRun *run, const DlInput *input, const Span *s, gboolean *section)
+{
+  if (!dl_options_wants (run->opts, s->lang))
+    return;
+  if (!*section)
+    dl_writer_section (run->writer, DL_LANG_NONE, dl_writer_path (run->writer, input->path));
+  *section = TRUE;
+  char start[24], end[24];
+  dl_format_u64 (start, s->start);
+  dl_format_u64 (end, s->end);
+  g_autofree char *lines
+      = s->start == s->end ? g_strdup (start) : g_strdup_printf ("%s-%s", start, end);
+  DlCell cells[N_COLS] = {
+    [COL_FILE] = { input->path, 0, 0 },
+    [COL_START] = { NULL, s->start, 0 },
+    [COL_END] = { NULL, s->end, 0 },
+    [COL_LINES] = { lines, 0, 0 },
+    [COL_LANG] = { dl_lang_code (s->lang), 0, 0 },
+    [COL_PREVIEW] = { s->preview, 0, 0 },
+  };
+  dl_writer_row (run->writer, s->lang, cells);
+}
+
+typedef struct {
+  guint64 start, end;
+  guint32 lang, preview_len;
+} Record;
+
+/* Keeps @s for the emitter: a record and its preview's bytes. */
+static gboolean
+keep_span (LangsResult *res, const Span *s)
+{
+  Record rec = { s->start, s->end, (guint32) s->lang, 0 };
+  rec.preview_len = s->preview != NULL ? (guint32) strlen (s->preview) : 0;
+  return dl_spill_append (res->kept, &rec, sizeof rec)
+         && dl_spill_append (res->kept, s->preview != NULL ? s->preview : "", rec.preview_len);
+}
+
+/* The span @s is complete: written now, or kept. */
+static void
+close_span (LangsRun *run, const DlInput *input, LangsResult *res, Span *s)
+{
+  if (run->direct)
+    put_span (run, input, s, &res->section);
+  else if (!keep_span (res, s))
+    run->failed = TRUE;
+  g_clear_pointer (&s->preview, g_free);
+}
+
 static gpointer
 langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
 {
@@ -81,27 +137,57 @@ langs_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
     }
   gboolean want_preview = dl_format_for_people (run->opts->format);
   LangsResult *res = g_new0 (LangsResult, 1);
-  res->spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_array_set_clear_func (res->spans, span_clear);
+  res->kept = run->direct ? NULL : dl_spill_new (SPILL_SIZE);
+  Span open = { 0, 0, DL_LANG_NONE, NULL };
   DlDocLine dl;
   while (dl_document_next (doc, &dl, &error))
     {
       res->lines[dl.lang]++;
-      Span *last
-          = res->spans->len > 0 ? &g_array_index (res->spans, Span, res->spans->len - 1) : NULL;
-      if (last != NULL && last->lang == dl.lang)
+      if (open.start > 0 && open.lang == dl.lang)
         {
-          last->end = dl.line.number;
+          open.end = dl.line.number;
           continue;
         }
-      Span s = { dl.line.number, dl.line.number, dl.lang, NULL };
+      if (open.start > 0)
+        close_span (run, input, res, &open);
+      open = (Span){ dl.line.number, dl.line.number, dl.lang, NULL };
       if (want_preview)
-        s.preview = make_preview (dl.line.text, dl.line.len);
-      g_array_append_val (res->spans, s);
+        open.preview = make_preview (dl.line.text, dl.line.len);
     }
+  if (open.start > 0)
+    close_span (run, input, res, &open);
   if (error != NULL)
     dl_diag_error (diag, input->path, error);
   return res;
+}
+
+typedef struct {
+  LangsRun *run;
+  const DlInput *input;
+  gboolean section;
+} Putting;
+
+/* Writes the rows of the whole records in @data; returns the bytes they
+ * took (a record cut at the end is left for the next call). */
+static gsize
+put_records (const guint8 *data, gsize len, gpointer user_data)
+{
+  Putting *put = user_data;
+  gsize at = 0;
+  Record rec;
+  while (at + sizeof rec <= len)
+    {
+      memcpy (&rec, data + at, sizeof rec);
+      if (rec.preview_len > len - at - sizeof rec)
+        break;
+      g_autofree char *preview
+          = rec.preview_len ? g_strndup ((const char *) data + at + sizeof rec, rec.preview_len)
+                            : NULL;
+      Span s = { rec.start, rec.end, (DlLang) rec.lang, preview };
+      put_span (put->run, put->input, &s, &put->section);
+      at += sizeof rec + rec.preview_len;
+    }
+  return at;
 }
 
 static void
@@ -111,31 +197,14 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
   LangsResult *res = result;
   if (res == NULL)
     return;
-  char start[24], end[24];
-  gboolean section = FALSE;
-  for (guint i = 0; i < res->spans->len; i++)
+  if (!run->direct)
     {
-      const Span *s = &g_array_index (res->spans, Span, i);
-      if (!dl_options_wants (run->opts, s->lang))
-        continue;
-      if (!section)
-        dl_writer_section (run->writer, DL_LANG_NONE, dl_writer_path (run->writer, input->path));
-      section = TRUE;
-      dl_format_u64 (start, s->start);
-      dl_format_u64 (end, s->end);
-      g_autofree char *lines
-          = s->start == s->end ? g_strdup (start) : g_strdup_printf ("%s-%s", start, end);
-      DlCell cells[N_COLS] = {
-        [COL_FILE] = { input->path, 0, 0 },
-        [COL_START] = { NULL, s->start, 0 },
-        [COL_END] = { NULL, s->end, 0 },
-        [COL_LINES] = { lines, 0, 0 },
-        [COL_LANG] = { dl_lang_code (s->lang), 0, 0 },
-        [COL_PREVIEW] = { s->preview, 0, 0 },
-      };
-      dl_writer_row (run->writer, s->lang, cells);
+      Putting put = { run, input, FALSE };
+      if (!dl_spill_replay (res->kept, put_records, &put))
+        run->failed = TRUE;
+      res->section = put.section;
     }
-  if (section)
+  if (res->section)
     {
       char n[DL_LANG_COUNT][24];
       for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -206,10 +275,18 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
   const DlWriterOptions wo
       = { .no_header = TRUE, .root = root, .progress_line = env->progress_line };
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
-                   dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo) };
+                   dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo),
+                   a->opts.threads <= 1 || inputs->len <= 1, FALSE };
   dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
                    langs_result_free, &run);
   dl_writer_end (run.writer);
+  if (run.failed)
+    {
+      int errsv = errno;
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
+                   g_strerror (errsv ? errsv : EIO));
+      return FALSE;
+    }
   return dl_out_close (g_steal_pointer (&out), TRUE, error);
 }
 
