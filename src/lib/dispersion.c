@@ -205,6 +205,10 @@ static void
 keep_line (DlDispersionFinder *f, const DlStreamLine *sl, gsize start, gsize end, guint64 position,
            GPtrArray **lines)
 {
+  /* Only the first hits' lines are kept: the text of the others is never
+   * built (a 5 MiB line of a million hits was copied a million times). */
+  if (*lines != NULL && (*lines)->len >= f->opts.keep_lines)
+    return;
   gsize before = f->previous->len > 0 ? f->previous->len + 1 : 0;
   g_autoptr (GString) text = g_string_new (f->previous->str);
   if (before > 0)
