@@ -40,7 +40,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
   g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
-  DlInput input = { path, FALSE, NULL };
+  DlInput input = { path, FALSE, NULL, 0 };
   DlDocumentOptions doc = { NULL, TRUE, lang, NULL };
   DlConcordStats local = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);

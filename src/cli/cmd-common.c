@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "commands.h"
@@ -95,11 +96,38 @@ named_inputs (DlEnv *env, const DlOptions *opts, char **paths, char **manifest)
   return dl_source_expand (bundled, NULL, env->diag);
 }
 
+/* FALSE with a usage error if -o names one of @inputs: derlem never writes
+ * over what it reads (the rename would replace it once it was read). */
+static gboolean
+output_is_not_input (const DlOptions *opts, GPtrArray *inputs, GError **error)
+{
+  struct stat out;
+  if (opts->output == NULL || strcmp (opts->output, "-") == 0 || stat (opts->output, &out) != 0
+      || !S_ISREG (out.st_mode))
+    return TRUE;
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const DlInput *input = inputs->pdata[i];
+      struct stat in;
+      if (!input->is_stdin && stat (input->path, &in) == 0 && in.st_dev == out.st_dev
+          && in.st_ino == out.st_ino)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _ ("-o %s is an input; derlem never writes over what it reads"),
+                       opts->output);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 GPtrArray *
 dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
 {
   g_autofree char *manifest = NULL;
   g_autoptr (GPtrArray) inputs = named_inputs (env, opts, paths, &manifest);
+  if (!output_is_not_input (opts, inputs, error))
+    return NULL;
   /* The bundled corpus comes with its table. */
   const char *meta_path = opts->meta != NULL ? opts->meta : manifest;
   g_autoptr (DlMeta) meta = NULL;

@@ -62,11 +62,12 @@ struct _DlReader {
 
   /* The decoded text, scanned as it is appended to pending: invalid UTF-8
    * (and NUL) to repair, and chunks that are not text. */
-  DlByteStats live;     /* of the decoded bytes scanned so far */
-  guint64 binary_from;  /* decoded chunks from this offset are judged binary or not */
-  guint64 chunk_start;  /* decoded offset of the chunk being appended */
-  guint64 convert_base; /* input offset of r->raw while it is converted */
-  guint64 first_bad;    /* input offset of the first byte the converter refused */
+  DlByteStats live;        /* of the decoded bytes scanned so far */
+  guint64 binary_from;     /* decoded chunks from this offset are judged binary or not */
+  guint64 chunk_start;     /* decoded offset of the chunk being appended */
+  guint64 convert_base;    /* input offset of r->raw while it is converted */
+  guint64 first_bad;       /* input offset of the first byte the converter refused */
+  guint64 spool_binary_at; /* the spool ends where binary data began, or G_MAXUINT64 */
 
   /* The current line. */
   guint64 number;
@@ -314,6 +315,8 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   r->progress = progress;
   r->fd = -1;
   r->first_bad = G_MAXUINT64;
+  r->spool_binary_at
+      = input->spool != NULL && input->spool_binary_at != 0 ? input->spool_binary_at : G_MAXUINT64;
   r->live = (DlByteStats) DL_BYTE_STATS_INIT;
   r->fixed = g_string_new (NULL);
   r->normalized = g_string_new (NULL);
@@ -373,6 +376,18 @@ convert_chunk (DlReader *r, const guint8 *src, gsize src_len, gboolean last, GEr
   return TRUE;
 }
 
+/* The input turns into binary data at about @offset: the rest is not read. */
+static gboolean
+binary_data (guint64 offset, GError **error)
+{
+  char at[24];
+  g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, offset);
+  g_set_error (error, DL_ERROR, DL_ERROR_BINARY,
+               _ ("binary data after byte offset %s (control characters); the rest is skipped"),
+               at);
+  return FALSE;
+}
+
 /* Scans the decoded bytes appended since the last call: where invalid
  * UTF-8 starts, and whether a chunk past the part the encoding was decided
  * on is binary data (then the rest of the input is not read). */
@@ -387,15 +402,7 @@ scan_decoded (DlReader *r, GError **error)
   guint64 nul = r->live.nul - before.nul, ctrl = r->live.ctrl - before.ctrl;
   if (r->chunk_start >= r->binary_from && bytes >= BINARY_MIN
       && (nul * 200 > bytes || ctrl * 20 > bytes))
-    {
-      char at[24];
-      g_snprintf (at, sizeof at, "%" G_GUINT64_FORMAT, r->pend_offset);
-      g_set_error (error, DL_ERROR, DL_ERROR_BINARY,
-                   _ ("binary data after byte offset %s (control characters); the rest is "
-                      "skipped"),
-                   at);
-      return FALSE;
-    }
+    return binary_data (r->pend_offset, error);
   return TRUE;
 }
 
@@ -405,6 +412,8 @@ scan_decoded (DlReader *r, GError **error)
 G_GNUC_NO_INLINE static gboolean
 fill_pending (DlReader *r, GError **error)
 {
+  if (r->raw_len == r->raw_start && r->raw_eof && r->spool_binary_at != G_MAXUINT64)
+    return binary_data (r->spool_binary_at, error); /* where the spool's copy ended */
   if (r->raw_len == r->raw_start && !r->raw_eof)
     {
       r->raw_len = r->raw_start = 0;

@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "decode.h"
 #include "error.h"
 #include "i18n.h"
 
@@ -67,11 +68,29 @@ dl_source_common_root (GPtrArray *inputs)
   return g_strndup (first, common);
 }
 
-/* Copies @fd to @out until its end. */
+#define SPOOL_WINDOW ((guint64) 1 << 20) /* bytes judged binary or not at a time */
+
+/* Is a window of bytes binary data (decode.c's rule)? */
 static gboolean
-copy_fd (int fd, FILE *out, GError **error)
+window_is_binary (const DlByteStats *w)
+{
+  return w->bytes > 0 && (w->nul * 200 > w->bytes || w->ctrl * 20 > w->bytes);
+}
+
+/* Copies @fd to @out until its end, or until a window of a megabyte past
+ * the first is binary data (text then /dev/zero would be copied for ever):
+ * then the copy ends before that window, and @binary_at says where. The
+ * first window is the reader's to judge, and UTF-16/32 (NUL bytes in text)
+ * is not judged at all. */
+static gboolean
+copy_fd (int fd, FILE *out, guint64 *binary_at, GError **error)
 {
   char buf[64 * 1024];
+  guint64 copied = 0, window_start = 0;
+  DlByteStats window = DL_BYTE_STATS_INIT;
+  gboolean judge = TRUE;
+  g_autoptr (GByteArray) held = g_byte_array_new (); /* the window's bytes */
+  *binary_at = G_MAXUINT64;
   for (;;)
     {
       ssize_t n = read (fd, buf, sizeof buf);
@@ -83,15 +102,42 @@ copy_fd (int fd, FILE *out, GError **error)
           g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", g_strerror (e));
           return FALSE;
         }
-      if (n == 0)
-        return TRUE;
-      if (fwrite (buf, 1, (size_t) n, out) != (size_t) n)
+      if (copied == 0 && n > 0)
+        {
+          DlEncoding e;
+          judge = !(dl_decode_sniff ((const guint8 *) buf, (gsize) n, &e)
+                    && e.kind == DL_ENCODING_CONVERT);
+        }
+      gboolean end = n == 0;
+      /* Past the first megabyte, bytes are held back until their window is
+       * judged. */
+      gboolean in_window = judge && window_start >= SPOOL_WINDOW;
+      if (n > 0)
+        {
+          g_byte_array_append (held, (const guint8 *) buf, (guint) n);
+          if (in_window)
+            dl_decode_scan ((const guint8 *) buf, (gsize) n, TRUE, &window);
+          copied += (guint64) n;
+        }
+      if (!end && in_window && window.bytes < SPOOL_WINDOW)
+        continue;
+      if (in_window && window_is_binary (&window))
+        {
+          *binary_at = window_start;
+          return TRUE;
+        }
+      if (held->len > 0 && fwrite (held->data, 1, held->len, out) != held->len)
         {
           int e = errno;
           g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary copy: %s"),
                        g_strerror (e));
           return FALSE;
         }
+      g_byte_array_set_size (held, 0);
+      window = (DlByteStats) DL_BYTE_STATS_INIT;
+      window_start = copied;
+      if (end)
+        return TRUE;
     }
 }
 
@@ -104,7 +150,8 @@ dl_input_spool (DlInput *input, GError **error)
   g_autofree char *path = NULL;
   int fd = g_file_open_tmp ("derlem-XXXXXX", &path, error);
   FILE *out = fd < 0 ? NULL : fdopen (fd, "wb");
-  gboolean ok = out != NULL && copy_fd (in, out, error);
+  guint64 binary_at = G_MAXUINT64;
+  gboolean ok = out != NULL && copy_fd (in, out, &binary_at, error);
   if (out != NULL && fclose (out) != 0 && ok)
     {
       int e = errno;
@@ -123,6 +170,7 @@ dl_input_spool (DlInput *input, GError **error)
       return FALSE;
     }
   input->spool = g_steal_pointer (&path);
+  input->spool_binary_at = binary_at;
   return TRUE;
 }
 

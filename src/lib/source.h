@@ -12,7 +12,10 @@ G_BEGIN_DECLS
 typedef struct {
   char *path; /* as named, or found under a named directory; "-" is stdin */
   gboolean is_stdin;
-  char *spool; /* a temporary copy read instead (dl_input_spool), or NULL */
+  char *spool;             /* a temporary copy read instead (dl_input_spool), or NULL */
+  guint64 spool_binary_at; /* with a spool: binary data began at this offset of
+                              the input, and the copy ends before it; 0 or
+                              G_MAXUINT64: it did not */
 } DlInput;
 
 /* Frees @input, removing its spool file. */
@@ -28,7 +31,10 @@ gboolean dl_input_rereadable (const DlInput *input);
 gint64 dl_input_size (const DlInput *input);
 
 /* Copies what @input reads (stdin, a pipe) into a temporary file, which the
- * reader reads from then on, so that a command can read it twice. FALSE
+ * reader reads from then on, so that a command can read it twice. A
+ * megabyte past the first that is binary data ends the copy (a stream
+ * of text then /dev/zero has no end); the reader then ends with the error
+ * it gives for binary data in a stream. FALSE
  * with @error (DL_ERROR_IO) if it cannot be read or the copy written; an
  * input that cannot be opened is left as it is (its reader says why). */
 gboolean dl_input_spool (DlInput *input, GError **error);
