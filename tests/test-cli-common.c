@@ -256,6 +256,28 @@ test_bash_completion (void)
   cli_run_clear (&r);
 }
 
+static void
+test_diagnostics_show_names_escaped (void)
+{
+  /* A binary file whose name holds a line break, an escape sequence that
+   * clears a terminal and a byte that is not UTF-8, found in a directory:
+   * its diagnostic is one line of UTF-8, the name escaped (issue 16). */
+  char *path = dl_test_temp_file ("evil\n\033[2J\xff.txt", "a\0\0\0\0b\0\0\0\0c\0\0\0\0", 15);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *cmdline = g_strdup_printf ("$DERLEM freq --glob '*' '%s'", dir);
+  CliRun r = cli_run (cmdline, NULL);
+  g_autofree char *expected
+      = g_strdup_printf ("derlem: %s/evil\\n\\x1b[2J\\xff.txt: binary file", dir);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, expected);
+  CU_ASSERT_PTR_NULL (strchr (r.err, '\033'));
+  CU_ASSERT_TRUE (g_utf8_validate (r.err, -1, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strchr (r.err, '\n'));
+  CU_ASSERT_PTR_NULL (strchr (strchr (r.err, '\n') + 1, '\n')); /* one line */
+  cli_run_clear (&r);
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_common_suite (void)
 {
@@ -270,4 +292,5 @@ test_cli_common_suite (void)
   CU_add_test (s, "glib_messages_in_derlem_style", test_glib_messages_in_derlem_style);
   CU_add_test (s, "turkish_help_has_no_english", test_turkish_help_has_no_english);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
+  CU_add_test (s, "diagnostics_show_names_escaped", test_diagnostics_show_names_escaped);
 }

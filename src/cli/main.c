@@ -10,6 +10,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "paths.h"
+#include "printable.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -44,22 +45,34 @@ static const Command commands[] = {
 /* Whether any input went wrong: the only mutable state, owned here. */
 static DlDiagLevel worst = DL_DIAG_NOTE;
 
-/* A diagnostic on stderr, the progress line (@user_data) erased under it. */
+/* A diagnostic on stderr, the progress line (@user_data) erased under it.
+ * A file's name (any bytes) and the message are escaped, so that neither
+ * can forge a line or drive the terminal. */
 static void
 print_diag (DlDiagLevel level, const char *file, guint64 line, const char *message,
             gpointer user_data)
 {
   if (level > worst)
     worst = level;
+  g_autofree char *name = file != NULL ? dl_printable_name (file) : NULL;
+  g_autofree char *text = dl_printable_message (message);
   fflush (stdout);
   dl_progress_line_hold (user_data);
-  if (file != NULL && line > 0)
-    fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", file, line, message);
-  else if (file != NULL)
-    fprintf (stderr, "derlem: %s: %s\n", file, message);
+  if (name != NULL && line > 0)
+    fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", name, line, text);
+  else if (name != NULL)
+    fprintf (stderr, "derlem: %s: %s\n", name, text);
   else
-    fprintf (stderr, "derlem: %s\n", message);
+    fprintf (stderr, "derlem: %s\n", text);
   dl_progress_line_release (user_data);
+}
+
+/* A message of the run (@message may quote a name) on stderr. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *text = dl_printable_message (message);
+  fprintf (stderr, "derlem: %s\n", text);
 }
 
 static void
@@ -93,7 +106,7 @@ find_command (const char *name)
 static int
 usage_error (const char *message, const char *command)
 {
-  fprintf (stderr, "derlem: %s\n", message);
+  print_error (message);
   if (command != NULL)
     fprintf (stderr, _ ("Try 'derlem help %s'.\n"), command);
   else
@@ -131,7 +144,7 @@ run_command (const Command *cmd, int argc, char **argv)
   if (!ok)
     {
       fflush (stdout);
-      fprintf (stderr, "derlem: %s\n", error->message);
+      print_error (error->message);
       return EXIT_DATA;
     }
   return worst >= DL_DIAG_WARNING ? EXIT_DATA : EXIT_OK;
