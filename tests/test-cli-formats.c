@@ -263,6 +263,107 @@ test_formats_csv_for_spreadsheets (void)
   cli_run_clear (&r);
 }
 
+/* Runs `derlem @args --glob '*' DIR` on the directory of @path and
+ * returns the run. */
+static CliRun
+derlem_on_dir (const char *args, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *cmdline = g_strdup_printf ("\"$DERLEM\" %s --glob '*' '%s'", args, dir);
+  return cli_run (cmdline, NULL);
+}
+
+/* Whether @s is UTF-8 without a C0 control character but tab and line
+ * break, DEL or a C1 control character. */
+static gboolean
+shows_safely (const char *s)
+{
+  if (!g_utf8_validate (s, -1, NULL))
+    return FALSE;
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_formats_file_names_shown_safely (void)
+{
+  /* A file whose name holds a line break, an escape sequence that clears
+   * the terminal and a byte that is not UTF-8 (issue 16): every format
+   * shows the name escaped, as the diagnostics do, and JSON stays JSON. */
+  char *path
+      = dl_test_temp_file ("evil\n\033[2J\xff.txt", "the war and the peace came to the town\n", -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shown = g_strdup_printf ("%s/evil\\n\\x1b[2J\\xff.txt", dir);
+  /* In TSV and JSON the escapes' backslashes are escaped in turn. */
+  g_autofree char *twice = g_strdup_printf ("%s/evil\\\\n\\\\x1b[2J\\\\xff.txt", dir);
+
+  CliRun r = derlem_on_dir ("kwic --assume-lang en --format json war", path);
+  g_autofree char *json = g_strdup_printf (
+      "[\n{\"lang\":\"en\",\"file\":\"%s\",\"line\":1,\"left\":\"the \",\"node\":\"war\","
+      "\"right\":\" and the peace came to the town\",\"position\":4,\"query\":\"war\"}\n]\n",
+      twice);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, json);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("kwic --assume-lang en --format tsv war", path);
+  g_autofree char *tsv
+      = g_strdup_printf ("lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+                         "en\t%s\t1\tthe \twar\t and the peace came to the town\t4\twar\n",
+                         twice);
+  DL_ASSERT_STR_EQ (r.out, tsv);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("stats --assume-lang en --format json", path);
+  g_autofree char *stats_file = g_strdup_printf ("\"file\":\"%s\",\"tokens\":9,", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, stats_file);
+  CU_ASSERT_TRUE (shows_safely (r.out));
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("stats --assume-lang en --format tsv", path);
+  g_autofree char *stats_row = g_strdup_printf ("\nen\t%s\t9\t7\t", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, stats_row);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("freq --assume-lang en --by file --top 1 --format json", path);
+  g_autofree char *part = g_strdup_printf ("\"part\":\"%s\"}", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, part);
+  CU_ASSERT_TRUE (shows_safely (r.out));
+  cli_run_clear (&r);
+
+  /* For people: the names relative to the directory, escaped alike
+   * (Markdown escapes the escapes' backslashes and the bracket). */
+  static const struct {
+    const char *args, *name;
+  } people[] = {
+    { "kwic --assume-lang en war", "\\x1b[2J\\xff.txt:1\n" },
+    { "langs", "evil\\n\\x1b[2J\\xff.txt\n" },
+    { "stats --assume-lang en", "\n…\\x1b[2J\\xff.txt   " }, /* cut to fit the line */
+    { "dispersion --assume-lang en war", "evil\\n\\x1b[2J\\xff.txt [" },
+    { "freq --assume-lang en --by file --top 1", "file=evil\\n\\x1b[2J\\xff.txt — en" },
+    { "kwic --assume-lang en --format markdown war", "evil\\\\n\\\\x1b\\[2J\\\\xff.txt:1 |" },
+    { "langs --format html", "<h2>" },
+    { "dispersion --assume-lang en --format html war", "evil\\n\\x1b[2J\\xff.txt</text>" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      r = derlem_on_dir (people[i].args, path);
+      DL_ASSERT_INT_EQ_FOR (people[i].args, r.status, 0);
+      DL_ASSERT_STR_CONTAINS_FOR (people[i].args, r.out, people[i].name);
+      DL_ASSERT_TRUE_FOR (people[i].args, shows_safely (r.out));
+      cli_run_clear (&r);
+    }
+  r = derlem_on_dir ("langs --format csv", path);
+  DL_ASSERT_STR_CONTAINS (r.out, shown);
+  cli_run_clear (&r);
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -272,4 +373,5 @@ test_cli_formats_suite (void)
   CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
   CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
   CU_add_test (s, "formats_csv_for_spreadsheets", test_formats_csv_for_spreadsheets);
+  CU_add_test (s, "formats_file_names_shown_safely", test_formats_file_names_shown_safely);
 }

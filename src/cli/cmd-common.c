@@ -12,6 +12,7 @@
 #include "meta.h"
 #include "paths.h"
 #include "pool.h"
+#include "printable.h"
 #include "source.h"
 #include "stream.h"
 #include "terminal.h"
@@ -474,11 +475,13 @@ dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part)
 {
   if (part->value == NULL)
     return;
-  /* --by file: the part is a path, shown as the table's paths are. */
-  const char *value
-      = strcmp (opts->by, "file") == 0 ? dl_writer_path (w, part->value) : part->value;
-  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, value);
-  dl_writer_group (w, part->value, label);
+  /* --by file: the part is a path, shown as the table's paths are, and
+   * escaped as they are in the part column too. */
+  gboolean file = strcmp (opts->by, "file") == 0;
+  g_autofree char *shown = file ? dl_writer_path (w, part->value) : NULL;
+  g_autofree char *value = file ? dl_printable_name (part->value) : NULL;
+  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, file ? shown : part->value);
+  dl_writer_group (w, file ? value : part->value, label);
 }
 
 /* Counts one part of the inputs and writes its sections. */

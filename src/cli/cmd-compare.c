@@ -15,6 +15,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "keyness.h"
+#include "printable.h"
 #include "report.h"
 #include "svg.h"
 #include "textwidth.h"
@@ -351,9 +352,8 @@ append_line (GString *out, const DlDispersionLine *l, const InputSet *set)
   const DlInput *input = set->inputs->pdata[l->file];
   const char *base = strrchr (input->path, G_DIR_SEPARATOR);
   base = base != NULL && base[1] != '\0' ? base + 1 : input->path;
-  g_autoptr (GString) place = g_string_new (NULL);
-  append_clean (place, base, strlen (base));
-  g_string_append_printf (out, "%s:%" G_GUINT64_FORMAT "\n  ", place->str, l->line);
+  g_autofree char *place = dl_printable_name (base);
+  g_string_append_printf (out, "%s:%" G_GUINT64_FORMAT "\n  ", place, l->line);
   append_context (out, l->text, l->start, CONTEXT, TRUE);
   g_string_append (out, " " DL_WRITER_MARK);
   append_clean (out, l->text + l->start, l->end - l->start);

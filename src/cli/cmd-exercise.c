@@ -13,6 +13,7 @@
 #include "error.h"
 #include "exercise.h"
 #include "i18n.h"
+#include "printable.h"
 #include "report.h"
 
 /* Sentences kept per query and language, beyond --count. */
@@ -751,11 +752,12 @@ write_key (const ExRun *run, DlReport *r, DlLang lang, const GPtrArray *bank)
       g_autofree char *choice = it->options != NULL ? letter (it->correct)
                                 : bank != NULL      ? bank_letter (bank, it->answer)
                                                     : g_strdup ("");
+      g_autofree char *name
+          = it->s != NULL ? dl_printable_name (((DlInput *) run->inputs->pdata[it->s->file])->path)
+                          : NULL;
       g_autofree char *where
-          = it->s != NULL
-                ? g_strdup_printf (" (%s:%" G_GUINT64_FORMAT ")",
-                                   ((DlInput *) run->inputs->pdata[it->s->file])->path, it->s->line)
-                : g_strdup ("");
+          = name != NULL ? g_strdup_printf (" (%s:%" G_GUINT64_FORMAT ")", name, it->s->line)
+                         : g_strdup ("");
       g_autofree char *text
           = g_strdup_printf ("%s%s%s%s", choice, *choice != '\0' ? " " : "", it->answer, where);
       dl_report_item (r, label, text, dl_lang_code (lang));
@@ -1009,7 +1011,7 @@ write_machine (ExRun *run, GPtrArray **items, DlOut *out, const char *title)
     [COL_PROMPT] = { "prompt", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
     [COL_ANSWER] = { "answer", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
     [COL_OPTIONS] = { "options", NULL, DL_CELL_STRING, DL_COLUMN_LIST, 0, 0, NULL, 0, 0 },
-    [COL_FILE] = { "file", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
+    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
     [COL_LINE] = { "line", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
   };
   DlWriter *w = dl_cmd_writer (&run->args->opts, out, columns, N_COLS, title, NULL);

@@ -119,7 +119,10 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
       if (!dl_options_wants (run->opts, s->lang))
         continue;
       if (!section)
-        dl_writer_section (run->writer, DL_LANG_NONE, dl_writer_path (run->writer, input->path));
+        {
+          g_autofree char *heading = dl_writer_path (run->writer, input->path);
+          dl_writer_section (run->writer, DL_LANG_NONE, heading);
+        }
       section = TRUE;
       dl_format_u64 (start, s->start);
       dl_format_u64 (end, s->end);

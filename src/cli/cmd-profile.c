@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "lexicon.h"
+#include "printable.h"
 #include "stream.h"
 #include "textwidth.h"
 
@@ -370,8 +371,9 @@ text_view (const ProfileRun *run, GError **error)
       const DlInput *input = run->inputs->pdata[i];
       if (!dl_stream_open (stream, input, &run->text.doc_options, quiet, NULL, NULL))
         continue;
+      g_autofree char *name = dl_printable_name (input->path);
       g_string_append (out, "<h3>");
-      dl_writer_escape_html (out, input->path);
+      dl_writer_escape_html (out, name);
       g_string_append (out, "</h3>\n<pre class=\"profile\">");
       const DlStreamLine *line;
       while (lines < VIEW_LINES && dl_stream_next (stream, &line, NULL) && line != NULL)

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "output.h"
+#include "printable.h"
 #include "writer-private.h"
 
 /* The back end of each --format, in DlFormat order: adding a format is its
@@ -92,6 +93,7 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
       w->shown[w->n_shown++] = k;
   w->buf = g_string_sized_new (256);
   w->numbers = g_malloc (n_columns * sizeof *w->numbers);
+  w->texts = g_new0 (GString *, n_columns);
   w->section_lang = DL_LANG_NONE;
   w->state = w->klass->state_size > 0 ? g_malloc0 (w->klass->state_size) : NULL;
   hold_line (w);
@@ -206,6 +208,10 @@ dl_writer_end (DlWriter *w)
   release_line (w);
   g_free (w->state);
   g_free (w->numbers);
+  for (guint k = 0; k < w->n_columns; k++)
+    if (w->texts[k] != NULL)
+      g_string_free (w->texts[k], TRUE);
+  g_free (w->texts);
   g_string_free (w->buf, TRUE);
   g_free (w->shown);
   g_free (w->columns);
@@ -228,6 +234,42 @@ with_point (char *buf, char point)
   return buf;
 }
 
+/* Column @k's buffer for a cell's text made safe to show, emptied. */
+static GString *
+text_buffer (DlWriter *w, guint k)
+{
+  if (w->texts[k] == NULL)
+    w->texts[k] = g_string_new (NULL);
+  g_string_truncate (w->texts[k], 0);
+  return w->texts[k];
+}
+
+/* @path relative to DlWriterOptions.root in text; as it is in every other
+ * format (machines read them; HTML and Markdown are read away from the
+ * run, where the path says where the file was). Points into @path. */
+static const char *
+relative_path (const DlWriter *w, const char *path)
+{
+  const char *root = w->options.root;
+  gsize n = root != NULL ? strlen (root) : 0;
+  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
+    return path;
+  return path + n;
+}
+
+/* Column @k's @path as dl_writer_path shows it, in the column's buffer (a
+ * name needs no copy unless something in it is escaped). */
+static const char *
+shown_path (DlWriter *w, guint k, const char *path)
+{
+  const char *rel = relative_path (w, path);
+  if (dl_printable_name_is_plain (rel))
+    return rel;
+  GString *b = text_buffer (w, k);
+  dl_printable_append_name (b, rel);
+  return b->str;
+}
+
 const char *
 dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
 {
@@ -238,7 +280,7 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
     /* A number the command wrote out (per million): the people's point. */
     return with_point (strcpy (w->numbers[k], cell->s), w->point);
   if (c->flags & DL_COLUMN_PATH)
-    return cell->s != NULL ? dl_writer_path (w, cell->s) : "";
+    return cell->s != NULL ? shown_path (w, k, cell->s) : "";
   if (cell->s != NULL || c->type == DL_CELL_STRING)
     return cell->s != NULL ? cell->s : "";
   if (c->type == DL_CELL_INTEGER)
@@ -250,16 +292,10 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
   return with_point (w->numbers[k], w->point);
 }
 
-const char *
+char *
 dl_writer_path (const DlWriter *w, const char *path)
 {
-  const char *root = w->options.root;
-  gsize n = root != NULL ? strlen (root) : 0;
-  /* HTML and Markdown are documents read away from the run: their paths
-   * say where the files were. */
-  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
-    return path;
-  return path + n;
+  return dl_printable_name (relative_path (w, path));
 }
 
 guint
