@@ -364,6 +364,49 @@ test_formats_file_names_shown_safely (void)
   dl_test_temp_remove (path);
 }
 
+static void
+test_formats_no_control_characters_from_corpus (void)
+{
+  /* ESC (a colour), BEL and backspace in a line of text (issue 16): the
+   * formats for people and TSV/CSV show them as spaces, as kwic's contexts
+   * always did; the words next to them are counted as words. */
+  g_autoptr (GString) text = g_string_new ("The old bell \033[31m rang\007 over the quiet\010 town "
+                                           "of the long years at last.\n");
+  for (int i = 0; i < 20; i++)
+    g_string_append (text, "The war and the peace of the long years came to an end at last.\n");
+  char *path = dl_test_temp_file ("ctl.txt", text->str, -1);
+  static const struct {
+    const char *args, *shown;
+  } cases[] = {
+    { "langs",
+      "  1-21          en     The old bell  [31m rang  over the quiet  town of the long y…\n" },
+    { "langs --format markdown", "| 1-21 | en | The old bell  \\[31m rang  over the quiet  town" },
+    { "langs --format html", "<td class=\"text\">The old bell  [31m rang  over the quiet  town" },
+    { "kwic --assume-lang en --format tsv rang",
+      "en\tctl.txt\t1\tThe old bell  [31m \trang\t  over the quiet  town of the long years\t19\t"
+      "rang\n" },
+    { "kwic --assume-lang en --format csv rang", ",The old bell  [31m ,rang,  over the quiet" },
+    { "kwic --assume-lang en rang", "The old bell  [31m   rang    over the quiet" },
+    { "freq --assume-lang en --format tsv", "\nen\t18\trang\t1\t" },
+    { "freq --assume-lang en", " rang " },
+    { "exercise --assume-lang en --count 1 bell",
+      "1. The old ________  [31m rang  over the quiet  town of the long years at\n" },
+    { "exercise --assume-lang en --count 1 --format tsv bell",
+      "\tThe old ________  [31m rang  over the quiet  town of the long years at last.\t" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmdline = g_strdup_printf (
+          "cd \"$(dirname '%s')\" && COLUMNS=100 \"$DERLEM\" %s ctl.txt", path, cases[i].args);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 0);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.out, cases[i].shown);
+      DL_ASSERT_TRUE_FOR (cases[i].args, shows_safely (r.out));
+      cli_run_clear (&r);
+    }
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -374,4 +417,6 @@ test_cli_formats_suite (void)
   CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
   CU_add_test (s, "formats_csv_for_spreadsheets", test_formats_csv_for_spreadsheets);
   CU_add_test (s, "formats_file_names_shown_safely", test_formats_file_names_shown_safely);
+  CU_add_test (s, "formats_no_control_characters_from_corpus",
+               test_formats_no_control_characters_from_corpus);
 }

@@ -307,21 +307,13 @@ real_text (char *buf, gboolean has, double v, int decimals)
   return buf;
 }
 
-/* Appends @text (@len bytes) with control characters as spaces. */
-static void
-append_clean (GString *out, const char *text, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    g_string_append_c (out, (guchar) text[i] < 0x20 || text[i] == 0x7f ? ' ' : text[i]);
-}
-
 /* Appends the last (@left) or first @columns display columns of @text
  * (@len bytes), padded on the left for @left. */
 static void
 append_context (GString *out, const char *text, gsize len, guint columns, gboolean left)
 {
   g_autoptr (GString) clean = g_string_new (NULL);
-  append_clean (clean, text, len);
+  dl_printable_append_text (clean, text, len, "");
   const char *p = clean->str, *end = clean->str + clean->len;
   if (left)
     {
@@ -356,7 +348,7 @@ append_line (GString *out, const DlDispersionLine *l, const InputSet *set)
   g_string_append_printf (out, "%s:%" G_GUINT64_FORMAT "\n  ", place, l->line);
   append_context (out, l->text, l->start, CONTEXT, TRUE);
   g_string_append (out, " " DL_WRITER_MARK);
-  append_clean (out, l->text + l->start, l->end - l->start);
+  dl_printable_append_text (out, l->text + l->start, l->end - l->start, "");
   g_string_append (out, DL_WRITER_UNMARK " ");
   append_context (out, l->text + l->end, strlen (l->text + l->end), CONTEXT, FALSE);
   g_string_append_c (out, '\n');

@@ -138,5 +138,6 @@ json_end (DlWriter *w)
   fputs (w->rows > 0 ? "\n]\n" : "]\n", w->fp);
 }
 
+/* Exact: every control character is escaped (\u001b), none made a space. */
 const DlWriterClass dl_writer_json
-    = { .name = "json", .begin = json_begin, .row = json_row, .end = json_end };
+    = { .name = "json", .controls = NULL, .begin = json_begin, .row = json_row, .end = json_end };

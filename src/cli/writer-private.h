@@ -14,6 +14,12 @@ typedef struct {
   gboolean for_people; /* columns, headings and notes for people (text) or
                           for machines (TSV) */
   gsize state_size;    /* of the back end's own state, zeroed (w->state) */
+  /* The C0 control characters of text cells that the back end writes in a
+   * way of its own (TSV's \t \n \r escapes): every other control character
+   * (C0, DEL, C1) of a cell, heading or note is made a space before it sees
+   * it, so that no corpus text drives a terminal. NULL: the back end
+   * escapes every one itself (JSON). */
+  const char *controls;
   void (*begin) (DlWriter *w);
   void (*section) (DlWriter *w, DlLang lang, const char *heading);
   /* Before dl_writer_rows writes @n rows of a section. */

@@ -112,6 +112,16 @@ dl_writer_group (DlWriter *w, const char *value, const char *label)
   w->group_label = g_strdup (label);
 }
 
+/* A heading or note for people with its control characters but line
+ * breaks made spaces (what text wraps and indents): a new string. */
+static char *
+shown_prose (const char *text)
+{
+  GString *b = g_string_new (NULL);
+  dl_printable_append_text (b, text, strlen (text), "\n");
+  return g_string_free (b, FALSE);
+}
+
 void
 dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
 {
@@ -125,9 +135,10 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
     /* Translators: a section's heading in one part of the corpus (--by):
        the part (KEY=VALUE), then the heading. */
     heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);
+  g_autofree char *shown = heading != NULL ? shown_prose (heading) : NULL;
   hold_line (w);
   if (w->klass->section != NULL)
-    w->klass->section (w, lang, heading);
+    w->klass->section (w, lang, shown);
   release_line (w);
   w->sections++;
 }
@@ -172,18 +183,20 @@ dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 void
 dl_writer_note (DlWriter *w, const char *text)
 {
+  g_autofree char *shown = shown_prose (text);
   hold_line (w);
   if (w->klass->note != NULL)
-    w->klass->note (w, text);
+    w->klass->note (w, shown);
   release_line (w);
 }
 
 void
 dl_writer_summary (DlWriter *w, const char *text)
 {
+  g_autofree char *shown = shown_prose (text);
   hold_line (w);
   if (w->klass->summary != NULL)
-    w->klass->summary (w, text);
+    w->klass->summary (w, shown);
   release_line (w);
   w->summarized = TRUE;
 }
@@ -244,6 +257,20 @@ text_buffer (DlWriter *w, guint k)
   return w->texts[k];
 }
 
+/* @text, or in column @k's buffer @text with the control characters that
+ * @w's back end does not write its own way made spaces. */
+static const char *
+shown_text (DlWriter *w, guint k, const char *text)
+{
+  const char *keep = w->klass->controls;
+  gsize len = strlen (text);
+  if (keep == NULL || dl_printable_find_control (text, len, keep) == NULL)
+    return text;
+  GString *b = text_buffer (w, k);
+  dl_printable_append_text (b, text, len, keep);
+  return b->str;
+}
+
 /* @path relative to DlWriterOptions.root in text; as it is in every other
  * format (machines read them; HTML and Markdown are read away from the
  * run, where the path says where the file was). Points into @path. */
@@ -282,7 +309,7 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
   if (c->flags & DL_COLUMN_PATH)
     return cell->s != NULL ? shown_path (w, k, cell->s) : "";
   if (cell->s != NULL || c->type == DL_CELL_STRING)
-    return cell->s != NULL ? cell->s : "";
+    return cell->s != NULL ? shown_text (w, k, cell->s) : "";
   if (c->type == DL_CELL_INTEGER)
     return dl_format_u64 (w->numbers[k], cell->i);
   int decimals = c->decimals;
