@@ -14,6 +14,7 @@
 DL_SUITE (decode)
 DL_SUITE (reader)
 DL_SUITE (source)
+DL_SUITE (tempfiles)
 DL_SUITE (printable)
 DL_SUITE (meta)
 DL_SUITE (langid)

@@ -4,7 +4,12 @@
  * input could be read, write errors on standard output (issue 16). */
 #include "config.h"
 
+#include <signal.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "cli.h"
 #include "tests.h"
@@ -77,6 +82,148 @@ test_output_keeps_mode_and_owner (void)
   cli_run_clear (&r);
 }
 
+/* Starts ./derlem with @args (NULL-terminated, "derlem" first excluded),
+ * TMPDIR @tmpdir, its standard input a pipe (*@in: its write end). */
+static GPid
+spawn_derlem (const char *const *args, const char *tmpdir, int *in)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_ptr_array_add (argv, (gpointer) DERLEM);
+  for (const char *const *a = args; *a != NULL; a++)
+    g_ptr_array_add (argv, (gpointer) *a);
+  g_ptr_array_add (argv, NULL);
+  g_auto (GStrv) env = g_get_environ ();
+  env = g_environ_setenv (env, "TMPDIR", tmpdir, TRUE);
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  GPid pid = 0;
+  g_autoptr (GError) error = NULL;
+  gboolean ok = g_spawn_async_with_pipes (TEST_SRCDIR, (char **) argv->pdata, env,
+                                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                          NULL, NULL, &pid, in, NULL, NULL, &error);
+  CU_ASSERT_TRUE_FATAL (ok);
+  return pid;
+}
+
+/* Whether @dir gets an entry starting with @prefix within 20 seconds. */
+static gboolean
+wait_for_entry (const char *dir, const char *prefix)
+{
+  for (int tries = 0; tries < 2000; tries++)
+    {
+      g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+      const char *name;
+      while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+        if (g_str_has_prefix (name, prefix))
+          return TRUE;
+      g_usleep (10000);
+    }
+  return FALSE;
+}
+
+/* The signal that ended @pid, or -1 if it exited (or had to be killed
+ * after 20 seconds). */
+static int
+wait_signal (GPid pid)
+{
+  int status = 0;
+  for (int tries = 0; tries < 2000; tries++)
+    {
+      if (waitpid (pid, &status, WNOHANG) == pid)
+        return WIFSIGNALED (status) ? WTERMSIG (status) : -1;
+      g_usleep (10000);
+    }
+  kill (pid, SIGKILL);
+  waitpid (pid, &status, 0);
+  return -1;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in @dir, sorted, each followed by a space. */
+static char *
+listing (const char *dir)
+{
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  GString *s = g_string_new (NULL);
+  for (guint i = 0; i < names->len; i++)
+    g_string_append_printf (s, "%s ", (const char *) names->pdata[i]);
+  return g_string_free (s, FALSE);
+}
+
+/* Writes @mb megabytes of generated English lines to @fd. */
+static void
+write_text (int fd, int mb)
+{
+  g_autoptr (GString) chunk = g_string_new (NULL);
+  for (int i = 0; chunk->len < 1024 * 1024; i++)
+    g_string_append_printf (chunk, "the war and the peace of the long years came to an end %d\n",
+                            i);
+  for (int i = 0; i < mb; i++)
+    CU_ASSERT_EQUAL (write (fd, chunk->str, chunk->len), (gssize) chunk->len);
+}
+
+/* Interrupts @args (whose -o is DIR/out.tsv, DIR @dir) with @sig once an
+ * entry @prefix shows in @watch, after @mb MB of input, the input still
+ * open; then checks that the signal ended it, that no temporary file is
+ * left in @dir or in TMPDIR (@dir/tmp) and out.tsv is as it was. */
+static void
+interrupt (const char *dir, const char *const *args, int mb, const char *watch, const char *prefix,
+           int sig)
+{
+  g_autofree char *tmp = g_build_filename (dir, "tmp", NULL);
+  int in = -1;
+  GPid pid = spawn_derlem (args, tmp, &in);
+  /* derlem might fail before reading it all: a write then fails, no more. */
+  void (*pipe_was) (int) = signal (SIGPIPE, SIG_IGN);
+  write_text (in, mb);
+  DL_ASSERT_TRUE_FOR (args[0], wait_for_entry (watch, prefix));
+  kill (pid, sig);
+  DL_ASSERT_INT_EQ_FOR (args[0], wait_signal (pid), sig);
+  close (in);
+  signal (SIGPIPE, pipe_was);
+  g_autofree char *left = listing (dir);
+  DL_ASSERT_STR_EQ_FOR (args[0], left, "out.tsv tmp ");
+  g_autofree char *left_tmp = listing (tmp);
+  DL_ASSERT_STR_EQ_FOR (args[0], left_tmp, "");
+  g_autofree char *out = g_build_filename (dir, "out.tsv", NULL);
+  g_autofree char *kept = NULL;
+  CU_ASSERT_TRUE (g_file_get_contents (out, &kept, NULL, NULL));
+  DL_ASSERT_STR_EQ_FOR (args[0], kept, "old\n");
+}
+
+static void
+test_signals_leave_no_temporary_files (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-signal-XXXXXX", NULL);
+  g_autofree char *tmp = g_build_filename (dir, "tmp", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.tsv", NULL);
+  CU_ASSERT_FATAL (g_mkdir (tmp, 0700) == 0);
+  CU_ASSERT_FATAL (g_file_set_contents (out, "old\n", -1, NULL));
+  /* -o's .out.tsv.XXXXXX, made before the input is read: SIGTERM with
+   * 4 MB of it counted and more to come. */
+  const char *const freq[] = { "freq", "--format", "tsv", "-o", out, "-", NULL };
+  interrupt (dir, freq, 4, dir, ".out.tsv.", SIGTERM);
+  /* Standard input's copy in TMPDIR (--unit stem reads it twice): SIGINT
+   * while it is being copied. */
+  const char *const kwic[] = { "kwic", "--unit", "stem", "-o", out, "war", "-", NULL };
+  interrupt (dir, kwic, 4, tmp, "derlem-", SIGINT);
+  /* SIGHUP too, over several threads. */
+  const char *const stats[] = { "freq", "--threads", "2", "-o", out, "-", NULL };
+  interrupt (dir, stats, 1, dir, ".out.tsv.", SIGHUP);
+  g_unlink (out);
+  g_rmdir (tmp);
+  g_rmdir (dir);
+}
+
 void
 test_cli_output_suite (void)
 {
@@ -84,4 +231,5 @@ test_cli_output_suite (void)
   CU_add_test (s, "output_fifo_written_in_place", test_output_fifo_written_in_place);
   CU_add_test (s, "output_through_symlink_keeps_link", test_output_through_symlink_keeps_link);
   CU_add_test (s, "output_keeps_mode_and_owner", test_output_keeps_mode_and_owner);
+  CU_add_test (s, "signals_leave_no_temporary_files", test_signals_leave_no_temporary_files);
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -11,6 +12,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "printable.h"
+#include "tempfiles.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -114,6 +116,38 @@ usage_error (const char *message, const char *command)
   return EXIT_USAGE;
 }
 
+/* SIGINT, SIGTERM or SIGHUP: the run's temporary files (-o's, standard
+ * input's copies) removed, then the signal again with its default action,
+ * so that the exit status says what ended the run (as sort and gzip do).
+ * Async-signal-safe. */
+static void
+on_fatal_signal (int sig)
+{
+  dl_tempfiles_remove_all ();
+  signal (sig, SIG_DFL);
+  raise (sig); /* delivered when the handler returns: it is blocked here */
+}
+
+static void
+catch_fatal_signals (void)
+{
+  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset (&sa.sa_mask);
+  /* One cleanup at a time: the others wait while it runs. */
+  for (gsize i = 0; i < G_N_ELEMENTS (sigs); i++)
+    sigaddset (&sa.sa_mask, sigs[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (sigs); i++)
+    {
+      struct sigaction old;
+      /* A signal the caller ignores (nohup, a background job) stays so. */
+      if (sigaction (sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        continue;
+      sigaction (sigs[i], &sa, NULL);
+    }
+}
+
 static void
 setup_locale (void)
 {
@@ -155,6 +189,7 @@ main (int argc, char **argv)
 {
   setup_locale ();
   g_set_prgname ("derlem");
+  catch_fatal_signals ();
 
   if (argc < 2)
     {

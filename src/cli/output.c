@@ -14,6 +14,7 @@
 
 #include "error.h"
 #include "i18n.h"
+#include "tempfiles.h"
 
 struct _DlOut {
   FILE *fp;
@@ -108,6 +109,8 @@ open_temporary (DlOut *out, char *target, const struct stat *st, GError **error)
       g_free (target);
       return out_error (error, out->path, errsv);
     }
+  /* Removed by main.c's handler if a signal ends the run. */
+  (void) dl_tempfiles_add (tmpl);
   if (st != NULL)
     keep_attributes (fd, st);
   else
@@ -173,6 +176,8 @@ close_temporary (DlOut *out, gboolean ok, gboolean commit, int *errsv)
     ok = FALSE, *errsv = errno;
   if (!ok || !commit)
     (void) unlink (out->tmp_path);
+  /* After the rename or unlink: a signal before it still finds it. */
+  dl_tempfiles_forget (out->tmp_path);
   return ok;
 }
 
