@@ -224,6 +224,67 @@ test_signals_leave_no_temporary_files (void)
   g_rmdir (dir);
 }
 
+static void
+test_no_input_read_leaves_output_alone (void)
+{
+  /* Every input missing or binary: -o is not replaced by an empty result
+   * (issue 16), whichever command runs; said once, exit status 1. */
+  static const char *const commands[] = { "freq",
+                                          "langs",
+                                          "kwic war",
+                                          "colloc war",
+                                          "ngrams",
+                                          "stats",
+                                          "keyness --ref missing-ref.txt",
+                                          "profile",
+                                          "dispersion war",
+                                          "exercise war" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *cmdline = g_strdup_printf (
+          "d=$(mktemp -d) && echo old > $d/out.tsv && printf 'a\\0\\0\\0\\0b\\0\\0\\0\\0c' > "
+          "$d/bin.txt && "
+          "$DERLEM %s -o $d/out.tsv missing.txt $d/bin.txt 2>&1 >/dev/null | sed \"s|$d/||\"; "
+          "cat $d/out.tsv; ls -A $d; rm -r $d",
+          commands[i]);
+      CliRun r = cli_run (cmdline, NULL);
+      const char *said = "derlem: no input could be read: out.tsv not written\n";
+      DL_ASSERT_TRUE_FOR (commands[i],
+                          g_str_has_prefix (r.out, "derlem: missing.txt: No such file"));
+      DL_ASSERT_STR_CONTAINS_FOR (commands[i], r.out,
+                                  "\nderlem: bin.txt: binary file (control characters), skipped\n");
+      /* Once, last, and the file as it was. */
+      g_autofree char *end = g_strconcat (said, "old\nbin.txt\nout.tsv\n", NULL);
+      DL_ASSERT_TRUE_FOR (commands[i], g_str_has_suffix (r.out, end));
+      DL_ASSERT_TRUE_FOR (commands[i],
+                          strstr (r.out, said) == r.out + strlen (r.out) - strlen (end));
+      cli_run_clear (&r);
+    }
+
+  /* A new file is not made; the exit status is 1. */
+  CliRun r = cli_run ("d=$(mktemp -d) && $DERLEM freq -o $d/new.tsv missing.txt; echo status=$?; "
+                      "ls -A $d; rm -r $d",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "status=1\n");
+  DL_ASSERT_STR_CONTAINS (r.err, "/new.tsv not written\n");
+  cli_run_clear (&r);
+
+  /* One input read: the result is written (and the run exits 1). */
+  r = cli_run ("d=$(mktemp -d) && echo old > $d/out.tsv && $DERLEM langs --format tsv "
+               "-o $d/out.tsv missing.txt " TR_FILE "; echo status=$?; cat $d/out.tsv; rm -r $d",
+               NULL);
+  DL_ASSERT_STR_EQ (r.out, "status=1\n" TR_TSV);
+  CU_ASSERT_PTR_NULL (strstr (r.err, "not written"));
+  cli_run_clear (&r);
+
+  /* Standard output gets the empty result, as before, and exit 1. */
+  r = cli_run ("$DERLEM freq missing.txt", NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_EQ (r.out, "tr: 0 tokens, 0 types\n\nen: 0 tokens, 0 types\n");
+  DL_ASSERT_STR_EQ (r.err, "derlem: missing.txt: No such file or directory\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_output_suite (void)
 {
@@ -232,4 +293,5 @@ test_cli_output_suite (void)
   CU_add_test (s, "output_through_symlink_keeps_link", test_output_through_symlink_keeps_link);
   CU_add_test (s, "output_keeps_mode_and_owner", test_output_keeps_mode_and_owner);
   CU_add_test (s, "signals_leave_no_temporary_files", test_signals_leave_no_temporary_files);
+  CU_add_test (s, "no_input_read_leaves_output_alone", test_no_input_read_leaves_output_alone);
 }

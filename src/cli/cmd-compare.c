@@ -176,7 +176,7 @@ find_hits (CompareRun *run, InputSet *set, GError **error)
   dl_cmd_counter_options (opts, &co);
   memcpy (find.options.langs, co.langs, sizeof co.langs);
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet, run->env->progress_line };
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   return dl_cmd_run_job (&quiet_env, opts, set->inputs, &dl_cmd_finding_job, &find, error);
 }
 
@@ -1046,7 +1046,7 @@ compare_run (DlEnv *env, const CompareArgs *args, GError **error)
   run.n_sets = 1;
   if (args->ref != NULL)
     run.sets[run.n_sets++].inputs
-        = dl_source_expand ((const char *const *) args->ref, opts->glob, env->diag);
+        = dl_cmd_expand (env, (const char *const *) args->ref, opts->glob);
   g_autoptr (DlOut) out = dl_cmd_open_output (opts, NULL, error);
   if (out == NULL)
     return FALSE;
@@ -1073,7 +1073,7 @@ compare_run (DlEnv *env, const CompareArgs *args, GError **error)
   for (guint i = 0; i < run.n_comparisons; i++)
     write_comparison (r, &run.comparisons[i], &run);
   dl_report_end (r);
-  return dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 /* ---- Options ---- */

@@ -493,8 +493,8 @@ collocates_of (ExRun *run, guint q, GArray **pairs, GError **error)
 {
   const DlOptions *opts = &run->args->opts;
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env
-      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
+  /* The sentences' pass reported the inputs. */
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   DlCollocating job = { { 5, 5, FALSE, run->eo.query, { 0 } }, run->doc, NULL, NULL };
   dl_cmd_counter_options (opts, &job.opts.counter);
   job.node = run->args->queries->pdata[q];
@@ -900,8 +900,8 @@ finish_choices (ExRun *run, GPtrArray **items, GError **error)
           cand_pairs (run, it, it->cands[k], run->wanted, NULL);
       }
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env
-      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
+  /* The sentences' pass reported the inputs. */
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, &run->args->opts, run->inputs, &pairs_job, run, error))
     return FALSE;
   for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
@@ -1083,7 +1083,7 @@ ex_run (DlEnv *env, const ExArgs *a, GError **error)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     if (items[l] != NULL)
       g_ptr_array_unref (items[l]);
-  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return ok && dl_cmd_commit (run.env, g_steal_pointer (&out), error);
 }
 
 /* ---- Options ---- */

@@ -213,7 +213,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
   dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
                    langs_result_free, &run);
   dl_writer_end (run.writer);
-  return dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 gboolean

@@ -170,7 +170,7 @@ run_command (const Command *cmd, int argc, char **argv)
   g_set_prgname (prgname);
   g_autoptr (DlProgressLine) progress_line = dl_progress_line_new (stderr);
   g_autoptr (DlDiag) diag = dl_diag_new (print_diag, progress_line);
-  DlEnv env = { diag, progress_line };
+  DlEnv env = { .diag = diag, .progress_line = progress_line };
   g_autoptr (GError) error = NULL;
   gboolean ok = cmd->run (&env, argc, argv, &error);
   if (!ok && g_error_matches (error, DL_ERROR, DL_ERROR_USAGE))
