@@ -285,6 +285,35 @@ test_no_input_read_leaves_output_alone (void)
   cli_run_clear (&r);
 }
 
+static void
+test_stdout_write_error_said_once (void)
+{
+  /* A full disk on standard output: said once, exit status 1, whether
+   * GOption printed the help and exited (it exited 0 and said nothing),
+   * main printed it or a command wrote its result. */
+  static const char *const runs[]
+      = { "help freq", "freq --help", "kwic -h",       "--version",
+          "--help",    "help",        "freq " TR_FILE, "kwic --format json savaş " TR_FILE };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_autofree char *cmdline = g_strdup_printf ("$DERLEM %s > /dev/full", runs[i]);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (runs[i], r.status, 1);
+      DL_ASSERT_STR_EQ_FOR (runs[i], r.err,
+                            "derlem: cannot write standard output: No space left on device\n");
+      cli_run_clear (&r);
+    }
+  /* In Turkish too; and nothing to say when nothing is written. */
+  CliRun r = cli_run ("$DERLEM --version > /dev/full", "tr");
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: standart çıktı yazılamıyor: ");
+  cli_run_clear (&r);
+  r = cli_run ("$DERLEM langs -o /dev/null " TR_FILE " >&-", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.err, "");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_output_suite (void)
 {
@@ -294,4 +323,5 @@ test_cli_output_suite (void)
   CU_add_test (s, "output_keeps_mode_and_owner", test_output_keeps_mode_and_owner);
   CU_add_test (s, "signals_leave_no_temporary_files", test_signals_leave_no_temporary_files);
   CU_add_test (s, "no_input_read_leaves_output_alone", test_no_input_read_leaves_output_alone);
+  CU_add_test (s, "stdout_write_error_said_once", test_stdout_write_error_said_once);
 }

@@ -2,10 +2,13 @@
  * printing diagnostics, and the exit status (0 ok, 1 data, 2 usage). */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "error.h"
@@ -148,6 +151,42 @@ catch_fatal_signals (void)
     }
 }
 
+/* Why g_print's last write to standard output failed (0: none did). */
+static int print_errno;
+
+/* g_print's output (GOption's --help), as GLib writes it, but the reason
+ * of a failure kept for close_stdout: GOption exits right after it. */
+static void
+print_stdout (const char *text)
+{
+  if ((fputs (text, stdout) == EOF || fflush (stdout) != 0) && print_errno == 0)
+    print_errno = errno;
+}
+
+/* At exit, however the program got there (GOption's --help calls exit (0)
+ * itself): standard output flushed and closed, and a failure (a full
+ * disk, a closed pipe) said and exit status 1, as gnulib's close_stdout
+ * does. A failure dl_out_close already reported is not said again: it
+ * clears the stream's error, and stdio drops what it could not write. */
+static void
+close_stdout (void)
+{
+  errno = 0;
+  gboolean failed = fflush (stdout) != 0 || ferror (stdout);
+  int errsv = errno != 0 ? errno : print_errno;
+  /* A closed descriptor with nothing to write is no failure: nothing is
+   * lost (derlem ... >&-). */
+  if (fclose (stdout) != 0 && !failed && errno != EBADF)
+    failed = TRUE, errsv = errno;
+  if (!failed)
+    return;
+  fprintf (stderr, "derlem: ");
+  fprintf (stderr, _ ("cannot write %s: %s"), _ ("standard output"),
+           g_strerror (errsv != 0 ? errsv : EIO));
+  fputc ('\n', stderr);
+  _exit (EXIT_DATA);
+}
+
 static void
 setup_locale (void)
 {
@@ -190,6 +229,8 @@ main (int argc, char **argv)
   setup_locale ();
   g_set_prgname ("derlem");
   catch_fatal_signals ();
+  g_set_print_handler (print_stdout);
+  atexit (close_stdout);
 
   if (argc < 2)
     {
@@ -201,12 +242,12 @@ main (int argc, char **argv)
       || (strcmp (first, "help") == 0 && argc == 2))
     {
       print_overview (stdout);
-      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+      return EXIT_OK; /* close_stdout checks the writes */
     }
   if (strcmp (first, "--version") == 0 || strcmp (first, "-V") == 0)
     {
       printf ("derlem %s\n", PACKAGE_VERSION);
-      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+      return EXIT_OK;
     }
   if (strcmp (first, "help") == 0)
     {
@@ -225,11 +266,5 @@ main (int argc, char **argv)
       g_autofree char *msg = g_strdup_printf (_ ("unknown command '%s'"), first);
       return usage_error (msg, NULL);
     }
-  int status = run_command (cmd, argc - 1, argv + 1);
-  if (fclose (stdout) != 0 && status == EXIT_OK)
-    {
-      perror ("derlem: standard output");
-      status = EXIT_DATA;
-    }
-  return status;
+  return run_command (cmd, argc - 1, argv + 1);
 }

@@ -196,6 +196,9 @@ dl_out_close (DlOut *out, gboolean commit, GError **error)
     g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write %s: %s"),
                  out->path != NULL ? out->path : _ ("standard output"),
                  g_strerror (errsv ? errsv : EIO));
+  /* Said by @error: main.c's check at exit is not to say it again. */
+  if (!ok && out->fp == stdout)
+    clearerr (stdout);
   g_free (out->path);
   g_free (out->target);
   g_free (out->tmp_path);
