@@ -407,6 +407,49 @@ test_formats_no_control_characters_from_corpus (void)
   dl_test_temp_remove (path);
 }
 
+static void
+test_formats_csv_formula_cells_quoted (void)
+{
+  /* A corpus line a spreadsheet would run (issue 16): in CSV every text
+   * cell starting with = + - @ comes after a ' (OWASP), quoted; TSV and
+   * JSON are for scripts and stay exact; numbers, negative ones too, are
+   * never touched. */
+  const char *line = "printf '=HYPERLINK(\"x\") +1 @cmd -war\\n' | \"$DERLEM\" ";
+  static const struct {
+    const char *args, *out;
+  } cases[] = {
+    { "freq --assume-lang en --format csv -", "lang,rank,item,freq,per_million,range\n"
+                                              "en,1,\"'@cmd\",1,250000.00,1\n"
+                                              "en,2,hyperlink,1,250000.00,1\n"
+                                              "en,3,war,1,250000.00,1\n"
+                                              "en,4,x,1,250000.00,1\n" },
+    { "kwic --assume-lang en --format csv -e hyperlink -e @cmd -",
+      "lang,file,line,left,node,right,position,query\n"
+      "en,-,1,\"'=\",HYPERLINK,\"(\"\"x\"\") +1 @cmd -war\",1,hyperlink\n"
+      "en,-,1,\"'=HYPERLINK(\"\"x\"\") +1 \",\"'@cmd\", -war,19,\"'@cmd\"\n" },
+    { "kwic --assume-lang en --format tsv -e hyperlink -",
+      "lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+      "en\t-\t1\t=\tHYPERLINK\t(\"x\") +1 @cmd -war\t1\thyperlink\n" },
+    { "freq --assume-lang en --format json --top 1 -",
+      "[\n{\"lang\":\"en\",\"rank\":1,\"item\":\"@cmd\",\"freq\":1,\"per_million\":250000.00,"
+      "\"range\":1,\"total_tokens\":4,\"total_types\":4}\n]\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmdline = g_strconcat (line, cases[i].args, NULL);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 0);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, cases[i].out);
+      cli_run_clear (&r);
+    }
+  /* Negative numbers (keyness's LL, Log Ratio, %DIFF) stay numbers. */
+  CliRun r = derlem ("keyness --format csv --negative --top 1 --ref "
+                     "corpus/article-tr-karabag-turk-dunyasi.txt "
+                     "corpus/commentary-tr-karabag-2023.txt");
+  DL_ASSERT_STR_CONTAINS (r.out, "\ntr,türk,0,99,-25.2314,-4.7500,-100.0000,0.00,14420.98,0,1\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -419,4 +462,5 @@ test_cli_formats_suite (void)
   CU_add_test (s, "formats_file_names_shown_safely", test_formats_file_names_shown_safely);
   CU_add_test (s, "formats_no_control_characters_from_corpus",
                test_formats_no_control_characters_from_corpus);
+  CU_add_test (s, "formats_csv_formula_cells_quoted", test_formats_csv_formula_cells_quoted);
 }
