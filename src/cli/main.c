@@ -47,7 +47,8 @@ static const Command commands[] = {
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
 };
 
-/* Whether any input went wrong: the only mutable state, owned here. */
+/* Whether any input went wrong. The program's mutable state is main.c's:
+ * this, and what close_stdout needs (print_errno). */
 static DlDiagLevel worst = DL_DIAG_NOTE;
 
 /* A diagnostic on stderr, the progress line (@user_data) erased under it.
