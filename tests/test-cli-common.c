@@ -256,6 +256,70 @@ test_bash_completion (void)
   cli_run_clear (&r);
 }
 
+static void
+test_diagnostics_show_names_escaped (void)
+{
+  /* A binary file whose name holds a line break, an escape sequence that
+   * clears a terminal and a byte that is not UTF-8, found in a directory:
+   * its diagnostic is one line of UTF-8, the name escaped (issue 16). */
+  char *path = dl_test_temp_file ("evil\n\033[2J\xff.txt", "a\0\0\0\0b\0\0\0\0c\0\0\0\0", 15);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *cmdline = g_strdup_printf ("$DERLEM freq --glob '*' '%s'", dir);
+  CliRun r = cli_run (cmdline, NULL);
+  g_autofree char *expected
+      = g_strdup_printf ("derlem: %s/evil\\n\\x1b[2J\\xff.txt: binary file", dir);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, expected);
+  CU_ASSERT_PTR_NULL (strchr (r.err, '\033'));
+  CU_ASSERT_TRUE (g_utf8_validate (r.err, -1, NULL));
+  CU_ASSERT_PTR_NOT_NULL (strchr (r.err, '\n'));
+  CU_ASSERT_PTR_NULL (strchr (strchr (r.err, '\n') + 1, '\n')); /* one line */
+  cli_run_clear (&r);
+  dl_test_temp_remove (path);
+}
+
+static void
+test_double_dash_ends_options (void)
+{
+  /* After "--" a word starting with '-' is an operand, a PATH or the
+   * QUERY; "--" itself is no file and no query (issue 16). */
+  char *path = dl_test_temp_file ("-dash.txt", "x -war y\n", -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  static const struct {
+    const char *args, *out, *err;
+    int status;
+  } cases[] = {
+    { "freq --assume-lang en --format tsv -- -dash.txt",
+      "lang\trank\titem\tfreq\tper_million\trange\n"
+      "en\t1\twar\t1\t333333.33\t1\nen\t2\tx\t1\t333333.33\t1\nen\t3\ty\t1\t333333.33\t1\n",
+      "", 0 },
+    { "kwic --assume-lang en --format tsv -- -war -dash.txt",
+      "lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+      "en\t-dash.txt\t1\tx -\twar\t y\t3\t-war\n",
+      "", 0 },
+    { "kwic --assume-lang en --format tsv war -- -dash.txt",
+      "lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+      "en\t-dash.txt\t1\tx -\twar\t y\t3\twar\n",
+      "", 0 },
+    /* A second "--" is an operand: a file of that name. */
+    { "langs --format tsv -- -dash.txt --",
+      "file\tstart_line\tend_line\tlang\n-dash.txt\t1\t1\ten\n",
+      "derlem: --: No such file or directory\n", 1 },
+    /* Without "--", an option (unknown). */
+    { "freq -dash.txt", "", "derlem: unknown option -dash.txt\nTry 'derlem help freq'.\n", 2 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmdline = g_strdup_printf ("cd '%s' && $DERLEM %s", dir, cases[i].args);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, cases[i].status);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, cases[i].out);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.err, cases[i].err);
+      cli_run_clear (&r);
+    }
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_common_suite (void)
 {
@@ -270,4 +334,6 @@ test_cli_common_suite (void)
   CU_add_test (s, "glib_messages_in_derlem_style", test_glib_messages_in_derlem_style);
   CU_add_test (s, "turkish_help_has_no_english", test_turkish_help_has_no_english);
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
+  CU_add_test (s, "diagnostics_show_names_escaped", test_diagnostics_show_names_escaped);
+  CU_add_test (s, "double_dash_ends_options", test_double_dash_ends_options);
 }

@@ -263,6 +263,193 @@ test_formats_csv_for_spreadsheets (void)
   cli_run_clear (&r);
 }
 
+/* Runs `derlem @args --glob '*' DIR` on the directory of @path and
+ * returns the run. */
+static CliRun
+derlem_on_dir (const char *args, const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *cmdline = g_strdup_printf ("\"$DERLEM\" %s --glob '*' '%s'", args, dir);
+  return cli_run (cmdline, NULL);
+}
+
+/* Whether @s is UTF-8 without a C0 control character but tab and line
+ * break, DEL or a C1 control character. */
+static gboolean
+shows_safely (const char *s)
+{
+  if (!g_utf8_validate (s, -1, NULL))
+    return FALSE;
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c < 0x20 && c != '\t' && c != '\n') || (c >= 0x7f && c < 0xa0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_formats_file_names_shown_safely (void)
+{
+  /* A file whose name holds a line break, an escape sequence that clears
+   * the terminal and a byte that is not UTF-8 (issue 16): every format
+   * shows the name escaped, as the diagnostics do, and JSON stays JSON. */
+  char *path
+      = dl_test_temp_file ("evil\n\033[2J\xff.txt", "the war and the peace came to the town\n", -1);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shown = g_strdup_printf ("%s/evil\\n\\x1b[2J\\xff.txt", dir);
+  /* In TSV and JSON the escapes' backslashes are escaped in turn. */
+  g_autofree char *twice = g_strdup_printf ("%s/evil\\\\n\\\\x1b[2J\\\\xff.txt", dir);
+
+  CliRun r = derlem_on_dir ("kwic --assume-lang en --format json war", path);
+  g_autofree char *json = g_strdup_printf (
+      "[\n{\"lang\":\"en\",\"file\":\"%s\",\"line\":1,\"left\":\"the \",\"node\":\"war\","
+      "\"right\":\" and the peace came to the town\",\"position\":4,\"query\":\"war\"}\n]\n",
+      twice);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  DL_ASSERT_STR_EQ (r.out, json);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("kwic --assume-lang en --format tsv war", path);
+  g_autofree char *tsv
+      = g_strdup_printf ("lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+                         "en\t%s\t1\tthe \twar\t and the peace came to the town\t4\twar\n",
+                         twice);
+  DL_ASSERT_STR_EQ (r.out, tsv);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("stats --assume-lang en --format json", path);
+  g_autofree char *stats_file = g_strdup_printf ("\"file\":\"%s\",\"tokens\":9,", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, stats_file);
+  CU_ASSERT_TRUE (shows_safely (r.out));
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("stats --assume-lang en --format tsv", path);
+  g_autofree char *stats_row = g_strdup_printf ("\nen\t%s\t9\t7\t", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, stats_row);
+  cli_run_clear (&r);
+
+  r = derlem_on_dir ("freq --assume-lang en --by file --top 1 --format json", path);
+  g_autofree char *part = g_strdup_printf ("\"part\":\"%s\"}", twice);
+  DL_ASSERT_STR_CONTAINS (r.out, part);
+  CU_ASSERT_TRUE (shows_safely (r.out));
+  cli_run_clear (&r);
+
+  /* For people: the names relative to the directory, escaped alike
+   * (Markdown escapes the escapes' backslashes and the bracket). */
+  static const struct {
+    const char *args, *name;
+  } people[] = {
+    { "kwic --assume-lang en war", "\\x1b[2J\\xff.txt:1\n" },
+    { "langs", "evil\\n\\x1b[2J\\xff.txt\n" },
+    { "stats --assume-lang en", "\n…\\x1b[2J\\xff.txt   " }, /* cut to fit the line */
+    { "dispersion --assume-lang en war", "evil\\n\\x1b[2J\\xff.txt [" },
+    { "freq --assume-lang en --by file --top 1", "file=evil\\n\\x1b[2J\\xff.txt — en" },
+    { "kwic --assume-lang en --format markdown war", "evil\\\\n\\\\x1b\\[2J\\\\xff.txt:1 |" },
+    { "langs --format html", "<h2>" },
+    { "dispersion --assume-lang en --format html war", "evil\\n\\x1b[2J\\xff.txt</text>" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      r = derlem_on_dir (people[i].args, path);
+      DL_ASSERT_INT_EQ_FOR (people[i].args, r.status, 0);
+      DL_ASSERT_STR_CONTAINS_FOR (people[i].args, r.out, people[i].name);
+      DL_ASSERT_TRUE_FOR (people[i].args, shows_safely (r.out));
+      cli_run_clear (&r);
+    }
+  r = derlem_on_dir ("langs --format csv", path);
+  DL_ASSERT_STR_CONTAINS (r.out, shown);
+  cli_run_clear (&r);
+  dl_test_temp_remove (path);
+}
+
+static void
+test_formats_no_control_characters_from_corpus (void)
+{
+  /* ESC (a colour), BEL and backspace in a line of text (issue 16): the
+   * formats for people and TSV/CSV show them as spaces, as kwic's contexts
+   * always did; the words next to them are counted as words. */
+  g_autoptr (GString) text = g_string_new ("The old bell \033[31m rang\007 over the quiet\010 town "
+                                           "of the long years at last.\n");
+  for (int i = 0; i < 20; i++)
+    g_string_append (text, "The war and the peace of the long years came to an end at last.\n");
+  char *path = dl_test_temp_file ("ctl.txt", text->str, -1);
+  static const struct {
+    const char *args, *shown;
+  } cases[] = {
+    { "langs",
+      "  1-21          en     The old bell  [31m rang  over the quiet  town of the long y…\n" },
+    { "langs --format markdown", "| 1-21 | en | The old bell  \\[31m rang  over the quiet  town" },
+    { "langs --format html", "<td class=\"text\">The old bell  [31m rang  over the quiet  town" },
+    { "kwic --assume-lang en --format tsv rang",
+      "en\tctl.txt\t1\tThe old bell  [31m \trang\t  over the quiet  town of the long years\t19\t"
+      "rang\n" },
+    { "kwic --assume-lang en --format csv rang", ",The old bell  [31m ,rang,  over the quiet" },
+    { "kwic --assume-lang en rang", "The old bell  [31m   rang    over the quiet" },
+    { "freq --assume-lang en --format tsv", "\nen\t18\trang\t1\t" },
+    { "freq --assume-lang en", " rang " },
+    { "exercise --assume-lang en --count 1 bell",
+      "1. The old ________  [31m rang  over the quiet  town of the long years at\n" },
+    { "exercise --assume-lang en --count 1 --format tsv bell",
+      "\tThe old ________  [31m rang  over the quiet  town of the long years at last.\t" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmdline = g_strdup_printf (
+          "cd \"$(dirname '%s')\" && COLUMNS=100 \"$DERLEM\" %s ctl.txt", path, cases[i].args);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 0);
+      DL_ASSERT_STR_CONTAINS_FOR (cases[i].args, r.out, cases[i].shown);
+      DL_ASSERT_TRUE_FOR (cases[i].args, shows_safely (r.out));
+      cli_run_clear (&r);
+    }
+  dl_test_temp_remove (path);
+}
+
+static void
+test_formats_csv_formula_cells_quoted (void)
+{
+  /* A corpus line a spreadsheet would run (issue 16): in CSV every text
+   * cell starting with = + - @ comes after a ' (OWASP), quoted; TSV and
+   * JSON are for scripts and stay exact; numbers, negative ones too, are
+   * never touched. */
+  const char *line = "printf '=HYPERLINK(\"x\") +1 @cmd -war\\n' | \"$DERLEM\" ";
+  static const struct {
+    const char *args, *out;
+  } cases[] = {
+    { "freq --assume-lang en --format csv -", "lang,rank,item,freq,per_million,range\n"
+                                              "en,1,\"'@cmd\",1,250000.00,1\n"
+                                              "en,2,hyperlink,1,250000.00,1\n"
+                                              "en,3,war,1,250000.00,1\n"
+                                              "en,4,x,1,250000.00,1\n" },
+    { "kwic --assume-lang en --format csv -e hyperlink -e @cmd -",
+      "lang,file,line,left,node,right,position,query\n"
+      "en,-,1,\"'=\",HYPERLINK,\"(\"\"x\"\") +1 @cmd -war\",1,hyperlink\n"
+      "en,-,1,\"'=HYPERLINK(\"\"x\"\") +1 \",\"'@cmd\", -war,19,\"'@cmd\"\n" },
+    { "kwic --assume-lang en --format tsv -e hyperlink -",
+      "lang\tfile\tline\tleft\tnode\tright\tposition\tquery\n"
+      "en\t-\t1\t=\tHYPERLINK\t(\"x\") +1 @cmd -war\t1\thyperlink\n" },
+    { "freq --assume-lang en --format json --top 1 -",
+      "[\n{\"lang\":\"en\",\"rank\":1,\"item\":\"@cmd\",\"freq\":1,\"per_million\":250000.00,"
+      "\"range\":1,\"total_tokens\":4,\"total_types\":4}\n]\n" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cmdline = g_strconcat (line, cases[i].args, NULL);
+      CliRun r = cli_run (cmdline, NULL);
+      DL_ASSERT_INT_EQ_FOR (cases[i].args, r.status, 0);
+      DL_ASSERT_STR_EQ_FOR (cases[i].args, r.out, cases[i].out);
+      cli_run_clear (&r);
+    }
+  /* Negative numbers (keyness's LL, Log Ratio, %DIFF) stay numbers. */
+  CliRun r = derlem ("keyness --format csv --negative --top 1 --ref "
+                     "corpus/article-tr-karabag-turk-dunyasi.txt "
+                     "corpus/commentary-tr-karabag-2023.txt");
+  DL_ASSERT_STR_CONTAINS (r.out, "\ntr,türk,0,99,-25.2314,-4.7500,-100.0000,0.00,14420.98,0,1\n");
+  cli_run_clear (&r);
+}
+
 void
 test_cli_formats_suite (void)
 {
@@ -272,4 +459,8 @@ test_cli_formats_suite (void)
   CU_add_test (s, "formats_every_command_takes_six", test_formats_every_command_takes_six);
   CU_add_test (s, "options_only_those_a_command_reads", test_options_only_those_a_command_reads);
   CU_add_test (s, "formats_csv_for_spreadsheets", test_formats_csv_for_spreadsheets);
+  CU_add_test (s, "formats_file_names_shown_safely", test_formats_file_names_shown_safely);
+  CU_add_test (s, "formats_no_control_characters_from_corpus",
+               test_formats_no_control_characters_from_corpus);
+  CU_add_test (s, "formats_csv_formula_cells_quoted", test_formats_csv_formula_cells_quoted);
 }

@@ -75,12 +75,13 @@ static const struct {
 } list_cases[] = {
   { DL_FORMAT_TEXT,
     /* Item: as wide as its widest cell, cut at 6 characters ("q",ç|d is
-     * 7), 漢字 two columns each, a tab none; N 3 wide (1000 overflows, as
-     * fixed columns do); Score one decimal, a tiny value in exponent form;
-     * the note unindented, as the rows are. */
+     * 7), 漢字 two columns each, a tab made a space (a control character
+     * never reaches the terminal); N 3 wide (1000 overflows, as fixed
+     * columns do); Score one decimal, a tiny value in exponent form; the
+     * note unindented, as the rows are. */
     "tr: 2 rows\n"
     "Item      N  Score\n"
-    "a\tb        3    0.2\n"
+    "a b       3    0.2\n"
     "\"q\",ç…   12    1.5\n"
     "a | note\n"
     "\n"
@@ -467,11 +468,11 @@ test_writer_groups_and_columns_off (void)
   g_autofree char *text = write_groups (DL_FORMAT_TEXT);
   DL_ASSERT_STR_EQ (text, "year=2020 — tr: 2 rows\n"
                           "Item    N\n"
-                          "a\tb      3\n"
+                          "a b     3\n"
                           "\n"
                           "year=a\\b — tr: 2 rows\n"
                           "Item    N\n"
-                          "a\tb      3\n");
+                          "a b     3\n");
 }
 
 /* An undefined number (keyness's %DIFF when b = 0) given as an empty

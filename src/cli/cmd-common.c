@@ -13,6 +13,7 @@
 #include "meta.h"
 #include "paths.h"
 #include "pool.h"
+#include "printable.h"
 #include "source.h"
 #include "stream.h"
 #include "terminal.h"
@@ -74,6 +75,50 @@ dl_cmd_units (const DlOptions *opts, const DlListTools *tools, const DlCounter *
   return dl_units_new (counter, lang, &uo);
 }
 
+/* What a reporting pass or an expansion made of the inputs: the
+ * diagnostics go on to the run's, an error about a file with no line (the
+ * input could not be read at all) marks the input being worked on. */
+typedef struct {
+  DlEnv *env;
+  gboolean failed; /* the current input (or some path) could not be read */
+  DlPoolWork work;
+  DlPoolEmit emit;
+  gpointer user_data;
+} Tally;
+
+static void
+tally_diag (DlDiagLevel level, const char *file, guint64 line, const char *message,
+            gpointer user_data)
+{
+  Tally *t = user_data;
+  if (level == DL_DIAG_ERROR && file != NULL && line == 0)
+    t->failed = TRUE;
+  dl_diag_report (t->env->diag, level, file, line, "%s", message);
+}
+
+GPtrArray *
+dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob)
+{
+  Tally t = { env, FALSE, NULL, NULL, NULL };
+  g_autoptr (DlDiag) diag = dl_diag_new (tally_diag, &t);
+  GPtrArray *inputs = dl_source_expand (paths, glob, diag);
+  env->inputs_failed += t.failed;
+  return inputs;
+}
+
+gboolean
+dl_cmd_commit (DlEnv *env, DlOut *out, GError **error)
+{
+  const char *path = dl_out_path (out);
+  if (path == NULL || env->inputs_read > 0 || env->inputs_failed == 0)
+    return dl_out_close (out, TRUE, error);
+  g_set_error (error, DL_ERROR, DL_ERROR_IO,
+               /* Translators: -o FILE is kept as it was (or not made). */
+               _ ("no input could be read: %s not written"), path);
+  dl_out_discard (out);
+  return FALSE;
+}
+
 /* The files named by @paths, or stdin, or the bundled corpus; *@manifest
  * is the bundled corpus's metadata table (g_free), NULL otherwise. */
 static GPtrArray *
@@ -81,11 +126,11 @@ named_inputs (DlEnv *env, const DlOptions *opts, char **paths, char **manifest)
 {
   *manifest = NULL;
   if (paths != NULL && paths[0] != NULL)
-    return dl_source_expand ((const char *const *) paths, opts->glob, env->diag);
+    return dl_cmd_expand (env, (const char *const *) paths, opts->glob);
   if (dl_source_stdin_has_data ())
     {
       const char *const stdin_only[] = { "-", NULL };
-      return dl_source_expand (stdin_only, opts->glob, env->diag);
+      return dl_cmd_expand (env, stdin_only, opts->glob);
     }
   g_autofree char *corpus = dl_paths_corpus ();
   dl_diag_report (env->diag, DL_DIAG_NOTE, NULL, 0,
@@ -93,7 +138,7 @@ named_inputs (DlEnv *env, const DlOptions *opts, char **paths, char **manifest)
   *manifest = g_build_filename (corpus, "MANIFEST.tsv", NULL);
   const char *const bundled[] = { corpus, NULL };
   /* The bundled corpus is *.txt whatever --glob says. */
-  return dl_source_expand (bundled, NULL, env->diag);
+  return dl_cmd_expand (env, bundled, NULL);
 }
 
 /* FALSE with a usage error if -o names one of @inputs: derlem never writes
@@ -203,19 +248,42 @@ dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error
   return dl_out_open (opts->output, error);
 }
 
+static gpointer
+tally_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  Tally *t = user_data;
+  return t->work (input, diag, t->user_data);
+}
+
+/* An input's diagnostics have reached tally_diag before its result comes
+ * (the pool replays them first; with one thread they come as it works). */
+static void
+tally_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  Tally *t = user_data;
+  if (t->failed)
+    t->env->inputs_failed++;
+  else
+    t->env->inputs_read++;
+  t->failed = FALSE;
+  t->emit (input, result, t->user_data);
+}
+
 void
 dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
                  DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result, gpointer user_data)
 {
+  Tally t = { env, FALSE, work, emit, user_data };
+  g_autoptr (DlDiag) diag = dl_diag_new (tally_diag, &t);
   DlProgress *progress = opts->progress_counts;
   if (progress == NULL || env->progress_line == NULL)
     {
-      dl_pool_run (inputs, threads, work, emit, free_result, env->diag, NULL, user_data);
+      dl_pool_run (inputs, threads, tally_work, tally_emit, free_result, diag, NULL, &t);
       return;
     }
   dl_progress_begin (progress, inputs);
   dl_progress_line_start (env->progress_line, progress);
-  dl_pool_run (inputs, threads, work, emit, free_result, env->diag, progress, user_data);
+  dl_pool_run (inputs, threads, tally_work, tally_emit, free_result, diag, progress, &t);
   dl_progress_line_stop (env->progress_line);
 }
 
@@ -447,7 +515,7 @@ dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const D
   qu->counter = pass.total = dl_counter_new (&pass.counter_options);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet, env->progress_line };
+  DlEnv quiet_env = { .diag = quiet, .progress_line = env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_counting_job, &pass, error))
     return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -502,11 +570,13 @@ dl_cmd_writer_part (DlWriter *w, const DlOptions *opts, const DlPart *part)
 {
   if (part->value == NULL)
     return;
-  /* --by file: the part is a path, shown as the table's paths are. */
-  const char *value
-      = strcmp (opts->by, "file") == 0 ? dl_writer_path (w, part->value) : part->value;
-  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, value);
-  dl_writer_group (w, part->value, label);
+  /* --by file: the part is a path, shown as the table's paths are, and
+   * escaped as they are in the part column too. */
+  gboolean file = strcmp (opts->by, "file") == 0;
+  g_autofree char *shown = file ? dl_writer_path (w, part->value) : NULL;
+  g_autofree char *value = file ? dl_printable_name (part->value) : NULL;
+  g_autofree char *label = g_strdup_printf ("%s=%s", opts->by, file ? shown : part->value);
+  dl_writer_group (w, file ? value : part->value, label);
 }
 
 /* Counts one part of the inputs and writes its sections. */
@@ -554,7 +624,7 @@ dl_cmd_count_report_full (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
   for (guint p = 0; ok && p < parts->len; p++)
     ok = report_part (env, opts, parts->pdata[p], report, workers, w, job_data, user_data, error);
   dl_writer_end (w);
-  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return ok && dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 DlFreqTsv *

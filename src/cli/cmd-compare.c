@@ -15,6 +15,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "keyness.h"
+#include "printable.h"
 #include "report.h"
 #include "svg.h"
 #include "textwidth.h"
@@ -175,7 +176,7 @@ find_hits (CompareRun *run, InputSet *set, GError **error)
   dl_cmd_counter_options (opts, &co);
   memcpy (find.options.langs, co.langs, sizeof co.langs);
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env = { quiet, run->env->progress_line };
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   return dl_cmd_run_job (&quiet_env, opts, set->inputs, &dl_cmd_finding_job, &find, error);
 }
 
@@ -306,21 +307,13 @@ real_text (char *buf, gboolean has, double v, int decimals)
   return buf;
 }
 
-/* Appends @text (@len bytes) with control characters as spaces. */
-static void
-append_clean (GString *out, const char *text, gsize len)
-{
-  for (gsize i = 0; i < len; i++)
-    g_string_append_c (out, (guchar) text[i] < 0x20 || text[i] == 0x7f ? ' ' : text[i]);
-}
-
 /* Appends the last (@left) or first @columns display columns of @text
  * (@len bytes), padded on the left for @left. */
 static void
 append_context (GString *out, const char *text, gsize len, guint columns, gboolean left)
 {
   g_autoptr (GString) clean = g_string_new (NULL);
-  append_clean (clean, text, len);
+  dl_printable_append_text (clean, text, len, "");
   const char *p = clean->str, *end = clean->str + clean->len;
   if (left)
     {
@@ -351,12 +344,11 @@ append_line (GString *out, const DlDispersionLine *l, const InputSet *set)
   const DlInput *input = set->inputs->pdata[l->file];
   const char *base = strrchr (input->path, G_DIR_SEPARATOR);
   base = base != NULL && base[1] != '\0' ? base + 1 : input->path;
-  g_autoptr (GString) place = g_string_new (NULL);
-  append_clean (place, base, strlen (base));
-  g_string_append_printf (out, "%s:%" G_GUINT64_FORMAT "\n  ", place->str, l->line);
+  g_autofree char *place = dl_printable_name (base);
+  g_string_append_printf (out, "%s:%" G_GUINT64_FORMAT "\n  ", place, l->line);
   append_context (out, l->text, l->start, CONTEXT, TRUE);
   g_string_append (out, " " DL_WRITER_MARK);
-  append_clean (out, l->text + l->start, l->end - l->start);
+  dl_printable_append_text (out, l->text + l->start, l->end - l->start, "");
   g_string_append (out, DL_WRITER_UNMARK " ");
   append_context (out, l->text + l->end, strlen (l->text + l->end), CONTEXT, FALSE);
   g_string_append_c (out, '\n');
@@ -1054,7 +1046,7 @@ compare_run (DlEnv *env, const CompareArgs *args, GError **error)
   run.n_sets = 1;
   if (args->ref != NULL)
     run.sets[run.n_sets++].inputs
-        = dl_source_expand ((const char *const *) args->ref, opts->glob, env->diag);
+        = dl_cmd_expand (env, (const char *const *) args->ref, opts->glob);
   g_autoptr (DlOut) out = dl_cmd_open_output (opts, NULL, error);
   if (out == NULL)
     return FALSE;
@@ -1081,7 +1073,7 @@ compare_run (DlEnv *env, const CompareArgs *args, GError **error)
   for (guint i = 0; i < run.n_comparisons; i++)
     write_comparison (r, &run.comparisons[i], &run);
   dl_report_end (r);
-  return dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 /* ---- Options ---- */

@@ -10,6 +10,7 @@
 #include "dispersion.h"
 #include "error.h"
 #include "i18n.h"
+#include "printable.h"
 #include "svg.h"
 #include "textwidth.h"
 
@@ -154,13 +155,15 @@ append_bar (GString *out, const DlDispersionParts *p, guint i, guint n)
     }
 }
 
-/* The name of part @i in a plot: its file's base name, or its number. */
-static const char *
-plot_name (const DispRun *run, const DlDispersionParts *p, guint i, char *buf)
+/* The name of part @i in a plot: its file's base name (escaped as
+ * printable.h says), or its number. A new string. */
+static char *
+plot_name (const DispRun *run, const DlDispersionParts *p, guint i)
 {
+  char buf[24];
   const char *name = part_name (run, p, i, buf);
   const char *slash = strrchr (name, G_DIR_SEPARATOR);
-  return slash != NULL && slash[1] != '\0' ? slash + 1 : name;
+  return dl_printable_name (slash != NULL && slash[1] != '\0' ? slash + 1 : name);
 }
 
 /* The text plot: a line per part, "name [bar] count", its bars shorter
@@ -172,7 +175,8 @@ text_plot (const DispRun *run, const DlDispersionParts *p, guint line_width)
   char buf[24];
   for (guint i = 0; i < p->n; i++)
     {
-      width = MAX (width, MIN (PLOT_NAME_MAX, dl_display_width (plot_name (run, p, i, buf), -1)));
+      g_autofree char *name = plot_name (run, p, i);
+      width = MAX (width, MIN (PLOT_NAME_MAX, dl_display_width (name, -1)));
       digits = MAX (digits, (guint) strlen (dl_format_u64 (buf, p->counts[i])));
     }
   guint cells = PLOT_CELLS, rest = width + 4 + digits; /* name, " [", "] ", count */
@@ -181,7 +185,8 @@ text_plot (const DispRun *run, const DlDispersionParts *p, guint line_width)
   GString *s = g_string_new (NULL);
   for (guint i = 0; i < p->n; i++)
     {
-      append_name (s, plot_name (run, p, i, buf), width);
+      g_autofree char *name = plot_name (run, p, i);
+      append_name (s, name, width);
       g_string_append (s, " [");
       append_bar (s, p, i, cells);
       g_string_append_printf (s, "] %" G_GUINT64_FORMAT "\n", p->counts[i]);
@@ -195,15 +200,14 @@ static char *
 svg_plot (const DispRun *run, const DlDispersionParts *p, const char *caption)
 {
   g_autofree DlSvgBarcodeRow *rows = g_new0 (DlSvgBarcodeRow, p->n + 1);
-  /* A part's number and its count written out: 24 bytes each. */
-  g_autofree char *numbers = g_new (char, (gsize) (p->n + 1) * 48);
+  /* A part's count written out: 24 bytes each. */
+  g_autofree char *numbers = g_new (char, (gsize) (p->n + 1) * 24);
+  g_auto (GStrv) names = g_new0 (char *, p->n + 1);
   for (guint i = 0; i < p->n; i++)
-    rows[i] = (DlSvgBarcodeRow){ plot_name (run, p, i, numbers + 48 * i),
-                                 NULL,
-                                 p->positions + p->starts[i],
-                                 p->starts[i + 1] - p->starts[i],
-                                 p->sizes[i],
-                                 dl_format_u64 (numbers + 48 * i + 24, p->counts[i]) };
+    rows[i] = (DlSvgBarcodeRow){
+      names[i] = plot_name (run, p, i), NULL,        p->positions + p->starts[i],
+      p->starts[i + 1] - p->starts[i],  p->sizes[i], dl_format_u64 (numbers + 24 * i, p->counts[i])
+    };
   GString *s = g_string_new (NULL);
   dl_svg_barcode (s, rows, p->n,
                   p->files != NULL

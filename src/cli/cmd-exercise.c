@@ -13,6 +13,7 @@
 #include "error.h"
 #include "exercise.h"
 #include "i18n.h"
+#include "printable.h"
 #include "report.h"
 
 /* Sentences kept per query and language, beyond --count. */
@@ -492,8 +493,8 @@ collocates_of (ExRun *run, guint q, GArray **pairs, GError **error)
 {
   const DlOptions *opts = &run->args->opts;
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env
-      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
+  /* The sentences' pass reported the inputs. */
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   DlCollocating job = { { 5, 5, FALSE, run->eo.query, { 0 } }, run->doc, NULL, NULL };
   dl_cmd_counter_options (opts, &job.opts.counter);
   job.node = run->args->queries->pdata[q];
@@ -751,11 +752,12 @@ write_key (const ExRun *run, DlReport *r, DlLang lang, const GPtrArray *bank)
       g_autofree char *choice = it->options != NULL ? letter (it->correct)
                                 : bank != NULL      ? bank_letter (bank, it->answer)
                                                     : g_strdup ("");
+      g_autofree char *name
+          = it->s != NULL ? dl_printable_name (((DlInput *) run->inputs->pdata[it->s->file])->path)
+                          : NULL;
       g_autofree char *where
-          = it->s != NULL
-                ? g_strdup_printf (" (%s:%" G_GUINT64_FORMAT ")",
-                                   ((DlInput *) run->inputs->pdata[it->s->file])->path, it->s->line)
-                : g_strdup ("");
+          = name != NULL ? g_strdup_printf (" (%s:%" G_GUINT64_FORMAT ")", name, it->s->line)
+                         : g_strdup ("");
       g_autofree char *text
           = g_strdup_printf ("%s%s%s%s", choice, *choice != '\0' ? " " : "", it->answer, where);
       dl_report_item (r, label, text, dl_lang_code (lang));
@@ -898,8 +900,8 @@ finish_choices (ExRun *run, GPtrArray **items, GError **error)
           cand_pairs (run, it, it->cands[k], run->wanted, NULL);
       }
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
-  DlEnv quiet_env
-      = { quiet, run->env->progress_line }; /* the sentences' pass reported the inputs */
+  /* The sentences' pass reported the inputs. */
+  DlEnv quiet_env = { .diag = quiet, .progress_line = run->env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, &run->args->opts, run->inputs, &pairs_job, run, error))
     return FALSE;
   for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
@@ -1009,7 +1011,7 @@ write_machine (ExRun *run, GPtrArray **items, DlOut *out, const char *title)
     [COL_PROMPT] = { "prompt", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
     [COL_ANSWER] = { "answer", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
     [COL_OPTIONS] = { "options", NULL, DL_CELL_STRING, DL_COLUMN_LIST, 0, 0, NULL, 0, 0 },
-    [COL_FILE] = { "file", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
+    [COL_FILE] = { "file", NULL, DL_CELL_STRING, DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
     [COL_LINE] = { "line", NULL, DL_CELL_STRING, 0, 0, 0, NULL, 0, 0 },
   };
   DlWriter *w = dl_cmd_writer (&run->args->opts, out, columns, N_COLS, title, NULL);
@@ -1081,7 +1083,7 @@ ex_run (DlEnv *env, const ExArgs *a, GError **error)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     if (items[l] != NULL)
       g_ptr_array_unref (items[l]);
-  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return ok && dl_cmd_commit (run.env, g_steal_pointer (&out), error);
 }
 
 /* ---- Options ---- */

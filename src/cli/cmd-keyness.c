@@ -488,8 +488,7 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
     return FALSE;
   if (args->ref != NULL)
     {
-      g_autoptr (GPtrArray) refs
-          = dl_source_expand ((const char *const *) args->ref, opts->glob, env->diag);
+      g_autoptr (GPtrArray) refs = dl_cmd_expand (env, (const char *const *) args->ref, opts->glob);
       count_side (&run, &run.reference, refs);
     }
   DlColumn columns[N_COLS];
@@ -501,7 +500,7 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
   for (guint p = first; ok && p < last; p++)
     ok = keyness_part (&run, parts, p, w, error);
   dl_writer_end (w);
-  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return ok && dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 gboolean

@@ -827,7 +827,7 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
       kwic_search (env, a, p > 0 ? &run : &first, part->inputs, &printer);
     }
   dl_writer_end (printer.writer);
-  return dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 gboolean

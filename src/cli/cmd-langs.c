@@ -80,7 +80,10 @@ put_span (LangsRun *run, const DlInput *input, const Span *s, gboolean *section)
   if (!dl_options_wants (run->opts, s->lang))
     return;
   if (!*section)
-    dl_writer_section (run->writer, DL_LANG_NONE, dl_writer_path (run->writer, input->path));
+    {
+      g_autofree char *heading = dl_writer_path (run->writer, input->path);
+      dl_writer_section (run->writer, DL_LANG_NONE, heading);
+    }
   *section = TRUE;
   char start[24], end[24];
   dl_format_u64 (start, s->start);
@@ -287,7 +290,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
                    g_strerror (errsv ? errsv : EIO));
       return FALSE;
     }
-  return dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 
 gboolean

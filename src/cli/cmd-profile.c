@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "paths.h"
 #include "lexicon.h"
+#include "printable.h"
 #include "stream.h"
 #include "textwidth.h"
 
@@ -80,14 +81,17 @@ ref_from_corpus (ProfileRun *run, GError **error)
   const DlOptions *opts = &run->args->opts;
   g_autofree char *corpus = dl_paths_corpus ();
   const char *const paths[] = { corpus, NULL };
-  g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, run->env->diag);
+  /* The bundled reference is none of the run's inputs: reading it does not
+   * make up for a TEXT that could not be read (dl_cmd_commit). */
+  DlEnv ref_env = { .diag = run->env->diag, .progress_line = run->env->progress_line };
+  g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, ref_env.diag);
   DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL }, NULL };
   dl_cmd_counter_options (opts, &counting.counter_options);
   /* Both languages ranked, whatever --lang shows. */
   counting.counter_options.langs[DL_LANG_TR] = counting.counter_options.langs[DL_LANG_EN] = TRUE;
   counting.counter_options.track_files = opts->unit != DL_UNIT_FORM;
   g_autoptr (DlCounter) total = counting.total = dl_counter_new (&counting.counter_options);
-  if (!dl_cmd_run_job (run->env, opts, inputs, &dl_cmd_counting_job, &counting, error))
+  if (!dl_cmd_run_job (&ref_env, opts, inputs, &dl_cmd_counting_job, &counting, error))
     return FALSE;
   return dl_cmd_band_refs_count (opts, &run->tools, total, run->ref, error);
 }
@@ -370,8 +374,9 @@ text_view (const ProfileRun *run, GError **error)
       const DlInput *input = run->inputs->pdata[i];
       if (!dl_stream_open (stream, input, &run->text.doc_options, quiet, NULL, NULL))
         continue;
+      g_autofree char *name = dl_printable_name (input->path);
       g_string_append (out, "<h3>");
-      dl_writer_escape_html (out, input->path);
+      dl_writer_escape_html (out, name);
       g_string_append (out, "</h3>\n<pre class=\"profile\">");
       const DlStreamLine *line;
       while (lines < VIEW_LINES && dl_stream_next (stream, &line, NULL) && line != NULL)
@@ -432,7 +437,7 @@ profile_run (DlEnv *env, const ProfileArgs *args, GError **error)
         dl_writer_block (w, NULL, view);
     }
   dl_writer_end (w);
-  return ok && dl_out_close (g_steal_pointer (&out), TRUE, error);
+  return ok && dl_cmd_commit (run.env, g_steal_pointer (&out), error);
 }
 
 /* ---- Options ---- */

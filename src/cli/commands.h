@@ -33,6 +33,12 @@ G_BEGIN_DECLS
 typedef struct {
   const DlDiag *diag;            /* problems with inputs go here */
   DlProgressLine *progress_line; /* progress on stderr, when --progress shows it */
+  /* The run's inputs so far, counted by dl_cmd_expand and the passes of
+   * dl_cmd_pool_run that report to @diag (a quiet pass has an env of its
+   * own): read (at least in part), and paths or inputs that could not be
+   * read at all (an error about the file with no line: missing,
+   * unreadable, binary, undecodable). dl_cmd_commit reads them. */
+  guint inputs_read, inputs_failed;
 } DlEnv;
 
 /* A command: parses @argv (its name first), runs, and returns FALSE with
@@ -50,6 +56,19 @@ gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
+
+/* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
+ * paths that cannot be read counted in @env->inputs_failed. */
+GPtrArray *dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob);
+
+/* Closes @out (dl_out_close) for a command whose work is done: commits it,
+ * unless it is a file (-o) and no input of the run could be read while some
+ * failed (every path missing, unreadable or binary): then the file is left
+ * as it was, or not made, and FALSE with @error (DL_ERROR_IO) says so
+ * ("no input could be read: FILE not written"), so that an empty result
+ * never replaces a good one. Standard output and devices get the (empty)
+ * result as before; the failures' diagnostics give exit status 1. */
+gboolean dl_cmd_commit (DlEnv *env, DlOut *out, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said

@@ -2,14 +2,20 @@
  * printing diagnostics, and the exit status (0 ok, 1 data, 2 usage). */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "commands.h"
 #include "error.h"
 #include "i18n.h"
 #include "paths.h"
+#include "printable.h"
+#include "tempfiles.h"
 
 enum { EXIT_OK = 0, EXIT_DATA = 1, EXIT_USAGE = 2 };
 
@@ -41,25 +47,38 @@ static const Command commands[] = {
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
 };
 
-/* Whether any input went wrong: the only mutable state, owned here. */
+/* Whether any input went wrong. The program's mutable state is main.c's:
+ * this, and what close_stdout needs (print_errno). */
 static DlDiagLevel worst = DL_DIAG_NOTE;
 
-/* A diagnostic on stderr, the progress line (@user_data) erased under it. */
+/* A diagnostic on stderr, the progress line (@user_data) erased under it.
+ * A file's name (any bytes) and the message are escaped, so that neither
+ * can forge a line or drive the terminal. */
 static void
 print_diag (DlDiagLevel level, const char *file, guint64 line, const char *message,
             gpointer user_data)
 {
   if (level > worst)
     worst = level;
+  g_autofree char *name = file != NULL ? dl_printable_name (file) : NULL;
+  g_autofree char *text = dl_printable_message (message);
   fflush (stdout);
   dl_progress_line_hold (user_data);
-  if (file != NULL && line > 0)
-    fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", file, line, message);
-  else if (file != NULL)
-    fprintf (stderr, "derlem: %s: %s\n", file, message);
+  if (name != NULL && line > 0)
+    fprintf (stderr, "derlem: %s:%" G_GUINT64_FORMAT ": %s\n", name, line, text);
+  else if (name != NULL)
+    fprintf (stderr, "derlem: %s: %s\n", name, text);
   else
-    fprintf (stderr, "derlem: %s\n", message);
+    fprintf (stderr, "derlem: %s\n", text);
   dl_progress_line_release (user_data);
+}
+
+/* A message of the run (@message may quote a name) on stderr. */
+static void
+print_error (const char *message)
+{
+  g_autofree char *text = dl_printable_message (message);
+  fprintf (stderr, "derlem: %s\n", text);
 }
 
 static void
@@ -93,12 +112,80 @@ find_command (const char *name)
 static int
 usage_error (const char *message, const char *command)
 {
-  fprintf (stderr, "derlem: %s\n", message);
+  print_error (message);
   if (command != NULL)
     fprintf (stderr, _ ("Try 'derlem help %s'.\n"), command);
   else
     fprintf (stderr, "%s\n", _ ("Try 'derlem --help'."));
   return EXIT_USAGE;
+}
+
+/* SIGINT, SIGTERM or SIGHUP: the run's temporary files (-o's, standard
+ * input's copies) removed, then the signal again with its default action,
+ * so that the exit status says what ended the run (as sort and gzip do).
+ * Async-signal-safe. */
+static void
+on_fatal_signal (int sig)
+{
+  dl_tempfiles_remove_all ();
+  signal (sig, SIG_DFL);
+  raise (sig); /* delivered when the handler returns: it is blocked here */
+}
+
+static void
+catch_fatal_signals (void)
+{
+  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+  struct sigaction sa = { 0 };
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset (&sa.sa_mask);
+  /* One cleanup at a time: the others wait while it runs. */
+  for (gsize i = 0; i < G_N_ELEMENTS (sigs); i++)
+    sigaddset (&sa.sa_mask, sigs[i]);
+  for (gsize i = 0; i < G_N_ELEMENTS (sigs); i++)
+    {
+      struct sigaction old;
+      /* A signal the caller ignores (nohup, a background job) stays so. */
+      if (sigaction (sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+        continue;
+      sigaction (sigs[i], &sa, NULL);
+    }
+}
+
+/* Why g_print's last write to standard output failed (0: none did). */
+static int print_errno;
+
+/* g_print's output (GOption's --help), as GLib writes it, but the reason
+ * of a failure kept for close_stdout: GOption exits right after it. */
+static void
+print_stdout (const char *text)
+{
+  if ((fputs (text, stdout) == EOF || fflush (stdout) != 0) && print_errno == 0)
+    print_errno = errno;
+}
+
+/* At exit, however the program got there (GOption's --help calls exit (0)
+ * itself): standard output flushed and closed, and a failure (a full
+ * disk, a closed pipe) said and exit status 1, as gnulib's close_stdout
+ * does. A failure dl_out_close already reported is not said again: it
+ * clears the stream's error, and stdio drops what it could not write. */
+static void
+close_stdout (void)
+{
+  errno = 0;
+  gboolean failed = fflush (stdout) != 0 || ferror (stdout);
+  int errsv = errno != 0 ? errno : print_errno;
+  /* A closed descriptor with nothing to write is no failure: nothing is
+   * lost (derlem ... >&-). */
+  if (fclose (stdout) != 0 && !failed && errno != EBADF)
+    failed = TRUE, errsv = errno;
+  if (!failed)
+    return;
+  fprintf (stderr, "derlem: ");
+  fprintf (stderr, _ ("cannot write %s: %s"), _ ("standard output"),
+           g_strerror (errsv != 0 ? errsv : EIO));
+  fputc ('\n', stderr);
+  _exit (EXIT_DATA);
 }
 
 static void
@@ -123,7 +210,7 @@ run_command (const Command *cmd, int argc, char **argv)
   g_set_prgname (prgname);
   g_autoptr (DlProgressLine) progress_line = dl_progress_line_new (stderr);
   g_autoptr (DlDiag) diag = dl_diag_new (print_diag, progress_line);
-  DlEnv env = { diag, progress_line };
+  DlEnv env = { .diag = diag, .progress_line = progress_line };
   g_autoptr (GError) error = NULL;
   gboolean ok = cmd->run (&env, argc, argv, &error);
   if (!ok && g_error_matches (error, DL_ERROR, DL_ERROR_USAGE))
@@ -131,7 +218,7 @@ run_command (const Command *cmd, int argc, char **argv)
   if (!ok)
     {
       fflush (stdout);
-      fprintf (stderr, "derlem: %s\n", error->message);
+      print_error (error->message);
       return EXIT_DATA;
     }
   return worst >= DL_DIAG_WARNING ? EXIT_DATA : EXIT_OK;
@@ -142,6 +229,9 @@ main (int argc, char **argv)
 {
   setup_locale ();
   g_set_prgname ("derlem");
+  catch_fatal_signals ();
+  g_set_print_handler (print_stdout);
+  atexit (close_stdout);
 
   if (argc < 2)
     {
@@ -153,12 +243,12 @@ main (int argc, char **argv)
       || (strcmp (first, "help") == 0 && argc == 2))
     {
       print_overview (stdout);
-      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+      return EXIT_OK; /* close_stdout checks the writes */
     }
   if (strcmp (first, "--version") == 0 || strcmp (first, "-V") == 0)
     {
       printf ("derlem %s\n", PACKAGE_VERSION);
-      return fclose (stdout) == 0 ? EXIT_OK : EXIT_DATA;
+      return EXIT_OK;
     }
   if (strcmp (first, "help") == 0)
     {
@@ -177,11 +267,5 @@ main (int argc, char **argv)
       g_autofree char *msg = g_strdup_printf (_ ("unknown command '%s'"), first);
       return usage_error (msg, NULL);
     }
-  int status = run_command (cmd, argc - 1, argv + 1);
-  if (fclose (stdout) != 0 && status == EXIT_OK)
-    {
-      perror ("derlem: standard output");
-      status = EXIT_DATA;
-    }
-  return status;
+  return run_command (cmd, argc - 1, argv + 1);
 }

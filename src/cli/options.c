@@ -314,6 +314,25 @@ glib_message (const char *message)
   return g_string_free (s, FALSE);
 }
 
+/* Takes the "--" that ends the options out of the operands @argv (@argc
+ * of them, the command's name first). GLib stops parsing options at "--"
+ * but leaves it in argv when an operand after it starts with '-' or
+ * operands stand on both sides of it: derlem freq -- -x.txt. The first
+ * "--" left is that one: were it taken out, no operand after it could
+ * start with '-', "--" among them. */
+static void
+drop_separator (int *argc, char **argv)
+{
+  for (int i = 1; i < *argc; i++)
+    if (strcmp (argv[i], "--") == 0)
+      {
+        memmove (&argv[i], &argv[i + 1], (gsize) (*argc - i) * sizeof *argv);
+        (*argc)--;
+        argv[*argc] = NULL;
+        return;
+      }
+}
+
 gboolean
 dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv, GError **error)
 {
@@ -324,6 +343,7 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
       g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, message);
       return FALSE;
     }
+  drop_separator (argc, *argv);
   /* In this order, so that of several wrong options the same one is named. */
   if (!parse_langs (o, error) || !parse_words (o, error) || !parse_whens (o, error))
     return FALSE;

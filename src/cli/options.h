@@ -90,8 +90,10 @@ GOptionContext *dl_options_context (const char *parameters, const char *summary,
                                     const char *description, const GOptionEntry *entries,
                                     DlOptionSet which, DlOptions *opts);
 
-/* Parses @argv (the command name first) and checks the common options.
- * FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+/* Parses @argv (the command name first) and checks the common options;
+ * what is left in @argv are the operands (QUERY, PATH...), without the
+ * "--" that ends the options: after it, a word starting with '-' is an
+ * operand. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
 gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, int *argc, char ***argv,
                            GError **error);
 

@@ -11,16 +11,32 @@ G_BEGIN_DECLS
 
 typedef struct _DlOut DlOut;
 
-/* Opens standard output (@path NULL or "-") or a temporary file beside @path
- * that dl_out_close renames onto it. FALSE-ish (NULL) with DL_ERROR_IO. */
+/* Opens standard output (@path NULL or "-"), or -o @path:
+ * - a regular file or a new one: a temporary file beside it, which
+ *   dl_out_close renames onto it (atomically: all or nothing). The result
+ *   keeps an existing file's mode, and its owner and group when we may set
+ *   them; a new file is made with the umask's mode.
+ * - a symbolic link: the same for the file it leads to (the temporary file
+ *   beside that one), so that the link stays a link. A link that leads to
+ *   no file is refused (as cp refuses to write through one).
+ * - a device, FIFO or socket (/dev/null, a terminal, a named pipe): opened
+ *   and written in place, never replaced.
+ * NULL with DL_ERROR_IO (a directory, a dangling link, a file that cannot
+ * be made). */
 DlOut *dl_out_open (const char *path, GError **error);
+
+/* The file that dl_out_close (@out, TRUE) makes or replaces, as -o named
+ * it; NULL when there is none: standard output, or a device or FIFO
+ * written in place. */
+const char *dl_out_path (const DlOut *out);
 
 /* The stream to write to (owned by @out). */
 FILE *dl_out_file (DlOut *out);
 
-/* Flushes and closes. With @commit, the temporary file becomes @path;
- * without, it is removed. FALSE with DL_ERROR_IO if any write failed (then
- * nothing is renamed). Frees @out either way. */
+/* Flushes and closes. With @commit, the temporary file becomes the file it
+ * replaces; without, it is removed (what went to a device or FIFO is
+ * written whatever @commit says). FALSE with DL_ERROR_IO if any write
+ * failed (then nothing is renamed). Frees @out either way. */
 gboolean dl_out_close (DlOut *out, gboolean commit, GError **error);
 
 /* Closes @out without committing (a temporary file is removed): a run that

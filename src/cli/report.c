@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "printable.h"
 #include "svg.h"
 #include "textwidth.h"
 #include "writer.h"
@@ -71,6 +72,18 @@ put (DlReport *r)
   g_string_truncate (r->buf, 0);
 }
 
+/* @text with its control characters but those in @keep made spaces:
+ * corpus text (exercise's sentences, compare's lines) drives no terminal.
+ * A new string. */
+static char *
+shown (const char *text, const char *keep)
+{
+  gsize len = strlen (text);
+  GString *s = g_string_sized_new (len);
+  dl_printable_append_text (s, text, len, keep);
+  return g_string_free (s, FALSE);
+}
+
 static void
 escape (DlReport *r, const char *text)
 {
@@ -122,6 +135,8 @@ void
 dl_report_heading (DlReport *r, guint level, const char *text, const char *id)
 {
   g_return_if_fail (level >= 2 && level <= 4);
+  g_autofree char *clean = shown (text, "");
+  text = clean;
   if (r->format == DL_FORMAT_HTML)
     {
       g_string_append_printf (r->buf, "<h%u", level);
@@ -187,6 +202,8 @@ wrap (GString *out, const char *text)
 void
 dl_report_text (DlReport *r, const char *text)
 {
+  g_autofree char *clean = shown (text, "\n");
+  text = clean;
   if (r->format == DL_FORMAT_HTML)
     {
       g_string_append (r->buf, "<p>");
@@ -210,6 +227,8 @@ dl_report_text (DlReport *r, const char *text)
 void
 dl_report_item (DlReport *r, const char *label, const char *text, const char *lang)
 {
+  g_autofree char *clean = shown (text, "\n");
+  text = clean;
   if (r->format == DL_FORMAT_HTML)
     {
       g_string_append (r->buf, "<p class=\"item\"");
@@ -295,7 +314,7 @@ dl_report_row_link (DlReport *r, const char *const *cells, const double *values,
   row->values = g_new0 (double, r->n_columns);
   for (guint k = 0; k < r->n_columns; k++)
     {
-      row->cells[k] = g_strdup (cells[k] != NULL ? cells[k] : "");
+      row->cells[k] = shown (cells[k] != NULL ? cells[k] : "", "");
       row->values[k] = values != NULL ? values[k] : NAN;
     }
   row->link = g_strdup (href);
@@ -520,6 +539,8 @@ dl_report_figure (DlReport *r, const char *html, const char *text, const char *c
 void
 dl_report_pre (DlReport *r, const char *text, const char *lang)
 {
+  g_autofree char *clean = shown (text, "\n" DL_WRITER_MARK DL_WRITER_UNMARK);
+  text = clean;
   if (r->format == DL_FORMAT_HTML)
     {
       g_string_append (r->buf, "<pre");

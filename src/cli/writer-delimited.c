@@ -136,5 +136,9 @@ csv_row (DlWriter *w, DlLang lang, const DlCell *cells)
   row (w, cells, ',');
 }
 
-const DlWriterClass dl_writer_tsv = { .name = "tsv", .begin = tsv_begin, .row = tsv_row };
-const DlWriterClass dl_writer_csv = { .name = "csv", .begin = csv_begin, .row = csv_row };
+/* Tabs and line breaks are escaped (TSV) or quoted (CSV); other control
+ * characters are spaces. */
+const DlWriterClass dl_writer_tsv
+    = { .name = "tsv", .controls = "\t\n\r", .begin = tsv_begin, .row = tsv_row };
+const DlWriterClass dl_writer_csv
+    = { .name = "csv", .controls = "\t\n\r", .begin = csv_begin, .row = csv_row };

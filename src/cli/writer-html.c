@@ -217,6 +217,7 @@ html_end (DlWriter *w)
 const DlWriterClass dl_writer_html = {
   .name = "html",
   .for_people = TRUE,
+  .controls = "\t\n", /* white space in a cell (pre-wrap) */
   .state_size = sizeof (HtmlState),
   .begin = html_begin,
   .section = html_section,

@@ -6,6 +6,10 @@
 
 #include "writer-private.h"
 
+/* A JSON string of @text. JSON is UTF-8: a byte that is not part of valid
+ * UTF-8 (none comes from corpus text, which is decoded, and names are
+ * escaped before) is written as the text \xNN, as dl_printable_name
+ * writes it, never as it is. */
 static void
 escape_json (GString *out, const char *text)
 {
@@ -13,6 +17,19 @@ escape_json (GString *out, const char *text)
   for (const char *p = text; *p != '\0'; p++)
     {
       guchar c = *p;
+      if (c >= 0x80)
+        {
+          gunichar u = g_utf8_get_char_validated (p, -1);
+          if (u == (gunichar) -1 || u == (gunichar) -2)
+            g_string_append_printf (out, "\\\\x%02x", c);
+          else
+            {
+              const char *next = g_utf8_next_char (p);
+              g_string_append_len (out, p, next - p);
+              p = next - 1;
+            }
+          continue;
+        }
       switch (c)
         {
         case '"':
@@ -121,5 +138,6 @@ json_end (DlWriter *w)
   fputs (w->rows > 0 ? "\n]\n" : "]\n", w->fp);
 }
 
+/* Exact: every control character is escaped (\u001b), none made a space. */
 const DlWriterClass dl_writer_json
-    = { .name = "json", .begin = json_begin, .row = json_row, .end = json_end };
+    = { .name = "json", .controls = NULL, .begin = json_begin, .row = json_row, .end = json_end };

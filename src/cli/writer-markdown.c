@@ -144,6 +144,7 @@ markdown_block (DlWriter *w, const char *text, const char *html)
 const DlWriterClass dl_writer_markdown = {
   .name = "markdown",
   .for_people = TRUE,
+  .controls = "\t\n\r", /* white space, and line breaks as <br> */
   .state_size = sizeof (MarkdownState),
   .begin = markdown_begin,
   .section = markdown_section,

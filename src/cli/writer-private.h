@@ -14,6 +14,12 @@ typedef struct {
   gboolean for_people; /* columns, headings and notes for people (text) or
                           for machines (TSV) */
   gsize state_size;    /* of the back end's own state, zeroed (w->state) */
+  /* The C0 control characters of text cells that the back end writes in a
+   * way of its own (TSV's \t \n \r escapes): every other control character
+   * (C0, DEL, C1) of a cell, heading or note is made a space before it sees
+   * it, so that no corpus text drives a terminal. NULL: the back end
+   * escapes every one itself (JSON). */
+  const char *controls;
   void (*begin) (DlWriter *w);
   void (*section) (DlWriter *w, DlLang lang, const char *heading);
   /* Before dl_writer_rows writes @n rows of a section. */
@@ -36,6 +42,7 @@ struct _DlWriter {
   guint n_shown;
   GString *buf;         /* a row's bytes, written at once */
   char (*numbers)[40];  /* a number cell written out, per column */
+  GString **texts;      /* a text cell made safe to show, per column (or NULL) */
   char point;           /* the decimal separator of its real cells */
   DlLang section_lang;  /* DL_LANG_NONE outside sections */
   guint sections;       /* begun so far */
@@ -56,8 +63,9 @@ extern const DlWriterClass dl_writer_html;
 extern const DlWriterClass dl_writer_markdown;
 
 /* Column @k's cell as text: @cell->s, or its number written out (with the
- * people's decimals in a format for people). Owned by @w, valid until the
- * next call for that column. */
+ * people's decimals in a format for people); a path (DL_COLUMN_PATH) as
+ * dl_writer_path shows it. Owned by @w, valid until the next call for that
+ * column. */
 const char *dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell);
 
 /* The heading of column @k for people. */

@@ -495,6 +495,7 @@ text_end (DlWriter *w)
 const DlWriterClass dl_writer_text = {
   .name = "text",
   .for_people = TRUE,
+  .controls = "", /* a tab or a line break in a cell would break the columns */
   .state_size = sizeof (TextState),
   .begin = text_begin,
   .section = text_section,

@@ -8,6 +8,7 @@
 
 #include "i18n.h"
 #include "output.h"
+#include "printable.h"
 #include "writer-private.h"
 
 /* The back end of each --format, in DlFormat order: adding a format is its
@@ -92,6 +93,7 @@ dl_writer_new (FILE *fp, DlFormat format, const DlColumn *columns, guint n_colum
       w->shown[w->n_shown++] = k;
   w->buf = g_string_sized_new (256);
   w->numbers = g_malloc (n_columns * sizeof *w->numbers);
+  w->texts = g_new0 (GString *, n_columns);
   w->section_lang = DL_LANG_NONE;
   w->state = w->klass->state_size > 0 ? g_malloc0 (w->klass->state_size) : NULL;
   hold_line (w);
@@ -110,6 +112,16 @@ dl_writer_group (DlWriter *w, const char *value, const char *label)
   w->group_label = g_strdup (label);
 }
 
+/* A heading or note for people with its control characters but line
+ * breaks made spaces (what text wraps and indents): a new string. */
+static char *
+shown_prose (const char *text)
+{
+  GString *b = g_string_new (NULL);
+  dl_printable_append_text (b, text, strlen (text), "\n");
+  return g_string_free (b, FALSE);
+}
+
 void
 dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
 {
@@ -123,9 +135,10 @@ dl_writer_section (DlWriter *w, DlLang lang, const char *heading)
     /* Translators: a section's heading in one part of the corpus (--by):
        the part (KEY=VALUE), then the heading. */
     heading = grouped = g_strdup_printf (_ ("%s — %s"), w->group_label, heading);
+  g_autofree char *shown = heading != NULL ? shown_prose (heading) : NULL;
   hold_line (w);
   if (w->klass->section != NULL)
-    w->klass->section (w, lang, heading);
+    w->klass->section (w, lang, shown);
   release_line (w);
   w->sections++;
 }
@@ -170,18 +183,20 @@ dl_writer_rows (DlWriter *w, guint64 n, DlRowFill fill, gpointer data)
 void
 dl_writer_note (DlWriter *w, const char *text)
 {
+  g_autofree char *shown = shown_prose (text);
   hold_line (w);
   if (w->klass->note != NULL)
-    w->klass->note (w, text);
+    w->klass->note (w, shown);
   release_line (w);
 }
 
 void
 dl_writer_summary (DlWriter *w, const char *text)
 {
+  g_autofree char *shown = shown_prose (text);
   hold_line (w);
   if (w->klass->summary != NULL)
-    w->klass->summary (w, text);
+    w->klass->summary (w, shown);
   release_line (w);
   w->summarized = TRUE;
 }
@@ -206,6 +221,10 @@ dl_writer_end (DlWriter *w)
   release_line (w);
   g_free (w->state);
   g_free (w->numbers);
+  for (guint k = 0; k < w->n_columns; k++)
+    if (w->texts[k] != NULL)
+      g_string_free (w->texts[k], TRUE);
+  g_free (w->texts);
   g_string_free (w->buf, TRUE);
   g_free (w->shown);
   g_free (w->columns);
@@ -228,6 +247,56 @@ with_point (char *buf, char point)
   return buf;
 }
 
+/* Column @k's buffer for a cell's text made safe to show, emptied. */
+static GString *
+text_buffer (DlWriter *w, guint k)
+{
+  if (w->texts[k] == NULL)
+    w->texts[k] = g_string_new (NULL);
+  g_string_truncate (w->texts[k], 0);
+  return w->texts[k];
+}
+
+/* @text, or in column @k's buffer @text with the control characters that
+ * @w's back end does not write its own way made spaces. */
+static const char *
+shown_text (DlWriter *w, guint k, const char *text)
+{
+  const char *keep = w->klass->controls;
+  gsize len = strlen (text);
+  if (keep == NULL || dl_printable_find_control (text, len, keep) == NULL)
+    return text;
+  GString *b = text_buffer (w, k);
+  dl_printable_append_text (b, text, len, keep);
+  return b->str;
+}
+
+/* @path relative to DlWriterOptions.root in text; as it is in every other
+ * format (machines read them; HTML and Markdown are read away from the
+ * run, where the path says where the file was). Points into @path. */
+static const char *
+relative_path (const DlWriter *w, const char *path)
+{
+  const char *root = w->options.root;
+  gsize n = root != NULL ? strlen (root) : 0;
+  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
+    return path;
+  return path + n;
+}
+
+/* Column @k's @path as dl_writer_path shows it, in the column's buffer (a
+ * name needs no copy unless something in it is escaped). */
+static const char *
+shown_path (DlWriter *w, guint k, const char *path)
+{
+  const char *rel = relative_path (w, path);
+  if (dl_printable_name_is_plain (rel))
+    return rel;
+  GString *b = text_buffer (w, k);
+  dl_printable_append_name (b, rel);
+  return b->str;
+}
+
 const char *
 dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
 {
@@ -238,9 +307,9 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
     /* A number the command wrote out (per million): the people's point. */
     return with_point (strcpy (w->numbers[k], cell->s), w->point);
   if (c->flags & DL_COLUMN_PATH)
-    return cell->s != NULL ? dl_writer_path (w, cell->s) : "";
+    return cell->s != NULL ? shown_path (w, k, cell->s) : "";
   if (cell->s != NULL || c->type == DL_CELL_STRING)
-    return cell->s != NULL ? cell->s : "";
+    return cell->s != NULL ? shown_text (w, k, cell->s) : "";
   if (c->type == DL_CELL_INTEGER)
     return dl_format_u64 (w->numbers[k], cell->i);
   int decimals = c->decimals;
@@ -250,16 +319,10 @@ dl_writer_cell_text (DlWriter *w, guint k, const DlCell *cell)
   return with_point (w->numbers[k], w->point);
 }
 
-const char *
+char *
 dl_writer_path (const DlWriter *w, const char *path)
 {
-  const char *root = w->options.root;
-  gsize n = root != NULL ? strlen (root) : 0;
-  /* HTML and Markdown are documents read away from the run: their paths
-   * say where the files were. */
-  if (n == 0 || w->format != DL_FORMAT_TEXT || strncmp (path, root, n) != 0 || path[n] == '\0')
-    return path;
-  return path + n;
+  return dl_printable_name (relative_path (w, path));
 }
 
 guint

@@ -31,8 +31,9 @@ typedef enum {
   DL_COLUMN_FORMS = 1 << 7,   /* "form (freq), form (freq)...": JSON writes an array of
                                  {"form": ..., "freq": N} objects */
   DL_COLUMN_PATH = 1 << 8,    /* an input's path, or text starting with one (file:line):
-                                 in text relative to DlWriterOptions.root, cut at its
-                                 start (the file's name stays) */
+                                 escaped as dl_writer_path says; in text relative to
+                                 DlWriterOptions.root, cut at its start (the file's
+                                 name stays) */
   DL_COLUMN_CUT = 1 << 9,     /* text: a cell wider than the column is cut to it (at its
                                  start when aligned right), or to what an earlier cell
                                  that ran over left, so the next column starts in one
@@ -147,9 +148,11 @@ void dl_writer_block (DlWriter *w, const char *text, const char *html);
 
 /* @path as @w shows it: relative to DlWriterOptions.root in text; as it is
  * in every other format (machines read them; HTML and Markdown are read
- * away from the run, where the path says where the file was). Points into
- * @path. */
-const char *dl_writer_path (const DlWriter *w, const char *path);
+ * away from the run, where the path says where the file was); in every
+ * format escaped by dl_printable_name (printable.h), so that a name's
+ * control characters and bytes that are not UTF-8 show as \n, \xNN. A
+ * DL_COLUMN_PATH cell is shown so too. A new string (g_free). */
+char *dl_writer_path (const DlWriter *w, const char *path);
 
 /* DlWriterOptions.line_width: how wide a line of text may be, for what a
  * command lays out itself (dispersion's plot); 0 for no limit. */

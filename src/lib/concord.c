@@ -14,6 +14,7 @@
 #include "decode.h"
 #include "error.h"
 #include "i18n.h"
+#include "printable.h"
 #include "textwidth.h"
 #include "stream.h"
 
@@ -159,32 +160,6 @@ shown_width (gunichar ch)
   return ch < 0x20 || (ch >= 0x7f && ch < 0xa0) ? 1 : dl_char_width (ch);
 }
 
-/* Appends @len bytes at @p with control characters made spaces. */
-static void
-append_shown (GString *out, const char *p, gsize len)
-{
-  const char *end = p + len, *run = p;
-  while (p < end)
-    {
-      guchar b = (guchar) *p;
-      gsize n = 0;
-      if (b < 0x20 || b == 0x7f)
-        n = 1;
-      else if (b == 0xc2 && p + 1 < end && (guchar) p[1] < 0xa0)
-        n = 2; /* C1 controls, U+0080..U+009F */
-      if (n == 0)
-        {
-          p++;
-          continue;
-        }
-      g_string_append_len (out, run, p - run);
-      g_string_append_c (out, ' ');
-      p += n;
-      run = p;
-    }
-  g_string_append_len (out, run, end - run);
-}
-
 /* Drops characters of width 0 from the start of @s: marks whose base was
  * cut off. */
 static void
@@ -243,7 +218,7 @@ span_text (GList *a, gsize from, GList *b, gsize to, GString *out)
     {
       const Line *line = l->data;
       gsize start = l == a ? from : 0, end = l == b ? to : line->len;
-      append_shown (out, line->text + start, end - start);
+      dl_printable_append_text (out, line->text + start, end - start, "");
       if (l == b)
         break;
       g_string_append_c (out, ' ');
@@ -306,7 +281,7 @@ right_by_width (GList *link, gsize off, guint budget, GString *out)
           q = g_utf8_next_char (q);
         }
       if (out != NULL)
-        append_shown (out, p, (gsize) (q - p));
+        dl_printable_append_text (out, p, (gsize) (q - p), "");
       if (q < end || used >= budget)
         return TRUE;
       link = link->next;

@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "error.h"
 #include "i18n.h"
+#include "tempfiles.h"
 
 void
 dl_input_free (DlInput *input)
@@ -23,7 +24,10 @@ dl_input_free (DlInput *input)
   if (input == NULL)
     return;
   if (input->spool != NULL)
-    g_unlink (input->spool);
+    {
+      g_unlink (input->spool);
+      dl_tempfiles_forget (input->spool);
+    }
   g_free (input->spool);
   g_free (input->path);
   g_free (input);
@@ -149,6 +153,9 @@ dl_input_spool (DlInput *input, GError **error)
     return TRUE;
   g_autofree char *path = NULL;
   int fd = g_file_open_tmp ("derlem-XXXXXX", &path, error);
+  /* Removed by the program's signal handler if a signal ends the run. */
+  if (fd >= 0)
+    (void) dl_tempfiles_add (path);
   FILE *out = fd < 0 ? NULL : fdopen (fd, "wb");
   guint64 binary_at = G_MAXUINT64;
   gboolean ok = out != NULL && copy_fd (in, out, &binary_at, error);
@@ -166,7 +173,10 @@ dl_input_spool (DlInput *input, GError **error)
   if (!ok)
     {
       if (path != NULL)
-        g_unlink (path);
+        {
+          g_unlink (path);
+          dl_tempfiles_forget (path);
+        }
       return FALSE;
     }
   input->spool = g_steal_pointer (&path);
