@@ -20,7 +20,8 @@ test_progress_total_of_regular_files (void)
 {
   char *a = dl_test_temp_file ("a.txt", "abc\n", -1);
   char *b = dl_test_temp_file ("b.txt", "Işık\nsatır\n", -1); /* 14 bytes */
-  DlInput ia = { a, FALSE, NULL, 0 }, ib = { b, FALSE, NULL, 0 }, in = { (char *) "-", TRUE, NULL, 0 };
+  DlInput ia = { a, FALSE, NULL, 0 }, ib = { b, FALSE, NULL, 0 },
+          in = { (char *) "-", TRUE, NULL, 0 };
   g_autoptr (GPtrArray) inputs = g_ptr_array_new ();
   g_ptr_array_add (inputs, &ia);
   g_ptr_array_add (inputs, &ib);

@@ -412,8 +412,6 @@ scan_decoded (DlReader *r, GError **error)
 G_GNUC_NO_INLINE static gboolean
 fill_pending (DlReader *r, GError **error)
 {
-  if (r->raw_len == r->raw_start && r->raw_eof && r->spool_binary_at != G_MAXUINT64)
-    return binary_data (r->spool_binary_at, error); /* where the spool's copy ended */
   if (r->raw_len == r->raw_start && !r->raw_eof)
     {
       r->raw_len = r->raw_start = 0;
@@ -620,6 +618,9 @@ next_line (DlReader *r, DlLine *line, guint64 *dec, GError **error)
         }
       if (r->decoded_eof)
         {
+          /* A spool's copy ended where binary data began: so does the input. */
+          if (p == end && r->spool_binary_at != G_MAXUINT64)
+            return binary_data (r->spool_binary_at, error);
           if (p == end)
             return FALSE;
           take_line (r, line, end - p, 0);
