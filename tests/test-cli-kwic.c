@@ -392,6 +392,52 @@ test_kwic_nodes_and_contexts_aligned (void)
     }
 }
 
+/* position is the node's byte offset in the file in every encoding (issue
+ * 16: windows-1254 and UTF-16 gave the offset in the UTF-8 decoding). The
+ * same text in three encodings, each offset checked against the bytes. */
+static void
+test_kwic_position_is_a_file_offset (void)
+{
+  /* An emoji (four bytes in UTF-8 and UTF-16) where windows-1254 has one. */
+  const char *with_emoji = "Azı ağaç\r\nİstanbul’da ağaç \xF0\x9F\x8C\xB3 ağaç.\n";
+  const char *without = "Azı ağaç\r\nİstanbul’da ağaç § ağaç.\n";
+  static const struct {
+    const char *charset, *bom;
+    gsize bom_len, unit;
+  } encodings[]
+      = { { "UTF-8", "", 0, 0 }, { "WINDOWS-1254", "", 0, 1 }, { "UTF-16LE", "\xFF\xFE", 2, 2 } };
+  for (gsize e = 0; e < G_N_ELEMENTS (encodings); e++)
+    {
+      const char *utf8 = encodings[e].unit == 1 ? without : with_emoji;
+      gsize n;
+      g_autofree char *text = g_convert (utf8, -1, encodings[e].charset, "UTF-8", NULL, &n, NULL);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+      g_autoptr (GString) bytes
+          = g_string_new_len (encodings[e].bom, (gssize) encodings[e].bom_len);
+      g_string_append_len (bytes, text, (gssize) n);
+      char *path = dl_test_temp_file ("pos.txt", bytes->str, (gssize) bytes->len);
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM kwic --format tsv --assume-lang tr ağaç "
+                                              "'%s' | cut -f7 | tail -n +2 | tr '\\n' ' '",
+                                              path);
+      CliRun r = cli_run (cmd, NULL);
+      /* The three ağaç: where each starts in the file's own bytes. */
+      g_autoptr (GString) expect = g_string_new (NULL);
+      const char *hit = utf8;
+      while ((hit = strstr (hit, "ağaç")) != NULL)
+        {
+          g_autofree char *prefix = g_strndup (utf8, (gsize) (hit - utf8));
+          gsize len;
+          g_autofree char *enc
+              = g_convert (prefix, -1, encodings[e].charset, "UTF-8", NULL, &len, NULL);
+          g_string_append_printf (expect, "%zu ", encodings[e].bom_len + len);
+          hit++;
+        }
+      DL_ASSERT_STR_EQ_FOR (encodings[e].charset, r.out, expect->str);
+      cli_run_clear (&r);
+      dl_test_temp_remove (path);
+    }
+}
+
 void
 test_cli_kwic_suite (void)
 {
@@ -403,4 +449,5 @@ test_cli_kwic_suite (void)
   CU_add_test (s, "kwic_formats_and_outputs", test_kwic_formats_and_outputs);
   CU_add_test (s, "kwic_queries_and_usage_errors", test_kwic_queries_and_usage_errors);
   CU_add_test (s, "kwic_nodes_and_contexts_aligned", test_kwic_nodes_and_contexts_aligned);
+  CU_add_test (s, "kwic_position_is_a_file_offset", test_kwic_position_is_a_file_offset);
 }
