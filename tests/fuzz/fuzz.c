@@ -10,6 +10,8 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
+#include "tokenizer.h"
+
 struct _FuzzFile {
   int fd;       /* the memfd, or the pipe's read end */
   int write_fd; /* the pipe's write end while the writer has it, or -1 */
@@ -145,5 +147,74 @@ fuzz_check_utf8 (const char *text, gsize len, gboolean nul_ok, const char *what)
       if (!nul_ok || *bad != '\0')
         g_error ("%s: invalid UTF-8 at byte %" G_GSIZE_FORMAT, what, (gsize) (bad - text));
       p = bad + 1;
+    }
+}
+
+/* Gives @m the token @text (@len bytes) of @lang; checks the matches. */
+static void
+match_token (DlMatcher *m, DlQuery *const *queries, guint n, DlLang lang, const char *text,
+             gsize len, guint64 fed)
+{
+  const DlMatch *matches;
+  guint n_matches;
+  (void) dl_matcher_token (m, lang, text, len, &matches, &n_matches, NULL);
+  FUZZ_CHECK (n_matches <= n, "a match per query at most");
+  for (guint i = 0; i < n_matches; i++)
+    FUZZ_CHECK (matches[i].query < n && (i == 0 || matches[i].query > matches[i - 1].query)
+                    && matches[i].length == dl_query_length (queries[matches[i].query])
+                    && matches[i].length <= fed,
+                "a match");
+}
+
+/* TRUE if the last token given to @m completed query @q. */
+static gboolean
+matched (DlMatcher *m, guint q, DlLang lang, const char *text)
+{
+  const DlMatch *matches;
+  guint n_matches;
+  (void) dl_matcher_token (m, lang, text, strlen (text), &matches, &n_matches, NULL);
+  for (guint i = 0; i < n_matches; i++)
+    if (matches[i].query == q)
+      return TRUE;
+  return FALSE;
+}
+
+/* Query @q's terms as tokens: a query of words and patterns matches them
+ * (a pattern matches its own text). */
+static void
+match_own_terms (DlMatcher *m, DlQuery *const *queries, guint q, DlLang lang)
+{
+  guint len = dl_query_length (queries[q]);
+  gboolean regex = FALSE;
+  for (guint i = 0; i < len; i++)
+    regex |= dl_query_term_kind (queries[q], i) == DL_TERM_REGEX;
+  dl_matcher_reset (m);
+  for (guint i = 0; i + 1 < len; i++)
+    (void) matched (m, q, lang, dl_query_term_text (queries[q], i));
+  gboolean hit = matched (m, q, lang, dl_query_term_text (queries[q], len - 1));
+  FUZZ_CHECK (regex || hit, "a query matches its own words");
+}
+
+void
+fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case)
+{
+  static const char text[]
+      = "İstanbul’da ISTANBUL ıspanak İspanya’nın Dağlık Karabağ savaşı 1990’ların "
+        "Nagorno-Karabakh war’s end I’m it's DİYARBAKIR Ankara´nın e-mail user@example.org "
+        "https://example.org/x?q=1 #derlem 2.000 10:53 ǅemal ﬁle STRASSE straße Σίσυφος";
+  DlQueryOptions options = { DL_UNIT_FORM, keep_case ? DL_CASE_KEEP : DL_CASE_FOLD, { NULL } };
+  g_autoptr (DlMatcher) m = dl_matcher_new (queries, n, &options, NULL);
+  FUZZ_CHECK (m != NULL, "a matcher");
+  g_autoptr (DlTokenizer) tok = dl_tokenizer_new (NULL);
+  guint n_tokens;
+  const DlToken *tokens = dl_tokenizer_line (tok, text, strlen (text), &n_tokens, NULL);
+  FUZZ_CHECK (tokens != NULL, "tokenized");
+  for (int lang = 0; lang < DL_LANG_COUNT; lang++)
+    {
+      dl_matcher_reset (m);
+      for (guint i = 0; i < n_tokens; i++)
+        match_token (m, queries, n, lang, text + tokens[i].offset, tokens[i].len, i + 1);
+      for (guint q = 0; q < n; q++)
+        match_own_terms (m, queries, q, lang);
     }
 }

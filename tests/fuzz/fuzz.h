@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "query.h"
 
 G_BEGIN_DECLS
 
@@ -37,6 +38,13 @@ DlDiag *fuzz_diag_new (void);
 /* Aborts unless @text (@len bytes) is valid UTF-8; NUL characters allowed
  * when @nul_ok. Every byte is read. */
 void fuzz_check_utf8 (const char *text, gsize len, gboolean nul_ok, const char *what);
+
+/* Matches the tokens of a fixed text in Turkish, English and other
+ * (capitals, dotted and dotless i, apostrophes, numbers), then each query's
+ * own terms as tokens, against @queries (@n > 0), casing kept if
+ * @keep_case. Every match must name a query and no more tokens than it
+ * has; a query without regular expressions must match its own terms. */
+void fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case);
 
 /* Aborts with @what unless @cond. */
 #define FUZZ_CHECK(cond, what)                                                                     \
