@@ -19,7 +19,8 @@ cli_run (const char *cmdline, const char *language)
 {
   CliRun r = { -1, NULL, NULL };
   char **env = g_get_environ ();
-  env = g_environ_setenv (env, "DERLEM", DERLEM, TRUE);
+  g_autofree char *program = g_strdup (g_environ_getenv (env, "DERLEM_TEST_PROGRAM"));
+  env = g_environ_setenv (env, "DERLEM", program != NULL ? program : DERLEM, TRUE);
   env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
   env = g_environ_unsetenv (env, "NO_COLOR");
   env = language ? g_environ_setenv (env, "LANGUAGE", language, TRUE)

@@ -5,7 +5,10 @@
 
 #include <glib.h>
 
-/* The built program, as $DERLEM in the command lines given to cli_run. */
+/* The built program, as $DERLEM in the command lines given to cli_run;
+ * the environment variable DERLEM_TEST_PROGRAM, if set, names another to
+ * run in its place (make check-valgrind: a script running it under
+ * valgrind). */
 #define DERLEM TEST_BUILDDIR "/derlem"
 
 typedef struct {
@@ -15,9 +18,10 @@ typedef struct {
 } CliRun;
 
 /* Runs @cmdline with /bin/sh in the source tree (so corpus/ and tests/data/
- * are relative paths), standard input /dev/null, with $DERLEM set,
- * LC_ALL=C.UTF-8, NO_COLOR unset and LANGUAGE=@language (unset when NULL). Free the result with
- * cli_run_clear; a failure to start the shell is a CUnit failure. */
+ * are relative paths), standard input /dev/null, with $DERLEM set (see
+ * DERLEM), LC_ALL=C.UTF-8, NO_COLOR unset and LANGUAGE=@language (unset when
+ * NULL). Free the result with cli_run_clear; a failure to start the shell is
+ * a CUnit failure. */
 CliRun cli_run (const char *cmdline, const char *language);
 
 void cli_run_clear (CliRun *run);

@@ -264,6 +264,25 @@ test_select_where_exclude_by (void)
   DL_ASSERT_STR_CONTAINS (diags->str, "N extra.txt:0: not described in");
 }
 
+/* GLib's pattern matching aborts on a string that ends inside a character
+ * (found by fuzzing: `--exclude "*2023*$(printf '\342')"` killed derlem;
+ * tests/fuzz/fuzz-meta.c). A pattern or file name that is not UTF-8 is
+ * matched with U+FFFD for each invalid byte. */
+static void
+test_select_exclude_not_utf8 (void)
+{
+  g_autoptr (GString) diags = g_string_new (NULL);
+  g_autoptr (DlDiag) diag = dl_diag_new (collect, diags);
+  const char *const exclude[] = { "*2023*\xe2", "*.t*t", NULL };
+  DlSelect sel = { NULL, NULL, exclude, NULL };
+  CU_ASSERT_FATAL (dl_select_check (&sel, NULL));
+  g_autoptr (GPtrArray) inputs = inputs_of ("d/2023-x\xe2|d/y\xe2|d/b.txt|d/c.md|d/\xe2\xe2");
+  g_autoptr (GPtrArray) parts = dl_select_parts (&sel, inputs, diag);
+  g_autofree char *got = parts_text (parts);
+  DL_ASSERT_STR_EQ (got, "*: y\xe2 c.md \xe2\xe2");
+  DL_ASSERT_STR_EQ (diags->str, "");
+}
+
 static void
 test_select_without_table (void)
 {
@@ -308,4 +327,5 @@ test_meta_suite (void)
   CU_add_test (s, "meta_bad_tables", test_meta_bad_tables);
   CU_add_test (s, "select_where_exclude_by", test_select_where_exclude_by);
   CU_add_test (s, "select_without_table", test_select_without_table);
+  CU_add_test (s, "select_exclude_not_utf8", test_select_exclude_not_utf8);
 }

@@ -220,14 +220,22 @@ value_matches (const char *value, const char *want)
   return FALSE;
 }
 
+/* TRUE if an --exclude pattern matches @path or its base name. GLib's
+ * patterns abort on a string that ends inside a character: a file name or
+ * pattern that is not UTF-8 is matched with U+FFFD for each invalid byte. */
 static gboolean
 excluded (const DlSelect *sel, const char *path)
 {
-  g_autofree char *base = g_path_get_basename (path);
-  for (gsize i = 0; sel->exclude != NULL && sel->exclude[i] != NULL; i++)
-    if (g_pattern_match_simple (sel->exclude[i], path)
-        || g_pattern_match_simple (sel->exclude[i], base))
-      return TRUE;
+  if (sel->exclude == NULL || sel->exclude[0] == NULL)
+    return FALSE;
+  g_autofree char *valid = g_utf8_make_valid (path, -1);
+  g_autofree char *base = g_path_get_basename (valid);
+  for (gsize i = 0; sel->exclude[i] != NULL; i++)
+    {
+      g_autofree char *pattern = g_utf8_make_valid (sel->exclude[i], -1);
+      if (g_pattern_match_simple (pattern, valid) || g_pattern_match_simple (pattern, base))
+        return TRUE;
+    }
   return FALSE;
 }
 
