@@ -1051,7 +1051,13 @@ run_title (const ExArgs *a)
 {
   GString *t = g_string_new ("derlem exercise: ");
   for (guint q = 0; q < a->queries->len; q++)
-    g_string_append_printf (t, "%s%s", q > 0 ? ", " : "", dl_query_text (a->queries->pdata[q]));
+    {
+      /* A query may hold control characters (ESC): shown as spaces. */
+      const char *text = dl_query_text (a->queries->pdata[q]);
+      if (q > 0)
+        g_string_append (t, ", ");
+      dl_printable_append_text (t, text, strlen (text), "");
+    }
   return g_string_free (t, FALSE);
 }
 
