@@ -841,8 +841,10 @@ make_items (ExRun *run, DlLang lang)
       = { [KIND_GAPFILL] = make_gapfill, [KIND_CHOICE] = make_choice, [KIND_ORDER] = make_order };
   /* Spare drafts for the choices that lose their distractors. */
   guint drafts = a->kind == KIND_CHOICE ? a->count + a->count / 2 + 3 : a->count;
-  g_autoptr (GPtrArray) chosen
-      = dl_exercise_choose (run->found, lang, drafts, a->per_file, makers[a->kind], run);
+  /* The makers keep what they make of the sentences chosen; the list of
+   * them is not needed. */
+  g_ptr_array_unref (
+      dl_exercise_choose (run->found, lang, drafts, a->per_file, makers[a->kind], run));
 }
 
 static gpointer
