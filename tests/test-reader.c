@@ -588,6 +588,154 @@ test_file_shrinking_while_read (void)
   dl_test_temp_remove (path);
 }
 
+/* ---- Parts of a file (dl_reader_split) ---- */
+
+/* Reads @path (in @enc, NULL: detected) cut in parts of about @size bytes, the parts in order, as
+ * read_lines does with positions; NULL if it was not cut. *@n_parts: how
+ * many. Every part but the first starts after a line feed. */
+static char *
+read_parts (const char *path, const DlEncoding *enc, guint64 size, guint *n_parts)
+{
+  DlInput input = { (char *) path, FALSE, NULL, 0 };
+  g_autoptr (DlReader) r = dl_reader_open (&input, enc, NULL, NULL, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) parts = dl_reader_split (r, size, &error);
+  CU_ASSERT_PTR_NULL (error);
+  *n_parts = parts != NULL ? parts->len : 0;
+  if (parts == NULL)
+    return NULL;
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &bytes, &len, NULL));
+  g_autoptr (GString) all = g_string_new (NULL);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const DlReaderPart *part = &g_array_index (parts, DlReaderPart, i);
+      if (i > 0)
+        {
+          CU_ASSERT_TRUE (part->start < len && bytes[part->start - 1] == '\n');
+          CU_ASSERT_EQUAL (g_array_index (parts, DlReaderPart, i - 1).end, part->start);
+        }
+      CU_ASSERT_EQUAL (part->end == G_MAXUINT64, i + 1 == parts->len);
+      g_autoptr (DlReader) p
+          = i == 0 ? NULL : dl_reader_open_part (&input, part, NULL, NULL, &error);
+      DlReader *from = i == 0 ? r : p;
+      CU_ASSERT_PTR_NOT_NULL_FATAL (from);
+      DlLine line;
+      while (dl_reader_next (from, &line, &error))
+        {
+          if (all->len > 0)
+            g_string_append_c (all, '|');
+          g_string_append_printf (all, "%" G_GUINT64_FORMAT "@%" G_GUINT64_FORMAT ":", line.number,
+                                  line.offset);
+          g_string_append_len (all, line.text, line.len);
+        }
+      CU_ASSERT_PTR_NULL (error);
+    }
+  return g_string_free (g_steal_pointer (&all), FALSE);
+}
+
+/* Checks that @bytes read in parts of @size gives what it gives whole, in
+ * at least @min_parts parts. */
+static void
+check_parts (const char *bytes, gsize len, guint64 size, guint min_parts)
+{
+  char *path = dl_test_temp_file ("parts.txt", bytes, len);
+  Captured c = captured_new ();
+  g_autofree char *whole = read_lines (path, FALSE, NULL, TRUE, &c, NULL);
+  guint n = 0;
+  g_autofree char *parts = read_parts (path, NULL, size, &n);
+  CU_ASSERT_TRUE (n >= min_parts);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (whole);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (parts);
+  CU_ASSERT_STRING_EQUAL (parts, whole);
+  g_ptr_array_unref (c.messages);
+  dl_test_temp_remove (path);
+}
+
+static void
+test_parts_read_like_the_whole (void)
+{
+  /* Every kind of line end, blank lines, a Turkish letter, no final end. */
+  static const char unit[] = "Savaş\nbaşladı\r\n\r\nbir\rsatır\n\rİki\r\r\nson";
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (int i = 0; i < 12; i++)
+    g_string_append (text, unit);
+  static const guint64 sizes[] = { 1, 2, 3, 5, 8, 13, 40, 100 };
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    check_parts (text->str, text->len, sizes[i], 2);
+  /* With a UTF-8 byte order mark, whose bytes the offsets count. */
+  g_string_prepend (text, "\xEF\xBB\xBF");
+  check_parts (text->str, text->len, 7, 2);
+}
+
+/* Where the reader's 1 MiB reads meet: a CRLF and a lone CR across the
+ * border, and a Turkish letter split by it. */
+static void
+test_parts_across_read_borders (void)
+{
+  gsize n = (3u << 20) + 100, mib = 1u << 20;
+  g_autofree char *bytes = g_malloc (n);
+  for (gsize i = 0; i < n; i++)
+    bytes[i] = (i % 61 == 60) ? '\n' : "abc def "[i % 8];
+  memcpy (bytes + mib - 1, "\r\n", 2);
+  memcpy (bytes + 2 * mib - 1, "\rx", 2);
+  memcpy (bytes + 3 * mib - 1, "\xC4\xB1", 2); /* ı */
+  const guint64 sizes[] = { 4096, 1000003, mib - 1, mib };
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    check_parts (bytes, n, sizes[i], 3);
+}
+
+/* A file is not cut where reading it whole would not give the same lines
+ * part by part: smaller than two parts, in another encoding, or with
+ * binary data after its first read, which stops the reader there. */
+static void
+test_parts_only_where_they_read_alike (void)
+{
+  guint n_parts = 9;
+  char *path = dl_test_temp_file ("small.txt", "a\nb\nc\n", 6);
+  g_autofree char *small = read_parts (path, NULL, 4, &n_parts);
+  CU_ASSERT_PTR_NULL (small);
+  CU_ASSERT_EQUAL (n_parts, 0);
+  dl_test_temp_remove (path);
+
+  /* windows-1254: ş and ı as single bytes. */
+  g_autoptr (GString) legacy = g_string_new (NULL);
+  for (int i = 0; i < 50; i++)
+    g_string_append (legacy, "sava\xFE ba\xFEl\xFD\n");
+  path = dl_test_temp_file ("legacy.txt", legacy->str, legacy->len);
+  g_autofree char *converted = read_parts (path, NULL, 16, &n_parts);
+  CU_ASSERT_PTR_NULL (converted);
+  dl_test_temp_remove (path);
+
+  /* --encoding settles UTF-8 without reading on, so each read is judged as
+   * it comes: the second is NULs. */
+  DlEncoding utf8;
+  CU_ASSERT_TRUE_FATAL (dl_decode_named ("UTF-8", &utf8, NULL));
+  gsize n = (2u << 20) + 10;
+  g_autofree char *bytes = g_malloc0 (n);
+  for (gsize i = 0; i < (1u << 20); i++)
+    bytes[i] = (i % 50 == 49) ? '\n' : 'a';
+  path = dl_test_temp_file ("nuls.txt", bytes, n);
+  g_autofree char *binary = read_parts (path, &utf8, 100000, &n_parts);
+  CU_ASSERT_PTR_NULL (binary);
+  Captured c = captured_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *whole = read_lines (path, FALSE, &utf8, TRUE, &c, &error);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
+  /* The same bytes without the NULs are cut, and read alike. */
+  memset (bytes + (1u << 20), 'b', n - (1u << 20));
+  g_file_set_contents (path, bytes, (gssize) n, NULL);
+  g_autofree char *text = read_parts (path, &utf8, 100000, &n_parts);
+  CU_ASSERT_TRUE (n_parts > 2);
+  g_autofree char *text_whole = read_lines (path, FALSE, &utf8, TRUE, &c, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (text);
+  CU_ASSERT_STRING_EQUAL (text, text_whole);
+  g_ptr_array_unref (c.messages);
+  dl_test_temp_remove (path);
+}
+
 static void
 test_blank_lines (void)
 {
@@ -626,6 +774,9 @@ test_reader_suite (void)
   CU_add_test (s, "fifo_without_writer", test_fifo_without_writer);
   CU_add_test (s, "file_shrinking_while_read", test_file_shrinking_while_read);
   CU_add_test (s, "huge_line_is_read_in_pieces", test_huge_line_is_read_in_pieces);
+  CU_add_test (s, "parts_read_like_the_whole", test_parts_read_like_the_whole);
+  CU_add_test (s, "parts_across_read_borders", test_parts_across_read_borders);
+  CU_add_test (s, "parts_only_where_they_read_alike", test_parts_only_where_they_read_alike);
   CU_add_test (s, "huge_line_cut_between_characters", test_huge_line_cut_between_characters);
   CU_add_test (s, "blank_lines", test_blank_lines);
 }

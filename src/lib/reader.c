@@ -43,6 +43,7 @@ struct _DlReader {
   gboolean close_fd;
   gboolean regular;   /* a regular file: it can be scanned before it is read */
   guint64 read_total; /* bytes read from it */
+  guint64 limit;      /* read no more than this (a part: dl_reader_split) */
   gboolean raw_eof;   /* no more input bytes */
   guint8 *raw;        /* input bytes read but not yet decoded */
   gsize raw_len;
@@ -176,6 +177,12 @@ static gboolean
 read_input (DlReader *r, gsize want, GError **error)
 {
   r->raw = g_realloc (r->raw, r->raw_len + want);
+  if (want >= r->limit - r->read_total)
+    {
+      want = (gsize) (r->limit - r->read_total);
+      if (want == 0)
+        r->raw_eof = TRUE;
+    }
   while (want > 0 && !r->raw_eof)
     {
       ssize_t n = read (r->fd, r->raw + r->raw_len, want);
@@ -189,6 +196,8 @@ read_input (DlReader *r, gsize want, GError **error)
       r->read_total += n;
       want -= n;
     }
+  if (r->read_total == r->limit)
+    r->raw_eof = TRUE;
   note_consumed (r, FALSE);
   return TRUE;
 }
@@ -304,22 +313,30 @@ start_reading (DlReader *r, GError **error)
   return TRUE;
 }
 
-DlReader *
-dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
-                DlProgress *progress, GError **error)
+static DlReader *
+reader_new (const DlInput *input, const DlDiag *diag, DlProgress *progress)
 {
-  g_return_val_if_fail (input != NULL, NULL);
-  g_autoptr (DlReader) r = g_new0 (DlReader, 1);
+  DlReader *r = g_new0 (DlReader, 1);
   r->name = g_strdup (input->path);
   r->diag = diag;
   r->progress = progress;
   r->fd = -1;
+  r->limit = G_MAXUINT64;
   r->first_bad = G_MAXUINT64;
   r->spool_binary_at
       = input->spool != NULL && input->spool_binary_at != 0 ? input->spool_binary_at : G_MAXUINT64;
   r->live = (DlByteStats) DL_BYTE_STATS_INIT;
   r->fixed = g_string_new (NULL);
   r->normalized = g_string_new (NULL);
+  return r;
+}
+
+DlReader *
+dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *diag,
+                DlProgress *progress, GError **error)
+{
+  g_return_val_if_fail (input != NULL, NULL);
+  g_autoptr (DlReader) r = reader_new (input, diag, progress);
 
   /* The encoding is decided on the first chunk (and for a regular file a
    * scan of all of it); the chunk is then decoded from r->raw. */
@@ -339,6 +356,181 @@ dl_reader_open (const DlInput *input, const DlEncoding *encoding, const DlDiag *
   report_encoding (r);
   if (!start_reading (r, error))
     return NULL;
+  return g_steal_pointer (&r);
+}
+
+/* ---- Parts of a file ---- */
+
+/* What dl_reader_split learns of a file as it reads it. */
+typedef struct {
+  GArray *parts;    /* of DlReaderPart */
+  guint64 size;     /* the size asked for */
+  guint64 offset;   /* of the byte being looked at */
+  guint64 lines;    /* line terminators before it */
+  gboolean cr;      /* the byte before was a CR (a line end unless an LF follows) */
+  DlByteStats live; /* what scan_decoded would have seen */
+  guint64 decoded;  /* decoded bytes before the window (after the BOM) */
+  guint64 next_cut; /* cut at the first line start from here */
+} Split;
+
+/* Counts the line ends of @len bytes at @p (from s->offset) as take_line
+ * numbers lines (LF, CRLF and a lone CR each end one), cutting after an LF
+ * once s->next_cut is passed. */
+static void
+split_lines (Split *s, const guint8 *p, gsize len)
+{
+  const guint8 *end = p + len;
+  gboolean has_cr = memchr (p, '\r', len) != NULL || s->cr;
+  while (p < end)
+    {
+      const guint8 *nl;
+      if (!has_cr)
+        {
+          nl = memchr (p, '\n', (gsize) (end - p));
+          if (nl == NULL)
+            break;
+        }
+      else
+        {
+          nl = p;
+          guint8 b = *p;
+          if (b == '\r')
+            {
+              s->lines += s->cr;
+              s->cr = TRUE;
+              p++;
+              continue;
+            }
+          if (b != '\n')
+            {
+              s->lines += s->cr;
+              s->cr = FALSE;
+              p++;
+              continue;
+            }
+          s->cr = FALSE;
+        }
+      s->lines++;
+      guint64 after = s->offset + (guint64) (nl + 1 - (end - len));
+      if (after >= s->next_cut)
+        {
+          DlReaderPart *last = &g_array_index (s->parts, DlReaderPart, s->parts->len - 1);
+          last->end = after;
+          DlReaderPart part = { after, G_MAXUINT64, s->lines + 1 };
+          g_array_append_val (s->parts, part);
+          s->next_cut = after + s->size;
+        }
+      p = nl + 1;
+    }
+}
+
+/* TRUE if the window of @len bytes at @p (the next the reader reads, the
+ * last if @final) is one scan_decoded would judge binary; *@carry is the
+ * incomplete character it leaves for the next (in @p's last bytes). */
+static gboolean
+split_binary (DlReader *r, Split *s, const guint8 *p, gsize len, gboolean final, gsize *carry)
+{
+  DlByteStats before = s->live;
+  guint64 chunk_start = s->decoded;
+  gsize used = dl_decode_scan (p, len, final, &s->live);
+  *carry = len - used;
+  guint64 bytes = s->live.bytes - before.bytes;
+  guint64 nul = s->live.nul - before.nul, ctrl = s->live.ctrl - before.ctrl;
+  return chunk_start >= r->binary_from && bytes >= BINARY_MIN
+         && (nul * 200 > bytes || ctrl * 20 > bytes);
+}
+
+GArray *
+dl_reader_split (DlReader *r, guint64 size, GError **error)
+{
+  g_return_val_if_fail (r != NULL && size > 0, NULL);
+  struct stat st;
+  if (!r->regular || r->from != NULL || r->number != 0 || r->limit != G_MAXUINT64
+      || r->spool_binary_at != G_MAXUINT64 || fstat (r->fd, &st) != 0
+      || (guint64) st.st_size < 2 * size)
+    return NULL;
+
+  g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (DlReaderPart));
+  DlReaderPart first = { 0, G_MAXUINT64, 1 };
+  g_array_append_val (parts, first);
+  Split s = { parts, size, 0, 0, FALSE, DL_BYTE_STATS_INIT, 0, size };
+  /* The windows the reader decodes: CHUNK_SIZE bytes of the file each, the
+   * first after its BOM, and with them what a window leaves of a character
+   * for the next. */
+  g_autofree guint8 *buf = g_malloc (CHUNK_SIZE + 8);
+  gsize carry = 0;
+  for (;;)
+    {
+      gsize have = 0;
+      gboolean final = FALSE;
+      while (have < CHUNK_SIZE)
+        {
+          ssize_t n
+              = pread (r->fd, buf + carry + have, CHUNK_SIZE - have, (off_t) (s.offset + have));
+          if (n < 0 && errno == EINTR)
+            continue;
+          if (n < 0)
+            {
+              set_io_error (error, errno);
+              return NULL;
+            }
+          if (n == 0)
+            {
+              final = TRUE;
+              break;
+            }
+          have += (gsize) n;
+        }
+      gsize skip = s.offset == 0 ? MIN (r->enc.bom, have) : 0;
+      gsize left;
+      if (split_binary (r, &s, buf + skip, carry + have - skip, final, &left))
+        return NULL; /* the reader stops there: read it whole */
+      split_lines (&s, buf + carry, have);
+      s.offset += have;
+      s.decoded += have - skip;
+      if (final)
+        break;
+      memmove (buf, buf + carry + have - left, left);
+      carry = left;
+    }
+  if (parts->len < 2)
+    return NULL;
+  /* The reader reads the first part. Of the bytes it holds beyond it (a
+   * part shorter than a read), those counted in progress are counted again
+   * by the reader of the next part. */
+  r->limit = g_array_index (parts, DlReaderPart, 0).end;
+  if (r->raw_len > r->limit)
+    r->raw_len = (gsize) r->limit;
+  r->read_total = MIN (r->read_total, r->limit);
+  r->reported = MIN (r->reported, r->read_total);
+  r->raw_eof = r->read_total == r->limit;
+  return g_steal_pointer (&parts);
+}
+
+DlReader *
+dl_reader_open_part (const DlInput *input, const DlReaderPart *part, const DlDiag *diag,
+                     DlProgress *progress, GError **error)
+{
+  g_return_val_if_fail (input != NULL && part != NULL && part->start > 0, NULL);
+  g_autoptr (DlReader) r = reader_new (input, diag, progress);
+  if (!open_input (r, input, error))
+    return NULL;
+  if (lseek (r->fd, (off_t) part->start, SEEK_SET) < 0)
+    {
+      set_io_error (error, errno);
+      return NULL;
+    }
+  if (part->end != G_MAXUINT64)
+    r->limit = part->end - part->start;
+  if (!read_input (r, CHUNK_SIZE, error))
+    return NULL;
+  /* UTF-8 whose every window dl_reader_split judged: none is binary. */
+  r->enc = (DlEncoding){ DL_ENCODING_UTF8, DL_ENCODING_BY_DEFAULT, "UTF-8", 0, NULL };
+  r->binary_from = G_MAXUINT64;
+  if (!start_reading (r, error))
+    return NULL;
+  r->pend_offset = part->start;
+  r->number = part->first_line - 1;
   return g_steal_pointer (&r);
 }
 

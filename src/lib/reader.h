@@ -47,6 +47,29 @@ DlReader *dl_reader_open (const DlInput *input, const DlEncoding *encoding, cons
  * @error set if reading failed (the lines before it stand). */
 gboolean dl_reader_next (DlReader *reader, DlLine *line, GError **error);
 
+/* A part of a file: the lines that start in [start, end). */
+typedef struct {
+  guint64 start;      /* the first byte of a line */
+  guint64 end;        /* the first byte of a later line, or G_MAXUINT64: the end */
+  guint64 first_line; /* the number of the line at start */
+} DlReaderPart;
+
+/* Cuts the file @r reads (opened, no line read yet) into parts of about
+ * @size bytes, each ending after a line feed, so that reading the parts in
+ * order gives the lines dl_reader_next would: the same text, numbers and
+ * offsets, and the same point where binary data stops the input. Only a
+ * regular file read as UTF-8 can be cut, and only if it is at least twice
+ * @size (it is read through once to count its lines); otherwise NULL, and
+ * @r reads it whole. Returns the parts (GArray of DlReaderPart, two or
+ * more), @r then reading the first only: the others are read with
+ * dl_reader_open_part. NULL with @error if reading fails. Notes and
+ * warnings about lines are given once per part. */
+GArray *dl_reader_split (DlReader *r, guint64 size, GError **error);
+
+/* Opens a part of @input after the first (dl_reader_split). */
+DlReader *dl_reader_open_part (const DlInput *input, const DlReaderPart *part, const DlDiag *diag,
+                               DlProgress *progress, GError **error);
+
 /* The encoding the input is read in. */
 const DlEncoding *dl_reader_encoding (const DlReader *reader);
 
