@@ -13,6 +13,7 @@
  * unit.c to register the suites, each with its own DL_SUITE. */
 DL_SUITE (decode)
 DL_SUITE (reader)
+DL_SUITE (parts)
 DL_SUITE (source)
 DL_SUITE (tempfiles)
 DL_SUITE (printable)

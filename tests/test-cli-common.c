@@ -320,6 +320,47 @@ test_double_dash_ends_options (void)
   dl_test_temp_remove (path);
 }
 
+/* A file of more than two parts (parts.h) is read by several threads: each
+ * command gives what one thread gives, byte for byte, messages too. */
+static void
+test_one_file_read_in_parts_by_threads (void)
+{
+  static const char *const files[]
+      = { "article-tr-karabag-turk-dunyasi.txt", "commentary-en-karabakh-liberation.txt",
+          "article-tr-turkiye-azerbaycan-guvenlik.txt", "commentary-tr-karabag-2023.txt" };
+  g_autoptr (GString) text = g_string_new (NULL);
+  while (text->len < (5u << 19))
+    for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *bytes = NULL;
+        g_autofree char *name = g_build_filename (TEST_SRCDIR, "corpus", files[i], NULL);
+        gsize len;
+        CU_ASSERT_TRUE_FATAL (g_file_get_contents (name, &bytes, &len, NULL));
+        g_string_append_len (text, bytes, (gssize) len);
+        g_string_append (text, "\r\nbozuk \xFF bayt\r\n\n");
+      }
+  char *path = dl_test_temp_file ("big.txt", text->str, (gssize) text->len);
+  static const char *const commands[]
+      = { "freq --unit stem", "kwic savaş", "colloc savaş", "ngrams -n 3", "langs", "stats",
+          "dispersion savaş" };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *one
+          = g_strdup_printf ("$DERLEM %s --format tsv --threads 1 '%s'", commands[i], path);
+      g_autofree char *three
+          = g_strdup_printf ("$DERLEM %s --format tsv --threads 3 '%s'", commands[i], path);
+      CliRun a = cli_run (one, NULL), b = cli_run (three, NULL);
+      DL_ASSERT_INT_EQ_FOR (commands[i], a.status, 1); /* the invalid bytes */
+      DL_ASSERT_INT_EQ_FOR (commands[i], b.status, a.status);
+      DL_ASSERT_TRUE_FOR (commands[i], strlen (a.out) > 100);
+      DL_ASSERT_STR_EQ_FOR (commands[i], b.out, a.out);
+      DL_ASSERT_STR_EQ_FOR (commands[i], b.err, a.err);
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_common_suite (void)
 {
@@ -336,4 +377,5 @@ test_cli_common_suite (void)
   CU_add_test (s, "windows_1254_file_is_decoded", test_windows_1254_file_is_decoded);
   CU_add_test (s, "diagnostics_show_names_escaped", test_diagnostics_show_names_escaped);
   CU_add_test (s, "double_dash_ends_options", test_double_dash_ends_options);
+  CU_add_test (s, "one_file_read_in_parts_by_threads", test_one_file_read_in_parts_by_threads);
 }

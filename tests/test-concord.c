@@ -41,7 +41,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
   DlInput input = { path, FALSE, NULL, 0 };
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
   DlConcordStats local = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);
   CU_ASSERT_TRUE (

@@ -53,7 +53,7 @@ count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOpti
   g_autofree char *dir = g_dir_make_tmp ("derlem-test-XXXXXX", NULL);
   DlCounter *total = dl_counter_new (o);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
   for (gsize i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("%zu.txt", i);
@@ -123,7 +123,7 @@ count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_s
 {
   DlCounter *total = dl_counter_new (o);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) stream = dl_counter_stream_new (o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (stream);

@@ -21,8 +21,12 @@
 DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
 {
-  return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL, opts->assume,
-                              opts->assume_lang, opts->progress_counts };
+  return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL,
+                              opts->assume,
+                              opts->assume_lang,
+                              opts->progress_counts,
+                              opts->parts,
+                              NULL };
 }
 
 void

@@ -247,8 +247,9 @@ part_end (gpointer user_data)
 static gboolean
 stats_run (DlEnv *env, const StatsArgs *args, GError **error)
 {
-  g_auto (StatsRun) run
-      = { { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL }, NULL }, NULL, FALSE, FALSE, FALSE };
+  g_auto (StatsRun) run = {
+    { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL }, NULL }, NULL, FALSE, FALSE, FALSE
+  };
   if ((run.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;
   dl_cmd_counter_options (&args->opts, &run.lex.counter_options);

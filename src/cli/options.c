@@ -39,6 +39,7 @@ dl_options_clear (DlOptions *opts)
   g_clear_pointer (&opts->where, g_strfreev);
   g_clear_pointer (&opts->exclude, g_strfreev);
   g_clear_pointer (&opts->progress_counts, dl_progress_free);
+  g_clear_pointer (&opts->parts, dl_parts_free);
 }
 
 GOptionContext *
@@ -248,8 +249,8 @@ check_bom (const DlOptions *o, GError **error)
   return FALSE;
 }
 
-/* --threads: 0 (the default) is one per core; at most DL_OPTIONS_MAX_THREADS
- * (more only cost memory: parallelism is per input). */
+/* --threads: 0 (the default) is one per core; at most DL_OPTIONS_MAX_THREADS.
+ * Two or more read large files in parts too (parts.h). */
 static gboolean
 parse_threads (DlOptions *o, GError **error)
 {
@@ -257,6 +258,8 @@ parse_threads (DlOptions *o, GError **error)
     return FALSE;
   if (o->threads == 0)
     o->threads = (int) MIN (g_get_num_processors (), DL_OPTIONS_MAX_THREADS);
+  if (o->threads >= 2)
+    o->parts = dl_parts_new ((guint) o->threads);
   return TRUE;
 }
 

@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "langid.h"
+#include "parts.h"
 #include "progress.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,9 @@ typedef struct {
   /* The readers' counters when progress is shown on stderr (--progress,
    * decided by dl_options_parse), else NULL. Owned. */
   DlProgress *progress_counts;
+  /* With --threads 2 or more, the workers that read a file in parts; else
+   * NULL. Owned. */
+  DlParts *parts;
 } DlOptions;
 
 void dl_options_init (DlOptions *opts);

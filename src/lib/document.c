@@ -1,20 +1,27 @@
 /* document.c — lines with their language. Line labels are final only a few
- * lines later (the smoother looks ahead), so the lines wait in a small ring. */
+ * lines later (the smoother looks ahead), so the lines wait in a small ring:
+ * copies of the reader's lines, or the lines of parts read by workers
+ * (parts.h), which the part reader keeps long enough. */
 #include "config.h"
 
 #include "document.h"
 
 #define RING_SIZE (DL_LANGID_MAX_LAG + 2)
+G_STATIC_ASSERT (RING_SIZE < DL_PARTS_KEEP); /* a held line's text in a part stays */
 
 typedef struct {
-  GString *text;
+  GString *text;       /* a copy of a line the reader gave */
+  const char *in_part; /* or its text in a part (parts.h): no copy */
+  gsize len;
   guint64 number;
   guint64 offset;
   const char *encoding;
+  const guint8 *prepared;
 } Held;
 
 struct _DlDocument {
   DlReader *reader;
+  DlPartReader *parts; /* reads the input instead of reader (which it took) */
   DlDocumentOptions options;
   DlLangid *langid;
   Held ring[RING_SIZE];
@@ -32,7 +39,21 @@ dl_document_open (const DlInput *input, const DlDocumentOptions *options, const 
   if (reader == NULL)
     return NULL;
   DlDocument *doc = g_new0 (DlDocument, 1);
-  doc->reader = reader;
+  if (options->parts != NULL)
+    {
+      g_autoptr (GError) local = NULL;
+      doc->parts = dl_part_reader_new (options->parts, reader, input, options->assume,
+                                       options->assume_lang, options->prepare, diag,
+                                       options->progress, &local);
+      if (local != NULL)
+        {
+          dl_reader_free (reader);
+          g_free (doc);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  doc->reader = doc->parts != NULL ? NULL : reader;
   doc->options = *options;
   if (!options->assume)
     {
@@ -48,8 +69,9 @@ emit_held (DlDocument *doc, DlLang lang, DlDocLine *out)
 {
   g_assert (doc->count > 0);
   Held *h = &doc->ring[doc->head];
-  out->line.text = h->text->str;
-  out->line.len = h->text->len;
+  out->line.text = h->in_part != NULL ? h->in_part : h->text->str;
+  out->line.len = h->len;
+  out->prepared = h->prepared;
   out->line.number = h->number;
   out->line.offset = h->offset;
   out->line.encoding = h->encoding;
@@ -58,19 +80,36 @@ emit_held (DlDocument *doc, DlLang lang, DlDocLine *out)
   doc->count--;
 }
 
+/* The next line of the input: from the reader, or read in parts with its
+ * evidence scored (unless the language is assumed) and its work prepared. */
+static gboolean
+read_line (DlDocument *doc, DlPartLine *pl, GError **error)
+{
+  if (doc->parts != NULL)
+    return dl_part_reader_next (doc->parts, pl, error);
+  if (!dl_reader_next (doc->reader, &pl->line, error))
+    return FALSE;
+  pl->blank = dl_line_is_blank (pl->line.text, pl->line.len);
+  pl->prepared = NULL;
+  if (!pl->blank && !doc->options.assume)
+    dl_langid_score (pl->line.text, pl->line.len, &pl->evidence);
+  return TRUE;
+}
+
 gboolean
 dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
 {
   g_return_val_if_fail (doc != NULL && out != NULL, FALSE);
-  DlLine line;
+  DlPartLine pl;
 
   if (doc->options.assume)
     {
-      while (dl_reader_next (doc->reader, &line, error))
-        if (!dl_line_is_blank (line.text, line.len))
+      while (read_line (doc, &pl, error))
+        if (!pl.blank)
           {
-            out->line = line;
+            out->line = pl.line;
             out->lang = doc->options.assume_lang;
+            out->prepared = pl.prepared;
             return TRUE;
           }
       return FALSE;
@@ -90,28 +129,34 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
             g_propagate_error (error, g_steal_pointer (&doc->error));
           return FALSE;
         }
-      if (!dl_reader_next (doc->reader, &line, &doc->error))
+      if (!read_line (doc, &pl, &doc->error))
         {
           doc->eof = TRUE;
           dl_langid_finish (doc->langid);
           continue;
         }
-      if (dl_line_is_blank (line.text, line.len))
+      if (pl.blank)
         {
           dl_langid_push_blank (doc->langid);
           continue;
         }
       g_assert (doc->count < RING_SIZE);
       Held *h = &doc->ring[(doc->head + doc->count) % RING_SIZE];
-      g_string_truncate (h->text, 0);
-      g_string_append_len (h->text, line.text, line.len);
-      h->number = line.number;
-      h->offset = line.offset;
-      h->encoding = line.encoding;
+      if (doc->parts != NULL)
+        h->in_part = pl.line.text; /* kept DL_PARTS_KEEP lines, more than the ring */
+      else
+        {
+          h->in_part = NULL;
+          g_string_truncate (h->text, 0);
+          g_string_append_len (h->text, pl.line.text, pl.line.len);
+        }
+      h->len = pl.line.len;
+      h->number = pl.line.number;
+      h->offset = pl.line.offset;
+      h->encoding = pl.line.encoding;
+      h->prepared = pl.prepared;
       doc->count++;
-      DlLangEvidence ev;
-      dl_langid_score (line.text, line.len, &ev);
-      dl_langid_push (doc->langid, &ev);
+      dl_langid_push (doc->langid, &pl.evidence);
     }
 }
 
@@ -120,6 +165,7 @@ dl_document_free (DlDocument *doc)
 {
   if (doc == NULL)
     return;
+  dl_part_reader_free (doc->parts);
   dl_reader_free (doc->reader);
   if (doc->langid != NULL)
     dl_langid_free (doc->langid);

@@ -8,6 +8,7 @@
 #include "decode.h"
 #include "diag.h"
 #include "langid.h"
+#include "parts.h"
 #include "progress.h"
 #include "reader.h"
 #include "source.h"
@@ -19,11 +20,19 @@ typedef struct {
   gboolean assume;            /* --assume-lang given: no detection */
   DlLang assume_lang;
   DlProgress *progress; /* where the bytes read are counted (progress.h), or NULL */
+  /* Workers that read a large UTF-8 file in parts (parts.h), or NULL: one
+   * thread reads it. The lines and their languages are the same. */
+  DlParts *parts;
+  /* Work the workers do on each non-blank line ahead of its language, or
+   * NULL (borrowed while the document is open). */
+  const DlPrepare *prepare;
 } DlDocumentOptions;
 
 typedef struct {
   DlLine line; /* text owned by the document, valid until the next call */
   DlLang lang;
+  const guint8 *prepared; /* what DlDocumentOptions.prepare made of the line when
+                             it was read in parts, or NULL; valid as the text */
 } DlDocLine;
 
 typedef struct _DlDocument DlDocument;

@@ -842,6 +842,13 @@ dl_reader_next (DlReader *r, DlLine *line, GError **error)
   return got;
 }
 
+void
+dl_reader_set_diag (DlReader *r, const DlDiag *diag)
+{
+  g_return_if_fail (r != NULL);
+  r->diag = diag;
+}
+
 const DlEncoding *
 dl_reader_encoding (const DlReader *r)
 {

@@ -70,6 +70,9 @@ GArray *dl_reader_split (DlReader *r, guint64 size, GError **error);
 DlReader *dl_reader_open_part (const DlInput *input, const DlReaderPart *part, const DlDiag *diag,
                                DlProgress *progress, GError **error);
 
+/* Where the reader's notes and warnings go from now on (NULL: nowhere). */
+void dl_reader_set_diag (DlReader *reader, const DlDiag *diag);
+
 /* The encoding the input is read in. */
 const DlEncoding *dl_reader_encoding (const DlReader *reader);
 

@@ -1,6 +1,9 @@
 /* stream.c — document → lines with language → tokens, written once: the
  * tokenizer (reset where a skipped language interrupts the text), ICU
- * sentence starts and counting into a counter, for every command. */
+ * sentence starts and counting into a counter, for every command. A file
+ * read in parts (parts.h) is tokenized by the workers that read it, each
+ * line apart from the lines before; the sentence start a line inherits is
+ * added here, in order, and the counting too. */
 #include "config.h"
 
 #include "stream.h"
@@ -8,6 +11,7 @@
 #include <string.h>
 
 #include "normalize.h"
+#include "pool.h"
 #include "sentences.h"
 
 struct _DlStream {
@@ -15,6 +19,8 @@ struct _DlStream {
   DlTokenizer *tok;
   DlSentences *sentences; /* with opts.sentences */
   DlNormalizer *norm;     /* made for the first input with a counter */
+  DlPoolStates *workers;  /* of Worker: the tokenizers of the part workers */
+  DlPrepare prepare;
 
   /* The input being read. */
   DlDocument *doc; /* NULL once it is over */
@@ -23,8 +29,36 @@ struct _DlStream {
   gboolean sentence_ended; /* by the tokenized lines before */
   DlStreamLine line;
   DlStreamToken *tokens;
-  guint cap; /* room in tokens */
+  guint8 *places; /* DL_PLACE_IN_NAME of each token, or 0 */
+  guint cap;      /* room in tokens and places */
 };
+
+/* A part worker's tools (DlPrepare), made once per thread. */
+typedef struct {
+  const DlStreamOptions *opts; /* the stream's */
+  DlTokenizer *tok;
+  DlSentences *sentences; /* with opts->sentences */
+} Worker;
+
+/* What a worker prepares of a line it may tokenize: this, then @n
+ * DlStreamToken as tokenize() fills them for a line that inherits no
+ * sentence start, then their @n places. */
+typedef struct {
+  guint32 n;
+  gboolean after; /* the tokenizer's sentence start after the line */
+  gboolean ends;  /* with sentences: the line ends a sentence */
+} Prepared;
+
+#define PREPARED_HEAD ((sizeof (Prepared) + 7) & ~(gsize) 7)
+
+static gboolean
+is_wanted (const DlStreamOptions *opts, const gboolean langs[DL_LANG_COUNT])
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (langs[l] && opts->langs[l])
+      return TRUE;
+  return FALSE;
+}
 
 void
 dl_stream_options_for_counter (DlStreamOptions *opts, const DlCounterOptions *counter,
@@ -36,11 +70,19 @@ dl_stream_options_for_counter (DlStreamOptions *opts, const DlCounterOptions *co
   opts->sentences = sentences;
 }
 
+static gpointer worker_new (gpointer user_data, GError **error);
+static void worker_free (gpointer p);
+static gpointer worker_begin (gpointer data, GError **error);
+static void worker_end (gpointer data, gpointer state);
+static void prepare_line (gpointer state, const DlLine *line,
+                          const gboolean possible[DL_LANG_COUNT], GByteArray *out);
+
 DlStream *
 dl_stream_new (const DlStreamOptions *opts, GError **error)
 {
   g_autoptr (DlStream) s = g_new0 (DlStream, 1);
   s->opts = *opts;
+  s->prepare = (DlPrepare){ worker_begin, prepare_line, worker_end, s };
   if ((s->tok = dl_tokenizer_new (error)) == NULL)
     return NULL;
   if (opts->sentences && (s->sentences = dl_sentences_new (error)) == NULL)
@@ -56,9 +98,11 @@ dl_stream_free (DlStream *s)
   dl_tokenizer_free (s->tok);
   dl_sentences_free (s->sentences);
   dl_normalizer_free (s->norm);
-  dl_document_free (s->doc);
+  dl_document_free (s->doc); /* before the workers' tools it uses */
+  dl_pool_states_free (s->workers);
   g_free (s->path);
   g_free (s->tokens);
+  g_free (s->places);
   g_free (s);
 }
 
@@ -71,7 +115,14 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
     return FALSE;
   g_clear_pointer (&s->doc, dl_document_free);
   s->counter = NULL;
-  s->doc = dl_document_open (input, doc_options, diag, error);
+  DlDocumentOptions options = *doc_options;
+  if (options.parts != NULL)
+    {
+      if (s->workers == NULL)
+        s->workers = dl_pool_states_new (worker_new, worker_free, s);
+      options.prepare = &s->prepare;
+    }
+  s->doc = dl_document_open (input, &options, diag, error);
   if (s->doc == NULL)
     return FALSE;
   g_free (s->path);
@@ -132,6 +183,60 @@ in_name (const char *text, const DlToken *t, guint n, guint i)
          || (i + 1 < n && capital_pair (text, &t[i], &t[i + 1]));
 }
 
+/* Room for @n tokens. */
+static void
+make_room (DlStream *s, guint n)
+{
+  if (n > s->cap)
+    {
+      s->cap = MAX (n, 2 * s->cap);
+      s->tokens = g_renew (DlStreamToken, s->tokens, s->cap);
+      s->places = g_renew (guint8, s->places, s->cap);
+    }
+}
+
+/* Fills @o and @places with the @n tokens @t of @text, counted as @opts
+ * says, their ICU sentence starts from the @n_b @bounds. */
+static void
+fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, guint n,
+             const gsize *bounds, guint n_b, DlStreamToken *o, guint8 *places)
+{
+  guint b = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      o[i] = (DlStreamToken){ .offset = t[i].offset,
+                              .len = t[i].len,
+                              .kind = t[i].kind,
+                              .form = DL_STREAM_NO_FORM,
+                              .sentence_start = t[i].sentence_start };
+      places[i] = 0;
+      if (!opts->kinds[t[i].kind])
+        continue;
+      o[i].counts = TRUE;
+      while (b < n_b && bounds[b] <= t[i].offset)
+        b++, o[i].icu_start = TRUE;
+      places[i] = in_name (text, t, n, i) ? DL_PLACE_IN_NAME : 0;
+    }
+}
+
+/* Counts the line's @n tokens (s->tokens) into the counter, if any. */
+static void
+count_tokens (DlStream *s, guint n)
+{
+  DlStreamLine *line = &s->line;
+  line->tokens = s->tokens;
+  line->n_tokens = n;
+  if (s->counter == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      DlStreamToken *o = &s->tokens[i];
+      if (o->counts)
+        o->form = dl_counter_add (s->counter, line->lang, line->text + o->offset, o->len,
+                                  (o->sentence_start ? DL_PLACE_SENTENCE_START : 0) | s->places[i]);
+    }
+}
+
 static gboolean
 tokenize (DlStream *s, GError **error)
 {
@@ -152,33 +257,106 @@ tokenize (DlStream *s, GError **error)
       if (ends || n > 0)
         s->sentence_ended = ends;
     }
-  if (n > s->cap)
-    {
-      s->cap = MAX (n, 2 * s->cap);
-      s->tokens = g_renew (DlStreamToken, s->tokens, s->cap);
-    }
-  guint b = 0;
-  for (guint i = 0; i < n; i++)
-    {
-      DlStreamToken *o = &s->tokens[i];
-      *o = (DlStreamToken){ .offset = t[i].offset,
-                            .len = t[i].len,
-                            .kind = t[i].kind,
-                            .form = DL_STREAM_NO_FORM,
-                            .sentence_start = t[i].sentence_start };
-      if (!s->opts.kinds[t[i].kind])
-        continue;
-      o->counts = TRUE;
-      while (b < n_b && bounds[b] <= t[i].offset)
-        b++, o->icu_start = TRUE;
-      if (s->counter != NULL)
-        o->form = dl_counter_add (s->counter, line->lang, line->text + t[i].offset, t[i].len,
-                                  (t[i].sentence_start ? DL_PLACE_SENTENCE_START : 0)
-                                      | (in_name (line->text, t, n, i) ? DL_PLACE_IN_NAME : 0));
-    }
-  line->tokens = s->tokens;
-  line->n_tokens = n;
+  make_room (s, n);
+  fill_tokens (&s->opts, line->text, t, n, bounds, n_b, s->tokens, s->places);
+  count_tokens (s, n);
   return TRUE;
+}
+
+/* The line's tokens as a part worker prepared them (prepare_line), with
+ * the sentence start the lines before pass on to it. */
+static void
+take_prepared (DlStream *s, const guint8 *prepared)
+{
+  DlStreamLine *line = &s->line;
+  Prepared h;
+  memcpy (&h, prepared, sizeof h);
+  if (s->sentences != NULL)
+    {
+      line->icu_start = s->sentence_ended;
+      if (h.ends || h.n > 0)
+        s->sentence_ended = h.ends;
+    }
+  /* Only the first token can inherit a sentence start; a line without
+   * tokens passes it on. */
+  gboolean carried = dl_tokenizer_sentence_start (s->tok);
+  dl_tokenizer_set_sentence_start (s->tok, h.n > 0 ? h.after : carried || h.after);
+  make_room (s, h.n);
+  const guint8 *tokens = prepared + PREPARED_HEAD;
+  memcpy (s->tokens, tokens, h.n * sizeof (DlStreamToken));
+  memcpy (s->places, tokens + h.n * sizeof (DlStreamToken), h.n);
+  if (carried && h.n > 0)
+    s->tokens[0].sentence_start = TRUE;
+  count_tokens (s, h.n);
+}
+
+/* ---- The part workers (DlPrepare) ---- */
+
+static gpointer
+worker_new (gpointer user_data, GError **error)
+{
+  DlStream *s = user_data;
+  Worker *w = g_new0 (Worker, 1);
+  w->opts = &s->opts;
+  if ((w->tok = dl_tokenizer_new (error)) == NULL
+      || (s->opts.sentences && (w->sentences = dl_sentences_new (error)) == NULL))
+    {
+      worker_free (w);
+      return NULL;
+    }
+  return w;
+}
+
+static void
+worker_free (gpointer p)
+{
+  Worker *w = p;
+  dl_tokenizer_free (w->tok);
+  dl_sentences_free (w->sentences);
+  g_free (w);
+}
+
+static gpointer
+worker_begin (gpointer data, GError **error)
+{
+  DlStream *s = data;
+  return dl_pool_states_take (s->workers, error);
+}
+
+static void
+worker_end (gpointer data, gpointer state)
+{
+  DlStream *s = data;
+  dl_pool_states_give (s->workers, state);
+}
+
+/* Tokenizes a line that may be tokenized, inheriting no sentence start:
+ * what tokenize() would do, but counting. Nothing if ICU fails: the
+ * stream then tokenizes the line itself, and says so. */
+static void
+prepare_line (gpointer state, const DlLine *line, const gboolean possible[DL_LANG_COUNT],
+              GByteArray *out)
+{
+  Worker *w = state;
+  if (!is_wanted (w->opts, possible))
+    return;
+  dl_tokenizer_set_sentence_start (w->tok, FALSE);
+  guint n, n_b = 0;
+  const DlToken *t = dl_tokenizer_line (w->tok, line->text, line->len, &n, NULL);
+  if (t == NULL)
+    return;
+  Prepared h = { n, dl_tokenizer_sentence_start (w->tok), FALSE };
+  const gsize *bounds = NULL;
+  if (w->sentences != NULL
+      && (bounds = dl_sentences_line (w->sentences, line->text, line->len, &n_b, &h.ends, NULL))
+             == NULL)
+    return;
+  gsize at = out->len;
+  g_byte_array_set_size (out, (guint) (at + PREPARED_HEAD + n * (sizeof (DlStreamToken) + 1)));
+  guint8 *p = out->data + at;
+  memcpy (p, &h, sizeof h);
+  DlStreamToken *tokens = (DlStreamToken *) (gpointer) (p + PREPARED_HEAD);
+  fill_tokens (w->opts, line->text, t, n, bounds, n_b, tokens, (guint8 *) (tokens + n));
 }
 
 gboolean
@@ -209,6 +387,11 @@ dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
     {
       /* Not tokenized; after a language switch a sentence starts. */
       dl_tokenizer_reset (s->tok);
+    }
+  else if (dl.prepared != NULL)
+    {
+      s->line.tokenized = TRUE;
+      take_prepared (s, dl.prepared);
     }
   else
     {

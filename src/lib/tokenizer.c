@@ -109,6 +109,18 @@ dl_tokenizer_reset (DlTokenizer *tok)
   tok->sentence_start = TRUE;
 }
 
+gboolean
+dl_tokenizer_sentence_start (const DlTokenizer *tok)
+{
+  return tok->sentence_start;
+}
+
+void
+dl_tokenizer_set_sentence_start (DlTokenizer *tok, gboolean start)
+{
+  tok->sentence_start = start;
+}
+
 const char *
 dl_token_kind_name (DlTokenKind kind)
 {

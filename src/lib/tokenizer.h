@@ -42,6 +42,12 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTokenizer, dl_tokenizer_free)
 /* Starts a new document: its first token starts a sentence. */
 void dl_tokenizer_reset (DlTokenizer *tok);
 
+/* Whether the next token starts a sentence (after dl_tokenizer_reset and a
+ * sentence's end), and setting it: for tokenizing a line apart from the
+ * lines before it, as a worker that reads a file in parts does (stream.c). */
+gboolean dl_tokenizer_sentence_start (const DlTokenizer *tok);
+void dl_tokenizer_set_sentence_start (DlTokenizer *tok, gboolean start);
+
 /* Tokenizes one line (@text valid UTF-8, @len bytes, any length). Returns the
  * tokens in order, *@n_tokens of them, owned by the tokenizer and valid until
  * the next call; NULL with @error (DL_ERROR_ICU) if ICU fails. Sentence

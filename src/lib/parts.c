@@ -1,0 +1,355 @@
+/* parts.c — a file read in parts by worker threads. Each part keeps its
+ * lines' text, evidence and prepared work in three growing buffers (text
+ * and prepared work are found by offset while the part grows); the reader
+ * of the file hands the lines out in order once a part is done, and frees
+ * a part once DL_PARTS_KEEP non-blank lines after its last were read. A few parts
+ * are read ahead, so memory holds a few parts whatever the file's size. */
+#include "config.h"
+
+#include "parts.h"
+
+struct _DlParts {
+  GThreadPool *pool;
+  guint threads;
+  guint64 size;
+};
+
+/* A line of a part, its text and prepared work by offset. */
+typedef struct {
+  gsize text;
+  gsize len;
+  guint64 number;
+  guint64 offset;
+  gboolean blank;
+  DlLangEvidence evidence;
+  gsize prepared; /* offset + 1 in the part's prepared work, or 0: none */
+} PartLine;
+
+/* A note or warning of the part's reader, given when the line it came
+ * with (@index of the part's lines) is read. */
+typedef struct {
+  DlDiagLevel level;
+  guint64 line;
+  char *message;
+  guint index;
+} Said;
+
+typedef struct {
+  DlPartReader *pr;
+  guint index;
+  DlReaderPart range;
+  GByteArray *text;
+  GArray *lines; /* of PartLine */
+  GByteArray *prepared;
+  GArray *said; /* of Said */
+  GError *error;
+  gboolean done; /* under pr->lock */
+  guint64 after; /* once read: the file's non-blank lines read by then */
+} Part;
+
+struct _DlPartReader {
+  DlParts *parts;
+  DlReader *first; /* reads the first part */
+  DlInput input;   /* its strings owned */
+  gboolean assume;
+  DlLang assume_lang;
+  gboolean has_prepare;
+  DlPrepare prepare;
+  const DlDiag *diag;
+  DlProgress *progress;
+
+  GArray *ranges; /* of DlReaderPart */
+  Part **part;    /* by index; NULL before it is given to a worker and once read */
+  guint submitted;
+  guint current; /* the part being read */
+  guint next;    /* its next line */
+  guint said;    /* its next Said */
+  guint64 read;  /* non-blank lines of the file read */
+  GQueue kept;   /* parts read, kept for DL_PARTS_KEEP lines */
+  gboolean warned[DL_DIAG_ERROR + 1];
+  gboolean over;
+
+  GMutex lock;
+  GCond cond;
+  guint running; /* parts given to workers and not done */
+  gint cancel;
+};
+
+/* Parts a file has read ahead by the workers of @threads. */
+static guint
+ahead (const DlParts *parts)
+{
+  return 2 * parts->threads;
+}
+
+static void part_work (gpointer data, gpointer user_data);
+
+DlParts *
+dl_parts_new (guint threads)
+{
+  g_return_val_if_fail (threads >= 2, NULL);
+  DlParts *parts = g_new0 (DlParts, 1);
+  parts->threads = threads;
+  parts->size = DL_PARTS_SIZE;
+  parts->pool = g_thread_pool_new (part_work, parts, (gint) threads, FALSE, NULL);
+  return parts;
+}
+
+void
+dl_parts_set_size (DlParts *parts, guint64 size)
+{
+  g_return_if_fail (parts != NULL && size > 0);
+  parts->size = size;
+}
+
+void
+dl_parts_free (DlParts *parts)
+{
+  if (parts == NULL)
+    return;
+  g_thread_pool_free (parts->pool, FALSE, TRUE);
+  g_free (parts);
+}
+
+static void
+part_free (Part *p)
+{
+  if (p == NULL)
+    return;
+  g_byte_array_unref (p->text);
+  g_array_unref (p->lines);
+  g_byte_array_unref (p->prepared);
+  for (guint i = 0; i < p->said->len; i++)
+    g_free (g_array_index (p->said, Said, i).message);
+  g_array_unref (p->said);
+  g_clear_error (&p->error);
+  g_free (p);
+}
+
+static void
+capture (DlDiagLevel level, const char *file, guint64 line, const char *message, gpointer user_data)
+{
+  (void) file;
+  Part *p = user_data;
+  Said s = { level, line, g_strdup (message), p->lines->len };
+  g_array_append_val (p->said, s);
+}
+
+/* Reads part @p: its lines, their evidence and prepared work. */
+static void
+read_part (Part *p)
+{
+  DlPartReader *pr = p->pr;
+  g_autoptr (DlDiag) said = dl_diag_new (capture, p);
+  g_autoptr (DlReader) own = NULL;
+  DlReader *r = pr->first;
+  if (p->index == 0)
+    dl_reader_set_diag (r, said);
+  else if ((r = own = dl_reader_open_part (&pr->input, &p->range, said, pr->progress, &p->error))
+           == NULL)
+    return;
+  gpointer state = NULL;
+  if (pr->has_prepare && (state = pr->prepare.begin (pr->prepare.data, &p->error)) == NULL)
+    return;
+  gboolean possible[DL_LANG_COUNT] = { FALSE };
+  DlLine line;
+  while (dl_reader_next (r, &line, &p->error))
+    {
+      PartLine pl = { p->text->len, line.len, line.number, line.offset, FALSE, { FALSE, 0, 0 }, 0 };
+      g_byte_array_append (p->text, (const guint8 *) line.text, (guint) line.len);
+      pl.blank = dl_line_is_blank (line.text, line.len);
+      if (!pl.blank)
+        {
+          memset (possible, 0, sizeof possible);
+          if (pr->assume)
+            possible[pr->assume_lang] = TRUE;
+          else
+            {
+              dl_langid_score (line.text, line.len, &pl.evidence);
+              possible[DL_LANG_OTHER] = pl.evidence.other;
+              possible[DL_LANG_TR] = possible[DL_LANG_EN] = !pl.evidence.other;
+            }
+          if (pr->has_prepare)
+            {
+              /* Aligned for whatever the work holds. */
+              gsize at = (p->prepared->len + 7) & ~(gsize) 7;
+              g_byte_array_set_size (p->prepared, (guint) at);
+              pr->prepare.line (state, &line, possible, p->prepared);
+              if (p->prepared->len > at)
+                pl.prepared = at + 1;
+            }
+        }
+      g_array_append_val (p->lines, pl);
+      if ((p->lines->len & 1023) == 0 && g_atomic_int_get (&pr->cancel))
+        break;
+    }
+  if (pr->has_prepare)
+    pr->prepare.end (pr->prepare.data, state);
+  if (p->index == 0)
+    dl_reader_set_diag (r, NULL);
+}
+
+static void
+part_work (gpointer data, gpointer user_data)
+{
+  (void) user_data;
+  Part *p = data;
+  DlPartReader *pr = p->pr;
+  if (!g_atomic_int_get (&pr->cancel))
+    read_part (p);
+  g_mutex_lock (&pr->lock);
+  p->done = TRUE;
+  pr->running--;
+  g_cond_broadcast (&pr->cond);
+  g_mutex_unlock (&pr->lock);
+}
+
+/* Gives the workers the parts up to ahead() past the one being read. */
+static void
+submit (DlPartReader *pr)
+{
+  while (pr->submitted < pr->ranges->len && pr->submitted < pr->current + ahead (pr->parts))
+    {
+      Part *p = g_new0 (Part, 1);
+      p->pr = pr;
+      p->index = pr->submitted;
+      p->range = g_array_index (pr->ranges, DlReaderPart, pr->submitted);
+      p->text = g_byte_array_sized_new ((guint) MIN (p->range.end - p->range.start, pr->parts->size)
+                                        + 4096);
+      p->lines = g_array_new (FALSE, FALSE, sizeof (PartLine));
+      p->prepared = g_byte_array_new ();
+      p->said = g_array_new (FALSE, FALSE, sizeof (Said));
+      pr->part[pr->submitted++] = p;
+      g_mutex_lock (&pr->lock);
+      pr->running++;
+      g_mutex_unlock (&pr->lock);
+      g_thread_pool_push (pr->parts->pool, p, NULL);
+    }
+}
+
+DlPartReader *
+dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input, gboolean assume,
+                    DlLang assume_lang, const DlPrepare *prepare, const DlDiag *diag,
+                    DlProgress *progress, GError **error)
+{
+  g_return_val_if_fail (parts != NULL && reader != NULL && input != NULL, NULL);
+  GArray *ranges = dl_reader_split (reader, parts->size, error);
+  if (ranges == NULL)
+    return NULL;
+  DlPartReader *pr = g_new0 (DlPartReader, 1);
+  pr->parts = parts;
+  pr->first = reader;
+  pr->input = *input;
+  pr->input.path = g_strdup (input->path);
+  pr->input.spool = g_strdup (input->spool);
+  pr->assume = assume;
+  pr->assume_lang = assume_lang;
+  if (prepare != NULL)
+    {
+      pr->has_prepare = TRUE;
+      pr->prepare = *prepare;
+    }
+  pr->diag = diag;
+  pr->progress = progress;
+  pr->ranges = ranges;
+  pr->part = g_new0 (Part *, ranges->len);
+  g_queue_init (&pr->kept);
+  g_mutex_init (&pr->lock);
+  g_cond_init (&pr->cond);
+  submit (pr);
+  return pr;
+}
+
+/* Gives what the part's reader said with its lines up to @index, as the
+ * reader of the whole file would have: a part's reader warns about
+ * invalid UTF-8 once and notes a long line once, which the whole file's
+ * does once in all. */
+static void
+replay (DlPartReader *pr, const Part *p, guint index)
+{
+  for (; pr->said < p->said->len; pr->said++)
+    {
+      const Said *s = &g_array_index (p->said, Said, pr->said);
+      if (s->index > index)
+        break;
+      if (pr->warned[s->level])
+        continue;
+      pr->warned[s->level] = TRUE;
+      dl_diag_report (pr->diag, s->level, pr->input.path, s->line, "%s", s->message);
+    }
+}
+
+/* Frees the parts read whose lines are no longer kept. */
+static void
+release (DlPartReader *pr)
+{
+  Part *p;
+  while ((p = g_queue_peek_head (&pr->kept)) != NULL && pr->read - p->after >= DL_PARTS_KEEP)
+    part_free (g_queue_pop_head (&pr->kept));
+}
+
+gboolean
+dl_part_reader_next (DlPartReader *pr, DlPartLine *out, GError **error)
+{
+  g_return_val_if_fail (pr != NULL && out != NULL, FALSE);
+  while (!pr->over)
+    {
+      Part *p = pr->part[pr->current];
+      g_mutex_lock (&pr->lock);
+      while (!p->done)
+        g_cond_wait (&pr->cond, &pr->lock);
+      g_mutex_unlock (&pr->lock);
+      if (pr->next < p->lines->len)
+        {
+          replay (pr, p, pr->next);
+          const PartLine *pl = &g_array_index (p->lines, PartLine, pr->next++);
+          out->line = (DlLine){ (const char *) p->text->data + pl->text, pl->len, pl->number,
+                                pl->offset, NULL };
+          out->blank = pl->blank;
+          out->evidence = pl->evidence;
+          out->prepared = pl->prepared > 0 ? p->prepared->data + pl->prepared - 1 : NULL;
+          pr->read += !pl->blank;
+          release (pr);
+          return TRUE;
+        }
+      replay (pr, p, G_MAXUINT);
+      if (p->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&p->error));
+          pr->over = TRUE;
+          return FALSE;
+        }
+      p->after = pr->read;
+      g_queue_push_tail (&pr->kept, p);
+      pr->part[pr->current++] = NULL;
+      pr->next = pr->said = 0;
+      if (pr->current == pr->ranges->len)
+        pr->over = TRUE;
+      else
+        submit (pr);
+    }
+  return FALSE;
+}
+
+void
+dl_part_reader_free (DlPartReader *pr)
+{
+  if (pr == NULL)
+    return;
+  g_atomic_int_set (&pr->cancel, 1);
+  g_mutex_lock (&pr->lock);
+  while (pr->running > 0)
+    g_cond_wait (&pr->cond, &pr->lock);
+  g_mutex_unlock (&pr->lock);
+  for (guint i = 0; i < pr->ranges->len; i++)
+    part_free (pr->part[i]);
+  g_queue_clear_full (&pr->kept, (GDestroyNotify) part_free);
+  g_free (pr->part);
+  g_array_unref (pr->ranges);
+  dl_reader_free (pr->first);
+  g_free (pr->input.path);
+  g_free (pr->input.spool);
+  g_mutex_clear (&pr->lock);
+  g_cond_clear (&pr->cond);
+  g_free (pr);
+}
