@@ -176,13 +176,13 @@ open_converter (DlReader *r, GError **error)
 static gboolean
 read_input (DlReader *r, gsize want, GError **error)
 {
-  r->raw = g_realloc (r->raw, r->raw_len + want);
   if (want >= r->limit - r->read_total)
     {
       want = (gsize) (r->limit - r->read_total);
       if (want == 0)
         r->raw_eof = TRUE;
     }
+  r->raw = g_realloc (r->raw, r->raw_len + want);
   while (want > 0 && !r->raw_eof)
     {
       ssize_t n = read (r->fd, r->raw + r->raw_len, want);
@@ -301,7 +301,9 @@ start_reading (DlReader *r, GError **error)
   if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
     return FALSE;
   r->source_encoding = r->enc.kind == DL_ENCODING_CONVERT ? g_intern_string (r->enc.name) : NULL;
-  r->pending = g_byte_array_sized_new (CHUNK_SIZE * 2);
+  /* A small part needs little room. */
+  gsize room = r->limit < CHUNK_SIZE * 2 ? (gsize) r->limit + 16 : CHUNK_SIZE * 2;
+  r->pending = g_byte_array_sized_new ((guint) room);
   r->raw_start = MIN (r->enc.bom, r->raw_len);
   r->pend_offset = r->raw_start;
   r->convert_base = r->raw_start;
