@@ -13,6 +13,8 @@
 #include "counter.h"
 #include "error.h"
 #include "parts.h"
+#include "progress.h"
+#include "document.h"
 #include "stream.h"
 #include "tests.h"
 
@@ -267,6 +269,40 @@ test_part_that_fails_and_early_end (void)
   dl_test_temp_remove (path);
 }
 
+/* The bytes the readers of the parts count for --progress are the file's,
+ * once: parts of the size in use, and small ones. */
+static void
+test_progress_counts_every_byte_once (void)
+{
+  g_autoptr (GString) text = hard_text ();
+  gsize small = text->len;
+  while (text->len < 5 * DL_PARTS_SIZE / 2)
+    g_string_append_len (text, text->str, (gssize) small);
+  char *path = dl_test_temp_file ("progress.txt", text->str, (gssize) text->len);
+  DlInput input = { path, FALSE, NULL, 0 };
+  static const guint64 sizes[] = { DL_PARTS_SIZE, 100 };
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr (DlParts) parts = dl_parts_new (2);
+      dl_parts_set_size (parts, sizes[i]);
+      DlProgress *progress = dl_progress_new ();
+      DlDocumentOptions options = { NULL, FALSE, DL_LANG_TR, progress, parts, NULL };
+      g_autoptr (DlDocument) doc = dl_document_open (&input, &options, NULL, NULL);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
+      DlDocLine line;
+      guint n = 0;
+      while (dl_document_next (doc, &line, NULL))
+        n++;
+      g_clear_pointer (&doc, dl_document_free);
+      DlProgressState state;
+      dl_progress_get (progress, &state);
+      DL_ASSERT_INT_EQ_FOR (i == 0 ? "1 MiB parts" : "100-byte parts", state.bytes, text->len);
+      CU_ASSERT_TRUE (n > 1000);
+      dl_progress_free (progress);
+    }
+  dl_test_temp_remove (path);
+}
+
 void
 test_parts_suite (void)
 {
@@ -274,4 +310,5 @@ test_parts_suite (void)
   CU_add_test (s, "parts_give_the_readers_lines", test_parts_give_the_readers_lines);
   CU_add_test (s, "stream_in_parts_is_the_stream", test_stream_in_parts_is_the_stream);
   CU_add_test (s, "part_that_fails_and_early_end", test_part_that_fails_and_early_end);
+  CU_add_test (s, "progress_counts_every_byte_once", test_progress_counts_every_byte_once);
 }

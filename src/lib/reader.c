@@ -455,7 +455,9 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
   g_autoptr (GArray) parts = g_array_new (FALSE, FALSE, sizeof (DlReaderPart));
   DlReaderPart first = { 0, G_MAXUINT64, 1 };
   g_array_append_val (parts, first);
-  Split s = { parts, size, 0, 0, FALSE, DL_BYTE_STATS_INIT, 0, size };
+  /* The first part holds at least the bytes counted in progress already
+   * (the reader's first read): no byte is counted twice. */
+  Split s = { parts, size, 0, 0, FALSE, DL_BYTE_STATS_INIT, 0, MAX (size, r->reported) };
   /* The windows the reader decodes: CHUNK_SIZE bytes of the file each, the
    * first after its BOM, and with them what a window leaves of a character
    * for the next. */
@@ -497,14 +499,11 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
     }
   if (parts->len < 2)
     return NULL;
-  /* The reader reads the first part. Of the bytes it holds beyond it (a
-   * part shorter than a read), those counted in progress are counted again
-   * by the reader of the next part. */
+  /* The reader reads the first part, and drops what it read beyond. */
   r->limit = g_array_index (parts, DlReaderPart, 0).end;
   if (r->raw_len > r->limit)
     r->raw_len = (gsize) r->limit;
   r->read_total = MIN (r->read_total, r->limit);
-  r->reported = MIN (r->reported, r->read_total);
   r->raw_eof = r->read_total == r->limit;
   return g_steal_pointer (&parts);
 }

@@ -55,7 +55,8 @@ typedef struct {
 } DlReaderPart;
 
 /* Cuts the file @r reads (opened, no line read yet) into parts of about
- * @size bytes, each ending after a line feed, so that reading the parts in
+ * @size bytes (the first at least what @r has counted in progress), each
+ * ending after a line feed, so that reading the parts in
  * order gives the lines dl_reader_next would: the same text, numbers and
  * offsets, and the same point where binary data stops the input. Only a
  * regular file read as UTF-8 can be cut, and only if it is at least twice
