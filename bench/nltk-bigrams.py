@@ -2,12 +2,13 @@
 """bench/nltk-bigrams.py — the NLTK way to find bigram collocations in a
 directory, the baseline for `derlem colloc --all --window 0,1`.
 
-    python3 bench/nltk-bigrams.py DIR
+    python3 bench/nltk-bigrams.py [--min-freq N] DIR
 
 Reads DIR's *.txt files (recursively, sorted by path; UTF-8, undecodable bytes
 replaced), tokenizes each with re.findall(r"\\w+", text.lower()) dropping the
 tokens that are all digits, counts adjacent pairs with NLTK's
-BigramCollocationFinder, scores every pair with
+BigramCollocationFinder, keeps the pairs seen at least N times
+(finder.apply_freq_filter(N), default 1: all), scores every pair kept with
 BigramAssocMeasures.likelihood_ratio and prints the 100 best as TSV
 `first second ll` (header row; ll descending, then the pair).
 
@@ -56,12 +57,16 @@ def documents(paths):
 
 
 def main(argv):
+    min_freq = 1
+    if len(argv) == 4 and argv[1] == "--min-freq" and argv[2].isdigit():
+        min_freq = int(argv[2])
+        argv = argv[:1] + argv[3:]
     if len(argv) != 2 or not os.path.isdir(argv[1]):
-        print("usage: nltk-bigrams.py DIR", file=sys.stderr)
+        print("usage: nltk-bigrams.py [--min-freq N] DIR", file=sys.stderr)
         return 2
     paths = txt_files(argv[1])
     finder = BigramCollocationFinder.from_documents(documents(paths))
-    finder.apply_freq_filter(1)  # a no-op; where a real run would set its threshold
+    finder.apply_freq_filter(min_freq)
     scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
 
     out = sys.stdout

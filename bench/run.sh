@@ -2,7 +2,8 @@
 # bench/run.sh — throughput benchmark of derlem against a baseline command.
 #
 #   bench/run.sh [--size 10M|100M|1G] [--runs N] [--baseline 'SHELL COMMAND']
-#                [--seed N] [--files] [--keep-output FILE] -- DERLEM-ARGS...
+#                [--seed N] [--files] [--one-file] [--keep-output FILE]
+#                -- DERLEM-ARGS...
 #
 # Run it from the build directory: the binary is ${DERLEM:-./derlem}.
 # The corpus is generated once into bench/corpora/SIZE/ (cached, regenerated
@@ -20,6 +21,7 @@ seed=1
 baseline='wc -w'
 keep_output=
 files_mode=0
+one_file=0
 
 usage() {
     sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
@@ -33,6 +35,8 @@ Options:
                       unless its last word is DIR, which is replaced by the directory
   --seed N            generator seed (default 1)
   --files             give derlem the corpus files (sorted) instead of the directory
+  --one-file          the corpus as one file (its files joined in order, cached in
+                      bench/corpora/SIZE-one/corpus.txt), as many users have it
   --keep-output FILE  save derlem's stdout of the last timed run in FILE
 Environment: DERLEM (default ./derlem), CC (default cc).
 EOF
@@ -53,6 +57,7 @@ while [[ $# -gt 0 ]]; do
         --keep-output) [[ $# -ge 2 ]] || die "--keep-output needs a value"; keep_output=$2; shift 2 ;;
         --keep-output=*) keep_output=${1#*=}; shift ;;
         --files) files_mode=1; shift ;;
+        --one-file) one_file=1; shift ;;
         -h|--help) usage; exit 0 ;;
         --) shift; break ;;
         *) die "unknown option '$1' (derlem's arguments go after --)" ;;
@@ -110,6 +115,17 @@ if [[ ! -f $corpus/.stamp || $(head -n1 "$corpus/.stamp") != "$want_stamp" ]]; t
     mkdir -p "$corpus"
     "$BENCH_DIR/gencorpus" --seed "$seed" "$size" "$corpus"
     echo "$want_stamp" >"$corpus/.stamp" # written last: an interrupted run regenerates
+fi
+if [[ $one_file == 1 ]]; then
+    joined=$corpus-one
+    if [[ ! -f $joined/.stamp || $(head -n1 "$joined/.stamp") != "$want_stamp" ]]; then
+        echo "run.sh: joining $corpus into $joined/corpus.txt" >&2
+        rm -rf "$joined"
+        mkdir -p "$joined"
+        find "$corpus" -name '*.txt' -print0 | sort -z | xargs -0 cat >"$joined/corpus.txt"
+        echo "$want_stamp" >"$joined/.stamp"
+    fi
+    corpus=$joined
 fi
 nfiles=$(find "$corpus" -name '*.txt' | wc -l)
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s}')
@@ -173,6 +189,9 @@ summary() { # FILE -> "median_wall peak_rss_kb"
 }
 read -r bw brss < <(summary "$tmp/base")
 read -r dw drss < <(summary "$tmp/der")
+# the throughput ratio of each pair of runs (baseline wall / derlem wall)
+paired=$(paste -d' ' "$tmp/base" "$tmp/der" | awk '{print ($5 > 0 ? $1 / $5 : 0)}' | sort -g |
+    awk '{r[NR] = $1} END {print (NR % 2) ? r[(NR + 1) / 2] : (r[NR / 2] + r[NR / 2 + 1]) / 2}')
 
 echo
 awk -v bytes="$bytes" -v bl="$base_label" -v dl="$der_label" \
@@ -181,6 +200,7 @@ awk -v bytes="$bytes" -v bl="$base_label" -v dl="$der_label" \
     bt = bw > 0 ? bytes / 1e6 / bw : 0; dt = dw > 0 ? bytes / 1e6 / dw : 0
     printf "%-50s %12.3f %10.1f %12.1f\n", substr(bl, 1, 50), bw, bt, brss / 1024
     printf "%-50s %12.3f %10.1f %12.1f\n", substr(dl, 1, 50), dw, dt, drss / 1024
-    if (bt > 0) printf "derlem/baseline throughput ratio: %.3f\n", dt / bt
+    if (bt > 0) printf "derlem/baseline throughput ratio: %.3f (of the medians)\n", dt / bt
 }'
+echo "derlem/baseline throughput ratio, median of the $runs paired runs: $paired"
 if [[ -n $keep_output ]]; then echo "derlem output of the last run saved in $keep_output"; fi
