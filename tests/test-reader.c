@@ -619,7 +619,7 @@ read_parts (const char *path, const DlEncoding *enc, guint64 size, guint *n_part
         }
       CU_ASSERT_EQUAL (part->end == G_MAXUINT64, i + 1 == parts->len);
       g_autoptr (DlReader) p
-          = i == 0 ? NULL : dl_reader_open_part (&input, part, NULL, NULL, &error);
+          = i == 0 ? NULL : dl_reader_open_part (&input, part, NULL, NULL, NULL, &error);
       DlReader *from = i == 0 ? r : p;
       CU_ASSERT_PTR_NOT_NULL_FATAL (from);
       DlLine line;

@@ -16,7 +16,7 @@ typedef struct {
   guint64 number;
   guint64 offset;
   const char *encoding;
-  const guint8 *prepared;
+  guint8 *prepared;
 } Held;
 
 struct _DlDocument {

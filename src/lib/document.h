@@ -31,8 +31,9 @@ typedef struct {
 typedef struct {
   DlLine line; /* text owned by the document, valid until the next call */
   DlLang lang;
-  const guint8 *prepared; /* what DlDocumentOptions.prepare made of the line when
-                             it was read in parts, or NULL; valid as the text */
+  guint8 *prepared; /* what DlDocumentOptions.prepare made of the line when it
+                       was read in parts, or NULL; valid as the text, and the
+                       caller's to change */
 } DlDocLine;
 
 typedef struct _DlDocument DlDocument;

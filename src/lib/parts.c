@@ -43,8 +43,9 @@ typedef struct {
   GByteArray *prepared;
   GArray *said; /* of Said */
   GError *error;
-  gboolean done; /* under pr->lock */
-  guint64 after; /* once read: the file's non-blank lines read by then */
+  DlReader *reader; /* that read the part, kept for its buffers */
+  gboolean done;    /* under pr->lock */
+  guint64 after;    /* once read: the file's non-blank lines read by then */
 } Part;
 
 struct _DlPartReader {
@@ -66,6 +67,7 @@ struct _DlPartReader {
   guint said;    /* its next Said */
   guint64 read;  /* non-blank lines of the file read */
   GQueue kept;   /* parts read, kept for DL_PARTS_KEEP lines */
+  GQueue spare;  /* parts done with, their buffers kept for the next */
   gboolean warned[DL_DIAG_ERROR + 1];
   gboolean over;
 
@@ -123,6 +125,7 @@ part_free (Part *p)
     g_free (g_array_index (p->said, Said, i).message);
   g_array_unref (p->said);
   g_clear_error (&p->error);
+  dl_reader_free (p->reader);
   g_free (p);
 }
 
@@ -141,13 +144,16 @@ read_part (Part *p)
 {
   DlPartReader *pr = p->pr;
   g_autoptr (DlDiag) said = dl_diag_new (capture, p);
-  g_autoptr (DlReader) own = NULL;
   DlReader *r = pr->first;
   if (p->index == 0)
     dl_reader_set_diag (r, said);
-  else if ((r = own = dl_reader_open_part (&pr->input, &p->range, said, pr->progress, &p->error))
-           == NULL)
-    return;
+  else
+    {
+      r = p->reader = dl_reader_open_part (&pr->input, &p->range, g_steal_pointer (&p->reader),
+                                           said, pr->progress, &p->error);
+      if (r == NULL)
+        return;
+    }
   gpointer state = NULL;
   if (pr->has_prepare && (state = pr->prepare.begin (pr->prepare.data, &p->error)) == NULL)
     return;
@@ -185,8 +191,7 @@ read_part (Part *p)
     }
   if (pr->has_prepare)
     pr->prepare.end (pr->prepare.data, state);
-  if (p->index == 0)
-    dl_reader_set_diag (r, NULL);
+  dl_reader_set_diag (r, NULL);
 }
 
 static void
@@ -210,15 +215,18 @@ submit (DlPartReader *pr)
 {
   while (pr->submitted < pr->ranges->len && pr->submitted < pr->current + ahead (pr->parts))
     {
-      Part *p = g_new0 (Part, 1);
+      Part *p = g_queue_pop_head (&pr->spare);
+      if (p == NULL)
+        {
+          p = g_new0 (Part, 1);
+          p->text = g_byte_array_new ();
+          p->lines = g_array_new (FALSE, FALSE, sizeof (PartLine));
+          p->prepared = g_byte_array_new ();
+          p->said = g_array_new (FALSE, FALSE, sizeof (Said));
+        }
       p->pr = pr;
       p->index = pr->submitted;
       p->range = g_array_index (pr->ranges, DlReaderPart, pr->submitted);
-      p->text = g_byte_array_sized_new ((guint) MIN (p->range.end - p->range.start, pr->parts->size)
-                                        + 4096);
-      p->lines = g_array_new (FALSE, FALSE, sizeof (PartLine));
-      p->prepared = g_byte_array_new ();
-      p->said = g_array_new (FALSE, FALSE, sizeof (Said));
       pr->part[pr->submitted++] = p;
       g_mutex_lock (&pr->lock);
       pr->running++;
@@ -254,6 +262,7 @@ dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input, gboo
   pr->ranges = ranges;
   pr->part = g_new0 (Part *, ranges->len);
   g_queue_init (&pr->kept);
+  g_queue_init (&pr->spare);
   g_mutex_init (&pr->lock);
   g_cond_init (&pr->cond);
   submit (pr);
@@ -279,13 +288,25 @@ replay (DlPartReader *pr, const Part *p, guint index)
     }
 }
 
-/* Frees the parts read whose lines are no longer kept. */
+/* Puts the parts read whose lines are no longer kept aside for reuse:
+ * their buffers, grown to a part's size, are taken again as they are. */
 static void
 release (DlPartReader *pr)
 {
   Part *p;
   while ((p = g_queue_peek_head (&pr->kept)) != NULL && pr->read - p->after >= DL_PARTS_KEEP)
-    part_free (g_queue_pop_head (&pr->kept));
+    {
+      g_queue_pop_head (&pr->kept);
+      g_byte_array_set_size (p->text, 0);
+      g_array_set_size (p->lines, 0);
+      g_byte_array_set_size (p->prepared, 0);
+      for (guint i = 0; i < p->said->len; i++)
+        g_free (g_array_index (p->said, Said, i).message);
+      g_array_set_size (p->said, 0);
+      g_clear_error (&p->error);
+      p->done = FALSE;
+      g_queue_push_tail (&pr->spare, p);
+    }
 }
 
 gboolean
@@ -344,6 +365,7 @@ dl_part_reader_free (DlPartReader *pr)
   for (guint i = 0; i < pr->ranges->len; i++)
     part_free (pr->part[i]);
   g_queue_clear_full (&pr->kept, (GDestroyNotify) part_free);
+  g_queue_clear_full (&pr->spare, (GDestroyNotify) part_free);
   g_free (pr->part);
   g_array_unref (pr->ranges);
   dl_reader_free (pr->first);

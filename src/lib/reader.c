@@ -301,9 +301,11 @@ start_reading (DlReader *r, GError **error)
   if (r->enc.kind == DL_ENCODING_CONVERT && !open_converter (r, error))
     return FALSE;
   r->source_encoding = r->enc.kind == DL_ENCODING_CONVERT ? g_intern_string (r->enc.name) : NULL;
-  /* A small part needs little room. */
+  /* A small part needs little room; a reader's buffers taken over
+   * (dl_reader_open_part) are used as they are. */
   gsize room = r->limit < CHUNK_SIZE * 2 ? (gsize) r->limit + 16 : CHUNK_SIZE * 2;
-  r->pending = g_byte_array_sized_new ((guint) room);
+  if (r->pending == NULL)
+    r->pending = g_byte_array_sized_new ((guint) room);
   r->raw_start = MIN (r->enc.bom, r->raw_len);
   r->pend_offset = r->raw_start;
   r->convert_base = r->raw_start;
@@ -509,11 +511,23 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
 }
 
 DlReader *
-dl_reader_open_part (const DlInput *input, const DlReaderPart *part, const DlDiag *diag,
-                     DlProgress *progress, GError **error)
+dl_reader_open_part (const DlInput *input, const DlReaderPart *part, DlReader *old,
+                     const DlDiag *diag, DlProgress *progress, GError **error)
 {
   g_return_val_if_fail (input != NULL && part != NULL && part->start > 0, NULL);
   g_autoptr (DlReader) r = reader_new (input, diag, progress);
+  if (old != NULL)
+    {
+      /* Memory already touched: no page faults for the next part. */
+      r->raw = g_steal_pointer (&old->raw);
+      r->pending = g_steal_pointer (&old->pending);
+      g_byte_array_set_size (r->pending, 0);
+      GString *t = r->fixed;
+      r->fixed = old->fixed, old->fixed = t;
+      t = r->normalized;
+      r->normalized = old->normalized, old->normalized = t;
+      dl_reader_free (old);
+    }
   if (!open_input (r, input, error))
     return NULL;
   if (lseek (r->fd, (off_t) part->start, SEEK_SET) < 0)

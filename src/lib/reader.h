@@ -67,9 +67,10 @@ typedef struct {
  * warnings about lines are given once per part. */
 GArray *dl_reader_split (DlReader *r, guint64 size, GError **error);
 
-/* Opens a part of @input after the first (dl_reader_split). */
-DlReader *dl_reader_open_part (const DlInput *input, const DlReaderPart *part, const DlDiag *diag,
-                               DlProgress *progress, GError **error);
+/* Opens a part of @input after the first (dl_reader_split), with the
+ * buffers of @old (a reader done with, freed; NULL: new ones). */
+DlReader *dl_reader_open_part (const DlInput *input, const DlReaderPart *part, DlReader *old,
+                               const DlDiag *diag, DlProgress *progress, GError **error);
 
 /* Where the reader's notes and warnings go from now on (NULL: nowhere). */
 void dl_reader_set_diag (DlReader *reader, const DlDiag *diag);

@@ -219,21 +219,22 @@ fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, gu
     }
 }
 
-/* Counts the line's @n tokens (s->tokens) into the counter, if any. */
+/* Makes the @n @tokens (with their @places) the line's, counted into the
+ * counter if there is one. */
 static void
-count_tokens (DlStream *s, guint n)
+count_tokens (DlStream *s, DlStreamToken *tokens, const guint8 *places, guint n)
 {
   DlStreamLine *line = &s->line;
-  line->tokens = s->tokens;
+  line->tokens = tokens;
   line->n_tokens = n;
   if (s->counter == NULL)
     return;
   for (guint i = 0; i < n; i++)
     {
-      DlStreamToken *o = &s->tokens[i];
+      DlStreamToken *o = &tokens[i];
       if (o->counts)
         o->form = dl_counter_add (s->counter, line->lang, line->text + o->offset, o->len,
-                                  (o->sentence_start ? DL_PLACE_SENTENCE_START : 0) | s->places[i]);
+                                  (o->sentence_start ? DL_PLACE_SENTENCE_START : 0) | places[i]);
     }
 }
 
@@ -259,14 +260,15 @@ tokenize (DlStream *s, GError **error)
     }
   make_room (s, n);
   fill_tokens (&s->opts, line->text, t, n, bounds, n_b, s->tokens, s->places);
-  count_tokens (s, n);
+  count_tokens (s, s->tokens, s->places, n);
   return TRUE;
 }
 
 /* The line's tokens as a part worker prepared them (prepare_line), with
- * the sentence start the lines before pass on to it. */
+ * the sentence start the lines before pass on to it; they are used where
+ * they lie. */
 static void
-take_prepared (DlStream *s, const guint8 *prepared)
+take_prepared (DlStream *s, guint8 *prepared)
 {
   DlStreamLine *line = &s->line;
   Prepared h;
@@ -281,13 +283,10 @@ take_prepared (DlStream *s, const guint8 *prepared)
    * tokens passes it on. */
   gboolean carried = dl_tokenizer_sentence_start (s->tok);
   dl_tokenizer_set_sentence_start (s->tok, h.n > 0 ? h.after : carried || h.after);
-  make_room (s, h.n);
-  const guint8 *tokens = prepared + PREPARED_HEAD;
-  memcpy (s->tokens, tokens, h.n * sizeof (DlStreamToken));
-  memcpy (s->places, tokens + h.n * sizeof (DlStreamToken), h.n);
+  DlStreamToken *tokens = (DlStreamToken *) (gpointer) (prepared + PREPARED_HEAD);
   if (carried && h.n > 0)
-    s->tokens[0].sentence_start = TRUE;
-  count_tokens (s, h.n);
+    tokens[0].sentence_start = TRUE;
+  count_tokens (s, tokens, (const guint8 *) (tokens + h.n), h.n);
 }
 
 /* ---- The part workers (DlPrepare) ---- */
