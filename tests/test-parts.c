@@ -78,12 +78,13 @@ whole_lines (const char *path, GString *said)
   return g_string_free (out, FALSE);
 }
 
-/* The same through a part reader of @parts; NULL if the file was not cut. */
+/* The same through a part reader of @parts (diagnostics in @said, or
+ * nowhere); NULL if the file was not cut. */
 static char *
 part_lines (DlParts *parts, const char *path, GString *said)
 {
   DlInput input = { (char *) path, FALSE, NULL, 0 };
-  g_autoptr (DlDiag) diag = dl_diag_new (capture, said);
+  g_autoptr (DlDiag) diag = said != NULL ? dl_diag_new (capture, said) : NULL;
   DlReader *r = dl_reader_open (&input, NULL, diag, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   g_autoptr (GError) error = NULL;
@@ -303,6 +304,24 @@ test_progress_counts_every_byte_once (void)
   dl_test_temp_remove (path);
 }
 
+/* Parts of empty lines only (found by fuzzing: a part with no text). */
+static void
+test_parts_of_empty_lines (void)
+{
+  g_autoptr (GString) text = g_string_new ("Savaş bitti.\n");
+  for (int i = 0; i < 300; i++)
+    g_string_append (text, i % 3 ? "\n" : "\r\n");
+  g_string_append (text, "The war is over.\n");
+  char *path = dl_test_temp_file ("empty.txt", text->str, (gssize) text->len);
+  g_autofree char *whole = whole_lines (path, NULL);
+  g_autoptr (DlParts) parts = dl_parts_new (2);
+  dl_parts_set_size (parts, 5);
+  g_autofree char *got = part_lines (parts, path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (got);
+  DL_ASSERT_STR_EQ (got, whole);
+  dl_test_temp_remove (path);
+}
+
 void
 test_parts_suite (void)
 {
@@ -311,4 +330,5 @@ test_parts_suite (void)
   CU_add_test (s, "stream_in_parts_is_the_stream", test_stream_in_parts_is_the_stream);
   CU_add_test (s, "part_that_fails_and_early_end", test_part_that_fails_and_early_end);
   CU_add_test (s, "progress_counts_every_byte_once", test_progress_counts_every_byte_once);
+  CU_add_test (s, "parts_of_empty_lines", test_parts_of_empty_lines);
 }

@@ -219,7 +219,7 @@ submit (DlPartReader *pr)
       if (p == NULL)
         {
           p = g_new0 (Part, 1);
-          p->text = g_byte_array_new ();
+          p->text = g_byte_array_sized_new (4096); /* data never NULL: a part of empty lines */
           p->lines = g_array_new (FALSE, FALSE, sizeof (PartLine));
           p->prepared = g_byte_array_new ();
           p->said = g_array_new (FALSE, FALSE, sizeof (Said));

@@ -1,7 +1,9 @@
 /* fuzz-langid.c — libFuzzer harness of langid.h, as document.h drives it
  * and directly: the bytes after the first are an input file. The first
  * byte: bit 0 --encoding UTF-8 (else detected), bit 1 --assume-lang tr,
- * bit 2 a pipe (else a file). The document must give each non-blank line
+ * bit 2 a pipe (else a file), bit 3 a file read in parts too (parts.h, of
+ * 1 + 7 × bits 4-7 bytes), which must give the same lines, languages and
+ * end. The document must give each non-blank line
  * the reader gives, once, in order, with a language; the smoother, fed the
  * same lines, must never hold more than DL_LANGID_MAX_LAG + 1 of them, give
  * back every one, and do it again for a second document. */
@@ -95,6 +97,43 @@ compare (const char *path, const DlEncoding *enc, GPtrArray *got)
   free_lines (lines);
 }
 
+/* Every line of @doc as "NUMBER@OFFSET LANG TEXT", and how it ended. */
+static GString *
+render (DlDocument *doc)
+{
+  GString *out = g_string_new (NULL);
+  DlDocLine dl;
+  g_autoptr (GError) error = NULL;
+  while (dl_document_next (doc, &dl, &error))
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT "@%" G_GUINT64_FORMAT " %d %.*s\n",
+                            dl.line.number, dl.line.offset, dl.lang, (int) dl.line.len,
+                            dl.line.text);
+  if (error != NULL)
+    g_string_append_printf (out, "error %d\n", error->code);
+  return out;
+}
+
+/* The file at @path read by one thread and in parts of @size bytes. */
+static void
+compare_parts (const DlInput *input, const DlDocumentOptions *options, guint64 size)
+{
+  static DlParts *parts;
+  if (parts == NULL)
+    parts = dl_parts_new (2);
+  dl_parts_set_size (parts, size);
+  DlDocumentOptions in_parts = *options;
+  in_parts.parts = parts;
+  g_autoptr (DlDiag) diag = fuzz_diag_new ();
+  g_autoptr (DlDocument) one = dl_document_open (input, options, diag, NULL);
+  g_autoptr (DlDocument) two = dl_document_open (input, &in_parts, diag, NULL);
+  FUZZ_CHECK ((one == NULL) == (two == NULL), "both open or neither");
+  if (one == NULL)
+    return;
+  g_autoptr (GString) a = render (one);
+  g_autoptr (GString) b = render (two);
+  FUZZ_CHECK (g_string_equal (a, b), "the same lines in parts");
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
@@ -105,7 +144,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   DlEncoding utf8;
   if (!dl_decode_named ("UTF-8", &utf8, NULL))
     g_error ("no UTF-8 converter");
-  DlDocumentOptions options = { (how & 1) ? &utf8 : NULL, (how & 2) != 0, DL_LANG_TR, NULL, NULL, NULL };
+  DlDocumentOptions options
+      = { (how & 1) ? &utf8 : NULL, (how & 2) != 0, DL_LANG_TR, NULL, NULL, NULL };
   g_autoptr (FuzzFile) file = fuzz_file_new (data, size, (how & 4) != 0);
   DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0 };
   g_autoptr (DlDiag) diag = fuzz_diag_new ();
@@ -133,10 +173,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (binary)
     {
       free_lines (got);
+      if ((how & 0xC) == 8)
+        compare_parts (&input, &options, 1 + 7 * (guint64) (how >> 4));
       return 0;
     }
   if (!(how & 4)) /* a pipe is read once */
     compare (input.path, options.encoding, got);
   free_lines (got);
+  if ((how & 0xC) == 8)
+    compare_parts (&input, &options, 1 + 7 * (guint64) (how >> 4));
   return 0;
 }
