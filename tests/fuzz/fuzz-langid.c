@@ -137,10 +137,9 @@ compare_parts (const DlInput *input, const DlDocumentOptions *options, guint64 s
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  data++, size--;
   DlEncoding utf8;
   if (!dl_decode_named ("UTF-8", &utf8, NULL))
     g_error ("no UTF-8 converter");

@@ -189,10 +189,10 @@ check_freqtsv (const char *path)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  const char *text = (const char *) data + 1, *end = text + size - 1;
+  const char *text = (const char *) data, *end = text + size;
   const char *nl = memchr (text, '\n', (gsize) (end - text));
   const char *table = nl != NULL ? nl + 1 : end;
   g_auto (Spec) spec = { 0 };

@@ -11,10 +11,10 @@
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  g_autoptr (FuzzFile) file = fuzz_file_new (data + 1, size - 1, FALSE);
+  g_autoptr (FuzzFile) file = fuzz_file_new (data, size, FALSE);
   g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   g_autoptr (GError) error = NULL;
   if (!dl_query_read_file (fuzz_file_path (file), queries, &error))

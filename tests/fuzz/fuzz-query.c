@@ -16,10 +16,10 @@
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  g_autofree char *text = g_strndup ((const char *) data + 1, size - 1);
+  g_autofree char *text = g_strndup ((const char *) data, size);
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = dl_query_parse (text, &error);
   if (q == NULL)

@@ -146,10 +146,9 @@ read_lines (const guint8 *data, gsize len, guint8 how)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  data++, size--;
   check_scan (data, size, 1 + how % 7);
   check_repair (data, size);
   if ((how & 0x78) == 0x78 && size > 0)

@@ -169,10 +169,9 @@ check_units (Tools *t, const GString *text, DlLang lang)
 int
 LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
 {
-  if (size < 1)
+  guint8 how;
+  if (!fuzz_take_how (&data, &size, &how))
     return 0;
-  guint8 how = data[0];
-  data++, size--;
   g_auto (Tools) t = { 0 };
   t.tok = dl_tokenizer_new (NULL);
   t.sent = dl_sentences_new (NULL);

@@ -31,6 +31,16 @@ LLVMFuzzerInitialize (int *argc, char ***argv)
   return 0;
 }
 
+gboolean
+fuzz_take_how (const uint8_t **data, size_t *size, guint8 *how)
+{
+  if (*size < 1)
+    return FALSE;
+  *how = **data;
+  (*data)++, (*size)--;
+  return TRUE;
+}
+
 /* Writes all of @len bytes to @fd; FALSE if the reader went away first. */
 static gboolean
 write_all (int fd, const guint8 *data, gsize len)

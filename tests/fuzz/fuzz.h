@@ -19,6 +19,11 @@ G_BEGIN_DECLS
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* Takes the first of the fuzzer's @size bytes at *@data into *@how (its
+ * bits say how the harness runs, each harness its own way), leaving the
+ * rest in *@data and *@size; FALSE when there is none. */
+gboolean fuzz_take_how (const uint8_t **data, size_t *size, guint8 *how);
+
 typedef struct _FuzzFile FuzzFile;
 
 /* @data (@len bytes) as a file at fuzz_file_path: an in-memory regular
