@@ -156,7 +156,10 @@ read_part (Part *p)
     }
   gpointer state = NULL;
   if (pr->has_prepare && (state = pr->prepare.begin (pr->prepare.data, &p->error)) == NULL)
-    return;
+    {
+      dl_reader_set_diag (r, NULL); /* @said goes now */
+      return;
+    }
   gboolean possible[DL_LANG_COUNT] = { FALSE };
   DlLine line;
   while (dl_reader_next (r, &line, &p->error))
