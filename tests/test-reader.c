@@ -724,6 +724,19 @@ test_parts_only_where_they_read_alike (void)
   g_autoptr (GError) error = NULL;
   g_autofree char *whole = read_lines (path, FALSE, &utf8, TRUE, &c, &error);
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
+  /* A first part that alone looks binary in a file that is not (found by
+   * fuzzing: a NUL and stray bytes in its first 302 bytes): the first
+   * part's reader judged its read, cut at the part's end, as binary data,
+   * where the whole file's first read is text. */
+  g_autofree char *ctrl_parts
+      = read_parts (TEST_DATA ("reader/controls-first-part.txt"), &utf8, 8, &n_parts);
+  g_autofree char *ctrl_whole
+      = read_lines (TEST_DATA ("reader/controls-first-part.txt"), FALSE, &utf8, TRUE, &c, NULL);
+  CU_ASSERT_TRUE (n_parts > 2);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ctrl_parts);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (ctrl_whole);
+  CU_ASSERT_STRING_EQUAL (ctrl_parts, ctrl_whole);
+
   /* The same bytes without the NULs are cut, and read alike. */
   memset (bytes + (1u << 20), 'b', n - (1u << 20));
   g_file_set_contents (path, bytes, (gssize) n, NULL);

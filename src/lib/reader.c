@@ -501,7 +501,10 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
     }
   if (parts->len < 2)
     return NULL;
-  /* The reader reads the first part, and drops what it read beyond. */
+  /* The reader reads the first part, and drops what it read beyond; it
+   * judges no read for binary data, as the split judged them all (a read
+   * cut at the part's end is not one the whole file's reader makes). */
+  r->binary_from = G_MAXUINT64;
   r->limit = g_array_index (parts, DlReaderPart, 0).end;
   if (r->raw_len > r->limit)
     r->raw_len = (gsize) r->limit;

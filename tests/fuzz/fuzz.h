@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include "diag.h"
 #include "query.h"
@@ -51,12 +52,16 @@ void fuzz_check_utf8 (const char *text, gsize len, gboolean nul_ok, const char *
  * has; a query without regular expressions must match its own terms. */
 void fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case);
 
-/* Aborts with @what unless @cond. */
+/* Aborts with @what unless @cond: abort (), which libFuzzer catches and
+ * saves the input of (g_error's breakpoint trap it does not). */
 #define FUZZ_CHECK(cond, what)                                                                     \
   do                                                                                               \
     {                                                                                              \
       if (!(cond))                                                                                 \
-        g_error ("%s: %s", (what), #cond);                                                         \
+        {                                                                                          \
+          g_printerr ("%s: %s\n", (what), #cond);                                                  \
+          abort ();                                                                                \
+        }                                                                                          \
     }                                                                                              \
   while (0)
 
