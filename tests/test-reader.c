@@ -687,6 +687,44 @@ test_parts_across_read_borders (void)
     check_parts (bytes, n, sizes[i], 3);
 }
 
+/* A line longer than DL_READER_MAX_LINE is read in pieces in a part as in
+ * the whole file, with one note; a line too long to hold in a part keeps
+ * the file whole. */
+static void
+test_parts_and_long_lines (void)
+{
+  gsize n = (5u << 20) + 200;
+  g_autofree char *bytes = g_malloc (n);
+  for (gsize i = 0; i < n; i++)
+    bytes[i] = "kelime "[i % 7];
+  memcpy (bytes + 50, "\nbir\n", 5);
+  memcpy (bytes + n - 100, "\nson satır\n", 12);
+  char *path = dl_test_temp_file ("long.txt", bytes, n);
+  Captured c = captured_new ();
+  g_autofree char *whole = read_lines (path, FALSE, NULL, TRUE, &c, NULL);
+  CU_ASSERT_EQUAL (c.messages->len, 1); /* the note */
+  guint n_parts = 0;
+  g_autofree char *parts = read_parts (path, NULL, 16, &n_parts);
+  CU_ASSERT_TRUE (n_parts > 2);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (parts);
+  CU_ASSERT_STRING_EQUAL (parts, whole);
+  dl_test_temp_remove (path);
+  g_ptr_array_unref (c.messages);
+
+  /* 9 MiB without a line feed: more than a part may hold. */
+  n = (9u << 20) + 200;
+  g_free (bytes);
+  bytes = g_malloc (n);
+  for (gsize i = 0; i < n; i++)
+    bytes[i] = "kelime "[i % 7];
+  memcpy (bytes + 50, "\n", 1);
+  memcpy (bytes + n - 100, "\n", 1);
+  path = dl_test_temp_file ("longer.txt", bytes, n);
+  g_autofree char *none = read_parts (path, NULL, 16, &n_parts);
+  CU_ASSERT_PTR_NULL (none);
+  dl_test_temp_remove (path);
+}
+
 /* A file is not cut where reading it whole would not give the same lines
  * part by part: smaller than two parts, in another encoding, or with
  * binary data after its first read, which stops the reader there. */
@@ -789,6 +827,7 @@ test_reader_suite (void)
   CU_add_test (s, "huge_line_is_read_in_pieces", test_huge_line_is_read_in_pieces);
   CU_add_test (s, "parts_read_like_the_whole", test_parts_read_like_the_whole);
   CU_add_test (s, "parts_across_read_borders", test_parts_across_read_borders);
+  CU_add_test (s, "parts_and_long_lines", test_parts_and_long_lines);
   CU_add_test (s, "parts_only_where_they_read_alike", test_parts_only_where_they_read_alike);
   CU_add_test (s, "huge_line_cut_between_characters", test_huge_line_cut_between_characters);
   CU_add_test (s, "blank_lines", test_blank_lines);

@@ -375,6 +375,8 @@ typedef struct {
   DlByteStats live; /* what scan_decoded would have seen */
   guint64 decoded;  /* decoded bytes before the window (after the BOM) */
   guint64 next_cut; /* cut at the first line start from here */
+  guint64 after_lf; /* the offset after the last line feed */
+  guint64 longest;  /* the most bytes between two line feeds */
 } Split;
 
 /* Counts the line ends of @len bytes at @p (from s->offset) as take_line
@@ -416,6 +418,8 @@ split_lines (Split *s, const guint8 *p, gsize len)
         }
       s->lines++;
       guint64 after = s->offset + (guint64) (nl + 1 - (end - len));
+      s->longest = MAX (s->longest, after - s->after_lf);
+      s->after_lf = after;
       if (after >= s->next_cut)
         {
           DlReaderPart *last = &g_array_index (s->parts, DlReaderPart, s->parts->len - 1);
@@ -459,7 +463,7 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
   g_array_append_val (parts, first);
   /* The first part holds at least the bytes counted in progress already
    * (the reader's first read): no byte is counted twice. */
-  Split s = { parts, size, 0, 0, FALSE, DL_BYTE_STATS_INIT, 0, MAX (size, r->reported) };
+  Split s = { parts, size, 0, 0, FALSE, DL_BYTE_STATS_INIT, 0, MAX (size, r->reported), 0, 0 };
   /* The windows the reader decodes: CHUNK_SIZE bytes of the file each, the
    * first after its BOM, and with them what a window leaves of a character
    * for the next. */
@@ -493,13 +497,16 @@ dl_reader_split (DlReader *r, guint64 size, GError **error)
         return NULL; /* the reader stops there: read it whole */
       split_lines (&s, buf + carry, have);
       s.offset += have;
+      s.longest = MAX (s.longest, s.offset - s.after_lf);
       s.decoded += have - skip;
       if (final)
         break;
       memmove (buf, buf + carry + have - left, left);
       carry = left;
     }
-  if (parts->len < 2)
+  /* A part is held whole: a file with a line longer than a few parts is
+   * read by one thread, in pieces (DL_READER_MAX_LINE), memory bounded. */
+  if (parts->len < 2 || s.longest > MAX (16 * size, 2 * DL_READER_MAX_LINE))
     return NULL;
   /* The reader reads the first part, and drops what it read beyond; it
    * judges no read for binary data, as the split judged them all (a read

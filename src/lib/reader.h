@@ -60,8 +60,9 @@ typedef struct {
  * order gives the lines dl_reader_next would: the same text, numbers and
  * offsets, and the same point where binary data stops the input. Only a
  * regular file read as UTF-8 can be cut, and only if it is at least twice
- * @size (it is read through once to count its lines); otherwise NULL, and
- * @r reads it whole. Returns the parts (GArray of DlReaderPart, two or
+ * @size (it is read through once to count its lines) and has no line
+ * longer than 16 × @size bytes, and at least 8 MiB (a part is held whole);
+ * otherwise NULL, and @r reads it whole. Returns the parts (GArray of DlReaderPart, two or
  * more), @r then reading the first only: the others are read with
  * dl_reader_open_part. NULL with @error if reading fails. Notes and
  * warnings about lines are given once per part. */
