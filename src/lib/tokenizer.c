@@ -2,7 +2,9 @@
  * line in place (no UTF-16 copy), fed at most SEGMENT_MAX bytes at a time
  * (ICU offsets are int32), with URLs and e-mail addresses cut out first and
  * derlem's rules applied to ICU's pieces as they come (on_word,
- * on_separator): joins, dates, hashtags, abbreviations, no-words. */
+ * on_separator): joins, dates, hashtags, abbreviations, no-words. A piece
+ * of text made only of the fast alphabet gets the same pieces from
+ * wordbreak.c instead, unless the fast path is off (fastpath.h). */
 #include "config.h"
 
 #include "tokenizer.h"
@@ -16,8 +18,10 @@
 #include <unicode/utext.h>
 
 #include "error.h"
+#include "fastpath.h"
 #include "icu.h"
 #include "normalize.h"
+#include "wordbreak.h"
 
 /* A longer line is cut at white space (or, failing that, a character
  * boundary) into pieces of at most this many bytes. */
@@ -47,6 +51,7 @@ struct _DlTokenizer {
   GArray *tokens;                                      /* of DlToken */
   guint64 abbreviations[G_N_ELEMENTS (abbreviations)]; /* their keys, ascending */
   gboolean sentence_start;
+  gboolean fast; /* the fast path is on (fastpath.h) */
 };
 
 /* @n bytes at @p (at most ABBREVIATION_MAX) as a number, ASCII capitals
@@ -83,6 +88,7 @@ dl_tokenizer_new (GError **error)
   tok->ut = init;
   tok->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DlToken), 64);
   tok->sentence_start = TRUE;
+  tok->fast = dl_fast_path_enabled ();
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     {
       g_assert (strlen (abbreviations[i]) <= ABBREVIATION_MAX);
@@ -356,7 +362,7 @@ is_abbreviation (const guint64 *keys, const char *p, gsize len)
   return FALSE;
 }
 
-/* One ICU pass (tokenize_icu) over [from, to) of a line. */
+/* One pass (tokenize_words) over [from, to) of a line. */
 typedef struct {
   const char *text;
   gsize from, to;
@@ -459,15 +465,47 @@ on_separator (DlTokenizer *tok, Pass *ps, gsize start, gsize len)
     tok->sentence_start = TRUE;
 }
 
-/* ICU on @text[@from, @to): words and numbers, with derlem's joins (digits
- * or a word + apostrophe + letters, dates and times, hashtags,
- * abbreviations' periods) and without what is no word (`@`, `____`,
- * emoticons). */
+/* A piece of ICU's word breaks at [@start, +@len) with rule status @rule. */
+static inline void
+on_piece (DlTokenizer *tok, Pass *ps, gsize start, gsize len, int32_t rule)
+{
+  if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
+    on_word (tok, ps, start, len, rule);
+  else
+    on_separator (tok, ps, start, len);
+}
+
+/* The pieces of @ps's text made only of the fast alphabet: ICU's, found
+ * without ICU (wordbreak.h). */
+static void
+tokenize_fast (DlTokenizer *tok, Pass *ps)
+{
+  const char *text = ps->text + ps->from;
+  gsize len = ps->to - ps->from;
+  for (gsize at = 0; at < len;)
+    {
+      gint32 rule;
+      gsize next = dl_wordbreak_next (text, len, at, &rule);
+      on_piece (tok, ps, ps->from + at, next - at, rule);
+      at = next;
+    }
+}
+
+/* ICU's word breaks of @text[@from, @to) (or the fast path's, the same):
+ * words and numbers, with derlem's joins (digits or a word + apostrophe +
+ * letters, dates and times, hashtags, abbreviations' periods) and without
+ * what is no word (`@`, `____`, emoticons). */
 static gboolean
-tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
+tokenize_words (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
 {
   if (from == to)
     return TRUE;
+  Pass ps = { text, from, to, tok->tokens->len, -1, 0, FALSE, 0 };
+  if (tok->fast && dl_wordbreak_covers (text + from, to - from))
+    {
+      tokenize_fast (tok, &ps);
+      return TRUE;
+    }
   UErrorCode status = U_ZERO_ERROR;
   utext_openUTF8 (&tok->ut, text + from, (int64_t) (to - from), &status);
   if (U_SUCCESS (status))
@@ -475,18 +513,10 @@ tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError *
   if (U_FAILURE (status))
     return dl_set_icu_error (error, status, "ubrk_setUText");
 
-  Pass ps = { text, from, to, tok->tokens->len, -1, 0, FALSE, 0 };
   int32_t prev = ubrk_first (tok->bi);
   for (int32_t next = ubrk_next (tok->bi); next != UBRK_DONE;
        prev = next, next = ubrk_next (tok->bi))
-    {
-      int32_t rule = ubrk_getRuleStatus (tok->bi);
-      gsize start = from + (gsize) prev, len = (gsize) (next - prev);
-      if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
-        on_word (tok, &ps, start, len, rule);
-      else
-        on_separator (tok, &ps, start, len);
-    }
+    on_piece (tok, &ps, from + (gsize) prev, (gsize) (next - prev), ubrk_getRuleStatus (tok->bi));
   return TRUE;
 }
 
@@ -637,17 +667,17 @@ static gboolean
 tokenize_segment (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
 {
   if (!may_have_special (text + from, to - from))
-    return tokenize_icu (tok, text, from, to, error);
+    return tokenize_words (tok, text, from, to, error);
   const char *p = text + from, *end = text + to, *s, *e;
   DlTokenKind kind;
   while (find_special (p, end, &s, &e, &kind))
     {
-      if (!tokenize_icu (tok, text, p - text, s - text, error))
+      if (!tokenize_words (tok, text, p - text, s - text, error))
         return FALSE;
       push (tok, s - text, e - s, kind);
       p = e;
     }
-  return tokenize_icu (tok, text, p - text, to, error);
+  return tokenize_words (tok, text, p - text, to, error);
 }
 
 const DlToken *

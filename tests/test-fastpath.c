@@ -1,9 +1,11 @@
-/* test-wordbreak.c — the fast path beside ICU against ICU itself: word
+/* test-fastpath.c — the fast path beside ICU against ICU itself: word
  * breaks (boundaries and rule statuses of wordbreak.h against ICU's
- * UBRK_WORD iterator). The oracle is ICU on this machine, on tricky
- * strings, every character of the fast alphabet in every context that
- * matters, every line of corpus/ and of tests/data/, and 200,000 seeded
- * random strings drawn from the characters that decide word breaks. */
+ * UBRK_WORD iterator) and the tokens of tokenizers made with the fast path
+ * and without it (dl_fast_path_set). The oracle is ICU on this machine, on
+ * tricky strings, every character of the fast alphabet in every context
+ * that matters, every line of corpus/ and of tests/data/, and 200,000
+ * seeded random strings drawn from the characters that decide word
+ * breaks. */
 #include "config.h"
 
 #include <string.h>
@@ -11,14 +13,18 @@
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
 
+#include "fastpath.h"
 #include "icu.h"
 #include "tests.h"
+#include "tokenizer.h"
 #include "wordbreak.h"
 
-/* What the tests share: ICU's iterator and the lines of the real texts. */
+/* What the tests share: ICU's iterator, tokenizers without the fast path
+ * and with it, and what each gave for the text being checked. */
 typedef struct {
   UBreakIterator *bi;
   UText ut;
+  DlTokenizer *tok_icu, *tok_fast;
   GString *icu, *fast;
   guint covered, fallback; /* strings the fast path took, left to ICU */
   guint failures;          /* shown so far: the first few are enough */
@@ -33,6 +39,11 @@ checker_init (Checker *c)
   CU_ASSERT_FATAL (U_SUCCESS (status));
   UText init = UTEXT_INITIALIZER;
   c->ut = init;
+  dl_fast_path_set (FALSE);
+  c->tok_icu = dl_tokenizer_new (NULL);
+  dl_fast_path_set (TRUE);
+  c->tok_fast = dl_tokenizer_new (NULL);
+  CU_ASSERT_FATAL (c->tok_icu != NULL && c->tok_fast != NULL);
   c->icu = g_string_new (NULL);
   c->fast = g_string_new (NULL);
 }
@@ -42,10 +53,39 @@ checker_clear (Checker *c)
 {
   ubrk_close (c->bi);
   utext_close (&c->ut);
+  dl_tokenizer_free (c->tok_icu);
+  dl_tokenizer_free (c->tok_fast);
   g_string_free (c->icu, TRUE);
   g_string_free (c->fast, TRUE);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checker, checker_clear)
+
+/* Starts a new document for both tokenizers. */
+static void
+checker_reset (Checker *c)
+{
+  dl_tokenizer_reset (c->tok_icu);
+  dl_tokenizer_reset (c->tok_fast);
+}
+
+/* One assertion that c->fast (the fast path's @what of @text) is c->icu
+ * (ICU's); a failure shows both, for the first few. */
+static void
+assert_same (Checker *c, const char *what, const char *text, gsize len)
+{
+  if (strcmp (c->icu->str, c->fast->str) == 0)
+    {
+      CU_PASS (what);
+      return;
+    }
+  if (c->failures++ < 20)
+    {
+      g_autofree char *label = g_strdup_printf ("%s of \"%.*s\"", what, (int) len, text);
+      DL_ASSERT_STR_EQ_FOR (label, c->fast->str, c->icu->str);
+    }
+  else
+    CU_FAIL (what);
+}
 
 /* ICU's boundaries of @text as "END:STATUS ..." in c->icu. */
 static void
@@ -77,11 +117,30 @@ fast_breaks (Checker *c, const char *text, gsize len)
     }
 }
 
-/* Compares the fast path with ICU on @text (@len bytes of valid UTF-8) if
- * the fast path takes it; returns whether it did. */
+/* @tok's tokens of the line @text as "OFFSET+LEN KIND ..." in @out, a '^'
+ * after a sentence start. */
+static void
+tokens (DlTokenizer *tok, const char *text, gsize len, GString *out)
+{
+  g_autoptr (GError) error = NULL;
+  guint n;
+  const DlToken *t = dl_tokenizer_line (tok, text, len, &n, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (t);
+  g_string_truncate (out, 0);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%zu+%zu %s%s ", t[i].offset, t[i].len,
+                            dl_token_kind_name (t[i].kind), t[i].sentence_start ? "^" : "");
+}
+
+/* Compares the fast path with ICU on the line @text (@len bytes of valid
+ * UTF-8): its word breaks if the fast path takes it (returns whether it
+ * did), its tokens whatever it is. */
 static gboolean
 check_text (Checker *c, const char *text, gsize len)
 {
+  tokens (c->tok_icu, text, len, c->icu);
+  tokens (c->tok_fast, text, len, c->fast);
+  assert_same (c, "tokens", text, len);
   if (!dl_wordbreak_covers (text, len))
     {
       c->fallback++;
@@ -90,24 +149,15 @@ check_text (Checker *c, const char *text, gsize len)
   c->covered++;
   icu_breaks (c, text, len);
   fast_breaks (c, text, len);
-  if (strcmp (c->icu->str, c->fast->str) == 0)
-    {
-      CU_PASS ("same breaks");
-      return TRUE;
-    }
-  if (c->failures++ < 20)
-    {
-      g_autofree char *label = g_strndup (text, len);
-      DL_ASSERT_STR_EQ_FOR (label, c->fast->str, c->icu->str);
-    }
-  else
-    CU_FAIL ("fast word breaks differ from ICU's");
+  assert_same (c, "breaks", text, len);
   return TRUE;
 }
 
+/* @text alone, as a document of its own. */
 static gboolean
 check (Checker *c, const char *text)
 {
+  checker_reset (c);
   return check_text (c, text, strlen (text));
 }
 
@@ -200,7 +250,7 @@ test_every_character_in_context (void)
   DL_ASSERT_INT_EQ (c.fallback, 0);
 }
 
-/* Checks every line of @path; returns how many there were. */
+/* Checks every line of @path, one document; returns how many there were. */
 static guint
 check_file_lines (Checker *c, const char *path)
 {
@@ -211,8 +261,9 @@ check_file_lines (Checker *c, const char *path)
   g_autofree char *valid = g_utf8_make_valid (contents, (gssize) len);
   g_auto (GStrv) lines = g_strsplit_set (valid, "\r\n", -1);
   guint n = 0;
+  checker_reset (c);
   for (char **l = lines; *l != NULL; l++, n++)
-    check (c, *l);
+    check_text (c, *l, strlen (*l));
   return n;
 }
 
@@ -296,6 +347,7 @@ test_random_strings (void)
             w -= weighted[i++].weight;
           g_string_append (s, weighted[i].text);
         }
+      checker_reset (&c);
       check_text (&c, s->str, s->len);
     }
   /* Both ways taken often: about (1 - 8/250)^20 of the strings are fast. */
@@ -304,9 +356,9 @@ test_random_strings (void)
 }
 
 void
-test_wordbreak_suite (void)
+test_fastpath_suite (void)
 {
-  CU_pSuite s = CU_add_suite ("wordbreak", NULL, NULL);
+  CU_pSuite s = CU_add_suite ("fastpath", NULL, NULL);
   CU_add_test (s, "tricky_strings", test_tricky_strings);
   CU_add_test (s, "fallback", test_fallback);
   CU_add_test (s, "every_character_in_context", test_every_character_in_context);
