@@ -1,11 +1,12 @@
 /* test-fastpath.c — the fast path beside ICU against ICU itself: word
  * breaks (boundaries and rule statuses of wordbreak.h against ICU's
- * UBRK_WORD iterator) and the tokens of tokenizers made with the fast path
- * and without it (dl_fast_path_set). The oracle is ICU on this machine, on
- * tricky strings, every character of the fast alphabet in every context
- * that matters, every line of corpus/ and of tests/data/, and 200,000
- * seeded random strings drawn from the characters that decide word
- * breaks. */
+ * UBRK_WORD iterator), the tokens of tokenizers made with the fast path
+ * and without it (dl_fast_path_set), and the case folds of normalizers
+ * made both ways, of every token and every whole line in each language.
+ * The oracle is ICU on this machine, on tricky strings, every character of
+ * the fast alphabet in every context that matters, every line of corpus/
+ * and of tests/data/, and 200,000 seeded random strings drawn from the
+ * characters that decide word breaks and folds. */
 #include "config.h"
 
 #include <string.h>
@@ -15,16 +16,19 @@
 
 #include "fastpath.h"
 #include "icu.h"
+#include "normalize.h"
 #include "tests.h"
 #include "tokenizer.h"
 #include "wordbreak.h"
 
-/* What the tests share: ICU's iterator, tokenizers without the fast path
- * and with it, and what each gave for the text being checked. */
+/* What the tests share: ICU's iterator, tokenizers and normalizers without
+ * the fast path and with it, and what each gave for the text being
+ * checked. */
 typedef struct {
   UBreakIterator *bi;
   UText ut;
   DlTokenizer *tok_icu, *tok_fast;
+  DlNormalizer *norm_icu, *norm_fast;
   GString *icu, *fast;
   guint covered, fallback; /* strings the fast path took, left to ICU */
   guint failures;          /* shown so far: the first few are enough */
@@ -41,9 +45,12 @@ checker_init (Checker *c)
   c->ut = init;
   dl_fast_path_set (FALSE);
   c->tok_icu = dl_tokenizer_new (NULL);
+  c->norm_icu = dl_normalizer_new (NULL);
   dl_fast_path_set (TRUE);
   c->tok_fast = dl_tokenizer_new (NULL);
+  c->norm_fast = dl_normalizer_new (NULL);
   CU_ASSERT_FATAL (c->tok_icu != NULL && c->tok_fast != NULL);
+  CU_ASSERT_FATAL (c->norm_icu != NULL && c->norm_fast != NULL);
   c->icu = g_string_new (NULL);
   c->fast = g_string_new (NULL);
 }
@@ -55,6 +62,8 @@ checker_clear (Checker *c)
   utext_close (&c->ut);
   dl_tokenizer_free (c->tok_icu);
   dl_tokenizer_free (c->tok_fast);
+  dl_normalizer_free (c->norm_icu);
+  dl_normalizer_free (c->norm_fast);
   g_string_free (c->icu, TRUE);
   g_string_free (c->fast, TRUE);
 }
@@ -118,29 +127,45 @@ fast_breaks (Checker *c, const char *text, gsize len)
 }
 
 /* @tok's tokens of the line @text as "OFFSET+LEN KIND ..." in @out, a '^'
- * after a sentence start. */
-static void
-tokens (DlTokenizer *tok, const char *text, gsize len, GString *out)
+ * after a sentence start. Returns them, *@n of them, owned by @tok. */
+static const DlToken *
+tokens (DlTokenizer *tok, const char *text, gsize len, GString *out, guint *n)
 {
   g_autoptr (GError) error = NULL;
-  guint n;
-  const DlToken *t = dl_tokenizer_line (tok, text, len, &n, &error);
+  const DlToken *t = dl_tokenizer_line (tok, text, len, n, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (t);
   g_string_truncate (out, 0);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < *n; i++)
     g_string_append_printf (out, "%zu+%zu %s%s ", t[i].offset, t[i].len,
                             dl_token_kind_name (t[i].kind), t[i].sentence_start ? "^" : "");
+  return t;
+}
+
+/* Compares the folds of @text in every language. */
+static void
+check_folds (Checker *c, const char *text, gsize len)
+{
+  for (int lang = 0; lang < DL_LANG_COUNT; lang++)
+    {
+      dl_normalizer_fold (c->norm_icu, lang, text, len, c->icu);
+      dl_normalizer_fold (c->norm_fast, lang, text, len, c->fast);
+      assert_same (c, dl_lang_code (lang), text, len);
+    }
 }
 
 /* Compares the fast path with ICU on the line @text (@len bytes of valid
  * UTF-8): its word breaks if the fast path takes it (returns whether it
- * did), its tokens whatever it is. */
+ * did); its tokens, their folds and the whole line's whatever it is. */
 static gboolean
 check_text (Checker *c, const char *text, gsize len)
 {
-  tokens (c->tok_icu, text, len, c->icu);
-  tokens (c->tok_fast, text, len, c->fast);
+  guint n, n_fast;
+  const DlToken *t = tokens (c->tok_icu, text, len, c->icu, &n);
+  tokens (c->tok_fast, text, len, c->fast, &n_fast);
   assert_same (c, "tokens", text, len);
+  for (guint i = 0; i < n; i++)
+    check_folds (c, text + t[i].offset, t[i].len);
+  check_folds (c, text, len);
   if (!dl_wordbreak_covers (text, len))
     {
       c->fallback++;
@@ -248,6 +273,67 @@ test_every_character_in_context (void)
    * U+20A0-U+20BF (32). */
   DL_ASSERT_INT_EQ (taken, 126 + 93 + 512 + 11 + 24 + 14 + 32);
   DL_ASSERT_INT_EQ (c.fallback, 0);
+}
+
+/* Every character of the fold table, and the apostrophes, folded alone
+ * and beside the letters whose folds differ by language. */
+static void
+test_fold_every_character (void)
+{
+  static const char *const contexts[] = { "%", "%%", "a%", "%I", "İ%", "I%i", "%’s", "%\xC2\xB4" };
+  g_auto (Checker) c = { 0 };
+  checker_init (&c);
+  for (gunichar u = 1; u < 0x2020; u++)
+    {
+      if (u == 0x300)
+        u = 0x2010;
+      char ch[8] = { 0 };
+      g_unichar_to_utf8 (u, ch);
+      for (gsize k = 0; k < G_N_ELEMENTS (contexts); k++)
+        {
+          g_autoptr (GString) s = g_string_new (contexts[k]);
+          g_string_replace (s, "%", ch, 0);
+          check_folds (&c, s->str, s->len);
+        }
+    }
+  DL_ASSERT_INT_EQ (c.failures, 0);
+}
+
+/* What the folds are, with the fast path (and without: the same). */
+static void
+test_fold_values (void)
+{
+  static const struct {
+    DlLang lang;
+    const char *in, *out;
+  } cases[] = {
+    { DL_LANG_TR, "İSTANBUL’UN", "istanbul'un" },
+    { DL_LANG_TR, "IRAK", "ırak" },
+    { DL_LANG_EN, "IRAK", "irak" },
+    { DL_LANG_EN, "İstanbul", "istanbul" }, /* without U+0307 */
+    { DL_LANG_OTHER, "İİ", "ii" },
+    { DL_LANG_TR, "ÇĞÖŞÜ ÂÎÛ", "çğöşü âîû" },
+    { DL_LANG_EN, "Straße", "strasse" },
+    { DL_LANG_TR, "STRAẞE", "strasse" }, /* U+1E9E: left to ICU */
+    { DL_LANG_EN, "µm", "\xCE\xBCm" },   /* MICRO SIGN → GREEK SMALL LETTER MU */
+    { DL_LANG_EN, "ŸES", "ÿes" },
+    { DL_LANG_EN, "ſ", "s" },
+    { DL_LANG_EN, "ŉ", "\xCA\xBCn" }, /* ʼn: the apostrophe made by folding stays */
+    { DL_LANG_TR, "ǰ", "j\xCC\x8C" },
+    { DL_LANG_EN, "ǅ", "ǆ" },
+    { DL_LANG_TR, "I\xC2\xB4M \"A\" ‘B’ “C”", "ı'm 'a' 'b' “c'" },
+    { DL_LANG_EN, "ΑΘΗΝΑ", "αθηνα" }, /* Greek: left to ICU */
+  };
+  g_auto (Checker) c = { 0 };
+  checker_init (&c);
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s %s", dl_lang_code (cases[i].lang), cases[i].in);
+      dl_normalizer_fold (c.norm_fast, cases[i].lang, cases[i].in, strlen (cases[i].in), c.fast);
+      DL_ASSERT_STR_EQ_FOR (label, c.fast->str, cases[i].out);
+      dl_normalizer_fold (c.norm_icu, cases[i].lang, cases[i].in, strlen (cases[i].in), c.icu);
+      DL_ASSERT_STR_EQ_FOR (label, c.icu->str, cases[i].out);
+    }
 }
 
 /* Checks every line of @path, one document; returns how many there were. */
@@ -362,6 +448,8 @@ test_fastpath_suite (void)
   CU_add_test (s, "tricky_strings", test_tricky_strings);
   CU_add_test (s, "fallback", test_fallback);
   CU_add_test (s, "every_character_in_context", test_every_character_in_context);
+  CU_add_test (s, "fold_every_character", test_fold_every_character);
+  CU_add_test (s, "fold_values", test_fold_values);
   CU_add_test (s, "real_texts", test_real_texts);
   CU_add_test (s, "random_strings", test_random_strings);
 }
