@@ -296,6 +296,8 @@ dl_is_capitalized (const char *text, gsize len)
 {
   if (len == 0)
     return FALSE;
+  if ((guchar) *text < 0x80) /* no ASCII character is titlecase */
+    return g_ascii_isupper (*text);
   int32_t i = 0;
   UChar32 c;
   U8_NEXT (text, i, (int32_t) MIN (len, 8), c);

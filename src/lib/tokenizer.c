@@ -134,6 +134,8 @@ push (DlTokenizer *tok, gsize offset, gsize len, DlTokenKind kind)
 static gboolean
 starts_with_digit (const char *p, gsize len)
 {
+  if ((guchar) *p < 0x80) /* most words: no call into ICU */
+    return g_ascii_isdigit (*p);
   UChar32 c;
   int32_t i = 0;
   U8_NEXT (p, i, (int32_t) MIN (len, 4), c);
