@@ -1,6 +1,7 @@
 /* test-cli-common.c — the built ./derlem run as users run it, for what
  * every command shares: exit statuses, usage errors, --help in English and
- * Turkish, bad inputs, -o, stdin and the bundled corpus, encodings. */
+ * Turkish, bad inputs, -o, stdin and the bundled corpus, encodings, the
+ * same output with --no-fast-path. */
 #include "config.h"
 
 #include <string.h>
@@ -361,6 +362,60 @@ test_one_file_read_in_parts_by_threads (void)
   dl_test_temp_remove (path);
 }
 
+/* Lines that take every way through the tokenizer and the normalizer:
+ * apostrophes of every kind, Turkish capitals, numbers with suffixes,
+ * abbreviations, dates, URLs, e-mail addresses, emoticons, and lines the
+ * fast path leaves to ICU (other scripts, combining marks, emoji). */
+static const char TRICKY[]
+    = "İSTANBUL’UN ve IĞDIR'IN, Azerbaycanʼın ve Ankara´nın 1990’ların TB2’nin yükü.\n"
+      "Dr. Ş. Aliyev 10:53'te, 19.09.2023 ve 2020-11-10 tarihinde e-posta gönderdi: "
+      "aliyev@example.org, https://example.org/a_b (U.S. ve e.g. gibi) :D <3 #derlem @user\n"
+      "The students’ union met on 3,5 km² of ‘Straße’ — “Karabağ Savaşı”na değil… 1_000 x_1\n"
+      "İİ Iı ŞşĞğÇçÖöÜü ÂÎÛ ß µm ŉ ǅ × 2\u2009000\u00A0TL 5€ 10₺ l·l a․b\n"
+      "Ω-3 yağ 東京 بسم e\xCC\x81te 👍🏽 a\xC2\xAD"
+      "b c\xE2\x80\x8D"
+      "d İstanbul’da\n"
+      "The war ended in 1994; the talks began in Bishkek, and Baku’s army waited.\n";
+
+static void
+test_no_fast_path_same_output (void)
+{
+  /* --no-fast-path changes nothing but the time taken (issue 17). */
+  char *path = dl_test_temp_file ("tricky.txt", TRICKY, -1);
+  static const char *const commands[] = {
+    "langs --format tsv corpus TRICKY",
+    "freq --format tsv --numbers corpus TRICKY",
+    "freq --format tsv --case keep corpus TRICKY",
+    "freq --format tsv --unit stem corpus TRICKY",
+    "kwic --format tsv Karabağ corpus TRICKY",
+    "kwic --format tsv --unit stem savaş corpus TRICKY",
+    "colloc --format tsv --all corpus TRICKY",
+    "ngrams -n 3 --format tsv corpus TRICKY",
+    "stats --format tsv corpus TRICKY",
+    "keyness --format tsv TRICKY corpus/commentary-tr-karabag-2023.txt --ref corpus",
+    "dispersion --format tsv savaş corpus TRICKY",
+    "profile --format tsv TRICKY corpus/commentary-en-karabakh-liberation.txt",
+    "exercise --format tsv --seed 1 savaş corpus TRICKY",
+    "compare --format markdown corpus TRICKY",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr (GString) args = g_string_new (commands[i]);
+      g_string_replace (args, "TRICKY", path, 0);
+      g_autofree char *fast = g_strdup_printf ("$DERLEM %s", args->str);
+      g_autofree char *icu = g_strdup_printf ("$DERLEM %s --no-fast-path", args->str);
+      CliRun a = cli_run (fast, NULL), b = cli_run (icu, NULL);
+      DL_ASSERT_INT_EQ_FOR (icu, a.status, 0);
+      DL_ASSERT_INT_EQ_FOR (icu, b.status, 0);
+      DL_ASSERT_TRUE_FOR (icu, strlen (a.out) > 100);
+      DL_ASSERT_STR_EQ_FOR (icu, b.out, a.out);
+      DL_ASSERT_STR_EQ_FOR (icu, b.err, a.err);
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_common_suite (void)
 {
@@ -378,4 +433,5 @@ test_cli_common_suite (void)
   CU_add_test (s, "diagnostics_show_names_escaped", test_diagnostics_show_names_escaped);
   CU_add_test (s, "double_dash_ends_options", test_double_dash_ends_options);
   CU_add_test (s, "one_file_read_in_parts_by_threads", test_one_file_read_in_parts_by_threads);
+  CU_add_test (s, "no_fast_path_same_output", test_no_fast_path_same_output);
 }

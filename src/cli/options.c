@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "error.h"
+#include "fastpath.h"
 #include "i18n.h"
 #include "writer.h"
 
@@ -126,6 +127,10 @@ dl_options_context (const char *parameters, const char *summary, const char *des
       { "totals", 0, 0, G_OPTION_ARG_NONE, &o->totals,
         N_ ("TSV, CSV: add the columns total_tokens and total_types (JSON always "
             "has them)"),
+        NULL } },
+    { DL_OPT_FAST_PATH,
+      { "no-fast-path", 0, 0, G_OPTION_ARG_NONE, &o->no_fast_path,
+        N_ ("Find word breaks and fold case with ICU alone (slower; the output is the same)"),
         NULL } },
   };
   GOptionEntry common[G_N_ELEMENTS (all) + 1];
@@ -355,6 +360,7 @@ dl_options_parse (GOptionContext *context, DlOptions *o, int *argc, char ***argv
     return FALSE;
   if (!check_not_empty (o, error))
     return FALSE;
+  dl_fast_path_set (!o->no_fast_path);
   if (dl_options_progress (o, STDERR_FILENO) && o->progress_counts == NULL)
     o->progress_counts = dl_progress_new ();
   return TRUE;

@@ -34,8 +34,9 @@ typedef struct {
   char *meta, *by;         /* --meta FILE, --by KEY */
   char **where, **exclude; /* --where KEY=VALUE, --exclude PATTERN (repeatable) */
   gboolean numbers;
-  gboolean totals; /* --totals */
-  gboolean bom;    /* --bom: CSV and TSV start with a UTF-8 byte order mark */
+  gboolean totals;       /* --totals */
+  gboolean bom;          /* --bom: CSV and TSV start with a UTF-8 byte order mark */
+  gboolean no_fast_path; /* --no-fast-path: ICU alone (fastpath.h) */
   int threads;
 
   /* Checked and parsed by dl_options_finish. */
@@ -80,9 +81,10 @@ typedef enum {
   DL_OPT_META = 1 << 13, /* --meta, --where, --exclude; --by with DL_OPT_BY */
   DL_OPT_BY = 1 << 14,
   DL_OPT_TOTALS = 1 << 15,
+  DL_OPT_FAST_PATH = 1 << 16, /* --no-fast-path */
   /* What every command that reads and writes has. */
   DL_OPT_BASIC = DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_FORMAT | DL_OPT_OUTPUT | DL_OPT_THREADS
-                 | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META,
+                 | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META | DL_OPT_FAST_PATH,
   /* And what a command that counts words has. */
   DL_OPT_WORDS = DL_OPT_UNIT | DL_OPT_CASE | DL_OPT_NUMBERS,
 } DlOptionSet;
@@ -97,7 +99,9 @@ GOptionContext *dl_options_context (const char *parameters, const char *summary,
 /* Parses @argv (the command name first) and checks the common options;
  * what is left in @argv are the operands (QUERY, PATH...), without the
  * "--" that ends the options: after it, a word starting with '-' is an
- * operand. FALSE with @error (DL_ERROR_USAGE) for anything wrong. */
+ * operand. FALSE with @error (DL_ERROR_USAGE) for anything wrong. On
+ * success it also turns the library's fast path (fastpath.h) on, or off
+ * for --no-fast-path: call it before any tokenizer or normalizer is made. */
 gboolean dl_options_parse (GOptionContext *context, DlOptions *opts, int *argc, char ***argv,
                            GError **error);
 

@@ -1,5 +1,8 @@
 /* normalize.c — apostrophes and ICU case folding per language. Folding runs
- * once per distinct form (counter.c folds types, not tokens). */
+ * once per distinct form (counter.c folds types, not tokens). With the fast
+ * path on (fastpath.h), a form made only of U+0000–U+02FF and apostrophes
+ * is folded by a table of what ICU makes of each of those characters:
+ * folding has no context, so the form's fold is theirs end to end. */
 #include "config.h"
 
 #include "normalize.h"
@@ -11,13 +14,80 @@
 #include <unicode/utf8.h>
 
 #include "error.h"
+#include "fastpath.h"
 #include "icu.h"
+
+/* The characters of the fold table, U+0000–U+02FF, and the most bytes a
+ * fold of one of them may take there (ŉ → ʼn, ǰ → ǰ, İ → i + U+0307). */
+#define FOLD_CHARS 0x300
+#define FOLD_MAX 4
+#define FOLD_NONE 0xFF /* a length: left to ICU */
+
+/* The case maps, indexes of the fold table. */
+enum { MAP_TURKISH, MAP_PLAIN, MAPS };
 
 struct _DlNormalizer {
   UCaseMap *turkish; /* U_FOLD_CASE_EXCLUDE_SPECIAL_I: the Turkic I/İ mappings */
   UCaseMap *plain;   /* default folding */
   GString *apos;     /* scratch */
+  gboolean fast;     /* fold by the table where it can (fastpath.h) */
+  /* What ICU folds each character to, apostrophes made DL_APOSTROPHE first. */
+  char folds[MAPS][FOLD_CHARS][FOLD_MAX];
+  guint8 fold_lengths[MAPS][FOLD_CHARS];
 };
+
+/* Sets @out to @text (@len bytes) with its apostrophes made DL_APOSTROPHE,
+ * case-folded by ICU's @map. FALSE if ICU failed: @out is then the text
+ * with its apostrophes made one. */
+static gboolean
+fold_icu (DlNormalizer *norm, const UCaseMap *map, const char *text, gsize len, GString *out)
+{
+  dl_normalize_apostrophes (text, len, norm->apos);
+  /* Folding rarely changes the length by much: start with room for 3/2. */
+  gsize room = norm->apos->len + norm->apos->len / 2 + 8;
+  for (;;)
+    {
+      g_string_set_size (out, room);
+      UErrorCode status = U_ZERO_ERROR;
+      int32_t n = ucasemap_utf8FoldCase (map, out->str, (int32_t) room, norm->apos->str,
+                                         (int32_t) norm->apos->len, &status);
+      if (status == U_BUFFER_OVERFLOW_ERROR)
+        {
+          room = (gsize) n + 1;
+          continue;
+        }
+      if (U_FAILURE (status))
+        {
+          /* Only invalid input could fail, and the reader lets none through. */
+          g_string_assign (out, norm->apos->str);
+          return FALSE;
+        }
+      g_string_set_size (out, (gsize) n);
+      return TRUE;
+    }
+}
+
+/* Fills the fold table: ICU's fold (fold_icu) of each character alone, at
+ * most twice its bytes. */
+static void
+fill_fold_table (DlNormalizer *norm)
+{
+  g_autoptr (GString) folded = g_string_new (NULL);
+  for (int map = 0; map < MAPS; map++)
+    for (gunichar c = 0; c < FOLD_CHARS; c++)
+      {
+        char ch[6];
+        gint n = g_unichar_to_utf8 (c, ch);
+        const UCaseMap *m = map == MAP_TURKISH ? norm->turkish : norm->plain;
+        if (!fold_icu (norm, m, ch, (gsize) n, folded) || folded->len > (c < 0x80 ? 2u : FOLD_MAX))
+          {
+            norm->fold_lengths[map][c] = FOLD_NONE;
+            continue;
+          }
+        memcpy (norm->folds[map][c], folded->str, folded->len);
+        norm->fold_lengths[map][c] = (guint8) folded->len;
+      }
+}
 
 DlNormalizer *
 dl_normalizer_new (GError **error)
@@ -35,6 +105,9 @@ dl_normalizer_new (GError **error)
   norm->turkish = g_steal_pointer (&turkish);
   norm->plain = g_steal_pointer (&plain);
   norm->apos = g_string_new (NULL);
+  norm->fast = dl_fast_path_enabled ();
+  if (norm->fast)
+    fill_fold_table (norm);
   return norm;
 }
 
@@ -163,6 +236,44 @@ is_folded (const char *text, gsize len)
   return TRUE;
 }
 
+/* What fold_icu makes of @text, found in the fold table of @map; FALSE
+ * (@out undefined) if @text has a character the table does not hold. */
+static gboolean
+fold_table (const DlNormalizer *norm, int map, const char *text, gsize len, GString *out)
+{
+  /* No character of the table folds to more than twice its bytes. */
+  g_string_set_size (out, 2 * len);
+  const guchar *p = (const guchar *) text, *end = p + len;
+  char *o = out->str;
+  while (p < end)
+    {
+      gunichar c;
+      if (*p < 0x80)
+        c = *p++;
+      else if (*p >= 0xC2 && *p <= 0xCB && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+        {
+          c = (gunichar) (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+          p += 2;
+        }
+      else if (*p == 0xE2 && dl_apostrophe_at ((const char *) p, (const char *) end) == 3)
+        {
+          /* ’ ‘ ” */
+          *o++ = DL_APOSTROPHE[0];
+          p += 3;
+          continue;
+        }
+      else
+        return FALSE;
+      guint8 n = norm->fold_lengths[map][c];
+      if (n == FOLD_NONE)
+        return FALSE;
+      memcpy (o, norm->folds[map][c], n);
+      o += n;
+    }
+  g_string_truncate (out, (gsize) (o - out->str));
+  return TRUE;
+}
+
 void
 dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len, GString *out)
 {
@@ -172,30 +283,10 @@ dl_normalizer_fold (DlNormalizer *norm, DlLang lang, const char *text, gsize len
       g_string_append_len (out, text, (gssize) len);
       return;
     }
-  dl_normalize_apostrophes (text, len, norm->apos);
-  const UCaseMap *map = lang == DL_LANG_TR ? norm->turkish : norm->plain;
-  /* Folding rarely changes the length by much: start with room for 3/2. */
-  gsize room = norm->apos->len + norm->apos->len / 2 + 8;
-  for (;;)
-    {
-      g_string_set_size (out, room);
-      UErrorCode status = U_ZERO_ERROR;
-      int32_t n = ucasemap_utf8FoldCase (map, out->str, (int32_t) room, norm->apos->str,
-                                         (int32_t) norm->apos->len, &status);
-      if (status == U_BUFFER_OVERFLOW_ERROR)
-        {
-          room = (gsize) n + 1;
-          continue;
-        }
-      if (U_FAILURE (status))
-        {
-          /* Only invalid input could fail, and the reader lets none through. */
-          g_string_assign (out, norm->apos->str);
-          return;
-        }
-      g_string_set_size (out, (gsize) n);
-      break;
-    }
+  int map = lang == DL_LANG_TR ? MAP_TURKISH : MAP_PLAIN;
+  if (!(norm->fast && fold_table (norm, map, text, len, out))
+      && !fold_icu (norm, map == MAP_TURKISH ? norm->turkish : norm->plain, text, len, out))
+    return;
   if (memchr (out->str, 0xCC, out->len) != NULL)
     drop_dot_above (out);
 }
@@ -205,6 +296,8 @@ dl_is_capitalized (const char *text, gsize len)
 {
   if (len == 0)
     return FALSE;
+  if ((guchar) *text < 0x80) /* no ASCII character is titlecase */
+    return g_ascii_isupper (*text);
   int32_t i = 0;
   UChar32 c;
   U8_NEXT (text, i, (int32_t) MIN (len, 8), c);

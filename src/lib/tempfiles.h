@@ -1,8 +1,9 @@
 /* tempfiles.h — the temporary files of a run (-o's .FILE.XXXXXX, standard
  * input's spool copies), kept where a signal handler can remove them: a
  * fixed table of paths that dl_tempfiles_remove_all reads without a lock
- * or an allocation, so that SIGINT or SIGTERM leaves none behind. The one
- * mutable global of the library: a signal handler can reach nothing else. */
+ * or an allocation, so that SIGINT or SIGTERM leaves none behind. A
+ * mutable global of the library (fastpath.c has the only other one): a
+ * signal handler can reach nothing else. */
 #ifndef DL_TEMPFILES_H
 #define DL_TEMPFILES_H
 

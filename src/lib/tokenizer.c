@@ -2,7 +2,9 @@
  * line in place (no UTF-16 copy), fed at most SEGMENT_MAX bytes at a time
  * (ICU offsets are int32), with URLs and e-mail addresses cut out first and
  * derlem's rules applied to ICU's pieces as they come (on_word,
- * on_separator): joins, dates, hashtags, abbreviations, no-words. */
+ * on_separator): joins, dates, hashtags, abbreviations, no-words. A piece
+ * of text made only of the fast alphabet gets the same pieces from
+ * wordbreak.c instead, unless the fast path is off (fastpath.h). */
 #include "config.h"
 
 #include "tokenizer.h"
@@ -16,8 +18,10 @@
 #include <unicode/utext.h>
 
 #include "error.h"
+#include "fastpath.h"
 #include "icu.h"
 #include "normalize.h"
+#include "wordbreak.h"
 
 /* A longer line is cut at white space (or, failing that, a character
  * boundary) into pieces of at most this many bytes. */
@@ -47,6 +51,7 @@ struct _DlTokenizer {
   GArray *tokens;                                      /* of DlToken */
   guint64 abbreviations[G_N_ELEMENTS (abbreviations)]; /* their keys, ascending */
   gboolean sentence_start;
+  gboolean fast; /* the fast path is on (fastpath.h) */
 };
 
 /* @n bytes at @p (at most ABBREVIATION_MAX) as a number, ASCII capitals
@@ -83,6 +88,7 @@ dl_tokenizer_new (GError **error)
   tok->ut = init;
   tok->tokens = g_array_sized_new (FALSE, FALSE, sizeof (DlToken), 64);
   tok->sentence_start = TRUE;
+  tok->fast = dl_fast_path_enabled ();
   for (gsize i = 0; i < G_N_ELEMENTS (abbreviations); i++)
     {
       g_assert (strlen (abbreviations[i]) <= ABBREVIATION_MAX);
@@ -140,6 +146,8 @@ push (DlTokenizer *tok, gsize offset, gsize len, DlTokenKind kind)
 static gboolean
 starts_with_digit (const char *p, gsize len)
 {
+  if ((guchar) *p < 0x80) /* most words: no call into ICU */
+    return g_ascii_isdigit (*p);
   UChar32 c;
   int32_t i = 0;
   U8_NEXT (p, i, (int32_t) MIN (len, 4), c);
@@ -368,7 +376,7 @@ is_abbreviation (const guint64 *keys, const char *p, gsize len)
   return FALSE;
 }
 
-/* One ICU pass (tokenize_icu) over [from, to) of a line. */
+/* One pass (tokenize_words) over [from, to) of a line. */
 typedef struct {
   const char *text;
   gsize from, to;
@@ -471,33 +479,49 @@ on_separator (DlTokenizer *tok, Pass *ps, gsize start, gsize len)
     tok->sentence_start = TRUE;
 }
 
-/* ICU on @text[@from, @to): words and numbers, with derlem's joins (digits
- * or a word + apostrophe + letters, dates and times, hashtags,
- * abbreviations' periods) and without what is no word (`@`, `____`,
- * emoticons). */
+/* ICU's word breaks of @text[@from, @to) (or the fast path's, the same):
+ * words and numbers, with derlem's joins (digits or a word + apostrophe +
+ * letters, dates and times, hashtags, abbreviations' periods) and without
+ * what is no word (`@`, `____`, emoticons). One loop for both, so that
+ * on_word and on_separator are inlined once. */
 static gboolean
-tokenize_icu (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
+tokenize_words (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
 {
   if (from == to)
     return TRUE;
-  UErrorCode status = U_ZERO_ERROR;
-  utext_openUTF8 (&tok->ut, text + from, (int64_t) (to - from), &status);
-  if (U_SUCCESS (status))
-    ubrk_setUText (tok->bi, &tok->ut, &status);
-  if (U_FAILURE (status))
-    return dl_set_icu_error (error, status, "ubrk_setUText");
-
-  Pass ps = { text, from, to, tok->tokens->len, -1, 0, FALSE, 0 };
-  int32_t prev = ubrk_first (tok->bi);
-  for (int32_t next = ubrk_next (tok->bi); next != UBRK_DONE;
-       prev = next, next = ubrk_next (tok->bi))
+  const char *piece = text + from;
+  gsize len = to - from;
+  gboolean fast = tok->fast && dl_wordbreak_covers (piece, len);
+  if (!fast)
     {
-      int32_t rule = ubrk_getRuleStatus (tok->bi);
-      gsize start = from + (gsize) prev, len = (gsize) (next - prev);
-      if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
-        on_word (tok, &ps, start, len, rule);
+      UErrorCode status = U_ZERO_ERROR;
+      utext_openUTF8 (&tok->ut, piece, (int64_t) len, &status);
+      if (U_SUCCESS (status))
+        ubrk_setUText (tok->bi, &tok->ut, &status);
+      if (U_FAILURE (status))
+        return dl_set_icu_error (error, status, "ubrk_setUText");
+      ubrk_first (tok->bi);
+    }
+  Pass ps = { text, from, to, tok->tokens->len, -1, 0, FALSE, 0 };
+  for (gsize at = 0; at < len;)
+    {
+      gsize next;
+      int32_t rule;
+      if (fast)
+        next = dl_wordbreak_next (piece, len, at, &rule);
       else
-        on_separator (tok, &ps, start, len);
+        {
+          int32_t n = ubrk_next (tok->bi);
+          if (n == UBRK_DONE)
+            break;
+          next = (gsize) n;
+          rule = ubrk_getRuleStatus (tok->bi);
+        }
+      if (rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_IDEO_LIMIT)
+        on_word (tok, &ps, from + at, next - at, rule);
+      else
+        on_separator (tok, &ps, from + at, next - at);
+      at = next;
     }
   return TRUE;
 }
@@ -649,17 +673,17 @@ static gboolean
 tokenize_segment (DlTokenizer *tok, const char *text, gsize from, gsize to, GError **error)
 {
   if (!may_have_special (text + from, to - from))
-    return tokenize_icu (tok, text, from, to, error);
+    return tokenize_words (tok, text, from, to, error);
   const char *p = text + from, *end = text + to, *s, *e;
   DlTokenKind kind;
   while (find_special (p, end, &s, &e, &kind))
     {
-      if (!tokenize_icu (tok, text, p - text, s - text, error))
+      if (!tokenize_words (tok, text, p - text, s - text, error))
         return FALSE;
       push (tok, s - text, e - s, kind);
       p = e;
     }
-  return tokenize_icu (tok, text, p - text, to, error);
+  return tokenize_words (tok, text, p - text, to, error);
 }
 
 const DlToken *

@@ -1,5 +1,6 @@
 /* tokenizer.h — the words and numbers of a line (doc/DESIGN.md §2): ICU word
- * breaks (UAX #29) run on the UTF-8 text in place, then derlem's rules:
+ * breaks (UAX #29) run on the UTF-8 text in place (or the same breaks found
+ * without ICU, wordbreak.h, where the text allows), then derlem's rules:
  * digits + apostrophe + letters is one token (`1990’ların`, `TB2’nin`), as
  * are a word + ´ + letters (`Ankara´nın`, `I´m`) and a closing quote +
  * suffix (`"Tekstilpark"ı`); dates and times are one number (`10:53`,
@@ -33,8 +34,9 @@ typedef struct {
 
 typedef struct _DlTokenizer DlTokenizer;
 
-/* A tokenizer for one thread. NULL with @error (DL_ERROR_ICU) if ICU's word
- * break rules cannot be loaded. */
+/* A tokenizer for one thread, with the fast path if it is on now
+ * (fastpath.h). NULL with @error (DL_ERROR_ICU) if ICU's word break rules
+ * cannot be loaded. */
 DlTokenizer *dl_tokenizer_new (GError **error);
 void dl_tokenizer_free (DlTokenizer *tok);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTokenizer, dl_tokenizer_free)

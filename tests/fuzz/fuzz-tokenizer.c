@@ -6,16 +6,20 @@
  * decoded from UTF-16 may have them), bit 2 the text counted (counter.h)
  * and its stem units made, as Turkish or, with bit 3, English.
  *
- * Tokens must lie in their line in order, whole characters, none empty;
- * sentence starts inside the line, ascending; each token's folded forms,
- * apostrophes and stems valid UTF-8; every counted term in the unit that
- * lists it, which dl_units_find finds again. */
+ * Tokens must lie in their line in order, whole characters, none empty,
+ * the same (and the same kinds and sentence starts) as a tokenizer's made
+ * without the fast path (fastpath.h); sentence starts inside the line,
+ * ascending; each token's folded forms the same as a normalizer's made
+ * without the fast path, and like its apostrophes and stems valid UTF-8;
+ * every counted term in the unit that lists it, which dl_units_find finds
+ * again. */
 #include "config.h"
 
 #include <string.h>
 
 #include "counter.h"
 #include "decode.h"
+#include "fastpath.h"
 #include "fuzz.h"
 #include "normalize.h"
 #include "sentences.h"
@@ -24,21 +28,24 @@
 #include "units.h"
 
 typedef struct {
-  DlTokenizer *tok;
+  DlTokenizer *tok, *tok_icu; /* with the fast path, without it */
   DlSentences *sent;
-  DlNormalizer *norm;
+  DlNormalizer *norm, *norm_icu;
   DlStemmer *stem;
-  GString *form, *stemmed;
+  GString *form, *form_icu, *stemmed;
 } Tools;
 
 static void
 tools_clear (Tools *t)
 {
   dl_tokenizer_free (t->tok);
+  dl_tokenizer_free (t->tok_icu);
   dl_sentences_free (t->sent);
   dl_normalizer_free (t->norm);
+  dl_normalizer_free (t->norm_icu);
   dl_stemmer_free (t->stem);
   g_string_free (t->form, TRUE);
+  g_string_free (t->form_icu, TRUE);
   g_string_free (t->stemmed, TRUE);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Tools, tools_clear)
@@ -63,6 +70,8 @@ check_forms (Tools *t, const char *w, gsize len)
     {
       dl_normalizer_fold (t->norm, l, w, len, t->form);
       fuzz_check_utf8 (t->form->str, t->form->len, TRUE, "folded");
+      dl_normalizer_fold (t->norm_icu, l, w, len, t->form_icu);
+      FUZZ_CHECK (g_string_equal (t->form, t->form_icu), "the fast path folds as ICU");
       if (l == DL_LANG_OTHER)
         continue;
       FUZZ_CHECK (dl_stem_proper_base (l, t->form->str, t->form->len) <= t->form->len,
@@ -78,9 +87,16 @@ check_forms (Tools *t, const char *w, gsize len)
 static void
 check_line (Tools *t, const char *text, gsize len)
 {
-  guint n;
+  guint n, n_icu;
   const DlToken *tokens = dl_tokenizer_line (t->tok, text, len, &n, NULL);
   FUZZ_CHECK (tokens != NULL, "tokenized");
+  const DlToken *icu = dl_tokenizer_line (t->tok_icu, text, len, &n_icu, NULL);
+  FUZZ_CHECK (icu != NULL && n_icu == n, "the fast path tokenizes as ICU");
+  for (guint i = 0; i < n; i++)
+    FUZZ_CHECK (icu[i].offset == tokens[i].offset && icu[i].len == tokens[i].len
+                    && icu[i].kind == tokens[i].kind
+                    && icu[i].sentence_start == tokens[i].sentence_start,
+                "the fast path tokenizes as ICU");
   gsize end = 0;
   for (guint i = 0; i < n; i++)
     {
@@ -173,13 +189,19 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (!fuzz_take_how (&data, &size, &how))
     return 0;
   g_auto (Tools) t = { 0 };
+  dl_fast_path_set (FALSE);
+  t.tok_icu = dl_tokenizer_new (NULL);
+  t.norm_icu = dl_normalizer_new (NULL);
+  dl_fast_path_set (TRUE);
   t.tok = dl_tokenizer_new (NULL);
   t.sent = dl_sentences_new (NULL);
   t.norm = dl_normalizer_new (NULL);
   t.stem = dl_stemmer_new (NULL);
   t.form = g_string_new (NULL);
+  t.form_icu = g_string_new (NULL);
   t.stemmed = g_string_new (NULL);
   FUZZ_CHECK (t.tok != NULL && t.sent != NULL && t.norm != NULL && t.stem != NULL, "tools");
+  FUZZ_CHECK (t.tok_icu != NULL && t.norm_icu != NULL, "tools without the fast path");
   g_autoptr (GString) text = repaired (data, size, (how & 2) != 0);
   const char *p = text->str, *end = text->str + text->len;
   while (p < end)
