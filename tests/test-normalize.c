@@ -116,6 +116,19 @@ test_apostrophes_are_one (void)
       DL_ASSERT_STR_EQ_FOR (forms[i], dl_apostrophe_text ((guint) i), apostrophe);
       DL_ASSERT_INT_EQ_FOR (forms[i], dl_apostrophe_find (forms[i], strlen (forms[i])), 5);
     }
+  /* Folding makes every kind the counting one, in both languages, for a
+   * form already in lower case too (`tekstilpark"ı` was kept as it was:
+   * an ASCII quote passed for folded). */
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
+  const char *lower[] = { "tekstilpark\"ı", "tekstilpark\xE2\x80\x9Dı", "tekstilpark’ı",
+                          "Tekstilpark\"ı", "tekstilpark'ı" };
+  for (gsize i = 0; i < G_N_ELEMENTS (lower); i++)
+    for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
+      {
+        dl_normalizer_fold (norm, l, lower[i], strlen (lower[i]), out);
+        DL_ASSERT_STR_EQ_FOR (lower[i], out->str, "tekstilpark'ı");
+      }
   /* A grave accent is no apostrophe (ICU does not keep it in words). */
   CU_ASSERT_EQUAL (dl_apostrophe_find ("Rusya`nın", strlen ("Rusya`nın")), -1);
   CU_ASSERT_EQUAL (dl_apostrophe_find ("Rusya", 5), -1);

@@ -211,8 +211,9 @@ drop_dot_above (GString *s)
 }
 
 /* TRUE if folding would not change @text in any language: ASCII without
- * capitals, and the lowercase letters of Turkish (ç ğ ı ö ş ü, â î û).
- * Most words are like that; they need no trip through ICU. */
+ * capitals or a quote that stands for an apostrophe ("), and the
+ * lowercase letters of Turkish (ç ğ ı ö ş ü, â î û). Most words are like
+ * that; they need no trip through ICU. */
 static gboolean
 is_folded (const char *text, gsize len)
 {
@@ -221,7 +222,7 @@ is_folded (const char *text, gsize len)
       guchar c = (guchar) text[i];
       if (c < 0x80)
         {
-          if (c >= 'A' && c <= 'Z')
+          if ((c >= 'A' && c <= 'Z') || c == '"')
             return FALSE;
           continue;
         }
