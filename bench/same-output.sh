@@ -40,7 +40,7 @@ collocstem-$src-$f colloc --unit stem --window 3,3 --sort ll karabağ --format $
 ngrams-$src-$f ngrams -n 3 --top 300 --format $f PATH
 ngramsq-$src-$f ngrams -n 2-4 --unit stem --contains karabağ --format $f PATH
 kwic-$src-$f kwic savaş --color never --format $f PATH
-kwicsort-$src-$f kwic --sort R1,L1 --sentence --color never -e savaş* -e "Dağlık_Karabağ" --format $f PATH
+kwicsort-$src-$f kwic --sort R1,L1 --sentence --color never -e savaş* -e Dağlık_Karabağ --format $f PATH
 kwicw-$src-$f kwic --words 5 --sample 50 --seed 3 --color never /^ermeni/ --format $f PATH
 RUNS
     done
