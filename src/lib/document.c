@@ -143,7 +143,7 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
       g_assert (doc->count < RING_SIZE);
       Held *h = &doc->ring[(doc->head + doc->count) % RING_SIZE];
       if (doc->parts != NULL)
-        h->in_part = pl.line.text; /* kept DL_PARTS_KEEP lines, more than the ring */
+        h->in_part = pl.line.text; /* kept DL_PARTS_KEEP non-blank lines, more than the ring */
       else
         {
           h->in_part = NULL;

@@ -38,6 +38,7 @@ typedef struct {
   const DlStreamOptions *opts; /* the stream's */
   DlTokenizer *tok;
   DlSentences *sentences; /* with opts->sentences */
+  gboolean counting;      /* the stream's input has a counter: places wanted */
 } Worker;
 
 /* What a worker prepares of a line it may tokenize: this, then @n
@@ -114,7 +115,6 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
   if (counter != NULL && s->norm == NULL && (s->norm = dl_normalizer_new (error)) == NULL)
     return FALSE;
   g_clear_pointer (&s->doc, dl_document_free);
-  s->counter = NULL;
   DlDocumentOptions options = *doc_options;
   if (options.parts != NULL)
     {
@@ -122,12 +122,16 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
         s->workers = dl_pool_states_new (worker_new, worker_free, s);
       options.prepare = &s->prepare;
     }
+  /* Before the document: the workers it starts look at it. */
+  s->counter = counter;
   s->doc = dl_document_open (input, &options, diag, error);
   if (s->doc == NULL)
-    return FALSE;
+    {
+      s->counter = NULL;
+      return FALSE;
+    }
   g_free (s->path);
   s->path = g_strdup (input->path);
-  s->counter = counter;
   s->sentence_ended = FALSE;
   dl_tokenizer_reset (s->tok);
   if (counter != NULL)
@@ -196,10 +200,11 @@ make_room (DlStream *s, guint n)
 }
 
 /* Fills @o and @places with the @n tokens @t of @text, counted as @opts
- * says, their ICU sentence starts from the @n_b @bounds. */
+ * says, their ICU sentence starts from the @n_b @bounds; their places in
+ * names only if @counting (a counter asks for them). */
 static void
 fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, guint n,
-             const gsize *bounds, guint n_b, DlStreamToken *o, guint8 *places)
+             const gsize *bounds, guint n_b, gboolean counting, DlStreamToken *o, guint8 *places)
 {
   guint b = 0;
   for (guint i = 0; i < n; i++)
@@ -215,7 +220,8 @@ fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, gu
       o[i].counts = TRUE;
       while (b < n_b && bounds[b] <= t[i].offset)
         b++, o[i].icu_start = TRUE;
-      places[i] = in_name (text, t, n, i) ? DL_PLACE_IN_NAME : 0;
+      if (counting && in_name (text, t, n, i))
+        places[i] = DL_PLACE_IN_NAME;
     }
 }
 
@@ -259,7 +265,7 @@ tokenize (DlStream *s, GError **error)
         s->sentence_ended = ends;
     }
   make_room (s, n);
-  fill_tokens (&s->opts, line->text, t, n, bounds, n_b, s->tokens, s->places);
+  fill_tokens (&s->opts, line->text, t, n, bounds, n_b, s->counter != NULL, s->tokens, s->places);
   count_tokens (s, s->tokens, s->places, n);
   return TRUE;
 }
@@ -315,11 +321,16 @@ worker_free (gpointer p)
   g_free (w);
 }
 
+/* The stream's input, and so whether it counts, stays while its parts
+ * are read: a worker may look. */
 static gpointer
 worker_begin (gpointer data, GError **error)
 {
   DlStream *s = data;
-  return dl_pool_states_take (s->workers, error);
+  Worker *w = dl_pool_states_take (s->workers, error);
+  if (w != NULL)
+    w->counting = s->counter != NULL;
+  return w;
 }
 
 static void
@@ -355,7 +366,8 @@ prepare_line (gpointer state, const DlLine *line, const gboolean possible[DL_LAN
   guint8 *p = out->data + at;
   memcpy (p, &h, sizeof h);
   DlStreamToken *tokens = (DlStreamToken *) (gpointer) (p + PREPARED_HEAD);
-  fill_tokens (w->opts, line->text, t, n, bounds, n_b, tokens, (guint8 *) (tokens + n));
+  fill_tokens (w->opts, line->text, t, n, bounds, n_b, w->counting, tokens,
+               (guint8 *) (tokens + n));
 }
 
 gboolean
