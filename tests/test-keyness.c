@@ -165,22 +165,22 @@ test_critical_values (void)
 
 /* Target: c = 1000; reference: d = 2000. */
 static const DlFreqItem target_items[] = {
-  { "kâr", 30, 3, 0, NULL, NULL, { 0 } },    /* overuse, LL tied with çay and car */
-  { "çay", 30, 2, 0, NULL, NULL, { 0 } },    /* same counts */
-  { "car", 30, 1, 0, NULL, NULL, { 0 } },    /* same counts */
-  { "nehir", 20, 2, 0, NULL, NULL, { 0 } },  /* b = 40: same rate, LL 0 */
-  { "su", 2, 1, 0, NULL, NULL, { 0 } },      /* overuse below --min-freq 3 */
-  { "dağ", 1, 1, 0, NULL, NULL, { 0 } },     /* underuse */
-  { "Ada’nın", 8, 1, 0, NULL, NULL, { 0 } }, /* matched with Ada'nın */
+  { "kâr", 30, 3, 0, NULL, NULL, NULL },    /* overuse, LL tied with çay and car */
+  { "çay", 30, 2, 0, NULL, NULL, NULL },    /* same counts */
+  { "car", 30, 1, 0, NULL, NULL, NULL },    /* same counts */
+  { "nehir", 20, 2, 0, NULL, NULL, NULL },  /* b = 40: same rate, LL 0 */
+  { "su", 2, 1, 0, NULL, NULL, NULL },      /* overuse below --min-freq 3 */
+  { "dağ", 1, 1, 0, NULL, NULL, NULL },     /* underuse */
+  { "Ada’nın", 8, 1, 0, NULL, NULL, NULL }, /* matched with Ada'nın */
 };
 static const DlFreqItem ref_items[] = {
-  { "kâr", 2, 1, 0, NULL, NULL, { 0 } },
-  { "çay", 2, 2, 0, NULL, NULL, { 0 } },
-  { "car", 2, 1, 0, NULL, NULL, { 0 } },
-  { "nehir", 40, 5, 0, NULL, NULL, { 0 } },
-  { "dağ", 60, 4, 0, NULL, NULL, { 0 } },
-  { "deniz", 50, 6, 0, NULL, NULL, { 0 } }, /* reference only */
-  { "Ada'nın", 2, 1, 0, NULL, NULL, { 0 } },
+  { "kâr", 2, 1, 0, NULL, NULL, NULL },
+  { "çay", 2, 2, 0, NULL, NULL, NULL },
+  { "car", 2, 1, 0, NULL, NULL, NULL },
+  { "nehir", 40, 5, 0, NULL, NULL, NULL },
+  { "dağ", 60, 4, 0, NULL, NULL, NULL },
+  { "deniz", 50, 6, 0, NULL, NULL, NULL }, /* reference only */
+  { "Ada'nın", 2, 1, 0, NULL, NULL, NULL },
 };
 
 static DlKeyList *

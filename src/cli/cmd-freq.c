@@ -93,7 +93,8 @@ fill_row (gpointer data, guint64 i)
   cells[COL_UNIT].s = it->unit;
   cells[COL_FORMS].s = it->forms;
   /* Undefined measures are empty cells. */
-  const DlDispersion *d = &it->dispersion;
+  static const DlDispersion none = { 0 };
+  const DlDispersion *d = it->dispersion != NULL ? it->dispersion : &none;
   cells[COL_D].r = d->d;
   cells[COL_D].s = d->has_d ? NULL : "";
   cells[COL_DP].r = d->dp;

@@ -28,6 +28,7 @@ struct _DlFreqList {
   Entry **order;   /* the shown entries, in the asked order */
   guint n_order;
   GStringChunk *strings;
+  DlDispersion *dispersions; /* with DlFreqOptions.dispersion, by entry */
 };
 
 /* Orders Entry pointers by their collation keys, then their bytes. */
@@ -244,13 +245,8 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
       guint n;
       const guint32 *terms = dl_units_terms (units, u, &n);
       const char *item = dl_units_headword (units, u);
-      Entry e = { { item,
-                    dl_units_freq (units, u),
-                    files_union (c, list->lang, terms, n, files),
-                    0,
-                    NULL,
-                    NULL,
-                    { 0 } },
+      Entry e = { { item, dl_units_freq (units, u), files_union (c, list->lang, terms, n, files), 0,
+                    NULL, NULL, NULL },
                   (guint32) strlen (item),
                   NULL };
       if (forms)
@@ -260,7 +256,11 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
           e.it.unit = dl_units_key (units, u);
         }
       if (opts->dispersion)
-        spread_measure (&sp, c, list->lang, terms, n, &e.it.dispersion);
+        {
+          DlDispersion *d = &list->dispersions[entries->len];
+          spread_measure (&sp, c, list->lang, terms, n, d);
+          e.it.dispersion = d;
+        }
       g_array_append_val (entries, e);
     }
   spread_clear (&sp);
@@ -270,10 +270,10 @@ collect_units (DlFreqList *list, const DlUnits *units, const DlFreqOptions *opts
 static gboolean
 passes (const DlFreqItem *it, const DlFreqOptions *opts)
 {
-  const DlDispersion *d = &it->dispersion;
+  const DlDispersion *d = it->dispersion;
   return it->freq >= opts->min_freq && it->range >= opts->min_range
-         && (!opts->has_min_d || (d->has_d && d->d >= opts->min_d))
-         && (!opts->has_max_dp || (d->has_dp && d->dp <= opts->max_dp));
+         && (!opts->has_min_d || (d != NULL && d->has_d && d->d >= opts->min_d))
+         && (!opts->has_max_dp || (d != NULL && d->has_dp && d->dp <= opts->max_dp));
 }
 
 /* Orders the @n entries of @sorted (k: inverted frequency) by frequency,
@@ -337,6 +337,8 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
   g_return_val_if_fail (!opts->dispersion || dl_counter_options (list->counter)->track_counts,
                         NULL);
   list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), dl_units_size (units));
+  if (opts->dispersion)
+    list->dispersions = g_new0 (DlDispersion, dl_units_size (units) + 1);
   collect_units (list, units, opts, list->entries);
   list->types = list->entries->len;
 
@@ -471,5 +473,6 @@ dl_freqlist_free (DlFreqList *list)
     g_array_unref (list->entries);
   g_free (list->order);
   g_string_chunk_free (list->strings);
+  g_free (list->dispersions);
   g_free (list);
 }

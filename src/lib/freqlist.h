@@ -41,8 +41,10 @@ typedef struct {
   const char *forms; /* stems, lemmas: "form (freq), ..."; NULL for forms */
   const char *unit;  /* stems, lemmas: the unit's key; NULL for forms */
   /* With DlFreqOptions.dispersion: over the files with tokens of the
-   * language, the unit's count in each the sum of its terms'. */
-  DlDispersion dispersion;
+   * language, the unit's count in each the sum of its terms' (owned by the
+   * list); NULL otherwise. Kept apart: a list of a million items without
+   * them is half the size. */
+  const DlDispersion *dispersion;
 } DlFreqItem;
 
 typedef struct _DlFreqList DlFreqList;
