@@ -46,6 +46,69 @@ test_lexicon_interns_once (void)
   CU_ASSERT_FALSE (dl_lexicon_lookup (lex, "w100000", 7, NULL));
 }
 
+/* Keys looked up at once get the ids one at a time gives: new strings
+ * repeated inside the batch, and a table that grows while it is interned
+ * (the prefetched slots then stale). */
+static DlCounter *count_texts (const char *const *texts, gsize n, DlLang lang,
+                               const DlCounterOptions *o);
+static guint32 id_of (const DlCounter *c, DlLang lang, const char *term);
+
+static void
+test_lexicon_prefetched_keys (void)
+{
+  g_autoptr (DlLexicon) one = dl_lexicon_new ();
+  g_autoptr (DlLexicon) many = dl_lexicon_new ();
+  enum { N = 3000 };
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < N; i++)
+    g_ptr_array_add (words, g_strdup_printf ("k%u", (i * 7919u) % (N / 3)));
+  DlLexiconKey keys[N];
+  for (guint i = 0; i < N; i++)
+    keys[i] = (DlLexiconKey){ words->pdata[i], strlen (words->pdata[i]), 0 };
+  /* Batches of 1, 2, ... keys: the table grows inside some of them. */
+  guint from = 0;
+  for (guint k = 1; from < N; k++)
+    {
+      guint n = MIN (k, N - from);
+      dl_lexicon_prefetch (many, keys + from, n);
+      for (guint i = from; i < from + n; i++)
+        {
+          gboolean added_one, added_many;
+          guint32 a = dl_lexicon_intern (one, keys[i].text, keys[i].len, &added_one);
+          guint32 b = dl_lexicon_intern_key (many, &keys[i], &added_many);
+          CU_ASSERT_EQUAL (a, b);
+          CU_ASSERT_EQUAL (added_one, added_many);
+        }
+      from += n;
+    }
+  CU_ASSERT_EQUAL (dl_lexicon_size (many), N / 3);
+  CU_ASSERT_STRING_EQUAL (dl_lexicon_string (many, 0), "k0");
+  CU_ASSERT_STRING_EQUAL (dl_lexicon_string (many, 1), "k919");
+}
+
+/* A line of more tokens than the counter looks up at once (32), the same
+ * word at both ends of a batch: each form counted, numbered in order of
+ * first sight. */
+static void
+test_counter_long_line (void)
+{
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint i = 0; i < 100; i++)
+    g_string_append_printf (text, "%s ", i % 3 == 0 ? "ve" : i % 3 == 1 ? "Bir" : "söz");
+  g_string_append (text, "son");
+  const char *texts[] = { text->str };
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_TR), 101);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "ve")), 34);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "bir")), 33);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz")), 33);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "son")), 1);
+  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "ve"), 0);
+  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "son"), 3);
+}
+
 /* Counts @texts as files (one counter each, merged in order) in @lang. */
 static DlCounter *
 count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOptions *o)
@@ -442,6 +505,8 @@ test_counter_suite (void)
 {
   CU_pSuite s = CU_add_suite ("counter", NULL, NULL);
   CU_add_test (s, "lexicon_interns_once", test_lexicon_interns_once);
+  CU_add_test (s, "lexicon_prefetched_keys", test_lexicon_prefetched_keys);
+  CU_add_test (s, "long_line", test_counter_long_line);
   CU_add_test (s, "counts_and_ranges", test_counter_counts_and_ranges);
   CU_add_test (s, "file_counts", test_counter_file_counts);
   CU_add_test (s, "one_stream_for_many_inputs", test_counter_one_stream_for_many_inputs);

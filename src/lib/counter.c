@@ -283,24 +283,42 @@ dl_counter_begin_input (DlCounter *c)
     }
 }
 
-guint32
-dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, guint place)
+/* Tokens looked up at once by dl_counter_add_tokens. */
+#define BATCH 32
+
+void
+dl_counter_add_tokens (DlCounter *c, DlLang lang, DlCounterToken *tokens, guint n)
 {
   LangCounts *lc = &c->lang[lang];
-  g_return_val_if_fail (lc->surface != NULL, 0);
-  gboolean added;
-  guint32 s = dl_lexicon_intern (lc->surface, text, len, &added);
-  if (added)
+  g_return_if_fail (lc->surface != NULL);
+  DlLexiconKey keys[BATCH];
+  for (guint from = 0; from < n; from += BATCH)
     {
-      FormStats z = { 0, 0, 0 };
-      g_array_append_val (lc->forms, z);
+      guint k = MIN (n - from, BATCH);
+      DlCounterToken *t = tokens + from;
+      for (guint i = 0; i < k; i++)
+        keys[i] = (DlLexiconKey){ t[i].text, t[i].len, 0 };
+      dl_lexicon_prefetch (lc->surface, keys, k);
+      for (guint i = 0; i < k; i++)
+        {
+          gboolean added;
+          t[i].form = dl_lexicon_intern_key (lc->surface, &keys[i], &added);
+          if (added)
+            {
+              FormStats z = { 0, 0, 0 };
+              g_array_append_val (lc->forms, z);
+            }
+        }
+      FormStats *forms = (FormStats *) (gpointer) lc->forms->data;
+      for (guint i = 0; i < k; i++)
+        {
+          FormStats *fs = &forms[t[i].form];
+          fs->freq++;
+          fs->initial += t[i].place != 0;
+          fs->named += (t[i].place & DL_PLACE_IN_NAME) != 0;
+        }
+      lc->tokens += k;
     }
-  FormStats *fs = &g_array_index (lc->forms, FormStats, s);
-  fs->freq++;
-  fs->initial += place != 0;
-  fs->named += (place & DL_PLACE_IN_NAME) != 0;
-  lc->tokens++;
-  return s;
 }
 
 void

@@ -65,7 +65,8 @@ gboolean dl_counter_count_stream (DlCounter *c, DlStream *stream, const DlInput 
 
 /* Counting token by token, for a command that reads the input itself (the
  * way dl_counter_count_input does): dl_counter_begin_input, then
- * dl_counter_add for every token to count, then dl_counter_end_input. */
+ * dl_counter_add_tokens for the tokens to count of every line, then
+ * dl_counter_end_input. */
 void dl_counter_begin_input (DlCounter *c);
 
 /* Where a token stands, for the proper-noun evidence (dl_counter_is_proper):
@@ -75,12 +76,21 @@ typedef enum {
   DL_PLACE_IN_NAME = 1 << 1,        /* inside a multiword name (`Karabağ Savaşı’nın`) */
 } DlPlace;
 
-/* Counts the token @text (@len bytes, as written) of a line of @lang, whose
- * lines must be counted (DlCounterOptions.langs), standing at @place
- * (DlPlace flags; 0 for neither). Returns the number of its form as written
- * in this input (0, 1, ... per language, in order of first sight), by which
- * dl_counter_input_term finds its term later. */
-guint32 dl_counter_add (DlCounter *c, DlLang lang, const char *text, gsize len, guint place);
+/* A token to count (dl_counter_add_tokens). */
+typedef struct {
+  const char *text; /* as written, @len bytes */
+  gsize len;
+  guint place;  /* DlPlace flags; 0 for neither */
+  guint32 form; /* set: the number of its form as written in this input (0,
+                   1, ... per language, in order of first sight), by which
+                   dl_counter_input_term finds its term later */
+} DlCounterToken;
+
+/* Counts the @n @tokens of a line of @lang, whose lines must be counted
+ * (DlCounterOptions.langs), in order, setting their forms. A line at once,
+ * not a token at a time: the lookups of its words then overlap in memory
+ * (dl_lexicon_prefetch). */
+void dl_counter_add_tokens (DlCounter *c, DlLang lang, DlCounterToken *tokens, guint n);
 
 /* Sets @term to the term that the form @form (@len bytes, as written on a
  * line of @lang) counts as in @c: folded by @norm (or, with --case keep,

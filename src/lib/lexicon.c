@@ -100,19 +100,10 @@ grow (DlLexicon *lex)
     }
 }
 
-guint32
-dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
+/* Adds @text (@len bytes, hashing to @hash) in the empty @slot. */
+static guint32
+add (DlLexicon *lex, Slot *slot, const char *text, gsize len, guint32 hash)
 {
-  g_return_val_if_fail (len < G_MAXUINT32, 0);
-  g_return_val_if_fail (lex->entries->len < G_MAXUINT32 - 1, 0);
-  guint32 hash = hash_bytes (text, len);
-  Slot *slot = find_slot (lex, text, len, hash);
-  if (slot->id1 != 0)
-    {
-      if (added != NULL)
-        *added = FALSE;
-      return slot->id1 - 1;
-    }
   Entry e = { g_string_chunk_insert_len (lex->chunk, text, (gssize) len), (guint32) len, hash };
   g_array_append_val (lex->entries, e);
   guint32 id = lex->entries->len - 1;
@@ -121,9 +112,62 @@ dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
    * hashes first), and the table stays small. */
   if ((guint64) lex->entries->len * 4 > (guint64) lex->mask * 3)
     grow (lex);
-  if (added != NULL)
-    *added = TRUE;
   return id;
+}
+
+static guint32
+intern_hashed (DlLexicon *lex, const char *text, gsize len, guint32 hash, gboolean *added)
+{
+  g_return_val_if_fail (len < G_MAXUINT32, 0);
+  g_return_val_if_fail (lex->entries->len < G_MAXUINT32 - 1, 0);
+  Slot *slot = find_slot (lex, text, len, hash);
+  gboolean found = slot->id1 != 0;
+  if (added != NULL)
+    *added = !found;
+  return found ? slot->id1 - 1 : add (lex, slot, text, len, hash);
+}
+
+guint32
+dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
+{
+  return intern_hashed (lex, text, len, hash_bytes (text, len), added);
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch (p)
+#else
+#define PREFETCH(p) ((void) (p))
+#endif
+
+void
+dl_lexicon_prefetch (const DlLexicon *lex, DlLexiconKey *keys, guint n)
+{
+  const Entry *entries = (const Entry *) (gpointer) lex->entries->data;
+  for (guint i = 0; i < n; i++)
+    {
+      keys[i].hash = hash_bytes (keys[i].text, keys[i].len);
+      PREFETCH (&lex->slots[keys[i].hash & lex->mask]);
+    }
+  /* The string in the home slot, if it may be the one: the loads of the
+   * loop do not wait on each other. */
+  for (guint i = 0; i < n; i++)
+    {
+      const Slot *s = &lex->slots[keys[i].hash & lex->mask];
+      if (s->id1 != 0 && s->hash == keys[i].hash)
+        PREFETCH (&entries[s->id1 - 1]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const Slot *s = &lex->slots[keys[i].hash & lex->mask];
+      if (s->id1 != 0 && s->hash == keys[i].hash)
+        PREFETCH (entries[s->id1 - 1].text);
+    }
+}
+
+guint32
+dl_lexicon_intern_key (DlLexicon *lex, const DlLexiconKey *key, gboolean *added)
+{
+  return intern_hashed (lex, key->text, key->len, key->hash, added);
 }
 
 gboolean

@@ -19,6 +19,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexicon, dl_lexicon_free)
  * NULL). */
 guint32 dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added);
 
+/* A string to intern through dl_lexicon_prefetch. */
+typedef struct {
+  const char *text;
+  gsize len;
+  guint32 hash; /* set by dl_lexicon_prefetch */
+} DlLexiconKey;
+
+/* Hashes the @n @keys (their text and len set) and asks the memory for
+ * what looking them up will read: their slots, then the entries and bytes
+ * of the strings these hold. Interning a rare word misses the cache two or
+ * three times in a row; asking for a line's words at once lets those
+ * misses overlap. Then dl_lexicon_intern_key each, in order. */
+void dl_lexicon_prefetch (const DlLexicon *lex, DlLexiconKey *keys, guint n);
+
+/* dl_lexicon_intern of a key that dl_lexicon_prefetch hashed. */
+guint32 dl_lexicon_intern_key (DlLexicon *lex, const DlLexiconKey *key, gboolean *added);
+
 /* The id of @text if it is in the lexicon. */
 gboolean dl_lexicon_lookup (const DlLexicon *lex, const char *text, gsize len, guint32 *id);
 

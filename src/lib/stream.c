@@ -29,8 +29,10 @@ struct _DlStream {
   gboolean sentence_ended; /* by the tokenized lines before */
   DlStreamLine line;
   DlStreamToken *tokens;
-  guint8 *places; /* DL_PLACE_IN_NAME of each token, or 0 */
-  guint cap;      /* room in tokens and places */
+  guint8 *places;          /* DL_PLACE_IN_NAME of each token, or 0 */
+  guint cap;               /* room in tokens and places */
+  DlCounterToken *counted; /* a line's tokens for the counter */
+  guint counted_cap;
 };
 
 /* A part worker's tools (DlPrepare), made once per thread. */
@@ -104,6 +106,7 @@ dl_stream_free (DlStream *s)
   g_free (s->path);
   g_free (s->tokens);
   g_free (s->places);
+  g_free (s->counted);
   g_free (s);
 }
 
@@ -235,13 +238,23 @@ count_tokens (DlStream *s, DlStreamToken *tokens, const guint8 *places, guint n)
   line->n_tokens = n;
   if (s->counter == NULL)
     return;
-  for (guint i = 0; i < n; i++)
+  if (n > s->counted_cap)
     {
-      DlStreamToken *o = &tokens[i];
-      if (o->counts)
-        o->form = dl_counter_add (s->counter, line->lang, line->text + o->offset, o->len,
-                                  (o->sentence_start ? DL_PLACE_SENTENCE_START : 0) | places[i]);
+      s->counted_cap = MAX (n, 2 * s->counted_cap);
+      s->counted = g_renew (DlCounterToken, s->counted, s->counted_cap);
     }
+  guint k = 0;
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].counts)
+      s->counted[k++]
+          = (DlCounterToken){ line->text + tokens[i].offset, tokens[i].len,
+                              (tokens[i].sentence_start ? DL_PLACE_SENTENCE_START : 0) | places[i],
+                              0 };
+  dl_counter_add_tokens (s->counter, line->lang, s->counted, k);
+  k = 0;
+  for (guint i = 0; i < n; i++)
+    if (tokens[i].counts)
+      tokens[i].form = s->counted[k++].form;
 }
 
 static gboolean
