@@ -87,8 +87,8 @@ test_lexicon_prefetched_keys (void)
 }
 
 /* A line of more tokens than the counter looks up at once (32), the same
- * word at both ends of a batch: each form counted, numbered in order of
- * first sight. */
+ * word at both ends of a batch, and more terms than a merge looks up at
+ * once: each form counted, terms numbered in order of first sight. */
 static void
 test_counter_long_line (void)
 {
@@ -96,17 +96,31 @@ test_counter_long_line (void)
   dl_counter_options_init (&o);
   g_autoptr (GString) text = g_string_new (NULL);
   for (guint i = 0; i < 100; i++)
-    g_string_append_printf (text, "%s ", i % 3 == 0 ? "ve" : i % 3 == 1 ? "Bir" : "söz");
+    if (i % 3 == 2)
+      g_string_append_printf (text, "söz%u ", i / 3);
+    else
+      g_string_append (text, i % 3 == 0 ? "ve " : "Bir ");
   g_string_append (text, "son");
-  const char *texts[] = { text->str };
-  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
-  CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_TR), 101);
-  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "ve")), 34);
+  const char *texts[] = { text->str, "söz32 ve" };
+  g_autoptr (DlCounter) c = count_texts (texts, 2, DL_LANG_TR, &o);
+  CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_TR), 103);
+  CU_ASSERT_EQUAL (dl_lexicon_size (dl_counter_terms (c, DL_LANG_TR)), 36);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "ve")), 35);
   CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "bir")), 33);
-  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz")), 33);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz0")), 1);
+  CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz32")), 2);
+  CU_ASSERT_EQUAL (dl_counter_range (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz32")), 2);
+  CU_ASSERT_EQUAL (dl_counter_range (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "söz31")), 1);
+  for (guint i = 0; i < 32; i++)
+    {
+      g_autofree char *w = g_strdup_printf ("söz%u", i);
+      CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, w)), 1);
+    }
   CU_ASSERT_EQUAL (dl_counter_freq (c, DL_LANG_TR, id_of (c, DL_LANG_TR, "son")), 1);
   CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "ve"), 0);
-  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "son"), 3);
+  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "söz0"), 2);
+  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "söz32"), 34);
+  CU_ASSERT_EQUAL (id_of (c, DL_LANG_TR, "son"), 35);
 }
 
 /* Counts @texts as files (one counter each, merged in order) in @lang. */

@@ -11,6 +11,10 @@
 #include "stem.h"
 #include "stream.h"
 
+/* Strings looked up at once (dl_lexicon_prefetch): a line's tokens, a
+ * file's terms in a merge. */
+#define BATCH 32
+
 /* What is known of one term: one cache line for what a merge touches. */
 typedef struct {
   guint64 freq;
@@ -153,11 +157,12 @@ dl_counter_free (DlCounter *c)
 
 #define TERM(lc, id) (&g_array_index ((lc)->stats, TermStats, (id)))
 
-/* The id of @term in @lc, adding it with zero counts if new. */
+/* The id of the term @key (hashed by dl_lexicon_prefetch) in @lc, adding
+ * it with zero counts if new. */
 static guint32
-term_id (LangCounts *lc, const char *term, gsize len, gboolean *added)
+term_id (LangCounts *lc, const DlLexiconKey *key, gboolean *added)
 {
-  guint32 id = dl_lexicon_intern (lc->terms, term, len, added);
+  guint32 id = dl_lexicon_intern_key (lc->terms, key, added);
   if (*added)
     {
       TermStats z = { 0 };
@@ -283,9 +288,6 @@ dl_counter_begin_input (DlCounter *c)
     }
 }
 
-/* Tokens looked up at once by dl_counter_add_tokens. */
-#define BATCH 32
-
 void
 dl_counter_add_tokens (DlCounter *c, DlLang lang, DlCounterToken *tokens, guint n)
 {
@@ -393,12 +395,12 @@ dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOpti
   return dl_counter_count_stream (c, stream, input, doc_options, diag, error);
 }
 
-/* Adds @stats of a term of file @file to term @text of @dst. */
+/* Adds @stats of a term of file @file to term @key of @dst. */
 static guint32
-merge_term (LangCounts *dst, const char *text, gsize len, const TermStats *stats, guint32 file)
+merge_term (LangCounts *dst, const DlLexiconKey *key, const TermStats *stats, guint32 file)
 {
   gboolean added;
-  guint32 id = term_id (dst, text, len, &added);
+  guint32 id = term_id (dst, key, &added);
   TermStats *d = TERM (dst, id);
   d->freq += stats->freq;
   d->capitals += stats->capitals;
@@ -441,15 +443,23 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
           g_array_append_val (dst->token_files, file);
           g_array_append_val (dst->file_tokens, src->tokens);
         }
-      if (src->pending != NULL)
-        for (guint i = 0; i < src->pending->len; i++)
-          {
-            const Pending *p = &g_array_index (src->pending, Pending, i);
-            guint32 id
-                = merge_term (dst, src->pending_text->str + p->offset, p->len, &p->stats, file);
-            if (p->apostrophe >= 0)
-              add_apostrophe (dst, id, p->apostrophe, p->stats.freq);
-          }
+      guint n = src->pending != NULL ? src->pending->len : 0;
+      const Pending *pending = n > 0 ? (const Pending *) (gpointer) src->pending->data : NULL;
+      DlLexiconKey keys[BATCH];
+      for (guint at = 0; at < n; at += BATCH)
+        {
+          guint k = MIN (n - at, BATCH);
+          const Pending *p = pending + at;
+          for (guint i = 0; i < k; i++)
+            keys[i] = (DlLexiconKey){ src->pending_text->str + p[i].offset, p[i].len, 0 };
+          dl_lexicon_prefetch (dst->terms, keys, k);
+          for (guint i = 0; i < k; i++)
+            {
+              guint32 id = merge_term (dst, &keys[i], &p[i].stats, file);
+              if (p[i].apostrophe >= 0)
+                add_apostrophe (dst, id, p[i].apostrophe, p[i].stats.freq);
+            }
+        }
       guint32 nb = dl_lexicon_size (src->proper_bases);
       for (guint32 i = 0; i < nb; i++)
         dl_lexicon_intern (dst->proper_bases, dl_lexicon_string (src->proper_bases, i),
