@@ -10,6 +10,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT)
+#include <malloc.h>
+#endif
+
 #include "commands.h"
 #include "error.h"
 #include "i18n.h"
@@ -188,6 +192,19 @@ close_stdout (void)
   _exit (EXIT_DATA);
 }
 
+/* A run grows, frees and makes again arrays of megabytes (the lexicons, a
+ * file's counts, the lists). glibc maps each such array apart and unmaps
+ * it when freed, so the pages of the next one fault again; arrays below
+ * 32 MiB now come from the heap, whose pages are reused (freq on 100 MB:
+ * 82,600 page faults -> 70,000). */
+static void
+tune_malloc (void)
+{
+#if defined(HAVE_MALLOC_H) && defined(HAVE_MALLOPT) && defined(M_MMAP_THRESHOLD)
+  mallopt (M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+#endif
+}
+
 static void
 setup_locale (void)
 {
@@ -227,6 +244,7 @@ run_command (const Command *cmd, int argc, char **argv)
 int
 main (int argc, char **argv)
 {
+  tune_malloc ();
   setup_locale ();
   g_set_prgname ("derlem");
   catch_fatal_signals ();
