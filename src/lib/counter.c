@@ -39,12 +39,14 @@ typedef struct {
                                         NULL for DL_APOSTROPHE */
 } Apostrophes;
 
-/* A term of one file, before dl_counter_merge interns it. */
+/* A term of one file, before dl_counter_merge interns it: 32 bytes (a
+ * file of a hundred megabytes has a million). */
 typedef struct {
   gsize offset; /* its text in pending_text */
+  guint64 freq;
+  gint64 capitals; /* as TermStats.capitals */
   guint32 len;
-  TermStats stats;
-  int apostrophe; /* the kind of apostrophe the form used, or -1 */
+  gint32 apostrophe; /* the kind of apostrophe the form used, or -1 */
 } Pending;
 
 typedef struct {
@@ -245,7 +247,7 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
       const char *form = dl_lexicon_string (lc->surface, s);
       gsize len = dl_lexicon_length (lc->surface, s);
       const FormStats *fs = &g_array_index (lc->forms, FormStats, s);
-      Pending p = { lc->pending_text->len, 0, { fs->freq, 0, 1, 1 }, apostrophe_kind (form, len) };
+      Pending p = { lc->pending_text->len, fs->freq, 0, 0, apostrophe_kind (form, len) };
       /* The form with the counting apostrophe: itself, mostly. */
       const char *plain = form;
       gsize plain_len = len;
@@ -259,9 +261,9 @@ end_file (DlCounter *c, DlLang lang, DlNormalizer *norm)
       if (c->opts.casing == DL_CASE_FOLD)
         {
           if (dl_is_capitalized (form, len))
-            p.stats.capitals += (gint64) (fs->freq - fs->initial);
+            p.capitals += (gint64) (fs->freq - fs->initial);
           if (term->len == plain_len && memcmp (term->str, plain, plain_len) == 0)
-            p.stats.capitals -= (gint64) fs->freq;
+            p.capitals -= (gint64) fs->freq;
           gsize b = dl_stem_proper_base (lang, term->str, term->len);
           if (b > 0 && fs->freq > fs->named)
             dl_lexicon_intern (lc->proper_bases, term->str, b, NULL);
@@ -395,15 +397,15 @@ dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOpti
   return dl_counter_count_stream (c, stream, input, doc_options, diag, error);
 }
 
-/* Adds @stats of a term of file @file to term @key of @dst. */
+/* Adds the counts @p of a term of file @file to term @key of @dst. */
 static guint32
-merge_term (LangCounts *dst, const DlLexiconKey *key, const TermStats *stats, guint32 file)
+merge_term (LangCounts *dst, const DlLexiconKey *key, const Pending *p, guint32 file)
 {
   gboolean added;
   guint32 id = term_id (dst, key, &added);
   TermStats *d = TERM (dst, id);
-  d->freq += stats->freq;
-  d->capitals += stats->capitals;
+  d->freq += p->freq;
+  d->capitals += p->capitals;
   if (d->last_file != file + 1)
     {
       d->last_file = file + 1;
@@ -418,14 +420,14 @@ merge_term (LangCounts *dst, const DlLexiconKey *key, const TermStats *stats, gu
         {
           if (dst->counts->pdata[id] == NULL)
             dst->counts->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), 1);
-          g_array_append_val ((GArray *) dst->counts->pdata[id], stats->freq);
+          g_array_append_val ((GArray *) dst->counts->pdata[id], p->freq);
         }
     }
   else if (dst->counts != NULL)
     {
       /* Another form of the file folded into the same term. */
       GArray *a = dst->counts->pdata[id];
-      g_array_index (a, guint64, a->len - 1) += stats->freq;
+      g_array_index (a, guint64, a->len - 1) += p->freq;
     }
   return id;
 }
@@ -455,9 +457,9 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
           dl_lexicon_prefetch (dst->terms, keys, k);
           for (guint i = 0; i < k; i++)
             {
-              guint32 id = merge_term (dst, &keys[i], &p[i].stats, file);
+              guint32 id = merge_term (dst, &keys[i], &p[i], file);
               if (p[i].apostrophe >= 0)
-                add_apostrophe (dst, id, p[i].apostrophe, p[i].stats.freq);
+                add_apostrophe (dst, id, p[i].apostrophe, p[i].freq);
             }
         }
       guint32 nb = dl_lexicon_size (src->proper_bases);
