@@ -41,7 +41,7 @@ while [[ $# -gt 0 ]]; do
         --big) [[ $# -ge 2 ]] || die "--big needs a value"; big=$2; shift 2 ;;
         --old) [[ $# -ge 2 ]] || die "--old needs a value"; old=$2; shift 2 ;;
         --rows) [[ $# -ge 2 ]] || die "--rows needs a value"; rows=$2; shift 2 ;;
-        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '3,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown argument '$1'" ;;
     esac
 done
