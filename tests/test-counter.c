@@ -357,6 +357,30 @@ test_freqlist_orders (void)
   CU_ASSERT_STRING_EQUAL (minr, minf);
 }
 
+/* Frequencies that differ beyond their lowest byte (1, 255, 256, 257, 513,
+ * 65,792) rank by the whole number, ties (the two of 256) alphabetically. */
+static void
+test_freqlist_large_counts (void)
+{
+  static const struct {
+    const char *word;
+    guint n;
+  } words[] = { { "bir", 1 },   { "iki", 255 },    { "üç", 256 }, { "dört", 257 },
+                { "beş", 513 }, { "altı", 65792 }, { "acı", 256 } };
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (gsize w = 0; w < G_N_ELEMENTS (words); w++)
+    for (guint i = 0; i < words[w].n; i++)
+      g_string_append_printf (text, "%s\n", words[w].word);
+  const char *texts[] = { text->str };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 1 };
+  g_autofree char *byfreq = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
+  CU_ASSERT_STRING_EQUAL (byfreq, "1:altı:65792:1 2:beş:513:1 3:dört:257:1 4:acı:256:1 "
+                                  "5:üç:256:1 6:iki:255:1 7:bir:1:1");
+}
+
 static void
 test_freqlist_stems (void)
 {
@@ -527,6 +551,7 @@ test_counter_suite (void)
   CU_add_test (s, "proper_nouns", test_counter_proper_nouns);
   CU_add_test (s, "shows_most_used_apostrophe", test_counter_shows_most_used_apostrophe);
   CU_add_test (s, "freqlist_orders", test_freqlist_orders);
+  CU_add_test (s, "freqlist_large_counts", test_freqlist_large_counts);
   CU_add_test (s, "freqlist_stems", test_freqlist_stems);
   CU_add_test (s, "freqlist_stoplist", test_freqlist_stoplist);
   CU_add_test (s, "collator_orders_turkish", test_collator_orders_turkish);

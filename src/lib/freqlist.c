@@ -51,11 +51,37 @@ typedef struct {
   Entry *e;
 } Sorted;
 
-static int
-by_k (const void *a, const void *b)
+/* Sorts the @n @s by k, ascending: a radix sort from the lowest byte,
+ * skipping the bytes in which all keys agree (the high bytes of an
+ * inverted frequency), so a million items take three passes, not the
+ * twenty rounds of comparisons of a merge sort. */
+static void
+sort_by_k (Sorted *s, guint n)
 {
-  const Sorted *x = a, *y = b;
-  return x->k < y->k ? -1 : x->k > y->k;
+  if (n < 2)
+    return;
+  guint64 any = 0, all = G_MAXUINT64;
+  for (guint i = 0; i < n; i++)
+    any |= s[i].k, all &= s[i].k;
+  g_autofree Sorted *tmp = g_new (Sorted, n);
+  Sorted *from = s, *to = tmp;
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      if ((((any ^ all) >> shift) & 0xFF) == 0)
+        continue;
+      gsize at[257] = { 0 };
+      for (guint i = 0; i < n; i++)
+        at[((from[i].k >> shift) & 0xFF) + 1]++;
+      for (guint b = 1; b < 257; b++)
+        at[b] += at[b - 1];
+      for (guint i = 0; i < n; i++)
+        to[at[(from[i].k >> shift) & 0xFF]++] = from[i];
+      Sorted *t = from;
+      from = to;
+      to = t;
+    }
+  if (from != s)
+    memcpy (s, from, n * sizeof *s);
 }
 
 static int
@@ -283,7 +309,7 @@ static void
 rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, DlCollator *col,
               GStringChunk *keys)
 {
-  qsort (sorted, n, sizeof *sorted, by_k);
+  sort_by_k (sorted, n);
   Entry **e = list->order = g_new (Entry *, n + 1);
   for (guint i = 0; i < n; i++)
     e[i] = sorted[i].e;
