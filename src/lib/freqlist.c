@@ -10,6 +10,7 @@
 
 #include "collate.h"
 #include "normalize.h"
+#include "prefetch.h"
 
 /* An item while the list is made; the list keeps them and hands out
  * pointers to their first member, in order. */
@@ -477,6 +478,12 @@ const DlFreqItem *
 dl_freqlist_item (const DlFreqList *list, guint i)
 {
   g_return_val_if_fail (i < list->n_order, NULL);
+  /* Items are read in order, each elsewhere in memory: the item a few rows
+   * ahead, and the text of one nearer, are asked for now. */
+  if (i + 16 < list->n_order)
+    DL_PREFETCH (list->order[i + 16]);
+  if (i + 8 < list->n_order)
+    DL_PREFETCH (list->order[i + 8]->it.item);
   return &list->order[i]->it;
 }
 

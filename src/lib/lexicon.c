@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "prefetch.h"
+
 typedef struct {
   const char *text;
   guint32 len;
@@ -133,12 +135,6 @@ dl_lexicon_intern (DlLexicon *lex, const char *text, gsize len, gboolean *added)
   return intern_hashed (lex, text, len, hash_bytes (text, len), added);
 }
 
-#if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch (p)
-#else
-#define PREFETCH(p) ((void) (p))
-#endif
-
 void
 dl_lexicon_prefetch (const DlLexicon *lex, DlLexiconKey *keys, guint n)
 {
@@ -146,7 +142,7 @@ dl_lexicon_prefetch (const DlLexicon *lex, DlLexiconKey *keys, guint n)
   for (guint i = 0; i < n; i++)
     {
       keys[i].hash = hash_bytes (keys[i].text, keys[i].len);
-      PREFETCH (&lex->slots[keys[i].hash & lex->mask]);
+      DL_PREFETCH (&lex->slots[keys[i].hash & lex->mask]);
     }
   /* The string in the home slot, if it may be the one: the loads of the
    * loop do not wait on each other. */
@@ -154,13 +150,13 @@ dl_lexicon_prefetch (const DlLexicon *lex, DlLexiconKey *keys, guint n)
     {
       const Slot *s = &lex->slots[keys[i].hash & lex->mask];
       if (s->id1 != 0 && s->hash == keys[i].hash)
-        PREFETCH (&entries[s->id1 - 1]);
+        DL_PREFETCH (&entries[s->id1 - 1]);
     }
   for (guint i = 0; i < n; i++)
     {
       const Slot *s = &lex->slots[keys[i].hash & lex->mask];
       if (s->id1 != 0 && s->hash == keys[i].hash)
-        PREFETCH (entries[s->id1 - 1].text);
+        DL_PREFETCH (entries[s->id1 - 1].text);
     }
 }
 
