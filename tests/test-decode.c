@@ -53,6 +53,51 @@ test_scan_rejects_overlong_surrogate_and_stray (void)
     }
 }
 
+/* dl_decode_count_controls counts what dl_decode_scan counts of NUL and
+ * controls, and consumes as many bytes, on random blocks drawn from bytes
+ * that matter: controls, text controls, ASCII, every kind of lead byte,
+ * continuation bytes and the bounds of the second byte (E0 A0, ED 9F, F0 90,
+ * F4 8F), with blocks cut anywhere, final or not. */
+static void
+test_count_controls_agrees_with_scan (void)
+{
+  static const guint8 alphabet[]
+      = { 0x00, 0x01, 0x08, 0x09, 0x0A, 0x0D, 0x1A, 0x1B, 0x1F, 0x20, 'a',
+          0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xC5,
+          0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF };
+  GRand *rand = g_rand_new_with_seed (17);
+  guint8 buf[64];
+  guint disagree = 0, cut = 0;
+  for (guint round = 0; round < 200000; round++)
+    {
+      gsize len = (gsize) g_rand_int_range (rand, 0, (gint32) sizeof buf + 1);
+      for (gsize i = 0; i < len; i++)
+        buf[i]
+            = g_rand_boolean (rand) ? 'a' : alphabet[g_rand_int_range (rand, 0, sizeof alphabet)];
+      gboolean final = g_rand_boolean (rand);
+      DlByteStats a = DL_BYTE_STATS_INIT, b = DL_BYTE_STATS_INIT;
+      gsize na = dl_decode_scan (buf, len, final, &a);
+      gsize nb = dl_decode_count_controls (buf, len, final, &b);
+      cut += na < len;
+      if (na != nb || a.bytes != b.bytes || a.nul != b.nul || a.ctrl != b.ctrl)
+        disagree++;
+    }
+  g_rand_free (rand);
+  CU_ASSERT_EQUAL (disagree, 0);
+  /* The blocks did end in the middle of characters. */
+  CU_ASSERT_TRUE (cut > 1000);
+  /* Beyond eight bytes at a time: a control in each word of a long block. */
+  guint8 big[4096];
+  for (gsize i = 0; i < sizeof big; i++)
+    big[i] = i % 37 == 0 ? 0x01 : i % 41 == 0 ? 0x00 : i % 3 == 0 ? 0xC5 : i % 3 == 1 ? 0x9F : 'x';
+  DlByteStats a = DL_BYTE_STATS_INIT, b = DL_BYTE_STATS_INIT;
+  CU_ASSERT_EQUAL (dl_decode_scan (big, sizeof big, FALSE, &a),
+                   dl_decode_count_controls (big, sizeof big, FALSE, &b));
+  CU_ASSERT_EQUAL (a.nul, b.nul);
+  CU_ASSERT_EQUAL (a.ctrl, b.ctrl);
+  CU_ASSERT_TRUE (b.ctrl > 50 && b.nul > 50);
+}
+
 static void
 test_scan_keeps_incomplete_sequence_for_next_block (void)
 {
@@ -230,4 +275,5 @@ test_decode_suite (void)
                test_decide_latin_without_turkish_letters_is_1252);
   CU_add_test (s, "repair_replaces_each_bad_byte", test_repair_replaces_each_bad_byte);
   CU_add_test (s, "named_encodings", test_named_encodings);
+  CU_add_test (s, "count_controls_agrees_with_scan", test_count_controls_agrees_with_scan);
 }

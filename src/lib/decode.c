@@ -141,6 +141,40 @@ dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
   return i;
 }
 
+gsize
+dl_decode_count_controls (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
+{
+  /* The scan stops at the first lead byte whose sequence the block cuts
+   * short: only the last three bytes can hold one, and a lead byte is
+   * never the continuation of another, so the scan reaches it. */
+  gsize used = len;
+  if (!final)
+    for (gsize j = len >= 3 ? len - 3 : 0; j < len; j++)
+      if (data[j] >= 0xC0 && utf8_seq_len (data + j, len - j) < 0)
+        {
+          used = j;
+          break;
+        }
+  /* NUL and the controls are ASCII, whatever bytes stand around them. */
+  guint64 nul = 0, ctrl = 0;
+  gsize i = 0;
+  for (; i + 8 <= used; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, data + i, 8);
+      if ((((w - SPACE_BYTES) & ~w) & HIGH_BITS) == 0)
+        continue; /* no byte below 0x20 */
+      for (gsize k = i; k < i + 8; k++)
+        nul += data[k] == 0, ctrl += is_binary_ctrl (data[k]);
+    }
+  for (; i < used; i++)
+    nul += data[i] == 0, ctrl += is_binary_ctrl (data[i]);
+  s->nul += nul;
+  s->ctrl += ctrl;
+  s->bytes += used;
+  return used;
+}
+
 typedef struct {
   const char *magic;
   gsize len;

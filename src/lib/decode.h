@@ -30,6 +30,12 @@ typedef struct {
  * with the next block. NUL counts as invalid (text has none). */
 gsize dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *stats);
 
+/* What dl_decode_scan counts of @stats->bytes, nul and ctrl (and returns),
+ * without validating UTF-8: the rest of @stats is left alone. For judging
+ * whether a block is binary at the speed of memory (the cut of a file in
+ * parts reads every byte on one thread before any other starts). */
+gsize dl_decode_count_controls (const guint8 *data, gsize len, gboolean final, DlByteStats *stats);
+
 typedef enum {
   DL_ENCODING_UTF8,    /* UTF-8, possibly with stray invalid bytes */
   DL_ENCODING_CONVERT, /* decode with the ICU converter `name` */

@@ -440,7 +440,7 @@ split_binary (DlReader *r, Split *s, const guint8 *p, gsize len, gboolean final,
 {
   DlByteStats before = s->live;
   guint64 chunk_start = s->decoded;
-  gsize used = dl_decode_scan (p, len, final, &s->live);
+  gsize used = dl_decode_count_controls (p, len, final, &s->live);
   *carry = len - used;
   guint64 bytes = s->live.bytes - before.bytes;
   guint64 nul = s->live.nul - before.nul, ctrl = s->live.ctrl - before.ctrl;
