@@ -236,7 +236,7 @@ test_match_table (void)
  * (NULL-terminated) and writes each match as "i:q/len" (token index,
  * query, length). */
 static char *
-phrase_matches (const char *const *queries, const char *const *tokens)
+phrase_matches_how (const char *const *queries, const char *const *tokens, gboolean by_form)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
@@ -246,22 +246,49 @@ phrase_matches (const char *const *queries, const char *const *tokens)
   g_autoptr (DlMatcher) m = dl_matcher_new ((DlQuery *const *) qs->pdata, qs->len, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   GString *s = g_string_new (NULL);
+  /* By form: each text numbered in order of first sight in its input. */
+  g_autoptr (GHashTable) forms = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; tokens[i] != NULL; i++)
     {
-      if (strcmp (tokens[i], "|") == 0)
+      if (strcmp (tokens[i], "|") == 0 || strcmp (tokens[i], "||") == 0)
         {
           dl_matcher_reset (m);
+          if (strcmp (tokens[i], "||") == 0)
+            {
+              /* A new input: its forms are numbered afresh. */
+              dl_matcher_forget_forms (m);
+              g_hash_table_remove_all (forms);
+            }
           continue;
         }
       const DlMatch *hits;
       guint n;
-      CU_ASSERT_TRUE (
-          dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits, &n, &error));
+      if (!g_hash_table_contains (forms, tokens[i]))
+        g_hash_table_insert (forms, (gpointer) tokens[i],
+                             GUINT_TO_POINTER (g_hash_table_size (forms)));
+      guint32 form = GPOINTER_TO_UINT (g_hash_table_lookup (forms, tokens[i]));
+      if (by_form)
+        CU_ASSERT_TRUE (dl_matcher_token_form (m, DL_LANG_TR, form, tokens[i], strlen (tokens[i]),
+                                               &hits, &n, &error))
+      else
+        CU_ASSERT_TRUE (
+            dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits, &n, &error));
       for (guint k = 0; k < n; k++)
         g_string_append_printf (s, "%s%u:%u/%u", s->len > 0 ? " " : "", i, hits[k].query,
                                 hits[k].length);
     }
   return g_string_free (s, FALSE);
+}
+
+/* The matches of @queries in @tokens, asked by text and by form number,
+ * which must agree. */
+static char *
+phrase_matches (const char *const *queries, const char *const *tokens)
+{
+  char *by_text = phrase_matches_how (queries, tokens, FALSE);
+  g_autofree char *by_form = phrase_matches_how (queries, tokens, TRUE);
+  CU_ASSERT_STRING_EQUAL (by_text, by_form);
+  return by_text;
 }
 
 static void
@@ -280,6 +307,13 @@ test_match_phrases (void)
   g_autofree char *got2 = phrase_matches (q2, t2);
   /* Overlapping matches are all given. */
   CU_ASSERT_STRING_EQUAL (got2, "2:0/3 6:1/2 7:1/2");
+
+  /* Form numbers start again in a new input: form 0 is savaş, then barış. */
+  const char *const q3[] = { "savaş", NULL };
+  const char *const t3[]
+      = { "savaş", "barış", "savaş", "||", "barış", "savaş", "||", "barış", NULL };
+  g_autofree char *got3 = phrase_matches (q3, t3);
+  CU_ASSERT_STRING_EQUAL (got3, "0:0/1 2:0/1 5:0/1");
 }
 
 static void

@@ -222,7 +222,7 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
 
   const DlMatch *m;
   guint n_m;
-  gboolean ok = dl_matcher_token (c->matcher, lang, text, len, &m, &n_m, error);
+  gboolean ok = dl_matcher_token_form (c->matcher, lang, form, text, len, &m, &n_m, error);
   for (guint k = 0; k < n_m; k++)
     {
       guint64 first = g + 1 - m[k].length;
@@ -269,6 +269,8 @@ dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc
 {
   if (!dl_stream_open (c->stream, input, doc_options, diag, counts->counter, error))
     return FALSE;
+  if (c->matcher != NULL)
+    dl_matcher_forget_forms (c->matcher);
   new_segment (c, -1);
   for (;;)
     {

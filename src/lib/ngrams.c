@@ -132,7 +132,7 @@ take_token (DlNgrams *ng, DlTuples *const *tuples, guint32 form, DlLang lang, co
     {
       const DlMatch *m;
       guint n_m;
-      ok = dl_matcher_token (ng->matcher, lang, text, len, &m, &n_m, error);
+      ok = dl_matcher_token_form (ng->matcher, lang, form, text, len, &m, &n_m, error);
       if (n_m > 0)
         latest = g + 1 - m[0].length;
     }
@@ -190,6 +190,8 @@ dl_ngrams_input (DlNgrams *ng, const DlInput *input, const DlDocumentOptions *do
 {
   if (!dl_stream_open (ng->stream, input, doc_options, diag, counts->counter, error))
     return FALSE;
+  if (ng->matcher != NULL)
+    dl_matcher_forget_forms (ng->matcher);
   new_run (ng, -1);
   for (;;)
     {

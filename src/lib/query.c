@@ -328,6 +328,9 @@ struct _DlMatcher {
   DlNormalizer *norm;
   DlLexicon *cache[DL_LANG_COUNT];
   GArray *masks[DL_LANG_COUNT]; /* stride guint64 per cached form */
+  GArray *by_form[DL_LANG_COUNT]; /* dl_matcher_token_form: per form of the
+                                     input, 1 if known, then its stride
+                                     guint64 (0 for unknown forms) */
   guint64 *ring;                /* masks of the last max_len tokens */
   guint64 fed;                  /* tokens since the last reset */
   GString *form;
@@ -354,6 +357,8 @@ dl_matcher_free (DlMatcher *m)
       dl_lexicon_free (m->cache[l]);
       if (m->masks[l] != NULL)
         g_array_free (m->masks[l], TRUE);
+      if (m->by_form[l] != NULL)
+        g_array_free (m->by_form[l], TRUE);
     }
   if (m->ut != NULL)
     utext_close (m->ut);
@@ -437,6 +442,7 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
     {
       m->cache[l] = dl_lexicon_new ();
       m->masks[l] = g_array_new (FALSE, TRUE, sizeof (guint64));
+      m->by_form[l] = g_array_new (FALSE, TRUE, sizeof (guint64));
     }
   return g_steal_pointer (&m);
 }
@@ -562,12 +568,15 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
   return ok;
 }
 
-gboolean
-dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const DlMatch **matches,
-                  guint *n_matches, GError **error)
+/* The queries' terms that the token @text (@len bytes, of a line of @lang)
+ * matches, as a mask (owned by @m, valid until the next token): cached per
+ * form as written. FALSE in *@ok (with @error) if a regular expression ran
+ * out of time on it. */
+static const guint64 *
+form_mask (DlMatcher *m, DlLang lang, const char *text, gsize len, gboolean *ok, GError **error)
 {
-  gboolean ok = TRUE;
   guint32 id;
+  *ok = TRUE;
   if (!dl_lexicon_lookup (m->cache[lang], text, len, &id))
     {
       if (dl_lexicon_size (m->cache[lang]) >= CACHE_MAX_FORMS)
@@ -579,9 +588,15 @@ dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const 
       id = dl_lexicon_intern (m->cache[lang], text, len, NULL);
       g_array_set_size (m->masks[lang], (guint) (id + 1) * m->stride);
       guint64 *mask = &g_array_index (m->masks[lang], guint64, (gsize) id * m->stride);
-      ok = test_form (m, lang, text, len, mask, error);
+      *ok = test_form (m, lang, text, len, mask, error);
     }
-  const guint64 *mask = &g_array_index (m->masks[lang], guint64, (gsize) id * m->stride);
+  return &g_array_index (m->masks[lang], guint64, (gsize) id * m->stride);
+}
+
+/* Feeds the token whose terms are @mask: the matches that end at it. */
+static void
+feed (DlMatcher *m, const guint64 *mask, const DlMatch **matches, guint *n_matches)
+{
   memcpy (m->ring + (m->fed % m->max_len) * m->stride, mask, m->stride * sizeof (guint64));
   m->fed++;
 
@@ -608,5 +623,49 @@ dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const 
     }
   *matches = (const DlMatch *) (gpointer) m->matches->data;
   *n_matches = m->matches->len;
+}
+
+gboolean
+dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const DlMatch **matches,
+                  guint *n_matches, GError **error)
+{
+  gboolean ok;
+  feed (m, form_mask (m, lang, text, len, &ok, error), matches, n_matches);
   return ok;
+}
+
+gboolean
+dl_matcher_token_form (DlMatcher *m, DlLang lang, guint32 form, const char *text, gsize len,
+                       const DlMatch **matches, guint *n_matches, GError **error)
+{
+  if (form == G_MAXUINT32) /* no number: DL_STREAM_NO_FORM */
+    return dl_matcher_token (m, lang, text, len, matches, n_matches, error);
+  GArray *by = m->by_form[lang];
+  gsize w = m->stride + 1;
+  if ((gsize) form < by->len / w && g_array_index (by, guint64, form * w) != 0)
+    {
+      feed (m, &g_array_index (by, guint64, form * w + 1), matches, n_matches);
+      return TRUE;
+    }
+  gboolean ok;
+  const guint64 *mask = form_mask (m, lang, text, len, &ok, error);
+  /* A form a regular expression ran out of time on is not kept: the cache
+   * by text says when to try it again, as dl_matcher_token does. */
+  if (ok)
+    {
+      if ((gsize) form >= by->len / w)
+        g_array_set_size (by, (guint) ((form + 1) * w));
+      guint64 *kept = &g_array_index (by, guint64, form * w);
+      kept[0] = 1;
+      memcpy (kept + 1, mask, m->stride * sizeof (guint64));
+    }
+  feed (m, mask, matches, n_matches);
+  return ok;
+}
+
+void
+dl_matcher_forget_forms (DlMatcher *m)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_set_size (m->by_form[l], 0);
 }

@@ -89,6 +89,18 @@ void dl_matcher_reset (DlMatcher *m);
 gboolean dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len,
                            const DlMatch **matches, guint *n_matches, GError **error);
 
+/* dl_matcher_token for a token whose form as written has the number @form
+ * in its input and language (the counter's, dl_counter_add_tokens): what
+ * the form matches is then kept by that number, found again without
+ * hashing its text. dl_matcher_forget_forms when the input changes. */
+gboolean dl_matcher_token_form (DlMatcher *m, DlLang lang, guint32 form, const char *text,
+                                gsize len, const DlMatch **matches, guint *n_matches,
+                                GError **error);
+
+/* Forgets the forms given to dl_matcher_token_form (a new input numbers
+ * its forms afresh). */
+void dl_matcher_forget_forms (DlMatcher *m);
+
 /* Sets @out to the normalized form of the token @text (@len bytes) as the
  * matcher compares it: folded by @lang's rules (or only its apostrophes made
  * one, with --case keep). */
