@@ -327,12 +327,12 @@ struct _DlMatcher {
   gboolean by_unit; /* words compare by unit (opts.units) */
   DlNormalizer *norm;
   DlLexicon *cache[DL_LANG_COUNT];
-  GArray *masks[DL_LANG_COUNT]; /* stride guint64 per cached form */
+  GArray *masks[DL_LANG_COUNT];   /* stride guint64 per cached form */
   GArray *by_form[DL_LANG_COUNT]; /* dl_matcher_token_form: per form of the
                                      input, 1 if known, then its stride
                                      guint64 (0 for unknown forms) */
-  guint64 *ring;                /* masks of the last max_len tokens */
-  guint64 fed;                  /* tokens since the last reset */
+  guint64 *ring;                  /* masks of the last max_len tokens */
+  guint64 fed;                    /* tokens since the last reset */
   GString *form;
   GArray *matches;
   UText *ut;
