@@ -267,12 +267,11 @@ phrase_matches_how (const char *const *queries, const char *const *tokens, gbool
         g_hash_table_insert (forms, (gpointer) tokens[i],
                              GUINT_TO_POINTER (g_hash_table_size (forms)));
       guint32 form = GPOINTER_TO_UINT (g_hash_table_lookup (forms, tokens[i]));
-      if (by_form)
-        CU_ASSERT_TRUE (dl_matcher_token_form (m, DL_LANG_TR, form, tokens[i], strlen (tokens[i]),
-                                               &hits, &n, &error))
-      else
-        CU_ASSERT_TRUE (
-            dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits, &n, &error));
+      gboolean ok = by_form ? dl_matcher_token_form (m, DL_LANG_TR, form, tokens[i],
+                                                     strlen (tokens[i]), &hits, &n, &error)
+                            : dl_matcher_token (m, DL_LANG_TR, tokens[i], strlen (tokens[i]), &hits,
+                                                &n, &error);
+      CU_ASSERT_TRUE (ok);
       for (guint k = 0; k < n; k++)
         g_string_append_printf (s, "%s%u:%u/%u", s->len > 0 ? " " : "", i, hits[k].query,
                                 hits[k].length);
