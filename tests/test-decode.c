@@ -53,6 +53,90 @@ test_scan_rejects_overlong_surrogate_and_stray (void)
     }
 }
 
+/* An oracle for dl_decode_scan: byte by byte, the well-formed sequences of
+ * the Unicode Standard's table 3-7, no word at a time. */
+static gsize
+scan_slowly (const guint8 *p, gsize len, gboolean final, DlByteStats *s)
+{
+  gsize i = 0;
+  while (i < len)
+    {
+      guint8 b = p[i];
+      if (b < 0x80)
+        {
+          if (b == 0)
+            {
+              s->nul++, s->invalid++;
+              if (s->first_invalid == G_MAXUINT64)
+                s->first_invalid = s->bytes + i;
+            }
+          else if (b < 0x20 && !(b >= 0x09 && b <= 0x0D) && b != 0x1A && b != 0x1B)
+            s->ctrl++;
+          i++;
+          continue;
+        }
+      gsize n = b >= 0xC2 && b <= 0xDF   ? 2
+                : b >= 0xE0 && b <= 0xEF ? 3
+                : b >= 0xF0 && b <= 0xF4 ? 4
+                                         : 0;
+      guint8 lo = b == 0xE0 ? 0xA0 : b == 0xF0 ? 0x90 : 0x80;
+      guint8 hi = b == 0xED ? 0x9F : b == 0xF4 ? 0x8F : 0xBF;
+      gsize k = 1;
+      while (n > 0 && k < n && i + k < len && p[i + k] >= (k == 1 ? lo : 0x80)
+             && p[i + k] <= (k == 1 ? hi : 0xBF))
+        k++;
+      if (n > 0 && k == n)
+        {
+          s->multibyte++;
+          i += n;
+          continue;
+        }
+      if (n > 0 && i + k == len && !final)
+        break; /* a valid beginning the block cuts short */
+      s->invalid++;
+      if (b == 0xFD || b == 0xFE || b == 0xF0 || b == 0xDD || b == 0xDE || b == 0xD0 || b == 0xE7
+          || b == 0xF6 || b == 0xFC || b == 0xC7 || b == 0xD6 || b == 0xDC)
+        s->tr_legacy++;
+      if (s->first_invalid == G_MAXUINT64)
+        s->first_invalid = s->bytes + i;
+      i++;
+    }
+  s->bytes += i;
+  return i;
+}
+
+/* dl_decode_scan (which skips runs of plain ASCII a word at a time) gives
+ * what the oracle gives, on random blocks with long ASCII runs between
+ * the bytes that matter. */
+static void
+test_scan_agrees_with_oracle (void)
+{
+  static const guint8 odd[]
+      = { 0x00, 0x01, 0x09, 0x0A, 0x1A, 0x1F, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1,
+          0xC2, 0xC5, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFD, 0xFE, 0xFF };
+  GRand *rand = g_rand_new_with_seed (23);
+  guint8 buf[96];
+  guint disagree = 0;
+  for (guint round = 0; round < 100000; round++)
+    {
+      gsize len = (gsize) g_rand_int_range (rand, 0, (gint32) sizeof buf + 1);
+      gint32 odds = g_rand_int_range (rand, 1, 40); /* 1 in odds bytes is odd */
+      for (gsize i = 0; i < len; i++)
+        buf[i] = g_rand_int_range (rand, 0, odds) == 0
+                     ? odd[g_rand_int_range (rand, 0, sizeof odd)]
+                     : (guint8) g_rand_int_range (rand, 0x20, 0x7F);
+      gboolean final = g_rand_boolean (rand);
+      DlByteStats a = DL_BYTE_STATS_INIT, b = DL_BYTE_STATS_INIT;
+      a.bytes = b.bytes = 1000; /* offsets of first_invalid follow */
+      gsize na = dl_decode_scan (buf, len, final, &a);
+      gsize nb = scan_slowly (buf, len, final, &b);
+      if (na != nb || memcmp (&a, &b, sizeof a) != 0)
+        disagree++;
+    }
+  g_rand_free (rand);
+  CU_ASSERT_EQUAL (disagree, 0);
+}
+
 /* dl_decode_count_controls counts what dl_decode_scan counts of NUL and
  * controls, and consumes as many bytes, on random blocks drawn from bytes
  * that matter: controls, text controls, ASCII, every kind of lead byte,
@@ -276,4 +360,5 @@ test_decode_suite (void)
   CU_add_test (s, "repair_replaces_each_bad_byte", test_repair_replaces_each_bad_byte);
   CU_add_test (s, "named_encodings", test_named_encodings);
   CU_add_test (s, "count_controls_agrees_with_scan", test_count_controls_agrees_with_scan);
+  CU_add_test (s, "scan_agrees_with_oracle", test_scan_agrees_with_oracle);
 }
