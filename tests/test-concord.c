@@ -87,6 +87,21 @@ test_width_counts_characters_not_bytes (void)
   check ("a savaş b\n", "savaş", &o, "1||savaş||2\n");
 }
 
+/* A line of marks of width 0 (one column, many characters) before the
+ * node: the left context still reaches the line before it, as if every
+ * line were kept. */
+static void
+test_left_context_past_zero_width_marks (void)
+{
+  DlConcordOptions o = width_options (10);
+  g_autoptr (GString) marks = g_string_new ("x");
+  for (int i = 0; i < 45; i++)
+    g_string_append (marks, "\xcc\x81");
+  g_autofree char *text = g_strdup_printf ("aaaa bbbb hhhh iiii\n%s\nsavaş burada\n", marks->str);
+  g_autofree char *expected = g_strdup_printf ("3|hh iiii %s |savaş| burada|112\n", marks->str);
+  check (text, "savaş", &o, expected);
+}
+
 static void
 test_context_runs_across_lines (void)
 {
@@ -223,6 +238,7 @@ test_concord_suite (void)
   CU_pSuite s = CU_add_suite ("concord", NULL, NULL);
   CU_add_test (s, "width_counts_characters_not_bytes", test_width_counts_characters_not_bytes);
   CU_add_test (s, "context_runs_across_lines", test_context_runs_across_lines);
+  CU_add_test (s, "left_context_past_zero_width_marks", test_left_context_past_zero_width_marks);
   CU_add_test (s, "phrase_across_a_line_break", test_phrase_across_a_line_break);
   CU_add_test (s, "words_context", test_words_context);
   CU_add_test (s, "sentence_context", test_sentence_context);

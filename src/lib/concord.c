@@ -31,7 +31,7 @@ typedef struct {
   guint64 first; /* index in the input of its first token */
   guint n;       /* its tokens */
   DlStreamToken *tokens;
-  gsize chars;
+  gsize cols; /* columns it takes once shown (with --width) */
 } Line;
 
 typedef struct {
@@ -433,11 +433,12 @@ trim_lines (DlConcord *c)
   guint64 anchor = c->total >= c->max_len - 1 ? c->total - (c->max_len - 1) : 0;
   if (c->pending->len > 0)
     anchor = MIN (anchor, g_array_index (c->pending, Pending, 0).g0);
-  gsize need_chars = c->opts.words > 0 ? 0 : width_budget (c) + 1;
+  gsize need_cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   guint64 need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
 
-  /* What the lines after the oldest, wholly before the anchor, hold. */
-  gsize chars = 0;
+  /* What the lines after the oldest, wholly before the anchor, hold:
+   * columns, not characters, which marks of width 0 would outnumber. */
+  gsize cols = 0;
   guint64 tokens = 0;
   GList *l = c->lines.head != NULL ? c->lines.head->next : NULL;
   for (; l != NULL; l = l->next)
@@ -445,19 +446,19 @@ trim_lines (DlConcord *c)
       const Line *line = l->data;
       if (line->first + line->n > anchor)
         break;
-      chars += line->chars + 1;
+      cols += line->cols + 1;
       tokens += line->n;
     }
   while (c->lines.length > 1)
     {
       const Line *front = c->lines.head->data;
       const Line *next = c->lines.head->next->data;
-      if (front->first + front->n > anchor || chars < need_chars || tokens < need_tokens)
+      if (front->first + front->n > anchor || cols < need_cols || tokens < need_tokens)
         break;
       line_free (g_queue_pop_head (&c->lines));
       if (next->first + next->n > anchor)
         break;
-      chars -= next->chars + 1;
+      cols -= next->cols + 1;
       tokens -= next->n;
     }
 }
@@ -482,12 +483,14 @@ add_pending (DlConcord *c, guint q, guint64 g0, guint64 g1)
   return TRUE;
 }
 
+/* The columns @text (@len bytes) takes once shown, as left_by_width
+ * counts them. */
 static gsize
-count_chars (const char *text, gsize len)
+count_cols (const char *text, gsize len)
 {
   gsize n = 0;
-  for (gsize i = 0; i < len; i++)
-    n += ((guchar) text[i] & 0xc0) != 0x80;
+  for (const char *p = text, *end = text + len; p < end; p = g_utf8_next_char (p))
+    n += (guchar) *p < 0x80 ? 1 : shown_width (g_utf8_get_char (p));
   return n;
 }
 
@@ -508,7 +511,7 @@ keep_line (DlConcord *c, const DlStreamLine *sl, guint64 first)
   line->first = first;
   line->n = sl->n_tokens;
   line->tokens = g_memdup2 (sl->tokens, sl->n_tokens * sizeof *sl->tokens);
-  line->chars = c->opts.words > 0 ? 0 : count_chars (sl->text, sl->len);
+  line->cols = c->opts.words > 0 ? 0 : count_cols (sl->text, sl->len);
   g_queue_push_tail (&c->lines, line);
   return line;
 }
