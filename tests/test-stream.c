@@ -119,6 +119,53 @@ test_stream_lines_languages_and_tokens (void)
                              "6@179 en: the@0w talks@4w went@10w on@15w\n");
 }
 
+/* Lines read without their tokens, then tokenized apart, last line first:
+ * the tokens dl_stream_next gives, but for sentence starts. */
+static void
+test_stream_lazy_lines_tokenized_apart (void)
+{
+  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE, FALSE }, FALSE };
+  g_autofree char *full = stream_text (MIXED, &all, NULL);
+
+  char *path = dl_test_temp_file ("mixed.txt", MIXED, -1);
+  DlInput input = { path, FALSE, NULL, 0 };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlStream) s = dl_stream_new (&all, &error);
+  CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, NULL, &error));
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const DlStreamLine *line;
+  gboolean has_tokens = TRUE;
+  while (dl_stream_next_lazy (s, &line, &has_tokens, &error) && line != NULL)
+    {
+      CU_ASSERT_FALSE (has_tokens);
+      CU_ASSERT_EQUAL (line->n_tokens, 0);
+      DlStreamLine *copy = g_malloc (sizeof *copy + line->len);
+      *copy = *line;
+      copy->text = memcpy (copy + 1, line->text, line->len);
+      g_ptr_array_add (lines, copy);
+    }
+  CU_ASSERT_PTR_NULL (error);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = lines->len; i-- > 0;)
+    {
+      DlStreamLine *l = lines->pdata[i];
+      l->tokens = dl_stream_tokenize (s, l->text, l->len, &l->n_tokens, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (l->tokens);
+      GString *one = g_string_new (NULL);
+      render_line (l, one);
+      g_ptr_array_insert (shown, 0, g_string_free (one, FALSE));
+    }
+  g_ptr_array_add (shown, NULL);
+  g_autofree char *got = g_strjoinv ("", (char **) shown->pdata);
+  g_ptr_array_remove_index (shown, shown->len - 1);
+  g_auto (GStrv) a = g_strsplit (got, "^", -1), b = g_strsplit (full, "^", -1);
+  g_autofree char *got_plain = g_strjoinv ("", a), *expected = g_strjoinv ("", b);
+  DL_ASSERT_STR_EQ (got_plain, expected);
+  CU_ASSERT_PTR_NOT_NULL (strstr (got, "savaş@23w"));
+  dl_test_temp_remove (path);
+}
+
 /* A line of a language not tokenized still comes out (consumers end their
  * windows there), and the sentence the tokenizer was in ends with it. */
 static void
@@ -402,6 +449,7 @@ test_stream_suite (void)
   CU_pSuite s = CU_add_suite ("stream", NULL, NULL);
   CU_add_test (s, "lines_languages_and_tokens", test_stream_lines_languages_and_tokens);
   CU_add_test (s, "skipped_language_lines", test_stream_skipped_language_lines);
+  CU_add_test (s, "lazy_lines_tokenized_apart", test_stream_lazy_lines_tokenized_apart);
   CU_add_test (s, "counter_form_ids", test_stream_counter_form_ids);
   CU_add_test (s, "icu_sentence_starts", test_stream_icu_sentence_starts);
   CU_add_test (s, "unreadable_inputs_fail_at_open", test_stream_unreadable_inputs_fail_at_open);
