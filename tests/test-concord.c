@@ -25,9 +25,25 @@ collect (const DlConcordHit *h, gpointer user_data)
   g_string_append_c (s, '\n');
 }
 
+/* The hits of @queries in @text read as a file of language @lang, with
+ * @o, into @s (see concord ()). */
+static void
+concord_once (char *path, GPtrArray *qs, const DlConcordOptions *o, DlLang lang,
+              DlConcordStats *stats, GString *s)
+{
+  g_autoptr (GError) error = NULL;
+  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (c);
+  DlInput input = { path, FALSE, NULL, 0 };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
+  CU_ASSERT_TRUE (dl_concord_input (c, &input, &doc, NULL, collect, s, stats, &error));
+}
+
 /* The hits of @queries (NULL-terminated) in @text read as a file of
  * language @lang, one per line as "line|left|node|right|position", then
- * "#forms" and "|qN" for a query other than the first. */
+ * "#forms" and "|qN" for a query other than the first. The same, tokens
+ * counted alike, with the prefilter (with and without token counts). */
 static char *
 concord (const char *text, const char *const *queries, const DlConcordOptions *o, DlLang lang,
          DlConcordStats *stats)
@@ -37,15 +53,20 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
-  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (c);
-  DlInput input = { path, FALSE, NULL, 0 };
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
-  DlConcordStats local = { { 0 }, { 0 } };
+  DlConcordStats local = { { 0 }, { 0 } }, pre = { { 0 }, { 0 } }, bare = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);
-  CU_ASSERT_TRUE (
-      dl_concord_input (c, &input, &doc, NULL, collect, s, stats != NULL ? stats : &local, &error));
+  concord_once (path, qs, o, lang, stats != NULL ? stats : &local, s);
+  DlConcordOptions po = *o;
+  po.prefilter = TRUE;
+  g_autoptr (GString) ps = g_string_new (NULL);
+  concord_once (path, qs, &po, lang, &pre, ps);
+  DL_ASSERT_STR_EQ_FOR (text, ps->str, s->str);
+  CU_ASSERT_EQUAL (memcmp (&pre, stats != NULL ? stats : &local, sizeof pre), 0);
+  po.no_token_counts = TRUE;
+  g_string_truncate (ps, 0);
+  concord_once (path, qs, &po, lang, &bare, ps);
+  DL_ASSERT_STR_EQ_FOR (text, ps->str, s->str);
+  CU_ASSERT_EQUAL (memcmp (bare.hits, pre.hits, sizeof pre.hits), 0);
   dl_test_temp_remove (path);
   return g_string_free (s, FALSE);
 }
@@ -53,7 +74,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
 static DlConcordOptions
 width_options (guint width)
 {
-  DlConcordOptions o = { width, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE };
+  DlConcordOptions o = { width, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, FALSE, FALSE };
   return o;
 }
 

@@ -418,7 +418,7 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e3, with_error);
 
-  DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE };
+  DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, FALSE, FALSE };
   DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
   DlQuery *qs[] = { q };
   g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
