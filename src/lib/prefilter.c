@@ -38,22 +38,24 @@ typedef struct {
   char alt[MAX_ALTS][4];
 } Class;
 
-/* One literal: its characters' classes in order. */
+/* One literal: its characters' classes in order; searched by the first
+ * bytes of its anchor's spellings (memchr), then matched around. */
 typedef struct {
   guint query;
   guint n;
   Class *classes;
+  guint anchor;
+  guint n_leads;
+  guchar leads[MAX_ALTS];
 } Needle;
 
 struct _DlPrefilter {
   GArray *needles; /* Needle */
-  /* For each byte, the needles a spelling of whose first character starts
-   * with it: first[b] .. first[b + 1] in by_first. */
-  guint first[257];
-  guint *by_first;
-  /* Bytes that start a character whose form is not one character, and
-   * those characters below U+10000 (a bit each); any above when astral. */
-  guint8 special_lead[256];
+  /* The characters whose form is not one character: the bytes that start
+   * them (n_special_leads), and those below U+10000 a bit each; any above
+   * when astral. */
+  guchar special_leads[256];
+  guint n_special_leads;
   guint8 special[0x10000 / 8];
   gboolean astral;
 };
@@ -67,7 +69,6 @@ dl_prefilter_free (DlPrefilter *pf)
     g_free (g_array_index (pf->needles, Needle, i).classes);
   if (pf->needles != NULL)
     g_array_free (pf->needles, TRUE);
-  g_free (pf->by_first);
   g_free (pf);
 }
 
@@ -84,7 +85,11 @@ add_special (DlPrefilter *pf, gunichar c)
 {
   char buf[6];
   g_unichar_to_utf8 (c, buf);
-  pf->special_lead[(guchar) buf[0]] = 1;
+  guint i = 0;
+  while (i < pf->n_special_leads && pf->special_leads[i] != (guchar) buf[0])
+    i++;
+  if (i == pf->n_special_leads)
+    pf->special_leads[pf->n_special_leads++] = (guchar) buf[0];
   if (c < 0x10000)
     pf->special[c / 8] |= (guint8) (1u << (c % 8));
   else
@@ -231,7 +236,7 @@ add_needle (DlPrefilter *pf, GHashTable *spellings, GHashTable *seen, guint quer
     return TRUE;
   glong n;
   g_autofree gunichar *chars = chars_of (literal->str, literal->len, &n);
-  Needle needle = { query, (guint) n, g_new0 (Class, n) };
+  Needle needle = { query, (guint) n, g_new0 (Class, n), 0, 0, { 0 } };
   for (glong i = 0; i < n; i++)
     if (!make_class (spellings, chars[i], &needle.classes[i]))
       {
@@ -263,32 +268,44 @@ add_query (DlPrefilter *pf, DlMatcher *m, const DlQueryOptions *options, GHashTa
   return TRUE;
 }
 
-/* Indexes the needles by the first byte of each spelling of their first
- * character. */
-static void
-index_needles (DlPrefilter *pf)
+/* How often byte @b starts a character in Turkish and English text, about
+ * (per mille of letters; a capital a tenth of its letter). */
+static guint
+byte_frequency (guchar b)
 {
-  guint counts[256] = { 0 };
-  for (int pass = 0; pass < 2; pass++)
+  static const guint8 letters[26] = { 80, 18, 20, 35, 80, 10, 15, 20, 60, 2, 30, 45, 30,
+                                      55, 35, 15, 1,  50, 40, 45, 25, 10, 8, 2,  25, 12 };
+  if (b >= 'a' && b <= 'z')
+    return letters[b - 'a'];
+  if (b >= 'A' && b <= 'Z')
+    return letters[b - 'A'] / 10 + 1;
+  /* ç ö ü (C3), ğ ı İ (C4), ş (C5) */
+  return b == 0xC3 || b == 0xC4 ? 30 : b == 0xC5 ? 15 : 5;
+}
+
+/* Picks the anchor of @needle: the character whose spellings start with
+ * the rarest bytes, each memchr pass counting too. */
+static void
+pick_anchor (Needle *needle)
+{
+  guint best = G_MAXUINT;
+  for (guint k = 0; k < needle->n; k++)
     {
-      guint fill[256] = { 0 };
-      for (guint i = 0; i < pf->needles->len; i++)
+      const Class *c = &needle->classes[k];
+      guchar leads[MAX_ALTS];
+      guint n = 0, cost = 0;
+      for (guint a = 0; a < c->n; a++)
         {
-          const Class *c0 = &g_array_index (pf->needles, Needle, i).classes[0];
-          for (guint a = 0; a < c0->n; a++)
-            {
-              guchar b = (guchar) c0->alt[a][0];
-              if (pass == 0)
-                counts[b]++;
-              else
-                pf->by_first[pf->first[b] + fill[b]++] = i;
-            }
+          guchar b = (guchar) c->alt[a][0];
+          if (memchr (leads, b, n) == NULL)
+            leads[n++] = b, cost += byte_frequency (b) + 4;
         }
-      if (pass == 0)
+      if (cost < best)
         {
-          for (int b = 0; b < 256; b++)
-            pf->first[b + 1] = pf->first[b] + counts[b];
-          pf->by_first = g_new (guint, pf->first[256] + 1);
+          best = cost;
+          needle->anchor = k;
+          needle->n_leads = n;
+          memcpy (needle->leads, leads, n);
         }
     }
 }
@@ -307,52 +324,99 @@ dl_prefilter_new (DlQuery *const *queries, guint n, const DlQueryOptions *option
   for (guint q = 0; q < n; q++)
     if (!add_query (pf, matcher, options, spellings, seen, queries[q], q))
       return NULL;
-  index_needles (pf);
+  for (guint i = 0; i < pf->needles->len; i++)
+    pick_anchor (&g_array_index (pf->needles, Needle, i));
   return g_steal_pointer (&pf);
 }
 
-/* Whether @needle is spelled at @p (before @end). */
-static gboolean
-needle_at (const Needle *needle, const char *p, const char *end)
+/* Whether @n bytes at @p are those of @alt: a spelling is at most 4
+ * bytes, not worth a call to memcmp. */
+static inline gboolean
+same_bytes (const char *p, const char *alt, guint n)
 {
-  for (guint i = 0; i < needle->n; i++)
-    {
-      const Class *c = &needle->classes[i];
-      guint a = 0;
-      while (a < c->n
-             && !((gsize) (end - p) >= c->len[a] && p[0] == c->alt[a][0]
-                  && memcmp (p, c->alt[a], c->len[a]) == 0))
-        a++;
-      if (a == c->n)
-        return FALSE;
-      p += c->len[a];
-    }
+  for (guint i = 0; i < n; i++)
+    if (p[i] != alt[i])
+      return FALSE;
   return TRUE;
 }
 
-/* Whether the character at @p (a lead byte, before @end) is special. */
+/* The length of the spelling of class @c at @p (before @end), or 0. */
+static inline guint
+class_at (const Class *c, const char *p, const char *end)
+{
+  for (guint a = 0; a < c->n; a++)
+    if ((gsize) (end - p) >= c->len[a] && same_bytes (p, c->alt[a], c->len[a]))
+      return c->len[a];
+  return 0;
+}
+
+/* The length of the spelling of class @c that ends at @p (after @start),
+ * or 0. UTF-8 is free of suffixes: at most one can. */
+static inline guint
+class_before (const Class *c, const char *start, const char *p)
+{
+  for (guint a = 0; a < c->n; a++)
+    if ((gsize) (p - start) >= c->len[a] && same_bytes (p - c->len[a], c->alt[a], c->len[a]))
+      return c->len[a];
+  return 0;
+}
+
+/* Whether @needle is spelled around its anchor's spelling at @q (in
+ * [@start, @end)). */
 static gboolean
+needle_around (const Needle *needle, const char *start, const char *q, const char *end)
+{
+  guint n = class_at (&needle->classes[needle->anchor], q, end);
+  if (n == 0)
+    return FALSE;
+  const char *p = q;
+  for (guint k = needle->anchor; k-- > 0; p -= n)
+    if ((n = class_before (&needle->classes[k], start, p)) == 0)
+      return FALSE;
+  p = q + class_at (&needle->classes[needle->anchor], q, end);
+  for (guint k = needle->anchor + 1; k < needle->n; k++, p += n)
+    if ((n = class_at (&needle->classes[k], p, end)) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the character at @p (a lead byte of valid UTF-8, before @end)
+ * is special. */
+static inline gboolean
 special_at (const DlPrefilter *pf, const char *p, const char *end)
 {
-  gunichar c = g_utf8_get_char_validated (p, end - p);
-  if (c >= 0x10000)
-    return pf->astral && c < 0x110000;
+  const guchar *u = (const guchar *) p;
+  gunichar c;
+  if (u[0] < 0xE0 && end - p >= 2)
+    c = (gunichar) (u[0] & 0x1F) << 6 | (u[1] & 0x3F);
+  else if (u[0] < 0xF0 && end - p >= 3)
+    c = (gunichar) (u[0] & 0x0F) << 12 | (gunichar) (u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+  else
+    return pf->astral;
   return (pf->special[c / 8] >> (c % 8)) & 1;
 }
 
+/* Each needle by memchr on the first bytes of its anchor's spellings, then
+ * the special characters by their first bytes: a few passes of memchr over
+ * the line, not a loop over its bytes. */
 gboolean
 dl_prefilter_line (const DlPrefilter *pf, const char *text, gsize len)
 {
   const char *end = text + len;
-  for (const char *p = text; p < end; p++)
+  for (guint i = 0; i < pf->needles->len; i++)
     {
-      guchar b = (guchar) *p;
-      for (guint i = pf->first[b]; i < pf->first[b + 1]; i++)
-        if (needle_at (&g_array_index (pf->needles, Needle, pf->by_first[i]), p, end))
-          return TRUE;
-      if (pf->special_lead[b] && special_at (pf, p, end))
-        return TRUE;
+      const Needle *needle = &g_array_index (pf->needles, Needle, i);
+      for (guint k = 0; k < needle->n_leads; k++)
+        for (const char *q = text; (q = memchr (q, needle->leads[k], (gsize) (end - q))) != NULL;
+             q++)
+          if (needle_around (needle, text, q, end))
+            return TRUE;
     }
+  for (guint k = 0; k < pf->n_special_leads; k++)
+    for (const char *q = text; (q = memchr (q, pf->special_leads[k], (gsize) (end - q))) != NULL;
+         q++)
+      if (special_at (pf, q, end))
+        return TRUE;
   return FALSE;
 }
 
