@@ -94,7 +94,7 @@ stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 static void
 test_stream_lines_languages_and_tokens (void)
 {
-  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
   /* Line 3 is blank (not given); line 4 is other (not tokenized). */
   DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
@@ -107,7 +107,7 @@ test_stream_lines_languages_and_tokens (void)
                          "6@179 en: the@0w talks@4w went@10w on@15w\n");
 
   /* Every language tokenized; numbers and URLs count too. */
-  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE, FALSE }, FALSE };
+  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE, FALSE }, FALSE, FALSE };
   g_autofree char *got_all = stream_text (MIXED, &all, NULL);
   DL_ASSERT_STR_EQ (got_all, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n bitti@40w"
                              " Barış@47w^ geldi@55w\n"
@@ -124,7 +124,7 @@ test_stream_lines_languages_and_tokens (void)
 static void
 test_stream_lazy_lines_tokenized_apart (void)
 {
-  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE, FALSE }, FALSE };
+  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *full = stream_text (MIXED, &all, NULL);
 
   char *path = dl_test_temp_file ("mixed.txt", MIXED, -1);
@@ -174,14 +174,14 @@ test_stream_skipped_language_lines (void)
   const char *text = "Barış görüşmeleri www.example.org adresinde sürdü\n"
                      "the talks went on and on\n"
                      "ve yeni bir anlaşma imzalandı\n";
-  DlStreamOptions both = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions both = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got = stream_text (text, &both, NULL);
   DL_ASSERT_STR_EQ (got, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
                          " sürdü@49w\n"
                          "2@57 en: the@0w talks@4w went@10w on@15w and@18w on@22w\n"
                          "3@82 tr: ve@0w yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
 
-  DlStreamOptions tr = { { FALSE, TRUE, FALSE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions tr = { { FALSE, TRUE, FALSE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got_tr = stream_text (text, &tr, NULL);
   DL_ASSERT_STR_EQ (got_tr, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
                             " sürdü@49w\n"
@@ -240,7 +240,7 @@ test_stream_counter_form_ids (void)
 static void
 test_stream_icu_sentence_starts (void)
 {
-  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, TRUE };
+  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, TRUE, FALSE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
   DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
                          " Barış@47w^| geldi@55w\n"

@@ -153,8 +153,7 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
     so.langs[l] = TRUE;
   so.kinds[DL_TOKEN_WORD] = TRUE;
   so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
-  if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
-      || (c->stream = dl_stream_new (&so, error)) == NULL)
+  if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL)
     return NULL;
   if (options->prefilter)
     {
@@ -167,6 +166,12 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
           return NULL;
         }
     }
+  /* Tokens prepared by the workers of a file read in parts would be
+   * copied for every line; with the prefilter and no counts, few lines
+   * are tokenized, here. */
+  so.lazy = c->prefilter != NULL && options->no_token_counts;
+  if ((c->stream = dl_stream_new (&so, error)) == NULL)
+    return NULL;
   if (options->sentence)
     {
       UErrorCode st = U_ZERO_ERROR;

@@ -116,7 +116,7 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
     return FALSE;
   g_clear_pointer (&s->doc, dl_document_free);
   DlDocumentOptions options = *doc_options;
-  if (options.parts != NULL)
+  if (options.parts != NULL && !s->opts.lazy)
     {
       if (s->workers == NULL)
         s->workers = dl_pool_states_new (worker_new, worker_free, s);

@@ -20,6 +20,9 @@ typedef struct {
   gboolean langs[DL_LANG_COUNT];  /* lines of which languages are tokenized */
   gboolean kinds[DL_TOKEN_KINDS]; /* which kinds of token count */
   gboolean sentences;             /* mark ICU sentence starts (dl_sentences_line) */
+  /* Lines are read with dl_stream_next_lazy and few are tokenized: the
+   * workers that read a file in parts prepare no tokens. */
+  gboolean lazy;
 } DlStreamOptions;
 
 /* Sets @opts to tokenize and count what @counter counts (its langs and
