@@ -71,9 +71,9 @@ struct _DlConcord {
   /* With the prefilter. */
   DlPrefilter *prefilter; /* NULL: every line is matched */
   const char *path;       /* the input's */
-  GQueue raw;             /* Line*: read since the last line matched, not matched */
+  GPtrArray *raw;         /* Line*: read since the last line matched, not matched */
   guint raw_limit;        /* raw's length that makes it trimmed */
-  GQueue spare;           /* Line*: freed ones, their buffers kept */
+  GPtrArray *spare;       /* Line*: freed ones, their buffers kept */
   gboolean active;        /* in a region: lines are matched as they come */
   /* The kept lines, pending hits and matcher run on to raw's first line:
    * giving them raw's lines is what a full pass does. */
@@ -94,13 +94,13 @@ line_free (gpointer p)
 static void
 line_recycle (DlConcord *c, Line *line)
 {
-  if (c->spare.length >= RAW_LINES)
+  if (c->spare->len >= RAW_LINES)
     {
       line_free (line);
       return;
     }
   g_clear_pointer (&line->tokens, g_free);
-  g_queue_push_tail (&c->spare, line);
+  g_ptr_array_add (c->spare, line);
 }
 
 void
@@ -115,8 +115,14 @@ dl_concord_free (DlConcord *c)
   if (c->ut != NULL)
     utext_close (c->ut);
   g_queue_clear_full (&c->lines, line_free);
-  g_queue_clear_full (&c->raw, line_free);
-  g_queue_clear_full (&c->spare, line_free);
+  for (guint i = 0; c->raw != NULL && i < c->raw->len; i++)
+    line_free (c->raw->pdata[i]);
+  for (guint i = 0; c->spare != NULL && i < c->spare->len; i++)
+    line_free (c->spare->pdata[i]);
+  if (c->raw != NULL)
+    g_ptr_array_free (c->raw, TRUE);
+  if (c->spare != NULL)
+    g_ptr_array_free (c->spare, TRUE);
   dl_prefilter_free (c->prefilter);
   g_array_free (c->pending, TRUE);
   g_string_free (c->left, TRUE);
@@ -135,8 +141,9 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   g_autoptr (DlConcord) c = g_new0 (DlConcord, 1);
   c->opts = *options;
   g_queue_init (&c->lines);
-  g_queue_init (&c->raw);
-  g_queue_init (&c->spare);
+  /* Without a free function: their lines move from one to the other. */
+  c->raw = g_ptr_array_new ();
+  c->spare = g_ptr_array_new ();
   c->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   c->left = g_string_new (NULL);
   c->node = g_string_new (NULL);
@@ -571,7 +578,7 @@ line_cols (DlConcord *c, Line *line)
 static Line *
 copy_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens)
 {
-  Line *line = g_queue_pop_head (&c->spare);
+  Line *line = c->spare->len > 0 ? g_ptr_array_steal_index (c->spare, c->spare->len - 1) : NULL;
   if (line == NULL)
     line = g_new0 (Line, 1);
   /* The stream's lines are not NUL-terminated: copy len bytes only. */
@@ -663,47 +670,49 @@ step (DlConcord *c, Line *line, gboolean count, const DlDiag *diag, DlConcordFun
 
 /* ---- the prefilter's regions ---- */
 
-/* Sets *@keep to the oldest of the raw lines that a hit on a line after
- * them may need: the lines a phrase may start on (the query's length - 1
- * tokens), and before those the left context (--words or the forms' tokens,
- * --width's columns, as trim_lines keeps them); NULL if none is needed.
+/* Sets *@keep to the index of the oldest of the raw lines that a hit on a
+ * line after them may need: the lines a phrase may start on (the query's
+ * length - 1 tokens), and before those the left context (--words or the
+ * forms' tokens, --width's columns, as trim_lines keeps them); their number
+ * if none is needed.
  * *@met FALSE if the raw lines are not enough: then the lines kept before
  * them may be needed too. FALSE with @error if tokenizing failed. */
 static gboolean
-first_needed (DlConcord *c, gboolean *met, GList **keep, GError **error)
+first_needed (DlConcord *c, gboolean *met, guint *keep, GError **error)
 {
   guint64 reach = c->max_len - 1; /* tokens of a phrase before the candidate's */
   guint64 tokens = 0, need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
   gsize cols = 0, need_cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
-  GList *l = c->raw.tail;
-  *keep = NULL;
-  for (; l != NULL && tokens < reach; l = l->prev)
+  guint i = c->raw->len;
+  for (; i > 0 && tokens < reach; i--)
     {
-      if (!line_tokens (c, l->data, error))
+      Line *line = c->raw->pdata[i - 1];
+      if (!line_tokens (c, line, error))
         return FALSE;
-      tokens += ((Line *) l->data)->n;
-      *keep = l;
+      tokens += line->n;
     }
   *met = tokens >= reach;
   tokens = 0;
-  for (; *met && l != NULL && (tokens < need_tokens || cols < need_cols); l = l->prev)
+  for (; *met && i > 0 && (tokens < need_tokens || cols < need_cols); i--)
     {
-      if (tokens < need_tokens && !line_tokens (c, l->data, error))
+      Line *line = c->raw->pdata[i - 1];
+      if (tokens < need_tokens && !line_tokens (c, line, error))
         return FALSE;
-      tokens += ((Line *) l->data)->n;
-      cols += line_cols (c, l->data) + 1;
-      *keep = l;
+      tokens += line->n;
+      cols += line_cols (c, line) + 1;
     }
   *met = *met && tokens >= need_tokens && cols >= need_cols;
+  *keep = i;
   return TRUE;
 }
 
-/* Drops the raw lines before @keep (all of them if NULL). */
+/* Drops the raw lines before index @keep. */
 static void
-drop_raw (DlConcord *c, GList *keep)
+drop_raw (DlConcord *c, guint keep)
 {
-  while (c->raw.head != NULL && c->raw.head != keep)
-    line_recycle (c, g_queue_pop_head (&c->raw));
+  for (guint i = 0; i < keep; i++)
+    line_recycle (c, c->raw->pdata[i]);
+  g_ptr_array_remove_range (c->raw, 0, keep);
 }
 
 /* Drops the raw lines no line to come can need, once there are many: the
@@ -711,19 +720,19 @@ drop_raw (DlConcord *c, GList *keep)
 static gboolean
 trim_raw (DlConcord *c, GError **error)
 {
-  if (c->raw.length < c->raw_limit)
+  if (c->raw->len < c->raw_limit)
     return TRUE;
   gboolean met;
-  GList *keep;
+  guint keep;
   if (!first_needed (c, &met, &keep, error))
     return FALSE;
-  if (met && keep != c->raw.head)
+  if (met && keep > 0)
     {
       drop_raw (c, keep);
       c->continuous = FALSE;
       g_queue_clear_full (&c->lines, line_free);
     }
-  c->raw_limit = MAX (RAW_LINES, 2 * c->raw.length);
+  c->raw_limit = MAX (RAW_LINES, 2 * c->raw->len);
   return TRUE;
 }
 
@@ -735,7 +744,7 @@ start_region (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer use
               DlConcordStats *stats, GError **error)
 {
   gboolean met;
-  GList *keep;
+  guint keep;
   if (!first_needed (c, &met, &keep, error))
     return FALSE;
   /* trim_raw leaves what a candidate needs: not met means continuous. */
@@ -749,15 +758,18 @@ start_region (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer use
       c->total = 0;
     }
   c->continuous = TRUE;
-  for (Line *line; (line = g_queue_pop_head (&c->raw)) != NULL;)
+  for (guint i = 0; i < c->raw->len; i++)
     {
+      Line *line = c->raw->pdata[i];
       if (!line_tokens (c, line, error))
         {
-          line_free (line);
+          /* The lines before are the kept state's now. */
+          g_ptr_array_remove_range (c->raw, 0, i);
           return FALSE;
         }
       step (c, line, FALSE, diag, func, user_data, stats);
     }
+  g_ptr_array_set_size (c->raw, 0);
   c->raw_limit = RAW_LINES;
   c->active = TRUE;
   c->since = 0;
@@ -786,7 +798,7 @@ prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const
     }
   if (!c->active && !line->candidate)
     {
-      g_queue_push_tail (&c->raw, line);
+      g_ptr_array_add (c->raw, line);
       return trim_raw (c, error);
     }
   if (!c->active && !start_region (c, diag, func, user_data, stats, error))
@@ -860,8 +872,7 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);
-  while (c->raw.head != NULL)
-    line_recycle (c, g_queue_pop_head (&c->raw));
+  drop_raw (c, c->raw->len);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
