@@ -7,6 +7,10 @@
 
 #include <string.h>
 
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+
+#include "normalize.h"
 #include "prefilter.h"
 #include "tests.h"
 
@@ -89,6 +93,12 @@ static const Case cases[] = {
   { "savaş", DL_CASE_FOLD, "ŉ", TRUE },
   { "savaş", DL_CASE_FOLD, "si\xcc\x87r", TRUE },
   { "savaş", DL_CASE_FOLD, "东京 ȧ é", FALSE },
+  /* Precomposed characters that fold to their decomposition (ǰ → j +
+   * U+030C) or to another character (U+1FBE → ι) though they are not
+   * Changes_When_Casefolded. */
+  { "ǰ", DL_CASE_FOLD, "ǰ", TRUE },
+  { "ǰa", DL_CASE_FOLD, "ǰA", TRUE },
+  { "ιx", DL_CASE_FOLD, "\xe1\xbe\xbeX", TRUE },
 };
 
 static void
@@ -161,6 +171,51 @@ test_several_queries (void)
   dl_query_free (q[1]);
 }
 
+/* What the spellings rest on: the normalizer changes no character, in any
+ * language, but those the prefilter looks at (ICU's Changes_When_Casefolded,
+ * the apostrophes, U+0307). Every code point is tried. */
+static void
+test_only_casefolded_characters_change (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
+  UErrorCode st = U_ZERO_ERROR;
+  UChar pattern[sizeof DL_PREFILTER_CHANGING];
+  u_uastrcpy (pattern, DL_PREFILTER_CHANGING);
+  USet *set = uset_openPattern (pattern, -1, &st);
+  CU_ASSERT_FATAL (U_SUCCESS (st));
+  for (guint k = 0; k < DL_APOSTROPHE_KINDS; k++)
+    uset_add (set, (UChar32) g_utf8_get_char (dl_apostrophe_text (k)));
+  uset_add (set, 0x0307);
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint changed = 0, outside = 0;
+  for (gunichar u = 1; u < 0x110000; u++)
+    {
+      if (u >= 0xD800 && u < 0xE000)
+        continue;
+      char buf[6];
+      gint n = g_unichar_to_utf8 (u, buf);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          dl_normalizer_fold (norm, (DlLang) l, buf, (gsize) n, out);
+          if (out->len == (gsize) n && memcmp (out->str, buf, (gsize) n) == 0)
+            continue;
+          changed++;
+          if (!uset_contains (set, (UChar32) u))
+            {
+              outside++;
+              g_autofree char *label = g_strdup_printf ("U+%04X", u);
+              DL_ASSERT_TRUE_FOR (label, FALSE);
+            }
+        }
+    }
+  uset_close (set);
+  DL_ASSERT_INT_EQ (outside, 0);
+  /* Not vacuous: A-Z, the apostrophes, Greek, Cyrillic... */
+  CU_ASSERT_TRUE (changed > 3000);
+}
+
 void
 test_prefilter_suite (void)
 {
@@ -169,4 +224,5 @@ test_prefilter_suite (void)
   CU_add_test (s, "spellings", test_spellings);
   CU_add_test (s, "queries_without_literal", test_queries_without_literal);
   CU_add_test (s, "several_queries", test_several_queries);
+  CU_add_test (s, "only_casefolded_characters_change", test_only_casefolded_characters_change);
 }

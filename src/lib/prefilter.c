@@ -5,8 +5,8 @@
  * its text folded by the line's language (or only its apostrophes made
  * one, with --case keep), and folding has no context: a token's form is
  * the forms of its characters end to end. A character whose form is one
- * character c is a spelling of c; gathering, for every character that
- * folding changes (ICU's Changes_When_Casefolded, and the apostrophes), the
+ * character c is a spelling of c; gathering, for every character whose
+ * form may not be itself (DL_PREFILTER_CHANGING, and the apostrophes), the
  * c it folds to in any language gives each c its spellings. A token made
  * of such characters and matching a word has the word's characters one
  * for one, so the line holds a spelling of the word; a token matching a
@@ -141,8 +141,8 @@ static gboolean
 gather_spellings (DlPrefilter *pf, DlMatcher *m, GHashTable *spellings, GError **error)
 {
   UErrorCode st = U_ZERO_ERROR;
-  UChar pattern[32];
-  u_uastrcpy (pattern, "[:Changes_When_Casefolded:]");
+  UChar pattern[sizeof DL_PREFILTER_CHANGING];
+  u_uastrcpy (pattern, DL_PREFILTER_CHANGING);
   USet *set = uset_openPattern (pattern, -1, &st);
   if (U_FAILURE (st))
     {

@@ -12,6 +12,15 @@
 
 G_BEGIN_DECLS
 
+/* The characters whose form may not be themselves, as an ICU set: those
+ * that folding changes, and the precomposed ones, which it may give
+ * decomposed (ǰ → j + U+030C) or as another (ι for U+1FBE) though their
+ * decompositions stay; not Hangul syllables, which have no case. With the
+ * apostrophes and U+0307 they are every character the normalizer changes
+ * (the prefilter suite tries them all). */
+#define DL_PREFILTER_CHANGING                                                                      \
+  "[[:Changes_When_Casefolded:][:NFD_Quick_Check=No:]-[\\uAC00-\\uD7A3]]"
+
 typedef struct _DlPrefilter DlPrefilter;
 
 /* A prefilter for @queries (@n of them) as @matcher (made for them with
