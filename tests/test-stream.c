@@ -132,6 +132,10 @@ test_stream_lazy_lines_tokenized_apart (void)
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&all, &error);
+  /* A line without tokens tokenized first: no tokens, no failure. */
+  guint none = 1;
+  CU_ASSERT_PTR_NOT_NULL (dl_stream_tokenize (s, "— :D", strlen ("— :D"), &none, &error));
+  CU_ASSERT_EQUAL (none, 0);
   CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, NULL, &error));
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
   const DlStreamLine *line;

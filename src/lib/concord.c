@@ -865,16 +865,16 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   c->total = 0;
   c->path = input->path;
   g_autoptr (GError) local = NULL;
-  if (c->prefilter != NULL)
-    prefiltered_pass (c, diag, func, user_data, stats, &local);
-  else
-    full_pass (c, diag, func, user_data, stats, &local);
+  gboolean ok = c->prefilter != NULL ? prefiltered_pass (c, diag, func, user_data, stats, &local)
+                                     : full_pass (c, diag, func, user_data, stats, &local);
   /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);
   drop_raw (c, c->raw->len);
-  if (local != NULL)
+  if (!ok)
     {
+      /* A failure always says why: never taken for the input's end. */
+      g_assert (local != NULL);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }

@@ -449,7 +449,9 @@ dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens, G
   dl_tokenizer_set_sentence_start (s->tok, carried);
   if (t == NULL)
     return NULL;
-  make_room (s, n);
+  /* Room for one at least: NULL is a failure, even for a line without
+   * tokens tokenized before any other. */
+  make_room (s, MAX (n, 1));
   fill_tokens (&s->opts, text, t, n, NULL, 0, FALSE, s->tokens, s->places);
   *n_tokens = n;
   return s->tokens;

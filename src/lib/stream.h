@@ -103,9 +103,9 @@ gboolean dl_stream_next_lazy (DlStream *s, const DlStreamLine **line, gboolean *
 /* Tokenizes @text (@len bytes), a line dl_stream_next_lazy gave (of a
  * language the stream tokenizes), apart from the lines around it: the
  * tokens dl_stream_next would have given it (but for their sentence_start,
- * which the lines before decide), *@n_tokens of them, owned by
- * the stream and valid until the next call. NULL with @error
- * (DL_ERROR_ICU) if ICU fails. */
+ * which the lines before decide), *@n_tokens of them (maybe 0; never
+ * NULL then), owned by the stream and valid until the next call. NULL
+ * with @error (DL_ERROR_ICU) if ICU fails. */
 const DlStreamToken *dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens,
                                          GError **error);
 
