@@ -292,7 +292,7 @@ pick_anchor (Needle *needle)
   for (guint k = 0; k < needle->n; k++)
     {
       const Class *c = &needle->classes[k];
-      guchar leads[MAX_ALTS];
+      guchar leads[MAX_ALTS] = { 0 };
       guint n = 0, cost = 0;
       for (guint a = 0; a < c->n; a++)
         {
