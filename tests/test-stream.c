@@ -422,20 +422,25 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e3, with_error);
 
-  DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, FALSE, FALSE };
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
-  DlQuery *qs[] = { q };
-  g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
-  DlConcordStats stats = { { 0 }, { 0 } };
-  guint hits = 0;
-  f = failing_stdin_new ();
-  ok = dl_concord_input (k, &STDIN_INPUT, &ASSUME_EN, NULL, ignore_hit, &hits, &stats,
-                         with_error ? &e4 : NULL);
-  failing_stdin_free (&f);
-  check_failed (ok, e4, with_error);
-  /* The hits read before the failure were given. */
-  CU_ASSERT_EQUAL (hits, PIPE_LINES);
-  CU_ASSERT_EQUAL (stats.tokens[DL_LANG_EN], 4 * PIPE_LINES);
+  /* The full pass, then the prefilter with and without token counts. */
+  for (int pre = 0; pre < 3; pre++)
+    {
+      DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, pre > 0, pre == 2 };
+      DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+      DlQuery *qs[] = { q };
+      g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
+      DlConcordStats stats = { { 0 }, { 0 } };
+      guint hits = 0;
+      f = failing_stdin_new ();
+      g_clear_error (&e4);
+      ok = dl_concord_input (k, &STDIN_INPUT, &ASSUME_EN, NULL, ignore_hit, &hits, &stats,
+                             with_error ? &e4 : NULL);
+      failing_stdin_free (&f);
+      check_failed (ok, e4, with_error);
+      /* The hits read before the failure were given. */
+      CU_ASSERT_EQUAL (hits, PIPE_LINES);
+      CU_ASSERT_EQUAL (stats.tokens[DL_LANG_EN], pre == 2 ? 0 : 4 * PIPE_LINES);
+    }
 }
 
 /* The bug of the four copies of the loop: they decided failure by
