@@ -474,7 +474,8 @@ prefilter_text (void)
  * queries (frequent and rare words, capitals, Turkish I, apostrophes,
  * phrases across lines, patterns, several at once, stems and lemmas and a
  * regular expression, which read every line) with the options that
- * decide what a hit needs, on the corpus and a large generated text. */
+ * decide what a hit needs (and --numbers, --no-fast-path, --by), on the
+ * corpus and a large generated text. */
 static void
 test_kwic_prefilter_same_output (void)
 {
@@ -507,9 +508,9 @@ test_kwic_prefilter_same_output (void)
   };
   static const char *const options[] = {
     "--format tsv --threads 1",
-    "--format tsv --threads 1 --words 3 --sort R1,L1",
-    "--format tsv --threads 1 --sentence --width 30",
-    "--format text --threads 3 --lang tr",
+    "--format tsv --threads 1 --words 3 --sort R1,L1 --numbers",
+    "--format tsv --threads 1 --sentence --width 30 --no-fast-path",
+    "--format text --threads 3 --lang tr --by file",
     "--format json --threads 2 --case keep --width 0",
   };
   static const char *const inputs[] = { "corpus", NULL };
