@@ -24,3 +24,23 @@ dl_test_temp_remove (char *path)
   g_rmdir (dir);
   g_free (path);
 }
+
+char *
+dl_test_corpus_file (const char *name, gsize size, const char *between)
+{
+  static const char *const files[]
+      = { "article-tr-karabag-turk-dunyasi.txt", "commentary-en-karabakh-liberation.txt",
+          "article-tr-turkiye-azerbaycan-guvenlik.txt", "commentary-tr-karabag-2023.txt" };
+  g_autoptr (GString) text = g_string_new (NULL);
+  while (text->len < size)
+    for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
+      {
+        g_autofree char *bytes = NULL;
+        g_autofree char *file = g_build_filename (TEST_SRCDIR, "corpus", files[i], NULL);
+        gsize len;
+        CU_ASSERT_TRUE_FATAL (g_file_get_contents (file, &bytes, &len, NULL));
+        g_string_append_len (text, bytes, (gssize) len);
+        g_string_append (text, between);
+      }
+  return dl_test_temp_file (name, text->str, (gssize) text->len);
+}

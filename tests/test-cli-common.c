@@ -326,21 +326,7 @@ test_double_dash_ends_options (void)
 static void
 test_one_file_read_in_parts_by_threads (void)
 {
-  static const char *const files[]
-      = { "article-tr-karabag-turk-dunyasi.txt", "commentary-en-karabakh-liberation.txt",
-          "article-tr-turkiye-azerbaycan-guvenlik.txt", "commentary-tr-karabag-2023.txt" };
-  g_autoptr (GString) text = g_string_new (NULL);
-  while (text->len < (5u << 19))
-    for (gsize i = 0; i < G_N_ELEMENTS (files); i++)
-      {
-        g_autofree char *bytes = NULL;
-        g_autofree char *name = g_build_filename (TEST_SRCDIR, "corpus", files[i], NULL);
-        gsize len;
-        CU_ASSERT_TRUE_FATAL (g_file_get_contents (name, &bytes, &len, NULL));
-        g_string_append_len (text, bytes, (gssize) len);
-        g_string_append (text, "\r\nbozuk \xFF bayt\r\n\n");
-      }
-  char *path = dl_test_temp_file ("big.txt", text->str, (gssize) text->len);
+  char *path = dl_test_corpus_file ("big.txt", 5u << 19, "\r\nbozuk \xFF bayt\r\n\n");
   static const char *const commands[]
       = { "freq --unit stem", "kwic savaş", "colloc savaş", "ngrams -n 3", "langs", "stats",
           "dispersion savaş" };

@@ -438,6 +438,102 @@ test_kwic_position_is_a_file_offset (void)
     }
 }
 
+/* Lines for the prefilter's edges: a phrase over a line without tokens, a
+ * line of marks of width 0 (many characters, one column), characters whose
+ * form is not one character, apostrophes of every kind, Turkish and English
+ * capitals, phrases that start lines before their literal (* * * kuzgun) or
+ * end lines after it (savaş *), a long line. */
+static const char EDGES[]
+    = "Dağlık\n— — —\nKarabağ meselesi ve IRAK, Irak’ın ırak yolu.\n"
+      "x\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+      "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+      "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+      "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81"
+      "\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\xcc\x81\n"
+      "SAVAŞ’IN sonu. Straße ſavaş si\xcc\x87r İSTANBUL’DA, Istanbul’s war: the WAR ended.\n"
+      ":D :P <3\n"
+      "The irak war was over, and the talks that followed were held in the summer.\n"
+      "Köy buradan çok ırak bir yerdedir ve oraya giden yol uzundur.\n"
+      "Azerbaycanʼın, Azerbaycan´ın ve “Karabağ Savaşı”na dair KADIN kadın.\n"
+      "bir\niki\nüç\ndört\nve kuzgun beş altı\nbu son savaş\nbitti ama\n";
+
+/* A text of about 2.6 MB: the corpus's files again and again, EDGES and a
+ * long line between them (written to a temporary file: remove it with
+ * dl_test_temp_remove). */
+static char *
+prefilter_text (void)
+{
+  g_autoptr (GString) between = g_string_new (EDGES);
+  for (int k = 0; k < 300; k++)
+    g_string_append (between, k == 150 ? "savaş " : "uzun ");
+  g_string_append (between, "\n\n");
+  return dl_test_corpus_file ("prefilter.txt", 5u << 19, between->str);
+}
+
+/* --no-prefilter changes nothing but the time taken (issue 17): many
+ * queries (frequent and rare words, capitals, Turkish I, apostrophes,
+ * phrases across lines, patterns, several at once, stems and lemmas and a
+ * regular expression, which read every line) with the options that
+ * decide what a hit needs (and --numbers, --no-fast-path, --by), on the
+ * corpus and a large generated text. */
+static void
+test_kwic_prefilter_same_output (void)
+{
+  char *path = prefilter_text ();
+  static const char *const queries[] = {
+    "savaş",
+    "ve",
+    "the",
+    "KARABAĞ",
+    "IRAK",
+    "ırak",
+    "istanbul",
+    "\"İSTANBUL'da\"",
+    "Azerbaycan’ın",
+    "'Dağlık Karabağ'",
+    "'\"savaş *\"'",
+    "'\"* ve\"'",
+    "'\"* * * kuzgun\"'",
+    "'Nagorno-Karabakh'",
+    "'savaş*'",
+    "'k?d?n'",
+    "'*istan'",
+    "strasse",
+    "zzqxw",
+    "-e savaş -e 'barış*' -e '\"the war\"'",
+    "'/^ermeni/'",
+    "--unit stem savaş",
+    "--unit lemma --lang tr olmak",
+    "--unit stem 'azerbaycan*'",
+  };
+  static const char *const options[] = {
+    "--format tsv --threads 1",
+    "--format tsv --threads 1 --words 3 --sort R1,L1 --numbers",
+    "--format tsv --threads 1 --sentence --width 30 --no-fast-path",
+    "--format text --threads 3 --lang tr --by file",
+    "--format json --threads 2 --case keep --width 0",
+  };
+  static const char *const inputs[] = { "corpus", NULL };
+  for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
+      {
+        if (strstr (queries[q], "--unit") != NULL && strstr (options[o], "--case keep") != NULL)
+          continue; /* a usage error */
+        const char *input = inputs[(q + o) % 2] != NULL ? inputs[(q + o) % 2] : path;
+        g_autofree char *cmd
+            = g_strdup_printf ("$DERLEM kwic %s %s '%s'", options[o], queries[q], input);
+        g_autofree char *full = g_strdup_printf ("%s --no-prefilter", cmd);
+        CliRun a = cli_run (cmd, NULL), b = cli_run (full, NULL);
+        DL_ASSERT_INT_EQ_FOR (full, b.status, 0);
+        DL_ASSERT_INT_EQ_FOR (full, a.status, b.status);
+        DL_ASSERT_STR_EQ_FOR (full, a.out, b.out);
+        DL_ASSERT_STR_EQ_FOR (full, a.err, b.err);
+        cli_run_clear (&a);
+        cli_run_clear (&b);
+      }
+  dl_test_temp_remove (path);
+}
+
 void
 test_cli_kwic_suite (void)
 {
@@ -450,4 +546,5 @@ test_cli_kwic_suite (void)
   CU_add_test (s, "kwic_queries_and_usage_errors", test_kwic_queries_and_usage_errors);
   CU_add_test (s, "kwic_nodes_and_contexts_aligned", test_kwic_nodes_and_contexts_aligned);
   CU_add_test (s, "kwic_position_is_a_file_offset", test_kwic_position_is_a_file_offset);
+  CU_add_test (s, "kwic_prefilter_same_output", test_kwic_prefilter_same_output);
 }

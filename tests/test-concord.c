@@ -25,9 +25,25 @@ collect (const DlConcordHit *h, gpointer user_data)
   g_string_append_c (s, '\n');
 }
 
+/* The hits of @queries in @text read as a file of language @lang, with
+ * @o, into @s (see concord ()). */
+static void
+concord_once (char *path, GPtrArray *qs, const DlConcordOptions *o, DlLang lang,
+              DlConcordStats *stats, GString *s)
+{
+  g_autoptr (GError) error = NULL;
+  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (c);
+  DlInput input = { path, FALSE, NULL, 0 };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
+  CU_ASSERT_TRUE (dl_concord_input (c, &input, &doc, NULL, collect, s, stats, &error));
+}
+
 /* The hits of @queries (NULL-terminated) in @text read as a file of
  * language @lang, one per line as "line|left|node|right|position", then
- * "#forms" and "|qN" for a query other than the first. */
+ * "#forms" and "|qN" for a query other than the first. The same, tokens
+ * counted alike, with the prefilter (with and without token counts). */
 static char *
 concord (const char *text, const char *const *queries, const DlConcordOptions *o, DlLang lang,
          DlConcordStats *stats)
@@ -37,15 +53,20 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
-  g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
-  CU_ASSERT_PTR_NOT_NULL_FATAL (c);
-  DlInput input = { path, FALSE, NULL, 0 };
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
-  DlConcordStats local = { { 0 }, { 0 } };
+  DlConcordStats local = { { 0 }, { 0 } }, pre = { { 0 }, { 0 } }, bare = { { 0 }, { 0 } };
   GString *s = g_string_new (NULL);
-  CU_ASSERT_TRUE (
-      dl_concord_input (c, &input, &doc, NULL, collect, s, stats != NULL ? stats : &local, &error));
+  concord_once (path, qs, o, lang, stats != NULL ? stats : &local, s);
+  DlConcordOptions po = *o;
+  po.prefilter = TRUE;
+  g_autoptr (GString) ps = g_string_new (NULL);
+  concord_once (path, qs, &po, lang, &pre, ps);
+  DL_ASSERT_STR_EQ_FOR (text, ps->str, s->str);
+  CU_ASSERT_EQUAL (memcmp (&pre, stats != NULL ? stats : &local, sizeof pre), 0);
+  po.no_token_counts = TRUE;
+  g_string_truncate (ps, 0);
+  concord_once (path, qs, &po, lang, &bare, ps);
+  DL_ASSERT_STR_EQ_FOR (text, ps->str, s->str);
+  CU_ASSERT_EQUAL (memcmp (bare.hits, pre.hits, sizeof pre.hits), 0);
   dl_test_temp_remove (path);
   return g_string_free (s, FALSE);
 }
@@ -53,7 +74,7 @@ concord (const char *text, const char *const *queries, const DlConcordOptions *o
 static DlConcordOptions
 width_options (guint width)
 {
-  DlConcordOptions o = { width, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE };
+  DlConcordOptions o = { width, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, FALSE, FALSE };
   return o;
 }
 
@@ -85,6 +106,31 @@ test_width_counts_characters_not_bytes (void)
   /* Width 0: the node alone. */
   o.width = 0;
   check ("a savaş b\n", "savaş", &o, "1||savaş||2\n");
+}
+
+/* A line of marks of width 0 (one column, many characters) before the
+ * node: the left context still reaches the line before it, as if every
+ * line were kept. */
+static void
+test_left_context_past_zero_width_marks (void)
+{
+  DlConcordOptions o = width_options (10);
+  g_autoptr (GString) marks = g_string_new ("x");
+  for (int i = 0; i < 45; i++)
+    g_string_append (marks, "\xcc\x81");
+  g_autofree char *text = g_strdup_printf ("aaaa bbbb hhhh iiii\n%s\nsavaş burada\n", marks->str);
+  g_autofree char *expected = g_strdup_printf ("3|hh iiii %s |savaş| burada|112\n", marks->str);
+  check (text, "savaş", &o, expected);
+}
+
+/* The first line read has no tokens: with the prefilter it is the first
+ * one tokenized, on its own (a stream that had tokenized nothing yet gave
+ * no tokens as a failure, and the input ended there). */
+static void
+test_first_line_without_tokens (void)
+{
+  DlConcordOptions o = width_options (10);
+  check ("— — —\nsavaş burada\n", "savaş", &o, "2|— — — |savaş| burada|12\n");
 }
 
 static void
@@ -217,12 +263,80 @@ test_long_input_keeps_few_lines (void)
   g_string_free (text, TRUE);
 }
 
+/* A seeded text of many short lines: filler words, lines without tokens,
+ * long lines, and now and then a word the queries look for. */
+static char *
+random_text (guint32 seed)
+{
+  static const char *const filler[]
+      = { "bir",  "iki", "ve",       "de",        "Ankara", "—",     "kadın", "1990’da",
+          "e.g.", ":D",  "İstanbul", "q\xcc\x83", "sonra",  "barış", "yol",   "Dağlık-" };
+  static const char *const rare[] = { "savaş", "SAVAŞ", "Savaş’ın", "kuzgun", "ırak", "IRAK" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  GString *text = g_string_new (NULL);
+  for (int line = 0; line < 4000; line++)
+    {
+      gint32 kind = g_rand_int_range (rand, 0, 20);
+      gint32 n = kind == 0 ? 0 : kind == 1 ? 40 : g_rand_int_range (rand, 1, 8);
+      if (kind == 0)
+        g_string_append (text, g_rand_boolean (rand) ? "— — —" : "");
+      for (gint32 i = 0; i < n; i++)
+        {
+          gboolean hit = g_rand_int_range (rand, 0, 150) == 0;
+          const char *w = hit ? rare[g_rand_int_range (rand, 0, G_N_ELEMENTS (rare))]
+                              : filler[g_rand_int_range (rand, 0, G_N_ELEMENTS (filler))];
+          g_string_append_printf (text, "%s%s", i > 0 ? " " : "", w);
+          if (g_rand_int_range (rand, 0, 12) == 0)
+            g_string_append_c (text, '.');
+        }
+      g_string_append_c (text, '\n');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The prefilter on long texts, where lines are dropped and regions start
+ * and end many times: concord () compares every hit and count with the
+ * full pass, for queries whose phrases reach lines away, and every kind
+ * of context. */
+static void
+test_prefilter_on_random_texts (void)
+{
+  static const char *const queries[][3] = {
+    { "savaş", NULL, NULL },  { "\"savaş *\"", NULL, NULL }, { "\"* * kuzgun\"", NULL, NULL },
+    { "savaş*", NULL, NULL }, { "ırak", NULL, NULL },        { "kuzgun", "\"ve savaş\"", NULL },
+  };
+  DlConcordOptions options[8];
+  for (int i = 0; i < 8; i++)
+    options[i] = width_options ((guint[]){ 0, 8, 40, 0, 0, 20, 3, 0 }[i]);
+  options[3].words = 1;
+  options[4].words = 4;
+  options[5].sentence = TRUE;
+  options[6].forms = options[7].forms = TRUE;
+  options[7].words = 2;
+  guint hits = 0;
+  for (guint32 seed = 1; seed <= 2; seed++)
+    {
+      g_autofree char *text = random_text (seed);
+      for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+        for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
+          {
+            g_autofree char *got = concord (text, queries[q], &options[o], DL_LANG_TR, NULL);
+            for (const char *p = got; (p = strchr (p, '\n')) != NULL; p++)
+              hits++;
+          }
+    }
+  /* Not vacuous: the rare words are found, thousands of times in all. */
+  CU_ASSERT_TRUE (hits > 2000);
+}
+
 void
 test_concord_suite (void)
 {
   CU_pSuite s = CU_add_suite ("concord", NULL, NULL);
   CU_add_test (s, "width_counts_characters_not_bytes", test_width_counts_characters_not_bytes);
   CU_add_test (s, "context_runs_across_lines", test_context_runs_across_lines);
+  CU_add_test (s, "first_line_without_tokens", test_first_line_without_tokens);
+  CU_add_test (s, "left_context_past_zero_width_marks", test_left_context_past_zero_width_marks);
   CU_add_test (s, "phrase_across_a_line_break", test_phrase_across_a_line_break);
   CU_add_test (s, "words_context", test_words_context);
   CU_add_test (s, "sentence_context", test_sentence_context);
@@ -230,4 +344,5 @@ test_concord_suite (void)
   CU_add_test (s, "order_and_duplicates", test_order_and_duplicates);
   CU_add_test (s, "languages_and_counts", test_languages_and_counts);
   CU_add_test (s, "long_input_keeps_few_lines", test_long_input_keeps_few_lines);
+  CU_add_test (s, "prefilter_on_random_texts", test_prefilter_on_random_texts);
 }

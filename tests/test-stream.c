@@ -94,7 +94,7 @@ stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 static void
 test_stream_lines_languages_and_tokens (void)
 {
-  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
   /* Line 3 is blank (not given); line 4 is other (not tokenized). */
   DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
@@ -107,7 +107,7 @@ test_stream_lines_languages_and_tokens (void)
                          "6@179 en: the@0w talks@4w went@10w on@15w\n");
 
   /* Every language tokenized; numbers and URLs count too. */
-  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE, FALSE }, FALSE };
+  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, TRUE, FALSE }, FALSE, FALSE };
   g_autofree char *got_all = stream_text (MIXED, &all, NULL);
   DL_ASSERT_STR_EQ (got_all, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n bitti@40w"
                              " Barış@47w^ geldi@55w\n"
@@ -119,6 +119,57 @@ test_stream_lines_languages_and_tokens (void)
                              "6@179 en: the@0w talks@4w went@10w on@15w\n");
 }
 
+/* Lines read without their tokens, then tokenized apart, last line first:
+ * the tokens dl_stream_next gives, but for sentence starts. */
+static void
+test_stream_lazy_lines_tokenized_apart (void)
+{
+  DlStreamOptions all = { { TRUE, TRUE, TRUE }, { TRUE, TRUE, FALSE, FALSE }, FALSE, FALSE };
+  g_autofree char *full = stream_text (MIXED, &all, NULL);
+
+  char *path = dl_test_temp_file ("mixed.txt", MIXED, -1);
+  DlInput input = { path, FALSE, NULL, 0 };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlStream) s = dl_stream_new (&all, &error);
+  /* A line without tokens tokenized first: no tokens, no failure. */
+  guint none = 1;
+  CU_ASSERT_PTR_NOT_NULL (dl_stream_tokenize (s, "— :D", strlen ("— :D"), &none, &error));
+  CU_ASSERT_EQUAL (none, 0);
+  CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, NULL, &error));
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  const DlStreamLine *line;
+  gboolean has_tokens = TRUE;
+  while (dl_stream_next_lazy (s, &line, &has_tokens, &error) && line != NULL)
+    {
+      CU_ASSERT_FALSE (has_tokens);
+      CU_ASSERT_EQUAL (line->n_tokens, 0);
+      DlStreamLine *copy = g_malloc (sizeof *copy + line->len);
+      *copy = *line;
+      copy->text = memcpy (copy + 1, line->text, line->len);
+      g_ptr_array_add (lines, copy);
+    }
+  CU_ASSERT_PTR_NULL (error);
+  g_autoptr (GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = lines->len; i-- > 0;)
+    {
+      DlStreamLine *l = lines->pdata[i];
+      l->tokens = dl_stream_tokenize (s, l->text, l->len, &l->n_tokens, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (l->tokens);
+      GString *one = g_string_new (NULL);
+      render_line (l, one);
+      g_ptr_array_insert (shown, 0, g_string_free (one, FALSE));
+    }
+  g_ptr_array_add (shown, NULL);
+  g_autofree char *got = g_strjoinv ("", (char **) shown->pdata);
+  g_ptr_array_remove_index (shown, shown->len - 1);
+  g_auto (GStrv) a = g_strsplit (got, "^", -1), b = g_strsplit (full, "^", -1);
+  g_autofree char *got_plain = g_strjoinv ("", a), *expected = g_strjoinv ("", b);
+  DL_ASSERT_STR_EQ (got_plain, expected);
+  CU_ASSERT_PTR_NOT_NULL (strstr (got, "savaş@23w"));
+  dl_test_temp_remove (path);
+}
+
 /* A line of a language not tokenized still comes out (consumers end their
  * windows there), and the sentence the tokenizer was in ends with it. */
 static void
@@ -127,14 +178,14 @@ test_stream_skipped_language_lines (void)
   const char *text = "Barış görüşmeleri www.example.org adresinde sürdü\n"
                      "the talks went on and on\n"
                      "ve yeni bir anlaşma imzalandı\n";
-  DlStreamOptions both = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions both = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got = stream_text (text, &both, NULL);
   DL_ASSERT_STR_EQ (got, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
                          " sürdü@49w\n"
                          "2@57 en: the@0w talks@4w went@10w on@15w and@18w on@22w\n"
                          "3@82 tr: ve@0w yeni@3w bir@8w anlaşma@12w imzalandı@21w\n");
 
-  DlStreamOptions tr = { { FALSE, TRUE, FALSE }, { TRUE, FALSE, FALSE, FALSE }, FALSE };
+  DlStreamOptions tr = { { FALSE, TRUE, FALSE }, { TRUE, FALSE, FALSE, FALSE }, FALSE, FALSE };
   g_autofree char *got_tr = stream_text (text, &tr, NULL);
   DL_ASSERT_STR_EQ (got_tr, "1@0 tr: Barış@0w^ görüşmeleri@8w www.example.org@23u- adresinde@39w"
                             " sürdü@49w\n"
@@ -193,7 +244,7 @@ test_stream_counter_form_ids (void)
 static void
 test_stream_icu_sentence_starts (void)
 {
-  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, TRUE };
+  DlStreamOptions o = { { FALSE, TRUE, TRUE }, { TRUE, FALSE, FALSE, FALSE }, TRUE, FALSE };
   g_autofree char *got = stream_text (MIXED, &o, NULL);
   DL_ASSERT_STR_EQ (got, "1@0 tr: Dağlık@0w^ Karabağ’da@9w savaş@23w 1994’te@30n- bitti@40w"
                          " Barış@47w^| geldi@55w\n"
@@ -371,20 +422,25 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e3, with_error);
 
-  DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE };
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
-  DlQuery *qs[] = { q };
-  g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
-  DlConcordStats stats = { { 0 }, { 0 } };
-  guint hits = 0;
-  f = failing_stdin_new ();
-  ok = dl_concord_input (k, &STDIN_INPUT, &ASSUME_EN, NULL, ignore_hit, &hits, &stats,
-                         with_error ? &e4 : NULL);
-  failing_stdin_free (&f);
-  check_failed (ok, e4, with_error);
-  /* The hits read before the failure were given. */
-  CU_ASSERT_EQUAL (hits, PIPE_LINES);
-  CU_ASSERT_EQUAL (stats.tokens[DL_LANG_EN], 4 * PIPE_LINES);
+  /* The full pass, then the prefilter with and without token counts. */
+  for (int pre = 0; pre < 3; pre++)
+    {
+      DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, pre > 0, pre == 2 };
+      DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+      DlQuery *qs[] = { q };
+      g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
+      DlConcordStats stats = { { 0 }, { 0 } };
+      guint hits = 0;
+      f = failing_stdin_new ();
+      g_clear_error (&e4);
+      ok = dl_concord_input (k, &STDIN_INPUT, &ASSUME_EN, NULL, ignore_hit, &hits, &stats,
+                             with_error ? &e4 : NULL);
+      failing_stdin_free (&f);
+      check_failed (ok, e4, with_error);
+      /* The hits read before the failure were given. */
+      CU_ASSERT_EQUAL (hits, PIPE_LINES);
+      CU_ASSERT_EQUAL (stats.tokens[DL_LANG_EN], pre == 2 ? 0 : 4 * PIPE_LINES);
+    }
 }
 
 /* The bug of the four copies of the loop: they decided failure by
@@ -402,6 +458,7 @@ test_stream_suite (void)
   CU_pSuite s = CU_add_suite ("stream", NULL, NULL);
   CU_add_test (s, "lines_languages_and_tokens", test_stream_lines_languages_and_tokens);
   CU_add_test (s, "skipped_language_lines", test_stream_skipped_language_lines);
+  CU_add_test (s, "lazy_lines_tokenized_apart", test_stream_lazy_lines_tokenized_apart);
   CU_add_test (s, "counter_form_ids", test_stream_counter_form_ids);
   CU_add_test (s, "icu_sentence_starts", test_stream_icu_sentence_starts);
   CU_add_test (s, "unreadable_inputs_fail_at_open", test_stream_unreadable_inputs_fail_at_open);

@@ -18,6 +18,11 @@
 char *dl_test_temp_file (const char *name, const char *bytes, gssize len);
 void dl_test_temp_remove (char *path);
 
+/* Writes four of corpus/'s files (Turkish and English), each followed by
+ * @between, again and again until @size bytes or more, to a temporary
+ * file @name (as dl_test_temp_file: free it with dl_test_temp_remove). */
+char *dl_test_corpus_file (const char *name, gsize size, const char *between);
+
 /* The units (@unit) of @lang in @text, counted as freq counts a file whose
  * lines are all of @lang (tests/units.c). Failures are fatal. */
 typedef struct _DlTestUnits DlTestUnits;

@@ -510,6 +510,7 @@ typedef struct {
   gint64 width;       /* G_MININT64 when not given */
   gint64 words, max, sample, seed;
   gboolean sentence;
+  gboolean no_prefilter;
 } KwicValues;
 
 static void
@@ -533,6 +534,7 @@ typedef struct {
   guint n_sort;
   guint64 max, sample;
   guint32 seed;
+  gboolean prefilter; /* not --no-prefilter */
 } KwicArgs;
 
 static void
@@ -568,6 +570,10 @@ kwic_context (KwicValues *v, DlOptions *opts)
             N_ ("Show a random sample of N of all the hits"), N_ ("N") },
           { "seed", 0, 0, G_OPTION_ARG_INT64, &v->seed,
             N_ ("Seed of --sample: the same seed, the same sample (default: 1)"), N_ ("S") },
+          { "no-prefilter", 0, 0, G_OPTION_ARG_NONE, &v->no_prefilter,
+            N_ ("Tokenize and match every line, not only the lines around those that "
+                "spell a query (slower; the output is the same)"),
+            NULL },
           G_OPTION_ENTRY_NULL };
   return dl_options_context (
       _ ("QUERY [PATH...]"), _ ("Keyword in context: every hit of a query, with its context."),
@@ -623,7 +629,7 @@ static gboolean
 kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
 {
   dl_options_init (&a->opts);
-  g_auto (KwicValues) v = { NULL, NULL, NULL, G_MININT64, 0, 0, 0, 1, FALSE };
+  g_auto (KwicValues) v = { NULL, NULL, NULL, G_MININT64, 0, 0, 0, 1, FALSE, FALSE };
   g_autoptr (GOptionContext) context = kwic_context (&v, &a->opts);
   if (!dl_options_parse (context, &a->opts, &argc, &argv, error) || !check_numbers (&v, error))
     return FALSE;
@@ -633,6 +639,7 @@ kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
   a->max = (guint64) v.max;
   a->sample = (guint64) v.sample;
   a->seed = (guint32) v.seed;
+  a->prefilter = !v.no_prefilter;
   if (v.sort != NULL && !parse_sort (v.sort, a->sort, &a->n_sort, error))
     return FALSE;
   a->queries
@@ -664,6 +671,9 @@ kwic_run_init (KwicRun *run, const KwicArgs *a, GPtrArray *inputs, const DlQuery
   co->words = a->words;
   co->sentence = a->sentence;
   co->count_numbers = a->opts.numbers;
+  co->prefilter = a->prefilter;
+  /* Only the summary of the formats for people says hits per million. */
+  co->no_token_counts = !dl_format_for_people (a->opts.format);
   for (guint i = 0; i < run->n_sort; i++)
     co->forms |= run->sort[i] <= KEY_R3;
   for (int l = 0; l < DL_LANG_COUNT; l++)

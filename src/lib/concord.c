@@ -1,7 +1,17 @@
 /* concord.c — the KWIC engine: every line is tokenized and its tokens given
  * to the matcher (query.h); a match waits in a short queue until the lines
  * after it hold its right context, then comes out with its context cut from
- * the few lines kept behind. */
+ * the few lines kept behind.
+ *
+ * With the prefilter (prefilter.h), only the lines around a candidate (a
+ * line that can hold a hit) are tokenized and matched: a region starts
+ * far enough before a candidate for a phrase that starts earlier and for
+ * the context before it, and ends once no hit waits and no phrase can
+ * reach on. The lines read since the last region wait untokenized; those
+ * no candidate to come could need are dropped. Hits and their contexts are
+ * then those of the full pass: a hit is a function of the text around it
+ * alone (the tokens of a line, its columns), never of where reading
+ * began, and a region holds all of that text. */
 #include "config.h"
 
 #include "concord.h"
@@ -14,6 +24,7 @@
 #include "decode.h"
 #include "error.h"
 #include "i18n.h"
+#include "prefilter.h"
 #include "printable.h"
 #include "textwidth.h"
 #include "stream.h"
@@ -22,16 +33,22 @@
  * sentence's boundaries (ICU looks at the text around a full stop). */
 #define SENTENCE_MARGIN 40
 
+/* Lines read ahead of a region (the prefilter) before they are dropped
+ * for good: at least this many, or twice what was left the last time. */
+#define RAW_LINES 64
+
 typedef struct {
   char *text; /* a copy of the line */
-  gsize len;
+  gsize len, cap;
   guint64 number, offset;
   const char *encoding;
   DlLang lang;
   guint64 first; /* index in the input of its first token */
   guint n;       /* its tokens */
   DlStreamToken *tokens;
-  gsize chars;
+  gboolean has_tokens; /* tokens and n are known (always, once matched) */
+  gboolean candidate;  /* the prefilter says it may hold a hit */
+  gssize cols;         /* columns it takes once shown, or -1: not counted yet */
 } Line;
 
 typedef struct {
@@ -48,8 +65,20 @@ struct _DlConcord {
   guint max_len;   /* tokens of the longest query */
   GQueue lines;    /* Line*, oldest first */
   GArray *pending; /* Pending, in output order */
-  guint64 total;   /* tokens read from the input */
+  guint64 total;   /* tokens read from the input (since the region began) */
   GString *left, *node, *right, *tmp, *forms[DL_CONCORD_FORMS];
+
+  /* With the prefilter. */
+  DlPrefilter *prefilter; /* NULL: every line is matched */
+  const char *path;       /* the input's */
+  GPtrArray *raw;         /* Line*: read since the last line matched, not matched */
+  guint raw_limit;        /* raw's length that makes it trimmed */
+  GPtrArray *spare;       /* Line*: freed ones, their buffers kept */
+  gboolean active;        /* in a region: lines are matched as they come */
+  /* The kept lines, pending hits and matcher run on to raw's first line:
+   * giving them raw's lines is what a full pass does. */
+  gboolean continuous;
+  guint64 since; /* tokens matched after the last candidate */
 };
 
 static void
@@ -59,6 +88,19 @@ line_free (gpointer p)
   g_free (l->text);
   g_free (l->tokens);
   g_free (l);
+}
+
+/* Puts @line among the spare ones (or frees it). */
+static void
+line_recycle (DlConcord *c, Line *line)
+{
+  if (c->spare->len >= RAW_LINES)
+    {
+      line_free (line);
+      return;
+    }
+  g_clear_pointer (&line->tokens, g_free);
+  g_ptr_array_add (c->spare, line);
 }
 
 void
@@ -73,6 +115,15 @@ dl_concord_free (DlConcord *c)
   if (c->ut != NULL)
     utext_close (c->ut);
   g_queue_clear_full (&c->lines, line_free);
+  for (guint i = 0; c->raw != NULL && i < c->raw->len; i++)
+    line_free (c->raw->pdata[i]);
+  for (guint i = 0; c->spare != NULL && i < c->spare->len; i++)
+    line_free (c->spare->pdata[i]);
+  if (c->raw != NULL)
+    g_ptr_array_free (c->raw, TRUE);
+  if (c->spare != NULL)
+    g_ptr_array_free (c->spare, TRUE);
+  dl_prefilter_free (c->prefilter);
   g_array_free (c->pending, TRUE);
   g_string_free (c->left, TRUE);
   g_string_free (c->node, TRUE);
@@ -90,6 +141,9 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   g_autoptr (DlConcord) c = g_new0 (DlConcord, 1);
   c->opts = *options;
   g_queue_init (&c->lines);
+  /* Without a free function: their lines move from one to the other. */
+  c->raw = g_ptr_array_new ();
+  c->spare = g_ptr_array_new ();
   c->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   c->left = g_string_new (NULL);
   c->node = g_string_new (NULL);
@@ -106,8 +160,24 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
     so.langs[l] = TRUE;
   so.kinds[DL_TOKEN_WORD] = TRUE;
   so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
-  if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
-      || (c->stream = dl_stream_new (&so, error)) == NULL)
+  if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL)
+    return NULL;
+  if (options->prefilter)
+    {
+      /* NULL without an error: some query needs every line. */
+      g_autoptr (GError) local = NULL;
+      c->prefilter = dl_prefilter_new (queries, n, query_options, c->matcher, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
+    }
+  /* Tokens prepared by the workers of a file read in parts would be
+   * copied for every line; with the prefilter and no counts, few lines
+   * are tokenized, here. */
+  so.lazy = c->prefilter != NULL && options->no_token_counts;
+  if ((c->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   if (options->sentence)
     {
@@ -433,11 +503,12 @@ trim_lines (DlConcord *c)
   guint64 anchor = c->total >= c->max_len - 1 ? c->total - (c->max_len - 1) : 0;
   if (c->pending->len > 0)
     anchor = MIN (anchor, g_array_index (c->pending, Pending, 0).g0);
-  gsize need_chars = c->opts.words > 0 ? 0 : width_budget (c) + 1;
+  gsize need_cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   guint64 need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
 
-  /* What the lines after the oldest, wholly before the anchor, hold. */
-  gsize chars = 0;
+  /* What the lines after the oldest, wholly before the anchor, hold:
+   * columns, not characters, which marks of width 0 would outnumber. */
+  gsize cols = 0;
   guint64 tokens = 0;
   GList *l = c->lines.head != NULL ? c->lines.head->next : NULL;
   for (; l != NULL; l = l->next)
@@ -445,19 +516,19 @@ trim_lines (DlConcord *c)
       const Line *line = l->data;
       if (line->first + line->n > anchor)
         break;
-      chars += line->chars + 1;
+      cols += (gsize) line->cols + 1;
       tokens += line->n;
     }
   while (c->lines.length > 1)
     {
       const Line *front = c->lines.head->data;
       const Line *next = c->lines.head->next->data;
-      if (front->first + front->n > anchor || chars < need_chars || tokens < need_tokens)
+      if (front->first + front->n > anchor || cols < need_cols || tokens < need_tokens)
         break;
-      line_free (g_queue_pop_head (&c->lines));
+      line_recycle (c, g_queue_pop_head (&c->lines));
       if (next->first + next->n > anchor)
         break;
-      chars -= next->chars + 1;
+      cols -= (gsize) next->cols + 1;
       tokens -= next->n;
     }
 }
@@ -482,22 +553,40 @@ add_pending (DlConcord *c, guint q, guint64 g0, guint64 g1)
   return TRUE;
 }
 
+/* The columns @text (@len bytes) takes once shown, as left_by_width
+ * counts them. */
 static gsize
-count_chars (const char *text, gsize len)
+count_cols (const char *text, gsize len)
 {
   gsize n = 0;
-  for (gsize i = 0; i < len; i++)
-    n += ((guchar) text[i] & 0xc0) != 0x80;
+  for (const char *p = text, *end = text + len; p < end; p = g_utf8_next_char (p))
+    n += (guchar) *p < 0x80 ? 1 : shown_width (g_utf8_get_char (p));
   return n;
 }
 
-/* Keeps a copy of @sl, the line that holds tokens @first.. of the input. */
-static Line *
-keep_line (DlConcord *c, const DlStreamLine *sl, guint64 first)
+/* The columns of @line with --width (0 with --words), counted once. */
+static gsize
+line_cols (DlConcord *c, Line *line)
 {
-  Line *line = g_new (Line, 1);
+  if (line->cols < 0)
+    line->cols = c->opts.words > 0 ? 0 : (gssize) count_cols (line->text, line->len);
+  return (gsize) line->cols;
+}
+
+/* A copy of @sl (a spare line's buffers reused), with its tokens if
+ * @has_tokens. */
+static Line *
+copy_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens)
+{
+  Line *line = c->spare->len > 0 ? g_ptr_array_steal_index (c->spare, c->spare->len - 1) : NULL;
+  if (line == NULL)
+    line = g_new0 (Line, 1);
   /* The stream's lines are not NUL-terminated: copy len bytes only. */
-  line->text = g_malloc (sl->len + 1);
+  if (line->cap < sl->len + 1)
+    {
+      line->cap = MAX (sl->len + 1, 2 * line->cap);
+      line->text = g_realloc (line->text, line->cap);
+    }
   memcpy (line->text, sl->text, sl->len);
   line->text[sl->len] = '\0';
   line->len = sl->len;
@@ -505,46 +594,264 @@ keep_line (DlConcord *c, const DlStreamLine *sl, guint64 first)
   line->offset = sl->offset;
   line->encoding = sl->encoding;
   line->lang = sl->lang;
-  line->first = first;
-  line->n = sl->n_tokens;
-  line->tokens = g_memdup2 (sl->tokens, sl->n_tokens * sizeof *sl->tokens);
-  line->chars = c->opts.words > 0 ? 0 : count_chars (sl->text, sl->len);
-  g_queue_push_tail (&c->lines, line);
+  line->first = 0;
+  line->has_tokens = has_tokens;
+  line->n = has_tokens ? sl->n_tokens : 0;
+  line->tokens = has_tokens ? g_memdup2 (sl->tokens, sl->n_tokens * sizeof *sl->tokens) : NULL;
+  line->candidate = FALSE;
+  line->cols = -1;
   return line;
 }
 
-/* Gives the tokens of @sl to the matcher and queues its hits. */
-static void
-match_line (DlConcord *c, const DlStreamLine *sl, const DlDiag *diag, DlConcordStats *stats)
+/* Tokenizes @line unless it has its tokens. FALSE with @error if ICU
+ * fails. */
+static gboolean
+line_tokens (DlConcord *c, Line *line, GError **error)
 {
-  const Line *line = keep_line (c, sl, c->total);
-  gboolean wanted = c->opts.langs[sl->lang];
+  if (line->has_tokens)
+    return TRUE;
+  guint n;
+  const DlStreamToken *t = dl_stream_tokenize (c->stream, line->text, line->len, &n, error);
+  if (t == NULL)
+    return FALSE;
+  line->tokens = g_memdup2 (t, n * sizeof *t);
+  line->n = n;
+  line->has_tokens = TRUE;
+  return TRUE;
+}
+
+/* Keeps @line (tokenized), the line after the kept ones, gives its tokens
+ * to the matcher and queues its hits; counts its tokens if @count. */
+static void
+match_kept (DlConcord *c, Line *line, gboolean count, const DlDiag *diag, DlConcordStats *stats)
+{
+  line->first = c->total;
+  line_cols (c, line);
+  g_queue_push_tail (&c->lines, line);
+  gboolean wanted = c->opts.langs[line->lang];
   gboolean regex_failed = FALSE;
-  for (guint i = 0; i < sl->n_tokens; i++)
+  for (guint i = 0; i < line->n; i++)
     {
-      const DlStreamToken *t = &sl->tokens[i];
+      const DlStreamToken *t = &line->tokens[i];
       guint64 g = c->total++;
-      if (wanted && t->counts)
-        stats->tokens[sl->lang]++;
+      if (count && wanted && t->counts)
+        stats->tokens[line->lang]++;
       const DlMatch *m;
       guint n_m;
       g_autoptr (GError) e = NULL;
-      if (!dl_matcher_token (c->matcher, sl->lang, line->text + t->offset, t->len, &m, &n_m,
+      if (!dl_matcher_token (c->matcher, line->lang, line->text + t->offset, t->len, &m, &n_m,
                              regex_failed ? NULL : &e))
         {
           if (e != NULL)
-            dl_diag_report (diag, DL_DIAG_ERROR, sl->path, sl->number, "%s", e->message);
+            dl_diag_report (diag, DL_DIAG_ERROR, c->path, line->number, "%s", e->message);
           regex_failed = TRUE;
         }
       for (guint k = 0; k < n_m; k++)
         {
           guint64 g0 = g + 1 - m[k].length;
           GList *l0 = find_line (c, g0);
-          DlLang lang = l0 != NULL ? ((const Line *) l0->data)->lang : sl->lang;
+          DlLang lang = l0 != NULL ? ((const Line *) l0->data)->lang : line->lang;
           if (c->opts.langs[lang] && add_pending (c, m[k].query, g0, g))
             stats->hits[lang]++;
         }
     }
+}
+
+/* Matches @line as the full pass does every line: then gives the hits that
+ * are ready and drops the lines no hit needs. */
+static void
+step (DlConcord *c, Line *line, gboolean count, const DlDiag *diag, DlConcordFunc func,
+      gpointer user_data, DlConcordStats *stats)
+{
+  match_kept (c, line, count, diag, stats);
+  flush_hits (c, FALSE, func, user_data);
+  trim_lines (c);
+}
+
+/* ---- the prefilter's regions ---- */
+
+/* Sets *@keep to the index of the oldest of the raw lines that a hit on a
+ * line after them may need: the lines a phrase may start on (the query's
+ * length - 1 tokens), and before those the left context (--words or the
+ * forms' tokens, --width's columns, as trim_lines keeps them); their number
+ * if none is needed.
+ * *@met FALSE if the raw lines are not enough: then the lines kept before
+ * them may be needed too. FALSE with @error if tokenizing failed. */
+static gboolean
+first_needed (DlConcord *c, gboolean *met, guint *keep, GError **error)
+{
+  guint64 reach = c->max_len - 1; /* tokens of a phrase before the candidate's */
+  guint64 tokens = 0, need_tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
+  gsize cols = 0, need_cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
+  guint i = c->raw->len;
+  for (; i > 0 && tokens < reach; i--)
+    {
+      Line *line = c->raw->pdata[i - 1];
+      if (!line_tokens (c, line, error))
+        return FALSE;
+      tokens += line->n;
+    }
+  *met = tokens >= reach;
+  tokens = 0;
+  for (; *met && i > 0 && (tokens < need_tokens || cols < need_cols); i--)
+    {
+      Line *line = c->raw->pdata[i - 1];
+      if (tokens < need_tokens && !line_tokens (c, line, error))
+        return FALSE;
+      tokens += line->n;
+      cols += line_cols (c, line) + 1;
+    }
+  *met = *met && tokens >= need_tokens && cols >= need_cols;
+  *keep = i;
+  return TRUE;
+}
+
+/* Drops the raw lines before index @keep. */
+static void
+drop_raw (DlConcord *c, guint keep)
+{
+  for (guint i = 0; i < keep; i++)
+    line_recycle (c, c->raw->pdata[i]);
+  g_ptr_array_remove_range (c->raw, 0, keep);
+}
+
+/* Drops the raw lines no line to come can need, once there are many: the
+ * state kept before them is then of no use either. */
+static gboolean
+trim_raw (DlConcord *c, GError **error)
+{
+  if (c->raw->len < c->raw_limit)
+    return TRUE;
+  gboolean met;
+  guint keep;
+  if (!first_needed (c, &met, &keep, error))
+    return FALSE;
+  if (met && keep > 0)
+    {
+      drop_raw (c, keep);
+      c->continuous = FALSE;
+      g_queue_clear_full (&c->lines, line_free);
+    }
+  c->raw_limit = MAX (RAW_LINES, 2 * c->raw->len);
+  return TRUE;
+}
+
+/* Starts a region before the candidate that comes next: matches the raw
+ * lines it needs, after what the kept state holds if they are not enough
+ * (the state then runs on), else from a fresh state. */
+static gboolean
+start_region (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+              DlConcordStats *stats, GError **error)
+{
+  gboolean met;
+  guint keep;
+  if (!first_needed (c, &met, &keep, error))
+    return FALSE;
+  /* trim_raw leaves what a candidate needs: not met means continuous. */
+  g_assert (met || c->continuous);
+  if (met)
+    {
+      g_assert (c->pending->len == 0);
+      drop_raw (c, keep);
+      g_queue_clear_full (&c->lines, line_free);
+      dl_matcher_reset (c->matcher);
+      c->total = 0;
+    }
+  c->continuous = TRUE;
+  for (guint i = 0; i < c->raw->len; i++)
+    {
+      Line *line = c->raw->pdata[i];
+      if (!line_tokens (c, line, error))
+        {
+          /* The lines before are the kept state's now. */
+          g_ptr_array_remove_range (c->raw, 0, i);
+          return FALSE;
+        }
+      step (c, line, FALSE, diag, func, user_data, stats);
+    }
+  g_ptr_array_set_size (c->raw, 0);
+  c->raw_limit = RAW_LINES;
+  c->active = TRUE;
+  c->since = 0;
+  return TRUE;
+}
+
+/* Takes the line @sl (with its tokens if @has_tokens) with the prefilter:
+ * counts its tokens unless they are not wanted, then matches it in a
+ * region, starting one for a candidate, or keeps it raw. FALSE with @error
+ * if tokenizing failed. */
+static gboolean
+prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const DlDiag *diag,
+                DlConcordFunc func, gpointer user_data, DlConcordStats *stats, GError **error)
+{
+  Line *line = copy_line (c, sl, has_tokens);
+  line->candidate = dl_prefilter_line (c->prefilter, line->text, line->len);
+  if (!c->opts.no_token_counts)
+    {
+      if (!line_tokens (c, line, error))
+        {
+          line_free (line);
+          return FALSE;
+        }
+      for (guint i = 0; c->opts.langs[line->lang] && i < line->n; i++)
+        stats->tokens[line->lang] += line->tokens[i].counts;
+    }
+  if (!c->active && !line->candidate)
+    {
+      g_ptr_array_add (c->raw, line);
+      return trim_raw (c, error);
+    }
+  if (!c->active && !start_region (c, diag, func, user_data, stats, error))
+    {
+      line_free (line);
+      return FALSE;
+    }
+  if (!line_tokens (c, line, error))
+    {
+      line_free (line);
+      return FALSE;
+    }
+  c->since = line->candidate ? 0 : c->since + line->n;
+  step (c, line, FALSE, diag, func, user_data, stats);
+  /* No hit waits, and a phrase through the last candidate has ended. */
+  if (c->pending->len == 0 && c->since >= c->max_len - 1)
+    c->active = FALSE;
+  return TRUE;
+}
+
+/* Reads the input, every line matched. */
+static gboolean
+full_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+           DlConcordStats *stats, GError **error)
+{
+  const DlStreamLine *sl;
+  while (dl_stream_next (c->stream, &sl, error))
+    {
+      if (sl == NULL)
+        return TRUE;
+      step (c, copy_line (c, sl, TRUE), TRUE, diag, func, user_data, stats);
+    }
+  return FALSE;
+}
+
+/* Reads the input with the prefilter. */
+static gboolean
+prefiltered_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+                  DlConcordStats *stats, GError **error)
+{
+  c->active = FALSE;
+  c->continuous = TRUE;
+  c->raw_limit = RAW_LINES;
+  const DlStreamLine *sl;
+  gboolean has_tokens;
+  while (dl_stream_next_lazy (c->stream, &sl, &has_tokens, error))
+    {
+      if (sl == NULL)
+        return TRUE;
+      if (!prefilter_line (c, sl, has_tokens, diag, func, user_data, stats, error))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 gboolean
@@ -556,19 +863,18 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
     return FALSE;
   dl_matcher_reset (c->matcher);
   c->total = 0;
+  c->path = input->path;
   g_autoptr (GError) local = NULL;
-  const DlStreamLine *line;
-  while (dl_stream_next (c->stream, &line, &local) && line != NULL)
-    {
-      match_line (c, line, diag, stats);
-      flush_hits (c, FALSE, func, user_data);
-      trim_lines (c);
-    }
+  gboolean ok = c->prefilter != NULL ? prefiltered_pass (c, diag, func, user_data, stats, &local)
+                                     : full_pass (c, diag, func, user_data, stats, &local);
   /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);
-  if (local != NULL)
+  drop_raw (c, c->raw->len);
+  if (!ok)
     {
+      /* A failure always says why: never taken for the input's end. */
+      g_assert (local != NULL);
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }

@@ -26,6 +26,12 @@ typedef struct {
   gboolean forms;                /* fill DlConcordHit.forms */
   gboolean langs[DL_LANG_COUNT]; /* languages whose hits are wanted */
   gboolean count_numbers;        /* numbers count as tokens in the totals */
+  /* Tokenize and match only the lines around those that can hold a hit
+   * (prefilter.h), when every query has a literal: the same hits. */
+  gboolean prefilter;
+  /* DlConcordStats.tokens is not wanted: with the prefilter it stays 0,
+   * and the lines no hit needs are not tokenized at all. */
+  gboolean no_token_counts;
 } DlConcordOptions;
 
 typedef struct {

@@ -119,7 +119,7 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
     return FALSE;
   g_clear_pointer (&s->doc, dl_document_free);
   DlDocumentOptions options = *doc_options;
-  if (options.parts != NULL)
+  if (options.parts != NULL && !s->opts.lazy)
     {
       if (s->workers == NULL)
         s->workers = dl_pool_states_new (worker_new, worker_free, s);
@@ -383,11 +383,15 @@ prepare_line (gpointer state, const DlLine *line, const gboolean possible[DL_LAN
                (guint8 *) (tokens + n));
 }
 
-gboolean
-dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
+/* The next line, tokenized unless @lazy (and a worker did not prepare
+ * its tokens): see dl_stream_next and dl_stream_next_lazy. */
+static gboolean
+next_line (DlStream *s, gboolean lazy, const DlStreamLine **line, gboolean *has_tokens,
+           GError **error)
 {
   g_return_val_if_fail (s != NULL && line != NULL, FALSE);
   *line = NULL;
+  *has_tokens = FALSE;
   if (s->doc == NULL)
     return TRUE;
   g_autoptr (GError) local = NULL;
@@ -414,12 +418,14 @@ dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
     }
   else if (dl.prepared != NULL)
     {
-      s->line.tokenized = TRUE;
+      s->line.tokenized = *has_tokens = TRUE;
       take_prepared (s, dl.prepared);
     }
+  else if (lazy)
+    s->line.tokenized = TRUE;
   else
     {
-      s->line.tokenized = TRUE;
+      s->line.tokenized = *has_tokens = TRUE;
       if (!tokenize (s, &local))
         {
           finish (s);
@@ -429,4 +435,37 @@ dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
     }
   *line = &s->line;
   return TRUE;
+}
+
+gboolean
+dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
+{
+  gboolean has_tokens;
+  return next_line (s, FALSE, line, &has_tokens, error);
+}
+
+gboolean
+dl_stream_next_lazy (DlStream *s, const DlStreamLine **line, gboolean *has_tokens, GError **error)
+{
+  g_return_val_if_fail (s != NULL && s->counter == NULL && s->sentences == NULL, FALSE);
+  return next_line (s, TRUE, line, has_tokens, error);
+}
+
+const DlStreamToken *
+dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens, GError **error)
+{
+  g_return_val_if_fail (s != NULL && s->counter == NULL && s->sentences == NULL, NULL);
+  /* The sentence start the next line inherits stays as it was. */
+  gboolean carried = dl_tokenizer_sentence_start (s->tok);
+  guint n;
+  const DlToken *t = dl_tokenizer_line (s->tok, text, len, &n, error);
+  dl_tokenizer_set_sentence_start (s->tok, carried);
+  if (t == NULL)
+    return NULL;
+  /* Room for one at least: NULL is a failure, even for a line without
+   * tokens tokenized before any other. */
+  make_room (s, MAX (n, 1));
+  fill_tokens (&s->opts, text, t, n, NULL, 0, FALSE, s->tokens, s->places);
+  *n_tokens = n;
+  return s->tokens;
 }

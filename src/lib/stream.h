@@ -20,6 +20,9 @@ typedef struct {
   gboolean langs[DL_LANG_COUNT];  /* lines of which languages are tokenized */
   gboolean kinds[DL_TOKEN_KINDS]; /* which kinds of token count */
   gboolean sentences;             /* mark ICU sentence starts (dl_sentences_line) */
+  /* Lines are read with dl_stream_next_lazy and few are tokenized: the
+   * workers that read a file in parts prepare no tokens. */
+  gboolean lazy;
 } DlStreamOptions;
 
 /* Sets @opts to tokenize and count what @counter counts (its langs and
@@ -89,6 +92,22 @@ gboolean dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOpti
  * fail): the lines before stand, the input is over. A caller that tests
  * the return value cannot take a failure for the end, whatever @error is. */
 gboolean dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error);
+
+/* For a consumer that tokenizes only some lines (concord's prefilter), of
+ * a stream without a counter or sentences: the next line as
+ * dl_stream_next gives it, but without its tokens (n_tokens 0) unless a
+ * part worker prepared them, which *@has_tokens says. */
+gboolean dl_stream_next_lazy (DlStream *s, const DlStreamLine **line, gboolean *has_tokens,
+                              GError **error);
+
+/* Tokenizes @text (@len bytes), a line dl_stream_next_lazy gave (of a
+ * language the stream tokenizes), apart from the lines around it: the
+ * tokens dl_stream_next would have given it (but for their sentence_start,
+ * which the lines before decide), *@n_tokens of them (maybe 0; never
+ * NULL then), owned by the stream and valid until the next call. NULL
+ * with @error (DL_ERROR_ICU) if ICU fails. */
+const DlStreamToken *dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens,
+                                         GError **error);
 
 G_END_DECLS
 

@@ -1,0 +1,228 @@
+/* test-prefilter.c — the lines that can hold a hit: every spelling of a
+ * query's literal (case, Turkish I ı İ i, the apostrophes, the characters
+ * that fold to a letter), --case keep, patterns by their longest run of
+ * letters, phrases by their longest word, characters whose form is not one
+ * character; the queries that cannot be reduced. */
+#include "config.h"
+
+#include <string.h>
+
+#include <unicode/uset.h>
+#include <unicode/ustring.h>
+
+#include "normalize.h"
+#include "prefilter.h"
+#include "tests.h"
+
+/* A prefilter for @query as matched with @unit and @casing, or NULL. */
+static DlPrefilter *
+prefilter_for (const char *query, DlUnit unit, DlCase casing)
+{
+  g_autoptr (GError) error = NULL;
+  DlQuery *q = dl_query_parse (query, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (q);
+  DlQueryOptions o = { unit, casing, { NULL } };
+  g_autoptr (DlMatcher) m = dl_matcher_new (&q, 1, &o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  DlPrefilter *pf = dl_prefilter_new (&q, 1, &o, m, &error);
+  CU_ASSERT_PTR_NULL (error);
+  dl_query_free (q);
+  return pf;
+}
+
+typedef struct {
+  const char *query;
+  DlCase casing;
+  const char *line;
+  gboolean candidate;
+} Case;
+
+static const Case cases[] = {
+  /* Turkish I: IRAK is ırak on a Turkish line, irak on others. */
+  { "IRAK", DL_CASE_FOLD, "IRAK'ta", TRUE },
+  { "IRAK", DL_CASE_FOLD, "Bu Irak’ın sorunu", TRUE },
+  { "IRAK", DL_CASE_FOLD, "ırak", TRUE },
+  { "IRAK", DL_CASE_FOLD, "irak", TRUE },
+  { "IRAK", DL_CASE_FOLD, "İRAK", TRUE },
+  { "IRAK", DL_CASE_FOLD, "Iran ve bir ark", FALSE },
+  { "ırak", DL_CASE_FOLD, "IRAK", TRUE },
+  { "ırak", DL_CASE_FOLD, "irak", FALSE },
+  { "istanbul", DL_CASE_FOLD, "İSTANBUL’da", TRUE },
+  { "istanbul", DL_CASE_FOLD, "Istanbul", TRUE },
+  { "istanbul", DL_CASE_FOLD, "ıstanbul", FALSE },
+  { "İSTANBUL", DL_CASE_FOLD, "istanbul", TRUE },
+  /* Other letters both ways, and what folds to them: ſ is s. */
+  { "SAVAŞ", DL_CASE_FOLD, "savaş", TRUE },
+  { "SAVAŞ", DL_CASE_FOLD, "Savaş", TRUE },
+  { "savaş", DL_CASE_FOLD, "SAVAŞ", TRUE },
+  { "savaş", DL_CASE_FOLD, "ſavaş", TRUE },
+  { "savaş", DL_CASE_FOLD, "savas sava ş", FALSE },
+  { "güç", DL_CASE_FOLD, "GÜÇ", TRUE },
+  { "ÖĞRENCİ", DL_CASE_FOLD, "öğrenci", TRUE },
+  { "kelvin", DL_CASE_FOLD,
+    "\xe2\x84\xaa"
+    "ELVIN",
+    TRUE },
+  /* Apostrophes: any of them where the query has one. */
+  { "Karabağ'da", DL_CASE_FOLD, "KARABAĞ’DA", TRUE },
+  { "Karabağ'da", DL_CASE_FOLD, "Karabağʼda", TRUE },
+  { "Karabağ'da", DL_CASE_FOLD, "Karabağ´da", TRUE },
+  { "Karabağ'da", DL_CASE_FOLD, "Karabağ‘da", TRUE },
+  { "Karabağ'da", DL_CASE_FOLD, "“Karabağ”da", TRUE },
+  { "Karabağ'da", DL_CASE_FOLD, "Karabağda", FALSE },
+  /* --case keep: as written, apostrophes still one. */
+  { "Savaş", DL_CASE_KEEP, "Savaş", TRUE },
+  { "Savaş", DL_CASE_KEEP, "savaş SAVAŞ", FALSE },
+  { "Karabağ'da", DL_CASE_KEEP, "Karabağ’da", TRUE },
+  { "Karabağ'da", DL_CASE_KEEP, "KARABAĞ’DA", FALSE },
+  /* Patterns: their longest run of letters. */
+  { "savaş*", DL_CASE_FOLD, "SAVAŞLARIN", TRUE },
+  { "savaş*", DL_CASE_FOLD, "sava", FALSE },
+  { "*karabağ*", DL_CASE_FOLD, "Dağlık-Karabağ’da", TRUE },
+  { "k?d?n", DL_CASE_FOLD, "KADIN", TRUE },
+  { "k?d?n", DL_CASE_FOLD, "adın", FALSE },
+  { "sav*şlar", DL_CASE_FOLD, "SAVAŞLAR", TRUE },
+  /* Phrases: their longest word (a line of the phrase may lack it). */
+  { "\"dağlık karabağ\"", DL_CASE_FOLD, "KARABAĞ meselesi", TRUE },
+  { "\"dağlık karabağ\"", DL_CASE_FOLD, "Bu Dağlık-", FALSE },
+  { "\"savaş *\"", DL_CASE_FOLD, "Savaş", TRUE },
+  { "\"savaş *\"", DL_CASE_FOLD, "bitti", FALSE },
+  /* Characters whose form is not one character: any line with one. */
+  { "strasse", DL_CASE_FOLD, "Straße", TRUE },
+  { "savaş", DL_CASE_FOLD, "Straße", TRUE },
+  { "savaş", DL_CASE_FOLD, "ŉ", TRUE },
+  { "savaş", DL_CASE_FOLD, "si\xcc\x87r", TRUE },
+  { "savaş", DL_CASE_FOLD, "东京 ȧ é", FALSE },
+  /* Precomposed characters that fold to their decomposition (ǰ → j +
+   * U+030C) or to another character (U+1FBE → ι) though they are not
+   * Changes_When_Casefolded. */
+  { "ǰ", DL_CASE_FOLD, "ǰ", TRUE },
+  { "ǰa", DL_CASE_FOLD, "ǰA", TRUE },
+  { "ιx", DL_CASE_FOLD, "\xe1\xbe\xbeX", TRUE },
+};
+
+static void
+test_candidate_lines (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr (DlPrefilter) pf = prefilter_for (c->query, DL_UNIT_FORM, c->casing);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (pf);
+      gboolean got = dl_prefilter_line (pf, c->line, strlen (c->line));
+      g_autofree char *label = g_strdup_printf ("%s in %s", c->query, c->line);
+      DL_ASSERT_INT_EQ_FOR (label, got, c->candidate);
+    }
+}
+
+/* The spellings: a letter and its capital (s: ſ too, k: the Kelvin sign,
+ * i: I and İ, ı: I), for the literal of each language. */
+static void
+test_spellings (void)
+{
+  g_autoptr (DlPrefilter) savas = prefilter_for ("savaş", DL_UNIT_FORM, DL_CASE_FOLD);
+  /* s S ſ × a A × v V × a A × ş Ş; Turkish and English alike. */
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (savas, 0), 3 * 2 * 2 * 2 * 2);
+  g_autoptr (DlPrefilter) irak = prefilter_for ("IRAK", DL_UNIT_FORM, DL_CASE_FOLD);
+  /* ırak: ı I; irak: i I İ; then r R, a A, k K K (Kelvin). */
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (irak, 0), 2 * 2 * 2 * 3 + 3 * 2 * 2 * 3);
+  g_autoptr (DlPrefilter) keep = prefilter_for ("Savaş", DL_UNIT_FORM, DL_CASE_KEEP);
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (keep, 0), 1);
+  g_autoptr (DlPrefilter) da = prefilter_for ("b'c", DL_UNIT_FORM, DL_CASE_KEEP);
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (da, 0), DL_APOSTROPHE_KINDS);
+}
+
+/* Regular expressions, patterns without letters and words compared by
+ * unit have no literal: every line is needed. */
+static void
+test_queries_without_literal (void)
+{
+  static const char *const none[] = { "/^ermeni/", "*", "???", "\"* ?\"" };
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    {
+      g_autoptr (DlPrefilter) pf = prefilter_for (none[i], DL_UNIT_FORM, DL_CASE_FOLD);
+      CU_ASSERT_PTR_NULL (pf);
+    }
+  g_autoptr (DlPrefilter) stem = prefilter_for ("savaş", DL_UNIT_STEM, DL_CASE_FOLD);
+  CU_ASSERT_PTR_NULL (stem);
+  g_autoptr (DlPrefilter) lemma = prefilter_for ("\"olan savaş\"", DL_UNIT_LEMMA, DL_CASE_FOLD);
+  CU_ASSERT_PTR_NULL (lemma);
+  /* A pattern beside a word compared by unit: the pattern's letters. */
+  g_autoptr (DlPrefilter) mixed = prefilter_for ("\"olan savaş*\"", DL_UNIT_STEM, DL_CASE_FOLD);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (mixed);
+  CU_ASSERT_TRUE (dl_prefilter_line (mixed, "SAVAŞI", strlen ("SAVAŞI")));
+  CU_ASSERT_FALSE (dl_prefilter_line (mixed, "olan", 4));
+}
+
+/* Several queries: a line is a candidate for any of them. */
+static void
+test_several_queries (void)
+{
+  g_autoptr (GError) error = NULL;
+  DlQuery *q[2] = { dl_query_parse ("savaş", &error), dl_query_parse ("barış*", &error) };
+  DlQueryOptions o = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  g_autoptr (DlMatcher) m = dl_matcher_new (q, 2, &o, &error);
+  g_autoptr (DlPrefilter) pf = dl_prefilter_new (q, 2, &o, m, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (pf);
+  CU_ASSERT_TRUE (dl_prefilter_line (pf, "BARIŞIN", strlen ("BARIŞIN")));
+  CU_ASSERT_TRUE (dl_prefilter_line (pf, "Savaş", strlen ("Savaş")));
+  CU_ASSERT_FALSE (dl_prefilter_line (pf, "barınak sava", strlen ("barınak sava")));
+  dl_query_free (q[0]);
+  dl_query_free (q[1]);
+}
+
+/* What the spellings rest on: the normalizer changes no character, in any
+ * language, but those the prefilter looks at (ICU's Changes_When_Casefolded,
+ * the apostrophes, U+0307). Every code point is tried. */
+static void
+test_only_casefolded_characters_change (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
+  UErrorCode st = U_ZERO_ERROR;
+  UChar pattern[sizeof DL_PREFILTER_CHANGING];
+  u_uastrcpy (pattern, DL_PREFILTER_CHANGING);
+  USet *set = uset_openPattern (pattern, -1, &st);
+  CU_ASSERT_FATAL (U_SUCCESS (st));
+  for (guint k = 0; k < DL_APOSTROPHE_KINDS; k++)
+    uset_add (set, (UChar32) g_utf8_get_char (dl_apostrophe_text (k)));
+  uset_add (set, 0x0307);
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint changed = 0, outside = 0;
+  for (gunichar u = 1; u < 0x110000; u++)
+    {
+      if (u >= 0xD800 && u < 0xE000)
+        continue;
+      char buf[6];
+      gint n = g_unichar_to_utf8 (u, buf);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          dl_normalizer_fold (norm, (DlLang) l, buf, (gsize) n, out);
+          if (out->len == (gsize) n && memcmp (out->str, buf, (gsize) n) == 0)
+            continue;
+          changed++;
+          if (!uset_contains (set, (UChar32) u))
+            {
+              outside++;
+              g_autofree char *label = g_strdup_printf ("U+%04X", u);
+              DL_ASSERT_TRUE_FOR (label, FALSE);
+            }
+        }
+    }
+  uset_close (set);
+  DL_ASSERT_INT_EQ (outside, 0);
+  /* Not vacuous: A-Z, the apostrophes, Greek, Cyrillic... */
+  CU_ASSERT_TRUE (changed > 3000);
+}
+
+void
+test_prefilter_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("prefilter", NULL, NULL);
+  CU_add_test (s, "candidate_lines", test_candidate_lines);
+  CU_add_test (s, "spellings", test_spellings);
+  CU_add_test (s, "queries_without_literal", test_queries_without_literal);
+  CU_add_test (s, "several_queries", test_several_queries);
+  CU_add_test (s, "only_casefolded_characters_change", test_only_casefolded_characters_change);
+}
