@@ -196,7 +196,7 @@ close_stdout (void)
  * file's counts, the lists). glibc maps each such array apart and unmaps
  * it when freed, so the pages of the next one fault again; arrays below
  * 32 MiB now come from the heap, whose pages are reused (freq on 100 MB:
- * 82,600 page faults -> 70,000). */
+ * 82,600 page faults -> 66,100). */
 static void
 tune_malloc (void)
 {
