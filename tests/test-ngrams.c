@@ -180,6 +180,49 @@ test_tuples_grow_and_count (void)
   CU_ASSERT_TRUE (dl_tuples_bytes (t) < 200000 * 48);
 }
 
+/* Tuples added many at a time (hashed and their slots asked for in blocks)
+ * get the same indices, counts and ranges as added one by one: batches of
+ * every length around the block's, repeats inside a block, the table
+ * growing inside one, tuples of 1 to 8 ids. */
+static void
+test_tuples_add_many (void)
+{
+  static const guint sizes[] = { 1, 2, 3, 8 };
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      guint n = sizes[s];
+      g_autoptr (GRand) rand = g_rand_new_with_seed (17 + n);
+      g_autoptr (DlTuples) one = dl_tuples_new (n, DL_TUPLES_RANGES);
+      g_autoptr (DlTuples) many = dl_tuples_new (n, DL_TUPLES_RANGES);
+      g_autoptr (GArray) batch = g_array_new (FALSE, FALSE, sizeof (guint32));
+      for (guint32 file = 0; file < 4; file++)
+        for (guint b = 0; b < 1500; b++)
+          {
+            guint len = (guint) g_rand_int_range (rand, 0, 40);
+            g_array_set_size (batch, 0);
+            for (guint k = 0; k < len; k++)
+              {
+                guint32 ids[DL_TUPLES_MAX];
+                /* a few ids (many repeats), or a wide range (growth) */
+                guint32 span = g_rand_boolean (rand) ? 3 : 1000000;
+                for (guint j = 0; j < n; j++)
+                  ids[j] = (guint32) g_rand_int_range (rand, 0, (gint32) span);
+                dl_tuples_add (one, ids, 1, file);
+                g_array_append_vals (batch, ids, n);
+              }
+            dl_tuples_add_many (many, (const guint32 *) (gpointer) batch->data, len, file);
+          }
+      CU_ASSERT_EQUAL_FATAL (dl_tuples_size (many), dl_tuples_size (one));
+      CU_ASSERT_TRUE (dl_tuples_size (one) > 10000);
+      gboolean same = TRUE;
+      for (guint32 i = 0; i < dl_tuples_size (one); i++)
+        same &= memcmp (dl_tuples_ids (one, i), dl_tuples_ids (many, i), n * sizeof (guint32)) == 0
+                && dl_tuples_count (one, i) == dl_tuples_count (many, i)
+                && dl_tuples_range (one, i) == dl_tuples_range (many, i);
+      DL_ASSERT_INT_EQ_FOR ("tuples of n ids", same, TRUE);
+    }
+}
+
 /* Counts take 32 bits until they reach 2³² − 1; then the whole count. */
 static void
 test_tuples_big_counts (void)
@@ -273,5 +316,6 @@ test_ngrams_suite (void)
   CU_add_test (s, "tuples grow and count", test_tuples_grow_and_count);
   CU_add_test (s, "tuples unite files", test_tuples_unite_files);
   CU_add_test (s, "tuples big counts", test_tuples_big_counts);
+  CU_add_test (s, "tuples added many at a time", test_tuples_add_many);
   CU_add_test (s, "tuples merge", test_tuples_merge);
 }

@@ -41,8 +41,10 @@ struct _DlColloc {
   guint32 *ring; /* form ids of its last tokens, by position & mask */
   guint8 *taken; /* by position & mask: already counted in a window */
   guint64 mask;
-  GArray *open; /* guint64: last positions of occurrences whose right
-                   window is not yet full */
+  GArray *open;  /* guint64: last positions of occurrences whose right
+                    window is not yet full */
+  GArray *pairs; /* guint32: with all, the pairs of the line being read, two
+                    ids each, added at its end (dl_tuples_add_many) */
 };
 
 DlCollocCounts *
@@ -125,6 +127,7 @@ dl_colloc_free (DlColloc *c)
   g_free (c->ring);
   g_free (c->taken);
   g_array_unref (c->open);
+  g_array_unref (c->pairs);
   g_free (c);
 }
 
@@ -136,6 +139,7 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
   g_autoptr (DlColloc) c = g_new0 (DlColloc, 1);
   c->opts = *opts;
   c->open = g_array_new (FALSE, FALSE, sizeof (guint64));
+  c->pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
   /* The left window of a phrase reaches back past the phrase. */
   guint64 need = (guint64) opts->left + opts->right + DL_QUERY_MAX_TERMS + 1;
   c->mask = 1;
@@ -172,7 +176,7 @@ new_segment (DlColloc *c, int lang)
  * however often it stands in the window, so that a pair never occurs more
  * often than its second word. */
 static void
-take_pairs (DlColloc *c, LangColloc *lc, guint64 g)
+take_pairs (DlColloc *c, guint64 g)
 {
   guint32 form = c->ring[g & c->mask];
   for (guint d = 1; d <= c->opts.right && d <= g; d++)
@@ -184,7 +188,7 @@ take_pairs (DlColloc *c, LangColloc *lc, guint64 g)
       if (seen)
         continue;
       guint32 pair[2] = { first, form };
-      dl_tuples_add (lc->pairs, pair, 1, 0);
+      g_array_append_vals (c->pairs, pair, 2);
     }
 }
 
@@ -199,7 +203,7 @@ take_token (DlColloc *c, LangColloc *lc, guint32 form, DlLang lang, const char *
   c->taken[g & c->mask] = FALSE;
   if (c->opts.all)
     {
-      take_pairs (c, lc, g);
+      take_pairs (c, g);
       return TRUE;
     }
 
@@ -261,6 +265,10 @@ take_line (DlColloc *c, const DlStreamLine *line, const DlDiag *diag, DlCollocCo
           regex_failed = TRUE;
         }
     }
+  if (c->pairs->len > 0)
+    dl_tuples_add_many (lc->pairs, (const guint32 *) (gpointer) c->pairs->data, c->pairs->len / 2,
+                        0);
+  g_array_set_size (c->pairs, 0);
 }
 
 gboolean

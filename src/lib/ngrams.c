@@ -31,7 +31,10 @@ struct _DlNgrams {
                    are read only back to run_start) */
   guint64 run_start;
   guint32 ring[RING];
-  guint64 match_start[RING]; /* the latest start of a match ending there */
+  guint64 match_start[RING];       /* the latest start of a match ending there */
+  GArray *batch[DL_NGRAM_MAX + 1]; /* guint32: by length, the n-grams of the
+                                      line being read, n ids each, added at
+                                      its end (dl_tuples_add_many) */
 };
 
 DlNgramCounts *
@@ -88,6 +91,9 @@ dl_ngrams_free (DlNgrams *ng)
     return;
   dl_stream_free (ng->stream);
   dl_matcher_free (ng->matcher);
+  for (guint n = 0; n <= DL_NGRAM_MAX; n++)
+    if (ng->batch[n] != NULL)
+      g_array_unref (ng->batch[n]);
   g_free (ng);
 }
 
@@ -96,6 +102,8 @@ dl_ngrams_new (const DlNgramOptions *opts, GError **error)
 {
   g_autoptr (DlNgrams) ng = g_new0 (DlNgrams, 1);
   ng->opts = *opts;
+  for (guint n = opts->min_n; n <= opts->max_n; n++)
+    ng->batch[n] = g_array_new (FALSE, FALSE, sizeof (guint32));
   DlStreamOptions so;
   dl_stream_options_for_counter (&so, &opts->counter, TRUE);
   if ((ng->stream = dl_stream_new (&so, error)) == NULL)
@@ -121,8 +129,7 @@ new_run (DlNgrams *ng, int lang)
 
 /* Takes the next token of the run, form @form; @text, @len as written. */
 static gboolean
-take_token (DlNgrams *ng, DlTuples *const *tuples, guint32 form, DlLang lang, const char *text,
-            gsize len, GError **error)
+take_token (DlNgrams *ng, guint32 form, DlLang lang, const char *text, gsize len, GError **error)
 {
   guint64 g = ng->pos++;
   ng->ring[g % RING] = form;
@@ -153,7 +160,7 @@ take_token (DlNgrams *ng, DlTuples *const *tuples, guint32 form, DlLang lang, co
         }
       for (guint k = 0; k < n; k++)
         ids[k] = ng->ring[(first + k) % RING];
-      dl_tuples_add (tuples[n], ids, 1, 0);
+      g_array_append_vals (ng->batch[n], ids, n);
     }
   return ok;
 }
@@ -174,13 +181,20 @@ take_line (DlNgrams *ng, const DlStreamLine *line, const DlDiag *diag, DlNgramCo
       if (t->icu_start)
         new_run (ng, line->lang);
       g_autoptr (GError) e = NULL;
-      if (!take_token (ng, tuples, t->form, line->lang, line->text + t->offset, t->len,
+      if (!take_token (ng, t->form, line->lang, line->text + t->offset, t->len,
                        regex_failed ? NULL : &e))
         {
           if (e != NULL)
             dl_diag_report (diag, DL_DIAG_ERROR, line->path, line->number, "%s", e->message);
           regex_failed = TRUE;
         }
+    }
+  for (guint n = ng->opts.min_n; n <= ng->opts.max_n; n++)
+    {
+      GArray *b = ng->batch[n];
+      if (b->len > 0)
+        dl_tuples_add_many (tuples[n], (const guint32 *) (gpointer) b->data, b->len / n, 0);
+      g_array_set_size (b, 0);
     }
 }
 

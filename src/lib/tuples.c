@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include "prefetch.h"
+
 /* Entries live in chunks of CHUNK, so that growing never copies them nor
  * holds twice their room (a GArray doubles). */
 #define CHUNK_BITS 16
@@ -144,11 +146,10 @@ grow (DlTuples *t)
   t->mask = mask;
 }
 
-/* The index of @ids, added with zero counts if new. */
+/* The index of @ids, hashed @hh, added with zero counts if new. */
 static guint32
-find (DlTuples *t, const guint32 *ids)
+find_hashed (DlTuples *t, const guint32 *ids, guint64 hh)
 {
-  guint64 hh = hash (ids, t->n);
   guint32 h = (guint32) hh & t->mask;
   guint32 want = slot_value (t, 0, hh) - 1; /* the fingerprint alone */
   guint32 index_mask = (guint32) (((guint64) 1 << t->index_bits) - 1);
@@ -181,6 +182,12 @@ find (DlTuples *t, const guint32 *ids)
   if ((guint64) t->size * 4 > (guint64) (t->mask + 1) * 3)
     grow (t);
   return i;
+}
+
+static guint32
+find (DlTuples *t, const guint32 *ids)
+{
+  return find_hashed (t, ids, hash (ids, t->n));
 }
 
 /* Adds @file to the files of tuple @i unless there. */
@@ -256,6 +263,32 @@ dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint
   for (guint k = 0; k < n_files; k++)
     add_file (t, i, files[k]);
   return i;
+}
+
+/* How many tuples dl_tuples_add_many hashes, and asks the slots of, before
+ * it looks any of them up. */
+#define MANY 16
+
+void
+dl_tuples_add_many (DlTuples *t, const guint32 *ids, gsize n_tuples, guint32 file)
+{
+  guint64 hashes[MANY];
+  for (gsize done = 0; done < n_tuples; done += MANY)
+    {
+      guint block = (guint) MIN (n_tuples - done, MANY);
+      const guint32 *first = ids + done * t->n;
+      for (guint k = 0; k < block; k++)
+        {
+          hashes[k] = hash (first + (gsize) k * t->n, t->n);
+          DL_PREFETCH (&t->slots[(guint32) hashes[k] & t->mask]);
+        }
+      for (guint k = 0; k < block; k++)
+        {
+          guint32 i = find_hashed (t, first + (gsize) k * t->n, hashes[k]);
+          add_count (t, i, 1);
+          add_file (t, i, file);
+        }
+    }
 }
 
 /* How many tuples ahead a merge fetches the slots: a big table's slot is a

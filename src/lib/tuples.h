@@ -34,6 +34,12 @@ guint dl_tuples_n (const DlTuples *t);
  * table). Returns the tuple's index (0, 1, ... in order of first sight). */
 guint32 dl_tuples_add (DlTuples *t, const guint32 *ids, guint64 count, guint32 file);
 
+/* Adds 1 to each of the @n_tuples tuples laid end to end in @ids (n ids
+ * each), seen in file @file, as dl_tuples_add would one after the other
+ * (indices in the same order), but asks for the slots of several at once,
+ * so that their cache misses overlap. */
+void dl_tuples_add_many (DlTuples *t, const guint32 *ids, gsize n_tuples, guint32 file);
+
 /* Like dl_tuples_add, for a tuple seen in the @n_files files @files
  * (ascending), in any order from call to call; needs DL_TUPLES_FILES. */
 guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, const guint32 *files,
