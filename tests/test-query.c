@@ -313,6 +313,19 @@ test_match_phrases (void)
       = { "savaş", "barış", "savaş", "||", "barış", "savaş", "||", "barış", NULL };
   g_autofree char *got3 = phrase_matches (q3, t3);
   CU_ASSERT_STRING_EQUAL (got3, "0:0/1 2:0/1 5:0/1");
+
+  /* More terms than a mask word holds (70): forms that match a term of
+   * the second word, of the first, or none, each seen again. */
+  const char *q4[71];
+  g_autoptr (GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < 70; i++)
+    g_ptr_array_add (words, g_strdup_printf ("w%u", i));
+  for (guint i = 0; i < 70; i++)
+    q4[i] = words->pdata[i];
+  q4[70] = NULL;
+  const char *const t4[] = { "w69", "x", "w0", "w69", "w65", "x", "w0", "||", "w65", "w3", NULL };
+  g_autofree char *got4 = phrase_matches (q4, t4);
+  CU_ASSERT_STRING_EQUAL (got4, "0:69/1 2:0/1 3:69/1 4:65/1 6:0/1 8:65/1 9:3/1");
 }
 
 static void

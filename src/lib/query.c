@@ -327,12 +327,16 @@ struct _DlMatcher {
   gboolean by_unit; /* words compare by unit (opts.units) */
   DlNormalizer *norm;
   DlLexicon *cache[DL_LANG_COUNT];
-  GArray *masks[DL_LANG_COUNT];   /* stride guint64 per cached form */
-  GArray *by_form[DL_LANG_COUNT]; /* dl_matcher_token_form: per form of the
-                                     input, 1 if known, then its stride
-                                     guint64 (0 for unknown forms) */
-  guint64 *ring;                  /* masks of the last max_len tokens */
-  guint64 fed;                    /* tokens since the last reset */
+  GArray *masks[DL_LANG_COUNT];      /* stride guint64 per cached form */
+  GArray *by_form[DL_LANG_COUNT];    /* dl_matcher_token_form: guint32 per
+                                        form of the input, 0 if not known yet,
+                                        KNOWN_NONE if it matches no term, or
+                                        KNOWN_NONE + 1 + k: its mask is the k-th
+                                        of form_masks */
+  GArray *form_masks[DL_LANG_COUNT]; /* stride guint64 per form that matches */
+  guint64 *no_terms;                 /* stride guint64, all zero */
+  guint64 *ring;                     /* masks of the last max_len tokens */
+  guint64 fed;                       /* tokens since the last reset */
   GString *form;
   GArray *matches;
   UText *ut;
@@ -359,6 +363,8 @@ dl_matcher_free (DlMatcher *m)
         g_array_free (m->masks[l], TRUE);
       if (m->by_form[l] != NULL)
         g_array_free (m->by_form[l], TRUE);
+      if (m->form_masks[l] != NULL)
+        g_array_free (m->form_masks[l], TRUE);
     }
   if (m->ut != NULL)
     utext_close (m->ut);
@@ -369,6 +375,7 @@ dl_matcher_free (DlMatcher *m)
   g_free (m->first);
   g_free (m->length);
   g_free (m->ring);
+  g_free (m->no_terms);
   g_free (m);
 }
 
@@ -414,6 +421,7 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
   m->stride = (m->n_terms + 63) / 64;
   m->terms = g_new0 (MTerm, m->n_terms);
   m->ring = g_new0 (guint64, (gsize) m->stride * m->max_len);
+  m->no_terms = g_new0 (guint64, m->stride);
   m->norm = dl_normalizer_new (error);
   if (m->norm == NULL)
     return NULL;
@@ -442,7 +450,8 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
     {
       m->cache[l] = dl_lexicon_new ();
       m->masks[l] = g_array_new (FALSE, TRUE, sizeof (guint64));
-      m->by_form[l] = g_array_new (FALSE, TRUE, sizeof (guint64));
+      m->by_form[l] = g_array_new (FALSE, TRUE, sizeof (guint32));
+      m->form_masks[l] = g_array_new (FALSE, FALSE, sizeof (guint64));
     }
   return g_steal_pointer (&m);
 }
@@ -634,17 +643,28 @@ dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const 
   return ok;
 }
 
+/* What by_form holds for a form that matches no term. */
+#define KNOWN_NONE 1
+
 gboolean
 dl_matcher_token_form (DlMatcher *m, DlLang lang, guint32 form, const char *text, gsize len,
                        const DlMatch **matches, guint *n_matches, GError **error)
 {
   if (form == G_MAXUINT32) /* no number: DL_STREAM_NO_FORM */
     return dl_matcher_token (m, lang, text, len, matches, n_matches, error);
+  /* Four bytes a form, not the whole mask: most forms match nothing, and a
+   * big vocabulary's table then stays in the cache. */
   GArray *by = m->by_form[lang];
-  gsize w = m->stride + 1;
-  if ((gsize) form < by->len / w && g_array_index (by, guint64, form * w) != 0)
+  guint32 known = form < by->len ? g_array_index (by, guint32, form) : 0;
+  if (known == KNOWN_NONE)
     {
-      feed (m, &g_array_index (by, guint64, form * w + 1), matches, n_matches);
+      feed (m, m->no_terms, matches, n_matches);
+      return TRUE;
+    }
+  if (known > KNOWN_NONE)
+    {
+      gsize k = (gsize) (known - KNOWN_NONE - 1) * m->stride;
+      feed (m, &g_array_index (m->form_masks[lang], guint64, k), matches, n_matches);
       return TRUE;
     }
   gboolean ok;
@@ -653,11 +673,20 @@ dl_matcher_token_form (DlMatcher *m, DlLang lang, guint32 form, const char *text
    * by text says when to try it again, as dl_matcher_token does. */
   if (ok)
     {
-      if ((gsize) form >= by->len / w)
-        g_array_set_size (by, (guint) ((form + 1) * w));
-      guint64 *kept = &g_array_index (by, guint64, form * w);
-      kept[0] = 1;
-      memcpy (kept + 1, mask, m->stride * sizeof (guint64));
+      if (form >= by->len)
+        g_array_set_size (by, form + 1);
+      gboolean any = FALSE;
+      for (guint w = 0; w < m->stride && !any; w++)
+        any = mask[w] != 0;
+      GArray *kept = m->form_masks[lang];
+      if (!any)
+        known = KNOWN_NONE;
+      else
+        {
+          known = KNOWN_NONE + 1 + kept->len / m->stride;
+          g_array_append_vals (kept, mask, m->stride);
+        }
+      g_array_index (by, guint32, form) = known;
     }
   feed (m, mask, matches, n_matches);
   return ok;
@@ -667,5 +696,8 @@ void
 dl_matcher_forget_forms (DlMatcher *m)
 {
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_array_set_size (m->by_form[l], 0);
+    {
+      g_array_set_size (m->by_form[l], 0);
+      g_array_set_size (m->form_masks[l], 0);
+    }
 }
