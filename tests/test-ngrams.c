@@ -223,6 +223,77 @@ test_tuples_add_many (void)
     }
 }
 
+/* A file's table of random tuples (ids below 300, some repeated, one
+ * count past 2³² − 1), the same for the same @seed. */
+static DlTuples *
+random_file_table (guint n, DlTuplesFlags flags, guint32 seed)
+{
+  g_autoptr (GRand) rand = g_rand_new_with_seed (seed);
+  DlTuples *t = dl_tuples_new (n, flags);
+  for (guint i = 0; i < 70000; i++)
+    {
+      guint32 ids[DL_TUPLES_MAX];
+      for (guint k = 0; k < n; k++)
+        ids[k] = (guint32) g_rand_int_range (rand, 0, 300);
+      guint64 count = i == 5 ? G_MAXUINT32 - 1 : (guint64) g_rand_int_range (rand, 1, 4);
+      dl_tuples_add (t, ids, count, 0);
+    }
+  return t;
+}
+
+/* Whether @a and @b hold the same tuples, in the same order. */
+static gboolean
+same_tuples (const DlTuples *a, const DlTuples *b)
+{
+  if (dl_tuples_size (a) != dl_tuples_size (b))
+    return FALSE;
+  guint n = dl_tuples_n (a);
+  for (guint32 i = 0; i < dl_tuples_size (a); i++)
+    {
+      guint fa, fb;
+      const guint32 *files_a = dl_tuples_files (a, i, &fa), *files_b = dl_tuples_files (b, i, &fb);
+      if (memcmp (dl_tuples_ids (a, i), dl_tuples_ids (b, i), n * sizeof (guint32)) != 0
+          || dl_tuples_count (a, i) != dl_tuples_count (b, i)
+          || dl_tuples_range (a, i) != dl_tuples_range (b, i) || fa != fb
+          || (fa > 0 && memcmp (files_a, files_b, fa * sizeof (guint32)) != 0))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Absorbing a file's table gives what merging it gives: taken over into
+ * an empty table (its ids mapped in place, tuples the map makes equal
+ * added up, a count past 2³² − 1 kept whole), merged into one that is
+ * not; the used-up table is left empty. */
+static void
+test_tuples_absorb (void)
+{
+  static const DlTuplesFlags flags[] = { DL_TUPLES_COUNTS, DL_TUPLES_RANGES, DL_TUPLES_FILES };
+  /* Many ids to one: 300 ids onto 120. */
+  guint32 map[300];
+  for (guint i = 0; i < 300; i++)
+    map[i] = (i * 7) % 120 + 5;
+  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+    for (guint n = 1; n <= 3; n++)
+      {
+        g_autofree char *label = g_strdup_printf ("flags %u, n %u", flags[f], n);
+        g_autoptr (DlTuples) merged = dl_tuples_new (n, flags[f]);
+        g_autoptr (DlTuples) absorbed = dl_tuples_new (n, flags[f]);
+        for (guint32 file = 0; file < 3; file++)
+          {
+            g_autoptr (DlTuples) a = random_file_table (n, flags[f], 40 + file);
+            g_autoptr (DlTuples) b = random_file_table (n, flags[f], 40 + file);
+            dl_tuples_merge (merged, a, map, file * 2);
+            dl_tuples_absorb (absorbed, b, map, file * 2);
+            DL_ASSERT_INT_EQ_FOR (label, same_tuples (merged, absorbed), TRUE);
+            DL_ASSERT_INT_EQ_FOR (label, dl_tuples_size (b), file == 0 ? 0 : dl_tuples_size (a));
+          }
+        /* The map joined tuples: single ids fall on its 120 values. */
+        if (n == 1)
+          DL_ASSERT_INT_EQ_FOR (label, dl_tuples_size (absorbed), 120);
+      }
+}
+
 /* Counts take 32 bits until they reach 2³² − 1; then the whole count. */
 static void
 test_tuples_big_counts (void)
@@ -318,4 +389,5 @@ test_ngrams_suite (void)
   CU_add_test (s, "tuples big counts", test_tuples_big_counts);
   CU_add_test (s, "tuples added many at a time", test_tuples_add_many);
   CU_add_test (s, "tuples merge", test_tuples_merge);
+  CU_add_test (s, "tuples absorbed", test_tuples_absorb);
 }

@@ -89,19 +89,19 @@ dl_colloc_counts_nodes (const DlCollocCounts *c, DlLang lang)
 }
 
 void
-dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint32 file)
+dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file)
 {
   dl_counter_merge (into->counter, from->counter, file);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       LangColloc *dst = &into->lang[l];
-      const LangColloc *src = &from->lang[l];
+      LangColloc *src = &from->lang[l];
       dst->nodes += src->nodes;
       if (dl_counter_input_forms (from->counter, l) == 0)
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
       if (src->pairs != NULL)
-        dl_tuples_merge (dst->pairs, src->pairs, map, file);
+        dl_tuples_absorb (dst->pairs, src->pairs, map, file);
       for (guint32 f = 0; src->cooc != NULL && f < src->cooc->len; f++)
         {
           const Cooc *s = &g_array_index (src->cooc, Cooc, f);

@@ -34,8 +34,9 @@ void dl_colloc_counts_free (DlCollocCounts *counts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollocCounts, dl_colloc_counts_free)
 
 /* Adds @from, the counts of one input (dl_colloc_input), to @into as file
- * number @file (0-based, increasing from call to call). */
-void dl_colloc_counts_merge (DlCollocCounts *into, const DlCollocCounts *from, guint32 file);
+ * number @file (0-based, increasing from call to call). @from is used up
+ * (its tables may be taken over): only free it after. */
+void dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file);
 
 /* The counter of @counts (tokens and frequencies), owned by it. */
 const DlCounter *dl_colloc_counts_counter (const DlCollocCounts *counts);

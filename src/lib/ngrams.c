@@ -71,7 +71,7 @@ dl_ngram_counts_counter (const DlNgramCounts *c)
 }
 
 void
-dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 file)
+dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file)
 {
   dl_counter_merge (into->counter, from->counter, file);
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -80,7 +80,7 @@ dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 f
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
       for (guint n = from->opts.min_n; n <= from->opts.max_n; n++)
-        dl_tuples_merge (into->tuples[l][n], from->tuples[l][n], map, file);
+        dl_tuples_absorb (into->tuples[l][n], from->tuples[l][n], map, file);
     }
 }
 

@@ -33,8 +33,9 @@ void dl_ngram_counts_free (DlNgramCounts *counts);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgramCounts, dl_ngram_counts_free)
 
 /* Adds @from, the counts of one input, to @into as file number @file
- * (0-based, increasing from call to call). */
-void dl_ngram_counts_merge (DlNgramCounts *into, const DlNgramCounts *from, guint32 file);
+ * (0-based, increasing from call to call). @from is used up (its tables
+ * may be taken over): only free it after. */
+void dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file);
 
 /* The counter of @counts (tokens and frequencies), owned by it. */
 const DlCounter *dl_ngram_counts_counter (const DlNgramCounts *counts);

@@ -146,9 +146,12 @@ grow (DlTuples *t)
   t->mask = mask;
 }
 
-/* The index of @ids, hashed @hh, added with zero counts if new. */
-static guint32
-find_hashed (DlTuples *t, const guint32 *ids, guint64 hh)
+/* Where @ids, hashed @hh, is: its index, or NONE and in *@free_slot the
+ * slot it would take. */
+#define NONE G_MAXUINT32
+
+static inline guint32
+probe (const DlTuples *t, const guint32 *ids, guint64 hh, guint32 *free_slot)
 {
   guint32 h = (guint32) hh & t->mask;
   guint32 want = slot_value (t, 0, hh) - 1; /* the fingerprint alone */
@@ -161,6 +164,18 @@ find_hashed (DlTuples *t, const guint32 *ids, guint64 hh)
       if ((s & ~index_mask) == want && same_ids (IDS (t, (s & index_mask) - 1), ids, t->n))
         return (s & index_mask) - 1;
     }
+  *free_slot = h;
+  return NONE;
+}
+
+/* The index of @ids, hashed @hh, added with zero counts if new. */
+static guint32
+find_hashed (DlTuples *t, const guint32 *ids, guint64 hh)
+{
+  guint32 h = 0;
+  guint32 found = probe (t, ids, hh, &h);
+  if (found != NONE)
+    return found;
   guint32 i = t->size;
   g_return_val_if_fail (i < G_MAXUINT32 - 1, 0);
   if ((i & (CHUNK - 1)) == 0)
@@ -317,6 +332,91 @@ dl_tuples_merge (DlTuples *into, const DlTuples *from, const guint32 *map, guint
         ids[k] = map[f[k]];
       dl_tuples_add (into, ids, dl_tuples_count (from, i), file);
     }
+}
+
+/* Sets up empty slots for @size tuples (at most three quarters full). */
+static void
+fresh_slots (DlTuples *t, guint32 size)
+{
+  guint32 mask = 255;
+  while ((guint64) size * 4 > (guint64) (mask + 1) * 3)
+    mask = mask * 2 + 1;
+  g_free (t->slots);
+  t->slots = g_new0 (guint32, (gsize) mask + 1);
+  t->mask = mask;
+  t->index_bits = index_bits (mask);
+}
+
+/* Frees the chunks of @chunks past the first @keep. */
+static void
+drop_chunks (GPtrArray *chunks, guint keep)
+{
+  if (chunks != NULL && chunks->len > keep)
+    g_ptr_array_set_size (chunks, keep);
+}
+
+/* Into an empty @into: takes @from's arrays and maps their ids in place,
+ * tuples that the map makes equal added up into the first of them, in
+ * order, as dl_tuples_merge would add them one by one; @from is left
+ * empty. The peak holds one table, not two. */
+static void
+take_over (DlTuples *into, DlTuples *from, const guint32 *map, guint32 file)
+{
+  DlTuples empty = *into;
+  *into = *from;
+  *from = empty;
+  GHashTable *old_big = g_steal_pointer (&into->big);
+  guint32 size = into->size;
+  guint n = into->n;
+  fresh_slots (into, size);
+  /* Tuple i goes to index size (<= i, as tuples can only merge): what lies
+   * there was read before, and its chunks exist. */
+  into->size = 0;
+  for (guint32 i = 0; i < size; i++)
+    {
+      guint32 c = COUNT (into, i);
+      guint64 count
+          = c < BIG ? c : *(guint64 *) g_hash_table_lookup (old_big, GUINT_TO_POINTER (i));
+      guint32 ids[DL_TUPLES_MAX];
+      const guint32 *was = IDS (into, i);
+      for (guint k = 0; k < n; k++)
+        ids[k] = map[was[k]];
+      guint64 hh = hash (ids, n);
+      guint32 h = 0;
+      guint32 j = probe (into, ids, hh, &h);
+      if (j == NONE)
+        {
+          j = into->size++;
+          memcpy (IDS (into, j), ids, n * sizeof *ids);
+          COUNT (into, j) = 0;
+          if (into->ranges != NULL)
+            RANGE (into, j) = (Range){ 0, 0 };
+          if (into->files != NULL)
+            g_array_set_size (into->files->pdata[j], 0);
+          into->slots[h] = slot_value (into, j, hh);
+        }
+      add_count (into, j, count);
+      add_file (into, j, file);
+    }
+  if (old_big != NULL)
+    g_hash_table_unref (old_big);
+  guint chunks = (into->size + CHUNK - 1) / CHUNK;
+  drop_chunks (into->ids, chunks);
+  drop_chunks (into->counts, chunks);
+  drop_chunks (into->ranges, chunks);
+  if (into->files != NULL)
+    g_ptr_array_set_size (into->files, into->size);
+}
+
+void
+dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint32 file)
+{
+  g_return_if_fail (into->n == from->n);
+  if (into->size == 0 && (into->ranges == NULL) == (from->ranges == NULL)
+      && (into->files == NULL) == (from->files == NULL))
+    take_over (into, from, map, file);
+  else
+    dl_tuples_merge (into, from, map, file);
 }
 
 guint32

@@ -51,6 +51,12 @@ guint32 dl_tuples_add_files (DlTuples *t, const guint32 *ids, guint64 count, con
  * does not wait for each in turn. */
 void dl_tuples_merge (DlTuples *into, const DlTuples *from, const guint32 *map, guint32 file);
 
+/* As dl_tuples_merge, but @from is used up: only dl_tuples_free it after.
+ * Into an empty @into (the first file's), @from's arrays are taken over and
+ * their ids mapped in place, so that the two tables are never both in
+ * memory. */
+void dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint32 file);
+
 /* The number of distinct tuples. */
 guint32 dl_tuples_size (const DlTuples *t);
 
