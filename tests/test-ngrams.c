@@ -276,7 +276,7 @@ test_tuples_absorb (void)
   for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
     for (guint n = 1; n <= 3; n++)
       {
-        g_autofree char *label = g_strdup_printf ("flags %u, n %u", flags[f], n);
+        g_autofree char *label = g_strdup_printf ("flags %d, n %u", (int) flags[f], n);
         g_autoptr (DlTuples) merged = dl_tuples_new (n, flags[f]);
         g_autoptr (DlTuples) absorbed = dl_tuples_new (n, flags[f]);
         for (guint32 file = 0; file < 3; file++)
