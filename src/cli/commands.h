@@ -56,6 +56,7 @@ gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_export (DlEnv *env, int argc, char **argv, GError **error);
 
 /* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
  * paths that cannot be read counted in @env->inputs_failed. */
@@ -81,6 +82,12 @@ GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths, GErro
 /* The same inputs split into the parts --by asks for: a GPtrArray of DlPart
  * (meta.h; one part without --by, in natural order of the values with). */
 GPtrArray *dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error);
+
+/* dl_cmd_inputs, and the metadata table the inputs were selected by in
+ * *@meta (owned; NULL without one: no --meta, and not the bundled
+ * corpus). */
+GPtrArray *dl_cmd_inputs_meta (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta,
+                               GError **error);
 
 /* How documents are read, from -e/--encoding and --assume. */
 DlDocumentOptions dl_cmd_document_options (const DlOptions *opts);
@@ -223,6 +230,13 @@ typedef struct {
 gboolean dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
                              const DlListTools *tools, DlQueryUnits *qu, GError **error);
 void dl_cmd_query_units_clear (DlQueryUnits *qu);
+
+/* The first pass of a command that reads its inputs twice: @inputs (those
+ * that cannot be read twice copied to temporary files first) counted as
+ * freq counts them, numbers too, quietly (the second pass reports on the
+ * inputs). A new counter, or NULL with @error (a copy, the tokenizer). */
+DlCounter *dl_cmd_count_first (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
+                               GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
 
