@@ -37,9 +37,9 @@ test_export_checker_refuses_broken_vrt (void)
     "<text id=\"a\">\n<s lang=\"tr\">\n</s>\n</text>\n",                /* empty s */
     "<text id=\"a\">\n<s lang=\"tr\">\na<b\tx\tx\tx\ttr\n</s>\n</text>\n",
     "<text id=\"a\">\n<s lang=\"tr\">\na&#39;b\tx\tx\tx\ttr\n</s>\n</text>\n", /* CWB: no &# */
-    "<text id=\"a\">\n<s lang=\"tr\">\nx\tx\tx\tx\ten\n</s>\n</text>\n", /* lang */
-    "<s lang=\"tr\">\nx\tx\tx\tx\ttr\n</s>\n",                          /* s outside text */
-    "<text id=\"a>\n<s lang=\"tr\">\nx\tx\tx\tx\ttr\n</s>\n</text>\n",  /* bad attribute */
+    "<text id=\"a\">\n<s lang=\"tr\">\nx\tx\tx\tx\ten\n</s>\n</text>\n",       /* lang */
+    "<s lang=\"tr\">\nx\tx\tx\tx\ttr\n</s>\n",                                 /* s outside text */
+    "<text id=\"a>\n<s lang=\"tr\">\nx\tx\tx\tx\ttr\n</s>\n</text>\n",         /* bad attribute */
   };
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     DL_ASSERT_TRUE_FOR (bad[i], !vrt_check (bad[i], NULL, NULL));
@@ -78,11 +78,11 @@ test_export_corpus_structure (void)
   DL_ASSERT_STR_CONTAINS (out, "\n1990’ların\t1990’ların\t1990\t1990\ttr\n");
 }
 
-#define FIXTURE                                                                                    \
-  "Azerbaycan’ın başkenti Bakü'dür ve İstanbul’a her gün uçaklar kalkıyor, IRAK da öyle.\n"        \
-  "The war over the region began in 1992 and the occupation lasted for years.\n"                  \
-  "a<b & \"c\" 'd' https://example.org/?a=1&b=<2>\n"                                                \
-  "\"Tekstilpark\"ı için 2.000 kişi çalıştı.\n"                                                    \
+#define FIXTURE                                                                                          \
+  "Azerbaycan’ın başkenti Bakü'dür ve İstanbul’a her gün uçaklar kalkıyor, IRAK da öyle.\n" \
+  "The war over the region began in 1992 and the occupation lasted for years.\n"                         \
+  "a<b & \"c\" 'd' https://example.org/?a=1&b=<2>\n"                                                     \
+  "\"Tekstilpark\"ı için 2.000 kişi çalıştı.\n"                                                   \
   "Καλημέρα κόσμε, τι κάνεις σήμερα;\n"
 
 /* A small hostile fixture, every token line exact. The oracle: the
@@ -173,8 +173,8 @@ vrt_counts (const char *vrt, int field, gboolean numbers)
       if (**l == '<' || **l == '\0')
         continue;
       g_auto (GStrv) f = g_strsplit (*l, "\t", -1);
-      if (g_strv_length (f) != 5 || strcmp (f[4], "other") == 0
-          || strcmp (f[2], "__UNDEF__") == 0 || (!numbers && g_ascii_isdigit (f[0][0])))
+      if (g_strv_length (f) != 5 || strcmp (f[4], "other") == 0 || strcmp (f[2], "__UNDEF__") == 0
+          || (!numbers && g_ascii_isdigit (f[0][0])))
         continue;
       char *key = g_strdup_printf ("%s\t%s", f[4], f[field]);
       gpointer old = g_hash_table_lookup (counts, key);
@@ -294,7 +294,8 @@ test_export_meta (void)
   g_autofree char *out = export_ok (cmd, NULL);
   DL_ASSERT_STR_CONTAINS (out, "-S text:0+id+file+y_l___ay+_1990s -S s:0+lang -->\n");
   DL_ASSERT_STR_CONTAINS (
-      out, "\n<text id=\"A1\" file=\"a.txt\" y_l___ay=\"2024 &lt;&quot;x&quot;&gt;\" _1990s=\"z\">\n");
+      out,
+      "\n<text id=\"A1\" file=\"a.txt\" y_l___ay=\"2024 &lt;&quot;x&quot;&gt;\" _1990s=\"z\">\n");
   DL_ASSERT_STR_CONTAINS (out, "\n<text id=\"b.txt\" file=\"b.txt\" y_l___ay=\"\" _1990s=\"\">\n");
   g_autofree char *meta2 = g_build_filename (dir, "m2.tsv", NULL);
   g_file_set_contents (meta2, "file\tTitle\ttitle\na.txt\tx\ty\n", -1, NULL);

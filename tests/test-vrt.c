@@ -62,9 +62,9 @@ test_vrt_names (void)
   static const struct {
     const char *in, *out;
   } cases[] = {
-    { "title", "title" },     { "Title", "title" },   { "Yıl & Ay", "y_l___ay" },
-    { "1990s", "_1990s" },    { "a-b", "a_b" },       { "-x", "_x" },
-    { "", "_" },              { "_ok", "_ok" },       { "başlık", "ba_l_k" },
+    { "title", "title" },  { "Title", "title" }, { "Yıl & Ay", "y_l___ay" },
+    { "1990s", "_1990s" }, { "a-b", "a_b" },     { "-x", "_x" },
+    { "", "_" },           { "_ok", "_ok" },     { "başlık", "ba_l_k" },
     { "\xff\xfe", "__" },
   };
   g_autoptr (GString) out = g_string_new (NULL);

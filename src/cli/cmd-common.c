@@ -209,8 +209,7 @@ dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
 }
 
 GPtrArray *
-dl_cmd_inputs_meta (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta,
-                    GError **error)
+dl_cmd_inputs_meta (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta, GError **error)
 {
   g_return_val_if_fail (opts->by == NULL, NULL);
   *meta = NULL;

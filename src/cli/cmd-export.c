@@ -300,8 +300,7 @@ static gboolean
 export_units_init (ExportUnits *u, DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
                    GError **error)
 {
-  if ((u->norm = dl_normalizer_new (error)) == NULL
-      || (u->stemmer = dl_stemmer_new (error)) == NULL
+  if ((u->norm = dl_normalizer_new (error)) == NULL || (u->stemmer = dl_stemmer_new (error)) == NULL
       || (u->lemmatizer = dl_lemmatizer_new (error)) == NULL
       || (u->counter = dl_cmd_count_first (env, opts, inputs, error)) == NULL)
     return FALSE;
