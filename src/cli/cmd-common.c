@@ -2,6 +2,7 @@
  * count them. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -108,6 +109,15 @@ dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob)
   GPtrArray *inputs = dl_source_expand (paths, glob, diag);
   env->inputs_failed += t.failed;
   return inputs;
+}
+
+gboolean
+dl_cmd_spill_error (GError **error)
+{
+  int errsv = errno;
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
+               g_strerror (errsv ? errsv : EIO));
+  return FALSE;
 }
 
 gboolean

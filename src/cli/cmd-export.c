@@ -2,7 +2,6 @@
  * for CWB's cwb-encode, CQPweb and NoSketch Engine (vrt.h). */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -353,12 +352,7 @@ export_run (DlEnv *env, const ExportArgs *a, GError **error)
   dl_cmd_pool_run (env, &a->opts, inputs, (guint) a->opts.threads, export_work, export_emit,
                    export_result_free, &run);
   if (run.failed)
-    {
-      int errsv = errno;
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
-                   g_strerror (errsv ? errsv : EIO));
-      return FALSE;
-    }
+    return dl_cmd_spill_error (error);
   return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 

@@ -71,6 +71,10 @@ GPtrArray *dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob
  * result as before; the failures' diagnostics give exit status 1. */
 gboolean dl_cmd_commit (DlEnv *env, DlOut *out, GError **error);
 
+/* Sets @error (DL_ERROR_IO) for a spill file (spill.h) that could not be
+ * written or read, with errno's reason; returns FALSE. */
+gboolean dl_cmd_spill_error (GError **error);
+
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
  * in a note); those --exclude and --where (with --meta) keep. Returns a
