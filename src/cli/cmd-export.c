@@ -205,8 +205,9 @@ put_kept (const guint8 *data, gsize len, gpointer user_data)
 {
   ExportRun *run = user_data;
   /* All taken: a write that fails leaves the stream's error for
-   * dl_out_close to report. */
-  fwrite (data, 1, len, run->fp);
+   * dl_out_close to report. An empty spill gives no data (NULL). */
+  if (len > 0)
+    fwrite (data, 1, len, run->fp);
   return len;
 }
 
