@@ -240,7 +240,8 @@ test_bash_completion (void)
       "comp \"$DERLEM\" freq --format \"\"; comp \"$DERLEM\" compare --format \"\"; "
       "comp \"$DERLEM\" freq --format=j; comp \"$DERLEM\" kwic --unit s; "
       "comp \"$DERLEM\" freq corpus/commentary-e; comp \"$DERLEM\" stats --meta corpus/MAN; "
-      "comp \"$DERLEM\" exercise --kind \"\"; comp \"$DERLEM\" exercise --bands corpus/MAN'",
+      "comp \"$DERLEM\" exercise --kind \"\"; comp \"$DERLEM\" exercise --bands corpus/MAN; "
+      "comp \"$DERLEM\" ex; comp \"$DERLEM\" export --format \"\"'",
       NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
   DL_ASSERT_STR_EQ (r.out, "colloc compare \n"
@@ -253,7 +254,9 @@ test_bash_completion (void)
                            "corpus/commentary-en-karabakh-liberation.txt \n"
                            "corpus/MANIFEST.tsv \n"
                            "choice collocation gapfill order \n"
-                           "corpus/MANIFEST.tsv \n");
+                           "corpus/MANIFEST.tsv \n"
+                           "exercise export \n"
+                           "vrt \n");
   cli_run_clear (&r);
 }
 

@@ -6,8 +6,8 @@
  * the case expects (0, 1 or 2; never a crash, a signal or a hang, which
  * `timeout` turns into status 124), the case's message on standard error,
  * diagnostics of the form "derlem: ..." with no raw control character,
- * well-formed output (TSV rows as wide as the header, valid JSON, no
- * control character from the corpus in text output), the same output for
+ * well-formed output (TSV rows as wide as the header, valid JSON, VRT
+ * by its rules, no control character from the corpus in text output), the same output for
  * --threads 1 and 2 (freq, kwic and langs), and nothing left behind: no temporary file beside an
  * -o target or in TMPDIR, inputs unchanged. */
 #include "config.h"
@@ -22,6 +22,7 @@
 
 #include "cli.h"
 #include "tests.h"
+#include "vrt-check.h"
 
 /* The commands, each with what it needs besides PATH. QUERY stands for the
  * case's query (savaş unless it has one). */
@@ -42,6 +43,7 @@ static const struct {
   { "compare", "", "", TRUE }, /* nothing to compare: no tokens of a language */
   { "profile", "", "", FALSE },
   { "langs", "", "", FALSE },
+  { "export", "", "", FALSE },
 };
 
 typedef enum {
@@ -855,6 +857,9 @@ command_line (const Case *c, gsize cmd, const char *dir, const char *paths, cons
   /* compare writes for people only; profile reads a learner text. */
   if (strcmp (commands[cmd].name, "compare") == 0 && strcmp (format, "") != 0)
     format = "--format markdown";
+  /* export writes VRT only. */
+  if (strcmp (commands[cmd].name, "export") == 0)
+    format = "";
   /* The command's own options first: a case's "--" ends the options. */
   return g_strdup_printf ("cd '%s' && TMPDIR='%s/tmp' timeout 120 \"$DERLEM\" %s %s %s %s %s %s %s",
                           dir, dir, commands[cmd].name, commands[cmd].tail, format, threads,
@@ -896,7 +901,16 @@ check_case (const Case *c, gsize index)
         fprintf (stderr, "\n%s: stderr not clean:\n%s\n", label, r.err);
       if (!(c->flags & OUTPUT_FILE) && r.status != 2)
         {
-          if (strcmp (format, "--format json") == 0 && strcmp (commands[k].name, "compare") != 0)
+          if (strcmp (commands[k].name, "export") == 0)
+            {
+              g_autoptr (GString) why = g_string_new (NULL);
+              gboolean vrt = vrt_check (r.out, why, NULL);
+              if (!vrt)
+                fprintf (stderr, "\n%s: not VRT: %s\n", label, why->str);
+              DL_ASSERT_TRUE_FOR (label, vrt);
+            }
+          else if (strcmp (format, "--format json") == 0
+                   && strcmp (commands[k].name, "compare") != 0)
             DL_ASSERT_TRUE_FOR (label, json_document (r.out));
           else if (strcmp (format, "--format tsv") == 0
                    && strcmp (commands[k].name, "compare") != 0)

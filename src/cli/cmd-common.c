@@ -2,6 +2,7 @@
  * count them. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -111,6 +112,15 @@ dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob)
 }
 
 gboolean
+dl_cmd_spill_error (GError **error)
+{
+  int errsv = errno;
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
+               g_strerror (errsv ? errsv : EIO));
+  return FALSE;
+}
+
+gboolean
 dl_cmd_commit (DlEnv *env, DlOut *out, GError **error)
 {
   const char *path = dl_out_path (out);
@@ -170,8 +180,10 @@ output_is_not_input (const DlOptions *opts, GPtrArray *inputs, GError **error)
   return TRUE;
 }
 
-GPtrArray *
-dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
+/* dl_cmd_parts, the metadata table read (or NULL) in *@meta_out when it
+ * is not NULL. */
+static GPtrArray *
+select_parts (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta_out, GError **error)
 {
   g_autofree char *manifest = NULL;
   g_autoptr (GPtrArray) inputs = named_inputs (env, opts, paths, &manifest);
@@ -195,18 +207,34 @@ dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
     dl_diag_report (env->diag, DL_DIAG_WARNING, NULL, 0,
                     /* Translators: every input was left out by the selection. */
                     _ ("--where and --exclude left no file to read"));
+  if (meta_out != NULL)
+    *meta_out = g_steal_pointer (&meta);
   return parts;
+}
+
+GPtrArray *
+dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
+{
+  return select_parts (env, opts, paths, NULL, error);
+}
+
+GPtrArray *
+dl_cmd_inputs_meta (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta, GError **error)
+{
+  g_return_val_if_fail (opts->by == NULL, NULL);
+  *meta = NULL;
+  g_autoptr (GPtrArray) parts = select_parts (env, opts, paths, meta, error);
+  if (parts == NULL)
+    return NULL;
+  DlPart *all = parts->pdata[0];
+  return g_steal_pointer (&all->inputs);
 }
 
 GPtrArray *
 dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths, GError **error)
 {
-  g_return_val_if_fail (opts->by == NULL, NULL);
-  g_autoptr (GPtrArray) parts = dl_cmd_parts (env, opts, paths, error);
-  if (parts == NULL)
-    return NULL;
-  DlPart *all = parts->pdata[0];
-  return g_steal_pointer (&all->inputs);
+  g_autoptr (DlMeta) meta = NULL;
+  return dl_cmd_inputs_meta (env, opts, paths, &meta, error);
 }
 
 typedef struct {
@@ -510,22 +538,30 @@ dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const D
       for (guint i = 0; i < part->inputs->len; i++)
         g_ptr_array_add (inputs, part->inputs->pdata[i]);
     }
-  if (!dl_cmd_spool_inputs (inputs, error))
+  if ((qu->counter = dl_cmd_count_first (env, opts, inputs, error)) == NULL)
     return FALSE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (dl_counter_options (qu->counter)->langs[l])
+      qu->units[l] = dl_cmd_units (opts, tools, qu->counter, l);
+  return TRUE;
+}
+
+DlCounter *
+dl_cmd_count_first (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, GError **error)
+{
+  if (!dl_cmd_spool_inputs (inputs, error))
+    return NULL;
   DlCounting pass = { { 0 }, dl_cmd_document_options (opts), NULL };
   dl_cmd_counter_options (opts, &pass.counter_options);
   /* Numbers too: a query may name one (`1990` finds `1990’ların`). */
   pass.counter_options.kinds[DL_TOKEN_NUMBER] = TRUE;
-  qu->counter = pass.total = dl_counter_new (&pass.counter_options);
+  g_autoptr (DlCounter) counter = pass.total = dl_counter_new (&pass.counter_options);
   /* The second pass says what is wrong with an input: this one is quiet. */
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
   DlEnv quiet_env = { .diag = quiet, .progress_line = env->progress_line };
   if (!dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_counting_job, &pass, error))
-    return FALSE;
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    if (pass.counter_options.langs[l])
-      qu->units[l] = dl_cmd_units (opts, tools, qu->counter, l);
-  return TRUE;
+    return NULL;
+  return g_steal_pointer (&counter);
 }
 
 void

@@ -1,7 +1,6 @@
 /* cmd-langs.c — `derlem langs`: the language of each span of lines. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -284,12 +283,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
                    langs_result_free, &run);
   dl_writer_end (run.writer);
   if (run.failed)
-    {
-      int errsv = errno;
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
-                   g_strerror (errsv ? errsv : EIO));
-      return FALSE;
-    }
+    return dl_cmd_spill_error (error);
   return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 

@@ -56,6 +56,7 @@ gboolean dl_cmd_dispersion (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_export (DlEnv *env, int argc, char **argv, GError **error);
 
 /* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
  * paths that cannot be read counted in @env->inputs_failed. */
@@ -70,6 +71,10 @@ GPtrArray *dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob
  * result as before; the failures' diagnostics give exit status 1. */
 gboolean dl_cmd_commit (DlEnv *env, DlOut *out, GError **error);
 
+/* Sets @error (DL_ERROR_IO) for a spill file (spill.h) that could not be
+ * written or read, with errno's reason; returns FALSE. */
+gboolean dl_cmd_spill_error (GError **error);
+
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
  * in a note); those --exclude and --where (with --meta) keep. Returns a
@@ -81,6 +86,12 @@ GPtrArray *dl_cmd_inputs (DlEnv *env, const DlOptions *opts, char **paths, GErro
 /* The same inputs split into the parts --by asks for: a GPtrArray of DlPart
  * (meta.h; one part without --by, in natural order of the values with). */
 GPtrArray *dl_cmd_parts (DlEnv *env, const DlOptions *opts, char **paths, GError **error);
+
+/* dl_cmd_inputs, and the metadata table the inputs were selected by in
+ * *@meta (owned; NULL without one: no --meta, and not the bundled
+ * corpus). */
+GPtrArray *dl_cmd_inputs_meta (DlEnv *env, const DlOptions *opts, char **paths, DlMeta **meta,
+                               GError **error);
 
 /* How documents are read, from -e/--encoding and --assume. */
 DlDocumentOptions dl_cmd_document_options (const DlOptions *opts);
@@ -223,6 +234,13 @@ typedef struct {
 gboolean dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
                              const DlListTools *tools, DlQueryUnits *qu, GError **error);
 void dl_cmd_query_units_clear (DlQueryUnits *qu);
+
+/* The first pass of a command that reads its inputs twice: @inputs (those
+ * that cannot be read twice copied to temporary files first) counted as
+ * freq counts them, numbers too, quietly (the second pass reports on the
+ * inputs). A new counter, or NULL with @error (a copy, the tokenizer). */
+DlCounter *dl_cmd_count_first (DlEnv *env, const DlOptions *opts, GPtrArray *inputs,
+                               GError **error);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
 

@@ -49,6 +49,8 @@ static const Command commands[] = {
     N_ ("printable worksheets from the corpus's sentences: gap fill, choice, order") },
   { "compare", dl_cmd_compare,
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
+  { "export", dl_cmd_export,
+    N_ ("the inputs as verticalized text (VRT) for CWB, CQPweb and NoSketch Engine") },
 };
 
 /* Whether any input went wrong. The program's mutable state is main.c's:

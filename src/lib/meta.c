@@ -108,6 +108,19 @@ dl_meta_column (const DlMeta *m, const char *key)
   return -1;
 }
 
+guint
+dl_meta_n_columns (const DlMeta *m)
+{
+  return m->names->len;
+}
+
+const char *
+dl_meta_column_name (const DlMeta *m, guint column)
+{
+  g_return_val_if_fail (column < m->names->len, NULL);
+  return m->names->pdata[column];
+}
+
 gint
 dl_meta_row (const DlMeta *m, const char *path)
 {

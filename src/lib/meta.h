@@ -25,6 +25,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlMeta, dl_meta_free)
 /* The column named @key, or -1. */
 gint dl_meta_column (const DlMeta *m, const char *key);
 
+/* The number of columns, and the name of @column (owned by @m), in the
+ * order of the header row. */
+guint dl_meta_n_columns (const DlMeta *m);
+const char *dl_meta_column_name (const DlMeta *m, guint column);
+
 /* The row describing the input @path: the one whose `file` is @path, or the
  * end of @path after a '/' (`corpus/a.txt` is described by `a.txt`), the
  * longest that matches. -1 if none does. */
