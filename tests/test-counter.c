@@ -136,7 +136,7 @@ count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOpti
       g_autofree char *name = g_strdup_printf ("%zu.txt", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       CU_ASSERT_FATAL (g_file_set_contents (path, texts[i], -1, NULL));
-      DlInput input = { path, FALSE, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_autoptr (GError) error = NULL;
       CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
@@ -207,7 +207,7 @@ count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_s
   for (guint32 i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
-      DlInput input = { path, FALSE, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_clear_error (&error);
       gboolean ok = one_stream ? dl_counter_count_stream (c, stream, &input, &doc, diag, &error)

@@ -959,6 +959,68 @@ test_hostile_cases (void)
     }
 }
 
+/* Every case read into an index (index build, the case's options) and
+ * read back: freq and kwic print what they print over the inputs, with the
+ * same exit status, but where the status came from a path that could not
+ * be read at all: such a path is in no index. */
+static void
+test_hostile_index (void)
+{
+  g_autofree char *idx_dir = g_dir_make_tmp ("derlem-hostile-index-XXXXXX", NULL);
+  g_autofree char *idx = g_build_filename (idx_dir, "case.dlx", NULL);
+  static const char *const queries[]
+      = { "freq --format tsv --threads 1", "kwic --format tsv --threads 1 savaş" };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      if (c->status == 2 || (c->flags & (OUTPUT_FILE | ONLY_QUERIES)))
+        continue;
+      g_autofree char *dir = g_dir_make_tmp ("derlem-hostile-XXXXXX", NULL);
+      g_autofree char *tmp = g_build_filename (dir, "tmp", NULL);
+      g_mkdir (tmp, 0700);
+      g_autofree char *paths = c->setup (dir);
+      g_autofree char *before = listing (dir);
+      g_autofree char *build = g_strdup_printf (
+          "rm -rf '%s'; cd '%s' && TMPDIR='%s/tmp' timeout 120 \"$DERLEM\" index build "
+          "--threads 1 -o '%s' %s %s",
+          idx, dir, dir, idx, c->options, paths);
+      CliRun b = cli_run (build, NULL);
+      DL_ASSERT_TRUE_FOR (c->name, b.status == 0 || b.status == 1);
+      DL_ASSERT_TRUE_FOR (c->name, stderr_clean (b.err));
+      gboolean built = g_file_test (idx, G_FILE_TEST_IS_DIR);
+      DL_ASSERT_TRUE_FOR (c->name, built || b.status == 1);
+      gboolean path_failed = strstr (b.err, g_strerror (ENOENT)) != NULL
+                             || strstr (b.err, g_strerror (ELOOP)) != NULL;
+      for (gsize q = 0; built && q < G_N_ELEMENTS (queries); q++)
+        {
+          g_autofree char *label = g_strdup_printf ("[%s] index: %s", c->name, queries[q]);
+          g_autofree char *src
+              = g_strdup_printf ("cd '%s' && TMPDIR='%s/tmp' timeout 120 \"$DERLEM\" %s %s %s", dir,
+                                 dir, queries[q], c->options, paths);
+          g_autofree char *from = g_strdup_printf (
+              "cd '%s' && TMPDIR='%s/tmp' timeout 120 \"$DERLEM\" %s '%s' < /dev/null", dir, dir,
+              queries[q], idx);
+          CliRun a = cli_run (src, NULL);
+          CliRun r = cli_run (from, NULL);
+          DL_ASSERT_STR_EQ_FOR (label, r.out, a.out);
+          if (!path_failed)
+            DL_ASSERT_INT_EQ_FOR (label, r.status, a.status);
+          DL_ASSERT_TRUE_FOR (label, stderr_clean (r.err));
+          cli_run_clear (&a);
+          cli_run_clear (&r);
+        }
+      cli_run_clear (&b);
+      g_autofree char *after = listing (dir);
+      DL_ASSERT_STR_EQ_FOR (c->name, after, before);
+      g_autofree char *rm = g_strdup_printf ("chmod -R u+rwX '%s'; rm -rf '%s'", dir, dir);
+      CliRun r = cli_run (rm, NULL);
+      cli_run_clear (&r);
+    }
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", idx_dir);
+  CliRun r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
 /* An -o target that exists keeps its mode and is replaced whole; one that
  * names an input is refused before anything is read. */
 static void
@@ -996,4 +1058,5 @@ test_hostile_suite (void)
   CU_pSuite s = CU_add_suite ("hostile", NULL, NULL);
   CU_add_test (s, "cases", test_hostile_cases);
   CU_add_test (s, "output_targets", test_output_targets);
+  CU_add_test (s, "index", test_hostile_index);
 }

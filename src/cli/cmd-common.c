@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "index.h"
 #include "error.h"
 #include "i18n.h"
 #include "meta.h"
@@ -134,13 +135,24 @@ dl_cmd_commit (DlEnv *env, DlOut *out, GError **error)
 }
 
 /* The files named by @paths, or stdin, or the bundled corpus; *@manifest
- * is the bundled corpus's metadata table (g_free), NULL otherwise. */
+ * is the bundled corpus's metadata table, or the first named index's
+ * (g_free), NULL otherwise. */
 static GPtrArray *
 named_inputs (DlEnv *env, const DlOptions *opts, char **paths, char **manifest)
 {
   *manifest = NULL;
   if (paths != NULL && paths[0] != NULL)
-    return dl_cmd_expand (env, (const char *const *) paths, opts->glob);
+    {
+      GPtrArray *inputs = dl_cmd_expand (env, (const char *const *) paths, opts->glob);
+      /* An index comes with the table it was built with. */
+      for (guint i = 0; i < inputs->len && *manifest == NULL; i++)
+        {
+          const DlInput *input = inputs->pdata[i];
+          if (input->index != NULL && dl_index_meta_path (input->index) != NULL)
+            *manifest = g_strdup (dl_index_meta_path (input->index));
+        }
+      return inputs;
+    }
   if (dl_source_stdin_has_data ())
     {
       const char *const stdin_only[] = { "-", NULL };

@@ -57,6 +57,7 @@ gboolean dl_cmd_compare (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_export (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error);
 
 /* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
  * paths that cannot be read counted in @env->inputs_failed. */

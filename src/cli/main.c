@@ -51,6 +51,8 @@ static const Command commands[] = {
     N_ ("a vocabulary report: Turkish vs English, or target vs reference (HTML)") },
   { "export", dl_cmd_export,
     N_ ("the inputs as verticalized text (VRT) for CWB, CQPweb and NoSketch Engine") },
+  { "index", dl_cmd_index,
+    N_ ("build, describe or check an index (NAME.dlx) that every command can read") },
 };
 
 /* Whether any input went wrong. The program's mutable state is main.c's:

@@ -6,6 +6,8 @@
 
 #include "document.h"
 
+#include "index.h"
+
 #define RING_SIZE (DL_LANGID_MAX_LAG + 2)
 G_STATIC_ASSERT (RING_SIZE < DL_PARTS_KEEP); /* a held line's text in a part stays */
 
@@ -20,6 +22,9 @@ typedef struct {
 } Held;
 
 struct _DlDocument {
+  DlIndexLines *replay; /* an index's input: its lines as the build had them */
+  guint64 replayed;     /* input bytes counted in the progress so far */
+  gint64 replay_size;
   DlReader *reader;
   DlPartReader *parts; /* reads the input instead of reader (which it took) */
   DlDocumentOptions options;
@@ -31,10 +36,57 @@ struct _DlDocument {
   GError *error; /* a read error, given once the held lines are out */
 };
 
+/* A document of an index's input: no reader, no language identification. */
+static DlDocument *
+open_replay (const DlInput *input, const DlDocumentOptions *options, const DlDiag *diag,
+             GError **error)
+{
+  /* What reading it said at the build, said again. */
+  dl_index_replay_notes (input->index, input->entry, diag, input->path);
+  DlIndexLines *lines = dl_index_lines_open (input->index, input->entry, error);
+  if (lines == NULL)
+    return NULL;
+  DlDocument *doc = g_new0 (DlDocument, 1);
+  doc->replay = lines;
+  doc->replay_size = dl_input_size (input);
+  doc->options = *options;
+  doc->options.parts = NULL;
+  return doc;
+}
+
+/* The next line of an index's input. */
+static gboolean
+next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
+{
+  DlIndexLine line;
+  if (!dl_index_lines_next (doc->replay, &line, error))
+    {
+      if (doc->options.progress != NULL && doc->replay_size > (gint64) doc->replayed)
+        dl_progress_add_bytes (doc->options.progress, (guint64) doc->replay_size - doc->replayed);
+      doc->replayed = G_MAXUINT64;
+      return FALSE;
+    }
+  if (doc->options.progress != NULL && line.offset > doc->replayed)
+    {
+      dl_progress_add_bytes (doc->options.progress, line.offset - doc->replayed);
+      doc->replayed = line.offset;
+    }
+  out->line.text = line.text;
+  out->line.len = line.len;
+  out->line.number = line.number;
+  out->line.offset = line.offset;
+  out->line.encoding = line.encoding;
+  out->lang = doc->options.assume ? doc->options.assume_lang : line.lang;
+  out->prepared = NULL;
+  return TRUE;
+}
+
 DlDocument *
 dl_document_open (const DlInput *input, const DlDocumentOptions *options, const DlDiag *diag,
                   GError **error)
 {
+  if (input->index != NULL)
+    return open_replay (input, options, diag, error);
   DlReader *reader = dl_reader_open (input, options->encoding, diag, options->progress, error);
   if (reader == NULL)
     return NULL;
@@ -102,6 +154,9 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
   g_return_val_if_fail (doc != NULL && out != NULL, FALSE);
   DlPartLine pl;
 
+  if (doc->replay != NULL)
+    return next_replayed (doc, out, error);
+
   if (doc->options.assume)
     {
       while (read_line (doc, &pl, error))
@@ -165,6 +220,7 @@ dl_document_free (DlDocument *doc)
 {
   if (doc == NULL)
     return;
+  dl_index_lines_free (doc->replay);
   dl_part_reader_free (doc->parts);
   dl_reader_free (doc->reader);
   if (doc->langid != NULL)

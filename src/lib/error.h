@@ -17,6 +17,7 @@ typedef enum {
   DL_ERROR_ENCODING, /* the input could not be decoded */
   DL_ERROR_ICU,      /* an ICU call failed */
   DL_ERROR_DATA,     /* derlem's own language data (stemmers, stoplists) is missing */
+  DL_ERROR_INDEX,    /* an index (index.h) is damaged, cut short or of another version */
 } DlError;
 
 /* Sets @error (DL_ERROR_ICU) from a failed ICU status, naming @what; returns

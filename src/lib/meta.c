@@ -121,6 +121,12 @@ dl_meta_column_name (const DlMeta *m, guint column)
   return m->names->pdata[column];
 }
 
+const char *
+dl_meta_path (const DlMeta *m)
+{
+  return m->path;
+}
+
 gint
 dl_meta_row (const DlMeta *m, const char *path)
 {

@@ -30,6 +30,9 @@ gint dl_meta_column (const DlMeta *m, const char *key);
 guint dl_meta_n_columns (const DlMeta *m);
 const char *dl_meta_column_name (const DlMeta *m, guint column);
 
+/* The file the table was read from. */
+const char *dl_meta_path (const DlMeta *m);
+
 /* The row describing the input @path: the one whose `file` is @path, or the
  * end of @path after a '/' (`corpus/a.txt` is described by `a.txt`), the
  * longest that matches. -1 if none does. */

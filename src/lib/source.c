@@ -16,6 +16,7 @@
 #include "decode.h"
 #include "error.h"
 #include "i18n.h"
+#include "index.h"
 #include "tempfiles.h"
 
 void
@@ -30,6 +31,7 @@ dl_input_free (DlInput *input)
     }
   g_free (input->spool);
   g_free (input->path);
+  dl_index_unref (input->index);
   g_free (input);
 }
 
@@ -37,7 +39,7 @@ gboolean
 dl_input_rereadable (const DlInput *input)
 {
   struct stat st;
-  return input->spool != NULL
+  return input->spool != NULL || input->index != NULL
          || (!input->is_stdin && stat (input->path, &st) == 0 && S_ISREG (st.st_mode));
 }
 
@@ -45,6 +47,8 @@ gint64
 dl_input_size (const DlInput *input)
 {
   struct stat st;
+  if (input->index != NULL)
+    return dl_index_input_size (input->index, input->entry);
   const char *path = input->spool != NULL ? input->spool : input->path;
   if ((input->is_stdin && input->spool == NULL) || stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return -1;
@@ -149,6 +153,8 @@ gboolean
 dl_input_spool (DlInput *input, GError **error)
 {
   int in = STDIN_FILENO;
+  if (input->index != NULL)
+    return TRUE;
   if (!input->is_stdin && (in = open (input->path, O_RDONLY | O_CLOEXEC)) < 0)
     return TRUE;
   g_autofree char *path = NULL;
@@ -191,6 +197,26 @@ add_input (GPtrArray *inputs, const char *path, gboolean is_stdin)
   input->path = g_strdup (path);
   input->is_stdin = is_stdin;
   g_ptr_array_add (inputs, input);
+}
+
+/* The inputs of the index @path, or an error about it. */
+static void
+add_index (GPtrArray *inputs, const char *path, const DlDiag *diag)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  if (idx == NULL)
+    {
+      dl_diag_report (diag, DL_DIAG_ERROR, NULL, 0, "%s", error->message);
+      return;
+    }
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    {
+      add_input (inputs, dl_index_input_path (idx, i), FALSE);
+      DlInput *input = inputs->pdata[inputs->len - 1];
+      input->index = dl_index_ref (idx);
+      input->entry = i;
+    }
 }
 
 static int
@@ -271,7 +297,15 @@ walk_dir (Walk *w, const char *dir, const struct stat *dst)
           continue;
         }
       if (S_ISDIR (st.st_mode))
-        walk_dir (w, path, &st);
+        {
+          if (dl_index_is_index (path))
+            dl_diag_report (w->diag, DL_DIAG_NOTE, path, 0,
+                            /* Translators: an index found in a directory
+                               being read; naming it reads it. */
+                            _ ("an index; skipped (name it to read it)"));
+          else
+            walk_dir (w, path, &st);
+        }
       else if (!wanted)
         continue;
       else if (!S_ISREG (st.st_mode))
@@ -306,7 +340,9 @@ dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag
           dl_diag_report (diag, DL_DIAG_ERROR, *p, 0, "%s", g_strerror (errno));
           continue;
         }
-      if (S_ISDIR (st.st_mode))
+      if (S_ISDIR (st.st_mode) && dl_index_is_index (*p))
+        add_index (inputs, *p, diag);
+      else if (S_ISDIR (st.st_mode))
         walk_dir (&w, *p, &st);
       else if (access (*p, R_OK) != 0)
         dl_diag_report (diag, DL_DIAG_ERROR, *p, 0, "%s", g_strerror (errno));

@@ -9,13 +9,19 @@
 
 G_BEGIN_DECLS
 
+typedef struct _DlIndex DlIndex; /* index.h */
+
 typedef struct {
-  char *path; /* as named, or found under a named directory; "-" is stdin */
+  char *path; /* as named, or found under a named directory; "-" is stdin;
+                 an index's input: the path its build was given */
   gboolean is_stdin;
   char *spool;             /* a temporary copy read instead (dl_input_spool), or NULL */
   guint64 spool_binary_at; /* with a spool: binary data began at this offset of
                               the input, and the copy ends before it; 0 or
                               G_MAXUINT64: it did not */
+  DlIndex *index;          /* an input of an index (a reference), whose lines
+                              document.h replays, or NULL */
+  guint entry;             /* which of the index's inputs */
 } DlInput;
 
 /* Frees @input, removing its spool file. */
@@ -51,6 +57,8 @@ char *dl_source_common_root (GPtrArray *inputs);
 #define DL_SOURCE_DEFAULT_GLOB "*.txt"
 
 /* Expands @paths (NULL-terminated; "-" is standard input) into the inputs,
+ * a named index (index.h: a directory holding its manifest) into its own
+ * inputs, in its order (an index found under a directory is skipped);
  * in a stable order: arguments as given, directory entries sorted by name,
  * walked recursively (hidden entries skipped, symlink loops broken) and kept
  * when their base name matches @glob. A file named explicitly is kept

@@ -11,6 +11,7 @@
 
 #include "tempfiles.h"
 
+#include <errno.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -49,10 +50,21 @@ dl_tempfiles_forget (const char *path)
 void
 dl_tempfiles_remove_all (void)
 {
+  /* Files first, then the directories they were in (an index being
+   * built), which are empty then. */
+  gboolean dirs[DL_TEMPFILES_MAX] = { FALSE };
   for (guint i = 0; i < DL_TEMPFILES_MAX; i++)
     if (g_atomic_int_compare_and_exchange (&states[i], SLOT_LIVE, SLOT_BUSY))
       {
-        (void) unlink (paths[i]);
+        if (unlink (paths[i]) != 0 && errno == EISDIR)
+          dirs[i] = TRUE;
+        else
+          g_atomic_int_set (&states[i], SLOT_FREE);
+      }
+  for (guint i = 0; i < DL_TEMPFILES_MAX; i++)
+    if (dirs[i])
+      {
+        (void) rmdir (paths[i]);
         g_atomic_int_set (&states[i], SLOT_FREE);
       }
 }

@@ -26,7 +26,8 @@ gboolean dl_tempfiles_add (const char *path);
  * unlinked. Thread-safe; a path not registered is ignored. */
 void dl_tempfiles_forget (const char *path);
 
-/* Unlinks every registered temporary file and forgets it.
+/* Unlinks every registered temporary file and forgets it; a registered
+ * directory (an index being built) is removed after the files, once empty.
  * Async-signal-safe (atomic operations and unlink only): for a handler of
  * SIGINT, SIGTERM, SIGHUP. */
 void dl_tempfiles_remove_all (void);

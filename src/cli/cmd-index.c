@@ -1,0 +1,340 @@
+/* cmd-index.c — `derlem index build|info|verify`: a corpus read once into
+ * NAME.dlx (index.h), which every command then reads as its input. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "index.h"
+#include "pool.h"
+#include "printable.h"
+
+typedef struct {
+  DlOptions opts;
+  char **paths; /* the operands after the subcommand (in argv, not owned) */
+} IndexArgs;
+
+static void
+index_args_clear (IndexArgs *a)
+{
+  dl_options_clear (&a->opts);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IndexArgs, index_args_clear)
+
+/* ---- build ---- */
+
+typedef struct {
+  DlDocumentOptions doc_options;
+  DlIndexBuilder *builder;
+  GError *error; /* the first failure to write the index */
+} BuildRun;
+
+static void
+piece_free (gpointer p)
+{
+  dl_index_piece_free (p);
+}
+
+/* What reading an input reports goes on, and into its piece. */
+typedef struct {
+  const DlDiag *to;
+  DlIndexPiece *piece;
+} Noting;
+
+static void
+note (DlDiagLevel level, const char *file, guint64 line, const char *message, gpointer user_data)
+{
+  Noting *n = user_data;
+  dl_diag_report (n->to, level, file, line, "%s", message);
+  dl_index_piece_note (n->piece, level, file != NULL, line, message);
+}
+
+/* Puts the lines of @input in a piece. */
+static gpointer
+build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  BuildRun *run = user_data;
+  g_autoptr (DlIndexPiece) piece = dl_index_piece_new (input->path, dl_input_size (input));
+  g_autoptr (GError) error = NULL;
+  Noting noting = { diag, piece };
+  g_autoptr (DlDiag) noted = dl_diag_new (note, &noting);
+  g_autoptr (DlDocument) doc = dl_document_open (input, &run->doc_options, noted, &error);
+  gboolean ok = TRUE;
+  if (doc == NULL)
+    {
+      dl_diag_error (diag, input->path, error);
+      ok = dl_index_piece_end (piece, error, TRUE);
+    }
+  else
+    {
+      DlDocLine dl;
+      while (ok && dl_document_next (doc, &dl, &error))
+        {
+          const DlIndexLine line = { dl.line.text,   dl.line.len,      dl.line.number,
+                                     dl.line.offset, dl.line.encoding, dl.lang };
+          ok = dl_index_piece_add (piece, &line);
+        }
+      if (error != NULL)
+        dl_diag_error (diag, input->path, error);
+      ok = ok && dl_index_piece_end (piece, error, FALSE);
+    }
+  if (!ok)
+    return NULL; /* a temporary file could not be written: errno */
+  return g_steal_pointer (&piece);
+}
+
+static void
+build_emit (const DlInput *input, gpointer result, gpointer user_data)
+{
+  BuildRun *run = user_data;
+  if (run->error != NULL)
+    return;
+  if (result == NULL)
+    {
+      dl_cmd_spill_error (&run->error);
+      g_prefix_error (&run->error, "%s: ", input->path);
+      return;
+    }
+  dl_index_builder_add (run->builder, result, &run->error);
+}
+
+static gboolean
+build_run (DlEnv *env, const IndexArgs *a, GError **error)
+{
+  if (a->opts.output == NULL || strcmp (a->opts.output, "-") == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   /* Translators: derlem index build -o NAME.dlx */
+                   _ ("index build writes a directory: give it with -o NAME.dlx"));
+      return FALSE;
+    }
+  g_autoptr (DlMeta) meta = NULL;
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs_meta (env, &a->opts, a->paths, &meta, error);
+  if (inputs == NULL)
+    return FALSE;
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const DlInput *input = inputs->pdata[i];
+      if (input->index != NULL && strcmp (dl_index_path (input->index), a->opts.output) == 0)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _ ("-o %s is an input; derlem never writes over what it reads"),
+                       a->opts.output);
+          return FALSE;
+        }
+    }
+  g_autoptr (DlIndexBuilder) builder
+      = dl_index_builder_new (a->opts.output, meta != NULL ? dl_meta_path (meta) : NULL, error);
+  if (builder == NULL)
+    return FALSE;
+  BuildRun run = { dl_cmd_document_options (&a->opts), builder, NULL };
+  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, build_work, build_emit, piece_free,
+                   &run);
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+  if (env->inputs_read == 0 && env->inputs_failed > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("no input could be read: %s not written"),
+                   a->opts.output);
+      return FALSE;
+    }
+  return dl_index_builder_commit (builder, error);
+}
+
+/* ---- info ---- */
+
+enum { COL_FILE, COL_LINES, COL_TR, COL_EN, COL_OTHER, COL_BYTES, N_COLS };
+
+static gboolean
+info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
+{
+  g_autoptr (DlIndex) idx = dl_index_open (path, error);
+  if (idx == NULL)
+    return FALSE;
+  const DlColumn columns[N_COLS] = {
+    [COL_FILE] = { "file", _ ("file"), DL_CELL_STRING, DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
+    [COL_LINES] = { "lines", _ ("lines"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_TR] = { "tr", "tr", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_EN] = { "en", "en", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_OTHER] = { "other", "other", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
+    [COL_BYTES] = { "bytes", _ ("bytes"), DL_CELL_INTEGER, 0, 12, 0, NULL, 0, 0 },
+  };
+  const DlWriterOptions wo = { .no_header = FALSE };
+  DlWriter *w = dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem index info", &wo);
+  dl_writer_section (w, DL_LANG_NONE, path);
+  DlIndexInfo info;
+  dl_index_info (idx, &info);
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    {
+      DlIndexInputInfo in;
+      dl_index_input_info (idx, i, &in);
+      char size[24] = "";
+      if (in.size >= 0)
+        dl_format_u64 (size, (guint64) in.size);
+      DlCell cells[N_COLS] = {
+        [COL_FILE] = { in.path, 0, 0 },
+        [COL_LINES] = { NULL, in.lines, 0 },
+        [COL_TR] = { NULL, in.lines_by_lang[DL_LANG_TR], 0 },
+        [COL_EN] = { NULL, in.lines_by_lang[DL_LANG_EN], 0 },
+        [COL_OTHER] = { NULL, in.lines_by_lang[DL_LANG_OTHER], 0 },
+        [COL_BYTES] = { in.size >= 0 ? NULL : "", in.size >= 0 ? (guint64) in.size : 0, 0 },
+      };
+      dl_writer_row (w, DL_LANG_NONE, cells);
+    }
+  char n[6][24];
+  dl_format_u64 (n[0], info.inputs);
+  dl_format_u64 (n[1], info.lines);
+  dl_format_u64 (n[2], info.source_bytes);
+  dl_format_u64 (n[3], info.stored_bytes);
+  dl_format_u64 (n[4], info.segments);
+  dl_format_u64 (n[5], info.inputs_failed);
+  double ratio = info.source_bytes > 0 ? (double) info.stored_bytes / info.source_bytes : 0;
+  g_autofree char *note = g_strdup_printf (
+      /* Translators: the summary of `derlem index info`: format version,
+         inputs, non-blank lines, input bytes, index bytes, their ratio,
+         segments, inputs whose reading failed. */
+      _ ("format %u; %s inputs, %s lines; %s bytes of text in %s bytes of index (%.2f); "
+         "%s segments; %s inputs ended with an error; metadata table: %s"),
+      info.version, n[0], n[1], n[2], n[3], ratio, n[4], n[5],
+      dl_index_meta_path (idx) != NULL ? _ ("yes") : _ ("no"));
+  dl_writer_note (w, note);
+  dl_writer_end (w);
+  return TRUE;
+}
+
+/* ---- the subcommands ---- */
+
+typedef enum { SUB_BUILD, SUB_INFO, SUB_VERIFY, N_SUBS } Sub;
+
+static const char *const sub_names[] = { "build", "info", "verify", NULL };
+
+static gboolean
+index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
+{
+  dl_options_init (&a->opts);
+  static const char *const params[N_SUBS]
+      = { N_ ("build PATH... -o NAME.dlx"), N_ ("info NAME.dlx..."), N_ ("verify NAME.dlx...") };
+  static const char *const summaries[N_SUBS] = {
+    N_ ("Read the inputs once into an index, which every command then reads."),
+    N_ ("Show what an index holds: its inputs, their lines by language, its size."),
+    N_ ("Check every checksum and every line of an index."),
+  };
+  const char *description
+      = _ ("An index (a directory, NAME.dlx) keeps each input's lines with their\n"
+           "language, compressed: freq, kwic, colloc, ngrams, stats, keyness,\n"
+           "dispersion, exercise, compare, profile, langs and export read it as they\n"
+           "read the files (derlem freq NAME.dlx), with no decoding and no language\n"
+           "identification, and print the same. The index keeps the --meta table it\n"
+           "was built with. Building over an index replaces it at once; an interrupted\n"
+           "build leaves nothing. A damaged index, or one of another format, is\n"
+           "refused (exit status 1).");
+  DlOptionSet which = sub == SUB_BUILD
+                          ? (DL_OPT_ASSUME_LANG | DL_OPT_OUTPUT | DL_OPT_THREADS | DL_OPT_PROGRESS
+                             | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META)
+                      : sub == SUB_INFO ? (DL_OPT_FORMAT | DL_OPT_OUTPUT)
+                                        : 0;
+  g_autoptr (GOptionContext) context = dl_options_context (_ (params[sub]), _ (summaries[sub]),
+                                                           description, NULL, which, &a->opts);
+  if (!dl_options_parse (context, &a->opts, &argc, &argv, error))
+    return FALSE;
+  a->paths = argv + 1;
+  if (sub != SUB_BUILD && a->paths[0] == NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("index %s: no index named"), sub_names[sub]);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+info_run (DlEnv *env, const IndexArgs *a, GError **error)
+{
+  g_autoptr (DlOut) out = dl_out_open (a->opts.output, error);
+  if (out == NULL)
+    return FALSE;
+  for (char **p = a->paths; *p != NULL; p++)
+    {
+      g_autoptr (GError) local = NULL;
+      if (!info_one (a, out, *p, &local))
+        {
+          if (local->code == DL_ERROR_USAGE)
+            {
+              g_propagate_error (error, g_steal_pointer (&local));
+              return FALSE;
+            }
+          dl_diag_report (env->diag, DL_DIAG_ERROR, NULL, 0, "%s", local->message);
+          env->inputs_failed++;
+        }
+      else
+        env->inputs_read++;
+    }
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
+}
+
+static gboolean
+verify_run (DlEnv *env, const IndexArgs *a)
+{
+  for (char **p = a->paths; *p != NULL; p++)
+    {
+      g_autoptr (GError) local = NULL;
+      g_autoptr (DlIndex) idx = dl_index_open (*p, &local);
+      if (idx != NULL && dl_index_verify (idx, &local))
+        {
+          g_autofree char *name = dl_printable_name (*p);
+          /* Translators: derlem index verify found nothing wrong. */
+          printf (_ ("%s: ok\n"), name);
+        }
+      else
+        dl_diag_report (env->diag, DL_DIAG_ERROR, NULL, 0, "%s", local->message);
+    }
+  return TRUE;
+}
+
+gboolean
+dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
+{
+  if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
+    {
+      FILE *fp = argc < 2 ? stderr : stdout;
+      fprintf (fp, "%s\n\n", _ ("Usage: derlem index build|info|verify [OPTIONS] ..."));
+      for (int s = 0; s < N_SUBS; s++)
+        {
+          static const char *const lines[N_SUBS] = {
+            N_ ("build PATH... -o NAME.dlx   read the inputs once into an index"),
+            N_ ("info NAME.dlx...            its inputs, lines by language, size"),
+            N_ ("verify NAME.dlx...          check every checksum and line"),
+          };
+          fprintf (fp, "  derlem index %s\n", _ (lines[s]));
+        }
+      fprintf (fp, "\n%s\n", _ ("Run 'derlem index SUBCOMMAND --help' for its options."));
+      if (argc < 2)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("index: no subcommand given"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+  int sub;
+  if (!dl_options_choice ("index", argv[1], sub_names, &sub, error))
+    return FALSE;
+  g_auto (IndexArgs) args = { 0 };
+  if (!index_parse (&args, (Sub) sub, argc - 1, argv + 1, error))
+    return FALSE;
+  switch ((Sub) sub)
+    {
+    case SUB_BUILD:
+      return build_run (env, &args, error);
+    case SUB_INFO:
+      return info_run (env, &args, error);
+    case SUB_VERIFY:
+    case N_SUBS:
+      break;
+    }
+  return verify_run (env, &args);
+}

@@ -1,0 +1,1378 @@
+/* index.c — NAME.dlx written and read (index.h).
+ *
+ * A segment file:
+ *   block 0 | block 1 | ... | table of contents | trailer (TRAILER_SIZE)
+ * A block is a zstd frame of whole lines of one input, each line
+ *   zigzag(number - previous) zigzag(offset - previous) varint(len)
+ *   byte(lang | encoding << 2) text
+ * (the first line of a block is relative to 0, so a block reads alone).
+ * The table of contents is a zstd frame of the inputs (path, size, line
+ * counts, blocks, encodings, how reading ended) and the blocks (offset,
+ * sizes, CRC-32 of the compressed bytes, lines). The trailer holds a magic,
+ * the version, where the table is and its CRC, and its own CRC.
+ *
+ * The manifest is text: "derlem-index 1", one "segment NAME SIZE CRC"
+ * line per segment (CRC of its trailer), at most one "meta NAME SIZE CRC"
+ * line (CRC of the whole table), and "end CRC" over the lines before. */
+#include "config.h"
+
+#include "index.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zlib.h>
+#include <zstd.h>
+
+#include "error.h"
+#include "i18n.h"
+#include "spill.h"
+#include "tempfiles.h"
+
+#define TRAILER_MAGIC "DLXSEG\r\n"
+#define TRAILER_SIZE 40
+#define BLOCK_TARGET ((gsize) 256 << 10)
+#define BLOCK_MAX ((gsize) 32 << 20)   /* a block's lines: BLOCK_TARGET + one line */
+#define TOC_MAX ((gsize) 1 << 30)      /* a table of contents, uncompressed */
+#define MANIFEST_MAX ((gsize) 1 << 20) /* bytes */
+#define ZSTD_LEVEL 3
+#define PIECE_MEMORY ((gsize) 8 << 20) /* a piece's blocks kept in memory */
+#define MAX_ENCODINGS 63
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_CCtx, ZSTD_freeCCtx)
+
+/* ---- Bytes in and out ---- */
+
+static void
+put_varint (GByteArray *b, guint64 v)
+{
+  guint8 buf[10];
+  guint n = 0;
+  while (v >= 0x80)
+    {
+      buf[n++] = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  buf[n++] = (guint8) v;
+  g_byte_array_append (b, buf, n);
+}
+
+static void
+put_zigzag (GByteArray *b, gint64 v)
+{
+  put_varint (b, ((guint64) v << 1) ^ (v < 0 ? G_MAXUINT64 : 0));
+}
+
+static void
+put_string (GByteArray *b, const char *s)
+{
+  gsize len = s != NULL ? strlen (s) : 0;
+  put_varint (b, len);
+  g_byte_array_append (b, (const guint8 *) s, (guint) len);
+}
+
+/* Bytes read with every length checked: a read past the end sets @bad and
+ * gives zeros from then on. */
+typedef struct {
+  const guint8 *p, *end;
+  gboolean bad;
+} Cursor;
+
+static guint64
+get_varint (Cursor *c)
+{
+  guint64 v = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (c->p >= c->end)
+        break;
+      guint8 byte = *c->p++;
+      v |= (guint64) (byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        return v;
+    }
+  c->bad = TRUE;
+  c->p = c->end;
+  return 0;
+}
+
+static gint64
+get_zigzag (Cursor *c)
+{
+  guint64 v = get_varint (c);
+  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
+}
+
+/* @len bytes, or NULL (and bad) if fewer are left. */
+static const guint8 *
+get_bytes (Cursor *c, guint64 len)
+{
+  if (c->bad || len > (guint64) (c->end - c->p))
+    {
+      c->bad = TRUE;
+      c->p = c->end;
+      return NULL;
+    }
+  const guint8 *at = c->p;
+  c->p += len;
+  return at;
+}
+
+/* A string with no NUL, newly allocated; NULL if bad. */
+static char *
+get_string (Cursor *c)
+{
+  guint64 len = get_varint (c);
+  const guint8 *s = get_bytes (c, len);
+  if (s == NULL || memchr (s, '\0', len) != NULL)
+    {
+      c->bad = TRUE;
+      return NULL;
+    }
+  return g_strndup ((const char *) s, len);
+}
+
+static guint32
+crc_of (const void *data, gsize len)
+{
+  uLong crc = crc32 (0L, Z_NULL, 0);
+  const guint8 *p = data;
+  while (len > 0)
+    {
+      uInt n = len > G_MAXUINT32 / 2 ? G_MAXUINT32 / 2 : (uInt) len;
+      crc = crc32 (crc, p, n);
+      p += n;
+      len -= n;
+    }
+  return (guint32) crc;
+}
+
+static void
+put_le32 (guint8 *p, guint32 v)
+{
+  for (int i = 0; i < 4; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
+static void
+put_le64 (guint8 *p, guint64 v)
+{
+  for (int i = 0; i < 8; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
+static guint32
+get_le32 (const guint8 *p)
+{
+  guint32 v = 0;
+  for (int i = 3; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+static guint64
+get_le64 (const guint8 *p)
+{
+  guint64 v = 0;
+  for (int i = 7; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+static gboolean
+damaged (GError **error, const char *where, const char *what)
+{
+  g_set_error (error, DL_ERROR, DL_ERROR_INDEX,
+               /* Translators: an index file is damaged; the first %s names it
+                  (a segment or the manifest), the second says how. */
+               _ ("damaged index: %s: %s"), where, what);
+  return FALSE;
+}
+
+/* Decompresses the frame @src (@len bytes) of exactly @rlen bytes into
+ * @out (resized). FALSE if it is not one. */
+static gboolean
+unpack (ZSTD_DCtx *dctx, const guint8 *src, gsize len, gsize rlen, GByteArray *out)
+{
+  g_byte_array_set_size (out, (guint) rlen);
+  unsigned long long size = ZSTD_getFrameContentSize (src, len);
+  if (size != rlen)
+    return FALSE;
+  size_t got = ZSTD_decompressDCtx (dctx, out->data, rlen, src, len);
+  return !ZSTD_isError (got) && got == rlen;
+}
+
+/* ---- The index read ---- */
+
+typedef struct {
+  guint64 offset, clen, rlen;
+  guint32 crc;
+  guint64 lines;
+} Block;
+
+typedef struct {
+  char *path;
+  gint64 size;
+  guint64 lines, text_bytes;
+  guint64 by_lang[DL_LANG_COUNT];
+  guint segment;
+  guint64 first_block, n_blocks; /* in the segment's blocks */
+  GPtrArray *encodings;          /* interned names */
+  gboolean failed, at_open;
+  guint code;
+  char *message;
+  GByteArray *notes; /* what reading it reported: level, file?, line, message */
+  guint64 n_notes;
+} Input;
+
+typedef struct {
+  char *name;
+  GMappedFile *file;
+  const guint8 *data;
+  gsize size;
+  guint64 toc_offset;
+  GArray *blocks; /* Block */
+} Segment;
+
+struct _DlIndex {
+  gint ref;
+  char *path;
+  char *meta_path;
+  GPtrArray *segments; /* Segment* */
+  GArray *inputs;      /* Input */
+};
+
+static void
+segment_free (gpointer p)
+{
+  Segment *s = p;
+  g_free (s->name);
+  if (s->file != NULL)
+    g_mapped_file_unref (s->file);
+  if (s->blocks != NULL)
+    g_array_unref (s->blocks);
+  g_free (s);
+}
+
+static void
+input_clear (gpointer p)
+{
+  Input *in = p;
+  g_free (in->path);
+  g_free (in->message);
+  if (in->notes != NULL)
+    g_byte_array_unref (in->notes);
+  if (in->encodings != NULL)
+    g_ptr_array_unref (in->encodings);
+}
+
+gboolean
+dl_index_is_index (const char *path)
+{
+  g_autofree char *manifest = g_build_filename (path, DL_INDEX_MANIFEST, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_DIR) && g_file_test (manifest, G_FILE_TEST_EXISTS);
+}
+
+/* A name the manifest may give: a plain file name in the index. */
+static gboolean
+plain_name (const char *name, const char *prefix)
+{
+  return g_str_has_prefix (name, prefix) && strchr (name, '/') == NULL && strcmp (name, ".") != 0
+         && strcmp (name, "..") != 0;
+}
+
+static gboolean
+parse_u64 (const char *s, guint base, guint64 *out)
+{
+  char *end = NULL;
+  if (*s == '\0' || *s == '-' || *s == '+' || g_ascii_isspace (*s))
+    return FALSE;
+  errno = 0;
+  *out = g_ascii_strtoull (s, &end, base);
+  return errno == 0 && end != s && *end == '\0';
+}
+
+/* A CRC as the manifest writes it: eight lowercase hex digits. */
+static gboolean
+parse_crc (const char *s, guint64 *out)
+{
+  if (strlen (s) != 8 || strspn (s, "0123456789abcdef") != 8)
+    return FALSE;
+  return parse_u64 (s, 16, out);
+}
+
+/* Reads note @k's fields from @c: FALSE if it is malformed. */
+static gboolean
+get_note (Cursor *c, guint64 *level, guint64 *about_file, guint64 *line, char **message)
+{
+  *level = get_varint (c);
+  *about_file = get_varint (c);
+  *line = get_varint (c);
+  *message = get_string (c);
+  return !c->bad && *level <= DL_DIAG_ERROR && *about_file <= 1
+         && g_utf8_validate (*message, -1, NULL);
+}
+
+/* TRUE if @notes holds exactly @n well-formed notes. */
+static gboolean
+notes_ok (const GByteArray *notes, guint64 n)
+{
+  Cursor c = { notes->data, notes->data + notes->len, FALSE };
+  for (guint64 k = 0; k < n; k++)
+    {
+      guint64 level, about_file, line;
+      g_autofree char *message = NULL;
+      if (!get_note (&c, &level, &about_file, &line, &message))
+        return FALSE;
+    }
+  return c.p == c.end;
+}
+
+/* Parses the table of contents @toc of @seg (number @k) into its blocks
+ * and @idx's inputs. */
+static gboolean
+parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **error)
+{
+  Cursor c = { toc->data, toc->data + toc->len, FALSE };
+  guint64 n_inputs = get_varint (&c);
+  if (n_inputs > toc->len)
+    return damaged (error, seg->name, _ ("bad table of contents"));
+  guint first_input = idx->inputs->len;
+  for (guint64 i = 0; i < n_inputs && !c.bad; i++)
+    {
+      Input in = { 0 };
+      in.segment = k;
+      in.path = get_string (&c);
+      guint64 size = get_varint (&c);
+      in.size = size == 0 ? -1 : (gint64) MIN (size - 1, (guint64) G_MAXINT64);
+      in.lines = get_varint (&c);
+      in.text_bytes = get_varint (&c);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        in.by_lang[l] = get_varint (&c);
+      in.first_block = get_varint (&c);
+      in.n_blocks = get_varint (&c);
+      guint64 n_enc = get_varint (&c);
+      in.encodings = g_ptr_array_new ();
+      if (n_enc > MAX_ENCODINGS)
+        c.bad = TRUE;
+      for (guint64 e = 0; e < n_enc && !c.bad; e++)
+        {
+          g_autofree char *name = get_string (&c);
+          if (name != NULL)
+            g_ptr_array_add (in.encodings, (gpointer) g_intern_string (name));
+        }
+      guint64 failed = get_varint (&c);
+      in.failed = failed != 0;
+      in.code = failed != 0 ? (guint) MIN (failed - 1, G_MAXUINT) : 0;
+      in.message = get_string (&c);
+      in.at_open = get_varint (&c) != 0;
+      in.n_notes = get_varint (&c);
+      guint64 notes_len = get_varint (&c);
+      const guint8 *notes = get_bytes (&c, notes_len);
+      in.notes = g_byte_array_new ();
+      if (notes != NULL)
+        g_byte_array_append (in.notes, notes, (guint) notes_len);
+      if (!notes_ok (in.notes, in.n_notes))
+        c.bad = TRUE;
+      if (in.failed && (in.code == DL_ERROR_USAGE || in.code >= DL_ERROR_INDEX))
+        c.bad = TRUE;
+      g_array_append_val (idx->inputs, in);
+      if (in.path == NULL || in.message == NULL
+          || in.by_lang[0] + in.by_lang[1] + in.by_lang[2] != in.lines)
+        c.bad = TRUE;
+    }
+  guint64 n_blocks = get_varint (&c);
+  if (c.bad || n_blocks > toc->len)
+    return damaged (error, seg->name, _ ("bad table of contents"));
+  seg->blocks = g_array_sized_new (FALSE, FALSE, sizeof (Block), (guint) n_blocks);
+  guint64 at = 0;
+  for (guint64 b = 0; b < n_blocks && !c.bad; b++)
+    {
+      Block blk;
+      blk.offset = get_varint (&c);
+      blk.clen = get_varint (&c);
+      blk.rlen = get_varint (&c);
+      blk.crc = (guint32) get_varint (&c);
+      blk.lines = get_varint (&c);
+      /* The blocks tile the file up to the table, in order. */
+      if (blk.offset != at || blk.clen > seg->toc_offset - at || blk.rlen > BLOCK_MAX
+          || blk.lines == 0)
+        c.bad = TRUE;
+      at += blk.clen;
+      g_array_append_val (seg->blocks, blk);
+    }
+  if (c.bad || c.p != c.end || at != seg->toc_offset)
+    return damaged (error, seg->name, _ ("bad table of contents"));
+  /* Each input's blocks are its own and hold its lines. */
+  guint64 next = 0;
+  for (guint i = first_input; i < idx->inputs->len; i++)
+    {
+      const Input *in = &g_array_index (idx->inputs, Input, i);
+      if (in->first_block != next || in->n_blocks > n_blocks - next
+          || (in->at_open && (!in->failed || in->n_blocks > 0)))
+        return damaged (error, seg->name, _ ("bad table of contents"));
+      guint64 lines = 0;
+      for (guint64 b = 0; b < in->n_blocks; b++)
+        lines += g_array_index (seg->blocks, Block, next + b).lines;
+      if (lines != in->lines)
+        return damaged (error, seg->name, _ ("bad table of contents"));
+      next += in->n_blocks;
+    }
+  if (next != n_blocks)
+    return damaged (error, seg->name, _ ("bad table of contents"));
+  return TRUE;
+}
+
+/* Maps the segment @name of @idx, checks it against the manifest's
+ * @size and trailer @crc, and reads its table of contents. */
+static gboolean
+open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError **error)
+{
+  Segment *seg = g_new0 (Segment, 1);
+  seg->name = g_strdup (name);
+  g_ptr_array_add (idx->segments, seg);
+  g_autofree char *path = g_build_filename (idx->path, name, NULL);
+  g_autoptr (GError) local = NULL;
+  seg->file = g_mapped_file_new (path, FALSE, &local);
+  if (seg->file == NULL)
+    {
+      g_set_error (error, DL_ERROR,
+                   local->code == G_FILE_ERROR_NOENT ? DL_ERROR_INDEX : DL_ERROR_IO, "%s",
+                   local->message);
+      return FALSE;
+    }
+  seg->data = (const guint8 *) g_mapped_file_get_contents (seg->file);
+  seg->size = g_mapped_file_get_length (seg->file);
+  if (seg->size != size || size < TRAILER_SIZE)
+    return damaged (error, name, _ ("its size is not the one the manifest gives"));
+  const guint8 *t = seg->data + size - TRAILER_SIZE;
+  if (memcmp (t, TRAILER_MAGIC, 8) != 0 || get_le32 (t + 36) != crc_of (t, 36)
+      || get_le32 (t + 36) != crc)
+    return damaged (error, name, _ ("bad trailer"));
+  if (get_le32 (t + 8) != DL_INDEX_VERSION)
+    return damaged (error, name, _ ("unknown segment version"));
+  guint32 toc_crc = get_le32 (t + 12);
+  guint64 toc_offset = get_le64 (t + 16);
+  guint64 toc_clen = get_le64 (t + 24);
+  guint32 toc_rlen = get_le32 (t + 32);
+  if (toc_offset > size - TRAILER_SIZE || toc_clen != size - TRAILER_SIZE - toc_offset
+      || toc_rlen > TOC_MAX)
+    return damaged (error, name, _ ("bad trailer"));
+  seg->toc_offset = toc_offset;
+  const guint8 *src = seg->data + toc_offset;
+  if (crc_of (src, toc_clen) != toc_crc)
+    return damaged (error, name, _ ("bad checksum of the table of contents"));
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  g_autoptr (GByteArray) toc = g_byte_array_new ();
+  if (!unpack (dctx, src, toc_clen, toc_rlen, toc))
+    return damaged (error, name, _ ("bad table of contents"));
+  return parse_toc (idx, seg, idx->segments->len - 1, toc, error);
+}
+
+/* Reads the manifest of @idx and opens what it names. */
+static gboolean
+read_manifest (DlIndex *idx, GError **error)
+{
+  g_autofree char *path = g_build_filename (idx->path, DL_INDEX_MANIFEST, NULL);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr (GError) local = NULL;
+  struct stat st;
+  if (g_stat (path, &st) == 0 && st.st_size > (goffset) MANIFEST_MAX)
+    return damaged (error, DL_INDEX_MANIFEST, _ ("too large"));
+  if (!g_file_get_contents (path, &text, &len, &local))
+    {
+      if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
+          || g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOTDIR))
+        g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("%s is not a derlem index"), idx->path);
+      else
+        g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", local->message);
+      return FALSE;
+    }
+  static const char head[] = "derlem-index ";
+  const char *eol = memchr (text, '\n', len);
+  if (len < sizeof head - 1 || memcmp (text, head, sizeof head - 1) != 0 || eol == NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("%s is not a derlem index"), idx->path);
+      return FALSE;
+    }
+  g_autofree char *first = g_strndup (text, eol - text);
+  guint64 version = 0;
+  if (!parse_u64 (first + sizeof head - 1, 10, &version))
+    return damaged (error, DL_INDEX_MANIFEST, _ ("bad version line"));
+  if (version != DL_INDEX_VERSION)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_INDEX,
+                   /* Translators: the index was written by another derlem. */
+                   _ ("%s is an index of format %" G_GUINT64_FORMAT
+                      "; this derlem reads format %d: build it again with derlem index build"),
+                   idx->path, version, DL_INDEX_VERSION);
+      return FALSE;
+    }
+  /* The last line is "end CRC", over everything before it. */
+  if (len < 14 || text[len - 1] != '\n' || memchr (text, '\0', len) != NULL)
+    return damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
+  const char *last = text + len - 1;
+  while (last > text && last[-1] != '\n')
+    last--;
+  g_autofree char *end_line = g_strndup (last, text + len - 1 - last);
+  guint64 crc = 0;
+  if (!g_str_has_prefix (end_line, "end ") || !parse_crc (end_line + 4, &crc))
+    return damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
+  if (crc != crc_of (text, last - text))
+    return damaged (error, DL_INDEX_MANIFEST, _ ("bad checksum"));
+  g_autofree char *body = g_strndup (eol + 1, last - eol - 1);
+  g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0' && lines[i + 1] == NULL)
+        break;
+      g_auto (GStrv) f = g_strsplit (lines[i], " ", -1);
+      guint64 size = 0, sum = 0;
+      if (g_strv_length (f) != 4 || !parse_u64 (f[2], 10, &size) || !parse_crc (f[3], &sum))
+        return damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
+      if (strcmp (f[0], "segment") == 0 && plain_name (f[1], "seg-"))
+        {
+          if (!open_segment (idx, f[1], size, (guint32) sum, error))
+            return FALSE;
+        }
+      else if (strcmp (f[0], "meta") == 0 && plain_name (f[1], "meta-") && idx->meta_path == NULL)
+        {
+          g_autofree char *meta = g_build_filename (idx->path, f[1], NULL);
+          g_autofree char *bytes = NULL;
+          gsize n = 0;
+          g_clear_error (&local);
+          if (!g_file_get_contents (meta, &bytes, &n, &local))
+            {
+              g_set_error (error, DL_ERROR, DL_ERROR_INDEX, "%s", local->message);
+              return FALSE;
+            }
+          if (n != size || crc_of (bytes, n) != sum)
+            return damaged (error, f[1], _ ("bad checksum"));
+          idx->meta_path = g_steal_pointer (&meta);
+        }
+      else
+        return damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
+    }
+  return TRUE;
+}
+
+DlIndex *
+dl_index_open (const char *path, GError **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  DlIndex *idx = g_new0 (DlIndex, 1);
+  idx->ref = 1;
+  idx->path = g_strdup (path);
+  idx->segments = g_ptr_array_new_with_free_func (segment_free);
+  idx->inputs = g_array_new (FALSE, TRUE, sizeof (Input));
+  g_array_set_clear_func (idx->inputs, input_clear);
+  g_autoptr (GError) local = NULL;
+  if (!read_manifest (idx, &local))
+    {
+      dl_index_unref (idx);
+      if (local->code == DL_ERROR_INDEX && !g_str_has_prefix (local->message, path))
+        g_prefix_error (&local, "%s: ", path);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return idx;
+}
+
+DlIndex *
+dl_index_ref (DlIndex *idx)
+{
+  g_atomic_int_inc (&idx->ref);
+  return idx;
+}
+
+void
+dl_index_unref (DlIndex *idx)
+{
+  if (idx == NULL || !g_atomic_int_dec_and_test (&idx->ref))
+    return;
+  g_free (idx->path);
+  g_free (idx->meta_path);
+  g_ptr_array_unref (idx->segments);
+  g_array_unref (idx->inputs);
+  g_free (idx);
+}
+
+const char *
+dl_index_path (const DlIndex *idx)
+{
+  return idx->path;
+}
+
+guint
+dl_index_n_inputs (const DlIndex *idx)
+{
+  return idx->inputs->len;
+}
+
+const char *
+dl_index_input_path (const DlIndex *idx, guint i)
+{
+  g_return_val_if_fail (i < idx->inputs->len, NULL);
+  return g_array_index (idx->inputs, Input, i).path;
+}
+
+gint64
+dl_index_input_size (const DlIndex *idx, guint i)
+{
+  g_return_val_if_fail (i < idx->inputs->len, -1);
+  return g_array_index (idx->inputs, Input, i).size;
+}
+
+void
+dl_index_input_info (const DlIndex *idx, guint i, DlIndexInputInfo *info)
+{
+  g_return_if_fail (i < idx->inputs->len);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  info->path = in->path;
+  info->size = in->size;
+  info->lines = in->lines;
+  memcpy (info->lines_by_lang, in->by_lang, sizeof in->by_lang);
+  info->failed = in->failed;
+}
+
+const char *
+dl_index_meta_path (const DlIndex *idx)
+{
+  return idx->meta_path;
+}
+
+void
+dl_index_info (const DlIndex *idx, DlIndexInfo *info)
+{
+  memset (info, 0, sizeof *info);
+  info->version = DL_INDEX_VERSION;
+  info->segments = idx->segments->len;
+  info->inputs = idx->inputs->len;
+  for (guint i = 0; i < idx->inputs->len; i++)
+    {
+      const Input *in = &g_array_index (idx->inputs, Input, i);
+      info->inputs_failed += in->failed;
+      info->lines += in->lines;
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        info->lines_by_lang[l] += in->by_lang[l];
+      info->source_bytes += in->size > 0 ? (guint64) in->size : 0;
+      info->text_bytes += in->text_bytes;
+    }
+  for (guint s = 0; s < idx->segments->len; s++)
+    {
+      const Segment *seg = idx->segments->pdata[s];
+      info->stored_bytes += seg->size;
+      info->blocks += seg->blocks->len;
+    }
+  g_autofree char *manifest = g_build_filename (idx->path, DL_INDEX_MANIFEST, NULL);
+  struct stat st;
+  if (g_stat (manifest, &st) == 0)
+    info->stored_bytes += (guint64) st.st_size;
+  if (idx->meta_path != NULL && g_stat (idx->meta_path, &st) == 0)
+    info->stored_bytes += (guint64) st.st_size;
+}
+
+void
+dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const char *file)
+{
+  g_return_if_fail (i < idx->inputs->len);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  Cursor c = { in->notes->data, in->notes->data + in->notes->len, FALSE };
+  for (guint64 k = 0; k < in->n_notes; k++)
+    {
+      guint64 level, about_file, line;
+      g_autofree char *message = NULL;
+      if (!get_note (&c, &level, &about_file, &line, &message))
+        return; /* checked at the opening */
+      dl_diag_report (diag, (DlDiagLevel) level, about_file ? file : NULL, line, "%s", message);
+    }
+}
+
+/* ---- Lines read back ---- */
+
+struct _DlIndexLines {
+  DlIndex *idx;
+  const Input *in;
+  const Segment *seg;
+  ZSTD_DCtx *dctx;
+  GByteArray *block;
+  Cursor c;
+  guint64 next_block; /* of the input's */
+  guint64 left;       /* lines left in the current block */
+  guint64 number, offset;
+  gboolean done;
+};
+
+static void
+set_build_error (const Input *in, GError **error)
+{
+  g_set_error_literal (error, DL_ERROR, (gint) in->code, in->message);
+}
+
+DlIndexLines *
+dl_index_lines_open (DlIndex *idx, guint i, GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, NULL);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (in->at_open)
+    {
+      set_build_error (in, error);
+      return NULL;
+    }
+  DlIndexLines *r = g_new0 (DlIndexLines, 1);
+  r->idx = dl_index_ref (idx);
+  r->in = in;
+  r->seg = idx->segments->pdata[in->segment];
+  r->dctx = ZSTD_createDCtx ();
+  r->block = g_byte_array_new ();
+  return r;
+}
+
+void
+dl_index_lines_free (DlIndexLines *r)
+{
+  if (r == NULL)
+    return;
+  ZSTD_freeDCtx (r->dctx);
+  g_byte_array_unref (r->block);
+  dl_index_unref (r->idx);
+  g_free (r);
+}
+
+/* Reads block @b of @seg into @r. */
+static gboolean
+load_block (DlIndexLines *r, const Block *blk, GError **error)
+{
+  const guint8 *src = r->seg->data + blk->offset;
+  if (crc_of (src, blk->clen) != blk->crc)
+    return damaged (error, r->seg->name, _ ("bad checksum of a block"));
+  if (!unpack (r->dctx, src, blk->clen, blk->rlen, r->block))
+    return damaged (error, r->seg->name, _ ("bad block"));
+  r->c = (Cursor){ r->block->data, r->block->data + r->block->len, FALSE };
+  r->left = blk->lines;
+  r->number = r->offset = 0;
+  return TRUE;
+}
+
+gboolean
+dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
+{
+  if (r->done)
+    return FALSE;
+  while (r->left == 0)
+    {
+      if (r->c.p != r->c.end)
+        {
+          r->done = TRUE;
+          return damaged (error, r->seg->name, _ ("bad block"));
+        }
+      if (r->next_block == r->in->n_blocks)
+        {
+          r->done = TRUE;
+          if (r->in->failed)
+            set_build_error (r->in, error);
+          return FALSE;
+        }
+      const Block *blk = &g_array_index (r->seg->blocks, Block, r->in->first_block + r->next_block);
+      r->next_block++;
+      if (!load_block (r, blk, error))
+        {
+          r->done = TRUE;
+          return FALSE;
+        }
+    }
+  Cursor *c = &r->c;
+  gint64 dnum = get_zigzag (c), doff = get_zigzag (c);
+  guint64 len = get_varint (c);
+  const guint8 *flags = get_bytes (c, 1);
+  const guint8 *text = get_bytes (c, len);
+  guint lang = flags != NULL ? *flags & 3 : 0, enc = flags != NULL ? *flags >> 2 : 0;
+  r->number += (guint64) dnum;
+  r->offset += (guint64) doff;
+  if (c->bad || text == NULL || lang >= DL_LANG_COUNT || enc > r->in->encodings->len
+      || r->number == 0 || !g_utf8_validate ((const char *) text, (gssize) len, NULL))
+    {
+      r->done = TRUE;
+      return damaged (error, r->seg->name, _ ("bad line in a block"));
+    }
+  r->left--;
+  line->text = (const char *) text;
+  line->len = len;
+  line->number = r->number;
+  line->offset = r->offset;
+  line->encoding = enc == 0 ? NULL : r->in->encodings->pdata[enc - 1];
+  line->lang = (DlLang) lang;
+  return TRUE;
+}
+
+gboolean
+dl_index_verify (DlIndex *idx, GError **error)
+{
+  for (guint i = 0; i < idx->inputs->len; i++)
+    {
+      const Input *in = &g_array_index (idx->inputs, Input, i);
+      if (in->at_open)
+        continue;
+      g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, error);
+      if (r == NULL)
+        return FALSE;
+      DlIndexLine line;
+      guint64 lines = 0, bytes = 0, by_lang[DL_LANG_COUNT] = { 0 };
+      g_autoptr (GError) local = NULL;
+      while (dl_index_lines_next (r, &line, &local))
+        {
+          lines++;
+          bytes += line.len;
+          by_lang[line.lang]++;
+        }
+      if (local != NULL && (!in->failed || local->code == DL_ERROR_INDEX))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
+          || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
+        {
+          const Segment *seg = idx->segments->pdata[in->segment];
+          return damaged (error, seg->name, _ ("its lines are not the ones its table counts"));
+        }
+    }
+  return TRUE;
+}
+
+/* ---- Building ---- */
+
+struct _DlIndexPiece {
+  char *path;
+  gint64 size;
+  guint64 lines, text_bytes, by_lang[DL_LANG_COUNT];
+  GPtrArray *encodings; /* interned */
+  GByteArray *raw;      /* the block being filled */
+  guint64 raw_lines;
+  guint64 number, offset; /* of the block's last line */
+  GArray *blocks;         /* Block, offsets from the piece's start */
+  guint64 stored;         /* compressed bytes so far */
+  DlSpill *frames;
+  ZSTD_CCtx *cctx;
+  GByteArray *packed;
+  gboolean failed, at_open;
+  guint code;
+  char *message;
+  GByteArray *notes;
+  guint64 n_notes;
+};
+
+void
+dl_index_piece_note (DlIndexPiece *p, DlDiagLevel level, gboolean about_file, guint64 line,
+                     const char *message)
+{
+  g_autofree char *valid = g_utf8_make_valid (message, -1);
+  put_varint (p->notes, level);
+  put_varint (p->notes, about_file != FALSE);
+  put_varint (p->notes, line);
+  put_string (p->notes, valid);
+  p->n_notes++;
+}
+
+DlIndexPiece *
+dl_index_piece_new (const char *path, gint64 size)
+{
+  DlIndexPiece *p = g_new0 (DlIndexPiece, 1);
+  p->path = g_strdup (path);
+  p->size = size;
+  p->encodings = g_ptr_array_new ();
+  p->raw = g_byte_array_sized_new (BLOCK_TARGET + 4096);
+  p->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  p->frames = dl_spill_new (PIECE_MEMORY);
+  p->packed = g_byte_array_new ();
+  p->notes = g_byte_array_new ();
+  return p;
+}
+
+void
+dl_index_piece_free (DlIndexPiece *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->path);
+  g_free (p->message);
+  g_ptr_array_unref (p->encodings);
+  g_byte_array_unref (p->raw);
+  g_array_unref (p->blocks);
+  dl_spill_free (p->frames);
+  ZSTD_freeCCtx (p->cctx);
+  g_byte_array_unref (p->packed);
+  g_byte_array_unref (p->notes);
+  g_free (p);
+}
+
+/* Compresses the block being filled into the piece's frames. */
+static gboolean
+flush_block (DlIndexPiece *p)
+{
+  if (p->raw_lines == 0)
+    return TRUE;
+  if (p->cctx == NULL)
+    p->cctx = ZSTD_createCCtx ();
+  g_byte_array_set_size (p->packed, (guint) ZSTD_compressBound (p->raw->len));
+  size_t n = ZSTD_compressCCtx (p->cctx, p->packed->data, p->packed->len, p->raw->data, p->raw->len,
+                                ZSTD_LEVEL);
+  if (ZSTD_isError (n))
+    {
+      errno = ENOMEM;
+      return FALSE;
+    }
+  Block blk = { p->stored, n, p->raw->len, crc_of (p->packed->data, n), p->raw_lines };
+  g_array_append_val (p->blocks, blk);
+  p->stored += n;
+  g_byte_array_set_size (p->raw, 0);
+  p->raw_lines = 0;
+  p->number = p->offset = 0;
+  return dl_spill_append (p->frames, p->packed->data, n);
+}
+
+gboolean
+dl_index_piece_add (DlIndexPiece *p, const DlIndexLine *line)
+{
+  guint enc = 0;
+  if (line->encoding != NULL)
+    {
+      const char *name = g_intern_string (line->encoding);
+      while (enc < p->encodings->len && p->encodings->pdata[enc] != name)
+        enc++;
+      if (enc == p->encodings->len)
+        {
+          if (enc == MAX_ENCODINGS)
+            {
+              errno = EINVAL;
+              return FALSE;
+            }
+          g_ptr_array_add (p->encodings, (gpointer) name);
+        }
+      enc++;
+    }
+  put_zigzag (p->raw, (gint64) (line->number - p->number));
+  put_zigzag (p->raw, (gint64) (line->offset - p->offset));
+  put_varint (p->raw, line->len);
+  guint8 flags = (guint8) ((guint) line->lang | enc << 2);
+  g_byte_array_append (p->raw, &flags, 1);
+  g_byte_array_append (p->raw, (const guint8 *) line->text, (guint) line->len);
+  p->number = line->number;
+  p->offset = line->offset;
+  p->raw_lines++;
+  p->lines++;
+  p->text_bytes += line->len;
+  p->by_lang[line->lang]++;
+  return p->raw->len < BLOCK_TARGET || flush_block (p);
+}
+
+gboolean
+dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
+{
+  if (error != NULL)
+    {
+      p->failed = TRUE;
+      p->at_open = at_open;
+      p->code = error->domain == DL_ERROR && error->code != DL_ERROR_INDEX
+                        && error->code != DL_ERROR_USAGE
+                    ? (guint) error->code
+                    : DL_ERROR_IO;
+      p->message = g_strdup (error->message);
+    }
+  return flush_block (p);
+}
+
+struct _DlIndexBuilder {
+  char *path;     /* the index */
+  char *dir;      /* where the files are written: path, or a new directory */
+  gboolean fresh; /* dir is new, renamed to path at the commit */
+  char *segment;  /* its name */
+  char *seg_tmp;  /* its path while written */
+  int fd;
+  guint64 written;
+  GByteArray *toc_inputs;
+  guint64 n_inputs;
+  GByteArray *toc_blocks;
+  guint64 n_blocks;
+  char *meta_name, *meta_tmp;
+  guint64 meta_size;
+  guint32 meta_crc;
+  gboolean committed;
+};
+
+static gboolean
+io_error (GError **error, const char *path, int errsv)
+{
+  g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", path, g_strerror (errsv));
+  return FALSE;
+}
+
+static gboolean
+write_all (int fd, const void *data, gsize len)
+{
+  const guint8 *p = data;
+  while (len > 0)
+    {
+      ssize_t n = write (fd, p, len);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          if (n == 0)
+            errno = EIO;
+          return FALSE;
+        }
+      p += n;
+      len -= (gsize) n;
+    }
+  return TRUE;
+}
+
+/* A name no file of @dir has: @prefix + random hex + @suffix. */
+static char *
+new_name (const char *dir, const char *prefix, const char *suffix)
+{
+  for (;;)
+    {
+      char *name
+          = g_strdup_printf ("%s%08x%08x%s", prefix, g_random_int (), g_random_int (), suffix);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      if (!g_file_test (path, G_FILE_TEST_EXISTS))
+        return name;
+      g_free (name);
+    }
+}
+
+/* Opens a new temporary file in @dir for @name: its path in *@tmp. */
+static int
+open_temp (const char *dir, const char *name, char **tmp)
+{
+  *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, name);
+  int fd = g_mkstemp_full (*tmp, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd >= 0)
+    dl_tempfiles_add (*tmp);
+  return fd;
+}
+
+/* Copies @meta into the build's directory under a temporary name. */
+static gboolean
+copy_meta (DlIndexBuilder *b, const char *meta, GError **error)
+{
+  g_autofree char *bytes = NULL;
+  gsize n = 0;
+  g_autoptr (GError) local = NULL;
+  if (!g_file_get_contents (meta, &bytes, &n, &local))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, "--meta: %s", local->message);
+      return FALSE;
+    }
+  b->meta_name = new_name (b->dir, "meta-", ".tsv");
+  int fd = open_temp (b->dir, b->meta_name, &b->meta_tmp);
+  if (fd < 0)
+    return io_error (error, b->dir, errno);
+  gboolean ok = write_all (fd, bytes, n) && fsync (fd) == 0;
+  int errsv = errno;
+  close (fd);
+  if (!ok)
+    return io_error (error, b->meta_tmp, errsv);
+  b->meta_size = n;
+  b->meta_crc = crc_of (bytes, n);
+  return TRUE;
+}
+
+DlIndexBuilder *
+dl_index_builder_new (const char *path, const char *meta, GError **error)
+{
+  g_autoptr (DlIndexBuilder) b = g_new0 (DlIndexBuilder, 1);
+  b->fd = -1;
+  b->path = g_strdup (path);
+  b->toc_inputs = g_byte_array_new ();
+  b->toc_blocks = g_byte_array_new ();
+  struct stat st;
+  if (g_stat (path, &st) == 0)
+    {
+      g_autoptr (GDir) dir = S_ISDIR (st.st_mode) ? g_dir_open (path, 0, NULL) : NULL;
+      if (dir == NULL || (!dl_index_is_index (path) && g_dir_read_name (dir) != NULL))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       /* Translators: derlem index build -o NAME.dlx */
+                       _ ("%s exists and is not a derlem index; it is left as it is"), path);
+          return NULL;
+        }
+      b->dir = g_strdup (path);
+    }
+  else
+    {
+      g_autofree char *parent = g_path_get_dirname (path);
+      g_autofree char *base = g_path_get_basename (path);
+      b->dir = g_strdup_printf ("%s/.%s.XXXXXX", parent, base);
+      if (g_mkdtemp (b->dir) == NULL)
+        return io_error (error, path, errno), NULL;
+      b->fresh = TRUE;
+      dl_tempfiles_add (b->dir);
+    }
+  b->segment = new_name (b->dir, "seg-", ".dls");
+  b->fd = open_temp (b->dir, b->segment, &b->seg_tmp);
+  if (b->fd < 0)
+    return io_error (error, b->dir, errno), NULL;
+  if (meta != NULL && !copy_meta (b, meta, error))
+    return NULL;
+  return g_steal_pointer (&b);
+}
+
+typedef struct {
+  int fd;
+  gboolean ok;
+  int errsv;
+} Copying;
+
+static gsize
+copy_frames (const guint8 *data, gsize len, gpointer user_data)
+{
+  Copying *cp = user_data;
+  if (cp->ok && !write_all (cp->fd, data, len))
+    {
+      cp->ok = FALSE;
+      cp->errsv = errno;
+    }
+  return len;
+}
+
+gboolean
+dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
+{
+  Copying cp = { b->fd, TRUE, 0 };
+  if (!dl_spill_replay (p->frames, copy_frames, &cp))
+    return io_error (error, p->path, errno ? errno : EIO);
+  if (!cp.ok)
+    return io_error (error, b->seg_tmp, cp.errsv);
+  GByteArray *t = b->toc_inputs;
+  put_string (t, p->path);
+  put_varint (t, p->size < 0 ? 0 : (guint64) p->size + 1);
+  put_varint (t, p->lines);
+  put_varint (t, p->text_bytes);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    put_varint (t, p->by_lang[l]);
+  put_varint (t, b->n_blocks);
+  put_varint (t, p->blocks->len);
+  put_varint (t, p->encodings->len);
+  for (guint e = 0; e < p->encodings->len; e++)
+    put_string (t, p->encodings->pdata[e]);
+  put_varint (t, p->failed ? (guint64) p->code + 1 : 0);
+  put_string (t, p->message);
+  put_varint (t, p->at_open);
+  put_varint (t, p->n_notes);
+  put_varint (t, p->notes->len);
+  g_byte_array_append (t, p->notes->data, p->notes->len);
+  b->n_inputs++;
+  for (guint k = 0; k < p->blocks->len; k++)
+    {
+      const Block *blk = &g_array_index (p->blocks, Block, k);
+      put_varint (b->toc_blocks, b->written + blk->offset);
+      put_varint (b->toc_blocks, blk->clen);
+      put_varint (b->toc_blocks, blk->rlen);
+      put_varint (b->toc_blocks, blk->crc);
+      put_varint (b->toc_blocks, blk->lines);
+    }
+  b->n_blocks += p->blocks->len;
+  b->written += p->stored;
+  return TRUE;
+}
+
+/* Writes the segment's table of contents and trailer: the trailer's CRC
+ * in *@crc. */
+static gboolean
+finish_segment (DlIndexBuilder *b, guint32 *crc, GError **error)
+{
+  g_autoptr (GByteArray) toc = g_byte_array_new ();
+  put_varint (toc, b->n_inputs);
+  g_byte_array_append (toc, b->toc_inputs->data, b->toc_inputs->len);
+  put_varint (toc, b->n_blocks);
+  g_byte_array_append (toc, b->toc_blocks->data, b->toc_blocks->len);
+  if (toc->len > TOC_MAX)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("too many inputs for one index"));
+      return FALSE;
+    }
+  g_autoptr (ZSTD_CCtx) cctx = ZSTD_createCCtx ();
+  g_autoptr (GByteArray) packed = g_byte_array_sized_new ((guint) ZSTD_compressBound (toc->len));
+  g_byte_array_set_size (packed, (guint) ZSTD_compressBound (toc->len));
+  size_t n = ZSTD_compressCCtx (cctx, packed->data, packed->len, toc->data, toc->len, ZSTD_LEVEL);
+  if (ZSTD_isError (n))
+    return io_error (error, b->seg_tmp, ENOMEM);
+  guint8 t[TRAILER_SIZE];
+  memcpy (t, TRAILER_MAGIC, 8);
+  put_le32 (t + 8, DL_INDEX_VERSION);
+  put_le32 (t + 12, crc_of (packed->data, n));
+  put_le64 (t + 16, b->written);
+  put_le64 (t + 24, n);
+  put_le32 (t + 32, toc->len);
+  *crc = crc_of (t, 36);
+  put_le32 (t + 36, *crc);
+  if (!write_all (b->fd, packed->data, n) || !write_all (b->fd, t, sizeof t) || fsync (b->fd) != 0)
+    return io_error (error, b->seg_tmp, errno);
+  b->written += n + sizeof t;
+  int fd = b->fd;
+  b->fd = -1;
+  if (close (fd) != 0)
+    return io_error (error, b->seg_tmp, errno);
+  return TRUE;
+}
+
+/* Renames the temporary file @tmp (registered) to @name in @dir. */
+static gboolean
+put_in_place (const char *dir, char **tmp, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  if (g_rename (*tmp, path) != 0)
+    return io_error (error, path, errno);
+  dl_tempfiles_forget (*tmp);
+  g_clear_pointer (tmp, g_free);
+  return TRUE;
+}
+
+static gboolean
+sync_dir (const char *dir)
+{
+  int fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return FALSE;
+  gboolean ok = fsync (fd) == 0;
+  close (fd);
+  return ok;
+}
+
+/* Removes the files of @dir an older build left: segments and tables the
+ * manifest no longer names, temporary files. */
+static void
+remove_old (DlIndexBuilder *b)
+{
+  g_autoptr (GDir) dir = g_dir_open (b->dir, 0, NULL);
+  const char *name;
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      gboolean ours = strcmp (name, b->segment) == 0
+                      || (b->meta_name != NULL && strcmp (name, b->meta_name) == 0);
+      gboolean kind = g_str_has_prefix (name, "seg-") || g_str_has_prefix (name, "meta-")
+                      || g_str_has_prefix (name, ".seg-") || g_str_has_prefix (name, ".meta-")
+                      || g_str_has_prefix (name, "." DL_INDEX_MANIFEST ".");
+      if (!ours && kind)
+        {
+          g_autofree char *path = g_build_filename (b->dir, name, NULL);
+          g_unlink (path);
+        }
+    }
+}
+
+gboolean
+dl_index_builder_commit (DlIndexBuilder *b, GError **error)
+{
+  guint32 crc = 0;
+  if (!finish_segment (b, &crc, error) || !put_in_place (b->dir, &b->seg_tmp, b->segment, error))
+    return FALSE;
+  if (b->meta_tmp != NULL && !put_in_place (b->dir, &b->meta_tmp, b->meta_name, error))
+    return FALSE;
+  GString *m = g_string_new ("derlem-index ");
+  g_string_append_printf (m, "%d\nsegment %s %" G_GUINT64_FORMAT " %08x\n", DL_INDEX_VERSION,
+                          b->segment, b->written, crc);
+  if (b->meta_name != NULL)
+    g_string_append_printf (m, "meta %s %" G_GUINT64_FORMAT " %08x\n", b->meta_name, b->meta_size,
+                            b->meta_crc);
+  g_string_append_printf (m, "end %08x\n", crc_of (m->str, m->len));
+  g_autofree char *text = g_string_free (m, FALSE);
+  g_autofree char *tmp = NULL;
+  int fd = open_temp (b->dir, DL_INDEX_MANIFEST, &tmp);
+  if (fd < 0)
+    return io_error (error, b->dir, errno);
+  gboolean ok = write_all (fd, text, strlen (text)) && fsync (fd) == 0;
+  int errsv = errno;
+  if (close (fd) != 0 && ok)
+    {
+      ok = FALSE;
+      errsv = errno;
+    }
+  if (!ok)
+    {
+      g_unlink (tmp);
+      dl_tempfiles_forget (tmp);
+      return io_error (error, tmp, errsv);
+    }
+  if (!put_in_place (b->dir, &tmp, DL_INDEX_MANIFEST, error))
+    return FALSE;
+  sync_dir (b->dir);
+  if (b->fresh)
+    {
+      if (g_rename (b->dir, b->path) != 0)
+        {
+          int e = errno;
+          return io_error (error, b->path, e == ENOTEMPTY || e == EEXIST ? EEXIST : e);
+        }
+      dl_tempfiles_forget (b->dir);
+      g_free (b->dir);
+      b->dir = g_strdup (b->path);
+      b->fresh = FALSE;
+      g_autofree char *parent = g_path_get_dirname (b->path);
+      sync_dir (parent);
+    }
+  b->committed = TRUE;
+  remove_old (b);
+  return TRUE;
+}
+
+/* Removes @name from the build's directory. */
+static void
+remove_file (DlIndexBuilder *b, const char *name)
+{
+  if (name == NULL)
+    return;
+  g_autofree char *path = g_build_filename (b->dir, name, NULL);
+  g_unlink (path);
+}
+
+static void
+forget_temp (char *tmp)
+{
+  if (tmp == NULL)
+    return;
+  g_unlink (tmp);
+  dl_tempfiles_forget (tmp);
+}
+
+void
+dl_index_builder_free (DlIndexBuilder *b)
+{
+  if (b == NULL)
+    return;
+  if (b->fd >= 0)
+    close (b->fd);
+  forget_temp (b->seg_tmp);
+  forget_temp (b->meta_tmp);
+  if (!b->committed && b->dir != NULL)
+    {
+      /* What was put in place but not named by a manifest goes. */
+      if (b->seg_tmp == NULL)
+        remove_file (b, b->segment);
+      if (b->meta_tmp == NULL)
+        remove_file (b, b->meta_name);
+      if (b->fresh)
+        {
+          remove_file (b, DL_INDEX_MANIFEST);
+          g_rmdir (b->dir);
+          dl_tempfiles_forget (b->dir);
+        }
+    }
+  g_free (b->path);
+  g_free (b->dir);
+  g_free (b->segment);
+  g_free (b->seg_tmp);
+  g_free (b->meta_name);
+  g_free (b->meta_tmp);
+  g_byte_array_unref (b->toc_inputs);
+  g_byte_array_unref (b->toc_blocks);
+  g_free (b);
+}

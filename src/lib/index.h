@@ -1,0 +1,169 @@
+/* index.h — a corpus index, NAME.dlx (doc/DESIGN.md §6): a directory that
+ * holds every input's non-blank lines as the document gave them (text,
+ * number, byte offset, encoding, language), compressed in blocks, with the
+ * metadata table of the build. A command reads an index's inputs as it
+ * reads files (source.h expands NAME.dlx into them, document.h replays
+ * their lines), with no decoding and no language identification, and so
+ * prints what it prints over the files.
+ *
+ * On disk: a manifest (DL_INDEX_MANIFEST, text) names the segments and the
+ * metadata table with their sizes and checksums, and ends with its own.
+ * A segment is zstd frames of lines, a table of contents and a fixed
+ * trailer; every block, the table and the trailer carry a CRC-32. Nothing
+ * read from disk is trusted: a damaged, truncated or foreign index is
+ * refused with DL_ERROR_INDEX, never read out of bounds. */
+#ifndef DL_INDEX_H
+#define DL_INDEX_H
+
+#include <glib.h>
+
+#include "diag.h"
+#include "types.h"
+
+G_BEGIN_DECLS
+
+/* The manifest's name inside NAME.dlx, and the version this derlem reads
+ * and writes. */
+#define DL_INDEX_MANIFEST "derlem-index"
+#define DL_INDEX_VERSION 1
+
+typedef struct _DlIndex DlIndex;
+
+/* TRUE if @path is a directory with a manifest: it is meant as an index,
+ * whether or not it opens. */
+gboolean dl_index_is_index (const char *path);
+
+/* Opens the index @path: reads its manifest, maps its segments and checks
+ * their trailers and tables of contents. NULL with @error (DL_ERROR_INDEX
+ * for a damaged or foreign index, DL_ERROR_IO if it cannot be read). */
+DlIndex *dl_index_open (const char *path, GError **error);
+DlIndex *dl_index_ref (DlIndex *idx);
+void dl_index_unref (DlIndex *idx);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndex, dl_index_unref)
+
+/* The index's path, as opened. */
+const char *dl_index_path (const DlIndex *idx);
+
+/* The inputs, in the order they were built. */
+guint dl_index_n_inputs (const DlIndex *idx);
+/* The path of input @i as the build named it. */
+const char *dl_index_input_path (const DlIndex *idx, guint i);
+/* Its size in bytes when it was read (-1: not known, a pipe). */
+gint64 dl_index_input_size (const DlIndex *idx, guint i);
+
+typedef struct {
+  const char *path;
+  gint64 size; /* -1: not known */
+  guint64 lines;
+  guint64 lines_by_lang[DL_LANG_COUNT];
+  gboolean failed; /* reading it ended with an error */
+} DlIndexInputInfo;
+
+/* What input @i holds. */
+void dl_index_input_info (const DlIndex *idx, guint i, DlIndexInputInfo *info);
+
+/* The metadata table the index was built with (--meta), a file inside it,
+ * or NULL. */
+const char *dl_index_meta_path (const DlIndex *idx);
+
+typedef struct {
+  guint version;
+  guint segments;
+  guint inputs;
+  guint inputs_failed; /* inputs whose reading ended with an error */
+  guint64 lines;       /* non-blank lines */
+  guint64 lines_by_lang[DL_LANG_COUNT];
+  guint64 source_bytes; /* the inputs' sizes (those known) */
+  guint64 text_bytes;   /* the lines' UTF-8 */
+  guint64 stored_bytes; /* the files of the index */
+  guint64 blocks;
+} DlIndexInfo;
+
+/* Counts over the whole index, from the tables of contents. */
+void dl_index_info (const DlIndex *idx, DlIndexInfo *info);
+
+/* Checks every byte: each block's checksum, its lines, and that the
+ * blocks, table and trailer tile each segment. FALSE with @error
+ * (DL_ERROR_INDEX) naming the first damage. */
+gboolean dl_index_verify (DlIndex *idx, GError **error);
+
+/* Reports to @diag, about @file, what reading input @i reported at the
+ * build (notes and warnings about its encoding, its lines), in order. */
+void dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const char *file);
+
+/* The lines of one input, as dl_document_next gave them to the build. */
+typedef struct {
+  const char *text; /* not NUL-terminated; valid until the next call */
+  gsize len;
+  guint64 number;
+  guint64 offset;
+  const char *encoding; /* interned (g_intern_string), NULL for UTF-8 */
+  DlLang lang;
+} DlIndexLine;
+
+typedef struct _DlIndexLines DlIndexLines;
+
+/* Starts reading input @i of @idx (a reference is taken). NULL with
+ * @error if the input's reading failed at the build before any line (it
+ * could not be opened: the build's error, same domain and code). */
+DlIndexLines *dl_index_lines_open (DlIndex *idx, guint i, GError **error);
+
+/* The next line: TRUE with @line set; FALSE at the end, with @error set
+ * if the block is damaged (DL_ERROR_INDEX) or if reading the input ended
+ * with an error at the build (that error again, after its lines). */
+gboolean dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error);
+void dl_index_lines_free (DlIndexLines *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexLines, dl_index_lines_free)
+
+/* Building. A worker puts one input's lines into a piece (compressed in
+ * blocks as they come, kept in memory up to a limit and then in a
+ * temporary file); the builder appends pieces, in input order, to a new
+ * segment, and commit makes the index appear at once. */
+typedef struct _DlIndexPiece DlIndexPiece;
+
+/* A piece for the input @path (its name as given), of @size bytes (-1 if
+ * not known). */
+DlIndexPiece *dl_index_piece_new (const char *path, gint64 size);
+
+/* Adds a line. FALSE if the temporary file could not be written (errno
+ * says why); the piece is then useless. */
+gboolean dl_index_piece_add (DlIndexPiece *piece, const DlIndexLine *line);
+
+/* Keeps a diagnostic that reading the input gave (@about_file: it named
+ * the input; @line: 0 for none). */
+void dl_index_piece_note (DlIndexPiece *piece, DlDiagLevel level, gboolean about_file, guint64 line,
+                          const char *message);
+
+/* Ends the piece: @error (or NULL) is how reading the input ended; with
+ * @at_open, the input could not be opened and the piece has no lines.
+ * FALSE as dl_index_piece_add. */
+gboolean dl_index_piece_end (DlIndexPiece *piece, const GError *error, gboolean at_open);
+void dl_index_piece_free (DlIndexPiece *piece);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexPiece, dl_index_piece_free)
+
+typedef struct _DlIndexBuilder DlIndexBuilder;
+
+/* Starts building the index @path: a directory made next to it under a
+ * temporary name when @path does not exist; new files inside it,
+ * replacing what it holds at the commit, when @path is an index. @meta
+ * (a file, or NULL) is copied in as the metadata table. NULL with @error:
+ * DL_ERROR_USAGE if @path exists and is no index, DL_ERROR_IO if it
+ * cannot be written. Temporary files are registered with tempfiles.h,
+ * so a signal leaves none. */
+DlIndexBuilder *dl_index_builder_new (const char *path, const char *meta, GError **error);
+
+/* Appends @piece (ended) to the segment. FALSE with @error (DL_ERROR_IO). */
+gboolean dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *piece, GError **error);
+
+/* Writes the table of contents and the manifest, syncs, and puts the
+ * index in place: until then nothing at @path changed. FALSE with @error
+ * (DL_ERROR_IO); the temporary files are then removed. */
+gboolean dl_index_builder_commit (DlIndexBuilder *b, GError **error);
+
+/* Frees @b, removing what it wrote unless it was committed. */
+void dl_index_builder_free (DlIndexBuilder *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexBuilder, dl_index_builder_free)
+
+G_END_DECLS
+
+#endif /* DL_INDEX_H */

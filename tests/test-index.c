@@ -1,0 +1,436 @@
+/* test-index.c — an index written and read back (index.h): every field of
+ * every line, how an input's reading ended, and a damaged index refused:
+ * every byte flipped, every cut, another version, no index at all. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "error.h"
+#include "index.h"
+#include "tempfiles.h"
+#include "tests.h"
+
+#include <zlib.h>
+
+/* One input of a test index: @n lines, made by line_of. */
+typedef struct {
+  const char *path;
+  guint n;
+  gint64 size;
+  int fail;         /* -1: read to its end; else the DlError its reading ended with */
+  gboolean at_open; /* with fail: it could not be opened (no lines) */
+} Spec;
+
+/* Line @k of input @i: its text (g_free), number, offset, encoding, lang. */
+static char *
+line_of (guint i, guint k, DlIndexLine *line)
+{
+  /* Lengths from 0 to ~1,000 bytes, some non-ASCII, so that blocks fill. */
+  GString *t = g_string_new (NULL);
+  g_string_append_printf (t, "input %u line %u ışık İĞDE ", i, k);
+  for (guint r = 0; r < (k * 37 + i) % 90; r++)
+    g_string_append (t, "söz ");
+  line->len = t->len;
+  line->number = 1 + (guint64) k * 2 + (k % 5 == 0 ? 7 : 0) * k; /* gaps, some long */
+  line->offset = (guint64) k * 1000 + i;
+  line->encoding = k % 7 == 3 ? "windows-1254" : (k % 11 == 4 ? "UTF-16LE" : NULL);
+  line->lang = (DlLang) ((k + i) % DL_LANG_COUNT);
+  line->text = t->str;
+  return g_string_free (t, FALSE);
+}
+
+static const Spec specs[] = {
+  { "a/first.txt", 40, 4000, -1, FALSE },
+  { "big.txt", 3000, 3000000, -1, FALSE }, /* several blocks */
+  { "binary.bin", 0, 10, DL_ERROR_BINARY, TRUE },
+  { "-", 25, -1, DL_ERROR_IO, FALSE }, /* standard input that failed at line 26 */
+  { "empty.txt", 0, 0, -1, FALSE },
+};
+
+/* Builds the index @path of @specs[0..@n). */
+static void
+build (const char *path, const Spec *sp, guint n, const char *meta)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndexBuilder) b = dl_index_builder_new (path, meta, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DlIndexPiece) p = dl_index_piece_new (sp[i].path, sp[i].size);
+      for (guint k = 0; k < sp[i].n; k++)
+        {
+          DlIndexLine line;
+          g_autofree char *text = line_of (i, k, &line);
+          CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
+        }
+      g_autoptr (GError) how = NULL;
+      if (sp[i].fail >= 0)
+        how = g_error_new (DL_ERROR, sp[i].fail, "ended %u", i);
+      CU_ASSERT_TRUE (dl_index_piece_end (p, how, sp[i].at_open));
+      CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));
+    }
+  CU_ASSERT_TRUE_FATAL (dl_index_builder_commit (b, &error));
+}
+
+/* Reads every input of @idx and compares it with @specs. */
+static void
+check_lines (DlIndex *idx, const Spec *sp, guint n)
+{
+  CU_ASSERT_EQUAL_FATAL (dl_index_n_inputs (idx), n);
+  for (guint i = 0; i < n; i++)
+    {
+      DL_ASSERT_STR_EQ (dl_index_input_path (idx, i), sp[i].path);
+      CU_ASSERT_EQUAL (dl_index_input_size (idx, i), sp[i].size);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, &error);
+      if (sp[i].at_open)
+        {
+          CU_ASSERT_PTR_NULL (r);
+          CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, sp[i].fail));
+          g_autofree char *msg = g_strdup_printf ("ended %u", i);
+          DL_ASSERT_STR_EQ (error != NULL ? error->message : NULL, msg);
+          continue;
+        }
+      CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+      DlIndexLine got;
+      guint k = 0;
+      while (dl_index_lines_next (r, &got, &error))
+        {
+          DlIndexLine want;
+          g_autofree char *text = line_of (i, k, &want);
+          CU_ASSERT_EQUAL (got.len, want.len);
+          CU_ASSERT (got.len == want.len && memcmp (got.text, want.text, want.len) == 0);
+          CU_ASSERT_EQUAL (got.number, want.number);
+          CU_ASSERT_EQUAL (got.offset, want.offset);
+          CU_ASSERT_EQUAL (got.lang, want.lang);
+          /* Interned: the stream compares encodings by pointer. */
+          CU_ASSERT_PTR_EQUAL (got.encoding,
+                               want.encoding ? g_intern_string (want.encoding) : NULL);
+          k++;
+        }
+      CU_ASSERT_EQUAL (k, sp[i].n);
+      if (sp[i].fail >= 0)
+        {
+          CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, sp[i].fail));
+        }
+      else
+        {
+          CU_ASSERT_PTR_NULL (error);
+        }
+      /* And it stays at its end. */
+      g_clear_error (&error);
+      CU_ASSERT_FALSE (dl_index_lines_next (r, &got, &error));
+    }
+}
+
+static void
+test_lines_come_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.dlx", NULL);
+  build (path, specs, G_N_ELEMENTS (specs), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  check_lines (idx, specs, G_N_ELEMENTS (specs));
+  DlIndexInfo info;
+  dl_index_info (idx, &info);
+  CU_ASSERT_EQUAL (info.inputs, 5);
+  CU_ASSERT_EQUAL (info.inputs_failed, 2);
+  CU_ASSERT_EQUAL (info.lines, 40 + 3000 + 25);
+  CU_ASSERT_EQUAL (info.source_bytes, 4000 + 3000000 + 10);
+  CU_ASSERT_TRUE (info.blocks >= 4); /* big.txt's ~1.3 MB in 256 KiB blocks */
+  CU_ASSERT_EQUAL (info.lines_by_lang[0] + info.lines_by_lang[1] + info.lines_by_lang[2],
+                   info.lines);
+  CU_ASSERT_TRUE (dl_index_verify (idx, &error));
+  CU_ASSERT_PTR_NULL (dl_index_meta_path (idx));
+  CU_ASSERT_TRUE (dl_index_is_index (path));
+  CU_ASSERT_FALSE (dl_index_is_index (dir));
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+/* The files of the index @path, sorted. */
+static GPtrArray *
+files_of (const char *path)
+{
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = g_dir_open (path, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_build_filename (path, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+  return names;
+}
+
+/* TRUE if the index @path opens, and verifies, and reads back as @specs. */
+static gboolean
+accepted (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  if (idx == NULL)
+    {
+      CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_INDEX)
+                      || g_error_matches (error, DL_ERROR, DL_ERROR_IO));
+      return FALSE;
+    }
+  gboolean ok = dl_index_verify (idx, &error);
+  if (!ok)
+    {
+      CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_INDEX));
+    }
+  return ok;
+}
+
+static const Spec small[] = {
+  { "one.txt", 12, 500, -1, FALSE },
+  { "two.txt", 3, 90, DL_ERROR_ENCODING, FALSE },
+};
+
+/* Every byte of every file flipped, one at a time: never accepted, never
+ * read out of bounds (the suite runs under AddressSanitizer). */
+static void
+test_every_flipped_byte_is_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.dlx", NULL);
+  g_autofree char *meta = g_build_filename (dir, "meta.tsv", NULL);
+  CU_ASSERT_TRUE (g_file_set_contents (meta, "file\tkind\none.txt\tx\n", -1, NULL));
+  build (path, small, G_N_ELEMENTS (small), meta);
+  CU_ASSERT_TRUE_FATAL (accepted (path));
+  g_autoptr (GPtrArray) files = files_of (path);
+  CU_ASSERT_EQUAL (files->len, 3); /* manifest, segment, table */
+  guint tried = 0, refused = 0;
+  for (guint f = 0; f < files->len; f++)
+    {
+      const char *file = files->pdata[f];
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+      CU_ASSERT_TRUE_FATAL (g_file_get_contents (file, &bytes, &len, NULL));
+      for (gsize at = 0; at < len; at++)
+        for (guint x = 0; x < 2; x++)
+          {
+            guint8 old = (guint8) bytes[at];
+            bytes[at] = (char) (old ^ (x == 0 ? 0x01 : 0xff));
+            CU_ASSERT_TRUE_FATAL (g_file_set_contents (file, bytes, (gssize) len, NULL));
+            tried++;
+            if (!accepted (path))
+              refused++;
+            else
+              printf ("%s: byte %zu ^ %d accepted\n", file, at, x == 0 ? 1 : 0xff);
+            bytes[at] = (char) old;
+          }
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (file, bytes, (gssize) len, NULL));
+    }
+  CU_ASSERT_TRUE (tried > 1000);
+  CU_ASSERT_EQUAL (refused, tried);
+  CU_ASSERT_TRUE (accepted (path));
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+/* Every file cut at every length: refused. */
+static void
+test_every_cut_is_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.dlx", NULL);
+  build (path, small, G_N_ELEMENTS (small), NULL);
+  g_autoptr (GPtrArray) files = files_of (path);
+  guint tried = 0, refused = 0;
+  for (guint f = 0; f < files->len; f++)
+    {
+      const char *file = files->pdata[f];
+      g_autofree char *bytes = NULL;
+      gsize len = 0;
+      CU_ASSERT_TRUE_FATAL (g_file_get_contents (file, &bytes, &len, NULL));
+      for (gsize cut = 0; cut < len; cut++)
+        {
+          CU_ASSERT_TRUE_FATAL (g_file_set_contents (file, bytes, (gssize) cut, NULL));
+          tried++;
+          refused += !accepted (path);
+        }
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (file, bytes, (gssize) len, NULL));
+    }
+  CU_ASSERT_TRUE (tried > 500);
+  CU_ASSERT_EQUAL (refused, tried);
+  /* A missing segment too. */
+  CU_ASSERT_EQUAL (g_unlink (files->pdata[1]), 0);
+  CU_ASSERT_FALSE (accepted (path));
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+/* Another format's index, and what is no index, are refused by name. */
+static void
+test_other_versions_are_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *manifest = g_build_filename (dir, DL_INDEX_MANIFEST, NULL);
+  static const struct {
+    const char *text, *message;
+  } cases[] = {
+    { "derlem-index 2\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 2; this derlem reads format 1" },
+    { "derlem-index 999999999999999999999\n", "bad version line" },
+    { "PK\3\4 a zip file\n", "is not a derlem index" },
+    { "", "is not a derlem index" },
+    { "derlem-index 1\n", "cut short" },
+    { "derlem-index 1\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CU_ASSERT_TRUE (g_file_set_contents (manifest, cases[i].text, -1, NULL));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlIndex) idx = dl_index_open (dir, &error);
+      CU_ASSERT_PTR_NULL (idx);
+      CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_INDEX));
+      if (error != NULL && strstr (error->message, cases[i].message) == NULL)
+        printf ("case %u: %s\n", i, error->message);
+      CU_ASSERT (error != NULL && strstr (error->message, cases[i].message) != NULL);
+    }
+  /* A name outside the index, with a good checksum, is still refused. */
+  const char *body = "derlem-index 1\nsegment ../x.dls 10 00000000\n";
+  g_autofree char *text = g_strdup_printf ("%send %08x\n", body,
+                                           (guint) crc32 (0, (const guint8 *) body, strlen (body)));
+  CU_ASSERT_TRUE (g_file_set_contents (manifest, text, -1, NULL));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (dir, &error);
+  CU_ASSERT_PTR_NULL (idx);
+  CU_ASSERT (error != NULL && strstr (error->message, "bad line") != NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+typedef struct {
+  DlIndex *idx;
+  const char *path;
+} Reader;
+
+static gpointer
+read_all (gpointer p)
+{
+  Reader *r = p;
+  for (guint round = 0; round < 5; round++)
+    {
+      g_autoptr (DlIndex) own = r->idx == NULL ? dl_index_open (r->path, NULL) : NULL;
+      DlIndex *idx = r->idx != NULL ? r->idx : own;
+      if (idx == NULL)
+        return GINT_TO_POINTER (FALSE);
+      for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+        {
+          g_autoptr (DlIndexLines) lines = dl_index_lines_open (idx, i, NULL);
+          DlIndexLine line;
+          while (lines != NULL && dl_index_lines_next (lines, &line, NULL))
+            ;
+        }
+    }
+  return GINT_TO_POINTER (TRUE);
+}
+
+/* Readers at once, of one opened index and each of its own; and a reader
+ * keeps the index it opened while a new build replaces it. */
+static void
+test_readers_at_once_and_replaced (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.dlx", NULL);
+  build (path, specs, G_N_ELEMENTS (specs), NULL);
+  g_autoptr (DlIndex) idx = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  Reader shared = { idx, path }, own = { NULL, path };
+  GThread *t[4];
+  for (guint i = 0; i < 4; i++)
+    t[i] = g_thread_new ("reader", read_all, i % 2 ? &shared : &own);
+  for (guint i = 0; i < 4; i++)
+    CU_ASSERT_TRUE (GPOINTER_TO_INT (g_thread_join (t[i])));
+
+  /* Replaced by a build of other inputs: the old files go, the open index
+   * reads on. */
+  g_autoptr (GPtrArray) before = files_of (path);
+  build (path, small, G_N_ELEMENTS (small), NULL);
+  g_autoptr (GPtrArray) after = files_of (path);
+  CU_ASSERT_EQUAL (after->len, 2);
+  for (guint i = 0; i < before->len; i++)
+    if (!g_str_has_suffix (before->pdata[i], DL_INDEX_MANIFEST))
+      {
+        CU_ASSERT_FALSE (g_file_test (before->pdata[i], G_FILE_TEST_EXISTS));
+      }
+  check_lines (idx, specs, G_N_ELEMENTS (specs));
+  g_autoptr (DlIndex) now = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (now);
+  check_lines (now, small, G_N_ELEMENTS (small));
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+/* A build that stops before its commit leaves nothing: freed, or its
+ * temporary files removed as a signal's handler removes them. A path
+ * that is no index is never built over. */
+static void
+test_unfinished_build_leaves_nothing (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.dlx", NULL);
+  for (guint how = 0; how < 2; how++)
+    {
+      g_autoptr (GError) error = NULL;
+      DlIndexBuilder *b = dl_index_builder_new (path, NULL, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+      g_autoptr (DlIndexPiece) p = dl_index_piece_new ("x.txt", 3);
+      DlIndexLine line = { "abc", 3, 1, 0, NULL, DL_LANG_TR };
+      CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
+      CU_ASSERT_TRUE (dl_index_piece_end (p, NULL, FALSE));
+      CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));
+      g_autoptr (GPtrArray) during = files_of (dir);
+      CU_ASSERT_EQUAL (during->len, 1); /* the hidden directory being built */
+      if (how == 1)
+        dl_tempfiles_remove_all (); /* SIGINT */
+      dl_index_builder_free (b);
+      g_autoptr (GPtrArray) left = files_of (dir);
+      CU_ASSERT_EQUAL (left->len, 0);
+    }
+  /* An existing index stays as it was. */
+  build (path, small, G_N_ELEMENTS (small), NULL);
+  g_autoptr (GPtrArray) before = files_of (path);
+  {
+    g_autoptr (DlIndexBuilder) b = dl_index_builder_new (path, NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL (b);
+  }
+  g_autoptr (GPtrArray) after = files_of (path);
+  CU_ASSERT_EQUAL (after->len, before->len);
+  CU_ASSERT_TRUE (accepted (path));
+  /* A directory with other files, and a file, are not built over. */
+  g_autofree char *other = g_build_filename (dir, "notes", NULL);
+  CU_ASSERT_EQUAL (g_mkdir (other, 0755), 0);
+  g_autofree char *inside = g_build_filename (other, "a.txt", NULL);
+  CU_ASSERT_TRUE (g_file_set_contents (inside, "keep me", -1, NULL));
+  const char *targets[] = { other, inside };
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlIndexBuilder) b = dl_index_builder_new (targets[i], NULL, &error);
+      CU_ASSERT_PTR_NULL (b);
+      CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
+    }
+  g_autofree char *kept = NULL;
+  CU_ASSERT_TRUE (g_file_get_contents (inside, &kept, NULL, NULL));
+  DL_ASSERT_STR_EQ (kept, "keep me");
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
+void
+test_index_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("index", NULL, NULL);
+  CU_add_test (s, "lines_come_back", test_lines_come_back);
+  CU_add_test (s, "every_flipped_byte_is_refused", test_every_flipped_byte_is_refused);
+  CU_add_test (s, "every_cut_is_refused", test_every_cut_is_refused);
+  CU_add_test (s, "other_versions_are_refused", test_other_versions_are_refused);
+  CU_add_test (s, "readers_at_once_and_replaced", test_readers_at_once_and_replaced);
+  CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
+}
