@@ -98,17 +98,17 @@ test_index_info_and_verify (void)
   /* The lines by language are langs's. */
   CliRun l = cli_run ("$DERLEM langs --format tsv --threads 1 corpus", NULL);
   g_auto (GStrv) rows = g_strsplit (r.out, "\n", -1);
-  DL_ASSERT_STR_EQ (rows[0], "file\tlines\ttr\ten\tother\tbytes");
+  DL_ASSERT_STR_EQ (rows[0], "lines\ttr\ten\tother\tbytes\tfile");
   guint64 lines[DL_LANG_COUNT] = { 0 }, total = 0;
   guint n = 0;
   for (guint i = 1; rows[i] != NULL && rows[i][0] != '\0'; i++, n++)
     {
       g_auto (GStrv) f = g_strsplit (rows[i], "\t", -1);
       CU_ASSERT_EQUAL_FATAL (g_strv_length (f), 6);
-      total += g_ascii_strtoull (f[1], NULL, 10);
-      lines[DL_LANG_TR] += g_ascii_strtoull (f[2], NULL, 10);
-      lines[DL_LANG_EN] += g_ascii_strtoull (f[3], NULL, 10);
-      lines[DL_LANG_OTHER] += g_ascii_strtoull (f[4], NULL, 10);
+      total += g_ascii_strtoull (f[0], NULL, 10);
+      lines[DL_LANG_TR] += g_ascii_strtoull (f[1], NULL, 10);
+      lines[DL_LANG_EN] += g_ascii_strtoull (f[2], NULL, 10);
+      lines[DL_LANG_OTHER] += g_ascii_strtoull (f[3], NULL, 10);
     }
   DL_ASSERT_INT_EQ (n, 5);
   DL_ASSERT_INT_EQ (total, lines[0] + lines[1] + lines[2]);

@@ -65,6 +65,12 @@ build (const char *path, const Spec *sp, guint n, const char *meta)
           g_autofree char *text = line_of (i, k, &line);
           CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
         }
+      if (i == 0)
+        {
+          dl_index_piece_note (p, DL_DIAG_NOTE, TRUE, 0, "read as windows-1254");
+          dl_index_piece_note (p, DL_DIAG_WARNING, TRUE, 12, "invalid UTF-8 \xff here");
+          dl_index_piece_note (p, DL_DIAG_ERROR, FALSE, 0, "about no file");
+        }
       g_autoptr (GError) how = NULL;
       if (sp[i].fail >= 0)
         how = g_error_new (DL_ERROR, sp[i].fail, "ended %u", i);
@@ -126,6 +132,13 @@ check_lines (DlIndex *idx, const Spec *sp, guint n)
 }
 
 static void
+collect (DlDiagLevel level, const char *file, guint64 line, const char *message, gpointer user_data)
+{
+  g_string_append_printf (user_data, "%d %s %" G_GUINT64_FORMAT " %s|", (int) level,
+                          file != NULL ? file : "-", line, message);
+}
+
+static void
 test_lines_come_back (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
@@ -146,6 +159,14 @@ test_lines_come_back (void)
                    info.lines);
   CU_ASSERT_TRUE (dl_index_verify (idx, &error));
   CU_ASSERT_PTR_NULL (dl_index_meta_path (idx));
+  /* What reading an input reported comes back, about the file named. */
+  g_autoptr (GString) notes = g_string_new (NULL);
+  g_autoptr (DlDiag) diag = dl_diag_new (collect, notes);
+  dl_index_replay_notes (idx, 0, diag, "shown.txt");
+  dl_index_replay_notes (idx, 1, diag, "none.txt");
+  DL_ASSERT_STR_EQ (notes->str, "0 shown.txt 0 read as windows-1254|"
+                                "1 shown.txt 12 invalid UTF-8 \xef\xbf\xbd here|"
+                                "2 - 0 about no file|");
   CU_ASSERT_TRUE (dl_index_is_index (path));
   CU_ASSERT_FALSE (dl_index_is_index (dir));
   g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);

@@ -149,7 +149,8 @@ build_run (DlEnv *env, const IndexArgs *a, GError **error)
 
 /* ---- info ---- */
 
-enum { COL_FILE, COL_LINES, COL_TR, COL_EN, COL_OTHER, COL_BYTES, N_COLS };
+/* The path last: the numbers stay aligned for people. */
+enum { COL_LINES, COL_TR, COL_EN, COL_OTHER, COL_BYTES, COL_FILE, N_COLS };
 
 static gboolean
 info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
@@ -158,12 +159,12 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
   if (idx == NULL)
     return FALSE;
   const DlColumn columns[N_COLS] = {
+    [COL_LINES] = { "lines", _ ("lines"), DL_CELL_INTEGER, 0, 7, 0, NULL, 0, 0 },
+    [COL_TR] = { "tr", "tr", DL_CELL_INTEGER, 0, 7, 0, NULL, 0, 0 },
+    [COL_EN] = { "en", "en", DL_CELL_INTEGER, 0, 7, 0, NULL, 0, 0 },
+    [COL_OTHER] = { "other", "other", DL_CELL_INTEGER, 0, 7, 0, NULL, 0, 0 },
+    [COL_BYTES] = { "bytes", _ ("bytes"), DL_CELL_INTEGER, 0, 11, 0, NULL, 0, 0 },
     [COL_FILE] = { "file", _ ("file"), DL_CELL_STRING, DL_COLUMN_PATH, 0, 0, NULL, 0, 0 },
-    [COL_LINES] = { "lines", _ ("lines"), DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_TR] = { "tr", "tr", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_EN] = { "en", "en", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_OTHER] = { "other", "other", DL_CELL_INTEGER, 0, 9, 0, NULL, 0, 0 },
-    [COL_BYTES] = { "bytes", _ ("bytes"), DL_CELL_INTEGER, 0, 12, 0, NULL, 0, 0 },
   };
   const DlWriterOptions wo = { .no_header = FALSE };
   DlWriter *w = dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem index info", &wo);
