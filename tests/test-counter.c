@@ -538,6 +538,83 @@ test_freq_bands (void)
     }
 }
 
+/* A counted input saved and loaded back (how an index keeps counts)
+ * merges into the same totals as the counter itself: counts, ranges,
+ * files, the apostrophe shown, proper nouns; every cut is refused. */
+static void
+test_counter_saved_input_loads_back (void)
+{
+  static const char *const paths[]
+      = { "corpus/article-tr-azerbaycan-denge-politikasi.txt",
+          "corpus/commentary-en-karabakh-liberation.txt", "corpus/commentary-tr-karabag-2023.txt" };
+  for (guint variant = 0; variant < 2; variant++)
+    {
+      DlCounterOptions o;
+      dl_counter_options_init (&o);
+      o.track_counts = TRUE;
+      o.kinds[DL_TOKEN_NUMBER] = variant == 1;
+      o.casing = variant == 1 ? DL_CASE_KEEP : DL_CASE_FOLD;
+      g_autoptr (DlCounter) live = dl_counter_new (&o), loaded = dl_counter_new (&o);
+      g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
+      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+      for (guint32 i = 0; i < G_N_ELEMENTS (paths); i++)
+        {
+          g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
+          DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+          g_autoptr (DlCounter) c = dl_counter_new (&o), back = dl_counter_new (&o);
+          g_autoptr (GError) error = NULL;
+          CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
+          g_autoptr (GByteArray) saved = g_byte_array_new ();
+          dl_counter_save_input (c, saved);
+          CU_ASSERT_TRUE (saved->len > 1000);
+          CU_ASSERT_TRUE (dl_counter_load_input (back, saved->data, saved->len));
+          dl_counter_merge (live, c, i);
+          dl_counter_merge (loaded, back, i);
+          if (i == 2)
+            for (guint cut = 0; cut < saved->len; cut += 1 + cut / 50)
+              {
+                g_autoptr (DlCounter) part = dl_counter_new (&o);
+                CU_ASSERT_FALSE (dl_counter_load_input (part, saved->data, cut));
+                /* Refused, it is as fresh: it loads the whole after. */
+                CU_ASSERT_TRUE (dl_counter_load_input (part, saved->data, saved->len));
+              }
+        }
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          CU_ASSERT_EQUAL (dl_counter_tokens (loaded, l), dl_counter_tokens (live, l));
+          const DlLexicon *terms = dl_counter_terms (live, l);
+          CU_ASSERT_EQUAL (dl_lexicon_size (dl_counter_terms (loaded, l)), dl_lexicon_size (terms));
+          guint propers = 0;
+          for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
+            {
+              const char *t = dl_lexicon_string (terms, id);
+              guint32 other = G_MAXUINT32;
+              CU_ASSERT_TRUE (
+                  dl_lexicon_lookup (dl_counter_terms (loaded, l), t, strlen (t), &other));
+              CU_ASSERT_EQUAL (other, id);
+              CU_ASSERT_EQUAL (dl_counter_freq (loaded, l, id), dl_counter_freq (live, l, id));
+              CU_ASSERT_EQUAL (dl_counter_range (loaded, l, id), dl_counter_range (live, l, id));
+              DL_ASSERT_STR_EQ_FOR (t, dl_counter_display (loaded, l, id),
+                                    dl_counter_display (live, l, id));
+              CU_ASSERT_EQUAL (dl_counter_is_proper (loaded, l, id),
+                               dl_counter_is_proper (live, l, id));
+              propers += dl_counter_is_proper (live, l, id);
+              guint n1 = 0, n2 = 0;
+              const guint64 *c1 = dl_counter_file_counts (live, l, id, &n1);
+              const guint64 *c2 = dl_counter_file_counts (loaded, l, id, &n2);
+              CU_ASSERT (n1 == n2 && memcmp (c1, c2, n1 * sizeof *c1) == 0);
+            }
+          if (l == DL_LANG_TR && variant == 0)
+            CU_ASSERT_TRUE (propers > 10);
+          CU_ASSERT_EQUAL (dl_counter_is_proper_text (loaded, l, "azerbaycan", 10),
+                           dl_counter_is_proper_text (live, l, "azerbaycan", 10));
+        }
+    }
+  /* What is no saved counts at all. */
+  g_autoptr (DlCounter) c = dl_counter_new (&(DlCounterOptions){ DL_CASE_FOLD });
+  CU_ASSERT_FALSE (dl_counter_load_input (c, (const guint8 *) "\0\1\1\0\0x\0\0\0\0\0\0", 12));
+}
+
 void
 test_counter_suite (void)
 {
@@ -556,4 +633,5 @@ test_counter_suite (void)
   CU_add_test (s, "freqlist_stoplist", test_freqlist_stoplist);
   CU_add_test (s, "collator_orders_turkish", test_collator_orders_turkish);
   CU_add_test (s, "freq_bands", test_freq_bands);
+  CU_add_test (s, "saved_input_loads_back", test_counter_saved_input_loads_back);
 }

@@ -71,6 +71,10 @@ build (const char *path, const Spec *sp, guint n, const char *meta)
           dl_index_piece_note (p, DL_DIAG_WARNING, TRUE, 12, "invalid UTF-8 \xff here");
           dl_index_piece_note (p, DL_DIAG_ERROR, FALSE, 0, "about no file");
         }
+      /* Counts beside the lines: any bytes, kept as given. */
+      g_autofree char *counts = g_strdup_printf ("counts of %u", i);
+      if (i % 2 == 0)
+        dl_index_piece_set_counts (p, 40 + i, (const guint8 *) counts, strlen (counts));
       g_autoptr (GError) how = NULL;
       if (sp[i].fail >= 0)
         how = g_error_new (DL_ERROR, sp[i].fail, "ended %u", i);
@@ -117,6 +121,20 @@ check_lines (DlIndex *idx, const Spec *sp, guint n)
           k++;
         }
       CU_ASSERT_EQUAL (k, sp[i].n);
+      g_autoptr (GByteArray) counts = g_byte_array_new ();
+      g_autoptr (GError) cerr = NULL;
+      CU_ASSERT_FALSE (dl_index_input_counts (idx, i, 41 + i, counts, &cerr));
+      CU_ASSERT_PTR_NULL (cerr);
+      gboolean has = dl_index_input_counts (idx, i, 40 + i, counts, &cerr);
+      CU_ASSERT_EQUAL (has, i % 2 == 0);
+      CU_ASSERT_PTR_NULL (cerr);
+      if (has)
+        {
+          g_autofree char *want = g_strdup_printf ("counts of %u", i);
+          CU_ASSERT (counts->len == strlen (want) && memcmp (counts->data, want, counts->len) == 0);
+        }
+      g_clear_error (&error);
+      CU_ASSERT_EQUAL (dl_index_input_ended (idx, i, &error), sp[i].fail < 0);
       if (sp[i].fail >= 0)
         {
           CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, sp[i].fail));

@@ -11,6 +11,7 @@
 #include "index.h"
 #include "pool.h"
 #include "printable.h"
+#include "stream.h"
 
 typedef struct {
   DlOptions opts;
@@ -28,9 +29,23 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IndexArgs, index_args_clear)
 
 typedef struct {
   DlDocumentOptions doc_options;
+  DlCounterOptions counter_options; /* of the counts kept: freq's default */
+  DlPoolStates *streams;            /* a counting stream per thread */
   DlIndexBuilder *builder;
   GError *error; /* the first failure to write the index */
 } BuildRun;
+
+static gpointer
+stream_new (gpointer user_data, GError **error)
+{
+  return dl_counter_stream_new (&((BuildRun *) user_data)->counter_options, error);
+}
+
+static void
+stream_free (gpointer p)
+{
+  dl_stream_free (p);
+}
 
 static void
 piece_free (gpointer p)
@@ -52,35 +67,51 @@ note (DlDiagLevel level, const char *file, guint64 line, const char *message, gp
   dl_index_piece_note (n->piece, level, file != NULL, line, message);
 }
 
-/* Puts the lines of @input in a piece. */
+/* Puts the lines of @input in a piece, and its counts as freq counts by
+ * default (so that freq over the index reads them and no line). */
 static gpointer
 build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
 {
   BuildRun *run = user_data;
   g_autoptr (DlIndexPiece) piece = dl_index_piece_new (input->path, dl_input_size (input));
   g_autoptr (GError) error = NULL;
+  DlStream *stream = dl_pool_states_take (run->streams, &error);
+  if (stream == NULL)
+    {
+      dl_diag_error (diag, input->path, error);
+      return dl_index_piece_end (piece, error, TRUE) ? g_steal_pointer (&piece) : NULL;
+    }
   Noting noting = { diag, piece };
   g_autoptr (DlDiag) noted = dl_diag_new (note, &noting);
-  g_autoptr (DlDocument) doc = dl_document_open (input, &run->doc_options, noted, &error);
+  g_autoptr (DlCounter) counter = dl_counter_new (&run->counter_options);
   gboolean ok = TRUE;
-  if (doc == NULL)
+  if (!dl_stream_open (stream, input, &run->doc_options, noted, counter, &error))
     {
       dl_diag_error (diag, input->path, error);
       ok = dl_index_piece_end (piece, error, TRUE);
     }
   else
     {
-      DlDocLine dl;
-      while (ok && dl_document_next (doc, &dl, &error))
+      const DlStreamLine *sl;
+      while (ok && dl_stream_next (stream, &sl, &error) && sl != NULL)
         {
-          const DlIndexLine line = { dl.line.text,   dl.line.len,      dl.line.number,
-                                     dl.line.offset, dl.line.encoding, dl.lang };
+          const DlIndexLine line
+              = { sl->text, sl->len, sl->number, sl->offset, sl->encoding, sl->lang };
           ok = dl_index_piece_add (piece, &line);
         }
       if (error != NULL)
         dl_diag_error (diag, input->path, error);
+      if (ok)
+        {
+          /* The stream ended the counter's input at its end or failure. */
+          g_autoptr (GByteArray) counts = g_byte_array_new ();
+          dl_counter_save_input (counter, counts);
+          dl_index_piece_set_counts (piece, dl_counter_variant (&run->counter_options),
+                                     counts->data, counts->len);
+        }
       ok = ok && dl_index_piece_end (piece, error, FALSE);
     }
+  dl_pool_states_give (run->streams, stream);
   if (!ok)
     return NULL; /* a temporary file could not be written: errno */
   return g_steal_pointer (&piece);
@@ -130,7 +161,10 @@ build_run (DlEnv *env, const IndexArgs *a, GError **error)
       = dl_index_builder_new (a->opts.output, meta != NULL ? dl_meta_path (meta) : NULL, error);
   if (builder == NULL)
     return FALSE;
-  BuildRun run = { dl_cmd_document_options (&a->opts), builder, NULL };
+  BuildRun run = { dl_cmd_document_options (&a->opts), { 0 }, NULL, builder, NULL };
+  dl_counter_options_init (&run.counter_options);
+  g_autoptr (DlPoolStates) streams = dl_pool_states_new (stream_new, stream_free, &run);
+  run.streams = streams;
   dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, build_work, build_emit, piece_free,
                    &run);
   if (run.error != NULL)

@@ -7,9 +7,13 @@
 
 #include <string.h>
 
+#include "error.h"
+#include "i18n.h"
+#include "index.h"
 #include "normalize.h"
 #include "stem.h"
 #include "stream.h"
+#include "varint.h"
 
 /* Strings looked up at once (dl_lexicon_prefetch): a line's tokens, a
  * file's terms in a merge. */
@@ -372,10 +376,49 @@ dl_counter_stream_new (const DlCounterOptions *opts, GError **error)
   return dl_stream_new (&so, error);
 }
 
+/* An index's input whose counts the build kept for @c's options: read
+ * them, as if it were counted (its notes and how its reading ended
+ * included). FALSE with *@done unset if it has none. */
+static gboolean
+count_from_index (DlCounter *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                  const DlDiag *diag, gboolean *done, GError **error)
+{
+  *done = FALSE;
+  if (input->index == NULL || doc_options->assume)
+    return FALSE;
+  g_autoptr (GByteArray) saved = g_byte_array_new ();
+  g_autoptr (GError) local = NULL;
+  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts), saved,
+                              &local))
+    {
+      if (local == NULL)
+        return FALSE;
+      *done = TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  *done = TRUE;
+  dl_index_replay_notes (input->index, input->entry, diag, input->path);
+  if (!dl_counter_load_input (c, saved->data, saved->len))
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
+                   dl_index_path (input->index));
+      return FALSE;
+    }
+  gint64 size = dl_input_size (input);
+  if (doc_options->progress != NULL && size > 0)
+    dl_progress_add_bytes (doc_options->progress, (guint64) size);
+  return dl_index_input_ended (input->index, input->entry, error);
+}
+
 gboolean
 dl_counter_count_stream (DlCounter *c, DlStream *stream, const DlInput *input,
                          const DlDocumentOptions *doc_options, const DlDiag *diag, GError **error)
 {
+  gboolean done;
+  gboolean ok = count_from_index (c, input, doc_options, diag, &done, error);
+  if (done)
+    return ok;
   if (!dl_stream_open (stream, input, doc_options, diag, c, error))
     return FALSE;
   /* The stream counts every token. */
@@ -395,6 +438,144 @@ dl_counter_count_input (DlCounter *c, const DlInput *input, const DlDocumentOpti
   if (stream == NULL)
     return FALSE;
   return dl_counter_count_stream (c, stream, input, doc_options, diag, error);
+}
+
+guint32
+dl_counter_variant (const DlCounterOptions *opts)
+{
+  guint32 v = opts->casing == DL_CASE_FOLD ? 1 : 2;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    v |= (opts->langs[l] ? 1u : 0u) << (4 + l);
+  for (int k = 0; k < DL_TOKEN_KINDS; k++)
+    v |= (opts->kinds[k] ? 1u : 0u) << (8 + k);
+  return v;
+}
+
+/* Per language: tokens; the terms' numbers (freq, capitals, apostrophe,
+ * length), then their texts end to end (one copy, one check at loading);
+ * the proper-noun bases. */
+void
+dl_counter_save_input (const DlCounter *c, GByteArray *out)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const LangCounts *lc = &c->lang[l];
+      g_return_if_fail (lc->surface == NULL);
+      dl_put_varint (out, lc->tokens);
+      guint n = lc->pending != NULL ? lc->pending->len : 0;
+      dl_put_varint (out, n);
+      for (guint i = 0; i < n; i++)
+        {
+          const Pending *p = &g_array_index (lc->pending, Pending, i);
+          dl_put_varint (out, p->freq);
+          dl_put_zigzag (out, p->capitals);
+          dl_put_zigzag (out, p->apostrophe);
+          dl_put_varint (out, p->len);
+        }
+      /* The texts are pending_text's, in order. */
+      if (n > 0)
+        g_byte_array_append (out, (const guint8 *) lc->pending_text->str,
+                             (guint) lc->pending_text->len);
+      guint32 nb = dl_lexicon_size (lc->proper_bases);
+      dl_put_varint (out, nb);
+      for (guint32 i = 0; i < nb; i++)
+        {
+          dl_put_varint (out, dl_lexicon_length (lc->proper_bases, i));
+          g_byte_array_append (out, (const guint8 *) dl_lexicon_string (lc->proper_bases, i),
+                               (guint) dl_lexicon_length (lc->proper_bases, i));
+        }
+    }
+}
+
+/* Texts: UTF-8 without NUL. */
+static gboolean
+good_text (const guint8 *text, guint64 len)
+{
+  return text != NULL && len < G_MAXUINT32 && memchr (text, '\0', len) == NULL
+         && g_utf8_validate ((const char *) text, (gssize) len, NULL);
+}
+
+/* Reads language @l of saved counts from @cur into @lc. */
+static gboolean
+load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
+{
+  guint64 tokens = dl_get_varint (cur), n = dl_get_varint (cur);
+  if (cur->bad || n > (guint64) (cur->end - cur->p) || (n > 0 && !c->opts.langs[l]))
+    return FALSE;
+  lc->tokens = tokens;
+  lc->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), (guint) n);
+  guint64 sum = 0, text = 0;
+  for (guint64 i = 0; i < n; i++)
+    {
+      Pending p = { text, 0, 0, 0, 0 };
+      p.freq = dl_get_varint (cur);
+      p.capitals = dl_get_zigzag (cur);
+      gint64 apostrophe = dl_get_zigzag (cur);
+      guint64 len = dl_get_varint (cur);
+      if (cur->bad || p.freq == 0 || apostrophe < -1 || apostrophe >= DL_APOSTROPHE_KINDS
+          || len == 0 || len > G_MAXUINT32)
+        return FALSE;
+      p.apostrophe = (gint32) apostrophe;
+      p.len = (guint32) len;
+      sum += p.freq;
+      text += len;
+      g_array_append_val (lc->pending, p);
+    }
+  const guint8 *texts = dl_get_bytes (cur, text);
+  if (sum != tokens || !good_text (texts, text))
+    return FALSE;
+  lc->pending_text = g_string_sized_new (text);
+  g_string_append_len (lc->pending_text, (const char *) texts, (gssize) text);
+  guint64 nb = dl_get_varint (cur);
+  if (cur->bad || nb > (guint64) (cur->end - cur->p))
+    return FALSE;
+  for (guint64 i = 0; i < nb; i++)
+    {
+      guint64 len = dl_get_varint (cur);
+      const guint8 *base = dl_get_bytes (cur, len);
+      if (len == 0 || !good_text (base, len))
+        return FALSE;
+      dl_lexicon_intern (lc->proper_bases, (const char *) base, len, NULL);
+    }
+  return TRUE;
+}
+
+/* Back to a counter that counted nothing. */
+static void
+unload (DlCounter *c)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      lc->tokens = 0;
+      g_clear_pointer (&lc->pending, g_array_unref);
+      if (lc->pending_text != NULL)
+        g_string_free (g_steal_pointer (&lc->pending_text), TRUE);
+      dl_lexicon_free (lc->proper_bases);
+      lc->proper_bases = dl_lexicon_new ();
+    }
+}
+
+gboolean
+dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len)
+{
+  DlCursor cur = { data, data + len, FALSE };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      g_return_val_if_fail (lc->pending == NULL && lc->surface == NULL && lc->tokens == 0, FALSE);
+      if (!load_lang (c, lc, l, &cur))
+        {
+          unload (c);
+          return FALSE;
+        }
+    }
+  if (cur.p != cur.end)
+    {
+      unload (c);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Adds the counts @p of a term of file @file to term @key of @dst. */

@@ -111,6 +111,21 @@ const char *dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form
  * them). */
 guint32 *dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlLang lang);
 
+/* Saving a counted input, how an index keeps each input's counts: what
+ * decides the bytes (casing, langs, kinds; not track_files or
+ * track_counts, which only the merge reads), as a number. */
+guint32 dl_counter_variant (const DlCounterOptions *opts);
+
+/* Appends to @out the counts of the input @c counted (after
+ * dl_counter_end_input, before any merge). */
+void dl_counter_save_input (const DlCounter *c, GByteArray *out);
+
+/* Reads @data (@len bytes) that dl_counter_save_input wrote with options of
+ * the same variant into @c, fresh, as if it had counted the input: ready
+ * for dl_counter_merge. FALSE if the bytes are not such counts (@c is then
+ * left fresh). */
+gboolean dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len);
+
 /* Adds the counts of @from, filled by dl_counter_count_input, to @into as
  * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);

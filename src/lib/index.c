@@ -30,6 +30,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "spill.h"
+#include "varint.h"
 #include "tempfiles.h"
 
 #define TRAILER_MAGIC "DLXSEG\r\n"
@@ -45,96 +46,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_CCtx, ZSTD_freeCCtx)
 
-/* ---- Bytes in and out ---- */
-
-static void
-put_varint (GByteArray *b, guint64 v)
-{
-  guint8 buf[10];
-  guint n = 0;
-  while (v >= 0x80)
-    {
-      buf[n++] = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  buf[n++] = (guint8) v;
-  g_byte_array_append (b, buf, n);
-}
-
-static void
-put_zigzag (GByteArray *b, gint64 v)
-{
-  put_varint (b, ((guint64) v << 1) ^ (v < 0 ? G_MAXUINT64 : 0));
-}
-
-static void
-put_string (GByteArray *b, const char *s)
-{
-  gsize len = s != NULL ? strlen (s) : 0;
-  put_varint (b, len);
-  g_byte_array_append (b, (const guint8 *) s, (guint) len);
-}
-
-/* Bytes read with every length checked: a read past the end sets @bad and
- * gives zeros from then on. */
-typedef struct {
-  const guint8 *p, *end;
-  gboolean bad;
-} Cursor;
-
-static guint64
-get_varint (Cursor *c)
-{
-  guint64 v = 0;
-  for (guint shift = 0; shift < 64; shift += 7)
-    {
-      if (c->p >= c->end)
-        break;
-      guint8 byte = *c->p++;
-      v |= (guint64) (byte & 0x7f) << shift;
-      if (!(byte & 0x80))
-        return v;
-    }
-  c->bad = TRUE;
-  c->p = c->end;
-  return 0;
-}
-
-static gint64
-get_zigzag (Cursor *c)
-{
-  guint64 v = get_varint (c);
-  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
-}
-
-/* @len bytes, or NULL (and bad) if fewer are left. */
-static const guint8 *
-get_bytes (Cursor *c, guint64 len)
-{
-  if (c->bad || len > (guint64) (c->end - c->p))
-    {
-      c->bad = TRUE;
-      c->p = c->end;
-      return NULL;
-    }
-  const guint8 *at = c->p;
-  c->p += len;
-  return at;
-}
-
-/* A string with no NUL, newly allocated; NULL if bad. */
-static char *
-get_string (Cursor *c)
-{
-  guint64 len = get_varint (c);
-  const guint8 *s = get_bytes (c, len);
-  if (s == NULL || memchr (s, '\0', len) != NULL)
-    {
-      c->bad = TRUE;
-      return NULL;
-    }
-  return g_strndup ((const char *) s, len);
-}
+/* ---- Checksums and fixed-width numbers ---- */
 
 static guint32
 crc_of (const void *data, gsize len)
@@ -227,6 +139,9 @@ typedef struct {
   char *message;
   GByteArray *notes; /* what reading it reported: level, file?, line, message */
   guint64 n_notes;
+  gboolean has_counts; /* a frame of its counts (counter.h), after its blocks */
+  guint32 variant;
+  Block counts;
 } Input;
 
 typedef struct {
@@ -307,12 +222,12 @@ parse_crc (const char *s, guint64 *out)
 
 /* Reads note @k's fields from @c: FALSE if it is malformed. */
 static gboolean
-get_note (Cursor *c, guint64 *level, guint64 *about_file, guint64 *line, char **message)
+get_note (DlCursor *c, guint64 *level, guint64 *about_file, guint64 *line, char **message)
 {
-  *level = get_varint (c);
-  *about_file = get_varint (c);
-  *line = get_varint (c);
-  *message = get_string (c);
+  *level = dl_get_varint (c);
+  *about_file = dl_get_varint (c);
+  *line = dl_get_varint (c);
+  *message = dl_get_string (c);
   return !c->bad && *level <= DL_DIAG_ERROR && *about_file <= 1
          && g_utf8_validate (*message, -1, NULL);
 }
@@ -321,7 +236,7 @@ get_note (Cursor *c, guint64 *level, guint64 *about_file, guint64 *line, char **
 static gboolean
 notes_ok (const GByteArray *notes, guint64 n)
 {
-  Cursor c = { notes->data, notes->data + notes->len, FALSE };
+  DlCursor c = { notes->data, notes->data + notes->len, FALSE };
   for (guint64 k = 0; k < n; k++)
     {
       guint64 level, about_file, line;
@@ -337,8 +252,8 @@ notes_ok (const GByteArray *notes, guint64 n)
 static gboolean
 parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **error)
 {
-  Cursor c = { toc->data, toc->data + toc->len, FALSE };
-  guint64 n_inputs = get_varint (&c);
+  DlCursor c = { toc->data, toc->data + toc->len, FALSE };
+  guint64 n_inputs = dl_get_varint (&c);
   if (n_inputs > toc->len)
     return damaged (error, seg->name, _ ("bad table of contents"));
   guint first_input = idx->inputs->len;
@@ -346,38 +261,55 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
     {
       Input in = { 0 };
       in.segment = k;
-      in.path = get_string (&c);
-      guint64 size = get_varint (&c);
+      in.path = dl_get_string (&c);
+      guint64 size = dl_get_varint (&c);
       in.size = size == 0 ? -1 : (gint64) MIN (size - 1, (guint64) G_MAXINT64);
-      in.lines = get_varint (&c);
-      in.text_bytes = get_varint (&c);
+      in.lines = dl_get_varint (&c);
+      in.text_bytes = dl_get_varint (&c);
       for (int l = 0; l < DL_LANG_COUNT; l++)
-        in.by_lang[l] = get_varint (&c);
-      in.first_block = get_varint (&c);
-      in.n_blocks = get_varint (&c);
-      guint64 n_enc = get_varint (&c);
+        in.by_lang[l] = dl_get_varint (&c);
+      in.first_block = dl_get_varint (&c);
+      in.n_blocks = dl_get_varint (&c);
+      guint64 n_enc = dl_get_varint (&c);
       in.encodings = g_ptr_array_new ();
       if (n_enc > MAX_ENCODINGS)
         c.bad = TRUE;
       for (guint64 e = 0; e < n_enc && !c.bad; e++)
         {
-          g_autofree char *name = get_string (&c);
+          g_autofree char *name = dl_get_string (&c);
           if (name != NULL)
             g_ptr_array_add (in.encodings, (gpointer) g_intern_string (name));
         }
-      guint64 failed = get_varint (&c);
+      guint64 failed = dl_get_varint (&c);
       in.failed = failed != 0;
       in.code = failed != 0 ? (guint) MIN (failed - 1, G_MAXUINT) : 0;
-      in.message = get_string (&c);
-      in.at_open = get_varint (&c) != 0;
-      in.n_notes = get_varint (&c);
-      guint64 notes_len = get_varint (&c);
-      const guint8 *notes = get_bytes (&c, notes_len);
+      in.message = dl_get_string (&c);
+      in.at_open = dl_get_varint (&c) != 0;
+      in.n_notes = dl_get_varint (&c);
+      guint64 notes_len = dl_get_varint (&c);
+      const guint8 *notes = dl_get_bytes (&c, notes_len);
       in.notes = g_byte_array_new ();
       if (notes != NULL)
         g_byte_array_append (in.notes, notes, (guint) notes_len);
       if (!notes_ok (in.notes, in.n_notes))
         c.bad = TRUE;
+      guint64 n_counts = dl_get_varint (&c);
+      if (n_counts > 1)
+        c.bad = TRUE;
+      if (n_counts == 1)
+        {
+          in.has_counts = TRUE;
+          guint64 variant = dl_get_varint (&c);
+          in.variant = (guint32) variant;
+          in.counts.offset = dl_get_varint (&c);
+          in.counts.clen = dl_get_varint (&c);
+          in.counts.rlen = dl_get_varint (&c);
+          guint64 crc = dl_get_varint (&c);
+          in.counts.crc = (guint32) crc;
+          in.counts.lines = 0;
+          if (variant > G_MAXUINT32 || crc > G_MAXUINT32 || in.counts.rlen > TOC_MAX || in.at_open)
+            c.bad = TRUE;
+        }
       if (in.failed && (in.code == DL_ERROR_USAGE || in.code >= DL_ERROR_INDEX))
         c.bad = TRUE;
       g_array_append_val (idx->inputs, in);
@@ -385,30 +317,27 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
           || in.by_lang[0] + in.by_lang[1] + in.by_lang[2] != in.lines)
         c.bad = TRUE;
     }
-  guint64 n_blocks = get_varint (&c);
+  guint64 n_blocks = dl_get_varint (&c);
   if (c.bad || n_blocks > toc->len)
     return damaged (error, seg->name, _ ("bad table of contents"));
   seg->blocks = g_array_sized_new (FALSE, FALSE, sizeof (Block), (guint) n_blocks);
-  guint64 at = 0;
   for (guint64 b = 0; b < n_blocks && !c.bad; b++)
     {
       Block blk;
-      blk.offset = get_varint (&c);
-      blk.clen = get_varint (&c);
-      blk.rlen = get_varint (&c);
-      blk.crc = (guint32) get_varint (&c);
-      blk.lines = get_varint (&c);
-      /* The blocks tile the file up to the table, in order. */
-      if (blk.offset != at || blk.clen > seg->toc_offset - at || blk.rlen > BLOCK_MAX
-          || blk.lines == 0)
+      blk.offset = dl_get_varint (&c);
+      blk.clen = dl_get_varint (&c);
+      blk.rlen = dl_get_varint (&c);
+      blk.crc = (guint32) dl_get_varint (&c);
+      blk.lines = dl_get_varint (&c);
+      if (blk.rlen > BLOCK_MAX || blk.lines == 0)
         c.bad = TRUE;
-      at += blk.clen;
       g_array_append_val (seg->blocks, blk);
     }
-  if (c.bad || c.p != c.end || at != seg->toc_offset)
+  if (c.bad || c.p != c.end)
     return damaged (error, seg->name, _ ("bad table of contents"));
-  /* Each input's blocks are its own and hold its lines. */
-  guint64 next = 0;
+  /* Each input's blocks are its own and hold its lines; they and its
+   * counts tile the file up to the table, in order. */
+  guint64 next = 0, at = 0;
   for (guint i = first_input; i < idx->inputs->len; i++)
     {
       const Input *in = &g_array_index (idx->inputs, Input, i);
@@ -417,12 +346,24 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
         return damaged (error, seg->name, _ ("bad table of contents"));
       guint64 lines = 0;
       for (guint64 b = 0; b < in->n_blocks; b++)
-        lines += g_array_index (seg->blocks, Block, next + b).lines;
+        {
+          const Block *blk = &g_array_index (seg->blocks, Block, next + b);
+          if (blk->offset != at || blk->clen > seg->toc_offset - at)
+            return damaged (error, seg->name, _ ("bad table of contents"));
+          at += blk->clen;
+          lines += blk->lines;
+        }
       if (lines != in->lines)
         return damaged (error, seg->name, _ ("bad table of contents"));
+      if (in->has_counts)
+        {
+          if (in->counts.offset != at || in->counts.clen > seg->toc_offset - at)
+            return damaged (error, seg->name, _ ("bad table of contents"));
+          at += in->counts.clen;
+        }
       next += in->n_blocks;
     }
-  if (next != n_blocks)
+  if (next != n_blocks || at != seg->toc_offset)
     return damaged (error, seg->name, _ ("bad table of contents"));
   return TRUE;
 }
@@ -682,7 +623,7 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
 {
   g_return_if_fail (i < idx->inputs->len);
   const Input *in = &g_array_index (idx->inputs, Input, i);
-  Cursor c = { in->notes->data, in->notes->data + in->notes->len, FALSE };
+  DlCursor c = { in->notes->data, in->notes->data + in->notes->len, FALSE };
   for (guint64 k = 0; k < in->n_notes; k++)
     {
       guint64 level, about_file, line;
@@ -693,6 +634,45 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
     }
 }
 
+static void set_build_error (const Input *in, GError **error);
+
+/* Reads frame @blk of @seg, checked, into @out. */
+static gboolean
+read_frame (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *out,
+            const char *what, GError **error)
+{
+  const guint8 *src = seg->data + blk->offset;
+  if (crc_of (src, blk->clen) != blk->crc)
+    return damaged (error, seg->name, what);
+  if (!unpack (dctx, src, blk->clen, blk->rlen, out))
+    return damaged (error, seg->name, what);
+  return TRUE;
+}
+
+gboolean
+dl_index_input_ended (const DlIndex *idx, guint i, GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (!in->failed)
+    return TRUE;
+  set_build_error (in, error);
+  return FALSE;
+}
+
+gboolean
+dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GByteArray *out,
+                       GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (!in->has_counts || in->variant != variant)
+    return FALSE;
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  return read_frame (idx->segments->pdata[in->segment], &in->counts, dctx, out,
+                     _ ("bad checksum of an input's counts"), error);
+}
+
 /* ---- Lines read back ---- */
 
 struct _DlIndexLines {
@@ -701,7 +681,7 @@ struct _DlIndexLines {
   const Segment *seg;
   ZSTD_DCtx *dctx;
   GByteArray *block;
-  Cursor c;
+  DlCursor c;
   guint64 next_block; /* of the input's */
   guint64 left;       /* lines left in the current block */
   guint64 number, offset;
@@ -748,12 +728,9 @@ dl_index_lines_free (DlIndexLines *r)
 static gboolean
 load_block (DlIndexLines *r, const Block *blk, GError **error)
 {
-  const guint8 *src = r->seg->data + blk->offset;
-  if (crc_of (src, blk->clen) != blk->crc)
-    return damaged (error, r->seg->name, _ ("bad checksum of a block"));
-  if (!unpack (r->dctx, src, blk->clen, blk->rlen, r->block))
-    return damaged (error, r->seg->name, _ ("bad block"));
-  r->c = (Cursor){ r->block->data, r->block->data + r->block->len, FALSE };
+  if (!read_frame (r->seg, blk, r->dctx, r->block, _ ("bad checksum of a block"), error))
+    return FALSE;
+  r->c = (DlCursor){ r->block->data, r->block->data + r->block->len, FALSE };
   r->left = blk->lines;
   r->number = r->offset = 0;
   return TRUE;
@@ -786,11 +763,11 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
           return FALSE;
         }
     }
-  Cursor *c = &r->c;
-  gint64 dnum = get_zigzag (c), doff = get_zigzag (c);
-  guint64 len = get_varint (c);
-  const guint8 *flags = get_bytes (c, 1);
-  const guint8 *text = get_bytes (c, len);
+  DlCursor *c = &r->c;
+  gint64 dnum = dl_get_zigzag (c), doff = dl_get_zigzag (c);
+  guint64 len = dl_get_varint (c);
+  const guint8 *flags = dl_get_bytes (c, 1);
+  const guint8 *text = dl_get_bytes (c, len);
   guint lang = flags != NULL ? *flags & 3 : 0, enc = flags != NULL ? *flags >> 2 : 0;
   r->number += (guint64) dnum;
   r->offset += (guint64) doff;
@@ -835,6 +812,9 @@ dl_index_verify (DlIndex *idx, GError **error)
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
+      g_autoptr (GByteArray) counts = g_byte_array_new ();
+      if (in->has_counts && !dl_index_input_counts (idx, i, in->variant, counts, error))
+        return FALSE;
       if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
         {
@@ -865,17 +845,30 @@ struct _DlIndexPiece {
   char *message;
   GByteArray *notes;
   guint64 n_notes;
+  GByteArray *counts; /* or NULL */
+  guint32 variant;
+  Block counts_frame;
 };
+
+void
+dl_index_piece_set_counts (DlIndexPiece *p, guint32 variant, const guint8 *data, gsize len)
+{
+  if (p->counts == NULL)
+    p->counts = g_byte_array_new ();
+  g_byte_array_set_size (p->counts, 0);
+  g_byte_array_append (p->counts, data, (guint) len);
+  p->variant = variant;
+}
 
 void
 dl_index_piece_note (DlIndexPiece *p, DlDiagLevel level, gboolean about_file, guint64 line,
                      const char *message)
 {
   g_autofree char *valid = g_utf8_make_valid (message, -1);
-  put_varint (p->notes, level);
-  put_varint (p->notes, about_file != FALSE);
-  put_varint (p->notes, line);
-  put_string (p->notes, valid);
+  dl_put_varint (p->notes, level);
+  dl_put_varint (p->notes, about_file != FALSE);
+  dl_put_varint (p->notes, line);
+  dl_put_string (p->notes, valid);
   p->n_notes++;
 }
 
@@ -908,6 +901,8 @@ dl_index_piece_free (DlIndexPiece *p)
   ZSTD_freeCCtx (p->cctx);
   g_byte_array_unref (p->packed);
   g_byte_array_unref (p->notes);
+  if (p->counts != NULL)
+    g_byte_array_unref (p->counts);
   g_free (p);
 }
 
@@ -956,9 +951,9 @@ dl_index_piece_add (DlIndexPiece *p, const DlIndexLine *line)
         }
       enc++;
     }
-  put_zigzag (p->raw, (gint64) (line->number - p->number));
-  put_zigzag (p->raw, (gint64) (line->offset - p->offset));
-  put_varint (p->raw, line->len);
+  dl_put_zigzag (p->raw, (gint64) (line->number - p->number));
+  dl_put_zigzag (p->raw, (gint64) (line->offset - p->offset));
+  dl_put_varint (p->raw, line->len);
   guint8 flags = (guint8) ((guint) line->lang | enc << 2);
   g_byte_array_append (p->raw, &flags, 1);
   g_byte_array_append (p->raw, (const guint8 *) line->text, (guint) line->len);
@@ -984,7 +979,24 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
                     : DL_ERROR_IO;
       p->message = g_strdup (error->message);
     }
-  return flush_block (p);
+  if (!flush_block (p))
+    return FALSE;
+  if (p->counts == NULL || p->at_open)
+    return TRUE;
+  /* The counts' frame, after the blocks. */
+  if (p->cctx == NULL)
+    p->cctx = ZSTD_createCCtx ();
+  g_byte_array_set_size (p->packed, (guint) ZSTD_compressBound (p->counts->len));
+  size_t n = ZSTD_compressCCtx (p->cctx, p->packed->data, p->packed->len, p->counts->data,
+                                p->counts->len, ZSTD_LEVEL);
+  if (ZSTD_isError (n))
+    {
+      errno = ENOMEM;
+      return FALSE;
+    }
+  p->counts_frame = (Block){ p->stored, n, p->counts->len, crc_of (p->packed->data, n), 0 };
+  p->stored += n;
+  return dl_spill_append (p->frames, p->packed->data, n);
 }
 
 struct _DlIndexBuilder {
@@ -1152,32 +1164,42 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
   if (!cp.ok)
     return io_error (error, b->seg_tmp, cp.errsv);
   GByteArray *t = b->toc_inputs;
-  put_string (t, p->path);
-  put_varint (t, p->size < 0 ? 0 : (guint64) p->size + 1);
-  put_varint (t, p->lines);
-  put_varint (t, p->text_bytes);
+  dl_put_string (t, p->path);
+  dl_put_varint (t, p->size < 0 ? 0 : (guint64) p->size + 1);
+  dl_put_varint (t, p->lines);
+  dl_put_varint (t, p->text_bytes);
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    put_varint (t, p->by_lang[l]);
-  put_varint (t, b->n_blocks);
-  put_varint (t, p->blocks->len);
-  put_varint (t, p->encodings->len);
+    dl_put_varint (t, p->by_lang[l]);
+  dl_put_varint (t, b->n_blocks);
+  dl_put_varint (t, p->blocks->len);
+  dl_put_varint (t, p->encodings->len);
   for (guint e = 0; e < p->encodings->len; e++)
-    put_string (t, p->encodings->pdata[e]);
-  put_varint (t, p->failed ? (guint64) p->code + 1 : 0);
-  put_string (t, p->message);
-  put_varint (t, p->at_open);
-  put_varint (t, p->n_notes);
-  put_varint (t, p->notes->len);
+    dl_put_string (t, p->encodings->pdata[e]);
+  dl_put_varint (t, p->failed ? (guint64) p->code + 1 : 0);
+  dl_put_string (t, p->message);
+  dl_put_varint (t, p->at_open);
+  dl_put_varint (t, p->n_notes);
+  dl_put_varint (t, p->notes->len);
   g_byte_array_append (t, p->notes->data, p->notes->len);
+  gboolean counts = p->counts != NULL && !p->at_open;
+  dl_put_varint (t, counts ? 1 : 0);
+  if (counts)
+    {
+      dl_put_varint (t, p->variant);
+      dl_put_varint (t, b->written + p->counts_frame.offset);
+      dl_put_varint (t, p->counts_frame.clen);
+      dl_put_varint (t, p->counts_frame.rlen);
+      dl_put_varint (t, p->counts_frame.crc);
+    }
   b->n_inputs++;
   for (guint k = 0; k < p->blocks->len; k++)
     {
       const Block *blk = &g_array_index (p->blocks, Block, k);
-      put_varint (b->toc_blocks, b->written + blk->offset);
-      put_varint (b->toc_blocks, blk->clen);
-      put_varint (b->toc_blocks, blk->rlen);
-      put_varint (b->toc_blocks, blk->crc);
-      put_varint (b->toc_blocks, blk->lines);
+      dl_put_varint (b->toc_blocks, b->written + blk->offset);
+      dl_put_varint (b->toc_blocks, blk->clen);
+      dl_put_varint (b->toc_blocks, blk->rlen);
+      dl_put_varint (b->toc_blocks, blk->crc);
+      dl_put_varint (b->toc_blocks, blk->lines);
     }
   b->n_blocks += p->blocks->len;
   b->written += p->stored;
@@ -1190,9 +1212,9 @@ static gboolean
 finish_segment (DlIndexBuilder *b, guint32 *crc, GError **error)
 {
   g_autoptr (GByteArray) toc = g_byte_array_new ();
-  put_varint (toc, b->n_inputs);
+  dl_put_varint (toc, b->n_inputs);
   g_byte_array_append (toc, b->toc_inputs->data, b->toc_inputs->len);
-  put_varint (toc, b->n_blocks);
+  dl_put_varint (toc, b->n_blocks);
   g_byte_array_append (toc, b->toc_blocks->data, b->toc_blocks->len);
   if (toc->len > TOC_MAX)
     {

@@ -91,6 +91,17 @@ gboolean dl_index_verify (DlIndex *idx, GError **error);
  * build (notes and warnings about its encoding, its lines), in order. */
 void dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const char *file);
 
+/* The counts of input @i (counter.h's dl_counter_save_input) made with
+ * options of @variant (dl_counter_variant), into @out: TRUE; FALSE with
+ * no error if the index has none of them, FALSE with @error
+ * (DL_ERROR_INDEX) if they are damaged. */
+gboolean dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GByteArray *out,
+                                GError **error);
+
+/* TRUE if reading input @i ended well at the build; FALSE with @error set
+ * to how it ended otherwise (as dl_index_lines_next gives it at the end). */
+gboolean dl_index_input_ended (const DlIndex *idx, guint i, GError **error);
+
 /* The lines of one input, as dl_document_next gave them to the build. */
 typedef struct {
   const char *text; /* not NUL-terminated; valid until the next call */
@@ -133,6 +144,11 @@ gboolean dl_index_piece_add (DlIndexPiece *piece, const DlIndexLine *line);
  * the input; @line: 0 for none). */
 void dl_index_piece_note (DlIndexPiece *piece, DlDiagLevel level, gboolean about_file, guint64 line,
                           const char *message);
+
+/* Keeps @len bytes of the input's counts (dl_counter_save_input) made
+ * with options of @variant: written after its lines at the end. */
+void dl_index_piece_set_counts (DlIndexPiece *piece, guint32 variant, const guint8 *data,
+                                gsize len);
 
 /* Ends the piece: @error (or NULL) is how reading the input ended; with
  * @at_open, the input could not be opened and the piece has no lines.

@@ -1,0 +1,104 @@
+/* varint.h — the bytes of derlem's binary files (index.c, counter.c's
+ * saved counts): LEB128 variable-length integers, zigzag for signed ones,
+ * strings as a length and their bytes; read back through a cursor that
+ * checks every length, so that no damaged file is read beyond its end. */
+#ifndef DL_VARINT_H
+#define DL_VARINT_H
+
+#include <glib.h>
+#include <string.h>
+
+G_BEGIN_DECLS
+
+static inline void
+dl_put_varint (GByteArray *b, guint64 v)
+{
+  guint8 buf[10];
+  guint n = 0;
+  while (v >= 0x80)
+    {
+      buf[n++] = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  buf[n++] = (guint8) v;
+  g_byte_array_append (b, buf, n);
+}
+
+static inline void
+dl_put_zigzag (GByteArray *b, gint64 v)
+{
+  dl_put_varint (b, ((guint64) v << 1) ^ (v < 0 ? G_MAXUINT64 : 0));
+}
+
+static inline void
+dl_put_string (GByteArray *b, const char *s)
+{
+  gsize len = s != NULL ? strlen (s) : 0;
+  dl_put_varint (b, len);
+  g_byte_array_append (b, (const guint8 *) s, (guint) len);
+}
+
+/* Bytes read with every length checked: a read past the end sets @bad and
+ * gives zeros from then on. */
+typedef struct {
+  const guint8 *p, *end;
+  gboolean bad;
+} DlCursor;
+
+static inline guint64
+dl_get_varint (DlCursor *c)
+{
+  guint64 v = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      if (c->p >= c->end)
+        break;
+      guint8 byte = *c->p++;
+      v |= (guint64) (byte & 0x7f) << shift;
+      if (!(byte & 0x80))
+        return v;
+    }
+  c->bad = TRUE;
+  c->p = c->end;
+  return 0;
+}
+
+static inline gint64
+dl_get_zigzag (DlCursor *c)
+{
+  guint64 v = dl_get_varint (c);
+  return (gint64) (v >> 1) ^ -(gint64) (v & 1);
+}
+
+/* @len bytes, or NULL (and bad) if fewer are left. */
+static inline const guint8 *
+dl_get_bytes (DlCursor *c, guint64 len)
+{
+  if (c->bad || len > (guint64) (c->end - c->p))
+    {
+      c->bad = TRUE;
+      c->p = c->end;
+      return NULL;
+    }
+  const guint8 *at = c->p;
+  c->p += len;
+  return at;
+}
+
+/* A string with no NUL, newly allocated; NULL if bad. */
+static inline char *
+dl_get_string (DlCursor *c)
+{
+  guint64 len = dl_get_varint (c);
+  const guint8 *s = dl_get_bytes (c, len);
+  if (s == NULL || memchr (s, '\0', len) != NULL)
+    {
+      c->bad = TRUE;
+      return NULL;
+    }
+  return g_strndup ((const char *) s, len);
+}
+
+G_END_DECLS
+
+#endif /* DL_VARINT_H */
