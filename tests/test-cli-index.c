@@ -175,6 +175,95 @@ test_index_info_and_verify (void)
   free_index (g_steal_pointer (&idx));
 }
 
+/* Runs @cmdline with IDX replaced by @idx (quoted), asserting exit 0;
+ * its output (g_free). */
+static char *
+run_ok (const char *cmdline, const char *idx)
+{
+  g_autoptr (GString) cmd = g_string_new (cmdline);
+  g_autofree char *quoted = g_strdup_printf ("'%s'", idx);
+  g_string_replace (cmd, "IDX", quoted, 0);
+  CliRun r = cli_run (cmd->str, NULL);
+  DL_ASSERT_INT_EQ_FOR (cmd->str, r.status, 0);
+  DL_ASSERT_STR_EQ_FOR (cmd->str, r.err, "");
+  char *out = g_steal_pointer (&r.out);
+  cli_run_clear (&r);
+  return out;
+}
+
+#define A "corpus/article-tr-azerbaycan-denge-politikasi.txt"
+#define B "corpus/commentary-en-karabakh-liberation.txt"
+#define C "corpus/commentary-tr-karabag-2023.txt"
+
+/* What commands print over an index built at once, added to, compacted,
+ * or with an input removed, is the same as over one built of the same
+ * inputs in the same order; the --meta table stays. */
+static void
+test_index_add_remove_compact (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *whole = g_build_filename (dir, "whole.dlx", NULL);
+  g_autofree char *two = g_build_filename (dir, "two.dlx", NULL);
+  g_autofree char *grown = g_build_filename (dir, "grown.dlx", NULL);
+  g_free (run_ok ("$DERLEM index build --meta corpus/MANIFEST.tsv -o IDX " A " " B " " C, whole));
+  g_free (run_ok ("$DERLEM index build --meta corpus/MANIFEST.tsv -o IDX " A " " C, two));
+  g_free (run_ok ("$DERLEM index build --meta corpus/MANIFEST.tsv -o IDX " A, grown));
+  g_free (run_ok ("$DERLEM index add IDX " B, grown));
+  g_free (run_ok ("$DERLEM index add --threads 1 IDX " C, grown));
+  static const char *const checks[] = {
+    "$DERLEM freq --format tsv IDX",         "$DERLEM kwic --format tsv savaş IDX",
+    "$DERLEM colloc --all --format tsv IDX", "$DERLEM keyness --by kind --format tsv IDX",
+    "$DERLEM index info --format tsv IDX",
+  };
+  for (guint round = 0; round < 3; round++)
+    {
+      /* 0: three segments; 1: compacted; 2: B removed, against two.dlx. */
+      if (round == 1)
+        g_free (run_ok ("$DERLEM index compact IDX", grown));
+      if (round == 2)
+        g_free (run_ok ("$DERLEM index remove IDX " B, grown));
+      g_autofree char *info = run_ok ("$DERLEM index info IDX", grown);
+      const char *segments[] = { "3 segments", "1 segments", "1 segments" };
+      DL_ASSERT_TRUE_FOR (info, strstr (info, segments[round]) != NULL);
+      DL_ASSERT_TRUE_FOR (info, strstr (info, "metadata table: yes") != NULL);
+      for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
+        {
+          g_autofree char *want = run_ok (checks[k], round == 2 ? two : whole);
+          g_autofree char *got = run_ok (checks[k], grown);
+          DL_ASSERT_TRUE_FOR (checks[k], strlen (want) > 50);
+          DL_ASSERT_TRUE_FOR (checks[k], strcmp (want, got) == 0);
+        }
+      g_autofree char *ok = run_ok ("$DERLEM index verify IDX", grown);
+      CU_ASSERT_TRUE (g_str_has_suffix (ok, ": ok\n"));
+    }
+  /* No file of an older segment is left behind. */
+  g_autofree char *ls = run_ok ("ls IDX | wc -l", grown);
+  DL_ASSERT_STR_EQ (ls, "3\n"); /* manifest, segment, table */
+  /* Twice the same input, or one not there: usage errors, nothing changed. */
+  g_autofree char *add = g_strdup_printf ("$DERLEM index add '%s' " A, grown);
+  CliRun r = cli_run_usage_error (add, "is in");
+  cli_run_clear (&r);
+  g_autofree char *rm = g_strdup_printf ("$DERLEM index remove '%s' " B, grown);
+  r = cli_run_usage_error (rm, "is not in");
+  cli_run_clear (&r);
+  /* Many adds: merged into one segment by the add past eight. */
+  g_autofree char *many = g_build_filename (dir, "many.dlx", NULL);
+  g_free (run_ok ("$DERLEM index build -o IDX " A, many));
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s/f%u.txt", dir, i);
+      CU_ASSERT_TRUE (g_file_set_contents (name, "Savaş bitti. The war is over.\n", -1, NULL));
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM index add IDX '%s'", name);
+      g_free (run_ok (cmd, many));
+    }
+  g_autofree char *info = run_ok ("$DERLEM index info IDX", many);
+  DL_ASSERT_TRUE_FOR (info,
+                      strstr (info, "9 inputs") != NULL && strstr (info, "1 segments") != NULL);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (cmd, NULL);
+  cli_run_clear (&r);
+}
+
 static void
 test_index_usage_errors (void)
 {
@@ -200,5 +289,6 @@ test_cli_index_suite (void)
   CU_pSuite s = CU_add_suite ("cli-index", NULL, NULL);
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
+  CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
   CU_add_test (s, "usage_errors", test_index_usage_errors);
 }

@@ -462,6 +462,72 @@ test_unfinished_build_leaves_nothing (void)
   CU_ASSERT_EQUAL (system (cmd), 0);
 }
 
+/* A change copies inputs as stored, checked: a damaged one is refused and
+ * the index stays as it was; one copied whole reads back the same. */
+static void
+test_copy_checks_and_keeps (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "s.dlx", NULL);
+  build (path, specs, G_N_ELEMENTS (specs), NULL);
+  {
+    g_autoptr (DlIndex) idx = dl_index_open (path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (DlIndexBuilder) b = dl_index_builder_change (idx, FALSE, NULL, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+    /* In reverse order, twice over: any order the caller wants. */
+    for (guint i = G_N_ELEMENTS (specs); i-- > 0;)
+      CU_ASSERT_TRUE (dl_index_builder_copy (b, idx, i, &error));
+    CU_ASSERT_TRUE (dl_index_builder_commit (b, &error));
+  }
+  g_autoptr (DlIndex) back = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+  CU_ASSERT_EQUAL (dl_index_n_segments (back), 1);
+  CU_ASSERT_EQUAL (dl_index_n_inputs (back), G_N_ELEMENTS (specs));
+  DL_ASSERT_STR_EQ (dl_index_input_path (back, 0), "empty.txt");
+  DL_ASSERT_STR_EQ (dl_index_input_path (back, 4), "a/first.txt");
+  CU_ASSERT_TRUE (dl_index_verify (back, NULL));
+  /* big.txt, now fourth, has its lines, blocks and counts. */
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (back, 3, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  DlIndexLine got;
+  guint k = 0;
+  while (dl_index_lines_next (r, &got, NULL))
+    {
+      DlIndexLine want;
+      g_autofree char *text = line_of (1, k++, &want);
+      CU_ASSERT (got.len == want.len && memcmp (got.text, want.text, want.len) == 0);
+    }
+  CU_ASSERT_EQUAL (k, 3000);
+  g_autoptr (GByteArray) counts = g_byte_array_new ();
+  CU_ASSERT_FALSE (dl_index_input_counts (back, 3, 41, counts, NULL));
+  CU_ASSERT_TRUE (dl_index_input_counts (back, 4, 40, counts, NULL));
+
+  /* A byte of a block flipped: the copy refuses it. */
+  g_autoptr (GPtrArray) files = files_of (path);
+  const char *seg = files->pdata[1];
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (seg, &bytes, &len, NULL));
+  bytes[len / 3] ^= 0x10;
+  CU_ASSERT_TRUE_FATAL (g_file_set_contents (seg, bytes, (gssize) len, NULL));
+  g_autoptr (DlIndex) bad = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (bad);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndexBuilder) b = dl_index_builder_change (bad, FALSE, NULL, &error);
+  gboolean all = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (specs) && all; i++)
+    all = dl_index_builder_copy (b, bad, i, &error);
+  CU_ASSERT_FALSE (all);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_INDEX));
+  g_clear_pointer (&b, dl_index_builder_free);
+  g_autoptr (GPtrArray) after = files_of (path);
+  CU_ASSERT_EQUAL (after->len, files->len);
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
 void
 test_index_suite (void)
 {
@@ -472,4 +538,5 @@ test_index_suite (void)
   CU_add_test (s, "other_versions_are_refused", test_other_versions_are_refused);
   CU_add_test (s, "readers_at_once_and_replaced", test_readers_at_once_and_replaced);
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
+  CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
 }

@@ -132,6 +132,31 @@ build_emit (const DlInput *input, gpointer result, gpointer user_data)
   dl_index_builder_add (run->builder, result, &run->error);
 }
 
+/* Reads @inputs into @builder's new segment; FALSE with @error if it
+ * cannot be written or no input could be read (@target is not changed). */
+static gboolean
+fill (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, DlIndexBuilder *builder,
+      const char *target, GError **error)
+{
+  BuildRun run = { dl_cmd_document_options (opts), { 0 }, NULL, builder, NULL };
+  dl_counter_options_init (&run.counter_options);
+  g_autoptr (DlPoolStates) streams = dl_pool_states_new (stream_new, stream_free, &run);
+  run.streams = streams;
+  dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, build_emit, piece_free, &run);
+  if (run.error != NULL)
+    {
+      g_propagate_error (error, run.error);
+      return FALSE;
+    }
+  if (env->inputs_read == 0 && env->inputs_failed > 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("no input could be read: %s not written"),
+                   target);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 build_run (DlEnv *env, const IndexArgs *a, GError **error)
 {
@@ -161,24 +186,125 @@ build_run (DlEnv *env, const IndexArgs *a, GError **error)
       = dl_index_builder_new (a->opts.output, meta != NULL ? dl_meta_path (meta) : NULL, error);
   if (builder == NULL)
     return FALSE;
-  BuildRun run = { dl_cmd_document_options (&a->opts), { 0 }, NULL, builder, NULL };
-  dl_counter_options_init (&run.counter_options);
-  g_autoptr (DlPoolStates) streams = dl_pool_states_new (stream_new, stream_free, &run);
-  run.streams = streams;
-  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, build_work, build_emit, piece_free,
-                   &run);
-  if (run.error != NULL)
+  return fill (env, &a->opts, inputs, builder, a->opts.output, error)
+         && dl_index_builder_commit (builder, error);
+}
+
+/* The inputs a change names that are in @idx already: a usage error. */
+static gboolean
+not_in_index (const DlIndex *idx, GPtrArray *inputs, GError **error)
+{
+  g_autoptr (GHashTable) paths = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    g_hash_table_add (paths, (gpointer) dl_index_input_path (idx, i));
+  for (guint i = 0; i < inputs->len; i++)
     {
-      g_propagate_error (error, run.error);
+      const DlInput *input = inputs->pdata[i];
+      if (g_hash_table_contains (paths, input->path))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       /* Translators: derlem index add NAME.dlx PATH... */
+                       _ ("%s is in %s already (index remove takes it out)"), input->path,
+                       dl_index_path (idx));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Copies the inputs of @idx into @b but those @drop has (NULL: none). */
+static gboolean
+copy_inputs (DlIndexBuilder *b, const DlIndex *idx, GHashTable *drop, GError **error)
+{
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    if ((drop == NULL || !g_hash_table_contains (drop, dl_index_input_path (idx, i)))
+        && !dl_index_builder_copy (b, idx, i, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* The segments an index may have before index add compacts it. */
+#define MAX_SEGMENTS 8
+
+/* Rewrites @idx as one segment without the inputs @drop names (NULL:
+ * none), its table kept. */
+static gboolean
+rewrite (const DlIndex *idx, GHashTable *drop, GError **error)
+{
+  g_autoptr (DlIndexBuilder) b = dl_index_builder_change (idx, FALSE, NULL, error);
+  return b != NULL && copy_inputs (b, idx, drop, error) && dl_index_builder_commit (b, error);
+}
+
+static gboolean
+add_run (DlEnv *env, const IndexArgs *a, GError **error)
+{
+  const char *path = a->paths[0];
+  if (a->paths[1] == NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("index add: no PATH to add"));
       return FALSE;
     }
-  if (env->inputs_read == 0 && env->inputs_failed > 0)
+  g_autoptr (DlIndex) idx = dl_index_open (path, error);
+  if (idx == NULL)
+    return FALSE;
+  g_autoptr (DlMeta) meta = NULL;
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs_meta (env, &a->opts, a->paths + 1, &meta, error);
+  if (inputs == NULL || !not_in_index (idx, inputs, error))
+    return FALSE;
+  g_autoptr (DlIndexBuilder) builder = dl_index_builder_change (
+      idx, TRUE, a->opts.meta != NULL ? dl_meta_path (meta) : NULL, error);
+  if (builder == NULL || !fill (env, &a->opts, inputs, builder, path, error)
+      || !dl_index_builder_commit (builder, error))
+    return FALSE;
+  if (dl_index_n_segments (idx) + 1 <= MAX_SEGMENTS)
+    return TRUE;
+  /* Many segments: merged into one now, as index compact does. */
+  g_autoptr (DlIndex) now = dl_index_open (path, error);
+  return now != NULL && rewrite (now, NULL, error);
+}
+
+static gboolean
+remove_run (const IndexArgs *a, GError **error)
+{
+  g_autoptr (DlIndex) idx = dl_index_open (a->paths[0], error);
+  if (idx == NULL)
+    return FALSE;
+  g_autoptr (GHashTable) drop = g_hash_table_new (g_str_hash, g_str_equal);
+  for (char **p = a->paths + 1; *p != NULL; p++)
+    g_hash_table_add (drop, *p);
+  if (g_hash_table_size (drop) == 0)
     {
-      g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("no input could be read: %s not written"),
-                   a->opts.output);
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("index remove: no PATH to remove"));
       return FALSE;
     }
-  return dl_index_builder_commit (builder, error);
+  guint found = 0;
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    if (g_hash_table_contains (drop, dl_index_input_path (idx, i))
+        && g_hash_table_add (seen, (gpointer) dl_index_input_path (idx, i)))
+      found++;
+  for (char **p = a->paths + 1; *p != NULL; p++)
+    if (!g_hash_table_contains (seen, *p))
+      {
+        g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                     /* Translators: derlem index remove NAME.dlx PATH...; the
+                        path is as index info lists it. */
+                     _ ("%s is not in %s (index info lists its paths)"), *p, a->paths[0]);
+        return FALSE;
+      }
+  return rewrite (idx, drop, error);
+}
+
+static gboolean
+compact_run (const IndexArgs *a, GError **error)
+{
+  for (char **p = a->paths; *p != NULL; p++)
+    {
+      g_autoptr (DlIndex) idx = dl_index_open (*p, error);
+      if (idx == NULL || !rewrite (idx, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- info ---- */
@@ -245,18 +371,24 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
 
 /* ---- the subcommands ---- */
 
-typedef enum { SUB_BUILD, SUB_INFO, SUB_VERIFY, N_SUBS } Sub;
+typedef enum { SUB_BUILD, SUB_ADD, SUB_REMOVE, SUB_COMPACT, SUB_INFO, SUB_VERIFY, N_SUBS } Sub;
 
-static const char *const sub_names[] = { "build", "info", "verify", NULL };
+static const char *const sub_names[]
+    = { "build", "add", "remove", "compact", "info", "verify", NULL };
 
 static gboolean
 index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
 {
   dl_options_init (&a->opts);
-  static const char *const params[N_SUBS]
-      = { N_ ("build PATH... -o NAME.dlx"), N_ ("info NAME.dlx..."), N_ ("verify NAME.dlx...") };
+  static const char *const params[N_SUBS] = {
+    N_ ("build PATH... -o NAME.dlx"), N_ ("add NAME.dlx PATH..."), N_ ("remove NAME.dlx PATH..."),
+    N_ ("compact NAME.dlx..."),       N_ ("info NAME.dlx..."),     N_ ("verify NAME.dlx..."),
+  };
   static const char *const summaries[N_SUBS] = {
     N_ ("Read the inputs once into an index, which every command then reads."),
+    N_ ("Add inputs to an index, in a segment of their own."),
+    N_ ("Take inputs (their paths as index info lists them) out of an index."),
+    N_ ("Merge an index's segments into one."),
     N_ ("Show what an index holds: its inputs, their lines by language, its size."),
     N_ ("Check every checksum and every line of an index."),
   };
@@ -269,9 +401,10 @@ index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
            "was built with. Building over an index replaces it at once; an interrupted\n"
            "build leaves nothing. A damaged index, or one of another format, is\n"
            "refused (exit status 1).");
-  DlOptionSet which = sub == SUB_BUILD
-                          ? (DL_OPT_ASSUME_LANG | DL_OPT_OUTPUT | DL_OPT_THREADS | DL_OPT_PROGRESS
-                             | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META)
+  const DlOptionSet reading = DL_OPT_ASSUME_LANG | DL_OPT_THREADS | DL_OPT_PROGRESS
+                              | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META;
+  DlOptionSet which = sub == SUB_BUILD  ? (reading | DL_OPT_OUTPUT)
+                      : sub == SUB_ADD  ? reading
                       : sub == SUB_INFO ? (DL_OPT_FORMAT | DL_OPT_OUTPUT)
                                         : 0;
   g_autoptr (GOptionContext) context = dl_options_context (_ (params[sub]), _ (summaries[sub]),
@@ -337,11 +470,15 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
   if (argc < 2 || strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0)
     {
       FILE *fp = argc < 2 ? stderr : stdout;
-      fprintf (fp, "%s\n\n", _ ("Usage: derlem index build|info|verify [OPTIONS] ..."));
+      fprintf (fp, "%s\n\n",
+               _ ("Usage: derlem index build|add|remove|compact|info|verify [OPTIONS] ..."));
       for (int s = 0; s < N_SUBS; s++)
         {
           static const char *const lines[N_SUBS] = {
             N_ ("build PATH... -o NAME.dlx   read the inputs once into an index"),
+            N_ ("add NAME.dlx PATH...        add inputs (a new segment)"),
+            N_ ("remove NAME.dlx PATH...     take inputs out"),
+            N_ ("compact NAME.dlx...         merge its segments into one"),
             N_ ("info NAME.dlx...            its inputs, lines by language, size"),
             N_ ("verify NAME.dlx...          check every checksum and line"),
           };
@@ -365,6 +502,12 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
     {
     case SUB_BUILD:
       return build_run (env, &args, error);
+    case SUB_ADD:
+      return add_run (env, &args, error);
+    case SUB_REMOVE:
+      return remove_run (&args, error);
+    case SUB_COMPACT:
+      return compact_run (&args, error);
     case SUB_INFO:
       return info_run (env, &args, error);
     case SUB_VERIFY:

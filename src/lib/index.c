@@ -550,6 +550,12 @@ dl_index_path (const DlIndex *idx)
 }
 
 guint
+dl_index_n_segments (const DlIndex *idx)
+{
+  return idx->segments->len;
+}
+
+guint
 dl_index_n_inputs (const DlIndex *idx)
 {
   return idx->inputs->len;
@@ -1014,6 +1020,9 @@ struct _DlIndexBuilder {
   char *meta_name, *meta_tmp;
   guint64 meta_size;
   guint32 meta_crc;
+  GPtrArray *kept; /* manifest lines of an index changed that stay (segments) */
+  char *kept_meta; /* its metadata table's line, when it stays */
+  GPtrArray *keep; /* the names of the files those lines name */
   gboolean committed;
 };
 
@@ -1137,6 +1146,50 @@ dl_index_builder_new (const char *path, const char *meta, GError **error)
   return g_steal_pointer (&b);
 }
 
+DlIndexBuilder *
+dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char *meta,
+                         GError **error)
+{
+  g_autoptr (DlIndexBuilder) b = g_new0 (DlIndexBuilder, 1);
+  b->fd = -1;
+  b->path = g_strdup (idx->path);
+  b->dir = g_strdup (idx->path);
+  b->toc_inputs = g_byte_array_new ();
+  b->toc_blocks = g_byte_array_new ();
+  b->kept = g_ptr_array_new_with_free_func (g_free);
+  b->keep = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; keep_segments && k < idx->segments->len; k++)
+    {
+      const Segment *seg = idx->segments->pdata[k];
+      guint32 crc = get_le32 (seg->data + seg->size - TRAILER_SIZE + 36);
+      g_ptr_array_add (b->kept, g_strdup_printf ("segment %s %" G_GSIZE_FORMAT " %08x\n", seg->name,
+                                                 seg->size, crc));
+      g_ptr_array_add (b->keep, g_strdup (seg->name));
+    }
+  if (meta == NULL && idx->meta_path != NULL)
+    {
+      g_autofree char *bytes = NULL;
+      gsize n = 0;
+      g_autoptr (GError) local = NULL;
+      if (!g_file_get_contents (idx->meta_path, &bytes, &n, &local))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", local->message);
+          return NULL;
+        }
+      g_autofree char *name = g_path_get_basename (idx->meta_path);
+      b->kept_meta
+          = g_strdup_printf ("meta %s %" G_GSIZE_FORMAT " %08x\n", name, n, crc_of (bytes, n));
+      g_ptr_array_add (b->keep, g_steal_pointer (&name));
+    }
+  b->segment = new_name (b->dir, "seg-", ".dls");
+  b->fd = open_temp (b->dir, b->segment, &b->seg_tmp);
+  if (b->fd < 0)
+    return io_error (error, b->dir, errno), NULL;
+  if (meta != NULL && !copy_meta (b, meta, error))
+    return NULL;
+  return g_steal_pointer (&b);
+}
+
 typedef struct {
   int fd;
   gboolean ok;
@@ -1155,6 +1208,78 @@ copy_frames (const guint8 *data, gsize len, gpointer user_data)
   return len;
 }
 
+/* Lists input @in in the segment's table of contents: its @n blocks and
+ * its counts at their offsets less @from (where its frames began in the
+ * file they come from) plus what the segment holds before them. */
+static void
+put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, guint64 from)
+{
+  GByteArray *t = b->toc_inputs;
+  guint64 shift = b->written - from;
+  dl_put_string (t, in->path);
+  dl_put_varint (t, in->size < 0 ? 0 : (guint64) in->size + 1);
+  dl_put_varint (t, in->lines);
+  dl_put_varint (t, in->text_bytes);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    dl_put_varint (t, in->by_lang[l]);
+  dl_put_varint (t, b->n_blocks);
+  dl_put_varint (t, n);
+  dl_put_varint (t, in->encodings->len);
+  for (guint e = 0; e < in->encodings->len; e++)
+    dl_put_string (t, in->encodings->pdata[e]);
+  dl_put_varint (t, in->failed ? (guint64) in->code + 1 : 0);
+  dl_put_string (t, in->message);
+  dl_put_varint (t, in->at_open);
+  dl_put_varint (t, in->n_notes);
+  dl_put_varint (t, in->notes->len);
+  g_byte_array_append (t, in->notes->data, in->notes->len);
+  dl_put_varint (t, in->has_counts ? 1 : 0);
+  if (in->has_counts)
+    {
+      dl_put_varint (t, in->variant);
+      dl_put_varint (t, in->counts.offset + shift);
+      dl_put_varint (t, in->counts.clen);
+      dl_put_varint (t, in->counts.rlen);
+      dl_put_varint (t, in->counts.crc);
+    }
+  b->n_inputs++;
+  for (guint64 k = 0; k < n; k++)
+    {
+      dl_put_varint (b->toc_blocks, blocks[k].offset + shift);
+      dl_put_varint (b->toc_blocks, blocks[k].clen);
+      dl_put_varint (b->toc_blocks, blocks[k].rlen);
+      dl_put_varint (b->toc_blocks, blocks[k].crc);
+      dl_put_varint (b->toc_blocks, blocks[k].lines);
+    }
+  b->n_blocks += n;
+}
+
+gboolean
+dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  const Segment *seg = idx->segments->pdata[in->segment];
+  const Block *blocks = &g_array_index (seg->blocks, Block, in->first_block);
+  /* Its frames follow one another: its blocks, then its counts. */
+  guint64 from = in->n_blocks > 0 ? blocks[0].offset : (in->has_counts ? in->counts.offset : 0);
+  guint64 to
+      = in->has_counts
+            ? in->counts.offset + in->counts.clen
+            : (in->n_blocks > 0 ? blocks[in->n_blocks - 1].offset + blocks[in->n_blocks - 1].clen
+                                : from);
+  for (guint64 k = 0; k < in->n_blocks; k++)
+    if (crc_of (seg->data + blocks[k].offset, blocks[k].clen) != blocks[k].crc)
+      return damaged (error, seg->name, _ ("bad checksum of a block"));
+  if (in->has_counts && crc_of (seg->data + in->counts.offset, in->counts.clen) != in->counts.crc)
+    return damaged (error, seg->name, _ ("bad checksum of an input's counts"));
+  if (!write_all (b->fd, seg->data + from, to - from))
+    return io_error (error, b->seg_tmp, errno);
+  put_input (b, in, blocks, in->n_blocks, from);
+  b->written += to - from;
+  return TRUE;
+}
+
 gboolean
 dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
 {
@@ -1163,45 +1288,22 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
     return io_error (error, p->path, errno ? errno : EIO);
   if (!cp.ok)
     return io_error (error, b->seg_tmp, cp.errsv);
-  GByteArray *t = b->toc_inputs;
-  dl_put_string (t, p->path);
-  dl_put_varint (t, p->size < 0 ? 0 : (guint64) p->size + 1);
-  dl_put_varint (t, p->lines);
-  dl_put_varint (t, p->text_bytes);
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    dl_put_varint (t, p->by_lang[l]);
-  dl_put_varint (t, b->n_blocks);
-  dl_put_varint (t, p->blocks->len);
-  dl_put_varint (t, p->encodings->len);
-  for (guint e = 0; e < p->encodings->len; e++)
-    dl_put_string (t, p->encodings->pdata[e]);
-  dl_put_varint (t, p->failed ? (guint64) p->code + 1 : 0);
-  dl_put_string (t, p->message);
-  dl_put_varint (t, p->at_open);
-  dl_put_varint (t, p->n_notes);
-  dl_put_varint (t, p->notes->len);
-  g_byte_array_append (t, p->notes->data, p->notes->len);
-  gboolean counts = p->counts != NULL && !p->at_open;
-  dl_put_varint (t, counts ? 1 : 0);
-  if (counts)
-    {
-      dl_put_varint (t, p->variant);
-      dl_put_varint (t, b->written + p->counts_frame.offset);
-      dl_put_varint (t, p->counts_frame.clen);
-      dl_put_varint (t, p->counts_frame.rlen);
-      dl_put_varint (t, p->counts_frame.crc);
-    }
-  b->n_inputs++;
-  for (guint k = 0; k < p->blocks->len; k++)
-    {
-      const Block *blk = &g_array_index (p->blocks, Block, k);
-      dl_put_varint (b->toc_blocks, b->written + blk->offset);
-      dl_put_varint (b->toc_blocks, blk->clen);
-      dl_put_varint (b->toc_blocks, blk->rlen);
-      dl_put_varint (b->toc_blocks, blk->crc);
-      dl_put_varint (b->toc_blocks, blk->lines);
-    }
-  b->n_blocks += p->blocks->len;
+  const Input in = { .path = p->path,
+                     .size = p->size,
+                     .lines = p->lines,
+                     .text_bytes = p->text_bytes,
+                     .by_lang = { p->by_lang[0], p->by_lang[1], p->by_lang[2] },
+                     .encodings = p->encodings,
+                     .failed = p->failed,
+                     .at_open = p->at_open,
+                     .code = p->code,
+                     .message = p->message,
+                     .notes = p->notes,
+                     .n_notes = p->n_notes,
+                     .has_counts = p->counts != NULL && !p->at_open,
+                     .variant = p->variant,
+                     .counts = p->counts_frame };
+  put_input (b, &in, (const Block *) (gpointer) p->blocks->data, p->blocks->len, 0);
   b->written += p->stored;
   return TRUE;
 }
@@ -1280,6 +1382,8 @@ remove_old (DlIndexBuilder *b)
     {
       gboolean ours = strcmp (name, b->segment) == 0
                       || (b->meta_name != NULL && strcmp (name, b->meta_name) == 0);
+      for (guint k = 0; b->keep != NULL && k < b->keep->len && !ours; k++)
+        ours = strcmp (name, b->keep->pdata[k]) == 0;
       gboolean kind = g_str_has_prefix (name, "seg-") || g_str_has_prefix (name, "meta-")
                       || g_str_has_prefix (name, ".seg-") || g_str_has_prefix (name, ".meta-")
                       || g_str_has_prefix (name, "." DL_INDEX_MANIFEST ".");
@@ -1300,11 +1404,16 @@ dl_index_builder_commit (DlIndexBuilder *b, GError **error)
   if (b->meta_tmp != NULL && !put_in_place (b->dir, &b->meta_tmp, b->meta_name, error))
     return FALSE;
   GString *m = g_string_new ("derlem-index ");
-  g_string_append_printf (m, "%d\nsegment %s %" G_GUINT64_FORMAT " %08x\n", DL_INDEX_VERSION,
-                          b->segment, b->written, crc);
+  g_string_append_printf (m, "%d\n", DL_INDEX_VERSION);
+  for (guint k = 0; b->kept != NULL && k < b->kept->len; k++)
+    g_string_append (m, b->kept->pdata[k]);
+  g_string_append_printf (m, "segment %s %" G_GUINT64_FORMAT " %08x\n", b->segment, b->written,
+                          crc);
   if (b->meta_name != NULL)
     g_string_append_printf (m, "meta %s %" G_GUINT64_FORMAT " %08x\n", b->meta_name, b->meta_size,
                             b->meta_crc);
+  else if (b->kept_meta != NULL)
+    g_string_append (m, b->kept_meta);
   g_string_append_printf (m, "end %08x\n", crc_of (m->str, m->len));
   g_autofree char *text = g_string_free (m, FALSE);
   g_autofree char *tmp = NULL;
@@ -1396,5 +1505,10 @@ dl_index_builder_free (DlIndexBuilder *b)
   g_free (b->meta_tmp);
   g_byte_array_unref (b->toc_inputs);
   g_byte_array_unref (b->toc_blocks);
+  if (b->kept != NULL)
+    g_ptr_array_unref (b->kept);
+  if (b->keep != NULL)
+    g_ptr_array_unref (b->keep);
+  g_free (b->kept_meta);
   g_free (b);
 }

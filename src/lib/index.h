@@ -41,6 +41,9 @@ DlIndex *dl_index_ref (DlIndex *idx);
 void dl_index_unref (DlIndex *idx);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndex, dl_index_unref)
 
+/* How many segments it has (one per build or add, until compacted). */
+guint dl_index_n_segments (const DlIndex *idx);
+
 /* The index's path, as opened. */
 const char *dl_index_path (const DlIndex *idx);
 
@@ -167,6 +170,19 @@ typedef struct _DlIndexBuilder DlIndexBuilder;
  * cannot be written. Temporary files are registered with tempfiles.h,
  * so a signal leaves none. */
 DlIndexBuilder *dl_index_builder_new (const char *path, const char *meta, GError **error);
+
+/* Starts a change to the index @idx (open, kept open until the commit):
+ * its segments stay, and a new one is written beside them, if
+ * @keep_segments (index add); otherwise the new segment is all the index
+ * will hold (remove, compact: copy what stays into it). Its metadata table
+ * stays unless @meta names another. NULL with @error (DL_ERROR_IO). */
+DlIndexBuilder *dl_index_builder_change (const DlIndex *idx, gboolean keep_segments,
+                                         const char *meta, GError **error);
+
+/* Appends input @i of @idx (another index, or the one changed) to the
+ * segment as it is stored: its frames copied, their checksums checked.
+ * FALSE with @error (DL_ERROR_INDEX if damaged, DL_ERROR_IO). */
+gboolean dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **error);
 
 /* Appends @piece (ended) to the segment. FALSE with @error (DL_ERROR_IO). */
 gboolean dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *piece, GError **error);
