@@ -394,13 +394,14 @@ index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
   };
   const char *description
       = _ ("An index (a directory, NAME.dlx) keeps each input's lines with their\n"
-           "language, compressed: freq, kwic, colloc, ngrams, stats, keyness,\n"
-           "dispersion, exercise, compare, profile, langs and export read it as they\n"
-           "read the files (derlem freq NAME.dlx), with no decoding and no language\n"
-           "identification, and print the same. The index keeps the --meta table it\n"
-           "was built with. Building over an index replaces it at once; an interrupted\n"
-           "build leaves nothing. A damaged index, or one of another format, is\n"
-           "refused (exit status 1).");
+           "language, compressed, and its counts as freq makes them by default:\n"
+           "freq, kwic, colloc, ngrams, stats, keyness, dispersion, exercise, compare,\n"
+           "profile, langs and export read it as they read the files (derlem freq\n"
+           "NAME.dlx), with no decoding and no language identification, and print the\n"
+           "same. The index keeps the --meta table it was built with. Building over an\n"
+           "index, add, remove and compact change it at once; an interrupted change\n"
+           "leaves it as it was. A damaged index, or one of another format, is refused\n"
+           "(exit status 1).");
   const DlOptionSet reading = DL_OPT_ASSUME_LANG | DL_OPT_THREADS | DL_OPT_PROGRESS
                               | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META;
   DlOptionSet which = sub == SUB_BUILD  ? (reading | DL_OPT_OUTPUT)

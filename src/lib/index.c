@@ -447,11 +447,14 @@ read_manifest (DlIndex *idx, GError **error)
     return damaged (error, DL_INDEX_MANIFEST, _ ("bad version line"));
   if (version != DL_INDEX_VERSION)
     {
+      char found[24];
+      g_snprintf (found, sizeof found, "%" G_GUINT64_FORMAT, version);
       g_set_error (error, DL_ERROR, DL_ERROR_INDEX,
-                   /* Translators: the index was written by another derlem. */
-                   _ ("%s is an index of format %" G_GUINT64_FORMAT
-                      "; this derlem reads format %d: build it again with derlem index build"),
-                   idx->path, version, DL_INDEX_VERSION);
+                   /* Translators: the index was written by another derlem;
+                      the second %s is its format's number. */
+                   _ ("%s is an index of format %s; this derlem reads format %d: build it again "
+                      "with derlem index build"),
+                   idx->path, found, DL_INDEX_VERSION);
       return FALSE;
     }
   /* The last line is "end CRC", over everything before it. */
