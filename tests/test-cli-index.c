@@ -264,6 +264,74 @@ test_index_add_remove_compact (void)
   cli_run_clear (&r);
 }
 
+/* SIGINT in the middle of a build (an input that is a FIFO still being
+ * written): the build's hidden directory and files go, no index appears;
+ * over an index, the index stays as it was. Two processes read one index
+ * at once. */
+static void
+test_index_interrupted_and_shared (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  for (guint over = 0; over < 2; over++)
+    {
+      g_autofree char *cmd = g_strdup_printf (
+          "cd '%s' && rm -f in.txt && mkfifo in.txt && "
+          "{ env --default-signal=INT \"$DERLEM\" index build -o x.dlx in.txt & pid=$!; exec "
+          "3>in.txt; "
+          "echo 'Savaş bitti. The war is over.' >&3; "
+          "i=0; while [ $i -lt 100 ] && ! ls -A | grep -q '^\\.x\\.dlx\\.\\|seg-.*\\.dls\\.'; do "
+          "sleep 0.05; i=$((i+1)); done; ls -A; ls -A x.dlx 2>/dev/null; "
+          "kill -INT $pid; wait $pid; echo status=$?; exec 3>&-; }; rm -f in.txt",
+          dir);
+      CliRun r = cli_run (cmd, NULL);
+      /* The build was seen under way, then killed by the signal. */
+      DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, over == 0 ? ".x.dlx." : ".seg-") != NULL);
+      DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, "status=130") != NULL);
+      cli_run_clear (&r);
+      g_autofree char *ls = g_strdup_printf ("cd '%s' && ls -A . x.dlx 2>&1", dir);
+      r = cli_run (ls, NULL);
+      if (over == 0)
+        {
+          /* Nothing at all: no index, no hidden directory. */
+          DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, ".x.dlx") == NULL);
+          DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, "No such file") != NULL);
+        }
+      else
+        {
+          /* The index that was there, whole: manifest and one segment. */
+          DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, ".seg-") == NULL);
+          DL_ASSERT_TRUE_FOR (r.out, strstr (r.out, "derlem-index") != NULL);
+        }
+      cli_run_clear (&r);
+      if (over == 0)
+        {
+          g_autofree char *build
+              = g_strdup_printf ("cd '%s' && \"$DERLEM\" index build -o x.dlx "
+                                 "\"$OLDPWD\"/corpus/commentary-tr-karabag-2023.txt",
+                                 dir);
+          r = cli_run (build, NULL);
+          DL_ASSERT_INT_EQ (r.status, 0);
+          cli_run_clear (&r);
+        }
+    }
+  g_autofree char *ok = g_strdup_printf ("$DERLEM index verify '%s/x.dlx'", dir);
+  CliRun r = cli_run (ok, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  /* Two processes at once, each twice: the same output. */
+  g_autofree char *two = g_strdup_printf (
+      "x='%s/x.dlx'; for i in 1 2; do \"$DERLEM\" kwic --format tsv savaş \"$x\" > \"$x.a$i\" & "
+      "\"$DERLEM\" freq --format tsv \"$x\" > \"$x.b$i\" & done; wait; "
+      "cmp \"$x.a1\" \"$x.a2\" && cmp \"$x.b1\" \"$x.b2\" && test -s \"$x.a1\" && echo same",
+      dir);
+  r = cli_run (two, NULL);
+  DL_ASSERT_STR_EQ (r.out, "same\n");
+  cli_run_clear (&r);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
 static void
 test_index_usage_errors (void)
 {
@@ -290,5 +358,6 @@ test_cli_index_suite (void)
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
+  CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);
   CU_add_test (s, "usage_errors", test_index_usage_errors);
 }
