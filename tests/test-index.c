@@ -41,6 +41,14 @@ line_of (guint i, guint k, DlIndexLine *line)
   return g_string_free (t, FALSE);
 }
 
+/* Removes the test's directory @dir and all in it. */
+static void
+remove_dir (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
+  CU_ASSERT_EQUAL (system (cmd), 0);
+}
+
 static const Spec specs[] = {
   { "a/first.txt", 40, 4000, -1, FALSE },
   { "big.txt", 3000, 3000000, -1, FALSE }, /* several blocks */
@@ -187,8 +195,7 @@ test_lines_come_back (void)
                                 "2 - 0 about no file|");
   CU_ASSERT_TRUE (dl_index_is_index (path));
   CU_ASSERT_FALSE (dl_index_is_index (dir));
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 /* The files of the index @path, sorted. */
@@ -267,8 +274,7 @@ test_every_flipped_byte_is_refused (void)
   CU_ASSERT_TRUE (tried > 1000);
   CU_ASSERT_EQUAL (refused, tried);
   CU_ASSERT_TRUE (accepted (path));
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 /* Every file cut at every length: refused. */
@@ -299,8 +305,7 @@ test_every_cut_is_refused (void)
   /* A missing segment too. */
   CU_ASSERT_EQUAL (g_unlink (files->pdata[1]), 0);
   CU_ASSERT_FALSE (accepted (path));
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 /* Another format's index, and what is no index, are refused by name. */
@@ -340,8 +345,7 @@ test_other_versions_are_refused (void)
   g_autoptr (DlIndex) idx = dl_index_open (dir, &error);
   CU_ASSERT_PTR_NULL (idx);
   CU_ASSERT (error != NULL && strstr (error->message, "bad line") != NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 typedef struct {
@@ -402,8 +406,7 @@ test_readers_at_once_and_replaced (void)
   g_autoptr (DlIndex) now = dl_index_open (path, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (now);
   check_lines (now, small, G_N_ELEMENTS (small));
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 /* A build that stops before its commit leaves nothing: freed, or its
@@ -458,8 +461,7 @@ test_unfinished_build_leaves_nothing (void)
   g_autofree char *kept = NULL;
   CU_ASSERT_TRUE (g_file_get_contents (inside, &kept, NULL, NULL));
   DL_ASSERT_STR_EQ (kept, "keep me");
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 /* A change copies inputs as stored, checked: a damaged one is refused and
@@ -524,8 +526,7 @@ test_copy_checks_and_keeps (void)
   g_clear_pointer (&b, dl_index_builder_free);
   g_autoptr (GPtrArray) after = files_of (path);
   CU_ASSERT_EQUAL (after->len, files->len);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CU_ASSERT_EQUAL (system (cmd), 0);
+  remove_dir (dir);
 }
 
 void

@@ -63,34 +63,20 @@ crc_of (const void *data, gsize len)
   return (guint32) crc;
 }
 
+/* Writes @v as @n bytes, least significant first. */
 static void
-put_le32 (guint8 *p, guint32 v)
+put_le (guint8 *p, guint64 v, guint n)
 {
-  for (int i = 0; i < 4; i++)
+  for (guint i = 0; i < n; i++)
     p[i] = (guint8) (v >> (8 * i));
 }
 
-static void
-put_le64 (guint8 *p, guint64 v)
-{
-  for (int i = 0; i < 8; i++)
-    p[i] = (guint8) (v >> (8 * i));
-}
-
-static guint32
-get_le32 (const guint8 *p)
-{
-  guint32 v = 0;
-  for (int i = 3; i >= 0; i--)
-    v = (v << 8) | p[i];
-  return v;
-}
-
+/* Reads @n bytes, least significant first. */
 static guint64
-get_le64 (const guint8 *p)
+get_le (const guint8 *p, guint n)
 {
   guint64 v = 0;
-  for (int i = 7; i >= 0; i--)
+  for (guint i = n; i-- > 0;)
     v = (v << 8) | p[i];
   return v;
 }
@@ -391,15 +377,15 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
   if (seg->size != size || size < TRAILER_SIZE)
     return damaged (error, name, _ ("its size is not the one the manifest gives"));
   const guint8 *t = seg->data + size - TRAILER_SIZE;
-  if (memcmp (t, TRAILER_MAGIC, 8) != 0 || get_le32 (t + 36) != crc_of (t, 36)
-      || get_le32 (t + 36) != crc)
+  if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) get_le (t + 36, 4) != crc_of (t, 36)
+      || (guint32) get_le (t + 36, 4) != crc)
     return damaged (error, name, _ ("bad trailer"));
-  if (get_le32 (t + 8) != DL_INDEX_VERSION)
+  if ((guint32) get_le (t + 8, 4) != DL_INDEX_VERSION)
     return damaged (error, name, _ ("unknown segment version"));
-  guint32 toc_crc = get_le32 (t + 12);
-  guint64 toc_offset = get_le64 (t + 16);
-  guint64 toc_clen = get_le64 (t + 24);
-  guint32 toc_rlen = get_le32 (t + 32);
+  guint32 toc_crc = (guint32) get_le (t + 12, 4);
+  guint64 toc_offset = get_le (t + 16, 8);
+  guint64 toc_clen = get_le (t + 24, 8);
+  guint32 toc_rlen = (guint32) get_le (t + 32, 4);
   if (toc_offset > size - TRAILER_SIZE || toc_clen != size - TRAILER_SIZE - toc_offset
       || toc_rlen > TOC_MAX)
     return damaged (error, name, _ ("bad trailer"));
@@ -1164,7 +1150,7 @@ dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char 
   for (guint k = 0; keep_segments && k < idx->segments->len; k++)
     {
       const Segment *seg = idx->segments->pdata[k];
-      guint32 crc = get_le32 (seg->data + seg->size - TRAILER_SIZE + 36);
+      guint32 crc = (guint32) get_le (seg->data + seg->size - TRAILER_SIZE + 36, 4);
       g_ptr_array_add (b->kept, g_strdup_printf ("segment %s %" G_GSIZE_FORMAT " %08x\n", seg->name,
                                                  seg->size, crc));
       g_ptr_array_add (b->keep, g_strdup (seg->name));
@@ -1334,13 +1320,13 @@ finish_segment (DlIndexBuilder *b, guint32 *crc, GError **error)
     return io_error (error, b->seg_tmp, ENOMEM);
   guint8 t[TRAILER_SIZE];
   memcpy (t, TRAILER_MAGIC, 8);
-  put_le32 (t + 8, DL_INDEX_VERSION);
-  put_le32 (t + 12, crc_of (packed->data, n));
-  put_le64 (t + 16, b->written);
-  put_le64 (t + 24, n);
-  put_le32 (t + 32, toc->len);
+  put_le (t + 8, DL_INDEX_VERSION, 4);
+  put_le (t + 12, crc_of (packed->data, n), 4);
+  put_le (t + 16, b->written, 8);
+  put_le (t + 24, n, 8);
+  put_le (t + 32, toc->len, 4);
   *crc = crc_of (t, 36);
-  put_le32 (t + 36, *crc);
+  put_le (t + 36, *crc, 4);
   if (!write_all (b->fd, packed->data, n) || !write_all (b->fd, t, sizeof t) || fsync (b->fd) != 0)
     return io_error (error, b->seg_tmp, errno);
   b->written += n + sizeof t;
