@@ -22,6 +22,7 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -631,6 +632,23 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
 
 static void set_build_error (const Input *in, GError **error);
 
+/* The whole pages of the mapping under frame @blk are let go once it is
+ * read: a pass over the index then holds a block's pages at a time, not
+ * the whole file, in its resident memory (they stay in the page cache,
+ * and come back on the next read). */
+static void
+drop_pages (const Segment *seg, const Block *blk)
+{
+  static gsize page = 0;
+  if (page == 0)
+    page = (gsize) sysconf (_SC_PAGESIZE);
+  guintptr from = (guintptr) (seg->data + blk->offset), to = from + blk->clen;
+  from = (from + page - 1) / page * page;
+  to = to / page * page;
+  if (to > from)
+    (void) madvise ((void *) from, to - from, MADV_DONTNEED);
+}
+
 /* Reads frame @blk of @seg, checked, into @out. */
 static gboolean
 read_frame (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *out,
@@ -641,6 +659,7 @@ read_frame (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *o
     return damaged (error, seg->name, what);
   if (!unpack (dctx, src, blk->clen, blk->rlen, out))
     return damaged (error, seg->name, what);
+  drop_pages (seg, blk);
   return TRUE;
 }
 
