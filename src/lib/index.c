@@ -920,29 +920,40 @@ dl_index_piece_free (DlIndexPiece *p)
   g_free (p);
 }
 
+/* Compresses @len bytes of @data into the piece's next frame, described
+ * in *@blk (its lines not set). FALSE as dl_index_piece_add. */
+static gboolean
+pack_frame (DlIndexPiece *p, const guint8 *data, gsize len, Block *blk)
+{
+  if (p->cctx == NULL)
+    p->cctx = ZSTD_createCCtx ();
+  g_byte_array_set_size (p->packed, (guint) ZSTD_compressBound (len));
+  size_t n = ZSTD_compressCCtx (p->cctx, p->packed->data, p->packed->len, data, len, ZSTD_LEVEL);
+  if (ZSTD_isError (n))
+    {
+      errno = ENOMEM;
+      return FALSE;
+    }
+  *blk = (Block){ p->stored, n, len, crc_of (p->packed->data, n), 0 };
+  p->stored += n;
+  return dl_spill_append (p->frames, p->packed->data, n);
+}
+
 /* Compresses the block being filled into the piece's frames. */
 static gboolean
 flush_block (DlIndexPiece *p)
 {
   if (p->raw_lines == 0)
     return TRUE;
-  if (p->cctx == NULL)
-    p->cctx = ZSTD_createCCtx ();
-  g_byte_array_set_size (p->packed, (guint) ZSTD_compressBound (p->raw->len));
-  size_t n = ZSTD_compressCCtx (p->cctx, p->packed->data, p->packed->len, p->raw->data, p->raw->len,
-                                ZSTD_LEVEL);
-  if (ZSTD_isError (n))
-    {
-      errno = ENOMEM;
-      return FALSE;
-    }
-  Block blk = { p->stored, n, p->raw->len, crc_of (p->packed->data, n), p->raw_lines };
+  Block blk;
+  if (!pack_frame (p, p->raw->data, p->raw->len, &blk))
+    return FALSE;
+  blk.lines = p->raw_lines;
   g_array_append_val (p->blocks, blk);
-  p->stored += n;
   g_byte_array_set_size (p->raw, 0);
   p->raw_lines = 0;
   p->number = p->offset = 0;
-  return dl_spill_append (p->frames, p->packed->data, n);
+  return TRUE;
 }
 
 gboolean
@@ -998,19 +1009,7 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
   if (p->counts == NULL || p->at_open)
     return TRUE;
   /* The counts' frame, after the blocks. */
-  if (p->cctx == NULL)
-    p->cctx = ZSTD_createCCtx ();
-  g_byte_array_set_size (p->packed, (guint) ZSTD_compressBound (p->counts->len));
-  size_t n = ZSTD_compressCCtx (p->cctx, p->packed->data, p->packed->len, p->counts->data,
-                                p->counts->len, ZSTD_LEVEL);
-  if (ZSTD_isError (n))
-    {
-      errno = ENOMEM;
-      return FALSE;
-    }
-  p->counts_frame = (Block){ p->stored, n, p->counts->len, crc_of (p->packed->data, n), 0 };
-  p->stored += n;
-  return dl_spill_append (p->frames, p->packed->data, n);
+  return pack_frame (p, p->counts->data, p->counts->len, &p->counts_frame);
 }
 
 struct _DlIndexBuilder {
