@@ -13,17 +13,8 @@ BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
 TOP=$(dirname "$BENCH_DIR")
 derlem=$(readlink -f "${1:-$TOP/derlem}"); size=${2:-10M}
 
-cc -O2 -o "$BENCH_DIR/gencorpus" "$BENCH_DIR/gencorpus.c" -lm
-gen=$BENCH_DIR/corpora/$size
-stamp="gencorpus=$(sha256sum "$BENCH_DIR/gencorpus.c" | cut -d' ' -f1) size=$size seed=1"
-if [[ ! -f $gen/.stamp || $(head -n1 "$gen/.stamp") != "$stamp" ]]; then
-  rm -rf "$gen" && mkdir -p "$gen"
-  "$BENCH_DIR/gencorpus" --seed 1 "$size" "$gen" >&2
-  echo "$stamp" > "$gen/.stamp"
-fi
-one=$BENCH_DIR/corpora/$size-one-index
-mkdir -p "$one"
-[[ -f $one/corpus.txt ]] || cat "$gen"/*.txt > "$one/corpus.txt"
+gen=$("$BENCH_DIR/corpus.sh" "$size")
+one=$("$BENCH_DIR/corpus.sh" --one-file "$size")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

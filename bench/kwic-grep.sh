@@ -33,7 +33,7 @@ export LC_ALL=C.UTF-8
     --baseline "grep -o -i -E '.{0,40}$word.{0,40}' | wc -l" \
     -- kwic "$word" --format tsv "${extra[@]}"
 
-corpus=$BENCH_DIR/corpora/$size
+corpus=$("$BENCH_DIR/corpus.sh" "$size")
 files() { find "$corpus" -name '*.txt' -print0 | sort -z; }
 grep_hits=$(files | xargs -0 grep -h -o -i -E ".{0,40}$word.{0,40}" | wc -l)
 substrings=$(files | xargs -0 grep -h -o -i "$word" | wc -l)

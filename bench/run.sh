@@ -79,7 +79,6 @@ build() { # SRC BIN [LINKER ARGS...]
         "$CC" -O2 -o "$bin" "$src" "$@"
     fi
 }
-build "$BENCH_DIR/gencorpus.c" "$BENCH_DIR/gencorpus" -lm
 build "$BENCH_DIR/runstat.c" "$BENCH_DIR/runstat" -lm
 RUNSTAT=$BENCH_DIR/runstat
 
@@ -104,29 +103,9 @@ if ! command -v "$DERLEM" >/dev/null 2>&1 && [[ ! -x $DERLEM ]]; then
 fi
 
 # --------------------------------------------------------------- corpus
-name=$size
-[[ $seed == 1 ]] || name=$size-seed$seed
-corpus=$BENCH_DIR/corpora/$name
-gen_sum=$(sha256sum "$BENCH_DIR/gencorpus.c" | cut -d' ' -f1)
-want_stamp="gencorpus=$gen_sum size=$size seed=$seed"
-if [[ ! -f $corpus/.stamp || $(head -n1 "$corpus/.stamp") != "$want_stamp" ]]; then
-    echo "run.sh: generating corpus $corpus" >&2
-    rm -rf "$corpus"
-    mkdir -p "$corpus"
-    "$BENCH_DIR/gencorpus" --seed "$seed" "$size" "$corpus"
-    echo "$want_stamp" >"$corpus/.stamp" # written last: an interrupted run regenerates
-fi
-if [[ $one_file == 1 ]]; then
-    joined=$corpus-one
-    if [[ ! -f $joined/.stamp || $(head -n1 "$joined/.stamp") != "$want_stamp" ]]; then
-        echo "run.sh: joining $corpus into $joined/corpus.txt" >&2
-        rm -rf "$joined"
-        mkdir -p "$joined"
-        find "$corpus" -name '*.txt' -print0 | sort -z | xargs -0 cat >"$joined/corpus.txt"
-        echo "$want_stamp" >"$joined/.stamp"
-    fi
-    corpus=$joined
-fi
+corpus_args=(--seed "$seed")
+[[ $one_file == 1 ]] && corpus_args+=(--one-file)
+corpus=$("$BENCH_DIR/corpus.sh" "${corpus_args[@]}" "$size")
 nfiles=$(find "$corpus" -name '*.txt' | wc -l)
 bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s}')
 

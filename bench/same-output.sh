@@ -14,15 +14,8 @@ TOP=$(dirname "$BENCH_DIR")
 [[ $# -ge 2 ]] || { echo "usage: $0 OLD_DERLEM NEW_DERLEM [SIZE]" >&2; exit 2; }
 old=$(readlink -f "$1"); new=$(readlink -f "$2"); size=${3:-10M}
 
-# The generated corpus, made and cached as run.sh does.
-cc -O2 -o "$BENCH_DIR/gencorpus" "$BENCH_DIR/gencorpus.c" -lm
-gen=$BENCH_DIR/corpora/$size
-stamp="gencorpus=$(sha256sum "$BENCH_DIR/gencorpus.c" | cut -d' ' -f1) size=$size seed=1"
-if [[ ! -f $gen/.stamp || $(head -n1 "$gen/.stamp") != "$stamp" ]]; then
-  rm -rf "$gen" && mkdir -p "$gen"
-  "$BENCH_DIR/gencorpus" --seed 1 "$size" "$gen" >&2
-  echo "$stamp" > "$gen/.stamp"
-fi
+# The generated corpus, made and cached by corpus.sh.
+gen=$("$BENCH_DIR/corpus.sh" "$size")
 corpus=$TOP/corpus
 
 # One line per run: a name and derlem's arguments (PATH is the input).

@@ -121,10 +121,8 @@ if wanted node; then
     fi
 fi
 if wanted big; then
-    "$BENCH_DIR/run.sh" --size "$big" --one-file --runs 1 --baseline 'wc -l' -- langs --format tsv \
-        >/dev/null 2>&1 || true # makes the corpus
-    file=$BENCH_DIR/corpora/$big-one/corpus.txt
-    small=$BENCH_DIR/corpora/$size-one/corpus.txt
+    file=$("$BENCH_DIR/corpus.sh" --one-file "$big")/corpus.txt
+    small=$("$BENCH_DIR/corpus.sh" --one-file "$size")/corpus.txt
     peak() { # prints the peak RSS in MB of DERLEM ARGS... FILE
         "$BENCH_DIR/runstat" "$DERLEM" "$@" 2>&1 >/dev/null | tail -n 1 |
             sed -n 's/.*maxrss_kb=\([0-9]*\).*/\1/p' | awk '{printf "%.0f", $1 / 1024}'
