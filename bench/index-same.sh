@@ -35,6 +35,8 @@ kwic --format tsv savaş PATH
 kwic --format tsv --sort R1,L1 --sentence savaş* PATH
 kwic --format tsv /^ermeni/ PATH
 kwic --format tsv the_war PATH
+kwic --format csv --words 5 --unit stem karabağ PATH
+kwic --format json --width 90 --lang en abalka PATH
 colloc --format tsv savaş PATH
 colloc --all --top 400 --format tsv PATH
 ngrams -n 3 --top 300 --format tsv PATH

@@ -88,6 +88,59 @@ test_index_every_command_the_same (void)
   free_index (g_steal_pointer (&idx));
 }
 
+/* kwic over an index reads the blocks that hold its words and those
+ * around them: with blocks of a line or two (and the words' pairs written
+ * in many runs), every query and context prints what it prints over the
+ * files. */
+static void
+test_index_kwic_reads_what_it_needs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *idx = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *cmd = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=100 DERLEM_WORDS_RUN_PAIRS=9 "
+                                          "$DERLEM index build -o '%s' corpus",
+                                          idx);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  static const char *const queries[] = {
+    "savaş",        "Karabağ", "'Dağlık Karabağ'", "'Azerbaycan ve'", "'erm*'", "'*stan'",
+    "/^ermeni/",    "the",     "'of the'",         "İŞGAL",           "1990",   "'Türkiye’nin'",
+    "nothing-here",
+  };
+  static const char *const options[] = {
+    "--format tsv",
+    "--format tsv --words 4",
+    "--format tsv --width 120 --sentence",
+    "--format json --lang en",
+    "--format csv --unit stem",
+    "--format tsv --sort right",
+  };
+  guint tried = 0, hits = 0;
+  for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+    for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
+      {
+        g_autofree char *src
+            = g_strdup_printf ("$DERLEM kwic %s %s corpus", options[o], queries[q]);
+        g_autofree char *from
+            = g_strdup_printf ("$DERLEM kwic %s %s '%s'", options[o], queries[q], idx);
+        CliRun a = cli_run (src, NULL);
+        CliRun b = cli_run (from, NULL);
+        DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
+        DL_ASSERT_TRUE_FOR (src, strcmp (a.out, b.out) == 0);
+        DL_ASSERT_TRUE_FOR (src, strcmp (a.err, b.err) == 0);
+        hits += strlen (a.out) > 200;
+        tried++;
+        cli_run_clear (&a);
+        cli_run_clear (&b);
+      }
+  DL_ASSERT_INT_EQ (tried, G_N_ELEMENTS (queries) * G_N_ELEMENTS (options));
+  CU_ASSERT_TRUE (hits > tried / 2);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
 static void
 test_index_info_and_verify (void)
 {
@@ -356,6 +409,7 @@ test_cli_index_suite (void)
 {
   CU_pSuite s = CU_add_suite ("cli-index", NULL, NULL);
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
+  CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
   CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);

@@ -29,7 +29,7 @@ line_of (guint i, guint k, DlIndexLine *line)
 {
   /* Lengths from 0 to ~1,000 bytes, some non-ASCII, so that blocks fill. */
   GString *t = g_string_new (NULL);
-  g_string_append_printf (t, "input %u line %u ışık İĞDE ", i, k);
+  g_string_append_printf (t, "input %u line %u ışık İĞDE iğde ", i, k);
   for (guint r = 0; r < (k * 37 + i) % 90; r++)
     g_string_append (t, "söz ");
   line->len = t->len;
@@ -38,6 +38,7 @@ line_of (guint i, guint k, DlIndexLine *line)
   line->encoding = k % 7 == 3 ? "windows-1254" : (k % 11 == 4 ? "UTF-16LE" : NULL);
   line->lang = (DlLang) ((k + i) % DL_LANG_COUNT);
   line->text = t->str;
+  line->gap = FALSE;
   return g_string_free (t, FALSE);
 }
 
@@ -57,21 +58,59 @@ static const Spec specs[] = {
   { "empty.txt", 0, 0, -1, FALSE },
 };
 
-/* Builds the index @path of @specs[0..@n). */
+/* The test's counter: it numbers one form, "söz" (DlWordsTerm). */
+static const char *
+test_term (DlLang lang, guint32 form, gsize *len, gpointer user_data)
+{
+  (void) lang;
+  (void) user_data;
+  CU_ASSERT_EQUAL (form, 0);
+  *len = strlen ("söz");
+  return "söz";
+}
+
+/* Gives @p the tokens of @line: its words between spaces, "söz" by the
+ * counter's number. */
+static void
+add_tokens (DlIndexPiece *p, const DlIndexLine *line)
+{
+  g_autofree char *text = g_strndup (line->text, line->len);
+  g_auto (GStrv) words = g_strsplit (text, " ", -1);
+  for (guint w = 0; words[w] != NULL; w++)
+    {
+      if (words[w][0] == '\0')
+        continue;
+      if (strcmp (words[w], "söz") == 0)
+        {
+          const guint32 form = 0;
+          CU_ASSERT_TRUE (dl_index_piece_forms (p, line->lang, &form, 1));
+        }
+      else
+        CU_ASSERT_TRUE (
+            dl_index_piece_token (p, line->lang, G_MAXUINT32, words[w], strlen (words[w])));
+    }
+}
+
+/* Builds the index @path of @specs[0..@n), with their words. */
 static void
 build (const char *path, const Spec *sp, guint n, const char *meta)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndexBuilder) b = dl_index_builder_new (path, meta, &error);
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
+  static const gboolean all[DL_LANG_COUNT] = { TRUE, TRUE, TRUE };
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (DlIndexPiece) p = dl_index_piece_new (sp[i].path, sp[i].size);
+      dl_index_piece_tokenized (p, all, test_term, NULL, norm);
       for (guint k = 0; k < sp[i].n; k++)
         {
           DlIndexLine line;
           g_autofree char *text = line_of (i, k, &line);
           CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
+          add_tokens (p, &line);
         }
       if (i == 0)
         {
@@ -195,6 +234,185 @@ test_lines_come_back (void)
                                 "2 - 0 about no file|");
   CU_ASSERT_TRUE (dl_index_is_index (path));
   CU_ASSERT_FALSE (dl_index_is_index (dir));
+  remove_dir (dir);
+}
+
+/* The oracle's key of a form of a language. */
+static char *
+lang_form (DlLang lang, const char *form, gsize len)
+{
+  return g_strdup_printf ("%d:%.*s", (int) lang, (int) len, form);
+}
+
+/* Each folded form's blocks as the words keep them: one line a block (so
+ * that a line's number is its block's), the pairs written in many runs,
+ * against what the lines hold. */
+static void
+test_words_come_back (void)
+{
+  g_setenv ("DERLEM_INDEX_BLOCK_BYTES", "1", TRUE);
+  g_setenv ("DERLEM_WORDS_RUN_PAIRS", "7", TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "w.dlx", NULL);
+  static const Spec two[] = {
+    { "one.txt", 300, 10000, -1, FALSE },
+    { "two.txt", 7, 300, DL_ERROR_ENCODING, FALSE },
+  };
+  build (path, two, G_N_ELEMENTS (two), NULL);
+  g_unsetenv ("DERLEM_INDEX_BLOCK_BYTES");
+  g_unsetenv ("DERLEM_WORDS_RUN_PAIRS");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  CU_ASSERT_TRUE (dl_index_verify (idx, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (two); i++)
+    {
+      CU_ASSERT_EQUAL (dl_index_input_blocks (idx, i), two[i].n);
+      /* The oracle: lang:form -> the lines (blocks) holding it. */
+      g_autoptr (GHashTable) oracle
+          = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
+      g_autoptr (GString) folded = g_string_new (NULL);
+      guint per_lang[DL_LANG_COUNT] = { 0 };
+      for (guint k = 0; k < two[i].n; k++)
+        {
+          DlIndexLine line;
+          g_autofree char *text = line_of (i, k, &line);
+          g_auto (GStrv) words = g_strsplit (text, " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            {
+              if (words[w][0] == '\0')
+                continue;
+              dl_normalizer_fold (norm, line.lang, words[w], strlen (words[w]), folded);
+              char *key = lang_form (line.lang, folded->str, folded->len);
+              GArray *blocks = g_hash_table_lookup (oracle, key);
+              if (blocks == NULL)
+                {
+                  blocks = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_hash_table_insert (oracle, g_strdup (key), blocks);
+                  per_lang[line.lang]++;
+                }
+              if (blocks->len == 0 || g_array_index (blocks, guint, blocks->len - 1) != k)
+                g_array_append_val (blocks, k);
+              g_free (key);
+            }
+        }
+      g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+      g_autofree guint8 *marks = g_malloc0 (two[i].n);
+      guint64 seen = 0;
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          CU_ASSERT_TRUE (dl_index_words_has (w, l));
+          CU_ASSERT_EQUAL (dl_index_words_size (w, l), per_lang[l]);
+          g_autofree char *prev = NULL;
+          for (guint64 k = 0; k < dl_index_words_size (w, l); k++)
+            {
+              gsize len;
+              guint64 count;
+              const char *form = dl_index_words_form (w, l, k, &len, &count, &error);
+              CU_ASSERT_PTR_NOT_NULL_FATAL (form);
+              g_autofree char *key = lang_form (l, form, len);
+              g_autofree char *copy = g_strndup (form, len);
+              /* In byte order (strcmp's, for forms without NUL). */
+              CU_ASSERT_TRUE (prev == NULL || strcmp (prev, copy) < 0);
+              GArray *blocks = g_hash_table_lookup (oracle, key);
+              CU_ASSERT_PTR_NOT_NULL_FATAL (blocks);
+              CU_ASSERT_EQUAL (count, blocks->len);
+              memset (marks, 0, two[i].n);
+              DlIndexMark m = { .lang = l, .k = k };
+              CU_ASSERT_TRUE (dl_index_words_mark (w, &m, 1, marks, &error));
+              guint marked = 0, matched = 0;
+              for (guint b = 0; b < two[i].n; b++)
+                marked += marks[b];
+              for (guint j = 0; j < blocks->len; j++)
+                matched += marks[g_array_index (blocks, guint, j)];
+              CU_ASSERT_EQUAL (marked, blocks->len);
+              CU_ASSERT_EQUAL (matched, blocks->len);
+              guint64 found;
+              CU_ASSERT_TRUE (dl_index_words_find (w, l, copy, len, &found, &error));
+              CU_ASSERT_EQUAL (found, k);
+              g_free (prev);
+              prev = g_steal_pointer (&copy);
+              seen++;
+            }
+          guint64 none;
+          CU_ASSERT_TRUE (dl_index_words_find (w, l, "zzz-none", 8, &none, &error));
+          CU_ASSERT_EQUAL (none, G_MAXUINT64);
+          CU_ASSERT_TRUE (dl_index_words_find (w, l, "", 0, &none, &error));
+          CU_ASSERT_EQUAL (none, G_MAXUINT64);
+        }
+      CU_ASSERT_EQUAL (seen, g_hash_table_size (oracle));
+      CU_ASSERT_TRUE (seen > (i == 0 ? 100u : 10u));
+    }
+  remove_dir (dir);
+}
+
+/* The blocks read around marked ones: enough tokens and columns on each
+ * side, counted whole blocks at a time, and overlapping ones merged. */
+static void
+test_ranges_hold_what_is_needed (void)
+{
+  g_setenv ("DERLEM_INDEX_BLOCK_BYTES", "1", TRUE);
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.dlx", NULL);
+  {
+    g_autoptr (GError) error = NULL;
+    g_autoptr (DlIndexBuilder) b = dl_index_builder_new (path, NULL, &error);
+    g_autoptr (DlIndexPiece) p = dl_index_piece_new ("r.txt", 200);
+    /* Twenty blocks of one line: "w w w", three tokens and 5 + 1 columns;
+     * line 15 is "ışık" (one token, one ASCII byte + 1: two columns at
+     * least, though it shows four). */
+    for (guint k = 0; k < 20; k++)
+      {
+        const char *text = k == 15 ? "ışık" : "w w w";
+        DlIndexLine line = { text, strlen (text), k + 1, k * 6, NULL, DL_LANG_EN, FALSE };
+        CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
+        for (guint t = 0; t < (k == 15 ? 1u : 3u); t++)
+          CU_ASSERT_TRUE (dl_index_piece_token (p, DL_LANG_EN, G_MAXUINT32, "w", 1));
+      }
+    CU_ASSERT_TRUE (dl_index_piece_end (p, NULL, FALSE));
+    CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));
+    CU_ASSERT_TRUE (dl_index_builder_commit (b, &error));
+  }
+  g_unsetenv ("DERLEM_INDEX_BLOCK_BYTES");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  CU_ASSERT_EQUAL_FATAL (dl_index_input_blocks (idx, 0), 20);
+  static const struct {
+    guint marked[3];
+    DlIndexNeed before, after;
+    guint64 want[6]; /* pairs, 0 0 past the last */
+  } cases[] = {
+    /* A phrase's 2 tokens fill block 9, then 3 tokens and 10 columns
+     * take 8 and 7; after, nothing: the next block. */
+    { { 10, 99, 99 }, { 2, 3, 10 }, { 0, 0, 0 }, { 7, 12, 0, 0, 0, 0 } },
+    /* Overlapping ones merged; the input's ends. */
+    { { 10, 13, 99 }, { 2, 3, 10 }, { 0, 0, 0 }, { 7, 15, 0, 0, 0, 0 } },
+    { { 0, 19, 99 }, { 0, 1, 1 }, { 0, 1, 1 }, { 0, 2, 18, 20, 0, 0 } },
+    /* Block 15's two columns are not enough for 3: 16 too. */
+    { { 14, 99, 99 }, { 0, 0, 0 }, { 0, 0, 3 }, { 13, 17, 0, 0, 0, 0 } },
+    /* Apart: two ranges. */
+    { { 2, 17, 99 }, { 0, 3, 0 }, { 0, 3, 0 }, { 1, 4, 16, 19, 0, 0 } },
+    /* More than the input holds: all of it. */
+    { { 5, 99, 99 }, { 100, 0, 0 }, { 0, 0, 1000 }, { 0, 20, 0, 0, 0, 0 } },
+  };
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      guint8 marks[20] = { 0 };
+      for (guint j = 0; j < 3; j++)
+        if (cases[c].marked[j] < 20)
+          marks[cases[c].marked[j]] = 1;
+      dl_index_input_ranges (idx, 0, marks, &cases[c].before, &cases[c].after, ranges);
+      guint n = 0;
+      while (n < 6 && (cases[c].want[n] != 0 || cases[c].want[n + 1] != 0))
+        n += 2;
+      DL_ASSERT_INT_EQ (ranges->len, n);
+      for (guint j = 0; j < MIN (n, ranges->len); j++)
+        DL_ASSERT_INT_EQ (g_array_index (ranges, guint64, j), cases[c].want[j]);
+    }
   remove_dir (dir);
 }
 
@@ -325,13 +543,15 @@ test_other_versions_are_refused (void)
   static const struct {
     const char *text, *message;
   } cases[] = {
-    { "derlem-index 2\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 2; this derlem reads format 1" },
+    { "derlem-index 1\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 1; this derlem reads format 2" },
+    { "derlem-index 3\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 3; this derlem reads format 2" },
     { "derlem-index 999999999999999999999\n", "bad version line" },
     { "PK\3\4 a zip file\n", "is not a derlem index" },
     { "", "is not a derlem index" },
-    { "derlem-index 1\n", "cut short" },
-    { "derlem-index 1\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
+    { "derlem-index 2\n", "cut short" },
+    { "derlem-index 2\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -345,7 +565,7 @@ test_other_versions_are_refused (void)
       CU_ASSERT (error != NULL && strstr (error->message, cases[i].message) != NULL);
     }
   /* A name outside the index, with a good checksum, is still refused. */
-  const char *body = "derlem-index 1\nsegment ../x.dls 10 00000000\n";
+  const char *body = "derlem-index 2\nsegment ../x.dls 10 00000000\n";
   g_autofree char *text = g_strdup_printf ("%send %08x\n", body,
                                            (guint) crc32 (0, (const guint8 *) body, strlen (body)));
   CU_ASSERT_TRUE (g_file_set_contents (manifest, text, -1, NULL));
@@ -431,7 +651,7 @@ test_unfinished_build_leaves_nothing (void)
       DlIndexBuilder *b = dl_index_builder_new (path, NULL, &error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (b);
       g_autoptr (DlIndexPiece) p = dl_index_piece_new ("x.txt", 3);
-      DlIndexLine line = { "abc", 3, 1, 0, NULL, DL_LANG_TR };
+      DlIndexLine line = { "abc", 3, 1, 0, NULL, DL_LANG_TR, FALSE };
       CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
       CU_ASSERT_TRUE (dl_index_piece_end (p, NULL, FALSE));
       CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));
@@ -549,4 +769,6 @@ test_index_suite (void)
   CU_add_test (s, "readers_at_once_and_replaced", test_readers_at_once_and_replaced);
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
+  CU_add_test (s, "words_come_back", test_words_come_back);
+  CU_add_test (s, "ranges_hold_what_is_needed", test_ranges_hold_what_is_needed);
 }

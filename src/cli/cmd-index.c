@@ -12,6 +12,7 @@
 #include "pool.h"
 #include "printable.h"
 #include "stream.h"
+#include "tokenizer.h"
 
 typedef struct {
   DlOptions opts;
@@ -30,21 +31,43 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (IndexArgs, index_args_clear)
 typedef struct {
   DlDocumentOptions doc_options;
   DlCounterOptions counter_options; /* of the counts kept: freq's default */
-  DlPoolStates *streams;            /* a counting stream per thread */
+  DlPoolStates *streams;            /* a Worker per thread */
   DlIndexBuilder *builder;
   GError *error; /* the first failure to write the index */
 } BuildRun;
 
-static gpointer
-stream_new (gpointer user_data, GError **error)
-{
-  return dl_counter_stream_new (&((BuildRun *) user_data)->counter_options, error);
-}
+/* A thread's tools: a counting stream, and the folding of its words. */
+typedef struct {
+  DlStream *stream;
+  DlTokenizer *tok; /* for the lines the counter does not tokenize */
+  DlNormalizer *norm;
+  guint32 *forms; /* a line's tokens' numbers in the counter */
+  guint forms_size;
+} Worker;
 
 static void
-stream_free (gpointer p)
+worker_free (gpointer p)
 {
-  dl_stream_free (p);
+  Worker *w = p;
+  dl_stream_free (w->stream);
+  dl_tokenizer_free (w->tok);
+  dl_normalizer_free (w->norm);
+  g_free (w->forms);
+  g_free (w);
+}
+
+static gpointer
+worker_new (gpointer user_data, GError **error)
+{
+  Worker *w = g_new0 (Worker, 1);
+  w->stream = dl_counter_stream_new (&((BuildRun *) user_data)->counter_options, error);
+  if (w->stream == NULL || (w->tok = dl_tokenizer_new (error)) == NULL
+      || (w->norm = dl_normalizer_new (error)) == NULL)
+    {
+      worker_free (w);
+      return NULL;
+    }
+  return w;
 }
 
 static void
@@ -67,6 +90,50 @@ note (DlDiagLevel level, const char *file, guint64 line, const char *message, gp
   dl_index_piece_note (n->piece, level, file != NULL, line, message);
 }
 
+/* The counter's term of a form (DlWordsTerm). */
+static const char *
+counter_term (DlLang lang, guint32 form, gsize *len, gpointer user_data)
+{
+  return dl_counter_input_term (user_data, lang, form, len);
+}
+
+/* Gives @piece the tokens of its line @sl: the stream's, or the
+ * tokenizer's for a line the counter does not tokenize. FALSE as
+ * dl_index_piece_token. */
+static gboolean
+add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
+{
+  gboolean ok = TRUE;
+  if (sl->tokenized && sl->n_tokens > w->forms_size)
+    {
+      w->forms_size = MAX (sl->n_tokens, 2 * w->forms_size);
+      w->forms = g_renew (guint32, w->forms, w->forms_size);
+    }
+  if (sl->tokenized)
+    {
+      /* The counter's forms together, the others one by one. */
+      guint n = 0;
+      for (guint t = 0; ok && t < sl->n_tokens; t++)
+        if (sl->tokens[t].form != DL_STREAM_NO_FORM)
+          w->forms[n++] = sl->tokens[t].form;
+        else
+          ok = dl_index_piece_token (piece, sl->lang, G_MAXUINT32, sl->text + sl->tokens[t].offset,
+                                     sl->tokens[t].len);
+      return ok && dl_index_piece_forms (piece, sl->lang, w->forms, n);
+    }
+  guint n;
+  const DlToken *t = dl_tokenizer_line (w->tok, sl->text, sl->len, &n, NULL);
+  if (t == NULL)
+    {
+      static const gboolean none[DL_LANG_COUNT] = { FALSE };
+      dl_index_piece_tokenized (piece, none, NULL, NULL, NULL); /* ICU failed: no words */
+      return TRUE;
+    }
+  for (guint k = 0; ok && k < n; k++)
+    ok = dl_index_piece_token (piece, sl->lang, G_MAXUINT32, sl->text + t[k].offset, t[k].len);
+  return ok;
+}
+
 /* Puts the lines of @input in a piece, and its counts as freq counts by
  * default (so that freq over the index reads them and no line). */
 static gpointer
@@ -75,7 +142,8 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   BuildRun *run = user_data;
   g_autoptr (DlIndexPiece) piece = dl_index_piece_new (input->path, dl_input_size (input));
   g_autoptr (GError) error = NULL;
-  DlStream *stream = dl_pool_states_take (run->streams, &error);
+  Worker *worker = dl_pool_states_take (run->streams, &error);
+  DlStream *stream = worker != NULL ? worker->stream : NULL;
   if (stream == NULL)
     {
       dl_diag_error (diag, input->path, error);
@@ -85,6 +153,10 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   g_autoptr (DlDiag) noted = dl_diag_new (note, &noting);
   g_autoptr (DlCounter) counter = dl_counter_new (&run->counter_options);
   gboolean ok = TRUE;
+  /* The words of every line, whatever the counter counts: a search in
+   * any language reads only the blocks that hold its words. */
+  static const gboolean all[DL_LANG_COUNT] = { TRUE, TRUE, TRUE };
+  dl_index_piece_tokenized (piece, all, counter_term, counter, worker->norm);
   if (!dl_stream_open (stream, input, &run->doc_options, noted, counter, &error))
     {
       dl_diag_error (diag, input->path, error);
@@ -96,8 +168,8 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
       while (ok && dl_stream_next (stream, &sl, &error) && sl != NULL)
         {
           const DlIndexLine line
-              = { sl->text, sl->len, sl->number, sl->offset, sl->encoding, sl->lang };
-          ok = dl_index_piece_add (piece, &line);
+              = { sl->text, sl->len, sl->number, sl->offset, sl->encoding, sl->lang, FALSE };
+          ok = dl_index_piece_add (piece, &line) && add_words (piece, worker, sl);
         }
       if (error != NULL)
         dl_diag_error (diag, input->path, error);
@@ -111,7 +183,7 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
         }
       ok = ok && dl_index_piece_end (piece, error, FALSE);
     }
-  dl_pool_states_give (run->streams, stream);
+  dl_pool_states_give (run->streams, worker);
   if (!ok)
     return NULL; /* a temporary file could not be written: errno */
   return g_steal_pointer (&piece);
@@ -140,7 +212,7 @@ fill (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, DlIndexBuilder *buil
 {
   BuildRun run = { dl_cmd_document_options (opts), { 0 }, NULL, builder, NULL };
   dl_counter_options_init (&run.counter_options);
-  g_autoptr (DlPoolStates) streams = dl_pool_states_new (stream_new, stream_free, &run);
+  g_autoptr (DlPoolStates) streams = dl_pool_states_new (worker_new, worker_free, &run);
   run.streams = streams;
   dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, build_emit, piece_free, &run);
   if (run.error != NULL)

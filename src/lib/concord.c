@@ -23,6 +23,7 @@
 
 #include "decode.h"
 #include "error.h"
+#include "hitblocks.h"
 #include "i18n.h"
 #include "prefilter.h"
 #include "printable.h"
@@ -79,6 +80,9 @@ struct _DlConcord {
    * giving them raw's lines is what a full pass does. */
   gboolean continuous;
   guint64 since; /* tokens matched after the last candidate */
+
+  /* An index's input read in part (hitblocks.h): the blocks to read. */
+  GArray *ranges; /* guint64 pairs */
 };
 
 static void
@@ -125,6 +129,7 @@ dl_concord_free (DlConcord *c)
     g_ptr_array_free (c->spare, TRUE);
   dl_prefilter_free (c->prefilter);
   g_array_free (c->pending, TRUE);
+  g_array_unref (c->ranges);
   g_string_free (c->left, TRUE);
   g_string_free (c->node, TRUE);
   g_string_free (c->right, TRUE);
@@ -145,6 +150,7 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   c->raw = g_ptr_array_new ();
   c->spare = g_ptr_array_new ();
   c->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  c->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   c->left = g_string_new (NULL);
   c->node = g_string_new (NULL);
   c->right = g_string_new (NULL);
@@ -785,7 +791,7 @@ prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const
                 DlConcordFunc func, gpointer user_data, DlConcordStats *stats, GError **error)
 {
   Line *line = copy_line (c, sl, has_tokens);
-  line->candidate = dl_prefilter_line (c->prefilter, line->text, line->len);
+  line->candidate = c->prefilter == NULL || dl_prefilter_line (c->prefilter, line->text, line->len);
   if (!c->opts.no_token_counts)
     {
       if (!line_tokens (c, line, error))
@@ -834,7 +840,23 @@ full_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_d
   return FALSE;
 }
 
-/* Reads the input with the prefilter. */
+/* Starts again after lines skipped (an index's blocks that hold no hit):
+ * as at the input's start, with nothing before. */
+static void
+after_gap (DlConcord *c, DlConcordFunc func, gpointer user_data)
+{
+  flush_hits (c, TRUE, func, user_data);
+  g_queue_clear_full (&c->lines, line_free);
+  drop_raw (c, c->raw->len);
+  dl_matcher_reset (c->matcher);
+  c->total = 0;
+  c->active = FALSE;
+  c->continuous = TRUE;
+  c->raw_limit = RAW_LINES;
+}
+
+/* Reads the input with the prefilter, or the blocks of an index's input
+ * that hold the hits (every line of them a candidate without it). */
 static gboolean
 prefiltered_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
                   DlConcordStats *stats, GError **error)
@@ -848,10 +870,41 @@ prefiltered_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer
     {
       if (sl == NULL)
         return TRUE;
+      if (sl->gap)
+        after_gap (c, func, user_data);
       if (!prefilter_line (c, sl, has_tokens, diag, func, user_data, stats, error))
         return FALSE;
     }
   return FALSE;
+}
+
+/* Reads only the blocks of an index's input that can hold a hit and
+ * those around them with the context and phrases they need, when the
+ * index can say which (hitblocks.h) and the tokens of the rest are not
+ * counted: *@restricted TRUE. FALSE with @error if the index is damaged. */
+static gboolean
+restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                  gboolean *restricted, GError **error)
+{
+  *restricted = FALSE;
+  /* Its lines' languages are the build's, unless --assume-lang. */
+  if (input->index == NULL || !c->opts.no_token_counts || doc_options->assume)
+    return TRUE;
+  /* What trim_lines, first_needed and is_ready keep around a hit. */
+  guint64 tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
+  guint64 cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
+  DlIndexNeed need = { c->max_len - 1, tokens, cols };
+  GError *local = NULL;
+  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, c->ranges, &local))
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  dl_stream_restrict (c->stream, (const guint64 *) (gpointer) c->ranges->data, c->ranges->len / 2);
+  *restricted = TRUE;
+  return TRUE;
 }
 
 gboolean
@@ -865,8 +918,15 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   c->total = 0;
   c->path = input->path;
   g_autoptr (GError) local = NULL;
-  gboolean ok = c->prefilter != NULL ? prefiltered_pass (c, diag, func, user_data, stats, &local)
-                                     : full_pass (c, diag, func, user_data, stats, &local);
+  gboolean restricted = FALSE;
+  if (!restrict_to_hits (c, input, doc_options, &restricted, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  gboolean ok = c->prefilter != NULL || restricted
+                    ? prefiltered_pass (c, diag, func, user_data, stats, &local)
+                    : full_pass (c, diag, func, user_data, stats, &local);
   /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);

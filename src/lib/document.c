@@ -78,7 +78,15 @@ next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
   out->line.encoding = line.encoding;
   out->lang = doc->options.assume ? doc->options.assume_lang : line.lang;
   out->prepared = NULL;
+  out->gap = line.gap;
   return TRUE;
+}
+
+void
+dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n)
+{
+  if (doc->replay != NULL)
+    dl_index_lines_restrict (doc->replay, ranges, n);
 }
 
 DlDocument *
@@ -154,6 +162,7 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
   g_return_val_if_fail (doc != NULL && out != NULL, FALSE);
   DlPartLine pl;
 
+  out->gap = FALSE;
   if (doc->replay != NULL)
     return next_replayed (doc, out, error);
 

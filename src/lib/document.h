@@ -34,6 +34,7 @@ typedef struct {
   guint8 *prepared; /* what DlDocumentOptions.prepare made of the line when it
                        was read in parts, or NULL; valid as the text, and the
                        caller's to change */
+  gboolean gap;     /* lines were skipped before it (dl_document_restrict) */
 } DlDocLine;
 
 typedef struct _DlDocument DlDocument;
@@ -45,6 +46,11 @@ DlDocument *dl_document_open (const DlInput *input, const DlDocumentOptions *opt
 /* The next non-blank line and its language. FALSE at the end, with @error
  * set if reading failed (every line read before the failure was given). */
 gboolean dl_document_next (DlDocument *doc, DlDocLine *out, GError **error);
+
+/* For an index's input (source.h's DlInput.index): reads from now on
+ * only the blocks in @ranges (dl_index_lines_restrict); the first line
+ * after skipped ones has DlDocLine.gap. Nothing for other inputs. */
+void dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n);
 
 void dl_document_free (DlDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)

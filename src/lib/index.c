@@ -6,9 +6,15 @@
  *   zigzag(number - previous) zigzag(offset - previous) varint(len)
  *   byte(lang | encoding << 2) text
  * (the first line of a block is relative to 0, so a block reads alone).
+ * After an input's blocks come a frame of its counts (counter.h), the
+ * chunks of its postings (each folded form's blocks, as varint gaps from
+ * the previous block + 1, one form after another) and a frame of its
+ * words: per language, the folded forms in byte order, each with its
+ * number of blocks and where its gaps are in the postings.
  * The table of contents is a zstd frame of the inputs (path, size, line
- * counts, blocks, encodings, how reading ended) and the blocks (offset,
- * sizes, CRC-32 of the compressed bytes, lines). The trailer holds a magic,
+ * counts, blocks, encodings, how reading ended, where its counts and words
+ * are) and the blocks (offset, sizes, CRC-32 of the compressed bytes,
+ * lines, tokens by language, columns). The trailer holds a magic,
  * the version, where the table is and its CRC, and its own CRC.
  *
  * The manifest is text: "derlem-index 1", one "segment NAME SIZE CRC"
@@ -31,8 +37,9 @@
 #include "error.h"
 #include "i18n.h"
 #include "spill.h"
-#include "varint.h"
 #include "tempfiles.h"
+#include "varint.h"
+#include "wordsbuild.h"
 
 #define TRAILER_MAGIC "DLXSEG\r\n"
 #define TRAILER_SIZE 40
@@ -43,6 +50,10 @@
 #define ZSTD_LEVEL 3
 #define PIECE_MEMORY ((gsize) 8 << 20) /* a piece's blocks kept in memory */
 #define MAX_ENCODINGS 63
+/* A page's forms, made whole: far more than a page of 32 KiB can hold
+ * but for a forged one (each form may repeat the previous one's bytes). */
+#define PAGE_FORMS_MAX ((guint64) 64 << 20)
+#define POSTINGS_CHUNK ((gsize) 64 << 10) /* the postings' frames, uncompressed */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_CCtx, ZSTD_freeCCtx)
@@ -111,6 +122,9 @@ typedef struct {
   guint64 offset, clen, rlen;
   guint32 crc;
   guint64 lines;
+  guint64 tokens[DL_LANG_COUNT]; /* of its lines, as the build tokenized them */
+  guint64 cols;                  /* its lines' ASCII bytes + 1 a line: no more than their
+                                    columns once shown, with their breaks */
 } Block;
 
 typedef struct {
@@ -129,6 +143,11 @@ typedef struct {
   gboolean has_counts; /* a frame of its counts (counter.h), after its blocks */
   guint32 variant;
   Block counts;
+  gboolean has_words; /* its postings' chunks and words, after its counts */
+  guint words_langs;  /* the languages tokenized, 1 << DlLang */
+  Block words;        /* the words' directory */
+  GArray *chunks;     /* Block: the postings */
+  GArray *pages;      /* Block: the words' table */
 } Input;
 
 typedef struct {
@@ -170,6 +189,10 @@ input_clear (gpointer p)
     g_byte_array_unref (in->notes);
   if (in->encodings != NULL)
     g_ptr_array_unref (in->encodings);
+  if (in->chunks != NULL)
+    g_array_unref (in->chunks);
+  if (in->pages != NULL)
+    g_array_unref (in->pages);
 }
 
 gboolean
@@ -232,6 +255,65 @@ notes_ok (const GByteArray *notes, guint64 n)
         return FALSE;
     }
   return c.p == c.end;
+}
+
+/* Reads a list of frames in a table of contents into @frames: their
+ * number, then each one's offset, sizes and CRC. c->bad if one is more
+ * than @max bytes unpacked, or the list longer than the table's @len. */
+static void
+get_frames (DlCursor *c, GArray *frames, guint64 max, gsize len)
+{
+  guint64 n = dl_get_varint (c);
+  if (n > len)
+    c->bad = TRUE;
+  for (guint64 j = 0; j < n && !c->bad; j++)
+    {
+      Block f = { 0 };
+      f.offset = dl_get_varint (c);
+      f.clen = dl_get_varint (c);
+      f.rlen = dl_get_varint (c);
+      guint64 crc = dl_get_varint (c);
+      f.crc = (guint32) crc;
+      if (crc > G_MAXUINT32 || f.rlen > max)
+        c->bad = TRUE;
+      g_array_append_val (frames, f);
+    }
+}
+
+/* Lists @frames (get_frames's), their offsets moved by @shift. */
+static void
+put_frames (GByteArray *t, const GArray *frames, guint64 shift)
+{
+  dl_put_varint (t, frames->len);
+  for (guint k = 0; k < frames->len; k++)
+    {
+      const Block *f = &g_array_index (frames, Block, k);
+      dl_put_varint (t, f->offset + shift);
+      dl_put_varint (t, f->clen);
+      dl_put_varint (t, f->rlen);
+      dl_put_varint (t, f->crc);
+    }
+}
+
+/* The frames of input @in in the order they lie: its blocks (@blocks),
+ * its counts, its postings, its words' pages and directory. */
+static GPtrArray *
+input_frames (const Input *in, const Block *blocks)
+{
+  GPtrArray *frames = g_ptr_array_new ();
+  for (guint64 k = 0; k < in->n_blocks; k++)
+    g_ptr_array_add (frames, (gpointer) &blocks[k]);
+  if (in->has_counts)
+    g_ptr_array_add (frames, (gpointer) &in->counts);
+  if (in->has_words)
+    {
+      for (guint k = 0; k < in->chunks->len; k++)
+        g_ptr_array_add (frames, &g_array_index (in->chunks, Block, k));
+      for (guint k = 0; k < in->pages->len; k++)
+        g_ptr_array_add (frames, &g_array_index (in->pages, Block, k));
+      g_ptr_array_add (frames, (gpointer) &in->words);
+    }
+  return frames;
 }
 
 /* Parses the table of contents @toc of @seg (number @k) into its blocks
@@ -297,6 +379,26 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
           if (variant > G_MAXUINT32 || crc > G_MAXUINT32 || in.counts.rlen > TOC_MAX || in.at_open)
             c.bad = TRUE;
         }
+      guint64 n_words = dl_get_varint (&c);
+      if (n_words > 1)
+        c.bad = TRUE;
+      if (n_words == 1)
+        {
+          in.has_words = TRUE;
+          guint64 langs = dl_get_varint (&c);
+          in.words_langs = (guint) (langs & 7);
+          in.words.offset = dl_get_varint (&c);
+          in.words.clen = dl_get_varint (&c);
+          in.words.rlen = dl_get_varint (&c);
+          guint64 crc = dl_get_varint (&c);
+          in.words.crc = (guint32) crc;
+          if (langs == 0 || langs > 7 || crc > G_MAXUINT32 || in.words.rlen > TOC_MAX || in.at_open)
+            c.bad = TRUE;
+          in.chunks = g_array_new (FALSE, FALSE, sizeof (Block));
+          in.pages = g_array_new (FALSE, FALSE, sizeof (Block));
+          get_frames (&c, in.chunks, POSTINGS_CHUNK, toc->len);
+          get_frames (&c, in.pages, TOC_MAX, toc->len);
+        }
       if (in.failed && (in.code == DL_ERROR_USAGE || in.code >= DL_ERROR_INDEX))
         c.bad = TRUE;
       g_array_append_val (idx->inputs, in);
@@ -316,6 +418,9 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
       blk.rlen = dl_get_varint (&c);
       blk.crc = (guint32) dl_get_varint (&c);
       blk.lines = dl_get_varint (&c);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        blk.tokens[l] = dl_get_varint (&c);
+      blk.cols = dl_get_varint (&c);
       if (blk.rlen > BLOCK_MAX || blk.lines == 0)
         c.bad = TRUE;
       g_array_append_val (seg->blocks, blk);
@@ -323,7 +428,7 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
   if (c.bad || c.p != c.end)
     return damaged (error, seg->name, _ ("bad table of contents"));
   /* Each input's blocks are its own and hold its lines; they and its
-   * counts tile the file up to the table, in order. */
+   * other frames tile the file up to the table, in order. */
   guint64 next = 0, at = 0;
   for (guint i = first_input; i < idx->inputs->len; i++)
     {
@@ -332,21 +437,18 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
           || (in->at_open && (!in->failed || in->n_blocks > 0)))
         return damaged (error, seg->name, _ ("bad table of contents"));
       guint64 lines = 0;
+      const Block *blocks = &g_array_index (seg->blocks, Block, next);
       for (guint64 b = 0; b < in->n_blocks; b++)
-        {
-          const Block *blk = &g_array_index (seg->blocks, Block, next + b);
-          if (blk->offset != at || blk->clen > seg->toc_offset - at)
-            return damaged (error, seg->name, _ ("bad table of contents"));
-          at += blk->clen;
-          lines += blk->lines;
-        }
+        lines += blocks[b].lines;
       if (lines != in->lines)
         return damaged (error, seg->name, _ ("bad table of contents"));
-      if (in->has_counts)
+      g_autoptr (GPtrArray) frames = input_frames (in, blocks);
+      for (guint j = 0; j < frames->len; j++)
         {
-          if (in->counts.offset != at || in->counts.clen > seg->toc_offset - at)
+          const Block *f = frames->pdata[j];
+          if (f->offset != at || f->clen > seg->toc_offset - at)
             return damaged (error, seg->name, _ ("bad table of contents"));
-          at += in->counts.clen;
+          at += f->clen;
         }
       next += in->n_blocks;
     }
@@ -687,6 +789,436 @@ dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GByteArray 
                      _ ("bad checksum of an input's counts"), error);
 }
 
+/* ---- Words read back ---- */
+
+/* A page of one language's table, as the directory lists it. */
+typedef struct {
+  guint64 start; /* its first entry's number in the language */
+  guint64 n;     /* entries */
+  guint64 at;    /* where its first entry's gaps begin in the postings */
+  const guint8 *first;
+  guint64 first_len;
+  guint frame; /* in the input's pages */
+} Page;
+
+/* One entry of a page. */
+typedef struct {
+  const guint8 *form; /* in the page's forms */
+  guint64 len, n, at, bytes;
+} Entry;
+
+struct _DlIndexWords {
+  DlIndex *idx;    /* a reference */
+  GByteArray *dir; /* the directory frame */
+  guint langs;
+  guint64 postings_len;
+  GArray *pages[DL_LANG_COUNT]; /* Page */
+  guint64 size[DL_LANG_COUNT];
+  const Segment *seg;
+  const Input *in;
+  ZSTD_DCtx *dctx;
+  GByteArray *chunk; /* the chunk of the postings read last */
+  guint64 chunk_k;   /* its number + 1; 0: none */
+  GByteArray *page;  /* the page read last, */
+  guint page_frame;  /* its frame + 1; 0: none */
+  GArray *entries;   /* Entry: its entries */
+  GByteArray *forms; /* their forms, one after another */
+};
+
+void
+dl_index_words_free (DlIndexWords *w)
+{
+  if (w == NULL)
+    return;
+  g_byte_array_unref (w->dir);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (w->pages[l] != NULL)
+      g_array_unref (w->pages[l]);
+  ZSTD_freeDCtx (w->dctx);
+  g_byte_array_unref (w->chunk);
+  g_byte_array_unref (w->page);
+  g_array_unref (w->entries);
+  g_byte_array_unref (w->forms);
+  dl_index_unref (w->idx);
+  g_free (w);
+}
+
+/* The chunks of @in's postings: full but the last, @len bytes in all. */
+static gboolean
+chunks_ok (const Input *in, guint64 len)
+{
+  guint64 sum = 0;
+  for (guint k = 0; k < in->chunks->len; k++)
+    {
+      const Block *chunk = &g_array_index (in->chunks, Block, k);
+      if (chunk->rlen != POSTINGS_CHUNK && (k + 1 < in->chunks->len || chunk->rlen == 0))
+        return FALSE;
+      sum += chunk->rlen;
+    }
+  return sum == len;
+}
+
+/* Byte order of two forms. */
+static int
+form_order (const guint8 *a, guint64 la, const guint8 *b, guint64 lb)
+{
+  int c = memcmp (a, b, (gsize) MIN (la, lb));
+  return c != 0 ? c : (la > lb) - (la < lb);
+}
+
+DlIndexWords *
+dl_index_words_open (DlIndex *idx, guint i, GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, NULL);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (!in->has_words)
+    return NULL;
+  const Segment *seg = idx->segments->pdata[in->segment];
+  g_autoptr (DlIndexWords) w = g_new0 (DlIndexWords, 1);
+  w->idx = dl_index_ref (idx);
+  w->dir = g_byte_array_new ();
+  w->chunk = g_byte_array_new ();
+  w->page = g_byte_array_new ();
+  w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  w->forms = g_byte_array_new ();
+  w->seg = seg;
+  w->in = in;
+  w->dctx = ZSTD_createDCtx ();
+  if (!read_frame (seg, &in->words, w->dctx, w->dir, _ ("bad checksum of an input's words"), error))
+    return NULL;
+  DlCursor c = { w->dir->data, w->dir->data + w->dir->len, FALSE };
+  w->langs = (guint) dl_get_varint (&c);
+  w->postings_len = dl_get_varint (&c);
+  if (w->langs != in->words_langs || !chunks_ok (in, w->postings_len))
+    c.bad = TRUE;
+  guint frame = 0;
+  for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
+    {
+      if (!(w->langs & (1u << l)))
+        continue;
+      guint64 n = dl_get_varint (&c);
+      if (n > in->pages->len - frame)
+        {
+          c.bad = TRUE;
+          break;
+        }
+      w->pages[l] = g_array_sized_new (FALSE, FALSE, sizeof (Page), (guint) n);
+      for (guint64 k = 0; k < n && !c.bad; k++)
+        {
+          Page pg = { w->size[l], 0, 0, NULL, 0, frame++ };
+          pg.n = dl_get_varint (&c);
+          pg.at = dl_get_varint (&c);
+          pg.first_len = dl_get_varint (&c);
+          pg.first = dl_get_bytes (&c, pg.first_len);
+          /* Pages in order, none empty. */
+          const Page *prev = k > 0 ? &g_array_index (w->pages[l], Page, k - 1) : NULL;
+          if (pg.first == NULL || pg.n == 0 || pg.n > G_MAXUINT32 || pg.at > w->postings_len
+              || (prev != NULL
+                  && form_order (prev->first, prev->first_len, pg.first, pg.first_len) >= 0))
+            c.bad = TRUE;
+          w->size[l] += pg.n;
+          g_array_append_val (w->pages[l], pg);
+        }
+    }
+  if (c.bad || c.p != c.end || frame != in->pages->len)
+    {
+      damaged (error, seg->name, _ ("bad words of an input"));
+      return NULL;
+    }
+  return g_steal_pointer (&w);
+}
+
+gboolean
+dl_index_words_has (const DlIndexWords *w, DlLang lang)
+{
+  return (w->langs & (1u << lang)) != 0;
+}
+
+guint64
+dl_index_words_size (const DlIndexWords *w, DlLang lang)
+{
+  return w->size[lang];
+}
+
+/* Reads page @pg (of @lang) into w->entries, checked: its entries in
+ * order from the directory's first, their gaps inside the postings. */
+static gboolean
+load_page (DlIndexWords *w, const Page *pg, GError **error)
+{
+  if (w->page_frame == pg->frame + 1)
+    return TRUE;
+  w->page_frame = 0;
+  g_array_set_size (w->entries, 0);
+  if (!read_frame (w->seg, &g_array_index (w->in->pages, Block, pg->frame), w->dctx, w->page,
+                   _ ("bad checksum of an input's words"), error))
+    return FALSE;
+  /* Each form is the previous one's first bytes and its own. */
+  DlCursor c = { w->page->data, w->page->data + w->page->len, FALSE };
+  g_byte_array_set_size (w->forms, 0);
+  guint64 prev_at = 0, prev_len = 0, at = pg->at;
+  for (guint64 k = 0; k < pg->n && !c.bad; k++)
+    {
+      guint64 shared = dl_get_varint (&c), rest = dl_get_varint (&c);
+      const guint8 *tail = dl_get_bytes (&c, rest);
+      Entry e = { NULL, shared + rest, dl_get_varint (&c), at, dl_get_varint (&c) };
+      if (c.bad || tail == NULL || shared > prev_len || (k == 0 && shared > 0)
+          || w->forms->len + e.len > PAGE_FORMS_MAX)
+        {
+          c.bad = TRUE;
+          break;
+        }
+      guint64 start = w->forms->len;
+      g_byte_array_set_size (w->forms, (guint) (start + e.len));
+      memmove (w->forms->data + start, w->forms->data + prev_at, (gsize) shared);
+      memcpy (w->forms->data + start + shared, tail, (gsize) rest);
+      e.form = GSIZE_TO_POINTER ((gsize) start); /* made a pointer below */
+      /* Each block at least a byte of gaps, inside the postings. */
+      if (e.n == 0 || e.n > e.bytes || e.n > w->in->n_blocks || e.at > w->postings_len
+          || e.bytes > w->postings_len - e.at)
+        c.bad = TRUE;
+      at += e.bytes;
+      prev_at = start;
+      prev_len = e.len;
+      g_array_append_val (w->entries, e);
+    }
+  for (guint k = 0; !c.bad && k < w->entries->len; k++)
+    {
+      Entry *e = &g_array_index (w->entries, Entry, k);
+      e->form = w->forms->data + GPOINTER_TO_SIZE (e->form);
+      const Entry *prev = k > 0 ? e - 1 : NULL;
+      if ((prev == NULL && form_order (e->form, e->len, pg->first, pg->first_len) != 0)
+          || (prev != NULL && form_order (prev->form, prev->len, e->form, e->len) >= 0))
+        c.bad = TRUE;
+    }
+  if (c.bad || c.p != c.end)
+    {
+      g_array_set_size (w->entries, 0);
+      return damaged (error, w->seg->name, _ ("bad words of an input"));
+    }
+  w->page_frame = pg->frame + 1;
+  return TRUE;
+}
+
+/* The page of @lang that holds entry @k. */
+static const Page *
+page_of (const DlIndexWords *w, DlLang lang, guint64 k)
+{
+  const GArray *pages = w->pages[lang];
+  guint lo = 0, hi = pages->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (pages, Page, mid).start <= k)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return &g_array_index (pages, Page, lo);
+}
+
+/* Entry @k of @lang, its page read. */
+static const Entry *
+entry_at (DlIndexWords *w, DlLang lang, guint64 k, GError **error)
+{
+  g_return_val_if_fail (k < w->size[lang], NULL);
+  const Page *pg = page_of (w, lang, k);
+  if (!load_page (w, pg, error))
+    return NULL;
+  return &g_array_index (w->entries, Entry, k - pg->start);
+}
+
+const char *
+dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len, guint64 *blocks,
+                     GError **error)
+{
+  const Entry *e = entry_at (w, lang, k, error);
+  if (e == NULL)
+    return NULL;
+  *len = (gsize) e->len;
+  *blocks = e->n;
+  return (const char *) e->form;
+}
+
+gboolean
+dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                     GError **error)
+{
+  *k = G_MAXUINT64;
+  const GArray *pages = w->pages[lang];
+  if (pages == NULL || pages->len == 0)
+    return TRUE;
+  /* The last page whose first form is not after it. */
+  guint lo = 0, hi = pages->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const Page *pg = &g_array_index (pages, Page, mid);
+      if (form_order (pg->first, pg->first_len, (const guint8 *) form, len) <= 0)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const Page *pg = &g_array_index (pages, Page, lo);
+  if (!load_page (w, pg, error))
+    return FALSE;
+  guint a = 0, b = w->entries->len;
+  while (a < b)
+    {
+      guint mid = a + (b - a) / 2;
+      const Entry *e = &g_array_index (w->entries, Entry, mid);
+      int c = form_order (e->form, e->len, (const guint8 *) form, len);
+      if (c == 0)
+        {
+          *k = pg->start + mid;
+          return TRUE;
+        }
+      if (c < 0)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  return TRUE;
+}
+
+/* Appends @len bytes of the postings from @at to @out, reading their
+ * chunks (the last one read is kept). */
+static gboolean
+postings_bytes (DlIndexWords *w, guint64 at, guint64 len, GByteArray *out, GError **error)
+{
+  while (len > 0)
+    {
+      guint64 k = at / POSTINGS_CHUNK, off = at % POSTINGS_CHUNK;
+      if (w->chunk_k != k + 1)
+        {
+          w->chunk_k = 0;
+          const Block *chunk = &g_array_index (w->in->chunks, Block, k);
+          if (!read_frame (w->seg, chunk, w->dctx, w->chunk, _ ("bad checksum of an input's words"),
+                           error))
+            return FALSE;
+          w->chunk_k = k + 1;
+        }
+      guint64 n = MIN (len, w->chunk->len - off);
+      g_byte_array_append (out, w->chunk->data + off, (guint) n);
+      at += n;
+      len -= n;
+    }
+  return TRUE;
+}
+
+static gint
+by_entry (gconstpointer a, gconstpointer b)
+{
+  const DlIndexMark *x = a, *y = b;
+  if (x->lang != y->lang)
+    return (x->lang > y->lang) - (x->lang < y->lang);
+  return (x->k > y->k) - (x->k < y->k);
+}
+
+gboolean
+dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks, GError **error)
+{
+  /* In the table's order, which is the postings': each page and each
+   * chunk is read once. */
+  qsort (marks, n, sizeof *marks, by_entry);
+  g_autoptr (GByteArray) gaps = g_byte_array_new ();
+  guint64 n_blocks = w->in->n_blocks;
+  for (guint j = 0; j < n; j++)
+    {
+      const Entry *e = entry_at (w, marks[j].lang, marks[j].k, error);
+      if (e == NULL)
+        return FALSE;
+      guint64 count = e->n;
+      g_byte_array_set_size (gaps, 0);
+      if (!postings_bytes (w, e->at, e->bytes, gaps, error))
+        return FALSE;
+      DlCursor c = { gaps->data, gaps->data + gaps->len, FALSE };
+      guint64 block = 0;
+      for (guint64 b = 0; b < count; b++)
+        {
+          guint64 gap = dl_get_varint (&c);
+          if (c.bad || gap == 0 || gap > n_blocks - block)
+            return damaged (error, w->seg->name, _ ("bad words of an input"));
+          block += gap;
+          blocks[block - 1] = 1;
+        }
+      if (c.p != c.end)
+        return damaged (error, w->seg->name, _ ("bad words of an input"));
+    }
+  return TRUE;
+}
+
+guint64
+dl_index_input_blocks (const DlIndex *idx, guint i)
+{
+  g_return_val_if_fail (i < idx->inputs->len, 0);
+  return g_array_index (idx->inputs, Input, i).n_blocks;
+}
+
+/* Block @b of input @i. */
+static const Block *
+input_block (const DlIndex *idx, guint i, guint64 b)
+{
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  const Segment *seg = idx->segments->pdata[in->segment];
+  return &g_array_index (seg->blocks, Block, in->first_block + b);
+}
+
+/* Walks from block @b by @step while the blocks passed hold less than
+ * @need's reach in tokens, then less than its tokens and columns: the
+ * last block it needed, or -1 / n past the input's end. */
+static gint64
+walk_blocks (const DlIndex *idx, guint i, gint64 b, int step, const DlIndexNeed *need)
+{
+  gint64 n = (gint64) dl_index_input_blocks (idx, i);
+  guint64 tokens = 0, cols = 0;
+  gboolean reached = need->reach == 0;
+  for (b += step; b >= 0 && b < n; b += step)
+    {
+      const Block *blk = input_block (idx, i, (guint64) b);
+      guint64 t = blk->tokens[0] + blk->tokens[1] + blk->tokens[2];
+      if (!reached)
+        {
+          /* Blocks wholly given to the phrase's reach: their columns and
+           * tokens may all be its. */
+          tokens += t;
+          if (tokens >= need->reach)
+            {
+              reached = TRUE;
+              tokens = cols = 0;
+            }
+          continue;
+        }
+      tokens += t;
+      cols += blk->cols;
+      if (tokens >= need->tokens && cols >= need->cols)
+        return b;
+    }
+  return b;
+}
+
+void
+dl_index_input_ranges (const DlIndex *idx, guint i, const guint8 *marks, const DlIndexNeed *before,
+                       const DlIndexNeed *after, GArray *ranges)
+{
+  gint64 n = (gint64) dl_index_input_blocks (idx, i);
+  g_array_set_size (ranges, 0);
+  for (gint64 b = 0; b < n; b++)
+    {
+      if (!marks[b])
+        continue;
+      guint64 from = (guint64) MAX (walk_blocks (idx, i, b, -1, before), 0);
+      guint64 to = (guint64) MIN (walk_blocks (idx, i, b, 1, after) + 1, n);
+      if (ranges->len > 0 && from <= g_array_index (ranges, guint64, ranges->len - 1))
+        g_array_index (ranges, guint64, ranges->len - 1)
+            = MAX (to, g_array_index (ranges, guint64, ranges->len - 1));
+      else
+        {
+          g_array_append_val (ranges, from);
+          g_array_append_val (ranges, to);
+        }
+    }
+}
+
 /* ---- Lines read back ---- */
 
 struct _DlIndexLines {
@@ -700,7 +1232,37 @@ struct _DlIndexLines {
   guint64 left;       /* lines left in the current block */
   guint64 number, offset;
   gboolean done;
+  GArray *ranges; /* dl_index_lines_restrict's, or NULL: every block */
+  guint range;    /* the next pair */
+  gboolean gap;   /* blocks were skipped before the current one */
 };
+
+void
+dl_index_lines_restrict (DlIndexLines *r, const guint64 *ranges, guint n)
+{
+  if (r->ranges == NULL)
+    r->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_set_size (r->ranges, 0);
+  g_array_append_vals (r->ranges, ranges, 2 * n);
+  r->range = 0;
+}
+
+/* The block to read after the current one: the next in the ranges. */
+static guint64
+next_wanted (DlIndexLines *r)
+{
+  if (r->ranges == NULL)
+    return r->next_block;
+  while (r->range < r->ranges->len)
+    {
+      guint64 from = g_array_index (r->ranges, guint64, r->range);
+      guint64 to = g_array_index (r->ranges, guint64, r->range + 1);
+      if (r->next_block < to)
+        return MAX (r->next_block, from);
+      r->range += 2;
+    }
+  return r->in->n_blocks;
+}
 
 static void
 set_build_error (const Input *in, GError **error)
@@ -734,6 +1296,8 @@ dl_index_lines_free (DlIndexLines *r)
     return;
   ZSTD_freeDCtx (r->dctx);
   g_byte_array_unref (r->block);
+  if (r->ranges != NULL)
+    g_array_unref (r->ranges);
   dl_index_unref (r->idx);
   g_free (r);
 }
@@ -762,6 +1326,10 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
           r->done = TRUE;
           return damaged (error, r->seg->name, _ ("bad block"));
         }
+      guint64 next = next_wanted (r);
+      if (next != r->next_block)
+        r->gap = TRUE;
+      r->next_block = MIN (next, r->in->n_blocks);
       if (r->next_block == r->in->n_blocks)
         {
           r->done = TRUE;
@@ -798,7 +1366,34 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
   line->offset = r->offset;
   line->encoding = enc == 0 ? NULL : r->in->encodings->pdata[enc - 1];
   line->lang = (DlLang) lang;
+  line->gap = r->gap;
+  r->gap = FALSE;
   return TRUE;
+}
+
+/* Checks input @i's words: every page and chunk, each block they name
+ * exists. */
+static gboolean
+verify_words (DlIndex *idx, guint i, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, &local);
+  if (w == NULL && local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (w == NULL)
+    return TRUE;
+  g_autoptr (GArray) marks = g_array_new (FALSE, FALSE, sizeof (DlIndexMark));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint64 k = 0; k < dl_index_words_size (w, l); k++)
+      {
+        DlIndexMark m = { .lang = l, .k = k };
+        g_array_append_val (marks, m);
+      }
+  g_autofree guint8 *blocks = g_malloc0 (MAX (w->in->n_blocks, 1));
+  return dl_index_words_mark (w, (DlIndexMark *) (gpointer) marks->data, marks->len, blocks, error);
 }
 
 gboolean
@@ -828,6 +1423,8 @@ dl_index_verify (DlIndex *idx, GError **error)
         }
       g_autoptr (GByteArray) counts = g_byte_array_new ();
       if (in->has_counts && !dl_index_input_counts (idx, i, in->variant, counts, error))
+        return FALSE;
+      if (!verify_words (idx, i, error))
         return FALSE;
       if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
@@ -862,6 +1459,20 @@ struct _DlIndexPiece {
   GByteArray *counts; /* or NULL */
   guint32 variant;
   Block counts_frame;
+  gsize block_target;
+  guint64 raw_tokens[DL_LANG_COUNT], raw_cols; /* of the block being filled */
+  /* Its words (dl_index_piece_token). */
+  guint tokenized; /* languages, 1 << DlLang; 0: no words */
+  DlWordsBuild *words;
+  DlWordsTerm term;
+  gpointer term_data;
+  DlNormalizer *norm;
+  GByteArray *postings;           /* the gaps not yet in a chunk */
+  GArray *chunks;                 /* Block: the chunks of the postings */
+  GArray *pages;                  /* Block: the pages of the words' table */
+  GByteArray *dir[DL_LANG_COUNT]; /* each language's pages: entries, first form */
+  guint64 dir_pages[DL_LANG_COUNT];
+  Block words_frame; /* the directory */
 };
 
 void
@@ -898,6 +1509,17 @@ dl_index_piece_new (const char *path, gint64 size)
   p->frames = dl_spill_new (PIECE_MEMORY);
   p->packed = g_byte_array_new ();
   p->notes = g_byte_array_new ();
+  p->block_target = BLOCK_TARGET;
+  /* For the tests: small blocks make a small corpus many. */
+  const char *target = g_getenv ("DERLEM_INDEX_BLOCK_BYTES");
+  guint64 v;
+  if (target != NULL && g_ascii_string_to_unsigned (target, 10, 1, BLOCK_TARGET, &v, NULL))
+    p->block_target = (gsize) v;
+  p->postings = g_byte_array_new ();
+  p->chunks = g_array_new (FALSE, FALSE, sizeof (Block));
+  p->pages = g_array_new (FALSE, FALSE, sizeof (Block));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    p->dir[l] = g_byte_array_new ();
   return p;
 }
 
@@ -917,6 +1539,12 @@ dl_index_piece_free (DlIndexPiece *p)
   g_byte_array_unref (p->notes);
   if (p->counts != NULL)
     g_byte_array_unref (p->counts);
+  dl_words_build_free (p->words);
+  g_byte_array_unref (p->postings);
+  g_array_unref (p->chunks);
+  g_array_unref (p->pages);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_byte_array_unref (p->dir[l]);
   g_free (p);
 }
 
@@ -934,9 +1562,21 @@ pack_frame (DlIndexPiece *p, const guint8 *data, gsize len, Block *blk)
       errno = ENOMEM;
       return FALSE;
     }
-  *blk = (Block){ p->stored, n, len, crc_of (p->packed->data, n), 0 };
+  *blk = (Block){ .offset = p->stored, .clen = n, .rlen = len, .crc = crc_of (p->packed->data, n) };
   p->stored += n;
   return dl_spill_append (p->frames, p->packed->data, n);
+}
+
+/* Packs the postings gathered into the piece's next chunk. */
+static gboolean
+flush_postings (DlIndexPiece *p)
+{
+  Block chunk;
+  if (!pack_frame (p, p->postings->data, p->postings->len, &chunk))
+    return FALSE;
+  g_array_append_val (p->chunks, chunk);
+  g_byte_array_set_size (p->postings, 0);
+  return TRUE;
 }
 
 /* Compresses the block being filled into the piece's frames. */
@@ -949,16 +1589,36 @@ flush_block (DlIndexPiece *p)
   if (!pack_frame (p, p->raw->data, p->raw->len, &blk))
     return FALSE;
   blk.lines = p->raw_lines;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    blk.tokens[l] = p->raw_tokens[l];
+  blk.cols = p->raw_cols;
   g_array_append_val (p->blocks, blk);
   g_byte_array_set_size (p->raw, 0);
   p->raw_lines = 0;
+  memset (p->raw_tokens, 0, sizeof p->raw_tokens);
+  p->raw_cols = 0;
   p->number = p->offset = 0;
   return TRUE;
+}
+
+/* The ASCII bytes of @text: each takes one column once shown (a control
+ * character as a space), so they are at least the line's columns. */
+static gsize
+ascii_bytes (const char *text, gsize len)
+{
+  gsize n = 0;
+  for (gsize i = 0; i < len; i++)
+    n += (guchar) text[i] < 0x80;
+  return n;
 }
 
 gboolean
 dl_index_piece_add (DlIndexPiece *p, const DlIndexLine *line)
 {
+  /* A full block is closed before the next line, not after its last:
+   * that line's tokens (dl_index_piece_token) come after it. */
+  if (p->raw->len >= p->block_target && !flush_block (p))
+    return FALSE;
   guint enc = 0;
   if (line->encoding != NULL)
     {
@@ -988,7 +1648,79 @@ dl_index_piece_add (DlIndexPiece *p, const DlIndexLine *line)
   p->lines++;
   p->text_bytes += line->len;
   p->by_lang[line->lang]++;
-  return p->raw->len < BLOCK_TARGET || flush_block (p);
+  p->raw_cols += ascii_bytes (line->text, line->len) + 1;
+  return TRUE;
+}
+
+void
+dl_index_piece_tokenized (DlIndexPiece *p, const gboolean langs[DL_LANG_COUNT], DlWordsTerm term,
+                          gpointer term_data, DlNormalizer *norm)
+{
+  p->tokenized = 0;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    p->tokenized |= langs[l] ? 1u << l : 0;
+  p->term = term;
+  p->term_data = term_data;
+  p->norm = norm;
+  if (p->tokenized != 0 && p->words == NULL)
+    p->words = dl_words_build_new ();
+}
+
+gboolean
+dl_index_piece_forms (DlIndexPiece *p, DlLang lang, const guint32 *forms, guint n)
+{
+  p->raw_tokens[lang] += n;
+  if (!(p->tokenized & (1u << lang)))
+    return TRUE;
+  return dl_words_build_forms (p->words, lang, forms, n, p->blocks->len);
+}
+
+gboolean
+dl_index_piece_token (DlIndexPiece *p, DlLang lang, guint32 form, const char *text, gsize len)
+{
+  p->raw_tokens[lang]++;
+  if (!(p->tokenized & (1u << lang)))
+    return TRUE;
+  return dl_words_build_token (p->words, lang, form, text, len, p->blocks->len);
+}
+
+/* Packs a page of the words' table (DlWordsPage). */
+static gboolean
+put_page (DlLang lang, const char *first, gsize first_len, guint n, guint64 at, const guint8 *data,
+          gsize len, gpointer user_data)
+{
+  DlIndexPiece *p = user_data;
+  /* The postings are all given before the first page: their last chunk
+   * goes before it. */
+  if (p->postings->len > 0 && !flush_postings (p))
+    return FALSE;
+  Block page;
+  if (!pack_frame (p, data, len, &page))
+    return FALSE;
+  g_array_append_val (p->pages, page);
+  dl_put_varint (p->dir[lang], n);
+  dl_put_varint (p->dir[lang], at);
+  dl_put_varint (p->dir[lang], first_len);
+  g_byte_array_append (p->dir[lang], (const guint8 *) first, (guint) first_len);
+  p->dir_pages[lang]++;
+  return TRUE;
+}
+
+/* Takes @len bytes of the postings (DlWordsOut), packing each full chunk. */
+static gboolean
+put_postings (const guint8 *data, gsize len, gpointer user_data)
+{
+  DlIndexPiece *p = user_data;
+  while (len > 0)
+    {
+      gsize n = MIN (len, POSTINGS_CHUNK - p->postings->len);
+      g_byte_array_append (p->postings, data, (guint) n);
+      data += n;
+      len -= n;
+      if (p->postings->len == POSTINGS_CHUNK && !flush_postings (p))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1006,10 +1738,35 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
     }
   if (!flush_block (p))
     return FALSE;
-  if (p->counts == NULL || p->at_open)
+  if (p->at_open)
     return TRUE;
-  /* The counts' frame, after the blocks. */
-  return pack_frame (p, p->counts->data, p->counts->len, &p->counts_frame);
+  /* The counts' frame, after the blocks, then the words'. */
+  if (p->counts != NULL && !pack_frame (p, p->counts->data, p->counts->len, &p->counts_frame))
+    return FALSE;
+  if (p->tokenized == 0)
+    return TRUE;
+  /* The postings' chunks, the table's pages, then the directory. */
+  guint64 postings_len;
+  if (!dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm, put_postings,
+                              put_page, p, &postings_len)
+      || (p->postings->len > 0 && !flush_postings (p)))
+    return FALSE;
+  g_clear_pointer (&p->words, dl_words_build_free);
+  g_autoptr (GByteArray) words = g_byte_array_new ();
+  dl_put_varint (words, p->tokenized);
+  dl_put_varint (words, postings_len);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (p->tokenized & (1u << l))
+      {
+        dl_put_varint (words, p->dir_pages[l]);
+        g_byte_array_append (words, p->dir[l]->data, p->dir[l]->len);
+      }
+  if (words->len > TOC_MAX)
+    {
+      errno = EFBIG;
+      return FALSE;
+    }
+  return pack_frame (p, words->data, words->len, &p->words_frame);
 }
 
 struct _DlIndexBuilder {
@@ -1249,6 +2006,17 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
       dl_put_varint (t, in->counts.rlen);
       dl_put_varint (t, in->counts.crc);
     }
+  dl_put_varint (t, in->has_words ? 1 : 0);
+  if (in->has_words)
+    {
+      dl_put_varint (t, in->words_langs);
+      dl_put_varint (t, in->words.offset + shift);
+      dl_put_varint (t, in->words.clen);
+      dl_put_varint (t, in->words.rlen);
+      dl_put_varint (t, in->words.crc);
+      put_frames (t, in->chunks, shift);
+      put_frames (t, in->pages, shift);
+    }
   b->n_inputs++;
   for (guint64 k = 0; k < n; k++)
     {
@@ -1257,6 +2025,9 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
       dl_put_varint (b->toc_blocks, blocks[k].rlen);
       dl_put_varint (b->toc_blocks, blocks[k].crc);
       dl_put_varint (b->toc_blocks, blocks[k].lines);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        dl_put_varint (b->toc_blocks, blocks[k].tokens[l]);
+      dl_put_varint (b->toc_blocks, blocks[k].cols);
     }
   b->n_blocks += n;
 }
@@ -1268,18 +2039,17 @@ dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **
   const Input *in = &g_array_index (idx->inputs, Input, i);
   const Segment *seg = idx->segments->pdata[in->segment];
   const Block *blocks = &g_array_index (seg->blocks, Block, in->first_block);
-  /* Its frames follow one another: its blocks, then its counts. */
-  guint64 from = in->n_blocks > 0 ? blocks[0].offset : (in->has_counts ? in->counts.offset : 0);
-  guint64 to
-      = in->has_counts
-            ? in->counts.offset + in->counts.clen
-            : (in->n_blocks > 0 ? blocks[in->n_blocks - 1].offset + blocks[in->n_blocks - 1].clen
-                                : from);
-  for (guint64 k = 0; k < in->n_blocks; k++)
-    if (crc_of (seg->data + blocks[k].offset, blocks[k].clen) != blocks[k].crc)
-      return damaged (error, seg->name, _ ("bad checksum of a block"));
-  if (in->has_counts && crc_of (seg->data + in->counts.offset, in->counts.clen) != in->counts.crc)
-    return damaged (error, seg->name, _ ("bad checksum of an input's counts"));
+  /* Its frames follow one another (parse_toc checked). */
+  g_autoptr (GPtrArray) frames = input_frames (in, blocks);
+  guint64 from = 0, to = 0;
+  for (guint k = 0; k < frames->len; k++)
+    {
+      const Block *f = frames->pdata[k];
+      if (crc_of (seg->data + f->offset, f->clen) != f->crc)
+        return damaged (error, seg->name, _ ("bad checksum of a block"));
+      from = k == 0 ? f->offset : from;
+      to = f->offset + f->clen;
+    }
   if (!write_all (b->fd, seg->data + from, to - from))
     return io_error (error, b->seg_tmp, errno);
   put_input (b, in, blocks, in->n_blocks, from);
@@ -1309,7 +2079,12 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
                      .n_notes = p->n_notes,
                      .has_counts = p->counts != NULL && !p->at_open,
                      .variant = p->variant,
-                     .counts = p->counts_frame };
+                     .counts = p->counts_frame,
+                     .has_words = p->tokenized != 0 && !p->at_open,
+                     .words_langs = p->tokenized,
+                     .words = p->words_frame,
+                     .chunks = p->chunks,
+                     .pages = p->pages };
   put_input (b, &in, (const Block *) (gpointer) p->blocks->data, p->blocks->len, 0);
   b->written += p->stored;
   return TRUE;

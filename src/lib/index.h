@@ -18,14 +18,16 @@
 #include <glib.h>
 
 #include "diag.h"
+#include "normalize.h"
 #include "types.h"
+#include "wordsbuild.h"
 
 G_BEGIN_DECLS
 
 /* The manifest's name inside NAME.dlx, and the version this derlem reads
  * and writes. */
 #define DL_INDEX_MANIFEST "derlem-index"
-#define DL_INDEX_VERSION 1
+#define DL_INDEX_VERSION 2
 
 typedef struct _DlIndex DlIndex;
 
@@ -105,6 +107,68 @@ gboolean dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GB
  * to how it ended otherwise (as dl_index_lines_next gives it at the end). */
 gboolean dl_index_input_ended (const DlIndex *idx, guint i, GError **error);
 
+/* The words of one input: per language its lines were tokenized in at the
+ * build, every form its tokens fold to (dl_normalizer_fold), in byte
+ * order, each with the blocks (of the input's lines, numbered from 0)
+ * whose lines hold a token of that form. A reader that wants the tokens
+ * of some forms reads only those blocks. */
+typedef struct _DlIndexWords DlIndexWords;
+
+/* The words of input @i: NULL without @error if it has none (it could not
+ * be read at the build), NULL with @error (DL_ERROR_INDEX) if their
+ * directory is damaged (a page or the postings is checked when read). */
+DlIndexWords *dl_index_words_open (DlIndex *idx, guint i, GError **error);
+void dl_index_words_free (DlIndexWords *w);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexWords, dl_index_words_free)
+
+/* Whether the lines of @lang were tokenized at the build (the words of a
+ * language not tokenized are not known: none are listed). */
+gboolean dl_index_words_has (const DlIndexWords *w, DlLang lang);
+/* The forms of @lang. */
+guint64 dl_index_words_size (const DlIndexWords *w, DlLang lang);
+/* Form @k (< size) of @lang: its bytes (not NUL-terminated, valid until the
+ * next call) and *@len, and in *@blocks the number of blocks that hold it.
+ * NULL with @error (DL_ERROR_INDEX) if the words are damaged. The forms
+ * are read a page at a time: in order is fastest. */
+const char *dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len,
+                                 guint64 *blocks, GError **error);
+/* Finds @form (@len bytes) among @lang's: its number in *@k, or
+ * G_MAXUINT64 if it is not there. FALSE with @error if the words are
+ * damaged. Reads one page. */
+gboolean dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                              GError **error);
+
+/* A form whose blocks are wanted. */
+typedef struct {
+  DlLang lang;
+  guint64 k;
+} DlIndexMark;
+
+/* Sets blocks[b] to 1 for each block b (of the input's, numbered from 0:
+ * @blocks has one byte each) that holds one of the forms @marks (@n of
+ * them; reordered). FALSE with @error (DL_ERROR_INDEX) if the words are
+ * damaged. */
+gboolean dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks,
+                              GError **error);
+
+/* The blocks of input @i's lines. */
+guint64 dl_index_input_blocks (const DlIndex *idx, guint i);
+
+/* What a reader needs on one side of a block it reads: @reach tokens
+ * (a phrase's), and beyond those @tokens tokens and @cols columns (a
+ * line's as shown in a concordance, + 1 for its break); tokens of every
+ * language. */
+typedef struct {
+  guint64 reach, tokens, cols;
+} DlIndexNeed;
+
+/* The blocks of input @i to read for the blocks marked in @marks (one
+ * byte per block) with what the lines around each need @before and
+ * @after them: sorted, disjoint [from, to) pairs of block numbers into
+ * @ranges (guint64), from the blocks' counts of tokens and columns. */
+void dl_index_input_ranges (const DlIndex *idx, guint i, const guint8 *marks,
+                            const DlIndexNeed *before, const DlIndexNeed *after, GArray *ranges);
+
 /* The lines of one input, as dl_document_next gave them to the build. */
 typedef struct {
   const char *text; /* not NUL-terminated; valid until the next call */
@@ -113,6 +177,7 @@ typedef struct {
   guint64 offset;
   const char *encoding; /* interned (g_intern_string), NULL for UTF-8 */
   DlLang lang;
+  gboolean gap; /* lines were skipped before it (dl_index_lines_restrict) */
 } DlIndexLine;
 
 typedef struct _DlIndexLines DlIndexLines;
@@ -126,6 +191,11 @@ DlIndexLines *dl_index_lines_open (DlIndex *idx, guint i, GError **error);
  * if the block is damaged (DL_ERROR_INDEX) or if reading the input ended
  * with an error at the build (that error again, after its lines). */
 gboolean dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error);
+/* Reads from now on only the blocks in @ranges (@n sorted, disjoint
+ * [from, to) pairs of block numbers, dl_index_input_ranges's): the first
+ * line after blocks skipped has DlIndexLine.gap. How reading the input
+ * ended at the build is still given at the end. */
+void dl_index_lines_restrict (DlIndexLines *r, const guint64 *ranges, guint n);
 void dl_index_lines_free (DlIndexLines *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexLines, dl_index_lines_free)
 
@@ -152,6 +222,24 @@ void dl_index_piece_note (DlIndexPiece *piece, DlDiagLevel level, gboolean about
  * with options of @variant: written after its lines at the end. */
 void dl_index_piece_set_counts (DlIndexPiece *piece, guint32 variant, const guint8 *data,
                                 gsize len);
+
+/* The languages whose lines' tokens the piece is given: it then keeps its
+ * words (DlIndexWords, wordsbuild.h), the counter's forms folded by
+ * @term (called at dl_index_piece_end, with @term_data), the others by
+ * @norm (borrowed until then). Before the first line; again with none if
+ * they cannot all be given (no words are then kept). */
+void dl_index_piece_tokenized (DlIndexPiece *piece, const gboolean langs[DL_LANG_COUNT],
+                               DlWordsTerm term, gpointer term_data, DlNormalizer *norm);
+
+/* A token of the line just added (of @lang): @text (@len bytes) as
+ * written, and @form its number in the input's counter (DlStreamToken.form)
+ * or G_MAXUINT32 if it has none. FALSE as dl_index_piece_add (the words
+ * go to temporary files beyond a limit). */
+gboolean dl_index_piece_token (DlIndexPiece *piece, DlLang lang, guint32 form, const char *text,
+                               gsize len);
+/* dl_index_piece_token for @n tokens whose numbers in the counter are
+ * @forms. */
+gboolean dl_index_piece_forms (DlIndexPiece *piece, DlLang lang, const guint32 *forms, guint n);
 
 /* Ends the piece: @error (or NULL) is how reading the input ended; with
  * @at_open, the input could not be opened and the piece has no lines.

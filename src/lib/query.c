@@ -542,12 +542,13 @@ regex_find (DlMatcher *m, MTerm *t, const GString *form, gboolean *found, GError
   return TRUE;
 }
 
-/* Tests the form @text of @lang against every term into @mask. */
+/* Tests m->form, a normalized form of @lang, against every term into
+ * @mask; a regular expression that fails counts as a match if
+ * @fail_matches. */
 static gboolean
-test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
+test_normalized (DlMatcher *m, DlLang lang, guint64 *mask, gboolean fail_matches, GError **error)
 {
   gboolean ok = TRUE;
-  dl_matcher_form (m, lang, text, len, m->form);
   guint32 unit = m->by_unit ? word_unit (m, lang, m->form) : NO_UNIT;
   for (guint i = 0; i < m->n_terms; i++)
     {
@@ -568,13 +569,74 @@ test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask
           break;
         case DL_TERM_REGEX:
           if (!regex_find (m, t, m->form, &hit, ok ? error : NULL))
-            ok = FALSE;
+            {
+              ok = FALSE;
+              hit = fail_matches;
+            }
           break;
         }
       if (hit)
         mask[i / 64] |= G_GUINT64_CONSTANT (1) << (i % 64);
     }
   return ok;
+}
+
+/* Tests the form @text of @lang against every term into @mask. */
+static gboolean
+test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
+{
+  dl_matcher_form (m, lang, text, len, m->form);
+  return test_normalized (m, lang, mask, FALSE, error);
+}
+
+guint
+dl_matcher_n_queries (const DlMatcher *m)
+{
+  return m->n_queries;
+}
+
+guint
+dl_matcher_query_terms (const DlMatcher *m, guint q, guint *first)
+{
+  g_return_val_if_fail (q < m->n_queries, 0);
+  *first = m->first[q];
+  return m->length[q];
+}
+
+guint
+dl_matcher_n_terms (const DlMatcher *m)
+{
+  return m->n_terms;
+}
+
+guint
+dl_matcher_max_length (const DlMatcher *m)
+{
+  return m->max_len;
+}
+
+gboolean
+dl_matcher_folds (const DlMatcher *m)
+{
+  return m->opts.casing == DL_CASE_FOLD;
+}
+
+const GString *
+dl_matcher_term_word (const DlMatcher *m, guint t, DlLang lang)
+{
+  g_return_val_if_fail (t < m->n_terms, NULL);
+  const MTerm *mt = &m->terms[t];
+  return mt->kind == DL_TERM_WORD && !m->by_unit ? mt->norm[lang] : NULL;
+}
+
+void
+dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, guint64 *mask)
+{
+  g_return_if_fail (dl_matcher_folds (m));
+  memset (mask, 0, m->stride * sizeof (guint64));
+  g_string_truncate (m->form, 0);
+  g_string_append_len (m->form, form, (gssize) len);
+  (void) test_normalized (m, lang, mask, TRUE, NULL);
 }
 
 /* The queries' terms that the token @text (@len bytes, of a line of @lang)

@@ -106,6 +106,31 @@ void dl_matcher_forget_forms (DlMatcher *m);
  * one, with --case keep). */
 void dl_matcher_form (DlMatcher *m, DlLang lang, const char *text, gsize len, GString *out);
 
+/* What an index's words (index.h: the folded forms of an input, with the
+ * blocks that hold them) need to say which blocks can hold a match. */
+
+/* The queries, and query @q's terms: their number, the first in *@first
+ * (terms are numbered over all the queries, in order). */
+guint dl_matcher_n_queries (const DlMatcher *m);
+guint dl_matcher_query_terms (const DlMatcher *m, guint q, guint *first);
+guint dl_matcher_n_terms (const DlMatcher *m);
+/* The most terms of a query. */
+guint dl_matcher_max_length (const DlMatcher *m);
+
+/* Whether forms are folded (DL_CASE_FOLD, dl_normalizer_fold): what a
+ * token matches then follows from its folded form alone. */
+gboolean dl_matcher_folds (const DlMatcher *m);
+
+/* Term @t's folded form in @lang when the term matches exactly the tokens
+ * that fold to it (a word compared by form), else NULL. */
+const GString *dl_matcher_term_word (const DlMatcher *m, guint t, DlLang lang);
+
+/* For a matcher that folds: sets bit t of @mask ((n_terms + 63) / 64
+ * words, cleared first) for each term t a token of @lang whose folded form
+ * is @form (@len bytes) matches. A regular expression that fails on it
+ * counts as a match (the token's line then shows whether it is). */
+void dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, guint64 *mask);
+
 G_END_DECLS
 
 #endif /* DL_QUERY_H */

@@ -110,6 +110,13 @@ dl_stream_free (DlStream *s)
   g_free (s);
 }
 
+void
+dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n)
+{
+  if (s->doc != NULL)
+    dl_document_restrict (s->doc, ranges, n);
+}
+
 gboolean
 dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_options,
                 const DlDiag *diag, DlCounter *counter, GError **error)
@@ -410,7 +417,14 @@ next_line (DlStream *s, gboolean lazy, const DlStreamLine **line, gboolean *has_
                             .number = dl.line.number,
                             .offset = dl.line.offset,
                             .encoding = dl.line.encoding,
-                            .lang = dl.lang };
+                            .lang = dl.lang,
+                            .gap = dl.gap };
+  if (dl.gap)
+    {
+      /* Lines were skipped: nothing carries over them. */
+      dl_tokenizer_reset (s->tok);
+      s->sentence_ended = FALSE;
+    }
   if (!s->opts.langs[dl.lang])
     {
       /* Not tokenized; after a language switch a sentence starts. */

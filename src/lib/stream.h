@@ -62,6 +62,7 @@ typedef struct {
   const DlStreamToken *tokens; /* n_tokens of them, owned by the stream, valid
                                   until the next call */
   guint n_tokens;
+  gboolean gap; /* lines were skipped before it (dl_stream_restrict) */
 } DlStreamLine;
 
 typedef struct _DlStream DlStream;
@@ -92,6 +93,10 @@ gboolean dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOpti
  * fail): the lines before stand, the input is over. A caller that tests
  * the return value cannot take a failure for the end, whatever @error is. */
 gboolean dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error);
+
+/* Reads only the blocks @ranges of an index's input (dl_document_restrict)
+ * once @s is open on it; nothing for other inputs. */
+void dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n);
 
 /* For a consumer that tokenizes only some lines (concord's prefilter), of
  * a stream without a counter or sentences: the next line as

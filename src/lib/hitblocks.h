@@ -1,0 +1,28 @@
+/* hitblocks.h — which blocks of an index's input can hold a match of some
+ * queries, from the input's words (index.h) and a matcher (query.h), and
+ * the blocks to read around them: a search over an index reads those
+ * lines alone and finds what a pass over every line finds. */
+#ifndef DL_HITBLOCKS_H
+#define DL_HITBLOCKS_H
+
+#include <glib.h>
+
+#include "index.h"
+#include "query.h"
+
+G_BEGIN_DECLS
+
+/* The blocks of input @i of @idx to read for the matches of @m's queries,
+ * with what a match needs @before and @after it (index.h; tokens of every
+ * language, which a phrase and a context run across): [from, to) pairs
+ * into @ranges. A query's matches hold a token of each of its terms, so
+ * the blocks holding a form that matches its rarest term are enough.
+ * FALSE without @error when the words cannot say (the input has none, or
+ * not of every language; @m keeps case): every block is to be read.
+ * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. */
+gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
+                        const DlIndexNeed *after, GArray *ranges, GError **error);
+
+G_END_DECLS
+
+#endif /* DL_HITBLOCKS_H */

@@ -1,0 +1,695 @@
+/* wordsbuild.c — an input's words gathered and written (wordsbuild.h).
+ *
+ * A token whose form was not seen yet in its block makes a pair (form as
+ * written, block). Past RUN_PAIRS pairs they are sorted by form (stably,
+ * so each form's blocks stay in order) and written to a temporary file as
+ * a run: per language, varint(key + 1) varint(blocks) and the blocks as
+ * gaps (block + 1 less the previous), then 0.
+ *
+ * At the end the forms as written are sorted by their folded form: equal
+ * ones make one word, numbered in byte order. Each run is read back with
+ * its keys made words, sorted by word and block and written again, in the
+ * same format; as the runs follow the blocks' order, a word's blocks are
+ * in order across them, and one pass over all of them merges the words in
+ * order into the postings. */
+#include "config.h"
+
+#include "wordsbuild.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "prefetch.h"
+#include "varint.h"
+
+/* Pairs kept in memory before they are written out: 8 bytes each, and as
+ * many again to sort them. */
+#define RUN_PAIRS ((gsize) 2 << 20)
+
+/* The table's pages, uncompressed: a word is found by reading one. */
+#define WORDS_PAGE ((gsize) 32 << 10)
+
+/* A form as written: the counter's number << 1, or the builder's << 1 | 1. */
+#define FORM_KEY(form) ((form) << 1)
+#define TEXT_KEY(text) ((text) << 1 | 1)
+
+typedef struct {
+  guint32 key; /* a form as written, or (after the end) a word */
+  guint32 block;
+} Pair;
+
+typedef struct {
+  GArray *seen_form; /* guint32: last block + 1, by the counter's number */
+  DlLexicon *texts;  /* the forms the counter does not count */
+  GArray *seen_text; /* guint32: last block + 1, by texts' number */
+  GArray *pairs;     /* Pair, in the order they came */
+} Lang;
+
+struct _DlWordsBuild {
+  Lang lang[DL_LANG_COUNT];
+  gsize n_pairs;   /* in all languages */
+  gsize run_pairs; /* RUN_PAIRS, or fewer for the tests */
+  GPtrArray *runs; /* FILE* */
+};
+
+DlWordsBuild *
+dl_words_build_new (void)
+{
+  DlWordsBuild *b = g_new0 (DlWordsBuild, 1);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      b->lang[l].seen_form = g_array_new (FALSE, TRUE, sizeof (guint32));
+      b->lang[l].texts = dl_lexicon_new ();
+      b->lang[l].seen_text = g_array_new (FALSE, TRUE, sizeof (guint32));
+      b->lang[l].pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+    }
+  b->runs = g_ptr_array_new ();
+  b->run_pairs = RUN_PAIRS;
+  /* For the tests: many runs from a few tokens. */
+  const char *pairs = g_getenv ("DERLEM_WORDS_RUN_PAIRS");
+  guint64 v;
+  if (pairs != NULL && g_ascii_string_to_unsigned (pairs, 10, 1, RUN_PAIRS, &v, NULL))
+    b->run_pairs = (gsize) v;
+  return b;
+}
+
+static void
+close_runs (GPtrArray *runs)
+{
+  for (guint r = 0; r < runs->len; r++)
+    fclose (runs->pdata[r]);
+  g_ptr_array_set_size (runs, 0);
+}
+
+void
+dl_words_build_free (DlWordsBuild *b)
+{
+  if (b == NULL)
+    return;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      g_array_unref (b->lang[l].seen_form);
+      dl_lexicon_free (b->lang[l].texts);
+      g_array_unref (b->lang[l].seen_text);
+      g_array_unref (b->lang[l].pairs);
+    }
+  close_runs (b->runs);
+  g_ptr_array_unref (b->runs);
+  g_free (b);
+}
+
+/* ---- sorting pairs ---- */
+
+/* Sorts @n pairs of *@a stably by key, or by block if @by_block: a radix
+ * sort through *@tmp (as long), the two swapped as it goes. */
+static void
+radix_sort (Pair **a, Pair **tmp, gsize n, gboolean by_block)
+{
+  g_autofree gsize *count = g_new (gsize, 65536);
+  for (guint shift = 0; shift < 32; shift += 16)
+    {
+      memset (count, 0, 65536 * sizeof *count);
+      for (gsize i = 0; i < n; i++)
+        count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++;
+      if (n == 0 || count[(((by_block ? (*a)[0].block : (*a)[0].key) >> shift) & 0xffff)] == n)
+        continue; /* one digit for all: already in order */
+      gsize at = 0;
+      for (guint d = 0; d < 65536; d++)
+        {
+          gsize c = count[d];
+          count[d] = at;
+          at += c;
+        }
+      for (gsize i = 0; i < n; i++)
+        (*tmp)[count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++] = (*a)[i];
+      Pair *t = *a;
+      *a = *tmp;
+      *tmp = t;
+    }
+}
+
+/* Writes @pairs (sorted by key, then block) to @f as one language's
+ * records, a pair repeated once; then the 0 that ends them. */
+static gboolean
+write_records (FILE *f, const Pair *pairs, gsize n)
+{
+  g_autoptr (GByteArray) gaps = g_byte_array_new ();
+  g_autoptr (GByteArray) out = g_byte_array_sized_new (1 << 20);
+  for (gsize i = 0; i < n;)
+    {
+      guint32 key = pairs[i].key;
+      guint64 last = 0, blocks = 0;
+      g_byte_array_set_size (gaps, 0);
+      for (; i < n && pairs[i].key == key; i++)
+        {
+          guint64 block = (guint64) pairs[i].block + 1;
+          if (block == last)
+            continue;
+          dl_put_varint (gaps, block - last);
+          last = block;
+          blocks++;
+        }
+      dl_put_varint (out, (guint64) key + 1);
+      dl_put_varint (out, blocks);
+      g_byte_array_append (out, gaps->data, gaps->len);
+      if (out->len >= (1 << 20))
+        {
+          if (fwrite (out->data, 1, out->len, f) != out->len)
+            return FALSE;
+          g_byte_array_set_size (out, 0);
+        }
+    }
+  dl_put_varint (out, 0);
+  return fwrite (out->data, 1, out->len, f) == out->len;
+}
+
+/* Sorts @pairs (of one language) by key, or by key and block if
+ * @by_block, and writes them to @f; then empties them. */
+static gboolean
+write_sorted (FILE *f, GArray *pairs, gboolean by_block)
+{
+  gsize n = pairs->len;
+  g_autofree Pair *tmp = g_new (Pair, MAX (n, 1));
+  Pair *a = (Pair *) (gpointer) pairs->data, *t = tmp;
+  if (by_block)
+    radix_sort (&a, &t, n, TRUE);
+  radix_sort (&a, &t, n, FALSE);
+  gboolean ok = write_records (f, a, n);
+  g_array_set_size (pairs, 0);
+  return ok;
+}
+
+/* Writes the pairs of each language (sorted by key, or by key and
+ * block) to a new run in @runs, and empties them. */
+static gboolean
+write_run (GPtrArray *runs, GArray *const pairs[DL_LANG_COUNT], gboolean by_block)
+{
+  FILE *f = tmpfile ();
+  if (f == NULL)
+    return FALSE;
+  g_ptr_array_add (runs, f);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (!write_sorted (f, pairs[l], by_block))
+      return FALSE;
+  return fflush (f) == 0;
+}
+
+/* Writes the pairs in memory out to a run by forms as written. */
+static gboolean
+flush_pairs (DlWordsBuild *b)
+{
+  GArray *pairs[DL_LANG_COUNT];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    pairs[l] = b->lang[l].pairs;
+  b->n_pairs = 0;
+  return write_run (b->runs, pairs, FALSE);
+}
+
+gboolean
+dl_words_build_forms (DlWordsBuild *b, DlLang lang, const guint32 *forms, guint n, guint32 block)
+{
+  Lang *lg = &b->lang[lang];
+  guint32 top = 0;
+  for (guint i = 0; i < n; i++)
+    top = MAX (top, forms[i]);
+  if (n == 0)
+    return TRUE;
+  if (top >= G_MAXUINT32 >> 1 || block == G_MAXUINT32)
+    {
+      errno = EOVERFLOW;
+      return FALSE;
+    }
+  if (top >= lg->seen_form->len)
+    g_array_set_size (lg->seen_form, top + 1);
+  guint32 *seen = (guint32 *) (gpointer) lg->seen_form->data;
+  /* The forms lie all over a large array: their misses overlap. */
+  for (guint i = 0; i < n; i++)
+    DL_PREFETCH (&seen[forms[i]]);
+  for (guint i = 0; i < n; i++)
+    {
+      if (seen[forms[i]] == block + 1)
+        continue;
+      seen[forms[i]] = block + 1;
+      Pair pair = { FORM_KEY (forms[i]), block };
+      g_array_append_val (lg->pairs, pair);
+      if (++b->n_pairs >= b->run_pairs && !flush_pairs (b))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const char *text, gsize len,
+                      guint32 block)
+{
+  Lang *lg = &b->lang[lang];
+  GArray *seen;
+  guint32 id, key;
+  if (form != G_MAXUINT32)
+    {
+      seen = lg->seen_form;
+      id = form;
+      key = FORM_KEY (form);
+    }
+  else
+    {
+      seen = lg->seen_text;
+      id = dl_lexicon_intern (lg->texts, text, len, NULL);
+      key = TEXT_KEY (id);
+    }
+  if (id >= G_MAXUINT32 >> 1 || block == G_MAXUINT32)
+    {
+      errno = EOVERFLOW;
+      return FALSE;
+    }
+  if (id >= seen->len)
+    g_array_set_size (seen, id + 1);
+  guint32 *last = &g_array_index (seen, guint32, id);
+  if (*last == block + 1)
+    return TRUE;
+  *last = block + 1;
+  Pair pair = { key, block };
+  g_array_append_val (lg->pairs, pair);
+  return ++b->n_pairs < b->run_pairs || flush_pairs (b);
+}
+
+/* ---- the end ---- */
+
+/* A form as written, for the sort by folded form. */
+typedef struct {
+  guint64 prefix; /* the folded form's first 8 bytes, big-endian, 0-padded */
+  guint32 key;
+} Sortee;
+
+/* The folded forms of one language's forms as written. */
+typedef struct {
+  DlWordsTerm term;
+  gpointer term_data;
+  DlLang lang;
+  GString *folded; /* the builder's own forms folded, one after another */
+  GArray *at;      /* gsize: where each begins in folded (and one past the last) */
+} Folded;
+
+static const char *
+folded_text (const Folded *fd, guint32 key, gsize *len)
+{
+  if (!(key & 1))
+    return fd->term (fd->lang, key >> 1, len, fd->term_data);
+  gsize from = g_array_index (fd->at, gsize, key >> 1);
+  *len = g_array_index (fd->at, gsize, (key >> 1) + 1) - from;
+  return fd->folded->str + from;
+}
+
+static gint
+by_folded (gconstpointer a, gconstpointer b, gpointer user_data)
+{
+  const Sortee *x = a, *y = b;
+  if (x->prefix != y->prefix)
+    return x->prefix < y->prefix ? -1 : 1;
+  gsize lx, ly;
+  const char *tx = folded_text (user_data, x->key, &lx);
+  const char *ty = folded_text (user_data, y->key, &ly);
+  int c = memcmp (tx, ty, MIN (lx, ly));
+  if (c != 0)
+    return c;
+  if (lx != ly)
+    return lx < ly ? -1 : 1;
+  return (x->key > y->key) - (x->key < y->key);
+}
+
+static guint64
+prefix_of (const char *text, gsize len)
+{
+  guint64 p = 0;
+  for (gsize i = 0; i < 8; i++)
+    p = p << 8 | (i < len ? (guchar) text[i] : 0);
+  return p;
+}
+
+/* One language's words: each form as written's word, each word's form. */
+typedef struct {
+  GArray *word_of_form; /* guint32, by the counter's number (seen ones) */
+  GArray *word_of_text; /* guint32, by texts' number */
+  GArray *rep;          /* guint32: a key of each word's */
+  /* Filled by the merge, for the table. */
+  GArray *at;    /* guint64 */
+  GArray *n;     /* guint32: blocks */
+  GArray *bytes; /* guint32: of its gaps */
+} Words;
+
+static void
+words_clear (Words *w)
+{
+  g_clear_pointer (&w->word_of_form, g_array_unref);
+  g_clear_pointer (&w->word_of_text, g_array_unref);
+  g_clear_pointer (&w->rep, g_array_unref);
+  g_clear_pointer (&w->at, g_array_unref);
+  g_clear_pointer (&w->n, g_array_unref);
+  g_clear_pointer (&w->bytes, g_array_unref);
+}
+
+/* Sorts @lg's forms as written by their folded forms into @w's words.
+ * FALSE if a form of the counter's has no term. */
+static gboolean
+make_words (Lang *lg, const Folded *fd, Words *w)
+{
+  g_autoptr (GArray) all = g_array_new (FALSE, FALSE, sizeof (Sortee));
+  for (guint32 f = 0; f < lg->seen_form->len; f++)
+    if (g_array_index (lg->seen_form, guint32, f) != 0)
+      {
+        Sortee s = { 0, FORM_KEY (f) };
+        g_array_append_val (all, s);
+      }
+  for (guint32 t = 0; t < dl_lexicon_size (lg->texts); t++)
+    {
+      Sortee s = { 0, TEXT_KEY (t) };
+      g_array_append_val (all, s);
+    }
+  for (guint i = 0; i < all->len; i++)
+    {
+      Sortee *s = &g_array_index (all, Sortee, i);
+      gsize len;
+      const char *text = folded_text (fd, s->key, &len);
+      if (text == NULL)
+        {
+          errno = EINVAL;
+          return FALSE;
+        }
+      s->prefix = prefix_of (text, len);
+    }
+  g_array_sort_with_data (all, by_folded, (gpointer) fd);
+
+  w->word_of_form = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (w->word_of_form, lg->seen_form->len);
+  w->word_of_text = g_array_new (FALSE, TRUE, sizeof (guint32));
+  g_array_set_size (w->word_of_text, dl_lexicon_size (lg->texts));
+  w->rep = g_array_new (FALSE, FALSE, sizeof (guint32));
+  const char *prev = NULL;
+  gsize prev_len = 0;
+  for (guint i = 0; i < all->len; i++)
+    {
+      const Sortee *s = &g_array_index (all, Sortee, i);
+      gsize len;
+      const char *text = folded_text (fd, s->key, &len);
+      if (prev == NULL || len != prev_len || memcmp (text, prev, len) != 0)
+        g_array_append_val (w->rep, s->key);
+      prev = text;
+      prev_len = len;
+      guint32 word = w->rep->len - 1;
+      if (s->key & 1)
+        g_array_index (w->word_of_text, guint32, s->key >> 1) = word;
+      else
+        g_array_index (w->word_of_form, guint32, s->key >> 1) = word;
+    }
+  return TRUE;
+}
+
+static gboolean
+get_varint_file (FILE *f, guint64 *v)
+{
+  *v = 0;
+  for (guint shift = 0; shift < 64; shift += 7)
+    {
+      int c = getc_unlocked (f);
+      if (c == EOF)
+        return FALSE;
+      *v |= (guint64) (c & 0x7f) << shift;
+      if (!(c & 0x80))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A run read back, one record at a time. */
+typedef struct {
+  FILE *f;
+  int lang;    /* of the record; DL_LANG_COUNT past the last */
+  guint64 key; /* its key or word */
+  guint64 n;   /* its blocks */
+} Run;
+
+/* Moves @r to its next record (FALSE if the file cannot be read). */
+static gboolean
+run_next (Run *r)
+{
+  while (r->lang < DL_LANG_COUNT)
+    {
+      guint64 v;
+      if (!get_varint_file (r->f, &v))
+        return FALSE;
+      if (v == 0)
+        {
+          r->lang++;
+          continue;
+        }
+      r->key = v - 1;
+      return get_varint_file (r->f, &r->n);
+    }
+  return TRUE;
+}
+
+static gboolean
+run_open (Run *r, FILE *f)
+{
+  *r = (Run){ f, 0, 0, 0 };
+  return fseek (f, 0, SEEK_SET) == 0 && run_next (r);
+}
+
+/* Reads the current record's blocks, calling @take on each. */
+static gboolean
+run_blocks (Run *r, gboolean (*take) (guint32 block, gpointer data), gpointer data)
+{
+  guint64 block = 0;
+  for (guint64 j = 0; j < r->n; j++)
+    {
+      guint64 gap;
+      if (!get_varint_file (r->f, &gap) || gap == 0 || block + gap > G_MAXUINT32)
+        return FALSE;
+      block += gap;
+      if (!take ((guint32) (block - 1), data))
+        return FALSE;
+    }
+  return run_next (r);
+}
+
+typedef struct {
+  GArray *pairs;
+  guint32 word;
+} Remap;
+
+static gboolean
+take_pair (guint32 block, gpointer data)
+{
+  Remap *rm = data;
+  Pair p = { rm->word, block };
+  g_array_append_val (rm->pairs, p);
+  return TRUE;
+}
+
+/* The word of a key of @w's. */
+static gboolean
+word_of (const Words *w, guint64 key, guint32 *word)
+{
+  const GArray *a = key & 1 ? w->word_of_text : w->word_of_form;
+  if (a == NULL || (key >> 1) >= a->len)
+    return FALSE;
+  *word = g_array_index (a, guint32, key >> 1);
+  return TRUE;
+}
+
+/* Rewrites run @f by words into @runs (by word and block), through
+ * @pairs (empty, one array per language). */
+static gboolean
+remap_run (FILE *f, const Words *words, GArray *const pairs[DL_LANG_COUNT], GPtrArray *runs)
+{
+  Run r;
+  if (!run_open (&r, f))
+    return FALSE;
+  while (r.lang < DL_LANG_COUNT)
+    {
+      Remap rm = { pairs[r.lang], 0 };
+      if (!word_of (&words[r.lang], r.key, &rm.word) || !run_blocks (&r, take_pair, &rm))
+        return FALSE;
+    }
+  return write_run (runs, pairs, TRUE);
+}
+
+/* The pairs in memory made words, as the last run by words. */
+static gboolean
+remap_memory (DlWordsBuild *b, const Words *words, GPtrArray *runs)
+{
+  GArray *pairs[DL_LANG_COUNT];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      pairs[l] = b->lang[l].pairs;
+      for (guint i = 0; i < pairs[l]->len; i++)
+        {
+          Pair *p = &g_array_index (pairs[l], Pair, i);
+          if (!word_of (&words[l], p->key, &p->key))
+            return FALSE;
+        }
+    }
+  b->n_pairs = 0;
+  return write_run (runs, pairs, TRUE);
+}
+
+/* The merge's state: a word's gaps, made again across the runs. */
+typedef struct {
+  GByteArray *gaps;
+  guint64 last, n;
+} Merging;
+
+static gboolean
+take_gap (guint32 block, gpointer data)
+{
+  Merging *m = data;
+  guint64 b1 = (guint64) block + 1;
+  if (b1 < m->last)
+    return FALSE; /* the runs are out of order */
+  if (b1 == m->last)
+    return TRUE;
+  dl_put_varint (m->gaps, b1 - m->last);
+  m->last = b1;
+  m->n++;
+  return TRUE;
+}
+
+/* Merges the runs by words into the postings, language by language and
+ * word by word, filling @words' at, n and bytes. */
+static gboolean
+merge_runs (GPtrArray *runs, guint langs, Words *words, DlWordsOut out, gpointer out_data,
+            guint64 *total)
+{
+  guint n_runs = runs->len;
+  g_autofree Run *r = g_new0 (Run, MAX (n_runs, 1));
+  for (guint k = 0; k < n_runs; k++)
+    if (!run_open (&r[k], runs->pdata[k]))
+      return FALSE;
+  g_autoptr (GByteArray) gaps = g_byte_array_new ();
+  *total = 0;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (!(langs & (1u << l)))
+        continue;
+      Words *w = &words[l];
+      guint n_words = w->rep->len;
+      w->at = g_array_sized_new (FALSE, FALSE, sizeof (guint64), n_words);
+      w->n = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_words);
+      w->bytes = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_words);
+      for (guint32 word = 0; word < n_words; word++)
+        {
+          Merging m = { gaps, 0, 0 };
+          g_byte_array_set_size (gaps, 0);
+          for (guint k = 0; k < n_runs; k++)
+            if (r[k].lang == l && r[k].key == word && !run_blocks (&r[k], take_gap, &m))
+              return FALSE;
+          if (m.n == 0 || gaps->len > G_MAXUINT32 || m.n > G_MAXUINT32
+              || !out (gaps->data, gaps->len, out_data))
+            return FALSE;
+          guint32 n = (guint32) m.n, bytes = gaps->len;
+          g_array_append_val (w->at, *total);
+          g_array_append_val (w->n, n);
+          g_array_append_val (w->bytes, bytes);
+          *total += gaps->len;
+        }
+    }
+  /* Every record was a word's. */
+  for (guint k = 0; k < n_runs; k++)
+    if (r[k].lang < DL_LANG_COUNT)
+      return FALSE;
+  return TRUE;
+}
+
+/* Gives @w's table to @page in pages of about WORDS_PAGE bytes. */
+static gboolean
+put_pages (const Words *w, const Folded *fd, DlLang lang, DlWordsPage page, gpointer data)
+{
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  guint first = 0;
+  const char *prev = NULL;
+  gsize prev_len = 0;
+  for (guint k = 0; k < w->rep->len; k++)
+    {
+      gsize len, shared = 0;
+      const char *text = folded_text (fd, g_array_index (w->rep, guint32, k), &len);
+      while (prev != NULL && shared < MIN (len, prev_len) && text[shared] == prev[shared])
+        shared++;
+      dl_put_varint (buf, shared);
+      dl_put_varint (buf, len - shared);
+      g_byte_array_append (buf, (const guint8 *) text + shared, (guint) (len - shared));
+      dl_put_varint (buf, g_array_index (w->n, guint32, k));
+      dl_put_varint (buf, g_array_index (w->bytes, guint32, k));
+      prev = text;
+      prev_len = len;
+      if (buf->len >= WORDS_PAGE || k + 1 == w->rep->len)
+        {
+          gsize first_len;
+          const char *first_text
+              = folded_text (fd, g_array_index (w->rep, guint32, first), &first_len);
+          if (!page (lang, first_text, first_len, k + 1 - first,
+                     g_array_index (w->at, guint64, first), buf->data, buf->len, data))
+            return FALSE;
+          g_byte_array_set_size (buf, 0);
+          first = k + 1;
+          prev = NULL;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
+                       DlNormalizer *norm, DlWordsOut out, DlWordsPage page, gpointer out_data,
+                       guint64 *postings_len)
+{
+  Words words[DL_LANG_COUNT] = { { 0 } };
+  Folded folded[DL_LANG_COUNT];
+  g_autoptr (GPtrArray) by_word = g_ptr_array_new ();
+  gboolean ok = TRUE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      Lang *lg = &b->lang[l];
+      Folded *fd = &folded[l];
+      *fd = (Folded){ term, term_data, l, g_string_new (NULL),
+                      g_array_new (FALSE, FALSE, sizeof (gsize)) };
+      g_autoptr (GString) one = g_string_new (NULL);
+      for (guint32 t = 0; t < dl_lexicon_size (lg->texts); t++)
+        {
+          g_array_append_val (fd->at, fd->folded->len);
+          dl_normalizer_fold (norm, l, dl_lexicon_string (lg->texts, t),
+                              dl_lexicon_length (lg->texts, t), one);
+          g_string_append_len (fd->folded, one->str, (gssize) one->len);
+        }
+      g_array_append_val (fd->at, fd->folded->len);
+      if (ok && (langs & (1u << l)))
+        ok = make_words (lg, fd, &words[l]);
+    }
+  /* Each run by forms as written, then what memory holds, by words. */
+  GArray *pairs[DL_LANG_COUNT];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    pairs[l] = g_array_new (FALSE, FALSE, sizeof (Pair));
+  for (guint k = 0; ok && k < b->runs->len; k++)
+    ok = remap_run (b->runs->pdata[k], words, pairs, by_word);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (pairs[l]);
+  ok = ok && remap_memory (b, words, by_word);
+  close_runs (b->runs);
+  guint64 total = 0;
+  ok = ok && merge_runs (by_word, langs, words, out, out_data, &total);
+  close_runs (by_word);
+  for (int l = 0; ok && l < DL_LANG_COUNT; l++)
+    if (langs & (1u << l))
+      ok = put_pages (&words[l], &folded[l], l, page, out_data);
+  *postings_len = total;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      words_clear (&words[l]);
+      g_string_free (folded[l].folded, TRUE);
+      g_array_unref (folded[l].at);
+    }
+  if (!ok && errno == 0)
+    errno = EIO;
+  return ok;
+}

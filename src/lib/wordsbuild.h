@@ -1,0 +1,69 @@
+/* wordsbuild.h — an index input's words built (index.h, DlIndexWords):
+ * which blocks hold each folded form, gathered token by token in bounded
+ * memory, then written as the postings (each form's blocks as gaps, the
+ * forms in byte order) and the table of forms.
+ *
+ * Tokens are kept by their form as written (the number the input's counter
+ * gave it, or one of the builder's own): the counter folds its forms once
+ * at the input's end, and the builder takes its terms from it then. Pairs
+ * of a form and a block go to sorted runs in temporary files; at the end
+ * each run is sorted again by folded form and the runs are merged. */
+#ifndef DL_WORDSBUILD_H
+#define DL_WORDSBUILD_H
+
+#include <glib.h>
+
+#include "normalize.h"
+#include "types.h"
+
+G_BEGIN_DECLS
+
+typedef struct _DlWordsBuild DlWordsBuild;
+
+DlWordsBuild *dl_words_build_new (void);
+void dl_words_build_free (DlWordsBuild *b);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlWordsBuild, dl_words_build_free)
+
+/* A token of @lang in block @block (numbered from 0, never less than the
+ * last token's): @form its number in the input's counter, or G_MAXUINT32
+ * for one the counter does not count (@text, @len bytes as written, is
+ * then the form). FALSE if a temporary file could not be written (errno
+ * says why). */
+gboolean dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const char *text,
+                               gsize len, guint32 block);
+
+/* dl_words_build_token for @n tokens of @lang in block @block whose
+ * numbers in the input's counter are @forms. */
+gboolean dl_words_build_forms (DlWordsBuild *b, DlLang lang, const guint32 *forms, guint n,
+                               guint32 block);
+
+/* The folded form of the counter's form @form of @lang (dl_counter_term's
+ * fold, of the input the tokens came from): *@len bytes. */
+typedef const char *(*DlWordsTerm) (DlLang lang, guint32 form, gsize *len, gpointer user_data);
+
+/* Takes @len bytes of the postings. FALSE if they could not be kept
+ * (errno). */
+typedef gboolean (*DlWordsOut) (const guint8 *data, gsize len, gpointer user_data);
+
+/* Takes one page of the table: @n entries of @lang (@len bytes of @data),
+ * the first of which is the form @first (@first_len bytes) whose gaps
+ * begin at @at in the postings. FALSE if it could not be kept (errno). */
+typedef gboolean (*DlWordsPage) (DlLang lang, const char *first, gsize first_len, guint n,
+                                 guint64 at, const guint8 *data, gsize len, gpointer user_data);
+
+/* Ends: gives the postings to @out (each word's blocks as varint gaps,
+ * block + 1 less the previous one's, the words in byte order, one after
+ * another), then the table of each language in @langs (bits 1 << DlLang)
+ * to @page, in pages: each entry varint(bytes shared with the previous
+ * form of the page) varint(length of the rest) the rest varint(blocks)
+ * varint(bytes of its gaps), in byte order. The postings' length in
+ * *@postings_len. @term gives the counter's folded forms, @norm folds the
+ * others. FALSE (errno) if a temporary file could not be read or @out or
+ * @page failed. */
+gboolean dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
+                                DlNormalizer *norm, DlWordsOut out, DlWordsPage page,
+                                gpointer out_data, guint64 *postings_len);
+
+G_END_DECLS
+
+#endif /* DL_WORDSBUILD_H */
