@@ -115,6 +115,8 @@ test_index_kwic_reads_what_it_needs (void)
     "--format json --lang en",
     "--format csv --unit stem",
     "--format tsv --sort right",
+    "--format text --numbers",
+    "--format html --lang tr --words 3",
   };
   guint tried = 0, hits = 0;
   for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)

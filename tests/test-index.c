@@ -86,8 +86,8 @@ add_tokens (DlIndexPiece *p, const DlIndexLine *line)
           CU_ASSERT_TRUE (dl_index_piece_forms (p, line->lang, &form, 1));
         }
       else
-        CU_ASSERT_TRUE (
-            dl_index_piece_token (p, line->lang, G_MAXUINT32, words[w], strlen (words[w])));
+        CU_ASSERT_TRUE (dl_index_piece_token (p, line->lang, DL_TOKEN_WORD, G_MAXUINT32, words[w],
+                                              strlen (words[w])));
     }
 }
 
@@ -369,7 +369,7 @@ test_ranges_hold_what_is_needed (void)
         DlIndexLine line = { text, strlen (text), k + 1, k * 6, NULL, DL_LANG_EN, FALSE };
         CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
         for (guint t = 0; t < (k == 15 ? 1u : 3u); t++)
-          CU_ASSERT_TRUE (dl_index_piece_token (p, DL_LANG_EN, G_MAXUINT32, "w", 1));
+          CU_ASSERT_TRUE (dl_index_piece_token (p, DL_LANG_EN, DL_TOKEN_WORD, G_MAXUINT32, "w", 1));
       }
     CU_ASSERT_TRUE (dl_index_piece_end (p, NULL, FALSE));
     CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));

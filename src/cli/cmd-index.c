@@ -114,11 +114,11 @@ add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
       /* The counter's forms together, the others one by one. */
       guint n = 0;
       for (guint t = 0; ok && t < sl->n_tokens; t++)
-        if (sl->tokens[t].form != DL_STREAM_NO_FORM)
+        if (sl->tokens[t].form != DL_STREAM_NO_FORM && sl->tokens[t].kind == DL_TOKEN_WORD)
           w->forms[n++] = sl->tokens[t].form;
         else
-          ok = dl_index_piece_token (piece, sl->lang, G_MAXUINT32, sl->text + sl->tokens[t].offset,
-                                     sl->tokens[t].len);
+          ok = dl_index_piece_token (piece, sl->lang, sl->tokens[t].kind, sl->tokens[t].form,
+                                     sl->text + sl->tokens[t].offset, sl->tokens[t].len);
       return ok && dl_index_piece_forms (piece, sl->lang, w->forms, n);
     }
   guint n;
@@ -130,7 +130,8 @@ add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
       return TRUE;
     }
   for (guint k = 0; ok && k < n; k++)
-    ok = dl_index_piece_token (piece, sl->lang, G_MAXUINT32, sl->text + t[k].offset, t[k].len);
+    ok = dl_index_piece_token (piece, sl->lang, t[k].kind, G_MAXUINT32, sl->text + t[k].offset,
+                               t[k].len);
   return ok;
 }
 

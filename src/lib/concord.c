@@ -82,7 +82,8 @@ struct _DlConcord {
   guint64 since; /* tokens matched after the last candidate */
 
   /* An index's input read in part (hitblocks.h): the blocks to read. */
-  GArray *ranges; /* guint64 pairs */
+  GArray *ranges;       /* guint64 pairs */
+  gboolean index_total; /* its tokens were counted from the index */
 };
 
 static void
@@ -792,7 +793,7 @@ prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const
 {
   Line *line = copy_line (c, sl, has_tokens);
   line->candidate = c->prefilter == NULL || dl_prefilter_line (c->prefilter, line->text, line->len);
-  if (!c->opts.no_token_counts)
+  if (!c->opts.no_token_counts && !c->index_total)
     {
       if (!line_tokens (c, line, error))
         {
@@ -880,15 +881,17 @@ prefiltered_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer
 
 /* Reads only the blocks of an index's input that can hold a hit and
  * those around them with the context and phrases they need, when the
- * index can say which (hitblocks.h) and the tokens of the rest are not
- * counted: *@restricted TRUE. FALSE with @error if the index is damaged. */
+ * index can say which (hitblocks.h): *@restricted TRUE, and the input's
+ * tokens, if wanted, counted into @stats from the blocks' counts. FALSE
+ * with @error if the index is damaged. */
 static gboolean
 restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
-                  gboolean *restricted, GError **error)
+                  DlConcordStats *stats, gboolean *restricted, GError **error)
 {
   *restricted = FALSE;
+  c->index_total = FALSE;
   /* Its lines' languages are the build's, unless --assume-lang. */
-  if (input->index == NULL || !c->opts.no_token_counts || doc_options->assume)
+  if (input->index == NULL || doc_options->assume)
     return TRUE;
   /* What trim_lines, first_needed and is_ready keep around a hit. */
   guint64 tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
@@ -904,6 +907,18 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
     }
   dl_stream_restrict (c->stream, (const guint64 *) (gpointer) c->ranges->data, c->ranges->len / 2);
   *restricted = TRUE;
+  if (!c->opts.no_token_counts)
+    {
+      /* What the full pass counts: words, and numbers if they count, of
+       * the lines of the languages wanted. */
+      guint64 kinds[DL_LANG_COUNT][DL_TOKEN_KINDS];
+      dl_index_input_tokens (input->index, input->entry, kinds);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        if (c->opts.langs[l])
+          stats->tokens[l]
+              += kinds[l][DL_TOKEN_WORD] + (c->opts.count_numbers ? kinds[l][DL_TOKEN_NUMBER] : 0);
+      c->index_total = TRUE;
+    }
   return TRUE;
 }
 
@@ -919,7 +934,7 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   c->path = input->path;
   g_autoptr (GError) local = NULL;
   gboolean restricted = FALSE;
-  if (!restrict_to_hits (c, input, doc_options, &restricted, &local))
+  if (!restrict_to_hits (c, input, doc_options, stats, &restricted, &local))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

@@ -122,9 +122,10 @@ typedef struct {
   guint64 offset, clen, rlen;
   guint32 crc;
   guint64 lines;
-  guint64 tokens[DL_LANG_COUNT]; /* of its lines, as the build tokenized them */
-  guint64 cols;                  /* its lines' ASCII bytes + 1 a line: no more than their
-                                    columns once shown, with their breaks */
+  guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS]; /* of its lines, as the build
+                                                   tokenized them */
+  guint64 cols; /* its lines' ASCII bytes + 1 a line: no more than their
+                   columns once shown, with their breaks */
 } Block;
 
 typedef struct {
@@ -419,7 +420,8 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
       blk.crc = (guint32) dl_get_varint (&c);
       blk.lines = dl_get_varint (&c);
       for (int l = 0; l < DL_LANG_COUNT; l++)
-        blk.tokens[l] = dl_get_varint (&c);
+        for (int kind = 0; kind < DL_TOKEN_KINDS; kind++)
+          blk.tokens[l][kind] = dl_get_varint (&c);
       blk.cols = dl_get_varint (&c);
       if (blk.rlen > BLOCK_MAX || blk.lines == 0)
         c.bad = TRUE;
@@ -1163,6 +1165,19 @@ input_block (const DlIndex *idx, guint i, guint64 b)
   return &g_array_index (seg->blocks, Block, in->first_block + b);
 }
 
+void
+dl_index_input_tokens (const DlIndex *idx, guint i, guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS])
+{
+  memset (tokens, 0, sizeof (guint64) * DL_LANG_COUNT * DL_TOKEN_KINDS);
+  for (guint64 b = 0; b < dl_index_input_blocks (idx, i); b++)
+    {
+      const Block *blk = input_block (idx, i, b);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        for (int k = 0; k < DL_TOKEN_KINDS; k++)
+          tokens[l][k] += blk->tokens[l][k];
+    }
+}
+
 /* Walks from block @b by @step while the blocks passed hold less than
  * @need's reach in tokens, then less than its tokens and columns: the
  * last block it needed, or -1 / n past the input's end. */
@@ -1175,7 +1190,10 @@ walk_blocks (const DlIndex *idx, guint i, gint64 b, int step, const DlIndexNeed 
   for (b += step; b >= 0 && b < n; b += step)
     {
       const Block *blk = input_block (idx, i, (guint64) b);
-      guint64 t = blk->tokens[0] + blk->tokens[1] + blk->tokens[2];
+      guint64 t = 0;
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        for (int k = 0; k < DL_TOKEN_KINDS; k++)
+          t += blk->tokens[l][k];
       if (!reached)
         {
           /* Blocks wholly given to the phrase's reach: their columns and
@@ -1460,7 +1478,7 @@ struct _DlIndexPiece {
   guint32 variant;
   Block counts_frame;
   gsize block_target;
-  guint64 raw_tokens[DL_LANG_COUNT], raw_cols; /* of the block being filled */
+  guint64 raw_tokens[DL_LANG_COUNT][DL_TOKEN_KINDS], raw_cols; /* of the block being filled */
   /* Its words (dl_index_piece_token). */
   guint tokenized; /* languages, 1 << DlLang; 0: no words */
   DlWordsBuild *words;
@@ -1590,7 +1608,7 @@ flush_block (DlIndexPiece *p)
     return FALSE;
   blk.lines = p->raw_lines;
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    blk.tokens[l] = p->raw_tokens[l];
+    memcpy (blk.tokens[l], p->raw_tokens[l], sizeof blk.tokens[l]);
   blk.cols = p->raw_cols;
   g_array_append_val (p->blocks, blk);
   g_byte_array_set_size (p->raw, 0);
@@ -1669,16 +1687,17 @@ dl_index_piece_tokenized (DlIndexPiece *p, const gboolean langs[DL_LANG_COUNT], 
 gboolean
 dl_index_piece_forms (DlIndexPiece *p, DlLang lang, const guint32 *forms, guint n)
 {
-  p->raw_tokens[lang] += n;
+  p->raw_tokens[lang][DL_TOKEN_WORD] += n;
   if (!(p->tokenized & (1u << lang)))
     return TRUE;
   return dl_words_build_forms (p->words, lang, forms, n, p->blocks->len);
 }
 
 gboolean
-dl_index_piece_token (DlIndexPiece *p, DlLang lang, guint32 form, const char *text, gsize len)
+dl_index_piece_token (DlIndexPiece *p, DlLang lang, DlTokenKind kind, guint32 form,
+                      const char *text, gsize len)
 {
-  p->raw_tokens[lang]++;
+  p->raw_tokens[lang][kind]++;
   if (!(p->tokenized & (1u << lang)))
     return TRUE;
   return dl_words_build_token (p->words, lang, form, text, len, p->blocks->len);
@@ -2026,7 +2045,8 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
       dl_put_varint (b->toc_blocks, blocks[k].crc);
       dl_put_varint (b->toc_blocks, blocks[k].lines);
       for (int l = 0; l < DL_LANG_COUNT; l++)
-        dl_put_varint (b->toc_blocks, blocks[k].tokens[l]);
+        for (int kind = 0; kind < DL_TOKEN_KINDS; kind++)
+          dl_put_varint (b->toc_blocks, blocks[k].tokens[l][kind]);
       dl_put_varint (b->toc_blocks, blocks[k].cols);
     }
   b->n_blocks += n;

@@ -19,6 +19,7 @@
 
 #include "diag.h"
 #include "normalize.h"
+#include "tokenizer.h"
 #include "types.h"
 #include "wordsbuild.h"
 
@@ -151,6 +152,11 @@ typedef struct {
 gboolean dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks,
                               GError **error);
 
+/* The tokens of input @i's lines by language and kind, as the build
+ * tokenized them (the blocks' counts, every language). */
+void dl_index_input_tokens (const DlIndex *idx, guint i,
+                            guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS]);
+
 /* The blocks of input @i's lines. */
 guint64 dl_index_input_blocks (const DlIndex *idx, guint i);
 
@@ -231,13 +237,13 @@ void dl_index_piece_set_counts (DlIndexPiece *piece, guint32 variant, const guin
 void dl_index_piece_tokenized (DlIndexPiece *piece, const gboolean langs[DL_LANG_COUNT],
                                DlWordsTerm term, gpointer term_data, DlNormalizer *norm);
 
-/* A token of the line just added (of @lang): @text (@len bytes) as
+/* A token of the line just added (of @lang, of @kind): @text (@len bytes) as
  * written, and @form its number in the input's counter (DlStreamToken.form)
  * or G_MAXUINT32 if it has none. FALSE as dl_index_piece_add (the words
  * go to temporary files beyond a limit). */
-gboolean dl_index_piece_token (DlIndexPiece *piece, DlLang lang, guint32 form, const char *text,
-                               gsize len);
-/* dl_index_piece_token for @n tokens whose numbers in the counter are
+gboolean dl_index_piece_token (DlIndexPiece *piece, DlLang lang, DlTokenKind kind, guint32 form,
+                               const char *text, gsize len);
+/* dl_index_piece_token for @n words whose numbers in the counter are
  * @forms. */
 gboolean dl_index_piece_forms (DlIndexPiece *piece, DlLang lang, const guint32 *forms, guint n);
 
