@@ -321,7 +321,9 @@ test_words_come_back (void)
               CU_ASSERT_EQUAL (count, blocks->len);
               memset (marks, 0, two[i].n);
               DlIndexMark m = { .lang = l, .k = k };
-              CU_ASSERT_TRUE (dl_index_words_mark (w, &m, 1, marks, &error));
+              guint64 added = 0;
+              CU_ASSERT_TRUE (dl_index_words_mark (w, &m, 1, marks, &added, &error));
+              CU_ASSERT_EQUAL (added, blocks->len);
               guint marked = 0, matched = 0;
               for (guint b = 0; b < two[i].n; b++)
                 marked += marks[b];

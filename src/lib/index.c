@@ -1117,7 +1117,8 @@ by_entry (gconstpointer a, gconstpointer b)
 }
 
 gboolean
-dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks, GError **error)
+dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks, guint64 *added,
+                     GError **error)
 {
   /* In the table's order, which is the postings': each page and each
    * chunk is read once. */
@@ -1141,6 +1142,8 @@ dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *block
           if (c.bad || gap == 0 || gap > n_blocks - block)
             return damaged (error, w->seg->name, _ ("bad words of an input"));
           block += gap;
+          if (added != NULL)
+            *added += blocks[block - 1] == 0;
           blocks[block - 1] = 1;
         }
       if (c.p != c.end)
@@ -1411,7 +1414,8 @@ verify_words (DlIndex *idx, guint i, GError **error)
         g_array_append_val (marks, m);
       }
   g_autofree guint8 *blocks = g_malloc0 (MAX (w->in->n_blocks, 1));
-  return dl_index_words_mark (w, (DlIndexMark *) (gpointer) marks->data, marks->len, blocks, error);
+  return dl_index_words_mark (w, (DlIndexMark *) (gpointer) marks->data, marks->len, blocks, NULL,
+                              error);
 }
 
 gboolean

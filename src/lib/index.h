@@ -147,10 +147,11 @@ typedef struct {
 
 /* Sets blocks[b] to 1 for each block b (of the input's, numbered from 0:
  * @blocks has one byte each) that holds one of the forms @marks (@n of
- * them; reordered). FALSE with @error (DL_ERROR_INDEX) if the words are
+ * them; reordered), adding to *@added (if not NULL) the blocks it set
+ * that were 0. FALSE with @error (DL_ERROR_INDEX) if the words are
  * damaged. */
 gboolean dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *blocks,
-                              GError **error);
+                              guint64 *added, GError **error);
 
 /* The tokens of input @i's lines by language and kind, as the build
  * tokenized them (the blocks' counts, every language). */
