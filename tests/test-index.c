@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "error.h"
 #include "index.h"
@@ -439,6 +440,40 @@ files_of (const char *path)
   return names;
 }
 
+/* A segment cut while an index is open (another program's doing): its
+ * lines and words that are gone are an error, never a crash (the
+ * segments are read, not mapped). */
+static void
+test_cut_while_open (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "c.dlx", NULL);
+  build (path, specs, G_N_ELEMENTS (specs), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  g_autoptr (GPtrArray) files = files_of (path);
+  const char *segment = files->pdata[1];
+  CU_ASSERT_TRUE (g_str_has_suffix (segment, ".dls"));
+  CU_ASSERT_EQUAL (truncate (segment, 1000), 0);
+  /* big.txt's blocks are past the cut. */
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, 1, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  DlIndexLine line;
+  guint n = 0;
+  while (dl_index_lines_next (r, &line, &error))
+    n++;
+  CU_ASSERT_TRUE (n < specs[1].n);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_IO));
+  g_clear_error (&error);
+  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, 1, &error);
+  CU_ASSERT_PTR_NULL (w);
+  CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_IO));
+  g_clear_error (&error);
+  CU_ASSERT_FALSE (dl_index_verify (idx, &error));
+  remove_dir (dir);
+}
+
 /* TRUE if the index @path opens, and verifies, and reads back as @specs. */
 static gboolean
 accepted (const char *path)
@@ -772,5 +807,6 @@ test_index_suite (void)
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
   CU_add_test (s, "words_come_back", test_words_come_back);
+  CU_add_test (s, "cut_while_open", test_cut_while_open);
   CU_add_test (s, "ranges_hold_what_is_needed", test_ranges_hold_what_is_needed);
 }

@@ -28,7 +28,6 @@
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -153,9 +152,10 @@ typedef struct {
 
 typedef struct {
   char *name;
-  GMappedFile *file;
-  const guint8 *data;
+  int fd; /* read, not mapped: none of it stays in memory, and a file
+             cut while it is read is an error, not a SIGBUS */
   gsize size;
+  guint32 trailer_crc;
   guint64 toc_offset;
   GArray *blocks; /* Block */
 } Segment;
@@ -173,8 +173,8 @@ segment_free (gpointer p)
 {
   Segment *s = p;
   g_free (s->name);
-  if (s->file != NULL)
-    g_mapped_file_unref (s->file);
+  if (s->fd >= 0)
+    close (s->fd);
   if (s->blocks != NULL)
     g_array_unref (s->blocks);
   g_free (s);
@@ -459,29 +459,52 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
   return TRUE;
 }
 
-/* Maps the segment @name of @idx, checks it against the manifest's
+/* Reads @len bytes of @seg at @offset into @buf. */
+static gboolean
+read_at (const Segment *seg, guint64 offset, gsize len, guint8 *buf, GError **error)
+{
+  for (gsize got = 0; got < len;)
+    {
+      gssize n = pread (seg->fd, buf + got, len - got, (off_t) (offset + got));
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s: %s", seg->name,
+                       n < 0 ? g_strerror (errno) : _ ("cut short"));
+          return FALSE;
+        }
+      got += (gsize) n;
+    }
+  return TRUE;
+}
+
+/* Opens the segment @name of @idx, checks it against the manifest's
  * @size and trailer @crc, and reads its table of contents. */
 static gboolean
 open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError **error)
 {
   Segment *seg = g_new0 (Segment, 1);
   seg->name = g_strdup (name);
+  seg->fd = -1;
   g_ptr_array_add (idx->segments, seg);
   g_autofree char *path = g_build_filename (idx->path, name, NULL);
-  g_autoptr (GError) local = NULL;
-  seg->file = g_mapped_file_new (path, FALSE, &local);
-  if (seg->file == NULL)
+  seg->fd = open (path, O_RDONLY | O_CLOEXEC);
+  struct stat st;
+  if (seg->fd < 0 || fstat (seg->fd, &st) != 0)
     {
-      g_set_error (error, DL_ERROR,
-                   local->code == G_FILE_ERROR_NOENT ? DL_ERROR_INDEX : DL_ERROR_IO, "%s",
-                   local->message);
+      int errsv = errno;
+      g_set_error (error, DL_ERROR, errsv == ENOENT ? DL_ERROR_INDEX : DL_ERROR_IO, "%s: %s", path,
+                   g_strerror (errsv));
       return FALSE;
     }
-  seg->data = (const guint8 *) g_mapped_file_get_contents (seg->file);
-  seg->size = g_mapped_file_get_length (seg->file);
+  seg->size = (gsize) st.st_size;
   if (seg->size != size || size < TRAILER_SIZE)
     return damaged (error, name, _ ("its size is not the one the manifest gives"));
-  const guint8 *t = seg->data + size - TRAILER_SIZE;
+  guint8 t[TRAILER_SIZE];
+  if (!read_at (seg, size - TRAILER_SIZE, TRAILER_SIZE, t, error))
+    return FALSE;
+  seg->trailer_crc = (guint32) get_le (t + 36, 4);
   if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) get_le (t + 36, 4) != crc_of (t, 36)
       || (guint32) get_le (t + 36, 4) != crc)
     return damaged (error, name, _ ("bad trailer"));
@@ -495,7 +518,9 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
       || toc_rlen > TOC_MAX)
     return damaged (error, name, _ ("bad trailer"));
   seg->toc_offset = toc_offset;
-  const guint8 *src = seg->data + toc_offset;
+  g_autofree guint8 *src = g_malloc (MAX (toc_clen, 1));
+  if (!read_at (seg, toc_offset, toc_clen, src, error))
+    return FALSE;
   if (crc_of (src, toc_clen) != toc_crc)
     return damaged (error, name, _ ("bad checksum of the table of contents"));
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
@@ -736,34 +761,21 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
 
 static void set_build_error (const Input *in, GError **error);
 
-/* The whole pages of the mapping under frame @blk are let go once it is
- * read: a pass over the index then holds a block's pages at a time, not
- * the whole file, in its resident memory (they stay in the page cache,
- * and come back on the next read). */
-static void
-drop_pages (const Segment *seg, const Block *blk)
-{
-  static gsize page = 0;
-  if (page == 0)
-    page = (gsize) sysconf (_SC_PAGESIZE);
-  guintptr from = (guintptr) (seg->data + blk->offset), to = from + blk->clen;
-  from = (from + page - 1) / page * page;
-  to = to / page * page;
-  if (to > from)
-    (void) madvise ((void *) from, to - from, MADV_DONTNEED);
-}
-
 /* Reads frame @blk of @seg, checked, into @out. */
 static gboolean
 read_frame (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *out,
             const char *what, GError **error)
 {
-  const guint8 *src = seg->data + blk->offset;
+  /* Read, not mapped: a pass over an index keeps no page of it, however
+   * many and small its frames (a mapping kept the pages the kernel maps
+   * around each). parse_toc checked the frame is in the file. */
+  g_autofree guint8 *src = g_malloc (MAX (blk->clen, 1));
+  if (!read_at (seg, blk->offset, blk->clen, src, error))
+    return FALSE;
   if (crc_of (src, blk->clen) != blk->crc)
     return damaged (error, seg->name, what);
   if (!unpack (dctx, src, blk->clen, blk->rlen, out))
     return damaged (error, seg->name, what);
-  drop_pages (seg, blk);
   return TRUE;
 }
 
@@ -1948,9 +1960,8 @@ dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char 
   for (guint k = 0; keep_segments && k < idx->segments->len; k++)
     {
       const Segment *seg = idx->segments->pdata[k];
-      guint32 crc = (guint32) get_le (seg->data + seg->size - TRAILER_SIZE + 36, 4);
       g_ptr_array_add (b->kept, g_strdup_printf ("segment %s %" G_GSIZE_FORMAT " %08x\n", seg->name,
-                                                 seg->size, crc));
+                                                 seg->size, seg->trailer_crc));
       g_ptr_array_add (b->keep, g_strdup (seg->name));
     }
   if (meta == NULL && idx->meta_path != NULL)
@@ -2066,16 +2077,20 @@ dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **
   /* Its frames follow one another (parse_toc checked). */
   g_autoptr (GPtrArray) frames = input_frames (in, blocks);
   guint64 from = 0, to = 0;
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
   for (guint k = 0; k < frames->len; k++)
     {
       const Block *f = frames->pdata[k];
-      if (crc_of (seg->data + f->offset, f->clen) != f->crc)
+      g_byte_array_set_size (buf, (guint) MAX (f->clen, 1));
+      if (!read_at (seg, f->offset, f->clen, buf->data, error))
+        return FALSE;
+      if (crc_of (buf->data, f->clen) != f->crc)
         return damaged (error, seg->name, _ ("bad checksum of a block"));
+      if (!write_all (b->fd, buf->data, f->clen))
+        return io_error (error, b->seg_tmp, errno);
       from = k == 0 ? f->offset : from;
       to = f->offset + f->clen;
     }
-  if (!write_all (b->fd, seg->data + from, to - from))
-    return io_error (error, b->seg_tmp, errno);
   put_input (b, in, blocks, in->n_blocks, from);
   b->written += to - from;
   return TRUE;

@@ -36,8 +36,10 @@ typedef struct _DlIndex DlIndex;
  * whether or not it opens. */
 gboolean dl_index_is_index (const char *path);
 
-/* Opens the index @path: reads its manifest, maps its segments and checks
- * their trailers and tables of contents. NULL with @error (DL_ERROR_INDEX
+/* Opens the index @path: reads its manifest, opens its segments (kept
+ * open and read as needed, never mapped: a segment cut while it is open
+ * is an error, not a crash) and checks their trailers and tables of
+ * contents. NULL with @error (DL_ERROR_INDEX
  * for a damaged or foreign index, DL_ERROR_IO if it cannot be read). */
 DlIndex *dl_index_open (const char *path, GError **error);
 DlIndex *dl_index_ref (DlIndex *idx);
