@@ -1134,6 +1134,8 @@ dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *block
 {
   /* In the table's order, which is the postings': each page and each
    * chunk is read once. */
+  if (n == 0)
+    return TRUE;
   qsort (marks, n, sizeof *marks, by_entry);
   g_autoptr (GByteArray) gaps = g_byte_array_new ();
   guint64 n_blocks = w->in->n_blocks;
