@@ -216,7 +216,7 @@ static void
 fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, guint n,
              const gsize *bounds, guint n_b, gboolean counting, DlStreamToken *o, guint8 *places)
 {
-  guint b = 0;
+  guint b = 0, a = 0;
   for (guint i = 0; i < n; i++)
     {
       o[i] = (DlStreamToken){ .offset = t[i].offset,
@@ -225,6 +225,9 @@ fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, gu
                               .form = DL_STREAM_NO_FORM,
                               .sentence_start = t[i].sentence_start };
       places[i] = 0;
+      // cppcheck-suppress nullPointer ; bounds is NULL only when n_b is 0
+      while (a < n_b && bounds[a] <= t[i].offset)
+        a++, o[i].any_start = TRUE;
       if (!opts->kinds[t[i].kind])
         continue;
       o[i].counts = TRUE;

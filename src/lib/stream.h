@@ -44,6 +44,8 @@ typedef struct {
   gboolean icu_start;      /* with sentences, on a counted token: an ICU sentence
                               boundary lies between the line's previous counted token
                               (or the line's start) and it */
+  gboolean any_start;      /* the same over every token, counted or not: where the
+                              VRT export, which writes every kind, starts an <s> */
 } DlStreamToken;
 
 typedef struct {
