@@ -1,0 +1,85 @@
+/* cql.h — the corpus query language of kwic --cql and dispersion --cql
+ * (doc/DESIGN.md §3, CQL): CQP's token patterns, no bigger than users
+ * need. A token is tested on the attributes the VRT export writes for it
+ * (word, fold, stem, lemma, lang) with regular expressions that match the
+ * whole value; tokens make sequences with alternatives, optional and
+ * repeated parts, within a sentence or a line.
+ *
+ *   [word="savaş.*"%c] []{0,3} [lemma="git"] within s
+ *
+ * A parsed query is shared by threads; each thread runs it with its own
+ * DlCqlRun, one token at a time. */
+#ifndef DL_CQL_H
+#define DL_CQL_H
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The most tokens a match has (CQP's hard boundary, smaller). */
+#define DL_CQL_MAX_SPAN 64
+
+typedef enum {
+  DL_CQL_WORD,  /* the token as written */
+  DL_CQL_FOLD,  /* folded by its line's language (İŞGAL → işgal, IRAK → ırak) */
+  DL_CQL_STEM,  /* its unit's key with --unit stem, or __UNDEF__ */
+  DL_CQL_LEMMA, /* its unit's key with --unit lemma, or __UNDEF__ */
+  DL_CQL_LANG,  /* its line's language: tr, en, other */
+  DL_CQL_ATTRS
+} DlCqlAttr;
+
+typedef enum {
+  DL_CQL_WITHIN_NONE,
+  DL_CQL_WITHIN_SENTENCE, /* the VRT export's <s> */
+  DL_CQL_WITHIN_LINE,
+} DlCqlWithin;
+
+typedef struct _DlCql DlCql;
+
+/* Parses @text (valid UTF-8, NFC). NULL with @error (DL_ERROR_USAGE)
+ * saying what is wrong and at which character: a token outside brackets,
+ * an unknown attribute, an unclosed string, a bad regular expression, a
+ * bad {n,m}, a query that can match no token. */
+DlCql *dl_cql_parse (const char *text, GError **error);
+void dl_cql_free (DlCql *q);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCql, dl_cql_free)
+
+/* The most tokens a match can have (at most DL_CQL_MAX_SPAN). */
+guint dl_cql_max_length (const DlCql *q);
+DlCqlWithin dl_cql_within (const DlCql *q);
+/* Whether a test names @attr. */
+gboolean dl_cql_uses (const DlCql *q, DlCqlAttr attr);
+
+/* The tests of @q on single attributes (at most 64): a token's results
+ * are a mask, bit i for test i. */
+guint dl_cql_n_tests (const DlCql *q);
+DlCqlAttr dl_cql_test_attr (const DlCql *q, guint i);
+
+/* A query's run for one thread: its regular expressions and the state of
+ * the tokens fed so far. */
+typedef struct _DlCqlRun DlCqlRun;
+
+/* NULL with @error (DL_ERROR_ICU) if ICU fails. @q is borrowed. */
+DlCqlRun *dl_cql_run_new (const DlCql *q, GError **error);
+void dl_cql_run_free (DlCqlRun *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCqlRun, dl_cql_run_free)
+
+/* Tests the values of a token (@values[attr], NUL-terminated UTF-8, given
+ * for the attributes the query uses) into *@mask. FALSE with @error
+ * (DL_ERROR_DATA) if a regular expression ran out of time: that test then
+ * fails, the others are made. */
+gboolean dl_cql_run_test (DlCqlRun *r, const char *const values[DL_CQL_ATTRS], guint64 *mask,
+                          GError **error);
+
+/* Forgets the tokens fed: no match runs across this point. */
+void dl_cql_run_reset (DlCqlRun *r);
+
+/* Feeds the next token, whose tests gave @mask: the length of the match
+ * that ends at it, or 0. Matches do not overlap; each ends at the first
+ * token where the query is met and starts as early as it can after the
+ * previous match (CQP's shortest match, but for leading optional parts). */
+guint dl_cql_run_feed (DlCqlRun *r, guint64 mask);
+
+G_END_DECLS
+
+#endif /* DL_CQL_H */
