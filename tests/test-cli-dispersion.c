@@ -98,6 +98,45 @@ test_dispersion_counts_of_kwic (void)
 }
 
 static void
+test_dispersion_cql (void)
+{
+  /* A CQL query spelling a phrase gives the phrase's rows; the hits per
+   * language are kwic's, those whose first token is a number too, placed
+   * at their first counted token (before the fix, 0); made of numbers
+   * only, they count with --numbers. */
+  CliRun r = cli_run (
+      "$DERLEM dispersion --format tsv --cql '[fold=\"dağlık\"] [fold=\"karabağ.*\"]' corpus "
+      "| cut -f1-4,6- | md5sum; "
+      "$DERLEM dispersion --format tsv '\"Dağlık Karabağ*\"' corpus | cut -f1-4,6- | md5sum; "
+      "for q in '[word=\"[0-9]+\"] [fold=\"yılında\"]' '[]{3} within s'; do "
+      "$DERLEM dispersion --numbers --format tsv --cql \"$q\" corpus "
+      "| awk -F'\\t' 'NR > 1 { h[$1] += $3 } END { printf \"tr %d en %d\\n\", h[\"tr\"], "
+      "h[\"en\"] }'; "
+      "$DERLEM kwic --format tsv --cql \"$q\" corpus "
+      "| awk -F'\\t' 'NR > 1 { h[$1]++ } END { printf \"tr %d en %d\\n\", h[\"tr\"], "
+      "h[\"en\"] }'; done; "
+      "$DERLEM dispersion --format tsv --cql '[word=\"[0-9]+\"] [fold=\"yılında\"]' corpus "
+      "| awk -F'\\t' 'NR > 1 { h += $3 } END { print h }'",
+      NULL);
+  g_auto (GStrv) lines = g_strsplit (r.out, "\n", -1);
+  DL_ASSERT_INT_EQ (g_strv_length (lines), 8);
+  if (g_strv_length (lines) == 8)
+    {
+      DL_ASSERT_STR_EQ (lines[1], lines[0]);
+      DL_ASSERT_STR_EQ (lines[2], "tr 26 en 0");
+      DL_ASSERT_STR_EQ (lines[3], lines[2]);
+      DL_ASSERT_STR_EQ (lines[4], "tr 7024 en 1577");
+      DL_ASSERT_STR_EQ (lines[5], lines[4]);
+      DL_ASSERT_STR_EQ (lines[6], "26");
+    }
+  cli_run_clear (&r);
+  r = cli_run_usage_error ("$DERLEM dispersion --cql '[lemma=git]' corpus",
+                           "derlem: CQL query [lemma=git]: at character 8: a string in double "
+                           "quotes expected, not g\n");
+  cli_run_clear (&r);
+}
+
+static void
 test_dispersion_plots (void)
 {
   /* i is token 4 of part1's 9: cell 4 × 60 / 9 = 26 of 60. */
@@ -233,6 +272,7 @@ test_cli_dispersion_suite (void)
   CU_add_test (s, "dispersion_gries_rows", test_dispersion_gries_rows);
   CU_add_test (s, "dispersion_parts_across_borders", test_dispersion_parts_across_borders);
   CU_add_test (s, "dispersion_counts_of_kwic", test_dispersion_counts_of_kwic);
+  CU_add_test (s, "dispersion_cql", test_dispersion_cql);
   CU_add_test (s, "dispersion_plots", test_dispersion_plots);
   CU_add_test (s, "dispersion_usage_errors", test_dispersion_usage_errors);
   CU_add_test (s, "freq_dispersion", test_freq_dispersion);

@@ -104,9 +104,21 @@ test_index_kwic_reads_what_it_needs (void)
   DL_ASSERT_INT_EQ (r.status, 0);
   cli_run_clear (&r);
   static const char *const queries[] = {
-    "savaş",        "Karabağ", "'Dağlık Karabağ'", "'Azerbaycan ve'", "'erm*'", "'*stan'",
-    "/^ermeni/",    "the",     "'of the'",         "İŞGAL",           "1990",   "'Türkiye’nin'",
+    "savaş",
+    "Karabağ",
+    "'Dağlık Karabağ'",
+    "'Azerbaycan ve'",
+    "'erm*'",
+    "'*stan'",
+    "/^ermeni/",
+    "the",
+    "'of the'",
+    "İŞGAL",
+    "1990",
+    "'Türkiye’nin'",
     "nothing-here",
+    "--cql '[fold=\"dağlık\"] [fold=\"karabağ.*\"]'",
+    "--cql '[lemma=\"savaş\"] []{0,2} [lang=\"tr\" & stem!=\"ve\"] within s'",
   };
   static const char *const options[] = {
     "--format tsv",

@@ -3,6 +3,7 @@
  * queries and usage errors. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -316,6 +317,101 @@ test_kwic_queries_and_usage_errors (void)
   cli_run_clear (&r);
 }
 
+static void
+test_kwic_cql (void)
+{
+  /* Attributes: fold by each line's language (IRAQ is iraq on the English
+   * line), lang; a match runs across a line break unless within. */
+  CliRun r = cli_run ("$DERLEM kwic --format tsv --cql '[fold=\"ırak\"]' --cql '[fold=\"iraq\"]' "
+                      "tests/data/kwic/mixed.txt | cut -f1,5,8",
+                      NULL);
+  DL_ASSERT_STR_EQ (r.out, "lang\tnode\tquery\n"
+                           "tr\tIrak\t[fold=\"ırak\"]\n"
+                           "tr\tIRAK\t[fold=\"ırak\"]\n"
+                           "tr\tIrak\t[fold=\"ırak\"]\n"
+                           "en\tIRAQ\t[fold=\"iraq\"]\n");
+  cli_run_clear (&r);
+  static const struct {
+    const char *within, *nodes;
+  } across[]
+      = { { "", "node konuşuldu. The " }, { "within s", "node " }, { "within line", "node " } };
+  for (gsize i = 0; i < G_N_ELEMENTS (across); i++)
+    {
+      g_autofree char *cmd
+          = g_strdup_printf ("$DERLEM kwic --format tsv --cql '[lang=\"tr\"] [lang=\"en\"] %s' "
+                             "tests/data/kwic/mixed.txt | cut -f5 | tr '\\n' ' '",
+                             across[i].within);
+      r = cli_run (cmd, NULL);
+      DL_ASSERT_STR_EQ_FOR (across[i].within, r.out, across[i].nodes);
+      cli_run_clear (&r);
+    }
+  /* Two sentences on one line: within s keeps apart what within line
+   * does not. */
+  static const struct {
+    const char *within, *nodes;
+  } sentences[] = { { "", "node geldi. Veli " },
+                    { "within s", "node " },
+                    { "within line", "node geldi. Veli " } };
+  for (gsize i = 0; i < G_N_ELEMENTS (sentences); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf (
+          "d=$(mktemp -d) && printf 'Ali eve geldi. Veli okula gitti.\\n' > $d/s.txt && "
+          "$DERLEM kwic --assume-lang tr --format tsv --cql '\"geldi\" \"Veli\" %s' $d/s.txt "
+          "| cut -f5 | tr '\\n' ' '; rm -r $d",
+          sentences[i].within);
+      r = cli_run (cmd, NULL);
+      DL_ASSERT_STR_EQ_FOR (sentences[i].within, r.out, sentences[i].nodes);
+      cli_run_clear (&r);
+    }
+  /* The tokens and sentences are the VRT export's: N tokens at a time
+   * within s makes floor (tokens / N) hits in each <s>, and without it in
+   * each <text> (the VRT's tokens counted by awk). */
+  for (int n = 2; n <= 5; n += 3)
+    for (int within = 0; within <= 1; within++)
+      {
+        const char *unit = within ? "s" : "text";
+        g_autofree char *cmd = g_strdup_printf (
+            "$DERLEM export --format vrt corpus | awk '/^<%s/ { c = 0 } /^<\\/%s>/ { t += int (c "
+            "/ %d) } !/^</ { c++ } END { print t }'; "
+            "$DERLEM kwic --format tsv --cql '[]{%d}%s' corpus | tail -n +2 | wc -l",
+            unit, unit, n, n, within ? " within s" : "");
+        r = cli_run (cmd, NULL);
+        g_auto (GStrv) counts = g_strsplit (r.out, "\n", -1);
+        DL_ASSERT_TRUE_FOR (cmd, g_strv_length (counts) == 3 && atoi (counts[0]) > 4000);
+        DL_ASSERT_STR_EQ_FOR (cmd, counts[1], counts[0]);
+        cli_run_clear (&r);
+      }
+  /* A CQL query is the phrase it spells: the same rows but the query. */
+  r = cli_run ("$DERLEM kwic --format tsv --cql '[fold=\"dağlık\"] [fold=\"karabağ.*\"]' corpus "
+               "| cut -f1-7 | md5sum; "
+               "$DERLEM kwic --format tsv '\"Dağlık Karabağ*\"' corpus | cut -f1-7 | md5sum; "
+               "$DERLEM kwic --format tsv '\"Dağlık Karabağ*\"' corpus | wc -l",
+               NULL);
+  g_auto (GStrv) sums = g_strsplit (r.out, "\n", -1);
+  DL_ASSERT_STR_EQ (sums[1], sums[0]);
+  DL_ASSERT_STR_EQ (sums[2], "58");
+  cli_run_clear (&r);
+  /* Malformed queries are usage errors that say where. */
+  static const struct {
+    const char *args, *message;
+  } errors[] = {
+    { "--cql savaş",
+      "derlem: CQL query savaş: at character 1: a token expected: a word is written in double "
+      "quotes (\"savaş\")\n" },
+    { "--cql '[wrd=\"a\"]'", "at character 2: unknown attribute wrd" },
+    { "--cql '[]*'", "the query can match without any token" },
+    { "--cql '\"a\" within p'", "s or line expected after within, not p" },
+    { "-e savaş --cql '[word=\"(\"]'", "bad regular expression" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (errors); i++)
+    {
+      g_autofree char *cmd = g_strdup_printf ("$DERLEM kwic %s corpus", errors[i].args);
+      r = cli_run_usage_error (cmd, errors[i].message);
+      DL_ASSERT_STR_CONTAINS (r.err, "Try 'derlem help kwic'");
+      cli_run_clear (&r);
+    }
+}
+
 /* Lines with wide characters (漢字, two columns each) and combining marks
  * (x̃: x and U+0303, which has no composed form) in the contexts; a format
  * for g_strdup_printf (its %% is printf's %). */
@@ -544,6 +640,7 @@ test_cli_kwic_suite (void)
   CU_add_test (s, "kwic_sample_is_reproducible", test_kwic_sample_is_reproducible);
   CU_add_test (s, "kwic_formats_and_outputs", test_kwic_formats_and_outputs);
   CU_add_test (s, "kwic_queries_and_usage_errors", test_kwic_queries_and_usage_errors);
+  CU_add_test (s, "kwic_cql", test_kwic_cql);
   CU_add_test (s, "kwic_nodes_and_contexts_aligned", test_kwic_nodes_and_contexts_aligned);
   CU_add_test (s, "kwic_position_is_a_file_offset", test_kwic_position_is_a_file_offset);
   CU_add_test (s, "kwic_prefilter_same_output", test_kwic_prefilter_same_output);

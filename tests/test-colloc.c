@@ -43,7 +43,8 @@ count_files (const char *const *files, const char *node, const DlCollocOptions *
 static DlCollocOptions
 window (guint left, guint right)
 {
-  DlCollocOptions o = { left, right, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, { 0 } };
+  DlCollocOptions o
+      = { left, right, FALSE, { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD }, { 0 } };
   dl_counter_options_init (&o.counter);
   return o;
 }

@@ -32,7 +32,7 @@ concord_once (char *path, GPtrArray *qs, const DlConcordOptions *o, DlLang lang,
               DlConcordStats *stats, GString *s)
 {
   g_autoptr (GError) error = NULL;
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  DlQueryOptions qo = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
   DlInput input = { path, FALSE, NULL, 0, NULL, 0 };

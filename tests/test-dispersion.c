@@ -121,7 +121,7 @@ find_keeping (const char *const *texts, const char *query, guint keep)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = dl_query_parse (query, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
-  DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  DlQueryOptions qo = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   DlDispersionOptions o = { { [DL_LANG_TR] = TRUE, [DL_LANG_EN] = TRUE }, FALSE, keep };
   g_autoptr (DlDispersionFinder) f = dl_dispersion_finder_new (&q, 1, &qo, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (f);

@@ -21,7 +21,7 @@ ngrams (const char *const *files, guint min_n, guint max_n, const char *contains
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = contains != NULL ? dl_query_parse (contains, &error) : NULL;
   DlNgramOptions o
-      = { min_n, max_n, q, { unit, DL_CASE_FOLD, { NULL } }, { 0 }, unit != DL_UNIT_FORM };
+      = { min_n, max_n, q, { .unit = unit, .casing = DL_CASE_FOLD }, { 0 }, unit != DL_UNIT_FORM };
   dl_counter_options_init (&o.counter);
   g_autoptr (DlNgrams) ng = dl_ngrams_new (&o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (ng);

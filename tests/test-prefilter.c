@@ -21,7 +21,7 @@ prefilter_for (const char *query, DlUnit unit, DlCase casing)
   g_autoptr (GError) error = NULL;
   DlQuery *q = dl_query_parse (query, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
-  DlQueryOptions o = { unit, casing, { NULL } };
+  DlQueryOptions o = { .unit = unit, .casing = casing };
   g_autoptr (DlMatcher) m = dl_matcher_new (&q, 1, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   DlPrefilter *pf = dl_prefilter_new (&q, 1, &o, m, &error);
@@ -160,7 +160,7 @@ test_several_queries (void)
 {
   g_autoptr (GError) error = NULL;
   DlQuery *q[2] = { dl_query_parse ("savaş", &error), dl_query_parse ("barış*", &error) };
-  DlQueryOptions o = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlMatcher) m = dl_matcher_new (q, 2, &o, &error);
   g_autoptr (DlPrefilter) pf = dl_prefilter_new (q, 2, &o, m, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (pf);

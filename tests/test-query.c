@@ -129,7 +129,7 @@ matches (const char *query, DlUnit unit, DlCase casing, DlLang lang, const char 
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = dl_query_parse (query, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
-  DlQueryOptions o = { unit, casing, { NULL } };
+  DlQueryOptions o = { .unit = unit, .casing = casing };
   /* Units come from a corpus: here the token alone. */
   g_autoptr (DlTestUnits) tu = unit != DL_UNIT_FORM ? dl_test_units_new (token, lang, unit) : NULL;
   if (tu != NULL)
@@ -242,7 +242,7 @@ phrase_matches_how (const char *const *queries, const char *const *tokens, gbool
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
     g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
-  DlQueryOptions o = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlMatcher) m = dl_matcher_new ((DlQuery *const *) qs->pdata, qs->len, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   GString *s = g_string_new (NULL);
@@ -336,7 +336,7 @@ test_regex_time_limit (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlQuery) q = dl_query_parse ("/^(a+)+$/", &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
-  DlQueryOptions o = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlMatcher) m = dl_matcher_new (&q, 1, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
   GString *word = g_string_new (NULL);

@@ -406,7 +406,7 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e1, with_error);
 
-  DlCollocOptions cl = { 2, 2, FALSE, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, co };
+  DlCollocOptions cl = { 2, 2, FALSE, { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD }, co };
   g_autoptr (DlColloc) colloc = dl_colloc_new (q, &cl, NULL);
   g_autoptr (DlCollocCounts) cc = dl_colloc_counts_new (&cl);
   f = failing_stdin_new ();
@@ -414,7 +414,7 @@ consumers_fail (gboolean with_error)
   failing_stdin_free (&f);
   check_failed (ok, e2, with_error);
 
-  DlNgramOptions no = { 2, 3, NULL, { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } }, co, FALSE };
+  DlNgramOptions no = { 2, 3, NULL, { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD }, co, FALSE };
   g_autoptr (DlNgrams) ng = dl_ngrams_new (&no, NULL);
   g_autoptr (DlNgramCounts) nc = dl_ngram_counts_new (&no);
   f = failing_stdin_new ();
@@ -426,7 +426,7 @@ consumers_fail (gboolean with_error)
   for (int pre = 0; pre < 3; pre++)
     {
       DlConcordOptions ko = { 20, 0, FALSE, FALSE, { TRUE, TRUE, TRUE }, FALSE, pre > 0, pre == 2 };
-      DlQueryOptions qo = { DL_UNIT_FORM, DL_CASE_FOLD, { NULL } };
+      DlQueryOptions qo = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
       DlQuery *qs[] = { q };
       g_autoptr (DlConcord) k = dl_concord_new (qs, 1, &qo, &ko, NULL);
       DlConcordStats stats = { { 0 }, { 0 } };

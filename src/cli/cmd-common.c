@@ -539,17 +539,25 @@ dl_cmd_spool_inputs (GPtrArray *inputs, GError **error)
   return TRUE;
 }
 
-gboolean
-dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
-                    DlQueryUnits *qu, GError **error)
+/* Every input of @parts (borrowed from them). */
+static GPtrArray *
+parts_inputs (GPtrArray *parts)
 {
-  g_autoptr (GPtrArray) inputs = g_ptr_array_new (); /* borrowed from the parts */
+  GPtrArray *inputs = g_ptr_array_new ();
   for (guint p = 0; p < parts->len; p++)
     {
       const DlPart *part = parts->pdata[p];
       for (guint i = 0; i < part->inputs->len; i++)
         g_ptr_array_add (inputs, part->inputs->pdata[i]);
     }
+  return inputs;
+}
+
+gboolean
+dl_cmd_query_units (DlEnv *env, const DlOptions *opts, GPtrArray *parts, const DlListTools *tools,
+                    DlQueryUnits *qu, GError **error)
+{
+  g_autoptr (GPtrArray) inputs = parts_inputs (parts);
   if ((qu->counter = dl_cmd_count_first (env, opts, inputs, error)) == NULL)
     return FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -580,7 +588,11 @@ void
 dl_cmd_query_units_clear (DlQueryUnits *qu)
 {
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_clear_pointer (&qu->units[l], dl_units_free);
+    {
+      g_clear_pointer (&qu->units[l], dl_units_free);
+      g_clear_pointer (&qu->stems[l], dl_units_free);
+      g_clear_pointer (&qu->lemmas[l], dl_units_free);
+    }
   g_clear_pointer (&qu->counter, dl_counter_free);
 }
 
@@ -715,20 +727,59 @@ dl_cmd_totals_flags (const DlOptions *opts)
 DlQueryOptions
 dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu)
 {
-  DlQueryOptions qo = { opts->unit, opts->casing, { NULL } };
+  DlQueryOptions qo = { opts->unit, opts->casing, { NULL }, { NULL }, { NULL } };
   for (int l = 0; qu != NULL && l < DL_LANG_COUNT; l++)
-    qo.units[l] = qu->units[l];
+    {
+      qo.units[l] = qu->units[l];
+      qo.stems[l] = qu->stems[l];
+      qo.lemmas[l] = qu->lemmas[l];
+    }
   return qo;
 }
 
 gboolean
-dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts, DlListTools *tools,
-                        DlQueryUnits *qu, GError **error)
+dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts, GPtrArray *queries,
+                        DlListTools *tools, DlQueryUnits *qu, GError **error)
 {
-  if (opts->unit == DL_UNIT_FORM)
+  /* CQL's stem and lemma are the VRT export's: --unit stem's and lemma's
+   * units, whatever --unit is. */
+  gboolean stems = FALSE, lemmas = FALSE;
+  for (guint q = 0; q < queries->len; q++)
+    {
+      const DlCql *cql = dl_query_cql (queries->pdata[q]);
+      stems = stems || (cql != NULL && dl_cql_uses (cql, DL_CQL_STEM));
+      lemmas = lemmas || (cql != NULL && dl_cql_uses (cql, DL_CQL_LEMMA));
+    }
+  if (opts->unit == DL_UNIT_FORM && !stems && !lemmas)
     return TRUE;
-  return dl_cmd_list_tools (opts, "none", tools, error)
-         && dl_cmd_query_units (env, opts, parts, tools, qu, error);
+  if (!dl_cmd_list_tools (opts, "none", tools, error)
+      || (stems && tools->stemmer == NULL && (tools->stemmer = dl_stemmer_new (error)) == NULL)
+      || (lemmas && tools->lemmatizer == NULL
+          && (tools->lemmatizer = dl_lemmatizer_new (error)) == NULL))
+    return FALSE;
+  if (opts->unit != DL_UNIT_FORM)
+    {
+      if (!dl_cmd_query_units (env, opts, parts, tools, qu, error))
+        return FALSE;
+    }
+  else
+    {
+      g_autoptr (GPtrArray) inputs = parts_inputs (parts);
+      if ((qu->counter = dl_cmd_count_first (env, opts, inputs, error)) == NULL)
+        return FALSE;
+    }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (!dl_counter_options (qu->counter)->langs[l])
+        continue;
+      DlUnitsOptions so = { DL_UNIT_STEM, tools->stemmer, NULL, NULL, tools->norm };
+      DlUnitsOptions lo = { DL_UNIT_LEMMA, NULL, tools->lemmatizer, NULL, tools->norm };
+      if (stems)
+        qu->stems[l] = dl_units_new (qu->counter, (DlLang) l, &so);
+      if (lemmas)
+        qu->lemmas[l] = dl_units_new (qu->counter, (DlLang) l, &lo);
+    }
+  return TRUE;
 }
 
 /* Parses @text into a query added to @queries. */
@@ -743,17 +794,24 @@ add_query (GPtrArray *queries, const char *text, GError **error)
 }
 
 GPtrArray *
-dl_cmd_collect_queries (const char *command, char **given, const char *file, int argc, char **argv,
-                        char ***paths, GError **error)
+dl_cmd_collect_queries (const char *command, char **given, char **cql, const char *file, int argc,
+                        char **argv, char ***paths, GError **error)
 {
   g_autoptr (GPtrArray) queries = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   *paths = argv + 1;
   for (guint i = 0; given != NULL && given[i] != NULL; i++)
     if (!add_query (queries, given[i], error))
       return NULL;
+  for (guint i = 0; cql != NULL && cql[i] != NULL; i++)
+    {
+      DlQuery *q = dl_query_parse_cql (cql[i], error);
+      if (q == NULL)
+        return NULL;
+      g_ptr_array_add (queries, q);
+    }
   if (file != NULL && !dl_query_read_file (file, queries, error))
     return NULL;
-  if (given != NULL || file != NULL)
+  if (given != NULL || cql != NULL || file != NULL)
     return g_steal_pointer (&queries);
   if (argc < 2)
     {

@@ -292,6 +292,7 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 
 typedef struct {
   char **query;
+  char **cql;
   char *queries_file;
   gint64 parts;
 } DispValues;
@@ -300,6 +301,7 @@ static void
 disp_values_clear (DispValues *v)
 {
   g_clear_pointer (&v->query, g_strfreev);
+  g_clear_pointer (&v->cql, g_strfreev);
   g_clear_pointer (&v->queries_file, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DispValues, disp_values_clear)
@@ -310,6 +312,8 @@ disp_context (DispValues *v, DlOptions *opts)
   const GOptionEntry entries[]
       = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
             N_ ("Look for QUERY (repeatable); then every argument is a PATH"), N_ ("QUERY") },
+          { "cql", 0, 0, G_OPTION_ARG_STRING_ARRAY, &v->cql,
+            N_ ("Look for the CQL query Q (repeatable); then every argument is a PATH"), N_ ("Q") },
           { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
             N_ ("Look for the queries in FILE, one per line"), N_ ("FILE") },
           { "parts", 0, 0, G_OPTION_ARG_INT64, &v->parts,
@@ -320,11 +324,13 @@ disp_context (DispValues *v, DlOptions *opts)
       _ ("Dispersion: where the hits of a query fall, file by file or part by part."),
       _ ("QUERY is what kwic takes: a word, a pattern (savaş*), a phrase in quotes\n"
          "or /REGEX/; with --unit stem or lemma a word finds its unit's tokens.\n"
+         "--cql takes a CQL query, as kwic does (man derlem, CORPUS QUERY\n"
+         "LANGUAGE).\n"
          "Each language is measured apart. Its parts are the files with tokens\n"
          "of it (a file with tokens but no hit is a part with 0), or with\n"
          "--parts N, N consecutive slices of its tokens of equal size. A part's\n"
          "size is its tokens of the language, counted as freq counts them; a hit\n"
-         "is at its first token.\n"
+         "is at its first counted token (numbers count with --numbers).\n"
          "\n"
          "With n parts, v_i = hits in part i / all hits, s_i = size of part i /\n"
          "all tokens, r_i = hits in part i / size of part i:\n"
@@ -365,13 +371,13 @@ static gboolean
 disp_parse (DispArgs *a, int argc, char **argv, GError **error)
 {
   dl_options_init (&a->opts);
-  g_auto (DispValues) v = { NULL, NULL, G_MININT64 };
+  g_auto (DispValues) v = { NULL, NULL, NULL, G_MININT64 };
   g_autoptr (GOptionContext) context = disp_context (&v, &a->opts);
   if (!dl_options_parse (context, &a->opts, &argc, &argv, error) || !check_parts (v.parts, error))
     return FALSE;
   a->parts = v.parts == G_MININT64 ? 0 : (guint) v.parts;
-  a->queries = dl_cmd_collect_queries ("dispersion", v.query, v.queries_file, argc, argv, &a->paths,
-                                       error);
+  a->queries = dl_cmd_collect_queries ("dispersion", v.query, v.cql, v.queries_file, argc, argv,
+                                       &a->paths, error);
   return a->queries != NULL;
 }
 
@@ -399,8 +405,8 @@ disp_run (DlEnv *env, const DispArgs *a, GError **error)
   if (parts == NULL)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
-  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
+  g_auto (DlQueryUnits) qu = { 0 };
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, a->queries, &tools, &qu, error))
     return FALSE;
   DlCounterOptions co;
   dl_cmd_counter_options (&a->opts, &co);

@@ -1203,8 +1203,8 @@ ex_parse (ExArgs *a, int argc, char **argv, GError **error)
   a->seed = (guint64) g.seed;
   a->band_size = (guint) g.band_size;
   a->bands = g_steal_pointer (&g.bands);
-  a->queries
-      = dl_cmd_collect_queries ("exercise", g.query, g.queries_file, argc, argv, &a->paths, error);
+  a->queries = dl_cmd_collect_queries ("exercise", g.query, NULL, g.queries_file, argc, argv,
+                                       &a->paths, error);
   return a->queries != NULL;
 }
 

@@ -505,6 +505,7 @@ parse_sort (const char *arg, SortKey *keys, guint *n, GError **error)
 /* The command's own options, as GOption stores them. */
 typedef struct {
   char **query;       /* -e (owned; NULL when not given) */
+  char **cql;         /* --cql (likewise) */
   char *queries_file; /* --queries (likewise) */
   char *sort;         /* --sort (likewise) */
   gint64 width;       /* G_MININT64 when not given */
@@ -517,6 +518,7 @@ static void
 kwic_values_clear (KwicValues *v)
 {
   g_clear_pointer (&v->query, g_strfreev);
+  g_clear_pointer (&v->cql, g_strfreev);
   g_clear_pointer (&v->queries_file, g_free);
   g_clear_pointer (&v->sort, g_free);
 }
@@ -552,6 +554,8 @@ kwic_context (KwicValues *v, DlOptions *opts)
   const GOptionEntry entries[]
       = { { "query", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &v->query,
             N_ ("Look for QUERY (repeatable); then every argument is a PATH"), N_ ("QUERY") },
+          { "cql", 0, 0, G_OPTION_ARG_STRING_ARRAY, &v->cql,
+            N_ ("Look for the CQL query Q (repeatable); then every argument is a PATH"), N_ ("Q") },
           { "queries", 0, 0, G_OPTION_ARG_FILENAME, &v->queries_file,
             N_ ("Look for the queries in FILE, one per line"), N_ ("FILE") },
           { "width", 0, 0, G_OPTION_ARG_INT64, &v->width,
@@ -586,6 +590,11 @@ kwic_context (KwicValues *v, DlOptions *opts)
          "a word finds the tokens of its unit, those freq counts for it (savaş finds\n"
          "savaşın, Karabağ finds Karabağ’da; by lemma olmak finds olan), reading the\n"
          "corpus twice; patterns and regular expressions still match the word itself.\n"
+         "\n"
+         "--cql takes a query of tokens by their attributes word, fold, stem, lemma\n"
+         "and lang, as export --format vrt writes them, each a regular expression\n"
+         "matching the whole value: [fold=\"savaş.*\"] []{0,3} [lemma=\"git\"] within s\n"
+         "(man derlem, CORPUS QUERY LANGUAGE).\n"
          "\n"
          "Context runs across line breaks (shown as spaces). Sort keys: L1 is the\n"
          "word left of the node, R1 the word right of it, and so on; they compare\n"
@@ -629,7 +638,7 @@ static gboolean
 kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
 {
   dl_options_init (&a->opts);
-  g_auto (KwicValues) v = { NULL, NULL, NULL, G_MININT64, 0, 0, 0, 1, FALSE, FALSE };
+  g_auto (KwicValues) v = { NULL, NULL, NULL, NULL, G_MININT64, 0, 0, 0, 1, FALSE, FALSE };
   g_autoptr (GOptionContext) context = kwic_context (&v, &a->opts);
   if (!dl_options_parse (context, &a->opts, &argc, &argv, error) || !check_numbers (&v, error))
     return FALSE;
@@ -642,8 +651,8 @@ kwic_parse (KwicArgs *a, int argc, char **argv, GError **error)
   a->prefilter = !v.no_prefilter;
   if (v.sort != NULL && !parse_sort (v.sort, a->sort, &a->n_sort, error))
     return FALSE;
-  a->queries
-      = dl_cmd_collect_queries ("kwic", v.query, v.queries_file, argc, argv, &a->paths, error);
+  a->queries = dl_cmd_collect_queries ("kwic", v.query, v.cql, v.queries_file, argc, argv,
+                                       &a->paths, error);
   return a->queries != NULL;
 }
 
@@ -741,6 +750,11 @@ node_width_guess (GPtrArray *queries, DlUnit unit)
   for (guint q = 0; q < queries->len; q++)
     {
       const DlQuery *query = queries->pdata[q];
+      if (dl_query_cql (query) != NULL)
+        {
+          widest = MAX (widest, 2 * REGEX_WIDTH); /* a few words */
+          continue;
+        }
       guint width = dl_query_length (query) - 1; /* a space between words */
       for (guint t = 0; t < dl_query_length (query); t++)
         {
@@ -809,8 +823,8 @@ kwic_run (DlEnv *env, const KwicArgs *a, GError **error)
   if (parts == NULL)
     return FALSE;
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
-  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
-  if (!dl_cmd_prepare_queries (env, &a->opts, parts, &tools, &qu, error))
+  g_auto (DlQueryUnits) qu = { 0 };
+  if (!dl_cmd_prepare_queries (env, &a->opts, parts, a->queries, &tools, &qu, error))
     return FALSE;
   /* The first part's run makes the first worker, before the output opens. */
   g_autoptr (GPtrArray) none = g_ptr_array_new ();

@@ -297,7 +297,7 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
   if (parts == NULL)
     return FALSE;
-  g_auto (DlQueryUnits) qu = { NULL, { NULL } };
+  g_auto (DlQueryUnits) qu = { 0 };
   if (args->contains != NULL && args->opts.unit != DL_UNIT_FORM
       && !dl_cmd_query_units (env, &args->opts, parts, &tools, &qu, error))
     return FALSE;

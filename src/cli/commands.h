@@ -225,6 +225,10 @@ gboolean dl_cmd_spool_inputs (GPtrArray *inputs, GError **error);
 typedef struct {
   DlCounter *counter;
   DlUnits *units[DL_LANG_COUNT]; /* NULL for languages not counted */
+  /* For CQL's stem and lemma (dl_cmd_prepare_queries): NULL unless a
+   * query tests them. */
+  DlUnits *stems[DL_LANG_COUNT];
+  DlUnits *lemmas[DL_LANG_COUNT];
 } DlQueryUnits;
 
 /* Fills @qu (zeroed) from every input of @parts (dl_cmd_parts: one set of
@@ -249,20 +253,23 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlQueryUnits, dl_cmd_query_units_clear)
  * (borrowed; may be NULL with --unit form). */
 DlQueryOptions dl_cmd_query_options (const DlOptions *opts, const DlQueryUnits *qu);
 
-/* Makes @tools and @qu (both zeroed) for a command whose queries compare
- * words by unit, from every input of @parts (dl_cmd_parts): nothing with
- * --unit form. FALSE with @error. */
+/* Makes @tools and @qu (both zeroed) for a command whose @queries
+ * (DlQuery*) compare words by unit, or test CQL's stem or lemma, from
+ * every input of @parts (dl_cmd_parts): nothing with --unit form and no
+ * such test. FALSE with @error. */
 gboolean dl_cmd_prepare_queries (DlEnv *env, const DlOptions *opts, GPtrArray *parts,
-                                 DlListTools *tools, DlQueryUnits *qu, GError **error);
+                                 GPtrArray *queries, DlListTools *tools, DlQueryUnits *qu,
+                                 GError **error);
 
 /* The queries of a command that finds words (DlQuery*, owned): those of
- * -e (@given, NULL-terminated, or NULL) and of --queries (@file, or NULL),
+ * -e (@given, NULL-terminated, or NULL), of --cql (@cql, likewise) and of
+ * --queries (@file, or NULL),
  * or else the first argument of @argv (@argc of them, the command's name
  * first); *@paths is set to the PATH arguments after them (in @argv). NULL
  * with @error (DL_ERROR_USAGE) if a query is malformed or none is given
  * ("@command needs a QUERY"). */
-GPtrArray *dl_cmd_collect_queries (const char *command, char **given, const char *file, int argc,
-                                   char **argv, char ***paths, GError **error);
+GPtrArray *dl_cmd_collect_queries (const char *command, char **given, char **cql, const char *file,
+                                   int argc, char **argv, char ***paths, GError **error);
 
 /* A writer of the result to @out in --format, titled @title (what was
  * run, for HTML and Markdown), colored as --color says. */

@@ -48,6 +48,7 @@ typedef struct {
   guint n;       /* its tokens */
   DlStreamToken *tokens;
   gboolean has_tokens; /* tokens and n are known (always, once matched) */
+  gboolean icu_start;  /* DlStreamLine.icu_start (a sentence ended before) */
   gboolean candidate;  /* the prefilter says it may hold a hit */
   gssize cols;         /* columns it takes once shown, or -1: not counted yet */
 } Line;
@@ -159,7 +160,7 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   for (int i = 0; i < DL_CONCORD_FORMS; i++)
     c->forms[i] = g_string_new (NULL);
   for (guint q = 0; q < n; q++)
-    c->max_len = MAX (c->max_len, dl_query_length (queries[q]));
+    c->max_len = MAX (c->max_len, dl_query_max_tokens (queries[q]));
   /* Every line is tokenized: a phrase or a context runs across languages;
    * the counted kinds are those of the totals. */
   DlStreamOptions so = { .sentences = FALSE };
@@ -169,6 +170,8 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
   if ((c->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL)
     return NULL;
+  /* CQL's within s: where the VRT export's sentences end. */
+  so.sentences = dl_matcher_within (c->matcher, DL_CQL_WITHIN_SENTENCE);
   if (options->prefilter)
     {
       /* NULL without an error: some query needs every line. */
@@ -601,6 +604,7 @@ copy_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens)
   line->offset = sl->offset;
   line->encoding = sl->encoding;
   line->lang = sl->lang;
+  line->icu_start = sl->icu_start;
   line->first = 0;
   line->has_tokens = has_tokens;
   line->n = has_tokens ? sl->n_tokens : 0;
@@ -637,10 +641,13 @@ match_kept (DlConcord *c, Line *line, gboolean count, const DlDiag *diag, DlConc
   g_queue_push_tail (&c->lines, line);
   gboolean wanted = c->opts.langs[line->lang];
   gboolean regex_failed = FALSE;
+  dl_matcher_line (c->matcher, line->lang, line->icu_start);
   for (guint i = 0; i < line->n; i++)
     {
       const DlStreamToken *t = &line->tokens[i];
       guint64 g = c->total++;
+      if (t->any_start)
+        dl_matcher_boundary (c->matcher, DL_CQL_WITHIN_SENTENCE);
       if (count && wanted && t->counts)
         stats->tokens[line->lang]++;
       const DlMatch *m;

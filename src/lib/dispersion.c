@@ -163,9 +163,10 @@ struct _DlDispersionFinder {
   /* With keep_lines: the line before the current one, and the lines kept
      on it, which the next line's text completes. */
   GString *previous;
-  GPtrArray *pending;                /* DlDispersionLine *, borrowed */
-  Recent recent[DL_QUERY_MAX_TERMS]; /* by token index modulo */
+  GPtrArray *pending;             /* DlDispersionLine *, borrowed */
+  Recent recent[DL_CQL_MAX_SPAN]; /* by token index modulo */
 };
+G_STATIC_ASSERT (DL_CQL_MAX_SPAN >= DL_QUERY_MAX_TERMS);
 
 void
 dl_dispersion_finder_free (DlDispersionFinder *f)
@@ -192,8 +193,11 @@ dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions
     so.langs[l] = TRUE;
   so.kinds[DL_TOKEN_WORD] = TRUE;
   so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
-  if ((f->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL
-      || (f->stream = dl_stream_new (&so, error)) == NULL)
+  if ((f->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL)
+    return NULL;
+  /* CQL's within s: where the VRT export's sentences end. */
+  so.sentences = dl_matcher_within (f->matcher, DL_CQL_WITHIN_SENTENCE);
+  if ((f->stream = dl_stream_new (&so, error)) == NULL)
     return NULL;
   return g_steal_pointer (&f);
 }
@@ -242,10 +246,13 @@ find_line (DlDispersionFinder *f, const DlStreamLine *sl, guint64 *g, const DlDi
            DlDispersionFile *out)
 {
   gboolean regex_failed = FALSE;
+  dl_matcher_line (f->matcher, sl->lang, sl->icu_start);
   for (guint i = 0; i < sl->n_tokens; i++, (*g)++)
     {
       const DlStreamToken *t = &sl->tokens[i];
-      Recent *r = &f->recent[*g % DL_QUERY_MAX_TERMS];
+      if (t->any_start)
+        dl_matcher_boundary (f->matcher, DL_CQL_WITHIN_SENTENCE);
+      Recent *r = &f->recent[*g % DL_CQL_MAX_SPAN];
       r->lang = sl->lang;
       r->counts = t->counts && f->opts.langs[sl->lang];
       r->position = out->tokens[sl->lang];
@@ -263,8 +270,12 @@ find_line (DlDispersionFinder *f, const DlStreamLine *sl, guint64 *g, const DlDi
         }
       for (guint k = 0; k < n_m; k++)
         {
-          const Recent *first = &f->recent[(*g + 1 - m[k].length) % DL_QUERY_MAX_TERMS];
-          if (!first->counts)
+          /* The hit's place is its first counted token's. */
+          const Recent *first = NULL;
+          for (guint64 j = *g + 1 - m[k].length; j <= *g && first == NULL; j++)
+            if (f->recent[j % DL_CQL_MAX_SPAN].counts)
+              first = &f->recent[j % DL_CQL_MAX_SPAN];
+          if (first == NULL)
             continue;
           file_add_hit (out, first->lang, m[k].query, first->position);
           if (f->opts.keep_lines > 0 && m[k].length <= i + 1)

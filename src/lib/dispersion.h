@@ -85,11 +85,11 @@ void dl_dispersion_finder_free (DlDispersionFinder *f);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDispersionFinder, dl_dispersion_finder_free)
 
 /* Reads @input and fills @out (fresh). A hit is in the language of the line
- * of its first token, and counts only if that token counts (a number
- * without count_numbers does not): the positions then always lie inside the
- * language's tokens. Each query counts its own hits (two queries may find
- * the same tokens). Problems with lines go to @diag. FALSE with @error if
- * the input cannot be read (what was read before stands). */
+ * of its first token that counts (a number without count_numbers does not),
+ * at that token's position, and counts only if it has one: the positions
+ * then always lie inside the language's tokens. Each query counts its own hits (two queries may
+ * find the same tokens). Problems with lines go to @diag. FALSE with @error if the input cannot be
+ * read (what was read before stands). */
 gboolean dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
                                      const DlDocumentOptions *doc_options, const DlDiag *diag,
                                      DlDispersionFile *out, GError **error);

@@ -84,7 +84,8 @@ gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                const DlIndexNeed *after, GArray *ranges, GError **error)
 {
-  if (!dl_matcher_folds (m))
+  /* CQL's tests are not on folded forms alone: every block is read. */
+  if (!dl_matcher_folds (m) || dl_matcher_has_cql (m))
     return FALSE;
   g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
   if (w == NULL)

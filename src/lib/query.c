@@ -12,6 +12,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utext.h>
 
+#include "cql.h"
 #include "error.h"
 #include "icu.h"
 #include "i18n.h"
@@ -35,6 +36,7 @@ typedef struct {
 
 struct _DlQuery {
   char *text;
+  DlCql *cql; /* a CQL query: no terms */
   guint n;
   Term terms[DL_QUERY_MAX_TERMS];
 };
@@ -105,6 +107,7 @@ dl_query_free (DlQuery *q)
     return;
   for (guint i = 0; i < q->n; i++)
     g_free (q->terms[i].text);
+  dl_cql_free (q->cql);
   g_free (q->text);
   g_free (q);
 }
@@ -207,17 +210,28 @@ words_body (const char *s, gsize len, const char **body, gsize *body_len, GError
   return TRUE;
 }
 
-DlQuery *
-dl_query_parse (const char *text, GError **error)
+/* A query whose text is @text in NFC without the spaces around it; NULL
+ * with @error if @text is not UTF-8. */
+static DlQuery *
+query_new (const char *text, GError **error)
 {
   if (!g_utf8_validate (text, -1, NULL))
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("a query is not valid UTF-8"));
       return NULL;
     }
-  g_autoptr (DlQuery) q = g_new0 (DlQuery, 1);
+  DlQuery *q = g_new0 (DlQuery, 1);
   g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
   q->text = g_strstrip (g_strdup (nfc));
+  return q;
+}
+
+DlQuery *
+dl_query_parse (const char *text, GError **error)
+{
+  g_autoptr (DlQuery) q = query_new (text, error);
+  if (q == NULL)
+    return NULL;
   const char *s = q->text;
   gsize len = strlen (s);
   if (len == 0)
@@ -237,6 +251,27 @@ dl_query_parse (const char *text, GError **error)
   if (!words_body (s, len, &body, &body_len, error) || !parse_words (q, body, body_len, error))
     return NULL;
   return g_steal_pointer (&q);
+}
+
+DlQuery *
+dl_query_parse_cql (const char *text, GError **error)
+{
+  g_autoptr (DlQuery) q = query_new (text, error);
+  if (q == NULL || (q->cql = dl_cql_parse (q->text, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&q);
+}
+
+const DlCql *
+dl_query_cql (const DlQuery *q)
+{
+  return q->cql;
+}
+
+guint
+dl_query_max_tokens (const DlQuery *q)
+{
+  return q->cql != NULL ? dl_cql_max_length (q->cql) : q->n;
 }
 
 const char *
@@ -317,12 +352,24 @@ typedef struct {
   URegularExpression *re;
 } MTerm;
 
+/* A CQL query's run and where its tests' results are in a mask. */
+typedef struct {
+  const DlCql *cql;
+  DlCqlRun *run;
+  guint bit; /* its first test's */
+} MCql;
+
 struct _DlMatcher {
   DlQueryOptions opts;
   guint n_queries;
   guint *first;  /* each query's first term */
   guint *length; /* each query's number of terms */
-  guint n_terms, stride, max_len;
+  MCql *cql;     /* per query: its run if it is one of CQL */
+  gboolean any_cql;
+  gboolean cql_uses[DL_CQL_ATTRS];
+  int last_lang;                 /* of the last token fed; DL_LANG_COUNT: none since the reset */
+  GString *values[DL_CQL_ATTRS]; /* a token's, for the CQL tests */
+  guint n_terms, n_bits, stride, max_len;
   MTerm *terms;
   gboolean by_unit; /* words compare by unit (opts.units) */
   DlNormalizer *norm;
@@ -349,6 +396,12 @@ dl_matcher_free (DlMatcher *m)
 {
   if (m == NULL)
     return;
+  for (guint q = 0; m->cql != NULL && q < m->n_queries; q++)
+    dl_cql_run_free (m->cql[q].run);
+  g_free (m->cql);
+  for (int a = 0; a < DL_CQL_ATTRS; a++)
+    if (m->values[a] != NULL)
+      g_string_free (m->values[a], TRUE);
   for (guint i = 0; i < m->n_terms; i++)
     {
       for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -411,6 +464,7 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
   m->n_queries = n;
   m->first = g_new (guint, n);
   m->length = g_new (guint, n);
+  m->cql = g_new0 (MCql, n);
   for (guint q = 0; q < n; q++)
     {
       m->first[q] = m->n_terms;
@@ -418,14 +472,33 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
       m->n_terms += m->length[q];
       m->max_len = MAX (m->max_len, m->length[q]);
     }
-  m->stride = (m->n_terms + 63) / 64;
+  /* The CQL tests' results after the terms'. */
+  m->n_bits = m->n_terms;
+  for (guint q = 0; q < n; q++)
+    {
+      const DlCql *cql = dl_query_cql (queries[q]);
+      if (cql == NULL)
+        continue;
+      m->any_cql = TRUE;
+      m->cql[q].cql = cql;
+      m->cql[q].bit = m->n_bits;
+      m->n_bits += dl_cql_n_tests (cql);
+      if ((m->cql[q].run = dl_cql_run_new (cql, error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < dl_cql_n_tests (cql); i++)
+        m->cql_uses[dl_cql_test_attr (cql, i)] = TRUE;
+    }
+  for (int a = 0; a < DL_CQL_ATTRS; a++)
+    m->values[a] = g_string_new (NULL);
+  m->stride = MAX ((m->n_bits + 63) / 64, 1);
   m->terms = g_new0 (MTerm, m->n_terms);
-  m->ring = g_new0 (guint64, (gsize) m->stride * m->max_len);
+  m->ring = g_new0 (guint64, (gsize) m->stride * MAX (m->max_len, 1));
   m->no_terms = g_new0 (guint64, m->stride);
   m->norm = dl_normalizer_new (error);
   if (m->norm == NULL)
     return NULL;
   m->by_unit = options->unit != DL_UNIT_FORM;
+  m->last_lang = DL_LANG_COUNT;
 
   for (guint q = 0, t = 0; q < n; q++)
     for (guint i = 0; i < m->length[q]; i++, t++)
@@ -460,6 +533,45 @@ void
 dl_matcher_reset (DlMatcher *m)
 {
   m->fed = 0;
+  m->last_lang = DL_LANG_COUNT;
+  for (guint q = 0; q < m->n_queries; q++)
+    if (m->cql[q].run != NULL)
+      dl_cql_run_reset (m->cql[q].run);
+}
+
+void
+dl_matcher_line (DlMatcher *m, DlLang lang, gboolean icu_start)
+{
+  if (!m->any_cql)
+    return;
+  dl_matcher_boundary (m, DL_CQL_WITHIN_LINE);
+  /* Where the VRT export closes an <s>: a sentence's end, a change of
+   * language. */
+  if (icu_start || (m->last_lang != DL_LANG_COUNT && m->last_lang != (int) lang))
+    dl_matcher_boundary (m, DL_CQL_WITHIN_SENTENCE);
+}
+
+gboolean
+dl_matcher_within (const DlMatcher *m, DlCqlWithin within)
+{
+  for (guint q = 0; q < m->n_queries; q++)
+    if (m->cql[q].cql != NULL && dl_cql_within (m->cql[q].cql) == within)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+dl_matcher_has_cql (const DlMatcher *m)
+{
+  return m->any_cql;
+}
+
+void
+dl_matcher_boundary (DlMatcher *m, DlCqlWithin within)
+{
+  for (guint q = 0; q < m->n_queries; q++)
+    if (m->cql[q].cql != NULL && dl_cql_within (m->cql[q].cql) == within)
+      dl_cql_run_reset (m->cql[q].run);
 }
 
 /* The character at @p (bytes up to @end) as a byte length. */
@@ -581,12 +693,69 @@ test_normalized (DlMatcher *m, DlLang lang, guint64 *mask, gboolean fail_matches
   return ok;
 }
 
-/* Tests the form @text of @lang against every term into @mask. */
+/* The key of the unit of the token @text (@len bytes) in @units (of its
+ * line's language), or DL_UNDEF. */
+static void
+unit_value (DlMatcher *m, const DlUnits *units, DlLang lang, const char *text, gsize len,
+            GString *out)
+{
+  guint32 id;
+  g_string_assign (out, DL_UNDEF);
+  if (units == NULL)
+    return;
+  const DlCounter *c = dl_units_counter (units);
+  dl_counter_term (c, m->norm, lang, text, len, m->form);
+  if (dl_lexicon_lookup (dl_counter_terms (c, lang), m->form->str, m->form->len, &id))
+    g_string_assign (out, dl_units_key (units, dl_units_of (units, id)));
+}
+
+/* Tests the token @text (@len bytes) of @lang against every CQL query's
+ * tests into @mask: its attributes as the VRT export writes them. */
+static gboolean
+test_cql (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
+{
+  GString **v = m->values;
+  if (m->cql_uses[DL_CQL_WORD])
+    {
+      g_string_truncate (v[DL_CQL_WORD], 0);
+      g_string_append_len (v[DL_CQL_WORD], text, (gssize) len);
+    }
+  if (m->cql_uses[DL_CQL_FOLD])
+    dl_normalizer_fold (m->norm, lang, text, len, v[DL_CQL_FOLD]);
+  if (m->cql_uses[DL_CQL_STEM])
+    unit_value (m, m->opts.stems[lang], lang, text, len, v[DL_CQL_STEM]);
+  if (m->cql_uses[DL_CQL_LEMMA])
+    unit_value (m, m->opts.lemmas[lang], lang, text, len, v[DL_CQL_LEMMA]);
+  g_string_assign (v[DL_CQL_LANG], dl_lang_code (lang));
+  const char *values[DL_CQL_ATTRS];
+  for (int a = 0; a < DL_CQL_ATTRS; a++)
+    values[a] = v[a]->str;
+  gboolean ok = TRUE;
+  for (guint q = 0; q < m->n_queries; q++)
+    {
+      const MCql *mc = &m->cql[q];
+      guint64 tests;
+      if (mc->run == NULL)
+        continue;
+      if (!dl_cql_run_test (mc->run, values, &tests, ok ? error : NULL))
+        ok = FALSE;
+      for (guint i = 0; i < dl_cql_n_tests (mc->cql); i++)
+        if ((tests >> i) & 1)
+          mask[(mc->bit + i) / 64] |= G_GUINT64_CONSTANT (1) << ((mc->bit + i) % 64);
+    }
+  return ok;
+}
+
+/* Tests the form @text of @lang against every term and CQL test into
+ * @mask. */
 static gboolean
 test_form (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
 {
   dl_matcher_form (m, lang, text, len, m->form);
-  return test_normalized (m, lang, mask, FALSE, error);
+  gboolean ok = test_normalized (m, lang, mask, FALSE, error);
+  if (m->any_cql && !test_cql (m, lang, text, len, mask, ok ? error : NULL))
+    ok = FALSE;
+  return ok;
 }
 
 guint
@@ -668,15 +837,33 @@ form_mask (DlMatcher *m, DlLang lang, const char *text, gsize len, gboolean *ok,
 static void
 feed (DlMatcher *m, const guint64 *mask, const DlMatch **matches, guint *n_matches)
 {
-  memcpy (m->ring + (m->fed % m->max_len) * m->stride, mask, m->stride * sizeof (guint64));
+  if (m->max_len > 0)
+    memcpy (m->ring + (m->fed % m->max_len) * m->stride, mask, m->stride * sizeof (guint64));
   m->fed++;
 
   g_array_set_size (m->matches, 0);
   gboolean any = FALSE;
   for (guint w = 0; w < m->stride && !any; w++)
     any = mask[w] != 0;
-  for (guint q = 0; any && q < m->n_queries; q++)
+  for (guint q = 0; (any || m->any_cql) && q < m->n_queries; q++)
     {
+      const MCql *mc = &m->cql[q];
+      if (mc->run != NULL)
+        {
+          /* A CQL query runs on every token: its state moves on. */
+          guint64 tests = 0;
+          for (guint i = 0; i < dl_cql_n_tests (mc->cql); i++)
+            tests |= (guint64) BIT_SET (mask, mc->bit + i) << i;
+          guint length = dl_cql_run_feed (mc->run, tests);
+          if (length > 0)
+            {
+              DlMatch match = { q, length };
+              g_array_append_val (m->matches, match);
+            }
+          continue;
+        }
+      if (!any)
+        continue;
       guint n = m->length[q];
       if (m->fed < n)
         continue;
@@ -701,6 +888,7 @@ dl_matcher_token (DlMatcher *m, DlLang lang, const char *text, gsize len, const 
                   guint *n_matches, GError **error)
 {
   gboolean ok;
+  m->last_lang = lang;
   feed (m, form_mask (m, lang, text, len, &ok, error), matches, n_matches);
   return ok;
 }
@@ -714,6 +902,7 @@ dl_matcher_token_form (DlMatcher *m, DlLang lang, guint32 form, const char *text
 {
   if (form == G_MAXUINT32) /* no number: DL_STREAM_NO_FORM */
     return dl_matcher_token (m, lang, text, len, matches, n_matches, error);
+  m->last_lang = lang;
   /* Four bytes a form, not the whole mask: most forms match nothing, and a
    * big vocabulary's table then stays in the cache. */
   GArray *by = m->by_form[lang];

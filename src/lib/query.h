@@ -8,6 +8,7 @@
 
 #include <glib.h>
 
+#include "cql.h"
 #include "langid.h"
 #include "types.h"
 #include "units.h"
@@ -34,9 +35,19 @@ DlQuery *dl_query_parse (const char *text, GError **error);
 void dl_query_free (DlQuery *q);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlQuery, dl_query_free)
 
+/* Parses @text as a query of the corpus query language (cql.h): NULL with
+ * @error (DL_ERROR_USAGE) as dl_cql_parse says, or if it is not valid
+ * UTF-8. */
+DlQuery *dl_query_parse_cql (const char *text, GError **error);
+/* Its CQL (owned by @q), or NULL for a word, pattern, phrase or regex. */
+const DlCql *dl_query_cql (const DlQuery *q);
+/* The most tokens a match of @q has: its length, or the CQL's most. */
+guint dl_query_max_tokens (const DlQuery *q);
+
 /* The query as the user wrote it (owned by @q). */
 const char *dl_query_text (const DlQuery *q);
-/* The number of tokens it matches (1 but for phrases). */
+/* The number of its terms, tokens it matches (1 but for phrases; 0 for
+ * CQL, which has none). */
 guint dl_query_length (const DlQuery *q);
 /* Term @i (< length): its kind and its text as written (in NFC; a regex
  * without its slashes). */
@@ -58,6 +69,10 @@ typedef struct {
    * matches a token when both are of one unit; a language without units
    * has no word matches. */
   DlUnits *units[DL_LANG_COUNT];
+  /* For CQL's stem and lemma: the units of --unit stem and lemma, made
+   * like units (NULL: every token's is DL_UNDEF). */
+  DlUnits *stems[DL_LANG_COUNT];
+  DlUnits *lemmas[DL_LANG_COUNT];
 } DlQueryOptions;
 
 /* A match that ends at the token just given: query @query matched the
@@ -79,6 +94,20 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlMatcher, dl_matcher_free)
 
 /* Forgets the tokens given so far: no phrase matches across this point. */
 void dl_matcher_reset (DlMatcher *m);
+
+/* Whether a query is of CQL, and one of them is within @within: the
+ * caller then says where those boundaries are with dl_matcher_boundary,
+ * before the token after each. */
+gboolean dl_matcher_has_cql (const DlMatcher *m);
+gboolean dl_matcher_within (const DlMatcher *m, DlCqlWithin within);
+void dl_matcher_boundary (DlMatcher *m, DlCqlWithin within);
+
+/* Before the first token of a line of @lang (whose DlStreamLine.icu_start
+ * is @icu_start): the boundaries there for CQL's within, a line's and a
+ * sentence's where the VRT export closes an <s> (a sentence's end, a
+ * change of language). A token with DlStreamToken.any_start is a
+ * sentence's boundary too. Nothing without CQL. */
+void dl_matcher_line (DlMatcher *m, DlLang lang, gboolean icu_start);
 
 /* Gives the next token (@text, @len bytes as written, of a line of
  * @lang). Sets *@matches to the matches ending at it (owned by @m, valid

@@ -22,6 +22,10 @@
 
 G_BEGIN_DECLS
 
+/* What a token without a unit (a URL, a word of a line not counted) has
+ * for its stem and lemma: CWB's own name for a missing value. */
+#define DL_UNDEF "__UNDEF__"
+
 typedef struct {
   DlUnit unit;
   DlStemmer *stemmer;         /* for DL_UNIT_STEM */

@@ -21,7 +21,7 @@ G_BEGIN_DECLS
 /* What stands for a value a token has not (the stem of a URL, of a word of
  * another script): CWB's own name for a missing value, never an empty
  * field. */
-#define DL_VRT_UNDEF "__UNDEF__"
+#define DL_VRT_UNDEF DL_UNDEF
 
 /* The most bytes of a value written (cut at a character): cwb-encode keeps
  * no more (CL_MAX_LINE_LENGTH), and it refuses an input line of 64 KiB. */

@@ -170,10 +170,14 @@ match_token (DlMatcher *m, DlQuery *const *queries, guint n, DlLang lang, const 
   (void) dl_matcher_token (m, lang, text, len, &matches, &n_matches, NULL);
   FUZZ_CHECK (n_matches <= n, "a match per query at most");
   for (guint i = 0; i < n_matches; i++)
-    FUZZ_CHECK (matches[i].query < n && (i == 0 || matches[i].query > matches[i - 1].query)
-                    && matches[i].length == dl_query_length (queries[matches[i].query])
-                    && matches[i].length <= fed,
-                "a match");
+    FUZZ_CHECK (
+        matches[i].query < n && (i == 0 || matches[i].query > matches[i - 1].query)
+            && (dl_query_cql (queries[matches[i].query]) != NULL
+                    ? matches[i].length >= 1
+                          && matches[i].length <= dl_query_max_tokens (queries[matches[i].query])
+                    : matches[i].length == dl_query_length (queries[matches[i].query]))
+            && matches[i].length <= fed,
+        "a match");
 }
 
 /* TRUE if the last token given to @m completed query @q. */
@@ -195,6 +199,8 @@ static void
 match_own_terms (DlMatcher *m, DlQuery *const *queries, guint q, DlLang lang)
 {
   guint len = dl_query_length (queries[q]);
+  if (len == 0)
+    return; /* CQL: no words of its own */
   gboolean regex = FALSE;
   for (guint i = 0; i < len; i++)
     regex |= dl_query_term_kind (queries[q], i) == DL_TERM_REGEX;
@@ -212,7 +218,8 @@ fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case)
       = "İstanbul’da ISTANBUL ıspanak İspanya’nın Dağlık Karabağ savaşı 1990’ların "
         "Nagorno-Karabakh war’s end I’m it's DİYARBAKIR Ankara´nın e-mail user@example.org "
         "https://example.org/x?q=1 #derlem 2.000 10:53 ǅemal ﬁle STRASSE straße Σίσυφος";
-  DlQueryOptions options = { DL_UNIT_FORM, keep_case ? DL_CASE_KEEP : DL_CASE_FOLD, { NULL } };
+  DlQueryOptions options
+      = { .unit = DL_UNIT_FORM, .casing = keep_case ? DL_CASE_KEEP : DL_CASE_FOLD };
   g_autoptr (DlMatcher) m = dl_matcher_new (queries, n, &options, NULL);
   FUZZ_CHECK (m != NULL, "a matcher");
   g_autoptr (DlTokenizer) tok = dl_tokenizer_new (NULL);

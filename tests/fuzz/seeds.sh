@@ -96,6 +96,17 @@ while IFS= read -r q; do
   printf '%s' "$q" | seed query "q$i" 000
 done < "$queries"
 printf '%s' 'ıİ' | seed query keep-case 001
+# CQL (the first byte's bit 1): each kind of part once.
+i=0
+while IFS= read -r q; do
+  i=$((i + 1))
+  printf '%s' "$q" | seed query "cql$i" 002
+done <<'CQL'
+[fold="savaş.*"] []{0,3} [lemma="git"] within s
+"the"%c [lang="en" & word!="of"]+ "of" within line
+([fold="türk.*"] | [fold="azer.*"]) "ve"
+[!(word="a" | stem="b") & lang!="tr"]? "x"{2,} [word="\w+ın"]{,3}
+CQL
 seed queries all 000 < "$queries"
 { printf '# queries\r\n'; sed 's/$/\r/' "$queries"; } | seed queries crlf 001
 printf 'a\n\n# none\n"b c"\n/x(/\n' | seed queries bad 000
