@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "hitblocks.h"
 #include "tests.h"
 
 /* Builds the index of corpus/ (with its table) in a new temporary
@@ -150,6 +151,104 @@ test_index_kwic_reads_what_it_needs (void)
       }
   DL_ASSERT_INT_EQ (tried, G_N_ELEMENTS (queries) * G_N_ELEMENTS (options));
   CU_ASSERT_TRUE (hits > tried / 2);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
+/* The blocks of input @i that @m's queries read with a reach of one token
+ * on each side: "from-to ..." joined, "all" when every block is to be
+ * read. */
+static char *
+blocks_read (DlIndex *idx, guint i, DlMatcher *m)
+{
+  DlIndexNeed need = { 1, 0, 0 };
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (GError) error = NULL;
+  if (!dl_hit_blocks (idx, i, m, &need, &need, ranges, &error))
+    return g_strdup (error != NULL ? error->message : "all");
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; r < ranges->len; r += 2)
+    g_string_append_printf (s, "%s%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, r > 0 ? " " : "",
+                            g_array_index (ranges, guint64, r),
+                            g_array_index (ranges, guint64, r + 1));
+  return g_string_free (s, FALSE);
+}
+
+/* A matcher of @texts (@n of them; CQL where @cql), folding forms. */
+static DlMatcher *
+matcher_of (const char *const *texts, guint n, gboolean cql, GPtrArray *keep)
+{
+  DlQuery *queries[4];
+  for (guint q = 0; q < n; q++)
+    {
+      queries[q] = cql ? dl_query_parse_cql (texts[q], NULL) : dl_query_parse (texts[q], NULL);
+      g_assert (queries[q] != NULL);
+      g_ptr_array_add (keep, queries[q]);
+    }
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
+  DlMatcher *m = dl_matcher_new (queries, n, &o, NULL);
+  g_assert (m != NULL);
+  return m;
+}
+
+static void
+test_index_cql_reads_its_blocks (void)
+{
+  /* A CQL query reads the blocks of the condition every match has a token
+   * of: those of the word query that spells it (the tests on fold and
+   * lang known from each folded form, those on word taken as unknown),
+   * the union of an alternative's, every block when nothing is known. */
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *cmd
+      = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=2000 $DERLEM index build -o '%s' corpus", path);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  static const struct {
+    const char *cql[2], *words[2];
+  } cases[] = {
+    { { "[fold=\"dağlık\"] [fold=\"karabağ.*\"]" }, { "\"dağlık karabağ*\"" } },
+    { { "\"Dağlık\"%c [fold=\"karabağ.*\" & lang=\"tr\"] []{0,3}" }, { "karabağ*" } },
+    { { "([fold=\"ermeni.*\"] | [fold=\"azerbaycan\"]) \"ve\"" }, { "ermeni*", "azerbaycan" } },
+    { { "[fold=\"ermeni.*\"]", "[fold=\"nahçıvan\"]+ []?" }, { "ermeni*", "nahçıvan" } },
+    { { "[lang=\"en\"] [fold=\"war\"]" }, { "war" } },
+    { { "[fold=\"war\" & lang=\"tr\"]" }, { "nothing-here" } },
+  };
+  guint fewer = 0;
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+      {
+        g_autoptr (GPtrArray) keep
+            = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+        guint n = cases[c].cql[1] != NULL ? 2 : 1, n_words = cases[c].words[1] != NULL ? 2 : 1;
+        g_autoptr (DlMatcher) a = matcher_of (cases[c].cql, n, TRUE, keep);
+        g_autoptr (DlMatcher) b = matcher_of (cases[c].words, n_words, FALSE, keep);
+        g_autofree char *got = blocks_read (idx, i, a);
+        g_autofree char *want = blocks_read (idx, i, b);
+        g_autofree char *label = g_strdup_printf ("%s, input %u", cases[c].cql[0], i);
+        DL_ASSERT_STR_EQ_FOR (label, got, want);
+        fewer += strcmp (got, want) == 0 && strcmp (got, "all") != 0 && strchr (got, '-') != NULL;
+      }
+  DL_ASSERT_TRUE_FOR ("some queries read some blocks", fewer > 10);
+  /* Nothing known: a match may be [] alone, or of optional parts; or
+   * every block has a form that may be of a match (a word's test is not
+   * known from a folded form). */
+  static const char *const unknown[] = { "[]{2}", "\"savaş\"", "[fold=\"savaş\"]? []",
+                                         "[fold=\"savaş\"] | []", "[!fold=\"savaş\"]" };
+  for (gsize u = 0; u < G_N_ELEMENTS (unknown); u++)
+    {
+      g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+      g_autoptr (DlMatcher) m = matcher_of (&unknown[u], 1, TRUE, keep);
+      g_autofree char *got = blocks_read (idx, 0, m);
+      g_autofree char *every
+          = g_strdup_printf ("0-%" G_GUINT64_FORMAT, dl_index_input_blocks (idx, 0));
+      DL_ASSERT_TRUE_FOR (unknown[u], strcmp (got, "all") == 0 || strcmp (got, every) == 0);
+    }
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
   r = cli_run (rm, NULL);
   cli_run_clear (&r);
@@ -424,6 +523,7 @@ test_cli_index_suite (void)
   CU_pSuite s = CU_add_suite ("cli-index", NULL, NULL);
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
+  CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
   CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);

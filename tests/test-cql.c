@@ -289,6 +289,79 @@ test_attributes (void)
     }
 }
 
+static void
+test_where_matches_lie (void)
+{
+  /* Conditions with some tests unknown (here word's): may a token meet
+   * them? Tests: 0 word a, 1 fold b, 2 fold c, 3 lang en, 4 word x. */
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlCql) q = dl_cql_parse ("[word=\"a\" & fold=\"b\"] [!fold=\"c\"] "
+                                      "[lang=\"en\" | word=\"x\"] []",
+                                      &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (q);
+  DL_ASSERT_INT_EQ (dl_cql_n_conds (q), 4);
+  const guint64 folds = 0xe, all = 0x1f;
+  static const struct {
+    guint cond;
+    guint64 mask;
+    gboolean known_all, may;
+  } cases[] = {
+    { 0, 0x2, FALSE, TRUE }, { 0, 0x0, FALSE, FALSE }, { 0, 0x2, TRUE, FALSE },
+    { 0, 0x3, TRUE, TRUE },  { 1, 0x4, FALSE, FALSE }, { 1, 0x0, FALSE, TRUE },
+    { 2, 0x8, FALSE, TRUE }, { 2, 0x0, FALSE, TRUE },  { 2, 0x0, TRUE, FALSE },
+    { 2, 0x10, TRUE, TRUE }, { 3, 0x0, TRUE, TRUE },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = g_strdup_printf ("case %" G_GSIZE_FORMAT, i);
+      DL_ASSERT_INT_EQ_FOR (
+          label,
+          dl_cql_cond_may (q, cases[i].cond, cases[i].mask, cases[i].known_all ? all : folds),
+          cases[i].may);
+    }
+  DL_ASSERT_INT_EQ (dl_cql_cond_anchors (q, 0), TRUE);
+  DL_ASSERT_INT_EQ (dl_cql_cond_anchors (q, 3), FALSE);
+
+  /* Places every match has a token in, from each condition's places. */
+  static const struct {
+    const char *query;
+    const char *sets[5]; /* per condition, one character a place */
+    const char *out;     /* NULL: none */
+  } anchors[] = {
+    /* a, [], b, c, d: the alternative's union (2 places) beats a's 3; d
+     * is optional. */
+    { "\"a\" []{0,3} (\"b\" | \"c\") \"d\"?",
+      { "110100", NULL, "001000", "000010", "111111" },
+      "001010" },
+    { "\"a\" \"b\"", { "100000", "011000" }, "100000" },
+    { "\"a\"? []", { "100000", NULL }, NULL },
+    { "(\"a\" | []) \"b\"", { "100000", NULL, "000001" }, "000001" },
+    { "(\"a\" | []) \"b\"*", { "100000", NULL, "000001" }, NULL },
+    { "(\"a\" \"b\"){2} | \"c\"+", { "110000", "010000", "000001" }, "010001" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (anchors); i++)
+    {
+      g_autoptr (DlCql) a = dl_cql_parse (anchors[i].query, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+      guint8 *sets[5] = { NULL };
+      for (guint c = 0; c < dl_cql_n_conds (a) && c < 5; c++)
+        if (anchors[i].sets[c] != NULL && dl_cql_cond_anchors (a, c))
+          {
+            sets[c] = g_malloc (6);
+            for (int b = 0; b < 6; b++)
+              sets[c][b] = anchors[i].sets[c][b] == '1';
+          }
+      guint8 out[6];
+      gboolean said = dl_cql_anchor (a, sets, 6, out);
+      char got[7] = { 0 };
+      for (int b = 0; said && b < 6; b++)
+        got[b] = out[b] ? '1' : '0';
+      DL_ASSERT_STR_EQ_FOR (anchors[i].query, said ? got : NULL, anchors[i].out);
+      for (int c = 0; c < 5; c++)
+        g_free (sets[c]);
+    }
+}
+
 /* ---- random queries against GRegex ---- */
 
 /* A random part of a query over the tokens a, b, c as CQL into @cql and
@@ -428,5 +501,6 @@ test_cql_suite (void)
   CU_add_test (s, "match_table", test_match_table);
   CU_add_test (s, "match_span_limit", test_match_span_limit);
   CU_add_test (s, "attributes", test_attributes);
+  CU_add_test (s, "where_matches_lie", test_where_matches_lie);
   CU_add_test (s, "match_random_against_gregex", test_match_random_against_gregex);
 }

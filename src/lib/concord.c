@@ -833,21 +833,6 @@ prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const
   return TRUE;
 }
 
-/* Reads the input, every line matched. */
-static gboolean
-full_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
-           DlConcordStats *stats, GError **error)
-{
-  const DlStreamLine *sl;
-  while (dl_stream_next (c->stream, &sl, error))
-    {
-      if (sl == NULL)
-        return TRUE;
-      step (c, copy_line (c, sl, TRUE), TRUE, diag, func, user_data, stats);
-    }
-  return FALSE;
-}
-
 /* Starts again after lines skipped (an index's blocks that hold no hit):
  * as at the input's start, with nothing before. */
 static void
@@ -861,6 +846,26 @@ after_gap (DlConcord *c, DlConcordFunc func, gpointer user_data)
   c->active = FALSE;
   c->continuous = TRUE;
   c->raw_limit = RAW_LINES;
+}
+
+/* Tokenizes and matches every line read: of the input, or of the blocks
+ * of an index's input that hold the hits when the stream finds sentences
+ * (CQL's within s), which its lazy reading cannot; the tokens are
+ * counted unless the index gave the totals. */
+static gboolean
+full_pass (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer user_data,
+           DlConcordStats *stats, GError **error)
+{
+  const DlStreamLine *sl;
+  while (dl_stream_next (c->stream, &sl, error))
+    {
+      if (sl == NULL)
+        return TRUE;
+      if (sl->gap)
+        after_gap (c, func, user_data);
+      step (c, copy_line (c, sl, TRUE), !c->index_total, diag, func, user_data, stats);
+    }
+  return FALSE;
 }
 
 /* Reads the input with the prefilter, or the blocks of an index's input
@@ -946,9 +951,10 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  gboolean ok = c->prefilter != NULL || restricted
-                    ? prefiltered_pass (c, diag, func, user_data, stats, &local)
-                    : full_pass (c, diag, func, user_data, stats, &local);
+  gboolean lazy = c->prefilter != NULL
+                  || (restricted && !dl_matcher_within (c->matcher, DL_CQL_WITHIN_SENTENCE));
+  gboolean ok = lazy ? prefiltered_pass (c, diag, func, user_data, stats, &local)
+                     : full_pass (c, diag, func, user_data, stats, &local);
   /* The hits read before a failure are given too. */
   flush_hits (c, TRUE, func, user_data);
   g_queue_clear_full (&c->lines, line_free);

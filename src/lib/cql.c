@@ -75,6 +75,15 @@ typedef struct {
   gboolean accepts;
 } Move;
 
+/* Where a match's tokens must lie, in postfix (dl_cql_anchor): a
+ * condition's tokens, nothing known, or of two such sets the one every
+ * match of a sequence has (either) or of an alternative (both). */
+typedef enum { ANCHOR_COND, ANCHOR_NONE, ANCHOR_SEQ, ANCHOR_ALT } AnchorKind;
+typedef struct {
+  AnchorKind kind;
+  guint cond;
+} Anchor;
+
 struct _DlCql {
   char *text;
   Test tests[MAX_TESTS];
@@ -87,6 +96,7 @@ struct _DlCql {
   guint n_moves;
   guint *start; /* the moves reached from the start without a token */
   guint n_start;
+  GArray *anchors; /* Anchor */
 };
 
 /* ---- parsing ---- */
@@ -808,6 +818,45 @@ longest (const Node *n)
   g_assert_not_reached ();
 }
 
+/* Whether condition @c is [], met by every token. */
+static gboolean
+cond_any (const DlCql *q, guint c)
+{
+  const guint *cond = &g_array_index (q->conds, guint, 2 * c);
+  return cond[1] == 1 && g_array_index (q->ops, Op, cond[0]).kind == OP_ANY;
+}
+
+/* Appends the anchors of @n's matches to q->anchors. */
+static void
+add_anchors (DlCql *q, const Node *n)
+{
+  Anchor a = { ANCHOR_NONE, 0 };
+  switch (n->kind)
+    {
+    case NODE_TOKEN:
+      if (!cond_any (q, n->cond))
+        a = (Anchor){ ANCHOR_COND, n->cond };
+      g_array_append_val (q->anchors, a);
+      return;
+    case NODE_SEQ:
+    case NODE_ALT:
+      a.kind = n->kind == NODE_SEQ ? ANCHOR_SEQ : ANCHOR_ALT;
+      for (guint i = 0; i < n->parts->len; i++)
+        {
+          add_anchors (q, n->parts->pdata[i]);
+          if (i > 0)
+            g_array_append_val (q->anchors, a);
+        }
+      return;
+    case NODE_REPEAT:
+      if (n->min > 0)
+        add_anchors (q, n->parts->pdata[0]);
+      else
+        g_array_append_val (q->anchors, a);
+      return;
+    }
+}
+
 /* Makes the run's moves of the automaton from the tree @root. */
 static gboolean
 compile (Parser *ps, const Node *root)
@@ -841,6 +890,7 @@ compile (Parser *ps, const Node *root)
     }
   guint l = longest (root);
   q->max_len = MIN (l, DL_CQL_MAX_SPAN);
+  add_anchors (q, root);
   return TRUE;
 }
 
@@ -851,6 +901,7 @@ dl_cql_parse (const char *text, GError **error)
   q->text = g_strstrip (g_strdup (text));
   q->ops = g_array_new (FALSE, FALSE, sizeof (Op));
   q->conds = g_array_new (FALSE, FALSE, sizeof (guint));
+  q->anchors = g_array_new (FALSE, FALSE, sizeof (Anchor));
   Parser ps = { .q = q,
                 .s = q->text,
                 .p = q->text,
@@ -899,8 +950,126 @@ dl_cql_free (DlCql *q)
   g_free (q->start);
   g_array_unref (q->ops);
   g_array_unref (q->conds);
+  g_array_unref (q->anchors);
   g_free (q->text);
   g_free (q);
+}
+
+guint
+dl_cql_n_conds (const DlCql *q)
+{
+  return q->conds->len / 2;
+}
+
+gboolean
+dl_cql_cond_anchors (const DlCql *q, guint c)
+{
+  for (guint i = 0; i < q->anchors->len; i++)
+    {
+      const Anchor *a = &g_array_index (q->anchors, Anchor, i);
+      if (a->kind == ANCHOR_COND && a->cond == c)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+dl_cql_cond_may (const DlCql *q, guint c, guint64 mask, guint64 known)
+{
+  const guint *cond = &g_array_index (q->conds, guint, 2 * c);
+  const Op *ops = &g_array_index (q->ops, Op, cond[0]);
+  /* Two stacks as meets' (top at bit 0): whether the value may be true,
+   * whether it may be false. */
+  guint64 t = 0, f = 0;
+  for (guint i = 0; i < cond[1]; i++)
+    switch (ops[i].kind)
+      {
+      case OP_TEST:
+        {
+          guint64 is = (known >> ops[i].test) & 1, v = (mask >> ops[i].test) & 1;
+          t = (t << 1) | (is ? v : 1);
+          f = (f << 1) | (is ? v ^ 1 : 1);
+          break;
+        }
+      case OP_ANY:
+        t = (t << 1) | 1;
+        f <<= 1;
+        break;
+      case OP_NOT:
+        {
+          guint64 top_t = t & 1;
+          t = (t & ~G_GUINT64_CONSTANT (1)) | (f & 1);
+          f = (f & ~G_GUINT64_CONSTANT (1)) | top_t;
+          break;
+        }
+      case OP_AND:
+        t = (t >> 1) & (t | ~G_GUINT64_CONSTANT (1));
+        f = (f >> 1) | (f & 1);
+        break;
+      case OP_OR:
+        t = (t >> 1) | (t & 1);
+        f = (f >> 1) & (f | ~G_GUINT64_CONSTANT (1));
+        break;
+      }
+  return t & 1;
+}
+
+/* A set on dl_cql_anchor's stack: NULL set for nothing known. */
+typedef struct {
+  guint8 *set;
+  gsize marked;
+} AnchorSet;
+
+gboolean
+dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
+{
+  GArray *stack = g_array_new (FALSE, FALSE, sizeof (AnchorSet));
+  for (guint i = 0; i < q->anchors->len; i++)
+    {
+      const Anchor *a = &g_array_index (q->anchors, Anchor, i);
+      AnchorSet top = { NULL, 0 };
+      if (a->kind == ANCHOR_COND && cond_sets[a->cond] != NULL)
+        {
+          top.set = g_memdup2 (cond_sets[a->cond], n);
+          for (gsize b = 0; b < n; b++)
+            top.marked += top.set[b] != 0;
+        }
+      else if (a->kind == ANCHOR_SEQ || a->kind == ANCHOR_ALT)
+        {
+          AnchorSet y = g_array_index (stack, AnchorSet, stack->len - 1);
+          AnchorSet x = g_array_index (stack, AnchorSet, stack->len - 2);
+          g_array_set_size (stack, stack->len - 2);
+          if (a->kind == ANCHOR_SEQ)
+            {
+              /* Every match has tokens of both: the smaller set. */
+              gboolean take_x = y.set == NULL || (x.set != NULL && x.marked <= y.marked);
+              top = take_x ? x : y;
+              g_free (take_x ? y.set : x.set);
+            }
+          else if (x.set == NULL || y.set == NULL)
+            {
+              /* A match of either: nothing known if one says nothing. */
+              g_free (x.set);
+              g_free (y.set);
+            }
+          else
+            {
+              top = x;
+              top.marked = 0;
+              for (gsize b = 0; b < n; b++)
+                top.marked += (top.set[b] = x.set[b] | y.set[b]) != 0;
+              g_free (y.set);
+            }
+        }
+      g_array_append_val (stack, top);
+    }
+  AnchorSet last = g_array_index (stack, AnchorSet, 0);
+  g_array_unref (stack);
+  if (last.set == NULL)
+    return FALSE;
+  memcpy (out, last.set, n);
+  g_free (last.set);
+  return TRUE;
 }
 
 guint

@@ -55,6 +55,27 @@ gboolean dl_cql_uses (const DlCql *q, DlCqlAttr attr);
 guint dl_cql_n_tests (const DlCql *q);
 DlCqlAttr dl_cql_test_attr (const DlCql *q, guint i);
 
+/* ---- Where matches can be (an index's words, hitblocks.c) ---- */
+
+/* The token conditions of @q (each [...] or "..."), numbered from 0. */
+guint dl_cql_n_conds (const DlCql *q);
+
+/* Whether a token whose tests gave @mask, those of @known for sure and
+ * the others either way (a test of the form as written, say, when only
+ * the folded one is known), may meet condition @c. */
+gboolean dl_cql_cond_may (const DlCql *q, guint c, guint64 mask, guint64 known);
+
+/* Whether dl_cql_anchor reads the set of condition @c. */
+gboolean dl_cql_cond_anchors (const DlCql *q, guint c);
+
+/* From @cond_sets (per condition, @n bytes: non-zero where a token that
+ * may meet it lies, such as the blocks of an index's input; NULL for
+ * one not asked for), into @out the places that hold a token of every
+ * match of @q: the smallest set a sequence's parts give, the union of an
+ * alternative's. FALSE if @q has none: a match may be of [] alone, or
+ * of optional parts (then every place is to be read). */
+gboolean dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out);
+
 /* A query's run for one thread: its regular expressions and the state of
  * the tokens fed so far. */
 typedef struct _DlCqlRun DlCqlRun;

@@ -1,7 +1,10 @@
 /* hitblocks.c — the blocks a search over an index reads (hitblocks.h):
  * each term's forms among the words, found by search for a word and by
  * testing every form for a pattern, a regular expression or a word
- * compared by stem or lemma; the blocks of each query's rarest term. */
+ * compared by stem or lemma; the blocks of each query's rarest term. A
+ * CQL query's conditions are tested on every form as well (but for
+ * word's tests, unknown there), and the query says which of their blocks
+ * hold its matches. */
 #include "config.h"
 
 #include "hitblocks.h"
@@ -28,17 +31,74 @@ terms_free (TermForms *terms, guint n)
   g_free (terms);
 }
 
+/* A CQL query's conditions that say where its matches lie (cql.h,
+ * dl_cql_anchor): per condition the blocks holding a form that may meet
+ * it (NULL for one not asked for), and how many. */
+typedef struct {
+  guint query;
+  const DlCql *cql;
+  guint8 **sets;
+  guint64 *marked;
+} CqlSets;
+
+static void
+cql_sets_free (CqlSets *c, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      for (guint k = 0; k < dl_cql_n_conds (c[i].cql); k++)
+        g_free (c[i].sets[k]);
+      g_free (c[i].sets);
+      g_free (c[i].marked);
+    }
+  g_free (c);
+}
+
+/* Marks the blocks of form @k of @lang (@form, @len bytes) in the sets of
+ * the CQL conditions it may meet; counts in *@open the sets that became
+ * full. FALSE with @error if the words are damaged. */
+static gboolean
+cql_mark (DlIndexWords *w, DlMatcher *m, CqlSets *cql, guint n_cql, DlLang lang, guint64 k,
+          const char *form, gsize len, guint64 n_blocks, guint *open, GError **error)
+{
+  for (guint i = 0; i < n_cql; i++)
+    {
+      CqlSets *c = &cql[i];
+      guint64 mask, known;
+      gboolean tested = FALSE;
+      for (guint d = 0; d < dl_cql_n_conds (c->cql); d++)
+        {
+          if (c->sets[d] == NULL || c->marked[d] == n_blocks)
+            continue;
+          if (!tested)
+            dl_matcher_cql_folded (m, c->query, lang, form, len, &mask, &known);
+          tested = TRUE;
+          if (!dl_cql_cond_may (c->cql, d, mask, known))
+            continue;
+          DlIndexMark mark = { .lang = lang, .k = k };
+          if (!dl_index_words_mark (w, &mark, 1, c->sets[d], &c->marked[d], error))
+            return FALSE;
+          *open -= c->marked[d] == n_blocks;
+        }
+    }
+  return TRUE;
+}
+
 /* Finds each term's forms among @w's: by search for a word, by a pass over
  * all the forms for the other terms (while some of those has not every
  * block). FALSE with @error if the words are damaged. */
 static gboolean
-find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, guint64 n_blocks, GError **error)
+find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint n_cql,
+            guint64 n_blocks, GError **error)
 {
   guint n_terms = dl_matcher_n_terms (m);
-  g_autofree guint64 *mask = g_new0 (guint64, (n_terms + 63) / 64);
+  g_autofree guint64 *mask = g_new0 (guint64, (n_terms + 63) / 64 + 1);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
-      guint open = 0; /* tested terms without every block */
+      guint open = 0; /* tested terms and CQL sets without every block */
+      for (guint i = 0; i < n_cql; i++)
+        for (guint d = 0; d < dl_cql_n_conds (cql[i].cql); d++)
+          open += cql[i].sets[d] != NULL && cql[i].marked[d] < n_blocks;
       for (guint t = 0; t < n_terms; t++)
         {
           const GString *word = dl_matcher_term_word (m, t, l);
@@ -75,6 +135,8 @@ find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, guint64 n_blocks, G
                 return FALSE;
               open -= tf->n_blocks == n_blocks;
             }
+          if (!cql_mark (w, m, cql, n_cql, l, k, form, len, n_blocks, &open, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -84,8 +146,7 @@ gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                const DlIndexNeed *after, GArray *ranges, GError **error)
 {
-  /* CQL's tests are not on folded forms alone: every block is read. */
-  if (!dl_matcher_folds (m) || dl_matcher_has_cql (m))
+  if (!dl_matcher_folds (m))
     return FALSE;
   g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
   if (w == NULL)
@@ -106,14 +167,42 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
       if (terms[t].tested)
         terms[t].blocks = g_malloc0 (MAX (n_blocks, 1));
     }
+  /* CQL queries: the sets of the conditions that say where they match. */
+  guint n_queries = dl_matcher_n_queries (m), n_cql = 0;
+  CqlSets *cql = g_new0 (CqlSets, n_queries);
+  for (guint q = 0; q < n_queries; q++)
+    {
+      const DlCql *c = dl_matcher_query_cql (m, q);
+      if (c == NULL)
+        continue;
+      CqlSets *cs = &cql[n_cql++];
+      cs->query = q;
+      cs->cql = c;
+      cs->sets = g_new0 (guint8 *, MAX (dl_cql_n_conds (c), 1));
+      cs->marked = g_new0 (guint64, MAX (dl_cql_n_conds (c), 1));
+      for (guint d = 0; d < dl_cql_n_conds (c); d++)
+        if (dl_cql_cond_anchors (c, d))
+          cs->sets[d] = g_malloc0 (MAX (n_blocks, 1));
+    }
   g_autofree guint8 *blocks = g_malloc0 (MAX (n_blocks, 1));
-  gboolean ok = find_forms (w, m, terms, n_blocks, error);
+  g_autofree guint8 *anchored = g_malloc0 (MAX (n_blocks, 1));
+  gboolean ok = find_forms (w, m, terms, cql, n_cql, n_blocks, error);
+  gboolean said = TRUE; /* every CQL query has blocks for its matches */
+  for (guint c = 0; ok && said && c < n_cql; c++)
+    {
+      said = dl_cql_anchor (cql[c].cql, cql[c].sets, n_blocks, anchored);
+      for (guint64 b = 0; said && b < n_blocks; b++)
+        blocks[b] |= anchored[b];
+    }
+  cql_sets_free (cql, n_cql);
 
-  /* The blocks of each query's rarest term. */
+  /* The blocks of each word query's rarest term. */
   g_autoptr (GArray) wanted = g_array_new (FALSE, FALSE, sizeof (DlIndexMark));
-  for (guint q = 0; ok && q < dl_matcher_n_queries (m); q++)
+  for (guint q = 0; ok && said && q < n_queries; q++)
     {
       guint first, n = dl_matcher_query_terms (m, q, &first);
+      if (n == 0)
+        continue; /* CQL */
       guint best = first;
       for (guint t = first + 1; t < first + n; t++)
         if (terms[t].n_blocks < terms[best].n_blocks)
@@ -124,7 +213,7 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
       g_array_append_vals (wanted, tf->forms->data, tf->forms->len);
     }
   terms_free (terms, n_terms);
-  if (!ok
+  if (!ok || !said
       || !dl_index_words_mark (w, (DlIndexMark *) (gpointer) wanted->data, wanted->len, blocks,
                                NULL, error))
     return FALSE;

@@ -709,10 +709,12 @@ unit_value (DlMatcher *m, const DlUnits *units, DlLang lang, const char *text, g
     g_string_assign (out, dl_units_key (units, dl_units_of (units, id)));
 }
 
-/* Tests the token @text (@len bytes) of @lang against every CQL query's
- * tests into @mask: its attributes as the VRT export writes them. */
-static gboolean
-test_cql (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
+/* A token's values of the attributes the CQL queries test, @text (@len
+ * bytes) as written, of @lang, as the VRT export writes them: in
+ * @values, which point into m->values. */
+static void
+cql_values (DlMatcher *m, DlLang lang, const char *text, gsize len,
+            const char *values[DL_CQL_ATTRS])
 {
   GString **v = m->values;
   if (m->cql_uses[DL_CQL_WORD])
@@ -727,9 +729,17 @@ test_cql (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask,
   if (m->cql_uses[DL_CQL_LEMMA])
     unit_value (m, m->opts.lemmas[lang], lang, text, len, v[DL_CQL_LEMMA]);
   g_string_assign (v[DL_CQL_LANG], dl_lang_code (lang));
-  const char *values[DL_CQL_ATTRS];
   for (int a = 0; a < DL_CQL_ATTRS; a++)
     values[a] = v[a]->str;
+}
+
+/* Tests the token @text (@len bytes) of @lang against every CQL query's
+ * tests into @mask: its attributes as the VRT export writes them. */
+static gboolean
+test_cql (DlMatcher *m, DlLang lang, const char *text, gsize len, guint64 *mask, GError **error)
+{
+  const char *values[DL_CQL_ATTRS];
+  cql_values (m, lang, text, len, values);
   gboolean ok = TRUE;
   for (guint q = 0; q < m->n_queries; q++)
     {
@@ -806,6 +816,30 @@ dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, 
   g_string_truncate (m->form, 0);
   g_string_append_len (m->form, form, (gssize) len);
   (void) test_normalized (m, lang, mask, TRUE, NULL);
+}
+
+const DlCql *
+dl_matcher_query_cql (const DlMatcher *m, guint q)
+{
+  g_return_val_if_fail (q < m->n_queries, NULL);
+  return m->cql[q].cql;
+}
+
+void
+dl_matcher_cql_folded (DlMatcher *m, guint q, DlLang lang, const char *form, gsize len,
+                       guint64 *mask, guint64 *known)
+{
+  g_return_if_fail (dl_matcher_folds (m) && q < m->n_queries && m->cql[q].run != NULL);
+  const DlCql *cql = m->cql[q].cql;
+  /* Folding a folded form leaves it as it is; its units are its own. */
+  const char *values[DL_CQL_ATTRS];
+  cql_values (m, lang, form, len, values);
+  *known = 0;
+  if (!dl_cql_run_test (m->cql[q].run, values, mask, NULL))
+    return;
+  for (guint i = 0; i < dl_cql_n_tests (cql); i++)
+    if (dl_cql_test_attr (cql, i) != DL_CQL_WORD)
+      *known |= G_GUINT64_CONSTANT (1) << i;
 }
 
 /* The queries' terms that the token @text (@len bytes, of a line of @lang)

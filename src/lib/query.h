@@ -160,6 +160,17 @@ const GString *dl_matcher_term_word (const DlMatcher *m, guint t, DlLang lang);
  * counts as a match (the token's line then shows whether it is). */
 void dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, guint64 *mask);
 
+/* Query @q's CQL, or NULL if it is no CQL query. */
+const DlCql *dl_matcher_query_cql (const DlMatcher *m, guint q);
+
+/* For a matcher that folds and a CQL query @q: into *@mask the results of
+ * its tests (cql.h) on a token of @lang whose folded form is @form (@len
+ * bytes), into *@known the tests that form decides: all but word's (the
+ * form as written, which the folded one does not give). A regular
+ * expression that fails on it leaves every test unknown. */
+void dl_matcher_cql_folded (DlMatcher *m, guint q, DlLang lang, const char *form, gsize len,
+                            guint64 *mask, guint64 *known);
+
 G_END_DECLS
 
 #endif /* DL_QUERY_H */
