@@ -37,6 +37,10 @@ kwic --format tsv /^ermeni/ PATH
 kwic --format tsv the_war PATH
 kwic --format csv --words 5 --unit stem karabağ PATH
 kwic --format json --width 90 --lang en abalka PATH
+kwic --format tsv --cql "[fold=\"dağlık\"] [fold=\"karabağ.*\"]" PATH
+kwic --format tsv --cql "\"the\" [lang=\"en\" & word!=\"of\"]+ \"of\" within s" PATH
+kwic --cql "([fold=\"ermeni.*\"] | [stem=\"azerbaycan\"]) []{0,2} \"ve\" within s" PATH
+dispersion --format tsv --cql "[word=\"[0-9]+\"] [fold=\"yılında\"]" PATH
 colloc --format tsv savaş PATH
 colloc --all --top 400 --format tsv PATH
 ngrams -n 3 --top 300 --format tsv PATH

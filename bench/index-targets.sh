@@ -107,4 +107,6 @@ row "kwic savaş" kwic --format tsv savaş INPUT
 row "kwic ve" kwic --format tsv ve INPUT
 row "kwic 'Dağlık Karabağ'" kwic --format tsv "Dağlık Karabağ" INPUT
 row "kwic '/^ermeni/'" kwic --format tsv /^ermeni/ INPUT
+row "kwic --cql dağlık karabağ.*" kwic --format tsv --cql '[fold="dağlık"] [fold="karabağ.*"]' INPUT
+row "kwic --cql the ... of within s" kwic --format tsv --cql '"the" [lang="en" & word!="of"]+ "of" within s' INPUT
 row "colloc savaş" colloc --format tsv savaş INPUT

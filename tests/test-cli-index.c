@@ -119,6 +119,7 @@ test_index_kwic_reads_what_it_needs (void)
     "'Türkiye’nin'",
     "nothing-here",
     "--cql '[fold=\"dağlık\"] [fold=\"karabağ.*\"]'",
+    "--cql '\"the\" [lang=\"en\" & word!=\"of\"]+ \"of\" within s'",
     "--cql '[lemma=\"savaş\"] []{0,2} [lang=\"tr\" & stem!=\"ve\"] within s'",
   };
   static const char *const options[] = {
@@ -197,7 +198,8 @@ test_index_cql_reads_its_blocks (void)
 {
   /* A CQL query reads the blocks of the condition every match has a token
    * of: those of the word query that spells it (the tests on fold and
-   * lang known from each folded form, those on word taken as unknown),
+   * lang known from each folded form, those on word taken as unknown but
+   * for a plain string),
    * the union of an alternative's, every block when nothing is known. */
   g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "small.dlx", NULL);
@@ -218,6 +220,9 @@ test_index_cql_reads_its_blocks (void)
     { { "[fold=\"ermeni.*\"]", "[fold=\"nahçıvan\"]+ []?" }, { "ermeni*", "nahçıvan" } },
     { { "[lang=\"en\"] [fold=\"war\"]" }, { "war" } },
     { { "[fold=\"war\" & lang=\"tr\"]" }, { "nothing-here" } },
+    /* A plain word without %c: only tokens folding as it does. */
+    { { "\"Savaş\" [fold=\"sonra\"]" }, { "\"savaş sonra\"" } },
+    { { "[word=\"Türkiye\" & lang=\"tr\"]", "\"Azerbaijan\"" }, { "türkiye", "azerbaijan" } },
   };
   guint fewer = 0;
   for (guint i = 0; i < dl_index_n_inputs (idx); i++)
@@ -238,8 +243,12 @@ test_index_cql_reads_its_blocks (void)
   /* Nothing known: a match may be [] alone, or of optional parts; or
    * every block has a form that may be of a match (a word's test is not
    * known from a folded form). */
-  static const char *const unknown[] = { "[]{2}", "\"savaş\"", "[fold=\"savaş\"]? []",
-                                         "[fold=\"savaş\"] | []", "[!fold=\"savaş\"]" };
+  static const char *const unknown[] = { "[]{2}",
+                                         "\"savaş\"%c",
+                                         "[word=\"sava.\"]",
+                                         "[fold=\"savaş\"]? []",
+                                         "[fold=\"savaş\"] | []",
+                                         "[!fold=\"savaş\"]" };
   for (gsize u = 0; u < G_N_ELEMENTS (unknown); u++)
     {
       g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);

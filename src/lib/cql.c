@@ -1099,6 +1099,16 @@ dl_cql_n_tests (const DlCql *q)
   return q->n_tests;
 }
 
+const char *
+dl_cql_test_literal (const DlCql *q, guint i)
+{
+  g_return_val_if_fail (i < q->n_tests, NULL);
+  const Test *t = &q->tests[i];
+  if (t->nocase || strpbrk (t->pattern, "\\^$.|?*+()[]{}") != NULL)
+    return NULL;
+  return t->pattern;
+}
+
 DlCqlAttr
 dl_cql_test_attr (const DlCql *q, guint i)
 {

@@ -76,6 +76,11 @@ gboolean dl_cql_cond_anchors (const DlCql *q, guint c);
  * of optional parts (then every place is to be read). */
 gboolean dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out);
 
+/* Test @i's text when it is a plain string without %c (no character a
+ * regular expression gives a meaning to): the value it matches, which is
+ * that string; NULL otherwise. */
+const char *dl_cql_test_literal (const DlCql *q, guint i);
+
 /* A query's run for one thread: its regular expressions and the state of
  * the tokens fed so far. */
 typedef struct _DlCqlRun DlCqlRun;

@@ -352,11 +352,16 @@ typedef struct {
   URegularExpression *re;
 } MTerm;
 
+typedef char *LangFolds[DL_LANG_COUNT];
+
 /* A CQL query's run and where its tests' results are in a mask. */
 typedef struct {
   const DlCql *cql;
   DlCqlRun *run;
   guint bit; /* its first test's */
+  /* Per test and language, a literal word test's text folded (the only
+   * folded form a token it matches can have), or NULL. */
+  LangFolds *literal_folds;
 } MCql;
 
 struct _DlMatcher {
@@ -391,13 +396,39 @@ struct _DlMatcher {
 
 #define BIT_SET(mask, i) (((mask)[(i) / 64] >> ((i) % 64)) & 1)
 
+/* Folds the text of each of @mc's literal word tests by each language. */
+static void
+cql_literal_folds (DlMatcher *m, MCql *mc)
+{
+  guint n = dl_cql_n_tests (mc->cql);
+  mc->literal_folds = g_new0 (LangFolds, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      const char *literal = dl_cql_test_literal (mc->cql, i);
+      if (dl_cql_test_attr (mc->cql, i) != DL_CQL_WORD || literal == NULL)
+        continue;
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          GString *f = g_string_new (NULL);
+          dl_normalizer_fold (m->norm, (DlLang) l, literal, strlen (literal), f);
+          mc->literal_folds[i][l] = g_string_free (f, FALSE);
+        }
+    }
+}
+
 void
 dl_matcher_free (DlMatcher *m)
 {
   if (m == NULL)
     return;
   for (guint q = 0; m->cql != NULL && q < m->n_queries; q++)
-    dl_cql_run_free (m->cql[q].run);
+    {
+      dl_cql_run_free (m->cql[q].run);
+      for (guint i = 0; m->cql[q].literal_folds != NULL && i < dl_cql_n_tests (m->cql[q].cql); i++)
+        for (int l = 0; l < DL_LANG_COUNT; l++)
+          g_free (m->cql[q].literal_folds[i][l]);
+      g_free (m->cql[q].literal_folds);
+    }
   g_free (m->cql);
   for (int a = 0; a < DL_CQL_ATTRS; a++)
     if (m->values[a] != NULL)
@@ -497,6 +528,9 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
   m->norm = dl_normalizer_new (error);
   if (m->norm == NULL)
     return NULL;
+  for (guint q = 0; q < n; q++)
+    if (m->cql[q].cql != NULL)
+      cql_literal_folds (m, &m->cql[q]);
   m->by_unit = options->unit != DL_UNIT_FORM;
   m->last_lang = DL_LANG_COUNT;
 
@@ -838,8 +872,18 @@ dl_matcher_cql_folded (DlMatcher *m, guint q, DlLang lang, const char *form, gsi
   if (!dl_cql_run_test (m->cql[q].run, values, mask, NULL))
     return;
   for (guint i = 0; i < dl_cql_n_tests (cql); i++)
-    if (dl_cql_test_attr (cql, i) != DL_CQL_WORD)
-      *known |= G_GUINT64_CONSTANT (1) << i;
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << i;
+      const char *folded = m->cql[q].literal_folds[i][lang];
+      if (dl_cql_test_attr (cql, i) != DL_CQL_WORD)
+        *known |= bit;
+      else if (folded != NULL && (strlen (folded) != len || memcmp (folded, form, len) != 0))
+        {
+          /* A token written as the literal folds to its fold, not this. */
+          *known |= bit;
+          *mask &= ~bit;
+        }
+    }
 }
 
 /* The queries' terms that the token @text (@len bytes, of a line of @lang)

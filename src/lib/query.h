@@ -166,8 +166,9 @@ const DlCql *dl_matcher_query_cql (const DlMatcher *m, guint q);
 /* For a matcher that folds and a CQL query @q: into *@mask the results of
  * its tests (cql.h) on a token of @lang whose folded form is @form (@len
  * bytes), into *@known the tests that form decides: all but word's (the
- * form as written, which the folded one does not give). A regular
- * expression that fails on it leaves every test unknown. */
+ * form as written, which the folded one does not give), and a word's test
+ * of a plain string without %c when its fold is not @form (then false). A
+ * regular expression that fails on it leaves every test unknown. */
 void dl_matcher_cql_folded (DlMatcher *m, guint q, DlLang lang, const char *form, gsize len,
                             guint64 *mask, guint64 *known);
 
