@@ -240,6 +240,28 @@ test_index_cql_reads_its_blocks (void)
         fewer += strcmp (got, want) == 0 && strcmp (got, "all") != 0 && strchr (got, '-') != NULL;
       }
   DL_ASSERT_TRUE_FOR ("some queries read some blocks", fewer > 10);
+  /* Two CQL queries of 40 tests each: 80 bits of the matcher's mask past
+   * the terms (none), which the words' pass must have room for. */
+  GString *many[2] = { g_string_new ("[fold=\"savaş\""), g_string_new ("[fold=\"karabağ\"") };
+  for (int k = 0; k < 2; k++)
+    {
+      for (int t = 1; t < 40; t++)
+        g_string_append_printf (many[k], " | fold=\"%c%d\"", "sk"[k], t);
+      g_string_append_c (many[k], ']');
+    }
+  const char *const many_cql[] = { many[0]->str, many[1]->str };
+  static const char *const many_words[] = { "savaş", "karabağ" };
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    {
+      g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+      g_autoptr (DlMatcher) a = matcher_of (many_cql, 2, TRUE, keep);
+      g_autoptr (DlMatcher) b = matcher_of (many_words, 2, FALSE, keep);
+      g_autofree char *got = blocks_read (idx, i, a);
+      g_autofree char *want = blocks_read (idx, i, b);
+      DL_ASSERT_STR_EQ_FOR ("80 tests", got, want);
+    }
+  g_string_free (many[0], TRUE);
+  g_string_free (many[1], TRUE);
   /* Nothing known: a match may be [] alone, or of optional parts; or
    * every block has a form that may be of a match (a word's test is not
    * known from a folded form). */

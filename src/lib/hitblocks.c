@@ -92,7 +92,7 @@ find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint
             guint64 n_blocks, GError **error)
 {
   guint n_terms = dl_matcher_n_terms (m);
-  g_autofree guint64 *mask = g_new0 (guint64, (n_terms + 63) / 64 + 1);
+  g_autofree guint64 *mask = g_new0 (guint64, MAX ((n_terms + 63) / 64, 1));
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       guint open = 0; /* tested terms and CQL sets without every block */

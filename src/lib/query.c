@@ -846,7 +846,8 @@ void
 dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, guint64 *mask)
 {
   g_return_if_fail (dl_matcher_folds (m));
-  memset (mask, 0, m->stride * sizeof (guint64));
+  /* The terms' words only: CQL's bits after them are not set here. */
+  memset (mask, 0, (m->n_terms + 63) / 64 * sizeof (guint64));
   g_string_truncate (m->form, 0);
   g_string_append_len (m->form, form, (gssize) len);
   (void) test_normalized (m, lang, mask, TRUE, NULL);
