@@ -241,7 +241,9 @@ phrase_matches_how (const char *const *queries, const char *const *tokens, gbool
   g_autoptr (GError) error = NULL;
   g_autoptr (GPtrArray) qs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
   for (guint i = 0; queries[i] != NULL; i++)
-    g_ptr_array_add (qs, dl_query_parse (queries[i], &error));
+    g_ptr_array_add (qs, g_str_has_prefix (queries[i], "cql:")
+                             ? dl_query_parse_cql (queries[i] + 4, &error)
+                             : dl_query_parse (queries[i], &error));
   DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlMatcher) m = dl_matcher_new ((DlQuery *const *) qs->pdata, qs->len, &o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (m);
@@ -326,6 +328,17 @@ test_match_phrases (void)
   const char *const t4[] = { "w69", "x", "w0", "w69", "w65", "x", "w0", "||", "w65", "w3", NULL };
   g_autofree char *got4 = phrase_matches (q4, t4);
   CU_ASSERT_STRING_EQUAL (got4, "0:69/1 2:0/1 3:69/1 4:65/1 6:0/1 8:65/1 9:3/1");
+
+  /* A CQL query's tests after 62 terms: bits 62 to 65, across two mask
+   * words. */
+  const char *q5[64];
+  for (guint i = 0; i < 62; i++)
+    q5[i] = words->pdata[i];
+  q5[62] = "cql:\"a\" [fold=\"b\" & lang=\"tr\"] \"c\"";
+  q5[63] = NULL;
+  const char *const t5[] = { "a", "B", "c", "w5", "a", "x", "c", "||", "a", "b", "c", NULL };
+  g_autofree char *got5 = phrase_matches (q5, t5);
+  CU_ASSERT_STRING_EQUAL (got5, "2:62/3 3:5/1 10:62/3");
 }
 
 static void

@@ -396,6 +396,17 @@ struct _DlMatcher {
 
 #define BIT_SET(mask, i) (((mask)[(i) / 64] >> ((i) % 64)) & 1)
 
+/* The @n bits (1 to 64) of @mask from bit @first, as one word. */
+static inline guint64
+bits_at (const guint64 *mask, guint first, guint n)
+{
+  guint w = first / 64, o = first % 64;
+  guint64 v = mask[w] >> o;
+  if (o != 0 && o + n > 64)
+    v |= mask[w + 1] << (64 - o);
+  return n == 64 ? v : v & ((G_GUINT64_CONSTANT (1) << n) - 1);
+}
+
 /* Folds the text of each of @mc's literal word tests by each language. */
 static void
 cql_literal_folds (DlMatcher *m, MCql *mc)
@@ -592,12 +603,6 @@ dl_matcher_within (const DlMatcher *m, DlCqlWithin within)
     if (m->cql[q].cql != NULL && dl_cql_within (m->cql[q].cql) == within)
       return TRUE;
   return FALSE;
-}
-
-gboolean
-dl_matcher_has_cql (const DlMatcher *m)
-{
-  return m->any_cql;
 }
 
 void
@@ -930,10 +935,8 @@ feed (DlMatcher *m, const guint64 *mask, const DlMatch **matches, guint *n_match
       if (mc->run != NULL)
         {
           /* A CQL query runs on every token: its state moves on. */
-          guint64 tests = 0;
-          for (guint i = 0; i < dl_cql_n_tests (mc->cql); i++)
-            tests |= (guint64) BIT_SET (mask, mc->bit + i) << i;
-          guint length = dl_cql_run_feed (mc->run, tests);
+          guint n = dl_cql_n_tests (mc->cql);
+          guint length = dl_cql_run_feed (mc->run, n > 0 ? bits_at (mask, mc->bit, n) : 0);
           if (length > 0)
             {
               DlMatch match = { q, length };

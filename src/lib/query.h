@@ -95,10 +95,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlMatcher, dl_matcher_free)
 /* Forgets the tokens given so far: no phrase matches across this point. */
 void dl_matcher_reset (DlMatcher *m);
 
-/* Whether a query is of CQL, and one of them is within @within: the
- * caller then says where those boundaries are with dl_matcher_boundary,
- * before the token after each. */
-gboolean dl_matcher_has_cql (const DlMatcher *m);
+/* Whether a query is of CQL within @within: the caller then says where
+ * those boundaries are with dl_matcher_boundary, before the token after
+ * each. */
 gboolean dl_matcher_within (const DlMatcher *m, DlCqlWithin within);
 void dl_matcher_boundary (DlMatcher *m, DlCqlWithin within);
 
