@@ -128,7 +128,8 @@ usage_error (const char *message, const char *command)
   return EXIT_USAGE;
 }
 
-/* SIGINT, SIGTERM or SIGHUP: the run's temporary files (-o's, standard
+/* SIGINT, SIGTERM, SIGHUP or SIGPIPE (the reader of standard output went
+ * away, as `| head` does): the run's temporary files (-o's, standard
  * input's copies) removed, then the signal again with its default action,
  * so that the exit status says what ended the run (as sort and gzip do).
  * Async-signal-safe. */
@@ -143,7 +144,7 @@ on_fatal_signal (int sig)
 static void
 catch_fatal_signals (void)
 {
-  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+  static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
   struct sigaction sa = { 0 };
   sa.sa_handler = on_fatal_signal;
   sigemptyset (&sa.sa_mask);
