@@ -362,6 +362,92 @@ test_where_matches_lie (void)
     }
 }
 
+/* The literal every value a test matches holds (the prefilter's), and
+ * the conditions whose tokens every match has, chosen by cost. */
+static void
+test_needles (void)
+{
+  static const struct {
+    const char *test;
+    const char *needle; /* "": none */
+  } needles[] = {
+    { "savaş", "savaş" },
+    { "savaş.*", "savaş" },
+    { ".*karabağ", "karabağ" },
+    { "s.vaş", "vaş" },
+    { "sa.aş", "sa" }, /* the first of the longest */
+    /* A quantifier may leave out the character before it, not those
+     * before that; x+ holds x once. */
+    { "savaşlar?", "savaşla" },
+    { "ab*cdefg", "cdefg" },
+    { "abcde{0,2}f", "abcd" },
+    { "abc+defg", "defg" },
+    { "abcd+e", "abcd" },
+    { "a+?bc", "bc" },
+    /* Up to an escape, a set or a group, which may hold anything. */
+    { "savaş\\w*", "savaş" },
+    { "sav[aeı]ş", "sav" },
+    { "(yeni )?savaş", "" },
+    { "kara(bağ)?", "kara" },
+    { "[0-9]+", "" },
+    { "^türk$", "türk" },
+    /* An alternative anywhere; nothing but quantified characters. */
+    { "savaş|barış", "" },
+    { "(savaş|barış)lar", "" },
+    { "a?b?", "" },
+    { ".*", "" },
+    /* %c: Unicode's folding is not the matcher's. */
+    { "savaş\"%c", "" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (needles); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autofree char *text = g_strdup_printf (
+          "[fold=\"%s%s]", needles[i].test, g_str_has_suffix (needles[i].test, "%c") ? "" : "\"");
+      g_autoptr (DlCql) q = dl_cql_parse (text, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (q);
+      g_autoptr (GString) got = g_string_new ("junk");
+      gboolean has = dl_cql_test_needle (q, 0, got);
+      DL_ASSERT_STR_EQ_FOR (text, got->str, needles[i].needle);
+      DL_ASSERT_INT_EQ_FOR (text, has, needles[i].needle[0] != '\0');
+    }
+
+  /* Conditions chosen: a sequence's cheaper part, an alternative's parts
+   * (costs added), none where a part has nothing to search for. */
+  static const struct {
+    const char *query;
+    guint64 cost[5]; /* per condition; 0: none */
+    const char *out; /* one character a condition; NULL: none */
+  } anchors[] = {
+    { "\"a\" \"b\"", { 5, 3 }, "01" },
+    { "\"a\" \"b\"", { 3, 5 }, "10" },
+    { "\"a\" \"b\"", { 0, 5 }, "01" },
+    { "\"a\" (\"b\" | \"c\")", { 5, 2, 2 }, "011" },
+    { "\"a\" (\"b\" | \"c\")", { 3, 2, 2 }, "100" },
+    { "\"a\" (\"b\" | \"c\")", { 0, 2, 0 }, NULL },
+    { "\"a\"? [] \"b\"?", { 1, 1, 1 }, NULL },
+    /* [] says nothing, whatever its cost. */
+    { "\"a\"+ []{0,2} \"b\"{2}", { 4, 1, 3 }, "001" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (anchors); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlCql) q = dl_cql_parse (anchors[i].query, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (q);
+      guint n = dl_cql_n_conds (q);
+      guint64 cost[5];
+      for (guint c = 0; c < n; c++)
+        cost[c] = anchors[i].cost[c] == 0 ? G_MAXUINT64 : anchors[i].cost[c];
+      guint8 out[5];
+      gboolean said = dl_cql_anchor_conds (q, cost, out);
+      char got[6] = { 0 };
+      for (guint c = 0; said && c < n; c++)
+        got[c] = out[c] ? '1' : '0';
+      g_autofree char *label = g_strdup_printf ("%s, case %" G_GSIZE_FORMAT, anchors[i].query, i);
+      DL_ASSERT_STR_EQ_FOR (label, said ? got : NULL, anchors[i].out);
+    }
+}
+
 /* ---- random queries against GRegex ---- */
 
 /* A random part of a query over the tokens a, b, c as CQL into @cql and
@@ -502,5 +588,6 @@ test_cql_suite (void)
   CU_add_test (s, "match_span_limit", test_match_span_limit);
   CU_add_test (s, "attributes", test_attributes);
   CU_add_test (s, "where_matches_lie", test_where_matches_lie);
+  CU_add_test (s, "needles", test_needles);
   CU_add_test (s, "match_random_against_gregex", test_match_random_against_gregex);
 }

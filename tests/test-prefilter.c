@@ -14,12 +14,14 @@
 #include "prefilter.h"
 #include "tests.h"
 
-/* A prefilter for @query as matched with @unit and @casing, or NULL. */
+/* A prefilter for @query (of the corpus query language after "cql:") as
+ * matched with @unit and @casing, or NULL. */
 static DlPrefilter *
 prefilter_for (const char *query, DlUnit unit, DlCase casing)
 {
   g_autoptr (GError) error = NULL;
-  DlQuery *q = dl_query_parse (query, &error);
+  DlQuery *q = g_str_has_prefix (query, "cql:") ? dl_query_parse_cql (query + 4, &error)
+                                                : dl_query_parse (query, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (q);
   DlQueryOptions o = { .unit = unit, .casing = casing };
   g_autoptr (DlMatcher) m = dl_matcher_new (&q, 1, &o, &error);
@@ -28,6 +30,18 @@ prefilter_for (const char *query, DlUnit unit, DlCase casing)
   CU_ASSERT_PTR_NULL (error);
   dl_query_free (q);
   return pf;
+}
+
+/* Checks that each of @queries (@n) has a prefilter, if @has, or has none,
+ * matched by form with case folded. */
+static void
+check_has_prefilter (const char *const *queries, gsize n, gboolean has)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr (DlPrefilter) pf = prefilter_for (queries[i], DL_UNIT_FORM, DL_CASE_FOLD);
+      DL_ASSERT_INT_EQ_FOR (queries[i], pf != NULL, has);
+    }
 }
 
 typedef struct {
@@ -99,6 +113,28 @@ static const Case cases[] = {
   { "ǰ", DL_CASE_FOLD, "ǰ", TRUE },
   { "ǰa", DL_CASE_FOLD, "ǰA", TRUE },
   { "ιx", DL_CASE_FOLD, "\xe1\xbe\xbeX", TRUE },
+  /* CQL: a test on the folded form searches its literal as it is... */
+  { "cql:[fold=\"ırak\"]", DL_CASE_FOLD, "IRAK’ta", TRUE },
+  { "cql:[fold=\"ırak\"]", DL_CASE_FOLD, "irak", FALSE },
+  { "cql:[fold=\"savaş.*\"]", DL_CASE_FOLD, "SAVAŞLARIN", TRUE },
+  { "cql:[fold=\".*karabağ’da\"]", DL_CASE_FOLD, "Dağlık-KARABAĞ'DA", TRUE },
+  /* ... one on the form as written, folded in each language. */
+  { "cql:[word=\"IRAK\"]", DL_CASE_FOLD, "ırak", TRUE },
+  { "cql:[word=\"IRAK\"]", DL_CASE_FOLD, "irak", TRUE },
+  { "cql:[word=\"Savaş\"]", DL_CASE_KEEP, "Savaş", TRUE },
+  { "cql:[word=\"Savaş\"]", DL_CASE_KEEP, "SAVAŞ", FALSE },
+  /* The condition every match has a token of, the longer literal, not
+   * one a condition can do without (!=) or an optional one. */
+  { "cql:[fold=\"sonra\"] \"savaşta\"", DL_CASE_FOLD, "sonra", FALSE },
+  { "cql:[fold=\"sonra\"] \"savaşta\"", DL_CASE_FOLD, "Savaşta", TRUE },
+  { "cql:[fold!=\"kuzgunlar\"] \"bir\"", DL_CASE_FOLD, "kuzgunlar", FALSE },
+  { "cql:[fold!=\"kuzgunlar\"] \"bir\"", DL_CASE_FOLD, "BİR", TRUE },
+  { "cql:\"kuzgunlar\"? \"bir\"", DL_CASE_FOLD, "kuzgunlar", FALSE },
+  { "cql:[fold=\"kuzgunlar\" & lang=\"tr\"] \"bir\"", DL_CASE_FOLD, "bir", FALSE },
+  /* Each part of an alternative. */
+  { "cql:\"savaş\" | [fold=\"barış\"]", DL_CASE_FOLD, "BARIŞ", TRUE },
+  { "cql:\"savaş\" | [fold=\"barış\"]", DL_CASE_FOLD, "savaş", TRUE },
+  { "cql:\"savaş\" | [fold=\"barış\"]", DL_CASE_FOLD, "yol", FALSE },
 };
 
 static void
@@ -130,6 +166,23 @@ test_spellings (void)
   DL_ASSERT_INT_EQ (dl_prefilter_spellings (keep, 0), 1);
   g_autoptr (DlPrefilter) da = prefilter_for ("b'c", DL_UNIT_FORM, DL_CASE_KEEP);
   DL_ASSERT_INT_EQ (dl_prefilter_spellings (da, 0), DL_APOSTROPHE_KINDS);
+  /* CQL: a folded form's literal once; the form as written folded in
+   * each language, once where the folds agree. */
+  g_autoptr (DlPrefilter) fold = prefilter_for ("cql:[fold=\"ırak\"]", DL_UNIT_FORM, DL_CASE_FOLD);
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (fold, 0), 2 * 2 * 2 * 3);
+  g_autoptr (DlPrefilter) word = prefilter_for ("cql:\"IRAK\"", DL_UNIT_FORM, DL_CASE_FOLD);
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (word, 0), 2 * 2 * 2 * 3 + 3 * 2 * 2 * 3);
+  g_autoptr (DlPrefilter) same = prefilter_for ("cql:\"savaş\"", DL_UNIT_FORM, DL_CASE_FOLD);
+  DL_ASSERT_INT_EQ (dl_prefilter_spellings (same, 0), 3 * 2 * 2 * 2 * 2);
+  /* The CQL queries test-concord.c compares over random texts: each has
+   * a prefilter. */
+  static const char *const concord_cql[]
+      = { "cql:[fold=\"sav.*\"] []{0,3} [fold=\"kuzgun\"]",
+          "cql:\"bir\" []{0,9} ([word=\"IRAK\"] | [fold=\"ırak\"]) [word!=\"ve\"]*",
+          "cql:[fold=\".*’ın\"] within line",
+          "cql:[]{2} [fold=\"kuzgun\" & lang=\"tr\"] [fold!=\"kuzgun\"]+",
+          "cql:[fold!=\"kuzgun\"] \"bir\"" };
+  check_has_prefilter (concord_cql, G_N_ELEMENTS (concord_cql), TRUE);
 }
 
 /* Regular expressions, patterns without letters and words compared by
@@ -138,15 +191,26 @@ static void
 test_queries_without_literal (void)
 {
   static const char *const none[] = { "/^ermeni/", "*", "???", "\"* ?\"" };
-  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
-    {
-      g_autoptr (DlPrefilter) pf = prefilter_for (none[i], DL_UNIT_FORM, DL_CASE_FOLD);
-      CU_ASSERT_PTR_NULL (pf);
-    }
+  check_has_prefilter (none, G_N_ELEMENTS (none), FALSE);
   g_autoptr (DlPrefilter) stem = prefilter_for ("savaş", DL_UNIT_STEM, DL_CASE_FOLD);
   CU_ASSERT_PTR_NULL (stem);
   g_autoptr (DlPrefilter) lemma = prefilter_for ("\"olan savaş\"", DL_UNIT_LEMMA, DL_CASE_FOLD);
   CU_ASSERT_PTR_NULL (lemma);
+  /* CQL queries whose every match need not hold a literal: tests of
+   * units and languages, %c, an alternative inside a test or inside a
+   * condition or beside a part without one, the folded form with case
+   * kept. */
+  static const char *const cql_none[] = { "cql:[lemma=\"savaş\"]",
+                                          "cql:[stem=\"savaş\"] [lang=\"tr\"]",
+                                          "cql:[word=\"savaş\"%c]",
+                                          "cql:[fold=\"(savaş|barış)\"]",
+                                          "cql:[fold=\"savaş\" | fold=\"barış\"]",
+                                          "cql:\"savaş\" | [lemma=\"barış\"]",
+                                          "cql:\"savaş\"? []",
+                                          "cql:[fold=\"[0-9]+\"]" };
+  check_has_prefilter (cql_none, G_N_ELEMENTS (cql_none), FALSE);
+  g_autoptr (DlPrefilter) kept = prefilter_for ("cql:[fold=\"savaş\"]", DL_UNIT_FORM, DL_CASE_KEEP);
+  CU_ASSERT_PTR_NULL (kept);
   /* A pattern beside a word compared by unit: the pattern's letters. */
   g_autoptr (DlPrefilter) mixed = prefilter_for ("\"olan savaş*\"", DL_UNIT_STEM, DL_CASE_FOLD);
   CU_ASSERT_PTR_NOT_NULL_FATAL (mixed);

@@ -172,7 +172,9 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
     return NULL;
   /* CQL's within s: where the VRT export's sentences end. */
   so.sentences = dl_matcher_within (c->matcher, DL_CQL_WITHIN_SENTENCE);
-  if (options->prefilter)
+  /* A sentence's start depends on the line before it, which the
+   * prefilter's pass may not tokenize: with within s, every line. */
+  if (options->prefilter && !so.sentences)
     {
       /* NULL without an error: some query needs every line. */
       g_autoptr (GError) local = NULL;

@@ -1014,26 +1014,94 @@ dl_cql_cond_may (const DlCql *q, guint c, guint64 mask, guint64 known)
   return t & 1;
 }
 
-/* A set on dl_cql_anchor's stack: NULL set for nothing known. */
-typedef struct {
-  guint8 *set;
-  gsize marked;
-} AnchorSet;
+/* Ends the run of characters @run (its characters' starts in @starts),
+ * keeping it in @best if it is longer, less its last character if
+ * @drop_last (a quantifier may leave it out). */
+static void
+end_run (GString *run, GArray *starts, gboolean drop_last, GString *best, glong *best_chars)
+{
+  if (drop_last && starts->len > 0)
+    {
+      g_string_truncate (run, g_array_index (starts, gsize, starts->len - 1));
+      g_array_set_size (starts, starts->len - 1);
+    }
+  if ((glong) starts->len > *best_chars)
+    {
+      g_string_assign (best, run->str);
+      *best_chars = starts->len;
+    }
+  g_string_truncate (run, 0);
+  g_array_set_size (starts, 0);
+}
 
 gboolean
-dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
+dl_cql_test_needle (const DlCql *q, guint i, GString *out)
+{
+  g_return_val_if_fail (i < q->n_tests, FALSE);
+  const Test *t = &q->tests[i];
+  g_string_truncate (out, 0);
+  /* An alternative anywhere may do without any run. */
+  if (t->nocase || strchr (t->pattern, '|') != NULL)
+    return FALSE;
+  g_autoptr (GString) run = g_string_new (NULL);
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  glong best = 0;
+  const char *p = t->pattern;
+  /* Up to the first escape, set or group: only characters and
+   * quantifiers before it, read simply. */
+  while (*p != '\0' && strchr ("\\[(", *p) == NULL)
+    {
+      if (*p == '?' || *p == '*' || *p == '{')
+        {
+          end_run (run, starts, TRUE, out, &best);
+          if (*p == '{' && (p = strchr (p, '}')) == NULL)
+            break;
+          p++;
+        }
+      else if (strchr (".^$+)]}", *p) != NULL)
+        {
+          /* x+ holds x, not what follows it next to it. */
+          end_run (run, starts, FALSE, out, &best);
+          p++;
+        }
+      else
+        {
+          const char *next = g_utf8_next_char (p);
+          gsize at = run->len;
+          g_array_append_val (starts, at);
+          g_string_append_len (run, p, next - p);
+          p = next;
+        }
+    }
+  /* A run cut by an escape, set or group holds its characters all the
+   * same: a quantifier after those is theirs. */
+  end_run (run, starts, FALSE, out, &best);
+  return best > 0;
+}
+
+/* A set on walk_anchors's stack: NULL set for nothing known. */
+typedef struct {
+  guint8 *set;
+  guint64 weight;
+} AnchorSet;
+
+/* A condition's set for walk_anchors (@n bytes, taken), or NULL. */
+typedef guint8 *(*LeafFunc) (guint c, gsize n, gconstpointer data, guint64 *weight);
+
+/* The set every match of @q has a token in, into @out (@n bytes), from
+ * each condition's (@leaf): a sequence takes the lighter of its parts'
+ * sets, an alternative their union, weighing the sum of theirs if
+ * @add, else its marked bytes. FALSE if nothing is known. */
+static gboolean
+walk_anchors (const DlCql *q, gsize n, LeafFunc leaf, gconstpointer data, gboolean add, guint8 *out)
 {
   GArray *stack = g_array_new (FALSE, FALSE, sizeof (AnchorSet));
   for (guint i = 0; i < q->anchors->len; i++)
     {
       const Anchor *a = &g_array_index (q->anchors, Anchor, i);
       AnchorSet top = { NULL, 0 };
-      if (a->kind == ANCHOR_COND && cond_sets[a->cond] != NULL)
-        {
-          top.set = g_memdup2 (cond_sets[a->cond], n);
-          for (gsize b = 0; b < n; b++)
-            top.marked += top.set[b] != 0;
-        }
+      if (a->kind == ANCHOR_COND)
+        top.set = leaf (a->cond, n, data, &top.weight);
       else if (a->kind == ANCHOR_SEQ || a->kind == ANCHOR_ALT)
         {
           AnchorSet y = g_array_index (stack, AnchorSet, stack->len - 1);
@@ -1041,8 +1109,8 @@ dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
           g_array_set_size (stack, stack->len - 2);
           if (a->kind == ANCHOR_SEQ)
             {
-              /* Every match has tokens of both: the smaller set. */
-              gboolean take_x = y.set == NULL || (x.set != NULL && x.marked <= y.marked);
+              /* Every match has tokens of both: the lighter set. */
+              gboolean take_x = y.set == NULL || (x.set != NULL && x.weight <= y.weight);
               top = take_x ? x : y;
               g_free (take_x ? y.set : x.set);
             }
@@ -1055,13 +1123,19 @@ dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
           else
             {
               top = x;
-              top.marked = 0;
+              top.weight
+                  = add ? (x.weight > G_MAXUINT64 - y.weight ? G_MAXUINT64 : x.weight + y.weight)
+                        : 0;
               for (gsize b = 0; b < n; b++)
-                top.marked += (top.set[b] = x.set[b] | y.set[b]) != 0;
+                {
+                  top.set[b] |= y.set[b];
+                  top.weight += !add && top.set[b] != 0;
+                }
               g_free (y.set);
             }
         }
       g_array_append_val (stack, top);
+      // cppcheck-suppress memleak ; top.set is on the stack, freed when taken
     }
   AnchorSet last = g_array_index (stack, AnchorSet, 0);
   g_array_unref (stack);
@@ -1070,6 +1144,45 @@ dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
   memcpy (out, last.set, n);
   g_free (last.set);
   return TRUE;
+}
+
+/* Condition @c's places (dl_cql_anchor's @cond_sets), weighed by how many
+ * are marked. */
+static guint8 *
+places_of (guint c, gsize n, gconstpointer data, guint64 *weight)
+{
+  guint8 *const *cond_sets = data;
+  if (cond_sets[c] == NULL)
+    return NULL;
+  *weight = 0;
+  for (gsize b = 0; b < n; b++)
+    *weight += cond_sets[c][b] != 0;
+  return g_memdup2 (cond_sets[c], n);
+}
+
+gboolean
+dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out)
+{
+  return walk_anchors (q, n, places_of, cond_sets, FALSE, out);
+}
+
+/* Condition @c alone, weighed by its cost (dl_cql_anchor_conds's). */
+static guint8 *
+cond_alone (guint c, gsize n, gconstpointer data, guint64 *weight)
+{
+  const guint64 *cost = data;
+  if (cost[c] == G_MAXUINT64)
+    return NULL;
+  guint8 *set = g_new0 (guint8, n);
+  set[c] = 1;
+  *weight = cost[c];
+  return set;
+}
+
+gboolean
+dl_cql_anchor_conds (const DlCql *q, const guint64 *cost, guint8 *out)
+{
+  return walk_anchors (q, q->conds->len / 2, cond_alone, cost, TRUE, out);
 }
 
 guint

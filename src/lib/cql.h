@@ -76,6 +76,21 @@ gboolean dl_cql_cond_anchors (const DlCql *q, guint c);
  * of optional parts (then every place is to be read). */
 gboolean dl_cql_anchor (const DlCql *q, guint8 *const *cond_sets, gsize n, guint8 *out);
 
+/* From @cost (per condition: what searching for its tokens costs, or
+ * G_MAXUINT64 for one whose tokens cannot be searched for), into @out
+ * (dl_cql_n_conds bytes: non-zero for each condition chosen) conditions
+ * one of whose tokens every match of @q holds: the cheaper of a
+ * sequence's parts, both of an alternative's (their costs added). FALSE
+ * if there are none, as dl_cql_anchor. */
+gboolean dl_cql_anchor_conds (const DlCql *q, const guint64 *cost, guint8 *out);
+
+/* Into @out the longest run of characters that every value test @i
+ * matches holds (the prefilter's literal, prefilter.h): read from the
+ * start of its regular expression up to its first escape, set or group,
+ * without a character a quantifier may leave out. FALSE (and @out empty)
+ * if it has none, with %c, or with | anywhere. */
+gboolean dl_cql_test_needle (const DlCql *q, guint i, GString *out);
+
 /* Test @i's text when it is a plain string without %c (no character a
  * regular expression gives a meaning to): the value it matches, which is
  * that string; NULL otherwise. */

@@ -248,12 +248,84 @@ add_needle (DlPrefilter *pf, GHashTable *spellings, GHashTable *seen, guint quer
   return TRUE;
 }
 
+/* The test whose needle (dl_cql_test_needle, as @m folds it) every token
+ * meeting condition @c of @cql holds, the longest such; its length in
+ * characters into *@chars. -1 if there is none: a test of a stem, lemma
+ * or language, or of the folded form when case is kept (the spellings
+ * are then the matcher's, not the fold's), or one the condition can do
+ * without. */
+static gint
+cond_needle (const DlCql *cql, guint c, const DlQueryOptions *options, GString *lit, glong *chars)
+{
+  gint best = -1;
+  *chars = 0;
+  for (guint i = 0; i < dl_cql_n_tests (cql); i++)
+    {
+      DlCqlAttr a = dl_cql_test_attr (cql, i);
+      if (a != DL_CQL_WORD && (a != DL_CQL_FOLD || options->casing == DL_CASE_KEEP))
+        continue;
+      /* Does the condition hold without it? */
+      if (dl_cql_cond_may (cql, c, 0, G_GUINT64_CONSTANT (1) << i)
+          || !dl_cql_test_needle (cql, i, lit))
+        continue;
+      glong n = g_utf8_strlen (lit->str, -1);
+      if (n > *chars)
+        *chars = n, best = (gint) i;
+    }
+  return best;
+}
+
+/* Adds the needles of the CQL query @cql (index @qi): the needles of the
+ * conditions one of whose tokens every match has (dl_cql_anchor_conds),
+ * the longer the cheaper; a test of the form as written in each
+ * language's folding, as a term's. FALSE if there are none. */
+static gboolean
+add_cql (DlPrefilter *pf, DlMatcher *m, const DlQueryOptions *options, GHashTable *spellings,
+         GHashTable *seen, const DlCql *cql, guint qi)
+{
+  guint n = dl_cql_n_conds (cql);
+  g_autofree guint64 *cost = g_new (guint64, n);
+  g_autofree gint *test = g_new (gint, n);
+  g_autoptr (GString) lit = g_string_new (NULL), folded = g_string_new (NULL);
+  for (guint c = 0; c < n; c++)
+    {
+      glong chars;
+      test[c] = cond_needle (cql, c, options, lit, &chars);
+      cost[c] = test[c] < 0 ? G_MAXUINT64 : 1000 / (guint64) chars;
+    }
+  g_autofree guint8 *chosen = g_new0 (guint8, n);
+  if (!dl_cql_anchor_conds (cql, cost, chosen))
+    return FALSE;
+  for (guint c = 0; c < n; c++)
+    {
+      if (!chosen[c])
+        continue;
+      g_assert (test[c] >= 0);
+      dl_cql_test_needle (cql, (guint) test[c], lit);
+      if (dl_cql_test_attr (cql, (guint) test[c]) == DL_CQL_FOLD)
+        {
+          if (!add_needle (pf, spellings, seen, qi, lit))
+            return FALSE;
+          continue;
+        }
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          dl_matcher_form (m, (DlLang) l, lit->str, lit->len, folded);
+          if (folded->len == 0 || !add_needle (pf, spellings, seen, qi, folded))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Adds the needles of query @q (index @qi): in each language, the longest
  * literal of its terms. FALSE if it has none. */
 static gboolean
 add_query (DlPrefilter *pf, DlMatcher *m, const DlQueryOptions *options, GHashTable *spellings,
            GHashTable *seen, const DlQuery *q, guint qi)
 {
+  if (dl_query_cql (q) != NULL)
+    return add_cql (pf, m, options, spellings, seen, dl_query_cql (q), qi);
   g_autoptr (GString) lit = g_string_new (NULL), best = g_string_new (NULL);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
