@@ -370,34 +370,36 @@ test_needles (void)
   static const struct {
     const char *test;
     const char *needle; /* "": none */
+    const char *prefix; /* what every value starts with; "": none */
   } needles[] = {
-    { "savaş", "savaş" },
-    { "savaş.*", "savaş" },
-    { ".*karabağ", "karabağ" },
-    { "s.vaş", "vaş" },
-    { "sa.aş", "sa" }, /* the first of the longest */
+    { "savaş", "savaş", "savaş" },
+    { "savaş.*", "savaş", "savaş" },
+    { ".*karabağ", "karabağ", "" },
+    { "s.vaş", "vaş", "s" },
+    { "sa.aş", "sa", "sa" }, /* the first of the longest */
     /* A quantifier may leave out the character before it, not those
      * before that; x+ holds x once. */
-    { "savaşlar?", "savaşla" },
-    { "ab*cdefg", "cdefg" },
-    { "abcde{0,2}f", "abcd" },
-    { "abc+defg", "defg" },
-    { "abcd+e", "abcd" },
-    { "a+?bc", "bc" },
+    { "savaşlar?", "savaşla", "savaşla" },
+    { "ab*cdefg", "cdefg", "a" },
+    { "abcde{0,2}f", "abcd", "abcd" },
+    { "abc+defg", "defg", "abc" },
+    { "abcd+e", "abcd", "abcd" },
+    { "a+?bc", "bc", "a" },
+    { "a?bcd", "bcd", "" },
     /* Up to an escape, a set or a group, which may hold anything. */
-    { "savaş\\w*", "savaş" },
-    { "sav[aeı]ş", "sav" },
-    { "(yeni )?savaş", "" },
-    { "kara(bağ)?", "kara" },
-    { "[0-9]+", "" },
-    { "^türk$", "türk" },
+    { "savaş\\w*", "savaş", "savaş" },
+    { "sav[aeı]ş", "sav", "sav" },
+    { "(yeni )?savaş", "", "" },
+    { "kara(bağ)?", "kara", "kara" },
+    { "[0-9]+", "", "" },
+    { "^türk$", "türk", "" },
     /* An alternative anywhere; nothing but quantified characters. */
-    { "savaş|barış", "" },
-    { "(savaş|barış)lar", "" },
-    { "a?b?", "" },
-    { ".*", "" },
+    { "savaş|barış", "", "" },
+    { "(savaş|barış)lar", "", "" },
+    { "a?b?", "", "" },
+    { ".*", "", "" },
     /* %c: Unicode's folding is not the matcher's. */
-    { "savaş\"%c", "" },
+    { "savaş\"%c", "", "" },
   };
   for (gsize i = 0; i < G_N_ELEMENTS (needles); i++)
     {
@@ -410,6 +412,10 @@ test_needles (void)
       gboolean has = dl_cql_test_needle (q, 0, got);
       DL_ASSERT_STR_EQ_FOR (text, got->str, needles[i].needle);
       DL_ASSERT_INT_EQ_FOR (text, has, needles[i].needle[0] != '\0');
+      g_string_assign (got, "junk");
+      has = dl_cql_test_prefix (q, 0, got);
+      DL_ASSERT_STR_EQ_FOR (text, got->str, needles[i].prefix);
+      DL_ASSERT_INT_EQ_FOR (text, has, needles[i].prefix[0] != '\0');
     }
 
   /* Conditions chosen: a sequence's cheaper part, an alternative's parts

@@ -253,6 +253,8 @@ test_words_come_back (void)
 {
   g_setenv ("DERLEM_INDEX_BLOCK_BYTES", "1", TRUE);
   g_setenv ("DERLEM_WORDS_RUN_PAIRS", "7", TRUE);
+  /* Pages of a few forms: searches cross them. */
+  g_setenv ("DERLEM_WORDS_PAGE_BYTES", "64", TRUE);
   g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "w.dlx", NULL);
   static const Spec two[] = {
@@ -262,6 +264,7 @@ test_words_come_back (void)
   build (path, two, G_N_ELEMENTS (two), NULL);
   g_unsetenv ("DERLEM_INDEX_BLOCK_BYTES");
   g_unsetenv ("DERLEM_WORDS_RUN_PAIRS");
+  g_unsetenv ("DERLEM_WORDS_PAGE_BYTES");
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndex) idx = dl_index_open (path, &error);
   g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
@@ -335,6 +338,16 @@ test_words_come_back (void)
               guint64 found;
               CU_ASSERT_TRUE (dl_index_words_find (w, l, copy, len, &found, &error));
               CU_ASSERT_EQUAL (found, k);
+              /* Seeking it, and what comes right after it (no form has
+               * U+0001): k, then k + 1. */
+              gboolean is;
+              CU_ASSERT_TRUE (dl_index_words_seek (w, l, copy, len, &found, &is, &error));
+              CU_ASSERT_EQUAL (found, k);
+              CU_ASSERT_TRUE (is);
+              g_autofree char *after = g_strdup_printf ("%s\x01", copy);
+              CU_ASSERT_TRUE (dl_index_words_seek (w, l, after, len + 1, &found, &is, &error));
+              CU_ASSERT_EQUAL (found, k + 1);
+              CU_ASSERT_FALSE (is);
               g_free (prev);
               prev = g_steal_pointer (&copy);
               seen++;
@@ -344,6 +357,14 @@ test_words_come_back (void)
           CU_ASSERT_EQUAL (none, G_MAXUINT64);
           CU_ASSERT_TRUE (dl_index_words_find (w, l, "", 0, &none, &error));
           CU_ASSERT_EQUAL (none, G_MAXUINT64);
+          /* Before every form, after every form. */
+          gboolean is = TRUE;
+          CU_ASSERT_TRUE (dl_index_words_seek (w, l, "", 0, &none, &is, &error));
+          CU_ASSERT_EQUAL (none, 0);
+          CU_ASSERT_FALSE (is);
+          CU_ASSERT_TRUE (dl_index_words_seek (w, l, "\xf4\x8f\xbf\xbf", 4, &none, &is, &error));
+          CU_ASSERT_EQUAL (none, dl_index_words_size (w, l));
+          CU_ASSERT_FALSE (is);
         }
       CU_ASSERT_EQUAL (seen, g_hash_table_size (oracle));
       CU_ASSERT_TRUE (seen > (i == 0 ? 100u : 10u));

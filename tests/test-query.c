@@ -367,6 +367,75 @@ test_regex_time_limit (void)
   g_string_free (word, TRUE);
 }
 
+/* The start every folded form a term or a CQL condition matches has: what
+ * an index's sorted words are searched by (hitblocks.c). "=" before an
+ * exact form, "-" for none. */
+static char *
+prefix_of (DlMatcher *m, guint q, gint cond, guint t, DlLang lang)
+{
+  g_autoptr (GString) out = g_string_new ("junk");
+  gboolean exact = TRUE;
+  gboolean has = cond < 0 ? dl_matcher_term_prefix (m, t, lang, out, &exact)
+                          : dl_matcher_cql_prefix (m, q, (guint) cond, lang, out, &exact);
+  return has ? g_strdup_printf ("%s%s", exact ? "=" : "", out->str) : g_strdup ("-");
+}
+
+static void
+test_prefixes_of_forms (void)
+{
+  g_autoptr (GError) error = NULL;
+  static const char *const texts[] = { "savaş", "IRAK", "savaş*", "*stan", "k?d?n", "/^erm/" };
+  DlQuery *q[G_N_ELEMENTS (texts) + 1];
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    q[i] = dl_query_parse (texts[i], &error);
+  q[G_N_ELEMENTS (texts)]
+      = dl_query_parse_cql ("[fold=\"savaş.*\"] \"Irak\" [word=\"Türk.*\"] [fold!=\"ve\"] "
+                            "[fold=\"ab.*\" | fold=\"abc\"] [fold=\"abc.*\" & word=\"Abcd\"] "
+                            "[fold=\"x.*\" & lang=\"tr\"]",
+                            &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (q[G_N_ELEMENTS (texts)]);
+  guint n = G_N_ELEMENTS (q);
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
+  DlMatcher *m = dl_matcher_new (q, n, &o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  /* Terms: a word is its form (IRAK folded by the language), a pattern
+   * its letters before a wildcard, a regular expression none. */
+  static const char *const tr[] = { "=savaş", "=ırak", "savaş", "-", "k", "-" };
+  static const char *const en[] = { "=savaş", "=irak", "savaş", "-", "k", "-" };
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autofree char *a = prefix_of (m, 0, -1, t, DL_LANG_TR);
+      g_autofree char *b = prefix_of (m, 0, -1, t, DL_LANG_EN);
+      DL_ASSERT_STR_EQ_FOR (texts[t], a, tr[t]);
+      DL_ASSERT_STR_EQ_FOR (texts[t], b, en[t]);
+    }
+  /* CQL conditions: a fold test's start, a plain word's fold (exact, and
+   * preferred), none for a regular expression on word, a negation, an
+   * alternative; lang is no help. */
+  static const char *const conds_tr[] = { "savaş", "=ırak", "-", "-", "-", "=abcd", "x" };
+  static const char *const conds_en[] = { "savaş", "=irak", "-", "-", "-", "=abcd", "x" };
+  for (guint c = 0; c < G_N_ELEMENTS (conds_tr); c++)
+    {
+      g_autofree char *a = prefix_of (m, n - 1, (gint) c, 0, DL_LANG_TR);
+      g_autofree char *b = prefix_of (m, n - 1, (gint) c, 0, DL_LANG_EN);
+      g_autofree char *label = g_strdup_printf ("condition %u", c);
+      DL_ASSERT_STR_EQ_FOR (label, a, conds_tr[c]);
+      DL_ASSERT_STR_EQ_FOR (label, b, conds_en[c]);
+    }
+  dl_matcher_free (m);
+  /* Case kept: forms are not folded, nothing is said. */
+  o.casing = DL_CASE_KEEP;
+  m = dl_matcher_new (q, n, &o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  g_autofree char *kept_term = prefix_of (m, 0, -1, 0, DL_LANG_TR);
+  g_autofree char *kept_cond = prefix_of (m, n - 1, 0, 0, DL_LANG_TR);
+  CU_ASSERT_STRING_EQUAL (kept_term, "-");
+  CU_ASSERT_STRING_EQUAL (kept_cond, "-");
+  dl_matcher_free (m);
+  for (guint i = 0; i < n; i++)
+    dl_query_free (q[i]);
+}
+
 void
 test_query_suite (void)
 {
@@ -377,4 +446,5 @@ test_query_suite (void)
   CU_add_test (s, "match_table", test_match_table);
   CU_add_test (s, "match_phrases", test_match_phrases);
   CU_add_test (s, "regex_time_limit", test_regex_time_limit);
+  CU_add_test (s, "prefixes_of_forms", test_prefixes_of_forms);
 }

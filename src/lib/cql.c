@@ -1034,11 +1034,11 @@ end_run (GString *run, GArray *starts, gboolean drop_last, GString *best, glong 
   g_array_set_size (starts, 0);
 }
 
-gboolean
-dl_cql_test_needle (const DlCql *q, guint i, GString *out)
+/* The longest run of characters every value @t matches holds, or with
+ * @first the run it starts with, into @out: see dl_cql_test_needle. */
+static gboolean
+test_runs (const Test *t, gboolean first, GString *out)
 {
-  g_return_val_if_fail (i < q->n_tests, FALSE);
-  const Test *t = &q->tests[i];
   g_string_truncate (out, 0);
   /* An alternative anywhere may do without any run. */
   if (t->nocase || strchr (t->pattern, '|') != NULL)
@@ -1054,14 +1054,16 @@ dl_cql_test_needle (const DlCql *q, guint i, GString *out)
       if (*p == '?' || *p == '*' || *p == '{')
         {
           end_run (run, starts, TRUE, out, &best);
-          if (*p == '{' && (p = strchr (p, '}')) == NULL)
-            break;
+          if (first || (*p == '{' && (p = strchr (p, '}')) == NULL))
+            return best > 0;
           p++;
         }
       else if (strchr (".^$+)]}", *p) != NULL)
         {
           /* x+ holds x, not what follows it next to it. */
           end_run (run, starts, FALSE, out, &best);
+          if (first)
+            return best > 0;
           p++;
         }
       else
@@ -1077,6 +1079,20 @@ dl_cql_test_needle (const DlCql *q, guint i, GString *out)
    * same: a quantifier after those is theirs. */
   end_run (run, starts, FALSE, out, &best);
   return best > 0;
+}
+
+gboolean
+dl_cql_test_needle (const DlCql *q, guint i, GString *out)
+{
+  g_return_val_if_fail (i < q->n_tests, FALSE);
+  return test_runs (&q->tests[i], FALSE, out);
+}
+
+gboolean
+dl_cql_test_prefix (const DlCql *q, guint i, GString *out)
+{
+  g_return_val_if_fail (i < q->n_tests, FALSE);
+  return test_runs (&q->tests[i], TRUE, out);
 }
 
 /* A set on walk_anchors's stack: NULL set for nothing known. */

@@ -90,6 +90,9 @@ gboolean dl_cql_anchor_conds (const DlCql *q, const guint64 *cost, guint8 *out);
  * without a character a quantifier may leave out. FALSE (and @out empty)
  * if it has none, with %c, or with | anywhere. */
 gboolean dl_cql_test_needle (const DlCql *q, guint i, GString *out);
+/* The same for the run every value test @i matches starts with (savaş
+ * for savaş.*, an index's range of words). */
+gboolean dl_cql_test_prefix (const DlCql *q, guint i, GString *out);
 
 /* Test @i's text when it is a plain string without %c (no character a
  * regular expression gives a meaning to): the value it matches, which is

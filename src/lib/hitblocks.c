@@ -84,15 +84,108 @@ cql_mark (DlIndexWords *w, DlMatcher *m, CqlSets *cql, guint n_cql, DlLang lang,
   return TRUE;
 }
 
+/* Adds to @ranges (pairs of form numbers) the forms of @lang in @w that
+ * start with @prefix, or that are @prefix if @exact. FALSE with @error if
+ * the words are damaged. */
+static gboolean
+add_prefix_range (DlIndexWords *w, DlLang lang, GString *prefix, gboolean exact, GArray *ranges,
+                  GError **error)
+{
+  guint64 from, to;
+  gboolean found;
+  if (!dl_index_words_seek (w, lang, prefix->str, prefix->len, &from, &found, error))
+    return FALSE;
+  if (exact)
+    to = from + found;
+  else
+    {
+      /* The first form after those: the prefix, its last byte one higher
+       * (UTF-8 has no 0xFF byte). */
+      prefix->str[prefix->len - 1]++;
+      if (!dl_index_words_seek (w, lang, prefix->str, prefix->len, &to, NULL, error))
+        return FALSE;
+    }
+  guint64 range[2] = { from, to };
+  g_array_append_vals (ranges, range, 2);
+  return TRUE;
+}
+
+static int
+compare_starts (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return (x > y) - (x < y);
+}
+
+/* Into @ranges, sorted and merged, the forms of @lang the pass over the
+ * words must test: those of each tested term and CQL condition still
+ * open, by their prefixes (dl_matcher_term_prefix, dl_matcher_cql_prefix);
+ * every form if one has none. FALSE with @error if the words are
+ * damaged. */
+static gboolean
+forms_to_test (DlIndexWords *w, DlMatcher *m, const TermForms *terms, const CqlSets *cql,
+               guint n_cql, guint64 n_blocks, DlLang lang, GArray *ranges, GError **error)
+{
+  g_array_set_size (ranges, 0);
+  g_autoptr (GString) prefix = g_string_new (NULL);
+  gboolean exact, all = FALSE;
+  for (guint t = 0; !all && t < dl_matcher_n_terms (m); t++)
+    {
+      if (!terms[t].tested || terms[t].n_blocks == n_blocks)
+        continue;
+      all = !dl_matcher_term_prefix (m, t, lang, prefix, &exact) || (prefix->len == 0 && !exact);
+      if (!all && !add_prefix_range (w, lang, prefix, exact, ranges, error))
+        return FALSE;
+    }
+  for (guint i = 0; !all && i < n_cql; i++)
+    for (guint d = 0; !all && d < dl_cql_n_conds (cql[i].cql); d++)
+      {
+        if (cql[i].sets[d] == NULL || cql[i].marked[d] == n_blocks)
+          continue;
+        all = !dl_matcher_cql_prefix (m, cql[i].query, d, lang, prefix, &exact)
+              || (prefix->len == 0 && !exact);
+        if (!all && !add_prefix_range (w, lang, prefix, exact, ranges, error))
+          return FALSE;
+      }
+  if (all)
+    {
+      guint64 range[2] = { 0, dl_index_words_size (w, lang) };
+      g_array_set_size (ranges, 0);
+      g_array_append_vals (ranges, range, 2);
+      return TRUE;
+    }
+  /* Sorted by start (pairs move together), then merged. */
+  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint64), compare_starts);
+  guint out = 0;
+  guint64 *r = (guint64 *) (gpointer) ranges->data;
+  for (guint i = 0; i < ranges->len; i += 2)
+    {
+      if (r[i] >= r[i + 1])
+        continue;
+      if (out > 0 && r[i] <= r[out - 1])
+        r[out - 1] = MAX (r[out - 1], r[i + 1]);
+      else
+        {
+          r[out] = r[i];
+          r[out + 1] = r[i + 1];
+          out += 2;
+        }
+    }
+  g_array_set_size (ranges, out);
+  return TRUE;
+}
+
 /* Finds each term's forms among @w's: by search for a word, by a pass over
- * all the forms for the other terms (while some of those has not every
- * block). FALSE with @error if the words are damaged. */
+ * the forms for the other terms (while some of those has not every
+ * block): those that start with what they must start with, if each
+ * says. FALSE with @error if the words are damaged. */
 static gboolean
 find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint n_cql,
             guint64 n_blocks, GError **error)
 {
   guint n_terms = dl_matcher_n_terms (m);
   g_autofree guint64 *mask = g_new0 (guint64, MAX ((n_terms + 63) / 64, 1));
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       guint open = 0; /* tested terms and CQL sets without every block */
@@ -117,27 +210,31 @@ find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint
               terms[t].n_blocks += blocks;
             }
         }
-      for (guint64 k = 0; open > 0 && k < dl_index_words_size (w, l); k++)
-        {
-          gsize len;
-          guint64 blocks;
-          const char *form = dl_index_words_form (w, l, k, &len, &blocks, error);
-          if (form == NULL)
-            return FALSE;
-          dl_matcher_test_folded (m, l, form, len, mask);
-          for (guint t = 0; t < n_terms; t++)
-            {
-              TermForms *tf = &terms[t];
-              if (!((mask[t / 64] >> (t % 64)) & 1) || !tf->tested || tf->n_blocks == n_blocks)
-                continue;
-              DlIndexMark mark = { .lang = l, .k = k };
-              if (!dl_index_words_mark (w, &mark, 1, tf->blocks, &tf->n_blocks, error))
-                return FALSE;
-              open -= tf->n_blocks == n_blocks;
-            }
-          if (!cql_mark (w, m, cql, n_cql, l, k, form, len, n_blocks, &open, error))
-            return FALSE;
-        }
+      if (open > 0 && !forms_to_test (w, m, terms, cql, n_cql, n_blocks, l, ranges, error))
+        return FALSE;
+      const guint64 *r = (const guint64 *) (gconstpointer) ranges->data;
+      for (guint ri = 0; open > 0 && ri < ranges->len; ri += 2)
+        for (guint64 k = r[ri]; open > 0 && k < r[ri + 1]; k++)
+          {
+            gsize len;
+            guint64 blocks;
+            const char *form = dl_index_words_form (w, l, k, &len, &blocks, error);
+            if (form == NULL)
+              return FALSE;
+            dl_matcher_test_folded (m, l, form, len, mask);
+            for (guint t = 0; t < n_terms; t++)
+              {
+                TermForms *tf = &terms[t];
+                if (!((mask[t / 64] >> (t % 64)) & 1) || !tf->tested || tf->n_blocks == n_blocks)
+                  continue;
+                DlIndexMark mark = { .lang = l, .k = k };
+                if (!dl_index_words_mark (w, &mark, 1, tf->blocks, &tf->n_blocks, error))
+                  return FALSE;
+                open -= tf->n_blocks == n_blocks;
+              }
+            if (!cql_mark (w, m, cql, n_cql, l, k, form, len, n_blocks, &open, error))
+              return FALSE;
+          }
     }
   return TRUE;
 }

@@ -1054,10 +1054,12 @@ dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len, guint6
 }
 
 gboolean
-dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
-                     GError **error)
+dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                     gboolean *found, GError **error)
 {
-  *k = G_MAXUINT64;
+  *k = 0;
+  if (found != NULL)
+    *found = FALSE;
   const GArray *pages = w->pages[lang];
   if (pages == NULL || pages->len == 0)
     return TRUE;
@@ -1075,22 +1077,36 @@ dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, 
   const Page *pg = &g_array_index (pages, Page, lo);
   if (!load_page (w, pg, error))
     return FALSE;
+  /* The first of its forms not before it; past them, the next page's
+   * first (which is after it). */
   guint a = 0, b = w->entries->len;
   while (a < b)
     {
       guint mid = a + (b - a) / 2;
       const Entry *e = &g_array_index (w->entries, Entry, mid);
-      int c = form_order (e->form, e->len, (const guint8 *) form, len);
-      if (c == 0)
-        {
-          *k = pg->start + mid;
-          return TRUE;
-        }
-      if (c < 0)
+      if (form_order (e->form, e->len, (const guint8 *) form, len) < 0)
         a = mid + 1;
       else
         b = mid;
     }
+  *k = pg->start + a;
+  if (found != NULL && a < w->entries->len)
+    {
+      const Entry *e = &g_array_index (w->entries, Entry, a);
+      *found = form_order (e->form, e->len, (const guint8 *) form, len) == 0;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                     GError **error)
+{
+  gboolean found;
+  if (!dl_index_words_seek (w, lang, form, len, k, &found, error))
+    return FALSE;
+  if (!found)
+    *k = G_MAXUINT64;
   return TRUE;
 }
 

@@ -135,6 +135,13 @@ guint64 dl_index_words_size (const DlIndexWords *w, DlLang lang);
  * are read a page at a time: in order is fastest. */
 const char *dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len,
                                  guint64 *blocks, GError **error);
+/* The number of the first form of @lang not before @form (@len bytes) in
+ * byte order, into *@k (the size if none), and whether it is @form into
+ * *@found (may be NULL). FALSE with @error if the words are damaged.
+ * Reads one page. The forms that start with a prefix are those from its
+ * seek to the seek of the prefix with its last byte one higher. */
+gboolean dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                              gboolean *found, GError **error);
 /* Finds @form (@len bytes) among @lang's: its number in *@k, or
  * G_MAXUINT64 if it is not there. FALSE with @error if the words are
  * damaged. Reads one page. */

@@ -847,6 +847,55 @@ dl_matcher_term_word (const DlMatcher *m, guint t, DlLang lang)
   return mt->kind == DL_TERM_WORD && !m->by_unit ? mt->norm[lang] : NULL;
 }
 
+gboolean
+dl_matcher_term_prefix (const DlMatcher *m, guint t, DlLang lang, GString *out, gboolean *exact)
+{
+  g_return_val_if_fail (t < m->n_terms, FALSE);
+  const MTerm *mt = &m->terms[t];
+  g_string_truncate (out, 0);
+  *exact = FALSE;
+  if (!dl_matcher_folds (m) || (mt->kind != DL_TERM_WORD && mt->kind != DL_TERM_GLOB)
+      || (mt->kind == DL_TERM_WORD && m->by_unit))
+    return FALSE;
+  const GString *norm = mt->norm[lang];
+  gsize n = mt->kind == DL_TERM_GLOB ? strcspn (norm->str, "*?") : norm->len;
+  g_string_append_len (out, norm->str, (gssize) n);
+  *exact = n == norm->len;
+  return n > 0 || *exact;
+}
+
+gboolean
+dl_matcher_cql_prefix (DlMatcher *m, guint q, guint c, DlLang lang, GString *out, gboolean *exact)
+{
+  g_return_val_if_fail (q < m->n_queries && m->cql[q].run != NULL, FALSE);
+  const DlCql *cql = m->cql[q].cql;
+  g_string_truncate (out, 0);
+  *exact = FALSE;
+  if (!dl_matcher_folds (m))
+    return FALSE;
+  gboolean any = FALSE;
+  g_autoptr (GString) prefix = g_string_new (NULL);
+  for (guint i = 0; i < dl_cql_n_tests (cql); i++)
+    {
+      /* Only a test the condition cannot do without. */
+      if (dl_cql_cond_may (cql, c, 0, G_GUINT64_CONSTANT (1) << i))
+        continue;
+      const char *folded = m->cql[q].literal_folds[i][lang];
+      gboolean is_exact = folded != NULL;
+      if (is_exact)
+        g_string_assign (prefix, folded);
+      else if (dl_cql_test_attr (cql, i) != DL_CQL_FOLD || !dl_cql_test_prefix (cql, i, prefix))
+        continue;
+      /* A form itself, else the longest prefix. */
+      if (*exact || (!is_exact && any && prefix->len <= out->len))
+        continue;
+      g_string_assign (out, prefix->str);
+      *exact = is_exact;
+      any = TRUE;
+    }
+  return any;
+}
+
 void
 dl_matcher_test_folded (DlMatcher *m, DlLang lang, const char *form, gsize len, guint64 *mask)
 {

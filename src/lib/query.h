@@ -153,6 +153,21 @@ gboolean dl_matcher_folds (const DlMatcher *m);
  * that fold to it (a word compared by form), else NULL. */
 const GString *dl_matcher_term_word (const DlMatcher *m, guint t, DlLang lang);
 
+/* For a matcher that folds: into @out the bytes every folded form of @lang
+ * that term @t matches starts with, and *@exact TRUE if that is the form
+ * itself: a word's form (compared by form), a pattern's characters before
+ * its first wildcard. FALSE if none is known (a regular expression, a word
+ * compared by unit, a pattern that starts with a wildcard). */
+gboolean dl_matcher_term_prefix (const DlMatcher *m, guint t, DlLang lang, GString *out,
+                                 gboolean *exact);
+
+/* The same for the folded forms of @lang that may meet condition @c of
+ * the CQL query @q: from a test the condition cannot do without, the
+ * fold of a plain string on word (exact) or the start of a regular
+ * expression on fold (dl_cql_test_prefix), the longest. */
+gboolean dl_matcher_cql_prefix (DlMatcher *m, guint q, guint c, DlLang lang, GString *out,
+                                gboolean *exact);
+
 /* For a matcher that folds: sets bit t of @mask ((n_terms + 63) / 64
  * words, cleared first) for each term t a token of @lang whose folded form
  * is @form (@len bytes) matches. A regular expression that fails on it

@@ -51,6 +51,7 @@ struct _DlWordsBuild {
   Lang lang[DL_LANG_COUNT];
   gsize n_pairs;   /* in all languages */
   gsize run_pairs; /* RUN_PAIRS, or fewer for the tests */
+  gsize page;      /* WORDS_PAGE, or smaller for the tests */
   GPtrArray *runs; /* FILE* */
 };
 
@@ -72,6 +73,11 @@ dl_words_build_new (void)
   guint64 v;
   if (pairs != NULL && g_ascii_string_to_unsigned (pairs, 10, 1, RUN_PAIRS, &v, NULL))
     b->run_pairs = (gsize) v;
+  /* And many pages of words from a few forms. */
+  b->page = WORDS_PAGE;
+  const char *page = g_getenv ("DERLEM_WORDS_PAGE_BYTES");
+  if (page != NULL && g_ascii_string_to_unsigned (page, 10, 1, WORDS_PAGE, &v, NULL))
+    b->page = (gsize) v;
   return b;
 }
 
@@ -602,9 +608,10 @@ merge_runs (GPtrArray *runs, guint langs, Words *words, DlWordsOut out, gpointer
   return TRUE;
 }
 
-/* Gives @w's table to @page in pages of about WORDS_PAGE bytes. */
+/* Gives @w's table to @page in pages of about @size bytes. */
 static gboolean
-put_pages (const Words *w, const Folded *fd, DlLang lang, DlWordsPage page, gpointer data)
+put_pages (const Words *w, const Folded *fd, DlLang lang, gsize size, DlWordsPage page,
+           gpointer data)
 {
   g_autoptr (GByteArray) buf = g_byte_array_new ();
   guint first = 0;
@@ -623,7 +630,7 @@ put_pages (const Words *w, const Folded *fd, DlLang lang, DlWordsPage page, gpoi
       dl_put_varint (buf, g_array_index (w->bytes, guint32, k));
       prev = text;
       prev_len = len;
-      if (buf->len >= WORDS_PAGE || k + 1 == w->rep->len)
+      if (buf->len >= size || k + 1 == w->rep->len)
         {
           gsize first_len;
           const char *first_text
@@ -681,7 +688,7 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   close_runs (by_word);
   for (int l = 0; ok && l < DL_LANG_COUNT; l++)
     if (langs & (1u << l))
-      ok = put_pages (&words[l], &folded[l], l, page, out_data);
+      ok = put_pages (&words[l], &folded[l], l, b->page, page, out_data);
   *postings_len = total;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
