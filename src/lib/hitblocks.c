@@ -239,12 +239,29 @@ find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint
   return TRUE;
 }
 
+/* Whether CQL query @c has conditions one of whose tokens every match
+ * holds: none when a match may be of [] alone or of optional parts, so
+ * that every block is read whatever the words say. */
+static gboolean
+cql_has_anchors (const DlCql *c)
+{
+  guint n = dl_cql_n_conds (c);
+  g_autofree guint64 *cost = g_new (guint64, n);
+  g_autofree guint8 *chosen = g_new (guint8, n);
+  for (guint d = 0; d < n; d++)
+    cost[d] = 1;
+  return dl_cql_anchor_conds (c, cost, chosen);
+}
+
 gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                const DlIndexNeed *after, GArray *ranges, GError **error)
 {
   if (!dl_matcher_folds (m))
     return FALSE;
+  for (guint q = 0; q < dl_matcher_n_queries (m); q++)
+    if (dl_matcher_query_cql (m, q) != NULL && !cql_has_anchors (dl_matcher_query_cql (m, q)))
+      return FALSE;
   g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
   if (w == NULL)
     return FALSE;
