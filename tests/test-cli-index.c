@@ -170,7 +170,8 @@ blocks_read (DlIndex *idx, guint i, DlMatcher *m)
   DlIndexNeed need = { 1, 0, 0 };
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GError) error = NULL;
-  if (!dl_hit_blocks (idx, i, m, &need, &need, ranges, &error))
+  g_autoptr (DlIndexWords) words = NULL;
+  if (!dl_hit_blocks (idx, i, m, &need, &need, &words, ranges, &error))
     return g_strdup (error != NULL ? error->message : "all");
   GString *s = g_string_new (NULL);
   for (guint r = 0; r < ranges->len; r += 2)

@@ -369,6 +369,41 @@ test_words_come_back (void)
       CU_ASSERT_EQUAL (seen, g_hash_table_size (oracle));
       CU_ASSERT_TRUE (seen > (i == 0 ? 100u : 10u));
     }
+  /* One reader pointed at input 1, 0, 1 in turn gives what a reader of
+   * each gives: sizes, and each form found again where it is. */
+  g_autoptr (DlIndexWords) again = dl_index_words_open (idx, 1, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (again);
+  static const guint order[] = { 1, 0, 1 };
+  for (gsize o = 0; o < G_N_ELEMENTS (order); o++)
+    {
+      CU_ASSERT_TRUE (o == 0 || dl_index_words_reopen (again, idx, order[o], &error));
+      g_autoptr (DlIndexWords) fresh = dl_index_words_open (idx, order[o], &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (fresh);
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          guint64 n = dl_index_words_size (fresh, l);
+          CU_ASSERT_EQUAL (dl_index_words_size (again, l), n);
+          CU_ASSERT_TRUE (n > 0);
+          for (guint64 k = 0; k < n; k += 1 + n / 7)
+            {
+              gsize len, len2;
+              guint64 blocks, blocks2, found;
+              const char *form = dl_index_words_form (fresh, l, k, &len, &blocks, &error);
+              CU_ASSERT_PTR_NOT_NULL_FATAL (form);
+              g_autofree char *copy = g_strndup (form, len);
+              const char *form2 = dl_index_words_form (again, l, k, &len2, &blocks2, &error);
+              CU_ASSERT_PTR_NOT_NULL_FATAL (form2);
+              CU_ASSERT_TRUE (len2 == len && memcmp (form2, copy, len) == 0);
+              CU_ASSERT_EQUAL (blocks2, blocks);
+              CU_ASSERT_TRUE (dl_index_words_find (again, l, copy, len, &found, &error));
+              CU_ASSERT_EQUAL (found, k);
+            }
+        }
+      /* The first page (frame 0) read last: the next input's is not it. */
+      gsize len;
+      guint64 blocks;
+      CU_ASSERT_PTR_NOT_NULL (dl_index_words_form (again, 0, 0, &len, &blocks, &error));
+    }
   remove_dir (dir);
 }
 

@@ -84,6 +84,7 @@ struct _DlConcord {
 
   /* An index's input read in part (hitblocks.h): the blocks to read. */
   GArray *ranges;       /* guint64 pairs */
+  DlIndexWords *words;  /* dl_hit_blocks's, kept from one input to the next */
   gboolean index_total; /* its tokens were counted from the index */
 };
 
@@ -132,6 +133,7 @@ dl_concord_free (DlConcord *c)
   dl_prefilter_free (c->prefilter);
   g_array_free (c->pending, TRUE);
   g_array_unref (c->ranges);
+  dl_index_words_free (c->words);
   g_string_free (c->left, TRUE);
   g_string_free (c->node, TRUE);
   g_string_free (c->right, TRUE);
@@ -912,7 +914,8 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   guint64 cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   DlIndexNeed need = { c->max_len - 1, tokens, cols };
   GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, c->ranges, &local))
+  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, &c->words, c->ranges,
+                      &local))
     {
       if (local == NULL)
         return TRUE;

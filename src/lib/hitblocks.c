@@ -255,16 +255,17 @@ cql_has_anchors (const DlCql *c)
 
 gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-               const DlIndexNeed *after, GArray *ranges, GError **error)
+               const DlIndexNeed *after, DlIndexWords **words, GArray *ranges, GError **error)
 {
   if (!dl_matcher_folds (m))
     return FALSE;
   for (guint q = 0; q < dl_matcher_n_queries (m); q++)
     if (dl_matcher_query_cql (m, q) != NULL && !cql_has_anchors (dl_matcher_query_cql (m, q)))
       return FALSE;
-  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
-  if (w == NULL)
+  if (*words == NULL ? (*words = dl_index_words_open (idx, i, error)) == NULL
+                     : !dl_index_words_reopen (*words, idx, i, error))
     return FALSE;
+  DlIndexWords *w = *words;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     if (!dl_index_words_has (w, l))
       return FALSE;

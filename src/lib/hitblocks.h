@@ -19,9 +19,13 @@ G_BEGIN_DECLS
  * the blocks holding a form that matches its rarest term are enough.
  * FALSE without @error when the words cannot say (the input has none, or
  * not of every language; @m keeps case): every block is to be read.
- * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. */
+ * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. *@words
+ * is the reader of the words kept from one call to the next (NULL at
+ * first; the caller frees it), so that a search over many inputs reuses
+ * its buffers. */
 gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-                        const DlIndexNeed *after, GArray *ranges, GError **error);
+                        const DlIndexNeed *after, DlIndexWords **words, GArray *ranges,
+                        GError **error);
 
 G_END_DECLS
 

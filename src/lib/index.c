@@ -880,35 +880,45 @@ form_order (const guint8 *a, guint64 la, const guint8 *b, guint64 lb)
   return c != 0 ? c : (la > lb) - (la < lb);
 }
 
-DlIndexWords *
-dl_index_words_open (DlIndex *idx, guint i, GError **error)
+/* Points @w, its buffers kept, at the words of input @i of @idx: FALSE
+ * without @error if the input has none, FALSE with @error if their
+ * directory is damaged. */
+static gboolean
+words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
 {
-  g_return_val_if_fail (i < idx->inputs->len, NULL);
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
   const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (w->idx != idx)
+    {
+      dl_index_unref (w->idx);
+      w->idx = dl_index_ref (idx);
+    }
+  w->langs = 0;
+  w->chunk_k = 0;
+  w->page_frame = 0;
+  g_array_set_size (w->entries, 0);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      w->size[l] = 0;
+      if (w->pages[l] != NULL)
+        g_array_set_size (w->pages[l], 0);
+    }
   if (!in->has_words)
-    return NULL;
+    return FALSE;
   const Segment *seg = idx->segments->pdata[in->segment];
-  g_autoptr (DlIndexWords) w = g_new0 (DlIndexWords, 1);
-  w->idx = dl_index_ref (idx);
-  w->dir = g_byte_array_new ();
-  w->chunk = g_byte_array_new ();
-  w->page = g_byte_array_new ();
-  w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  w->forms = g_byte_array_new ();
   w->seg = seg;
   w->in = in;
-  w->dctx = ZSTD_createDCtx ();
   if (!read_frame (seg, &in->words, w->dctx, w->dir, _ ("bad checksum of an input's words"), error))
-    return NULL;
+    return FALSE;
   DlCursor c = { w->dir->data, w->dir->data + w->dir->len, FALSE };
-  w->langs = (guint) dl_get_varint (&c);
+  guint langs = (guint) dl_get_varint (&c);
   w->postings_len = dl_get_varint (&c);
-  if (w->langs != in->words_langs || !chunks_ok (in, w->postings_len))
+  if (langs != in->words_langs || !chunks_ok (in, w->postings_len))
     c.bad = TRUE;
   guint frame = 0;
   for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
     {
-      if (!(w->langs & (1u << l)))
+      if (!(langs & (1u << l)))
         continue;
       guint64 n = dl_get_varint (&c);
       if (n > in->pages->len - frame)
@@ -916,7 +926,8 @@ dl_index_words_open (DlIndex *idx, guint i, GError **error)
           c.bad = TRUE;
           break;
         }
-      w->pages[l] = g_array_sized_new (FALSE, FALSE, sizeof (Page), (guint) n);
+      if (w->pages[l] == NULL)
+        w->pages[l] = g_array_sized_new (FALSE, FALSE, sizeof (Page), (guint) n);
       for (guint64 k = 0; k < n && !c.bad; k++)
         {
           Page pg = { w->size[l], 0, 0, NULL, 0, frame++ };
@@ -935,11 +946,28 @@ dl_index_words_open (DlIndex *idx, guint i, GError **error)
         }
     }
   if (c.bad || c.p != c.end || frame != in->pages->len)
-    {
-      damaged (error, seg->name, _ ("bad words of an input"));
-      return NULL;
-    }
-  return g_steal_pointer (&w);
+    return damaged (error, seg->name, _ ("bad words of an input"));
+  w->langs = langs;
+  return TRUE;
+}
+
+DlIndexWords *
+dl_index_words_open (DlIndex *idx, guint i, GError **error)
+{
+  g_autoptr (DlIndexWords) w = g_new0 (DlIndexWords, 1);
+  w->dir = g_byte_array_new ();
+  w->chunk = g_byte_array_new ();
+  w->page = g_byte_array_new ();
+  w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  w->forms = g_byte_array_new ();
+  w->dctx = ZSTD_createDCtx ();
+  return words_load (w, idx, i, error) ? g_steal_pointer (&w) : NULL;
+}
+
+gboolean
+dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
+{
+  return words_load (w, idx, i, error);
 }
 
 gboolean
@@ -966,8 +994,15 @@ load_page (DlIndexWords *w, const Page *pg, GError **error)
   if (!read_frame (w->seg, &g_array_index (w->in->pages, Block, pg->frame), w->dctx, w->page,
                    _ ("bad checksum of an input's words"), error))
     return FALSE;
-  /* Each form is the previous one's first bytes and its own. */
+  /* Each form is the previous one's first bytes and its own. An entry
+   * takes four bytes at least: room for them at once, not grown entry by
+   * entry (a rare word over many inputs loads a page of each). */
+  if (pg->n > w->page->len / 4)
+    return damaged (error, w->seg->name, _ ("bad words of an input"));
+  g_array_set_size (w->entries, (guint) pg->n);
+  g_array_set_size (w->entries, 0);
   DlCursor c = { w->page->data, w->page->data + w->page->len, FALSE };
+  g_byte_array_set_size (w->forms, 2 * w->page->len);
   g_byte_array_set_size (w->forms, 0);
   guint64 prev_at = 0, prev_len = 0, at = pg->at;
   for (guint64 k = 0; k < pg->n && !c.bad; k++)

@@ -121,6 +121,12 @@ typedef struct _DlIndexWords DlIndexWords;
  * be read at the build), NULL with @error (DL_ERROR_INDEX) if their
  * directory is damaged (a page or the postings is checked when read). */
 DlIndexWords *dl_index_words_open (DlIndex *idx, guint i, GError **error);
+/* Points @w at the words of input @i of @idx instead, as
+ * dl_index_words_open would (FALSE without @error if it has none), its
+ * buffers kept: a search over many inputs does not touch fresh memory for
+ * each (a page's entries, the decompressor's window). Until it succeeds
+ * @w gives no words. */
+gboolean dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i, GError **error);
 void dl_index_words_free (DlIndexWords *w);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexWords, dl_index_words_free)
 
