@@ -37,6 +37,22 @@ free_index (char *idx)
   g_free (idx);
 }
 
+/* An index of corpus/ in blocks of about 100 bytes (a line or two) and
+ * its words' pairs in many runs, in a directory of its own (free_index). */
+static char *
+build_small_index (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  char *idx = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *cmd = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=100 DERLEM_WORDS_RUN_PAIRS=9 "
+                                          "$DERLEM index build -o '%s' corpus",
+                                          idx);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  return idx;
+}
+
 /* Every command, with options that reach its parts; P is the input. */
 static const char *const runs[] = {
   "freq P",
@@ -96,14 +112,7 @@ test_index_every_command_the_same (void)
 static void
 test_index_kwic_reads_what_it_needs (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
-  g_autofree char *idx = g_build_filename (dir, "small.dlx", NULL);
-  g_autofree char *cmd = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=100 DERLEM_WORDS_RUN_PAIRS=9 "
-                                          "$DERLEM index build -o '%s' corpus",
-                                          idx);
-  CliRun r = cli_run (cmd, NULL);
-  DL_ASSERT_INT_EQ (r.status, 0);
-  cli_run_clear (&r);
+  g_autofree char *idx = build_small_index ();
   static const char *const queries[] = {
     "savaş",
     "Karabağ",
@@ -156,9 +165,47 @@ test_index_kwic_reads_what_it_needs (void)
       }
   DL_ASSERT_INT_EQ (tried, G_N_ELEMENTS (queries) * G_N_ELEMENTS (options));
   CU_ASSERT_TRUE (hits > tried / 2);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  free_index (g_steal_pointer (&idx));
+}
+
+/* dispersion (and compare's keywords, with their lines) over an index
+ * reads the blocks that hold its words, with the places of their hits
+ * from the blocks' counts: with blocks of a line or two, every query and
+ * option prints what it prints over the files. */
+static void
+test_index_dispersion_reads_what_it_needs (void)
+{
+  g_autofree char *idx = build_small_index ();
+  static const char *const finds[] = {
+    "dispersion --format tsv savaş",
+    "dispersion --format tsv --parts 10 nothing-here", /* sizes alone */
+    "dispersion --format tsv --parts 7 'Dağlık Karabağ'",
+    "dispersion --format tsv --numbers --parts 3 1990",
+    "dispersion --format tsv --lang en -e 'of the' -e war",
+    "dispersion --format tsv --unit stem --parts 5 savaş",
+    "dispersion --format tsv --cql '[fold=\"savaş.*\"] [fold=\"sonra\"]'",
+    "dispersion --format tsv --parts 4 --numbers --cql '[word=\"[0-9]+\"] [fold=\"yıl.*\"]'",
+    "dispersion --format tsv --cql '\"the\" [lang=\"en\" & word!=\"of\"]+ \"of\" within s'",
+    "dispersion --format html İŞGAL",
+    "compare --format markdown --lines 10",
+  };
+  guint hits = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (finds); i++)
+    {
+      g_autofree char *src = g_strdup_printf ("$DERLEM %s corpus", finds[i]);
+      g_autofree char *from = g_strdup_printf ("$DERLEM %s '%s'", finds[i], idx);
+      CliRun a = cli_run (src, NULL);
+      CliRun b = cli_run (from, NULL);
+      DL_ASSERT_INT_EQ_FOR (finds[i], a.status, 0);
+      DL_ASSERT_INT_EQ_FOR (finds[i], b.status, 0);
+      DL_ASSERT_TRUE_FOR (finds[i], strcmp (a.out, b.out) == 0);
+      /* Not vacuous: rows for every part. */
+      hits += strlen (a.out) > 250;
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  DL_ASSERT_INT_EQ (hits, G_N_ELEMENTS (finds));
+  free_index (g_steal_pointer (&idx));
 }
 
 /* The blocks of input @i that @m's queries read with a reach of one token
@@ -565,6 +612,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
+  CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
   CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);

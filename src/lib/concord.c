@@ -904,27 +904,15 @@ static gboolean
 restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *doc_options,
                   DlConcordStats *stats, gboolean *restricted, GError **error)
 {
-  *restricted = FALSE;
   c->index_total = FALSE;
-  /* Its lines' languages are the build's, unless --assume-lang. */
-  if (input->index == NULL || doc_options->assume)
-    return TRUE;
   /* What trim_lines, first_needed and is_ready keep around a hit. */
   guint64 tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
   guint64 cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   DlIndexNeed need = { c->max_len - 1, tokens, cols };
-  GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, &c->words, c->ranges,
-                      &local))
-    {
-      if (local == NULL)
-        return TRUE;
-      g_propagate_error (error, local);
-      return FALSE;
-    }
-  dl_stream_restrict (c->stream, (const guint64 *) (gpointer) c->ranges->data, c->ranges->len / 2);
-  *restricted = TRUE;
-  if (!c->opts.no_token_counts)
+  if (!dl_hit_blocks_restrict (c->stream, input, doc_options, c->matcher, &need, &c->words,
+                               c->ranges, restricted, error))
+    return FALSE;
+  if (*restricted && !c->opts.no_token_counts)
     {
       /* What the full pass counts: words, and numbers if they count, of
        * the lines of the languages wanted. */

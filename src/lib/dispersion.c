@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "hitblocks.h"
 #include "stream.h"
 
 void
@@ -165,6 +166,11 @@ struct _DlDispersionFinder {
   GString *previous;
   GPtrArray *pending;             /* DlDispersionLine *, borrowed */
   Recent recent[DL_CQL_MAX_SPAN]; /* by token index modulo */
+  /* Over an index: the blocks read (guint64 pairs) and the words' reader
+     kept from one input to the next (hitblocks.h). */
+  GArray *ranges;
+  DlIndexWords *words;
+  guint max_len; /* tokens of the longest match (CQL's too) */
 };
 G_STATIC_ASSERT (DL_CQL_MAX_SPAN >= DL_QUERY_MAX_TERMS);
 
@@ -177,6 +183,8 @@ dl_dispersion_finder_free (DlDispersionFinder *f)
   dl_stream_free (f->stream);
   g_string_free (f->previous, TRUE);
   g_ptr_array_unref (f->pending);
+  g_array_unref (f->ranges);
+  dl_index_words_free (f->words);
   g_free (f);
 }
 
@@ -188,6 +196,7 @@ dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions
   f->opts = *options;
   f->previous = g_string_new (NULL);
   f->pending = g_ptr_array_new ();
+  f->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   DlStreamOptions so = { .sentences = FALSE };
   for (int l = 0; l < DL_LANG_COUNT; l++)
     so.langs[l] = TRUE;
@@ -195,6 +204,8 @@ dl_dispersion_finder_new (DlQuery *const *queries, guint n, const DlQueryOptions
   so.kinds[DL_TOKEN_NUMBER] = options->count_numbers;
   if ((f->matcher = dl_matcher_new (queries, n, query_options, error)) == NULL)
     return NULL;
+  for (guint q = 0; q < n; q++)
+    f->max_len = MAX (f->max_len, dl_query_max_tokens (queries[q]));
   /* CQL's within s: where the VRT export's sentences end. */
   so.sentences = dl_matcher_within (f->matcher, DL_CQL_WITHIN_SENTENCE);
   if ((f->stream = dl_stream_new (&so, error)) == NULL)
@@ -288,6 +299,22 @@ find_line (DlDispersionFinder *f, const DlStreamLine *sl, guint64 *g, const DlDi
     }
 }
 
+/* Sets @out's counted tokens of each language to those of blocks @from
+ * to @to of the index's input @input: where a range of blocks read
+ * begins, and the input's at its end. */
+static void
+count_blocks (const DlDispersionFinder *f, const DlInput *input, guint64 from, guint64 to,
+              DlDispersionFile *out)
+{
+  guint64 kinds[DL_LANG_COUNT][DL_TOKEN_KINDS];
+  dl_index_blocks_tokens (input->index, input->entry, from, to, kinds);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    out->tokens[l]
+        = !f->opts.langs[l]
+              ? 0
+              : kinds[l][DL_TOKEN_WORD] + (f->opts.count_numbers ? kinds[l][DL_TOKEN_NUMBER] : 0);
+}
+
 gboolean
 dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
                             const DlDocumentOptions *doc_options, const DlDiag *diag,
@@ -299,11 +326,37 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
   out->keep_lines = f->opts.keep_lines;
   guint64 g = 0;
   g_autoptr (GError) local = NULL;
+  /* Over an index, the blocks of the hits and around them what their first
+   * tokens need (the longest match back). A kept hit lies in one line,
+   * which holds a token of the blocks found; the lines before and after
+   * it are read too, since a block's neighbours always are
+   * (dl_index_input_ranges). The hits, their places and their lines are
+   * those of the full pass (doc/DESIGN.md §8). */
+  DlIndexNeed need = { MAX (f->max_len, 1) - 1, 0, 0 };
+  gboolean restricted;
+  if (!dl_hit_blocks_restrict (f->stream, input, doc_options, f->matcher, &need, &f->words,
+                               f->ranges, &restricted, &local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  /* Each range of blocks but one from the first begins with a gap
+   * (ranges are apart, and no block is empty). */
+  const guint64 *ranges = (const guint64 *) (gpointer) f->ranges->data;
+  guint next_range = restricted && f->ranges->len > 0 && ranges[0] == 0 ? 1 : 0;
   const DlStreamLine *line;
   g_string_truncate (f->previous, 0);
   g_ptr_array_set_size (f->pending, 0);
   while (dl_stream_next (f->stream, &line, &local) && line != NULL)
     {
+      if (restricted && line->gap)
+        {
+          g_assert (2 * next_range < f->ranges->len);
+          count_blocks (f, input, 0, ranges[2 * next_range++], out);
+          dl_matcher_reset (f->matcher);
+          g_string_truncate (f->previous, 0);
+          g_ptr_array_set_size (f->pending, 0);
+        }
       if (f->opts.keep_lines > 0)
         complete_lines (f, line);
       find_line (f, line, &g, diag, out);
@@ -319,6 +372,8 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  if (restricted)
+    count_blocks (f, input, 0, dl_index_input_blocks (input->index, input->entry), out);
   return TRUE;
 }
 

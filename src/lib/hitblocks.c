@@ -335,3 +335,25 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
   dl_index_input_ranges (idx, i, blocks, before, after, ranges);
   return TRUE;
 }
+
+gboolean
+dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
+                        const DlDocumentOptions *doc_options, DlMatcher *m, const DlIndexNeed *need,
+                        DlIndexWords **words, GArray *ranges, gboolean *restricted, GError **error)
+{
+  *restricted = FALSE;
+  /* Its lines' languages are the build's, unless --assume-lang. */
+  if (input->index == NULL || doc_options->assume)
+    return TRUE;
+  GError *local = NULL;
+  if (!dl_hit_blocks (input->index, input->entry, m, need, need, words, ranges, &local))
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  dl_stream_restrict (stream, (const guint64 *) (gpointer) ranges->data, ranges->len / 2);
+  *restricted = TRUE;
+  return TRUE;
+}

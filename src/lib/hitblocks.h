@@ -9,6 +9,7 @@
 
 #include "index.h"
 #include "query.h"
+#include "stream.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,16 @@ G_BEGIN_DECLS
 gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                         const DlIndexNeed *after, DlIndexWords **words, GArray *ranges,
                         GError **error);
+
+/* Makes @stream, just opened on @input, read only the blocks dl_hit_blocks
+ * gives for @m's queries with @need on each side, when @input is an
+ * index's, its lines keep the build's languages (no --assume-lang in
+ * @doc_options) and its words can say: *@restricted TRUE, the blocks in
+ * @ranges. FALSE with @error if the index is damaged. */
+gboolean dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
+                                 const DlDocumentOptions *doc_options, DlMatcher *m,
+                                 const DlIndexNeed *need, DlIndexWords **words, GArray *ranges,
+                                 gboolean *restricted, GError **error);
 
 G_END_DECLS
 

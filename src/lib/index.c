@@ -1236,8 +1236,16 @@ input_block (const DlIndex *idx, guint i, guint64 b)
 void
 dl_index_input_tokens (const DlIndex *idx, guint i, guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS])
 {
+  dl_index_blocks_tokens (idx, i, 0, dl_index_input_blocks (idx, i), tokens);
+}
+
+void
+dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 to,
+                        guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS])
+{
+  g_return_if_fail (from <= to && to <= dl_index_input_blocks (idx, i));
   memset (tokens, 0, sizeof (guint64) * DL_LANG_COUNT * DL_TOKEN_KINDS);
-  for (guint64 b = 0; b < dl_index_input_blocks (idx, i); b++)
+  for (guint64 b = from; b < to; b++)
     {
       const Block *blk = input_block (idx, i, b);
       for (int l = 0; l < DL_LANG_COUNT; l++)

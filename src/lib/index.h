@@ -172,6 +172,9 @@ gboolean dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guin
  * tokenized them (the blocks' counts, every language). */
 void dl_index_input_tokens (const DlIndex *idx, guint i,
                             guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS]);
+/* The same for its blocks @from to @to (excluded). */
+void dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 to,
+                             guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS]);
 
 /* The blocks of input @i's lines. */
 guint64 dl_index_input_blocks (const DlIndex *idx, guint i);
@@ -187,7 +190,9 @@ typedef struct {
 /* The blocks of input @i to read for the blocks marked in @marks (one
  * byte per block) with what the lines around each need @before and
  * @after them: sorted, disjoint [from, to) pairs of block numbers into
- * @ranges (guint64), from the blocks' counts of tokens and columns. */
+ * @ranges (guint64; pairs that would touch are one), from the blocks'
+ * counts of tokens and columns. A marked block's neighbours are always
+ * read, whatever the needs: a line's neighbours are then too. */
 void dl_index_input_ranges (const DlIndex *idx, guint i, const guint8 *marks,
                             const DlIndexNeed *before, const DlIndexNeed *after, GArray *ranges);
 
