@@ -109,4 +109,8 @@ row "kwic 'Dağlık Karabağ'" kwic --format tsv "Dağlık Karabağ" INPUT
 row "kwic '/^ermeni/'" kwic --format tsv /^ermeni/ INPUT
 row "kwic --cql dağlık karabağ.*" kwic --format tsv --cql '[fold="dağlık"] [fold="karabağ.*"]' INPUT
 row "kwic --cql the ... of within s" kwic --format tsv --cql '"the" [lang="en" & word!="of"]+ "of" within s' INPUT
+row "kwic --cql $rare.* (rare)" kwic --format tsv --cql "[fold=\"$rare.*\"]" INPUT
+row "kwic '$rare*' (rare)" kwic --format tsv "$rare*" INPUT
+row "dispersion $rare (rare)" dispersion --format tsv "$rare" INPUT
+row "dispersion savaş" dispersion --format tsv savaş INPUT
 row "colloc savaş" colloc --format tsv savaş INPUT
