@@ -367,13 +367,15 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
         }
     }
   g_ptr_array_set_size (f->pending, 0);
+  /* The input's totals: a full pass counts every line the index holds
+   * before it gives how reading the input ended at the build. */
+  if (restricted)
+    count_blocks (f, input, 0, dl_index_input_blocks (input->index, input->entry), out);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (restricted)
-    count_blocks (f, input, 0, dl_index_input_blocks (input->index, input->entry), out);
   return TRUE;
 }
 
