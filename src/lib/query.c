@@ -377,6 +377,10 @@ struct _DlMatcher {
   guint n_terms, n_bits, stride, max_len;
   MTerm *terms;
   gboolean by_unit; /* words compare by unit (opts.units) */
+  /* Every test is a fold and a comparison (words, wildcards): cheaper
+   * than a lookup in the cache of a big vocabulary. */
+  gboolean uncached;
+  guint64 *scratch; /* stride guint64: the mask of an uncached form */
   DlNormalizer *norm;
   DlLexicon *cache[DL_LANG_COUNT];
   GArray *masks[DL_LANG_COUNT];      /* stride guint64 per cached form */
@@ -471,6 +475,7 @@ dl_matcher_free (DlMatcher *m)
   g_free (m->length);
   g_free (m->ring);
   g_free (m->no_terms);
+  g_free (m->scratch);
   g_free (m);
 }
 
@@ -564,6 +569,11 @@ dl_matcher_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
             mt->unit[l] = word_unit (m, l, mt->norm[l]);
           }
       }
+  m->uncached = !m->any_cql && !m->by_unit;
+  for (guint i = 0; i < m->n_terms; i++)
+    if (m->terms[i].kind == DL_TERM_REGEX)
+      m->uncached = FALSE;
+  m->scratch = g_new0 (guint64, m->stride);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       m->cache[l] = dl_lexicon_new ();
@@ -950,6 +960,13 @@ form_mask (DlMatcher *m, DlLang lang, const char *text, gsize len, gboolean *ok,
 {
   guint32 id;
   *ok = TRUE;
+  if (m->uncached)
+    {
+      memset (m->scratch, 0, m->stride * sizeof (guint64));
+      dl_matcher_form (m, lang, text, len, m->form);
+      test_normalized (m, lang, m->scratch, FALSE, NULL);
+      return m->scratch;
+    }
   if (!dl_lexicon_lookup (m->cache[lang], text, len, &id))
     {
       if (dl_lexicon_size (m->cache[lang]) >= CACHE_MAX_FORMS)
