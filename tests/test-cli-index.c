@@ -105,6 +105,75 @@ test_index_every_command_the_same (void)
   free_index (g_steal_pointer (&idx));
 }
 
+/* An index's input of many blocks is replayed in parts by the workers:
+ * with parts of a few blocks, every command prints what it prints over the
+ * files, and a damaged block ends the reading where one reader ends it. */
+static void
+test_index_replayed_in_parts (void)
+{
+  g_autofree char *idx = build_small_index ();
+  static const char *const more[] = {
+    "dispersion --format tsv savaş P",
+    "kwic --format tsv --cql '[lang=\"en\"] \"war\" within s' P",
+    "kwic --format tsv --sentence ve P",
+    "freq --format tsv --assume-lang en P",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs) + G_N_ELEMENTS (more); i++)
+    {
+      const char *run = i < G_N_ELEMENTS (runs) ? runs[i] : more[i - G_N_ELEMENTS (runs)];
+      g_autoptr (GString) src = g_string_new ("$DERLEM ");
+      g_autoptr (GString) from = g_string_new ("$DERLEM ");
+      g_string_append (src, run);
+      g_string_append (from, run);
+      g_string_replace (src, "P", "--meta corpus/MANIFEST.tsv corpus", 1);
+      g_autofree char *quoted = g_strdup_printf ("--meta corpus/MANIFEST.tsv '%s'", idx);
+      g_string_replace (from, "P", quoted, 1);
+      g_string_prepend (from, "DERLEM_PARTS_BYTES=700 ");
+      CliRun a = cli_run (src->str, NULL);
+      CliRun b = cli_run (from->str, NULL);
+      DL_ASSERT_INT_EQ_FOR (run, b.status, a.status);
+      DL_ASSERT_INT_EQ_FOR (run, a.status, 0);
+      DL_ASSERT_TRUE_FOR (run, strlen (a.out) > 100);
+      DL_ASSERT_TRUE_FOR (run, strcmp (a.out, b.out) == 0);
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  /* A byte flipped here and there in the segment: what one reader prints
+   * before the damage and says of it, in parts too. */
+  g_autofree char *seg = NULL;
+  {
+    g_autoptr (GDir) d = g_dir_open (idx, 0, NULL);
+    const char *name;
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      if (g_str_has_suffix (name, ".dls"))
+        seg = g_build_filename (idx, name, NULL);
+  }
+  CU_ASSERT_PTR_NOT_NULL_FATAL (seg);
+  g_autofree char *bytes = NULL;
+  gsize len;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (seg, &bytes, &len, NULL));
+  g_autofree char *q = g_shell_quote (idx);
+  g_autofree char *one = g_strdup_printf ("$DERLEM kwic --format tsv ve %s", q);
+  g_autofree char *in_parts = g_strdup_printf ("DERLEM_PARTS_BYTES=700 %s", one);
+  guint damaged = 0;
+  for (guint tenth = 1; tenth < 10; tenth += 2)
+    {
+      bytes[len * tenth / 10] ^= 0x55;
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (seg, bytes, (gssize) len, NULL));
+      bytes[len * tenth / 10] ^= 0x55;
+      CliRun a = cli_run (one, NULL);
+      CliRun b = cli_run (in_parts, NULL);
+      DL_ASSERT_INT_EQ (b.status, a.status);
+      DL_ASSERT_STR_EQ (b.err, a.err);
+      DL_ASSERT_STR_EQ (b.out, a.out);
+      damaged += a.status == 1 && strstr (a.err, "damaged index") != NULL && strlen (a.out) > 1000;
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  DL_ASSERT_INT_EQ (damaged, 5);
+  free_index (g_steal_pointer (&idx));
+}
+
 /* kwic over an index reads the blocks that hold its words and those
  * around them: with blocks of a line or two (and the words' pairs written
  * in many runs), every query and context prints what it prints over the
@@ -610,6 +679,7 @@ test_cli_index_suite (void)
 {
   CU_pSuite s = CU_add_suite ("cli-index", NULL, NULL);
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
+  CU_add_test (s, "replayed_in_parts", test_index_replayed_in_parts);
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);

@@ -10,6 +10,7 @@
 
 #include "error.h"
 #include "index.h"
+#include "parts.h"
 #include "tempfiles.h"
 #include "tests.h"
 
@@ -851,11 +852,137 @@ test_copy_checks_and_keeps (void)
   remove_dir (dir);
 }
 
+/* What the test's DlPrepare writes for a line: its number and the
+ * languages it was offered. */
+typedef struct {
+  guint64 number;
+  guint32 possible; /* bit per language */
+} Prepared;
+
+static gpointer
+prepare_begin (gpointer data, GError **error)
+{
+  (void) error;
+  return data;
+}
+
+static void
+prepare_line (gpointer state, const DlLine *line, const gboolean possible[DL_LANG_COUNT],
+              GByteArray *out)
+{
+  (void) state;
+  Prepared p = { line->number, 0 };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    p.possible |= possible[l] ? 1u << l : 0;
+  g_byte_array_append (out, (const guint8 *) &p, sizeof p);
+}
+
+static void
+prepare_end (gpointer data, gpointer state)
+{
+  (void) data;
+  (void) state;
+}
+
+/* Reads input @i of @idx in parts of @size bytes, its blocks @ranges (@n
+ * pairs, or NULL: all), and compares every line, and how the reading
+ * ends, with one reader's: TRUE if the blocks made parts. */
+static gboolean
+check_parts (DlIndex *idx, guint i, guint64 size, const guint64 *ranges, guint n, gboolean assume)
+{
+  g_autoptr (DlParts) parts = dl_parts_new (3);
+  dl_parts_set_size (parts, size);
+  int data = 0;
+  DlPrepare prepare = { prepare_begin, prepare_line, prepare_end, &data };
+  DlInput input = { .path = (char *) dl_index_input_path (idx, i), .index = idx, .entry = i };
+  g_autoptr (DlPartReader) pr
+      = dl_part_reader_new_index (parts, &input, ranges, n, assume, DL_LANG_EN, &prepare);
+  if (pr == NULL)
+    return FALSE;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
+  if (ranges != NULL)
+    dl_index_lines_restrict (r, ranges, n);
+  DlIndexLine want;
+  DlPartLine got;
+  g_autoptr (GError) got_error = NULL;
+  guint lines = 0, gaps = 0;
+  gboolean more;
+  while ((more = dl_index_lines_next (r, &want, &error)))
+    {
+      if (!dl_part_reader_next (pr, &got, &got_error))
+        break;
+      lines++;
+      gaps += want.gap;
+      CU_ASSERT (got.line.len == want.len && memcmp (got.line.text, want.text, want.len) == 0);
+      CU_ASSERT_EQUAL (got.line.number, want.number);
+      CU_ASSERT_EQUAL (got.line.offset, want.offset);
+      CU_ASSERT_PTR_EQUAL (got.line.encoding, want.encoding);
+      CU_ASSERT_EQUAL (got.lang, want.lang);
+      CU_ASSERT_EQUAL (got.gap, want.gap);
+      CU_ASSERT_FALSE (got.blank);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (got.prepared);
+      Prepared p;
+      memcpy (&p, got.prepared, sizeof p);
+      CU_ASSERT_EQUAL (p.number, want.number);
+      CU_ASSERT_EQUAL (p.possible, 1u << (assume ? DL_LANG_EN : want.lang));
+    }
+  CU_ASSERT_FALSE (more);
+  CU_ASSERT_FALSE (dl_part_reader_next (pr, &got, &got_error));
+  /* The same end: the build's error after the last part only. */
+  CU_ASSERT_EQUAL (got_error != NULL, error != NULL);
+  if (got_error != NULL && error != NULL)
+    {
+      CU_ASSERT_TRUE (g_error_matches (got_error, error->domain, error->code));
+      DL_ASSERT_STR_EQ (got_error->message, error->message);
+    }
+  CU_ASSERT (lines > 0 || n > 0);
+  CU_ASSERT_EQUAL (gaps > 0, ranges != NULL && (ranges[0] > 0 || n > 1));
+  return TRUE;
+}
+
+static void
+test_lines_in_parts (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "t.dlx", NULL);
+  g_setenv ("DERLEM_INDEX_BLOCK_BYTES", "2000", TRUE);
+  build (path, specs, G_N_ELEMENTS (specs), NULL);
+  g_unsetenv ("DERLEM_INDEX_BLOCK_BYTES");
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  guint64 nb = dl_index_input_blocks (idx, 1), ns = dl_index_input_blocks (idx, 3);
+  CU_ASSERT_FATAL (nb > 100 && ns >= 2);
+  /* big.txt: every block, some blocks, its last; standard input, which
+   * failed at the build after its lines. */
+  const guint64 some[] = { 1, 3, 5, 6, 8, nb / 2, nb / 2 + 1, nb };
+  const guint64 last[] = { nb - 1, nb };
+  const guint64 first[] = { 0, 1 };
+  const guint64 sizes[] = { 1, 2500, 30000, 1u << 20 };
+  guint cut = 0;
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      cut += check_parts (idx, 1, sizes[k], NULL, 0, FALSE);
+      cut += check_parts (idx, 1, sizes[k], some, G_N_ELEMENTS (some) / 2, k % 2 == 0);
+      cut += check_parts (idx, 3, sizes[k], NULL, 0, k == 0);
+      /* One block is never cut. */
+      CU_ASSERT_FALSE (check_parts (idx, 1, sizes[k], last, 1, FALSE));
+      CU_ASSERT_FALSE (check_parts (idx, 3, sizes[k], first, 1, FALSE));
+    }
+  /* big.txt's 366 blocks of about 2 kB are cut but in parts of 1 MiB, standard
+   * input's 8 kB in parts of 1 and 2,500 bytes only. */
+  CU_ASSERT_EQUAL (cut, 8);
+  remove_dir (dir);
+}
+
 void
 test_index_suite (void)
 {
   CU_pSuite s = CU_add_suite ("index", NULL, NULL);
   CU_add_test (s, "lines_come_back", test_lines_come_back);
+  CU_add_test (s, "lines_in_parts", test_lines_in_parts);
   CU_add_test (s, "every_flipped_byte_is_refused", test_every_flipped_byte_is_refused);
   CU_add_test (s, "every_cut_is_refused", test_every_cut_is_refused);
   CU_add_test (s, "other_versions_are_refused", test_other_versions_are_refused);

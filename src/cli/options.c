@@ -264,7 +264,14 @@ parse_threads (DlOptions *o, GError **error)
   if (o->threads == 0)
     o->threads = (int) MIN (g_get_num_processors (), DL_OPTIONS_MAX_THREADS);
   if (o->threads >= 2)
-    o->parts = dl_parts_new ((guint) o->threads);
+    {
+      o->parts = dl_parts_new ((guint) o->threads);
+      /* For the tests: small parts cut a small corpus in many. */
+      const char *size = g_getenv ("DERLEM_PARTS_BYTES");
+      guint64 v;
+      if (size != NULL && g_ascii_string_to_unsigned (size, 10, 1, G_MAXUINT32, &v, NULL))
+        dl_parts_set_size (o->parts, v);
+    }
   return TRUE;
 }
 

@@ -22,8 +22,11 @@ typedef struct {
 } Held;
 
 struct _DlDocument {
-  DlIndexLines *replay; /* an index's input: its lines as the build had them */
-  guint64 replayed;     /* input bytes counted in the progress so far */
+  DlIndexLines *replay;  /* an index's input: its lines as the build had them */
+  DlInput replay_input;  /* its index and entry (not owned) */
+  GArray *replay_ranges; /* dl_document_restrict's, or NULL: every block */
+  gboolean replay_begun; /* a line was asked for: its parts are cut */
+  guint64 replayed;      /* input bytes counted in the progress so far */
   gint64 replay_size;
   DlReader *reader;
   DlPartReader *parts; /* reads the input instead of reader (which it took) */
@@ -48,10 +51,41 @@ open_replay (const DlInput *input, const DlDocumentOptions *options, const DlDia
     return NULL;
   DlDocument *doc = g_new0 (DlDocument, 1);
   doc->replay = lines;
+  doc->replay_input = (DlInput){ .index = input->index, .entry = input->entry };
   doc->replay_size = dl_input_size (input);
   doc->options = *options;
-  doc->options.parts = NULL;
   return doc;
+}
+
+/* Cuts the blocks to replay in parts for the workers, if they are many:
+ * once a line is asked for, when the blocks wanted are known. */
+static void
+begin_replay (DlDocument *doc)
+{
+  doc->replay_begun = TRUE;
+  const GArray *r = doc->replay_ranges;
+  if (doc->options.parts == NULL || (r != NULL && r->len == 0))
+    return;
+  doc->parts = dl_part_reader_new_index (doc->options.parts, &doc->replay_input,
+                                         r != NULL ? (const guint64 *) (gpointer) r->data : NULL,
+                                         r != NULL ? r->len / 2 : 0, doc->options.assume,
+                                         doc->options.assume_lang, doc->options.prepare);
+}
+
+/* The next line of an index's input, from its reader or its parts. */
+static gboolean
+next_index_line (DlDocument *doc, DlIndexLine *line, guint8 **prepared, GError **error)
+{
+  *prepared = NULL;
+  if (doc->parts == NULL)
+    return dl_index_lines_next (doc->replay, line, error);
+  DlPartLine pl;
+  if (!dl_part_reader_next (doc->parts, &pl, error))
+    return FALSE;
+  *line = (DlIndexLine){ pl.line.text,     pl.line.len, pl.line.number, pl.line.offset,
+                         pl.line.encoding, pl.lang,     pl.gap };
+  *prepared = pl.prepared;
+  return TRUE;
 }
 
 /* The next line of an index's input. */
@@ -59,7 +93,10 @@ static gboolean
 next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
 {
   DlIndexLine line;
-  if (!dl_index_lines_next (doc->replay, &line, error))
+  guint8 *prepared;
+  if (!doc->replay_begun)
+    begin_replay (doc);
+  if (!next_index_line (doc, &line, &prepared, error))
     {
       if (doc->options.progress != NULL && doc->replay_size > (gint64) doc->replayed)
         dl_progress_add_bytes (doc->options.progress, (guint64) doc->replay_size - doc->replayed);
@@ -77,7 +114,7 @@ next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
   out->line.offset = line.offset;
   out->line.encoding = line.encoding;
   out->lang = doc->options.assume ? doc->options.assume_lang : line.lang;
-  out->prepared = NULL;
+  out->prepared = prepared;
   out->gap = line.gap;
   return TRUE;
 }
@@ -85,8 +122,14 @@ next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
 void
 dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n)
 {
-  if (doc->replay != NULL)
-    dl_index_lines_restrict (doc->replay, ranges, n);
+  if (doc->replay == NULL)
+    return;
+  g_return_if_fail (!doc->replay_begun);
+  dl_index_lines_restrict (doc->replay, ranges, n);
+  if (doc->replay_ranges == NULL)
+    doc->replay_ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_array_set_size (doc->replay_ranges, 0);
+  g_array_append_vals (doc->replay_ranges, ranges, 2 * n);
 }
 
 DlDocument *
@@ -230,6 +273,8 @@ dl_document_free (DlDocument *doc)
   if (doc == NULL)
     return;
   dl_index_lines_free (doc->replay);
+  if (doc->replay_ranges != NULL)
+    g_array_unref (doc->replay_ranges);
   dl_part_reader_free (doc->parts);
   dl_reader_free (doc->reader);
   if (doc->langid != NULL)

@@ -20,8 +20,9 @@ typedef struct {
   gboolean assume;            /* --assume-lang given: no detection */
   DlLang assume_lang;
   DlProgress *progress; /* where the bytes read are counted (progress.h), or NULL */
-  /* Workers that read a large UTF-8 file in parts (parts.h), or NULL: one
-   * thread reads it. The lines and their languages are the same. */
+  /* Workers that read a large UTF-8 file, or the many blocks of an
+   * index's input, in parts (parts.h), or NULL: one thread reads it. The
+   * lines and their languages are the same. */
   DlParts *parts;
   /* Work the workers do on each non-blank line ahead of its language, or
    * NULL (borrowed while the document is open). */
@@ -47,9 +48,11 @@ DlDocument *dl_document_open (const DlInput *input, const DlDocumentOptions *opt
  * set if reading failed (every line read before the failure was given). */
 gboolean dl_document_next (DlDocument *doc, DlDocLine *out, GError **error);
 
-/* For an index's input (source.h's DlInput.index): reads from now on
- * only the blocks in @ranges (dl_index_lines_restrict); the first line
- * after skipped ones has DlDocLine.gap. Nothing for other inputs. */
+/* For an index's input (source.h's DlInput.index): reads only the blocks
+ * in @ranges (dl_index_lines_restrict); the first line after skipped ones
+ * has DlDocLine.gap. Nothing for other inputs. Before the first line is
+ * asked for: with DlDocumentOptions.parts, the blocks read are cut into
+ * parts for the workers then (parts.h). */
 void dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n);
 
 void dl_document_free (DlDocument *doc);

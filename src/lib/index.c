@@ -1254,6 +1254,13 @@ dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 to,
     }
 }
 
+guint64
+dl_index_block_bytes (const DlIndex *idx, guint i, guint64 b)
+{
+  g_return_val_if_fail (b < dl_index_input_blocks (idx, i), 0);
+  return input_block (idx, i, b)->rlen;
+}
+
 /* Walks from block @b by @step while the blocks passed hold less than
  * @need's reach in tokens, then less than its tokens and columns: the
  * last block it needed, or -1 / n past the input's end. */
@@ -1329,6 +1336,7 @@ struct _DlIndexLines {
   GArray *ranges; /* dl_index_lines_restrict's, or NULL: every block */
   guint range;    /* the next pair */
   gboolean gap;   /* blocks were skipped before the current one */
+  gboolean part;  /* dl_index_lines_part's: the input does not end here */
 };
 
 void
@@ -1339,6 +1347,19 @@ dl_index_lines_restrict (DlIndexLines *r, const guint64 *ranges, guint n)
   g_array_set_size (r->ranges, 0);
   g_array_append_vals (r->ranges, ranges, 2 * n);
   r->range = 0;
+}
+
+void
+dl_index_lines_part (DlIndexLines *r, const guint64 *ranges, guint n, gboolean gap, gboolean last)
+{
+  g_return_if_fail (n > 0 && ranges[0] < ranges[1] && ranges[2 * n - 1] <= r->in->n_blocks);
+  dl_index_lines_restrict (r, ranges, n);
+  r->next_block = ranges[0];
+  r->left = 0;
+  r->c = (DlCursor){ NULL, NULL, FALSE };
+  r->done = FALSE;
+  r->gap = gap;
+  r->part = !last;
 }
 
 /* The block to read after the current one: the next in the ranges. */
@@ -1427,7 +1448,7 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
       if (r->next_block == r->in->n_blocks)
         {
           r->done = TRUE;
-          if (r->in->failed)
+          if (r->in->failed && !r->part)
             set_build_error (r->in, error);
           return FALSE;
         }

@@ -179,6 +179,10 @@ void dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 
 /* The blocks of input @i's lines. */
 guint64 dl_index_input_blocks (const DlIndex *idx, guint i);
 
+/* The bytes of text of input @i's block @b (its lines, as the build
+ * stored them: a measure of the work of reading it). */
+guint64 dl_index_block_bytes (const DlIndex *idx, guint i, guint64 b);
+
 /* What a reader needs on one side of a block it reads: @reach tokens
  * (a phrase's), and beyond those @tokens tokens and @cols columns (a
  * line's as shown in a concordance, + 1 for its break); tokens of every
@@ -223,6 +227,13 @@ gboolean dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error
  * line after blocks skipped has DlIndexLine.gap. How reading the input
  * ended at the build is still given at the end. */
 void dl_index_lines_restrict (DlIndexLines *r, const guint64 *ranges, guint n);
+/* Reads from now on one part of the input, alone (parts.h): the blocks in
+ * @ranges (@n pairs as for dl_index_lines_restrict, at least one), from
+ * the first, whose first line has DlIndexLine.gap if @gap. Unless @last,
+ * the end of the ranges is not the input's: how reading it ended at the
+ * build is not given there. */
+void dl_index_lines_part (DlIndexLines *r, const guint64 *ranges, guint n, gboolean gap,
+                          gboolean last);
 void dl_index_lines_free (DlIndexLines *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexLines, dl_index_lines_free)
 

@@ -3,10 +3,13 @@
  * and prepared work are found by offset while the part grows); the reader
  * of the file hands the lines out in order once a part is done, and frees
  * a part once DL_PARTS_KEEP non-blank lines after its last were read. A few parts
- * are read ahead, so memory holds a few parts whatever the file's size. */
+ * are read ahead, so memory holds a few parts whatever the file's size.
+ * An index's input is cut the same way, at its blocks. */
 #include "config.h"
 
 #include "parts.h"
+
+#include "index.h"
 
 struct _DlParts {
   GThreadPool *pool;
@@ -20,9 +23,12 @@ typedef struct {
   gsize len;
   guint64 number;
   guint64 offset;
+  const char *encoding; /* an index's line's; NULL: UTF-8 */
   gboolean blank;
   DlLangEvidence evidence;
   gsize prepared; /* offset + 1 in the part's prepared work, or 0: none */
+  DlLang lang;    /* an index's line's */
+  gboolean gap;   /* an index's line: lines were skipped before it */
 } PartLine;
 
 /* A note or warning of the part's reader, given when the line it came
@@ -43,9 +49,10 @@ typedef struct {
   GByteArray *prepared;
   GArray *said; /* of Said */
   GError *error;
-  DlReader *reader; /* that read the part, kept for its buffers */
-  gboolean done;    /* under pr->lock */
-  guint64 after;    /* once read: the file's non-blank lines read by then */
+  DlReader *reader;     /* that read the part, kept for its buffers */
+  DlIndexLines *replay; /* or that read the part of an index's input, alike */
+  gboolean done;        /* under pr->lock */
+  guint64 after;        /* once read: the file's non-blank lines read by then */
 } Part;
 
 struct _DlPartReader {
@@ -59,8 +66,11 @@ struct _DlPartReader {
   const DlDiag *diag;
   DlProgress *progress;
 
-  GArray *ranges; /* of DlReaderPart */
-  Part **part;    /* by index; NULL before it is given to a worker and once read */
+  GArray *ranges; /* of DlReaderPart (a file), or NULL */
+  GArray *blocks; /* of BlockPart (an index's input), or NULL */
+  GArray *pairs;  /* the blocks' [from, to) pairs, guint64 */
+  guint n_parts;
+  Part **part; /* by index; NULL before it is given to a worker and once read */
   guint submitted;
   guint current; /* the part being read */
   guint next;    /* its next line */
@@ -76,6 +86,12 @@ struct _DlPartReader {
   guint running; /* parts given to workers and not done */
   gint cancel;
 };
+
+/* A part of an index's input: @n pairs of blocks from pair @first. */
+typedef struct {
+  guint first, n;
+  gboolean gap; /* blocks were skipped before it */
+} BlockPart;
 
 /* Parts a file has read ahead by the workers of @threads. */
 static guint
@@ -126,6 +142,7 @@ part_free (Part *p)
   g_array_unref (p->said);
   g_clear_error (&p->error);
   dl_reader_free (p->reader);
+  dl_index_lines_free (p->replay);
   g_free (p);
 }
 
@@ -138,6 +155,90 @@ capture (DlDiagLevel level, const char *file, guint64 line, const char *message,
   g_array_append_val (p->said, s);
 }
 
+/* Appends @line to @p: scored unless its language is @known (an index's
+ * line) or assumed, and prepared with @state. */
+static void
+take_line (Part *p, gpointer state, const DlLine *line, DlLang known, gboolean gap)
+{
+  DlPartReader *pr = p->pr;
+  PartLine pl = { .text = p->text->len,
+                  .len = line->len,
+                  .number = line->number,
+                  .offset = line->offset,
+                  .encoding = line->encoding,
+                  .lang = known,
+                  .gap = gap };
+  g_byte_array_append (p->text, (const guint8 *) line->text, (guint) line->len);
+  pl.blank = known == DL_LANG_COUNT && dl_line_is_blank (line->text, line->len);
+  if (!pl.blank)
+    {
+      gboolean possible[DL_LANG_COUNT] = { FALSE };
+      if (pr->assume)
+        possible[pr->assume_lang] = TRUE;
+      else if (known != DL_LANG_COUNT)
+        possible[known] = TRUE;
+      else
+        {
+          dl_langid_score (line->text, line->len, &pl.evidence);
+          possible[DL_LANG_OTHER] = pl.evidence.other;
+          possible[DL_LANG_TR] = possible[DL_LANG_EN] = !pl.evidence.other;
+        }
+      if (pr->has_prepare)
+        {
+          /* Aligned for whatever the work holds. */
+          gsize at = (p->prepared->len + 7) & ~(gsize) 7;
+          g_byte_array_set_size (p->prepared, (guint) at);
+          pr->prepare.line (state, line, possible, p->prepared);
+          if (p->prepared->len > at)
+            pl.prepared = at + 1;
+        }
+    }
+  g_array_append_val (p->lines, pl);
+}
+
+/* TRUE if the reading of the parts is being stopped: checked every 1,024
+ * lines of a part. */
+static gboolean
+cancelled (const Part *p)
+{
+  return (p->lines->len & 1023) == 0 && g_atomic_int_get (&p->pr->cancel);
+}
+
+/* Reads part @p of a file: its lines, their evidence and prepared work. */
+static void
+read_file_part (Part *p, gpointer state, DlReader *r)
+{
+  DlLine line;
+  while (dl_reader_next (r, &line, &p->error))
+    {
+      take_line (p, state, &line, DL_LANG_COUNT, FALSE);
+      if (cancelled (p))
+        break;
+    }
+}
+
+/* Reads part @p of an index's input: its lines with their languages, and
+ * their prepared work. */
+static void
+read_index_part (Part *p, gpointer state)
+{
+  DlPartReader *pr = p->pr;
+  if (p->replay == NULL
+      && (p->replay = dl_index_lines_open (pr->input.index, pr->input.entry, &p->error)) == NULL)
+    return;
+  const BlockPart *bp = &g_array_index (pr->blocks, BlockPart, p->index);
+  dl_index_lines_part (p->replay, &g_array_index (pr->pairs, guint64, 2 * (gsize) bp->first), bp->n,
+                       bp->gap, p->index + 1 == pr->n_parts);
+  DlIndexLine il;
+  while (dl_index_lines_next (p->replay, &il, &p->error))
+    {
+      DlLine line = { il.text, il.len, il.number, il.offset, il.encoding };
+      take_line (p, state, &line, il.lang, il.gap);
+      if (cancelled (p))
+        break;
+    }
+}
+
 /* Reads part @p: its lines, their evidence and prepared work. */
 static void
 read_part (Part *p)
@@ -145,7 +246,9 @@ read_part (Part *p)
   DlPartReader *pr = p->pr;
   g_autoptr (DlDiag) said = dl_diag_new (capture, p);
   DlReader *r = pr->first;
-  if (p->index == 0)
+  if (pr->blocks != NULL)
+    r = NULL;
+  else if (p->index == 0)
     dl_reader_set_diag (r, said);
   else
     {
@@ -155,46 +258,17 @@ read_part (Part *p)
         return;
     }
   gpointer state = NULL;
-  if (pr->has_prepare && (state = pr->prepare.begin (pr->prepare.data, &p->error)) == NULL)
+  if (!pr->has_prepare || (state = pr->prepare.begin (pr->prepare.data, &p->error)) != NULL)
     {
-      dl_reader_set_diag (r, NULL); /* @said goes now */
-      return;
+      if (r != NULL)
+        read_file_part (p, state, r);
+      else
+        read_index_part (p, state);
+      if (pr->has_prepare)
+        pr->prepare.end (pr->prepare.data, state);
     }
-  gboolean possible[DL_LANG_COUNT] = { FALSE };
-  DlLine line;
-  while (dl_reader_next (r, &line, &p->error))
-    {
-      PartLine pl = { p->text->len, line.len, line.number, line.offset, FALSE, { FALSE, 0, 0 }, 0 };
-      g_byte_array_append (p->text, (const guint8 *) line.text, (guint) line.len);
-      pl.blank = dl_line_is_blank (line.text, line.len);
-      if (!pl.blank)
-        {
-          memset (possible, 0, sizeof possible);
-          if (pr->assume)
-            possible[pr->assume_lang] = TRUE;
-          else
-            {
-              dl_langid_score (line.text, line.len, &pl.evidence);
-              possible[DL_LANG_OTHER] = pl.evidence.other;
-              possible[DL_LANG_TR] = possible[DL_LANG_EN] = !pl.evidence.other;
-            }
-          if (pr->has_prepare)
-            {
-              /* Aligned for whatever the work holds. */
-              gsize at = (p->prepared->len + 7) & ~(gsize) 7;
-              g_byte_array_set_size (p->prepared, (guint) at);
-              pr->prepare.line (state, &line, possible, p->prepared);
-              if (p->prepared->len > at)
-                pl.prepared = at + 1;
-            }
-        }
-      g_array_append_val (p->lines, pl);
-      if ((p->lines->len & 1023) == 0 && g_atomic_int_get (&pr->cancel))
-        break;
-    }
-  if (pr->has_prepare)
-    pr->prepare.end (pr->prepare.data, state);
-  dl_reader_set_diag (r, NULL);
+  if (r != NULL)
+    dl_reader_set_diag (r, NULL); /* @said goes now */
 }
 
 static void
@@ -216,7 +290,7 @@ part_work (gpointer data, gpointer user_data)
 static void
 submit (DlPartReader *pr)
 {
-  while (pr->submitted < pr->ranges->len && pr->submitted < pr->current + ahead (pr->parts))
+  while (pr->submitted < pr->n_parts && pr->submitted < pr->current + ahead (pr->parts))
     {
       Part *p = g_queue_pop_head (&pr->spare);
       if (p == NULL)
@@ -229,13 +303,42 @@ submit (DlPartReader *pr)
         }
       p->pr = pr;
       p->index = pr->submitted;
-      p->range = g_array_index (pr->ranges, DlReaderPart, pr->submitted);
+      if (pr->ranges != NULL)
+        p->range = g_array_index (pr->ranges, DlReaderPart, pr->submitted);
       pr->part[pr->submitted++] = p;
       g_mutex_lock (&pr->lock);
       pr->running++;
       g_mutex_unlock (&pr->lock);
       g_thread_pool_push (pr->parts->pool, p, NULL);
     }
+}
+
+/* A reader of @input in parts, none given to the workers yet. */
+static DlPartReader *
+reader_new (DlParts *parts, const DlInput *input, gboolean assume, DlLang assume_lang,
+            const DlPrepare *prepare, const DlDiag *diag, DlProgress *progress)
+{
+  DlPartReader *pr = g_new0 (DlPartReader, 1);
+  pr->parts = parts;
+  pr->input = *input;
+  pr->input.path = g_strdup (input->path);
+  pr->input.spool = g_strdup (input->spool);
+  if (input->index != NULL)
+    pr->input.index = dl_index_ref (input->index);
+  pr->assume = assume;
+  pr->assume_lang = assume_lang;
+  if (prepare != NULL)
+    {
+      pr->has_prepare = TRUE;
+      pr->prepare = *prepare;
+    }
+  pr->diag = diag;
+  pr->progress = progress;
+  g_queue_init (&pr->kept);
+  g_queue_init (&pr->spare);
+  g_mutex_init (&pr->lock);
+  g_cond_init (&pr->cond);
+  return pr;
 }
 
 DlPartReader *
@@ -247,29 +350,68 @@ dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input, gboo
   GArray *ranges = dl_reader_split (reader, parts->size, error);
   if (ranges == NULL)
     return NULL;
-  DlPartReader *pr = g_new0 (DlPartReader, 1);
-  pr->parts = parts;
+  DlPartReader *pr = reader_new (parts, input, assume, assume_lang, prepare, diag, progress);
   pr->first = reader;
-  pr->input = *input;
-  pr->input.path = g_strdup (input->path);
-  pr->input.spool = g_strdup (input->spool);
-  pr->assume = assume;
-  pr->assume_lang = assume_lang;
-  if (prepare != NULL)
-    {
-      pr->has_prepare = TRUE;
-      pr->prepare = *prepare;
-    }
-  pr->diag = diag;
-  pr->progress = progress;
   pr->ranges = ranges;
-  pr->part = g_new0 (Part *, ranges->len);
-  g_queue_init (&pr->kept);
-  g_queue_init (&pr->spare);
-  g_mutex_init (&pr->lock);
-  g_cond_init (&pr->cond);
+  pr->n_parts = ranges->len;
+  pr->part = g_new0 (Part *, pr->n_parts);
   submit (pr);
   return pr;
+}
+
+/* Cuts the blocks @ranges (@n pairs) of @input into parts of about @size
+ * bytes of text, into @pr. */
+static void
+split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, guint n, guint64 size)
+{
+  pr->blocks = g_array_new (FALSE, FALSE, sizeof (BlockPart));
+  pr->pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
+  BlockPart *open = NULL;
+  guint64 bytes = 0, end = 0; /* the block after the last one taken */
+  for (guint i = 0; i < n; i++)
+    for (guint64 b = ranges[2 * i]; b < ranges[2 * i + 1]; b++)
+      {
+        if (open == NULL)
+          {
+            BlockPart bp = { pr->pairs->len / 2, 0, b != end };
+            g_array_append_val (pr->blocks, bp);
+            open = &g_array_index (pr->blocks, BlockPart, pr->blocks->len - 1);
+            bytes = 0;
+          }
+        if (open->n > 0 && b == end)
+          g_array_index (pr->pairs, guint64, pr->pairs->len - 1) = b + 1;
+        else
+          {
+            guint64 pair[2] = { b, b + 1 };
+            g_array_append_vals (pr->pairs, pair, 2);
+            open->n++;
+          }
+        end = b + 1;
+        bytes += dl_index_block_bytes (input->index, input->entry, b);
+        if (bytes >= size)
+          open = NULL;
+      }
+  pr->n_parts = pr->blocks->len;
+}
+
+DlPartReader *
+dl_part_reader_new_index (DlParts *parts, const DlInput *input, const guint64 *ranges, guint n,
+                          gboolean assume, DlLang assume_lang, const DlPrepare *prepare)
+{
+  g_return_val_if_fail (parts != NULL && input != NULL && input->index != NULL, NULL);
+  guint64 all[2] = { 0, dl_index_input_blocks (input->index, input->entry) };
+  if (ranges == NULL)
+    {
+      ranges = all;
+      n = 1;
+    }
+  g_autoptr (DlPartReader) pr = reader_new (parts, input, assume, assume_lang, prepare, NULL, NULL);
+  split_blocks (pr, input, ranges, n, parts->size);
+  if (pr->n_parts < 2)
+    return NULL;
+  pr->part = g_new0 (Part *, pr->n_parts);
+  submit (pr);
+  return g_steal_pointer (&pr);
 }
 
 /* Gives what the part's reader said with its lines up to @index, as the
@@ -328,8 +470,10 @@ dl_part_reader_next (DlPartReader *pr, DlPartLine *out, GError **error)
           replay (pr, p, pr->next);
           const PartLine *pl = &g_array_index (p->lines, PartLine, pr->next++);
           out->line = (DlLine){ (const char *) p->text->data + pl->text, pl->len, pl->number,
-                                pl->offset, NULL };
+                                pl->offset, pl->encoding };
           out->blank = pl->blank;
+          out->lang = pl->lang;
+          out->gap = pl->gap;
           out->evidence = pl->evidence;
           out->prepared = pl->prepared > 0 ? p->prepared->data + pl->prepared - 1 : NULL;
           pr->read += !pl->blank;
@@ -347,7 +491,7 @@ dl_part_reader_next (DlPartReader *pr, DlPartLine *out, GError **error)
       g_queue_push_tail (&pr->kept, p);
       pr->part[pr->current++] = NULL;
       pr->next = pr->said = 0;
-      if (pr->current == pr->ranges->len)
+      if (pr->current == pr->n_parts)
         pr->over = TRUE;
       else
         submit (pr);
@@ -365,13 +509,19 @@ dl_part_reader_free (DlPartReader *pr)
   while (pr->running > 0)
     g_cond_wait (&pr->cond, &pr->lock);
   g_mutex_unlock (&pr->lock);
-  for (guint i = 0; i < pr->ranges->len; i++)
+  for (guint i = 0; pr->part != NULL && i < pr->n_parts; i++)
     part_free (pr->part[i]);
   g_queue_clear_full (&pr->kept, (GDestroyNotify) part_free);
   g_queue_clear_full (&pr->spare, (GDestroyNotify) part_free);
   g_free (pr->part);
-  g_array_unref (pr->ranges);
+  if (pr->ranges != NULL)
+    g_array_unref (pr->ranges);
+  if (pr->blocks != NULL)
+    g_array_unref (pr->blocks);
+  if (pr->pairs != NULL)
+    g_array_unref (pr->pairs);
   dl_reader_free (pr->first);
+  dl_index_unref (pr->input.index);
   g_free (pr->input.path);
   g_free (pr->input.spool);
   g_mutex_clear (&pr->lock);

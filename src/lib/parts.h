@@ -1,5 +1,6 @@
 /* parts.h — one file read by several threads (doc/DESIGN.md §2, parallel
- * reading): a large UTF-8 file is cut into parts at line starts
+ * reading; an index's input alike, cut at its blocks): a large UTF-8 file
+ * is cut into parts at line starts
  * (dl_reader_split), worker threads read the parts, score each line's
  * language evidence and do a caller's work on it (tokenizing, for the
  * stream), and the lines come back in order, with the diagnostics a reader
@@ -51,8 +52,10 @@ typedef struct {
 typedef struct {
   DlLine line;             /* as dl_reader_next gives it */
   gboolean blank;          /* dl_line_is_blank */
-  DlLangEvidence evidence; /* scored, unless blank or assumed */
+  DlLangEvidence evidence; /* scored, unless blank, assumed or an index's */
   guint8 *prepared;        /* what DlPrepare.line made of it, or NULL */
+  DlLang lang;             /* an index's line: its language */
+  gboolean gap;            /* an index's line: lines were skipped before it */
 } DlPartLine;
 
 typedef struct _DlPartReader DlPartReader;
@@ -67,6 +70,18 @@ typedef struct _DlPartReader DlPartReader;
 DlPartReader *dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input,
                                   gboolean assume, DlLang assume_lang, const DlPrepare *prepare,
                                   const DlDiag *diag, DlProgress *progress, GError **error);
+
+/* Reads input @input of an index (source.h's DlInput.index) in parts of
+ * its blocks: those in @ranges (@n sorted, disjoint [from, to) pairs of
+ * block numbers, as index.h's dl_index_lines_restrict takes them), or
+ * every block if @ranges is NULL. The lines are the index's (no blank
+ * line, each with its language), as index.h's dl_index_lines_next gives
+ * them, with its errors; @prepare (may be NULL) runs on each line whose
+ * language (@assume_lang if @assume) it wants. NULL if the blocks make
+ * fewer than two parts: then one reader is as fast. */
+DlPartReader *dl_part_reader_new_index (DlParts *parts, const DlInput *input, const guint64 *ranges,
+                                        guint n, gboolean assume, DlLang assume_lang,
+                                        const DlPrepare *prepare);
 
 /* The next line of the file, in order. Its text and what was prepared of
  * it stay valid while fewer than DL_PARTS_KEEP further non-blank lines
