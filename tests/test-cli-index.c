@@ -53,6 +53,23 @@ build_small_index (void)
   return idx;
 }
 
+/* The segment file of the index @idx (of one segment). */
+static char *
+segment_of (const char *idx)
+{
+  char *seg = NULL;
+  g_autoptr (GDir) d = g_dir_open (idx, 0, NULL);
+  const char *name;
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_suffix (name, ".dls"))
+      {
+        g_free (seg);
+        seg = g_build_filename (idx, name, NULL);
+      }
+  CU_ASSERT_PTR_NOT_NULL_FATAL (seg);
+  return seg;
+}
+
 /* Every command, with options that reach its parts; P is the input. */
 static const char *const runs[] = {
   "freq P",
@@ -140,15 +157,7 @@ test_index_replayed_in_parts (void)
     }
   /* A byte flipped here and there in the segment: what one reader prints
    * before the damage and says of it, in parts too. */
-  g_autofree char *seg = NULL;
-  {
-    g_autoptr (GDir) d = g_dir_open (idx, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      if (g_str_has_suffix (name, ".dls"))
-        seg = g_build_filename (idx, name, NULL);
-  }
-  CU_ASSERT_PTR_NOT_NULL_FATAL (seg);
+  g_autofree char *seg = segment_of (idx);
   g_autofree char *bytes = NULL;
   gsize len;
   CU_ASSERT_TRUE_FATAL (g_file_get_contents (seg, &bytes, &len, NULL));
@@ -171,6 +180,77 @@ test_index_replayed_in_parts (void)
       cli_run_clear (&b);
     }
   DL_ASSERT_INT_EQ (damaged, 5);
+  free_index (g_steal_pointer (&idx));
+}
+
+/* colloc NODE over an index takes the counts the build kept and counts
+ * the co-occurrences over the blocks of the node's hits and the windows
+ * around them: with blocks of a line or two, every node and window prints
+ * what it prints over the files, and a damaged block no window needs is
+ * never read. */
+static void
+test_index_colloc_reads_what_it_needs (void)
+{
+  g_autofree char *idx = build_small_index ();
+  g_autofree char *q = g_shell_quote (idx);
+  static const char *const runs_of[] = {
+    "savaş",
+    "--window 3,1 'Dağlık Karabağ'",
+    "--window 0,4 İŞGAL",
+    "--window 9,9 'karabağ*'",
+    "--numbers --min-cooc 1 1990",
+    "--unit stem ermeni",
+    "--unit lemma --lang en war",
+    "/^azerbaycan/",
+    "--case keep Karabağ",
+    "--min-cooc 1 --sort ll --window 1,1 -e 'of the'",
+    "--min-cooc 1 anap",
+    "--by kind --meta corpus/MANIFEST.tsv savaş",
+    "nothing-here",
+  };
+  guint rows = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (runs_of); i++)
+    {
+      g_autofree char *src = g_strdup_printf ("$DERLEM colloc --format tsv %s corpus", runs_of[i]);
+      g_autofree char *from = g_strdup_printf ("$DERLEM colloc --format tsv %s %s", runs_of[i], q);
+      CliRun a = cli_run (src, NULL);
+      CliRun b = cli_run (from, NULL);
+      DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
+      DL_ASSERT_INT_EQ_FOR (src, a.status, 0);
+      DL_ASSERT_TRUE_FOR (src, strcmp (a.out, b.out) == 0);
+      DL_ASSERT_TRUE_FOR (src, strcmp (a.err, b.err) == 0);
+      rows += strlen (a.out) > 200;
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  /* All but nothing-here have collocates. */
+  DL_ASSERT_INT_EQ (rows, G_N_ELEMENTS (runs_of) - 1);
+
+  /* A byte flipped here and there in the segment: `anap` stands in the
+   * first input alone, whose counts and its few blocks are all colloc
+   * reads; kwic ve reads every block and finds the damage. */
+  g_autofree char *seg = segment_of (idx);
+  g_autofree char *bytes = NULL;
+  gsize len;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (seg, &bytes, &len, NULL));
+  CliRun want = cli_run ("$DERLEM colloc --format tsv --min-cooc 1 anap corpus", NULL);
+  g_autofree char *colloc = g_strdup_printf ("$DERLEM colloc --format tsv --min-cooc 1 anap %s", q);
+  g_autofree char *kwic = g_strdup_printf ("$DERLEM kwic --format tsv ve %s", q);
+  guint skipped = 0;
+  for (guint tenth = 1; tenth < 10; tenth += 2)
+    {
+      bytes[len * tenth / 10] ^= 0x55;
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (seg, bytes, (gssize) len, NULL));
+      bytes[len * tenth / 10] ^= 0x55;
+      CliRun a = cli_run (colloc, NULL);
+      CliRun b = cli_run (kwic, NULL);
+      skipped += a.status == 0 && strcmp (a.out, want.out) == 0 && b.status == 1
+                 && strstr (b.err, "damaged index") != NULL;
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  DL_ASSERT_INT_EQ (skipped, 5);
+  cli_run_clear (&want);
   free_index (g_steal_pointer (&idx));
 }
 
@@ -283,7 +363,7 @@ test_index_dispersion_reads_what_it_needs (void)
 static char *
 blocks_read (DlIndex *idx, guint i, DlMatcher *m)
 {
-  DlIndexNeed need = { 1, 0, 0 };
+  DlIndexNeed need = { .reach = 1 };
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndexWords) words = NULL;
@@ -681,6 +761,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "every_command_the_same", test_index_every_command_the_same);
   CU_add_test (s, "replayed_in_parts", test_index_replayed_in_parts);
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
+  CU_add_test (s, "colloc_reads_what_it_needs", test_index_colloc_reads_what_it_needs);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);

@@ -447,16 +447,20 @@ test_ranges_hold_what_is_needed (void)
   } cases[] = {
     /* A phrase's 2 tokens fill block 9, then 3 tokens and 10 columns
      * take 8 and 7; after, nothing: the next block. */
-    { { 10, 99, 99 }, { 2, 3, 10 }, { 0, 0, 0 }, { 7, 12, 0, 0, 0, 0 } },
+    { { 10, 99, 99 }, { 2, 3, 10, 0 }, { 0, 0, 0, 0 }, { 7, 12, 0, 0, 0, 0 } },
     /* Overlapping ones merged; the input's ends. */
-    { { 10, 13, 99 }, { 2, 3, 10 }, { 0, 0, 0 }, { 7, 15, 0, 0, 0, 0 } },
-    { { 0, 19, 99 }, { 0, 1, 1 }, { 0, 1, 1 }, { 0, 2, 18, 20, 0, 0 } },
+    { { 10, 13, 99 }, { 2, 3, 10, 0 }, { 0, 0, 0, 0 }, { 7, 15, 0, 0, 0, 0 } },
+    { { 0, 19, 99 }, { 0, 1, 1, 0 }, { 0, 1, 1, 0 }, { 0, 2, 18, 20, 0, 0 } },
     /* Block 15's two columns are not enough for 3: 16 too. */
-    { { 14, 99, 99 }, { 0, 0, 0 }, { 0, 0, 3 }, { 13, 17, 0, 0, 0, 0 } },
+    { { 14, 99, 99 }, { 0, 0, 0, 0 }, { 0, 0, 3, 0 }, { 13, 17, 0, 0, 0, 0 } },
     /* Apart: two ranges. */
-    { { 2, 17, 99 }, { 0, 3, 0 }, { 0, 3, 0 }, { 1, 4, 16, 19, 0, 0 } },
+    { { 2, 17, 99 }, { 0, 3, 0, 0 }, { 0, 3, 0, 0 }, { 1, 4, 16, 19, 0, 0 } },
     /* More than the input holds: all of it. */
-    { { 5, 99, 99 }, { 100, 0, 0 }, { 0, 0, 1000 }, { 0, 20, 0, 0, 0, 0 } },
+    { { 5, 99, 99 }, { 100, 0, 0, 0 }, { 0, 0, 1000, 0 }, { 0, 20, 0, 0, 0, 0 } },
+    /* Only numbers count, and there are none: to the input's start. */
+    { { 10, 99, 99 }, { 0, 1, 0, 1u << DL_TOKEN_NUMBER }, { 0, 0, 0, 0 }, { 0, 12, 0, 0, 0, 0 } },
+    /* Only words: as every kind. */
+    { { 10, 99, 99 }, { 2, 3, 10, 1u << DL_TOKEN_WORD }, { 0, 0, 0, 0 }, { 7, 12, 0, 0, 0, 0 } },
   };
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)

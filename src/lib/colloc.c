@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "collate.h"
+#include "error.h"
+#include "hitblocks.h"
+#include "i18n.h"
 #include "stream.h"
 #include "tuples.h"
 
@@ -27,6 +30,10 @@ typedef struct {
 struct _DlCollocCounts {
   DlCollocOptions opts;
   DlCounter *counter;
+  /* The counter whose input's forms number cooc, if not counter: an
+   * index's input whose counts were read, its co-occurrences counted
+   * over some blocks (dl_colloc_input). */
+  DlCounter *forms;
   LangColloc lang[DL_LANG_COUNT];
 };
 
@@ -41,10 +48,12 @@ struct _DlColloc {
   guint32 *ring; /* form ids of its last tokens, by position & mask */
   guint8 *taken; /* by position & mask: already counted in a window */
   guint64 mask;
-  GArray *open;  /* guint64: last positions of occurrences whose right
-                    window is not yet full */
-  GArray *pairs; /* guint32: with all, the pairs of the line being read, two
-                    ids each, added at its end (dl_tuples_add_many) */
+  GArray *open;        /* guint64: last positions of occurrences whose right
+                          window is not yet full */
+  GArray *pairs;       /* guint32: with all, the pairs of the line being read, two
+                          ids each, added at its end (dl_tuples_add_many) */
+  DlIndexWords *words; /* an index's words, kept from input to input */
+  GArray *ranges;      /* guint64: the blocks of the node's hits */
 };
 
 DlCollocCounts *
@@ -67,6 +76,7 @@ dl_colloc_counts_free (DlCollocCounts *c)
   if (c == NULL)
     return;
   dl_counter_free (c->counter);
+  dl_counter_free (c->forms);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       if (c->lang[l].cooc != NULL)
@@ -92,14 +102,15 @@ void
 dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file)
 {
   dl_counter_merge (into->counter, from->counter, file);
+  const DlCounter *numbered = from->forms != NULL ? from->forms : from->counter;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       LangColloc *dst = &into->lang[l];
       LangColloc *src = &from->lang[l];
       dst->nodes += src->nodes;
-      if (dl_counter_input_forms (from->counter, l) == 0)
+      if (dl_counter_input_forms (numbered, l) == 0)
         continue;
-      g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
+      g_autofree guint32 *map = dl_counter_input_ids (into->counter, numbered, l);
       if (src->pairs != NULL)
         dl_tuples_absorb (dst->pairs, src->pairs, map, file);
       for (guint32 f = 0; src->cooc != NULL && f < src->cooc->len; f++)
@@ -128,6 +139,8 @@ dl_colloc_free (DlColloc *c)
   g_free (c->taken);
   g_array_unref (c->open);
   g_array_unref (c->pairs);
+  dl_index_words_free (c->words);
+  g_array_unref (c->ranges);
   g_free (c);
 }
 
@@ -140,6 +153,7 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
   c->opts = *opts;
   c->open = g_array_new (FALSE, FALSE, sizeof (guint64));
   c->pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  c->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   /* The left window of a phrase reaches back past the phrase. */
   guint64 need = (guint64) opts->left + opts->right + DL_QUERY_MAX_TERMS + 1;
   c->mask = 1;
@@ -271,12 +285,10 @@ take_line (DlColloc *c, const DlStreamLine *line, const DlDiag *diag, DlCollocCo
   g_array_set_size (c->pairs, 0);
 }
 
-gboolean
-dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
-                 const DlDiag *diag, DlCollocCounts *counts, GError **error)
+/* Takes the lines of the input @c->stream has open, until its end. */
+static gboolean
+take_lines (DlColloc *c, const DlDiag *diag, DlCollocCounts *counts, GError **error)
 {
-  if (!dl_stream_open (c->stream, input, doc_options, diag, counts->counter, error))
-    return FALSE;
   if (c->matcher != NULL)
     dl_matcher_forget_forms (c->matcher);
   new_segment (c, -1);
@@ -287,11 +299,121 @@ dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc
         return FALSE;
       if (line == NULL)
         return TRUE;
+      /* Lines were skipped (an index's blocks): no window runs across.
+       * The blocks read hold every window of a hit whole, so none would
+       * reach the gap; this keeps tokens apart from ever joining one. */
+      if (line->gap)
+        new_segment (c, -1);
       if (line->tokenized)
         take_line (c, line, diag, counts);
       else
         new_segment (c, -1);
     }
+}
+
+/* Forgets what the input gave @counts. */
+static void
+clear_input (DlCollocCounts *counts)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      counts->lang[l].nodes = 0;
+      g_array_set_size (counts->lang[l].cooc, 0);
+    }
+}
+
+/* The blocks in @ranges (pairs), their number. */
+static guint64
+blocks_in (const GArray *ranges)
+{
+  guint64 n = 0;
+  for (guint i = 0; i + 1 < ranges->len; i += 2)
+    n += g_array_index (ranges, guint64, i + 1) - g_array_index (ranges, guint64, i);
+  return n;
+}
+
+/* An index's input whose counts the build kept for the counter's
+ * options, whose node's hits lie in fewer than half its blocks: the
+ * counts read from the index, and the node's co-occurrences counted over
+ * the blocks that can hold the node and the windows around them alone
+ * (hitblocks.h), numbered by a counter of those blocks (counts->forms). A
+ * window reaches over tokens of the kinds counted, in every language, so
+ * their counts are what the blocks around must hold. FALSE with *@done
+ * unset if it is not to be done so (a pass over every line then costs
+ * no more). */
+static gboolean
+from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
+            const DlDiag *diag, DlCollocCounts *counts, gboolean *done, GError **error)
+{
+  *done = FALSE;
+  if (input->index == NULL || doc_options->assume || c->matcher == NULL)
+    return FALSE;
+  DlIndexNeed need = { .reach = dl_matcher_max_length (c->matcher) - 1,
+                       .tokens = MAX (c->opts.left, c->opts.right) };
+  for (int k = 0; k < DL_TOKEN_KINDS; k++)
+    need.kinds |= c->opts.counter.kinds[k] ? 1u << k : 0;
+  GError *local = NULL;
+  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, &c->words, c->ranges,
+                      &local))
+    {
+      *done = local != NULL;
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return FALSE;
+    }
+  if (blocks_in (c->ranges) * 2 > dl_index_input_blocks (input->index, input->entry))
+    return FALSE;
+  g_autoptr (GByteArray) saved = g_byte_array_new ();
+  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts.counter),
+                              saved, &local))
+    {
+      *done = local != NULL;
+      if (local != NULL)
+        g_propagate_error (error, local);
+      return FALSE;
+    }
+  *done = TRUE;
+  g_autoptr (DlCounter) forms = dl_counter_new (&c->opts.counter);
+  if (!dl_stream_open (c->stream, input, doc_options, diag, forms, error))
+    return FALSE;
+  dl_stream_restrict (c->stream, (const guint64 *) (gpointer) c->ranges->data, c->ranges->len / 2);
+  if (!take_lines (c, diag, counts, &local) && g_error_matches (local, DL_ERROR, DL_ERROR_INDEX))
+    {
+      /* A damaged index: what was read is not the input's. */
+      clear_input (counts);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  /* The counts of every line; how reading the input ended at the build
+   * is in @local, as a pass over its lines gives it after them. */
+  if (!dl_counter_load_input (counts->counter, saved->data, saved->len))
+    {
+      clear_input (counts);
+      g_clear_error (&local);
+      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
+                   dl_index_path (input->index));
+      return FALSE;
+    }
+  counts->forms = g_steal_pointer (&forms);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dl_colloc_input (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
+                 const DlDiag *diag, DlCollocCounts *counts, GError **error)
+{
+  gboolean done;
+  gboolean ok = from_index (c, input, doc_options, diag, counts, &done, error);
+  if (done)
+    return ok;
+  if (!dl_stream_open (c->stream, input, doc_options, diag, counts->counter, error))
+    return FALSE;
+  return take_lines (c, diag, counts, error);
 }
 
 /* The list: a compact item per collocate (or pair) that passes, ranked; a

@@ -908,7 +908,7 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   /* What trim_lines, first_needed and is_ready keep around a hit. */
   guint64 tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
   guint64 cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
-  DlIndexNeed need = { c->max_len - 1, tokens, cols };
+  DlIndexNeed need = { .reach = c->max_len - 1, .tokens = tokens, .cols = cols };
   if (!dl_hit_blocks_restrict (c->stream, input, doc_options, c->matcher, &need, &c->words,
                                c->ranges, restricted, error))
     return FALSE;

@@ -332,7 +332,7 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
    * it are read too, since a block's neighbours always are
    * (dl_index_input_ranges). The hits, their places and their lines are
    * those of the full pass (doc/DESIGN.md §8). */
-  DlIndexNeed need = { MAX (f->max_len, 1) - 1, 0, 0 };
+  DlIndexNeed need = { .reach = MAX (f->max_len, 1) - 1 };
   gboolean restricted;
   if (!dl_hit_blocks_restrict (f->stream, input, doc_options, f->matcher, &need, &f->words,
                                f->ranges, &restricted, &local))

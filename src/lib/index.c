@@ -1276,7 +1276,8 @@ walk_blocks (const DlIndex *idx, guint i, gint64 b, int step, const DlIndexNeed 
       guint64 t = 0;
       for (int l = 0; l < DL_LANG_COUNT; l++)
         for (int k = 0; k < DL_TOKEN_KINDS; k++)
-          t += blk->tokens[l][k];
+          if (need->kinds == 0 || (need->kinds >> k & 1))
+            t += blk->tokens[l][k];
       if (!reached)
         {
           /* Blocks wholly given to the phrase's reach: their columns and

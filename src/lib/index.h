@@ -186,9 +186,11 @@ guint64 dl_index_block_bytes (const DlIndex *idx, guint i, guint64 b);
 /* What a reader needs on one side of a block it reads: @reach tokens
  * (a phrase's), and beyond those @tokens tokens and @cols columns (a
  * line's as shown in a concordance, + 1 for its break); tokens of every
- * language. */
+ * language, of the kinds in @kinds (a bit per DlTokenKind; 0: every
+ * kind). */
 typedef struct {
   guint64 reach, tokens, cols;
+  guint kinds;
 } DlIndexNeed;
 
 /* The blocks of input @i to read for the blocks marked in @marks (one
