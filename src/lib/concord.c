@@ -946,6 +946,10 @@ dl_concord_input (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
     }
   gboolean lazy = c->prefilter != NULL
                   || (restricted && !dl_matcher_within (c->matcher, DL_CQL_WITHIN_SENTENCE));
+  /* Only candidates are tokenized: workers that read an index's input in
+   * parts need not tokenize every line. */
+  if (lazy && (c->opts.no_token_counts || c->index_total))
+    dl_stream_lazy_input (c->stream);
   gboolean ok = lazy ? prefiltered_pass (c, diag, func, user_data, stats, &local)
                      : full_pass (c, diag, func, user_data, stats, &local);
   /* The hits read before a failure are given too. */

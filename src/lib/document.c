@@ -132,6 +132,13 @@ dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n)
   g_array_append_vals (doc->replay_ranges, ranges, 2 * n);
 }
 
+void
+dl_document_no_prepare (DlDocument *doc)
+{
+  if (doc->replay != NULL && !doc->replay_begun)
+    doc->options.prepare = NULL;
+}
+
 DlDocument *
 dl_document_open (const DlInput *input, const DlDocumentOptions *options, const DlDiag *diag,
                   GError **error)

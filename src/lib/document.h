@@ -55,6 +55,12 @@ gboolean dl_document_next (DlDocument *doc, DlDocLine *out, GError **error);
  * parts for the workers then (parts.h). */
 void dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n);
 
+/* For an index's input, before its first line is asked for: the workers
+ * that read it in parts prepare nothing (DlDocumentOptions.prepare): the
+ * reader tokenizes the few lines it wants itself. Nothing for other
+ * inputs, whose parts are read from the start. */
+void dl_document_no_prepare (DlDocument *doc);
+
 void dl_document_free (DlDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)
 

@@ -117,6 +117,13 @@ dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n)
     dl_document_restrict (s->doc, ranges, n);
 }
 
+void
+dl_stream_lazy_input (DlStream *s)
+{
+  if (s->doc != NULL)
+    dl_document_no_prepare (s->doc);
+}
+
 gboolean
 dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_options,
                 const DlDiag *diag, DlCounter *counter, GError **error)

@@ -100,6 +100,12 @@ gboolean dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
  * once @s is open on it; nothing for other inputs. */
 void dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n);
 
+/* Once @s is open on an index's input, before its first line: the lines
+ * will be read with dl_stream_next_lazy and their tokens not counted, so
+ * the workers that read the input in parts need not tokenize them
+ * (dl_document_no_prepare). */
+void dl_stream_lazy_input (DlStream *s);
+
 /* For a consumer that tokenizes only some lines (concord's prefilter), of
  * a stream without a counter or sentences: the next line as
  * dl_stream_next gives it, but without its tokens (n_tokens 0) unless a
