@@ -359,8 +359,8 @@ dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input, gboo
   return pr;
 }
 
-/* Cuts the blocks @ranges (@n pairs) of @input into parts of about @size
- * bytes of text, into @pr. */
+/* Cuts the blocks @ranges (@n pairs) of @input into parts of @size bytes
+ * of text or more (the last up to twice as long), into @pr. */
 static void
 split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, guint n, guint64 size)
 {
@@ -391,6 +391,13 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
         if (bytes >= size)
           open = NULL;
       }
+  /* A short last part goes with the one before, as a file's does. */
+  if (open != NULL && pr->blocks->len >= 2)
+    {
+      BlockPart *before = &g_array_index (pr->blocks, BlockPart, pr->blocks->len - 2);
+      before->n += open->n;
+      g_array_set_size (pr->blocks, pr->blocks->len - 1);
+    }
   pr->n_parts = pr->blocks->len;
 }
 
