@@ -113,4 +113,5 @@ row "kwic --cql $rare.* (rare)" kwic --format tsv --cql "[fold=\"$rare.*\"]" INP
 row "kwic '$rare*' (rare)" kwic --format tsv "$rare*" INPUT
 row "dispersion $rare (rare)" dispersion --format tsv "$rare" INPUT
 row "dispersion savaş" dispersion --format tsv savaş INPUT
+row "colloc $rare (rare)" colloc --format tsv "$rare" INPUT
 row "colloc savaş" colloc --format tsv savaş INPUT

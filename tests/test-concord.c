@@ -311,6 +311,11 @@ test_prefilter_on_random_texts (void)
     { "savaş*", NULL, NULL },
     { "ırak", NULL, NULL },
     { "kuzgun", "\"ve savaş\"", NULL },
+    /* Regular expressions: the run of letters every form they find
+     * holds (a phrase's longest). */
+    { "/^sav[aı]/", NULL, NULL },
+    { "\"/ır?ak$/ ve\"", NULL, NULL },
+    { "/uz.*n/", "\"bir /^kuz/\"", NULL },
     /* CQL: the literal of a condition every match has, wherever it is
      * in the match (prefilter.c's add_cql; test-prefilter.c checks that
      * each of these has one). */

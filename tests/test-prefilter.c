@@ -98,6 +98,19 @@ static const Case cases[] = {
   { "k?d?n", DL_CASE_FOLD, "KADIN", TRUE },
   { "k?d?n", DL_CASE_FOLD, "adın", FALSE },
   { "sav*şlar", DL_CASE_FOLD, "SAVAŞLAR", TRUE },
+  /* Regular expressions: the longest run of letters of what they find,
+   * folded (a run stops at an escape, a set or a group; a letter a
+   * quantifier may leave out is not in it). */
+  { "/^ermeni/", DL_CASE_FOLD, "ERMENİLER", TRUE },
+  { "/^ermeni/", DL_CASE_FOLD, "Erme ni", FALSE },
+  { "/sav[aı]ş/", DL_CASE_FOLD, "SAVUNMA", TRUE },
+  { "/sav[aı]ş/", DL_CASE_FOLD, "sa v", FALSE },
+  { "/kara.*ğ/", DL_CASE_FOLD, "KARA", TRUE },
+  { "/kara.*ğ/", DL_CASE_FOLD, "kar ağ", FALSE },
+  { "/abcd?e/", DL_CASE_FOLD, "ABCE", TRUE },
+  { "/abcd?e/", DL_CASE_FOLD, "abd", FALSE },
+  { "/Erm/", DL_CASE_KEEP, "Ermeni", TRUE },
+  { "/Erm/", DL_CASE_KEEP, "ERMENİ", FALSE },
   /* Phrases: their longest word (a line of the phrase may lack it). */
   { "\"dağlık karabağ\"", DL_CASE_FOLD, "KARABAĞ meselesi", TRUE },
   { "\"dağlık karabağ\"", DL_CASE_FOLD, "Bu Dağlık-", FALSE },
@@ -187,12 +200,14 @@ test_spellings (void)
   check_has_prefilter (concord_cql, G_N_ELEMENTS (concord_cql), TRUE);
 }
 
-/* Regular expressions, patterns without letters and words compared by
- * unit have no literal: every line is needed. */
+/* Regular expressions that may find a form without any given letters,
+ * patterns without letters and words compared by unit have no literal:
+ * every line is needed. */
 static void
 test_queries_without_literal (void)
 {
-  static const char *const none[] = { "/^ermeni/", "*", "???", "\"* ?\"" };
+  static const char *const none[] = { "/^(ermeni|türk)/", "/[0-9]+/", "/\\w+lar/", "/a?b*/",
+                                      "/ermeni|türk/",    "*",        "???",       "\"* ?\"" };
   check_has_prefilter (none, G_N_ELEMENTS (none), FALSE);
   g_autoptr (DlPrefilter) stem = prefilter_for ("savaş", DL_UNIT_STEM, DL_CASE_FOLD);
   CU_ASSERT_PTR_NULL (stem);

@@ -1040,13 +1040,20 @@ static gboolean
 test_runs (const Test *t, gboolean first, GString *out)
 {
   g_string_truncate (out, 0);
+  return !t->nocase && dl_regex_runs (t->pattern, first, out);
+}
+
+gboolean
+dl_regex_runs (const char *pattern, gboolean first, GString *out)
+{
+  g_string_truncate (out, 0);
   /* An alternative anywhere may do without any run. */
-  if (t->nocase || strchr (t->pattern, '|') != NULL)
+  if (strchr (pattern, '|') != NULL)
     return FALSE;
   g_autoptr (GString) run = g_string_new (NULL);
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (gsize));
   glong best = 0;
-  const char *p = t->pattern;
+  const char *p = pattern;
   /* Up to the first escape, set or group: only characters and
    * quantifiers before it, read simply. */
   while (*p != '\0' && strchr ("\\[(", *p) == NULL)

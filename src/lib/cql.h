@@ -90,6 +90,10 @@ gboolean dl_cql_anchor_conds (const DlCql *q, const guint64 *cost, guint8 *out);
  * without a character a quantifier may leave out. FALSE (and @out empty)
  * if it has none, with %c, or with | anywhere. */
 gboolean dl_cql_test_needle (const DlCql *q, guint i, GString *out);
+/* The same for the ICU regular expression @pattern (of a test, or of a
+ * query's /regex/ term, which every value it finds holds the run of): its
+ * first run with @first (dl_cql_test_prefix). */
+gboolean dl_regex_runs (const char *pattern, gboolean first, GString *out);
 /* The same for the run every value test @i matches starts with (savaş
  * for savaş.*, an index's range of words). */
 gboolean dl_cql_test_prefix (const DlCql *q, guint i, GString *out);

@@ -206,15 +206,25 @@ longest_run (const char *pattern, gboolean glob, const char **start, gsize *len)
 }
 
 /* The literal of term @i of @q in @lang (folded as @m folds it) into @out:
- * FALSE if it has none (a regular expression, a word compared by unit). */
+ * FALSE if it has none (a word compared by unit, a regular expression
+ * without a run of characters every form it finds holds). A regular
+ * expression looks for its run in the form as @m folds it, which then
+ * holds the run folded. */
 static gboolean
 term_literal (DlMatcher *m, const DlQueryOptions *options, const DlQuery *q, guint i, DlLang lang,
               GString *out)
 {
   DlTermKind kind = dl_query_term_kind (q, i);
-  if (kind == DL_TERM_REGEX || (kind == DL_TERM_WORD && options->unit != DL_UNIT_FORM))
+  if (kind == DL_TERM_WORD && options->unit != DL_UNIT_FORM)
     return FALSE;
   const char *text = dl_query_term_text (q, i);
+  g_autoptr (GString) run = g_string_new (NULL);
+  if (kind == DL_TERM_REGEX)
+    {
+      if (!dl_regex_runs (text, FALSE, run))
+        return FALSE;
+      text = run->str;
+    }
   g_autoptr (GString) folded = g_string_new (NULL);
   dl_matcher_form (m, lang, text, strlen (text), folded);
   const char *start;
