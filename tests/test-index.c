@@ -975,6 +975,29 @@ test_lines_in_parts (void)
       CU_ASSERT_FALSE (check_parts (idx, 1, sizes[k], last, 1, FALSE));
       CU_ASSERT_FALSE (check_parts (idx, 3, sizes[k], first, 1, FALSE));
     }
+  /* With no work to prepare, only blocks of eight parts' bytes or more
+   * are cut: the lines are the same. */
+  guint64 text = 0;
+  for (guint64 b = 0; b < nb; b++)
+    text += dl_index_block_bytes (idx, 1, b);
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autoptr (DlParts) parts = dl_parts_new (2);
+      dl_parts_set_size (parts, k == 0 ? text / 10 : text / 5);
+      DlInput input = { .path = (char *) "big.txt", .index = idx, .entry = 1 };
+      g_autoptr (DlPartReader) pr
+          = dl_part_reader_new_index (parts, &input, NULL, 0, FALSE, DL_LANG_TR, NULL);
+      CU_ASSERT_EQUAL (pr != NULL, k == 0);
+      DlPartLine got;
+      guint lines = 0;
+      while (pr != NULL && dl_part_reader_next (pr, &got, &error))
+        {
+          CU_ASSERT_PTR_NULL (got.prepared);
+          lines++;
+        }
+      CU_ASSERT_PTR_NULL (error);
+      CU_ASSERT_EQUAL (lines, k == 0 ? specs[1].n : 0);
+    }
   /* big.txt's 366 blocks of about 2 kB are cut but in parts of 1 MiB;
    * standard input's four blocks in parts of 1 byte only (in parts of
    * 2,500 bytes, its short last part goes with the one before). */

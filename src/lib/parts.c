@@ -360,14 +360,15 @@ dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInput *input, gboo
 }
 
 /* Cuts the blocks @ranges (@n pairs) of @input into parts of @size bytes
- * of text or more (the last up to twice as long), into @pr. */
-static void
+ * of text or more (the last up to twice as long), into @pr: the bytes of
+ * text of them all. */
+static guint64
 split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, guint n, guint64 size)
 {
   pr->blocks = g_array_new (FALSE, FALSE, sizeof (BlockPart));
   pr->pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
   BlockPart *open = NULL;
-  guint64 bytes = 0, end = 0; /* the block after the last one taken */
+  guint64 bytes = 0, total = 0, end = 0; /* end: the block after the last one taken */
   for (guint i = 0; i < n; i++)
     for (guint64 b = ranges[2 * i]; b < ranges[2 * i + 1]; b++)
       {
@@ -387,7 +388,9 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
             open->n++;
           }
         end = b + 1;
-        bytes += dl_index_block_bytes (input->index, input->entry, b);
+        guint64 text = dl_index_block_bytes (input->index, input->entry, b);
+        bytes += text;
+        total += text;
         if (bytes >= size)
           open = NULL;
       }
@@ -399,6 +402,7 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
       g_array_set_size (pr->blocks, pr->blocks->len - 1);
     }
   pr->n_parts = pr->blocks->len;
+  return total;
 }
 
 DlPartReader *
@@ -413,8 +417,10 @@ dl_part_reader_new_index (DlParts *parts, const DlInput *input, const guint64 *r
       n = 1;
     }
   g_autoptr (DlPartReader) pr = reader_new (parts, input, assume, assume_lang, prepare, NULL, NULL);
-  split_blocks (pr, input, ranges, n, parts->size);
-  if (pr->n_parts < 2)
+  guint64 total = split_blocks (pr, input, ranges, n, parts->size);
+  /* Without work to prepare, a part is only decompressed: a few parts
+   * (a rare word's blocks) are read as fast by one thread. */
+  if (pr->n_parts < 2 || (prepare == NULL && total < 8 * parts->size))
     return NULL;
   pr->part = g_new0 (Part *, pr->n_parts);
   submit (pr);
