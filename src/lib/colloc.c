@@ -363,9 +363,10 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
     }
   if (blocks_in (c->ranges) * 2 > dl_index_input_blocks (input->index, input->entry))
     return FALSE;
-  g_autoptr (GByteArray) saved = g_byte_array_new ();
-  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts.counter),
-                              saved, &local))
+  /* The counts of every line, read first; they replace counts->counter
+   * only once the blocks are read whole. */
+  g_autoptr (DlCounter) whole = dl_counter_new (&c->opts.counter);
+  if (!dl_counter_load_index (whole, input, &local))
     {
       *done = local != NULL;
       if (local != NULL)
@@ -384,16 +385,10 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
       g_propagate_error (error, local);
       return FALSE;
     }
-  /* The counts of every line; how reading the input ended at the build
-   * is in @local, as a pass over its lines gives it after them. */
-  if (!dl_counter_load_input (counts->counter, saved->data, saved->len))
-    {
-      clear_input (counts);
-      g_clear_error (&local);
-      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
-                   dl_index_path (input->index));
-      return FALSE;
-    }
+  /* How reading the input ended at the build is in @local, as a pass
+   * over its lines gives it after them. */
+  dl_counter_free (counts->counter);
+  counts->counter = g_steal_pointer (&whole);
   counts->forms = g_steal_pointer (&forms);
   if (local != NULL)
     {

@@ -376,6 +376,20 @@ dl_counter_stream_new (const DlCounterOptions *opts, GError **error)
   return dl_stream_new (&so, error);
 }
 
+gboolean
+dl_counter_load_index (DlCounter *c, const DlInput *input, GError **error)
+{
+  g_autoptr (GByteArray) saved = g_byte_array_new ();
+  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts), saved,
+                              error))
+    return FALSE;
+  if (dl_counter_load_input (c, saved->data, saved->len))
+    return TRUE;
+  g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
+               dl_index_path (input->index));
+  return FALSE;
+}
+
 /* An index's input whose counts the build kept for @c's options: read
  * them, as if it were counted (its notes and how its reading ended
  * included). FALSE with *@done unset if it has none. */
@@ -386,10 +400,8 @@ count_from_index (DlCounter *c, const DlInput *input, const DlDocumentOptions *d
   *done = FALSE;
   if (input->index == NULL || doc_options->assume)
     return FALSE;
-  g_autoptr (GByteArray) saved = g_byte_array_new ();
   g_autoptr (GError) local = NULL;
-  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts), saved,
-                              &local))
+  if (!dl_counter_load_index (c, input, &local))
     {
       if (local == NULL)
         return FALSE;
@@ -399,12 +411,6 @@ count_from_index (DlCounter *c, const DlInput *input, const DlDocumentOptions *d
     }
   *done = TRUE;
   dl_index_replay_notes (input->index, input->entry, diag, input->path);
-  if (!dl_counter_load_input (c, saved->data, saved->len))
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
-                   dl_index_path (input->index));
-      return FALSE;
-    }
   gint64 size = dl_input_size (input);
   if (doc_options->progress != NULL && size > 0)
     dl_progress_add_bytes (doc_options->progress, (guint64) size);

@@ -126,6 +126,11 @@ void dl_counter_save_input (const DlCounter *c, GByteArray *out);
  * left fresh). */
 gboolean dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len);
 
+/* Reads into @c, fresh, the counts the build of @input's index kept for
+ * @c's options (dl_counter_load_input). FALSE with no error if it kept
+ * none for them; FALSE with an error (DL_ERROR_INDEX) if they do not read. */
+gboolean dl_counter_load_index (DlCounter *c, const DlInput *input, GError **error);
+
 /* Adds the counts of @from, filled by dl_counter_count_input, to @into as
  * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
