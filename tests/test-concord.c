@@ -124,6 +124,16 @@ test_left_context_past_zero_width_marks (void)
   g_autofree char *text = g_strdup_printf ("aaaa bbbb hhhh iiii\n%s\nsavaş burada\n", marks->str);
   g_autofree char *expected = g_strdup_printf ("3|hh iiii %s |savaş| burada|112\n", marks->str);
   check (text, "savaş", &o, expected);
+  /* Soft hyphens (U+00AD, two bytes, counted apart from the other
+   * characters below U+0300) take none either. */
+  g_string_assign (marks, "x");
+  for (int i = 0; i < 45; i++)
+    g_string_append (marks, "\xc2\xad");
+  g_free (text);
+  text = g_strdup_printf ("aaaa bbbb hhhh iiii\n%s\nsavaş burada\n", marks->str);
+  g_free (expected);
+  expected = g_strdup_printf ("3|hh iiii %s |savaş| burada|112\n", marks->str);
+  check (text, "savaş", &o, expected);
 }
 
 /* The first line read has no tokens: with the prefilter it is the first

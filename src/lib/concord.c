@@ -573,8 +573,36 @@ static gsize
 count_cols (const char *text, gsize len)
 {
   gsize n = 0;
-  for (const char *p = text, *end = text + len; p < end; p = g_utf8_next_char (p))
-    n += (guchar) *p < 0x80 ? 1 : shown_width (g_utf8_get_char (p));
+  const guchar *p = (const guchar *) text, *end = p + len;
+  while (p < end)
+    {
+      /* Every line is counted: runs of ASCII eight bytes at a time, and
+       * the two-byte characters below U+0300 (Turkish letters among
+       * them) without decoding, since all but the soft hyphen are one
+       * column wide (shown_width). */
+      guint64 eight;
+      if (end - p >= 8
+          && (memcpy (&eight, p, 8), (eight & G_GUINT64_CONSTANT (0x8080808080808080)) == 0))
+        {
+          n += 8;
+          p += 8;
+        }
+      else if (*p < 0x80)
+        {
+          n++;
+          p++;
+        }
+      else if (*p >= 0xc2 && *p <= 0xcb && end - p >= 2)
+        {
+          n += !(p[0] == 0xc2 && p[1] == 0xad);
+          p += 2;
+        }
+      else
+        {
+          n += shown_width (g_utf8_get_char ((const char *) p));
+          p = (const guchar *) g_utf8_next_char ((const char *) p);
+        }
+    }
   return n;
 }
 
