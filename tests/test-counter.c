@@ -12,6 +12,7 @@
 #include "error.h"
 #include "freqlist.h"
 #include "lexicon.h"
+#include "prefetch.h"
 #include "stream.h"
 #include "tests.h"
 
@@ -44,6 +45,44 @@ test_lexicon_interns_once (void)
   CU_ASSERT_TRUE (dl_lexicon_lookup (lex, "bir", 3, &id));
   CU_ASSERT_EQUAL (id, 1);
   CU_ASSERT_FALSE (dl_lexicon_lookup (lex, "w100000", 7, NULL));
+}
+
+/* Room made ahead: nothing already added moves or changes, the strings
+ * added after get the next ids, and an array filled to what was reserved
+ * stays where it was. */
+static void
+test_lexicon_reserve (void)
+{
+  g_autoptr (DlLexicon) lex = dl_lexicon_new ();
+  dl_lexicon_reserve (lex, 0);
+  CU_ASSERT_EQUAL (dl_lexicon_intern (lex, "ve", 2, NULL), 0);
+  dl_lexicon_reserve (lex, 300000);
+  CU_ASSERT_EQUAL (dl_lexicon_size (lex), 1);
+  char buf[32];
+  guint wrong = 0;
+  for (guint i = 0; i < 300000; i++)
+    {
+      g_snprintf (buf, sizeof buf, "w%u", i);
+      wrong += dl_lexicon_intern (lex, buf, strlen (buf), NULL) != i + 1;
+    }
+  CU_ASSERT_EQUAL (wrong, 0);
+  CU_ASSERT_STRING_EQUAL (dl_lexicon_string (lex, 0), "ve");
+  CU_ASSERT_STRING_EQUAL (dl_lexicon_string (lex, 300000), "w299999");
+
+  g_autoptr (GArray) a = g_array_new (FALSE, FALSE, sizeof (guint64));
+  guint64 v = 7;
+  g_array_append_val (a, v);
+  dl_array_reserve (a, 1000000, sizeof (guint64));
+  CU_ASSERT_EQUAL (a->len, 1);
+  const gchar *data = a->data;
+  for (v = 0; v < 1000000; v++)
+    g_array_append_val (a, v);
+  CU_ASSERT_PTR_EQUAL (a->data, data);
+  CU_ASSERT_EQUAL (g_array_index (a, guint64, 0), 7);
+  CU_ASSERT_EQUAL (g_array_index (a, guint64, 1000000), 999999);
+  /* More than an array can hold: nothing. */
+  dl_array_reserve (a, G_MAXUINT, sizeof (guint64));
+  CU_ASSERT_EQUAL (a->len, 1000001);
 }
 
 /* Keys looked up at once get the ids one at a time gives: new strings
@@ -621,6 +660,7 @@ test_counter_suite (void)
   CU_pSuite s = CU_add_suite ("counter", NULL, NULL);
   CU_add_test (s, "lexicon_interns_once", test_lexicon_interns_once);
   CU_add_test (s, "lexicon_prefetched_keys", test_lexicon_prefetched_keys);
+  CU_add_test (s, "lexicon_reserve", test_lexicon_reserve);
   CU_add_test (s, "long_line", test_counter_long_line);
   CU_add_test (s, "counts_and_ranges", test_counter_counts_and_ranges);
   CU_add_test (s, "file_counts", test_counter_file_counts);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "prefetch.h"
 #include "i18n.h"
 #include "index.h"
 #include "normalize.h"
@@ -510,6 +511,7 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
     return FALSE;
   lc->tokens = tokens;
   lc->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), (guint) n);
+  dl_advise_huge (lc->pending->data, n * sizeof (Pending));
   guint64 sum = 0, text = 0;
   for (guint64 i = 0; i < n; i++)
     {
@@ -531,6 +533,7 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
   if (sum != tokens || !good_text (texts, text))
     return FALSE;
   lc->pending_text = g_string_sized_new (text);
+  dl_advise_huge (lc->pending_text->str, text);
   g_string_append_len (lc->pending_text, (const char *) texts, (gssize) text);
   guint64 nb = dl_get_varint (cur);
   if (cur->bad || nb > (guint64) (cur->end - cur->p))
@@ -634,6 +637,8 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
         }
       guint n = src->pending != NULL ? src->pending->len : 0;
       const Pending *pending = n > 0 ? (const Pending *) (gpointer) src->pending->data : NULL;
+      dl_lexicon_reserve (dst->terms, n);
+      dl_array_reserve (dst->stats, n, sizeof (TermStats));
       DlLexiconKey keys[BATCH];
       for (guint at = 0; at < n; at += BATCH)
         {

@@ -64,7 +64,7 @@ sort_by_k (Sorted *s, guint n)
   guint64 any = 0, all = G_MAXUINT64;
   for (guint i = 0; i < n; i++)
     any |= s[i].k, all &= s[i].k;
-  g_autofree Sorted *tmp = g_new (Sorted, n);
+  g_autofree Sorted *tmp = dl_new_huge (sizeof (Sorted), n);
   Sorted *from = s, *to = tmp;
   for (guint shift = 0; shift < 64; shift += 8)
     {
@@ -364,6 +364,7 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
   g_return_val_if_fail (!opts->dispersion || dl_counter_options (list->counter)->track_counts,
                         NULL);
   list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), dl_units_size (units));
+  dl_advise_huge (list->entries->data, (gsize) dl_units_size (units) * sizeof (Entry));
   if (opts->dispersion)
     list->dispersions = g_new0 (DlDispersion, dl_units_size (units) + 1);
   collect_units (list, units, opts, list->entries);
@@ -371,6 +372,7 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
 
   guint n = 0;
   g_autofree Sorted *sorted = g_new (Sorted, list->entries->len + 1);
+  dl_advise_huge (sorted, (gsize) list->entries->len * sizeof (Sorted));
   for (guint i = 0; i < list->entries->len; i++)
     {
       Entry *x = &g_array_index (list->entries, Entry, i);

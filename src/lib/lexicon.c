@@ -91,6 +91,7 @@ grow (DlLexicon *lex)
   guint32 size = (lex->mask + 1) * 2;
   g_free (lex->slots);
   lex->slots = g_new0 (Slot, size);
+  dl_advise_huge (lex->slots, (gsize) size * sizeof (Slot));
   lex->mask = size - 1;
   const Entry *entries = (const Entry *) (gpointer) lex->entries->data;
   for (guint32 id = 0; id < lex->entries->len; id++)
@@ -189,6 +190,12 @@ dl_lexicon_length (const DlLexicon *lex, guint32 id)
 {
   g_return_val_if_fail (id < lex->entries->len, 0);
   return g_array_index (lex->entries, Entry, id).len;
+}
+
+void
+dl_lexicon_reserve (DlLexicon *lex, guint32 n)
+{
+  dl_array_reserve (lex->entries, n, sizeof (Entry));
 }
 
 guint32

@@ -48,6 +48,10 @@ gsize dl_lexicon_length (const DlLexicon *lex, guint32 id);
 /* The number of strings interned. */
 guint32 dl_lexicon_size (const DlLexicon *lex);
 
+/* Makes room for @n strings more (a merge of @n strings, some perhaps
+ * already there), so that adding them moves nothing already added. */
+void dl_lexicon_reserve (DlLexicon *lex, guint32 n);
+
 G_END_DECLS
 
 #endif /* DL_LEXICON_H */

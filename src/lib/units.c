@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "prefetch.h"
+
 /* Units of both languages share their stemmer or lemmatizer, which keep
  * state between calls: dl_units_find takes this lock around them. */
 G_LOCK_DEFINE_STATIC (tools);
@@ -148,9 +150,9 @@ by_unit_then_freq (const void *a, const void *b)
 static void
 list_forms (DlUnits *u, guint32 n)
 {
-  u->first = g_new (guint32, n + 1);
-  u->members = g_new (guint32, n + 1);
-  u->freq = g_new (guint64, n + 1);
+  u->first = dl_new_huge (sizeof (guint32), (gsize) n + 1);
+  u->members = dl_new_huge (sizeof (guint32), (gsize) n + 1);
+  u->freq = dl_new_huge (sizeof (guint64), (gsize) n + 1);
   for (guint32 id = 0; id <= n; id++)
     u->first[id] = u->members[id] = id;
   for (guint32 id = 0; id < n; id++)
