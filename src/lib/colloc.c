@@ -14,6 +14,7 @@
 #include "error.h"
 #include "hitblocks.h"
 #include "i18n.h"
+#include "prefetch.h"
 #include "stream.h"
 #include "tuples.h"
 
@@ -120,7 +121,11 @@ dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file
             continue;
           guint32 id = map[f];
           if (id >= dst->cooc->len)
-            g_array_set_size (dst->cooc, dl_lexicon_size (dl_counter_terms (into->counter, l)));
+            {
+              guint size = dl_lexicon_size (dl_counter_terms (into->counter, l));
+              dl_array_reserve (dst->cooc, size - dst->cooc->len, sizeof (Cooc));
+              g_array_set_size (dst->cooc, size);
+            }
           Cooc *d = &g_array_index (dst->cooc, Cooc, id);
           d->left += s->left;
           d->right += s->right;
@@ -474,7 +479,7 @@ static guint64 *
 unit_freqs (const DlUnits *units)
 {
   guint32 n = dl_units_size (units);
-  guint64 *freq = g_new0 (guint64, n + 1);
+  guint64 *freq = dl_new0_huge (sizeof (guint64), (gsize) n + 1);
   for (guint32 u = 0; u < n; u++)
     if (!dl_units_is_stopword (units, u))
       freq[u] = dl_units_freq (units, u);
@@ -602,7 +607,7 @@ static guint
 list_collocates (DlCollocList *list, const LangColloc *lc, const guint32 *unit_of, guint32 n_units,
                  const DlCollocListOptions *opts)
 {
-  g_autofree Cooc *by_unit = g_new0 (Cooc, n_units + 1);
+  g_autofree Cooc *by_unit = dl_new0_huge (sizeof (Cooc), (gsize) n_units + 1);
   for (guint32 id = 0; id < lc->cooc->len; id++)
     {
       const Cooc *x = &g_array_index (lc->cooc, Cooc, id);

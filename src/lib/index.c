@@ -35,6 +35,7 @@
 
 #include "error.h"
 #include "i18n.h"
+#include "prefetch.h"
 #include "spill.h"
 #include "tempfiles.h"
 #include "varint.h"
@@ -108,6 +109,7 @@ static gboolean
 unpack (ZSTD_DCtx *dctx, const guint8 *src, gsize len, gsize rlen, GByteArray *out)
 {
   g_byte_array_set_size (out, (guint) rlen);
+  dl_advise_huge (out->data, rlen);
   unsigned long long size = ZSTD_getFrameContentSize (src, len);
   if (size != rlen)
     return FALSE;

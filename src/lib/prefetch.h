@@ -46,6 +46,16 @@ dl_new_huge (gsize size, gsize n)
   return p;
 }
 
+/* g_new0 (@size bytes, @n times), huge pages asked for: fresh memory
+ * from the system is zero without being written. */
+static inline gpointer
+dl_new0_huge (gsize size, gsize n)
+{
+  gpointer p = g_malloc0_n (n, size);
+  dl_advise_huge (p, n * size);
+  return p;
+}
+
 /* Makes room in @a for @n elements more (of @size bytes each) without
  * moving them again, and asks huge pages for it. */
 static inline void
