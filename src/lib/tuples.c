@@ -131,7 +131,7 @@ static void
 grow (DlTuples *t)
 {
   guint32 mask = t->mask * 2 + 1;
-  guint32 *slots = g_new0 (guint32, (gsize) mask + 1);
+  guint32 *slots = dl_new0_huge (sizeof (guint32), (gsize) mask + 1);
   t->index_bits = index_bits (mask);
   for (guint32 i = 0; i < t->size; i++)
     {
