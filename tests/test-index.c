@@ -13,6 +13,7 @@
 #include "parts.h"
 #include "tempfiles.h"
 #include "tests.h"
+#include "varint.h"
 
 #include <zlib.h>
 
@@ -478,6 +479,82 @@ test_ranges_hold_what_is_needed (void)
         DL_ASSERT_INT_EQ (g_array_index (ranges, guint64, j), cases[c].want[j]);
     }
   remove_dir (dir);
+}
+
+/* A page of words as the build writes them: per entry "SHARED REST
+ * BLOCKS BYTES" (REST its own bytes, a word), space-separated, entries
+ * separated by '|'. */
+static GByteArray *
+page_of (const char *spec)
+{
+  GByteArray *b = g_byte_array_new ();
+  g_auto (GStrv) entries = g_strsplit (spec, "|", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (entries[i], " ", -1);
+      g_assert (g_strv_length (f) == 4);
+      dl_put_varint (b, g_ascii_strtoull (f[0], NULL, 10));
+      dl_put_varint (b, strlen (f[1]));
+      g_byte_array_append (b, (const guint8 *) f[1], (guint) strlen (f[1]));
+      dl_put_varint (b, g_ascii_strtoull (f[2], NULL, 10));
+      dl_put_varint (b, g_ascii_strtoull (f[3], NULL, 10));
+    }
+  return b;
+}
+
+/* The page @spec decoded with @n entries from @first, postings of 100
+ * bytes, 10 blocks: its entries "FORM BLOCKS AT BYTES" joined by '|', or
+ * NULL if it is refused. */
+static char *
+decoded (const char *spec, guint64 n, const char *first)
+{
+  g_autoptr (GByteArray) page = page_of (spec);
+  g_autoptr (GPtrArray) forms = g_ptr_array_new_with_free_func (g_free);
+  if (!dl_index_words_decode_page (page->data, page->len, n, first, strlen (first), 100, 10, forms))
+    {
+      CU_ASSERT_EQUAL (forms->len, 0);
+      return NULL;
+    }
+  g_ptr_array_add (forms, NULL);
+  return g_strjoinv ("|", (char **) forms->pdata);
+}
+
+/* Every page a reader loads is checked entry by entry: its checksum
+ * guards against damage, these against an index made to mislead. */
+static void
+test_pages_are_checked (void)
+{
+  g_autofree char *good = decoded ("0 ab 1 1|2 c 2 3|0 b 1 5", 3, "ab");
+  CU_ASSERT_STRING_EQUAL (good, "ab 1 0 1|abc 2 1 3|b 1 4 5");
+  /* Sharing fewer bytes than it could is still in order. */
+  g_autofree char *loose = decoded ("0 ab 1 1|0 abc 1 1", 2, "ab");
+  CU_ASSERT_STRING_EQUAL (loose, "ab 1 0 1|abc 1 1 1");
+  static const struct {
+    const char *spec;
+    guint64 n;
+    const char *first;
+  } bad[] = {
+    { "0 b 1 1|0 a 1 1", 2, "b" },     /* out of order */
+    { "0 ab 1 1|1 a 1 1", 2, "ab" },   /* "aa" after "ab" */
+    { "0 abc 1 1|2 b 1 1", 2, "abc" }, /* "abb" after "abc" */
+    { "0 ab 1 1|0 ab 1 1", 2, "ab" },  /* the same form twice */
+    { "0 ab 1 1", 1, "aa" },           /* not the directory's first */
+    { "1 ab 1 1", 1, "ab" },           /* the first shares bytes */
+    { "0 ab 1 1|3 c 1 1", 2, "ab" },   /* shares more than there is */
+    { "0 ab 0 1", 1, "ab" },           /* no blocks */
+    { "0 ab 2 1", 1, "ab" },           /* two blocks in one byte */
+    { "0 ab 11 20", 1, "ab" },         /* more blocks than the input */
+    { "0 ab 1 60|0 b 1 41", 2, "ab" }, /* gaps past the postings */
+    { "0 ab 1 1|0 b 1 1", 1, "ab" },   /* bytes after the last */
+    { "0 ab 1 1|0 b 1 1", 3, "ab" },   /* fewer entries than said */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *got = decoded (bad[i].spec, bad[i].n, bad[i].first);
+      if (got != NULL)
+        g_printerr ("page %s gave %s\n", bad[i].spec, got);
+      CU_ASSERT_PTR_NULL (got);
+    }
 }
 
 /* g_ptr_array_sort's order of strings (it passes pointers to them). */
@@ -1010,6 +1087,7 @@ test_index_suite (void)
 {
   CU_pSuite s = CU_add_suite ("index", NULL, NULL);
   CU_add_test (s, "lines_come_back", test_lines_come_back);
+  CU_add_test (s, "pages_are_checked", test_pages_are_checked);
   CU_add_test (s, "lines_in_parts", test_lines_in_parts);
   CU_add_test (s, "every_flipped_byte_is_refused", test_every_flipped_byte_is_refused);
   CU_add_test (s, "every_cut_is_refused", test_every_cut_is_refused);

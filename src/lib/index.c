@@ -984,6 +984,100 @@ dl_index_words_size (const DlIndexWords *w, DlLang lang)
   return w->size[lang];
 }
 
+/* What a page of words must agree with: its number of entries, its first
+ * form (the directory's), where its gaps begin in the postings, their
+ * size, and the input's blocks. */
+typedef struct {
+  guint64 n;
+  const guint8 *first;
+  guint64 first_len;
+  guint64 at, postings_len, n_blocks;
+} PageBounds;
+
+/* Decodes the page @data (@len bytes) into @entries (their forms in
+ * @forms, whose bytes they point into): FALSE, @entries empty, if it is
+ * not a page that agrees with @b, entry by entry (lengths, order from the
+ * first, gaps inside the postings, nothing after the last). */
+static gboolean
+decode_page (const guint8 *data, gsize len, const PageBounds *b, GArray *entries_out,
+             GByteArray *forms_out)
+{
+  /* Each form is the previous one's first bytes and its own. An entry
+   * takes four bytes at least: room for them at once, written in place
+   * (a rare word over many inputs loads a page of each: this loop was
+   * most of such a search). */
+  g_array_set_size (entries_out, 0);
+  if (b->n > len / 4)
+    return FALSE;
+  g_array_set_size (entries_out, (guint) b->n);
+  Entry *entries = (Entry *) (gpointer) entries_out->data;
+  DlCursor c = { data, data + len, FALSE };
+  gsize cap = MAX (2 * len, 64), used = 0;
+  g_byte_array_set_size (forms_out, (guint) cap);
+  guint8 *forms = forms_out->data;
+  guint64 prev_at = 0, prev_len = 0, at = b->at, k = 0;
+  for (; k < b->n && !c.bad; k++)
+    {
+      guint64 shared = dl_get_varint (&c), rest = dl_get_varint (&c);
+      const guint8 *tail = dl_get_bytes (&c, rest);
+      guint64 n = dl_get_varint (&c), bytes = dl_get_varint (&c);
+      if (c.bad || tail == NULL || shared > prev_len || (k == 0 && shared > 0)
+          || used + shared + rest > PAGE_FORMS_MAX)
+        break;
+      if (used + shared + rest > cap)
+        {
+          cap = MAX (2 * cap, used + shared + rest);
+          g_byte_array_set_size (forms_out, (guint) cap);
+          forms = forms_out->data;
+        }
+      /* In byte order: the first sorts as the directory says, each other
+       * after the one before, which it equals up to @shared bytes. */
+      if (k == 0 ? form_order (tail, rest, b->first, b->first_len) != 0
+                 : form_order (tail, rest, forms + prev_at + shared, prev_len - shared) <= 0)
+        break;
+      /* Each block at least a byte of gaps, inside the postings. */
+      if (n == 0 || n > bytes || n > b->n_blocks || at > b->postings_len
+          || bytes > b->postings_len - at)
+        break;
+      memcpy (forms + used, forms + prev_at, (gsize) shared);
+      memcpy (forms + used + shared, tail, (gsize) rest);
+      entries[k] = (Entry){ GSIZE_TO_POINTER (used), shared + rest, n, at, bytes };
+      at += bytes;
+      prev_at = used;
+      prev_len = shared + rest;
+      used += (gsize) prev_len;
+    }
+  if (k < b->n || c.p != c.end)
+    {
+      g_array_set_size (entries_out, 0);
+      return FALSE;
+    }
+  for (k = 0; k < b->n; k++)
+    entries[k].form = forms + GPOINTER_TO_SIZE (entries[k].form);
+  return TRUE;
+}
+
+gboolean
+dl_index_words_decode_page (const guint8 *data, gsize len, guint64 n, const char *first,
+                            gsize first_len, guint64 postings_len, guint64 n_blocks,
+                            GPtrArray *forms)
+{
+  PageBounds b = { n, (const guint8 *) first, first_len, 0, postings_len, n_blocks };
+  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  if (!decode_page (data, len, &b, entries, bytes))
+    return FALSE;
+  for (guint k = 0; k < entries->len; k++)
+    {
+      const Entry *e = &g_array_index (entries, Entry, k);
+      g_ptr_array_add (forms, g_strdup_printf ("%.*s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                                               " %" G_GUINT64_FORMAT,
+                                               (int) e->len, (const char *) e->form, e->n, e->at,
+                                               e->bytes));
+    }
+  return TRUE;
+}
+
 /* Reads page @pg (of @lang) into w->entries, checked: its entries in
  * order from the directory's first, their gaps inside the postings. */
 static gboolean
@@ -996,56 +1090,9 @@ load_page (DlIndexWords *w, const Page *pg, GError **error)
   if (!read_frame (w->seg, &g_array_index (w->in->pages, Block, pg->frame), w->dctx, w->page,
                    _ ("bad checksum of an input's words"), error))
     return FALSE;
-  /* Each form is the previous one's first bytes and its own. An entry
-   * takes four bytes at least: room for them at once, not grown entry by
-   * entry (a rare word over many inputs loads a page of each). */
-  if (pg->n > w->page->len / 4)
+  PageBounds b = { pg->n, pg->first, pg->first_len, pg->at, w->postings_len, w->in->n_blocks };
+  if (!decode_page (w->page->data, w->page->len, &b, w->entries, w->forms))
     return damaged (error, w->seg->name, _ ("bad words of an input"));
-  g_array_set_size (w->entries, (guint) pg->n);
-  g_array_set_size (w->entries, 0);
-  DlCursor c = { w->page->data, w->page->data + w->page->len, FALSE };
-  g_byte_array_set_size (w->forms, 2 * w->page->len);
-  g_byte_array_set_size (w->forms, 0);
-  guint64 prev_at = 0, prev_len = 0, at = pg->at;
-  for (guint64 k = 0; k < pg->n && !c.bad; k++)
-    {
-      guint64 shared = dl_get_varint (&c), rest = dl_get_varint (&c);
-      const guint8 *tail = dl_get_bytes (&c, rest);
-      Entry e = { NULL, shared + rest, dl_get_varint (&c), at, dl_get_varint (&c) };
-      if (c.bad || tail == NULL || shared > prev_len || (k == 0 && shared > 0)
-          || w->forms->len + e.len > PAGE_FORMS_MAX)
-        {
-          c.bad = TRUE;
-          break;
-        }
-      guint64 start = w->forms->len;
-      g_byte_array_set_size (w->forms, (guint) (start + e.len));
-      memmove (w->forms->data + start, w->forms->data + prev_at, (gsize) shared);
-      memcpy (w->forms->data + start + shared, tail, (gsize) rest);
-      e.form = GSIZE_TO_POINTER ((gsize) start); /* made a pointer below */
-      /* Each block at least a byte of gaps, inside the postings. */
-      if (e.n == 0 || e.n > e.bytes || e.n > w->in->n_blocks || e.at > w->postings_len
-          || e.bytes > w->postings_len - e.at)
-        c.bad = TRUE;
-      at += e.bytes;
-      prev_at = start;
-      prev_len = e.len;
-      g_array_append_val (w->entries, e);
-    }
-  for (guint k = 0; !c.bad && k < w->entries->len; k++)
-    {
-      Entry *e = &g_array_index (w->entries, Entry, k);
-      e->form = w->forms->data + GPOINTER_TO_SIZE (e->form);
-      const Entry *prev = k > 0 ? e - 1 : NULL;
-      if ((prev == NULL && form_order (e->form, e->len, pg->first, pg->first_len) != 0)
-          || (prev != NULL && form_order (prev->form, prev->len, e->form, e->len) >= 0))
-        c.bad = TRUE;
-    }
-  if (c.bad || c.p != c.end)
-    {
-      g_array_set_size (w->entries, 0);
-      return damaged (error, w->seg->name, _ ("bad words of an input"));
-    }
   w->page_frame = pg->frame + 1;
   return TRUE;
 }

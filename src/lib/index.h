@@ -154,6 +154,18 @@ gboolean dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gs
 gboolean dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
                               GError **error);
 
+/* Decodes a page of words as the build writes them (per form: the bytes
+ * it shares with the one before and its own, as varints and bytes, then
+ * its number of blocks and the bytes of their gaps), which must hold @n
+ * forms from @first (@first_len bytes), in byte order, their gaps in
+ * postings of @postings_len bytes from 0, of an input of @n_blocks
+ * blocks. TRUE with "FORM BLOCKS AT BYTES" per form appended to @forms;
+ * FALSE if the page is not such a one. What a reader checks of every page
+ * it loads, open to tests. */
+gboolean dl_index_words_decode_page (const guint8 *data, gsize len, guint64 n, const char *first,
+                                     gsize first_len, guint64 postings_len, guint64 n_blocks,
+                                     GPtrArray *forms);
+
 /* A form whose blocks are wanted. */
 typedef struct {
   DlLang lang;
