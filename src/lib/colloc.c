@@ -121,11 +121,7 @@ dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file
             continue;
           guint32 id = map[f];
           if (id >= dst->cooc->len)
-            {
-              guint size = dl_lexicon_size (dl_counter_terms (into->counter, l));
-              dl_array_reserve (dst->cooc, size - dst->cooc->len, sizeof (Cooc));
-              g_array_set_size (dst->cooc, size);
-            }
+            g_array_set_size (dst->cooc, dl_lexicon_size (dl_counter_terms (into->counter, l)));
           Cooc *d = &g_array_index (dst->cooc, Cooc, id);
           d->left += s->left;
           d->right += s->right;

@@ -8,10 +8,10 @@
 #include <string.h>
 
 #include "error.h"
-#include "prefetch.h"
 #include "i18n.h"
 #include "index.h"
 #include "normalize.h"
+#include "prefetch.h"
 #include "stem.h"
 #include "stream.h"
 #include "varint.h"

@@ -57,7 +57,8 @@ dl_new0_huge (gsize size, gsize n)
 }
 
 /* Makes room in @a for @n elements more (of @size bytes each) without
- * moving them again, and asks huge pages for it. */
+ * moving them again, and asks huge pages for it. Not for an array that
+ * clears its new elements: making room writes them, before the advice. */
 static inline void
 dl_array_reserve (GArray *a, guint n, gsize size)
 {
