@@ -363,16 +363,15 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
 
   g_return_val_if_fail (!opts->dispersion || dl_counter_options (list->counter)->track_counts,
                         NULL);
-  list->entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), dl_units_size (units));
-  dl_advise_huge (list->entries->data, (gsize) dl_units_size (units) * sizeof (Entry));
+  list->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  dl_array_reserve (list->entries, dl_units_size (units), sizeof (Entry));
   if (opts->dispersion)
     list->dispersions = g_new0 (DlDispersion, dl_units_size (units) + 1);
   collect_units (list, units, opts, list->entries);
   list->types = list->entries->len;
 
   guint n = 0;
-  g_autofree Sorted *sorted = g_new (Sorted, list->entries->len + 1);
-  dl_advise_huge (sorted, (gsize) list->entries->len * sizeof (Sorted));
+  g_autofree Sorted *sorted = dl_new_huge (sizeof (Sorted), (gsize) list->entries->len + 1);
   for (guint i = 0; i < list->entries->len; i++)
     {
       Entry *x = &g_array_index (list->entries, Entry, i);

@@ -90,8 +90,7 @@ grow (DlLexicon *lex)
 {
   guint32 size = (lex->mask + 1) * 2;
   g_free (lex->slots);
-  lex->slots = g_new0 (Slot, size);
-  dl_advise_huge (lex->slots, (gsize) size * sizeof (Slot));
+  lex->slots = dl_new0_huge (sizeof (Slot), size);
   lex->mask = size - 1;
   const Entry *entries = (const Entry *) (gpointer) lex->entries->data;
   for (guint32 id = 0; id < lex->entries->len; id++)
