@@ -594,6 +594,53 @@ run_ok (const char *cmdline, const char *idx)
   return out;
 }
 
+/* The parts of `index info IDX`'s "of the index" note (lines, counts,
+ * words, the rest) into @parts; the index's bytes are the return value. */
+static guint64
+info_parts (const char *idx, guint64 parts[4])
+{
+  g_autofree char *out = run_ok ("$DERLEM index info IDX", idx);
+  /* The text writer wraps its notes: one line again. */
+  g_autoptr (GString) flat = g_string_new (out);
+  g_string_replace (flat, "\n  ", " ", 0);
+  guint64 stored = 0;
+  const char *in = strstr (flat->str, " bytes of text in ");
+  const char *of = strstr (flat->str, "of the index: ");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (in);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (of);
+  DL_ASSERT_INT_EQ (sscanf (in, " bytes of text in %" G_GUINT64_FORMAT, &stored), 1);
+  DL_ASSERT_INT_EQ (sscanf (of,
+                            "of the index: lines %" G_GUINT64_FORMAT
+                            " (%*f), counts %" G_GUINT64_FORMAT " (%*f), words %" G_GUINT64_FORMAT
+                            " (%*f), the rest %" G_GUINT64_FORMAT,
+                            &parts[0], &parts[1], &parts[2], &parts[3]),
+                    4);
+  return stored;
+}
+
+/* Where an index's bytes go: the parts add up to its size, and blocks
+ * of another size change the lines' part but not the counts'. */
+static void
+test_index_info_parts (void)
+{
+  char *idx = build_corpus_index ();
+  char *small = build_small_index ();
+  guint64 p[4], q[4];
+  guint64 stored = info_parts (idx, p), stored_small = info_parts (small, q);
+  DL_ASSERT_INT_EQ (p[0] + p[1] + p[2] + p[3], stored);
+  DL_ASSERT_INT_EQ (q[0] + q[1] + q[2] + q[3], stored_small);
+  for (int i = 0; i < 4; i++)
+    CU_ASSERT_TRUE (p[i] > 0 && q[i] > 0);
+  /* The text compresses less in blocks of a line or two, and their
+   * postings and tables of contents are longer; the counts are the same. */
+  CU_ASSERT_TRUE (q[0] > p[0]);
+  CU_ASSERT_TRUE (q[2] > p[2]);
+  CU_ASSERT_TRUE (q[3] > p[3]);
+  DL_ASSERT_INT_EQ (q[1], p[1]);
+  free_index (idx);
+  free_index (small);
+}
+
 #define A "corpus/article-tr-azerbaycan-denge-politikasi.txt"
 #define B "corpus/commentary-en-karabakh-liberation.txt"
 #define C "corpus/commentary-tr-karabag-2023.txt"
@@ -765,6 +812,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
+  CU_add_test (s, "info_parts", test_index_info_parts);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
   CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);
   CU_add_test (s, "usage_errors", test_index_usage_errors);

@@ -438,6 +438,25 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
       info.version, n[0], n[1], n[2], n[3], ratio, n[4], n[5],
       dl_index_meta_path (idx) != NULL ? _ ("yes") : _ ("no"));
   dl_writer_note (w, note);
+  /* Where the index's bytes go, each part against the text. */
+  guint64 parts[]
+      = { info.stored_lines, info.stored_counts, info.stored_words,
+          info.stored_bytes - info.stored_lines - info.stored_counts - info.stored_words };
+  char p[4][24];
+  double r[4];
+  for (int i = 0; i < 4; i++)
+    {
+      dl_format_u64 (p[i], parts[i]);
+      r[i] = info.source_bytes > 0 ? (double) parts[i] / info.source_bytes : 0;
+    }
+  g_autofree char *split = g_strdup_printf (
+      /* Translators: `derlem index info`: the index's bytes by what they
+         hold, each with its ratio to the bytes of text; "words" are the
+         folded words and the blocks that hold them, "the rest" the tables
+         of contents, the manifest and the metadata table. */
+      _ ("of the index: lines %s (%.2f), counts %s (%.2f), words %s (%.2f), the rest %s (%.2f)"),
+      p[0], r[0], p[1], r[1], p[2], r[2], p[3], r[3]);
+  dl_writer_note (w, split);
   dl_writer_end (w);
   return TRUE;
 }

@@ -730,6 +730,19 @@ dl_index_info (const DlIndex *idx, DlIndexInfo *info)
         info->lines_by_lang[l] += in->by_lang[l];
       info->source_bytes += in->size > 0 ? (guint64) in->size : 0;
       info->text_bytes += in->text_bytes;
+      const Segment *seg = idx->segments->pdata[in->segment];
+      for (guint64 b = 0; b < in->n_blocks; b++)
+        info->stored_lines += g_array_index (seg->blocks, Block, in->first_block + b).clen;
+      if (in->has_counts)
+        info->stored_counts += in->counts.clen;
+      if (in->has_words)
+        {
+          info->stored_words += in->words.clen;
+          for (guint k = 0; k < in->chunks->len; k++)
+            info->stored_words += g_array_index (in->chunks, Block, k).clen;
+          for (guint k = 0; k < in->pages->len; k++)
+            info->stored_words += g_array_index (in->pages, Block, k).clen;
+        }
     }
   for (guint s = 0; s < idx->segments->len; s++)
     {

@@ -85,6 +85,10 @@ typedef struct {
   guint64 text_bytes;   /* the lines' UTF-8 */
   guint64 stored_bytes; /* the files of the index */
   guint64 blocks;
+  /* Of stored_bytes, the frames of: the lines (the blocks), the inputs'
+   * counts, and their words (pages, directories and postings); the rest
+   * is tables of contents, trailers, the manifest and the metadata. */
+  guint64 stored_lines, stored_counts, stored_words;
 } DlIndexInfo;
 
 /* Counts over the whole index, from the tables of contents. */
