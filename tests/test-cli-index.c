@@ -12,6 +12,26 @@
 
 /* Builds the index of corpus/ (with its table) in a new temporary
  * directory: the index's path (free with free_index). */
+/* How many lines of @part are not lines of @whole (taken in its order). */
+static guint
+lines_not_within (const char *part, const char *whole)
+{
+  g_auto (GStrv) p = g_strsplit (part, "\n", -1);
+  g_auto (GStrv) w = g_strsplit (whole, "\n", -1);
+  guint j = 0, missing = 0;
+  for (guint i = 0; p[i] != NULL; i++)
+    {
+      guint k = j;
+      while (w[k] != NULL && strcmp (w[k], p[i]) != 0)
+        k++;
+      if (w[k] == NULL)
+        missing++;
+      else
+        j = k + 1;
+    }
+  return missing;
+}
+
 static char *
 build_corpus_index (void)
 {
@@ -156,7 +176,8 @@ test_index_replayed_in_parts (void)
       cli_run_clear (&b);
     }
   /* A byte flipped here and there in the segment: what one reader prints
-   * before the damage and says of it, in parts too. */
+   * before the damage and says of it, in parts too; a frame kwic does not
+   * read (words it does not look up, counts) changes nothing. */
   g_autofree char *seg = segment_of (idx);
   g_autofree char *bytes = NULL;
   gsize len;
@@ -164,22 +185,38 @@ test_index_replayed_in_parts (void)
   g_autofree char *q = g_shell_quote (idx);
   g_autofree char *one = g_strdup_printf ("$DERLEM kwic --format tsv ve %s", q);
   g_autofree char *in_parts = g_strdup_printf ("DERLEM_PARTS_BYTES=700 %s", one);
+  CliRun whole = cli_run (one, NULL);
+  DL_ASSERT_INT_EQ (whole.status, 0);
   guint damaged = 0;
-  for (guint tenth = 1; tenth < 10; tenth += 2)
+  for (guint twentieth = 1; twentieth < 20; twentieth++)
     {
-      bytes[len * tenth / 10] ^= 0x55;
+      bytes[len * twentieth / 20] ^= 0x55;
       CU_ASSERT_TRUE_FATAL (g_file_set_contents (seg, bytes, (gssize) len, NULL));
-      bytes[len * tenth / 10] ^= 0x55;
+      bytes[len * twentieth / 20] ^= 0x55;
       CliRun a = cli_run (one, NULL);
       CliRun b = cli_run (in_parts, NULL);
       DL_ASSERT_INT_EQ (b.status, a.status);
       DL_ASSERT_STR_EQ (b.err, a.err);
       DL_ASSERT_STR_EQ (b.out, a.out);
-      damaged += a.status == 1 && strstr (a.err, "damaged index") != NULL && strlen (a.out) > 1000;
+      if (a.status == 1)
+        {
+          damaged++;
+          CU_ASSERT_PTR_NOT_NULL (strstr (a.err, "damaged index"));
+          /* What it gave is right: hits of the whole run, in order, but
+           * for one whose right context the damage cut short. */
+          CU_ASSERT_TRUE (lines_not_within (a.out, whole.out) <= 1);
+        }
+      else
+        {
+          DL_ASSERT_INT_EQ (a.status, 0);
+          DL_ASSERT_STR_EQ (a.out, whole.out);
+        }
       cli_run_clear (&a);
       cli_run_clear (&b);
     }
-  DL_ASSERT_INT_EQ (damaged, 5);
+  /* Most of the segment is blocks of lines. */
+  CU_ASSERT_TRUE (damaged >= 10);
+  cli_run_clear (&whole);
   free_index (g_steal_pointer (&idx));
 }
 
@@ -237,19 +274,23 @@ test_index_colloc_reads_what_it_needs (void)
   g_autofree char *colloc = g_strdup_printf ("$DERLEM colloc --format tsv --min-cooc 1 anap %s", q);
   g_autofree char *kwic = g_strdup_printf ("$DERLEM kwic --format tsv ve %s", q);
   guint skipped = 0;
-  for (guint tenth = 1; tenth < 10; tenth += 2)
+  for (guint twentieth = 1; twentieth < 20; twentieth++)
     {
-      bytes[len * tenth / 10] ^= 0x55;
+      bytes[len * twentieth / 20] ^= 0x55;
       CU_ASSERT_TRUE_FATAL (g_file_set_contents (seg, bytes, (gssize) len, NULL));
-      bytes[len * tenth / 10] ^= 0x55;
+      bytes[len * twentieth / 20] ^= 0x55;
       CliRun a = cli_run (colloc, NULL);
       CliRun b = cli_run (kwic, NULL);
-      skipped += a.status == 0 && strcmp (a.out, want.out) == 0 && b.status == 1
-                 && strstr (b.err, "damaged index") != NULL;
+      /* Never a wrong answer: the one over the files, or the damage. */
+      if (a.status == 0)
+        DL_ASSERT_STR_EQ (a.out, want.out);
+      else
+        CU_ASSERT_PTR_NOT_NULL (strstr (a.err, "damaged index"));
+      skipped += a.status == 0 && b.status == 1 && strstr (b.err, "damaged index") != NULL;
       cli_run_clear (&a);
       cli_run_clear (&b);
     }
-  DL_ASSERT_INT_EQ (skipped, 5);
+  CU_ASSERT_TRUE (skipped >= 5);
   cli_run_clear (&want);
   free_index (g_steal_pointer (&idx));
 }

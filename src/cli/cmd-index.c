@@ -135,6 +135,12 @@ add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
   return ok;
 }
 
+static void
+save_counts (const GArray *const *order, GByteArray *out, gpointer user_data)
+{
+  dl_counter_save_input (user_data, order, out);
+}
+
 /* Puts the lines of @input in a piece, and its counts as freq counts by
  * default (so that freq over the index reads them and no line). */
 static gpointer
@@ -174,14 +180,11 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
         }
       if (error != NULL)
         dl_diag_error (diag, input->path, error);
+      /* The stream ended the counter's input at its end or failure; the
+       * piece saves its counts in the order of its words. */
       if (ok)
-        {
-          /* The stream ended the counter's input at its end or failure. */
-          g_autoptr (GByteArray) counts = g_byte_array_new ();
-          dl_counter_save_input (counter, counts);
-          dl_index_piece_set_counts (piece, dl_counter_variant (&run->counter_options),
-                                     counts->data, counts->len);
-        }
+        dl_index_piece_set_counts (piece, dl_counter_variant (&run->counter_options), save_counts,
+                                   counter);
       ok = ok && dl_index_piece_end (piece, error, FALSE);
     }
   dl_pool_states_give (run->streams, worker);

@@ -381,10 +381,15 @@ gboolean
 dl_counter_load_index (DlCounter *c, const DlInput *input, GError **error)
 {
   g_autoptr (GByteArray) saved = g_byte_array_new ();
-  if (!dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts), saved,
-                              error))
+  DlIndexTerms terms;
+  dl_index_terms_init (&terms);
+  gboolean read = dl_index_input_counts (input->index, input->entry, dl_counter_variant (&c->opts),
+                                         saved, &terms, error);
+  gboolean ok = read && dl_counter_load_input_terms (c, saved->data, saved->len, &terms);
+  dl_index_terms_clear (&terms);
+  if (!read)
     return FALSE;
-  if (dl_counter_load_input (c, saved->data, saved->len))
+  if (ok)
     return TRUE;
   g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
                dl_index_path (input->index));
@@ -462,25 +467,29 @@ dl_counter_variant (const DlCounterOptions *opts)
  * length), then their texts end to end (one copy, one check at loading);
  * the proper-noun bases. */
 void
-dl_counter_save_input (const DlCounter *c, GByteArray *out)
+dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArray *out)
 {
+  gboolean texts = order == NULL;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       const LangCounts *lc = &c->lang[l];
       g_return_if_fail (lc->surface == NULL);
       dl_put_varint (out, lc->tokens);
       guint n = lc->pending != NULL ? lc->pending->len : 0;
+      g_return_if_fail (texts || order[l]->len == n);
       dl_put_varint (out, n);
       for (guint i = 0; i < n; i++)
         {
-          const Pending *p = &g_array_index (lc->pending, Pending, i);
+          guint32 f = texts ? i : g_array_index (order[l], guint32, i);
+          g_return_if_fail (f < n);
+          const Pending *p = &g_array_index (lc->pending, Pending, f);
           dl_put_varint (out, p->freq);
           dl_put_zigzag (out, p->capitals);
           dl_put_zigzag (out, p->apostrophe);
           dl_put_varint (out, p->len);
         }
       /* The texts are pending_text's, in order. */
-      if (n > 0)
+      if (n > 0 && texts)
         g_byte_array_append (out, (const guint8 *) lc->pending_text->str,
                              (guint) lc->pending_text->len);
       guint32 nb = dl_lexicon_size (lc->proper_bases);
@@ -502,12 +511,17 @@ good_text (const guint8 *text, guint64 len)
          && g_utf8_validate ((const char *) text, (gssize) len, NULL);
 }
 
-/* Reads language @l of saved counts from @cur into @lc. */
+/* Reads language @l of saved counts from @cur into @lc, the terms' texts
+ * from @cur too, or from @terms if not NULL. */
 static gboolean
-load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
+load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur, DlIndexTerms *terms)
 {
+  if (terms != NULL && !terms->given)
+    terms = NULL;
+  const GArray *spans = terms != NULL ? terms->forms[l] : NULL;
   guint64 tokens = dl_get_varint (cur), n = dl_get_varint (cur);
-  if (cur->bad || n > (guint64) (cur->end - cur->p) || (n > 0 && !c->opts.langs[l]))
+  if (cur->bad || n > (guint64) (cur->end - cur->p) || (n > 0 && !c->opts.langs[l])
+      || (spans != NULL && spans->len != n))
     return FALSE;
   lc->tokens = tokens;
   lc->pending = g_array_sized_new (FALSE, FALSE, sizeof (Pending), (guint) n);
@@ -515,13 +529,15 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
   guint64 sum = 0, text = 0;
   for (guint64 i = 0; i < n; i++)
     {
-      Pending p = { text, 0, 0, 0, 0 };
+      /* Given apart, the terms are where the words are. */
+      Pending p = { spans != NULL ? g_array_index (spans, DlIndexSpan, i).at : text, 0, 0, 0, 0 };
       p.freq = dl_get_varint (cur);
       p.capitals = dl_get_zigzag (cur);
       gint64 apostrophe = dl_get_zigzag (cur);
       guint64 len = dl_get_varint (cur);
       if (cur->bad || p.freq == 0 || apostrophe < -1 || apostrophe >= DL_APOSTROPHE_KINDS
-          || len == 0 || len > G_MAXUINT32)
+          || len == 0 || len > G_MAXUINT32
+          || (spans != NULL && len != g_array_index (spans, DlIndexSpan, i).len))
         return FALSE;
       p.apostrophe = (gint32) apostrophe;
       p.len = (guint32) len;
@@ -529,12 +545,31 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur)
       text += len;
       g_array_append_val (lc->pending, p);
     }
-  const guint8 *texts = dl_get_bytes (cur, text);
-  if (sum != tokens || !good_text (texts, text))
+  if (sum != tokens)
     return FALSE;
-  lc->pending_text = g_string_sized_new (text);
-  dl_advise_huge (lc->pending_text->str, text);
-  g_string_append_len (lc->pending_text, (const char *) texts, (gssize) text);
+  if (terms == NULL)
+    {
+      const guint8 *spelled = dl_get_bytes (cur, text);
+      if (!good_text (spelled, text))
+        return FALSE;
+      lc->pending_text = g_string_sized_new (text);
+      dl_advise_huge (lc->pending_text->str, text);
+      g_string_append_len (lc->pending_text, (const char *) spelled, (gssize) text);
+    }
+  else
+    {
+      /* The words, each once, are the terms' texts. */
+      const GString *words = terms->words[l];
+      for (guint i = 0; i < n; i++)
+        {
+          const Pending *p = &g_array_index (lc->pending, Pending, i);
+          if (p->offset > words->len || p->len > words->len - p->offset)
+            return FALSE;
+        }
+      if (!good_text ((const guint8 *) words->str, words->len))
+        return FALSE;
+      lc->pending_text = g_steal_pointer (&terms->words[l]);
+    }
   guint64 nb = dl_get_varint (cur);
   if (cur->bad || nb > (guint64) (cur->end - cur->p))
     return FALSE;
@@ -568,12 +603,18 @@ unload (DlCounter *c)
 gboolean
 dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len)
 {
+  return dl_counter_load_input_terms (c, data, len, NULL);
+}
+
+gboolean
+dl_counter_load_input_terms (DlCounter *c, const guint8 *data, gsize len, DlIndexTerms *terms)
+{
   DlCursor cur = { data, data + len, FALSE };
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       LangCounts *lc = &c->lang[l];
       g_return_val_if_fail (lc->pending == NULL && lc->surface == NULL && lc->tokens == 0, FALSE);
-      if (!load_lang (c, lc, l, &cur))
+      if (!load_lang (c, lc, l, &cur, terms))
         {
           unload (c);
           return FALSE;

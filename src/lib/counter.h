@@ -11,6 +11,7 @@
 
 #include "diag.h"
 #include "document.h"
+#include "index.h"
 #include "langid.h"
 #include "lexicon.h"
 #include "normalize.h"
@@ -117,14 +118,25 @@ guint32 *dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlL
 guint32 dl_counter_variant (const DlCounterOptions *opts);
 
 /* Appends to @out the counts of the input @c counted (after
- * dl_counter_end_input, before any merge). */
-void dl_counter_save_input (const DlCounter *c, GByteArray *out);
+ * dl_counter_end_input, before any merge): with their terms' texts, the
+ * forms in their order; with @order, without texts (an index keeps them
+ * as its words: each form's term is what dl_counter_input_term gives),
+ * the forms of each language in the order @order[lang] lists them
+ * (guint32 form numbers, each once). */
+void dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArray *out);
 
-/* Reads @data (@len bytes) that dl_counter_save_input wrote with options of
- * the same variant into @c, fresh, as if it had counted the input: ready
- * for dl_counter_merge. FALSE if the bytes are not such counts (@c is then
- * left fresh). */
+/* Reads @data (@len bytes) that dl_counter_save_input wrote with texts
+ * and options of the same variant into @c, fresh, as if it had counted
+ * the input: ready for dl_counter_merge. FALSE if the bytes are not such
+ * counts (@c is then left fresh). */
 gboolean dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len);
+
+/* dl_counter_load_input for counts saved without texts when @terms gives
+ * them (DlIndexTerms.given): the term of each form saved, whose lengths
+ * must be the saved ones. Takes the words of @terms' languages that it
+ * loads (left NULL). */
+gboolean dl_counter_load_input_terms (DlCounter *c, const guint8 *data, gsize len,
+                                      DlIndexTerms *terms);
 
 /* Reads into @c, fresh, the counts the build of @input's index kept for
  * @c's options (dl_counter_load_input). FALSE with no error if it kept

@@ -299,23 +299,24 @@ put_frames (GByteArray *t, const GArray *frames, guint64 shift)
 }
 
 /* The frames of input @in in the order they lie: its blocks (@blocks),
- * its counts, its postings, its words' pages and directory. */
+ * its postings, its words' pages, its counts and its words' directory. */
 static GPtrArray *
 input_frames (const Input *in, const Block *blocks)
 {
   GPtrArray *frames = g_ptr_array_new ();
   for (guint64 k = 0; k < in->n_blocks; k++)
     g_ptr_array_add (frames, (gpointer) &blocks[k]);
-  if (in->has_counts)
-    g_ptr_array_add (frames, (gpointer) &in->counts);
   if (in->has_words)
     {
       for (guint k = 0; k < in->chunks->len; k++)
         g_ptr_array_add (frames, &g_array_index (in->chunks, Block, k));
       for (guint k = 0; k < in->pages->len; k++)
         g_ptr_array_add (frames, &g_array_index (in->pages, Block, k));
-      g_ptr_array_add (frames, (gpointer) &in->words);
     }
+  if (in->has_counts)
+    g_ptr_array_add (frames, (gpointer) &in->counts);
+  if (in->has_words)
+    g_ptr_array_add (frames, (gpointer) &in->words);
   return frames;
 }
 
@@ -805,17 +806,26 @@ dl_index_input_ended (const DlIndex *idx, guint i, GError **error)
   return FALSE;
 }
 
-gboolean
-dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GByteArray *out,
-                       GError **error)
+void
+dl_index_terms_init (DlIndexTerms *terms)
 {
-  g_return_val_if_fail (i < idx->inputs->len, FALSE);
-  const Input *in = &g_array_index (idx->inputs, Input, i);
-  if (!in->has_counts || in->variant != variant)
-    return FALSE;
-  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
-  return read_frame (idx->segments->pdata[in->segment], &in->counts, dctx, out,
-                     _ ("bad checksum of an input's counts"), error);
+  terms->given = FALSE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      terms->words[l] = g_string_new (NULL);
+      terms->forms[l] = g_array_new (FALSE, FALSE, sizeof (DlIndexSpan));
+    }
+}
+
+void
+dl_index_terms_clear (DlIndexTerms *terms)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (terms->words[l] != NULL)
+        g_string_free (g_steal_pointer (&terms->words[l]), TRUE);
+      g_clear_pointer (&terms->forms[l], g_array_unref);
+    }
 }
 
 /* ---- Words read back ---- */
@@ -1067,6 +1077,8 @@ decode_page (const guint8 *data, gsize len, const PageBounds *b, GArray *entries
     }
   for (k = 0; k < b->n; k++)
     entries[k].form = forms + GPOINTER_TO_SIZE (entries[k].form);
+  /* The forms one after another, and nothing after them. */
+  g_byte_array_set_size (forms_out, (guint) used);
   return TRUE;
 }
 
@@ -1148,6 +1160,97 @@ dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len, guint6
   *len = (gsize) e->len;
   *blocks = e->n;
   return (const char *) e->form;
+}
+
+/* Puts in @terms the words of input @i and where the word of each form
+ * of its counts is, by language, as the counts' frame at @c lists them
+ * (pack_counts). FALSE with @error if a word is not in the table. */
+static gboolean
+form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **error)
+{
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  const Segment *seg = idx->segments->pdata[in->segment];
+  g_autoptr (DlIndexWords) w = NULL;
+  g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (DlIndexSpan));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      GString *words = terms->words[l];
+      GArray *forms = terms->forms[l];
+      g_string_truncate (words, 0);
+      g_array_set_size (forms, 0);
+      guint64 n = dl_get_varint (c);
+      if (c->bad || n > (guint64) (c->end - c->p))
+        return damaged (error, seg->name, _ ("bad counts of an input"));
+      if (n == 0)
+        continue;
+      g_autoptr (GError) local = NULL;
+      if (w == NULL && (w = dl_index_words_open (idx, i, &local)) == NULL)
+        {
+          if (local == NULL)
+            return damaged (error, seg->name, _ ("bad counts of an input"));
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      /* The language's words once, in their order: a page's forms at a
+       * time, as decode_page puts them one after another. */
+      guint64 size = dl_index_words_has (w, l) ? dl_index_words_size (w, l) : 0;
+      g_array_set_size (at, (guint) size);
+      const GArray *pages = w->pages[l];
+      for (guint p = 0; pages != NULL && p < pages->len; p++)
+        {
+          const Page *pg = &g_array_index (pages, Page, p);
+          if (!load_page (w, pg, error))
+            return FALSE;
+          if (words->len + w->forms->len > G_MAXUINT32 || pg->start + pg->n > size)
+            return damaged (error, seg->name, _ ("bad counts of an input"));
+          guint32 base = (guint32) words->len;
+          g_string_append_len (words, (const char *) w->forms->data, (gssize) w->forms->len);
+          for (guint e = 0; e < w->entries->len; e++)
+            {
+              const Entry *en = &g_array_index (w->entries, Entry, e);
+              g_array_index (at, DlIndexSpan, pg->start + e)
+                  = (DlIndexSpan){ base + (guint32) (en->form - w->forms->data),
+                                   (guint32) en->len };
+            }
+        }
+      g_array_set_size (forms, (guint) n);
+      guint64 k = 0;
+      for (guint64 f = 0; f < n; f++)
+        {
+          k += dl_get_varint (c);
+          if (c->bad || k >= size)
+            return damaged (error, seg->name, _ ("bad counts of an input"));
+          g_array_index (forms, DlIndexSpan, f) = g_array_index (at, DlIndexSpan, k);
+        }
+    }
+  if (c->p != c->end)
+    return damaged (error, seg->name, _ ("bad counts of an input"));
+  return TRUE;
+}
+
+gboolean
+dl_index_input_counts (DlIndex *idx, guint i, guint32 variant, GByteArray *out, DlIndexTerms *terms,
+                       GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  if (!in->has_counts || in->variant != variant)
+    return FALSE;
+  const Segment *seg = idx->segments->pdata[in->segment];
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  g_autoptr (GByteArray) frame = g_byte_array_new ();
+  if (!read_frame (seg, &in->counts, dctx, frame, _ ("bad checksum of an input's counts"), error))
+    return FALSE;
+  DlCursor c = { frame->data, frame->data + frame->len, FALSE };
+  guint64 words = dl_get_varint (&c), len = dl_get_varint (&c);
+  const guint8 *counts = dl_get_bytes (&c, len);
+  if (counts == NULL || words > 1 || (words == 0 && c.p != c.end))
+    return damaged (error, seg->name, _ ("bad counts of an input"));
+  g_byte_array_append (out, counts, (guint) len);
+  if (terms == NULL)
+    return TRUE;
+  terms->given = words == 1;
+  return words == 0 || form_words (idx, i, &c, terms, error);
 }
 
 gboolean
@@ -1601,7 +1704,12 @@ dl_index_verify (DlIndex *idx, GError **error)
           return FALSE;
         }
       g_autoptr (GByteArray) counts = g_byte_array_new ();
-      if (in->has_counts && !dl_index_input_counts (idx, i, in->variant, counts, error))
+      DlIndexTerms terms;
+      dl_index_terms_init (&terms);
+      gboolean counts_ok
+          = !in->has_counts || dl_index_input_counts (idx, i, in->variant, counts, &terms, error);
+      dl_index_terms_clear (&terms);
+      if (!counts_ok)
         return FALSE;
       if (!verify_words (idx, i, error))
         return FALSE;
@@ -1635,7 +1743,8 @@ struct _DlIndexPiece {
   char *message;
   GByteArray *notes;
   guint64 n_notes;
-  GByteArray *counts; /* or NULL */
+  DlIndexCountsSave save_counts; /* or NULL */
+  gpointer save_data;
   guint32 variant;
   Block counts_frame;
   gsize block_target;
@@ -1655,12 +1764,11 @@ struct _DlIndexPiece {
 };
 
 void
-dl_index_piece_set_counts (DlIndexPiece *p, guint32 variant, const guint8 *data, gsize len)
+dl_index_piece_set_counts (DlIndexPiece *p, guint32 variant, DlIndexCountsSave save,
+                           gpointer user_data)
 {
-  if (p->counts == NULL)
-    p->counts = g_byte_array_new ();
-  g_byte_array_set_size (p->counts, 0);
-  g_byte_array_append (p->counts, data, (guint) len);
+  p->save_counts = save;
+  p->save_data = user_data;
   p->variant = variant;
 }
 
@@ -1716,8 +1824,6 @@ dl_index_piece_free (DlIndexPiece *p)
   ZSTD_freeCCtx (p->cctx);
   g_byte_array_unref (p->packed);
   g_byte_array_unref (p->notes);
-  if (p->counts != NULL)
-    g_byte_array_unref (p->counts);
   dl_words_build_free (p->words);
   g_byte_array_unref (p->postings);
   g_array_unref (p->chunks);
@@ -1903,6 +2009,77 @@ put_postings (const guint8 *data, gsize len, gpointer user_data)
   return TRUE;
 }
 
+typedef struct {
+  guint32 word, form;
+} WordForm;
+
+static int
+by_word_form (gconstpointer a, gconstpointer b)
+{
+  const WordForm *x = a, *y = b;
+  if (x->word != y->word)
+    return x->word < y->word ? -1 : 1;
+  return (x->form > y->form) - (x->form < y->form);
+}
+
+/* The counts' frame: byte(1 with words, 0 without) varint(bytes) the
+ * counts; with words, in their words' order and then per language
+ * varint(forms) and their words as gaps (varint), so that the counts need
+ * not spell them (dl_index_input_counts). @form_words: the word of each
+ * form. FALSE with errno if a form has no word. */
+static gboolean
+pack_counts (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
+{
+  gboolean words = p->tokenized != 0, bad = FALSE;
+  GArray *order[DL_LANG_COUNT];
+  g_autoptr (GByteArray) maps = g_byte_array_new ();
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const GArray *w = form_words[l];
+      order[l] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), w->len);
+      g_autoptr (GArray) pairs = g_array_sized_new (FALSE, FALSE, sizeof (WordForm), w->len);
+      for (guint32 f = 0; f < w->len; f++)
+        {
+          WordForm wf = { g_array_index (w, guint32, f), f };
+          g_array_append_val (pairs, wf);
+        }
+      g_array_sort (pairs, by_word_form);
+      dl_put_varint (maps, w->len);
+      guint32 prev = 0;
+      for (guint k = 0; k < pairs->len; k++)
+        {
+          const WordForm *wf = &g_array_index (pairs, WordForm, k);
+          g_array_append_val (order[l], wf->form);
+          dl_put_varint (maps, wf->word - prev);
+          prev = wf->word;
+        }
+      /* A form no token had, which the words cannot spell. */
+      bad = bad || (pairs->len > 0 && prev == G_MAXUINT32);
+    }
+  g_autoptr (GByteArray) counts = g_byte_array_new ();
+  if (!bad)
+    p->save_counts (words ? (const GArray *const *) order : NULL, counts, p->save_data);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (order[l]);
+  if (bad)
+    {
+      errno = EINVAL;
+      return FALSE;
+    }
+  g_autoptr (GByteArray) frame = g_byte_array_sized_new (counts->len + maps->len + 16);
+  dl_put_varint (frame, words);
+  dl_put_varint (frame, counts->len);
+  g_byte_array_append (frame, counts->data, counts->len);
+  if (words)
+    g_byte_array_append (frame, maps->data, maps->len);
+  if (frame->len > TOC_MAX)
+    {
+      errno = EFBIG;
+      return FALSE;
+    }
+  return pack_frame (p, frame->data, frame->len, &p->counts_frame);
+}
+
 gboolean
 dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
 {
@@ -1920,18 +2097,23 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
     return FALSE;
   if (p->at_open)
     return TRUE;
-  /* The counts' frame, after the blocks, then the words'. */
-  if (p->counts != NULL && !pack_frame (p, p->counts->data, p->counts->len, &p->counts_frame))
-    return FALSE;
-  if (p->tokenized == 0)
-    return TRUE;
-  /* The postings' chunks, the table's pages, then the directory. */
-  guint64 postings_len;
-  if (!dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm, put_postings,
-                              put_page, p, &postings_len)
-      || (p->postings->len > 0 && !flush_postings (p)))
-    return FALSE;
+  /* After the blocks: the postings' chunks and the table's pages, the
+   * counts, then the words' directory. */
+  GArray *form_words[DL_LANG_COUNT];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    form_words[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint64 postings_len = 0;
+  gboolean ok = p->tokenized == 0
+                || (dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm,
+                                           put_postings, put_page, p, &postings_len, form_words)
+                    && (p->postings->len == 0 || flush_postings (p)));
   g_clear_pointer (&p->words, dl_words_build_free);
+  if (ok && p->save_counts != NULL)
+    ok = pack_counts (p, form_words);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (form_words[l]);
+  if (!ok || p->tokenized == 0)
+    return ok;
   g_autoptr (GByteArray) words = g_byte_array_new ();
   dl_put_varint (words, p->tokenized);
   dl_put_varint (words, postings_len);
@@ -2261,7 +2443,7 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
                      .message = p->message,
                      .notes = p->notes,
                      .n_notes = p->n_notes,
-                     .has_counts = p->counts != NULL && !p->at_open,
+                     .has_counts = p->save_counts != NULL && !p->at_open,
                      .variant = p->variant,
                      .counts = p->counts_frame,
                      .has_words = p->tokenized != 0 && !p->at_open,

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 /* The manifest's name inside NAME.dlx, and the version this derlem reads
  * and writes. */
 #define DL_INDEX_MANIFEST "derlem-index"
-#define DL_INDEX_VERSION 2
+#define DL_INDEX_VERSION 3
 
 typedef struct _DlIndex DlIndex;
 
@@ -103,12 +103,31 @@ gboolean dl_index_verify (DlIndex *idx, GError **error);
  * build (notes and warnings about its encoding, its lines), in order. */
 void dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const char *file);
 
+/* Where a term's text is, in DlIndexTerms.words. */
+typedef struct {
+  guint32 at, len;
+} DlIndexSpan;
+
+/* The terms of an input's counts when they do not spell them (given):
+ * per language, the input's words (each once, one after another) and,
+ * for each form of the counts in their order, where its folded form is
+ * among them. */
+typedef struct {
+  gboolean given;
+  GString *words[DL_LANG_COUNT];
+  GArray *forms[DL_LANG_COUNT]; /* DlIndexSpan */
+} DlIndexTerms;
+
+void dl_index_terms_init (DlIndexTerms *terms);
+void dl_index_terms_clear (DlIndexTerms *terms);
+
 /* The counts of input @i (counter.h's dl_counter_save_input) made with
- * options of @variant (dl_counter_variant), into @out: TRUE; FALSE with
- * no error if the index has none of them, FALSE with @error
- * (DL_ERROR_INDEX) if they are damaged. */
-gboolean dl_index_input_counts (const DlIndex *idx, guint i, guint32 variant, GByteArray *out,
-                                GError **error);
+ * options of @variant (dl_counter_variant), appended to @out, and their
+ * terms in @terms if not NULL (emptied first) when the counts do not
+ * spell them: TRUE; FALSE with no error if the index has none of them,
+ * FALSE with @error (DL_ERROR_INDEX) if they are damaged. */
+gboolean dl_index_input_counts (DlIndex *idx, guint i, guint32 variant, GByteArray *out,
+                                DlIndexTerms *terms, GError **error);
 
 /* TRUE if reading input @i ended well at the build; FALSE with @error set
  * to how it ended otherwise (as dl_index_lines_next gives it at the end). */
@@ -274,10 +293,18 @@ gboolean dl_index_piece_add (DlIndexPiece *piece, const DlIndexLine *line);
 void dl_index_piece_note (DlIndexPiece *piece, DlDiagLevel level, gboolean about_file, guint64 line,
                           const char *message);
 
-/* Keeps @len bytes of the input's counts (dl_counter_save_input) made
- * with options of @variant: written after its lines at the end. */
-void dl_index_piece_set_counts (DlIndexPiece *piece, guint32 variant, const guint8 *data,
-                                gsize len);
+/* Appends the input's counts to @out (dl_counter_save_input): with
+ * @order, without their texts, the forms of each language in the order
+ * @order[lang] gives (guint32 form numbers); spelled, in their own
+ * order, with NULL. */
+typedef void (*DlIndexCountsSave) (const GArray *const *order, GByteArray *out, gpointer user_data);
+
+/* The input has counts, made with options of @variant, that @save writes
+ * at dl_index_piece_end (@user_data borrowed until then): with words
+ * (dl_index_piece_tokenized), in the order of their words, which spell
+ * them (dl_index_input_counts). */
+void dl_index_piece_set_counts (DlIndexPiece *piece, guint32 variant, DlIndexCountsSave save,
+                                gpointer user_data);
 
 /* The languages whose lines' tokens the piece is given: it then keeps its
  * words (DlIndexWords, wordsbuild.h), the counter's forms folded by

@@ -387,8 +387,10 @@ make_words (Lang *lg, const Folded *fd, Words *w)
     }
   g_array_sort_with_data (all, by_folded, (gpointer) fd);
 
-  w->word_of_form = g_array_new (FALSE, TRUE, sizeof (guint32));
+  w->word_of_form = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_set_size (w->word_of_form, lg->seen_form->len);
+  /* A form of the counter's never given to the builder has no word. */
+  memset (w->word_of_form->data, 0xff, (gsize) lg->seen_form->len * sizeof (guint32));
   w->word_of_text = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_array_set_size (w->word_of_text, dl_lexicon_size (lg->texts));
   w->rep = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -649,7 +651,7 @@ put_pages (const Words *w, const Folded *fd, DlLang lang, gsize size, DlWordsPag
 gboolean
 dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
                        DlNormalizer *norm, DlWordsOut out, DlWordsPage page, gpointer out_data,
-                       guint64 *postings_len)
+                       guint64 *postings_len, GArray *form_words[DL_LANG_COUNT])
 {
   Words words[DL_LANG_COUNT] = { { 0 } };
   Folded folded[DL_LANG_COUNT];
@@ -692,6 +694,9 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   *postings_len = total;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
+      if (ok && form_words != NULL && form_words[l] != NULL && words[l].word_of_form != NULL)
+        g_array_append_vals (form_words[l], words[l].word_of_form->data,
+                             words[l].word_of_form->len);
       words_clear (&words[l]);
       g_string_free (folded[l].folded, TRUE);
       g_array_unref (folded[l].at);

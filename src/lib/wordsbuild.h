@@ -58,11 +58,14 @@ typedef gboolean (*DlWordsPage) (DlLang lang, const char *first, gsize first_len
  * form of the page) varint(length of the rest) the rest varint(blocks)
  * varint(bytes of its gaps), in byte order. The postings' length in
  * *@postings_len. @term gives the counter's folded forms, @norm folds the
- * others. FALSE (errno) if a temporary file could not be read or @out or
- * @page failed. */
+ * others. Each @form_words[lang] not NULL (of a language in @langs) gets
+ * the number of each of the counter's forms' word in the table (guint32,
+ * by form; G_MAXUINT32 for a form no token had). FALSE (errno) if a
+ * temporary file could not be read or @out or @page failed. */
 gboolean dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
                                 DlNormalizer *norm, DlWordsOut out, DlWordsPage page,
-                                gpointer out_data, guint64 *postings_len);
+                                gpointer out_data, guint64 *postings_len,
+                                GArray *form_words[DL_LANG_COUNT]);
 
 G_END_DECLS
 
