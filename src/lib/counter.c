@@ -463,9 +463,9 @@ dl_counter_variant (const DlCounterOptions *opts)
   return v;
 }
 
-/* Per language: tokens; the terms' numbers (freq, capitals, apostrophe,
- * length), then their texts end to end (one copy, one check at loading);
- * the proper-noun bases. */
+/* Per language: tokens; the forms' numbers (freq, capitals, apostrophe,
+ * their term's length), then, spelled, their terms end to end (one copy,
+ * one check at loading); the proper-noun bases. */
 void
 dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArray *out)
 {
