@@ -390,7 +390,8 @@ make_words (Lang *lg, const Folded *fd, Words *w)
   w->word_of_form = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_set_size (w->word_of_form, lg->seen_form->len);
   /* A form of the counter's never given to the builder has no word. */
-  memset (w->word_of_form->data, 0xff, (gsize) lg->seen_form->len * sizeof (guint32));
+  for (guint32 f = 0; f < lg->seen_form->len; f++)
+    g_array_index (w->word_of_form, guint32, f) = G_MAXUINT32;
   w->word_of_text = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_array_set_size (w->word_of_text, dl_lexicon_size (lg->texts));
   w->rep = g_array_new (FALSE, FALSE, sizeof (guint32));
