@@ -285,7 +285,9 @@ dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const char *te
 
 /* A form as written, for the sort by folded form. */
 typedef struct {
-  guint64 prefix; /* the folded form's first 8 bytes, big-endian, 0-padded */
+  guint64 prefix;   /* the folded form's first 8 bytes, big-endian, 0-padded */
+  const char *text; /* the folded form, */
+  guint32 len;      /* its bytes */
   guint32 key;
 } Sortee;
 
@@ -309,19 +311,16 @@ folded_text (const Folded *fd, guint32 key, gsize *len)
 }
 
 static gint
-by_folded (gconstpointer a, gconstpointer b, gpointer user_data)
+by_folded (gconstpointer a, gconstpointer b)
 {
   const Sortee *x = a, *y = b;
   if (x->prefix != y->prefix)
     return x->prefix < y->prefix ? -1 : 1;
-  gsize lx, ly;
-  const char *tx = folded_text (user_data, x->key, &lx);
-  const char *ty = folded_text (user_data, y->key, &ly);
-  int c = memcmp (tx, ty, MIN (lx, ly));
+  int c = memcmp (x->text, y->text, MIN (x->len, y->len));
   if (c != 0)
     return c;
-  if (lx != ly)
-    return lx < ly ? -1 : 1;
+  if (x->len != y->len)
+    return x->len < y->len ? -1 : 1;
   return (x->key > y->key) - (x->key < y->key);
 }
 
@@ -365,12 +364,12 @@ make_words (Lang *lg, const Folded *fd, Words *w)
   for (guint32 f = 0; f < lg->seen_form->len; f++)
     if (g_array_index (lg->seen_form, guint32, f) != 0)
       {
-        Sortee s = { 0, FORM_KEY (f) };
+        Sortee s = { 0, NULL, 0, FORM_KEY (f) };
         g_array_append_val (all, s);
       }
   for (guint32 t = 0; t < dl_lexicon_size (lg->texts); t++)
     {
-      Sortee s = { 0, TEXT_KEY (t) };
+      Sortee s = { 0, NULL, 0, TEXT_KEY (t) };
       g_array_append_val (all, s);
     }
   for (guint i = 0; i < all->len; i++)
@@ -384,8 +383,10 @@ make_words (Lang *lg, const Folded *fd, Words *w)
           return FALSE;
         }
       s->prefix = prefix_of (text, len);
+      s->text = text;
+      s->len = (guint32) len;
     }
-  g_array_sort_with_data (all, by_folded, (gpointer) fd);
+  g_array_sort (all, by_folded);
 
   w->word_of_form = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_set_size (w->word_of_form, lg->seen_form->len);
@@ -400,8 +401,8 @@ make_words (Lang *lg, const Folded *fd, Words *w)
   for (guint i = 0; i < all->len; i++)
     {
       const Sortee *s = &g_array_index (all, Sortee, i);
-      gsize len;
-      const char *text = folded_text (fd, s->key, &len);
+      const char *text = s->text;
+      gsize len = s->len;
       if (prev == NULL || len != prev_len || memcmp (text, prev, len) != 0)
         g_array_append_val (w->rep, s->key);
       prev = text;
