@@ -49,6 +49,7 @@
 #define MANIFEST_MAX ((gsize) 1 << 20) /* bytes */
 #define ZSTD_LEVEL 3
 #define PIECE_MEMORY ((gsize) 8 << 20) /* a piece's blocks kept in memory */
+#define PACKER_BLOCKS 32               /* an input's blocks for a packer (8 MiB) */
 #define MAX_ENCODINGS 63
 /* A page's forms, made whole: far more than a page of 32 KiB can hold
  * but for a forged one (each form may repeat the previous one's bytes). */
@@ -1974,7 +1975,12 @@ flush_block (DlIndexPiece *p, gboolean more)
     return TRUE;
   Block meta = { .lines = p->raw_lines, .cols = p->raw_cols };
   memcpy (meta.tokens, p->raw_tokens, sizeof meta.tokens);
-  if (more && p->packer == NULL)
+  /* A small input is one of many read at once, on every core: its
+   * blocks are compressed where they are filled, in its thread's cache
+   * (a packer each made the build of 199 files of the 100 MB corpus 4 %
+   * slower). */
+  if (more && p->packer == NULL
+      && (p->size < 0 || (guint64) p->size >= PACKER_BLOCKS * p->block_target))
     packer_start (p, 2);
   gboolean ok = TRUE;
   if (p->packer != NULL)
