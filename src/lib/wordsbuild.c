@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon.h"
@@ -108,6 +109,24 @@ dl_words_build_free (DlWordsBuild *b)
 
 /* ---- sorting pairs ---- */
 
+/* Turns the counts of a radix sort's 65,536 digits (of @n items) into
+ * where each digit's items begin: FALSE, left as they are, when one digit
+ * has them all and they are in order already. */
+static gboolean
+digit_starts (gsize *count, gsize n)
+{
+  gsize at = 0;
+  for (guint d = 0; d < 65536; d++)
+    {
+      gsize c = count[d];
+      if (c == n)
+        return FALSE;
+      count[d] = at;
+      at += c;
+    }
+  return TRUE;
+}
+
 /* Sorts @n pairs of *@a stably by key, or by block if @by_block: a radix
  * sort through *@tmp (as long), the two swapped as it goes. */
 static void
@@ -119,15 +138,8 @@ radix_sort (Pair **a, Pair **tmp, gsize n, gboolean by_block)
       memset (count, 0, 65536 * sizeof *count);
       for (gsize i = 0; i < n; i++)
         count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++;
-      if (n == 0 || count[(((by_block ? (*a)[0].block : (*a)[0].key) >> shift) & 0xffff)] == n)
-        continue; /* one digit for all: already in order */
-      gsize at = 0;
-      for (guint d = 0; d < 65536; d++)
-        {
-          gsize c = count[d];
-          count[d] = at;
-          at += c;
-        }
+      if (!digit_starts (count, n))
+        continue;
       for (gsize i = 0; i < n; i++)
         (*tmp)[count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++] = (*a)[i];
       Pair *t = *a;
@@ -310,8 +322,8 @@ folded_text (const Folded *fd, guint32 key, gsize *len)
   return fd->folded->str + from;
 }
 
-static gint
-by_folded (gconstpointer a, gconstpointer b)
+static int
+by_folded (const void *a, const void *b)
 {
   const Sortee *x = a, *y = b;
   if (x->prefix != y->prefix)
@@ -322,6 +334,40 @@ by_folded (gconstpointer a, gconstpointer b)
   if (x->len != y->len)
     return x->len < y->len ? -1 : 1;
   return (x->key > y->key) - (x->key < y->key);
+}
+
+/* Sorts @n sortees of @a by_folded: stably by their prefixes, a radix
+ * sort through @tmp, then each run of one prefix by the comparison (a
+ * sort by comparison alone was a sixth of a large input's end). */
+static void
+sort_folded (Sortee *a, Sortee *tmp, gsize n)
+{
+  g_autofree gsize *count = g_new (gsize, 65536);
+  Sortee *from = a, *to = tmp;
+  for (guint shift = 0; shift < 64; shift += 16)
+    {
+      memset (count, 0, 65536 * sizeof *count);
+      for (gsize i = 0; i < n; i++)
+        count[(from[i].prefix >> shift) & 0xffff]++;
+      if (!digit_starts (count, n))
+        continue;
+      for (gsize i = 0; i < n; i++)
+        to[count[(from[i].prefix >> shift) & 0xffff]++] = from[i];
+      Sortee *t = from;
+      from = to;
+      to = t;
+    }
+  if (from != a)
+    memcpy (a, from, n * sizeof *a);
+  for (gsize i = 0; i < n;)
+    {
+      gsize j = i + 1;
+      while (j < n && a[j].prefix == a[i].prefix)
+        j++;
+      if (j - i > 1)
+        qsort (a + i, j - i, sizeof *a, by_folded);
+      i = j;
+    }
 }
 
 static guint64
@@ -386,7 +432,9 @@ make_words (Lang *lg, const Folded *fd, Words *w)
       s->text = text;
       s->len = (guint32) len;
     }
-  g_array_sort (all, by_folded);
+  g_autofree Sortee *tmp = g_new (Sortee, MAX (all->len, 1));
+  sort_folded ((Sortee *) (gpointer) all->data, tmp, all->len);
+  g_clear_pointer (&tmp, g_free);
 
   w->word_of_form = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_set_size (w->word_of_form, lg->seen_form->len);
