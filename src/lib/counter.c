@@ -478,11 +478,19 @@ dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArra
       guint n = lc->pending != NULL ? lc->pending->len : 0;
       g_return_if_fail (texts || order[l]->len == n);
       dl_put_varint (out, n);
+      const Pending *pending = n > 0 ? (const Pending *) (gpointer) lc->pending->data : NULL;
       for (guint i = 0; i < n; i++)
         {
           guint32 f = texts ? i : g_array_index (order[l], guint32, i);
           g_return_if_fail (f < n);
-          const Pending *p = &g_array_index (lc->pending, Pending, f);
+          /* An order of words lies all over the forms: their misses overlap. */
+          if (!texts && i + DL_PREFETCH_AHEAD < n)
+            {
+              guint32 ahead = g_array_index (order[l], guint32, i + DL_PREFETCH_AHEAD);
+              if (ahead < n)
+                DL_PREFETCH (&pending[ahead]);
+            }
+          const Pending *p = &pending[f];
           dl_put_varint (out, p->freq);
           dl_put_zigzag (out, p->capitals);
           dl_put_zigzag (out, p->apostrophe);

@@ -16,6 +16,10 @@
 #define DL_PREFETCH(p) ((void) (p))
 #endif
 
+/* How many items ahead a loop over items all over memory asks for one:
+ * far enough for a miss to be over when the loop comes to it. */
+#define DL_PREFETCH_AHEAD 16
+
 /* Asks for huge pages (2 MiB) for the @len bytes at @p, before they are
  * first written: a table of millions of items then faults a page in
  * every 2 MiB, not every 4 KiB. Where transparent huge pages are given

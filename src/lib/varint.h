@@ -10,18 +10,27 @@
 
 G_BEGIN_DECLS
 
+/* The most bytes a varint takes. */
+#define DL_VARINT_MAX 10
+
+/* Writes @v at @p (room for DL_VARINT_MAX bytes): where it ends. */
+static inline guint8 *
+dl_varint_encode (guint8 *p, guint64 v)
+{
+  while (v >= 0x80)
+    {
+      *p++ = (guint8) (v | 0x80);
+      v >>= 7;
+    }
+  *p++ = (guint8) v;
+  return p;
+}
+
 static inline void
 dl_put_varint (GByteArray *b, guint64 v)
 {
-  guint8 buf[10];
-  guint n = 0;
-  while (v >= 0x80)
-    {
-      buf[n++] = (guint8) (v | 0x80);
-      v >>= 7;
-    }
-  buf[n++] = (guint8) v;
-  g_byte_array_append (b, buf, n);
+  guint8 buf[DL_VARINT_MAX];
+  g_byte_array_append (b, buf, (guint) (dl_varint_encode (buf, v) - buf));
 }
 
 static inline void

@@ -11,7 +11,10 @@
  * its keys made words, sorted by word and block and written again, in the
  * same format; as the runs follow the blocks' order, a word's blocks are
  * in order across them, and one pass over all of them merges the words in
- * order into the postings. */
+ * order into the postings. The pages of words are written from each
+ * word's folded text as the sort left it, and the counts in the words'
+ * order ask the memory for their forms ahead (both had a cache miss per
+ * word: together a fifth of a large input's end). */
 #include "config.h"
 
 #include "wordsbuild.h"
@@ -109,14 +112,14 @@ dl_words_build_free (DlWordsBuild *b)
 
 /* ---- sorting pairs ---- */
 
-/* Turns the counts of a radix sort's 65,536 digits (of @n items) into
+/* Turns the counts of a radix sort's @digits digits (of @n items) into
  * where each digit's items begin: FALSE, left as they are, when one digit
  * has them all and they are in order already. */
 static gboolean
-digit_starts (gsize *count, gsize n)
+digit_starts (gsize *count, guint digits, gsize n)
 {
   gsize at = 0;
-  for (guint d = 0; d < 65536; d++)
+  for (guint d = 0; d < digits; d++)
     {
       gsize c = count[d];
       if (c == n)
@@ -127,51 +130,92 @@ digit_starts (gsize *count, gsize n)
   return TRUE;
 }
 
-/* Sorts @n pairs of *@a stably by key, or by block if @by_block: a radix
- * sort through *@tmp (as long), the two swapped as it goes. */
+/* A pair's digits: 12 bits, so that the places a pass writes to stay in
+ * the cache (with 16, a pass of 2 M pairs missed at almost every one). */
+#define PAIR_BITS 12
+#define PAIR_DIGITS (1u << PAIR_BITS)
+
+/* Sorts @n pairs of *@a stably by key: a radix sort through *@tmp (as
+ * long), the two swapped as it goes. */
 static void
-radix_sort (Pair **a, Pair **tmp, gsize n, gboolean by_block)
+radix_sort (Pair **a, Pair **tmp, gsize n)
 {
-  g_autofree gsize *count = g_new (gsize, 65536);
-  for (guint shift = 0; shift < 32; shift += 16)
+  gsize count[PAIR_DIGITS];
+  for (guint shift = 0; shift < 32; shift += PAIR_BITS)
     {
-      memset (count, 0, 65536 * sizeof *count);
+      memset (count, 0, sizeof count);
       for (gsize i = 0; i < n; i++)
-        count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++;
-      if (!digit_starts (count, n))
+        count[((*a)[i].key >> shift) & (PAIR_DIGITS - 1)]++;
+      if (!digit_starts (count, PAIR_DIGITS, n))
         continue;
       for (gsize i = 0; i < n; i++)
-        (*tmp)[count[(((by_block ? (*a)[i].block : (*a)[i].key) >> shift) & 0xffff)]++] = (*a)[i];
+        (*tmp)[count[((*a)[i].key >> shift) & (PAIR_DIGITS - 1)]++] = (*a)[i];
       Pair *t = *a;
       *a = *tmp;
       *tmp = t;
     }
 }
 
+static int
+by_block (const void *a, const void *b)
+{
+  const Pair *x = a, *y = b;
+  return (x->block > y->block) - (x->block < y->block);
+}
+
+/* Puts the blocks of each key of @n pairs (sorted by key) in order. A
+ * key's pairs are a few runs of blocks in order, one per form of a word
+ * remapped: most keys need nothing, and a sort of all the pairs by block
+ * first was a third of the remapping. */
+static void
+order_blocks (Pair *a, gsize n)
+{
+  for (gsize i = 0; i < n;)
+    {
+      gsize j = i + 1;
+      gboolean sorted = TRUE;
+      for (; j < n && a[j].key == a[i].key; j++)
+        sorted = sorted && a[j].block >= a[j - 1].block;
+      if (!sorted)
+        qsort (a + i, j - i, sizeof *a, by_block);
+      i = j;
+    }
+}
+
 /* Writes @pairs (sorted by key, then block) to @f as one language's
- * records, a pair repeated once; then the 0 that ends them. */
+ * records, a pair repeated once; then the 0 that ends them. Each record
+ * is encoded in place (a GByteArray append per varint was a tenth of a
+ * large input's end). */
 static gboolean
 write_records (FILE *f, const Pair *pairs, gsize n)
 {
-  g_autoptr (GByteArray) gaps = g_byte_array_new ();
   g_autoptr (GByteArray) out = g_byte_array_sized_new (1 << 20);
   for (gsize i = 0; i < n;)
     {
       guint32 key = pairs[i].key;
+      gsize j = i;
       guint64 last = 0, blocks = 0;
-      g_byte_array_set_size (gaps, 0);
-      for (; i < n && pairs[i].key == key; i++)
+      for (; j < n && pairs[j].key == key; j++)
+        if ((guint64) pairs[j].block + 1 != last)
+          {
+            last = (guint64) pairs[j].block + 1;
+            blocks++;
+          }
+      /* A gap of blocks takes five bytes at most. */
+      guint len = out->len;
+      g_byte_array_set_size (out, (guint) (len + 2 * DL_VARINT_MAX + 5 * (j - i)));
+      guint8 *p = dl_varint_encode (out->data + len, (guint64) key + 1);
+      p = dl_varint_encode (p, blocks);
+      last = 0;
+      for (; i < j; i++)
         {
           guint64 block = (guint64) pairs[i].block + 1;
           if (block == last)
             continue;
-          dl_put_varint (gaps, block - last);
+          p = dl_varint_encode (p, block - last);
           last = block;
-          blocks++;
         }
-      dl_put_varint (out, (guint64) key + 1);
-      dl_put_varint (out, blocks);
-      g_byte_array_append (out, gaps->data, gaps->len);
+      g_byte_array_set_size (out, (guint) (p - out->data));
       if (out->len >= (1 << 20))
         {
           if (fwrite (out->data, 1, out->len, f) != out->len)
@@ -191,9 +235,9 @@ write_sorted (FILE *f, GArray *pairs, gboolean by_block)
   gsize n = pairs->len;
   g_autofree Pair *tmp = g_new (Pair, MAX (n, 1));
   Pair *a = (Pair *) (gpointer) pairs->data, *t = tmp;
+  radix_sort (&a, &t, n);
   if (by_block)
-    radix_sort (&a, &t, n, TRUE);
-  radix_sort (&a, &t, n, FALSE);
+    order_blocks (a, n);
   gboolean ok = write_records (f, a, n);
   g_array_set_size (pairs, 0);
   return ok;
@@ -349,7 +393,7 @@ sort_folded (Sortee *a, Sortee *tmp, gsize n)
       memset (count, 0, 65536 * sizeof *count);
       for (gsize i = 0; i < n; i++)
         count[(from[i].prefix >> shift) & 0xffff]++;
-      if (!digit_starts (count, n))
+      if (!digit_starts (count, 65536, n))
         continue;
       for (gsize i = 0; i < n; i++)
         to[count[(from[i].prefix >> shift) & 0xffff]++] = from[i];
@@ -379,11 +423,19 @@ prefix_of (const char *text, gsize len)
   return p;
 }
 
-/* One language's words: each form as written's word, each word's form. */
+/* A word's folded text, where the counter or the builder keeps it. */
+typedef struct {
+  const char *text;
+  gsize len;
+} Spelling;
+
+/* One language's words: each form as written's word, each word's text. */
 typedef struct {
   GArray *word_of_form; /* guint32, by the counter's number (seen ones) */
   GArray *word_of_text; /* guint32, by texts' number */
-  GArray *rep;          /* guint32: a key of each word's */
+  GArray *rep;          /* Spelling of each word (kept: the pages would
+                         * fetch them from the counter in words' order,
+                         * a cache miss each) */
   /* Filled by the merge, for the table. */
   GArray *at;    /* guint64 */
   GArray *n;     /* guint32: blocks */
@@ -443,7 +495,7 @@ make_words (Lang *lg, const Folded *fd, Words *w)
     g_array_index (w->word_of_form, guint32, f) = G_MAXUINT32;
   w->word_of_text = g_array_new (FALSE, TRUE, sizeof (guint32));
   g_array_set_size (w->word_of_text, dl_lexicon_size (lg->texts));
-  w->rep = g_array_new (FALSE, FALSE, sizeof (guint32));
+  w->rep = g_array_new (FALSE, FALSE, sizeof (Spelling));
   const char *prev = NULL;
   gsize prev_len = 0;
   for (guint i = 0; i < all->len; i++)
@@ -452,7 +504,10 @@ make_words (Lang *lg, const Folded *fd, Words *w)
       const char *text = s->text;
       gsize len = s->len;
       if (prev == NULL || len != prev_len || memcmp (text, prev, len) != 0)
-        g_array_append_val (w->rep, s->key);
+        {
+          Spelling sp = { text, len };
+          g_array_append_val (w->rep, sp);
+        }
       prev = text;
       prev_len = len;
       guint32 word = w->rep->len - 1;
@@ -532,8 +587,9 @@ run_blocks (Run *r, gboolean (*take) (guint32 block, gpointer data), gpointer da
   return run_next (r);
 }
 
+/* Where a record's pairs go, made room for. */
 typedef struct {
-  GArray *pairs;
+  Pair *at;
   guint32 word;
 } Remap;
 
@@ -541,8 +597,7 @@ static gboolean
 take_pair (guint32 block, gpointer data)
 {
   Remap *rm = data;
-  Pair p = { rm->word, block };
-  g_array_append_val (rm->pairs, p);
+  *rm->at++ = (Pair){ rm->word, block };
   return TRUE;
 }
 
@@ -567,7 +622,12 @@ remap_run (FILE *f, const Words *words, GArray *const pairs[DL_LANG_COUNT], GPtr
     return FALSE;
   while (r.lang < DL_LANG_COUNT)
     {
-      Remap rm = { pairs[r.lang], 0 };
+      GArray *a = pairs[r.lang];
+      guint len = a->len;
+      if (r.n > G_MAXUINT - len)
+        return FALSE;
+      g_array_set_size (a, len + (guint) r.n);
+      Remap rm = { &g_array_index (a, Pair, len), 0 };
       if (!word_of (&words[r.lang], r.key, &rm.word) || !run_blocks (&r, take_pair, &rm))
         return FALSE;
     }
@@ -593,9 +653,10 @@ remap_memory (DlWordsBuild *b, const Words *words, GPtrArray *runs)
   return write_run (runs, pairs, TRUE);
 }
 
-/* The merge's state: a word's gaps, made again across the runs. */
+/* The merge's state: a word's gaps, made again across the runs, written
+ * at p (room made for each run's). */
 typedef struct {
-  GByteArray *gaps;
+  guint8 *p;
   guint64 last, n;
 } Merging;
 
@@ -608,7 +669,7 @@ take_gap (guint32 block, gpointer data)
     return FALSE; /* the runs are out of order */
   if (b1 == m->last)
     return TRUE;
-  dl_put_varint (m->gaps, b1 - m->last);
+  m->p = dl_varint_encode (m->p, b1 - m->last);
   m->last = b1;
   m->n++;
   return TRUE;
@@ -638,13 +699,22 @@ merge_runs (GPtrArray *runs, guint langs, Words *words, DlWordsOut out, gpointer
       w->bytes = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n_words);
       for (guint32 word = 0; word < n_words; word++)
         {
-          Merging m = { gaps, 0, 0 };
-          g_byte_array_set_size (gaps, 0);
+          Merging m = { NULL, 0, 0 };
+          guint used = 0;
           for (guint k = 0; k < n_runs; k++)
-            if (r[k].lang == l && r[k].key == word && !run_blocks (&r[k], take_gap, &m))
-              return FALSE;
-          if (m.n == 0 || gaps->len > G_MAXUINT32 || m.n > G_MAXUINT32
-              || !out (gaps->data, gaps->len, out_data))
+            if (r[k].lang == l && r[k].key == word)
+              {
+                /* A gap of blocks takes five bytes at most. */
+                if (r[k].n > (G_MAXUINT32 - used) / 5)
+                  return FALSE;
+                g_byte_array_set_size (gaps, used + 5 * (guint) r[k].n);
+                m.p = gaps->data + used;
+                if (!run_blocks (&r[k], take_gap, &m))
+                  return FALSE;
+                used = (guint) (m.p - gaps->data);
+              }
+          g_byte_array_set_size (gaps, used);
+          if (m.n == 0 || m.n > G_MAXUINT32 || !out (gaps->data, gaps->len, out_data))
             return FALSE;
           guint32 n = (guint32) m.n, bytes = gaps->len;
           g_array_append_val (w->at, *total);
@@ -662,8 +732,7 @@ merge_runs (GPtrArray *runs, guint langs, Words *words, DlWordsOut out, gpointer
 
 /* Gives @w's table to @page in pages of about @size bytes. */
 static gboolean
-put_pages (const Words *w, const Folded *fd, DlLang lang, gsize size, DlWordsPage page,
-           gpointer data)
+put_pages (const Words *w, DlLang lang, gsize size, DlWordsPage page, gpointer data)
 {
   g_autoptr (GByteArray) buf = g_byte_array_new ();
   guint first = 0;
@@ -671,8 +740,12 @@ put_pages (const Words *w, const Folded *fd, DlLang lang, gsize size, DlWordsPag
   gsize prev_len = 0;
   for (guint k = 0; k < w->rep->len; k++)
     {
-      gsize len, shared = 0;
-      const char *text = folded_text (fd, g_array_index (w->rep, guint32, k), &len);
+      /* The texts lie where the forms first came: their misses overlap. */
+      if (k + DL_PREFETCH_AHEAD < w->rep->len)
+        DL_PREFETCH (g_array_index (w->rep, Spelling, k + DL_PREFETCH_AHEAD).text);
+      const Spelling *sp = &g_array_index (w->rep, Spelling, k);
+      const char *text = sp->text;
+      gsize len = sp->len, shared = 0;
       while (prev != NULL && shared < MIN (len, prev_len) && text[shared] == prev[shared])
         shared++;
       dl_put_varint (buf, shared);
@@ -684,11 +757,9 @@ put_pages (const Words *w, const Folded *fd, DlLang lang, gsize size, DlWordsPag
       prev_len = len;
       if (buf->len >= size || k + 1 == w->rep->len)
         {
-          gsize first_len;
-          const char *first_text
-              = folded_text (fd, g_array_index (w->rep, guint32, first), &first_len);
-          if (!page (lang, first_text, first_len, k + 1 - first,
-                     g_array_index (w->at, guint64, first), buf->data, buf->len, data))
+          const Spelling *f = &g_array_index (w->rep, Spelling, first);
+          if (!page (lang, f->text, f->len, k + 1 - first, g_array_index (w->at, guint64, first),
+                     buf->data, buf->len, data))
             return FALSE;
           g_byte_array_set_size (buf, 0);
           first = k + 1;
@@ -740,7 +811,7 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   close_runs (by_word);
   for (int l = 0; ok && l < DL_LANG_COUNT; l++)
     if (langs & (1u << l))
-      ok = put_pages (&words[l], &folded[l], l, b->page, page, out_data);
+      ok = put_pages (&words[l], l, b->page, page, out_data);
   *postings_len = total;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
