@@ -53,3 +53,33 @@ cli_run_usage_error (const char *cmdline, const char *message)
   DL_ASSERT_STR_EQ_FOR (cmdline, r.out, "");
   return r;
 }
+
+void
+cli_assert_temporary_file_full (const char *make, const char *command, const char *message)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-XXXXXX", NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (dir);
+  g_autofree char *cmd
+      = g_strdup_printf ("cd '%s' && %s && (trap '' XFSZ; ulimit -f 400; %s > /dev/null); "
+                         "echo status=$?; ls -A",
+                         dir, make, command);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_STR_EQ_FOR (command, r.out, "status=1\nbig.txt\nbig2.txt\n");
+  g_autofree char *reason = g_strdup_printf ("%s: File too large", message);
+  DL_ASSERT_STR_CONTAINS_FOR (command, r.err, reason);
+  cli_run_clear (&r);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
+char *
+cli_make_mixed (guint pairs)
+{
+  return g_strdup_printf (
+      "awk 'BEGIN { for (i = 0; i < %u; i++) { "
+      "print \"Savaş bitti ve herkes evine döndü, çocuklar sokakta oynuyordu \" i; "
+      "print \"The war is over and everyone went back home to their families \" i } }' "
+      "> big.txt && cp big.txt big2.txt",
+      pairs);
+}

@@ -31,4 +31,17 @@ void cli_run_clear (CliRun *run);
  * Returns the run for further checks (free it with cli_run_clear). */
 CliRun cli_run_usage_error (const char *cmdline, const char *message);
 
+/* Runs @command (with "$DERLEM" on two threads, reading big.txt and
+ * big2.txt, which the shell command @make writes to a new directory, its
+ * working directory) with files limited to 400 KB and standard output to
+ * /dev/null, and asserts that a temporary file could not be written: exit
+ * status 1, nothing left but the inputs, and @message in standard error
+ * with the reason of the thread that failed ("File too large"). */
+void cli_assert_temporary_file_full (const char *make, const char *command, const char *message);
+
+/* A shell command for cli_assert_temporary_file_full's @make: big.txt of
+ * @pairs Turkish lines each followed by an English one (every line a
+ * language span of its own), and its copy big2.txt. */
+char *cli_make_mixed (guint pairs);
+
 #endif /* DL_TESTS_CLI_H */

@@ -341,6 +341,16 @@ test_export_errors_and_output (void)
   dl_test_temp_remove (g_steal_pointer (&path));
 }
 
+/* Verticalized text beyond what is kept in memory, with temporary files
+ * that cannot grow: exit 1, and the reason is the worker's. */
+static void
+test_export_temporary_file_full (void)
+{
+  g_autofree char *make = cli_make_mixed (8000);
+  cli_assert_temporary_file_full (make, "\"$DERLEM\" export --threads 2 big.txt big2.txt",
+                                  "derlem: cannot write a temporary file");
+}
+
 void
 test_cli_export_suite (void)
 {
@@ -352,4 +362,5 @@ test_cli_export_suite (void)
   CU_add_test (s, "export_lang_and_threads", test_export_lang_and_threads);
   CU_add_test (s, "export_meta", test_export_meta);
   CU_add_test (s, "export_errors_and_output", test_export_errors_and_output);
+  CU_add_test (s, "export_temporary_file_full", test_export_temporary_file_full);
 }

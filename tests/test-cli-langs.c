@@ -163,6 +163,16 @@ test_langs_usage_and_output_errors (void)
   cli_run_clear (&r);
 }
 
+/* Spans beyond what is kept in memory, with temporary files that cannot
+ * grow: exit 1, and the reason is the worker's. */
+static void
+test_langs_temporary_file_full (void)
+{
+  g_autofree char *make = cli_make_mixed (60000);
+  cli_assert_temporary_file_full (make, "\"$DERLEM\" langs --threads 2 big.txt big2.txt",
+                                  "derlem: cannot write a temporary file");
+}
+
 void
 test_cli_langs_suite (void)
 {
@@ -172,4 +182,5 @@ test_cli_langs_suite (void)
   CU_add_test (s, "langs_formats", test_langs_formats);
   CU_add_test (s, "langs_lang_and_assume_lang", test_langs_lang_and_assume_lang);
   CU_add_test (s, "langs_usage_and_output_errors", test_langs_usage_and_output_errors);
+  CU_add_test (s, "langs_temporary_file_full", test_langs_temporary_file_full);
 }

@@ -113,9 +113,8 @@ dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob)
 }
 
 gboolean
-dl_cmd_spill_error (GError **error)
+dl_cmd_spill_error (int errsv, GError **error)
 {
-  int errsv = errno;
   g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("cannot write a temporary file: %s"),
                g_strerror (errsv ? errsv : EIO));
   return FALSE;

@@ -2,6 +2,7 @@
  * for CWB's cwb-encode, CQPweb and NoSketch Engine (vrt.h). */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -142,12 +143,12 @@ typedef struct {
   DlPoolStates *workers; /* of DlVrt */
   FILE *fp;
   gboolean direct; /* one input at a time: written as it is read */
-  gboolean failed; /* a spill file could not be written or read */
+  int errsv;       /* a spill file could not be written or read: errno, or 0 */
 } ExportRun;
 
 typedef struct {
   DlSpill *kept; /* not direct */
-  gboolean failed;
+  int errsv;     /* @kept could not be written: errno, or 0 */
 } ExportResult;
 
 static void
@@ -169,7 +170,11 @@ write_file (const char *bytes, gsize len, gpointer user_data)
 static gboolean
 write_spill (const char *bytes, gsize len, gpointer user_data)
 {
-  return dl_spill_append (user_data, bytes, len);
+  ExportResult *res = user_data;
+  if (dl_spill_append (res->kept, bytes, len))
+    return TRUE;
+  res->errsv = errno != 0 ? errno : EIO;
+  return FALSE;
 }
 
 static gpointer
@@ -185,14 +190,14 @@ export_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
     }
   g_autofree char *tag = text_tag (run->attrs, input);
   ExportResult *res = g_new0 (ExportResult, 1);
-  gboolean ok;
+  /* Stopped by a write without @error: the direct file's error is
+   * dl_out_close's to report, a spill's is in @res. */
   if (run->direct)
-    ok = dl_vrt_input (v, input, &run->doc_options, diag, tag, write_file, run->fp, &error);
+    dl_vrt_input (v, input, &run->doc_options, diag, tag, write_file, run->fp, &error);
   else
     {
       res->kept = dl_spill_new (SPILL_SIZE);
-      ok = dl_vrt_input (v, input, &run->doc_options, diag, tag, write_spill, res->kept, &error);
-      res->failed = !ok && error == NULL;
+      dl_vrt_input (v, input, &run->doc_options, diag, tag, write_spill, res, &error);
     }
   if (error != NULL)
     dl_diag_error (diag, input->path, error);
@@ -219,8 +224,10 @@ export_emit (const DlInput *input, gpointer result, gpointer user_data)
   ExportResult *res = result;
   if (res == NULL || res->kept == NULL)
     return;
-  if (res->failed || !dl_spill_replay (res->kept, put_kept, run))
-    run->failed = TRUE;
+  if (res->errsv == 0 && !dl_spill_replay (res->kept, put_kept, run))
+    res->errsv = errno != 0 ? errno : EIO;
+  if (run->errsv == 0)
+    run->errsv = res->errsv;
 }
 
 static gpointer
@@ -347,13 +354,13 @@ export_run (DlEnv *env, const ExportArgs *a, GError **error)
                     workers,
                     dl_out_file (out),
                     a->opts.threads <= 1 || inputs->len <= 1,
-                    FALSE };
+                    0 };
   g_autofree char *head = header (&attrs);
   fputs (head, run.fp);
   dl_cmd_pool_run (env, &a->opts, inputs, (guint) a->opts.threads, export_work, export_emit,
                    export_result_free, &run);
-  if (run.failed)
-    return dl_cmd_spill_error (error);
+  if (run.errsv != 0)
+    return dl_cmd_spill_error (run.errsv, error);
   return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 

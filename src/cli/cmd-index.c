@@ -2,6 +2,7 @@
  * NAME.dlx (index.h), which every command then reads as its input. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -70,10 +71,35 @@ worker_new (gpointer user_data, GError **error)
   return w;
 }
 
+/* What a worker gives for an input: its piece, or the errno of the
+ * temporary file that could not be written. */
+typedef struct {
+  DlIndexPiece *piece;
+  int errsv;
+} Built;
+
 static void
-piece_free (gpointer p)
+built_free (gpointer p)
 {
-  dl_index_piece_free (p);
+  Built *b = p;
+  if (b == NULL)
+    return;
+  dl_index_piece_free (b->piece);
+  g_free (b);
+}
+
+static Built *
+built_new (DlIndexPiece *piece, gboolean ok)
+{
+  Built *b = g_new0 (Built, 1);
+  if (ok)
+    b->piece = piece;
+  else
+    {
+      b->errsv = errno != 0 ? errno : EIO;
+      dl_index_piece_free (piece);
+    }
+  return b;
 }
 
 /* What reading an input reports goes on, and into its piece. */
@@ -154,7 +180,8 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
   if (stream == NULL)
     {
       dl_diag_error (diag, input->path, error);
-      return dl_index_piece_end (piece, error, TRUE) ? g_steal_pointer (&piece) : NULL;
+      gboolean ended = dl_index_piece_end (piece, error, TRUE);
+      return built_new (g_steal_pointer (&piece), ended);
     }
   Noting noting = { diag, piece };
   g_autoptr (DlDiag) noted = dl_diag_new (note, &noting);
@@ -187,25 +214,26 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
                                    counter);
       ok = ok && dl_index_piece_end (piece, error, FALSE);
     }
+  int errsv = errno; /* of the temporary file, if !ok */
   dl_pool_states_give (run->streams, worker);
-  if (!ok)
-    return NULL; /* a temporary file could not be written: errno */
-  return g_steal_pointer (&piece);
+  errno = errsv;
+  return built_new (g_steal_pointer (&piece), ok);
 }
 
 static void
 build_emit (const DlInput *input, gpointer result, gpointer user_data)
 {
   BuildRun *run = user_data;
+  Built *b = result;
   if (run->error != NULL)
     return;
-  if (result == NULL)
+  if (b->piece == NULL)
     {
-      dl_cmd_spill_error (&run->error);
+      dl_cmd_spill_error (b->errsv, &run->error);
       g_prefix_error (&run->error, "%s: ", input->path);
       return;
     }
-  dl_index_builder_add (run->builder, result, &run->error);
+  dl_index_builder_add (run->builder, b->piece, &run->error);
 }
 
 /* Reads @inputs into @builder's new segment; FALSE with @error if it
@@ -218,7 +246,7 @@ fill (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, DlIndexBuilder *buil
   dl_counter_options_init (&run.counter_options);
   g_autoptr (DlPoolStates) streams = dl_pool_states_new (worker_new, worker_free, &run);
   run.streams = streams;
-  dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, build_emit, piece_free, &run);
+  dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, build_emit, built_free, &run);
   if (run.error != NULL)
     {
       g_propagate_error (error, run.error);

@@ -1,6 +1,7 @@
 /* cmd-langs.c — `derlem langs`: the language of each span of lines. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -29,6 +30,7 @@ typedef struct {
   DlSpill *kept; /* span records (not direct) */
   guint64 lines[DL_LANG_COUNT];
   gboolean section; /* a row of this input was written (direct) */
+  int errsv;        /* a span could not be kept: errno, or 0 */
 } LangsResult;
 
 typedef struct {
@@ -36,7 +38,7 @@ typedef struct {
   DlDocumentOptions doc_options;
   DlWriter *writer;
   gboolean direct; /* one input at a time: spans are written as found */
-  gboolean failed; /* a spill file could not be written or read */
+  int errsv;       /* a spill file could not be written or read: errno, or 0 */
 } LangsRun;
 
 enum { COL_FILE, COL_START, COL_END, COL_LINES, COL_LANG, COL_PREVIEW, N_COLS };
@@ -121,8 +123,8 @@ close_span (LangsRun *run, const DlInput *input, LangsResult *res, Span *s)
 {
   if (run->direct)
     put_span (run, input, s, &res->section);
-  else if (!keep_span (res, s))
-    run->failed = TRUE;
+  else if (res->errsv == 0 && !keep_span (res, s))
+    res->errsv = errno != 0 ? errno : EIO;
   g_clear_pointer (&s->preview, g_free);
 }
 
@@ -202,8 +204,10 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
   if (!run->direct)
     {
       Putting put = { run, input, FALSE };
-      if (!dl_spill_replay (res->kept, put_records, &put))
-        run->failed = TRUE;
+      if (res->errsv == 0 && !dl_spill_replay (res->kept, put_records, &put))
+        res->errsv = errno != 0 ? errno : EIO;
+      if (run->errsv == 0)
+        run->errsv = res->errsv;
       res->section = put.section;
     }
   if (res->section)
@@ -278,12 +282,12 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
       = { .no_header = TRUE, .root = root, .progress_line = env->progress_line };
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
                    dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo),
-                   a->opts.threads <= 1 || inputs->len <= 1, FALSE };
+                   a->opts.threads <= 1 || inputs->len <= 1, 0 };
   dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
                    langs_result_free, &run);
   dl_writer_end (run.writer);
-  if (run.failed)
-    return dl_cmd_spill_error (error);
+  if (run.errsv != 0)
+    return dl_cmd_spill_error (run.errsv, error);
   return dl_cmd_commit (env, g_steal_pointer (&out), error);
 }
 

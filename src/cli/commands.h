@@ -73,8 +73,9 @@ GPtrArray *dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob
 gboolean dl_cmd_commit (DlEnv *env, DlOut *out, GError **error);
 
 /* Sets @error (DL_ERROR_IO) for a spill file (spill.h) that could not be
- * written or read, with errno's reason; returns FALSE. */
-gboolean dl_cmd_spill_error (GError **error);
+ * written or read, with the reason of @errsv (errno where it failed, in
+ * the thread that failed; 0 for EIO); returns FALSE. */
+gboolean dl_cmd_spill_error (int errsv, GError **error);
 
 /* The inputs named by the PATH arguments @paths (NULL-terminated); with
  * none, standard input when it has data, otherwise the bundled corpus (said
