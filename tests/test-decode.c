@@ -105,6 +105,20 @@ scan_slowly (const guint8 *p, gsize len, gboolean final, DlByteStats *s)
   return i;
 }
 
+/* Fills @buf with up to @size random bytes (the count returned): printable
+ * ASCII, and one byte in 1 to @max_odds (drawn for the string) from
+ * @odd (@n_odd). */
+static gsize
+random_text (GRand *rand, guint8 *buf, gsize size, gint32 max_odds, const guint8 *odd, gsize n_odd)
+{
+  gsize len = (gsize) g_rand_int_range (rand, 0, (gint32) size + 1);
+  gint32 odds = g_rand_int_range (rand, 1, max_odds);
+  for (gsize i = 0; i < len; i++)
+    buf[i] = g_rand_int_range (rand, 0, odds) == 0 ? odd[g_rand_int_range (rand, 0, (gint32) n_odd)]
+                                                   : (guint8) g_rand_int_range (rand, 0x20, 0x7F);
+  return len;
+}
+
 /* dl_decode_scan (which skips runs of plain ASCII a word at a time) gives
  * what the oracle gives, on random blocks with long ASCII runs between
  * the bytes that matter. */
@@ -119,12 +133,7 @@ test_scan_agrees_with_oracle (void)
   guint disagree = 0;
   for (guint round = 0; round < 100000; round++)
     {
-      gsize len = (gsize) g_rand_int_range (rand, 0, (gint32) sizeof buf + 1);
-      gint32 odds = g_rand_int_range (rand, 1, 40); /* 1 in odds bytes is odd */
-      for (gsize i = 0; i < len; i++)
-        buf[i] = g_rand_int_range (rand, 0, odds) == 0
-                     ? odd[g_rand_int_range (rand, 0, sizeof odd)]
-                     : (guint8) g_rand_int_range (rand, 0x20, 0x7F);
+      gsize len = random_text (rand, buf, sizeof buf, 40, odd, sizeof odd);
       gboolean final = g_rand_boolean (rand);
       DlByteStats a = DL_BYTE_STATS_INIT, b = DL_BYTE_STATS_INIT;
       a.bytes = b.bytes = 1000; /* offsets of first_invalid follow */
@@ -339,6 +348,58 @@ test_named_encodings (void)
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
 }
 
+/* dl_utf8_valid says what g_utf8_validate_len says, on random strings
+ * drawn from bytes that matter (NUL, every kind of lead byte, the bounds
+ * of the second byte: overlongs, surrogates, above U+10FFFF) between ASCII
+ * runs, cut anywhere (a sequence cut short at the end is invalid); and on
+ * the cases that each bound decides. */
+static void
+test_utf8_valid_agrees_with_glib (void)
+{
+  static const guint8 alphabet[]
+      = { 0x00, 0x01, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+          0xC3, 0xC5, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF3, 0xF4, 0xF5, 0xFF };
+  GRand *rand = g_rand_new_with_seed (29);
+  guint8 buf[80];
+  guint disagree = 0, valid = 0;
+  for (guint round = 0; round < 200000; round++)
+    {
+      gsize len = random_text (rand, buf, sizeof buf, 30, alphabet, sizeof alphabet);
+      gboolean want = g_utf8_validate_len ((const char *) buf, len, NULL);
+      valid += want;
+      disagree += dl_utf8_valid ((const char *) buf, len) != want;
+    }
+  g_rand_free (rand);
+  CU_ASSERT_EQUAL (disagree, 0);
+  /* Both answers were drawn often. */
+  CU_ASSERT_TRUE (valid > 20000 && valid < 180000);
+  static const struct {
+    const char *bytes;
+    gboolean valid;
+  } cases[] = {
+    { "", TRUE },
+    { "Savaş bitti, İŞGAL sona erdi.", TRUE },
+    { "abcdefg\xC3", FALSE },             /* cut short at the end */
+    { "abcdefghijklmno\xC0\x80", FALSE }, /* overlong NUL */
+    { "\xE0\x9F\xBF", FALSE },            /* overlong */
+    { "\xE0\xA0\x80", TRUE },             /* U+0800 */
+    { "\xED\x9F\xBF", TRUE },             /* U+D7FF */
+    { "\xED\xA0\x80", FALSE },            /* a surrogate */
+    { "\xF0\x8F\xBF\xBF", FALSE },        /* overlong */
+    { "\xF4\x8F\xBF\xBF", TRUE },         /* U+10FFFF */
+    { "\xF4\x90\x80\x80", FALSE },        /* above U+10FFFF */
+    { "12345678\x80"
+      "abcdefgh",
+      FALSE }, /* a stray continuation byte */
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    DL_ASSERT_INT_EQ_FOR (cases[k].bytes, dl_utf8_valid (cases[k].bytes, strlen (cases[k].bytes)),
+                          cases[k].valid);
+  /* A NUL in the middle of an ASCII word of eight bytes. */
+  DL_ASSERT_INT_EQ (dl_utf8_valid ("abcd\0fghijklmnop", 17), FALSE);
+  DL_ASSERT_INT_EQ (dl_utf8_valid ("abcdefghijklmnop", 16), TRUE);
+}
+
 void
 test_decode_suite (void)
 {
@@ -361,4 +422,5 @@ test_decode_suite (void)
   CU_add_test (s, "named_encodings", test_named_encodings);
   CU_add_test (s, "count_controls_agrees_with_scan", test_count_controls_agrees_with_scan);
   CU_add_test (s, "scan_agrees_with_oracle", test_scan_agrees_with_oracle);
+  CU_add_test (s, "utf8_valid_agrees_with_glib", test_utf8_valid_agrees_with_glib);
 }

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "decode.h"
 #include "error.h"
 #include "i18n.h"
 #include "index.h"
@@ -515,8 +516,7 @@ dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArra
 static gboolean
 good_text (const guint8 *text, guint64 len)
 {
-  return text != NULL && len < G_MAXUINT32 && memchr (text, '\0', len) == NULL
-         && g_utf8_validate ((const char *) text, (gssize) len, NULL);
+  return text != NULL && len < G_MAXUINT32 && dl_utf8_valid ((const char *) text, len);
 }
 
 /* Reads language @l of saved counts from @cur into @lc, the terms' texts

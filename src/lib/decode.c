@@ -88,6 +88,32 @@ utf8_seq_len (const guint8 *p, gsize avail)
 
 #define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
 #define SPACE_BYTES G_GUINT64_CONSTANT (0x2020202020202020)
+#define ONE_BYTES G_GUINT64_CONSTANT (0x0101010101010101)
+
+/* The bytes at @p (@avail of them) before the first at or above 0x80 or
+ * below the byte @below repeats (SPACE_BYTES: a control; ONE_BYTES: NUL),
+ * eight at a time: where the words stop, exactly on a little-endian
+ * machine (the lowest flag is exact: a borrow only carries upwards), else
+ * at the start of the word that holds it. */
+static inline gsize
+plain_bytes (const guint8 *p, gsize avail, guint64 below)
+{
+  gsize i = 0;
+  for (; i + 8 <= avail; i += 8)
+    {
+      guint64 w;
+      memcpy (&w, p + i, 8);
+      guint64 stop = (w | ((w - below) & ~w)) & HIGH_BITS;
+      if (stop != 0)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
+          i += (gsize) __builtin_ctzll (stop) / 8;
+#endif
+          break;
+        }
+    }
+  return i;
+}
 
 gsize
 dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
@@ -95,23 +121,10 @@ dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
   gsize i = 0;
   while (i < len)
     {
-      /* Eight ASCII bytes at a time, when none is a control; else the
-       * ASCII bytes before the first that is not. */
-      if (i + 8 <= len)
-        {
-          guint64 w;
-          memcpy (&w, data + i, 8);
-          guint64 stop = (w | ((w - SPACE_BYTES) & ~w)) & HIGH_BITS;
-          if (stop == 0)
-            {
-              i += 8;
-              continue;
-            }
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined(__GNUC__)
-          /* The lowest flag is exact: a borrow only carries upwards. */
-          i += (gsize) __builtin_ctzll (stop) / 8;
-#endif
-        }
+      /* The ASCII bytes before the first control or other byte. */
+      i += plain_bytes (data + i, len - i, SPACE_BYTES);
+      if (i == len)
+        break;
       guint8 b = data[i];
       if (b < 0x80)
         {
@@ -145,6 +158,36 @@ dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *s)
     }
   s->bytes += i;
   return i;
+}
+
+gboolean
+dl_utf8_valid (const char *text, gsize len)
+{
+  const guint8 *p = (const guint8 *) text;
+  gsize i = 0;
+  while (i < len)
+    {
+      i += plain_bytes (p + i, len - i, ONE_BYTES);
+      if (i == len)
+        break;
+      guint8 b = p[i];
+      if (b < 0x80)
+        {
+          if (b == 0)
+            return FALSE;
+          i++;
+        }
+      else if (b >= 0xC2 && b <= 0xDF && i + 1 < len && (p[i + 1] & 0xC0) == 0x80)
+        i += 2; /* the Turkish letters, most of what is not ASCII */
+      else
+        {
+          int n = utf8_seq_len (p + i, len - i);
+          if (n <= 0)
+            return FALSE;
+          i += (gsize) n;
+        }
+    }
+  return TRUE;
 }
 
 gsize

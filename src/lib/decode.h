@@ -30,6 +30,10 @@ typedef struct {
  * with the next block. NUL counts as invalid (text has none). */
 gsize dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *stats);
 
+/* TRUE if the @len bytes at @text are UTF-8 without a NUL: what
+ * g_utf8_validate_len says, eight ASCII bytes at a time. */
+gboolean dl_utf8_valid (const char *text, gsize len);
+
 /* What dl_decode_scan counts of @stats->bytes, nul and ctrl (and returns),
  * without validating UTF-8: the rest of @stats is left alone. For judging
  * whether a block is binary at the speed of memory (the cut of a file in

@@ -33,6 +33,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include "decode.h"
 #include "error.h"
 #include "i18n.h"
 #include "prefetch.h"
@@ -1636,7 +1637,7 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
   r->number += (guint64) dnum;
   r->offset += (guint64) doff;
   if (c->bad || text == NULL || lang >= DL_LANG_COUNT || enc > r->in->encodings->len
-      || r->number == 0 || !g_utf8_validate ((const char *) text, (gssize) len, NULL))
+      || r->number == 0 || !dl_utf8_valid ((const char *) text, len))
     {
       r->done = TRUE;
       return damaged (error, r->seg->name, _ ("bad line in a block"));
