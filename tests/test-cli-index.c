@@ -398,6 +398,18 @@ test_index_dispersion_reads_what_it_needs (void)
   free_index (g_steal_pointer (&idx));
 }
 
+/* Block ranges (guint64 [from, to) pairs) as "from-to ..." joined. */
+static char *
+ranges_text (const GArray *ranges)
+{
+  GString *s = g_string_new (NULL);
+  for (guint r = 0; r < ranges->len; r += 2)
+    g_string_append_printf (s, "%s%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, r > 0 ? " " : "",
+                            g_array_index (ranges, guint64, r),
+                            g_array_index (ranges, guint64, r + 1));
+  return g_string_free (s, FALSE);
+}
+
 /* The blocks of input @i that @m's queries read with a reach of one token
  * on each side: "from-to ..." joined, "all" when every block is to be
  * read. */
@@ -408,14 +420,9 @@ blocks_read (DlIndex *idx, guint i, DlMatcher *m)
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndexWords) words = NULL;
-  if (!dl_hit_blocks (idx, i, m, &need, &need, &words, ranges, &error))
+  if (!dl_hit_blocks (idx, i, m, &need, &need, NULL, &words, ranges, &error))
     return g_strdup (error != NULL ? error->message : "all");
-  GString *s = g_string_new (NULL);
-  for (guint r = 0; r < ranges->len; r += 2)
-    g_string_append_printf (s, "%s%" G_GUINT64_FORMAT "-%" G_GUINT64_FORMAT, r > 0 ? " " : "",
-                            g_array_index (ranges, guint64, r),
-                            g_array_index (ranges, guint64, r + 1));
-  return g_string_free (s, FALSE);
+  return ranges_text (ranges);
 }
 
 /* A matcher of @texts (@n of them; CQL where @cql), folding forms. */
@@ -433,6 +440,85 @@ matcher_of (const char *const *texts, guint n, gboolean cql, GPtrArray *keep)
   DlMatcher *m = dl_matcher_new (queries, n, &o, NULL);
   g_assert (m != NULL);
   return m;
+}
+
+/* The first line of block @b of input 0 of @idx (g_free). */
+static char *
+first_line_of_block (DlIndex *idx, guint64 b)
+{
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, 0, NULL);
+  guint64 range[2] = { b, b + 1 };
+  dl_index_lines_part (r, range, 1, TRUE, FALSE);
+  DlIndexLine line;
+  return dl_index_lines_next (r, &line, NULL) ? g_strndup (line.text, line.len) : NULL;
+}
+
+/* The blocks that a concordance of @word reads around its hits (a
+ * context of 40 columns), with the prefilter's lines seen where @edges. */
+static char *
+blocks_for_context (DlIndex *idx, const char *word, gboolean edges)
+{
+  g_autoptr (GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_query_free);
+  const char *const texts[] = { word };
+  g_autoptr (DlMatcher) m = matcher_of (texts, 1, FALSE, keep);
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
+  g_autoptr (DlPrefilter) pf = dl_prefilter_new ((DlQuery *const *) keep->pdata, 1, &o, m, NULL);
+  g_assert (pf != NULL);
+  DlIndexNeed need = { .cols = 41 };
+  g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  g_autoptr (DlIndexWords) words = NULL;
+  if (!dl_hit_blocks (idx, 0, m, &need, &need, edges ? pf : NULL, &words, ranges, NULL))
+    return g_strdup ("all");
+  return ranges_text (ranges);
+}
+
+/* A concordance reads a hit's block alone when the block's lines before
+ * and after the hit's hold its context; the block before too when the
+ * hit is on its block's first line, the block after when on its last.
+ * Lines of 99 bytes in blocks of 300 bytes: three lines a block. */
+static void
+test_index_kwic_reads_hit_blocks_alone (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *cmd = g_strdup_printf (
+      "cd '%s' && awk 'BEGIN { for (i = 0; i < 30; i++) { w = i == 13 ? \"zebra\" : i == 18 ? "
+      "\"yak\" : i == 23 ? \"gnu\" : \"cat\"; s = sprintf (\"line %%02d %%s\", i, w); "
+      "while (length (s) < 99) s = s \" lorem\"; print substr (s, 1, 99) } }' > t.txt && "
+      "DERLEM_INDEX_BLOCK_BYTES=300 \"$DERLEM\" index build -o t.dlx t.txt && "
+      "for w in zebra yak gnu; do \"$DERLEM\" kwic --format tsv $w t.txt > $w.a; "
+      "\"$DERLEM\" kwic --format tsv $w t.dlx > $w.b; cmp $w.a $w.b && wc -l < $w.b; done",
+      dir);
+  CliRun r = cli_run (cmd, NULL);
+  /* The same concordance over the index as over the file. */
+  DL_ASSERT_STR_EQ (r.out, "2\n2\n2\n");
+  cli_run_clear (&r);
+  g_autofree char *path = g_build_filename (dir, "t.dlx", NULL);
+  g_autoptr (DlIndex) idx = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  DL_ASSERT_INT_EQ (dl_index_input_blocks (idx, 0), 10);
+  g_autofree char *first4 = first_line_of_block (idx, 4);
+  g_autofree char *first6 = first_line_of_block (idx, 6);
+  g_autofree char *first7 = first_line_of_block (idx, 7);
+  DL_ASSERT_TRUE_FOR (first4, g_str_has_prefix (first4, "line 12 cat"));
+  DL_ASSERT_TRUE_FOR (first6, g_str_has_prefix (first6, "line 18 yak"));
+  DL_ASSERT_TRUE_FOR (first7, g_str_has_prefix (first7, "line 21 cat"));
+  static const struct {
+    const char *word, *alone, *around;
+  } cases[] = {
+    { "zebra", "4-5", "3-6" }, /* the middle line of its block */
+    { "yak", "5-7", "5-8" },   /* the first */
+    { "gnu", "7-9", "6-9" },   /* the last */
+  };
+  for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
+    {
+      g_autofree char *alone = blocks_for_context (idx, cases[k].word, TRUE);
+      g_autofree char *around = blocks_for_context (idx, cases[k].word, FALSE);
+      DL_ASSERT_STR_EQ_FOR (cases[k].word, alone, cases[k].alone);
+      DL_ASSERT_STR_EQ_FOR (cases[k].word, around, cases[k].around);
+    }
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  r = cli_run (rm, NULL);
+  cli_run_clear (&r);
 }
 
 static void
@@ -868,6 +954,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
   CU_add_test (s, "colloc_reads_what_it_needs", test_index_colloc_reads_what_it_needs);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
+  CU_add_test (s, "kwic_reads_hit_blocks_alone", test_index_kwic_reads_hit_blocks_alone);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "info_parts", test_index_info_parts);

@@ -354,8 +354,8 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
   for (int k = 0; k < DL_TOKEN_KINDS; k++)
     need.kinds |= c->opts.counter.kinds[k] ? 1u << k : 0;
   GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, &c->words, c->ranges,
-                      &local))
+  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, NULL, &c->words,
+                      c->ranges, &local))
     {
       *done = local != NULL;
       if (local != NULL)

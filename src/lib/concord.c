@@ -937,7 +937,12 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
   guint64 tokens = MAX (c->opts.words, c->opts.forms ? 3u : 0u);
   guint64 cols = c->opts.words > 0 ? 0 : width_budget (c) + 1;
   DlIndexNeed need = { .reach = c->max_len - 1, .tokens = tokens, .cols = cols };
-  if (!dl_hit_blocks_restrict (c->stream, input, doc_options, c->matcher, &need, &c->words,
+  /* A hit's context is the lines around it up to the columns needed,
+   * which its block may hold on either side (its candidates are the
+   * prefilter's). Not with --sentence: a line's sentence start is passed
+   * on from the lines before it, over lines without tokens. */
+  const DlPrefilter *edges = c->opts.sentence ? NULL : c->prefilter;
+  if (!dl_hit_blocks_restrict (c->stream, input, doc_options, c->matcher, &need, edges, &c->words,
                                c->ranges, restricted, error))
     return FALSE;
   if (*restricted && !c->opts.no_token_counts)

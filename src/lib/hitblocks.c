@@ -253,9 +253,70 @@ cql_has_anchors (const DlCql *c)
   return dl_cql_anchor_conds (c, cost, chosen);
 }
 
+/* Whether the needs are columns alone, which a block's lines can be
+ * seen to hold without tokenizing them. */
+static gboolean
+columns_alone (const DlIndexNeed *need)
+{
+  return need->reach == 0 && need->tokens == 0;
+}
+
+/* Reads each block marked in @blocks (@n) beside one that is not, and
+ * marks the sides on which its lines around those @edges accepts hold
+ * the columns needed (dl_index_line_cols, as the blocks count them).
+ * FALSE with @error (DL_ERROR_INDEX) if a block is damaged. */
+static gboolean
+hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter *edges,
+            const DlIndexNeed *before, const DlIndexNeed *after, GError **error)
+{
+  g_autoptr (DlIndexLines) r = NULL;
+  for (guint64 b = 0; b < n; b++)
+    {
+      gboolean alone_before = b > 0 && !(blocks[b - 1] & DL_INDEX_MARK_READ);
+      gboolean alone_after = b + 1 < n && !(blocks[b + 1] & DL_INDEX_MARK_READ);
+      if (!(blocks[b] & DL_INDEX_MARK_READ) || !(alone_before || alone_after))
+        continue;
+      if (r == NULL && (r = dl_index_lines_open (idx, i, error)) == NULL)
+        return FALSE;
+      guint64 range[2] = { b, b + 1 };
+      dl_index_lines_part (r, range, 1, TRUE, FALSE);
+      /* Columns before the first accepted line, and after the last. */
+      guint64 head = 0, tail = 0;
+      gboolean seen = FALSE;
+      DlIndexLine line;
+      g_autoptr (GError) local = NULL;
+      while (dl_index_lines_next (r, &line, &local))
+        {
+          if (dl_prefilter_line (edges, line.text, line.len))
+            {
+              seen = TRUE;
+              tail = 0;
+              continue;
+            }
+          guint64 cols = dl_index_line_cols (line.text, line.len);
+          if (!seen)
+            head += cols;
+          tail += cols;
+        }
+      if (local != NULL) /* damaged (a part does not end the input) */
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (!seen)
+        continue; /* no line can hold a hit: left as it was */
+      if (head >= before->cols)
+        blocks[b] |= DL_INDEX_MARK_HOLDS_BEFORE;
+      if (tail >= after->cols)
+        blocks[b] |= DL_INDEX_MARK_HOLDS_AFTER;
+    }
+  return TRUE;
+}
+
 gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-               const DlIndexNeed *after, DlIndexWords **words, GArray *ranges, GError **error)
+               const DlIndexNeed *after, const DlPrefilter *edges, DlIndexWords **words,
+               GArray *ranges, GError **error)
 {
   if (!dl_matcher_folds (m))
     return FALSE;
@@ -332,6 +393,9 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
       || !dl_index_words_mark (w, (DlIndexMark *) (gpointer) wanted->data, wanted->len, blocks,
                                NULL, error))
     return FALSE;
+  if (edges != NULL && columns_alone (before) && columns_alone (after)
+      && !hold_edges (idx, i, blocks, n_blocks, edges, before, after, error))
+    return FALSE;
   dl_index_input_ranges (idx, i, blocks, before, after, ranges);
   return TRUE;
 }
@@ -339,14 +403,15 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
 gboolean
 dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
                         const DlDocumentOptions *doc_options, DlMatcher *m, const DlIndexNeed *need,
-                        DlIndexWords **words, GArray *ranges, gboolean *restricted, GError **error)
+                        const DlPrefilter *edges, DlIndexWords **words, GArray *ranges,
+                        gboolean *restricted, GError **error)
 {
   *restricted = FALSE;
   /* Its lines' languages are the build's, unless --assume-lang. */
   if (input->index == NULL || doc_options->assume)
     return TRUE;
   GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, m, need, need, words, ranges, &local))
+  if (!dl_hit_blocks (input->index, input->entry, m, need, need, edges, words, ranges, &local))
     {
       if (local == NULL)
         return TRUE;

@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "index.h"
+#include "prefilter.h"
 #include "query.h"
 #include "stream.h"
 
@@ -18,6 +19,12 @@ G_BEGIN_DECLS
  * language, which a phrase and a context run across): [from, to) pairs
  * into @ranges. A query's matches hold a token of each of its terms, so
  * the blocks holding a form that matches its rarest term are enough.
+ * With @edges (the queries' prefilter, or NULL), when the needs are
+ * columns alone, a block found beside one that is not is read first: if
+ * its lines before the first that @edges accepts hold the columns needed
+ * before, the blocks before it are not read (after it likewise); the
+ * reader then sees a gap there (so a reader that wants a hit's
+ * neighbouring lines gives NULL).
  * FALSE without @error when the words cannot say (the input has none, or
  * not of every language; @m keeps case): every block is to be read.
  * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. *@words
@@ -25,18 +32,19 @@ G_BEGIN_DECLS
  * first; the caller frees it), so that a search over many inputs reuses
  * its buffers. */
 gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-                        const DlIndexNeed *after, DlIndexWords **words, GArray *ranges,
-                        GError **error);
+                        const DlIndexNeed *after, const DlPrefilter *edges, DlIndexWords **words,
+                        GArray *ranges, GError **error);
 
 /* Makes @stream, just opened on @input, read only the blocks dl_hit_blocks
- * gives for @m's queries with @need on each side, when @input is an
+ * gives for @m's queries with @need on each side (and @edges), when @input is an
  * index's, its lines keep the build's languages (no --assume-lang in
  * @doc_options) and its words can say: *@restricted TRUE, the blocks in
  * @ranges. FALSE with @error if the index is damaged. */
 gboolean dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
                                  const DlDocumentOptions *doc_options, DlMatcher *m,
-                                 const DlIndexNeed *need, DlIndexWords **words, GArray *ranges,
-                                 gboolean *restricted, GError **error);
+                                 const DlIndexNeed *need, const DlPrefilter *edges,
+                                 DlIndexWords **words, GArray *ranges, gboolean *restricted,
+                                 GError **error);
 
 G_END_DECLS
 

@@ -1473,10 +1473,14 @@ dl_index_input_ranges (const DlIndex *idx, guint i, const guint8 *marks, const D
   g_array_set_size (ranges, 0);
   for (gint64 b = 0; b < n; b++)
     {
-      if (!marks[b])
+      if (!(marks[b] & DL_INDEX_MARK_READ))
         continue;
-      guint64 from = (guint64) MAX (walk_blocks (idx, i, b, -1, before), 0);
-      guint64 to = (guint64) MIN (walk_blocks (idx, i, b, 1, after) + 1, n);
+      guint64 from = marks[b] & DL_INDEX_MARK_HOLDS_BEFORE
+                         ? (guint64) b
+                         : (guint64) MAX (walk_blocks (idx, i, b, -1, before), 0);
+      guint64 to = marks[b] & DL_INDEX_MARK_HOLDS_AFTER
+                       ? (guint64) b + 1
+                       : (guint64) MIN (walk_blocks (idx, i, b, 1, after) + 1, n);
       if (ranges->len > 0 && from <= g_array_index (ranges, guint64, ranges->len - 1))
         g_array_index (ranges, guint64, ranges->len - 1)
             = MAX (to, g_array_index (ranges, guint64, ranges->len - 1));
@@ -2014,10 +2018,10 @@ flush_block (DlIndexPiece *p, gboolean more)
 
 /* The ASCII bytes of @text: each takes one column once shown (a control
  * character as a space), so they are at least the line's columns. */
-static gsize
-ascii_bytes (const char *text, gsize len)
+guint64
+dl_index_line_cols (const char *text, gsize len)
 {
-  gsize n = 0;
+  guint64 n = 1;
   for (gsize i = 0; i < len; i++)
     n += (guchar) text[i] < 0x80;
   return n;
@@ -2059,7 +2063,7 @@ dl_index_piece_add (DlIndexPiece *p, const DlIndexLine *line)
   p->lines++;
   p->text_bytes += line->len;
   p->by_lang[line->lang]++;
-  p->raw_cols += ascii_bytes (line->text, line->len) + 1;
+  p->raw_cols += dl_index_line_cols (line->text, line->len);
   return TRUE;
 }
 

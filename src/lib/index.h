@@ -228,12 +228,27 @@ typedef struct {
   guint kinds;
 } DlIndexNeed;
 
+/* The columns the build counts of a line of @len bytes (Block.cols): its
+ * ASCII bytes + 1, no more than it takes shown in a concordance with its
+ * break. */
+guint64 dl_index_line_cols (const char *text, gsize len);
+
+/* The bits of a block's mark (dl_index_input_ranges): to be read; its own
+ * lines before (after) the lines that matter in it hold what is needed
+ * before (after) them, so that the blocks on that side need not be. */
+enum {
+  DL_INDEX_MARK_READ = 1,
+  DL_INDEX_MARK_HOLDS_BEFORE = 2,
+  DL_INDEX_MARK_HOLDS_AFTER = 4,
+};
+
 /* The blocks of input @i to read for the blocks marked in @marks (one
- * byte per block) with what the lines around each need @before and
- * @after them: sorted, disjoint [from, to) pairs of block numbers into
- * @ranges (guint64; pairs that would touch are one), from the blocks'
- * counts of tokens and columns. A marked block's neighbours are always
- * read, whatever the needs: a line's neighbours are then too. */
+ * byte per block, DL_INDEX_MARK_READ) with what the lines around each
+ * need @before and @after them: sorted, disjoint [from, to) pairs of
+ * block numbers into @ranges (guint64; pairs that would touch are one),
+ * from the blocks' counts of tokens and columns. A marked block's
+ * neighbours are read, whatever the needs (a line's neighbours are then
+ * too), unless its mark says that it holds the need on that side. */
 void dl_index_input_ranges (const DlIndex *idx, guint i, const guint8 *marks,
                             const DlIndexNeed *before, const DlIndexNeed *after, GArray *ranges);
 

@@ -90,7 +90,8 @@ struct _DlPartReader {
 /* A part of an index's input: @n pairs of blocks from pair @first. */
 typedef struct {
   guint first, n;
-  gboolean gap; /* blocks were skipped before it */
+  gboolean gap;  /* blocks were skipped before it */
+  guint64 bytes; /* of its blocks (more than their lines' text) */
 } BlockPart;
 
 /* Parts a file has read ahead by the workers of @threads. */
@@ -227,6 +228,14 @@ read_index_part (Part *p, gpointer state)
       && (p->replay = dl_index_lines_open (pr->input.index, pr->input.entry, &p->error)) == NULL)
     return;
   const BlockPart *bp = &g_array_index (pr->blocks, BlockPart, p->index);
+  /* Room for its lines at once: grown a line at a time, the text was
+   * copied at each doubling (a fifth of a search for a rare word). */
+  g_assert (p->text->len == 0);
+  if (bp->bytes < G_MAXUINT)
+    {
+      g_byte_array_set_size (p->text, (guint) bp->bytes);
+      g_byte_array_set_size (p->text, 0);
+    }
   dl_index_lines_part (p->replay, &g_array_index (pr->pairs, guint64, 2 * (gsize) bp->first), bp->n,
                        bp->gap, p->index + 1 == pr->n_parts);
   DlIndexLine il;
@@ -368,16 +377,15 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
   pr->blocks = g_array_new (FALSE, FALSE, sizeof (BlockPart));
   pr->pairs = g_array_new (FALSE, FALSE, sizeof (guint64));
   BlockPart *open = NULL;
-  guint64 bytes = 0, total = 0, end = 0; /* end: the block after the last one taken */
+  guint64 total = 0, end = 0; /* end: the block after the last one taken */
   for (guint i = 0; i < n; i++)
     for (guint64 b = ranges[2 * i]; b < ranges[2 * i + 1]; b++)
       {
         if (open == NULL)
           {
-            BlockPart bp = { pr->pairs->len / 2, 0, b != end };
+            BlockPart bp = { pr->pairs->len / 2, 0, b != end, 0 };
             g_array_append_val (pr->blocks, bp);
             open = &g_array_index (pr->blocks, BlockPart, pr->blocks->len - 1);
-            bytes = 0;
           }
         if (open->n > 0 && b == end)
           g_array_index (pr->pairs, guint64, pr->pairs->len - 1) = b + 1;
@@ -389,9 +397,9 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
           }
         end = b + 1;
         guint64 text = dl_index_block_bytes (input->index, input->entry, b);
-        bytes += text;
+        open->bytes += text;
         total += text;
-        if (bytes >= size)
+        if (open->bytes >= size)
           open = NULL;
       }
   /* A short last part goes with the one before, as a file's does. */
@@ -399,6 +407,7 @@ split_blocks (DlPartReader *pr, const DlInput *input, const guint64 *ranges, gui
     {
       BlockPart *before = &g_array_index (pr->blocks, BlockPart, pr->blocks->len - 2);
       before->n += open->n;
+      before->bytes += open->bytes;
       g_array_set_size (pr->blocks, pr->blocks->len - 1);
     }
   pr->n_parts = pr->blocks->len;
