@@ -472,6 +472,95 @@ blocks_for_context (DlIndex *idx, const char *word, gboolean edges)
   return ranges_text (ranges);
 }
 
+/* Builds an index of corpus/ in blocks of about @block_bytes bytes in
+ * @dir, and opens it. */
+static DlIndex *
+corpus_index_in (const char *dir, guint block_bytes)
+{
+  g_autofree char *path = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *cmd = g_strdup_printf (
+      "DERLEM_INDEX_BLOCK_BYTES=%u $DERLEM index build -o '%s' corpus", block_bytes, path);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  cli_run_clear (&r);
+  return dl_index_open (path, NULL);
+}
+
+static gboolean
+holds_karabag (const char *text, gsize len, gpointer user_data)
+{
+  (void) user_data;
+  return g_strstr_len (text, (gssize) len, "Karaba") != NULL;
+}
+
+/* What dl_index_lines_edges says of a block, from its lines as read: the
+ * columns before the first line taken, after the last (TRUE when none is). */
+static void
+edges_by_reading (DlIndexLines *r, guint64 b, guint64 before, guint64 after, gboolean *hb,
+                  gboolean *ha)
+{
+  guint64 range[2] = { b, b + 1 };
+  dl_index_lines_part (r, range, 1, TRUE, FALSE);
+  guint64 head = 0, tail = 0;
+  gboolean seen = FALSE;
+  DlIndexLine line;
+  while (dl_index_lines_next (r, &line, NULL))
+    {
+      if (holds_karabag (line.text, line.len, NULL))
+        {
+          seen = TRUE;
+          tail = 0;
+          continue;
+        }
+      guint64 cols = dl_index_line_cols (line.text, line.len);
+      head += seen ? 0 : cols;
+      tail += cols;
+    }
+  *hb = !seen || head >= before;
+  *ha = !seen || tail >= after;
+}
+
+/* dl_index_lines_edges, which looks only at the lines near a block's
+ * ends, says what reading every line of it says, for every block of
+ * corpus/ in blocks of about 2,000 bytes and needs from none to more
+ * than a block. */
+static void
+test_index_lines_edges_agree_with_reading (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autoptr (DlIndex) idx = corpus_index_in (dir, 2000);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  static const guint64 needs[][2] = { { 0, 0 }, { 1, 1 }, { 41, 81 }, { 200, 40 }, { 5000, 5000 } };
+  guint tried = 0, differ = 0, held[2] = { 0, 0 }, not_held[2] = { 0, 0 };
+  for (guint i = 0; i < dl_index_n_inputs (idx); i++)
+    {
+      g_autoptr (DlIndexLines) a = dl_index_lines_open (idx, i, NULL);
+      g_autoptr (DlIndexLines) b = dl_index_lines_open (idx, i, NULL);
+      if (a == NULL)
+        continue;
+      for (guint64 k = 0; k < dl_index_input_blocks (idx, i); k++)
+        for (gsize n = 0; n < G_N_ELEMENTS (needs); n++)
+          {
+            gboolean hb = FALSE, ha = FALSE, want_hb, want_ha;
+            if (!dl_index_lines_edges (a, k, needs[n][0], needs[n][1], holds_karabag, NULL, &hb,
+                                       &ha, NULL))
+              differ++;
+            edges_by_reading (b, k, needs[n][0], needs[n][1], &want_hb, &want_ha);
+            differ += hb != want_hb || ha != want_ha;
+            held[0] += hb, held[1] += ha, not_held[0] += !hb, not_held[1] += !ha;
+            tried++;
+          }
+    }
+  DL_ASSERT_INT_EQ (differ, 0);
+  /* Each answer given on each side, many times. */
+  DL_ASSERT_TRUE_FOR ("tried", tried > 500);
+  DL_ASSERT_TRUE_FOR ("held", held[0] > 50 && held[1] > 50);
+  DL_ASSERT_TRUE_FOR ("not held", not_held[0] > 50 && not_held[1] > 50);
+  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
+  CliRun r = cli_run (rm, NULL);
+  cli_run_clear (&r);
+}
+
 /* A concordance reads a hit's block alone when the block's lines before
  * and after the hit's hold its context; the block before too when the
  * hit is on its block's first line, the block after when on its last.
@@ -530,14 +619,7 @@ test_index_cql_reads_its_blocks (void)
    * for a plain string),
    * the union of an alternative's, every block when nothing is known. */
   g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "small.dlx", NULL);
-  g_autofree char *cmd
-      = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=2000 $DERLEM index build -o '%s' corpus", path);
-  CliRun r = cli_run (cmd, NULL);
-  DL_ASSERT_INT_EQ (r.status, 0);
-  cli_run_clear (&r);
-  g_autoptr (GError) error = NULL;
-  g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+  g_autoptr (DlIndex) idx = corpus_index_in (dir, 2000);
   CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
   static const struct {
     const char *cql[2], *words[2];
@@ -614,7 +696,7 @@ test_index_cql_reads_its_blocks (void)
       DL_ASSERT_STR_EQ_FOR (unknown[u].query, got, unknown[u].before_words ? "all" : every);
     }
   g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
+  CliRun r = cli_run (rm, NULL);
   cli_run_clear (&r);
 }
 
@@ -955,6 +1037,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "colloc_reads_what_it_needs", test_index_colloc_reads_what_it_needs);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "kwic_reads_hit_blocks_alone", test_index_kwic_reads_hit_blocks_alone);
+  CU_add_test (s, "lines_edges_agree_with_reading", test_index_lines_edges_agree_with_reading);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "info_parts", test_index_info_parts);

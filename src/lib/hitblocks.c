@@ -261,10 +261,16 @@ columns_alone (const DlIndexNeed *need)
   return need->reach == 0 && need->tokens == 0;
 }
 
-/* Reads each block marked in @blocks (@n) beside one that is not, and
- * marks the sides on which its lines around those @edges accepts hold
- * the columns needed (dl_index_line_cols, as the blocks count them).
- * FALSE with @error (DL_ERROR_INDEX) if a block is damaged. */
+static gboolean
+accepts (const char *text, gsize len, gpointer user_data)
+{
+  return dl_prefilter_line (user_data, text, len);
+}
+
+/* Looks at each block marked in @blocks (@n) beside one that is not, and
+ * marks the sides on which its lines around those @edges accepts hold the
+ * columns needed (dl_index_lines_edges). FALSE with @error
+ * (DL_ERROR_INDEX) if a block is damaged. */
 static gboolean
 hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter *edges,
             const DlIndexNeed *before, const DlIndexNeed *after, GError **error)
@@ -278,36 +284,13 @@ hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter 
         continue;
       if (r == NULL && (r = dl_index_lines_open (idx, i, error)) == NULL)
         return FALSE;
-      guint64 range[2] = { b, b + 1 };
-      dl_index_lines_part (r, range, 1, TRUE, FALSE);
-      /* Columns before the first accepted line, and after the last. */
-      guint64 head = 0, tail = 0;
-      gboolean seen = FALSE;
-      DlIndexLine line;
-      g_autoptr (GError) local = NULL;
-      while (dl_index_lines_next (r, &line, &local))
-        {
-          if (dl_prefilter_line (edges, line.text, line.len))
-            {
-              seen = TRUE;
-              tail = 0;
-              continue;
-            }
-          guint64 cols = dl_index_line_cols (line.text, line.len);
-          if (!seen)
-            head += cols;
-          tail += cols;
-        }
-      if (local != NULL) /* damaged (a part does not end the input) */
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return FALSE;
-        }
-      if (!seen)
-        continue; /* no line can hold a hit: left as it was */
-      if (head >= before->cols)
+      gboolean holds_before, holds_after;
+      if (!dl_index_lines_edges (r, b, before->cols, after->cols, accepts, (gpointer) edges,
+                                 &holds_before, &holds_after, error))
+        return FALSE;
+      if (holds_before)
         blocks[b] |= DL_INDEX_MARK_HOLDS_BEFORE;
-      if (tail >= after->cols)
+      if (holds_after)
         blocks[b] |= DL_INDEX_MARK_HOLDS_AFTER;
     }
   return TRUE;

@@ -1658,6 +1658,59 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
   return TRUE;
 }
 
+/* Whether @n lines (@texts, @lens), taken from the start (@step 1) or the
+ * end (-1), hold @cols columns before the first that @test takes. */
+static gboolean
+holds_side (const guint8 **texts, const gsize *lens, gsize n, int step, guint64 cols,
+            DlIndexLineTest test, gpointer user_data)
+{
+  guint64 seen = 0;
+  for (gsize k = 0; k < n && seen < cols; k++)
+    {
+      gsize j = step > 0 ? k : n - 1 - k;
+      if (test ((const char *) texts[j], lens[j], user_data))
+        return FALSE;
+      seen += dl_index_line_cols ((const char *) texts[j], lens[j]);
+    }
+  return TRUE;
+}
+
+gboolean
+dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
+                      DlIndexLineTest test, gpointer user_data, gboolean *holds_before,
+                      gboolean *holds_after, GError **error)
+{
+  g_return_val_if_fail (b < r->in->n_blocks, FALSE);
+  const Block *blk = &g_array_index (r->seg->blocks, Block, r->in->first_block + b);
+  r->done = TRUE; /* until the next dl_index_lines_part */
+  if (!load_block (r, blk, error))
+    return FALSE;
+  /* A line's record takes four bytes at least. */
+  if (blk->lines > r->block->len / 4)
+    return damaged (error, r->seg->name, _ ("bad block"));
+  /* Where each line's text lies: the records are walked, their texts
+   * neither checked nor copied. */
+  g_autofree const guint8 **texts = g_new (const guint8 *, MAX (blk->lines, 1));
+  g_autofree gsize *lens = g_new (gsize, MAX (blk->lines, 1));
+  DlCursor *c = &r->c;
+  for (guint64 k = 0; k < blk->lines; k++)
+    {
+      dl_get_zigzag (c);
+      dl_get_zigzag (c);
+      guint64 len = dl_get_varint (c);
+      dl_get_bytes (c, 1);
+      texts[k] = dl_get_bytes (c, len);
+      lens[k] = (gsize) len;
+      if (c->bad || texts[k] == NULL)
+        return damaged (error, r->seg->name, _ ("bad line in a block"));
+    }
+  if (c->p != c->end)
+    return damaged (error, r->seg->name, _ ("bad block"));
+  *holds_before = holds_side (texts, lens, blk->lines, 1, before, test, user_data);
+  *holds_after = holds_side (texts, lens, blk->lines, -1, after, test, user_data);
+  return TRUE;
+}
+
 /* Checks input @i's words: every page and chunk, each block they name
  * exists. */
 static gboolean

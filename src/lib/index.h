@@ -274,6 +274,22 @@ DlIndexLines *dl_index_lines_open (DlIndex *idx, guint i, GError **error);
  * if the block is damaged (DL_ERROR_INDEX) or if reading the input ended
  * with an error at the build (that error again, after its lines). */
 gboolean dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error);
+
+/* Whether a line of @len bytes at @text (not checked to be UTF-8) is one
+ * that matters. */
+typedef gboolean (*DlIndexLineTest) (const char *text, gsize len, gpointer user_data);
+
+/* Reads block @b of @r's input (its buffers; the lines read next are a
+ * new dl_index_lines_part's) and says whether its lines before the first
+ * that @test takes hold @before columns (dl_index_line_cols), in
+ * *@holds_before, and its lines after the last @after columns, in
+ * *@holds_after. Only the lines within those columns of each end are
+ * tested: a side is held too when @test takes none of its lines (nor of
+ * the block's). FALSE with @error (DL_ERROR_INDEX) if the block is
+ * damaged. */
+gboolean dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
+                               DlIndexLineTest test, gpointer user_data, gboolean *holds_before,
+                               gboolean *holds_after, GError **error);
 /* Reads from now on only the blocks in @ranges (@n sorted, disjoint
  * [from, to) pairs of block numbers, dl_index_input_ranges's): the first
  * line after blocks skipped has DlIndexLine.gap. How reading the input
