@@ -2069,8 +2069,9 @@ flush_block (DlIndexPiece *p, gboolean more)
   return ok;
 }
 
-/* The ASCII bytes of @text: each takes one column once shown (a control
- * character as a space), so they are at least the line's columns. */
+/* Its ASCII bytes + 1: each takes one column once shown (a control
+ * character as a space), so they are at most the line's columns, and 1
+ * for its break. */
 guint64
 dl_index_line_cols (const char *text, gsize len)
 {
