@@ -14,6 +14,15 @@ cli_run_clear (CliRun *r)
   g_free (r->err);
 }
 
+void
+cli_remove_dir (const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf ("chmod -R u+rwX '%s' && rm -rf '%s'", dir, dir);
+  CliRun r = cli_run (cmd, NULL);
+  DL_ASSERT_INT_EQ_FOR (dir, r.status, 0);
+  cli_run_clear (&r);
+}
+
 CliRun
 cli_run (const char *cmdline, const char *language)
 {
@@ -68,9 +77,7 @@ cli_assert_temporary_file_full (const char *make, const char *command, const cha
   g_autofree char *reason = g_strdup_printf ("%s: File too large", message);
   DL_ASSERT_STR_CONTAINS_FOR (command, r.err, reason);
   cli_run_clear (&r);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 char *

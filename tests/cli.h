@@ -26,6 +26,10 @@ CliRun cli_run (const char *cmdline, const char *language);
 
 void cli_run_clear (CliRun *run);
 
+/* Removes the directory @dir and all it holds (made writable first: a test
+ * may have taken permissions away), asserting that it went. */
+void cli_remove_dir (const char *dir);
+
 /* Runs @cmdline (as cli_run, LANGUAGE unset) and asserts a usage error:
  * exit status 2, @message in standard error, nothing on standard output.
  * Returns the run for further checks (free it with cli_run_clear). */

@@ -460,8 +460,7 @@ test_exercise_html (void)
       DL_ASSERT_TRUE_FOR ("items drawn", render_image_ink (&img, 60, 200, 600, 600) > 0.02);
       DL_ASSERT_TRUE_FOR ("margin empty", render_image_ink (&img, 780, 200, 20, 600) < 0.001);
     }
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  DL_ASSERT_INT_EQ (system (rm), 0);
+  cli_remove_dir (dir);
 }
 
 static void

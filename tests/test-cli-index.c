@@ -51,9 +51,7 @@ static void
 free_index (char *idx)
 {
   g_autofree char *dir = g_path_get_dirname (idx);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  CliRun r = cli_run (cmd, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
   g_free (idx);
 }
 
@@ -556,9 +554,7 @@ test_index_lines_edges_agree_with_reading (void)
   DL_ASSERT_TRUE_FOR ("tried", tried > 500);
   DL_ASSERT_TRUE_FOR ("held", held[0] > 50 && held[1] > 50);
   DL_ASSERT_TRUE_FOR ("not held", not_held[0] > 50 && not_held[1] > 50);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  CliRun r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 /* A concordance reads a hit's block alone when the block's lines before
@@ -605,9 +601,7 @@ test_index_kwic_reads_hit_blocks_alone (void)
       DL_ASSERT_STR_EQ_FOR (cases[k].word, alone, cases[k].alone);
       DL_ASSERT_STR_EQ_FOR (cases[k].word, around, cases[k].around);
     }
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 static void
@@ -695,9 +689,7 @@ test_index_cql_reads_its_blocks (void)
           = g_strdup_printf ("0-%" G_GUINT64_FORMAT, dl_index_input_blocks (idx, 0));
       DL_ASSERT_STR_EQ_FOR (unknown[u].query, got, unknown[u].before_words ? "all" : every);
     }
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  CliRun r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 static void
@@ -918,9 +910,7 @@ test_index_add_remove_compact (void)
   g_autofree char *info = run_ok ("$DERLEM index info IDX", many);
   DL_ASSERT_TRUE_FOR (info,
                       strstr (info, "9 inputs") != NULL && strstr (info, "1 segments") != NULL);
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (cmd, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 /* SIGINT in the middle of a build (an input that is a FIFO still being
@@ -986,9 +976,7 @@ test_index_interrupted_and_shared (void)
   r = cli_run (two, NULL);
   DL_ASSERT_STR_EQ (r.out, "same\n");
   cli_run_clear (&r);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 /* A temporary file that cannot be written while a large input's blocks

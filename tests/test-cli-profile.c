@@ -136,8 +136,7 @@ test_profile_html_view (void)
                 && img.pixels[p * 4 + 2] == 0x55;
       DL_ASSERT_TRUE_FOR ("off-list words drawn dark", dark > 300);
     }
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  DL_ASSERT_INT_EQ (system (rm), 0);
+  cli_remove_dir (dir);
 }
 
 static void

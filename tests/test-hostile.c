@@ -940,9 +940,7 @@ check_case (const Case *c, gsize index)
         DL_ASSERT_TRUE_FOR (label, strstr (after, "/.out.txt.") == NULL
                                        && strstr (after, "./tmp/") == NULL);
     }
-  g_autofree char *rm = g_strdup_printf ("chmod -R u+rwX '%s'; rm -rf '%s'", dir, dir);
-  CliRun r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 static void
@@ -1012,13 +1010,9 @@ test_hostile_index (void)
       cli_run_clear (&b);
       g_autofree char *after = listing (dir);
       DL_ASSERT_STR_EQ_FOR (c->name, after, before);
-      g_autofree char *rm = g_strdup_printf ("chmod -R u+rwX '%s'; rm -rf '%s'", dir, dir);
-      CliRun r = cli_run (rm, NULL);
-      cli_run_clear (&r);
+      cli_remove_dir (dir);
     }
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", idx_dir);
-  CliRun r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (idx_dir);
 }
 
 /* An -o target that exists keeps its mode and is replaced whole; one that
@@ -1047,9 +1041,7 @@ test_output_targets (void)
   g_autofree char *still = NULL;
   CU_ASSERT (g_file_get_contents (in, &still, NULL, NULL) && strcmp (still, ordinary ()) == 0);
   cli_run_clear (&r);
-  g_autofree char *rm = g_strdup_printf ("rm -rf '%s'", dir);
-  r = cli_run (rm, NULL);
-  cli_run_clear (&r);
+  cli_remove_dir (dir);
 }
 
 void

@@ -2,7 +2,6 @@
  * for CWB's cwb-encode, CQPweb and NoSketch Engine (vrt.h). */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -173,7 +172,7 @@ write_spill (const char *bytes, gsize len, gpointer user_data)
   ExportResult *res = user_data;
   if (dl_spill_append (res->kept, bytes, len))
     return TRUE;
-  res->errsv = errno != 0 ? errno : EIO;
+  res->errsv = dl_errno_failed ();
   return FALSE;
 }
 
@@ -225,7 +224,7 @@ export_emit (const DlInput *input, gpointer result, gpointer user_data)
   if (res == NULL || res->kept == NULL)
     return;
   if (res->errsv == 0 && !dl_spill_replay (res->kept, put_kept, run))
-    res->errsv = errno != 0 ? errno : EIO;
+    res->errsv = dl_errno_failed ();
   if (run->errsv == 0)
     run->errsv = res->errsv;
 }

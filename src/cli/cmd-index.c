@@ -96,7 +96,7 @@ built_new (DlIndexPiece *piece, gboolean ok)
     b->piece = piece;
   else
     {
-      b->errsv = errno != 0 ? errno : EIO;
+      b->errsv = dl_errno_failed ();
       dl_index_piece_free (piece);
     }
   return b;

@@ -1,7 +1,6 @@
 /* cmd-langs.c — `derlem langs`: the language of each span of lines. */
 #include "config.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -124,7 +123,7 @@ close_span (LangsRun *run, const DlInput *input, LangsResult *res, Span *s)
   if (run->direct)
     put_span (run, input, s, &res->section);
   else if (res->errsv == 0 && !keep_span (res, s))
-    res->errsv = errno != 0 ? errno : EIO;
+    res->errsv = dl_errno_failed ();
   g_clear_pointer (&s->preview, g_free);
 }
 
@@ -205,7 +204,7 @@ langs_emit (const DlInput *input, gpointer result, gpointer user_data)
     {
       Putting put = { run, input, FALSE };
       if (res->errsv == 0 && !dl_spill_replay (res->kept, put_records, &put))
-        res->errsv = errno != 0 ? errno : EIO;
+        res->errsv = dl_errno_failed ();
       if (run->errsv == 0)
         run->errsv = res->errsv;
       res->section = put.section;

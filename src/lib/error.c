@@ -3,6 +3,8 @@
 
 #include "error.h"
 
+#include <errno.h>
+
 #include "i18n.h"
 
 G_DEFINE_QUARK (derlem - error - quark, dl_error)
@@ -12,4 +14,10 @@ dl_set_icu_error (GError **error, UErrorCode status, const char *what)
 {
   g_set_error (error, DL_ERROR, DL_ERROR_ICU, _ ("%s failed: %s"), what, u_errorName (status));
   return FALSE;
+}
+
+int
+dl_errno_failed (void)
+{
+  return errno != 0 ? errno : EIO;
 }

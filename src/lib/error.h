@@ -24,6 +24,11 @@ typedef enum {
  * FALSE so callers can `return dl_set_icu_error (...)`. */
 gboolean dl_set_icu_error (GError **error, UErrorCode status, const char *what);
 
+/* errno just after a call that failed, EIO if the call set none: what a
+ * worker thread keeps with its result, to be reported later by another
+ * thread (whose errno is its own). Never 0. */
+int dl_errno_failed (void);
+
 G_END_DECLS
 
 #endif /* DL_ERROR_H */

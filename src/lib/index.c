@@ -1976,7 +1976,7 @@ packer_run (gpointer data)
       PackJob *job = item;
       if (g_atomic_int_get (&pk->errsv) == 0
           && !store_block (p, job->raw->data, job->raw->len, &job->meta))
-        g_atomic_int_set (&pk->errsv, errno != 0 ? errno : EIO);
+        g_atomic_int_set (&pk->errsv, dl_errno_failed ());
       g_byte_array_set_size (job->raw, 0);
       g_async_queue_push (pk->spare, job->raw);
       g_free (job);
