@@ -2,7 +2,8 @@
  * query's literal (case, Turkish I ı İ i, the apostrophes, the characters
  * that fold to a letter), --case keep, patterns by their longest run of
  * letters, phrases by their longest word, characters whose form is not one
- * character; the queries that cannot be reduced. */
+ * character where they can give a letter of the literal; the queries that
+ * cannot be reduced. */
 #include "config.h"
 
 #include <string.h>
@@ -116,11 +117,16 @@ static const Case cases[] = {
   { "\"dağlık karabağ\"", DL_CASE_FOLD, "Bu Dağlık-", FALSE },
   { "\"savaş *\"", DL_CASE_FOLD, "Savaş", TRUE },
   { "\"savaş *\"", DL_CASE_FOLD, "bitti", FALSE },
-  /* Characters whose form is not one character: any line with one. */
+  /* Characters whose form is not one character: a line with one that
+   * may give a character of the literal (ß: ss; ŉ: ’n; U+0307, which
+   * folding drops after an i, parts the i from what follows). */
   { "strasse", DL_CASE_FOLD, "Straße", TRUE },
   { "savaş", DL_CASE_FOLD, "Straße", TRUE },
-  { "savaş", DL_CASE_FOLD, "ŉ", TRUE },
-  { "savaş", DL_CASE_FOLD, "si\xcc\x87r", TRUE },
+  { "abalka", DL_CASE_FOLD, "Straße", FALSE },
+  { "ne", DL_CASE_FOLD, "ŉ", TRUE },
+  { "savaş", DL_CASE_FOLD, "ŉ", FALSE },
+  { "bir", DL_CASE_FOLD, "bi\xcc\x87r", TRUE },
+  { "savaş", DL_CASE_FOLD, "si\xcc\x87r", FALSE },
   { "savaş", DL_CASE_FOLD, "东京 ȧ é", FALSE },
   /* Precomposed characters that fold to their decomposition (ǰ → j +
    * U+030C) or to another character (U+1FBE → ι) though they are not
@@ -252,6 +258,120 @@ test_several_queries (void)
   dl_query_free (q[1]);
 }
 
+/* DL_PREFILTER_CHANGING and U+0307, which folding drops after an i: the
+ * characters the prefilter files by their forms (uset_close it). */
+static USet *
+changing_set (void)
+{
+  UErrorCode st = U_ZERO_ERROR;
+  UChar pattern[sizeof DL_PREFILTER_CHANGING];
+  u_uastrcpy (pattern, DL_PREFILTER_CHANGING);
+  USet *set = uset_openPattern (pattern, -1, &st);
+  CU_ASSERT_FATAL (U_SUCCESS (st));
+  uset_add (set, 0x0307);
+  return set;
+}
+
+/* Every character whose form is not one character, in some language, is
+ * looked for where it can give a letter of the literal, and only there:
+ * a line of it alone is a candidate for the pattern *g* of each letter g
+ * of its forms that is its own form, and for *q* only if a form has a q
+ * or none. The forms are
+ * the matcher's, the characters every one the normalizer changes. */
+static void
+test_special_characters (void)
+{
+  g_autoptr (GError) error = NULL;
+  DlQuery *x = dl_query_parse ("x", &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (x);
+  DlQueryOptions o = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
+  DlMatcher *m = dl_matcher_new (&x, 1, &o, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (m);
+  g_autoptr (GHashTable) filters
+      = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) dl_prefilter_free);
+  g_autoptr (DlPrefilter) q = prefilter_for ("*q*", DL_UNIT_FORM, DL_CASE_FOLD);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (q);
+  UErrorCode st = U_ZERO_ERROR;
+  USet *set = changing_set ();
+  g_autoptr (GString) form = g_string_new (NULL);
+  guint specials = 0, letters = 0, skipped = 0;
+  for (int32_t r = 0; r < uset_getItemCount (set); r++)
+    {
+      UChar32 a, b;
+      if (uset_getItem (set, r, &a, &b, NULL, 0, &st) != 0)
+        continue;
+      for (UChar32 u = a; u <= b; u++)
+        {
+          char buf[8];
+          gint n = g_unichar_to_utf8 ((gunichar) u, buf);
+          buf[n] = '\0';
+          gboolean special = u == 0x0307, has_q = FALSE, none = FALSE;
+          g_autoptr (GArray) gives = g_array_new (FALSE, FALSE, sizeof (gunichar));
+          /* Dropped after an i, it parts the i from what follows. */
+          if (u == 0x0307)
+            g_array_append_val (gives, (gunichar){ 'i' });
+          for (int l = 0; l < DL_LANG_COUNT; l++)
+            {
+              dl_matcher_form (m, (DlLang) l, buf, (gsize) n, form);
+              glong k;
+              g_autofree gunichar *f = g_utf8_to_ucs4_fast (form->str, (glong) form->len, &k);
+              if (k == 1)
+                continue;
+              special = TRUE;
+              none = none || k == 0;
+              for (glong i = 0; i < k; i++)
+                {
+                  has_q = has_q || f[i] == 'q';
+                  g_array_append_val (gives, f[i]);
+                }
+            }
+          if (!special)
+            continue;
+          specials++;
+          g_autofree char *label = g_strdup_printf ("U+%04X", (guint) u);
+          DL_ASSERT_INT_EQ_FOR (label, dl_prefilter_line (q, buf, (gsize) n), has_q || none);
+          for (guint i = 0; i < gives->len; i++)
+            {
+              gunichar g = g_array_index (gives, gunichar, i);
+              /* A pattern's literal is g if g is its own form (U+02BC,
+               * which ŉ gives, is an apostrophe: the pattern's is ’). */
+              char gb[8];
+              gint gn = g_unichar_to_utf8 (g, gb);
+              gb[gn] = '\0';
+              gboolean own = g_unichar_isalpha (g);
+              for (int l = 0; own && l < DL_LANG_COUNT; l++)
+                {
+                  dl_matcher_form (m, (DlLang) l, gb, (gsize) gn, form);
+                  own = strcmp (form->str, gb) == 0;
+                }
+              if (!own)
+                {
+                  skipped++;
+                  continue;
+                }
+              DlPrefilter *pf = g_hash_table_lookup (filters, GUINT_TO_POINTER (g));
+              if (pf == NULL)
+                {
+                  g_autofree char *query = g_strdup_printf ("*%s*", gb);
+                  pf = prefilter_for (query, DL_UNIT_FORM, DL_CASE_FOLD);
+                  CU_ASSERT_PTR_NOT_NULL_FATAL (pf);
+                  g_hash_table_insert (filters, GUINT_TO_POINTER (g), pf);
+                }
+              letters++;
+              g_autofree char *each = g_strdup_printf ("U+%04X for U+%04X", (guint) u, g);
+              DL_ASSERT_TRUE_FOR (each, dl_prefilter_line (pf, buf, (gsize) n));
+            }
+        }
+    }
+  uset_close (set);
+  dl_matcher_free (m);
+  dl_query_free (x);
+  /* Not vacuous: ß, ŉ, the ligatures, Greek with its accents... */
+  CU_ASSERT_TRUE (specials > 100);
+  CU_ASSERT_TRUE (letters > 200);
+  CU_ASSERT_TRUE (skipped < letters);
+}
+
 /* What the spellings rest on: the normalizer changes no character, in any
  * language, but those the prefilter looks at (ICU's Changes_When_Casefolded,
  * the apostrophes, U+0307). Every code point is tried. */
@@ -261,14 +381,9 @@ test_only_casefolded_characters_change (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
-  UErrorCode st = U_ZERO_ERROR;
-  UChar pattern[sizeof DL_PREFILTER_CHANGING];
-  u_uastrcpy (pattern, DL_PREFILTER_CHANGING);
-  USet *set = uset_openPattern (pattern, -1, &st);
-  CU_ASSERT_FATAL (U_SUCCESS (st));
+  USet *set = changing_set ();
   for (guint k = 0; k < DL_APOSTROPHE_KINDS; k++)
     uset_add (set, (UChar32) g_utf8_get_char (dl_apostrophe_text (k)));
-  uset_add (set, 0x0307);
   g_autoptr (GString) out = g_string_new (NULL);
   guint changed = 0, outside = 0;
   for (gunichar u = 1; u < 0x110000; u++)
@@ -305,5 +420,6 @@ test_prefilter_suite (void)
   CU_add_test (s, "spellings", test_spellings);
   CU_add_test (s, "queries_without_literal", test_queries_without_literal);
   CU_add_test (s, "several_queries", test_several_queries);
+  CU_add_test (s, "special_characters", test_special_characters);
   CU_add_test (s, "only_casefolded_characters_change", test_only_casefolded_characters_change);
 }

@@ -13,7 +13,13 @@
  * pattern holds a spelling of each run of letters between its wildcards.
  * The rest, characters whose form is not one character (ß → ss, ŉ → ʼn,
  * and U+0307, which folding drops after an i), make the line a candidate
- * whatever it spells. */
+ * when they can give a character of a literal: a token whose form holds
+ * the literal and whose text does not spell it has such a character
+ * among those that give the literal's characters (its form holds one of
+ * them), or a character with no form inside them (U+0307 after an i: the
+ * literal has an i). So ß counts for "strasse", not for "savaş", and in
+ * Turkish text, where the bytes that start ç ğ ı ö ş ü start such
+ * characters too (İ, ŉ), a line is searched for them only then. */
 #include "config.h"
 
 #include "prefilter.h"
@@ -79,6 +85,40 @@ chars_of (const char *text, gsize len, glong *n)
   return g_utf8_to_ucs4_fast (text, (glong) len, n);
 }
 
+/* A character whose form is not one character, and the characters of its
+ * forms (in every language), which the literals must hold one of for it
+ * to count. */
+typedef struct {
+  gunichar c;
+  gboolean always; /* a form of no character: it counts for any literal */
+  GArray *gives;   /* gunichar */
+} Special;
+
+static void
+special_clear_free (gpointer data)
+{
+  Special *sp = data;
+  g_array_unref (sp->gives);
+  g_free (sp);
+}
+
+/* Notes @u, whose form is the @k characters @f, as a special character
+ * in @specials (gunichar → Special). */
+static void
+note_special (GHashTable *specials, gunichar u, const gunichar *f, glong k)
+{
+  Special *sp = g_hash_table_lookup (specials, GUINT_TO_POINTER (u));
+  if (sp == NULL)
+    {
+      sp = g_new0 (Special, 1);
+      sp->c = u;
+      sp->gives = g_array_new (FALSE, FALSE, sizeof (gunichar));
+      g_hash_table_insert (specials, GUINT_TO_POINTER (u), sp);
+    }
+  sp->always = sp->always || k == 0;
+  g_array_append_vals (sp->gives, f, (guint) k);
+}
+
 /* Marks @c as a character whose form is not one character. */
 static void
 add_special (DlPrefilter *pf, gunichar c)
@@ -114,9 +154,9 @@ add_spelling (GHashTable *spellings, gunichar c, gunichar u)
 }
 
 /* Files @u by its form in every language: a spelling of that character,
- * or a special one. */
+ * or a special one (in @specials). */
 static void
-file_char (DlPrefilter *pf, DlMatcher *m, GHashTable *spellings, gunichar u, GString *form)
+file_char (DlMatcher *m, GHashTable *spellings, GHashTable *specials, gunichar u, GString *form)
 {
   char buf[6];
   gint n = g_unichar_to_utf8 (u, buf);
@@ -131,14 +171,15 @@ file_char (DlPrefilter *pf, DlMatcher *m, GHashTable *spellings, gunichar u, GSt
             add_spelling (spellings, f[0], u);
         }
       else
-        add_special (pf, u);
+        note_special (specials, u, f, k);
     }
 }
 
-/* Fills @spellings with every character that folds to another, and the
- * special characters of @pf. FALSE with @error if ICU fails. */
+/* Fills @spellings with every character that folds to another, and
+ * @specials with those whose form is not one character. FALSE with
+ * @error if ICU fails. */
 static gboolean
-gather_spellings (DlPrefilter *pf, DlMatcher *m, GHashTable *spellings, GError **error)
+gather_spellings (DlMatcher *m, GHashTable *spellings, GHashTable *specials, GError **error)
 {
   UErrorCode st = U_ZERO_ERROR;
   UChar pattern[sizeof DL_PREFILTER_CHANGING];
@@ -156,13 +197,14 @@ gather_spellings (DlPrefilter *pf, DlMatcher *m, GHashTable *spellings, GError *
       if (uset_getItem (set, r, &a, &b, NULL, 0, &st) != 0)
         continue; /* a string, not a range: the property has none */
       for (UChar32 u = a; u <= b; u++)
-        file_char (pf, m, spellings, (gunichar) u, form);
+        file_char (m, spellings, specials, (gunichar) u, form);
     }
   uset_close (set);
   for (guint k = 0; k < DL_APOSTROPHE_KINDS; k++)
-    file_char (pf, m, spellings, g_utf8_get_char (dl_apostrophe_text (k)), form);
-  /* What folding drops after an i. */
-  add_special (pf, 0x0307);
+    file_char (m, spellings, specials, g_utf8_get_char (dl_apostrophe_text (k)), form);
+  /* What folding drops after an i: it parts an i from what follows. */
+  static const gunichar after_i[] = { 'i', 0x0307 };
+  note_special (specials, 0x0307, after_i, G_N_ELEMENTS (after_i));
   return TRUE;
 }
 
@@ -392,6 +434,40 @@ pick_anchor (Needle *needle)
     }
 }
 
+/* Whether a literal of @pf has the character @c: the first spelling of
+ * each of its classes is the character itself. */
+static gboolean
+literal_has (const DlPrefilter *pf, gunichar c)
+{
+  for (guint i = 0; i < pf->needles->len; i++)
+    {
+      const Needle *needle = &g_array_index (pf->needles, Needle, i);
+      for (guint k = 0; k < needle->n; k++)
+        if (g_utf8_get_char (needle->classes[k].alt[0]) == c)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* Marks the characters of @specials that can give a character of a
+ * literal of @pf. */
+static void
+add_specials (DlPrefilter *pf, GHashTable *specials)
+{
+  GHashTableIter it;
+  gpointer value;
+  g_hash_table_iter_init (&it, specials);
+  while (g_hash_table_iter_next (&it, NULL, &value))
+    {
+      const Special *sp = value;
+      gboolean counts = sp->always;
+      for (guint i = 0; !counts && i < sp->gives->len; i++)
+        counts = literal_has (pf, g_array_index (sp->gives, gunichar, i));
+      if (counts)
+        add_special (pf, sp->c);
+    }
+}
+
 DlPrefilter *
 dl_prefilter_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
                   DlMatcher *matcher, GError **error)
@@ -401,13 +477,15 @@ dl_prefilter_new (DlQuery *const *queries, guint n, const DlQueryOptions *option
   g_autoptr (GHashTable) spellings
       = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  if (!gather_spellings (pf, matcher, spellings, error))
+  g_autoptr (GHashTable) specials = g_hash_table_new_full (NULL, NULL, NULL, special_clear_free);
+  if (!gather_spellings (matcher, spellings, specials, error))
     return NULL;
   for (guint q = 0; q < n; q++)
     if (!add_query (pf, matcher, options, spellings, seen, queries[q], q))
       return NULL;
   for (guint i = 0; i < pf->needles->len; i++)
     pick_anchor (&g_array_index (pf->needles, Needle, i));
+  add_specials (pf, specials);
   return g_steal_pointer (&pf);
 }
 

@@ -37,8 +37,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlPrefilter, dl_prefilter_free)
 /* FALSE only if no token of @text (@len bytes of a line in NFC, as the
  * document gives it) can match a query, in any language: TRUE when the
  * text holds a spelling of a query's literal, or a character whose folded
- * form is not one character (ß → ss, a U+0307 that folding drops after an
- * i), which the spellings do not follow. */
+ * form is not one character and may give one of a literal's (ß → ss for
+ * a literal with an s; a U+0307, which folding drops after an i, for one
+ * with an i), which the spellings do not follow. */
 gboolean dl_prefilter_line (const DlPrefilter *pf, const char *text, gsize len);
 
 /* The number of spellings searched for the literal of query @q (for the
