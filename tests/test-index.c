@@ -1062,7 +1062,7 @@ test_lines_in_parts (void)
       CU_ASSERT_FALSE (check_parts (idx, 1, sizes[k], last, 1, FALSE));
       CU_ASSERT_FALSE (check_parts (idx, 3, sizes[k], first, 1, FALSE));
     }
-  /* With no work to prepare, only blocks of eight parts' bytes or more
+  /* With no work to prepare, only blocks of sixteen parts' bytes or more
    * are cut: the lines are the same. */
   guint64 text = 0;
   for (guint64 b = 0; b < nb; b++)
@@ -1070,7 +1070,7 @@ test_lines_in_parts (void)
   for (guint k = 0; k < 2; k++)
     {
       g_autoptr (DlParts) parts = dl_parts_new (2);
-      dl_parts_set_size (parts, k == 0 ? text / 10 : text / 5);
+      dl_parts_set_size (parts, k == 0 ? text / 20 : text / 10);
       DlInput input = { .path = (char *) "big.txt", .index = idx, .entry = 1 };
       g_autoptr (DlPartReader) pr
           = dl_part_reader_new_index (parts, &input, NULL, 0, FALSE, DL_LANG_TR, NULL);

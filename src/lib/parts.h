@@ -78,7 +78,7 @@ DlPartReader *dl_part_reader_new (DlParts *parts, DlReader *reader, const DlInpu
  * line, each with its language), as index.h's dl_index_lines_next gives
  * them, with its errors; @prepare (may be NULL) runs on each line whose
  * language (@assume_lang if @assume) it wants. NULL if the blocks make
- * fewer than two parts, or hold less than eight parts' bytes without
+ * fewer than two parts, or hold less than sixteen parts' bytes without
  * @prepare: then one reader is as fast. */
 DlPartReader *dl_part_reader_new_index (DlParts *parts, const DlInput *input, const guint64 *ranges,
                                         guint n, gboolean assume, DlLang assume_lang,
