@@ -1784,11 +1784,14 @@ dl_index_verify (DlIndex *idx, GError **error)
 
 /* ---- Building ---- */
 
-/* A piece's blocks compressed and stored on a thread of their own, in
- * order, while the piece's thread reads on: over one large input zstd was
- * an eighth of the build, all of it on the thread that reads. While it
- * runs, the packer alone touches the piece's blocks, frames, stored bytes
- * and compressor. */
+/* A piece's frames compressed and stored on a thread of their own, in
+ * order, while the piece's thread goes on: over one large input zstd was
+ * an eighth of the build, all of it on the thread that reads. The blocks
+ * while the input is read, then the frames of its end (postings, pages,
+ * counts, directory) while its words are merged: the end of a large
+ * input is one thread's work, and its frames were a tenth of it. While
+ * it runs, the packer alone touches the piece's blocks, chunks, pages,
+ * frames, stored bytes and compressor. */
 typedef struct {
   GThread *thread;
   GAsyncQueue *todo;  /* PackJob, then the Packer itself: the end */
@@ -1798,7 +1801,9 @@ typedef struct {
 
 typedef struct {
   GByteArray *raw;
-  Block meta; /* its lines, tokens and columns */
+  Block meta;   /* a block's lines, tokens and columns */
+  GArray *into; /* Block: where its frame is listed (blocks, chunks, pages), */
+  Block *one;   /* or NULL and this is it (the counts', the directory's) */
 } PackJob;
 
 struct _DlIndexPiece {
@@ -1938,22 +1943,12 @@ pack_frame (DlIndexPiece *p, const guint8 *data, gsize len, Block *blk)
   return dl_spill_append (p->frames, p->packed->data, n);
 }
 
-/* Packs the postings gathered into the piece's next chunk. */
+/* Compresses @len bytes of @raw into the piece's frames, described by
+ * @meta but for where it is stored, and lists it in @into, or in *@one.
+ * FALSE as dl_index_piece_add. */
 static gboolean
-flush_postings (DlIndexPiece *p)
-{
-  Block chunk;
-  if (!pack_frame (p, p->postings->data, p->postings->len, &chunk))
-    return FALSE;
-  g_array_append_val (p->chunks, chunk);
-  g_byte_array_set_size (p->postings, 0);
-  return TRUE;
-}
-
-/* Compresses @len bytes of block @raw into the piece's frames, described
- * by @meta but for where it is stored. FALSE as dl_index_piece_add. */
-static gboolean
-store_block (DlIndexPiece *p, const guint8 *raw, gsize len, const Block *meta)
+store_frame (DlIndexPiece *p, const guint8 *raw, gsize len, const Block *meta, GArray *into,
+             Block *one)
 {
   Block blk;
   if (!pack_frame (p, raw, len, &blk))
@@ -1961,7 +1956,10 @@ store_block (DlIndexPiece *p, const guint8 *raw, gsize len, const Block *meta)
   blk.lines = meta->lines;
   memcpy (blk.tokens, meta->tokens, sizeof blk.tokens);
   blk.cols = meta->cols;
-  g_array_append_val (p->blocks, blk);
+  if (into != NULL)
+    g_array_append_val (into, blk);
+  else
+    *one = blk;
   return TRUE;
 }
 
@@ -1975,7 +1973,7 @@ packer_run (gpointer data)
     {
       PackJob *job = item;
       if (g_atomic_int_get (&pk->errsv) == 0
-          && !store_block (p, job->raw->data, job->raw->len, &job->meta))
+          && !store_frame (p, job->raw->data, job->raw->len, &job->meta, job->into, job->one))
         g_atomic_int_set (&pk->errsv, dl_errno_failed ());
       g_byte_array_set_size (job->raw, 0);
       g_async_queue_push (pk->spare, job->raw);
@@ -2024,6 +2022,49 @@ packer_stop (DlIndexPiece *p)
   return errsv == 0;
 }
 
+/* Hands @job to the packer: FALSE with errno if it failed already. */
+static gboolean
+packer_give (DlIndexPiece *p, PackJob *job)
+{
+  int errsv = g_atomic_int_get (&p->packer->errsv);
+  if (errsv != 0)
+    {
+      g_byte_array_set_size (job->raw, 0);
+      g_async_queue_push (p->packer->spare, job->raw);
+      g_free (job);
+      errno = errsv;
+      return FALSE;
+    }
+  g_async_queue_push (p->packer->todo, job);
+  return TRUE;
+}
+
+/* Stores @len bytes of @data as the piece's next frame, listed in @into
+ * or in *@one: by the packer if it runs (a copy), else here. */
+static gboolean
+put_frame (DlIndexPiece *p, const guint8 *data, gsize len, GArray *into, Block *one)
+{
+  static const Block none = { 0 };
+  if (p->packer == NULL)
+    return store_frame (p, data, len, &none, into, one);
+  PackJob *job = g_new0 (PackJob, 1);
+  job->raw = g_async_queue_pop (p->packer->spare);
+  g_byte_array_append (job->raw, data, (guint) len);
+  job->into = into;
+  job->one = one;
+  // cppcheck-suppress memleak ; the queue holds job, packer_run frees it
+  return packer_give (p, job);
+}
+
+/* Packs the postings gathered into the piece's next chunk. */
+static gboolean
+flush_postings (DlIndexPiece *p)
+{
+  gboolean ok = put_frame (p, p->postings->data, p->postings->len, p->chunks, NULL);
+  g_byte_array_set_size (p->postings, 0);
+  return ok;
+}
+
 /* Closes the block being filled: compressed into the piece's frames, by
  * the packer if more are to come. */
 static gboolean
@@ -2040,25 +2081,20 @@ flush_block (DlIndexPiece *p, gboolean more)
   if (more && p->packer == NULL
       && (p->size < 0 || (guint64) p->size >= PACKER_BLOCKS * p->block_target))
     packer_start (p, 2);
-  gboolean ok = TRUE;
+  gboolean ok;
   if (p->packer != NULL)
     {
-      int errsv = g_atomic_int_get (&p->packer->errsv);
-      if (errsv != 0)
-        {
-          errno = errsv;
-          return FALSE;
-        }
-      PackJob *job = g_new (PackJob, 1);
+      PackJob *job = g_new0 (PackJob, 1);
       job->raw = p->raw;
       job->meta = meta;
+      job->into = p->blocks;
       p->raw = g_async_queue_pop (p->packer->spare);
-      g_async_queue_push (p->packer->todo, job);
       // cppcheck-suppress memleak ; the queue holds job, packer_run frees it
+      ok = packer_give (p, job);
     }
   else
     {
-      ok = store_block (p, p->raw->data, p->raw->len, &meta);
+      ok = store_frame (p, p->raw->data, p->raw->len, &meta, p->blocks, NULL);
       g_byte_array_set_size (p->raw, 0);
     }
   p->n_blocks++;
@@ -2164,10 +2200,8 @@ put_page (DlLang lang, const char *first, gsize first_len, guint n, guint64 at, 
    * goes before it. */
   if (p->postings->len > 0 && !flush_postings (p))
     return FALSE;
-  Block page;
-  if (!pack_frame (p, data, len, &page))
+  if (!put_frame (p, data, len, p->pages, NULL))
     return FALSE;
-  g_array_append_val (p->pages, page);
   dl_put_varint (p->dir[lang], n);
   dl_put_varint (p->dir[lang], at);
   dl_put_varint (p->dir[lang], first_len);
@@ -2259,11 +2293,12 @@ pack_counts (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
       errno = EFBIG;
       return FALSE;
     }
-  return pack_frame (p, frame->data, frame->len, &p->counts_frame);
+  return put_frame (p, frame->data, frame->len, NULL, &p->counts_frame);
 }
 
-gboolean
-dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
+/* dl_index_piece_end's frames, given to the packer if it runs. */
+static gboolean
+end_frames (DlIndexPiece *p, const GError *error, gboolean at_open)
 {
   if (error != NULL)
     {
@@ -2275,7 +2310,7 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
                     : DL_ERROR_IO;
       p->message = g_strdup (error->message);
     }
-  if (!flush_block (p, FALSE) || !packer_stop (p))
+  if (!flush_block (p, FALSE))
     return FALSE;
   if (p->at_open)
     return TRUE;
@@ -2310,7 +2345,19 @@ dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
       errno = EFBIG;
       return FALSE;
     }
-  return pack_frame (p, words->data, words->len, &p->words_frame);
+  return put_frame (p, words->data, words->len, NULL, &p->words_frame);
+}
+
+gboolean
+dl_index_piece_end (DlIndexPiece *p, const GError *error, gboolean at_open)
+{
+  gboolean ok = end_frames (p, error, at_open);
+  int errsv = errno;
+  /* The frames given to the packer are stored once it stops. */
+  if (!packer_stop (p))
+    return FALSE;
+  errno = errsv;
+  return ok;
 }
 
 struct _DlIndexBuilder {
