@@ -348,13 +348,14 @@ test_named_encodings (void)
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_USAGE));
 }
 
-/* dl_utf8_valid says what g_utf8_validate_len says, on random strings
- * drawn from bytes that matter (NUL, every kind of lead byte, the bounds
- * of the second byte: overlongs, surrogates, above U+10FFFF) between ASCII
- * runs, cut anywhere (a sequence cut short at the end is invalid); and on
- * the cases that each bound decides. */
+/* dl_utf8_valid and dl_utf8_valid_portable say what g_utf8_validate_len
+ * says, on random strings drawn from bytes that matter (NUL, every kind of
+ * lead byte, the bounds of the second byte: overlongs, surrogates, above
+ * U+10FFFF) between ASCII runs, cut anywhere (a sequence cut short at the
+ * end is invalid; up to 80 bytes, across the SIMD path's 16-byte chunks);
+ * and on the cases that each bound decides. */
 static void
-test_utf8_valid_agrees_with_glib (void)
+check_utf8_valid (gboolean (*utf8_valid) (const char *, gsize))
 {
   static const guint8 alphabet[]
       = { 0x00, 0x01, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
@@ -367,7 +368,7 @@ test_utf8_valid_agrees_with_glib (void)
       gsize len = random_text (rand, buf, sizeof buf, 30, alphabet, sizeof alphabet);
       gboolean want = g_utf8_validate_len ((const char *) buf, len, NULL);
       valid += want;
-      disagree += dl_utf8_valid ((const char *) buf, len) != want;
+      disagree += utf8_valid ((const char *) buf, len) != want;
     }
   g_rand_free (rand);
   CU_ASSERT_EQUAL (disagree, 0);
@@ -393,11 +394,22 @@ test_utf8_valid_agrees_with_glib (void)
       FALSE }, /* a stray continuation byte */
   };
   for (gsize k = 0; k < G_N_ELEMENTS (cases); k++)
-    DL_ASSERT_INT_EQ_FOR (cases[k].bytes, dl_utf8_valid (cases[k].bytes, strlen (cases[k].bytes)),
+    DL_ASSERT_INT_EQ_FOR (cases[k].bytes, utf8_valid (cases[k].bytes, strlen (cases[k].bytes)),
                           cases[k].valid);
   /* A NUL in the middle of an ASCII word of eight bytes. */
-  DL_ASSERT_INT_EQ (dl_utf8_valid ("abcd\0fghijklmnop", 17), FALSE);
-  DL_ASSERT_INT_EQ (dl_utf8_valid ("abcdefghijklmnop", 16), TRUE);
+  DL_ASSERT_INT_EQ (utf8_valid ("abcd\0fghijklmnop", 17), FALSE);
+  DL_ASSERT_INT_EQ (utf8_valid ("abcdefghijklmnop", 16), TRUE);
+  /* A sequence across two chunks of sixteen bytes, whole and cut. */
+  DL_ASSERT_INT_EQ (utf8_valid ("abcdefghijklmn\xF0\x9F\x98\x80z", 19), TRUE);
+  DL_ASSERT_INT_EQ (utf8_valid ("abcdefghijklmn\xF0\x9F\x98", 17), FALSE);
+  DL_ASSERT_INT_EQ (utf8_valid ("abcdefghijklmnop\xC3", 17), FALSE);
+}
+
+static void
+test_utf8_valid_agrees_with_glib (void)
+{
+  check_utf8_valid (dl_utf8_valid);
+  check_utf8_valid (dl_utf8_valid_portable);
 }
 
 void

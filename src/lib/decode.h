@@ -31,8 +31,13 @@ typedef struct {
 gsize dl_decode_scan (const guint8 *data, gsize len, gboolean final, DlByteStats *stats);
 
 /* TRUE if the @len bytes at @text are UTF-8 without a NUL: what
- * g_utf8_validate_len says, eight ASCII bytes at a time. */
+ * g_utf8_validate_len says, sixteen bytes at a time where the processor
+ * has SSSE3 (x86-64), else as dl_utf8_valid_portable. */
 gboolean dl_utf8_valid (const char *text, gsize len);
+
+/* The same, eight ASCII bytes at a time and the rest byte by byte: what
+ * other processors run (the tests check both). */
+gboolean dl_utf8_valid_portable (const char *text, gsize len);
 
 /* What dl_decode_scan counts of @stats->bytes, nul and ctrl (and returns),
  * without validating UTF-8: the rest of @stats is left alone. For judging
