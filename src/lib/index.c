@@ -2231,9 +2231,9 @@ put_postings (const guint8 *data, gsize len, gpointer user_data)
  * counts; with words, in their words' order and then per language
  * varint(forms) and their words as gaps (varint), so that the counts need
  * not spell them (dl_index_input_counts). @form_words: the word of each
- * form. FALSE with errno if a form has no word. */
-static gboolean
-pack_counts (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
+ * form. NULL with errno if a form has no word or it is too large. */
+static GByteArray *
+counts_frame (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
 {
   gboolean words = p->tokenized != 0, bad = FALSE;
   GArray *order[DL_LANG_COUNT] = { NULL };
@@ -2280,7 +2280,7 @@ pack_counts (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
   if (bad)
     {
       errno = EINVAL;
-      return FALSE;
+      return NULL;
     }
   g_autoptr (GByteArray) frame = g_byte_array_sized_new (counts->len + maps->len + 16);
   dl_put_varint (frame, words);
@@ -2291,9 +2291,40 @@ pack_counts (DlIndexPiece *p, GArray *const form_words[DL_LANG_COUNT])
   if (frame->len > TOC_MAX)
     {
       errno = EFBIG;
-      return FALSE;
+      return NULL;
     }
-  return put_frame (p, frame->data, frame->len, NULL, &p->counts_frame);
+  return g_steal_pointer (&frame);
+}
+
+/* The counts' frame of a large input made on a thread of its own while
+ * its words are merged: once they are numbered, nothing the rest of the
+ * end does changes it (the counter and the words' numbers are only
+ * read), and it was a tenth of the end, on the one thread that worked. */
+typedef struct {
+  DlIndexPiece *p;
+  GArray **form_words;
+  GThread *thread;   /* or NULL: made where the end is */
+  GByteArray *frame; /* once made; NULL if it failed, with errsv */
+  int errsv;
+} Counting;
+
+static gpointer
+counting_run (gpointer data)
+{
+  Counting *c = data;
+  c->frame = counts_frame (c->p, c->form_words);
+  c->errsv = c->frame == NULL ? dl_errno_failed () : 0;
+  return NULL;
+}
+
+/* DlWordsSink's numbered: starts the thread, for an input large enough to
+ * have a packer (the small ones are many, read at once on every core). */
+static void
+counting_start (gpointer user_data)
+{
+  Counting *c = user_data;
+  if (c->p->save_counts != NULL && c->p->packer != NULL)
+    c->thread = g_thread_try_new ("derlem counts", counting_run, c, NULL);
 }
 
 /* dl_index_piece_end's frames, given to the packer if it runs. */
@@ -2320,13 +2351,27 @@ end_frames (DlIndexPiece *p, const GError *error, gboolean at_open)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     form_words[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint64 postings_len = 0;
+  Counting counting = { p, form_words, NULL, NULL, 0 };
+  const DlWordsSink sink = { put_postings, put_page, p, counting_start, &counting };
   gboolean ok = p->tokenized == 0
                 || (dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm,
-                                           put_postings, put_page, p, &postings_len, form_words)
+                                           &sink, &postings_len, form_words)
                     && (p->postings->len == 0 || flush_postings (p)));
+  int errsv = errno;
   g_clear_pointer (&p->words, dl_words_build_free);
+  if (counting.thread != NULL)
+    g_thread_join (counting.thread);
+  else if (ok && p->save_counts != NULL)
+    counting_run (&counting);
+  errno = errsv;
   if (ok && p->save_counts != NULL)
-    ok = pack_counts (p, form_words);
+    {
+      ok = counting.frame != NULL;
+      errno = counting.errsv;
+      ok = ok && put_frame (p, counting.frame->data, counting.frame->len, NULL, &p->counts_frame);
+    }
+  if (counting.frame != NULL)
+    g_byte_array_unref (counting.frame);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     g_array_unref (form_words[l]);
   if (!ok || p->tokenized == 0)

@@ -771,8 +771,8 @@ put_pages (const Words *w, DlLang lang, gsize size, DlWordsPage page, gpointer d
 
 gboolean
 dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
-                       DlNormalizer *norm, DlWordsOut out, DlWordsPage page, gpointer out_data,
-                       guint64 *postings_len, GArray *form_words[DL_LANG_COUNT])
+                       DlNormalizer *norm, const DlWordsSink *sink, guint64 *postings_len,
+                       GArray *form_words[DL_LANG_COUNT])
 {
   Words words[DL_LANG_COUNT] = { { 0 } };
   Folded folded[DL_LANG_COUNT];
@@ -796,6 +796,11 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
       if (ok && (langs & (1u << l)))
         ok = make_words (lg, fd, &words[l]);
     }
+  for (int l = 0; ok && l < DL_LANG_COUNT; l++)
+    if (form_words != NULL && form_words[l] != NULL && words[l].word_of_form != NULL)
+      g_array_append_vals (form_words[l], words[l].word_of_form->data, words[l].word_of_form->len);
+  if (ok && sink->numbered != NULL)
+    sink->numbered (sink->numbered_data);
   /* Each run by forms as written, then what memory holds, by words. */
   GArray *pairs[DL_LANG_COUNT];
   for (int l = 0; l < DL_LANG_COUNT; l++)
@@ -807,17 +812,14 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   ok = ok && remap_memory (b, words, by_word);
   close_runs (b->runs);
   guint64 total = 0;
-  ok = ok && merge_runs (by_word, langs, words, out, out_data, &total);
+  ok = ok && merge_runs (by_word, langs, words, sink->out, sink->user_data, &total);
   close_runs (by_word);
   for (int l = 0; ok && l < DL_LANG_COUNT; l++)
     if (langs & (1u << l))
-      ok = put_pages (&words[l], l, b->page, page, out_data);
+      ok = put_pages (&words[l], l, b->page, sink->page, sink->user_data);
   *postings_len = total;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
-      if (ok && form_words != NULL && form_words[l] != NULL && words[l].word_of_form != NULL)
-        g_array_append_vals (form_words[l], words[l].word_of_form->data,
-                             words[l].word_of_form->len);
       words_clear (&words[l]);
       g_string_free (folded[l].folded, TRUE);
       g_array_unref (folded[l].at);

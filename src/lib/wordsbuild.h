@@ -51,20 +51,32 @@ typedef gboolean (*DlWordsOut) (const guint8 *data, gsize len, gpointer user_dat
 typedef gboolean (*DlWordsPage) (DlLang lang, const char *first, gsize first_len, guint n,
                                  guint64 at, const guint8 *data, gsize len, gpointer user_data);
 
-/* Ends: gives the postings to @out (each word's blocks as varint gaps,
- * block + 1 less the previous one's, the words in byte order, one after
- * another), then the table of each language in @langs (bits 1 << DlLang)
- * to @page, in pages: each entry varint(bytes shared with the previous
- * form of the page) varint(length of the rest) the rest varint(blocks)
- * varint(bytes of its gaps), in byte order. The postings' length in
- * *@postings_len. @term gives the counter's folded forms, @norm folds the
- * others. Each @form_words[lang] not NULL (of a language in @langs) gets
- * the number of each of the counter's forms' word in the table (guint32,
- * by form; G_MAXUINT32 for a form no token had). FALSE (errno) if a
- * temporary file could not be read or @out or @page failed. */
+/* Where dl_words_build_finish gives the words: @out and @page (with
+ * @user_data), and @numbered (may be NULL, with @numbered_data) once the
+ * words are numbered, before the postings. */
+typedef struct {
+  DlWordsOut out;
+  DlWordsPage page;
+  gpointer user_data;
+  void (*numbered) (gpointer numbered_data);
+  gpointer numbered_data;
+} DlWordsSink;
+
+/* Ends: gives the postings to @sink's out (each word's blocks as varint
+ * gaps, block + 1 less the previous one's, the words in byte order, one
+ * after another), then the table of each language in @langs (bits
+ * 1 << DlLang) to its page, in pages: each entry varint(bytes shared with
+ * the previous form of the page) varint(length of the rest) the rest
+ * varint(blocks) varint(bytes of its gaps), in byte order. The postings'
+ * length in *@postings_len. @term gives the counter's folded forms, @norm
+ * folds the others. Each @form_words[lang] not NULL (of a language in
+ * @langs) gets the number of each of the counter's forms' word in the
+ * table (guint32, by form; G_MAXUINT32 for a form no token had), before
+ * @sink's numbered is called: what the rest of the end does not change.
+ * FALSE (errno) if a temporary file could not be read or out or page
+ * failed. */
 gboolean dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer term_data,
-                                DlNormalizer *norm, DlWordsOut out, DlWordsPage page,
-                                gpointer out_data, guint64 *postings_len,
+                                DlNormalizer *norm, const DlWordsSink *sink, guint64 *postings_len,
                                 GArray *form_words[DL_LANG_COUNT]);
 
 G_END_DECLS
