@@ -33,6 +33,22 @@ dl_put_varint (GByteArray *b, guint64 v)
   g_byte_array_append (b, buf, (guint) (dl_varint_encode (buf, v) - buf));
 }
 
+/* Room for @n bytes at the end of @b, written in place (many varints at
+ * once): where they begin. dl_put_end then says where they ended. */
+static inline guint8 *
+dl_put_room (GByteArray *b, gsize n)
+{
+  guint len = b->len;
+  g_byte_array_set_size (b, (guint) (len + n));
+  return b->data + len;
+}
+
+static inline void
+dl_put_end (GByteArray *b, const guint8 *end)
+{
+  g_byte_array_set_size (b, (guint) (end - b->data));
+}
+
 static inline void
 dl_put_zigzag (GByteArray *b, gint64 v)
 {

@@ -339,13 +339,7 @@ dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const char *te
 
 /* ---- the end ---- */
 
-/* A form as written, for the sort by folded form. */
-typedef struct {
-  guint64 prefix;   /* the folded form's first 8 bytes, big-endian, 0-padded */
-  const char *text; /* the folded form, */
-  guint32 len;      /* its bytes */
-  guint32 key;
-} Sortee;
+typedef DlWordsSortee Sortee;
 
 /* The folded forms of one language's forms as written. */
 typedef struct {
@@ -383,8 +377,8 @@ by_folded (const void *a, const void *b)
 /* Sorts @n sortees of @a by_folded: stably by their prefixes, a radix
  * sort through @tmp, then each run of one prefix by the comparison (a
  * sort by comparison alone was a sixth of a large input's end). */
-static void
-sort_folded (Sortee *a, Sortee *tmp, gsize n)
+void
+dl_words_sort (DlWordsSortee *a, DlWordsSortee *tmp, gsize n)
 {
   g_autofree gsize *count = g_new (gsize, 65536);
   Sortee *from = a, *to = tmp;
@@ -414,8 +408,8 @@ sort_folded (Sortee *a, Sortee *tmp, gsize n)
     }
 }
 
-static guint64
-prefix_of (const char *text, gsize len)
+guint64
+dl_words_prefix (const char *text, gsize len)
 {
   guint64 p = 0;
   for (gsize i = 0; i < 8; i++)
@@ -480,12 +474,12 @@ make_words (Lang *lg, const Folded *fd, Words *w)
           errno = EINVAL;
           return FALSE;
         }
-      s->prefix = prefix_of (text, len);
+      s->prefix = dl_words_prefix (text, len);
       s->text = text;
       s->len = (guint32) len;
     }
   g_autofree Sortee *tmp = g_new (Sortee, MAX (all->len, 1));
-  sort_folded ((Sortee *) (gpointer) all->data, tmp, all->len);
+  dl_words_sort ((Sortee *) (gpointer) all->data, tmp, all->len);
   g_clear_pointer (&tmp, g_free);
 
   w->word_of_form = g_array_new (FALSE, FALSE, sizeof (guint32));
@@ -730,6 +724,17 @@ merge_runs (GPtrArray *runs, guint langs, Words *words, DlWordsOut out, gpointer
   return TRUE;
 }
 
+void
+dl_words_front_code (GByteArray *buf, const char *prev, gsize prev_len, const char *text, gsize len)
+{
+  gsize shared = 0;
+  while (prev != NULL && shared < MIN (len, prev_len) && text[shared] == prev[shared])
+    shared++;
+  dl_put_varint (buf, shared);
+  dl_put_varint (buf, len - shared);
+  g_byte_array_append (buf, (const guint8 *) text + shared, (guint) (len - shared));
+}
+
 /* Gives @w's table to @page in pages of about @size bytes. */
 static gboolean
 put_pages (const Words *w, DlLang lang, gsize size, DlWordsPage page, gpointer data)
@@ -745,12 +750,8 @@ put_pages (const Words *w, DlLang lang, gsize size, DlWordsPage page, gpointer d
         DL_PREFETCH (g_array_index (w->rep, Spelling, k + DL_PREFETCH_AHEAD).text);
       const Spelling *sp = &g_array_index (w->rep, Spelling, k);
       const char *text = sp->text;
-      gsize len = sp->len, shared = 0;
-      while (prev != NULL && shared < MIN (len, prev_len) && text[shared] == prev[shared])
-        shared++;
-      dl_put_varint (buf, shared);
-      dl_put_varint (buf, len - shared);
-      g_byte_array_append (buf, (const guint8 *) text + shared, (guint) (len - shared));
+      gsize len = sp->len;
+      dl_words_front_code (buf, prev, prev_len, text, len);
       dl_put_varint (buf, g_array_index (w->n, guint32, k));
       dl_put_varint (buf, g_array_index (w->bytes, guint32, k));
       prev = text;

@@ -79,6 +79,28 @@ gboolean dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, 
                                 DlNormalizer *norm, const DlWordsSink *sink, guint64 *postings_len,
                                 GArray *form_words[DL_LANG_COUNT]);
 
+/* Appends @text (@len bytes) to a page of forms in byte order (a table's
+ * or a lexicon's) after @prev (@prev_len bytes; NULL: the page's first):
+ * varint(bytes it shares with @prev) varint(bytes of the rest) the rest. */
+void dl_words_front_code (GByteArray *buf, const char *prev, gsize prev_len, const char *text,
+                          gsize len);
+
+/* A text to sort in byte order (dl_words_sort), and a key of its own. */
+typedef struct {
+  guint64 prefix;   /* dl_words_prefix of the text */
+  const char *text; /* not NUL-terminated, */
+  guint32 len;      /* its bytes */
+  guint32 key;
+} DlWordsSortee;
+
+/* The first 8 bytes of @text (@len bytes), big-endian, 0-padded. */
+guint64 dl_words_prefix (const char *text, gsize len);
+
+/* Sorts @n sortees of @a (their prefixes set) by text in byte order, then
+ * by key: a radix sort of the prefixes through @tmp (@n too), then each
+ * run of one prefix by comparison. */
+void dl_words_sort (DlWordsSortee *a, DlWordsSortee *tmp, gsize n);
+
 G_END_DECLS
 
 #endif /* DL_WORDSBUILD_H */
