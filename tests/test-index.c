@@ -280,6 +280,10 @@ test_words_come_back (void)
   g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
   CU_ASSERT_TRUE (dl_index_verify (idx, &error));
+  /* Every input's forms, each once: the segment's lexicon. */
+  g_autoptr (GHashTable) lexicon = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint64 lexicon_size[DL_LANG_COUNT] = { 0 };
+  guint others = 0;
   for (guint i = 0; i < G_N_ELEMENTS (two); i++)
     {
       CU_ASSERT_EQUAL (dl_index_input_blocks (idx, i), two[i].n);
@@ -308,6 +312,8 @@ test_words_come_back (void)
                 }
               if (blocks->len == 0 || g_array_index (blocks, guint, blocks->len - 1) != k)
                 g_array_append_val (blocks, k);
+              if (g_hash_table_add (lexicon, g_strdup (key)))
+                lexicon_size[line.lang]++;
               g_free (key);
             }
         }
@@ -378,7 +384,61 @@ test_words_come_back (void)
         }
       CU_ASSERT_EQUAL (seen, g_hash_table_size (oracle));
       CU_ASSERT_TRUE (seen > (i == 0 ? 100u : 10u));
+      /* A form of the lexicon, not of this input's (another input's
+       * line number): not found, and sought where it would be. */
+      for (guint k = 0; k < two[1 - i].n; k += 97)
+        {
+          g_autofree char *form = g_strdup_printf ("%u", k);
+          DlLang l = (DlLang) ((k + 1 - i) % DL_LANG_COUNT);
+          g_autofree char *key = lang_form (l, form, strlen (form));
+          if (g_hash_table_contains (oracle, key) || !g_hash_table_contains (lexicon, key))
+            continue;
+          others++;
+          guint64 where = 0, found = 0, below = 0;
+          gboolean is = TRUE;
+          CU_ASSERT_TRUE (dl_index_words_find (w, l, form, strlen (form), &found, &error));
+          CU_ASSERT_EQUAL (found, G_MAXUINT64);
+          CU_ASSERT_TRUE (dl_index_words_seek (w, l, form, strlen (form), &where, &is, &error));
+          CU_ASSERT_FALSE (is);
+          for (guint64 j = 0; j < dl_index_words_size (w, l); j++)
+            {
+              gsize len;
+              guint64 count;
+              const char *other = dl_index_words_form (w, l, j, &len, &count, &error);
+              CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+              int c = memcmp (other, form, MIN (len, strlen (form)));
+              below += c < 0 || (c == 0 && len < strlen (form));
+            }
+          CU_ASSERT_EQUAL (where, below);
+        }
     }
+  CU_ASSERT_EQUAL (others, 4); /* 0 (of Turkish lines), 97, 194 and 291 */
+  DlIndexInfo info;
+  dl_index_info (idx, &info);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    CU_ASSERT_EQUAL (info.forms[l], lexicon_size[l]);
+  CU_ASSERT_TRUE (info.forms[0] + info.forms[1] + info.forms[2] < 12000);
+  /* A form both inputs have is one number of the lexicon; a memo of it
+   * stays from one input to the other, for its owner alone. */
+  {
+    g_autoptr (DlIndexWords) w = dl_index_words_open (idx, 0, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+    guint64 k0, k1;
+    CU_ASSERT_TRUE (dl_index_words_find (w, DL_LANG_TR, "söz", strlen ("söz"), &k0, &error));
+    CU_ASSERT_NOT_EQUAL_FATAL (k0, G_MAXUINT64);
+    guint64 id = dl_index_words_lexicon_id (w, DL_LANG_TR, k0, &error);
+    CU_ASSERT_TRUE_FATAL (id < info.forms[DL_LANG_TR]);
+    static const int owner = 0, other = 0;
+    guint8 *memo = dl_index_words_memo (w, DL_LANG_TR, &owner);
+    CU_ASSERT_EQUAL (memo[id], 0);
+    memo[id] = 7;
+    CU_ASSERT_TRUE (dl_index_words_reopen (w, idx, 1, &error));
+    CU_ASSERT_TRUE (dl_index_words_find (w, DL_LANG_TR, "söz", strlen ("söz"), &k1, &error));
+    CU_ASSERT_EQUAL (dl_index_words_lexicon_id (w, DL_LANG_TR, k1, &error), id);
+    CU_ASSERT_EQUAL (dl_index_words_memo (w, DL_LANG_TR, &owner)[id], 7);
+    CU_ASSERT_EQUAL (dl_index_words_memo (w, DL_LANG_TR, &other)[id], 0);
+    CU_ASSERT_EQUAL (dl_index_words_memo (w, DL_LANG_TR, &owner)[id], 0);
+  }
   /* One reader pointed at input 1, 0, 1 in turn gives what a reader of
    * each gives: sizes, and each form found again where it is. */
   g_autoptr (DlIndexWords) again = dl_index_words_open (idx, 1, &error);
@@ -565,6 +625,63 @@ test_pages_are_checked (void)
     }
 }
 
+/* The page of an input's table @spec (entries "GAP BLOCKS BYTES" joined
+ * by '|') decoded with @n entries from form @first, before form 50,
+ * postings of 100 bytes, 10 blocks: its entries "NUMBER BLOCKS AT BYTES"
+ * joined by '|', or NULL if it is refused. */
+static char *
+decoded_ids (const char *spec, guint64 n, guint64 first)
+{
+  g_autoptr (GByteArray) page = g_byte_array_new ();
+  g_auto (GStrv) entries = g_strsplit (spec, "|", -1);
+  for (guint i = 0; entries[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (entries[i], " ", -1);
+      g_assert (g_strv_length (f) == 3);
+      for (guint j = 0; j < 3; j++)
+        dl_put_varint (page, g_ascii_strtoull (f[j], NULL, 10));
+    }
+  g_autoptr (GPtrArray) got = g_ptr_array_new_with_free_func (g_free);
+  if (!dl_index_words_decode_ids (page->data, page->len, n, first, 50, 100, 10, got))
+    {
+      CU_ASSERT_EQUAL (got->len, 0);
+      return NULL;
+    }
+  g_ptr_array_add (got, NULL);
+  return g_strjoinv ("|", (char **) got->pdata);
+}
+
+/* An input's table names forms of the lexicon by number: each page from
+ * its directory's first, in order, before the next page's first. */
+static void
+test_tables_are_checked (void)
+{
+  g_autofree char *good = decoded_ids ("0 1 1|3 2 3|39 1 5", 3, 7);
+  CU_ASSERT_STRING_EQUAL (good, "7 1 0 1|10 2 1 3|49 1 4 5");
+  static const struct {
+    const char *spec;
+    guint64 n, first;
+  } bad[] = {
+    { "1 1 1", 1, 7 },         /* the first is not the directory's */
+    { "0 1 1|0 1 1", 2, 7 },   /* the same form twice */
+    { "0 1 1|43 1 1", 2, 7 },  /* the next page's first */
+    { "0 1 1", 1, 50 },        /* the first is the next page's */
+    { "0 0 1", 1, 7 },         /* no blocks */
+    { "0 2 1", 1, 7 },         /* two blocks in one byte */
+    { "0 11 20", 1, 7 },       /* more blocks than the input */
+    { "0 1 60|1 1 41", 2, 7 }, /* gaps past the postings */
+    { "0 1 1|1 1 1", 1, 7 },   /* bytes after the last */
+    { "0 1 1|1 1 1", 3, 7 },   /* fewer entries than said */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *got = decoded_ids (bad[i].spec, bad[i].n, bad[i].first);
+      if (got != NULL)
+        g_printerr ("table %s gave %s\n", bad[i].spec, got);
+      CU_ASSERT_PTR_NULL (got);
+    }
+}
+
 /* g_ptr_array_sort's order of strings (it passes pointers to them). */
 static gint
 by_name (gconstpointer a, gconstpointer b)
@@ -727,16 +844,18 @@ test_other_versions_are_refused (void)
     const char *text, *message;
   } cases[] = {
     { "derlem-index 1\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 1; this derlem reads format 3" },
+      "is an index of format 1; this derlem reads format 4" },
     { "derlem-index 2\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 2; this derlem reads format 3: build it again" },
-    { "derlem-index 4\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 4; this derlem reads format 3" },
+      "is an index of format 2; this derlem reads format 4: build it again" },
+    { "derlem-index 3\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 3; this derlem reads format 4: build it again" },
+    { "derlem-index 5\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 5; this derlem reads format 4" },
     { "derlem-index 999999999999999999999\n", "bad version line" },
     { "PK\3\4 a zip file\n", "is not a derlem index" },
     { "", "is not a derlem index" },
-    { "derlem-index 3\n", "cut short" },
-    { "derlem-index 3\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
+    { "derlem-index 4\n", "cut short" },
+    { "derlem-index 4\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -750,7 +869,7 @@ test_other_versions_are_refused (void)
       CU_ASSERT (error != NULL && strstr (error->message, cases[i].message) != NULL);
     }
   /* A name outside the index, with a good checksum, is still refused. */
-  const char *body = "derlem-index 3\nsegment ../x.dls 10 00000000\n";
+  const char *body = "derlem-index 4\nsegment ../x.dls 10 00000000\n";
   g_autofree char *text = g_strdup_printf ("%send %08x\n", body,
                                            (guint) crc32 (0, (const guint8 *) body, strlen (body)));
   CU_ASSERT_TRUE (g_file_set_contents (manifest, text, -1, NULL));
@@ -1098,6 +1217,7 @@ test_index_suite (void)
   CU_pSuite s = CU_add_suite ("index", NULL, NULL);
   CU_add_test (s, "lines_come_back", test_lines_come_back);
   CU_add_test (s, "pages_are_checked", test_pages_are_checked);
+  CU_add_test (s, "tables_are_checked", test_tables_are_checked);
   CU_add_test (s, "lines_in_parts", test_lines_in_parts);
   CU_add_test (s, "every_flipped_byte_is_refused", test_every_flipped_byte_is_refused);
   CU_add_test (s, "every_cut_is_refused", test_every_cut_is_refused);

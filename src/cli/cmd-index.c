@@ -318,7 +318,7 @@ not_in_index (const DlIndex *idx, GPtrArray *inputs, GError **error)
 
 /* Copies the inputs of @idx into @b but those @drop has (NULL: none). */
 static gboolean
-copy_inputs (DlIndexBuilder *b, const DlIndex *idx, GHashTable *drop, GError **error)
+copy_inputs (DlIndexBuilder *b, DlIndex *idx, GHashTable *drop, GError **error)
 {
   for (guint i = 0; i < dl_index_n_inputs (idx); i++)
     if ((drop == NULL || !g_hash_table_contains (drop, dl_index_input_path (idx, i)))
@@ -333,7 +333,7 @@ copy_inputs (DlIndexBuilder *b, const DlIndex *idx, GHashTable *drop, GError **e
 /* Rewrites @idx as one segment without the inputs @drop names (NULL:
  * none), its table kept. */
 static gboolean
-rewrite (const DlIndex *idx, GHashTable *drop, GError **error)
+rewrite (DlIndex *idx, GHashTable *drop, GError **error)
 {
   g_autoptr (DlIndexBuilder) b = dl_index_builder_change (idx, FALSE, NULL, error);
   return b != NULL && copy_inputs (b, idx, drop, error) && dl_index_builder_commit (b, error);
@@ -488,6 +488,15 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
       _ ("of the index: lines %s (%.2f), counts %s (%.2f), words %s (%.2f), the rest %s (%.2f)"),
       p[0], r[0], p[1], r[1], p[2], r[2], p[3], r[3]);
   dl_writer_note (w, split);
+  char f[DL_LANG_COUNT][24];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    dl_format_u64 (f[l], info.forms[l]);
+  g_autofree char *forms = g_strdup_printf (
+      /* Translators: `derlem index info`: the distinct folded words of the
+         index's lexicons, by language (summed over its segments). */
+      _ ("lexicon: %s Turkish, %s English and %s other forms"), f[DL_LANG_TR], f[DL_LANG_EN],
+      f[DL_LANG_OTHER]);
+  dl_writer_note (w, forms);
   dl_writer_end (w);
   return TRUE;
 }

@@ -20,6 +20,10 @@ typedef struct {
                        union's); a tested term's: its blocks */
 } TermForms;
 
+/* A form of the lexicon none of the tests can match (dl_index_words_memo;
+ * 0: not known). */
+#define MEMO_NOTHING 1
+
 static void
 terms_free (TermForms *terms, guint n)
 {
@@ -56,10 +60,13 @@ cql_sets_free (CqlSets *c, guint n)
 
 /* Marks the blocks of form @k of @lang (@form, @len bytes) in the sets of
  * the CQL conditions it may meet; counts in *@open the sets that became
- * full. FALSE with @error if the words are damaged. */
+ * full. Sets *@may if it may meet one, *@unsure if a query's conditions
+ * were not tested (their sets full). FALSE with @error if the words are
+ * damaged. */
 static gboolean
 cql_mark (DlIndexWords *w, DlMatcher *m, CqlSets *cql, guint n_cql, DlLang lang, guint64 k,
-          const char *form, gsize len, guint64 n_blocks, guint *open, GError **error)
+          const char *form, gsize len, guint64 n_blocks, guint *open, gboolean *may,
+          gboolean *unsure, GError **error)
 {
   for (guint i = 0; i < n_cql; i++)
     {
@@ -68,13 +75,19 @@ cql_mark (DlIndexWords *w, DlMatcher *m, CqlSets *cql, guint n_cql, DlLang lang,
       gboolean tested = FALSE;
       for (guint d = 0; d < dl_cql_n_conds (c->cql); d++)
         {
-          if (c->sets[d] == NULL || c->marked[d] == n_blocks)
+          if (c->sets[d] == NULL)
             continue;
+          if (c->marked[d] == n_blocks)
+            {
+              *unsure = TRUE;
+              continue;
+            }
           if (!tested)
             dl_matcher_cql_folded (m, c->query, lang, form, len, &mask, &known);
           tested = TRUE;
           if (!dl_cql_cond_may (c->cql, d, mask, known))
             continue;
+          *may = TRUE;
           DlIndexMark mark = { .lang = lang, .k = k };
           if (!dl_index_words_mark (w, &mark, 1, c->sets[d], &c->marked[d], error))
             return FALSE;
@@ -212,28 +225,44 @@ find_forms (DlIndexWords *w, DlMatcher *m, TermForms *terms, CqlSets *cql, guint
         }
       if (open > 0 && !forms_to_test (w, m, terms, cql, n_cql, n_blocks, l, ranges, error))
         return FALSE;
+      /* What a form of the segment's lexicon gave the tests, kept from
+       * input to input: most forms match no term, and an input's are
+       * those of many others. */
+      guint8 *memo = open > 0 ? dl_index_words_memo (w, l, m) : NULL;
       const guint64 *r = (const guint64 *) (gconstpointer) ranges->data;
       for (guint ri = 0; open > 0 && ri < ranges->len; ri += 2)
         for (guint64 k = r[ri]; open > 0 && k < r[ri + 1]; k++)
           {
+            guint64 id = dl_index_words_lexicon_id (w, l, k, error);
+            if (id == G_MAXUINT64)
+              return FALSE;
+            if (memo[id] == MEMO_NOTHING)
+              continue;
             gsize len;
             guint64 blocks;
             const char *form = dl_index_words_form (w, l, k, &len, &blocks, error);
             if (form == NULL)
               return FALSE;
             dl_matcher_test_folded (m, l, form, len, mask);
+            gboolean may = FALSE, unsure = FALSE;
             for (guint t = 0; t < n_terms; t++)
               {
                 TermForms *tf = &terms[t];
-                if (!((mask[t / 64] >> (t % 64)) & 1) || !tf->tested || tf->n_blocks == n_blocks)
+                if (!((mask[t / 64] >> (t % 64)) & 1) || !tf->tested)
+                  continue;
+                may = TRUE;
+                if (tf->n_blocks == n_blocks)
                   continue;
                 DlIndexMark mark = { .lang = l, .k = k };
                 if (!dl_index_words_mark (w, &mark, 1, tf->blocks, &tf->n_blocks, error))
                   return FALSE;
                 open -= tf->n_blocks == n_blocks;
               }
-            if (!cql_mark (w, m, cql, n_cql, l, k, form, len, n_blocks, &open, error))
+            if (!cql_mark (w, m, cql, n_cql, l, k, form, len, n_blocks, &open, &may, &unsure,
+                           error))
               return FALSE;
+            if (!may && !unsure)
+              memo[id] = MEMO_NOTHING;
           }
     }
   return TRUE;

@@ -6,18 +6,22 @@
  *   zigzag(number - previous) zigzag(offset - previous) varint(len)
  *   byte(lang | encoding << 2) text
  * (the first line of a block is relative to 0, so a block reads alone).
- * After an input's blocks come a frame of its counts (counter.h), the
- * chunks of its postings (each folded form's blocks, as varint gaps from
- * the previous block + 1, one form after another) and a frame of its
- * words: per language, the folded forms in byte order, each with its
- * number of blocks and where its gaps are in the postings.
+ * After an input's blocks come the chunks of its postings (each folded
+ * form's blocks, as varint gaps from the previous block + 1, one form
+ * after another) and a frame of its counts (counter.h). After every
+ * input's come the segment's lexicon (per language, the folded forms of
+ * all its inputs' words, each once, in byte order, front-coded in pages)
+ * and then, per input, its table of words (per language, the numbers of
+ * its forms in the lexicon as gaps, each with its number of blocks and
+ * the bytes of their gaps, in pages) and that table's directory.
  * The table of contents is a zstd frame of the inputs (path, size, line
- * counts, blocks, encodings, how reading ended, where its counts and words
- * are) and the blocks (offset, sizes, CRC-32 of the compressed bytes,
- * lines, tokens by language, columns). The trailer holds a magic,
+ * counts, blocks, encodings, how reading ended, where its counts and
+ * postings are), the blocks (offset, sizes, CRC-32 of the compressed
+ * bytes, lines, tokens by language, columns), the lexicon's pages (with
+ * their first forms) and each input's table. The trailer holds a magic,
  * the version, where the table is and its CRC, and its own CRC.
  *
- * The manifest is text: "derlem-index 1", one "segment NAME SIZE CRC"
+ * The manifest is text: "derlem-index 4", one "segment NAME SIZE CRC"
  * line per segment (CRC of its trailer), at most one "meta NAME SIZE CRC"
  * line (CRC of the whole table), and "end CRC" over the lines before. */
 #include "config.h"
@@ -36,6 +40,7 @@
 #include "decode.h"
 #include "error.h"
 #include "i18n.h"
+#include "lexicon.h"
 #include "prefetch.h"
 #include "spill.h"
 #include "tempfiles.h"
@@ -56,6 +61,14 @@
  * but for a forged one (each form may repeat the previous one's bytes). */
 #define PAGE_FORMS_MAX ((guint64) 64 << 20)
 #define POSTINGS_CHUNK ((gsize) 64 << 10) /* the postings' frames, uncompressed */
+/* A page of a lexicon and of an input's table of words, uncompressed:
+ * the size aimed at, and the most a reader takes. */
+#define LEX_PAGE ((gsize) 32 << 10)
+#define LEX_PAGE_MAX ((gsize) 16 << 20)
+#define IDS_PAGE ((gsize) 16 << 10)
+#define IDS_PAGE_MAX ((gsize) 16 << 20)
+#define FORMS_BATCH 16                  /* forms of the lexicon fetched at once */
+#define WORDS_MEMORY ((gsize) 16 << 20) /* the inputs' words a build keeps in memory */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_CCtx, ZSTD_freeCCtx)
@@ -147,12 +160,37 @@ typedef struct {
   gboolean has_counts; /* a frame of its counts (counter.h), after its blocks */
   guint32 variant;
   Block counts;
-  gboolean has_words; /* its postings' chunks and words, after its counts */
+  gboolean has_words; /* its postings' chunks, before its counts */
   guint words_langs;  /* the languages tokenized, 1 << DlLang */
-  Block words;        /* the words' directory */
   GArray *chunks;     /* Block: the postings */
-  GArray *pages;      /* Block: the words' table */
+  GArray *pages;      /* Block: the words' table, after the segment's lexicon */
+  Block words;        /* the words' directory, after the table */
 } Input;
+
+/* A page of a segment's lexicon, as its table of contents lists it. */
+typedef struct {
+  Block frame;
+  guint64 start, n;  /* its first form's number, its forms */
+  gsize first_at;    /* its first form, in Segment.firsts */
+  guint64 first_len; /* bytes */
+} LexPage;
+
+/* A page of the lexicon decoded: its forms one after another, where each
+ * ends. */
+typedef struct {
+  GByteArray *forms;
+  guint32 *ends;
+} LexForms;
+
+/* One language's lexicon: the folded forms of the segment's inputs'
+ * words, each once, in byte order, numbered from 0. An input's words are
+ * those numbers. */
+typedef struct {
+  guint64 size;
+  GArray *pages;      /* LexPage */
+  LexForms **decoded; /* per page: NULL until a reader decodes it, then
+                         set once (atomically) for every reader */
+} Lexicon;
 
 typedef struct {
   char *name;
@@ -162,6 +200,8 @@ typedef struct {
   guint32 trailer_crc;
   guint64 toc_offset;
   GArray *blocks; /* Block */
+  Lexicon lex[DL_LANG_COUNT];
+  GByteArray *firsts; /* the lexicon pages' first forms */
 } Segment;
 
 struct _DlIndex {
@@ -173,6 +213,16 @@ struct _DlIndex {
 };
 
 static void
+lex_forms_free (LexForms *f)
+{
+  if (f == NULL)
+    return;
+  g_byte_array_unref (f->forms);
+  g_free (f->ends);
+  g_free (f);
+}
+
+static void
 segment_free (gpointer p)
 {
   Segment *s = p;
@@ -181,7 +231,26 @@ segment_free (gpointer p)
     close (s->fd);
   if (s->blocks != NULL)
     g_array_unref (s->blocks);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      Lexicon *lx = &s->lex[l];
+      for (guint k = 0; lx->pages != NULL && k < lx->pages->len; k++)
+        lex_forms_free (lx->decoded[k]);
+      g_free (lx->decoded);
+      if (lx->pages != NULL)
+        g_array_unref (lx->pages);
+    }
+  if (s->firsts != NULL)
+    g_byte_array_unref (s->firsts);
   g_free (s);
+}
+
+/* Byte order of two forms. */
+static int
+form_order (const guint8 *a, guint64 la, const guint8 *b, guint64 lb)
+{
+  int c = memcmp (a, b, (gsize) MIN (la, lb));
+  return c != 0 ? c : (la > lb) - (la < lb);
 }
 
 static void
@@ -300,26 +369,98 @@ put_frames (GByteArray *t, const GArray *frames, guint64 shift)
     }
 }
 
-/* The frames of input @in in the order they lie: its blocks (@blocks),
- * its postings, its words' pages, its counts and its words' directory. */
+/* The frames of input @in that come before the segment's lexicon, in the
+ * order they lie: its blocks (@blocks), its postings and its counts. */
 static GPtrArray *
 input_frames (const Input *in, const Block *blocks)
 {
   GPtrArray *frames = g_ptr_array_new ();
   for (guint64 k = 0; k < in->n_blocks; k++)
     g_ptr_array_add (frames, (gpointer) &blocks[k]);
-  if (in->has_words)
-    {
-      for (guint k = 0; k < in->chunks->len; k++)
-        g_ptr_array_add (frames, &g_array_index (in->chunks, Block, k));
-      for (guint k = 0; k < in->pages->len; k++)
-        g_ptr_array_add (frames, &g_array_index (in->pages, Block, k));
-    }
+  for (guint k = 0; in->has_words && k < in->chunks->len; k++)
+    g_ptr_array_add (frames, &g_array_index (in->chunks, Block, k));
   if (in->has_counts)
     g_ptr_array_add (frames, (gpointer) &in->counts);
-  if (in->has_words)
-    g_ptr_array_add (frames, (gpointer) &in->words);
   return frames;
+}
+
+/* Whether @f lies at *@at, before @end: then *@at moves past it. */
+static gboolean
+frame_at (const Block *f, guint64 *at, guint64 end)
+{
+  if (f->offset != *at || f->clen > end - *at)
+    return FALSE;
+  *at += f->clen;
+  return TRUE;
+}
+
+/* Reads one frame in a table of contents (get_frames's, with no count). */
+static void
+get_frame (DlCursor *c, Block *f, guint64 max)
+{
+  *f = (Block){ 0 };
+  f->offset = dl_get_varint (c);
+  f->clen = dl_get_varint (c);
+  f->rlen = dl_get_varint (c);
+  guint64 crc = dl_get_varint (c);
+  f->crc = (guint32) crc;
+  if (crc > G_MAXUINT32 || f->rlen > max)
+    c->bad = TRUE;
+}
+
+static void
+put_frame_toc (GByteArray *t, const Block *f, guint64 shift)
+{
+  dl_put_varint (t, f->offset + shift);
+  dl_put_varint (t, f->clen);
+  dl_put_varint (t, f->rlen);
+  dl_put_varint (t, f->crc);
+}
+
+/* Reads the lexicon of @seg from @c: per language its forms and pages,
+ * in order, none empty. */
+static void
+get_lexicon (DlCursor *c, Segment *seg, gsize len)
+{
+  seg->firsts = g_byte_array_new ();
+  for (int l = 0; l < DL_LANG_COUNT && !c->bad; l++)
+    {
+      Lexicon *lx = &seg->lex[l];
+      lx->size = dl_get_varint (c);
+      guint64 n_pages = dl_get_varint (c);
+      if (n_pages > len || lx->size > G_MAXUINT32 * n_pages)
+        {
+          c->bad = TRUE;
+          break;
+        }
+      lx->pages = g_array_sized_new (FALSE, FALSE, sizeof (LexPage), (guint) n_pages);
+      lx->decoded = g_new0 (LexForms *, MAX (n_pages, 1));
+      guint64 start = 0;
+      for (guint64 k = 0; k < n_pages && !c->bad; k++)
+        {
+          LexPage pg = { .start = start };
+          get_frame (c, &pg.frame, LEX_PAGE_MAX);
+          pg.n = dl_get_varint (c);
+          pg.first_len = dl_get_varint (c);
+          const guint8 *first = dl_get_bytes (c, pg.first_len);
+          const LexPage *prev = k > 0 ? &g_array_index (lx->pages, LexPage, k - 1) : NULL;
+          if (first == NULL || pg.n == 0 || pg.n > lx->size - start || pg.n > G_MAXUINT32
+              || (prev != NULL
+                  && form_order (seg->firsts->data + prev->first_at, prev->first_len, first,
+                                 pg.first_len)
+                         >= 0))
+            {
+              c->bad = TRUE;
+              break;
+            }
+          pg.first_at = seg->firsts->len;
+          g_byte_array_append (seg->firsts, first, (guint) pg.first_len);
+          start += pg.n;
+          g_array_append_val (lx->pages, pg);
+        }
+      if (start != lx->size)
+        c->bad = TRUE;
+    }
 }
 
 /* Parses the table of contents @toc of @seg (number @k) into its blocks
@@ -393,17 +534,11 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
           in.has_words = TRUE;
           guint64 langs = dl_get_varint (&c);
           in.words_langs = (guint) (langs & 7);
-          in.words.offset = dl_get_varint (&c);
-          in.words.clen = dl_get_varint (&c);
-          in.words.rlen = dl_get_varint (&c);
-          guint64 crc = dl_get_varint (&c);
-          in.words.crc = (guint32) crc;
-          if (langs == 0 || langs > 7 || crc > G_MAXUINT32 || in.words.rlen > TOC_MAX || in.at_open)
+          if (langs == 0 || langs > 7 || in.at_open)
             c.bad = TRUE;
           in.chunks = g_array_new (FALSE, FALSE, sizeof (Block));
           in.pages = g_array_new (FALSE, FALSE, sizeof (Block));
           get_frames (&c, in.chunks, POSTINGS_CHUNK, toc->len);
-          get_frames (&c, in.pages, TOC_MAX, toc->len);
         }
       if (in.failed && (in.code == DL_ERROR_USAGE || in.code >= DL_ERROR_INDEX))
         c.bad = TRUE;
@@ -432,11 +567,23 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
         c.bad = TRUE;
       g_array_append_val (seg->blocks, blk);
     }
+  /* The lexicon, then each input's table of words and its directory. */
+  get_lexicon (&c, seg, toc->len);
+  for (guint i = first_input; i < idx->inputs->len && !c.bad; i++)
+    {
+      Input *in = &g_array_index (idx->inputs, Input, i);
+      if (!in->has_words)
+        continue;
+      get_frame (&c, &in->words, TOC_MAX);
+      get_frames (&c, in->pages, IDS_PAGE_MAX, toc->len);
+    }
   if (c.bad || c.p != c.end)
     return damaged (error, seg->name, _ ("bad table of contents"));
   /* Each input's blocks are its own and hold its lines; they and its
-   * other frames tile the file up to the table, in order. */
-  guint64 next = 0, at = 0;
+   * other frames tile the file up to the table, in order: each input's
+   * blocks, postings and counts, the lexicon, then each input's table of
+   * words and its directory. */
+  guint64 next = 0, at = 0, end = seg->toc_offset;
   for (guint i = first_input; i < idx->inputs->len; i++)
     {
       const Input *in = &g_array_index (idx->inputs, Input, i);
@@ -451,15 +598,24 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
         return damaged (error, seg->name, _ ("bad table of contents"));
       g_autoptr (GPtrArray) frames = input_frames (in, blocks);
       for (guint j = 0; j < frames->len; j++)
-        {
-          const Block *f = frames->pdata[j];
-          if (f->offset != at || f->clen > seg->toc_offset - at)
-            return damaged (error, seg->name, _ ("bad table of contents"));
-          at += f->clen;
-        }
+        if (!frame_at (frames->pdata[j], &at, end))
+          return damaged (error, seg->name, _ ("bad table of contents"));
       next += in->n_blocks;
     }
-  if (next != n_blocks || at != seg->toc_offset)
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint j = 0; j < seg->lex[l].pages->len; j++)
+      if (!frame_at (&g_array_index (seg->lex[l].pages, LexPage, j).frame, &at, end))
+        return damaged (error, seg->name, _ ("bad table of contents"));
+  for (guint i = first_input; i < idx->inputs->len; i++)
+    {
+      const Input *in = &g_array_index (idx->inputs, Input, i);
+      for (guint j = 0; in->has_words && j < in->pages->len; j++)
+        if (!frame_at (&g_array_index (in->pages, Block, j), &at, end))
+          return damaged (error, seg->name, _ ("bad table of contents"));
+      if (in->has_words && !frame_at (&in->words, &at, end))
+        return damaged (error, seg->name, _ ("bad table of contents"));
+    }
+  if (next != n_blocks || at != end)
     return damaged (error, seg->name, _ ("bad table of contents"));
   return TRUE;
 }
@@ -752,6 +908,12 @@ dl_index_info (const DlIndex *idx, DlIndexInfo *info)
       const Segment *seg = idx->segments->pdata[s];
       info->stored_bytes += seg->size;
       info->blocks += seg->blocks->len;
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        {
+          info->forms[l] += seg->lex[l].size;
+          for (guint k = 0; k < seg->lex[l].pages->len; k++)
+            info->stored_words += g_array_index (seg->lex[l].pages, LexPage, k).frame.clen;
+        }
     }
   g_autofree char *manifest = g_build_filename (idx->path, DL_INDEX_MANIFEST, NULL);
   struct stat st;
@@ -832,20 +994,177 @@ dl_index_terms_clear (DlIndexTerms *terms)
 
 /* ---- Words read back ---- */
 
-/* A page of one language's table, as the directory lists it. */
+/* What a page of forms must agree with: its number of entries, and its
+ * first form (the directory's; NULL if it has none); for a page of an
+ * input's table as its builder gives it (@postings: each form with its
+ * number of blocks and the bytes of their gaps), where its gaps begin in
+ * the postings, their size, and the input's blocks. */
 typedef struct {
-  guint64 start; /* its first entry's number in the language */
-  guint64 n;     /* entries */
-  guint64 at;    /* where its first entry's gaps begin in the postings */
+  guint64 n;
   const guint8 *first;
   guint64 first_len;
-  guint frame; /* in the input's pages */
-} Page;
+  gboolean postings;
+  guint64 at, postings_len, n_blocks;
+} PageBounds;
 
-/* One entry of a page. */
+/* A form of a page decoded. */
 typedef struct {
   const guint8 *form; /* in the page's forms */
   guint64 len, n, at, bytes;
+} Form;
+
+/* Decodes the page @data (@len bytes) into @forms_out (their bytes in
+ * @bytes_out, which they point into, one after another): FALSE,
+ * @forms_out empty, if it is not a page that agrees with @b, entry by
+ * entry (lengths, order from the first, gaps inside the postings,
+ * nothing after the last). */
+static gboolean
+decode_page (const guint8 *data, gsize len, const PageBounds *b, GArray *forms_out,
+             GByteArray *bytes_out)
+{
+  /* Each form is the previous one's first bytes and its own. An entry
+   * takes two bytes at least, four with its postings: room for them at
+   * once, written in place (a rare word over many inputs loads a page
+   * of each: this loop was most of such a search). */
+  g_array_set_size (forms_out, 0);
+  if (b->n > len / (b->postings ? 4 : 2))
+    return FALSE;
+  g_array_set_size (forms_out, (guint) b->n);
+  Form *forms = (Form *) (gpointer) forms_out->data;
+  DlCursor c = { data, data + len, FALSE };
+  gsize cap = MAX (2 * len, 64), used = 0;
+  g_byte_array_set_size (bytes_out, (guint) cap);
+  guint8 *out = bytes_out->data;
+  guint64 prev_at = 0, prev_len = 0, at = b->at, k = 0;
+  for (; k < b->n && !c.bad; k++)
+    {
+      guint64 shared = dl_get_varint (&c), rest = dl_get_varint (&c);
+      const guint8 *tail = dl_get_bytes (&c, rest);
+      guint64 n = 0, bytes = 0;
+      if (b->postings)
+        {
+          n = dl_get_varint (&c);
+          bytes = dl_get_varint (&c);
+        }
+      if (c.bad || tail == NULL || shared > prev_len || (k == 0 && shared > 0)
+          || used + shared + rest > PAGE_FORMS_MAX)
+        break;
+      if (used + shared + rest > cap)
+        {
+          cap = MAX (2 * cap, used + shared + rest);
+          g_byte_array_set_size (bytes_out, (guint) cap);
+          out = bytes_out->data;
+        }
+      /* In byte order: the first sorts as the directory says, each other
+       * after the one before, which it equals up to @shared bytes. */
+      if (k == 0 ? b->first != NULL && form_order (tail, rest, b->first, b->first_len) != 0
+                 : form_order (tail, rest, out + prev_at + shared, prev_len - shared) <= 0)
+        break;
+      /* Each block at least a byte of gaps, inside the postings. */
+      if (b->postings
+          && (n == 0 || n > bytes || n > b->n_blocks || at > b->postings_len
+              || bytes > b->postings_len - at))
+        break;
+      memcpy (out + used, out + prev_at, (gsize) shared);
+      memcpy (out + used + shared, tail, (gsize) rest);
+      forms[k] = (Form){ GSIZE_TO_POINTER (used), shared + rest, n, at, bytes };
+      at += bytes;
+      prev_at = used;
+      prev_len = shared + rest;
+      used += (gsize) prev_len;
+    }
+  if (k < b->n || c.p != c.end)
+    {
+      g_array_set_size (forms_out, 0);
+      return FALSE;
+    }
+  for (k = 0; k < b->n; k++)
+    forms[k].form = out + GPOINTER_TO_SIZE (forms[k].form);
+  /* The forms one after another, and nothing after them. */
+  g_byte_array_set_size (bytes_out, (guint) used);
+  return TRUE;
+}
+
+gboolean
+dl_index_words_decode_page (const guint8 *data, gsize len, guint64 n, const char *first,
+                            gsize first_len, guint64 postings_len, guint64 n_blocks,
+                            GPtrArray *forms)
+{
+  PageBounds b = { n, (const guint8 *) first, first_len, TRUE, 0, postings_len, n_blocks };
+  g_autoptr (GArray) decoded = g_array_new (FALSE, FALSE, sizeof (Form));
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  if (!decode_page (data, len, &b, decoded, bytes))
+    return FALSE;
+  for (guint k = 0; k < decoded->len; k++)
+    {
+      const Form *e = &g_array_index (decoded, Form, k);
+      g_ptr_array_add (forms, g_strdup_printf ("%.*s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                                               " %" G_GUINT64_FORMAT,
+                                               (int) e->len, (const char *) e->form, e->n, e->at,
+                                               e->bytes));
+    }
+  return TRUE;
+}
+
+/* The forms of lexicon page @p of @lang in @seg, decoded once for every
+ * reader of the index (the first to need them decodes them, through
+ * @dctx, @buf and @scratch, and publishes them): checked against the
+ * directory, and its last form before the next page's first. NULL with
+ * @error if the page is damaged. */
+static const LexForms *
+lex_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteArray *buf,
+          GArray *scratch, GError **error)
+{
+  const Lexicon *lx = &seg->lex[lang];
+  LexForms *f = g_atomic_pointer_get (&lx->decoded[p]);
+  if (f != NULL)
+    return f;
+  const LexPage *pg = &g_array_index (lx->pages, LexPage, p);
+  if (!read_frame (seg, &pg->frame, dctx, buf, _ ("bad checksum of the lexicon"), error))
+    return NULL;
+  f = g_new0 (LexForms, 1);
+  f->forms = g_byte_array_new ();
+  PageBounds b = { pg->n, seg->firsts->data + pg->first_at, pg->first_len, FALSE, 0, 0, 0 };
+  gboolean ok = decode_page (buf->data, buf->len, &b, scratch, f->forms);
+  if (ok)
+    {
+      f->ends = g_new (guint32, pg->n);
+      const Form *forms = (const Form *) (gconstpointer) scratch->data;
+      for (guint64 k = 0; k < pg->n; k++)
+        f->ends[k] = (guint32) (forms[k].form - f->forms->data + forms[k].len);
+      const Form *last = &forms[pg->n - 1];
+      const LexPage *next = p + 1 < lx->pages->len ? pg + 1 : NULL;
+      ok = next == NULL
+           || form_order (last->form, last->len, seg->firsts->data + next->first_at,
+                          next->first_len)
+                  < 0;
+    }
+  if (!ok)
+    {
+      lex_forms_free (f);
+      damaged (error, seg->name, _ ("bad lexicon"));
+      return NULL;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&lx->decoded[p], NULL, f))
+    {
+      lex_forms_free (f);
+      f = g_atomic_pointer_get (&lx->decoded[p]);
+    }
+  return f;
+}
+
+/* A page of one language's table of an input, as the directory lists it. */
+typedef struct {
+  guint64 start;    /* its first entry's number in the language */
+  guint64 n;        /* entries */
+  guint64 at;       /* where its first entry's gaps begin in the postings */
+  guint64 first_id; /* its first entry's form in the lexicon */
+  guint frame;      /* in the input's pages */
+} Page;
+
+/* One entry of a page: a form of the lexicon, its blocks. */
+typedef struct {
+  guint64 id, n, at, bytes;
 } Entry;
 
 struct _DlIndexWords {
@@ -863,7 +1182,12 @@ struct _DlIndexWords {
   GByteArray *page;  /* the page read last, */
   guint page_frame;  /* its frame + 1; 0: none */
   GArray *entries;   /* Entry: its entries */
-  GByteArray *forms; /* their forms, one after another */
+  GByteArray *lex_buf;
+  GArray *lex_scratch;           /* Form */
+  guint lex_hint[DL_LANG_COUNT]; /* the lexicon's page read last */
+  /* dl_index_words_memo's: a byte per form of the segment's lexicon. */
+  guint8 *memo[DL_LANG_COUNT];
+  gconstpointer memo_owner;
 };
 
 void
@@ -879,7 +1203,10 @@ dl_index_words_free (DlIndexWords *w)
   g_byte_array_unref (w->chunk);
   g_byte_array_unref (w->page);
   g_array_unref (w->entries);
-  g_byte_array_unref (w->forms);
+  g_byte_array_unref (w->lex_buf);
+  g_array_unref (w->lex_scratch);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_free (w->memo[l]);
   dl_index_unref (w->idx);
   g_free (w);
 }
@@ -899,14 +1226,6 @@ chunks_ok (const Input *in, guint64 len)
   return sum == len;
 }
 
-/* Byte order of two forms. */
-static int
-form_order (const guint8 *a, guint64 la, const guint8 *b, guint64 lb)
-{
-  int c = memcmp (a, b, (gsize) MIN (la, lb));
-  return c != 0 ? c : (la > lb) - (la < lb);
-}
-
 /* Points @w, its buffers kept, at the words of input @i of @idx: FALSE
  * without @error if the input has none, FALSE with @error if their
  * directory is damaged. */
@@ -915,6 +1234,10 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
 {
   g_return_val_if_fail (i < idx->inputs->len, FALSE);
   const Input *in = &g_array_index (idx->inputs, Input, i);
+  /* The memos are of a segment's lexicon. */
+  if (w->idx != idx || w->seg != idx->segments->pdata[in->segment])
+    for (int l = 0; l < DL_LANG_COUNT; l++)
+      g_clear_pointer (&w->memo[l], g_free);
   if (w->idx != idx)
     {
       dl_index_unref (w->idx);
@@ -927,14 +1250,15 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       w->size[l] = 0;
+      w->lex_hint[l] = 0;
       if (w->pages[l] != NULL)
         g_array_set_size (w->pages[l], 0);
     }
-  if (!in->has_words)
-    return FALSE;
   const Segment *seg = idx->segments->pdata[in->segment];
   w->seg = seg;
   w->in = in;
+  if (!in->has_words)
+    return FALSE;
   if (!read_frame (seg, &in->words, w->dctx, w->dir, _ ("bad checksum of an input's words"), error))
     return FALSE;
   DlCursor c = { w->dir->data, w->dir->data + w->dir->len, FALSE };
@@ -957,16 +1281,16 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
         w->pages[l] = g_array_sized_new (FALSE, FALSE, sizeof (Page), (guint) n);
       for (guint64 k = 0; k < n && !c.bad; k++)
         {
-          Page pg = { w->size[l], 0, 0, NULL, 0, frame++ };
+          Page pg = { w->size[l], 0, 0, 0, frame++ };
           pg.n = dl_get_varint (&c);
           pg.at = dl_get_varint (&c);
-          pg.first_len = dl_get_varint (&c);
-          pg.first = dl_get_bytes (&c, pg.first_len);
-          /* Pages in order, none empty. */
+          pg.first_id = dl_get_varint (&c);
+          /* Pages in order of their forms, none empty, each of the
+           * lexicon's. */
           const Page *prev = k > 0 ? &g_array_index (w->pages[l], Page, k - 1) : NULL;
-          if (pg.first == NULL || pg.n == 0 || pg.n > G_MAXUINT32 || pg.at > w->postings_len
-              || (prev != NULL
-                  && form_order (prev->first, prev->first_len, pg.first, pg.first_len) >= 0))
+          if (pg.n == 0 || pg.n > G_MAXUINT32 || pg.at > w->postings_len
+              || pg.first_id >= seg->lex[l].size || pg.n > seg->lex[l].size - pg.first_id
+              || (prev != NULL && prev->first_id >= pg.first_id))
             c.bad = TRUE;
           w->size[l] += pg.n;
           g_array_append_val (w->pages[l], pg);
@@ -986,7 +1310,8 @@ dl_index_words_open (DlIndex *idx, guint i, GError **error)
   w->chunk = g_byte_array_new ();
   w->page = g_byte_array_new ();
   w->entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  w->forms = g_byte_array_new ();
+  w->lex_buf = g_byte_array_new ();
+  w->lex_scratch = g_array_new (FALSE, FALSE, sizeof (Form));
   w->dctx = ZSTD_createDCtx ();
   return words_load (w, idx, i, error) ? g_steal_pointer (&w) : NULL;
 }
@@ -1009,107 +1334,78 @@ dl_index_words_size (const DlIndexWords *w, DlLang lang)
   return w->size[lang];
 }
 
-/* What a page of words must agree with: its number of entries, its first
- * form (the directory's), where its gaps begin in the postings, their
- * size, and the input's blocks. */
+/* What a page of an input's table must agree with: its entries, its
+ * first form's number and where its gaps begin (the directory's), the
+ * next page's first form's number (or the lexicon's size), the postings'
+ * size and the input's blocks. */
 typedef struct {
-  guint64 n;
-  const guint8 *first;
-  guint64 first_len;
-  guint64 at, postings_len, n_blocks;
-} PageBounds;
+  guint64 n, first_id, at, next_id, postings_len, n_blocks;
+} IdsBounds;
 
-/* Decodes the page @data (@len bytes) into @entries (their forms in
- * @forms, whose bytes they point into): FALSE, @entries empty, if it is
- * not a page that agrees with @b, entry by entry (lengths, order from the
- * first, gaps inside the postings, nothing after the last). */
+/* Decodes the page of an input's table @data (@len bytes) into
+ * @entries_out: FALSE, @entries_out empty, if it is not a page that
+ * agrees with @b, entry by entry (its forms from the directory's first,
+ * in order, before the next page's, its gaps inside the postings,
+ * nothing after the last). */
 static gboolean
-decode_page (const guint8 *data, gsize len, const PageBounds *b, GArray *entries_out,
-             GByteArray *forms_out)
+decode_ids (const guint8 *data, gsize len, const IdsBounds *b, GArray *entries_out)
 {
-  /* Each form is the previous one's first bytes and its own. An entry
-   * takes four bytes at least: room for them at once, written in place
-   * (a rare word over many inputs loads a page of each: this loop was
-   * most of such a search). */
+  /* An entry takes three bytes at least. */
   g_array_set_size (entries_out, 0);
-  if (b->n > len / 4)
+  if (b->n > len / 3 || b->first_id >= b->next_id)
     return FALSE;
   g_array_set_size (entries_out, (guint) b->n);
   Entry *entries = (Entry *) (gpointer) entries_out->data;
   DlCursor c = { data, data + len, FALSE };
-  gsize cap = MAX (2 * len, 64), used = 0;
-  g_byte_array_set_size (forms_out, (guint) cap);
-  guint8 *forms = forms_out->data;
-  guint64 prev_at = 0, prev_len = 0, at = b->at, k = 0;
+  guint64 id = b->first_id, at = b->at, k = 0;
   for (; k < b->n && !c.bad; k++)
     {
-      guint64 shared = dl_get_varint (&c), rest = dl_get_varint (&c);
-      const guint8 *tail = dl_get_bytes (&c, rest);
-      guint64 n = dl_get_varint (&c), bytes = dl_get_varint (&c);
-      if (c.bad || tail == NULL || shared > prev_len || (k == 0 && shared > 0)
-          || used + shared + rest > PAGE_FORMS_MAX)
+      guint64 gap = dl_get_varint (&c), n = dl_get_varint (&c), bytes = dl_get_varint (&c);
+      /* The first is the directory's, each other after the one before,
+       * all before the next page's first. */
+      if (c.bad || (k == 0) != (gap == 0) || gap >= b->next_id - id)
         break;
-      if (used + shared + rest > cap)
-        {
-          cap = MAX (2 * cap, used + shared + rest);
-          g_byte_array_set_size (forms_out, (guint) cap);
-          forms = forms_out->data;
-        }
-      /* In byte order: the first sorts as the directory says, each other
-       * after the one before, which it equals up to @shared bytes. */
-      if (k == 0 ? form_order (tail, rest, b->first, b->first_len) != 0
-                 : form_order (tail, rest, forms + prev_at + shared, prev_len - shared) <= 0)
-        break;
+      id += gap;
       /* Each block at least a byte of gaps, inside the postings. */
       if (n == 0 || n > bytes || n > b->n_blocks || at > b->postings_len
           || bytes > b->postings_len - at)
         break;
-      memcpy (forms + used, forms + prev_at, (gsize) shared);
-      memcpy (forms + used + shared, tail, (gsize) rest);
-      entries[k] = (Entry){ GSIZE_TO_POINTER (used), shared + rest, n, at, bytes };
+      entries[k] = (Entry){ id, n, at, bytes };
       at += bytes;
-      prev_at = used;
-      prev_len = shared + rest;
-      used += (gsize) prev_len;
     }
   if (k < b->n || c.p != c.end)
     {
       g_array_set_size (entries_out, 0);
       return FALSE;
     }
-  for (k = 0; k < b->n; k++)
-    entries[k].form = forms + GPOINTER_TO_SIZE (entries[k].form);
-  /* The forms one after another, and nothing after them. */
-  g_byte_array_set_size (forms_out, (guint) used);
   return TRUE;
 }
 
 gboolean
-dl_index_words_decode_page (const guint8 *data, gsize len, guint64 n, const char *first,
-                            gsize first_len, guint64 postings_len, guint64 n_blocks,
-                            GPtrArray *forms)
+dl_index_words_decode_ids (const guint8 *data, gsize len, guint64 n, guint64 first_id,
+                           guint64 next_id, guint64 postings_len, guint64 n_blocks,
+                           GPtrArray *entries)
 {
-  PageBounds b = { n, (const guint8 *) first, first_len, 0, postings_len, n_blocks };
-  g_autoptr (GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  if (!decode_page (data, len, &b, entries, bytes))
+  IdsBounds b = { n, first_id, 0, next_id, postings_len, n_blocks };
+  g_autoptr (GArray) decoded = g_array_new (FALSE, FALSE, sizeof (Entry));
+  if (!decode_ids (data, len, &b, decoded))
     return FALSE;
-  for (guint k = 0; k < entries->len; k++)
+  for (guint k = 0; k < decoded->len; k++)
     {
-      const Entry *e = &g_array_index (entries, Entry, k);
-      g_ptr_array_add (forms, g_strdup_printf ("%.*s %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
-                                               " %" G_GUINT64_FORMAT,
-                                               (int) e->len, (const char *) e->form, e->n, e->at,
-                                               e->bytes));
+      const Entry *e = &g_array_index (decoded, Entry, k);
+      g_ptr_array_add (entries, g_strdup_printf ("%" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT
+                                                 " %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT,
+                                                 e->id, e->n, e->at, e->bytes));
     }
   return TRUE;
 }
 
-/* Reads page @pg (of @lang) into w->entries, checked: its entries in
- * order from the directory's first, their gaps inside the postings. */
+/* Reads page @p of @lang into w->entries, checked (decode_ids). */
 static gboolean
-load_page (DlIndexWords *w, const Page *pg, GError **error)
+load_page (DlIndexWords *w, DlLang lang, guint p, GError **error)
 {
+  const GArray *pages = w->pages[lang];
+  const Page *pg = &g_array_index (pages, Page, p);
   if (w->page_frame == pg->frame + 1)
     return TRUE;
   w->page_frame = 0;
@@ -1117,15 +1413,21 @@ load_page (DlIndexWords *w, const Page *pg, GError **error)
   if (!read_frame (w->seg, &g_array_index (w->in->pages, Block, pg->frame), w->dctx, w->page,
                    _ ("bad checksum of an input's words"), error))
     return FALSE;
-  PageBounds b = { pg->n, pg->first, pg->first_len, pg->at, w->postings_len, w->in->n_blocks };
-  if (!decode_page (w->page->data, w->page->len, &b, w->entries, w->forms))
+  IdsBounds b
+      = { pg->n,
+          pg->first_id,
+          pg->at,
+          p + 1 < pages->len ? g_array_index (pages, Page, p + 1).first_id : w->seg->lex[lang].size,
+          w->postings_len,
+          w->in->n_blocks };
+  if (!decode_ids (w->page->data, w->page->len, &b, w->entries))
     return damaged (error, w->seg->name, _ ("bad words of an input"));
   w->page_frame = pg->frame + 1;
   return TRUE;
 }
 
 /* The page of @lang that holds entry @k. */
-static const Page *
+static guint
 page_of (const DlIndexWords *w, DlLang lang, guint64 k)
 {
   const GArray *pages = w->pages[lang];
@@ -1138,7 +1440,7 @@ page_of (const DlIndexWords *w, DlLang lang, guint64 k)
       else
         hi = mid;
     }
-  return &g_array_index (pages, Page, lo);
+  return lo;
 }
 
 /* Entry @k of @lang, its page read. */
@@ -1146,10 +1448,83 @@ static const Entry *
 entry_at (DlIndexWords *w, DlLang lang, guint64 k, GError **error)
 {
   g_return_val_if_fail (k < w->size[lang], NULL);
-  const Page *pg = page_of (w, lang, k);
-  if (!load_page (w, pg, error))
+  guint p = page_of (w, lang, k);
+  if (!load_page (w, lang, p, error))
     return NULL;
-  return &g_array_index (w->entries, Entry, k - pg->start);
+  return &g_array_index (w->entries, Entry, k - g_array_index (w->pages[lang], Page, p).start);
+}
+
+/* The decoded page of @lang's lexicon in @w's segment that holds form
+ * @id, into *@f, and the form's place in it, into *@k. */
+static gboolean
+lex_locate (DlIndexWords *w, DlLang lang, guint64 id, const LexForms **f, guint64 *k,
+            GError **error)
+{
+  const Lexicon *lx = &w->seg->lex[lang];
+  g_return_val_if_fail (id < lx->size, FALSE);
+  /* Forms are most often wanted in order: from the page of the last
+   * one, the next few, before a search. */
+  guint p = MIN (w->lex_hint[lang], lx->pages->len - 1);
+  const LexPage *pg = &g_array_index (lx->pages, LexPage, p);
+  for (guint ahead = 0; ahead < 8 && id >= pg->start + pg->n && p + 1 < lx->pages->len; ahead++)
+    pg = &g_array_index (lx->pages, LexPage, ++p);
+  if (id < pg->start || id - pg->start >= pg->n)
+    {
+      guint lo = 0, hi = lx->pages->len;
+      while (hi - lo > 1)
+        {
+          guint mid = lo + (hi - lo) / 2;
+          if (g_array_index (lx->pages, LexPage, mid).start <= id)
+            lo = mid;
+          else
+            hi = mid;
+        }
+      p = lo;
+      pg = &g_array_index (lx->pages, LexPage, p);
+    }
+  w->lex_hint[lang] = p;
+  *f = lex_page (w->seg, lang, p, w->dctx, w->lex_buf, w->lex_scratch, error);
+  *k = id - pg->start;
+  return *f != NULL;
+}
+
+/* Form @k of the decoded lexicon page @f: its bytes, *@len. */
+static inline const char *
+lex_forms_at (const LexForms *f, guint64 k, gsize *len)
+{
+  guint32 from = k > 0 ? f->ends[k - 1] : 0;
+  *len = f->ends[k] - from;
+  return (const char *) f->forms->data + from;
+}
+
+/* Form @id of @lang's lexicon in @w's segment: its bytes, *@len. */
+static const char *
+lex_form (DlIndexWords *w, DlLang lang, guint64 id, gsize *len, GError **error)
+{
+  const LexForms *f;
+  guint64 k;
+  if (!lex_locate (w, lang, id, &f, &k, error))
+    return NULL;
+  return lex_forms_at (f, k, len);
+}
+
+guint64
+dl_index_words_lexicon_id (DlIndexWords *w, DlLang lang, guint64 k, GError **error)
+{
+  const Entry *e = entry_at (w, lang, k, error);
+  return e != NULL ? e->id : G_MAXUINT64;
+}
+
+guint8 *
+dl_index_words_memo (DlIndexWords *w, DlLang lang, gconstpointer owner)
+{
+  if (w->memo_owner != owner)
+    for (int l = 0; l < DL_LANG_COUNT; l++)
+      g_clear_pointer (&w->memo[l], g_free);
+  w->memo_owner = owner;
+  if (w->memo[lang] == NULL)
+    w->memo[lang] = g_malloc0 (MAX (w->seg->lex[lang].size, 1));
+  return w->memo[lang];
 }
 
 const char *
@@ -1159,9 +1534,59 @@ dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len, guint6
   const Entry *e = entry_at (w, lang, k, error);
   if (e == NULL)
     return NULL;
-  *len = (gsize) e->len;
   *blocks = e->n;
-  return (const char *) e->form;
+  return lex_form (w, lang, e->id, len, error);
+}
+
+/* The number of the first form of @lang's lexicon in @w's segment not
+ * before @form (@len bytes), into *@id (its size if none), and whether
+ * it is @form into *@found. */
+static gboolean
+lex_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *id, gboolean *found,
+          GError **error)
+{
+  const Segment *seg = w->seg;
+  const Lexicon *lx = &seg->lex[lang];
+  *id = 0;
+  *found = FALSE;
+  if (lx->pages->len == 0)
+    return TRUE;
+  /* The last page whose first form is not after it. */
+  guint lo = 0, hi = lx->pages->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const LexPage *pg = &g_array_index (lx->pages, LexPage, mid);
+      if (form_order (seg->firsts->data + pg->first_at, pg->first_len, (const guint8 *) form, len)
+          <= 0)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  const LexPage *pg = &g_array_index (lx->pages, LexPage, lo);
+  const LexForms *f = lex_page (seg, lang, lo, w->dctx, w->lex_buf, w->lex_scratch, error);
+  if (f == NULL)
+    return FALSE;
+  /* The first of its forms not before it; past them, the next page's
+   * first (which is after it). */
+  guint64 a = 0, b = pg->n;
+  while (a < b)
+    {
+      guint64 mid = a + (b - a) / 2;
+      guint32 from = mid > 0 ? f->ends[mid - 1] : 0;
+      if (form_order (f->forms->data + from, f->ends[mid] - from, (const guint8 *) form, len) < 0)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  *id = pg->start + a;
+  if (a < pg->n)
+    {
+      guint32 from = a > 0 ? f->ends[a - 1] : 0;
+      *found
+          = form_order (f->forms->data + from, f->ends[a] - from, (const guint8 *) form, len) == 0;
+    }
+  return TRUE;
 }
 
 /* Puts in @terms the words of input @i and where the word of each form
@@ -1193,26 +1618,49 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
-      /* The language's words once, in their order: a page's forms at a
-       * time, as decode_page puts them one after another. */
+      /* The language's words once, in their order, a page at a time. */
       guint64 size = dl_index_words_has (w, l) ? dl_index_words_size (w, l) : 0;
       g_array_set_size (at, (guint) size);
       const GArray *pages = w->pages[l];
-      for (guint p = 0; pages != NULL && p < pages->len; p++)
+      for (guint p = 0; size > 0 && p < pages->len; p++)
         {
           const Page *pg = &g_array_index (pages, Page, p);
-          if (!load_page (w, pg, error))
+          if (!load_page (w, l, p, error))
             return FALSE;
-          if (words->len + w->forms->len > G_MAXUINT32 || pg->start + pg->n > size)
-            return damaged (error, seg->name, _ ("bad counts of an input"));
-          guint32 base = (guint32) words->len;
-          g_string_append_len (words, (const char *) w->forms->data, (gssize) w->forms->len);
-          for (guint e = 0; e < w->entries->len; e++)
+          const Entry *entries = (const Entry *) (gconstpointer) w->entries->data;
+          for (guint from = 0; from < w->entries->len; from += FORMS_BATCH)
             {
-              const Entry *en = &g_array_index (w->entries, Entry, e);
-              g_array_index (at, DlIndexSpan, pg->start + e)
-                  = (DlIndexSpan){ base + (guint32) (en->form - w->forms->data),
-                                   (guint32) en->len };
+              /* A batch of forms at once, their places in the lexicon's
+               * pages fetched together, then their bytes (the forms of
+               * an input are far apart in a lexicon of millions). */
+              guint n_batch = MIN (w->entries->len - from, FORMS_BATCH);
+              const LexForms *f[FORMS_BATCH] = { NULL };
+              guint64 k[FORMS_BATCH] = { 0 };
+              const char *text[FORMS_BATCH] = { NULL };
+              gsize len[FORMS_BATCH] = { 0 }, sum = 0;
+              for (guint e = 0; e < n_batch; e++)
+                {
+                  if (!lex_locate (w, l, entries[from + e].id, &f[e], &k[e], error))
+                    return FALSE;
+                  DL_PREFETCH (&f[e]->ends[k[e]]);
+                }
+              for (guint e = 0; e < n_batch; e++)
+                {
+                  text[e] = lex_forms_at (f[e], k[e], &len[e]);
+                  DL_PREFETCH (text[e]);
+                  sum += len[e];
+                }
+              if (words->len + sum > G_MAXUINT32)
+                return damaged (error, seg->name, _ ("bad counts of an input"));
+              gsize end = words->len;
+              g_string_set_size (words, end + sum);
+              for (guint e = 0; e < n_batch; e++)
+                {
+                  g_array_index (at, DlIndexSpan, pg->start + from + e)
+                      = (DlIndexSpan){ (guint32) end, (guint32) len[e] };
+                  memcpy (words->str + end, text[e], len[e]);
+                  end += len[e];
+                }
             }
         }
       g_array_set_size (forms, (guint) n);
@@ -1265,38 +1713,47 @@ dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, 
   const GArray *pages = w->pages[lang];
   if (pages == NULL || pages->len == 0)
     return TRUE;
-  /* The last page whose first form is not after it. */
-  guint lo = 0, hi = pages->len;
-  while (hi - lo > 1)
+  /* Where it is among the segment's forms, then among the input's. */
+  guint64 id;
+  gboolean there;
+  if (!lex_seek (w, lang, form, len, &id, &there, error))
+    return FALSE;
+  /* The pages whose first form is before it. */
+  guint p = 0, hi = pages->len;
+  while (p < hi)
     {
-      guint mid = lo + (hi - lo) / 2;
-      const Page *pg = &g_array_index (pages, Page, mid);
-      if (form_order (pg->first, pg->first_len, (const guint8 *) form, len) <= 0)
-        lo = mid;
+      guint mid = p + (hi - p) / 2;
+      if (g_array_index (pages, Page, mid).first_id < id)
+        p = mid + 1;
       else
         hi = mid;
     }
-  const Page *pg = &g_array_index (pages, Page, lo);
-  if (!load_page (w, pg, error))
+  if (p == 0)
+    {
+      if (found != NULL)
+        *found = there && g_array_index (pages, Page, 0).first_id == id;
+      return TRUE;
+    }
+  /* The first of the last such page's entries not before it; past them,
+   * the next page's first. */
+  if (!load_page (w, lang, p - 1, error))
     return FALSE;
-  /* The first of its forms not before it; past them, the next page's
-   * first (which is after it). */
-  guint a = 0, b = w->entries->len;
+  const Page *pg = &g_array_index (pages, Page, p - 1);
+  const Entry *entries = (const Entry *) (gconstpointer) w->entries->data;
+  guint64 a = 0, b = pg->n;
   while (a < b)
     {
-      guint mid = a + (b - a) / 2;
-      const Entry *e = &g_array_index (w->entries, Entry, mid);
-      if (form_order (e->form, e->len, (const guint8 *) form, len) < 0)
+      guint64 mid = a + (b - a) / 2;
+      if (entries[mid].id < id)
         a = mid + 1;
       else
         b = mid;
     }
   *k = pg->start + a;
-  if (found != NULL && a < w->entries->len)
-    {
-      const Entry *e = &g_array_index (w->entries, Entry, a);
-      *found = form_order (e->form, e->len, (const guint8 *) form, len) == 0;
-    }
+  if (found != NULL)
+    *found = there
+             && (a < pg->n ? entries[a].id == id
+                           : p < pages->len && g_array_index (pages, Page, p).first_id == id);
   return TRUE;
 }
 
@@ -1779,6 +2236,19 @@ dl_index_verify (DlIndex *idx, GError **error)
           return damaged (error, seg->name, _ ("its lines are not the ones its table counts"));
         }
     }
+  /* Every page of every lexicon, in order, those no input's words name
+   * too. */
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Form));
+  for (guint s = 0; s < idx->segments->len; s++)
+    {
+      const Segment *seg = idx->segments->pdata[s];
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        for (guint p = 0; p < seg->lex[l].pages->len; p++)
+          if (lex_page (seg, l, p, dctx, buf, scratch, error) == NULL)
+            return FALSE;
+    }
   return TRUE;
 }
 
@@ -1805,6 +2275,15 @@ typedef struct {
   GArray *into; /* Block: where its frame is listed (blocks, chunks, pages), */
   Block *one;   /* or NULL and this is it (the counts', the directory's) */
 } PackJob;
+
+/* A page of an input's table of words as its builder gave it
+ * (DlWordsPage), kept until the index's builder numbers its forms in the
+ * segment's lexicon (dl_index_builder_add). */
+typedef struct {
+  DlLang lang;
+  guint64 n, at;     /* entries; where the first one's gaps begin */
+  gsize offset, len; /* in DlIndexPiece.raw_pages */
+} RawPage;
 
 struct _DlIndexPiece {
   char *path;
@@ -1838,12 +2317,11 @@ struct _DlIndexPiece {
   DlWordsTerm term;
   gpointer term_data;
   DlNormalizer *norm;
-  GByteArray *postings;           /* the gaps not yet in a chunk */
-  GArray *chunks;                 /* Block: the chunks of the postings */
-  GArray *pages;                  /* Block: the pages of the words' table */
-  GByteArray *dir[DL_LANG_COUNT]; /* each language's pages: entries, first form */
-  guint64 dir_pages[DL_LANG_COUNT];
-  Block words_frame; /* the directory */
+  GByteArray *postings;  /* the gaps not yet in a chunk */
+  GArray *chunks;        /* Block: the chunks of the postings */
+  guint64 postings_len;  /* their bytes */
+  GByteArray *raw_pages; /* the words' table as it came, one page after another */
+  GArray *pages;         /* RawPage: its pages */
 };
 
 static gboolean packer_stop (DlIndexPiece *p);
@@ -1894,9 +2372,8 @@ dl_index_piece_new (const char *path, gint64 size)
   p->notes = g_byte_array_new ();
   p->postings = g_byte_array_new ();
   p->chunks = g_array_new (FALSE, FALSE, sizeof (Block));
-  p->pages = g_array_new (FALSE, FALSE, sizeof (Block));
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    p->dir[l] = g_byte_array_new ();
+  p->raw_pages = g_byte_array_new ();
+  p->pages = g_array_new (FALSE, FALSE, sizeof (RawPage));
   return p;
 }
 
@@ -1918,9 +2395,8 @@ dl_index_piece_free (DlIndexPiece *p)
   dl_words_build_free (p->words);
   g_byte_array_unref (p->postings);
   g_array_unref (p->chunks);
+  g_byte_array_unref (p->raw_pages);
   g_array_unref (p->pages);
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_byte_array_unref (p->dir[l]);
   g_free (p);
 }
 
@@ -2190,23 +2666,24 @@ dl_index_piece_token (DlIndexPiece *p, DlLang lang, DlTokenKind kind, guint32 fo
   return dl_words_build_token (p->words, lang, form, text, len, p->n_blocks);
 }
 
-/* Packs a page of the words' table (DlWordsPage). */
+/* Keeps a page of the words' table (DlWordsPage) as it is, for the
+ * builder: the segment's lexicon numbers the forms, and the input's
+ * table is written with their numbers at the commit. */
 static gboolean
 put_page (DlLang lang, const char *first, gsize first_len, guint n, guint64 at, const guint8 *data,
           gsize len, gpointer user_data)
 {
   DlIndexPiece *p = user_data;
-  /* The postings are all given before the first page: their last chunk
-   * goes before it. */
-  if (p->postings->len > 0 && !flush_postings (p))
-    return FALSE;
-  if (!put_frame (p, data, len, p->pages, NULL))
-    return FALSE;
-  dl_put_varint (p->dir[lang], n);
-  dl_put_varint (p->dir[lang], at);
-  dl_put_varint (p->dir[lang], first_len);
-  g_byte_array_append (p->dir[lang], (const guint8 *) first, (guint) first_len);
-  p->dir_pages[lang]++;
+  (void) first;
+  (void) first_len;
+  RawPage pg = { lang, n, at, p->raw_pages->len, len };
+  if ((guint64) p->raw_pages->len + len > G_MAXUINT32)
+    {
+      errno = EFBIG;
+      return FALSE;
+    }
+  g_byte_array_append (p->raw_pages, data, (guint) len);
+  g_array_append_val (p->pages, pg);
   return TRUE;
 }
 
@@ -2374,23 +2851,8 @@ end_frames (DlIndexPiece *p, const GError *error, gboolean at_open)
     g_byte_array_unref (counting.frame);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     g_array_unref (form_words[l]);
-  if (!ok || p->tokenized == 0)
-    return ok;
-  g_autoptr (GByteArray) words = g_byte_array_new ();
-  dl_put_varint (words, p->tokenized);
-  dl_put_varint (words, postings_len);
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    if (p->tokenized & (1u << l))
-      {
-        dl_put_varint (words, p->dir_pages[l]);
-        g_byte_array_append (words, p->dir[l]->data, p->dir[l]->len);
-      }
-  if (words->len > TOC_MAX)
-    {
-      errno = EFBIG;
-      return FALSE;
-    }
-  return put_frame (p, words->data, words->len, NULL, &p->words_frame);
+  p->postings_len = postings_len;
+  return ok;
 }
 
 gboolean
@@ -2424,6 +2886,14 @@ struct _DlIndexBuilder {
   char *kept_meta; /* its metadata table's line, when it stays */
   GPtrArray *keep; /* the names of the files those lines name */
   gboolean committed;
+  /* The words of the inputs, numbered as they come (the lexicon is in
+   * byte order only once all are in): per input with words, a record
+   * (words_record) of its table by those numbers. */
+  DlLexicon *forms[DL_LANG_COUNT];
+  DlSpill *words;
+  GByteArray *record;
+  GArray *scratch; /* Form */
+  GByteArray *scratch_bytes;
 };
 
 static gboolean
@@ -2506,6 +2976,8 @@ copy_meta (DlIndexBuilder *b, const char *meta, GError **error)
   return TRUE;
 }
 
+static void words_init (DlIndexBuilder *b);
+
 DlIndexBuilder *
 dl_index_builder_new (const char *path, const char *meta, GError **error)
 {
@@ -2514,6 +2986,7 @@ dl_index_builder_new (const char *path, const char *meta, GError **error)
   b->path = g_strdup (path);
   b->toc_inputs = g_byte_array_new ();
   b->toc_blocks = g_byte_array_new ();
+  words_init (b);
   struct stat st;
   if (g_stat (path, &st) == 0)
     {
@@ -2556,6 +3029,7 @@ dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char 
   b->dir = g_strdup (idx->path);
   b->toc_inputs = g_byte_array_new ();
   b->toc_blocks = g_byte_array_new ();
+  words_init (b);
   b->kept = g_ptr_array_new_with_free_func (g_free);
   b->keep = g_ptr_array_new_with_free_func (g_free);
   for (guint k = 0; keep_segments && k < idx->segments->len; k++)
@@ -2587,6 +3061,557 @@ dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char 
   if (meta != NULL && !copy_meta (b, meta, error))
     return NULL;
   return g_steal_pointer (&b);
+}
+
+/* ---- The segment's words ---- */
+
+/* Starts @b's words: the inputs' forms numbered as they come, their
+ * records kept in memory up to the pieces' limit, then in a file. */
+static void
+words_init (DlIndexBuilder *b)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    b->forms[l] = dl_lexicon_new ();
+  gsize memory = WORDS_MEMORY;
+  const char *knob = g_getenv ("DERLEM_INDEX_PIECE_MEMORY");
+  guint64 v;
+  if (knob != NULL && g_ascii_string_to_unsigned (knob, 10, 1, WORDS_MEMORY, &v, NULL))
+    memory = (gsize) v;
+  b->words = dl_spill_new (memory);
+  b->record = g_byte_array_new ();
+  b->scratch = g_array_new (FALSE, FALSE, sizeof (Form));
+  b->scratch_bytes = g_byte_array_new ();
+}
+
+/* A record of an input's words (words_record): varint(languages)
+ * varint(postings' bytes) varint(blocks), then per language varint(forms)
+ * varint(where the first one's gaps begin) and per form varint(its
+ * number in b->forms) varint(blocks) varint(bytes of their gaps). */
+static void
+record_start (DlIndexBuilder *b, guint langs, guint64 postings_len, guint64 n_blocks)
+{
+  g_byte_array_set_size (b->record, 0);
+  dl_put_varint (b->record, langs);
+  dl_put_varint (b->record, postings_len);
+  dl_put_varint (b->record, n_blocks);
+}
+
+/* Forms numbered at once: their lookups' cache misses overlap. */
+#define RECORD_BATCH 32
+
+/* Numbers the @n forms of @lang at @forms among the segment's and adds
+ * their entries to the record. FALSE (EINVAL) for a form with a NUL. */
+static gboolean
+record_forms (DlIndexBuilder *b, DlLang lang, const Form *forms, guint n)
+{
+  DlLexiconKey keys[RECORD_BATCH];
+  for (guint from = 0; from < n; from += RECORD_BATCH)
+    {
+      guint m = MIN (n - from, RECORD_BATCH);
+      for (guint k = 0; k < m; k++)
+        {
+          const Form *f = &forms[from + k];
+          if (memchr (f->form, 0, (gsize) f->len) != NULL)
+            {
+              errno = EINVAL;
+              return FALSE;
+            }
+          keys[k] = (DlLexiconKey){ (const char *) f->form, (gsize) f->len, 0 };
+        }
+      dl_lexicon_prefetch (b->forms[lang], keys, m);
+      guint8 *q = dl_put_room (b->record, (gsize) m * 3 * DL_VARINT_MAX);
+      for (guint k = 0; k < m; k++)
+        {
+          q = dl_varint_encode (q, dl_lexicon_intern_key (b->forms[lang], &keys[k], NULL));
+          q = dl_varint_encode (q, forms[from + k].n);
+          q = dl_varint_encode (q, forms[from + k].bytes);
+        }
+      dl_put_end (b->record, q);
+    }
+  return TRUE;
+}
+
+/* Keeps the record. FALSE with errno if it could not be. */
+static gboolean
+record_end (DlIndexBuilder *b)
+{
+  g_autoptr (GByteArray) head = g_byte_array_new ();
+  dl_put_varint (head, b->record->len);
+  return dl_spill_append (b->words, head->data, head->len)
+         && dl_spill_append (b->words, b->record->data, b->record->len);
+}
+
+/* Records the words of piece @p, from the pages of its table. FALSE with
+ * errno. */
+static gboolean
+record_piece (DlIndexBuilder *b, const DlIndexPiece *p)
+{
+  record_start (b, p->tokenized, p->postings_len, p->blocks->len);
+  const RawPage *pages = (const RawPage *) (gconstpointer) p->pages->data;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (!(p->tokenized & (1u << l)))
+        continue;
+      guint64 n = 0, at = G_MAXUINT64;
+      for (guint k = 0; k < p->pages->len; k++)
+        if (pages[k].lang == (DlLang) l)
+          {
+            n += pages[k].n;
+            at = MIN (at, pages[k].at);
+          }
+      dl_put_varint (b->record, n);
+      dl_put_varint (b->record, n > 0 ? at : 0);
+      for (guint k = 0; k < p->pages->len; k++)
+        {
+          const RawPage *pg = &pages[k];
+          if (pg->lang != (DlLang) l)
+            continue;
+          PageBounds bounds = { pg->n, NULL, 0, TRUE, pg->at, p->postings_len, p->blocks->len };
+          if (!decode_page (p->raw_pages->data + pg->offset, pg->len, &bounds, b->scratch,
+                            b->scratch_bytes))
+            {
+              errno = EINVAL;
+              return FALSE;
+            }
+          if (!record_forms (b, l, (const Form *) (gconstpointer) b->scratch->data,
+                             b->scratch->len))
+            return FALSE;
+        }
+    }
+  return record_end (b);
+}
+
+/* Records the words of input @i of @idx, read through its segment's
+ * lexicon. FALSE with @error. */
+static gboolean
+record_input (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error)
+{
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
+  if (w == NULL)
+    return FALSE;
+  record_start (b, w->langs, w->postings_len, in->n_blocks);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      if (!dl_index_words_has (w, l))
+        continue;
+      guint64 n = dl_index_words_size (w, l), at = 0;
+      if (n > 0)
+        {
+          const Entry *e = entry_at (w, l, 0, error);
+          if (e == NULL)
+            return FALSE;
+          at = e->at;
+        }
+      dl_put_varint (b->record, n);
+      dl_put_varint (b->record, at);
+      for (guint64 k = 0; k < n; k++)
+        {
+          const Entry *e = entry_at (w, l, k, error);
+          gsize len;
+          const char *form = e == NULL ? NULL : lex_form (w, l, e->id, &len, error);
+          if (form == NULL)
+            return FALSE;
+          const Form f = { (const guint8 *) form, len, e->n, e->at, e->bytes };
+          if (!record_forms (b, l, &f, 1))
+            return damaged (error, w->seg->name, _ ("bad lexicon"));
+        }
+    }
+  if (!record_end (b))
+    return io_error (error, b->seg_tmp, dl_errno_failed ());
+  return TRUE;
+}
+
+/* What the commit writes the words with. The inputs' tables are made
+ * on the commit's thread and compressed and written on another, which
+ * alone touches the file, the compressor, @frames and @toc meanwhile. */
+typedef struct {
+  DlIndexBuilder *b;
+  ZSTD_CCtx *cctx;
+  GByteArray *packed, *page, *dir, *pdir;
+  GArray *frames;               /* Block: an input's pages */
+  guint32 *rank[DL_LANG_COUNT]; /* each form's number in the lexicon */
+  guint32 size[DL_LANG_COUNT];
+  GByteArray *toc;    /* the lexicon's pages, then each input's */
+  gboolean ok;        /* what the commit's thread did went well, */
+  int ok_errsv;       /* or why not */
+  GThread *thread;    /* the writer, or NULL: the frames written at once */
+  GAsyncQueue *todo;  /* TableFrame, then the Writing itself: the end */
+  GAsyncQueue *spare; /* GByteArray: buffers of frames written */
+  guint buffers;      /* made so far */
+  gint errsv;         /* the writer's first failure's errno, or 0 */
+} Writing;
+
+/* A frame of an input's table of words for the writer: a page, or the
+ * table's directory, its last. */
+typedef struct {
+  GByteArray *raw;
+  gboolean dir;
+} TableFrame;
+
+/* The buffers of frames the writer may be behind by. */
+#define TABLE_BUFFERS 8
+
+/* Compresses @len bytes of @data into the segment's next frame, @f. */
+static gboolean
+write_frame (Writing *wr, const guint8 *data, gsize len, Block *f)
+{
+  g_byte_array_set_size (wr->packed, (guint) ZSTD_compressBound (len));
+  size_t n = ZSTD_compressCCtx (wr->cctx, wr->packed->data, wr->packed->len, data, len, ZSTD_LEVEL);
+  if (ZSTD_isError (n))
+    {
+      errno = ENOMEM;
+      return FALSE;
+    }
+  *f = (Block){
+    .offset = wr->b->written, .clen = n, .rlen = len, .crc = crc_of (wr->packed->data, n)
+  };
+  if (!write_all (wr->b->fd, wr->packed->data, n))
+    return FALSE;
+  wr->b->written += n;
+  return TRUE;
+}
+
+/* A page of a lexicon made by lex_make. */
+typedef struct {
+  Block frame; /* its offset from the start of the language's pages */
+  guint32 n;   /* forms */
+  const char *first;
+  guint32 first_len;
+} LexOut;
+
+/* One language's lexicon, made on a thread of its own: the languages'
+ * are made at once (the commit is one thread's work otherwise). */
+typedef struct {
+  const DlLexicon *forms; /* the segment's, as numbered when they came */
+  GThread *thread;
+  guint32 *rank;      /* each one's number in the lexicon */
+  GByteArray *packed; /* its pages, compressed, one after another */
+  GArray *pages;      /* LexOut */
+  gboolean ok;
+} LexMaking;
+
+/* Sorts the forms (lex_make's) in byte order and packs them in pages,
+ * front-coded. */
+static gpointer
+lex_make (gpointer data)
+{
+  LexMaking *m = data;
+  guint32 n = dl_lexicon_size (m->forms);
+  g_autofree DlWordsSortee *all = g_new (DlWordsSortee, MAX (n, 1));
+  for (guint32 id = 0; id < n; id++)
+    {
+      const char *text = dl_lexicon_string (m->forms, id);
+      gsize len = dl_lexicon_length (m->forms, id);
+      all[id] = (DlWordsSortee){ dl_words_prefix (text, len), text, (guint32) len, id };
+    }
+  {
+    g_autofree DlWordsSortee *tmp = g_new (DlWordsSortee, MAX (n, 1));
+    dl_words_sort (all, tmp, n);
+  }
+  m->rank = g_new (guint32, MAX (n, 1));
+  g_autoptr (ZSTD_CCtx) cctx = ZSTD_createCCtx ();
+  g_autoptr (GByteArray) page = g_byte_array_new ();
+  guint32 first = 0;
+  m->ok = TRUE;
+  for (guint32 r = 0; r < n && m->ok; r++)
+    {
+      const DlWordsSortee *s = &all[r];
+      m->rank[s->key] = r;
+      const DlWordsSortee *prev = r > first ? &all[r - 1] : NULL;
+      dl_words_front_code (page, prev != NULL ? prev->text : NULL, prev != NULL ? prev->len : 0,
+                           s->text, s->len);
+      if (page->len < LEX_PAGE && r + 1 < n)
+        continue;
+      guint at = m->packed->len;
+      guint8 *q = dl_put_room (m->packed, ZSTD_compressBound (page->len));
+      size_t c = ZSTD_compressCCtx (cctx, q, ZSTD_compressBound (page->len), page->data, page->len,
+                                    ZSTD_LEVEL);
+      m->ok = !ZSTD_isError (c);
+      if (!m->ok)
+        break;
+      dl_put_end (m->packed, q + c);
+      LexOut out = { { .offset = at, .clen = c, .rlen = page->len, .crc = crc_of (q, c) },
+                     r + 1 - first,
+                     all[first].text,
+                     all[first].len };
+      g_array_append_val (m->pages, out);
+      first = r + 1;
+      g_byte_array_set_size (page, 0);
+    }
+  return NULL;
+}
+
+/* Sorts each language's forms into the segment's lexicon and writes its
+ * pages, listed in wr->toc; each form's number in wr->rank. FALSE with
+ * errno. */
+static gboolean
+write_lexicon (Writing *wr)
+{
+  DlIndexBuilder *b = wr->b;
+  LexMaking making[DL_LANG_COUNT];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LexMaking *m = &making[l];
+      *m = (LexMaking){
+        b->forms[l], NULL, NULL, g_byte_array_new (), g_array_new (FALSE, FALSE, sizeof (LexOut)),
+        FALSE
+      };
+      if (l > 0)
+        m->thread = g_thread_try_new ("derlem lexicon", lex_make, m, NULL);
+    }
+  lex_make (&making[0]);
+  gboolean ok = TRUE;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LexMaking *m = &making[l];
+      if (m->thread != NULL)
+        g_thread_join (m->thread);
+      else if (l > 0)
+        lex_make (m);
+      wr->size[l] = dl_lexicon_size (m->forms);
+      wr->rank[l] = m->rank;
+      guint64 base = b->written;
+      if (ok && (!m->ok || !write_all (b->fd, m->packed->data, m->packed->len)))
+        {
+          ok = FALSE;
+          if (!m->ok)
+            errno = ENOMEM;
+        }
+      b->written += m->packed->len;
+      dl_put_varint (wr->toc, wr->size[l]);
+      dl_put_varint (wr->toc, m->pages->len);
+      for (guint k = 0; k < m->pages->len; k++)
+        {
+          const LexOut *out = &g_array_index (m->pages, LexOut, k);
+          put_frame_toc (wr->toc, &out->frame, base);
+          dl_put_varint (wr->toc, out->n);
+          dl_put_varint (wr->toc, out->first_len);
+          g_byte_array_append (wr->toc, (const guint8 *) out->first, out->first_len);
+        }
+      g_byte_array_unref (m->packed);
+      g_array_unref (m->pages);
+    }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_clear_pointer (&b->forms[l], dl_lexicon_free);
+  return ok;
+}
+
+/* Compresses and writes @job's frame and lists it: a page among its
+ * input's, or its directory in the table of contents, after which its
+ * pages. */
+static void
+write_table_frame (Writing *wr, const TableFrame *job)
+{
+  Block f;
+  if (g_atomic_int_get (&wr->errsv) != 0)
+    return;
+  if (!write_frame (wr, job->raw->data, job->raw->len, &f))
+    g_atomic_int_set (&wr->errsv, dl_errno_failed ());
+  else if (!job->dir)
+    g_array_append_val (wr->frames, f);
+  else
+    {
+      put_frame_toc (wr->toc, &f, 0);
+      put_frames (wr->toc, wr->frames, 0);
+      g_array_set_size (wr->frames, 0);
+    }
+}
+
+static gpointer
+tables_run (gpointer data)
+{
+  Writing *wr = data;
+  gpointer item;
+  while ((item = g_async_queue_pop (wr->todo)) != wr)
+    {
+      TableFrame *job = item;
+      write_table_frame (wr, job);
+      g_byte_array_set_size (job->raw, 0);
+      g_async_queue_push (wr->spare, job->raw);
+      g_free (job);
+    }
+  return NULL;
+}
+
+/* Hands the frame in *@buf to the writer (or writes it), and puts an
+ * empty buffer there: FALSE with errno if writing failed already. */
+static gboolean
+hand_frame (Writing *wr, GByteArray **buf, gboolean dir)
+{
+  int errsv = g_atomic_int_get (&wr->errsv);
+  if (wr->thread == NULL || errsv != 0)
+    {
+      TableFrame job = { *buf, dir };
+      write_table_frame (wr, &job);
+      g_byte_array_set_size (*buf, 0);
+      errno = g_atomic_int_get (&wr->errsv);
+      return errno == 0;
+    }
+  TableFrame *job = g_new (TableFrame, 1);
+  *job = (TableFrame){ *buf, dir };
+  g_async_queue_push (wr->todo, job);
+  *buf = g_async_queue_try_pop (wr->spare);
+  if (*buf == NULL && wr->buffers < TABLE_BUFFERS)
+    {
+      wr->buffers++;
+      *buf = g_byte_array_new ();
+    }
+  if (*buf == NULL)
+    *buf = g_async_queue_pop (wr->spare);
+  // cppcheck-suppress memleak ; the queue holds job, tables_run frees it
+  return TRUE;
+}
+
+/* Writes the table of words of the input whose record (words_record) is
+ * @data (@len bytes): its forms by their numbers in the lexicon, as gaps,
+ * in pages; then its directory (per language its pages: entries, where
+ * their gaps begin, their first form). FALSE with errno. */
+static gboolean
+write_table (Writing *wr, const guint8 *data, gsize len)
+{
+  DlCursor c = { data, data + len, FALSE };
+  guint langs = (guint) dl_get_varint (&c);
+  guint64 postings_len = dl_get_varint (&c);
+  dl_get_varint (&c); /* the blocks */
+  g_byte_array_set_size (wr->dir, 0);
+  dl_put_varint (wr->dir, langs);
+  dl_put_varint (wr->dir, postings_len);
+  for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
+    {
+      if (!(langs & (1u << l)))
+        continue;
+      guint64 n = dl_get_varint (&c), at = dl_get_varint (&c), n_pages = 0;
+      guint64 prev = 0, first_id = 0, page_at = 0, page_n = 0;
+      g_byte_array_set_size (wr->pdir, 0);
+      g_byte_array_set_size (wr->page, 0);
+      guint64 batch[RECORD_BATCH][3];
+      guint m = 0, next = 0;
+      for (guint64 k = 0; k < n && !c.bad; k++)
+        {
+          /* The entries a batch at a time, their numbers fetched at once
+           * (a cache miss each, at random in the numbers of millions). */
+          if (next == m)
+            {
+              m = (guint) MIN (n - k, RECORD_BATCH);
+              next = 0;
+              for (guint j = 0; j < m; j++)
+                {
+                  for (guint v = 0; v < 3; v++)
+                    batch[j][v] = dl_get_varint (&c);
+                  if (batch[j][0] >= wr->size[l])
+                    c.bad = TRUE;
+                  else
+                    DL_PREFETCH (&wr->rank[l][batch[j][0]]);
+                }
+              if (c.bad)
+                break;
+            }
+          guint64 id = wr->rank[l][batch[next][0]], blocks = batch[next][1], bytes = batch[next][2];
+          next++;
+          if (page_n == 0)
+            {
+              first_id = prev = id;
+              page_at = at;
+            }
+          /* The input's forms come in byte order: so do their numbers. */
+          else if (id <= prev)
+            c.bad = TRUE;
+          guint8 *q = dl_put_room (wr->page, 3 * DL_VARINT_MAX);
+          q = dl_varint_encode (q, id - prev);
+          q = dl_varint_encode (q, blocks);
+          dl_put_end (wr->page, dl_varint_encode (q, bytes));
+          prev = id;
+          at += bytes;
+          page_n++;
+          if (wr->page->len < IDS_PAGE && k + 1 < n)
+            continue;
+          if (!hand_frame (wr, &wr->page, FALSE))
+            return FALSE;
+          dl_put_varint (wr->pdir, page_n);
+          dl_put_varint (wr->pdir, page_at);
+          dl_put_varint (wr->pdir, first_id);
+          n_pages++;
+          page_n = 0;
+        }
+      dl_put_varint (wr->dir, n_pages);
+      g_byte_array_append (wr->dir, wr->pdir->data, wr->pdir->len);
+    }
+  if (c.bad || c.p != c.end)
+    {
+      errno = EINVAL;
+      return FALSE;
+    }
+  return hand_frame (wr, &wr->dir, TRUE);
+}
+
+/* Takes whole records of inputs' words (DlSpillTake) and writes their
+ * tables. */
+static gsize
+take_records (const guint8 *data, gsize len, gpointer user_data)
+{
+  Writing *wr = user_data;
+  gsize used = 0;
+  while (used < len)
+    {
+      DlCursor c = { data + used, data + len, FALSE };
+      guint64 n = dl_get_varint (&c);
+      if (c.bad || n > (guint64) (c.end - c.p))
+        break;
+      if (wr->ok && !write_table (wr, c.p, (gsize) n))
+        {
+          wr->ok = FALSE;
+          wr->ok_errsv = dl_errno_failed ();
+        }
+      used = (gsize) (c.p - data) + (gsize) n;
+    }
+  return used;
+}
+
+/* Writes the segment's lexicon and its inputs' tables of words, listed
+ * in @toc. */
+static gboolean
+write_words (DlIndexBuilder *b, GByteArray *toc, GError **error)
+{
+  Writing wr = { .b = b,
+                 .cctx = ZSTD_createCCtx (),
+                 .packed = g_byte_array_new (),
+                 .page = g_byte_array_new (),
+                 .dir = g_byte_array_new (),
+                 .pdir = g_byte_array_new (),
+                 .frames = g_array_new (FALSE, FALSE, sizeof (Block)),
+                 .toc = toc,
+                 .ok = TRUE,
+                 .todo = g_async_queue_new (),
+                 .spare = g_async_queue_new_full ((GDestroyNotify) g_byte_array_unref) };
+  gboolean ok = write_lexicon (&wr);
+  int errsv = ok ? 0 : dl_errno_failed ();
+  if (ok)
+    {
+      wr.thread = g_thread_try_new ("derlem tables", tables_run, &wr, NULL);
+      gboolean replayed = dl_spill_replay (b->words, take_records, &wr);
+      int replay_errsv = replayed ? 0 : dl_errno_failed ();
+      if (wr.thread != NULL)
+        {
+          g_async_queue_push (wr.todo, &wr);
+          g_thread_join (wr.thread);
+        }
+      ok = replayed && wr.ok && wr.errsv == 0;
+      errsv = !replayed ? replay_errsv : !wr.ok ? wr.ok_errsv : wr.errsv;
+    }
+  g_async_queue_unref (wr.todo);
+  g_async_queue_unref (wr.spare);
+  ZSTD_freeCCtx (wr.cctx);
+  g_byte_array_unref (wr.packed);
+  g_byte_array_unref (wr.page);
+  g_byte_array_unref (wr.dir);
+  g_byte_array_unref (wr.pdir);
+  g_array_unref (wr.frames);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_free (wr.rank[l]);
+  if (!ok)
+    return io_error (error, b->seg_tmp, errsv);
+  return TRUE;
 }
 
 typedef struct {
@@ -2645,12 +3670,7 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
   if (in->has_words)
     {
       dl_put_varint (t, in->words_langs);
-      dl_put_varint (t, in->words.offset + shift);
-      dl_put_varint (t, in->words.clen);
-      dl_put_varint (t, in->words.rlen);
-      dl_put_varint (t, in->words.crc);
       put_frames (t, in->chunks, shift);
-      put_frames (t, in->pages, shift);
     }
   b->n_inputs++;
   for (guint64 k = 0; k < n; k++)
@@ -2669,7 +3689,7 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
 }
 
 gboolean
-dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **error)
+dl_index_builder_copy (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error)
 {
   g_return_val_if_fail (i < idx->inputs->len, FALSE);
   const Input *in = &g_array_index (idx->inputs, Input, i);
@@ -2694,7 +3714,7 @@ dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **
     }
   put_input (b, in, blocks, in->n_blocks, from);
   b->written += to - from;
-  return TRUE;
+  return !in->has_words || record_input (b, idx, i, error);
 }
 
 gboolean
@@ -2722,11 +3742,11 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
                      .counts = p->counts_frame,
                      .has_words = p->tokenized != 0 && !p->at_open,
                      .words_langs = p->tokenized,
-                     .words = p->words_frame,
-                     .chunks = p->chunks,
-                     .pages = p->pages };
+                     .chunks = p->chunks };
   put_input (b, &in, (const Block *) (gpointer) p->blocks->data, p->blocks->len, 0);
   b->written += p->stored;
+  if (in.has_words && !record_piece (b, p))
+    return io_error (error, b->seg_tmp, dl_errno_failed ());
   return TRUE;
 }
 
@@ -2735,11 +3755,15 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
 static gboolean
 finish_segment (DlIndexBuilder *b, guint32 *crc, GError **error)
 {
+  g_autoptr (GByteArray) words = g_byte_array_new ();
+  if (!write_words (b, words, error))
+    return FALSE;
   g_autoptr (GByteArray) toc = g_byte_array_new ();
   dl_put_varint (toc, b->n_inputs);
   g_byte_array_append (toc, b->toc_inputs->data, b->toc_inputs->len);
   dl_put_varint (toc, b->n_blocks);
   g_byte_array_append (toc, b->toc_blocks->data, b->toc_blocks->len);
+  g_byte_array_append (toc, words->data, words->len);
   if (toc->len > TOC_MAX)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_IO, _ ("too many inputs for one index"));
@@ -2932,5 +3956,11 @@ dl_index_builder_free (DlIndexBuilder *b)
   if (b->keep != NULL)
     g_ptr_array_unref (b->keep);
   g_free (b->kept_meta);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    dl_lexicon_free (b->forms[l]);
+  dl_spill_free (b->words);
+  g_byte_array_unref (b->record);
+  g_array_unref (b->scratch);
+  g_byte_array_unref (b->scratch_bytes);
   g_free (b);
 }

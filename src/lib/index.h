@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 /* The manifest's name inside NAME.dlx, and the version this derlem reads
  * and writes. */
 #define DL_INDEX_MANIFEST "derlem-index"
-#define DL_INDEX_VERSION 3
+#define DL_INDEX_VERSION 4
 
 typedef struct _DlIndex DlIndex;
 
@@ -89,6 +89,9 @@ typedef struct {
    * counts, and their words (pages, directories and postings); the rest
    * is tables of contents, trailers, the manifest and the metadata. */
   guint64 stored_lines, stored_counts, stored_words;
+  /* The forms of the segments' lexicons (each segment's distinct folded
+   * words, summed over the segments). */
+  guint64 forms[DL_LANG_COUNT];
 } DlIndexInfo;
 
 /* Counts over the whole index, from the tables of contents. */
@@ -137,7 +140,10 @@ gboolean dl_index_input_ended (const DlIndex *idx, guint i, GError **error);
  * build, every form its tokens fold to (dl_normalizer_fold), in byte
  * order, each with the blocks (of the input's lines, numbered from 0)
  * whose lines hold a token of that form. A reader that wants the tokens
- * of some forms reads only those blocks. */
+ * of some forms reads only those blocks. The forms are spelled once per
+ * segment, in its lexicon, which the readers of an index share (a page
+ * of it is decoded once, the first time one needs it): an input's words
+ * are numbers into it. */
 typedef struct _DlIndexWords DlIndexWords;
 
 /* The words of input @i: NULL without @error if it has none (it could not
@@ -164,6 +170,18 @@ guint64 dl_index_words_size (const DlIndexWords *w, DlLang lang);
  * are read a page at a time: in order is fastest. */
 const char *dl_index_words_form (DlIndexWords *w, DlLang lang, guint64 k, gsize *len,
                                  guint64 *blocks, GError **error);
+/* The number of form @k (< size) of @lang in the lexicon of the segment
+ * that holds the input: G_MAXUINT64 with @error (DL_ERROR_INDEX) if the
+ * words are damaged. Inputs of one segment that have a form give it the
+ * same number. */
+guint64 dl_index_words_lexicon_id (DlIndexWords *w, DlLang lang, guint64 k, GError **error);
+/* A byte per form of @lang in the lexicon of the segment that holds the
+ * input, for @owner's use, kept from input to input of that segment: 0
+ * at first, again when @w reads another segment or is asked for another
+ * owner's. What an owner found of a form once (a matcher's test), for
+ * every input that has it. */
+guint8 *dl_index_words_memo (DlIndexWords *w, DlLang lang, gconstpointer owner);
+
 /* The number of the first form of @lang not before @form (@len bytes) in
  * byte order, into *@k (the size if none), and whether it is @form into
  * *@found (may be NULL). FALSE with @error if the words are damaged.
@@ -177,17 +195,31 @@ gboolean dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gs
 gboolean dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
                               GError **error);
 
-/* Decodes a page of words as the build writes them (per form: the bytes
- * it shares with the one before and its own, as varints and bytes, then
- * its number of blocks and the bytes of their gaps), which must hold @n
+/* Decodes a page of an input's words as its builder gives them to the
+ * index (DlWordsPage; per form: the bytes it shares with the one before
+ * and its own, as varints and bytes, then its number of blocks and the
+ * bytes of their gaps), which must hold @n
  * forms from @first (@first_len bytes), in byte order, their gaps in
  * postings of @postings_len bytes from 0, of an input of @n_blocks
  * blocks. TRUE with "FORM BLOCKS AT BYTES" per form appended to @forms;
- * FALSE if the page is not such a one. What a reader checks of every page
- * it loads, open to tests. */
+ * FALSE if the page is not such a one. What the index's builder checks
+ * of each page it numbers, and, but for the postings, what a reader
+ * checks of each page of a lexicon; open to tests. */
 gboolean dl_index_words_decode_page (const guint8 *data, gsize len, guint64 n, const char *first,
                                      gsize first_len, guint64 postings_len, guint64 n_blocks,
                                      GPtrArray *forms);
+
+/* Decodes a page of an input's table of words as the index stores it
+ * (per form: varint(its number in the lexicon less the one before's; 0
+ * for the first) varint(blocks) varint(bytes of their gaps)), which must
+ * hold @n forms from @first_id, all before @next_id, their gaps in
+ * postings of @postings_len bytes from 0, of an input of @n_blocks
+ * blocks. TRUE with "NUMBER BLOCKS AT BYTES" per form appended to
+ * @entries; FALSE if the page is not such a one. What a reader checks of
+ * every page it loads, open to tests. */
+gboolean dl_index_words_decode_ids (const guint8 *data, gsize len, guint64 n, guint64 first_id,
+                                    guint64 next_id, guint64 postings_len, guint64 n_blocks,
+                                    GPtrArray *entries);
 
 /* A form whose blocks are wanted. */
 typedef struct {
@@ -384,7 +416,7 @@ DlIndexBuilder *dl_index_builder_change (const DlIndex *idx, gboolean keep_segme
 /* Appends input @i of @idx (another index, or the one changed) to the
  * segment as it is stored: its frames copied, their checksums checked.
  * FALSE with @error (DL_ERROR_INDEX if damaged, DL_ERROR_IO). */
-gboolean dl_index_builder_copy (DlIndexBuilder *b, const DlIndex *idx, guint i, GError **error);
+gboolean dl_index_builder_copy (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error);
 
 /* Appends @piece (ended) to the segment. FALSE with @error (DL_ERROR_IO). */
 gboolean dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *piece, GError **error);
