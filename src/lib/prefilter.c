@@ -85,11 +85,10 @@ chars_of (const char *text, gsize len, glong *n)
   return g_utf8_to_ucs4_fast (text, (glong) len, n);
 }
 
-/* A character whose form is not one character, and the characters of its
- * forms (in every language), which the literals must hold one of for it
- * to count. */
+/* What a character whose form is not one character can give: the
+ * characters of its forms (in every language), which the literals must
+ * hold one of for it to count. */
 typedef struct {
-  gunichar c;
   gboolean always; /* a form of no character: it counts for any literal */
   GArray *gives;   /* gunichar */
 } Special;
@@ -111,7 +110,6 @@ note_special (GHashTable *specials, gunichar u, const gunichar *f, glong k)
   if (sp == NULL)
     {
       sp = g_new0 (Special, 1);
-      sp->c = u;
       sp->gives = g_array_new (FALSE, FALSE, sizeof (gunichar));
       g_hash_table_insert (specials, GUINT_TO_POINTER (u), sp);
     }
@@ -455,16 +453,16 @@ static void
 add_specials (DlPrefilter *pf, GHashTable *specials)
 {
   GHashTableIter it;
-  gpointer value;
+  gpointer key, value;
   g_hash_table_iter_init (&it, specials);
-  while (g_hash_table_iter_next (&it, NULL, &value))
+  while (g_hash_table_iter_next (&it, &key, &value))
     {
       const Special *sp = value;
       gboolean counts = sp->always;
       for (guint i = 0; !counts && i < sp->gives->len; i++)
         counts = literal_has (pf, g_array_index (sp->gives, gunichar, i));
       if (counts)
-        add_special (pf, sp->c);
+        add_special (pf, GPOINTER_TO_UINT (key));
     }
 }
 
