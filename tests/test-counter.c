@@ -577,16 +577,24 @@ test_freq_bands (void)
     }
 }
 
+/* The size of the lexicons load_without_texts makes up. */
+#define NUMBERS 100000
+
 /* Loads @saved (counts saved from @from without texts, its forms in
  * @order) into @back with @from's terms given apart, each once: TRUE if
- * loaded. With @off_by_one, one term's length is wrong: never loaded. */
+ * loaded. With @off_by_one, one term's length is wrong (or its number,
+ * with @numbers): never loaded. With @numbers (per language, text →
+ * number + 1, filled as texts come), the terms are numbered in
+ * @lexicon, as an index's are. */
 static gboolean
 load_without_texts (DlCounter *back, const DlCounter *from, GArray *const *order,
-                    const GByteArray *saved, gboolean off_by_one)
+                    const GByteArray *saved, gboolean off_by_one, GHashTable *const *numbers,
+                    guint64 lexicon)
 {
   DlIndexTerms terms;
   dl_index_terms_init (&terms);
   terms.given = TRUE;
+  terms.lexicon = numbers != NULL ? lexicon : 0;
   gboolean changed = FALSE;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
@@ -607,14 +615,34 @@ load_without_texts (DlCounter *back, const DlCounter *from, GArray *const *order
           else
             g_free (key);
           DlIndexSpan span = { GPOINTER_TO_UINT (where), (guint32) len };
+          guint32 number = 0;
+          if (numbers != NULL)
+            {
+              /* Numbered as they first come, in a lexicon of NUMBERS. */
+              g_autofree char *text = g_strndup (term, len);
+              number = GPOINTER_TO_UINT (g_hash_table_lookup (numbers[l], text));
+              if (number == 0)
+                {
+                  number = g_hash_table_size (numbers[l]) + 1;
+                  g_hash_table_insert (numbers[l], g_steal_pointer (&text),
+                                       GUINT_TO_POINTER (number));
+                }
+              number--;
+              g_assert (number < NUMBERS);
+            }
           if (off_by_one && !changed && i == 7)
             {
-              /* The words are the same, one length is not. */
-              span.len++;
+              /* The words are the same, one length (or number) is not. */
+              if (numbers != NULL)
+                number = NUMBERS;
+              else
+                span.len++;
               changed = TRUE;
             }
           g_array_append_val (terms.forms[l], span);
+          g_array_append_val (terms.ids[l], number);
         }
+      terms.lexicon_size[l] = NUMBERS;
     }
   CU_ASSERT_TRUE (changed || !off_by_one);
   gboolean ok = dl_counter_load_input_terms (back, saved->data, saved->len, &terms);
@@ -623,19 +651,26 @@ load_without_texts (DlCounter *back, const DlCounter *from, GArray *const *order
 }
 
 /* A counted input saved and loaded back (how an index keeps counts),
- * with its terms' texts or given them apart, merges into the same totals
- * as the counter itself: counts, ranges, files, the apostrophe shown,
- * proper nouns; every cut, and a wrong length, is refused. */
+ * with its terms' texts or given them apart (and numbered in a lexicon,
+ * or not), merges into the same totals as the counter itself: counts,
+ * ranges, files, the apostrophe shown, proper nouns; every cut, and a
+ * wrong length or number, is refused. */
 static void
 test_counter_saved_input_loads_back (void)
 {
   static const char *const paths[]
       = { "corpus/article-tr-azerbaycan-denge-politikasi.txt",
-          "corpus/commentary-en-karabakh-liberation.txt", "corpus/commentary-tr-karabag-2023.txt" };
-  for (guint variant = 0; variant < 4; variant++)
+          "corpus/commentary-en-karabakh-liberation.txt", "corpus/commentary-tr-karabag-2023.txt",
+          "corpus/article-tr-azerbaycan-denge-politikasi.txt" };
+  for (guint variant = 0; variant < 6; variant++)
     {
-      /* 2 and 3: 0 and 1 saved without texts. */
-      gboolean texts = variant < 2;
+      /* 2 and 3: 0 and 1 saved without texts; 4 and 5: numbered too, the
+       * last two inputs in a second lexicon (a segment of their own). */
+      gboolean texts = variant < 2, numbered = variant >= 4;
+      GHashTable *numbering[2][DL_LANG_COUNT];
+      for (guint k = 0; k < 2; k++)
+        for (int l = 0; l < DL_LANG_COUNT; l++)
+          numbering[k][l] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       DlCounterOptions o;
       dl_counter_options_init (&o);
       o.track_counts = TRUE;
@@ -668,11 +703,14 @@ test_counter_saved_input_loads_back (void)
           CU_ASSERT_TRUE (saved->len > 1000);
           if (!texts)
             {
+              GHashTable *const *numbers = numbered ? numbering[i >= 2] : NULL;
               g_autoptr (DlCounter) wrong = dl_counter_new (&o);
-              CU_ASSERT_FALSE (load_without_texts (wrong, c, order, saved, TRUE));
+              CU_ASSERT_FALSE (
+                  load_without_texts (wrong, c, order, saved, TRUE, numbers, 40 + (i >= 2)));
               /* Nor do the counts read as counts with texts. */
               CU_ASSERT_FALSE (dl_counter_load_input (wrong, saved->data, saved->len));
-              CU_ASSERT_TRUE (load_without_texts (back, c, order, saved, FALSE));
+              CU_ASSERT_TRUE (
+                  load_without_texts (back, c, order, saved, FALSE, numbers, 40 + (i >= 2)));
             }
           else
             CU_ASSERT_TRUE (dl_counter_load_input (back, saved->data, saved->len));
@@ -722,6 +760,14 @@ test_counter_saved_input_loads_back (void)
           CU_ASSERT_EQUAL (dl_counter_is_proper_text (loaded, l, "azerbaycan", 10),
                            dl_counter_is_proper_text (live, l, "azerbaycan", 10));
         }
+      for (guint k = 0; k < 2; k++)
+        for (int l = 0; l < DL_LANG_COUNT; l++)
+          {
+            /* Numbered, both lexicons had terms. */
+            CU_ASSERT_TRUE (!numbered || l == DL_LANG_OTHER
+                            || g_hash_table_size (numbering[k][l]) > 100);
+            g_hash_table_unref (numbering[k][l]);
+          }
     }
   /* What is no saved counts at all. */
   g_autoptr (DlCounter) c = dl_counter_new (&(DlCounterOptions){ DL_CASE_FOLD });

@@ -66,12 +66,20 @@ typedef struct {
   GStringChunk *strings;
   DlLexicon *proper_bases; /* Turkish forms seen before an apostrophe suffix */
   guint64 tokens;
+  /* Per index lexicon merged from (DlIndexTerms.lexicon → GArray of
+   * guint32): the id + 1 of the term of each of its numbers, 0 until
+   * one is merged. */
+  GHashTable *by_number;
 
   /* The current file's forms as written (worker side only). */
   DlLexicon *surface;
   GArray *forms;   /* FormStats */
   GArray *pending; /* Pending: the file's terms, for dl_counter_merge */
   GString *pending_text;
+  /* Read from an index: the number of each pending term in its lexicon
+   * (guint32), that lexicon and its size; else NULL. */
+  GArray *pending_ids;
+  guint64 pending_lexicon, lexicon_size;
 } LangCounts;
 
 struct _DlCounter {
@@ -108,6 +116,8 @@ dl_counter_new (const DlCounterOptions *opts)
       lc->apos = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       lc->strings = g_string_chunk_new (4096);
       lc->proper_bases = dl_lexicon_new ();
+      lc->by_number = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                             (GDestroyNotify) g_array_unref);
       if (opts->track_files || opts->track_counts)
         lc->files = g_ptr_array_new_with_free_func (free_files);
       if (opts->track_counts)
@@ -150,6 +160,9 @@ dl_counter_free (DlCounter *c)
         g_array_unref (lc->pending);
       if (lc->pending_text != NULL)
         g_string_free (lc->pending_text, TRUE);
+      if (lc->pending_ids != NULL)
+        g_array_unref (lc->pending_ids);
+      g_hash_table_unref (lc->by_number);
       if (lc->files != NULL)
         g_ptr_array_unref (lc->files);
       if (lc->counts != NULL)
@@ -577,6 +590,15 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur, DlIndexTerm
       if (!good_text ((const guint8 *) words->str, words->len))
         return FALSE;
       lc->pending_text = g_steal_pointer (&terms->words[l]);
+      if (terms->lexicon != 0 && terms->ids[l]->len == n)
+        {
+          for (guint i = 0; i < n; i++)
+            if (g_array_index (terms->ids[l], guint32, i) >= terms->lexicon_size[l])
+              return FALSE;
+          lc->pending_ids = g_steal_pointer (&terms->ids[l]);
+          lc->pending_lexicon = terms->lexicon;
+          lc->lexicon_size = terms->lexicon_size[l];
+        }
     }
   guint64 nb = dl_get_varint (cur);
   if (cur->bad || nb > (guint64) (cur->end - cur->p))
@@ -601,6 +623,7 @@ unload (DlCounter *c)
       LangCounts *lc = &c->lang[l];
       lc->tokens = 0;
       g_clear_pointer (&lc->pending, g_array_unref);
+      g_clear_pointer (&lc->pending_ids, g_array_unref);
       if (lc->pending_text != NULL)
         g_string_free (g_steal_pointer (&lc->pending_text), TRUE);
       dl_lexicon_free (lc->proper_bases);
@@ -636,12 +659,10 @@ dl_counter_load_input_terms (DlCounter *c, const guint8 *data, gsize len, DlInde
   return TRUE;
 }
 
-/* Adds the counts @p of a term of file @file to term @key of @dst. */
-static guint32
-merge_term (LangCounts *dst, const DlLexiconKey *key, const Pending *p, guint32 file)
+/* Adds the counts @p of a term of file @file to term @id of @dst. */
+static void
+add_counts (LangCounts *dst, guint32 id, const Pending *p, guint32 file)
 {
-  gboolean added;
-  guint32 id = term_id (dst, key, &added);
   TermStats *d = TERM (dst, id);
   d->freq += p->freq;
   d->capitals += p->capitals;
@@ -668,7 +689,82 @@ merge_term (LangCounts *dst, const DlLexiconKey *key, const Pending *p, guint32 
       GArray *a = dst->counts->pdata[id];
       g_array_index (a, guint64, a->len - 1) += p->freq;
     }
-  return id;
+  if (p->apostrophe >= 0)
+    add_apostrophe (dst, id, p->apostrophe, p->freq);
+}
+
+/* Merges the @n terms @p of file @file, whose texts are in @text, into
+ * @dst: each text hashed and looked up. */
+static void
+merge_texts (LangCounts *dst, const Pending *p, guint n, const GString *text, guint32 file)
+{
+  DlLexiconKey keys[BATCH];
+  for (guint at = 0; at < n; at += BATCH)
+    {
+      guint k = MIN (n - at, BATCH);
+      for (guint i = 0; i < k; i++)
+        keys[i] = (DlLexiconKey){ text->str + p[at + i].offset, p[at + i].len, 0 };
+      dl_lexicon_prefetch (dst->terms, keys, k);
+      for (guint i = 0; i < k; i++)
+        {
+          gboolean added;
+          add_counts (dst, term_id (dst, &keys[i], &added), &p[at + i], file);
+        }
+    }
+}
+
+/* The same for terms numbered in an index's lexicon (@src's
+ * pending_ids): a text is hashed only the first time its number comes,
+ * after which the number gives its term. */
+static void
+merge_numbers (LangCounts *dst, const LangCounts *src, guint32 file)
+{
+  GArray *m = g_hash_table_lookup (dst->by_number, &src->pending_lexicon);
+  if (m == NULL)
+    {
+      m = g_array_new (FALSE, TRUE, sizeof (guint32));
+      g_array_set_size (m, (guint) src->lexicon_size);
+      g_hash_table_insert (dst->by_number, g_memdup2 (&src->pending_lexicon, sizeof (guint64)), m);
+    }
+  guint32 *map = (guint32 *) (gpointer) m->data;
+  const guint32 *numbers = (const guint32 *) (gpointer) src->pending_ids->data;
+  const Pending *p = (const Pending *) (gpointer) src->pending->data;
+  guint n = src->pending->len;
+  for (guint i = 0; i < MIN (n, BATCH); i++)
+    DL_PREFETCH (&map[numbers[i]]);
+  for (guint at = 0; at < n; at += BATCH)
+    {
+      guint k = MIN (n - at, BATCH);
+      /* The next batch's numbers are fetched while this one is merged;
+       * new texts are hashed together. */
+      for (guint i = at + BATCH; i < MIN (n, at + 2 * BATCH); i++)
+        DL_PREFETCH (&map[numbers[i]]);
+      guint32 term[BATCH];
+      guint fresh[BATCH] = { 0 }, n_fresh = 0;
+      DlLexiconKey keys[BATCH];
+      for (guint i = 0; i < k; i++)
+        {
+          term[i] = map[numbers[at + i]];
+          if (term[i] == 0)
+            {
+              const Pending *q = &p[at + i];
+              keys[n_fresh] = (DlLexiconKey){ src->pending_text->str + q->offset, q->len, 0 };
+              fresh[n_fresh++] = i;
+            }
+          else
+            DL_PREFETCH (TERM (dst, term[i] - 1));
+        }
+      if (n_fresh > 0)
+        dl_lexicon_prefetch (dst->terms, keys, n_fresh);
+      for (guint j = 0; j < n_fresh; j++)
+        {
+          gboolean added;
+          guint32 id = term_id (dst, &keys[j], &added);
+          term[fresh[j]] = map[numbers[at + fresh[j]]] = id + 1;
+        }
+      for (guint i = 0; i < k; i++)
+        add_counts (dst, term[i] - 1, &p[at + i], file);
+    }
 }
 
 void
@@ -685,24 +781,13 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
           g_array_append_val (dst->file_tokens, src->tokens);
         }
       guint n = src->pending != NULL ? src->pending->len : 0;
-      const Pending *pending = n > 0 ? (const Pending *) (gpointer) src->pending->data : NULL;
       dl_lexicon_reserve (dst->terms, n);
       dl_array_reserve (dst->stats, n, sizeof (TermStats));
-      DlLexiconKey keys[BATCH];
-      for (guint at = 0; at < n; at += BATCH)
-        {
-          guint k = MIN (n - at, BATCH);
-          const Pending *p = pending + at;
-          for (guint i = 0; i < k; i++)
-            keys[i] = (DlLexiconKey){ src->pending_text->str + p[i].offset, p[i].len, 0 };
-          dl_lexicon_prefetch (dst->terms, keys, k);
-          for (guint i = 0; i < k; i++)
-            {
-              guint32 id = merge_term (dst, &keys[i], &p[i], file);
-              if (p[i].apostrophe >= 0)
-                add_apostrophe (dst, id, p[i].apostrophe, p[i].freq);
-            }
-        }
+      if (src->pending_ids != NULL)
+        merge_numbers (dst, src, file);
+      else if (n > 0)
+        merge_texts (dst, (const Pending *) (gpointer) src->pending->data, n, src->pending_text,
+                     file);
       guint32 nb = dl_lexicon_size (src->proper_bases);
       for (guint32 i = 0; i < nb; i++)
         dl_lexicon_intern (dst->proper_bases, dl_lexicon_string (src->proper_bases, i),

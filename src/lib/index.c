@@ -202,6 +202,7 @@ typedef struct {
   GArray *blocks; /* Block */
   Lexicon lex[DL_LANG_COUNT];
   GByteArray *firsts; /* the lexicon pages' first forms */
+  guint64 serial;     /* no other segment opened in this process has it */
 } Segment;
 
 struct _DlIndex {
@@ -645,9 +646,11 @@ read_at (const Segment *seg, guint64 offset, gsize len, guint8 *buf, GError **er
 static gboolean
 open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError **error)
 {
+  static gint opened;
   Segment *seg = g_new0 (Segment, 1);
   seg->name = g_strdup (name);
   seg->fd = -1;
+  seg->serial = (guint64) (guint) g_atomic_int_add (&opened, 1) + 1;
   g_ptr_array_add (idx->segments, seg);
   g_autofree char *path = g_build_filename (idx->path, name, NULL);
   seg->fd = open (path, O_RDONLY | O_CLOEXEC);
@@ -974,10 +977,13 @@ void
 dl_index_terms_init (DlIndexTerms *terms)
 {
   terms->given = FALSE;
+  terms->lexicon = 0;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       terms->words[l] = g_string_new (NULL);
       terms->forms[l] = g_array_new (FALSE, FALSE, sizeof (DlIndexSpan));
+      terms->lexicon_size[l] = 0;
+      terms->ids[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
     }
 }
 
@@ -989,6 +995,7 @@ dl_index_terms_clear (DlIndexTerms *terms)
       if (terms->words[l] != NULL)
         g_string_free (g_steal_pointer (&terms->words[l]), TRUE);
       g_clear_pointer (&terms->forms[l], g_array_unref);
+      g_clear_pointer (&terms->ids[l], g_array_unref);
     }
 }
 
@@ -1599,12 +1606,19 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
   const Segment *seg = idx->segments->pdata[in->segment];
   g_autoptr (DlIndexWords) w = NULL;
   g_autoptr (GArray) at = g_array_new (FALSE, FALSE, sizeof (DlIndexSpan));
+  g_autoptr (GArray) numbers = g_array_new (FALSE, FALSE, sizeof (guint32));
+  terms->lexicon = seg->serial;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       GString *words = terms->words[l];
       GArray *forms = terms->forms[l];
+      GArray *ids = terms->ids[l];
       g_string_truncate (words, 0);
       g_array_set_size (forms, 0);
+      g_array_set_size (ids, 0);
+      terms->lexicon_size[l] = seg->lex[l].size;
+      if (seg->lex[l].size > G_MAXUINT32)
+        terms->lexicon = 0;
       guint64 n = dl_get_varint (c);
       if (c->bad || n > (guint64) (c->end - c->p))
         return damaged (error, seg->name, _ ("bad counts of an input"));
@@ -1621,6 +1635,7 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
       /* The language's words once, in their order, a page at a time. */
       guint64 size = dl_index_words_has (w, l) ? dl_index_words_size (w, l) : 0;
       g_array_set_size (at, (guint) size);
+      g_array_set_size (numbers, (guint) size);
       const GArray *pages = w->pages[l];
       for (guint p = 0; size > 0 && p < pages->len; p++)
         {
@@ -1658,12 +1673,15 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
                 {
                   g_array_index (at, DlIndexSpan, pg->start + from + e)
                       = (DlIndexSpan){ (guint32) end, (guint32) len[e] };
+                  g_array_index (numbers, guint32, pg->start + from + e)
+                      = (guint32) entries[from + e].id;
                   memcpy (words->str + end, text[e], len[e]);
                   end += len[e];
                 }
             }
         }
       g_array_set_size (forms, (guint) n);
+      g_array_set_size (ids, (guint) n);
       guint64 k = 0;
       for (guint64 f = 0; f < n; f++)
         {
@@ -1671,6 +1689,7 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
           if (c->bad || k >= size)
             return damaged (error, seg->name, _ ("bad counts of an input"));
           g_array_index (forms, DlIndexSpan, f) = g_array_index (at, DlIndexSpan, k);
+          g_array_index (ids, guint32, f) = g_array_index (numbers, guint32, k);
         }
     }
   if (c->p != c->end)

@@ -119,6 +119,14 @@ typedef struct {
   gboolean given;
   GString *words[DL_LANG_COUNT];
   GArray *forms[DL_LANG_COUNT]; /* DlIndexSpan */
+  /* When given, the segment's lexicon the words are numbers of: a number
+   * no other lexicon read in this process has (0: none), its size per
+   * language, and for each form of the counts, its number there. A
+   * merge of many inputs' counts maps numbers rather than hashing
+   * texts. */
+  guint64 lexicon;
+  guint64 lexicon_size[DL_LANG_COUNT];
+  GArray *ids[DL_LANG_COUNT]; /* guint32 */
 } DlIndexTerms;
 
 void dl_index_terms_init (DlIndexTerms *terms);
