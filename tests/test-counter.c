@@ -396,6 +396,69 @@ test_freqlist_orders (void)
   CU_ASSERT_STRING_EQUAL (minr, minf);
 }
 
+/* A list of 64,000 words in three ties (one key-making thread has 20,000
+ * at most): ranked, alphabetical and a tergo, on one thread and on three,
+ * the same list, each neighbour in order by the collator itself; --top
+ * cutting through a tie too. */
+static void
+test_freqlist_threads (void)
+{
+  static const char *const syllables[]
+      = { "ca", "ça", "cı", "ci", "ga", "ğa", "gı", "gi", "ka", "kı", "ki", "ko", "kö", "ku",
+          "kü", "la", "lı", "li", "ma", "mı", "mi", "sa", "şa", "sı", "şı", "si", "ta", "tı",
+          "ti", "ya", "yı", "yi", "za", "zı", "zi", "ba", "bı", "bi", "da", "dı" };
+  const guint ns = G_N_ELEMENTS (syllables);
+  g_autoptr (GString) text = g_string_new (NULL);
+  for (guint w = 0; w < ns * ns * ns; w++)
+    for (guint k = 0; k <= w % 3; k++)
+      g_string_append_printf (text, "%s%s%s\n", syllables[w / (ns * ns)], syllables[w / ns % ns],
+                              syllables[w % ns]);
+  const char *texts[] = { text->str };
+  DlCounterOptions o;
+  dl_counter_options_init (&o);
+  g_autoptr (DlCounter) c = count_texts (texts, 1, DL_LANG_TR, &o);
+  CU_ASSERT_EQUAL_FATAL (dl_lexicon_size (dl_counter_terms (c, DL_LANG_TR)), ns * ns * ns);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlCollator) col = dl_collator_new (DL_LANG_TR, &error);
+  g_autoptr (GString) a = g_string_new (NULL), b = g_string_new (NULL);
+  for (guint sort = DL_FREQ_SORT_FREQ; sort <= DL_FREQ_SORT_ATERGO; sort++)
+    for (guint top = 0; top <= 30000; top += 30000)
+      {
+        char label[32];
+        g_snprintf (label, sizeof label, "sort %u top %u", sort, top);
+        DlFreqOptions fo
+            = { .sort = sort, .min_freq = 1, .min_range = 1, .top = top, .threads = 1 };
+        g_autofree char *one = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
+        fo.threads = 3;
+        g_autofree char *three = list_text (c, DL_LANG_TR, DL_UNIT_FORM, NULL, &fo);
+        DL_ASSERT_TRUE_FOR (label, strcmp (one, three) == 0);
+        /* Each item "rank:item:freq:range" after its neighbour. */
+        g_auto (GStrv) items = g_strsplit (one, " ", -1);
+        DL_ASSERT_INT_EQ_FOR (label, g_strv_length (items), top > 0 ? top : ns * ns * ns);
+        guint bad = 0;
+        for (guint i = 1; items[i] != NULL; i++)
+          {
+            g_auto (GStrv) x = g_strsplit (items[i - 1], ":", -1);
+            g_auto (GStrv) y = g_strsplit (items[i], ":", -1);
+            guint64 fx = g_ascii_strtoull (x[2], NULL, 10), fy = g_ascii_strtoull (y[2], NULL, 10);
+            if (sort == DL_FREQ_SORT_ATERGO)
+              {
+                dl_reverse_chars (x[1], strlen (x[1]), a);
+                dl_reverse_chars (y[1], strlen (y[1]), b);
+              }
+            else
+              {
+                g_string_assign (a, x[1]);
+                g_string_assign (b, y[1]);
+              }
+            int order = dl_collator_compare (col, a->str, a->len, b->str, b->len);
+            if (sort == DL_FREQ_SORT_FREQ ? fx < fy || (fx == fy && order >= 0) : order >= 0)
+              bad++;
+          }
+        DL_ASSERT_INT_EQ_FOR (label, bad, 0);
+      }
+}
+
 /* Frequencies that differ beyond their lowest byte (1, 255, 256, 257, 513,
  * 65,792) rank by the whole number, ties (the two of 256) alphabetically. */
 static void
@@ -792,6 +855,7 @@ test_counter_suite (void)
   CU_add_test (s, "freqlist_stems", test_freqlist_stems);
   CU_add_test (s, "freqlist_stoplist", test_freqlist_stoplist);
   CU_add_test (s, "collator_orders_turkish", test_collator_orders_turkish);
+  CU_add_test (s, "freqlist_threads", test_freqlist_threads);
   CU_add_test (s, "freq_bands", test_freq_bands);
   CU_add_test (s, "saved_input_loads_back", test_counter_saved_input_loads_back);
 }

@@ -58,7 +58,11 @@ dl_cmd_band_refs_count (const DlOptions *opts, const DlListTools *tools, const D
   const DlUnitsOptions uo = { opts->unit, tools->stemmer, tools->lemmatizer, NULL, tools->norm };
   /* No range asked for: a counter that keeps no files (the query units')
      gives its units of several terms none, and the ranks are by frequency. */
-  const DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ, .min_freq = 1, .min_range = 0, .forms = 1 };
+  const DlFreqOptions fo = { .sort = DL_FREQ_SORT_FREQ,
+                             .min_freq = 1,
+                             .min_range = 0,
+                             .forms = 1,
+                             .threads = (guint) opts->threads };
   for (DlLang l = DL_LANG_TR; l <= DL_LANG_EN; l++)
     {
       g_autoptr (DlUnits) units = dl_units_new (total, l, &uo);

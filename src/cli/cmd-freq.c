@@ -287,6 +287,7 @@ freq_run_init (FreqRun *run, const FreqArgs *args, const DlListTools *tools)
   run->counting.counter_options.track_counts = args->list.dispersion;
   run->counting.doc_options = dl_cmd_document_options (opts);
   run->list_options = args->list;
+  run->list_options.threads = (guint) opts->threads;
   run->opts = opts;
   run->tools = tools;
   run->band_size = args->band_size;

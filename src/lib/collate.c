@@ -71,6 +71,87 @@ dl_collator_key (DlCollator *col, const char *text, gsize len, GString *key)
     }
 }
 
+/* Texts below this many a thread are not worth another thread. */
+#define KEYS_PER_THREAD 20000
+
+/* One thread's share of dl_collator_keys: items [from, to). */
+typedef struct {
+  DlLang lang;
+  gboolean reversed;
+  DlKeyText text;
+  DlKeySet set;
+  gpointer data;
+  guint from, to;
+  GStringChunk *chunk;
+  GError *error;
+} KeyShare;
+
+static gpointer
+make_keys (gpointer p)
+{
+  KeyShare *s = p;
+  g_autoptr (DlCollator) col = dl_collator_new (s->lang, &s->error);
+  if (col == NULL)
+    return NULL;
+  g_autoptr (GString) key = g_string_new (NULL);
+  g_autoptr (GString) rev = g_string_new (NULL);
+  for (guint i = s->from; i < s->to; i++)
+    {
+      gsize len;
+      const char *text = s->text (s->data, i, &len);
+      if (text == NULL)
+        continue;
+      if (s->reversed)
+        {
+          dl_reverse_chars (text, len, rev);
+          text = rev->str;
+        }
+      dl_collator_key (col, text, len, key);
+      s->set (s->data, i, g_string_chunk_insert_len (s->chunk, key->str, (gssize) key->len));
+    }
+  return NULL;
+}
+
+gboolean
+dl_collator_keys (DlLang lang, gboolean reversed, guint n, DlKeyText text, DlKeySet set,
+                  gpointer data, GPtrArray *chunks, guint threads, GError **error)
+{
+  guint k = CLAMP (n / KEYS_PER_THREAD, 1, MAX (threads, 1));
+  g_autofree KeyShare *shares = g_new0 (KeyShare, k);
+  g_autofree GThread **running = g_new0 (GThread *, k);
+  for (guint t = 0; t < k; t++)
+    {
+      shares[t] = (KeyShare){ lang,
+                              reversed,
+                              text,
+                              set,
+                              data,
+                              (guint) ((guint64) n * t / k),
+                              (guint) ((guint64) n * (t + 1) / k),
+                              g_string_chunk_new (4096),
+                              NULL };
+      g_ptr_array_add (chunks, shares[t].chunk);
+    }
+  /* The first share on this thread, the others beside it. */
+  for (guint t = 1; t < k; t++)
+    running[t] = g_thread_new ("derlem-keys", make_keys, &shares[t]);
+  make_keys (&shares[0]);
+  gboolean ok = TRUE;
+  for (guint t = 0; t < k; t++)
+    {
+      if (running[t] != NULL)
+        g_thread_join (running[t]);
+      if (shares[t].error != NULL && ok)
+        {
+          g_propagate_error (error, shares[t].error);
+          ok = FALSE;
+        }
+      else
+        g_clear_error (&shares[t].error);
+    }
+  return ok;
+}
+
 int
 dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char *b, gsize blen)
 {

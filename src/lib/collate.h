@@ -22,6 +22,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollator, dl_collator_free)
  * byte string; strcmp on two keys orders their texts. */
 void dl_collator_key (DlCollator *col, const char *text, gsize len, GString *key);
 
+/* The text of item @i of @data to make a key of (@len bytes), or NULL if
+ * it needs none. */
+typedef const char *(*DlKeyText) (gpointer data, guint i, gsize *len);
+/* Gives item @i of @data its key (NUL-terminated; it lives as long as the
+ * chunks of dl_collator_keys). */
+typedef void (*DlKeySet) (gpointer data, guint i, const char *key);
+
+/* Makes the sort key of each of @n items of @data that @text gives a text
+ * (its characters reversed if @reversed) and hands it to @set, in string
+ * chunks it adds to @chunks (which must free them). Made on up to
+ * @threads threads, each with a collator of @lang of its own, when there
+ * are enough items: @text and @set are called from them, for distinct
+ * items. FALSE with @error (DL_ERROR_ICU) if ICU has no collator for
+ * @lang. */
+gboolean dl_collator_keys (DlLang lang, gboolean reversed, guint n, DlKeyText text, DlKeySet set,
+                           gpointer data, GPtrArray *chunks, guint threads, GError **error);
+
 /* Orders @a and @b (@alen, @blen bytes); texts that collate equal are
  * ordered by their bytes, so only identical texts compare 0. */
 int dl_collator_compare (DlCollator *col, const char *a, gsize alen, const char *b, gsize blen);

@@ -109,36 +109,72 @@ key_prefix (const char *key)
   return k;
 }
 
-/* Sorts @s[0..@n) by the collation keys of their entries (set first). */
+/* Sorts @s[0..@n) by the collation keys of their entries (set first):
+ * by the keys' first 8 bytes at once (sort_by_k), then the runs that
+ * share them by comparison. */
 static void
 sort_by_keys (Sorted *s, guint n)
 {
   for (guint i = 0; i < n; i++)
     s[i].k = key_prefix (s[i].e->key);
-  qsort (s, n, sizeof *s, by_k_then_key);
+  if (n < 64)
+    {
+      qsort (s, n, sizeof *s, by_k_then_key);
+      return;
+    }
+  sort_by_k (s, n);
+  for (guint i = 0; i < n;)
+    {
+      guint j = i + 1;
+      while (j < n && s[j].k == s[i].k)
+        j++;
+      if (j - i > 1)
+        qsort (s + i, j - i, sizeof *s, by_k_then_key);
+      i = j;
+    }
 }
 
-/* Sets the collation keys of @e[0..@n) (of their reversed items when
- * @reversed), in @chunk. */
-static void
-set_keys (Entry **e, guint n, DlCollator *col, gboolean reversed, GStringChunk *chunk)
+/* What the keys are made for: the entries @e, ordered by @sorted (the
+ * ranking's, NULL for the shown ones) of which @n are in the list. */
+typedef struct {
+  Entry **e;
+  const Sorted *sorted;
+  guint n;
+  gboolean reversed;
+} Keying;
+
+static const char *
+keying_text (gpointer data, guint i, gsize *len)
 {
-  g_autoptr (GString) key = g_string_new (NULL);
-  g_autoptr (GString) rev = g_string_new (NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      /* Alphabetical keys made for ties serve again; a tergo needs its own. */
-      if (!reversed && e[i]->key != NULL)
-        continue;
-      const char *text = e[i]->it.item;
-      if (reversed)
-        {
-          dl_reverse_chars (e[i]->it.item, e[i]->len, rev);
-          text = rev->str;
-        }
-      dl_collator_key (col, text, e[i]->len, key);
-      e[i]->key = g_string_chunk_insert_len (chunk, key->str, (gssize) key->len);
-    }
+  const Keying *k = data;
+  Entry *e = k->e[i];
+  /* In the ranking, only ties need keys; alphabetical keys made for them
+   * serve again, a tergo needs its own. */
+  if (k->sorted != NULL && (i == 0 || k->sorted[i - 1].k != k->sorted[i].k)
+      && (i + 1 == k->n || k->sorted[i + 1].k != k->sorted[i].k))
+    return NULL;
+  if (!k->reversed && e->key != NULL)
+    return NULL;
+  *len = e->len;
+  return e->it.item;
+}
+
+static void
+keying_set (gpointer data, guint i, const char *key)
+{
+  const Keying *k = data;
+  k->e[i]->key = key;
+}
+
+/* Sets the collation keys of @e[0..@end) (of their reversed items when
+ * @reversed) that need one: those tied in @sorted (of @n) if not NULL. */
+static gboolean
+set_keys (Entry **e, const Sorted *sorted, guint n, guint end, DlLang lang, gboolean reversed,
+          guint threads, GPtrArray *chunks, GError **error)
+{
+  Keying k = { e, sorted, n, reversed };
+  return dl_collator_keys (lang, reversed, end, keying_text, keying_set, &k, chunks, threads,
+                           error);
 }
 
 /* "form (freq), form (freq), ..." for the first @max (0: all) of the @n
@@ -305,15 +341,20 @@ passes (const DlFreqItem *it, const DlFreqOptions *opts)
 
 /* Orders the @n entries of @sorted (k: inverted frequency) by frequency,
  * ties alphabetical, into list->order, and numbers the first @shown. Only
- * the ties inside the part that is shown need their keys. */
-static void
-rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, DlCollator *col,
-              GStringChunk *keys)
+ * the ties that reach into the part shown need their keys. */
+static gboolean
+rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, guint threads,
+              GPtrArray *keys, GError **error)
 {
   sort_by_k (sorted, n);
   Entry **e = list->order = g_new (Entry *, n + 1);
   for (guint i = 0; i < n; i++)
     e[i] = sorted[i].e;
+  guint end = shown;
+  while (end > 0 && end < n && sorted[end].k == sorted[end - 1].k)
+    end++;
+  if (!set_keys (e, sorted, n, end, list->lang, FALSE, threads, keys, error))
+    return FALSE;
   for (guint i = 0; i < shown;)
     {
       guint j = i + 1;
@@ -321,7 +362,6 @@ rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, DlCollator
         j++;
       if (j - i > 1)
         {
-          set_keys (e + i, j - i, col, FALSE, keys);
           sort_by_keys (sorted + i, j - i);
           for (guint m = i; m < j; m++)
             e[m] = sorted[m].e;
@@ -330,36 +370,37 @@ rank_by_freq (DlFreqList *list, Sorted *sorted, guint n, guint shown, DlCollator
     }
   for (guint i = 0; i < shown; i++)
     e[i]->it.rank = i + 1;
+  return TRUE;
 }
 
 /* Sorts the first @shown of list->order alphabetically (by their reversed
  * items if @reversed), their ranks kept; @sorted is room for them. */
-static void
-sort_shown (DlFreqList *list, Sorted *sorted, guint shown, DlCollator *col, gboolean reversed,
-            GStringChunk *keys)
+static gboolean
+sort_shown (DlFreqList *list, Sorted *sorted, guint shown, gboolean reversed, guint threads,
+            GPtrArray *keys, GError **error)
 {
   Entry **e = list->order;
-  set_keys (e, shown, col, reversed, keys);
+  if (!set_keys (e, NULL, shown, shown, list->lang, reversed, threads, keys, error))
+    return FALSE;
   for (guint i = 0; i < shown; i++)
     sorted[i].e = e[i];
   sort_by_keys (sorted, shown);
   for (guint i = 0; i < shown; i++)
     e[i] = sorted[i].e;
+  return TRUE;
 }
 
 DlFreqList *
 dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **error)
 {
   DlLang lang = dl_units_lang (units);
-  g_autoptr (DlCollator) col = dl_collator_new (lang, error);
-  if (col == NULL)
-    return NULL;
   g_autoptr (DlFreqList) list = g_new0 (DlFreqList, 1);
   list->counter = dl_units_counter (units);
   list->lang = lang;
   list->tokens = dl_counter_tokens (list->counter, lang);
   list->strings = g_string_chunk_new (4096);
-  g_autoptr (GStringChunk) keys = g_string_chunk_new (4096);
+  g_autoptr (GPtrArray) keys
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) g_string_chunk_free);
 
   g_return_val_if_fail (!opts->dispersion || dl_counter_options (list->counter)->track_counts,
                         NULL);
@@ -379,9 +420,12 @@ dl_freqlist_build (const DlUnits *units, const DlFreqOptions *opts, GError **err
         sorted[n++] = (Sorted){ G_MAXUINT64 - x->it.freq, x };
     }
   guint shown = opts->top > 0 && opts->top < n ? opts->top : n;
-  rank_by_freq (list, sorted, n, shown, col, keys);
-  if (opts->sort != DL_FREQ_SORT_FREQ)
-    sort_shown (list, sorted, shown, col, opts->sort == DL_FREQ_SORT_ATERGO, keys);
+  if (!rank_by_freq (list, sorted, n, shown, opts->threads, keys, error))
+    return NULL;
+  if (opts->sort != DL_FREQ_SORT_FREQ
+      && !sort_shown (list, sorted, shown, opts->sort == DL_FREQ_SORT_ATERGO, opts->threads, keys,
+                      error))
+    return NULL;
   list->n_order = shown;
   return g_steal_pointer (&list);
 }

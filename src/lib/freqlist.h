@@ -31,6 +31,7 @@ typedef struct {
   gboolean has_min_d, has_max_dp; /* leave out items with a D below min_d, a DP
                                      above max_dp, or that value undefined */
   double min_d, max_dp;
+  guint threads; /* the collation keys made on up to this many (0: one) */
 } DlFreqOptions;
 
 typedef struct {
