@@ -1433,21 +1433,31 @@ load_page (DlIndexWords *w, DlLang lang, guint p, GError **error)
   return TRUE;
 }
 
-/* The page of @lang that holds entry @k. */
+/* The last of @pages (not empty) that starts at @k or before: their
+ * structs' guint64 member at @start_at is where each starts, rising. */
 static guint
-page_of (const DlIndexWords *w, DlLang lang, guint64 k)
+last_starting (const GArray *pages, gsize start_at, guint64 k)
 {
-  const GArray *pages = w->pages[lang];
+  gsize size = g_array_get_element_size ((GArray *) pages);
   guint lo = 0, hi = pages->len;
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (pages, Page, mid).start <= k)
+      guint64 start;
+      memcpy (&start, pages->data + (gsize) mid * size + start_at, sizeof start);
+      if (start <= k)
         lo = mid;
       else
         hi = mid;
     }
   return lo;
+}
+
+/* The page of @lang that holds entry @k. */
+static guint
+page_of (const DlIndexWords *w, DlLang lang, guint64 k)
+{
+  return last_starting (w->pages[lang], G_STRUCT_OFFSET (Page, start), k);
 }
 
 /* Entry @k of @lang, its page read. */
@@ -1477,16 +1487,7 @@ lex_locate (DlIndexWords *w, DlLang lang, guint64 id, const LexForms **f, guint6
     pg = &g_array_index (lx->pages, LexPage, ++p);
   if (id < pg->start || id - pg->start >= pg->n)
     {
-      guint lo = 0, hi = lx->pages->len;
-      while (hi - lo > 1)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (g_array_index (lx->pages, LexPage, mid).start <= id)
-            lo = mid;
-          else
-            hi = mid;
-        }
-      p = lo;
+      p = last_starting (lx->pages, G_STRUCT_OFFSET (LexPage, start), id);
       pg = &g_array_index (lx->pages, LexPage, p);
     }
   w->lex_hint[lang] = p;
