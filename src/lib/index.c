@@ -2914,6 +2914,11 @@ struct _DlIndexBuilder {
   GByteArray *record;
   GArray *scratch; /* Form */
   GByteArray *scratch_bytes;
+  /* An index's inputs copied (dl_index_builder_copy): for the segment
+   * they come from (its serial), per language, the number + 1 among
+   * ours of each form of its lexicon, 0 until an input has it. */
+  guint64 renumbered;
+  guint32 *renumber[DL_LANG_COUNT];
 };
 
 static gboolean
@@ -3201,6 +3206,66 @@ record_piece (DlIndexBuilder *b, const DlIndexPiece *p)
   return record_end (b);
 }
 
+/* Adds the entries of @lang's table in @w to the record, numbered among
+ * the segment's: a form of @w's lexicon is spelled and looked up the
+ * first time an input copied has it (RECORD_BATCH at once), and after
+ * that its number gives ours. FALSE with @error. */
+static gboolean
+record_entries (DlIndexBuilder *b, DlIndexWords *w, DlLang lang, GError **error)
+{
+  const Segment *seg = w->seg;
+  if (b->renumbered != seg->serial)
+    {
+      for (int l = 0; l < DL_LANG_COUNT; l++)
+        g_clear_pointer (&b->renumber[l], g_free);
+      b->renumbered = seg->serial;
+    }
+  if (seg->lex[lang].size > G_MAXUINT32)
+    return damaged (error, seg->name, _ ("bad lexicon"));
+  if (b->renumber[lang] == NULL)
+    b->renumber[lang] = dl_new0_huge (sizeof (guint32), MAX (seg->lex[lang].size, 1));
+  guint32 *renumber = b->renumber[lang];
+  for (guint p = 0; p < w->pages[lang]->len; p++)
+    {
+      if (!load_page (w, lang, p, error))
+        return FALSE;
+      const Entry *entries = (const Entry *) (gconstpointer) w->entries->data;
+      guint n = w->entries->len;
+      for (guint from = 0; from < n; from += RECORD_BATCH)
+        {
+          guint m = MIN (n - from, RECORD_BATCH), n_fresh = 0;
+          const Entry *e = entries + from;
+          DlLexiconKey keys[RECORD_BATCH];
+          guint fresh[RECORD_BATCH] = { 0 };
+          for (guint k = 0; k < m; k++)
+            if (renumber[e[k].id] == 0)
+              {
+                gsize len;
+                const char *form = lex_form (w, lang, e[k].id, &len, error);
+                if (form == NULL)
+                  return FALSE;
+                if (memchr (form, 0, len) != NULL)
+                  return damaged (error, seg->name, _ ("bad lexicon"));
+                keys[n_fresh] = (DlLexiconKey){ form, len, 0 };
+                fresh[n_fresh++] = k;
+              }
+          if (n_fresh > 0)
+            dl_lexicon_prefetch (b->forms[lang], keys, n_fresh);
+          for (guint j = 0; j < n_fresh; j++)
+            renumber[e[fresh[j]].id] = dl_lexicon_intern_key (b->forms[lang], &keys[j], NULL) + 1;
+          guint8 *q = dl_put_room (b->record, (gsize) m * 3 * DL_VARINT_MAX);
+          for (guint k = 0; k < m; k++)
+            {
+              q = dl_varint_encode (q, renumber[e[k].id] - 1);
+              q = dl_varint_encode (q, e[k].n);
+              q = dl_varint_encode (q, e[k].bytes);
+            }
+          dl_put_end (b->record, q);
+        }
+    }
+  return TRUE;
+}
+
 /* Records the words of input @i of @idx, read through its segment's
  * lexicon. FALSE with @error. */
 static gboolean
@@ -3225,17 +3290,8 @@ record_input (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error)
         }
       dl_put_varint (b->record, n);
       dl_put_varint (b->record, at);
-      for (guint64 k = 0; k < n; k++)
-        {
-          const Entry *e = entry_at (w, l, k, error);
-          gsize len;
-          const char *form = e == NULL ? NULL : lex_form (w, l, e->id, &len, error);
-          if (form == NULL)
-            return FALSE;
-          const Form f = { (const guint8 *) form, len, e->n, e->at, e->bytes };
-          if (!record_forms (b, l, &f, 1))
-            return damaged (error, w->seg->name, _ ("bad lexicon"));
-        }
+      if (n > 0 && !record_entries (b, w, l, error))
+        return FALSE;
     }
   if (!record_end (b))
     return io_error (error, b->seg_tmp, dl_errno_failed ());
@@ -3977,7 +4033,10 @@ dl_index_builder_free (DlIndexBuilder *b)
     g_ptr_array_unref (b->keep);
   g_free (b->kept_meta);
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    dl_lexicon_free (b->forms[l]);
+    {
+      dl_lexicon_free (b->forms[l]);
+      g_free (b->renumber[l]);
+    }
   dl_spill_free (b->words);
   g_byte_array_unref (b->record);
   g_array_unref (b->scratch);
