@@ -2048,7 +2048,6 @@ dl_index_lines_open (DlIndex *idx, guint i, GError **error)
   r->idx = dl_index_ref (idx);
   r->in = in;
   r->seg = idx->segments->pdata[in->segment];
-  r->dctx = ZSTD_createDCtx ();
   r->block = g_byte_array_new ();
   return r;
 }
@@ -2070,6 +2069,11 @@ dl_index_lines_free (DlIndexLines *r)
 static gboolean
 load_block (DlIndexLines *r, const Block *blk, GError **error)
 {
+  /* Made when first needed: a reader of an input none of whose blocks a
+   * query needs makes none (making them was 6 % of `kwic abalka` over
+   * an index of 2,148 files). */
+  if (r->dctx == NULL)
+    r->dctx = ZSTD_createDCtx ();
   if (!read_frame (r->seg, blk, r->dctx, r->block, _ ("bad checksum of a block"), error))
     return FALSE;
   r->c = (DlCursor){ r->block->data, r->block->data + r->block->len, FALSE };
