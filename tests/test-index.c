@@ -364,6 +364,26 @@ test_words_come_back (void)
               CU_ASSERT_TRUE (dl_index_words_seek (w, l, after, len + 1, &found, &is, &error));
               CU_ASSERT_EQUAL (found, k + 1);
               CU_ASSERT_FALSE (is);
+              /* As a word, itself; as a prefix, the forms that start
+               * with it (this one and those right after it). */
+              guint64 from = 0, to = 0, starting = 0;
+              CU_ASSERT_TRUE (dl_index_words_prefix (w, l, copy, len, TRUE, &from, &to, &error));
+              CU_ASSERT_EQUAL (from, k);
+              CU_ASSERT_EQUAL (to, k + 1);
+              CU_ASSERT_TRUE (dl_index_words_prefix (w, l, copy, len, FALSE, &from, &to, &error));
+              for (guint64 j = k; j < dl_index_words_size (w, l); j++)
+                {
+                  gsize other_len;
+                  guint64 other_count;
+                  const char *other
+                      = dl_index_words_form (w, l, j, &other_len, &other_count, &error);
+                  CU_ASSERT_PTR_NOT_NULL_FATAL (other);
+                  if (other_len < len || memcmp (other, copy, len) != 0)
+                    break;
+                  starting++;
+                }
+              CU_ASSERT_EQUAL (from, k);
+              CU_ASSERT_EQUAL (to, k + starting);
               g_free (prev);
               prev = g_steal_pointer (&copy);
               seen++;
@@ -373,6 +393,10 @@ test_words_come_back (void)
           CU_ASSERT_EQUAL (none, G_MAXUINT64);
           CU_ASSERT_TRUE (dl_index_words_find (w, l, "", 0, &none, &error));
           CU_ASSERT_EQUAL (none, G_MAXUINT64);
+          /* No form of the lexicon starts with it. */
+          guint64 from = 1, to = 0;
+          CU_ASSERT_TRUE (dl_index_words_prefix (w, l, "zzz-none", 8, FALSE, &from, &to, &error));
+          CU_ASSERT_EQUAL (from, to);
           /* Before every form, after every form. */
           gboolean is = TRUE;
           CU_ASSERT_TRUE (dl_index_words_seek (w, l, "", 0, &none, &is, &error));
@@ -398,6 +422,10 @@ test_words_come_back (void)
           gboolean is = TRUE;
           CU_ASSERT_TRUE (dl_index_words_find (w, l, form, strlen (form), &found, &error));
           CU_ASSERT_EQUAL (found, G_MAXUINT64);
+          guint64 from = 1, to = 0;
+          CU_ASSERT_TRUE (
+              dl_index_words_prefix (w, l, form, strlen (form), TRUE, &from, &to, &error));
+          CU_ASSERT_EQUAL (from, to);
           CU_ASSERT_TRUE (dl_index_words_seek (w, l, form, strlen (form), &where, &is, &error));
           CU_ASSERT_FALSE (is);
           for (guint64 j = 0; j < dl_index_words_size (w, l); j++)

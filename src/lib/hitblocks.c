@@ -101,24 +101,13 @@ cql_mark (DlIndexWords *w, DlMatcher *m, CqlSets *cql, guint n_cql, DlLang lang,
  * start with @prefix, or that are @prefix if @exact. FALSE with @error if
  * the words are damaged. */
 static gboolean
-add_prefix_range (DlIndexWords *w, DlLang lang, GString *prefix, gboolean exact, GArray *ranges,
-                  GError **error)
+add_prefix_range (DlIndexWords *w, DlLang lang, const GString *prefix, gboolean exact,
+                  GArray *ranges, GError **error)
 {
-  guint64 from, to;
-  gboolean found;
-  if (!dl_index_words_seek (w, lang, prefix->str, prefix->len, &from, &found, error))
+  guint64 range[2];
+  if (!dl_index_words_prefix (w, lang, prefix->str, prefix->len, exact, &range[0], &range[1],
+                              error))
     return FALSE;
-  if (exact)
-    to = from + found;
-  else
-    {
-      /* The first form after those: the prefix, its last byte one higher
-       * (UTF-8 has no 0xFF byte). */
-      prefix->str[prefix->len - 1]++;
-      if (!dl_index_words_seek (w, lang, prefix->str, prefix->len, &to, NULL, error))
-        return FALSE;
-    }
-  guint64 range[2] = { from, to };
   g_array_append_vals (ranges, range, 2);
   return TRUE;
 }

@@ -1723,21 +1723,17 @@ dl_index_input_counts (DlIndex *idx, guint i, guint32 variant, GByteArray *out, 
   return words == 0 || form_words (idx, i, &c, terms, error);
 }
 
-gboolean
-dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
-                     gboolean *found, GError **error)
+/* Where form @id of @lang's lexicon (which holds it if @there) is among
+ * the input's forms: the number of the first not before it, into *@k, and
+ * whether it is that one, into *@found (may be NULL). */
+static gboolean
+table_seek (DlIndexWords *w, DlLang lang, guint64 id, gboolean there, guint64 *k, gboolean *found,
+            GError **error)
 {
   *k = 0;
   if (found != NULL)
     *found = FALSE;
   const GArray *pages = w->pages[lang];
-  if (pages == NULL || pages->len == 0)
-    return TRUE;
-  /* Where it is among the segment's forms, then among the input's. */
-  guint64 id;
-  gboolean there;
-  if (!lex_seek (w, lang, form, len, &id, &there, error))
-    return FALSE;
   /* The pages whose first form is before it. */
   guint p = 0, hi = pages->len;
   while (p < hi)
@@ -1778,14 +1774,69 @@ dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, 
 }
 
 gboolean
+dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
+                     gboolean *found, GError **error)
+{
+  *k = 0;
+  if (found != NULL)
+    *found = FALSE;
+  const GArray *pages = w->pages[lang];
+  if (pages == NULL || pages->len == 0)
+    return TRUE;
+  /* Where it is among the segment's forms, then among the input's. */
+  guint64 id;
+  gboolean there;
+  return lex_seek (w, lang, form, len, &id, &there, error)
+         && table_seek (w, lang, id, there, k, found, error);
+}
+
+gboolean
 dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
                      GError **error)
 {
-  gboolean found;
-  if (!dl_index_words_seek (w, lang, form, len, k, &found, error))
+  guint64 from, to;
+  if (!dl_index_words_prefix (w, lang, form, len, TRUE, &from, &to, error))
     return FALSE;
-  if (!found)
-    *k = G_MAXUINT64;
+  *k = from < to ? from : G_MAXUINT64;
+  return TRUE;
+}
+
+gboolean
+dl_index_words_prefix (DlIndexWords *w, DlLang lang, const char *prefix, gsize len, gboolean exact,
+                       guint64 *from, guint64 *to, GError **error)
+{
+  g_return_val_if_fail (exact || len > 0, FALSE);
+  *from = *to = 0;
+  const GArray *pages = w->pages[lang];
+  if (pages == NULL || pages->len == 0)
+    return TRUE;
+  /* The segment's forms first: none there, the input's table is not
+   * read. */
+  guint64 id_from, id_to;
+  gboolean there;
+  if (!lex_seek (w, lang, prefix, len, &id_from, &there, error))
+    return FALSE;
+  if (exact)
+    id_to = id_from + there;
+  else
+    {
+      /* The first form after those: the prefix, its last byte one higher
+       * (UTF-8 has no 0xFF byte). */
+      g_autofree char *next = g_memdup2 (prefix, len);
+      next[len - 1]++;
+      gboolean unused;
+      if (!lex_seek (w, lang, next, len, &id_to, &unused, error))
+        return FALSE;
+    }
+  if (id_from >= id_to)
+    return TRUE;
+  gboolean found;
+  if (!table_seek (w, lang, id_from, there, from, &found, error))
+    return FALSE;
+  if (exact)
+    *to = *from + found;
+  else if (!table_seek (w, lang, id_to, FALSE, to, NULL, error))
+    return FALSE;
   return TRUE;
 }
 

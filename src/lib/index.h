@@ -202,6 +202,13 @@ gboolean dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gs
  * damaged. Reads one page. */
 gboolean dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, guint64 *k,
                               GError **error);
+/* The forms of @lang that start with @prefix (@len bytes, not empty), or
+ * that are @prefix if @exact: from *@from to *@to (none if they are
+ * equal). FALSE with @error if the words are damaged. Reads no page of
+ * the input's when the segment's lexicon has no such form, else one or
+ * two. */
+gboolean dl_index_words_prefix (DlIndexWords *w, DlLang lang, const char *prefix, gsize len,
+                                gboolean exact, guint64 *from, guint64 *to, GError **error);
 
 /* Decodes a page of an input's words as its builder gives them to the
  * index (DlWordsPage; per form: the bytes it shares with the one before
