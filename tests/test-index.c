@@ -255,6 +255,116 @@ lang_form (DlLang lang, const char *form, gsize len)
   return g_strdup_printf ("%d:%.*s", (int) lang, (int) len, form);
 }
 
+/* Checks every input of @idx (made of @n inputs of line_of, in reverse
+ * order if @reversed) against the forms of its lines: each form of any
+ * input found in those that have it (at its place) and not in the
+ * others, and each form as a prefix. */
+static void
+check_finds (DlIndex *idx, guint n, gboolean reversed)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (&error);
+  g_autoptr (GString) folded = g_string_new (NULL);
+  /* Per input, lang:form; and every form, once. */
+  g_autoptr (GPtrArray) has = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
+  g_autoptr (GHashTable) all = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n; i++)
+    {
+      guint made = reversed ? n - 1 - i : i;
+      GHashTable *forms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_ptr_array_add (has, forms);
+      for (guint k = 0; k < 3; k++)
+        {
+          DlIndexLine line;
+          g_autofree char *text = line_of (made, k, &line);
+          g_auto (GStrv) words = g_strsplit (text, " ", -1);
+          for (guint w = 0; words[w] != NULL; w++)
+            if (words[w][0] != '\0')
+              {
+                dl_normalizer_fold (norm, line.lang, words[w], strlen (words[w]), folded);
+                g_hash_table_add (forms, lang_form (line.lang, folded->str, folded->len));
+                g_hash_table_add (all, lang_form (line.lang, folded->str, folded->len));
+              }
+        }
+    }
+  guint listed = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+      GHashTableIter it;
+      gpointer key;
+      g_hash_table_iter_init (&it, all);
+      while (g_hash_table_iter_next (&it, &key, NULL))
+        {
+          const char *lf = key;
+          DlLang l = (DlLang) (lf[0] - '0');
+          const char *form = lf + 2;
+          gsize len = strlen (form);
+          gboolean want = g_hash_table_contains (has->pdata[i], lf);
+          guint64 k = 0, from = 0, to = 0;
+          CU_ASSERT_TRUE (dl_index_words_find (w, l, form, len, &k, &error));
+          CU_ASSERT_EQUAL (k != G_MAXUINT64, want);
+          if (want && k != G_MAXUINT64)
+            {
+              gsize got_len;
+              guint64 blocks;
+              const char *got = dl_index_words_form (w, l, k, &got_len, &blocks, &error);
+              CU_ASSERT (got != NULL && got_len == len && memcmp (got, form, len) == 0);
+            }
+          /* As a prefix: the input's forms that start with it. */
+          guint starting = 0;
+          GHashTableIter mine;
+          gpointer other;
+          g_hash_table_iter_init (&mine, has->pdata[i]);
+          while (g_hash_table_iter_next (&mine, &other, NULL))
+            starting += g_str_has_prefix (other, lf);
+          CU_ASSERT_TRUE (dl_index_words_prefix (w, l, form, len, FALSE, &from, &to, &error));
+          CU_ASSERT_EQUAL (to - from, starting);
+          /* The input numbers 3 and up are in one input each. */
+          listed += !want && g_ascii_isdigit (form[0]) && len > 1;
+        }
+    }
+  CU_ASSERT_TRUE (listed > n * 20);
+  CU_ASSERT_TRUE (dl_index_verify (idx, &error));
+}
+
+/* The inputs of a rare form are listed with it in the lexicon (when a
+ * form is in a sixteenth of the inputs or fewer), and an input's words
+ * are searched by them: forty inputs whose own numbers are their rare
+ * forms, found where they are and nowhere else; then copied in reverse
+ * order, so that the lists name other inputs. */
+static void
+test_rare_forms_inputs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "r.dlx", NULL);
+  Spec forty[40];
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (forty); i++)
+    {
+      g_ptr_array_add (names, g_strdup_printf ("in%u.txt", i));
+      forty[i] = (Spec){ names->pdata[i], 3, 300, -1, FALSE };
+    }
+  build (path, forty, G_N_ELEMENTS (forty), NULL);
+  {
+    g_autoptr (DlIndex) idx = dl_index_open (path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+    check_finds (idx, G_N_ELEMENTS (forty), FALSE);
+    g_autoptr (GError) error = NULL;
+    g_autoptr (DlIndexBuilder) b = dl_index_builder_change (idx, FALSE, NULL, &error);
+    CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+    for (guint i = G_N_ELEMENTS (forty); i-- > 0;)
+      CU_ASSERT_TRUE (dl_index_builder_copy (b, idx, i, &error));
+    CU_ASSERT_TRUE (dl_index_builder_commit (b, &error));
+  }
+  g_autoptr (DlIndex) back = dl_index_open (path, NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (back);
+  CU_ASSERT_EQUAL (dl_index_n_inputs (back), G_N_ELEMENTS (forty));
+  check_finds (back, G_N_ELEMENTS (forty), TRUE);
+  remove_dir (dir);
+}
+
 /* Each folded form's blocks as the words keep them: one line a block (so
  * that a line's number is its block's), the pairs written in many runs,
  * against what the lines hold. */
@@ -872,18 +982,20 @@ test_other_versions_are_refused (void)
     const char *text, *message;
   } cases[] = {
     { "derlem-index 1\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 1; this derlem reads format 4" },
+      "is an index of format 1; this derlem reads format 5" },
     { "derlem-index 2\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 2; this derlem reads format 4: build it again" },
+      "is an index of format 2; this derlem reads format 5: build it again" },
     { "derlem-index 3\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 3; this derlem reads format 4: build it again" },
-    { "derlem-index 5\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 5; this derlem reads format 4" },
+      "is an index of format 3; this derlem reads format 5: build it again" },
+    { "derlem-index 4\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 4; this derlem reads format 5: build it again" },
+    { "derlem-index 6\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 6; this derlem reads format 5" },
     { "derlem-index 999999999999999999999\n", "bad version line" },
     { "PK\3\4 a zip file\n", "is not a derlem index" },
     { "", "is not a derlem index" },
-    { "derlem-index 4\n", "cut short" },
-    { "derlem-index 4\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
+    { "derlem-index 5\n", "cut short" },
+    { "derlem-index 5\nsegment ../../etc/passwd 10 00000000\nend 00000000\n", "bad checksum" },
   };
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -897,7 +1009,7 @@ test_other_versions_are_refused (void)
       CU_ASSERT (error != NULL && strstr (error->message, cases[i].message) != NULL);
     }
   /* A name outside the index, with a good checksum, is still refused. */
-  const char *body = "derlem-index 4\nsegment ../x.dls 10 00000000\n";
+  const char *body = "derlem-index 5\nsegment ../x.dls 10 00000000\n";
   g_autofree char *text = g_strdup_printf ("%send %08x\n", body,
                                            (guint) crc32 (0, (const guint8 *) body, strlen (body)));
   CU_ASSERT_TRUE (g_file_set_contents (manifest, text, -1, NULL));
@@ -1254,6 +1366,7 @@ test_index_suite (void)
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
   CU_add_test (s, "words_come_back", test_words_come_back);
+  CU_add_test (s, "rare_forms_inputs", test_rare_forms_inputs);
   CU_add_test (s, "cut_while_open", test_cut_while_open);
   CU_add_test (s, "ranges_hold_what_is_needed", test_ranges_hold_what_is_needed);
 }

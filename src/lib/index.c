@@ -21,7 +21,7 @@
  * their first forms) and each input's table. The trailer holds a magic,
  * the version, where the table is and its CRC, and its own CRC.
  *
- * The manifest is text: "derlem-index 4", one "segment NAME SIZE CRC"
+ * The manifest is text: "derlem-index 5", one "segment NAME SIZE CRC"
  * line per segment (CRC of its trailer), at most one "meta NAME SIZE CRC"
  * line (CRC of the whole table), and "end CRC" over the lines before. */
 #include "config.h"
@@ -67,6 +67,11 @@
 #define LEX_PAGE_MAX ((gsize) 16 << 20)
 #define IDS_PAGE ((gsize) 16 << 10)
 #define IDS_PAGE_MAX ((gsize) 16 << 20)
+#define HOLDERS_PAGE_MAX ((gsize) 256 << 20)
+/* A form's inputs are listed when they are a sixteenth of the segment's
+ * or fewer: the lists are for rare forms, whose inputs are few among
+ * many; a common form's would be most of the lists' bytes. */
+#define HOLDERS_SHARE 16
 #define FORMS_BATCH 16                  /* forms of the lexicon fetched at once */
 #define WORDS_MEMORY ((gsize) 16 << 20) /* the inputs' words a build keeps in memory */
 
@@ -150,6 +155,7 @@ typedef struct {
   guint64 lines, text_bytes;
   guint64 by_lang[DL_LANG_COUNT];
   guint segment;
+  guint local;                   /* its number among the segment's inputs */
   guint64 first_block, n_blocks; /* in the segment's blocks */
   GPtrArray *encodings;          /* interned names */
   gboolean failed, at_open;
@@ -170,6 +176,7 @@ typedef struct {
 /* A page of a segment's lexicon, as its table of contents lists it. */
 typedef struct {
   Block frame;
+  Block holders;     /* the inputs that have each of its forms */
   guint64 start, n;  /* its first form's number, its forms */
   gsize first_at;    /* its first form, in Segment.firsts */
   guint64 first_len; /* bytes */
@@ -185,11 +192,20 @@ typedef struct {
 /* One language's lexicon: the folded forms of the segment's inputs'
  * words, each once, in byte order, numbered from 0. An input's words are
  * those numbers. */
+/* The inputs that have each form of a page of the lexicon decoded: the
+ * numbers in the segment of those of its form k from starts[k] to
+ * starts[k + 1] in @inputs, rising; none for a form not listed. */
+typedef struct {
+  guint32 *starts;
+  guint32 *inputs;
+} Holders;
+
 typedef struct {
   guint64 size;
   GArray *pages;      /* LexPage */
   LexForms **decoded; /* per page: NULL until a reader decodes it, then
                          set once (atomically) for every reader */
+  Holders **held;     /* the same for the inputs of its forms */
 } Lexicon;
 
 typedef struct {
@@ -203,6 +219,7 @@ typedef struct {
   Lexicon lex[DL_LANG_COUNT];
   GByteArray *firsts; /* the lexicon pages' first forms */
   guint64 serial;     /* no other segment opened in this process has it */
+  guint n_inputs;
 } Segment;
 
 struct _DlIndex {
@@ -224,6 +241,16 @@ lex_forms_free (LexForms *f)
 }
 
 static void
+holders_free (Holders *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->starts);
+  g_free (h->inputs);
+  g_free (h);
+}
+
+static void
 segment_free (gpointer p)
 {
   Segment *s = p;
@@ -236,8 +263,12 @@ segment_free (gpointer p)
     {
       Lexicon *lx = &s->lex[l];
       for (guint k = 0; lx->pages != NULL && k < lx->pages->len; k++)
-        lex_forms_free (lx->decoded[k]);
+        {
+          lex_forms_free (lx->decoded[k]);
+          holders_free (lx->held[k]);
+        }
       g_free (lx->decoded);
+      g_free (lx->held);
       if (lx->pages != NULL)
         g_array_unref (lx->pages);
     }
@@ -436,6 +467,7 @@ get_lexicon (DlCursor *c, Segment *seg, gsize len)
         }
       lx->pages = g_array_sized_new (FALSE, FALSE, sizeof (LexPage), (guint) n_pages);
       lx->decoded = g_new0 (LexForms *, MAX (n_pages, 1));
+      lx->held = g_new0 (Holders *, MAX (n_pages, 1));
       guint64 start = 0;
       for (guint64 k = 0; k < n_pages && !c->bad; k++)
         {
@@ -474,10 +506,12 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
   if (n_inputs > toc->len)
     return damaged (error, seg->name, _ ("bad table of contents"));
   guint first_input = idx->inputs->len;
+  seg->n_inputs = (guint) n_inputs;
   for (guint64 i = 0; i < n_inputs && !c.bad; i++)
     {
       Input in = { 0 };
       in.segment = k;
+      in.local = (guint) i;
       in.path = dl_get_string (&c);
       guint64 size = dl_get_varint (&c);
       in.size = size == 0 ? -1 : (gint64) MIN (size - 1, (guint64) G_MAXINT64);
@@ -568,7 +602,8 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
         c.bad = TRUE;
       g_array_append_val (seg->blocks, blk);
     }
-  /* The lexicon, then each input's table of words and its directory. */
+  /* The lexicon, each input's table of words and its directory, then
+   * the inputs of each page of the lexicon's forms. */
   get_lexicon (&c, seg, toc->len);
   for (guint i = first_input; i < idx->inputs->len && !c.bad; i++)
     {
@@ -578,6 +613,9 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
       get_frame (&c, &in->words, TOC_MAX);
       get_frames (&c, in->pages, IDS_PAGE_MAX, toc->len);
     }
+  for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
+    for (guint j = 0; j < seg->lex[l].pages->len && !c.bad; j++)
+      get_frame (&c, &g_array_index (seg->lex[l].pages, LexPage, j).holders, HOLDERS_PAGE_MAX);
   if (c.bad || c.p != c.end)
     return damaged (error, seg->name, _ ("bad table of contents"));
   /* Each input's blocks are its own and hold its lines; they and its
@@ -616,6 +654,10 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
       if (in->has_words && !frame_at (&in->words, &at, end))
         return damaged (error, seg->name, _ ("bad table of contents"));
     }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint j = 0; j < seg->lex[l].pages->len; j++)
+      if (!frame_at (&g_array_index (seg->lex[l].pages, LexPage, j).holders, &at, end))
+        return damaged (error, seg->name, _ ("bad table of contents"));
   if (next != n_blocks || at != end)
     return damaged (error, seg->name, _ ("bad table of contents"));
   return TRUE;
@@ -915,7 +957,8 @@ dl_index_info (const DlIndex *idx, DlIndexInfo *info)
         {
           info->forms[l] += seg->lex[l].size;
           for (guint k = 0; k < seg->lex[l].pages->len; k++)
-            info->stored_words += g_array_index (seg->lex[l].pages, LexPage, k).frame.clen;
+            info->stored_words += g_array_index (seg->lex[l].pages, LexPage, k).frame.clen
+                                  + g_array_index (seg->lex[l].pages, LexPage, k).holders.clen;
         }
     }
   g_autofree char *manifest = g_build_filename (idx->path, DL_INDEX_MANIFEST, NULL);
@@ -1158,6 +1201,57 @@ lex_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteArray 
       f = g_atomic_pointer_get (&lx->decoded[p]);
     }
   return f;
+}
+
+/* The inputs that have each form of lexicon page @p of @lang in @seg,
+ * decoded once for every reader as lex_page does: each form's rising,
+ * below the segment's count. NULL with @error if they are damaged. */
+static const Holders *
+holders_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteArray *buf,
+              GError **error)
+{
+  const Lexicon *lx = &seg->lex[lang];
+  Holders *h = g_atomic_pointer_get (&lx->held[p]);
+  if (h != NULL)
+    return h;
+  const LexPage *pg = &g_array_index (lx->pages, LexPage, p);
+  if (!read_frame (seg, &pg->holders, dctx, buf, _ ("bad checksum of the lexicon"), error))
+    return NULL;
+  h = g_new0 (Holders, 1);
+  h->starts = g_new (guint32, pg->n + 1);
+  /* A holder takes one byte at least. */
+  h->inputs = g_new (guint32, MAX (buf->len, 1));
+  DlCursor c = { buf->data, buf->data + buf->len, FALSE };
+  guint32 at = 0;
+  for (guint64 k = 0; k < pg->n && !c.bad; k++)
+    {
+      h->starts[k] = at;
+      guint64 n = dl_get_varint (&c);
+      if (n > seg->n_inputs / HOLDERS_SHARE || n > (guint64) (c.end - c.p))
+        c.bad = TRUE;
+      gint64 prev = -1;
+      for (guint64 j = 0; j < n && !c.bad; j++)
+        {
+          guint64 gap = dl_get_varint (&c);
+          if (gap == 0 || gap > seg->n_inputs || (guint64) (prev + (gint64) gap) >= seg->n_inputs)
+            c.bad = TRUE;
+          prev += (gint64) gap;
+          h->inputs[at++] = (guint32) prev;
+        }
+    }
+  h->starts[pg->n] = at;
+  if (c.bad || c.p != c.end)
+    {
+      holders_free (h);
+      damaged (error, seg->name, _ ("bad lexicon"));
+      return NULL;
+    }
+  if (!g_atomic_pointer_compare_and_exchange (&lx->held[p], NULL, h))
+    {
+      holders_free (h);
+      h = g_atomic_pointer_get (&lx->held[p]);
+    }
+  return h;
 }
 
 /* A page of one language's table of an input, as the directory lists it. */
@@ -1801,6 +1895,53 @@ dl_index_words_find (DlIndexWords *w, DlLang lang, const char *form, gsize len, 
   return TRUE;
 }
 
+/* The forms of a range of the lexicon whose inputs are looked at before
+ * the input's table is read, at most. */
+#define HOLDERS_SCAN 64
+
+/* Whether form @id of @lang's lexicon has its inputs listed, into
+ * *@listed, and if so whether @w's input is one, into *@held. FALSE with
+ * @error if the lists are damaged. */
+static gboolean
+held_by (DlIndexWords *w, DlLang lang, guint64 id, gboolean *listed, gboolean *held, GError **error)
+{
+  const Lexicon *lx = &w->seg->lex[lang];
+  guint p = last_starting (lx->pages, G_STRUCT_OFFSET (LexPage, start), id);
+  const Holders *h = holders_page (w->seg, lang, p, w->dctx, w->lex_buf, error);
+  if (h == NULL)
+    return FALSE;
+  guint64 k = id - g_array_index (lx->pages, LexPage, p).start;
+  guint32 a = h->starts[k], b = h->starts[k + 1], me = w->in->local;
+  *listed = a < b;
+  while (a < b)
+    {
+      guint32 mid = a + (b - a) / 2;
+      if (h->inputs[mid] < me)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  *held = *listed && a < h->starts[k + 1] && h->inputs[a] == me;
+  return TRUE;
+}
+
+/* Whether @w's input may have one of the forms of @lang's lexicon from
+ * @from to @to, into *@any, from the lists of their inputs: it may if
+ * one is not listed. FALSE with @error if those are damaged. */
+static gboolean
+holds_any (DlIndexWords *w, DlLang lang, guint64 from, guint64 to, gboolean *any, GError **error)
+{
+  *any = FALSE;
+  for (guint64 id = from; id < to && !*any; id++)
+    {
+      gboolean listed, held;
+      if (!held_by (w, lang, id, &listed, &held, error))
+        return FALSE;
+      *any = !listed || held;
+    }
+  return TRUE;
+}
+
 gboolean
 dl_index_words_prefix (DlIndexWords *w, DlLang lang, const char *prefix, gsize len, gboolean exact,
                        guint64 *from, guint64 *to, GError **error)
@@ -1830,6 +1971,14 @@ dl_index_words_prefix (DlIndexWords *w, DlLang lang, const char *prefix, gsize l
     }
   if (id_from >= id_to)
     return TRUE;
+  if (id_to - id_from <= HOLDERS_SCAN)
+    {
+      gboolean any;
+      if (!holds_any (w, lang, id_from, id_to, &any, error))
+        return FALSE;
+      if (!any)
+        return TRUE;
+    }
   gboolean found;
   if (!table_seek (w, lang, id_from, there, from, &found, error))
     return FALSE;
@@ -2246,7 +2395,7 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
 /* Checks input @i's words: every page and chunk, each block they name
  * exists. */
 static gboolean
-verify_words (DlIndex *idx, guint i, GError **error)
+verify_words (DlIndex *idx, guint i, guint64 *entries, GError **error)
 {
   g_autoptr (GError) local = NULL;
   g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, &local);
@@ -2263,6 +2412,14 @@ verify_words (DlIndex *idx, guint i, GError **error)
       {
         DlIndexMark m = { .lang = l, .k = k };
         g_array_append_val (marks, m);
+        /* Among the inputs of its form, if they are listed. */
+        guint64 id = dl_index_words_lexicon_id (w, l, k, error);
+        gboolean listed, held;
+        if (id == G_MAXUINT64 || !held_by (w, l, id, &listed, &held, error))
+          return FALSE;
+        if (listed && !held)
+          return damaged (error, w->seg->name, _ ("bad lexicon"));
+        entries[l] += listed;
       }
   g_autofree guint8 *blocks = g_malloc0 (MAX (w->in->n_blocks, 1));
   return dl_index_words_mark (w, (DlIndexMark *) (gpointer) marks->data, marks->len, blocks, NULL,
@@ -2272,6 +2429,8 @@ verify_words (DlIndex *idx, guint i, GError **error)
 gboolean
 dl_index_verify (DlIndex *idx, GError **error)
 {
+  /* Per segment and language, its inputs' entries. */
+  g_autofree guint64 *entries = g_new0 (guint64, (gsize) idx->segments->len * DL_LANG_COUNT);
   for (guint i = 0; i < idx->inputs->len; i++)
     {
       const Input *in = &g_array_index (idx->inputs, Input, i);
@@ -2302,7 +2461,7 @@ dl_index_verify (DlIndex *idx, GError **error)
       dl_index_terms_clear (&terms);
       if (!counts_ok)
         return FALSE;
-      if (!verify_words (idx, i, error))
+      if (!verify_words (idx, i, &entries[(gsize) in->segment * DL_LANG_COUNT], error))
         return FALSE;
       if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
@@ -2312,7 +2471,8 @@ dl_index_verify (DlIndex *idx, GError **error)
         }
     }
   /* Every page of every lexicon, in order, those no input's words name
-   * too. */
+   * too, and the inputs of its forms: each listed an input's entry (as
+   * above), as many as the entries of the forms listed. */
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) buf = g_byte_array_new ();
   g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (Form));
@@ -2320,9 +2480,18 @@ dl_index_verify (DlIndex *idx, GError **error)
     {
       const Segment *seg = idx->segments->pdata[s];
       for (int l = 0; l < DL_LANG_COUNT; l++)
-        for (guint p = 0; p < seg->lex[l].pages->len; p++)
-          if (lex_page (seg, l, p, dctx, buf, scratch, error) == NULL)
-            return FALSE;
+        {
+          guint64 held = 0;
+          for (guint p = 0; p < seg->lex[l].pages->len; p++)
+            {
+              const Holders *h = holders_page (seg, l, p, dctx, buf, error);
+              if (h == NULL || lex_page (seg, l, p, dctx, buf, scratch, error) == NULL)
+                return FALSE;
+              held += h->starts[g_array_index (seg->lex[l].pages, LexPage, p).n];
+            }
+          if (held != entries[(gsize) s * DL_LANG_COUNT + l])
+            return damaged (error, seg->name, _ ("bad lexicon"));
+        }
     }
   return TRUE;
 }
@@ -2974,6 +3143,9 @@ struct _DlIndexBuilder {
    * ours of each form of its lexicon, 0 until an input has it. */
   guint64 renumbered;
   guint32 *renumber[DL_LANG_COUNT];
+  /* Per language, of each form by our number: how many inputs have it
+   * (guint32), for the lists of those inputs (write_holders). */
+  GArray *held[DL_LANG_COUNT];
 };
 
 static gboolean
@@ -3151,7 +3323,10 @@ static void
 words_init (DlIndexBuilder *b)
 {
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    b->forms[l] = dl_lexicon_new ();
+    {
+      b->forms[l] = dl_lexicon_new ();
+      b->held[l] = g_array_new (FALSE, TRUE, sizeof (guint32));
+    }
   gsize memory = WORDS_MEMORY;
   const char *knob = g_getenv ("DERLEM_INDEX_PIECE_MEMORY");
   guint64 v;
@@ -3163,14 +3338,16 @@ words_init (DlIndexBuilder *b)
   b->scratch_bytes = g_byte_array_new ();
 }
 
-/* A record of an input's words (words_record): varint(languages)
- * varint(postings' bytes) varint(blocks), then per language varint(forms)
+/* A record of an input's words (words_record): varint(the input's number
+ * in the segment) varint(languages) varint(postings' bytes)
+ * varint(blocks), then per language varint(forms)
  * varint(where the first one's gaps begin) and per form varint(its
  * number in b->forms) varint(blocks) varint(bytes of their gaps). */
 static void
 record_start (DlIndexBuilder *b, guint langs, guint64 postings_len, guint64 n_blocks)
 {
   g_byte_array_set_size (b->record, 0);
+  dl_put_varint (b->record, b->n_inputs - 1); /* put_input's, before */
   dl_put_varint (b->record, langs);
   dl_put_varint (b->record, postings_len);
   dl_put_varint (b->record, n_blocks);
@@ -3178,6 +3355,16 @@ record_start (DlIndexBuilder *b, guint langs, guint64 postings_len, guint64 n_bl
 
 /* Forms numbered at once: their lookups' cache misses overlap. */
 #define RECORD_BATCH 32
+
+/* One more input has form @id (our number) of @lang. */
+static inline void
+hold (DlIndexBuilder *b, DlLang lang, guint32 id)
+{
+  GArray *held = b->held[lang];
+  if (id >= held->len)
+    g_array_set_size (held, MAX (id + 1, held->len * 2));
+  g_array_index (held, guint32, id)++;
+}
 
 /* Numbers the @n forms of @lang at @forms among the segment's and adds
  * their entries to the record. FALSE (EINVAL) for a form with a NUL. */
@@ -3202,7 +3389,9 @@ record_forms (DlIndexBuilder *b, DlLang lang, const Form *forms, guint n)
       guint8 *q = dl_put_room (b->record, (gsize) m * 3 * DL_VARINT_MAX);
       for (guint k = 0; k < m; k++)
         {
-          q = dl_varint_encode (q, dl_lexicon_intern_key (b->forms[lang], &keys[k], NULL));
+          guint32 id = dl_lexicon_intern_key (b->forms[lang], &keys[k], NULL);
+          hold (b, lang, id);
+          q = dl_varint_encode (q, id);
           q = dl_varint_encode (q, forms[from + k].n);
           q = dl_varint_encode (q, forms[from + k].bytes);
         }
@@ -3311,6 +3500,7 @@ record_entries (DlIndexBuilder *b, DlIndexWords *w, DlLang lang, GError **error)
           guint8 *q = dl_put_room (b->record, (gsize) m * 3 * DL_VARINT_MAX);
           for (guint k = 0; k < m; k++)
             {
+              hold (b, lang, renumber[e[k].id] - 1);
               q = dl_varint_encode (q, renumber[e[k].id] - 1);
               q = dl_varint_encode (q, e[k].n);
               q = dl_varint_encode (q, e[k].bytes);
@@ -3363,6 +3553,13 @@ typedef struct {
   GArray *frames;               /* Block: an input's pages */
   guint32 *rank[DL_LANG_COUNT]; /* each form's number in the lexicon */
   guint32 size[DL_LANG_COUNT];
+  GArray *lex_n[DL_LANG_COUNT]; /* guint32: the forms of each page */
+  /* The inputs that have each form: by the form's number in the
+   * lexicon, where its inputs go next in @holders (then where they end),
+   * each input's as its table is written. */
+  guint64 *fill[DL_LANG_COUNT];
+  guint32 *holders[DL_LANG_COUNT];
+  guint64 n_holders[DL_LANG_COUNT];
   GByteArray *toc;    /* the lexicon's pages, then each input's */
   gboolean ok;        /* what the commit's thread did went well, */
   int ok_errsv;       /* or why not */
@@ -3516,6 +3713,7 @@ write_lexicon (Writing *wr)
         {
           const LexOut *out = &g_array_index (m->pages, LexOut, k);
           put_frame_toc (wr->toc, &out->frame, base);
+          g_array_append_val (wr->lex_n[l], out->n);
           dl_put_varint (wr->toc, out->n);
           dl_put_varint (wr->toc, out->first_len);
           g_byte_array_append (wr->toc, (const guint8 *) out->first, out->first_len);
@@ -3602,9 +3800,12 @@ static gboolean
 write_table (Writing *wr, const guint8 *data, gsize len)
 {
   DlCursor c = { data, data + len, FALSE };
+  guint64 input = dl_get_varint (&c);
   guint langs = (guint) dl_get_varint (&c);
   guint64 postings_len = dl_get_varint (&c);
   dl_get_varint (&c); /* the blocks */
+  if (input > G_MAXUINT32)
+    c.bad = TRUE;
   g_byte_array_set_size (wr->dir, 0);
   dl_put_varint (wr->dir, langs);
   dl_put_varint (wr->dir, postings_len);
@@ -3640,6 +3841,12 @@ write_table (Writing *wr, const guint8 *data, gsize len)
             }
           guint64 id = wr->rank[l][batch[next][0]], blocks = batch[next][1], bytes = batch[next][2];
           next++;
+          if (wr->fill[l][id] >= wr->n_holders[l])
+            {
+              c.bad = TRUE;
+              break;
+            }
+          wr->holders[l][wr->fill[l][id]++] = (guint32) input;
           if (page_n == 0)
             {
               first_id = prev = id;
@@ -3674,6 +3881,77 @@ write_table (Writing *wr, const guint8 *data, gsize len)
       return FALSE;
     }
   return hand_frame (wr, &wr->dir, TRUE);
+}
+
+/* Makes room for the inputs of each form of the lexicon (wr->holders),
+ * from how many inputs had each (b->held, which goes). */
+static void
+holders_init (Writing *wr)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      guint32 n = wr->size[l];
+      GArray *held = wr->b->held[l];
+      guint64 *fill = wr->fill[l] = g_new (guint64, MAX (n, 1));
+      for (guint32 id = 0; id < n; id++)
+        fill[wr->rank[l][id]] = id < held->len ? g_array_index (held, guint32, id) : 0;
+      guint64 total = 0;
+      for (guint32 r = 0; r < n; r++)
+        {
+          guint64 count = fill[r];
+          fill[r] = total;
+          total += count;
+        }
+      wr->n_holders[l] = total;
+      wr->holders[l] = dl_new_huge (sizeof (guint32), MAX (total, 1));
+      g_clear_pointer (&wr->b->held[l], g_array_unref);
+    }
+}
+
+/* Writes, per lexicon page, the inputs that have each of its forms
+ * (wr->holders, all tables written): varint(how many) and their numbers
+ * in the segment as gaps from -1, or 0 for a form not listed (more than
+ * HOLDERS_SHARE's), in a frame listed in the table of contents. FALSE
+ * with errno. */
+static gboolean
+write_holders (Writing *wr)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const guint64 *end = wr->fill[l];
+      const guint32 *holders = wr->holders[l];
+      guint32 r = 0;
+      for (guint k = 0; k < wr->lex_n[l]->len; k++)
+        {
+          g_byte_array_set_size (wr->page, 0);
+          guint32 n = g_array_index (wr->lex_n[l], guint32, k);
+          for (guint32 j = 0; j < n; j++, r++)
+            {
+              guint64 from = r > 0 ? end[r - 1] : 0, to = end[r];
+              if (to - from > wr->b->n_inputs / HOLDERS_SHARE)
+                from = to; /* not listed */
+              guint8 *q = dl_put_room (wr->page, (gsize) (to - from + 1) * DL_VARINT_MAX);
+              q = dl_varint_encode (q, to - from);
+              gint64 prev = -1;
+              for (guint64 e = from; e < to; e++)
+                {
+                  q = dl_varint_encode (q, (guint64) ((gint64) holders[e] - prev));
+                  prev = holders[e];
+                }
+              dl_put_end (wr->page, q);
+            }
+          if (wr->page->len > HOLDERS_PAGE_MAX)
+            {
+              errno = EFBIG;
+              return FALSE;
+            }
+          Block f;
+          if (!write_frame (wr, wr->page->data, wr->page->len, &f))
+            return FALSE;
+          put_frame_toc (wr->toc, &f, 0);
+        }
+    }
+  return TRUE;
 }
 
 /* Takes whole records of inputs' words (DlSpillTake) and writes their
@@ -3715,10 +3993,13 @@ write_words (DlIndexBuilder *b, GByteArray *toc, GError **error)
                  .ok = TRUE,
                  .todo = g_async_queue_new (),
                  .spare = g_async_queue_new_full ((GDestroyNotify) g_byte_array_unref) };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    wr.lex_n[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
   gboolean ok = write_lexicon (&wr);
   int errsv = ok ? 0 : dl_errno_failed ();
   if (ok)
     {
+      holders_init (&wr);
       wr.thread = g_thread_try_new ("derlem tables", tables_run, &wr, NULL);
       gboolean replayed = dl_spill_replay (b->words, take_records, &wr);
       int replay_errsv = replayed ? 0 : dl_errno_failed ();
@@ -3729,6 +4010,11 @@ write_words (DlIndexBuilder *b, GByteArray *toc, GError **error)
         }
       ok = replayed && wr.ok && wr.errsv == 0;
       errsv = !replayed ? replay_errsv : !wr.ok ? wr.ok_errsv : wr.errsv;
+      if (ok && !write_holders (&wr))
+        {
+          ok = FALSE;
+          errsv = dl_errno_failed ();
+        }
     }
   g_async_queue_unref (wr.todo);
   g_async_queue_unref (wr.spare);
@@ -3739,7 +4025,12 @@ write_words (DlIndexBuilder *b, GByteArray *toc, GError **error)
   g_byte_array_unref (wr.pdir);
   g_array_unref (wr.frames);
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_free (wr.rank[l]);
+    {
+      g_free (wr.rank[l]);
+      g_array_unref (wr.lex_n[l]);
+      g_free (wr.fill[l]);
+      g_free (wr.holders[l]);
+    }
   if (!ok)
     return io_error (error, b->seg_tmp, errsv);
   return TRUE;
@@ -4091,6 +4382,8 @@ dl_index_builder_free (DlIndexBuilder *b)
     {
       dl_lexicon_free (b->forms[l]);
       g_free (b->renumber[l]);
+      if (b->held[l] != NULL)
+        g_array_unref (b->held[l]);
     }
   dl_spill_free (b->words);
   g_byte_array_unref (b->record);

@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 /* The manifest's name inside NAME.dlx, and the version this derlem reads
  * and writes. */
 #define DL_INDEX_MANIFEST "derlem-index"
-#define DL_INDEX_VERSION 4
+#define DL_INDEX_VERSION 5
 
 typedef struct _DlIndex DlIndex;
 
