@@ -837,6 +837,169 @@ test_counter_saved_input_loads_back (void)
   CU_ASSERT_FALSE (dl_counter_load_input (c, (const guint8 *) "\0\1\1\0\0x\0\0\0\0\0\0", 12));
 }
 
+/* @a and @b hold the same merged counts: tokens, terms in the same
+ * order, their counts, ranges, files and counts in each, display forms,
+ * proper nouns, the files with tokens. */
+static void
+assert_same_counts (const DlCounter *a, const DlCounter *b)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      CU_ASSERT_EQUAL (dl_counter_tokens (a, l), dl_counter_tokens (b, l));
+      const DlLexicon *ta = dl_counter_terms (a, l), *tb = dl_counter_terms (b, l);
+      CU_ASSERT_EQUAL_FATAL (dl_lexicon_size (ta), dl_lexicon_size (tb));
+      for (guint32 id = 0; id < dl_lexicon_size (ta); id++)
+        {
+          const char *t = dl_lexicon_string (ta, id);
+          DL_ASSERT_STR_EQ (dl_lexicon_string (tb, id), t);
+          DL_ASSERT_INT_EQ_FOR (t, dl_counter_freq (a, l, id), dl_counter_freq (b, l, id));
+          DL_ASSERT_INT_EQ_FOR (t, dl_counter_range (a, l, id), dl_counter_range (b, l, id));
+          DL_ASSERT_STR_EQ_FOR (t, dl_counter_display (a, l, id), dl_counter_display (b, l, id));
+          DL_ASSERT_INT_EQ_FOR (t, dl_counter_is_proper (a, l, id),
+                                dl_counter_is_proper (b, l, id));
+          guint n1 = 0, n2 = 0;
+          const guint32 *f1 = dl_counter_files (a, l, id, &n1),
+                        *f2 = dl_counter_files (b, l, id, &n2);
+          CU_ASSERT (n1 == n2 && (n1 == 0 || memcmp (f1, f2, n1 * sizeof *f1) == 0));
+          const guint64 *c1 = dl_counter_file_counts (a, l, id, &n1);
+          const guint64 *c2 = dl_counter_file_counts (b, l, id, &n2);
+          CU_ASSERT (n1 == n2 && (n1 == 0 || memcmp (c1, c2, n1 * sizeof *c1) == 0));
+        }
+      const guint64 *k1, *k2;
+      guint n1, n2;
+      const guint32 *f1 = dl_counter_token_files (a, l, &k1, &n1);
+      const guint32 *f2 = dl_counter_token_files (b, l, &k2, &n2);
+      CU_ASSERT (
+          n1 == n2
+          && (n1 == 0
+              || (memcmp (f1, f2, n1 * sizeof *f1) == 0 && memcmp (k1, k2, n1 * sizeof *k1) == 0)));
+      CU_ASSERT_EQUAL (dl_counter_is_proper_text (a, l, "azerbaycan", 10),
+                       dl_counter_is_proper_text (b, l, "azerbaycan", 10));
+    }
+}
+
+/* Merges @c[@from .. @to - 1] into a fresh counter as its files 0, 1, ... */
+static DlCounter *
+merge_range (DlCounter *const *c, guint from, guint to, const DlCounterOptions *o)
+{
+  DlCounter *m = dl_counter_new (o);
+  for (guint i = from; i < to; i++)
+    dl_counter_merge (m, c[i], i - from);
+  return m;
+}
+
+/* Merged counts merged again (dl_counter_absorb), saved and loaded back
+ * (dl_counter_save, dl_counter_load): the counts of the same files merged
+ * one by one, whatever the grouping, for each kind of tracking. */
+static void
+test_counter_merged_absorb_and_load (void)
+{
+  static const char *const paths[] = { "corpus/article-tr-azerbaycan-denge-politikasi.txt",
+                                       "tests/data/freq/a.txt",
+                                       "corpus/commentary-en-karabakh-liberation.txt",
+                                       "tests/data/freq/b.txt",
+                                       "corpus/commentary-tr-karabag-2023.txt",
+                                       "tests/data/freq/a.txt",
+                                       "corpus/article-tr-karabag-turk-dunyasi.txt" };
+  enum { N = G_N_ELEMENTS (paths) };
+  for (guint variant = 0; variant < 3; variant++)
+    {
+      DlCounterOptions o;
+      dl_counter_options_init (&o);
+      o.track_files = variant == 1;
+      o.track_counts = variant == 2;
+      o.kinds[DL_TOKEN_NUMBER] = variant == 1;
+      o.casing = variant == 1 ? DL_CASE_KEEP : DL_CASE_FOLD;
+      DlCounter *each[N];
+      g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
+      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+      for (guint i = 0; i < N; i++)
+        {
+          g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
+          DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+          g_autoptr (GError) error = NULL;
+          each[i] = dl_counter_new (&o);
+          CU_ASSERT_TRUE (dl_counter_count_input (each[i], &input, &doc, diag, &error));
+        }
+      g_autoptr (DlCounter) whole = merge_range (each, 0, N, &o);
+      CU_ASSERT_TRUE (dl_lexicon_size (dl_counter_terms (whole, DL_LANG_TR)) > 1000);
+      CU_ASSERT_TRUE (dl_counter_tokens (whole, DL_LANG_EN) > 1000);
+      for (guint k = 0; k <= N; k++)
+        {
+          /* Two parts, the second saved and loaded back. */
+          g_autoptr (DlCounter) first = merge_range (each, 0, k, &o);
+          g_autoptr (DlCounter) second = merge_range (each, k, N, &o);
+          g_autoptr (GByteArray) saved = g_byte_array_new ();
+          dl_counter_save (second, saved);
+          g_autoptr (DlCounter) back = dl_counter_new (&o);
+          CU_ASSERT_TRUE (dl_counter_load (back, saved->data, saved->len));
+          assert_same_counts (back, second);
+          g_autoptr (GByteArray) again = g_byte_array_new ();
+          dl_counter_save (back, again);
+          CU_ASSERT (again->len == saved->len
+                     && memcmp (again->data, saved->data, saved->len) == 0);
+          g_autoptr (DlCounter) joined = dl_counter_new (&o);
+          dl_counter_absorb (joined, first, 0);
+          dl_counter_absorb (joined, back, k);
+          assert_same_counts (joined, whole);
+          /* Saved, the same bytes (each term's last file too). */
+          g_autoptr (GByteArray) joined_saved = g_byte_array_new (),
+                                 whole_saved = g_byte_array_new ();
+          dl_counter_save (joined, joined_saved);
+          dl_counter_save (whole, whole_saved);
+          CU_ASSERT (joined_saved->len == whole_saved->len
+                     && memcmp (joined_saved->data, whole_saved->data, whole_saved->len) == 0);
+          /* And a file more after them (each term's last file). */
+          g_autoptr (DlCounter) more = merge_range (each, 0, N, &o);
+          dl_counter_merge (more, each[k % N], N);
+          dl_counter_merge (joined, each[k % N], N);
+          assert_same_counts (joined, more);
+        }
+      /* Three parts grouped both ways. */
+      g_autoptr (DlCounter) p1 = merge_range (each, 0, 2, &o);
+      g_autoptr (DlCounter) p2 = merge_range (each, 2, 5, &o);
+      g_autoptr (DlCounter) p3 = merge_range (each, 5, N, &o);
+      g_autoptr (DlCounter) p12 = dl_counter_new (&o), p23 = dl_counter_new (&o);
+      dl_counter_absorb (p12, p1, 0);
+      dl_counter_absorb (p12, p2, 2);
+      dl_counter_absorb (p23, p2, 0);
+      dl_counter_absorb (p23, p3, 3);
+      g_autoptr (DlCounter) left = dl_counter_new (&o), right = dl_counter_new (&o);
+      dl_counter_absorb (left, p12, 0);
+      dl_counter_absorb (left, p3, 5);
+      dl_counter_absorb (right, p1, 0);
+      dl_counter_absorb (right, p23, 2);
+      assert_same_counts (left, whole);
+      assert_same_counts (right, whole);
+      /* Cut anywhere, or of other options: refused, and the counter as
+       * fresh after. */
+      g_autoptr (GByteArray) saved = g_byte_array_new ();
+      dl_counter_save (whole, saved);
+      for (guint cut = 0; cut < saved->len; cut += 1 + cut / 40)
+        {
+          g_autoptr (DlCounter) part = dl_counter_new (&o);
+          CU_ASSERT_FALSE (dl_counter_load (part, saved->data, cut));
+          CU_ASSERT_TRUE (dl_counter_load (part, saved->data, saved->len));
+        }
+      /* A byte changed: read or refused, never past the bytes. */
+      for (guint at = 0; at < saved->len; at += 1 + at / 20)
+        {
+          g_autoptr (GByteArray) bad = g_byte_array_new ();
+          g_byte_array_append (bad, saved->data, saved->len);
+          bad->data[at] ^= 0x5a;
+          g_autoptr (DlCounter) part = dl_counter_new (&o);
+          if (!dl_counter_load (part, bad->data, bad->len))
+            CU_ASSERT_TRUE (dl_counter_load (part, saved->data, saved->len));
+        }
+      DlCounterOptions other = o;
+      other.track_counts = !o.track_counts;
+      g_autoptr (DlCounter) wrong = dl_counter_new (&other);
+      CU_ASSERT_FALSE (dl_counter_load (wrong, saved->data, saved->len));
+      for (guint i = 0; i < N; i++)
+        dl_counter_free (each[i]);
+    }
+}
+
 void
 test_counter_suite (void)
 {
@@ -858,4 +1021,5 @@ test_counter_suite (void)
   CU_add_test (s, "freqlist_threads", test_freqlist_threads);
   CU_add_test (s, "freq_bands", test_freq_bands);
   CU_add_test (s, "saved_input_loads_back", test_counter_saved_input_loads_back);
+  CU_add_test (s, "merged_absorb_and_load", test_counter_merged_absorb_and_load);
 }

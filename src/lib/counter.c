@@ -477,6 +477,29 @@ dl_counter_variant (const DlCounterOptions *opts)
   return v;
 }
 
+/* The proper-noun bases @bases, saved: how many, then each. */
+static void
+put_bases (GByteArray *out, const DlLexicon *bases)
+{
+  guint32 nb = dl_lexicon_size (bases);
+  dl_put_varint (out, nb);
+  for (guint32 i = 0; i < nb; i++)
+    {
+      dl_put_varint (out, dl_lexicon_length (bases, i));
+      g_byte_array_append (out, (const guint8 *) dl_lexicon_string (bases, i),
+                           (guint) dl_lexicon_length (bases, i));
+    }
+}
+
+/* Adds the bases of @from to @into. */
+static void
+join_bases (DlLexicon *into, const DlLexicon *from)
+{
+  guint32 nb = dl_lexicon_size (from);
+  for (guint32 i = 0; i < nb; i++)
+    dl_lexicon_intern (into, dl_lexicon_string (from, i), dl_lexicon_length (from, i), NULL);
+}
+
 /* Per language: tokens; the forms' numbers (freq, capitals, apostrophe,
  * their term's length), then, spelled, their terms end to end (one copy,
  * one check at loading); the proper-noun bases. */
@@ -514,14 +537,7 @@ dl_counter_save_input (const DlCounter *c, const GArray *const *order, GByteArra
       if (n > 0 && texts)
         g_byte_array_append (out, (const guint8 *) lc->pending_text->str,
                              (guint) lc->pending_text->len);
-      guint32 nb = dl_lexicon_size (lc->proper_bases);
-      dl_put_varint (out, nb);
-      for (guint32 i = 0; i < nb; i++)
-        {
-          dl_put_varint (out, dl_lexicon_length (lc->proper_bases, i));
-          g_byte_array_append (out, (const guint8 *) dl_lexicon_string (lc->proper_bases, i),
-                               (guint) dl_lexicon_length (lc->proper_bases, i));
-        }
+      put_bases (out, lc->proper_bases);
     }
 }
 
@@ -530,6 +546,24 @@ static gboolean
 good_text (const guint8 *text, guint64 len)
 {
   return text != NULL && len < G_MAXUINT32 && dl_utf8_valid ((const char *) text, len);
+}
+
+/* Reads bases put_bases saved into @bases. */
+static gboolean
+get_bases (DlCursor *cur, DlLexicon *bases)
+{
+  guint64 nb = dl_get_varint (cur);
+  if (cur->bad || nb > (guint64) (cur->end - cur->p))
+    return FALSE;
+  for (guint64 i = 0; i < nb; i++)
+    {
+      guint64 len = dl_get_varint (cur);
+      const guint8 *base = dl_get_bytes (cur, len);
+      if (len == 0 || !good_text (base, len))
+        return FALSE;
+      dl_lexicon_intern (bases, (const char *) base, len, NULL);
+    }
+  return TRUE;
 }
 
 /* Reads language @l of saved counts from @cur into @lc, the terms' texts
@@ -600,18 +634,7 @@ load_lang (const DlCounter *c, LangCounts *lc, int l, DlCursor *cur, DlIndexTerm
           lc->lexicon_size = terms->lexicon_size[l];
         }
     }
-  guint64 nb = dl_get_varint (cur);
-  if (cur->bad || nb > (guint64) (cur->end - cur->p))
-    return FALSE;
-  for (guint64 i = 0; i < nb; i++)
-    {
-      guint64 len = dl_get_varint (cur);
-      const guint8 *base = dl_get_bytes (cur, len);
-      if (len == 0 || !good_text (base, len))
-        return FALSE;
-      dl_lexicon_intern (lc->proper_bases, (const char *) base, len, NULL);
-    }
-  return TRUE;
+  return get_bases (cur, lc->proper_bases);
 }
 
 /* Back to a counter that counted nothing. */
@@ -788,11 +811,309 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
       else if (n > 0)
         merge_texts (dst, (const Pending *) (gpointer) src->pending->data, n, src->pending_text,
                      file);
-      guint32 nb = dl_lexicon_size (src->proper_bases);
-      for (guint32 i = 0; i < nb; i++)
-        dl_lexicon_intern (dst->proper_bases, dl_lexicon_string (src->proper_bases, i),
-                           dl_lexicon_length (src->proper_bases, i), NULL);
+      join_bases (dst->proper_bases, src->proper_bases);
     }
+}
+
+/* ---- Merged counts: absorbed, saved, loaded ---- */
+
+/* Adds term @sid of @src, merged from its files 0, 1, ..., to term @id of
+ * @dst as files @first, @first + 1, ... */
+static void
+absorb_term (LangCounts *dst, guint32 id, const LangCounts *src, guint32 sid, guint32 first)
+{
+  TermStats *d = TERM (dst, id);
+  const TermStats *s = TERM (src, sid);
+  d->freq += s->freq;
+  d->capitals += s->capitals;
+  d->range += s->range;
+  if (s->last_file > 0)
+    d->last_file = s->last_file + first;
+  if (dst->files != NULL && src->files->pdata[sid] != NULL)
+    {
+      const GArray *from = src->files->pdata[sid];
+      if (dst->files->pdata[id] == NULL)
+        dst->files->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint32), from->len);
+      GArray *to = dst->files->pdata[id];
+      for (guint k = 0; k < from->len; k++)
+        {
+          guint32 file = g_array_index (from, guint32, k) + first;
+          g_array_append_val (to, file);
+        }
+    }
+  if (dst->counts != NULL && src->counts->pdata[sid] != NULL)
+    {
+      const GArray *from = src->counts->pdata[sid];
+      if (dst->counts->pdata[id] == NULL)
+        dst->counts->pdata[id] = g_array_sized_new (FALSE, FALSE, sizeof (guint64), from->len);
+      g_array_append_vals (dst->counts->pdata[id], from->data, from->len);
+    }
+  const Apostrophes *a = g_hash_table_lookup (src->apos, GUINT_TO_POINTER (sid + 1));
+  for (guint v = 0; a != NULL && v < DL_APOSTROPHE_KINDS; v++)
+    if (a->uses[v] > 0)
+      add_apostrophe (dst, id, (int) v, a->uses[v]);
+}
+
+void
+dl_counter_absorb (DlCounter *into, const DlCounter *from, guint32 first)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *dst = &into->lang[l];
+      const LangCounts *src = &from->lang[l];
+      g_return_if_fail (src->pending == NULL && src->surface == NULL);
+      g_return_if_fail ((dst->files == NULL || src->files != NULL)
+                        && (dst->counts == NULL || src->counts != NULL));
+      dst->tokens += src->tokens;
+      for (guint k = 0; dst->token_files != NULL && k < src->token_files->len; k++)
+        {
+          guint32 file = g_array_index (src->token_files, guint32, k) + first;
+          g_array_append_val (dst->token_files, file);
+          g_array_append_val (dst->file_tokens, g_array_index (src->file_tokens, guint64, k));
+        }
+      guint32 n = dl_lexicon_size (src->terms);
+      dl_lexicon_reserve (dst->terms, n);
+      dl_array_reserve (dst->stats, n, sizeof (TermStats));
+      /* In @from's order: terms new to @into come in the order they
+       * would have come from its files one by one. */
+      DlLexiconKey keys[BATCH];
+      for (guint32 at = 0; at < n; at += BATCH)
+        {
+          guint k = MIN (n - at, BATCH);
+          for (guint i = 0; i < k; i++)
+            keys[i] = (DlLexiconKey){ dl_lexicon_string (src->terms, at + i),
+                                      dl_lexicon_length (src->terms, at + i), 0 };
+          dl_lexicon_prefetch (dst->terms, keys, k);
+          for (guint i = 0; i < k; i++)
+            {
+              gboolean added;
+              absorb_term (dst, term_id (dst, &keys[i], &added), src, at + i, first);
+            }
+        }
+      join_bases (dst->proper_bases, src->proper_bases);
+    }
+}
+
+/* What a counter keeps beside its counts, as saved. */
+static guint64
+tracking (const DlCounterOptions *opts)
+{
+  return (opts->track_files || opts->track_counts ? 1u : 0u) | (opts->track_counts ? 2u : 0u);
+}
+
+/* Rising numbers as gaps: the first, then each less the one before. */
+static void
+put_rising (GByteArray *out, const guint32 *v, guint n)
+{
+  for (guint k = 0; k < n; k++)
+    dl_put_varint (out, k == 0 ? v[0] : v[k] - v[k - 1]);
+}
+
+/* Per counter: variant, tracking; per language: tokens; with counts, the
+ * files with tokens (rising, as gaps) and their tokens; the terms, each
+ * its text, freq, capitals, range, last file, the uses of each
+ * apostrophe (a mask, then each used), with files its files (as gaps)
+ * and with counts its count in each; the proper-noun bases. */
+void
+dl_counter_save (const DlCounter *c, GByteArray *out)
+{
+  dl_put_varint (out, dl_counter_variant (&c->opts));
+  dl_put_varint (out, tracking (&c->opts));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const LangCounts *lc = &c->lang[l];
+      g_return_if_fail (lc->pending == NULL && lc->surface == NULL);
+      dl_put_varint (out, lc->tokens);
+      if (lc->token_files != NULL)
+        {
+          guint n = lc->token_files->len;
+          dl_put_varint (out, n);
+          put_rising (out, (const guint32 *) (gpointer) lc->token_files->data, n);
+          for (guint k = 0; k < n; k++)
+            dl_put_varint (out, g_array_index (lc->file_tokens, guint64, k));
+        }
+      guint32 n = dl_lexicon_size (lc->terms);
+      dl_put_varint (out, n);
+      for (guint32 id = 0; id < n; id++)
+        {
+          const TermStats *t = TERM (lc, id);
+          gsize len = dl_lexicon_length (lc->terms, id);
+          dl_put_varint (out, len);
+          g_byte_array_append (out, (const guint8 *) dl_lexicon_string (lc->terms, id),
+                               (guint) len);
+          dl_put_varint (out, t->freq);
+          dl_put_zigzag (out, t->capitals);
+          dl_put_varint (out, t->range);
+          dl_put_varint (out, t->last_file);
+          const Apostrophes *a = g_hash_table_lookup (lc->apos, GUINT_TO_POINTER (id + 1));
+          guint mask = 0;
+          for (guint v = 0; a != NULL && v < DL_APOSTROPHE_KINDS; v++)
+            mask |= (a->uses[v] > 0 ? 1u : 0u) << v;
+          dl_put_varint (out, mask);
+          for (guint v = 0; v < DL_APOSTROPHE_KINDS; v++)
+            if (mask & (1u << v))
+              dl_put_varint (out, a->uses[v]);
+          if (lc->files != NULL)
+            {
+              const GArray *files = lc->files->pdata[id];
+              put_rising (out, (const guint32 *) (gpointer) files->data, files->len);
+            }
+          if (lc->counts != NULL)
+            {
+              const GArray *counts = lc->counts->pdata[id];
+              for (guint k = 0; k < counts->len; k++)
+                dl_put_varint (out, g_array_index (counts, guint64, k));
+            }
+        }
+      put_bases (out, lc->proper_bases);
+    }
+}
+
+/* Reads @n rising numbers below @below as put_rising put them into @v
+ * (room for @n). */
+static gboolean
+get_rising (DlCursor *cur, guint32 *v, guint64 n, guint64 below)
+{
+  guint64 prev = 0;
+  for (guint64 k = 0; k < n; k++)
+    {
+      guint64 gap = dl_get_varint (cur);
+      if (cur->bad || (k > 0 && gap == 0) || gap >= below - prev)
+        return FALSE;
+      prev += gap;
+      v[k] = (guint32) prev;
+    }
+  return TRUE;
+}
+
+/* Reads one language of dl_counter_save's bytes into @lc, fresh. */
+static gboolean
+load_merged (LangCounts *lc, DlCursor *cur)
+{
+  lc->tokens = dl_get_varint (cur);
+  guint64 sum = 0;
+  if (lc->token_files != NULL)
+    {
+      guint64 n = dl_get_varint (cur);
+      if (cur->bad || n > (guint64) (cur->end - cur->p))
+        return FALSE;
+      g_array_set_size (lc->token_files, (guint) n);
+      g_array_set_size (lc->file_tokens, (guint) n);
+      if (!get_rising (cur, (guint32 *) (gpointer) lc->token_files->data, n, G_MAXUINT32))
+        return FALSE;
+      for (guint64 k = 0; k < n; k++)
+        {
+          guint64 t = dl_get_varint (cur);
+          if (t == 0 || t > lc->tokens - sum)
+            return FALSE;
+          sum += t;
+          g_array_index (lc->file_tokens, guint64, k) = t;
+        }
+      if (sum != lc->tokens)
+        return FALSE;
+      sum = 0;
+    }
+  guint64 n = dl_get_varint (cur);
+  if (cur->bad || n > (guint64) (cur->end - cur->p))
+    return FALSE;
+  for (guint64 id = 0; id < n; id++)
+    {
+      guint64 len = dl_get_varint (cur);
+      const guint8 *text = dl_get_bytes (cur, len);
+      if (len == 0 || !good_text (text, len))
+        return FALSE;
+      gboolean added;
+      DlLexiconKey key = { (const char *) text, (gsize) len, 0 };
+      dl_lexicon_prefetch (lc->terms, &key, 1);
+      if (term_id (lc, &key, &added) != id || !added)
+        return FALSE; /* twice */
+      TermStats *t = TERM (lc, id);
+      t->freq = dl_get_varint (cur);
+      t->capitals = dl_get_zigzag (cur);
+      guint64 range = dl_get_varint (cur), last = dl_get_varint (cur), mask = dl_get_varint (cur);
+      if (cur->bad || range == 0 || range > t->freq || last < range || last > G_MAXUINT32
+          || t->freq > G_MAXUINT64 - sum || mask >= 1u << DL_APOSTROPHE_KINDS
+          || (lc->files != NULL && range > (guint64) (cur->end - cur->p)))
+        return FALSE;
+      t->range = (guint32) range;
+      t->last_file = (guint32) last;
+      sum += t->freq;
+      guint64 uses = 0;
+      for (guint v = 0; v < DL_APOSTROPHE_KINDS; v++)
+        if (mask & (1u << v))
+          {
+            guint64 u = dl_get_varint (cur);
+            if (cur->bad || u == 0 || u > t->freq - uses)
+              return FALSE;
+            uses += u;
+            add_apostrophe (lc, (guint32) id, (int) v, u);
+          }
+      if (lc->files != NULL)
+        {
+          GArray *files = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) range);
+          g_array_set_size (files, (guint) range);
+          lc->files->pdata[id] = files;
+          if (!get_rising (cur, (guint32 *) (gpointer) files->data, range, last)
+              || g_array_index (files, guint32, range - 1) != last - 1)
+            return FALSE;
+        }
+      if (lc->counts != NULL)
+        {
+          GArray *counts = g_array_sized_new (FALSE, FALSE, sizeof (guint64), (guint) range);
+          lc->counts->pdata[id] = counts;
+          guint64 in_files = 0;
+          for (guint64 k = 0; k < range; k++)
+            {
+              guint64 f = dl_get_varint (cur);
+              if (cur->bad || f == 0 || f > t->freq - in_files)
+                return FALSE;
+              in_files += f;
+              g_array_append_val (counts, f);
+            }
+          if (in_files != t->freq)
+            return FALSE;
+        }
+    }
+  if (sum != lc->tokens)
+    return FALSE;
+  return get_bases (cur, lc->proper_bases) && !cur->bad;
+}
+
+gboolean
+dl_counter_load (DlCounter *c, const guint8 *data, gsize len)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_return_val_if_fail (c->lang[l].tokens == 0 && dl_lexicon_size (c->lang[l].terms) == 0
+                              && c->lang[l].surface == NULL && c->lang[l].pending == NULL,
+                          FALSE);
+  DlCursor cur = { data, data + len, FALSE };
+  gboolean ok = dl_get_varint (&cur) == dl_counter_variant (&c->opts)
+                && dl_get_varint (&cur) == tracking (&c->opts);
+  for (int l = 0; ok && l < DL_LANG_COUNT; l++)
+    ok = load_merged (&c->lang[l], &cur);
+  if (ok && cur.p == cur.end)
+    return TRUE;
+  /* Back to fresh. */
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      LangCounts *lc = &c->lang[l];
+      dl_lexicon_free (lc->terms);
+      lc->terms = dl_lexicon_new ();
+      g_array_set_size (lc->stats, 0);
+      g_hash_table_remove_all (lc->apos);
+      dl_lexicon_free (lc->proper_bases);
+      lc->proper_bases = dl_lexicon_new ();
+      lc->tokens = 0;
+      if (lc->files != NULL)
+        g_ptr_array_set_size (lc->files, 0);
+      if (lc->counts != NULL)
+        {
+          g_ptr_array_set_size (lc->counts, 0);
+          g_array_set_size (lc->token_files, 0);
+          g_array_set_size (lc->file_tokens, 0);
+        }
+    }
+  return FALSE;
 }
 
 guint64

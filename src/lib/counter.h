@@ -147,6 +147,21 @@ gboolean dl_counter_load_index (DlCounter *c, const DlInput *input, GError **err
  * file number @file (0-based, increasing from call to call). */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
 
+/* Merged counts, merged again: adds to @into the counts @from has
+ * merged from its files 0, 1, ... as its files @first, @first + 1, ...,
+ * after every file @into has (the caller numbers them): the same tokens,
+ * terms in the same order, counts, ranges, files, display forms and
+ * proper nouns as if each of @from's files had been merged into @into.
+ * @from tracks what @into tracks. */
+void dl_counter_absorb (DlCounter *into, const DlCounter *from, guint32 first);
+/* Appends to @out what @c has merged (its options' variant and tracking
+ * first), for dl_counter_load. */
+void dl_counter_save (const DlCounter *c, GByteArray *out);
+/* Reads into @c, fresh, what dl_counter_save wrote from a counter of the
+ * same variant and tracking: the merged counts as they were, ready for
+ * the getters and dl_counter_absorb. FALSE if the bytes are not such
+ * counts (@c is then left fresh). */
+gboolean dl_counter_load (DlCounter *c, const guint8 *data, gsize len);
 /* Tokens counted in @lang. */
 guint64 dl_counter_tokens (const DlCounter *c, DlLang lang);
 
