@@ -806,7 +806,7 @@ dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
       guint n = src->pending != NULL ? src->pending->len : 0;
       dl_lexicon_reserve (dst->terms, n);
       dl_array_reserve (dst->stats, n, sizeof (TermStats));
-      if (src->pending_ids != NULL)
+      if (src->pending_ids != NULL && n > 0)
         merge_numbers (dst, src, file);
       else if (n > 0)
         merge_texts (dst, (const Pending *) (gpointer) src->pending->data, n, src->pending_text,
