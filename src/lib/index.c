@@ -72,6 +72,7 @@
  * or fewer: the lists are for rare forms, whose inputs are few among
  * many; a common form's would be most of the lists' bytes. */
 #define HOLDERS_SHARE 16
+#define NOT_LISTED G_MAXUINT64          /* in Writing.fill: a form whose inputs are not */
 #define FORMS_BATCH 16                  /* forms of the lexicon fetched at once */
 #define WORDS_MEMORY ((gsize) 16 << 20) /* the inputs' words a build keeps in memory */
 
@@ -189,9 +190,6 @@ typedef struct {
   guint32 *ends;
 } LexForms;
 
-/* One language's lexicon: the folded forms of the segment's inputs'
- * words, each once, in byte order, numbered from 0. An input's words are
- * those numbers. */
 /* The inputs that have each form of a page of the lexicon decoded: the
  * numbers in the segment of those of its form k from starts[k] to
  * starts[k + 1] in @inputs, rising; none for a form not listed. */
@@ -200,6 +198,9 @@ typedef struct {
   guint32 *inputs;
 } Holders;
 
+/* One language's lexicon: the folded forms of the segment's inputs'
+ * words, each once, in byte order, numbered from 0. An input's words are
+ * those numbers. */
 typedef struct {
   guint64 size;
   GArray *pages;      /* LexPage */
@@ -3554,9 +3555,9 @@ typedef struct {
   guint32 *rank[DL_LANG_COUNT]; /* each form's number in the lexicon */
   guint32 size[DL_LANG_COUNT];
   GArray *lex_n[DL_LANG_COUNT]; /* guint32: the forms of each page */
-  /* The inputs that have each form: by the form's number in the
+  /* The inputs that have each form listed: by the form's number in the
    * lexicon, where its inputs go next in @holders (then where they end),
-   * each input's as its table is written. */
+   * each input's as its table is written; NOT_LISTED for the others. */
   guint64 *fill[DL_LANG_COUNT];
   guint32 *holders[DL_LANG_COUNT];
   guint64 n_holders[DL_LANG_COUNT];
@@ -3841,12 +3842,15 @@ write_table (Writing *wr, const guint8 *data, gsize len)
             }
           guint64 id = wr->rank[l][batch[next][0]], blocks = batch[next][1], bytes = batch[next][2];
           next++;
-          if (wr->fill[l][id] >= wr->n_holders[l])
+          if (wr->fill[l][id] == NOT_LISTED)
+            ;
+          else if (wr->fill[l][id] < wr->n_holders[l])
+            wr->holders[l][wr->fill[l][id]++] = (guint32) input;
+          else
             {
               c.bad = TRUE;
               break;
             }
-          wr->holders[l][wr->fill[l][id]++] = (guint32) input;
           if (page_n == 0)
             {
               first_id = prev = id;
@@ -3883,8 +3887,8 @@ write_table (Writing *wr, const guint8 *data, gsize len)
   return hand_frame (wr, &wr->dir, TRUE);
 }
 
-/* Makes room for the inputs of each form of the lexicon (wr->holders),
- * from how many inputs had each (b->held, which goes). */
+/* Makes room for the inputs of each form of the lexicon listed
+ * (wr->holders), from how many inputs had each (b->held, which goes). */
 static void
 holders_init (Writing *wr)
 {
@@ -3899,8 +3903,8 @@ holders_init (Writing *wr)
       for (guint32 r = 0; r < n; r++)
         {
           guint64 count = fill[r];
-          fill[r] = total;
-          total += count;
+          fill[r] = count <= wr->b->n_inputs / HOLDERS_SHARE ? total : NOT_LISTED;
+          total += fill[r] != NOT_LISTED ? count : 0;
         }
       wr->n_holders[l] = total;
       wr->holders[l] = dl_new_huge (sizeof (guint32), MAX (total, 1));
@@ -3921,15 +3925,15 @@ write_holders (Writing *wr)
       const guint64 *end = wr->fill[l];
       const guint32 *holders = wr->holders[l];
       guint32 r = 0;
+      guint64 listed_end = 0; /* where the last form listed ends */
       for (guint k = 0; k < wr->lex_n[l]->len; k++)
         {
           g_byte_array_set_size (wr->page, 0);
           guint32 n = g_array_index (wr->lex_n[l], guint32, k);
           for (guint32 j = 0; j < n; j++, r++)
             {
-              guint64 from = r > 0 ? end[r - 1] : 0, to = end[r];
-              if (to - from > wr->b->n_inputs / HOLDERS_SHARE)
-                from = to; /* not listed */
+              guint64 from = listed_end, to = end[r] != NOT_LISTED ? end[r] : listed_end;
+              listed_end = to;
               guint8 *q = dl_put_room (wr->page, (gsize) (to - from + 1) * DL_VARINT_MAX);
               q = dl_varint_encode (q, to - from);
               gint64 prev = -1;
