@@ -151,6 +151,8 @@ forms_to_test (DlIndexWords *w, DlMatcher *m, const TermForms *terms, const CqlS
       }
   if (all)
     {
+      if (!dl_index_words_load (w, error))
+        return FALSE;
       guint64 range[2] = { 0, dl_index_words_size (w, lang) };
       g_array_set_size (ranges, 0);
       g_array_append_vals (ranges, range, 2);
@@ -325,7 +327,7 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
     if (dl_matcher_query_cql (m, q) != NULL && !cql_has_anchors (dl_matcher_query_cql (m, q)))
       return FALSE;
   if (*words == NULL ? (*words = dl_index_words_open (idx, i, error)) == NULL
-                     : !dl_index_words_reopen (*words, idx, i, error))
+                     : !dl_index_words_reopen (*words, idx, i))
     return FALSE;
   DlIndexWords *w = *words;
   for (int l = 0; l < DL_LANG_COUNT; l++)

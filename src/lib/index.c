@@ -1270,8 +1270,9 @@ typedef struct {
 } Entry;
 
 struct _DlIndexWords {
-  DlIndex *idx;    /* a reference */
-  GByteArray *dir; /* the directory frame */
+  DlIndex *idx;      /* a reference */
+  GByteArray *dir;   /* the directory frame */
+  gboolean dir_read; /* and the fields below it read (words_dir) */
   guint langs;
   guint64 postings_len;
   GArray *pages[DL_LANG_COUNT]; /* Page */
@@ -1328,11 +1329,10 @@ chunks_ok (const Input *in, guint64 len)
   return sum == len;
 }
 
-/* Points @w, its buffers kept, at the words of input @i of @idx: FALSE
- * without @error if the input has none, FALSE with @error if their
- * directory is damaged. */
+/* Points @w, its buffers kept, at the words of input @i of @idx, their
+ * directory not read yet (words_dir): FALSE if the input has none. */
 static gboolean
-words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
+words_point (DlIndexWords *w, DlIndex *idx, guint i)
 {
   g_return_val_if_fail (i < idx->inputs->len, FALSE);
   const Input *in = &g_array_index (idx->inputs, Input, i);
@@ -1345,7 +1345,7 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
       dl_index_unref (w->idx);
       w->idx = dl_index_ref (idx);
     }
-  w->langs = 0;
+  w->dir_read = FALSE;
   w->chunk_k = 0;
   w->page_frame = 0;
   g_array_set_size (w->entries, 0);
@@ -1356,11 +1356,22 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
       if (w->pages[l] != NULL)
         g_array_set_size (w->pages[l], 0);
     }
-  const Segment *seg = idx->segments->pdata[in->segment];
-  w->seg = seg;
+  w->seg = idx->segments->pdata[in->segment];
   w->in = in;
-  if (!in->has_words)
-    return FALSE;
+  /* As the table of contents says; the directory must say the same. */
+  w->langs = in->has_words ? in->words_langs : 0;
+  return in->has_words;
+}
+
+/* Reads the directory of @w's input, once: FALSE with @error if it is
+ * damaged. */
+static gboolean
+words_dir (DlIndexWords *w, GError **error)
+{
+  if (w->dir_read)
+    return TRUE;
+  const Segment *seg = w->seg;
+  const Input *in = w->in;
   if (!read_frame (seg, &in->words, w->dctx, w->dir, _ ("bad checksum of an input's words"), error))
     return FALSE;
   DlCursor c = { w->dir->data, w->dir->data + w->dir->len, FALSE };
@@ -1400,8 +1411,15 @@ words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
     }
   if (c.bad || c.p != c.end || frame != in->pages->len)
     return damaged (error, seg->name, _ ("bad words of an input"));
-  w->langs = langs;
+  w->dir_read = TRUE;
   return TRUE;
+}
+
+/* words_point, then words_dir. */
+static gboolean
+words_load (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
+{
+  return words_point (w, idx, i) && words_dir (w, error);
 }
 
 DlIndexWords *
@@ -1419,9 +1437,15 @@ dl_index_words_open (DlIndex *idx, guint i, GError **error)
 }
 
 gboolean
-dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i, GError **error)
+dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i)
 {
-  return words_load (w, idx, i, error);
+  return words_point (w, idx, i);
+}
+
+gboolean
+dl_index_words_load (DlIndexWords *w, GError **error)
+{
+  return words_dir (w, error);
 }
 
 gboolean
@@ -1433,6 +1457,7 @@ dl_index_words_has (const DlIndexWords *w, DlLang lang)
 guint64
 dl_index_words_size (const DlIndexWords *w, DlLang lang)
 {
+  g_return_val_if_fail (w->dir_read, 0);
   return w->size[lang];
 }
 
@@ -1559,6 +1584,8 @@ page_of (const DlIndexWords *w, DlLang lang, guint64 k)
 static const Entry *
 entry_at (DlIndexWords *w, DlLang lang, guint64 k, GError **error)
 {
+  if (!words_dir (w, error))
+    return NULL;
   g_return_val_if_fail (k < w->size[lang], NULL);
   guint p = page_of (w, lang, k);
   if (!load_page (w, lang, p, error))
@@ -1828,7 +1855,11 @@ table_seek (DlIndexWords *w, DlLang lang, guint64 id, gboolean there, guint64 *k
   *k = 0;
   if (found != NULL)
     *found = FALSE;
+  if (!words_dir (w, error))
+    return FALSE;
   const GArray *pages = w->pages[lang];
+  if (pages == NULL || pages->len == 0)
+    return TRUE;
   /* The pages whose first form is before it. */
   guint p = 0, hi = pages->len;
   while (p < hi)
@@ -1875,8 +1906,7 @@ dl_index_words_seek (DlIndexWords *w, DlLang lang, const char *form, gsize len, 
   *k = 0;
   if (found != NULL)
     *found = FALSE;
-  const GArray *pages = w->pages[lang];
-  if (pages == NULL || pages->len == 0)
+  if (!dl_index_words_has (w, lang))
     return TRUE;
   /* Where it is among the segment's forms, then among the input's. */
   guint64 id;
@@ -1949,8 +1979,7 @@ dl_index_words_prefix (DlIndexWords *w, DlLang lang, const char *prefix, gsize l
 {
   g_return_val_if_fail (exact || len > 0, FALSE);
   *from = *to = 0;
-  const GArray *pages = w->pages[lang];
-  if (pages == NULL || pages->len == 0)
+  if (!dl_index_words_has (w, lang))
     return TRUE;
   /* The segment's forms first: none there, the input's table is not
    * read. */

@@ -158,19 +158,24 @@ typedef struct _DlIndexWords DlIndexWords;
  * be read at the build), NULL with @error (DL_ERROR_INDEX) if their
  * directory is damaged (a page or the postings is checked when read). */
 DlIndexWords *dl_index_words_open (DlIndex *idx, guint i, GError **error);
-/* Points @w at the words of input @i of @idx instead, as
- * dl_index_words_open would (FALSE without @error if it has none), its
- * buffers kept: a search over many inputs does not touch fresh memory for
- * each (a page's entries, the decompressor's window). Until it succeeds
- * @w gives no words. */
-gboolean dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i, GError **error);
+/* Points @w at the words of input @i of @idx instead (FALSE if it has
+ * none), its buffers kept: a search over many inputs does not touch fresh
+ * memory for each (a page's entries, the decompressor's window). Their
+ * directory is read when first needed (by a call with an error to give),
+ * not before: a word the segment's lexicon says the input has not costs
+ * no read of the input's. Until it succeeds @w gives no words. */
+gboolean dl_index_words_reopen (DlIndexWords *w, DlIndex *idx, guint i);
+/* Reads the directory of @w's words if it is not read yet, as
+ * dl_index_words_size needs: FALSE with @error (DL_ERROR_INDEX) if it is
+ * damaged. */
+gboolean dl_index_words_load (DlIndexWords *w, GError **error);
 void dl_index_words_free (DlIndexWords *w);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlIndexWords, dl_index_words_free)
 
 /* Whether the lines of @lang were tokenized at the build (the words of a
  * language not tokenized are not known: none are listed). */
 gboolean dl_index_words_has (const DlIndexWords *w, DlLang lang);
-/* The forms of @lang. */
+/* The forms of @lang (once the directory is read: dl_index_words_load). */
 guint64 dl_index_words_size (const DlIndexWords *w, DlLang lang);
 /* Form @k (< size) of @lang: its bytes (not NUL-terminated, valid until the
  * next call) and *@len, and in *@blocks the number of blocks that hold it.
