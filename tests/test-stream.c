@@ -134,7 +134,8 @@ test_stream_lazy_lines_tokenized_apart (void)
   g_autoptr (DlStream) s = dl_stream_new (&all, &error);
   /* A line without tokens tokenized first: no tokens, no failure. */
   guint none = 1;
-  CU_ASSERT_PTR_NOT_NULL (dl_stream_tokenize (s, "— :D", strlen ("— :D"), &none, &error));
+  CU_ASSERT_PTR_NOT_NULL (
+      dl_stream_tokenize (s, DL_LANG_TR, "— :D", strlen ("— :D"), &none, &error));
   CU_ASSERT_EQUAL (none, 0);
   CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, NULL, &error));
   g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
@@ -154,7 +155,7 @@ test_stream_lazy_lines_tokenized_apart (void)
   for (guint i = lines->len; i-- > 0;)
     {
       DlStreamLine *l = lines->pdata[i];
-      l->tokens = dl_stream_tokenize (s, l->text, l->len, &l->n_tokens, &error);
+      l->tokens = dl_stream_tokenize (s, l->lang, l->text, l->len, &l->n_tokens, &error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (l->tokens);
       GString *one = g_string_new (NULL);
       render_line (l, one);
@@ -235,6 +236,100 @@ test_stream_counter_form_ids (void)
     }
   CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_TR), 10);
   CU_ASSERT_EQUAL (dl_counter_tokens (c, DL_LANG_EN), 11);
+}
+
+/* The terms of the counted tokens of @text's lines, a line of them each,
+ * read with a counter: lazily, each line tokenized apart as it comes
+ * (the second, fourth, ... alone if @odd), or at once if not @lazy. The
+ * counter's tokens into @tokens. */
+static char *
+counted_terms (const char *text, gboolean lazy, gboolean odd, guint64 tokens[DL_LANG_COUNT])
+{
+  DlCounterOptions co;
+  dl_counter_options_init (&co);
+  DlStreamOptions o;
+  dl_stream_options_for_counter (&o, &co, FALSE);
+  g_autoptr (DlCounter) c = dl_counter_new (&co);
+  char *path = dl_test_temp_file ("counted.txt", text, -1);
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlStream) s = dl_stream_new (&o, &error);
+  CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, c, &error));
+  /* Per line: its language, then its counted tokens' forms. */
+  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  const DlStreamLine *line;
+  gboolean has_tokens;
+  for (guint i = 0;; i++)
+    {
+      gboolean ok = lazy ? dl_stream_next_lazy (s, &line, &has_tokens, &error)
+                         : dl_stream_next (s, &line, &error);
+      CU_ASSERT_TRUE_FATAL (ok);
+      if (line == NULL)
+        break;
+      GArray *forms = g_array_new (FALSE, FALSE, sizeof (guint32));
+      guint32 lang = line->tokenized ? line->lang : DL_LANG_COUNT;
+      g_array_append_val (forms, lang);
+      g_ptr_array_add (lines, forms);
+      const DlStreamToken *tok = line->tokens;
+      guint n = line->n_tokens;
+      if (lazy)
+        {
+          CU_ASSERT_EQUAL (n, 0);
+          if (lang == DL_LANG_COUNT || (odd && i % 2 == 0))
+            continue;
+          g_autofree char *copy = g_strndup (line->text, line->len);
+          tok = dl_stream_tokenize (s, (DlLang) lang, copy, line->len, &n, &error);
+          CU_ASSERT_PTR_NOT_NULL_FATAL (tok);
+        }
+      for (guint k = 0; k < n; k++)
+        if (tok[k].counts)
+          g_array_append_val (forms, tok[k].form);
+    }
+  /* The input has ended: the forms are folded into their terms. */
+  GString *out = g_string_new (NULL);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const GArray *forms = lines->pdata[i];
+      guint32 lang = g_array_index (forms, guint32, 0);
+      for (guint k = 1; k < forms->len; k++)
+        {
+          gsize len;
+          const char *term
+              = dl_counter_input_term (c, (DlLang) lang, g_array_index (forms, guint32, k), &len);
+          g_string_append_printf (out, "%s%.*s", k > 1 ? " " : "", (int) len, term);
+        }
+      g_string_append_c (out, '\n');
+    }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    tokens[l] = dl_counter_tokens (c, (DlLang) l);
+  dl_test_temp_remove (path);
+  return g_string_free (out, FALSE);
+}
+
+/* A lazy stream with a counter counts the lines tokenized apart, and
+ * those alone: their tokens' forms give the terms a stream that reads
+ * every line gives. */
+static void
+test_stream_lazy_lines_counted (void)
+{
+  guint64 all[DL_LANG_COUNT], lazy[DL_LANG_COUNT], odd[DL_LANG_COUNT];
+  g_autofree char *want = counted_terms (MIXED, FALSE, FALSE, all);
+  g_autofree char *got = counted_terms (MIXED, TRUE, FALSE, lazy);
+  DL_ASSERT_STR_EQ (got, want);
+  DL_ASSERT_STR_EQ (want, "dağlık karabağ'da savaş bitti barış geldi\n"
+                          "the war ended in peace talks began\n"
+                          "\n"
+                          "barış görüşmeleri adresinde sürdü\n"
+                          "the talks went on\n");
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    CU_ASSERT_EQUAL (lazy[l], all[l]);
+  /* The second and the fourth line alone (en, tr). */
+  g_autofree char *some = counted_terms (MIXED, TRUE, TRUE, odd);
+  DL_ASSERT_STR_EQ (some, "\nthe war ended in peace talks began\n\nbarış görüşmeleri adresinde "
+                          "sürdü\n\n");
+  CU_ASSERT_EQUAL (odd[DL_LANG_TR], 4);
+  CU_ASSERT_EQUAL (odd[DL_LANG_EN], 7);
 }
 
 /* ICU sentence starts: inside a line between counted tokens (the number
@@ -460,6 +555,7 @@ test_stream_suite (void)
   CU_add_test (s, "skipped_language_lines", test_stream_skipped_language_lines);
   CU_add_test (s, "lazy_lines_tokenized_apart", test_stream_lazy_lines_tokenized_apart);
   CU_add_test (s, "counter_form_ids", test_stream_counter_form_ids);
+  CU_add_test (s, "lazy_lines_counted", test_stream_lazy_lines_counted);
   CU_add_test (s, "icu_sentence_starts", test_stream_icu_sentence_starts);
   CU_add_test (s, "unreadable_inputs_fail_at_open", test_stream_unreadable_inputs_fail_at_open);
   CU_add_test (s, "read_error_mid_input", test_stream_read_error_mid_input);

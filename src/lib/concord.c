@@ -654,7 +654,8 @@ line_tokens (DlConcord *c, Line *line, GError **error)
   if (line->has_tokens)
     return TRUE;
   guint n;
-  const DlStreamToken *t = dl_stream_tokenize (c->stream, line->text, line->len, &n, error);
+  const DlStreamToken *t
+      = dl_stream_tokenize (c->stream, line->lang, line->text, line->len, &n, error);
   if (t == NULL)
     return FALSE;
   line->tokens = g_memdup2 (t, n * sizeof *t);

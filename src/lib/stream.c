@@ -245,14 +245,12 @@ fill_tokens (const DlStreamOptions *opts, const char *text, const DlToken *t, gu
     }
 }
 
-/* Makes the @n @tokens (with their @places) the line's, counted into the
- * counter if there is one. */
+/* Counts the @n @tokens (with their @places) of @text, a line of @lang,
+ * into the counter if there is one, their forms set. */
 static void
-count_tokens (DlStream *s, DlStreamToken *tokens, const guint8 *places, guint n)
+count_tokens (DlStream *s, DlLang lang, const char *text, DlStreamToken *tokens,
+              const guint8 *places, guint n)
 {
-  DlStreamLine *line = &s->line;
-  line->tokens = tokens;
-  line->n_tokens = n;
   if (s->counter == NULL)
     return;
   if (n > s->counted_cap)
@@ -264,14 +262,24 @@ count_tokens (DlStream *s, DlStreamToken *tokens, const guint8 *places, guint n)
   for (guint i = 0; i < n; i++)
     if (tokens[i].counts)
       s->counted[k++]
-          = (DlCounterToken){ line->text + tokens[i].offset, tokens[i].len,
+          = (DlCounterToken){ text + tokens[i].offset, tokens[i].len,
                               (tokens[i].sentence_start ? DL_PLACE_SENTENCE_START : 0) | places[i],
                               0 };
-  dl_counter_add_tokens (s->counter, line->lang, s->counted, k);
+  dl_counter_add_tokens (s->counter, lang, s->counted, k);
   k = 0;
   for (guint i = 0; i < n; i++)
     if (tokens[i].counts)
       tokens[i].form = s->counted[k++].form;
+}
+
+/* Makes the @n @tokens (with their @places) the line's, counted. */
+static void
+line_tokens (DlStream *s, DlStreamToken *tokens, const guint8 *places, guint n)
+{
+  DlStreamLine *line = &s->line;
+  line->tokens = tokens;
+  line->n_tokens = n;
+  count_tokens (s, line->lang, line->text, tokens, places, n);
 }
 
 static gboolean
@@ -296,7 +304,7 @@ tokenize (DlStream *s, GError **error)
     }
   make_room (s, n);
   fill_tokens (&s->opts, line->text, t, n, bounds, n_b, s->counter != NULL, s->tokens, s->places);
-  count_tokens (s, s->tokens, s->places, n);
+  line_tokens (s, s->tokens, s->places, n);
   return TRUE;
 }
 
@@ -322,7 +330,7 @@ take_prepared (DlStream *s, guint8 *prepared)
   DlStreamToken *tokens = (DlStreamToken *) (gpointer) (prepared + PREPARED_HEAD);
   if (carried && h.n > 0)
     tokens[0].sentence_start = TRUE;
-  count_tokens (s, tokens, (const guint8 *) (tokens + h.n), h.n);
+  line_tokens (s, tokens, (const guint8 *) (tokens + h.n), h.n);
 }
 
 /* ---- The part workers (DlPrepare) ---- */
@@ -471,14 +479,15 @@ dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
 gboolean
 dl_stream_next_lazy (DlStream *s, const DlStreamLine **line, gboolean *has_tokens, GError **error)
 {
-  g_return_val_if_fail (s != NULL && s->counter == NULL && s->sentences == NULL, FALSE);
+  g_return_val_if_fail (s != NULL && s->sentences == NULL, FALSE);
   return next_line (s, TRUE, line, has_tokens, error);
 }
 
 const DlStreamToken *
-dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens, GError **error)
+dl_stream_tokenize (DlStream *s, DlLang lang, const char *text, gsize len, guint *n_tokens,
+                    GError **error)
 {
-  g_return_val_if_fail (s != NULL && s->counter == NULL && s->sentences == NULL, NULL);
+  g_return_val_if_fail (s != NULL && s->sentences == NULL, NULL);
   /* The sentence start the next line inherits stays as it was. */
   gboolean carried = dl_tokenizer_sentence_start (s->tok);
   guint n;
@@ -489,7 +498,8 @@ dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens, G
   /* Room for one at least: NULL is a failure, even for a line without
    * tokens tokenized before any other. */
   make_room (s, MAX (n, 1));
-  fill_tokens (&s->opts, text, t, n, NULL, 0, FALSE, s->tokens, s->places);
+  fill_tokens (&s->opts, text, t, n, NULL, 0, s->counter != NULL, s->tokens, s->places);
+  count_tokens (s, lang, text, s->tokens, s->places, n);
   *n_tokens = n;
   return s->tokens;
 }

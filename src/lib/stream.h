@@ -106,21 +106,24 @@ void dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n);
  * (dl_document_no_prepare). */
 void dl_stream_lazy_input (DlStream *s);
 
-/* For a consumer that tokenizes only some lines (concord's prefilter), of
- * a stream without a counter or sentences: the next line as
+/* For a consumer that tokenizes only some lines (concord's prefilter,
+ * colloc over an index), of a stream without sentences: the next line as
  * dl_stream_next gives it, but without its tokens (n_tokens 0) unless a
- * part worker prepared them, which *@has_tokens says. */
+ * part worker prepared them, which *@has_tokens says. With a counter,
+ * only the lines given with their tokens or passed to dl_stream_tokenize
+ * are counted. */
 gboolean dl_stream_next_lazy (DlStream *s, const DlStreamLine **line, gboolean *has_tokens,
                               GError **error);
 
-/* Tokenizes @text (@len bytes), a line dl_stream_next_lazy gave (of a
- * language the stream tokenizes), apart from the lines around it: the
- * tokens dl_stream_next would have given it (but for their sentence_start,
- * which the lines before decide), *@n_tokens of them (maybe 0; never
- * NULL then), owned by the stream and valid until the next call. NULL
- * with @error (DL_ERROR_ICU) if ICU fails. */
-const DlStreamToken *dl_stream_tokenize (DlStream *s, const char *text, gsize len, guint *n_tokens,
-                                         GError **error);
+/* Tokenizes @text (@len bytes), a line of @lang dl_stream_next_lazy gave
+ * (of a language the stream tokenizes), apart from the lines around it:
+ * the tokens dl_stream_next would have given it (but for their
+ * sentence_start, which the lines before decide), counted if the stream
+ * has a counter, *@n_tokens of them (maybe 0; never NULL then), owned by
+ * the stream and valid until the next call. NULL with @error
+ * (DL_ERROR_ICU) if ICU fails. */
+const DlStreamToken *dl_stream_tokenize (DlStream *s, DlLang lang, const char *text, gsize len,
+                                         guint *n_tokens, GError **error);
 
 G_END_DECLS
 
