@@ -6,6 +6,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cli.h"
 #include "hitblocks.h"
 #include "tests.h"
@@ -291,6 +293,147 @@ test_index_colloc_reads_what_it_needs (void)
   CU_ASSERT_TRUE (skipped >= 5);
   cli_run_clear (&want);
   free_index (g_steal_pointer (&idx));
+}
+
+/* The words of corpus/'s files cut into lines of one to four words, in a
+ * file of @dir: windows then run over many lines, languages switch
+ * often (each short line is identified alone), and the node's lines are
+ * far apart. Its path. */
+static char *
+short_lines_file (const char *dir)
+{
+  static const char *const names[] = {
+    "article-tr-karabag-turk-dunyasi.txt",
+    "commentary-en-karabakh-liberation.txt",
+    "article-tr-turkiye-azerbaycan-guvenlik.txt",
+  };
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (18);
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename ("corpus", names[i], NULL);
+      g_autofree char *text = NULL;
+      CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &text, NULL, NULL));
+      g_auto (GStrv) words = g_strsplit_set (text, " \n", -1);
+      gint32 left = 0;
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          if (*words[w] == '\0')
+            continue;
+          if (left-- == 0)
+            {
+              g_string_append_c (out, '\n');
+              left = g_rand_int_range (rand, 0, 4);
+            }
+          else
+            g_string_append_c (out, ' ');
+          g_string_append (out, words[w]);
+        }
+      g_string_append_c (out, '\n');
+    }
+  char *file = g_build_filename (dir, "short-lines.txt", NULL);
+  CU_ASSERT_TRUE_FATAL (g_file_set_contents (file, out->str, (gssize) out->len, NULL));
+  return file;
+}
+
+/* colloc NODE over an index tokenizes only the lines around the node's
+ * candidates (the prefilter's) in the blocks that hold them: over lines
+ * of a few words, where windows and phrases run over many lines and
+ * languages switch, every window prints what it prints over the files,
+ * with blocks of a line or two and of the default size. */
+static void
+test_index_colloc_regions (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *file = short_lines_file (dir);
+  g_autofree char *big = g_build_filename (dir, "big.dlx", NULL);
+  g_autofree char *small = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *qfile = g_shell_quote (file);
+  g_autofree char *src = g_strdup_printf ("%s corpus/commentary-tr-karabag-2023.txt", qfile);
+  g_autofree char *b1 = g_strdup_printf ("$DERLEM index build -o '%s' %s", big, src);
+  g_autofree char *b2
+      = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=300 $DERLEM index build -o '%s' %s", small, src);
+  CliRun r1 = cli_run (b1, NULL), r2 = cli_run (b2, NULL);
+  DL_ASSERT_INT_EQ (r1.status, 0);
+  DL_ASSERT_INT_EQ (r2.status, 0);
+  cli_run_clear (&r1);
+  cli_run_clear (&r2);
+  static const char *const runs_of[] = {
+    "savaş",
+    "--window 9,9 'karabağ*'",
+    "--window 3,1 --min-cooc 1 'Dağlık Karabağ'",
+    "--window 8,2 --min-cooc 1 'Dağlık Karabağ'",
+    "--window 0,4 the",
+    "--window 7,0 -e 'of the'",
+    "--window 2,6 --lang en war",
+    "--numbers --min-cooc 1 --window 4,4 2020",
+    "--case keep --min-cooc 1 Azerbaycan",
+    "--unit stem --window 6,3 ermeni",
+    "--min-cooc 1 --window 12,12 ve",
+    "--min-cooc 1 --window 3,0 'savaş *'",
+    "--min-cooc 1 --window 2,0 'savaş * *'",
+  };
+  guint rows = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS (runs_of); i++)
+    {
+      g_autofree char *over_files
+          = g_strdup_printf ("$DERLEM colloc --format tsv %s %s", runs_of[i], src);
+      CliRun want = cli_run (over_files, NULL);
+      DL_ASSERT_INT_EQ_FOR (over_files, want.status, 0);
+      rows += strlen (want.out) > 300;
+      const char *const idx[] = { big, small };
+      for (gsize k = 0; k < G_N_ELEMENTS (idx); k++)
+        {
+          g_autofree char *cmd
+              = g_strdup_printf ("$DERLEM colloc --format tsv %s '%s'", runs_of[i], idx[k]);
+          CliRun got = cli_run (cmd, NULL);
+          DL_ASSERT_INT_EQ_FOR (cmd, got.status, 0);
+          DL_ASSERT_TRUE_FOR (cmd, strcmp (got.out, want.out) == 0);
+          DL_ASSERT_TRUE_FOR (cmd, strcmp (got.err, want.err) == 0);
+          cli_run_clear (&got);
+        }
+      cli_run_clear (&want);
+    }
+  /* Every node has collocates. */
+  DL_ASSERT_INT_EQ (rows, G_N_ELEMENTS (runs_of));
+
+  /* Files of a node's line, lines without it, a line of no language
+   * counted, then the node again: as many lines between as make one of
+   * them the last line when the lines read ahead are trimmed, after
+   * which no window reaches back past it. */
+  g_autofree char *files = g_build_filename (dir, "breaks", NULL);
+  g_mkdir (files, 0700);
+  for (guint k = 56; k < 72; k++)
+    {
+      g_autoptr (GString) t = g_string_new ("Bu savaş bölgede büyük acılara yol açtı ve barış "
+                                            "umutları azaldı.\n");
+      for (guint i = 0; i < k; i++)
+        g_string_append (t, "Türkiye ile Azerbaycan arasındaki ilişkiler son yıllarda hızla "
+                            "güçlendi.\n");
+      g_string_append (t, "12345 67890 2024\nsavaş sonrası yeniden inşa başladı ve halk yavaş "
+                          "yavaş geri döndü.\n");
+      g_autofree char *name = g_strdup_printf ("%s/k%u.txt", files, k);
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (name, t->str, (gssize) t->len, NULL));
+    }
+  g_autofree char *breaks = g_build_filename (dir, "breaks.dlx", NULL);
+  g_autofree char *b3 = g_strdup_printf ("$DERLEM index build -o '%s' '%s'", breaks, files);
+  CliRun r3 = cli_run (b3, NULL);
+  DL_ASSERT_INT_EQ (r3.status, 0);
+  cli_run_clear (&r3);
+  g_autofree char *over_files
+      = g_strdup_printf ("$DERLEM colloc --format tsv --min-cooc 1 savaş '%s'", files);
+  g_autofree char *over_index
+      = g_strdup_printf ("$DERLEM colloc --format tsv --min-cooc 1 savaş '%s'", breaks);
+  CliRun want = cli_run (over_files, NULL), got = cli_run (over_index, NULL);
+  DL_ASSERT_INT_EQ (want.status, 0);
+  DL_ASSERT_INT_EQ (got.status, 0);
+  DL_ASSERT_STR_EQ (got.out, want.out);
+  /* The windows stop at the line of numbers: ilişkiler is no collocate. */
+  CU_ASSERT_PTR_NOT_NULL (strstr (want.out, "\tbölgede\t"));
+  CU_ASSERT_PTR_NULL (strstr (want.out, "\tilişkiler\t"));
+  cli_run_clear (&want);
+  cli_run_clear (&got);
+  cli_remove_dir (dir);
 }
 
 /* kwic over an index reads the blocks that hold its words and those
@@ -1023,6 +1166,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "replayed_in_parts", test_index_replayed_in_parts);
   CU_add_test (s, "kwic_reads_what_it_needs", test_index_kwic_reads_what_it_needs);
   CU_add_test (s, "colloc_reads_what_it_needs", test_index_colloc_reads_what_it_needs);
+  CU_add_test (s, "colloc_regions", test_index_colloc_regions);
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "kwic_reads_hit_blocks_alone", test_index_kwic_reads_hit_blocks_alone);
   CU_add_test (s, "lines_edges_agree_with_reading", test_index_lines_edges_agree_with_reading);

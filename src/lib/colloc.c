@@ -3,7 +3,17 @@
  * window; occurrences whose right window is still open wait in a short list
  * and take each new token. A token in the windows of several occurrences
  * counts once, so that a collocate never co-occurs more often than it
- * occurs (O11 ≤ f2, which the contingency table needs: O21 = f2 − O11). */
+ * occurs (O11 ≤ f2, which the contingency table needs: O21 = f2 − O11).
+ *
+ * Over an index's input whose counts the build kept, only the windows are
+ * counted here, and only the lines around a candidate of the node (the
+ * prefilter's, as concord's) are tokenized: a region starts far enough
+ * before a candidate for the left window of a phrase that starts earlier
+ * (or where the segment starts), and ends once no right window is open
+ * and no phrase can reach on. The lines read since the last region wait
+ * untokenized; a region whose lines reach back to the last one carries on
+ * its state, else it starts from a fresh one, which no window in it can
+ * tell apart: windows see the tokens of their segment alone. */
 #include "config.h"
 
 #include "colloc.h"
@@ -15,6 +25,7 @@
 #include "hitblocks.h"
 #include "i18n.h"
 #include "prefetch.h"
+#include "prefilter.h"
 #include "stream.h"
 #include "tuples.h"
 
@@ -55,7 +66,43 @@ struct _DlColloc {
                           ids each, added at its end (dl_tuples_add_many) */
   DlIndexWords *words; /* an index's words, kept from input to input */
   GArray *ranges;      /* guint64: the blocks of the node's hits */
+
+  /* The regions around the candidates of an index's input. */
+  DlPrefilter *prefilter; /* NULL: the node has no literal, every line is read */
+  guint reach;            /* tokens before a candidate a hit's phrase may start at */
+  GPtrArray *raw;         /* RawLine: read since the last region, not taken */
+  GPtrArray *spare;       /* RawLine: to be used again */
+  guint raw_limit;        /* raw lines before they are trimmed */
+  gboolean active;        /* in a region: every line is taken */
+  guint64 since;          /* counted tokens of the segment since the last candidate */
 };
+
+/* Lines read ahead of a region before they are trimmed: at least this
+ * many, or twice what was left the last time. */
+#define RAW_LINES 64
+
+/* A line read ahead of a region: its text, and its tokens once needed. */
+typedef struct {
+  char *text;
+  gsize len, cap;
+  const char *path;
+  guint64 number;
+  DlLang lang;
+  gboolean tokenized;    /* DlStreamLine.tokenized */
+  gboolean has_tokens;   /* tokens, n and counted are known */
+  DlStreamToken *tokens; /* n of them, room for cap_tokens */
+  guint n, cap_tokens;
+  guint64 counted; /* its counted tokens */
+} RawLine;
+
+static void
+raw_line_free (gpointer p)
+{
+  RawLine *line = p;
+  g_free (line->text);
+  g_free (line->tokens);
+  g_free (line);
+}
 
 DlCollocCounts *
 dl_colloc_counts_new (const DlCollocOptions *opts)
@@ -142,6 +189,11 @@ dl_colloc_free (DlColloc *c)
   g_array_unref (c->pairs);
   dl_index_words_free (c->words);
   g_array_unref (c->ranges);
+  dl_prefilter_free (c->prefilter);
+  for (guint i = 0; i < c->raw->len; i++)
+    raw_line_free (c->raw->pdata[i]);
+  g_ptr_array_unref (c->raw);
+  g_ptr_array_unref (c->spare);
   g_free (c);
 }
 
@@ -155,6 +207,9 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
   c->open = g_array_new (FALSE, FALSE, sizeof (guint64));
   c->pairs = g_array_new (FALSE, FALSE, sizeof (guint32));
   c->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  /* Without a free function: their lines move from one to the other. */
+  c->raw = g_ptr_array_new ();
+  c->spare = g_ptr_array_new_with_free_func (raw_line_free);
   /* The left window of a phrase reaches back past the phrase. */
   guint64 need = (guint64) opts->left + opts->right + DL_QUERY_MAX_TERMS + 1;
   c->mask = 1;
@@ -172,6 +227,15 @@ dl_colloc_new (const DlQuery *node, const DlCollocOptions *opts, GError **error)
       DlQuery *q = (DlQuery *) node; /* the matcher only reads it */
       if ((c->matcher = dl_matcher_new (&q, 1, &opts->query, error)) == NULL)
         return NULL;
+      c->reach = dl_matcher_max_length (c->matcher) - 1;
+      /* NULL without an error: the node needs every line. */
+      g_autoptr (GError) local = NULL;
+      c->prefilter = dl_prefilter_new (&q, 1, &opts->query, c->matcher, &local);
+      if (local != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return NULL;
+        }
     }
   return g_steal_pointer (&c);
 }
@@ -312,6 +376,252 @@ take_lines (DlColloc *c, const DlDiag *diag, DlCollocCounts *counts, GError **er
     }
 }
 
+/* ---- The regions around the candidates (an index's input) ---- */
+
+/* A copy of @sl (with its tokens if @has_tokens), kept raw. */
+static RawLine *
+raw_copy (DlColloc *c, const DlStreamLine *sl, gboolean has_tokens)
+{
+  RawLine *line = c->spare->len > 0 ? g_ptr_array_steal_index_fast (c->spare, c->spare->len - 1)
+                                    : g_new0 (RawLine, 1);
+  if (line->cap < sl->len + 1)
+    {
+      line->cap = MAX (sl->len + 1, 2 * line->cap);
+      line->text = g_realloc (line->text, line->cap);
+    }
+  memcpy (line->text, sl->text, sl->len);
+  line->len = sl->len;
+  line->path = sl->path;
+  line->number = sl->number;
+  line->lang = sl->lang;
+  line->tokenized = sl->tokenized;
+  line->has_tokens = FALSE;
+  line->n = 0;
+  line->counted = 0;
+  if (has_tokens)
+    {
+      if (line->cap_tokens < sl->n_tokens)
+        {
+          line->cap_tokens = MAX (sl->n_tokens, 2 * line->cap_tokens);
+          line->tokens = g_renew (DlStreamToken, line->tokens, line->cap_tokens);
+        }
+      if (sl->n_tokens > 0)
+        memcpy (line->tokens, sl->tokens, sl->n_tokens * sizeof *sl->tokens);
+      line->n = sl->n_tokens;
+      for (guint i = 0; i < line->n; i++)
+        line->counted += line->tokens[i].counts;
+      line->has_tokens = TRUE;
+    }
+  return line;
+}
+
+/* Drops the raw lines before index @keep. */
+static void
+drop_raw (DlColloc *c, guint keep)
+{
+  for (guint i = 0; i < keep; i++)
+    g_ptr_array_add (c->spare, g_steal_pointer (&c->raw->pdata[i]));
+  g_ptr_array_remove_range (c->raw, 0, keep);
+}
+
+/* Tokenizes @line (of a language counted) once: its tokens counted into
+ * the input's counter, which numbers their forms. */
+static gboolean
+raw_tokens (DlColloc *c, RawLine *line, GError **error)
+{
+  if (line->has_tokens || !line->tokenized)
+    return TRUE;
+  guint n;
+  const DlStreamToken *t
+      = dl_stream_tokenize (c->stream, line->lang, line->text, line->len, &n, error);
+  if (t == NULL)
+    return FALSE;
+  if (line->cap_tokens < n)
+    {
+      line->cap_tokens = MAX (n, 2 * line->cap_tokens);
+      line->tokens = g_renew (DlStreamToken, line->tokens, line->cap_tokens);
+    }
+  if (n > 0)
+    memcpy (line->tokens, t, n * sizeof *t);
+  line->n = n;
+  for (guint i = 0; i < n; i++)
+    line->counted += t[i].counts;
+  line->has_tokens = TRUE;
+  return TRUE;
+}
+
+/* Takes @line as take_lines takes a line, tokenized first. */
+static gboolean
+take_raw (DlColloc *c, RawLine *line, const DlDiag *diag, DlCollocCounts *counts, GError **error)
+{
+  if (!line->tokenized)
+    {
+      new_segment (c, -1);
+      return TRUE;
+    }
+  if (!raw_tokens (c, line, error))
+    return FALSE;
+  DlStreamLine sl = { .path = line->path,
+                      .text = line->text,
+                      .len = line->len,
+                      .number = line->number,
+                      .lang = line->lang,
+                      .tokenized = TRUE,
+                      .tokens = line->tokens,
+                      .n_tokens = line->n };
+  take_line (c, &sl, diag, counts);
+  return TRUE;
+}
+
+/* The first of the raw lines that a candidate of @lang after them needs,
+ * into *@start: after the last line that starts its segment (a line of
+ * another language, or not counted), or the one that gives its phrase
+ * and left window their tokens. *@met FALSE if the raw lines are not
+ * enough: then the state before them is needed too. */
+static gboolean
+first_needed (DlColloc *c, int lang, guint *start, gboolean *met, GError **error)
+{
+  guint64 need = (guint64) c->reach + c->opts.left, tokens = 0;
+  guint i = c->raw->len;
+  for (; i > 0 && tokens < need; i--)
+    {
+      RawLine *line = c->raw->pdata[i - 1];
+      if (!line->tokenized || (int) line->lang != lang)
+        break;
+      if (!raw_tokens (c, line, error))
+        return FALSE;
+      tokens += line->counted;
+    }
+  /* Short of the tokens before the first line: no segment start found. */
+  *met = tokens >= need || i > 0;
+  *start = i;
+  return TRUE;
+}
+
+/* Drops the raw lines no candidate to come can need, once there are many. */
+static gboolean
+trim_raw (DlColloc *c, GError **error)
+{
+  if (c->raw->len < c->raw_limit)
+    return TRUE;
+  const RawLine *last = c->raw->pdata[c->raw->len - 1];
+  guint start;
+  gboolean met;
+  if (!first_needed (c, last->tokenized ? (int) last->lang : -1, &start, &met, error))
+    return FALSE;
+  /* What was before them no window of a candidate to come can see. */
+  if (met && start > 0)
+    {
+      new_segment (c, -1);
+      drop_raw (c, start);
+    }
+  c->raw_limit = MAX (RAW_LINES, 2 * c->raw->len);
+  return TRUE;
+}
+
+/* Starts a region before the candidate @line: takes the raw lines it
+ * needs, from a fresh state if they are enough, else after the state's
+ * (the lines before them, or a fresh one if trim_raw dropped those). */
+static gboolean
+start_region (DlColloc *c, const RawLine *line, const DlDiag *diag, DlCollocCounts *counts,
+              GError **error)
+{
+  guint start;
+  gboolean met;
+  if (!first_needed (c, (int) line->lang, &start, &met, error))
+    return FALSE;
+  if (met)
+    {
+      new_segment (c, -1);
+      drop_raw (c, start);
+    }
+  for (guint i = 0; i < c->raw->len; i++)
+    if (!take_raw (c, c->raw->pdata[i], diag, counts, error))
+      {
+        drop_raw (c, i);
+        return FALSE;
+      }
+  drop_raw (c, c->raw->len);
+  c->raw_limit = RAW_LINES;
+  c->active = TRUE;
+  return TRUE;
+}
+
+/* Starts the input again after lines skipped, or at its start: nothing
+ * before. */
+static void
+fresh_region (DlColloc *c)
+{
+  new_segment (c, -1);
+  drop_raw (c, c->raw->len);
+  c->raw_limit = RAW_LINES;
+  c->active = FALSE;
+}
+
+/* Takes the line @sl (with its tokens if @has_tokens) of a lazy stream:
+ * in a region, or keeps it raw, starting a region for a candidate. */
+static gboolean
+region_line (DlColloc *c, const DlStreamLine *sl, gboolean has_tokens, const DlDiag *diag,
+             DlCollocCounts *counts, GError **error)
+{
+  if (sl->gap)
+    fresh_region (c);
+  RawLine *line = raw_copy (c, sl, has_tokens);
+  gboolean candidate = line->tokenized && dl_prefilter_line (c->prefilter, line->text, line->len);
+  if (!c->active && !candidate)
+    {
+      g_ptr_array_add (c->raw, line);
+      return trim_raw (c, error);
+    }
+  if (!c->active && !start_region (c, line, diag, counts, error))
+    {
+      g_ptr_array_add (c->spare, line);
+      return FALSE;
+    }
+  gboolean ok = take_raw (c, line, diag, counts, error);
+  if (candidate)
+    c->since = 0;
+  else if (line->tokenized)
+    c->since += line->counted;
+  else
+    c->since = c->reach; /* the segment ended: no phrase runs on */
+  g_ptr_array_add (c->spare, line);
+  /* No right window is open, and a phrase through the last candidate
+   * has ended. */
+  if (c->open->len == 0 && c->since >= c->reach)
+    c->active = FALSE;
+  return ok;
+}
+
+/* Takes the lines of the input @c->stream has open lazily, until its
+ * end: the regions around the candidates. */
+static gboolean
+take_regions (DlColloc *c, const DlDiag *diag, DlCollocCounts *counts, GError **error)
+{
+  dl_matcher_forget_forms (c->matcher);
+  fresh_region (c);
+  gboolean ok = TRUE;
+  for (;;)
+    {
+      const DlStreamLine *sl;
+      gboolean has_tokens;
+      if (!dl_stream_next_lazy (c->stream, &sl, &has_tokens, error))
+        {
+          ok = FALSE;
+          break;
+        }
+      if (sl == NULL)
+        break;
+      if (!region_line (c, sl, has_tokens, diag, counts, error))
+        {
+          ok = FALSE;
+          break;
+        }
+    }
+  drop_raw (c, c->raw->len);
+  return ok;
+}
+
 /* Forgets what the input gave @counts. */
 static void
 clear_input (DlCollocCounts *counts)
@@ -334,14 +644,15 @@ blocks_in (const GArray *ranges)
 }
 
 /* An index's input whose counts the build kept for the counter's
- * options, whose node's hits lie in fewer than half its blocks: the
- * counts read from the index, and the node's co-occurrences counted over
- * the blocks that can hold the node and the windows around them alone
- * (hitblocks.h), numbered by a counter of those blocks (counts->forms). A
- * window reaches over tokens of the kinds counted, in every language, so
- * their counts are what the blocks around must hold. FALSE with *@done
- * unset if it is not to be done so (a pass over every line then costs
- * no more). */
+ * options: the counts read from the index, and the node's co-occurrences
+ * counted over the blocks that can hold the node and the windows around
+ * them alone (hitblocks.h), in the regions around the prefilter's
+ * candidates (take_regions), numbered by a counter of the lines
+ * tokenized (counts->forms). A window reaches over tokens of the kinds
+ * counted, in every language, so their counts are what the blocks around
+ * must hold. FALSE with *@done unset if it is not to be done so: a node
+ * without a prefilter whose hits lie in half the blocks or more (a pass
+ * over every line then costs no more). */
 static gboolean
 from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_options,
             const DlDiag *diag, DlCollocCounts *counts, gboolean *done, GError **error)
@@ -362,7 +673,8 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
         g_propagate_error (error, local);
       return FALSE;
     }
-  if (blocks_in (c->ranges) * 2 > dl_index_input_blocks (input->index, input->entry))
+  if (c->prefilter == NULL
+      && blocks_in (c->ranges) * 2 > dl_index_input_blocks (input->index, input->entry))
     return FALSE;
   /* The counts of every line, read first; they replace counts->counter
    * only once the blocks are read whole. */
@@ -379,7 +691,15 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
   if (!dl_stream_open (c->stream, input, doc_options, diag, forms, error))
     return FALSE;
   dl_stream_restrict (c->stream, (const guint64 *) (gpointer) c->ranges->data, c->ranges->len / 2);
-  if (!take_lines (c, diag, counts, &local) && g_error_matches (local, DL_ERROR, DL_ERROR_INDEX))
+  gboolean ok;
+  if (c->prefilter != NULL)
+    {
+      dl_stream_lazy_input (c->stream);
+      ok = take_regions (c, diag, counts, &local);
+    }
+  else
+    ok = take_lines (c, diag, counts, &local);
+  if (!ok && g_error_matches (local, DL_ERROR, DL_ERROR_INDEX))
     {
       /* A damaged index: what was read is not the input's. */
       clear_input (counts);
