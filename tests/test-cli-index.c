@@ -561,7 +561,7 @@ blocks_read (DlIndex *idx, guint i, DlMatcher *m)
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndexWords) words = NULL;
-  if (!dl_hit_blocks (idx, i, m, &need, &need, NULL, &words, ranges, &error))
+  if (!dl_hit_blocks (idx, i, m, &need, &need, NULL, NULL, &words, ranges, &error))
     return g_strdup (error != NULL ? error->message : "all");
   return ranges_text (ranges);
 }
@@ -608,7 +608,7 @@ blocks_for_context (DlIndex *idx, const char *word, gboolean edges)
   DlIndexNeed need = { .cols = 41 };
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (DlIndexWords) words = NULL;
-  if (!dl_hit_blocks (idx, 0, m, &need, &need, edges ? pf : NULL, &words, ranges, NULL))
+  if (!dl_hit_blocks (idx, 0, m, &need, &need, edges ? pf : NULL, NULL, &words, ranges, NULL))
     return g_strdup ("all");
   return ranges_text (ranges);
 }
@@ -697,6 +697,62 @@ test_index_lines_edges_agree_with_reading (void)
   DL_ASSERT_TRUE_FOR ("tried", tried > 500);
   DL_ASSERT_TRUE_FOR ("held", held[0] > 50 && held[1] > 50);
   DL_ASSERT_TRUE_FOR ("not held", not_held[0] > 50 && not_held[1] > 50);
+  cli_remove_dir (dir);
+}
+
+/* The lines of block @b read by @r (restricted to it), one per line of
+ * the result; NULL if reading failed. */
+static char *
+block_lines (DlIndexLines *r, guint64 b)
+{
+  guint64 range[2] = { b, b + 1 };
+  dl_index_lines_restrict (r, range, 1);
+  g_autoptr (GString) out = g_string_new (NULL);
+  DlIndexLine line;
+  g_autoptr (GError) error = NULL;
+  while (dl_index_lines_next (r, &line, &error))
+    g_string_append_printf (out, "%" G_GUINT64_FORMAT " %.*s\n", line.number, (int) line.len,
+                            line.text);
+  return error == NULL ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+/* A block whose edges a reader looked at is read by it next without
+ * being read from the file again (kwic looks at a rare word's block
+ * through the reader that then reads it): the same lines as a fresh
+ * reader's, even once the file is overwritten with zeros, which a fresh
+ * reader finds damaged. */
+static void
+test_index_lines_edges_then_read (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autoptr (DlIndex) idx = corpus_index_in (dir, 2000);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+  CU_ASSERT_TRUE_FATAL (dl_index_input_blocks (idx, 0) > 3);
+  g_autoptr (DlIndexLines) fresh = dl_index_lines_open (idx, 0, NULL);
+  g_autofree char *want = block_lines (fresh, 2);
+  CU_ASSERT_TRUE_FATAL (want != NULL && strlen (want) > 100);
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, 0, NULL);
+  gboolean hb, ha;
+  CU_ASSERT_TRUE (dl_index_lines_edges (r, 1, 10, 10, holds_karabag, NULL, &hb, &ha, NULL));
+  CU_ASSERT_TRUE (dl_index_lines_edges (r, 2, 10, 10, holds_karabag, NULL, &hb, &ha, NULL));
+
+  g_autofree char *idx_path = g_build_filename (dir, "small.dlx", NULL);
+  g_autofree char *seg = segment_of (idx_path);
+  FILE *f = fopen (seg, "r+b");
+  CU_ASSERT_PTR_NOT_NULL_FATAL (f);
+  fseek (f, 0, SEEK_END);
+  long size = ftell (f);
+  fseek (f, 0, SEEK_SET);
+  g_autofree char *zeros = g_malloc0 ((gsize) size);
+  CU_ASSERT_EQUAL (fwrite (zeros, 1, (size_t) size, f), (size_t) size);
+  fclose (f);
+
+  g_autofree char *got = block_lines (r, 2);
+  DL_ASSERT_STR_EQ (got, want);
+  /* A fresh reader reads the block from the file, zeros now. */
+  g_autoptr (DlIndexLines) again = dl_index_lines_open (idx, 0, NULL);
+  g_autofree char *gone = block_lines (again, 2);
+  CU_ASSERT_PTR_NULL (gone);
   cli_remove_dir (dir);
 }
 
@@ -1170,6 +1226,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "cql_reads_its_blocks", test_index_cql_reads_its_blocks);
   CU_add_test (s, "kwic_reads_hit_blocks_alone", test_index_kwic_reads_hit_blocks_alone);
   CU_add_test (s, "lines_edges_agree_with_reading", test_index_lines_edges_agree_with_reading);
+  CU_add_test (s, "lines_edges_then_read", test_index_lines_edges_then_read);
   CU_add_test (s, "dispersion_reads_what_it_needs", test_index_dispersion_reads_what_it_needs);
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "info_parts", test_index_info_parts);

@@ -665,7 +665,7 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
   for (int k = 0; k < DL_TOKEN_KINDS; k++)
     need.kinds |= c->opts.counter.kinds[k] ? 1u << k : 0;
   GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, NULL, &c->words,
+  if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, NULL, NULL, &c->words,
                       c->ranges, &local))
     {
       *done = local != NULL;

@@ -132,6 +132,12 @@ dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n)
   g_array_append_vals (doc->replay_ranges, ranges, 2 * n);
 }
 
+DlIndexLines *
+dl_document_index_lines (DlDocument *doc)
+{
+  return doc->replay != NULL && !doc->replay_begun ? doc->replay : NULL;
+}
+
 void
 dl_document_no_prepare (DlDocument *doc)
 {

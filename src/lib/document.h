@@ -7,6 +7,7 @@
 
 #include "decode.h"
 #include "diag.h"
+#include "index.h"
 #include "langid.h"
 #include "parts.h"
 #include "progress.h"
@@ -60,6 +61,10 @@ void dl_document_restrict (DlDocument *doc, const guint64 *ranges, guint n);
  * reader tokenizes the few lines it wants itself. Nothing for other
  * inputs, whose parts are read from the start. */
 void dl_document_no_prepare (DlDocument *doc);
+
+/* The reader of @doc's index input before its first line (which reads
+ * its blocks unless they are many and read in parts); else NULL. */
+DlIndexLines *dl_document_index_lines (DlDocument *doc);
 
 void dl_document_free (DlDocument *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDocument, dl_document_free)

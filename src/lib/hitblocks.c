@@ -293,16 +293,18 @@ accepts (const char *text, gsize len, gpointer user_data)
  * (DL_ERROR_INDEX) if a block is damaged. */
 static gboolean
 hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter *edges,
-            const DlIndexNeed *before, const DlIndexNeed *after, GError **error)
+            const DlIndexNeed *before, const DlIndexNeed *after, DlIndexLines *lines,
+            GError **error)
 {
-  g_autoptr (DlIndexLines) r = NULL;
+  g_autoptr (DlIndexLines) own = NULL;
+  DlIndexLines *r = lines;
   for (guint64 b = 0; b < n; b++)
     {
       gboolean alone_before = b > 0 && !(blocks[b - 1] & DL_INDEX_MARK_READ);
       gboolean alone_after = b + 1 < n && !(blocks[b + 1] & DL_INDEX_MARK_READ);
       if (!(blocks[b] & DL_INDEX_MARK_READ) || !(alone_before || alone_after))
         continue;
-      if (r == NULL && (r = dl_index_lines_open (idx, i, error)) == NULL)
+      if (r == NULL && (r = own = dl_index_lines_open (idx, i, error)) == NULL)
         return FALSE;
       gboolean holds_before, holds_after;
       if (!dl_index_lines_edges (r, b, before->cols, after->cols, accepts, (gpointer) edges,
@@ -318,8 +320,8 @@ hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter 
 
 gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-               const DlIndexNeed *after, const DlPrefilter *edges, DlIndexWords **words,
-               GArray *ranges, GError **error)
+               const DlIndexNeed *after, const DlPrefilter *edges, DlIndexLines *lines,
+               DlIndexWords **words, GArray *ranges, GError **error)
 {
   if (!dl_matcher_folds (m))
     return FALSE;
@@ -397,7 +399,7 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                                NULL, error))
     return FALSE;
   if (edges != NULL && columns_alone (before) && columns_alone (after)
-      && !hold_edges (idx, i, blocks, n_blocks, edges, before, after, error))
+      && !hold_edges (idx, i, blocks, n_blocks, edges, before, after, lines, error))
     return FALSE;
   dl_index_input_ranges (idx, i, blocks, before, after, ranges);
   return TRUE;
@@ -414,7 +416,10 @@ dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
   if (input->index == NULL || doc_options->assume)
     return TRUE;
   GError *local = NULL;
-  if (!dl_hit_blocks (input->index, input->entry, m, need, need, edges, words, ranges, &local))
+  /* The edges read through the stream's reader: it reads the blocks
+   * again without decompressing them again. */
+  if (!dl_hit_blocks (input->index, input->entry, m, need, need, edges,
+                      dl_stream_index_lines (stream), words, ranges, &local))
     {
       if (local == NULL)
         return TRUE;

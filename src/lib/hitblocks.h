@@ -24,7 +24,9 @@ G_BEGIN_DECLS
  * its lines before the first that @edges accepts hold the columns needed
  * before, the blocks before it are not read (after it likewise); the
  * reader then sees a gap there (so a reader that wants a hit's
- * neighbouring lines gives NULL).
+ * neighbouring lines gives NULL). The blocks are read through @lines if
+ * not NULL (the reader of the input that reads them next, before its
+ * first line), else a reader of its own.
  * FALSE without @error when the words cannot say (the input has none, or
  * not of every language; @m keeps case): every block is to be read.
  * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. *@words
@@ -32,8 +34,8 @@ G_BEGIN_DECLS
  * first; the caller frees it), so that a search over many inputs reuses
  * its buffers. */
 gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
-                        const DlIndexNeed *after, const DlPrefilter *edges, DlIndexWords **words,
-                        GArray *ranges, GError **error);
+                        const DlIndexNeed *after, const DlPrefilter *edges, DlIndexLines *lines,
+                        DlIndexWords **words, GArray *ranges, GError **error);
 
 /* Makes @stream, just opened on @input, read only the blocks dl_hit_blocks
  * gives for @m's queries with @need on each side (and @edges), when @input is an

@@ -2207,6 +2207,7 @@ struct _DlIndexLines {
   const Segment *seg;
   ZSTD_DCtx *dctx;
   GByteArray *block;
+  const Block *loaded; /* the block @block holds, or NULL */
   DlCursor c;
   guint64 next_block; /* of the input's */
   guint64 left;       /* lines left in the current block */
@@ -2304,8 +2305,15 @@ load_block (DlIndexLines *r, const Block *blk, GError **error)
    * an index of 2,148 files). */
   if (r->dctx == NULL)
     r->dctx = ZSTD_createDCtx ();
-  if (!read_frame (r->seg, blk, r->dctx, r->block, _ ("bad checksum of a block"), error))
-    return FALSE;
+  /* A block read again (its edges looked at first) is not decompressed
+   * again. */
+  if (r->loaded != blk)
+    {
+      r->loaded = NULL;
+      if (!read_frame (r->seg, blk, r->dctx, r->block, _ ("bad checksum of a block"), error))
+        return FALSE;
+      r->loaded = blk;
+    }
   r->c = (DlCursor){ r->block->data, r->block->data + r->block->len, FALSE };
   r->left = blk->lines;
   r->number = r->offset = 0;
@@ -2392,8 +2400,10 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
                       gboolean *holds_after, GError **error)
 {
   g_return_val_if_fail (b < r->in->n_blocks, FALSE);
+  /* Between blocks: what the reader gives next is kept. */
+  g_return_val_if_fail (r->left == 0 && r->c.p == r->c.end, FALSE);
   const Block *blk = &g_array_index (r->seg->blocks, Block, r->in->first_block + b);
-  r->done = TRUE; /* until the next dl_index_lines_part */
+  guint64 number = r->number, offset = r->offset;
   if (!load_block (r, blk, error))
     return FALSE;
   /* A line's record takes four bytes at least. */
@@ -2419,6 +2429,10 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
     return damaged (error, r->seg->name, _ ("bad block"));
   *holds_before = holds_side (texts, lens, blk->lines, 1, before, test, user_data);
   *holds_after = holds_side (texts, lens, blk->lines, -1, after, test, user_data);
+  r->c = (DlCursor){ NULL, NULL, FALSE };
+  r->left = 0;
+  r->number = number;
+  r->offset = offset;
   return TRUE;
 }
 

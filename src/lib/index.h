@@ -331,8 +331,10 @@ gboolean dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error
  * that matters. */
 typedef gboolean (*DlIndexLineTest) (const char *text, gsize len, gpointer user_data);
 
-/* Reads block @b of @r's input (its buffers; the lines read next are a
- * new dl_index_lines_part's) and says whether its lines before the first
+/* Reads block @b of @r's input, between blocks (before its first line, or
+ * after a block's last), into its buffers (a line of that block read next
+ * is not decompressed again; the lines read next are those it would have
+ * given) and says whether its lines before the first
  * that @test takes hold @before columns (dl_index_line_cols), in
  * *@holds_before, and its lines after the last @after columns, in
  * *@holds_after. Only the lines within those columns of each end are

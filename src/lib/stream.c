@@ -117,6 +117,12 @@ dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n)
     dl_document_restrict (s->doc, ranges, n);
 }
 
+DlIndexLines *
+dl_stream_index_lines (DlStream *s)
+{
+  return s->doc != NULL ? dl_document_index_lines (s->doc) : NULL;
+}
+
 void
 dl_stream_lazy_input (DlStream *s)
 {

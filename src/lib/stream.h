@@ -100,6 +100,10 @@ gboolean dl_stream_next (DlStream *s, const DlStreamLine **line, GError **error)
  * once @s is open on it; nothing for other inputs. */
 void dl_stream_restrict (DlStream *s, const guint64 *ranges, guint n);
 
+/* The reader of the index's input @s is open on, before its first line
+ * (dl_document_index_lines); else NULL. */
+DlIndexLines *dl_stream_index_lines (DlStream *s);
+
 /* Once @s is open on an index's input, before its first line: the lines
  * will be read with dl_stream_next_lazy and their tokens not counted, so
  * the workers that read the input in parts need not tokenize them
