@@ -3882,8 +3882,15 @@ write_table (Writing *wr, const guint8 *data, gsize len)
                 }
               if (c.bad)
                 break;
+              /* Then their numbers in the lexicon, and where their
+               * inputs are listed (as far apart). */
+              for (guint j = 0; j < m; j++)
+                {
+                  batch[j][0] = wr->rank[l][batch[j][0]];
+                  DL_PREFETCH (&wr->fill[l][batch[j][0]]);
+                }
             }
-          guint64 id = wr->rank[l][batch[next][0]], blocks = batch[next][1], bytes = batch[next][2];
+          guint64 id = batch[next][0], blocks = batch[next][1], bytes = batch[next][2];
           next++;
           if (wr->fill[l][id] == NOT_LISTED)
             ;
