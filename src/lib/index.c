@@ -2406,6 +2406,13 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
   guint64 number = r->number, offset = r->offset;
   if (!load_block (r, blk, error))
     return FALSE;
+  /* The block is walked apart: the reader is as it was, but for the
+   * block it holds. */
+  DlCursor walk = r->c, *c = &walk;
+  r->c = (DlCursor){ NULL, NULL, FALSE };
+  r->left = 0;
+  r->number = number;
+  r->offset = offset;
   /* A line's record takes four bytes at least. */
   if (blk->lines > r->block->len / 4)
     return damaged (error, r->seg->name, _ ("bad block"));
@@ -2413,7 +2420,6 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
    * neither checked nor copied. */
   g_autofree const guint8 **texts = g_new (const guint8 *, MAX (blk->lines, 1));
   g_autofree gsize *lens = g_new (gsize, MAX (blk->lines, 1));
-  DlCursor *c = &r->c;
   for (guint64 k = 0; k < blk->lines; k++)
     {
       dl_get_zigzag (c);
@@ -2429,10 +2435,6 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
     return damaged (error, r->seg->name, _ ("bad block"));
   *holds_before = holds_side (texts, lens, blk->lines, 1, before, test, user_data);
   *holds_after = holds_side (texts, lens, blk->lines, -1, after, test, user_data);
-  r->c = (DlCursor){ NULL, NULL, FALSE };
-  r->left = 0;
-  r->number = number;
-  r->offset = offset;
   return TRUE;
 }
 
