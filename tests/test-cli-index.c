@@ -370,6 +370,7 @@ test_index_colloc_regions (void)
     "--case keep --min-cooc 1 Azerbaycan",
     "--unit stem --window 6,3 ermeni",
     "--min-cooc 1 --window 12,12 ve",
+    "--min-cooc 1 --window 1000,1000 barış",
     "--min-cooc 1 --window 3,0 'savaş *'",
     "--min-cooc 1 --window 2,0 'savaş * *'",
   };

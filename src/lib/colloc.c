@@ -498,9 +498,12 @@ first_needed (DlColloc *c, int lang, guint *start, gboolean *met, GError **error
   return TRUE;
 }
 
-/* Drops the raw lines no candidate to come can need, once there are many. */
+/* Drops the raw lines no candidate to come can need, once there are many;
+ * or, when all of them hold fewer tokens than a candidate may need, takes
+ * them as a pass over every line does (lines of few tokens do not pile
+ * up). */
 static gboolean
-trim_raw (DlColloc *c, GError **error)
+trim_raw (DlColloc *c, const DlDiag *diag, DlCollocCounts *counts, GError **error)
 {
   if (c->raw->len < c->raw_limit)
     return TRUE;
@@ -514,6 +517,17 @@ trim_raw (DlColloc *c, GError **error)
     {
       new_segment (c, -1);
       drop_raw (c, start);
+    }
+  else if (!met)
+    {
+      /* No candidate among them: no window opens, the state runs on. */
+      for (guint i = 0; i < c->raw->len; i++)
+        if (!take_raw (c, c->raw->pdata[i], diag, counts, error))
+          {
+            drop_raw (c, i);
+            return FALSE;
+          }
+      drop_raw (c, c->raw->len);
     }
   c->raw_limit = MAX (RAW_LINES, 2 * c->raw->len);
   return TRUE;
@@ -571,7 +585,7 @@ region_line (DlColloc *c, const DlStreamLine *sl, gboolean has_tokens, const DlD
   if (!c->active && !candidate)
     {
       g_ptr_array_add (c->raw, line);
-      return trim_raw (c, error);
+      return trim_raw (c, diag, counts, error);
     }
   if (!c->active && !start_region (c, line, diag, counts, error))
     {
