@@ -311,7 +311,7 @@ short_lines_file (const char *dir)
   g_autoptr (GRand) rand = g_rand_new_with_seed (18);
   for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
     {
-      g_autofree char *path = g_build_filename ("corpus", names[i], NULL);
+      g_autofree char *path = g_build_filename (TEST_SRCDIR, "corpus", names[i], NULL);
       g_autofree char *text = NULL;
       CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &text, NULL, NULL));
       g_auto (GStrv) words = g_strsplit_set (text, " \n", -1);
