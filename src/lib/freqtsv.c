@@ -4,13 +4,13 @@
 
 #include "freqtsv.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "i18n.h"
+#include "number.h"
 #include "tsv.h"
 
 /* The columns read, by header name. */
@@ -42,15 +42,7 @@ typedef struct {
 static gboolean
 parse_count (const char *cell, guint64 *value)
 {
-  if (!g_ascii_isdigit (cell[0]))
-    return FALSE;
-  char *end;
-  errno = 0;
-  guint64 v = g_ascii_strtoull (cell, &end, 10);
-  if (errno != 0 || *end != '\0' || v == 0 || v > G_MAXUINT64 / 2)
-    return FALSE;
-  *value = v;
-  return TRUE;
+  return dl_parse_unsigned (cell, 10, 1, G_MAXUINT64 / 2, value);
 }
 
 /* Finds the columns in the header: FALSE with @error if one is missing. */

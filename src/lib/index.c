@@ -41,6 +41,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "lexicon.h"
+#include "number.h"
 #include "prefetch.h"
 #include "spill.h"
 #include "tempfiles.h"
@@ -320,12 +321,7 @@ plain_name (const char *name, const char *prefix)
 static gboolean
 parse_u64 (const char *s, guint base, guint64 *out)
 {
-  char *end = NULL;
-  if (*s == '\0' || *s == '-' || *s == '+' || g_ascii_isspace (*s))
-    return FALSE;
-  errno = 0;
-  *out = g_ascii_strtoull (s, &end, base);
-  return errno == 0 && end != s && *end == '\0';
+  return dl_parse_unsigned (s, base, 0, G_MAXUINT64, out);
 }
 
 /* A CRC as the manifest writes it: eight lowercase hex digits. */
@@ -2648,15 +2644,8 @@ dl_index_piece_new (const char *path, gint64 size)
   p->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
   /* For the tests: small blocks make a small corpus many, and a piece's
    * frames may go to its temporary file from the first. */
-  gsize memory = PIECE_MEMORY;
-  p->block_target = BLOCK_TARGET;
-  const char *knob = g_getenv ("DERLEM_INDEX_PIECE_MEMORY");
-  guint64 v;
-  if (knob != NULL && g_ascii_string_to_unsigned (knob, 10, 1, PIECE_MEMORY, &v, NULL))
-    memory = (gsize) v;
-  knob = g_getenv ("DERLEM_INDEX_BLOCK_BYTES");
-  if (knob != NULL && g_ascii_string_to_unsigned (knob, 10, 1, BLOCK_TARGET, &v, NULL))
-    p->block_target = (gsize) v;
+  gsize memory = (gsize) dl_env_number ("DERLEM_INDEX_PIECE_MEMORY", PIECE_MEMORY, PIECE_MEMORY);
+  p->block_target = (gsize) dl_env_number ("DERLEM_INDEX_BLOCK_BYTES", BLOCK_TARGET, BLOCK_TARGET);
   p->frames = dl_spill_new (memory);
   p->packed = g_byte_array_new ();
   p->notes = g_byte_array_new ();
@@ -3373,11 +3362,7 @@ words_init (DlIndexBuilder *b)
       b->forms[l] = dl_lexicon_new ();
       b->held[l] = g_array_new (FALSE, TRUE, sizeof (guint32));
     }
-  gsize memory = WORDS_MEMORY;
-  const char *knob = g_getenv ("DERLEM_INDEX_PIECE_MEMORY");
-  guint64 v;
-  if (knob != NULL && g_ascii_string_to_unsigned (knob, 10, 1, WORDS_MEMORY, &v, NULL))
-    memory = (gsize) v;
+  gsize memory = (gsize) dl_env_number ("DERLEM_INDEX_PIECE_MEMORY", WORDS_MEMORY, WORDS_MEMORY);
   b->words = dl_spill_new (memory);
   b->record = g_byte_array_new ();
   b->scratch = g_array_new (FALSE, FALSE, sizeof (Form));

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "lexicon.h"
+#include "number.h"
 #include "prefetch.h"
 #include "varint.h"
 
@@ -71,17 +72,10 @@ dl_words_build_new (void)
       b->lang[l].pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
     }
   b->runs = g_ptr_array_new ();
-  b->run_pairs = RUN_PAIRS;
-  /* For the tests: many runs from a few tokens. */
-  const char *pairs = g_getenv ("DERLEM_WORDS_RUN_PAIRS");
-  guint64 v;
-  if (pairs != NULL && g_ascii_string_to_unsigned (pairs, 10, 1, RUN_PAIRS, &v, NULL))
-    b->run_pairs = (gsize) v;
-  /* And many pages of words from a few forms. */
-  b->page = WORDS_PAGE;
-  const char *page = g_getenv ("DERLEM_WORDS_PAGE_BYTES");
-  if (page != NULL && g_ascii_string_to_unsigned (page, 10, 1, WORDS_PAGE, &v, NULL))
-    b->page = (gsize) v;
+  /* For the tests: many runs from a few tokens, and many pages of words
+   * from a few forms. */
+  b->run_pairs = (gsize) dl_env_number ("DERLEM_WORDS_RUN_PAIRS", RUN_PAIRS, RUN_PAIRS);
+  b->page = (gsize) dl_env_number ("DERLEM_WORDS_PAGE_BYTES", WORDS_PAGE, WORDS_PAGE);
   return b;
 }
 
