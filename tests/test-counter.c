@@ -169,7 +169,7 @@ count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOpti
   g_autofree char *dir = g_dir_make_tmp ("derlem-test-XXXXXX", NULL);
   DlCounter *total = dl_counter_new (o);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL, NULL };
   for (gsize i = 0; i < n; i++)
     {
       g_autofree char *name = g_strdup_printf ("%zu.txt", i);
@@ -239,7 +239,7 @@ count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_s
 {
   DlCounter *total = dl_counter_new (o);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) stream = dl_counter_stream_new (o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (stream);
@@ -741,7 +741,7 @@ test_counter_saved_input_loads_back (void)
       o.casing = variant % 2 == 1 ? DL_CASE_KEEP : DL_CASE_FOLD;
       g_autoptr (DlCounter) live = dl_counter_new (&o), loaded = dl_counter_new (&o);
       g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL };
       for (guint32 i = 0; i < G_N_ELEMENTS (paths); i++)
         {
           g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
@@ -912,7 +912,7 @@ test_counter_merged_absorb_and_load (void)
       o.casing = variant == 1 ? DL_CASE_KEEP : DL_CASE_FOLD;
       DlCounter *each[N];
       g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+      DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL };
       for (guint i = 0; i < N; i++)
         {
           g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);

@@ -130,7 +130,7 @@ find_keeping (const char *const *texts, const char *query, guint keep)
     {
       char *path = dl_test_temp_file ("t.txt", texts[i], -1);
       DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
-      DlDocumentOptions doc = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL };
+      DlDocumentOptions doc = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL, NULL };
       g_autoptr (DlDispersionFile) file = dl_dispersion_file_new (1);
       CU_ASSERT_TRUE (dl_dispersion_finder_input (f, &input, &doc, NULL, file, &error));
       dl_dispersion_total_merge (t, file, i);

@@ -142,9 +142,10 @@ build (const char *path, const Spec *sp, guint n, const char *meta)
   CU_ASSERT_TRUE_FATAL (dl_index_builder_commit (b, &error));
 }
 
-/* Reads every input of @idx and compares it with @specs. */
+/* Reads every input of @idx and compares it with @specs: each with a
+ * reader of its own, or with @shared reopened for it. */
 static void
-check_lines (DlIndex *idx, const Spec *sp, guint n)
+check_lines_through (DlIndex *idx, const Spec *sp, guint n, DlIndexLines *shared)
 {
   CU_ASSERT_EQUAL_FATAL (dl_index_n_inputs (idx), n);
   for (guint i = 0; i < n; i++)
@@ -152,7 +153,12 @@ check_lines (DlIndex *idx, const Spec *sp, guint n)
       DL_ASSERT_STR_EQ (dl_index_input_path (idx, i), sp[i].path);
       CU_ASSERT_EQUAL (dl_index_input_size (idx, i), sp[i].size);
       g_autoptr (GError) error = NULL;
-      g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, &error);
+      g_autoptr (DlIndexLines) own = NULL;
+      DlIndexLines *r = shared;
+      if (shared == NULL)
+        r = own = dl_index_lines_open (idx, i, &error);
+      else if (!dl_index_lines_reopen (shared, idx, i, &error))
+        r = NULL;
       if (sp[i].at_open)
         {
           CU_ASSERT_PTR_NULL (r);
@@ -208,6 +214,12 @@ check_lines (DlIndex *idx, const Spec *sp, guint n)
 }
 
 static void
+check_lines (DlIndex *idx, const Spec *sp, guint n)
+{
+  check_lines_through (idx, sp, n, NULL);
+}
+
+static void
 collect (DlDiagLevel level, const char *file, guint64 line, const char *message, gpointer user_data)
 {
   g_string_append_printf (user_data, "%d %s %" G_GUINT64_FORMAT " %s|", (int) level,
@@ -224,6 +236,22 @@ test_lines_come_back (void)
   g_autoptr (DlIndex) idx = dl_index_open (path, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
   check_lines (idx, specs, G_N_ELEMENTS (specs));
+  /* One reader for every input, reopened after it was left in the middle
+   * of a block of several of big.txt's, restricted to one of them, and
+   * after an input that failed at its opening: the same lines. */
+  g_autoptr (DlIndexLines) shared = dl_index_lines_open (idx, 1, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (shared);
+  CU_ASSERT_TRUE_FATAL (dl_index_input_blocks (idx, 1) > 2);
+  DlIndexLine line;
+  for (int k = 0; k < 5; k++)
+    CU_ASSERT_TRUE (dl_index_lines_next (shared, &line, &error));
+  check_lines_through (idx, specs, G_N_ELEMENTS (specs), shared);
+  CU_ASSERT_TRUE (dl_index_lines_reopen (shared, idx, 1, &error));
+  const guint64 second[] = { 1, 2 };
+  dl_index_lines_restrict (shared, second, 1);
+  CU_ASSERT_TRUE (dl_index_lines_next (shared, &line, &error));
+  CU_ASSERT_TRUE (line.gap);
+  check_lines_through (idx, specs, G_N_ELEMENTS (specs), shared);
   DlIndexInfo info;
   dl_index_info (idx, &info);
   CU_ASSERT_EQUAL (info.inputs, 5);

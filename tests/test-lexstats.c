@@ -21,7 +21,7 @@ count_hand (guint copies)
   g_autoptr (DlLexStatsTotal) t = dl_lexstats_total_new (stemmer);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
   DlInput input = { (char *) TEST_SRCDIR "/tests/data/stats/hand.txt", FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL };
   for (guint i = 0; i < copies; i++)
     {
       g_autoptr (DlLexStatsInput) in = dl_lexstats_input_new (&co);

@@ -148,7 +148,7 @@ stream_lines (const char *path, DlParts *parts, const DlStreamOptions *opts, gbo
               gboolean count)
 {
   DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, assume, DL_LANG_TR, NULL, parts, NULL };
+  DlDocumentOptions doc = { NULL, assume, DL_LANG_TR, NULL, parts, NULL, NULL };
   DlCounterOptions copts;
   dl_counter_options_init (&copts);
   memcpy (copts.langs, opts->langs, sizeof copts.langs);
@@ -287,7 +287,7 @@ test_progress_counts_every_byte_once (void)
       g_autoptr (DlParts) parts = dl_parts_new (2);
       dl_parts_set_size (parts, sizes[i]);
       DlProgress *progress = dl_progress_new ();
-      DlDocumentOptions options = { NULL, FALSE, DL_LANG_TR, progress, parts, NULL };
+      DlDocumentOptions options = { NULL, FALSE, DL_LANG_TR, progress, parts, NULL, NULL };
       g_autoptr (DlDocument) doc = dl_document_open (&input, &options, NULL, NULL);
       CU_ASSERT_PTR_NOT_NULL_FATAL (doc);
       DlDocLine line;

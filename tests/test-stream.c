@@ -69,7 +69,7 @@ stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 {
   char *path = dl_test_temp_file ("mixed.txt", text, -1);
   DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (opts, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
@@ -129,7 +129,7 @@ test_stream_lazy_lines_tokenized_apart (void)
 
   char *path = dl_test_temp_file ("mixed.txt", MIXED, -1);
   DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&all, &error);
   /* A line without tokens tokenized first: no tokens, no failure. */
@@ -252,7 +252,7 @@ counted_terms (const char *text, gboolean lazy, gboolean odd, guint64 tokens[DL_
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   char *path = dl_test_temp_file ("counted.txt", text, -1);
   DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&o, &error);
   CU_ASSERT_TRUE_FATAL (dl_stream_open (s, &input, &doc, NULL, c, &error));
@@ -363,7 +363,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (s);
-  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
 
   static const char binary[] = "PK\003\004\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0kelime\0\0\0\0\0\0";
@@ -434,7 +434,7 @@ failing_stdin_free (FailingStdin *f)
 }
 
 static const DlInput STDIN_INPUT = { (char *) "-", TRUE, NULL, 0, NULL, 0 };
-static const DlDocumentOptions ASSUME_EN = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL };
+static const DlDocumentOptions ASSUME_EN = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL, NULL };
 
 /* dl_stream_next's contract on a read error: the lines before come out,
  * then FALSE with the error, then the end; the counter has the tokens read

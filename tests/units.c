@@ -27,7 +27,7 @@ dl_test_units_new (const char *text, DlLang lang, DlUnit unit)
   g_autoptr (DlCounter) one = dl_counter_new (&co);
   char *path = dl_test_temp_file ("units.txt", text, -1);
   DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   CU_ASSERT_TRUE_FATAL (dl_counter_count_input (one, &input, &doc, NULL, &error));
   dl_counter_merge (t->counter, one, 0);

@@ -23,12 +23,11 @@
 DlDocumentOptions
 dl_cmd_document_options (const DlOptions *opts)
 {
-  return (DlDocumentOptions){ opts->has_encoding ? &opts->encoding : NULL,
-                              opts->assume,
-                              opts->assume_lang,
-                              opts->progress_counts,
-                              opts->parts,
-                              NULL };
+  return (DlDocumentOptions){ .encoding = opts->has_encoding ? &opts->encoding : NULL,
+                              .assume = opts->assume,
+                              .assume_lang = opts->assume_lang,
+                              .progress = opts->progress_counts,
+                              .parts = opts->parts };
 }
 
 void

@@ -85,7 +85,7 @@ ref_from_corpus (ProfileRun *run, GError **error)
    * make up for a TEXT that could not be read (dl_cmd_commit). */
   DlEnv ref_env = { .diag = run->env->diag, .progress_line = run->env->progress_line };
   g_autoptr (GPtrArray) inputs = dl_source_expand (paths, NULL, ref_env.diag);
-  DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL }, NULL };
+  DlCounting counting = { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL }, NULL };
   dl_cmd_counter_options (opts, &counting.counter_options);
   /* Both languages ranked, whatever --lang shows. */
   counting.counter_options.langs[DL_LANG_TR] = counting.counter_options.langs[DL_LANG_EN] = TRUE;

@@ -248,7 +248,7 @@ static gboolean
 stats_run (DlEnv *env, const StatsArgs *args, GError **error)
 {
   g_auto (StatsRun) run = {
-    { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL }, NULL }, NULL, FALSE, FALSE, FALSE
+    { { 0 }, { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL }, NULL }, NULL, FALSE, FALSE, FALSE
   };
   if ((run.stemmer = dl_stemmer_new (error)) == NULL)
     return FALSE;

@@ -46,8 +46,17 @@ open_replay (const DlInput *input, const DlDocumentOptions *options, const DlDia
 {
   /* What reading it said at the build, said again. */
   dl_index_replay_notes (input->index, input->entry, diag, input->path);
-  DlIndexLines *lines = dl_index_lines_open (input->index, input->entry, error);
-  if (lines == NULL)
+  DlIndexLines *lines = options->spare_lines != NULL ? *options->spare_lines : NULL;
+  if (lines != NULL)
+    {
+      *options->spare_lines = NULL;
+      if (!dl_index_lines_reopen (lines, input->index, input->entry, error))
+        {
+          *options->spare_lines = lines;
+          return NULL;
+        }
+    }
+  else if ((lines = dl_index_lines_open (input->index, input->entry, error)) == NULL)
     return NULL;
   DlDocument *doc = g_new0 (DlDocument, 1);
   doc->replay = lines;
@@ -285,6 +294,9 @@ dl_document_free (DlDocument *doc)
 {
   if (doc == NULL)
     return;
+  DlIndexLines **spare = doc->options.spare_lines;
+  if (spare != NULL && *spare == NULL)
+    *spare = g_steal_pointer (&doc->replay);
   dl_index_lines_free (doc->replay);
   if (doc->replay_ranges != NULL)
     g_array_unref (doc->replay_ranges);

@@ -28,6 +28,10 @@ typedef struct {
   /* Work the workers do on each non-blank line ahead of its language, or
    * NULL (borrowed while the document is open). */
   const DlPrepare *prepare;
+  /* Where a reader of an index's input is kept from input to input, or
+   * NULL: the document of such an input takes the one there (made anew
+   * for it) and leaves it there when freed (dl_index_lines_reopen). */
+  DlIndexLines **spare_lines;
 } DlDocumentOptions;
 
 typedef struct {

@@ -984,22 +984,32 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
 
 static void set_build_error (const Input *in, GError **error);
 
+/* Reads frame @blk of @seg, checked, into @out, through @src (its
+ * compressed bytes; NULL: memory of its own). */
+static gboolean
+read_frame_through (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *src,
+                    GByteArray *out, const char *what, GError **error)
+{
+  /* Read, not mapped: a pass over an index keeps no page of it, however
+   * many and small its frames (a mapping kept the pages the kernel maps
+   * around each). parse_toc checked the frame is in the file. */
+  g_autoptr (GByteArray) own = src == NULL ? (src = g_byte_array_new ()) : NULL;
+  g_byte_array_set_size (src, (guint) MAX (blk->clen, 1));
+  if (!read_at (seg, blk->offset, blk->clen, src->data, error))
+    return FALSE;
+  if (crc_of (src->data, blk->clen) != blk->crc)
+    return damaged (error, seg->name, what);
+  if (!unpack (dctx, src->data, blk->clen, blk->rlen, out))
+    return damaged (error, seg->name, what);
+  return TRUE;
+}
+
 /* Reads frame @blk of @seg, checked, into @out. */
 static gboolean
 read_frame (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByteArray *out,
             const char *what, GError **error)
 {
-  /* Read, not mapped: a pass over an index keeps no page of it, however
-   * many and small its frames (a mapping kept the pages the kernel maps
-   * around each). parse_toc checked the frame is in the file. */
-  g_autofree guint8 *src = g_malloc (MAX (blk->clen, 1));
-  if (!read_at (seg, blk->offset, blk->clen, src, error))
-    return FALSE;
-  if (crc_of (src, blk->clen) != blk->crc)
-    return damaged (error, seg->name, what);
-  if (!unpack (dctx, src, blk->clen, blk->rlen, out))
-    return damaged (error, seg->name, what);
-  return TRUE;
+  return read_frame_through (seg, blk, dctx, NULL, out, what, error);
 }
 
 gboolean
@@ -2201,7 +2211,9 @@ struct _DlIndexLines {
   DlIndex *idx;
   const Input *in;
   const Segment *seg;
+  /* Made once, kept by dl_index_lines_reopen. */
   ZSTD_DCtx *dctx;
+  GByteArray *src; /* a block's compressed bytes */
   GByteArray *block;
   const Block *loaded; /* the block @block holds, or NULL */
   DlCursor c;
@@ -2264,19 +2276,39 @@ set_build_error (const Input *in, GError **error)
 DlIndexLines *
 dl_index_lines_open (DlIndex *idx, guint i, GError **error)
 {
-  g_return_val_if_fail (i < idx->inputs->len, NULL);
+  g_autoptr (DlIndexLines) r = g_new0 (DlIndexLines, 1);
+  r->src = g_byte_array_new ();
+  r->block = g_byte_array_new ();
+  if (!dl_index_lines_reopen (r, idx, i, error))
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+gboolean
+dl_index_lines_reopen (DlIndexLines *r, DlIndex *idx, guint i, GError **error)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
   const Input *in = &g_array_index (idx->inputs, Input, i);
   if (in->at_open)
     {
       set_build_error (in, error);
-      return NULL;
+      return FALSE;
     }
-  DlIndexLines *r = g_new0 (DlIndexLines, 1);
-  r->idx = dl_index_ref (idx);
+  dl_index_ref (idx);
+  dl_index_unref (r->idx);
+  r->idx = idx;
   r->in = in;
   r->seg = idx->segments->pdata[in->segment];
-  r->block = g_byte_array_new ();
-  return r;
+  /* What the buffers hold is another input's. */
+  r->loaded = NULL;
+  r->c = (DlCursor){ NULL, NULL, FALSE };
+  r->next_block = r->left = r->number = r->offset = 0;
+  r->done = r->gap = r->part = FALSE;
+  if (r->ranges != NULL)
+    g_array_unref (r->ranges);
+  r->ranges = NULL;
+  r->range = 0;
+  return TRUE;
 }
 
 void
@@ -2285,6 +2317,7 @@ dl_index_lines_free (DlIndexLines *r)
   if (r == NULL)
     return;
   ZSTD_freeDCtx (r->dctx);
+  g_byte_array_unref (r->src);
   g_byte_array_unref (r->block);
   if (r->ranges != NULL)
     g_array_unref (r->ranges);
@@ -2306,7 +2339,8 @@ load_block (DlIndexLines *r, const Block *blk, GError **error)
   if (r->loaded != blk)
     {
       r->loaded = NULL;
-      if (!read_frame (r->seg, blk, r->dctx, r->block, _ ("bad checksum of a block"), error))
+      if (!read_frame_through (r->seg, blk, r->dctx, r->src, r->block,
+                               _ ("bad checksum of a block"), error))
         return FALSE;
       r->loaded = blk;
     }

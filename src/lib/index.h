@@ -321,6 +321,13 @@ typedef struct _DlIndexLines DlIndexLines;
  * @error if the input's reading failed at the build before any line (it
  * could not be opened: the build's error, same domain and code). */
 DlIndexLines *dl_index_lines_open (DlIndex *idx, guint i, GError **error);
+/* Makes @r a reader of input @i of @idx from its start, as if opened
+ * anew (errors as dl_index_lines_open's, @r then still to be reopened or
+ * freed), keeping the memory it read blocks into: a worker that reads
+ * input after input asks the system for none again (a reader per input
+ * of 2,148, each mapping and unmapping its buffers, faulted their pages
+ * in again each time). */
+gboolean dl_index_lines_reopen (DlIndexLines *r, DlIndex *idx, guint i, GError **error);
 
 /* The next line: TRUE with @line set; FALSE at the end, with @error set
  * if the block is damaged (DL_ERROR_INDEX) or if reading the input ended

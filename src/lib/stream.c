@@ -23,7 +23,8 @@ struct _DlStream {
   DlPrepare prepare;
 
   /* The input being read. */
-  DlDocument *doc; /* NULL once it is over */
+  DlDocument *doc;           /* NULL once it is over */
+  DlIndexLines *spare_lines; /* DlDocumentOptions.spare_lines */
   DlCounter *counter;
   char *path;
   gboolean sentence_ended; /* by the tokenized lines before */
@@ -102,6 +103,7 @@ dl_stream_free (DlStream *s)
   dl_sentences_free (s->sentences);
   dl_normalizer_free (s->norm);
   dl_document_free (s->doc); /* before the workers' tools it uses */
+  dl_index_lines_free (s->spare_lines);
   dl_pool_states_free (s->workers);
   g_free (s->path);
   g_free (s->tokens);
@@ -139,6 +141,7 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
     return FALSE;
   g_clear_pointer (&s->doc, dl_document_free);
   DlDocumentOptions options = *doc_options;
+  options.spare_lines = &s->spare_lines;
   if (options.parts != NULL && !s->opts.lazy)
     {
       if (s->workers == NULL)
