@@ -466,18 +466,52 @@ add_specials (DlPrefilter *pf, GHashTable *specials)
     }
 }
 
+/* What gather_spellings finds, once per process for each way of making
+ * forms (folded, case kept): asking ICU the forms of some thousands of
+ * characters took 2 ms, done again for each thread's concordance of a
+ * search that itself took 60 ms. Read only once gathered; never freed. */
+typedef struct {
+  GHashTable *spellings, *specials;
+} Gathered;
+
+static gboolean
+gathered_for (DlMatcher *m, const DlQueryOptions *options, Gathered *out, GError **error)
+{
+  static Gathered ways[2];
+  G_LOCK_DEFINE_STATIC (ways);
+  Gathered *g = &ways[options->casing == DL_CASE_KEEP];
+  G_LOCK (ways);
+  if (g->spellings == NULL)
+    {
+      GHashTable *spellings
+          = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+      GHashTable *specials = g_hash_table_new_full (NULL, NULL, NULL, special_clear_free);
+      if (!gather_spellings (m, spellings, specials, error))
+        {
+          G_UNLOCK (ways);
+          g_hash_table_unref (spellings);
+          g_hash_table_unref (specials);
+          return FALSE;
+        }
+      g->spellings = spellings;
+      g->specials = specials;
+    }
+  *out = *g;
+  G_UNLOCK (ways);
+  return TRUE;
+}
+
 DlPrefilter *
 dl_prefilter_new (DlQuery *const *queries, guint n, const DlQueryOptions *options,
                   DlMatcher *matcher, GError **error)
 {
   g_autoptr (DlPrefilter) pf = g_new0 (DlPrefilter, 1);
   pf->needles = g_array_new (FALSE, FALSE, sizeof (Needle));
-  g_autoptr (GHashTable) spellings
-      = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr (GHashTable) specials = g_hash_table_new_full (NULL, NULL, NULL, special_clear_free);
-  if (!gather_spellings (matcher, spellings, specials, error))
+  Gathered gathered;
+  if (!gathered_for (matcher, options, &gathered, error))
     return NULL;
+  GHashTable *spellings = gathered.spellings, *specials = gathered.specials;
   for (guint q = 0; q < n; q++)
     if (!add_query (pf, matcher, options, spellings, seen, queries[q], q))
       return NULL;
