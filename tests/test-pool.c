@@ -1,6 +1,7 @@
 /* test-pool.c — the ordered parallel map (src/lib/pool.c): results and
  * diagnostics in input order whatever the number of threads, at most
- * @threads works at once and a bounded run-ahead, failing inputs, states. */
+ * @threads works at once and a bounded run-ahead (further for results
+ * weighed small), failing inputs, states. */
 #include "config.h"
 
 #include <string.h>
@@ -159,7 +160,7 @@ check_run (guint n, guint threads, const char *bad, gboolean with_states)
   g_autoptr (DlDiag) sink = dl_diag_new (collect_diag, &run);
 
   g_autoptr (DlProgress) progress = dl_progress_new ();
-  dl_pool_run (inputs, threads, work, emit, g_free, sink, progress, &run);
+  dl_pool_run (inputs, threads, work, NULL, emit, g_free, sink, progress, &run);
 
   g_autofree char *label = g_strdup_printf ("%u inputs, %u threads", n, threads);
   /* Every input emitted is counted, failing ones too. */
@@ -230,7 +231,7 @@ test_states_reused_across_inputs (void)
   run.diags = g_string_new (NULL);
   run.states = dl_pool_states_new (make_state, g_free, &run);
   g_autoptr (GPtrArray) inputs = inputs_named (10, NULL);
-  dl_pool_run (inputs, 1, work, emit, g_free, NULL, NULL, &run);
+  dl_pool_run (inputs, 1, work, NULL, emit, g_free, NULL, NULL, &run);
   DL_ASSERT_INT_EQ (run.made, 1);
   int *state = dl_pool_states_take (run.states, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (state);
@@ -240,6 +241,98 @@ test_states_reused_across_inputs (void)
   g_string_free (run.order, TRUE);
   g_string_free (run.diags, TRUE);
   g_mutex_clear (&run.lock);
+}
+
+/* ---- how far workers run ahead of the emitter ---- */
+
+typedef struct {
+  gint wanted;         /* works input 0 waits for (5 s at most) */
+  gulong pause;        /* then microseconds it sleeps */
+  gint done;           /* works finished */
+  gint emitted;        /* results emitted */
+  gint most_ahead;     /* the furthest a work started past the input emitted */
+  gboolean waited_out; /* input 0 gave up waiting */
+  GString *order;
+} Ahead;
+
+static gpointer
+work_ahead (const DlInput *input, const DlDiag *diag, gpointer user_data)
+{
+  (void) diag;
+  Ahead *a = user_data;
+  gint n = (gint) g_ascii_strtoll (input->path, NULL, 10);
+  gint ahead = n - g_atomic_int_get (&a->emitted);
+  for (gint most = g_atomic_int_get (&a->most_ahead);
+       ahead > most && !g_atomic_int_compare_and_exchange (&a->most_ahead, most, ahead);
+       most = g_atomic_int_get (&a->most_ahead))
+    ;
+  if (n == 0)
+    {
+      gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+      while (g_atomic_int_get (&a->done) < a->wanted && g_get_monotonic_time () < end)
+        g_usleep (1000);
+      a->waited_out = g_atomic_int_get (&a->done) < a->wanted;
+      g_usleep (a->pause);
+    }
+  else
+    g_usleep (100);
+  g_atomic_int_inc (&a->done);
+  return g_strdup_printf ("r%d", n);
+}
+
+static void
+emit_ahead (const DlInput *input, gpointer result, gpointer user_data)
+{
+  Ahead *a = user_data;
+  g_string_append_printf (a->order, "%s=%s ", input->path, (char *) result);
+  g_atomic_int_inc (&a->emitted);
+}
+
+/* Results of a few bytes, and results as large as the window allows. */
+static guint64
+weigh_small (gconstpointer result)
+{
+  return strlen (result) + 1;
+}
+
+static guint64
+weigh_large (gconstpointer result)
+{
+  (void) result;
+  return (guint64) 1 << 30;
+}
+
+static void
+test_weighed_results_let_workers_run_ahead (void)
+{
+  static const struct {
+    DlPoolWeigh weigh;
+    gint wanted;      /* works input 0 waits for */
+    gulong pause;     /* and then sleeps */
+    gint least, most; /* how far ahead works start, at least and at most */
+  } cases[] = {
+    /* Small results: while input 0 waits, the other worker goes on far
+     * past the four inputs a thread it may always run ahead (with those
+     * alone, input 0 would wait out its 5 s), but no further than 64. */
+    { weigh_small, 40, 0, 40, 128 },
+    /* Large results, or none weighed: four inputs a thread, no more,
+     * however long input 0 takes. */
+    { weigh_large, 0, 50000, 1, 7 },
+    { NULL, 0, 50000, 1, 7 },
+  };
+  for (gsize c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *label = g_strdup_printf ("case %" G_GSIZE_FORMAT, c);
+      Ahead a
+          = { .wanted = cases[c].wanted, .pause = cases[c].pause, .order = g_string_new (NULL) };
+      g_autoptr (GPtrArray) inputs = inputs_named (300, NULL);
+      dl_pool_run (inputs, 2, work_ahead, cases[c].weigh, emit_ahead, g_free, NULL, NULL, &a);
+      g_autofree char *order = expected_order (300, NULL);
+      DL_ASSERT_STR_EQ_FOR (label, a.order->str, order);
+      DL_ASSERT_TRUE_FOR (label, !a.waited_out);
+      DL_ASSERT_TRUE_FOR (label, a.most_ahead >= cases[c].least && a.most_ahead <= cases[c].most);
+      g_string_free (a.order, TRUE);
+    }
 }
 
 static gpointer
@@ -297,4 +390,6 @@ test_pool_suite (void)
   CU_add_test (s, "failing_inputs_keep_their_place", test_failing_inputs_keep_their_place);
   CU_add_test (s, "states_reused_across_inputs", test_states_reused_across_inputs);
   CU_add_test (s, "states_take_and_give", test_states_take_and_give);
+  CU_add_test (s, "weighed_results_let_workers_run_ahead",
+               test_weighed_results_let_workers_run_ahead);
 }

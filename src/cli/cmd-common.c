@@ -313,19 +313,20 @@ tally_emit (const DlInput *input, gpointer result, gpointer user_data)
 
 void
 dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
-                 DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result, gpointer user_data)
+                 DlPoolWork work, DlPoolWeigh weigh, DlPoolEmit emit, GDestroyNotify free_result,
+                 gpointer user_data)
 {
   Tally t = { env, FALSE, work, emit, user_data };
   g_autoptr (DlDiag) diag = dl_diag_new (tally_diag, &t);
   DlProgress *progress = opts->progress_counts;
   if (progress == NULL || env->progress_line == NULL)
     {
-      dl_pool_run (inputs, threads, tally_work, tally_emit, free_result, diag, NULL, &t);
+      dl_pool_run (inputs, threads, tally_work, weigh, tally_emit, free_result, diag, NULL, &t);
       return;
     }
   dl_progress_begin (progress, inputs);
   dl_progress_line_start (env->progress_line, progress);
-  dl_pool_run (inputs, threads, tally_work, tally_emit, free_result, diag, progress, &t);
+  dl_pool_run (inputs, threads, tally_work, weigh, tally_emit, free_result, diag, progress, &t);
   dl_progress_line_stop (env->progress_line);
 }
 
@@ -334,7 +335,7 @@ dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const
                      gpointer user_data, DlPoolStates *workers)
 {
   CountRun run = { job, user_data, workers, 0 };
-  dl_cmd_pool_run (env, opts, inputs, (guint) opts->threads, count_work, count_emit,
+  dl_cmd_pool_run (env, opts, inputs, (guint) opts->threads, count_work, NULL, count_emit,
                    job->counts_free, &run);
 }
 

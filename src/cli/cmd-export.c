@@ -356,7 +356,7 @@ export_run (DlEnv *env, const ExportArgs *a, GError **error)
                     0 };
   g_autofree char *head = header (&attrs);
   fputs (head, run.fp);
-  dl_cmd_pool_run (env, &a->opts, inputs, (guint) a->opts.threads, export_work, export_emit,
+  dl_cmd_pool_run (env, &a->opts, inputs, (guint) a->opts.threads, export_work, NULL, export_emit,
                    export_result_free, &run);
   if (run.errsv != 0)
     return dl_cmd_spill_error (run.errsv, error);

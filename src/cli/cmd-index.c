@@ -246,7 +246,8 @@ fill (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, DlIndexBuilder *buil
   dl_counter_options_init (&run.counter_options);
   g_autoptr (DlPoolStates) streams = dl_pool_states_new (worker_new, worker_free, &run);
   run.streams = streams;
-  dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, build_emit, built_free, &run);
+  dl_cmd_pool_run (env, opts, inputs, opts->threads, build_work, NULL, build_emit, built_free,
+                   &run);
   if (run.error != NULL)
     {
       g_propagate_error (error, run.error);

@@ -112,6 +112,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (KwicRun, kwic_run_clear)
 /* What the work on one input gives back. */
 typedef struct {
   GPtrArray *hits; /* Hit* */
+  guint64 bytes;   /* what they hold */
   DlConcordStats stats;
 } FileResult;
 
@@ -122,6 +123,13 @@ file_result_free (gpointer p)
   if (r->hits != NULL)
     g_ptr_array_unref (r->hits);
   g_free (r);
+}
+
+static guint64
+file_result_bytes (gconstpointer p)
+{
+  const FileResult *r = p;
+  return sizeof *r + r->bytes;
 }
 
 static void
@@ -205,6 +213,14 @@ hit_new (const DlConcordHit *h, guint file, const GString *key)
   hit->right = memcpy (p + ll + nl, h->right, rl);
   hit->key = kl > 0 ? memcpy (p + ll + nl + rl, key->str, kl) : NULL;
   return hit;
+}
+
+/* The bytes @hit holds. */
+static gsize
+hit_bytes (const Hit *hit)
+{
+  return sizeof *hit + strlen (hit->left) + strlen (hit->node) + strlen (hit->right) + 3
+         + hit->key_len;
 }
 
 /* ---- printing ---- */
@@ -391,7 +407,10 @@ on_hit (const DlConcordHit *h, gpointer user_data)
   if (s->run->direct)
     take_hit (s->run, hit);
   else
-    g_ptr_array_add (s->result->hits, hit);
+    {
+      g_ptr_array_add (s->result->hits, hit);
+      s->result->bytes += sizeof (gpointer) + hit_bytes (hit);
+    }
 }
 
 static void
@@ -729,8 +748,8 @@ kwic_search (DlEnv *env, const KwicArgs *a, KwicRun *run, GPtrArray *inputs, Pri
   printer->inputs = inputs;
   printer->shown = 0;
   run->printer = printer;
-  dl_cmd_pool_run (env, &a->opts, inputs, run->direct ? 1 : a->opts.threads, kwic_work, kwic_emit,
-                   file_result_free, run);
+  dl_cmd_pool_run (env, &a->opts, inputs, run->direct ? 1 : a->opts.threads, kwic_work,
+                   file_result_bytes, kwic_emit, file_result_free, run);
   if (run->keep)
     print_kept (run);
   printer_end (printer, run, run->concord_options.langs);

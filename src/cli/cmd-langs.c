@@ -282,7 +282,7 @@ langs_run (DlEnv *env, const LangsArgs *a, GError **error)
   LangsRun run = { &a->opts, dl_cmd_document_options (&a->opts),
                    dl_cmd_writer (&a->opts, out, columns, N_COLS, "derlem langs", &wo),
                    a->opts.threads <= 1 || inputs->len <= 1, 0 };
-  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, langs_emit,
+  dl_cmd_pool_run (env, &a->opts, inputs, a->opts.threads, langs_work, NULL, langs_emit,
                    langs_result_free, &run);
   dl_writer_end (run.writer);
   if (run.errsv != 0)

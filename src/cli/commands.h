@@ -196,8 +196,8 @@ DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError 
  * progress on @env's line while it runs when --progress says so (@opts's
  * counters, which the readers of dl_cmd_document_options add to). */
 void dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,
-                      DlPoolWork work, DlPoolEmit emit, GDestroyNotify free_result,
-                      gpointer user_data);
+                      DlPoolWork work, DlPoolWeigh weigh, DlPoolEmit emit,
+                      GDestroyNotify free_result, gpointer user_data);
 
 /* Runs @job over @inputs with @workers (made by dl_pool_states_new from
  * @job, the first one taken once; NULL for a job without workers): each

@@ -15,15 +15,22 @@ G_BEGIN_DECLS
  * (replayed in input order). Returns a result (owned by the pool), or NULL. */
 typedef gpointer (*DlPoolWork) (const DlInput *input, const DlDiag *diag, gpointer user_data);
 
+/* The bytes a result holds, in the worker that made it: a job whose
+ * results are small beside their inputs (a search's hits) lets the
+ * workers run further ahead while the results held are few. */
+typedef guint64 (*DlPoolWeigh) (gconstpointer result);
+
 /* Takes one result, in the main thread, in input order. */
 typedef void (*DlPoolEmit) (const DlInput *input, gpointer result, gpointer user_data);
 
 /* Runs @work on each of @inputs (DlInput*) with up to @threads workers and
- * @emit on the results in order, then @free_result on each. Diagnostics go
- * to @diag; each input emitted is counted in @progress (NULL: nowhere). */
-void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolEmit emit,
-                  GDestroyNotify free_result, const DlDiag *diag, DlProgress *progress,
-                  gpointer user_data);
+ * @emit on the results in order, then @free_result on each; @weigh (or
+ * NULL: results as large as their inputs may be) says what a result
+ * holds. Diagnostics go to @diag; each input emitted is counted in
+ * @progress (NULL: nowhere). */
+void dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolWeigh weigh,
+                  DlPoolEmit emit, GDestroyNotify free_result, const DlDiag *diag,
+                  DlProgress *progress, gpointer user_data);
 
 /* What the threads of a pool work with (tokenizers, matchers...), made once
  * per thread and kept between inputs: a work function takes an idle state,
