@@ -393,6 +393,58 @@ test_rare_forms_inputs (void)
   remove_dir (dir);
 }
 
+/* A worker's words reader goes from input to input, and a run's inputs
+ * may be of several indexes: reopened on an input of another index, whose
+ * lexicon numbers its forms otherwise, after a search in the first, it
+ * finds words and prefixes where a fresh reader of that input does. */
+static void
+test_words_ranges_per_segment (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autofree char *path_a = g_build_filename (dir, "a.dlx", NULL);
+  g_autofree char *path_b = g_build_filename (dir, "b.dlx", NULL);
+  static const Spec a_inputs[] = { { "a.txt", 900, 40000, -1, FALSE } };
+  static const Spec b_inputs[] = { { "b.txt", 60, 3000, -1, FALSE } };
+  build (path_a, a_inputs, G_N_ELEMENTS (a_inputs), NULL);
+  build (path_b, b_inputs, G_N_ELEMENTS (b_inputs), NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndex) a = dl_index_open (path_a, &error);
+  g_autoptr (DlIndex) b = dl_index_open (path_b, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (a);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+  g_autoptr (DlIndexWords) fresh = dl_index_words_open (b, 0, &error);
+  g_autoptr (DlIndexWords) w = dl_index_words_open (a, 0, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (fresh);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+  CU_ASSERT_TRUE_FATAL (dl_index_words_load (fresh, &error));
+  guint tried = 0, differ = 0;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint64 k = 0; k < dl_index_words_size (fresh, l); k += 3)
+      {
+        gsize len;
+        guint64 blocks;
+        const char *form = dl_index_words_form (fresh, l, k, &len, &blocks, &error);
+        CU_ASSERT_PTR_NOT_NULL_FATAL (form);
+        g_autofree char *copy = g_strndup (form, len);
+        for (int exact = 0; exact < 2; exact++)
+          {
+            guint64 want_from, want_to, from_a, to_a, from, to;
+            CU_ASSERT_TRUE (dl_index_words_reopen (w, a, 0));
+            CU_ASSERT_TRUE (dl_index_words_prefix (w, l, copy, len, exact, &from_a, &to_a, &error));
+            CU_ASSERT_TRUE (dl_index_words_reopen (w, b, 0));
+            CU_ASSERT_TRUE (dl_index_words_prefix (w, l, copy, len, exact, &from, &to, &error));
+            CU_ASSERT_TRUE (
+                dl_index_words_prefix (fresh, l, copy, len, exact, &want_from, &want_to, &error));
+            differ += from != want_from || to != want_to;
+            CU_ASSERT_TRUE (want_from < want_to);
+            tried++;
+          }
+      }
+  DL_ASSERT_INT_EQ (differ, 0);
+  CU_ASSERT_TRUE (tried > 50);
+  remove_dir (dir);
+}
+
 /* Each folded form's blocks as the words keep them: one line a block (so
  * that a line's number is its block's), the pairs written in many runs,
  * against what the lines hold. */
@@ -1395,6 +1447,7 @@ test_index_suite (void)
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
   CU_add_test (s, "words_come_back", test_words_come_back);
+  CU_add_test (s, "words_ranges_per_segment", test_words_ranges_per_segment);
   CU_add_test (s, "rare_forms_inputs", test_rare_forms_inputs);
   CU_add_test (s, "cut_while_open", test_cut_while_open);
   CU_add_test (s, "ranges_hold_what_is_needed", test_ranges_hold_what_is_needed);
