@@ -39,12 +39,13 @@ typedef struct {
   Slot *slots;
   GMutex lock;
   GCond emitter, workers;
-  guint next;     /* the next input a worker takes */
-  guint emitting; /* the input the emitter is at: those before are emitted */
-  guint64 held;   /* the weights of the results done and not emitted */
-  guint waiting;  /* the input the emitter sleeps for, or G_MAXUINT */
-  guint sleepers; /* workers asleep until the emitter moves on */
-  guint slept_at; /* where the emitter was when they fell asleep */
+  guint next;        /* the next input a worker takes */
+  guint emitting;    /* the input the emitter is at: those before are emitted */
+  guint64 held;      /* the weights of the results done and not emitted */
+  guint waiting;     /* the input the emitter sleeps for, or G_MAXUINT */
+  guint sleepers;    /* workers asleep until the emitter moves on */
+  guint slept_at;    /* where the emitter was when they fell asleep */
+  guint slept_ahead; /* and how far ahead of it they were */
 } Shared;
 
 /* Whether a worker may take the next input now. */
@@ -67,6 +68,7 @@ worker (gpointer data)
         {
           sh->sleepers++;
           sh->slept_at = sh->emitting;
+          sh->slept_ahead = sh->next - sh->emitting;
           g_cond_wait (&sh->workers, &sh->lock);
           sh->sleepers--;
         }
@@ -129,10 +131,12 @@ dl_pool_run (GPtrArray *inputs, guint threads, DlPoolWork work, DlPoolWeigh weig
     {
       g_mutex_lock (&sh.lock);
       sh.emitting = i;
-      /* Workers asleep have the next input i + least - 1 or later, and
-       * may take one again: they are woken once the emitter has moved on
-       * by half the inputs they may always run ahead. */
-      if (sh.sleepers > 0 && i - sh.slept_at >= MAX (sh.least / 2, 1))
+      /* Workers asleep are woken once the emitter has moved on by an
+       * eighth of how far ahead they were: at once for a job whose inputs
+       * they may run four ahead (each may take long, and a worker waiting
+       * for a few to be emitted would sit idle), after several for one
+       * whose inputs take microseconds each, not once for each. */
+      if (sh.sleepers > 0 && i - sh.slept_at >= MAX (sh.slept_ahead / 8, 1))
         g_cond_broadcast (&sh.workers);
       while (!sh.slots[i].done)
         {
