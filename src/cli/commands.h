@@ -192,7 +192,8 @@ extern const DlCountJob dl_cmd_lexstats_job;
  * the output (-o: a bad one fails before the work). NULL with @error. */
 DlOut *dl_cmd_open_output (const DlOptions *opts, DlPoolStates *workers, GError **error);
 
-/* dl_pool_run over @inputs with @threads, its diagnostics to @env's, and
+/* dl_pool_run over @inputs with @threads (@weigh: dl_pool_run's, or NULL
+ * for results that grow with their inputs), its diagnostics to @env's, and
  * progress on @env's line while it runs when --progress says so (@opts's
  * counters, which the readers of dl_cmd_document_options add to). */
 void dl_cmd_pool_run (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, guint threads,

@@ -993,6 +993,8 @@ read_frame_through (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByte
   /* Read, not mapped: a pass over an index keeps no page of it, however
    * many and small its frames (a mapping kept the pages the kernel maps
    * around each). parse_toc checked the frame is in the file. */
+  if (blk->clen > G_MAXUINT)
+    return damaged (error, seg->name, what);
   g_autoptr (GByteArray) own = src == NULL ? (src = g_byte_array_new ()) : NULL;
   g_byte_array_set_size (src, (guint) MAX (blk->clen, 1));
   if (!read_at (seg, blk->offset, blk->clen, src->data, error))

@@ -6,7 +6,7 @@
  * The workers take the next input themselves, and a thread is woken only
  * when it sleeps and what it waits for has come: the emitter when the
  * input it waits for is done, the workers when the emitter has moved on by
- * half the inputs they may always run ahead. Inputs an index rules out
+ * an eighth of how far ahead they were. Inputs an index rules out
  * take microseconds; woken for each of them (a queue's push, a broadcast
  * per result), the threads of `kwic abalka` over 2,148 of them spent more
  * time switching than working, and with eight inputs ahead at most, the
