@@ -194,12 +194,15 @@ make_sort_key (KwicRun *run, Worker *w, const DlConcordHit *h, guint file)
     }
 }
 
+/* A hit kept of @h, in input @file, with the sort key @key (or NULL);
+ * *@bytes is what it holds. */
 static Hit *
-hit_new (const DlConcordHit *h, guint file, const GString *key)
+hit_new (const DlConcordHit *h, guint file, const GString *key, gsize *bytes)
 {
   gsize ll = strlen (h->left) + 1, nl = strlen (h->node) + 1, rl = strlen (h->right) + 1;
   gsize kl = key != NULL ? key->len : 0;
-  Hit *hit = g_malloc (sizeof (Hit) + ll + nl + rl + kl);
+  *bytes = sizeof (Hit) + ll + nl + rl + kl;
+  Hit *hit = g_malloc (*bytes);
   char *p = (char *) (hit + 1);
   hit->seq = 0;
   hit->line = h->line;
@@ -213,14 +216,6 @@ hit_new (const DlConcordHit *h, guint file, const GString *key)
   hit->right = memcpy (p + ll + nl, h->right, rl);
   hit->key = kl > 0 ? memcpy (p + ll + nl + rl, key->str, kl) : NULL;
   return hit;
-}
-
-/* The bytes @hit holds. */
-static gsize
-hit_bytes (const Hit *hit)
-{
-  return sizeof *hit + strlen (hit->left) + strlen (hit->node) + strlen (hit->right) + 3
-         + hit->key_len;
 }
 
 /* ---- printing ---- */
@@ -403,13 +398,14 @@ on_hit (const DlConcordHit *h, gpointer user_data)
   HitSink *s = user_data;
   if (s->run->n_sort > 0)
     make_sort_key (s->run, s->worker, h, s->file);
-  Hit *hit = hit_new (h, s->file, s->run->n_sort > 0 ? s->worker->sort_key : NULL);
+  gsize bytes;
+  Hit *hit = hit_new (h, s->file, s->run->n_sort > 0 ? s->worker->sort_key : NULL, &bytes);
   if (s->run->direct)
     take_hit (s->run, hit);
   else
     {
       g_ptr_array_add (s->result->hits, hit);
-      s->result->bytes += sizeof (gpointer) + hit_bytes (hit);
+      s->result->bytes += sizeof (gpointer) + bytes;
     }
 }
 
