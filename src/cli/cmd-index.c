@@ -10,6 +10,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "index.h"
+#include "number.h"
 #include "pool.h"
 #include "printable.h"
 #include "stream.h"
@@ -34,7 +35,8 @@ typedef struct {
   DlCounterOptions counter_options; /* of the counts kept: freq's default */
   DlPoolStates *streams;            /* a Worker per thread */
   DlIndexBuilder *builder;
-  GError *error; /* the first failure to write the index */
+  gboolean positions; /* keep each block's tokens */
+  GError *error;      /* the first failure to write the index */
 } BuildRun;
 
 /* A thread's tools: a counting stream, and the folding of its words. */
@@ -137,15 +139,21 @@ add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
     }
   if (sl->tokenized)
     {
-      /* The counter's forms together, the others one by one. */
+      /* The counter's forms together, the others one by one, in their
+       * order: a run of forms goes before the token after it. */
       guint n = 0;
       for (guint t = 0; ok && t < sl->n_tokens; t++)
         if (sl->tokens[t].form != DL_STREAM_NO_FORM && sl->tokens[t].kind == DL_TOKEN_WORD)
           w->forms[n++] = sl->tokens[t].form;
         else
-          ok = dl_index_piece_token (piece, sl->lang, sl->tokens[t].kind, sl->tokens[t].form,
-                                     sl->text + sl->tokens[t].offset, sl->tokens[t].len);
-      return ok && dl_index_piece_forms (piece, sl->lang, w->forms, n);
+          {
+            ok = dl_index_piece_forms (piece, sl->lang, w->forms, n)
+                 && dl_index_piece_token (piece, sl->lang, sl->tokens[t].kind, sl->tokens[t].form,
+                                          sl->text + sl->tokens[t].offset, sl->tokens[t].len);
+            n = 0;
+          }
+      return ok && dl_index_piece_forms (piece, sl->lang, w->forms, n)
+             && dl_index_piece_line_end (piece, sl->lang);
     }
   guint n;
   const DlToken *t = dl_tokenizer_line (w->tok, sl->text, sl->len, &n, NULL);
@@ -158,7 +166,7 @@ add_words (DlIndexPiece *piece, Worker *w, const DlStreamLine *sl)
   for (guint k = 0; ok && k < n; k++)
     ok = dl_index_piece_token (piece, sl->lang, t[k].kind, G_MAXUINT32, sl->text + t[k].offset,
                                t[k].len);
-  return ok;
+  return ok && dl_index_piece_line_end (piece, sl->lang);
 }
 
 static void
@@ -191,6 +199,8 @@ build_work (const DlInput *input, const DlDiag *diag, gpointer user_data)
    * any language reads only the blocks that hold its words. */
   static const gboolean all[DL_LANG_COUNT] = { TRUE, TRUE, TRUE };
   dl_index_piece_tokenized (piece, all, counter_term, counter, worker->norm);
+  if (run->positions)
+    dl_index_piece_keep_tokens (piece);
   if (!dl_stream_open (stream, input, &run->doc_options, noted, counter, &error))
     {
       dl_diag_error (diag, input->path, error);
@@ -242,7 +252,8 @@ static gboolean
 fill (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, DlIndexBuilder *builder,
       const char *target, GError **error)
 {
-  BuildRun run = { dl_cmd_document_options (opts), { 0 }, NULL, builder, NULL };
+  BuildRun run = { dl_cmd_document_options (opts), { 0 }, NULL, builder, FALSE, NULL };
+  run.positions = dl_env_number ("DERLEM_INDEX_POSITIONS", 1, 0) != 0;
   dl_counter_options_init (&run.counter_options);
   g_autoptr (DlPoolStates) streams = dl_pool_states_new (worker_new, worker_free, &run);
   run.streams = streams;

@@ -173,6 +173,8 @@ typedef struct {
   GArray *chunks;     /* Block: the postings */
   GArray *pages;      /* Block: the words' table, after the segment's lexicon */
   Block words;        /* the words' directory, after the table */
+  GArray *tokens;     /* Block: each block's tokens as words, after the
+                         postings (none, or one a block; format 6) */
 } Input;
 
 /* A page of a segment's lexicon, as its table of contents lists it. */
@@ -222,6 +224,7 @@ typedef struct {
   GByteArray *firsts; /* the lexicon pages' first forms */
   guint64 serial;     /* no other segment opened in this process has it */
   guint n_inputs;
+  guint version; /* its trailer's */
 } Segment;
 
 struct _DlIndex {
@@ -301,6 +304,8 @@ input_clear (gpointer p)
     g_array_unref (in->chunks);
   if (in->pages != NULL)
     g_array_unref (in->pages);
+  if (in->tokens != NULL)
+    g_array_unref (in->tokens);
 }
 
 gboolean
@@ -408,6 +413,8 @@ input_frames (const Input *in, const Block *blocks)
     g_ptr_array_add (frames, (gpointer) &blocks[k]);
   for (guint k = 0; in->has_words && k < in->chunks->len; k++)
     g_ptr_array_add (frames, &g_array_index (in->chunks, Block, k));
+  for (guint k = 0; in->tokens != NULL && k < in->tokens->len; k++)
+    g_ptr_array_add (frames, &g_array_index (in->tokens, Block, k));
   if (in->has_counts)
     g_ptr_array_add (frames, (gpointer) &in->counts);
   return frames;
@@ -572,6 +579,12 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
           in.pages = g_array_new (FALSE, FALSE, sizeof (Block));
           get_frames (&c, in.chunks, POSTINGS_CHUNK, toc->len);
         }
+      in.tokens = g_array_new (FALSE, FALSE, sizeof (Block));
+      if (seg->version >= 6)
+        get_frames (&c, in.tokens, BLOCK_MAX, toc->len);
+      /* A block's tokens: none, or each block's for an input with words. */
+      if (in.tokens->len != 0 && (!in.has_words || in.tokens->len != in.n_blocks))
+        c.bad = TRUE;
       if (in.failed && (in.code == DL_ERROR_USAGE || in.code >= DL_ERROR_INDEX))
         c.bad = TRUE;
       g_array_append_val (idx->inputs, in);
@@ -711,7 +724,8 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
   if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) get_le (t + 36, 4) != crc_of (t, 36)
       || (guint32) get_le (t + 36, 4) != crc)
     return damaged (error, name, _ ("bad trailer"));
-  if ((guint32) get_le (t + 8, 4) != DL_INDEX_VERSION)
+  seg->version = (guint) get_le (t + 8, 4);
+  if (seg->version < DL_INDEX_VERSION_OLDEST || seg->version > DL_INDEX_VERSION)
     return damaged (error, name, _ ("unknown segment version"));
   guint32 toc_crc = (guint32) get_le (t + 12, 4);
   guint64 toc_offset = get_le (t + 16, 8);
@@ -764,7 +778,7 @@ read_manifest (DlIndex *idx, GError **error)
   guint64 version = 0;
   if (!parse_u64 (first + sizeof head - 1, 10, &version))
     return damaged (error, DL_INDEX_MANIFEST, _ ("bad version line"));
-  if (version != DL_INDEX_VERSION)
+  if (version < DL_INDEX_VERSION_OLDEST || version > DL_INDEX_VERSION)
     {
       char found[24];
       g_snprintf (found, sizeof found, "%" G_GUINT64_FORMAT, version);
@@ -2505,6 +2519,75 @@ verify_words (DlIndex *idx, guint i, guint64 *entries, GError **error)
 }
 
 gboolean
+dl_index_input_has_tokens (const DlIndex *idx, guint i)
+{
+  g_return_val_if_fail (i < idx->inputs->len, FALSE);
+  const GArray *tokens = g_array_index (idx->inputs, Input, i).tokens;
+  return tokens != NULL && tokens->len > 0;
+}
+
+gboolean
+dl_index_block_tokens (DlIndex *idx, guint i, guint64 b, ZSTD_DCtx *dctx, GByteArray *out,
+                       GError **error)
+{
+  g_return_val_if_fail (dl_index_input_has_tokens (idx, i), FALSE);
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  g_return_val_if_fail (b < in->tokens->len, FALSE);
+  const Segment *seg = idx->segments->pdata[in->segment];
+  return read_frame (seg, &g_array_index (in->tokens, Block, b), dctx, out,
+                     _ ("bad checksum of a block's tokens"), error);
+}
+
+/* Checks the tokens of input @i's blocks against its lines (as many in
+ * each block), the tokens its blocks count of each language and its
+ * words (each token a word of its line's language). */
+static gboolean
+verify_tokens (DlIndex *idx, guint i, GError **error)
+{
+  const Input *in = &g_array_index (idx->inputs, Input, i);
+  const Segment *seg = idx->segments->pdata[in->segment];
+  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, error);
+  if (w == NULL || !dl_index_words_load (w, error))
+    return FALSE;
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, error);
+  if (r == NULL)
+    return FALSE;
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  g_autoptr (GByteArray) frame = g_byte_array_new ();
+  const Block *blocks = &g_array_index (seg->blocks, Block, in->first_block);
+  for (guint64 b = 0; b < in->n_blocks; b++)
+    {
+      if (!dl_index_block_tokens (idx, i, b, dctx, frame, error))
+        return FALSE;
+      DlCursor c = { frame->data, frame->data + frame->len, FALSE };
+      guint64 by_lang[DL_LANG_COUNT] = { 0 };
+      for (guint64 k = 0; k < blocks[b].lines; k++)
+        {
+          DlIndexLine line;
+          if (!dl_index_lines_next (r, &line, error))
+            return FALSE;
+          guint64 n = dl_get_varint (&c);
+          guint64 size = dl_index_words_has (w, line.lang) ? dl_index_words_size (w, line.lang) : 0;
+          for (guint64 t = 0; t < n && !c.bad; t++)
+            c.bad = dl_get_varint (&c) >= size;
+          by_lang[line.lang] += n;
+          if (c.bad)
+            break;
+        }
+      for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
+        {
+          guint64 counted = 0;
+          for (int kind = 0; kind < DL_TOKEN_KINDS; kind++)
+            counted += blocks[b].tokens[l][kind];
+          c.bad = counted != by_lang[l];
+        }
+      if (c.bad || c.p != c.end)
+        return damaged (error, seg->name, _ ("bad tokens of a block"));
+    }
+  return TRUE;
+}
+
+gboolean
 dl_index_verify (DlIndex *idx, GError **error)
 {
   /* Per segment and language, its inputs' entries. */
@@ -2540,6 +2623,8 @@ dl_index_verify (DlIndex *idx, GError **error)
       if (!counts_ok)
         return FALSE;
       if (!verify_words (idx, i, &entries[(gsize) in->segment * DL_LANG_COUNT], error))
+        return FALSE;
+      if (dl_index_input_has_tokens (idx, i) && !in->failed && !verify_tokens (idx, i, error))
         return FALSE;
       if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
@@ -2644,6 +2729,8 @@ struct _DlIndexPiece {
   guint64 postings_len;  /* their bytes */
   GByteArray *raw_pages; /* the words' table as it came, one page after another */
   GArray *pages;         /* RawPage: its pages */
+  gboolean keep_tokens;  /* dl_index_piece_keep_tokens */
+  GArray *tokens;        /* Block: each block's tokens, after the postings */
 };
 
 static gboolean packer_stop (DlIndexPiece *p);
@@ -2689,6 +2776,7 @@ dl_index_piece_new (const char *path, gint64 size)
   p->chunks = g_array_new (FALSE, FALSE, sizeof (Block));
   p->raw_pages = g_byte_array_new ();
   p->pages = g_array_new (FALSE, FALSE, sizeof (RawPage));
+  p->tokens = g_array_new (FALSE, FALSE, sizeof (Block));
   return p;
 }
 
@@ -2712,6 +2800,7 @@ dl_index_piece_free (DlIndexPiece *p)
   g_array_unref (p->chunks);
   g_byte_array_unref (p->raw_pages);
   g_array_unref (p->pages);
+  g_array_unref (p->tokens);
   g_free (p);
 }
 
@@ -2960,6 +3049,24 @@ dl_index_piece_tokenized (DlIndexPiece *p, const gboolean langs[DL_LANG_COUNT], 
   p->norm = norm;
   if (p->tokenized != 0 && p->words == NULL)
     p->words = dl_words_build_new ();
+  if (p->words != NULL && p->keep_tokens)
+    dl_words_build_keep_tokens (p->words);
+}
+
+void
+dl_index_piece_keep_tokens (DlIndexPiece *p)
+{
+  p->keep_tokens = TRUE;
+  if (p->words != NULL)
+    dl_words_build_keep_tokens (p->words);
+}
+
+gboolean
+dl_index_piece_line_end (DlIndexPiece *p, DlLang lang)
+{
+  if (!p->keep_tokens || !(p->tokenized & (1u << lang)))
+    return TRUE;
+  return dl_words_build_line (p->words, lang, p->n_blocks);
 }
 
 gboolean
@@ -3000,6 +3107,15 @@ put_page (DlLang lang, const char *first, gsize first_len, guint n, guint64 at, 
   g_byte_array_append (p->raw_pages, data, (guint) len);
   g_array_append_val (p->pages, pg);
   return TRUE;
+}
+
+/* Takes a block's tokens (DlWordsTokens): a frame of their own. */
+static gboolean
+put_tokens (guint32 block, const guint8 *data, gsize len, gpointer user_data)
+{
+  DlIndexPiece *p = user_data;
+  (void) block;
+  return put_frame (p, data, len, p->tokens, NULL);
 }
 
 /* Takes @len bytes of the postings (DlWordsOut), packing each full chunk. */
@@ -3148,7 +3264,9 @@ end_frames (DlIndexPiece *p, const GError *error, gboolean at_open)
   gboolean ok = p->tokenized == 0
                 || (dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm,
                                            &sink, &postings_len, form_words)
-                    && (p->postings->len == 0 || flush_postings (p)));
+                    && (p->postings->len == 0 || flush_postings (p))
+                    && (!p->keep_tokens
+                        || dl_words_build_tokens (p->words, p->n_blocks, put_tokens, p)));
   int errsv = errno;
   g_clear_pointer (&p->words, dl_words_build_free);
   if (counting.thread != NULL)
@@ -4171,6 +4289,8 @@ put_input (DlIndexBuilder *b, const Input *in, const Block *blocks, guint64 n, g
       dl_put_varint (t, in->words_langs);
       put_frames (t, in->chunks, shift);
     }
+  static const GArray none = { NULL, 0 };
+  put_frames (t, in->tokens != NULL ? in->tokens : &none, shift);
   b->n_inputs++;
   for (guint64 k = 0; k < n; k++)
     {
@@ -4241,7 +4361,8 @@ dl_index_builder_add (DlIndexBuilder *b, DlIndexPiece *p, GError **error)
                      .counts = p->counts_frame,
                      .has_words = p->tokenized != 0 && !p->at_open,
                      .words_langs = p->tokenized,
-                     .chunks = p->chunks };
+                     .chunks = p->chunks,
+                     .tokens = p->tokenized != 0 && !p->at_open ? p->tokens : NULL };
   put_input (b, &in, (const Block *) (gpointer) p->blocks->data, p->blocks->len, 0);
   b->written += p->stored;
   if (in.has_words && !record_piece (b, p))

@@ -25,10 +25,11 @@
 
 G_BEGIN_DECLS
 
-/* The manifest's name inside NAME.dlx, and the version this derlem reads
- * and writes. */
+/* The manifest's name inside NAME.dlx, the version this derlem writes,
+ * and the oldest it reads (format 5: no tokens of blocks). */
 #define DL_INDEX_MANIFEST "derlem-index"
-#define DL_INDEX_VERSION 5
+#define DL_INDEX_VERSION 6
+#define DL_INDEX_VERSION_OLDEST 5
 
 typedef struct _DlIndex DlIndex;
 
@@ -263,6 +264,18 @@ void dl_index_input_tokens (const DlIndex *idx, guint i,
 void dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 to,
                              guint64 tokens[DL_LANG_COUNT][DL_TOKEN_KINDS]);
 
+/* Whether input @i keeps the tokens of its blocks (the build's
+ * DlIndexPiece kept them: dl_index_piece_keep_tokens). */
+gboolean dl_index_input_has_tokens (const DlIndex *idx, guint i);
+/* The tokens of block @b of input @i (which has them), as the build gave
+ * them: per line of the block, varint(its tokens) then each token's word
+ * (its number in the input's words of the line's language) as a varint,
+ * decompressed into @out through @dctx. The frame's checksum is checked,
+ * not its contents. FALSE with @error (DL_ERROR_INDEX, DL_ERROR_IO). */
+struct ZSTD_DCtx_s; /* zstd.h's ZSTD_DCtx */
+gboolean dl_index_block_tokens (DlIndex *idx, guint i, guint64 b, struct ZSTD_DCtx_s *dctx,
+                                GByteArray *out, GError **error);
+
 /* The blocks of input @i's lines. */
 guint64 dl_index_input_blocks (const DlIndex *idx, guint i);
 
@@ -412,6 +425,13 @@ void dl_index_piece_tokenized (DlIndexPiece *piece, const gboolean langs[DL_LANG
  * go to temporary files beyond a limit). */
 gboolean dl_index_piece_token (DlIndexPiece *piece, DlLang lang, DlTokenKind kind, guint32 form,
                                const char *text, gsize len);
+/* Keeps the tokens of the piece's lines in order, each block's a frame
+ * after the postings (dl_index_block_tokens): every line added then ends
+ * with dl_index_piece_line_end once its tokens are given. */
+void dl_index_piece_keep_tokens (DlIndexPiece *piece);
+/* Ends the tokens of the line just added, of @lang. FALSE as
+ * dl_index_piece_add. */
+gboolean dl_index_piece_line_end (DlIndexPiece *piece, DlLang lang);
 /* dl_index_piece_token for @n words whose numbers in the counter are
  * @forms. */
 gboolean dl_index_piece_forms (DlIndexPiece *piece, DlLang lang, const guint32 *forms, guint n);

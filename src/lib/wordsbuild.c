@@ -52,12 +52,29 @@ typedef struct {
   GArray *pairs;     /* Pair, in the order they came */
 } Lang;
 
+/* The words of a language after the end, for the tokens (Words's). */
+typedef struct {
+  GArray *word_of_form, *word_of_text;
+} KeptWords;
+
 struct _DlWordsBuild {
   Lang lang[DL_LANG_COUNT];
   gsize n_pairs;   /* in all languages */
   gsize run_pairs; /* RUN_PAIRS, or fewer for the tests */
   gsize page;      /* WORDS_PAGE, or smaller for the tests */
   GPtrArray *runs; /* FILE* */
+
+  /* Every token in order, with dl_words_build_keep_tokens: the keys of
+   * the line being given, then each line's record (varint(its block less
+   * the last line's) byte(language) varint(tokens) varint(key)...) in
+   * @tokens_out and then a temporary file. */
+  gboolean keep_tokens;
+  GArray *line; /* guint32 keys */
+  GByteArray *tokens_out;
+  FILE *tokens;
+  guint32 tokens_block;
+  guint64 lines;
+  KeptWords kept[DL_LANG_COUNT]; /* after the end */
 };
 
 DlWordsBuild *
@@ -101,7 +118,62 @@ dl_words_build_free (DlWordsBuild *b)
     }
   close_runs (b->runs);
   g_ptr_array_unref (b->runs);
+  if (b->line != NULL)
+    g_array_unref (b->line);
+  if (b->tokens_out != NULL)
+    g_byte_array_unref (b->tokens_out);
+  if (b->tokens != NULL)
+    fclose (b->tokens);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      g_clear_pointer (&b->kept[l].word_of_form, g_array_unref);
+      g_clear_pointer (&b->kept[l].word_of_text, g_array_unref);
+    }
   g_free (b);
+}
+
+void
+dl_words_build_keep_tokens (DlWordsBuild *b)
+{
+  if (b->keep_tokens)
+    return;
+  b->keep_tokens = TRUE;
+  b->line = g_array_new (FALSE, FALSE, sizeof (guint32));
+  b->tokens_out = g_byte_array_new ();
+}
+
+/* The records of lines kept in memory before they go to the file. */
+#define TOKENS_MEMORY ((gsize) 1 << 20)
+
+gboolean
+dl_words_build_line (DlWordsBuild *b, DlLang lang, guint32 block)
+{
+  if (!b->keep_tokens)
+    return TRUE;
+  if (block < b->tokens_block)
+    {
+      errno = EINVAL;
+      return FALSE;
+    }
+  GByteArray *out = b->tokens_out;
+  guint len = out->len;
+  g_byte_array_set_size (out, len + 3 * DL_VARINT_MAX + 1 + b->line->len * DL_VARINT_MAX);
+  guint8 *q = dl_varint_encode (out->data + len, block - b->tokens_block);
+  *q++ = (guint8) lang;
+  q = dl_varint_encode (q, b->line->len);
+  for (guint k = 0; k < b->line->len; k++)
+    q = dl_varint_encode (q, g_array_index (b->line, guint32, k));
+  g_byte_array_set_size (out, (guint) (q - out->data));
+  g_array_set_size (b->line, 0);
+  b->tokens_block = block;
+  b->lines++;
+  if (out->len < TOKENS_MEMORY)
+    return TRUE;
+  if (b->tokens == NULL && (b->tokens = tmpfile ()) == NULL)
+    return FALSE;
+  gboolean ok = fwrite (out->data, 1, out->len, b->tokens) == out->len;
+  g_byte_array_set_size (out, 0);
+  return ok;
 }
 
 /* ---- sorting pairs ---- */
@@ -277,6 +349,12 @@ dl_words_build_forms (DlWordsBuild *b, DlLang lang, const guint32 *forms, guint 
       errno = EOVERFLOW;
       return FALSE;
     }
+  if (b->keep_tokens)
+    for (guint i = 0; i < n; i++)
+      {
+        guint32 key = FORM_KEY (forms[i]);
+        g_array_append_val (b->line, key);
+      }
   if (top >= lg->seen_form->len)
     g_array_set_size (lg->seen_form, top + 1);
   guint32 *seen = (guint32 *) (gpointer) lg->seen_form->data;
@@ -320,6 +398,8 @@ dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const char *te
       errno = EOVERFLOW;
       return FALSE;
     }
+  if (b->keep_tokens)
+    g_array_append_val (b->line, key);
   if (id >= seen->len)
     g_array_set_size (seen, id + 1);
   guint32 *last = &g_array_index (seen, guint32, id);
@@ -815,6 +895,12 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   *postings_len = total;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
+      if (b->keep_tokens)
+        {
+          /* The tokens are given after the postings' last chunk. */
+          b->kept[l].word_of_form = g_steal_pointer (&words[l].word_of_form);
+          b->kept[l].word_of_text = g_steal_pointer (&words[l].word_of_text);
+        }
       words_clear (&words[l]);
       g_string_free (folded[l].folded, TRUE);
       g_array_unref (folded[l].at);
@@ -822,4 +908,73 @@ dl_words_build_finish (DlWordsBuild *b, guint langs, DlWordsTerm term, gpointer 
   if (!ok && errno == 0)
     errno = EIO;
   return ok;
+}
+
+/* Reads the next line of the tokens kept: FALSE at their end or if they
+ * do not read (*@bad). */
+static gboolean
+next_line (FILE *f, guint32 *block, DlLang *lang, guint64 *n, gboolean *bad)
+{
+  guint64 gap;
+  if (!get_varint_file (f, &gap))
+    return FALSE;
+  int c = getc_unlocked (f);
+  *bad = c == EOF || c >= DL_LANG_COUNT || gap > G_MAXUINT32 - *block
+         || !get_varint_file (f, n);
+  *block += (guint32) gap;
+  *lang = (DlLang) c;
+  return !*bad;
+}
+
+gboolean
+dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take, gpointer data)
+{
+  g_return_val_if_fail (b->keep_tokens && b->line->len == 0, FALSE);
+  if (b->tokens == NULL && (b->tokens = tmpfile ()) == NULL)
+    return FALSE;
+  if (fwrite (b->tokens_out->data, 1, b->tokens_out->len, b->tokens) != b->tokens_out->len
+      || fflush (b->tokens) != 0 || fseek (b->tokens, 0, SEEK_SET) != 0)
+    return FALSE;
+  g_byte_array_set_size (b->tokens_out, 0);
+  g_autoptr (GByteArray) out = g_byte_array_new ();
+  guint32 block = 0, at = 0; /* the record's block; the block being filled */
+  DlLang lang;
+  guint64 n;
+  gboolean bad = FALSE;
+  for (guint64 line = 0; line < b->lines; line++)
+    {
+      if (!next_line (b->tokens, &block, &lang, &n, &bad) || block >= n_blocks)
+        {
+          errno = EINVAL;
+          return FALSE;
+        }
+      for (; at < block; at++)
+        {
+          if (!take (at, out->data, out->len, data))
+            return FALSE;
+          g_byte_array_set_size (out, 0);
+        }
+      const KeptWords *kw = &b->kept[lang];
+      Words w = { kw->word_of_form, kw->word_of_text, NULL, NULL, NULL, NULL };
+      dl_put_varint (out, n);
+      for (guint64 k = 0; k < n; k++)
+        {
+          guint64 key;
+          guint32 word;
+          if (!get_varint_file (b->tokens, &key) || !word_of (&w, key, &word)
+              || word == G_MAXUINT32)
+            {
+              errno = EINVAL;
+              return FALSE;
+            }
+          dl_put_varint (out, word);
+        }
+    }
+  for (; at < n_blocks; at++)
+    {
+      if (!take (at, out->data, out->len, data))
+        return FALSE;
+      g_byte_array_set_size (out, 0);
+    }
+  return TRUE;
 }

@@ -37,6 +37,28 @@ gboolean dl_words_build_token (DlWordsBuild *b, DlLang lang, guint32 form, const
 gboolean dl_words_build_forms (DlWordsBuild *b, DlLang lang, const guint32 *forms, guint n,
                                guint32 block);
 
+/* Keeps every token given from now on, in order, so that the tokens of
+ * each block can be given as words once the words are made
+ * (dl_words_build_tokens): each line's tokens end with
+ * dl_words_build_line. */
+void dl_words_build_keep_tokens (DlWordsBuild *b);
+/* Ends a line of @lang in @block (never less than the last line's): the
+ * tokens given since the last line (dl_words_build_token, _forms) are
+ * its own, in the order they came. Nothing without
+ * dl_words_build_keep_tokens. FALSE with errno if the records could not
+ * be kept. */
+gboolean dl_words_build_line (DlWordsBuild *b, DlLang lang, guint32 block);
+/* Takes the tokens of block @block: per line, varint(tokens) and each
+ * token's word (its number in the table of the line's language), as
+ * varints (@len bytes of @data). FALSE (errno) if they could not be kept. */
+typedef gboolean (*DlWordsTokens) (guint32 block, const guint8 *data, gsize len,
+                                   gpointer user_data);
+/* After dl_words_build_finish, of a builder that kept its tokens: gives
+ * @take the tokens of each of the @n_blocks blocks, in order (a block
+ * with no line recorded gives none). FALSE (errno) if the records could
+ * not be read, a line lies past the blocks, or a token has no word. */
+gboolean dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take,
+                                gpointer user_data);
 /* The folded form of the counter's form @form of @lang (dl_counter_term's
  * fold, of the input the tokens came from): *@len bytes. */
 typedef const char *(*DlWordsTerm) (DlLang lang, guint32 form, gsize *len, gpointer user_data);
