@@ -16,6 +16,9 @@
 #include "varint.h"
 
 #include <zlib.h>
+#include <zstd.h>
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
 
 /* One input of a test index: @n lines, made by line_of. */
 typedef struct {
@@ -100,7 +103,11 @@ add_tokens (DlIndexPiece *p, const DlIndexLine *line)
         CU_ASSERT_TRUE (dl_index_piece_token (p, line->lang, DL_TOKEN_WORD, G_MAXUINT32, words[w],
                                               strlen (words[w])));
     }
+  CU_ASSERT_TRUE (dl_index_piece_line_end (p, line->lang));
 }
+
+/* Whether build() keeps each block's tokens. */
+static gboolean keep_tokens;
 
 /* Builds the index @path of @specs[0..@n), with their words. */
 static void
@@ -116,6 +123,8 @@ build (const char *path, const Spec *sp, guint n, const char *meta)
     {
       g_autoptr (DlIndexPiece) p = dl_index_piece_new (sp[i].path, sp[i].size);
       dl_index_piece_tokenized (p, all, test_term, NULL, norm);
+      if (keep_tokens)
+        dl_index_piece_keep_tokens (p);
       for (guint k = 0; k < sp[i].n; k++)
         {
           DlIndexLine line;
@@ -448,6 +457,113 @@ test_words_ranges_per_segment (void)
 /* Each folded form's blocks as the words keep them: one line a block (so
  * that a line's number is its block's), the pairs written in many runs,
  * against what the lines hold. */
+/* The tokens of input @i of @idx, block by block, are the words of the
+ * lines line_of gives, in order: each line's, folded. */
+static void
+check_tokens (DlIndex *idx, guint i, guint made_as, guint n_lines, DlNormalizer *norm)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlIndexWords) w = dl_index_words_open (idx, i, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (w);
+  CU_ASSERT_TRUE_FATAL (dl_index_words_load (w, &error));
+  g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
+  g_autoptr (GByteArray) frame = g_byte_array_new ();
+  g_autoptr (GString) folded = g_string_new (NULL);
+  guint k = 0, tokens = 0;
+  for (guint64 b = 0; b < dl_index_input_blocks (idx, i); b++)
+    {
+      CU_ASSERT_TRUE_FATAL (dl_index_block_tokens (idx, i, b, dctx, frame, &error));
+      DlCursor c = { frame->data, frame->data + frame->len, FALSE };
+      CU_ASSERT (c.p < c.end); /* no block is empty */
+      for (; c.p < c.end && !c.bad; k++)
+        {
+          DlIndexLine line;
+          g_autofree char *text = line_of (made_as, k, &line);
+          g_auto (GStrv) words = g_strsplit (text, " ", -1);
+          guint64 n = dl_get_varint (&c), want = 0;
+          for (guint t = 0; words[t] != NULL; t++)
+            {
+              if (words[t][0] == '\0')
+                continue;
+              guint64 word = dl_get_varint (&c);
+              gsize len = 0;
+              guint64 blocks = 0;
+              const char *form
+                  = word < dl_index_words_size (w, line.lang)
+                        ? dl_index_words_form (w, line.lang, word, &len, &blocks, &error)
+                        : NULL;
+              dl_normalizer_fold (norm, line.lang, words[t], strlen (words[t]), folded);
+              CU_ASSERT (form != NULL && len == folded->len
+                         && memcmp (form, folded->str, len) == 0);
+              want++;
+            }
+          CU_ASSERT_EQUAL (n, want);
+          tokens += (guint) n;
+        }
+      CU_ASSERT_FALSE (c.bad);
+    }
+  CU_ASSERT_EQUAL (k, n_lines);
+  CU_ASSERT (tokens > n_lines);
+}
+
+/* Each block's tokens, kept: the words of its lines in order, across
+ * blocks of a line and of many, records written out to a file, an input
+ * removed and the rest copied; none when not kept. */
+static void
+test_tokens_come_back (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
+  g_autoptr (DlNormalizer) norm = dl_normalizer_new (NULL);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (norm);
+  static const Spec three[] = {
+    { "one.txt", 300, 10000, -1, FALSE },
+    { "two.txt", 7, 300, DL_ERROR_ENCODING, FALSE },
+    { "three.txt", 40, 900, -1, FALSE },
+  };
+  static const char *const block_bytes[] = { "1", "5000", NULL };
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *name = g_strdup_printf ("t%u.dlx", round);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      keep_tokens = round < 2;
+      if (round < 2)
+        g_setenv ("DERLEM_INDEX_BLOCK_BYTES", block_bytes[round], TRUE);
+      g_setenv ("DERLEM_WORDS_RUN_PAIRS", round == 0 ? "7" : "100000", TRUE);
+      build (path, three, G_N_ELEMENTS (three), NULL);
+      keep_tokens = FALSE;
+      g_unsetenv ("DERLEM_INDEX_BLOCK_BYTES");
+      g_unsetenv ("DERLEM_WORDS_RUN_PAIRS");
+      g_autoptr (GError) error = NULL;
+      g_autoptr (DlIndex) idx = dl_index_open (path, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (idx);
+      CU_ASSERT_TRUE (dl_index_verify (idx, &error));
+      for (guint i = 0; i < G_N_ELEMENTS (three); i++)
+        {
+          CU_ASSERT_EQUAL (dl_index_input_has_tokens (idx, i), round < 2);
+          if (round < 2)
+            check_tokens (idx, i, i, three[i].n, norm);
+        }
+      if (round != 1)
+        continue;
+      /* The first input taken out: the others' tokens copied as stored. */
+      g_autoptr (DlIndexBuilder) b = dl_index_builder_change (idx, FALSE, NULL, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (b);
+      for (guint i = 1; i < G_N_ELEMENTS (three); i++)
+        CU_ASSERT_TRUE (dl_index_builder_copy (b, idx, i, &error));
+      CU_ASSERT_TRUE_FATAL (dl_index_builder_commit (b, &error));
+      g_autoptr (DlIndex) after = dl_index_open (path, &error);
+      CU_ASSERT_PTR_NOT_NULL_FATAL (after);
+      CU_ASSERT_TRUE (dl_index_verify (after, &error));
+      CU_ASSERT_EQUAL_FATAL (dl_index_n_inputs (after), 2);
+      for (guint i = 0; i < 2; i++)
+        {
+          CU_ASSERT_TRUE (dl_index_input_has_tokens (after, i));
+          check_tokens (after, i, i + 1, three[i + 1].n, norm);
+        }
+    }
+  remove_dir (dir);
+}
+
 static void
 test_words_come_back (void)
 {
@@ -990,7 +1106,9 @@ test_every_flipped_byte_is_refused (void)
   g_autofree char *path = g_build_filename (dir, "s.dlx", NULL);
   g_autofree char *meta = g_build_filename (dir, "meta.tsv", NULL);
   CU_ASSERT_TRUE (g_file_set_contents (meta, "file\tkind\none.txt\tx\n", -1, NULL));
+  keep_tokens = TRUE; /* and the blocks' tokens */
   build (path, small, G_N_ELEMENTS (small), meta);
+  keep_tokens = FALSE;
   CU_ASSERT_TRUE_FATAL (accepted (path));
   g_autoptr (GPtrArray) files = files_of (path);
   CU_ASSERT_EQUAL (files->len, 3); /* manifest, segment, table */
@@ -1028,7 +1146,9 @@ test_every_cut_is_refused (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("derlem-index-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "s.dlx", NULL);
+  keep_tokens = TRUE;
   build (path, small, G_N_ELEMENTS (small), NULL);
+  keep_tokens = FALSE;
   g_autoptr (GPtrArray) files = files_of (path);
   guint tried = 0, refused = 0;
   for (guint f = 0; f < files->len; f++)
@@ -1063,15 +1183,15 @@ test_other_versions_are_refused (void)
     const char *text, *message;
   } cases[] = {
     { "derlem-index 1\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 1; this derlem reads format 5" },
+      "is an index of format 1; this derlem reads formats 5 to 6" },
     { "derlem-index 2\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 2; this derlem reads format 5: build it again" },
+      "is an index of format 2; this derlem reads formats 5 to 6: build it again" },
     { "derlem-index 3\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 3; this derlem reads format 5: build it again" },
+      "is an index of format 3; this derlem reads formats 5 to 6: build it again" },
     { "derlem-index 4\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 4; this derlem reads format 5: build it again" },
-    { "derlem-index 6\nsegment seg-1.dls 10 00000000\nend 00000000\n",
-      "is an index of format 6; this derlem reads format 5" },
+      "is an index of format 4; this derlem reads formats 5 to 6: build it again" },
+    { "derlem-index 7\nsegment seg-1.dls 10 00000000\nend 00000000\n",
+      "is an index of format 7; this derlem reads formats 5 to 6" },
     { "derlem-index 999999999999999999999\n", "bad version line" },
     { "PK\3\4 a zip file\n", "is not a derlem index" },
     { "", "is not a derlem index" },
@@ -1447,6 +1567,7 @@ test_index_suite (void)
   CU_add_test (s, "unfinished_build_leaves_nothing", test_unfinished_build_leaves_nothing);
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
   CU_add_test (s, "words_come_back", test_words_come_back);
+  CU_add_test (s, "tokens_come_back", test_tokens_come_back);
   CU_add_test (s, "words_ranges_per_segment", test_words_ranges_per_segment);
   CU_add_test (s, "rare_forms_inputs", test_rare_forms_inputs);
   CU_add_test (s, "cut_while_open", test_cut_while_open);

@@ -785,9 +785,9 @@ read_manifest (DlIndex *idx, GError **error)
       g_set_error (error, DL_ERROR, DL_ERROR_INDEX,
                    /* Translators: the index was written by another derlem;
                       the second %s is its format's number. */
-                   _ ("%s is an index of format %s; this derlem reads format %d: build it again "
-                      "with derlem index build"),
-                   idx->path, found, DL_INDEX_VERSION);
+                   _ ("%s is an index of format %s; this derlem reads formats %d to %d: build "
+                      "it again with derlem index build"),
+                   idx->path, found, DL_INDEX_VERSION_OLDEST, DL_INDEX_VERSION);
       return FALSE;
     }
   /* The last line is "end CRC", over everything before it. */
@@ -2624,7 +2624,7 @@ dl_index_verify (DlIndex *idx, GError **error)
         return FALSE;
       if (!verify_words (idx, i, &entries[(gsize) in->segment * DL_LANG_COUNT], error))
         return FALSE;
-      if (dl_index_input_has_tokens (idx, i) && !in->failed && !verify_tokens (idx, i, error))
+      if (dl_index_input_has_tokens (idx, i) && !verify_tokens (idx, i, error))
         return FALSE;
       if (lines != in->lines || bytes != in->text_bytes || by_lang[0] != in->by_lang[0]
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
@@ -3261,12 +3261,12 @@ end_frames (DlIndexPiece *p, const GError *error, gboolean at_open)
   guint64 postings_len = 0;
   Counting counting = { p, form_words, NULL, NULL, 0 };
   const DlWordsSink sink = { put_postings, put_page, p, counting_start, &counting };
-  gboolean ok = p->tokenized == 0
-                || (dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm,
-                                           &sink, &postings_len, form_words)
-                    && (p->postings->len == 0 || flush_postings (p))
-                    && (!p->keep_tokens
-                        || dl_words_build_tokens (p->words, p->n_blocks, put_tokens, p)));
+  gboolean ok
+      = p->tokenized == 0
+        || (dl_words_build_finish (p->words, p->tokenized, p->term, p->term_data, p->norm, &sink,
+                                   &postings_len, form_words)
+            && (p->postings->len == 0 || flush_postings (p))
+            && (!p->keep_tokens || dl_words_build_tokens (p->words, p->n_blocks, put_tokens, p)));
   int errsv = errno;
   g_clear_pointer (&p->words, dl_words_build_free);
   if (counting.thread != NULL)

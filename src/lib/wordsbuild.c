@@ -142,9 +142,6 @@ dl_words_build_keep_tokens (DlWordsBuild *b)
   b->tokens_out = g_byte_array_new ();
 }
 
-/* The records of lines kept in memory before they go to the file. */
-#define TOKENS_MEMORY ((gsize) 1 << 20)
-
 gboolean
 dl_words_build_line (DlWordsBuild *b, DlLang lang, guint32 block)
 {
@@ -167,7 +164,9 @@ dl_words_build_line (DlWordsBuild *b, DlLang lang, guint32 block)
   g_array_set_size (b->line, 0);
   b->tokens_block = block;
   b->lines++;
-  if (out->len < TOKENS_MEMORY)
+  /* The records of lines kept in memory before they go to the file: 1
+   * MiB, or a few bytes for the tests (DERLEM_WORDS_RUN_PAIRS). */
+  if (out->len < b->run_pairs / 2)
     return TRUE;
   if (b->tokens == NULL && (b->tokens = tmpfile ()) == NULL)
     return FALSE;
@@ -919,8 +918,7 @@ next_line (FILE *f, guint32 *block, DlLang *lang, guint64 *n, gboolean *bad)
   if (!get_varint_file (f, &gap))
     return FALSE;
   int c = getc_unlocked (f);
-  *bad = c == EOF || c >= DL_LANG_COUNT || gap > G_MAXUINT32 - *block
-         || !get_varint_file (f, n);
+  *bad = c == EOF || c >= DL_LANG_COUNT || gap > G_MAXUINT32 - *block || !get_varint_file (f, n);
   *block += (guint32) gap;
   *lang = (DlLang) c;
   return !*bad;
