@@ -469,41 +469,87 @@ check_tokens (DlIndex *idx, guint i, guint made_as, guint n_lines, DlNormalizer 
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) frame = g_byte_array_new ();
   g_autoptr (GString) folded = g_string_new (NULL);
+  DlIndexTokens t;
+  dl_index_tokens_init (&t);
   guint k = 0, tokens = 0;
   for (guint64 b = 0; b < dl_index_input_blocks (idx, i); b++)
     {
       CU_ASSERT_TRUE_FATAL (dl_index_block_tokens (idx, i, b, dctx, frame, &error));
-      DlCursor c = { frame->data, frame->data + frame->len, FALSE };
-      CU_ASSERT (c.p < c.end); /* no block is empty */
-      for (; c.p < c.end && !c.bad; k++)
+      CU_ASSERT_TRUE_FATAL (dl_index_tokens_decode (frame->data, frame->len, &t));
+      CU_ASSERT (t.langs->len > 0); /* no block is empty */
+      for (guint j = 0; j < t.langs->len; j++, k++)
         {
           DlIndexLine line;
           g_autofree char *text = line_of (made_as, k, &line);
+          CU_ASSERT_EQUAL (g_array_index (t.langs, guint8, j), line.lang);
           g_auto (GStrv) words = g_strsplit (text, " ", -1);
-          guint64 n = dl_get_varint (&c), want = 0;
-          for (guint t = 0; words[t] != NULL; t++)
+          guint32 at = g_array_index (t.starts, guint32, j);
+          guint32 to = g_array_index (t.starts, guint32, j + 1);
+          for (guint x = 0; words[x] != NULL; x++)
             {
-              if (words[t][0] == '\0')
+              if (words[x][0] == '\0')
                 continue;
-              guint64 word = dl_get_varint (&c);
+              CU_ASSERT_FATAL (at < to);
+              guint32 word = g_array_index (t.words, guint32, at++);
               gsize len = 0;
               guint64 blocks = 0;
               const char *form
                   = word < dl_index_words_size (w, line.lang)
                         ? dl_index_words_form (w, line.lang, word, &len, &blocks, &error)
                         : NULL;
-              dl_normalizer_fold (norm, line.lang, words[t], strlen (words[t]), folded);
+              dl_normalizer_fold (norm, line.lang, words[x], strlen (words[x]), folded);
               CU_ASSERT (form != NULL && len == folded->len
                          && memcmp (form, folded->str, len) == 0);
-              want++;
+              tokens++;
             }
-          CU_ASSERT_EQUAL (n, want);
-          tokens += (guint) n;
+          CU_ASSERT_EQUAL (at, to);
         }
-      CU_ASSERT_FALSE (c.bad);
     }
+  dl_index_tokens_clear (&t);
   CU_ASSERT_EQUAL (k, n_lines);
   CU_ASSERT (tokens > n_lines);
+}
+
+/* Tokens decoded: good ones, and every malformed one refused. */
+static void
+test_tokens_decode (void)
+{
+  DlIndexTokens t;
+  dl_index_tokens_init (&t);
+  /* Two lines: one of DL_LANG_OTHER (0) "5 9 5", one of DL_LANG_TR (1)
+   * "2"; the block's words: other's {5, 9}, tr's {2}, en's none. */
+  static const guint8 good[] = { 2, 2, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0 };
+  CU_ASSERT_TRUE_FATAL (dl_index_tokens_decode (good, sizeof good, &t));
+  CU_ASSERT_EQUAL (t.langs->len, 2);
+  CU_ASSERT_EQUAL (g_array_index (t.langs, guint8, 0), DL_LANG_OTHER);
+  CU_ASSERT_EQUAL (g_array_index (t.langs, guint8, 1), DL_LANG_TR);
+  CU_ASSERT_EQUAL (t.starts->len, 3);
+  CU_ASSERT_EQUAL (g_array_index (t.starts, guint32, 1), 3);
+  CU_ASSERT_EQUAL (g_array_index (t.starts, guint32, 2), 4);
+  static const guint32 want[] = { 5, 9, 5, 2 };
+  CU_ASSERT_EQUAL_FATAL (t.words->len, 4);
+  CU_ASSERT (memcmp (t.words->data, want, sizeof want) == 0);
+  static const struct {
+    guint8 bytes[16];
+    gsize len;
+  } bad[] = {
+    { { 2, 2, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0 }, 12 },    /* cut */
+    { { 2, 2, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 2, 1 << 2 | 1, 0 }, 13 },    /* place past other's */
+    { { 2, 2, 5, 0, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0 }, 13 },    /* a word twice */
+    { { 2, 2, 5, 4, 1, 2, 0, 3 << 2 | 3, 0, 1, 0, 1 << 2 | 1, 0 }, 13 },    /* language 3 */
+    { { 2, 2, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0, 0 }, 14 }, /* a byte more */
+    { { 3, 2, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0 }, 13 },    /* a line more */
+    { { 2, 9, 5, 4, 1, 2, 0, 3 << 2 | 0, 0, 1, 0, 1 << 2 | 1, 0 }, 13 },    /* words cut */
+    { { 2, 1, 0xff, 0xff, 0xff, 0xff, 0x7f, 0, 0, 0, 0 }, 11 },             /* a word too large */
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (bad); k++)
+    {
+      CU_ASSERT_FALSE (dl_index_tokens_decode (bad[k].bytes, bad[k].len, &t));
+      if (dl_index_tokens_decode (bad[k].bytes, bad[k].len, &t))
+        printf ("bad %u accepted\n", k);
+    }
+  CU_ASSERT_FALSE (dl_index_tokens_decode (NULL, 0, &t));
+  dl_index_tokens_clear (&t);
 }
 
 /* Each block's tokens, kept: the words of its lines in order, across
@@ -1568,6 +1614,7 @@ test_index_suite (void)
   CU_add_test (s, "copy_checks_and_keeps", test_copy_checks_and_keeps);
   CU_add_test (s, "words_come_back", test_words_come_back);
   CU_add_test (s, "tokens_come_back", test_tokens_come_back);
+  CU_add_test (s, "tokens_decode", test_tokens_decode);
   CU_add_test (s, "words_ranges_per_segment", test_words_ranges_per_segment);
   CU_add_test (s, "rare_forms_inputs", test_rare_forms_inputs);
   CU_add_test (s, "cut_while_open", test_cut_while_open);

@@ -482,12 +482,13 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
       dl_index_meta_path (idx) != NULL ? _ ("yes") : _ ("no"));
   dl_writer_note (w, note);
   /* Where the index's bytes go, each part against the text. */
-  guint64 parts[]
-      = { info.stored_lines, info.stored_counts, info.stored_words,
-          info.stored_bytes - info.stored_lines - info.stored_counts - info.stored_words };
-  char p[4][24];
-  double r[4];
-  for (int i = 0; i < 4; i++)
+  guint64 parts[] = { info.stored_lines, info.stored_counts, info.stored_words,
+                      info.stored_bytes - info.stored_lines - info.stored_counts - info.stored_words
+                          - info.stored_tokens,
+                      info.stored_tokens };
+  char p[5][24];
+  double r[5];
+  for (int i = 0; i < 5; i++)
     {
       dl_format_u64 (p[i], parts[i]);
       r[i] = info.source_bytes > 0 ? (double) parts[i] / info.source_bytes : 0;
@@ -500,6 +501,15 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
       _ ("of the index: lines %s (%.2f), counts %s (%.2f), words %s (%.2f), the rest %s (%.2f)"),
       p[0], r[0], p[1], r[1], p[2], r[2], p[3], r[3]);
   dl_writer_note (w, split);
+  if (info.stored_tokens > 0)
+    {
+      g_autofree char *tokens = g_strdup_printf (
+          /* Translators: `derlem index info`, for an index that keeps
+             each block's tokens in order: their bytes and ratio to the
+             bytes of text. */
+          _ ("and the tokens of its blocks in order: %s (%.2f)"), p[4], r[4]);
+      dl_writer_note (w, tokens);
+    }
   char f[DL_LANG_COUNT][24];
   for (int l = 0; l < DL_LANG_COUNT; l++)
     dl_format_u64 (f[l], info.forms[l]);

@@ -958,6 +958,8 @@ dl_index_info (const DlIndex *idx, DlIndexInfo *info)
           for (guint k = 0; k < in->pages->len; k++)
             info->stored_words += g_array_index (in->pages, Block, k).clen;
         }
+      for (guint k = 0; in->tokens != NULL && k < in->tokens->len; k++)
+        info->stored_tokens += g_array_index (in->tokens, Block, k).clen;
     }
   for (guint s = 0; s < idx->segments->len; s++)
     {
@@ -2538,6 +2540,79 @@ dl_index_block_tokens (DlIndex *idx, guint i, guint64 b, ZSTD_DCtx *dctx, GByteA
                      _ ("bad checksum of a block's tokens"), error);
 }
 
+void
+dl_index_tokens_init (DlIndexTokens *t)
+{
+  t->langs = g_array_new (FALSE, FALSE, sizeof (guint8));
+  t->starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  t->words = g_array_new (FALSE, FALSE, sizeof (guint32));
+}
+
+void
+dl_index_tokens_clear (DlIndexTokens *t)
+{
+  g_clear_pointer (&t->langs, g_array_unref);
+  g_clear_pointer (&t->starts, g_array_unref);
+  g_clear_pointer (&t->words, g_array_unref);
+}
+
+gboolean
+dl_index_tokens_decode (const guint8 *data, gsize len, DlIndexTokens *t)
+{
+  DlCursor c = { data, data + len, FALSE };
+  g_array_set_size (t->langs, 0);
+  g_array_set_size (t->starts, 0);
+  g_array_set_size (t->words, 0);
+  guint64 lines = dl_get_varint (&c);
+  /* Each language's words of the block, where t->words holds them for now. */
+  guint32 first[DL_LANG_COUNT + 1];
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      guint64 n = dl_get_varint (&c), word = 0;
+      if (c.bad || n > (guint64) (c.end - c.p))
+        return FALSE;
+      first[l] = t->words->len;
+      for (guint64 k = 0; k < n; k++)
+        {
+          guint64 gap = dl_get_varint (&c);
+          if (c.bad || (k > 0 && gap == 0) || gap > G_MAXUINT32 - word)
+            return FALSE;
+          word += gap;
+          guint32 w = (guint32) word;
+          g_array_append_val (t->words, w);
+        }
+    }
+  first[DL_LANG_COUNT] = t->words->len;
+  guint32 dict_len = t->words->len;
+  if (lines > (guint64) (c.end - c.p))
+    return FALSE;
+  for (guint64 k = 0; k < lines; k++)
+    {
+      guint64 head = dl_get_varint (&c), n = head >> 2;
+      guint8 lang = (guint8) (head & 3);
+      guint32 start = t->words->len - dict_len;
+      if (c.bad || lang >= DL_LANG_COUNT || n > (guint64) (c.end - c.p))
+        return FALSE;
+      g_array_append_val (t->langs, lang);
+      g_array_append_val (t->starts, start);
+      guint32 from = first[lang], size = first[lang + 1] - from;
+      for (guint64 j = 0; j < n; j++)
+        {
+          guint64 place = dl_get_varint (&c);
+          if (c.bad || place >= size)
+            return FALSE;
+          guint32 w = g_array_index (t->words, guint32, from + (guint32) place);
+          g_array_append_val (t->words, w);
+        }
+    }
+  if (c.p != c.end)
+    return FALSE;
+  guint32 end = t->words->len - dict_len;
+  g_array_append_val (t->starts, end);
+  g_array_remove_range (t->words, 0, dict_len);
+  return TRUE;
+}
+
 /* Checks the tokens of input @i's blocks against its lines (as many in
  * each block), the tokens its blocks count of each language and its
  * words (each token a word of its line's language). */
@@ -2555,35 +2630,46 @@ verify_tokens (DlIndex *idx, guint i, GError **error)
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) frame = g_byte_array_new ();
   const Block *blocks = &g_array_index (seg->blocks, Block, in->first_block);
-  for (guint64 b = 0; b < in->n_blocks; b++)
+  DlIndexTokens t;
+  dl_index_tokens_init (&t);
+  gboolean ok = TRUE;
+  for (guint64 b = 0; ok && b < in->n_blocks; b++)
     {
       if (!dl_index_block_tokens (idx, i, b, dctx, frame, error))
-        return FALSE;
-      DlCursor c = { frame->data, frame->data + frame->len, FALSE };
+        {
+          dl_index_tokens_clear (&t);
+          return FALSE;
+        }
+      ok = dl_index_tokens_decode (frame->data, frame->len, &t) && t.langs->len == blocks[b].lines;
       guint64 by_lang[DL_LANG_COUNT] = { 0 };
-      for (guint64 k = 0; k < blocks[b].lines; k++)
+      for (guint k = 0; ok && k < t.langs->len; k++)
         {
           DlIndexLine line;
           if (!dl_index_lines_next (r, &line, error))
-            return FALSE;
-          guint64 n = dl_get_varint (&c);
-          guint64 size = dl_index_words_has (w, line.lang) ? dl_index_words_size (w, line.lang) : 0;
-          for (guint64 t = 0; t < n && !c.bad; t++)
-            c.bad = dl_get_varint (&c) >= size;
-          by_lang[line.lang] += n;
-          if (c.bad)
-            break;
+            {
+              dl_index_tokens_clear (&t);
+              return FALSE;
+            }
+          guint8 lang = g_array_index (t.langs, guint8, k);
+          guint32 from = g_array_index (t.starts, guint32, k);
+          guint32 to = g_array_index (t.starts, guint32, k + 1);
+          guint64 size = dl_index_words_has (w, lang) ? dl_index_words_size (w, lang) : 0;
+          ok = lang == line.lang;
+          for (guint32 j = from; ok && j < to; j++)
+            ok = g_array_index (t.words, guint32, j) < size;
+          by_lang[lang] += to - from;
         }
-      for (int l = 0; l < DL_LANG_COUNT && !c.bad; l++)
+      for (int l = 0; ok && l < DL_LANG_COUNT; l++)
         {
           guint64 counted = 0;
           for (int kind = 0; kind < DL_TOKEN_KINDS; kind++)
             counted += blocks[b].tokens[l][kind];
-          c.bad = counted != by_lang[l];
+          ok = counted == by_lang[l];
         }
-      if (c.bad || c.p != c.end)
-        return damaged (error, seg->name, _ ("bad tokens of a block"));
     }
+  dl_index_tokens_clear (&t);
+  if (!ok)
+    return damaged (error, seg->name, _ ("bad tokens of a block"));
   return TRUE;
 }
 

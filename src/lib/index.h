@@ -90,6 +90,7 @@ typedef struct {
    * counts, and their words (pages, directories and postings); the rest
    * is tables of contents, trailers, the manifest and the metadata. */
   guint64 stored_lines, stored_counts, stored_words;
+  guint64 stored_tokens; /* the blocks' tokens in order, if kept */
   /* The forms of the segments' lexicons (each segment's distinct folded
    * words, summed over the segments). */
   guint64 forms[DL_LANG_COUNT];
@@ -268,13 +269,30 @@ void dl_index_blocks_tokens (const DlIndex *idx, guint i, guint64 from, guint64 
  * DlIndexPiece kept them: dl_index_piece_keep_tokens). */
 gboolean dl_index_input_has_tokens (const DlIndex *idx, guint i);
 /* The tokens of block @b of input @i (which has them), as the build gave
- * them: per line of the block, varint(its tokens) then each token's word
- * (its number in the input's words of the line's language) as a varint,
+ * them (wordsbuild.h's DlWordsTokens; dl_index_tokens_decode reads them),
  * decompressed into @out through @dctx. The frame's checksum is checked,
  * not its contents. FALSE with @error (DL_ERROR_INDEX, DL_ERROR_IO). */
 struct ZSTD_DCtx_s; /* zstd.h's ZSTD_DCtx */
 gboolean dl_index_block_tokens (DlIndex *idx, guint i, guint64 b, struct ZSTD_DCtx_s *dctx,
                                 GByteArray *out, GError **error);
+
+/* A block's tokens decoded (dl_index_tokens_decode). */
+typedef struct {
+  GArray *langs;  /* guint8: each line's language */
+  GArray *starts; /* guint32: where each line's tokens begin in words, and
+                     one past the last */
+  GArray *words;  /* guint32: each token's word, its number among the
+                     input's words of its line's language */
+} DlIndexTokens;
+
+void dl_index_tokens_init (DlIndexTokens *t);
+void dl_index_tokens_clear (DlIndexTokens *t);
+/* Decodes the tokens of a block (dl_index_block_tokens's @out, @len
+ * bytes at @data) into @t. FALSE if they are not such tokens (@t's
+ * arrays are then of no use). The words are not checked against the
+ * input's: a reader looks them up in the words of each line's language,
+ * whose size bounds them. */
+gboolean dl_index_tokens_decode (const guint8 *data, gsize len, DlIndexTokens *t);
 
 /* The blocks of input @i's lines. */
 guint64 dl_index_input_blocks (const DlIndex *idx, guint i);

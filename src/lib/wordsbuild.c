@@ -924,6 +924,81 @@ next_line (FILE *f, guint32 *block, DlLang *lang, guint64 *n, gboolean *bad)
   return !*bad;
 }
 
+static int
+by_u32 (const void *a, const void *b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return (x > y) - (x < y);
+}
+
+/* A block's tokens gathered (line by line), then encoded. */
+typedef struct {
+  GArray *lines;               /* guint64: tokens << 2 | lang */
+  GArray *words;               /* guint32: each token's word */
+  GArray *dict[DL_LANG_COUNT]; /* guint32: the words of each language, each once, rising */
+} BlockTokens;
+
+/* Encodes @bt into @out (emptied): varint(lines), per language varint(its
+ * words) and them as gaps (the first from 0), then per line
+ * varint(tokens << 2 | language) and each token's place among its
+ * language's words. A block's words are a few thousand: places are one
+ * or two bytes where words are numbers among a million. */
+static void
+encode_block (BlockTokens *bt, GByteArray *out)
+{
+  g_byte_array_set_size (out, 0);
+  const guint32 *words = (const guint32 *) (gpointer) bt->words->data;
+  const guint64 *lines = (const guint64 *) (gpointer) bt->lines->data;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_set_size (bt->dict[l], 0);
+  guint at = 0;
+  for (guint k = 0; k < bt->lines->len; k++)
+    {
+      guint n = (guint) (lines[k] >> 2);
+      g_array_append_vals (bt->dict[lines[k] & 3], words + at, n);
+      at += n;
+    }
+  dl_put_varint (out, bt->lines->len);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      GArray *d = bt->dict[l];
+      qsort (d->data, d->len, sizeof (guint32), by_u32);
+      guint n = 0;
+      guint32 *w = (guint32 *) (gpointer) d->data;
+      for (guint k = 0; k < d->len; k++)
+        if (n == 0 || w[k] != w[n - 1])
+          w[n++] = w[k];
+      g_array_set_size (d, n);
+      dl_put_varint (out, n);
+      guint32 prev = 0;
+      for (guint k = 0; k < n; k++)
+        {
+          dl_put_varint (out, w[k] - prev);
+          prev = w[k];
+        }
+    }
+  at = 0;
+  for (guint k = 0; k < bt->lines->len; k++)
+    {
+      dl_put_varint (out, lines[k]);
+      const GArray *d = bt->dict[lines[k] & 3];
+      for (guint n = (guint) (lines[k] >> 2); n > 0; n--, at++)
+        {
+          const guint32 *found = bsearch (&words[at], d->data, d->len, sizeof (guint32), by_u32);
+          dl_put_varint (out, (guint64) (found - (const guint32 *) (gconstpointer) d->data));
+        }
+    }
+  g_array_set_size (bt->lines, 0);
+  g_array_set_size (bt->words, 0);
+}
+
+static gboolean
+give_block (BlockTokens *bt, guint32 block, GByteArray *out, DlWordsTokens take, gpointer data)
+{
+  encode_block (bt, out);
+  return take (block, out->data, out->len, data);
+}
+
 gboolean
 dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take, gpointer data)
 {
@@ -935,27 +1010,30 @@ dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take, gp
     return FALSE;
   g_byte_array_set_size (b->tokens_out, 0);
   g_autoptr (GByteArray) out = g_byte_array_new ();
+  BlockTokens bt = { g_array_new (FALSE, FALSE, sizeof (guint64)),
+                     g_array_new (FALSE, FALSE, sizeof (guint32)),
+                     { NULL } };
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    bt.dict[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
   guint32 block = 0, at = 0; /* the record's block; the block being filled */
   DlLang lang;
   guint64 n;
-  gboolean bad = FALSE;
-  for (guint64 line = 0; line < b->lines; line++)
+  gboolean bad = FALSE, ok = TRUE;
+  for (guint64 line = 0; ok && line < b->lines; line++)
     {
-      if (!next_line (b->tokens, &block, &lang, &n, &bad) || block >= n_blocks)
+      if (!next_line (b->tokens, &block, &lang, &n, &bad) || block >= n_blocks || n > G_MAXUINT32)
         {
           errno = EINVAL;
-          return FALSE;
+          ok = FALSE;
+          break;
         }
-      for (; at < block; at++)
-        {
-          if (!take (at, out->data, out->len, data))
-            return FALSE;
-          g_byte_array_set_size (out, 0);
-        }
+      for (; ok && at < block; at++)
+        ok = give_block (&bt, at, out, take, data);
       const KeptWords *kw = &b->kept[lang];
       Words w = { kw->word_of_form, kw->word_of_text, NULL, NULL, NULL, NULL };
-      dl_put_varint (out, n);
-      for (guint64 k = 0; k < n; k++)
+      guint64 head = n << 2 | (guint64) lang;
+      g_array_append_val (bt.lines, head);
+      for (guint64 k = 0; ok && k < n; k++)
         {
           guint64 key;
           guint32 word;
@@ -963,16 +1041,17 @@ dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take, gp
               || word == G_MAXUINT32)
             {
               errno = EINVAL;
-              return FALSE;
+              ok = FALSE;
             }
-          dl_put_varint (out, word);
+          else
+            g_array_append_val (bt.words, word);
         }
     }
-  for (; at < n_blocks; at++)
-    {
-      if (!take (at, out->data, out->len, data))
-        return FALSE;
-      g_byte_array_set_size (out, 0);
-    }
-  return TRUE;
+  for (; ok && at < n_blocks; at++)
+    ok = give_block (&bt, at, out, take, data);
+  g_array_unref (bt.lines);
+  g_array_unref (bt.words);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (bt.dict[l]);
+  return ok;
 }

@@ -48,14 +48,17 @@ void dl_words_build_keep_tokens (DlWordsBuild *b);
  * dl_words_build_keep_tokens. FALSE with errno if the records could not
  * be kept. */
 gboolean dl_words_build_line (DlWordsBuild *b, DlLang lang, guint32 block);
-/* Takes the tokens of block @block: per line, varint(tokens) and each
- * token's word (its number in the table of the line's language), as
- * varints (@len bytes of @data). FALSE (errno) if they could not be kept. */
+/* Takes the tokens of block @block (@len bytes of @data): varint(lines),
+ * per language varint(its words in the block) and those words (their
+ * numbers in the table of the language, each once, rising) as gaps, the
+ * first from 0; then per line varint(tokens << 2 | language) and each
+ * token's word as its place among its language's words of the block.
+ * FALSE (errno) if they could not be kept. */
 typedef gboolean (*DlWordsTokens) (guint32 block, const guint8 *data, gsize len,
                                    gpointer user_data);
 /* After dl_words_build_finish, of a builder that kept its tokens: gives
  * @take the tokens of each of the @n_blocks blocks, in order (a block
- * with no line recorded gives none). FALSE (errno) if the records could
+ * with no line recorded gives no line). FALSE (errno) if the records could
  * not be read, a line lies past the blocks, or a token has no word. */
 gboolean dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take,
                                 gpointer user_data);
