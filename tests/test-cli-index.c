@@ -58,19 +58,26 @@ free_index (char *idx)
 }
 
 /* An index of corpus/ in blocks of about 100 bytes (a line or two) and
- * its words' pairs in many runs, in a directory of its own (free_index). */
+ * its words' pairs in many runs, in a directory of its own (free_index);
+ * with @positions, keeping its blocks' tokens. */
 static char *
-build_small_index (void)
+build_small_index_with (gboolean positions)
 {
   g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
   char *idx = g_build_filename (dir, "small.dlx", NULL);
   g_autofree char *cmd = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=100 DERLEM_WORDS_RUN_PAIRS=9 "
-                                          "$DERLEM index build -o '%s' corpus",
-                                          idx);
+                                          "$DERLEM index build %s -o '%s' corpus",
+                                          positions ? "--positions" : "", idx);
   CliRun r = cli_run (cmd, NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
   cli_run_clear (&r);
   return idx;
+}
+
+static char *
+build_small_index (void)
+{
+  return build_small_index_with (FALSE);
 }
 
 /* The segment file of the index @idx (of one segment). */
@@ -175,6 +182,28 @@ test_index_replayed_in_parts (void)
       cli_run_clear (&a);
       cli_run_clear (&b);
     }
+  /* The blocks' tokens say which lines hold the word, in parts too. */
+  g_autofree char *with_tokens = build_small_index_with (TRUE);
+  static const char *const kwics[] = {
+    "kwic --format tsv ve",
+    "kwic --format tsv -e ve -e the -e Karabağ",
+    "kwic --format tsv --words 3 bir",
+    "kwic --format tsv 'Dağlık Karabağ'",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (kwics); i++)
+    {
+      g_autofree char *src = g_strdup_printf ("$DERLEM %s corpus", kwics[i]);
+      g_autofree char *from
+          = g_strdup_printf ("DERLEM_PARTS_BYTES=700 $DERLEM %s '%s'", kwics[i], with_tokens);
+      CliRun a = cli_run (src, NULL);
+      CliRun b = cli_run (from, NULL);
+      DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
+      DL_ASSERT_TRUE_FOR (src, strlen (a.out) > 100);
+      DL_ASSERT_TRUE_FOR (src, strcmp (a.out, b.out) == 0);
+      cli_run_clear (&a);
+      cli_run_clear (&b);
+    }
+  free_index (g_steal_pointer (&with_tokens));
   /* A byte flipped here and there in the segment: what one reader prints
    * before the damage and says of it, in parts too; a frame kwic does not
    * read (words it does not look up, counts) changes nothing. */
@@ -441,12 +470,18 @@ test_index_colloc_regions (void)
  * around them: with blocks of a line or two (and the words' pairs written
  * in many runs), every query and context prints what it prints over the
  * files. */
+/* kwic over an index of small blocks, with and without the blocks'
+ * tokens (which then say which lines hold a searched word): every query
+ * and option prints what it prints over the files. */
 static void
 test_index_kwic_reads_what_it_needs (void)
 {
-  g_autofree char *idx = build_small_index ();
   static const char *const queries[] = {
     "savaş",
+    "ve",
+    "-e ve -e bir -e the",
+    "'ve bu'",
+    "--assume-lang en I",
     "Karabağ",
     "'Dağlık Karabağ'",
     "'Azerbaycan ve'",
@@ -477,27 +512,31 @@ test_index_kwic_reads_what_it_needs (void)
     "--format text --numbers",
     "--format html --lang tr --words 3",
   };
-  guint tried = 0, hits = 0;
-  for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
-    for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
-      {
-        g_autofree char *src
-            = g_strdup_printf ("$DERLEM kwic %s %s corpus", options[o], queries[q]);
-        g_autofree char *from
-            = g_strdup_printf ("$DERLEM kwic %s %s '%s'", options[o], queries[q], idx);
-        CliRun a = cli_run (src, NULL);
-        CliRun b = cli_run (from, NULL);
-        DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
-        DL_ASSERT_TRUE_FOR (src, strcmp (a.out, b.out) == 0);
-        DL_ASSERT_TRUE_FOR (src, strcmp (a.err, b.err) == 0);
-        hits += strlen (a.out) > 200;
-        tried++;
-        cli_run_clear (&a);
-        cli_run_clear (&b);
-      }
-  DL_ASSERT_INT_EQ (tried, G_N_ELEMENTS (queries) * G_N_ELEMENTS (options));
-  CU_ASSERT_TRUE (hits > tried / 2);
-  free_index (g_steal_pointer (&idx));
+  for (int positions = 0; positions < 2; positions++)
+    {
+      g_autofree char *idx = build_small_index_with (positions);
+      guint tried = 0, hits = 0;
+      for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
+        for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
+          {
+            g_autofree char *src
+                = g_strdup_printf ("$DERLEM kwic %s %s corpus", options[o], queries[q]);
+            g_autofree char *from
+                = g_strdup_printf ("$DERLEM kwic %s %s '%s'", options[o], queries[q], idx);
+            CliRun a = cli_run (src, NULL);
+            CliRun b = cli_run (from, NULL);
+            DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
+            DL_ASSERT_TRUE_FOR (src, strcmp (a.out, b.out) == 0);
+            DL_ASSERT_TRUE_FOR (src, strcmp (a.err, b.err) == 0);
+            hits += strlen (a.out) > 200;
+            tried++;
+            cli_run_clear (&a);
+            cli_run_clear (&b);
+          }
+      DL_ASSERT_INT_EQ (tried, G_N_ELEMENTS (queries) * G_N_ELEMENTS (options));
+      CU_ASSERT_TRUE (hits > tried / 2);
+      free_index (g_steal_pointer (&idx));
+    }
 }
 
 /* dispersion (and compare's keywords, with their lines) over an index
@@ -562,7 +601,7 @@ blocks_read (DlIndex *idx, guint i, DlMatcher *m)
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (GError) error = NULL;
   g_autoptr (DlIndexWords) words = NULL;
-  if (!dl_hit_blocks (idx, i, m, &need, &need, NULL, NULL, &words, ranges, &error))
+  if (!dl_hit_blocks (idx, i, m, &need, &need, NULL, NULL, &words, ranges, NULL, NULL, &error))
     return g_strdup (error != NULL ? error->message : "all");
   return ranges_text (ranges);
 }
@@ -609,7 +648,8 @@ blocks_for_context (DlIndex *idx, const char *word, gboolean edges)
   DlIndexNeed need = { .cols = 41 };
   g_autoptr (GArray) ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr (DlIndexWords) words = NULL;
-  if (!dl_hit_blocks (idx, 0, m, &need, &need, edges ? pf : NULL, NULL, &words, ranges, NULL))
+  if (!dl_hit_blocks (idx, 0, m, &need, &need, edges ? pf : NULL, NULL, &words, ranges, NULL, NULL,
+                      NULL))
     return g_strdup ("all");
   return ranges_text (ranges);
 }

@@ -469,6 +469,9 @@ check_tokens (DlIndex *idx, guint i, guint made_as, guint n_lines, DlNormalizer 
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) frame = g_byte_array_new ();
   g_autoptr (GString) folded = g_string_new (NULL);
+  /* The lines read back say their block and place in it. */
+  g_autoptr (DlIndexLines) r = dl_index_lines_open (idx, i, &error);
+  CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlIndexTokens t;
   dl_index_tokens_init (&t);
   guint k = 0, tokens = 0;
@@ -479,7 +482,10 @@ check_tokens (DlIndex *idx, guint i, guint made_as, guint n_lines, DlNormalizer 
       CU_ASSERT (t.langs->len > 0); /* no block is empty */
       for (guint j = 0; j < t.langs->len; j++, k++)
         {
-          DlIndexLine line;
+          DlIndexLine line, read;
+          CU_ASSERT_TRUE_FATAL (dl_index_lines_next (r, &read, &error));
+          CU_ASSERT_EQUAL (read.block, b);
+          CU_ASSERT_EQUAL (read.at, j);
           g_autofree char *text = line_of (made_as, k, &line);
           CU_ASSERT_EQUAL (g_array_index (t.langs, guint8, j), line.lang);
           g_auto (GStrv) words = g_strsplit (text, " ", -1);
@@ -876,7 +882,7 @@ test_ranges_hold_what_is_needed (void)
     for (guint k = 0; k < 20; k++)
       {
         const char *text = k == 15 ? "ışık" : "w w w";
-        DlIndexLine line = { text, strlen (text), k + 1, k * 6, NULL, DL_LANG_EN, FALSE };
+        DlIndexLine line = { text, strlen (text), k + 1, k * 6, NULL, DL_LANG_EN, FALSE, 0, 0 };
         CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
         for (guint t = 0; t < (k == 15 ? 1u : 3u); t++)
           CU_ASSERT_TRUE (dl_index_piece_token (p, DL_LANG_EN, DL_TOKEN_WORD, G_MAXUINT32, "w", 1));
@@ -1342,7 +1348,7 @@ test_unfinished_build_leaves_nothing (void)
       DlIndexBuilder *b = dl_index_builder_new (path, NULL, &error);
       CU_ASSERT_PTR_NOT_NULL_FATAL (b);
       g_autoptr (DlIndexPiece) p = dl_index_piece_new ("x.txt", 3);
-      DlIndexLine line = { "abc", 3, 1, 0, NULL, DL_LANG_TR, FALSE };
+      DlIndexLine line = { "abc", 3, 1, 0, NULL, DL_LANG_TR, FALSE, 0, 0 };
       CU_ASSERT_TRUE (dl_index_piece_add (p, &line));
       CU_ASSERT_TRUE (dl_index_piece_end (p, NULL, FALSE));
       CU_ASSERT_TRUE (dl_index_builder_add (b, p, &error));

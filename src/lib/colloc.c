@@ -680,7 +680,7 @@ from_index (DlColloc *c, const DlInput *input, const DlDocumentOptions *doc_opti
     need.kinds |= c->opts.counter.kinds[k] ? 1u << k : 0;
   GError *local = NULL;
   if (!dl_hit_blocks (input->index, input->entry, c->matcher, &need, &need, NULL, NULL, &c->words,
-                      c->ranges, &local))
+                      c->ranges, NULL, NULL, &local))
     {
       *done = local != NULL;
       if (local != NULL)

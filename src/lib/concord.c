@@ -20,6 +20,7 @@
 
 #include <unicode/ubrk.h>
 #include <unicode/utext.h>
+#include <zstd.h>
 
 #include "decode.h"
 #include "error.h"
@@ -86,6 +87,17 @@ struct _DlConcord {
   GArray *ranges;       /* guint64 pairs */
   DlIndexWords *words;  /* dl_hit_blocks's, kept from one input to the next */
   gboolean index_total; /* its tokens were counted from the index */
+  /* When the index keeps its blocks' tokens and every match holds one of
+   * the words of @anchors (hitblocks.h): the candidates are the lines
+   * that hold one, which the tokens of their block say. */
+  GArray *anchors; /* DlIndexMark */
+  gboolean by_tokens;
+  const DlInput *input;
+  GArray *wanted[DL_LANG_COUNT]; /* guint32: the anchors' numbers, rising */
+  DlIndexTokens tokens;          /* of block tokens_block */
+  guint64 tokens_block;          /* G_MAXUINT64: none */
+  GByteArray *tokens_frame;
+  ZSTD_DCtx *dctx;
 };
 
 static void
@@ -134,6 +146,12 @@ dl_concord_free (DlConcord *c)
   g_array_free (c->pending, TRUE);
   g_array_unref (c->ranges);
   dl_index_words_free (c->words);
+  g_array_unref (c->anchors);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_unref (c->wanted[l]);
+  dl_index_tokens_clear (&c->tokens);
+  g_byte_array_unref (c->tokens_frame);
+  ZSTD_freeDCtx (c->dctx);
   g_string_free (c->left, TRUE);
   g_string_free (c->node, TRUE);
   g_string_free (c->right, TRUE);
@@ -155,6 +173,11 @@ dl_concord_new (DlQuery *const *queries, guint n, const DlQueryOptions *query_op
   c->spare = g_ptr_array_new ();
   c->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
   c->ranges = g_array_new (FALSE, FALSE, sizeof (guint64));
+  c->anchors = g_array_new (FALSE, FALSE, sizeof (DlIndexMark));
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    c->wanted[l] = g_array_new (FALSE, FALSE, sizeof (guint32));
+  dl_index_tokens_init (&c->tokens);
+  c->tokens_frame = g_byte_array_new ();
   c->left = g_string_new (NULL);
   c->node = g_string_new (NULL);
   c->right = g_string_new (NULL);
@@ -823,16 +846,72 @@ start_region (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer use
   return TRUE;
 }
 
+static int
+by_number (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return (x > y) - (x < y);
+}
+
+/* Whether line @sl of an index's input holds a token of an anchor, as
+ * the tokens of its block say. FALSE with @error (DL_ERROR_INDEX) if they
+ * are damaged. */
+static gboolean
+holds_anchor (DlConcord *c, const DlStreamLine *sl, gboolean *holds, GError **error)
+{
+  DlIndex *idx = c->input->index;
+  guint i = c->input->entry;
+  if (sl->block != c->tokens_block)
+    {
+      c->tokens_block = G_MAXUINT64;
+      if (c->dctx == NULL)
+        c->dctx = ZSTD_createDCtx ();
+      if (sl->block >= dl_index_input_blocks (idx, i)
+          || !dl_index_block_tokens (idx, i, sl->block, c->dctx, c->tokens_frame, error))
+        return FALSE;
+      if (!dl_index_tokens_decode (c->tokens_frame->data, c->tokens_frame->len, &c->tokens))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: %s"),
+                       dl_index_path (idx), _ ("bad tokens of a block"));
+          return FALSE;
+        }
+      c->tokens_block = sl->block;
+    }
+  const DlIndexTokens *t = &c->tokens;
+  if (sl->at >= t->langs->len || g_array_index (t->langs, guint8, sl->at) != sl->lang)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: %s"),
+                   dl_index_path (idx), _ ("bad tokens of a block"));
+      return FALSE;
+    }
+  const GArray *wanted = c->wanted[sl->lang];
+  guint32 from = g_array_index (t->starts, guint32, sl->at);
+  guint32 to = g_array_index (t->starts, guint32, sl->at + 1);
+  *holds = FALSE;
+  for (guint32 k = from; !*holds && k < to; k++)
+    *holds = bsearch (&g_array_index (t->words, guint32, k), wanted->data, wanted->len,
+                      sizeof (guint32), by_number)
+             != NULL;
+  return TRUE;
+}
+
 /* Takes the line @sl (with its tokens if @has_tokens) with the prefilter:
  * counts its tokens unless they are not wanted, then matches it in a
  * region, starting one for a candidate, or keeps it raw. FALSE with @error
- * if tokenizing failed. */
+ * if tokenizing failed or the index is damaged. */
 static gboolean
 prefilter_line (DlConcord *c, const DlStreamLine *sl, gboolean has_tokens, const DlDiag *diag,
                 DlConcordFunc func, gpointer user_data, DlConcordStats *stats, GError **error)
 {
+  gboolean holds = TRUE;
+  if (c->by_tokens && !holds_anchor (c, sl, &holds, error))
+    return FALSE;
   Line *line = copy_line (c, sl, has_tokens);
-  line->candidate = c->prefilter == NULL || dl_prefilter_line (c->prefilter, line->text, line->len);
+  if (c->by_tokens)
+    line->candidate = holds;
+  else
+    line->candidate
+        = c->prefilter == NULL || dl_prefilter_line (c->prefilter, line->text, line->len);
   if (!c->opts.no_token_counts && !c->index_total)
     {
       if (!line_tokens (c, line, error))
@@ -943,9 +1022,28 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
    * prefilter's). Not with --sentence: a line's sentence start is passed
    * on from the lines before it, over lines without tokens. */
   const DlPrefilter *edges = c->opts.sentence ? NULL : c->prefilter;
+  gboolean by_words = FALSE;
   if (!dl_hit_blocks_restrict (c->stream, input, doc_options, c->matcher, &need, edges, &c->words,
-                               c->ranges, restricted, error))
+                               c->ranges, c->anchors, &by_words, restricted, error))
     return FALSE;
+  /* The lines that can hold a hit, from the blocks' tokens if kept:
+   * where the prefilter would say it from their text. */
+  c->by_tokens = *restricted && by_words && c->prefilter != NULL
+                 && dl_index_input_has_tokens (input->index, input->entry);
+  c->input = input;
+  c->tokens_block = G_MAXUINT64;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_set_size (c->wanted[l], 0);
+  for (guint k = 0; c->by_tokens && k < c->anchors->len; k++)
+    {
+      const DlIndexMark *a = &g_array_index (c->anchors, DlIndexMark, k);
+      if (a->k > G_MAXUINT32)
+        continue; /* no token's word */
+      guint32 n = (guint32) a->k;
+      g_array_append_val (c->wanted[a->lang], n);
+    }
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    g_array_sort (c->wanted[l], by_number);
   if (*restricted && !c->opts.no_token_counts)
     {
       /* What the full pass counts: words, and numbers if they count, of

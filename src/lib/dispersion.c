@@ -335,7 +335,7 @@ dl_dispersion_finder_input (DlDispersionFinder *f, const DlInput *input,
   DlIndexNeed need = { .reach = MAX (f->max_len, 1) - 1 };
   gboolean restricted;
   if (!dl_hit_blocks_restrict (f->stream, input, doc_options, f->matcher, &need, NULL, &f->words,
-                               f->ranges, &restricted, &local))
+                               f->ranges, NULL, NULL, &restricted, &local))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;

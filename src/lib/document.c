@@ -91,8 +91,9 @@ next_index_line (DlDocument *doc, DlIndexLine *line, guint8 **prepared, GError *
   DlPartLine pl;
   if (!dl_part_reader_next (doc->parts, &pl, error))
     return FALSE;
-  *line = (DlIndexLine){ pl.line.text,     pl.line.len, pl.line.number, pl.line.offset,
-                         pl.line.encoding, pl.lang,     pl.gap };
+  *line
+      = (DlIndexLine){ pl.line.text, pl.line.len, pl.line.number, pl.line.offset, pl.line.encoding,
+                       pl.lang,      pl.gap,      pl.block,       pl.at };
   *prepared = pl.prepared;
   return TRUE;
 }
@@ -125,6 +126,8 @@ next_replayed (DlDocument *doc, DlDocLine *out, GError **error)
   out->lang = doc->options.assume ? doc->options.assume_lang : line.lang;
   out->prepared = prepared;
   out->gap = line.gap;
+  out->block = line.block;
+  out->at = line.at;
   return TRUE;
 }
 
@@ -228,6 +231,7 @@ dl_document_next (DlDocument *doc, DlDocLine *out, GError **error)
   DlPartLine pl;
 
   out->gap = FALSE;
+  out->block = out->at = 0;
   if (doc->replay != NULL)
     return next_replayed (doc, out, error);
 

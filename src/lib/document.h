@@ -37,10 +37,11 @@ typedef struct {
 typedef struct {
   DlLine line; /* text owned by the document, valid until the next call */
   DlLang lang;
-  guint8 *prepared; /* what DlDocumentOptions.prepare made of the line when it
-                       was read in parts, or NULL; valid as the text, and the
-                       caller's to change */
-  gboolean gap;     /* lines were skipped before it (dl_document_restrict) */
+  guint8 *prepared;  /* what DlDocumentOptions.prepare made of the line when it
+                        was read in parts, or NULL; valid as the text, and the
+                        caller's to change */
+  gboolean gap;      /* lines were skipped before it (dl_document_restrict) */
+  guint64 block, at; /* an index's line: its block and place in it (DlIndexLine's) */
 } DlDocLine;
 
 typedef struct _DlDocument DlDocument;

@@ -321,8 +321,14 @@ hold_edges (DlIndex *idx, guint i, guint8 *blocks, guint64 n, const DlPrefilter 
 gboolean
 dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                const DlIndexNeed *after, const DlPrefilter *edges, DlIndexLines *lines,
-               DlIndexWords **words, GArray *ranges, GError **error)
+               DlIndexWords **words, GArray *ranges, GArray *anchors, gboolean *by_words,
+               GError **error)
 {
+  if (anchors != NULL)
+    {
+      g_array_set_size (anchors, 0);
+      *by_words = FALSE;
+    }
   if (!dl_matcher_folds (m))
     return FALSE;
   for (guint q = 0; q < dl_matcher_n_queries (m); q++)
@@ -379,6 +385,7 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
 
   /* The blocks of each word query's rarest term. */
   g_autoptr (GArray) wanted = g_array_new (FALSE, FALSE, sizeof (DlIndexMark));
+  gboolean words_say = n_cql == 0;
   for (guint q = 0; ok && said && q < n_queries; q++)
     {
       guint first, n = dl_matcher_query_terms (m, q, &first);
@@ -389,6 +396,7 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
         if (terms[t].n_blocks < terms[best].n_blocks)
           best = t;
       const TermForms *tf = &terms[best];
+      words_say = words_say && !tf->tested;
       for (guint64 b = 0; tf->blocks != NULL && b < n_blocks; b++)
         blocks[b] |= tf->blocks[b];
       g_array_append_vals (wanted, tf->forms->data, tf->forms->len);
@@ -402,6 +410,11 @@ dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
       && !hold_edges (idx, i, blocks, n_blocks, edges, before, after, lines, error))
     return FALSE;
   dl_index_input_ranges (idx, i, blocks, before, after, ranges);
+  if (anchors != NULL && words_say)
+    {
+      g_array_append_vals (anchors, wanted->data, wanted->len);
+      *by_words = TRUE;
+    }
   return TRUE;
 }
 
@@ -409,7 +422,7 @@ gboolean
 dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
                         const DlDocumentOptions *doc_options, DlMatcher *m, const DlIndexNeed *need,
                         const DlPrefilter *edges, DlIndexWords **words, GArray *ranges,
-                        gboolean *restricted, GError **error)
+                        GArray *anchors, gboolean *by_words, gboolean *restricted, GError **error)
 {
   *restricted = FALSE;
   /* Its lines' languages are the build's, unless --assume-lang. */
@@ -419,7 +432,7 @@ dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
   /* The edges read through the stream's reader: it reads the blocks
    * again without decompressing them again. */
   if (!dl_hit_blocks (input->index, input->entry, m, need, need, edges,
-                      dl_stream_index_lines (stream), words, ranges, &local))
+                      dl_stream_index_lines (stream), words, ranges, anchors, by_words, &local))
     {
       if (local == NULL)
         return TRUE;

@@ -32,21 +32,26 @@ G_BEGIN_DECLS
  * FALSE with @error (DL_ERROR_INDEX) if the words are damaged. *@words
  * is the reader of the words kept from one call to the next (NULL at
  * first; the caller frees it), so that a search over many inputs reuses
- * its buffers. */
+ * its buffers. With @anchors (may be NULL), when every query is of terms
+ * and the rarest term of each is a word (no pattern, no CQL): its forms
+ * (DlIndexMark) for each query, one of which every match holds as a
+ * token, into @anchors; else @anchors emptied and *@by_words FALSE. */
 gboolean dl_hit_blocks (DlIndex *idx, guint i, DlMatcher *m, const DlIndexNeed *before,
                         const DlIndexNeed *after, const DlPrefilter *edges, DlIndexLines *lines,
-                        DlIndexWords **words, GArray *ranges, GError **error);
+                        DlIndexWords **words, GArray *ranges, GArray *anchors, gboolean *by_words,
+                        GError **error);
 
 /* Makes @stream, just opened on @input, read only the blocks dl_hit_blocks
- * gives for @m's queries with @need on each side (and @edges), when @input is an
+ * gives for @m's queries with @need on each side (and @edges, @anchors and
+ * @by_words as dl_hit_blocks's), when @input is an
  * index's, its lines keep the build's languages (no --assume-lang in
  * @doc_options) and its words can say: *@restricted TRUE, the blocks in
  * @ranges. FALSE with @error if the index is damaged. */
 gboolean dl_hit_blocks_restrict (DlStream *stream, const DlInput *input,
                                  const DlDocumentOptions *doc_options, DlMatcher *m,
                                  const DlIndexNeed *need, const DlPrefilter *edges,
-                                 DlIndexWords **words, GArray *ranges, gboolean *restricted,
-                                 GError **error);
+                                 DlIndexWords **words, GArray *ranges, GArray *anchors,
+                                 gboolean *by_words, gboolean *restricted, GError **error);
 
 G_END_DECLS
 

@@ -2237,6 +2237,7 @@ struct _DlIndexLines {
   DlCursor c;
   guint64 next_block; /* of the input's */
   guint64 left;       /* lines left in the current block */
+  guint64 at;         /* lines given of it */
   guint64 number, offset;
   gboolean done;
   GArray *ranges; /* dl_index_lines_restrict's, or NULL: every block */
@@ -2365,6 +2366,7 @@ load_block (DlIndexLines *r, const Block *blk, GError **error)
   r->c = (DlCursor){ r->block->data, r->block->data + r->block->len, FALSE };
   r->left = blk->lines;
   r->number = r->offset = 0;
+  r->at = 0;
   return TRUE;
 }
 
@@ -2421,6 +2423,8 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
   line->encoding = enc == 0 ? NULL : r->in->encodings->pdata[enc - 1];
   line->lang = (DlLang) lang;
   line->gap = r->gap;
+  line->block = r->next_block - 1;
+  line->at = r->at++;
   r->gap = FALSE;
   return TRUE;
 }
@@ -2560,56 +2564,57 @@ gboolean
 dl_index_tokens_decode (const guint8 *data, gsize len, DlIndexTokens *t)
 {
   DlCursor c = { data, data + len, FALSE };
-  g_array_set_size (t->langs, 0);
-  g_array_set_size (t->starts, 0);
-  g_array_set_size (t->words, 0);
   guint64 lines = dl_get_varint (&c);
-  /* Each language's words of the block, where t->words holds them for now. */
-  guint32 first[DL_LANG_COUNT + 1];
+  if (c.bad || lines > len)
+    return FALSE;
+  /* Each language's words of the block, then the tokens: no more of
+   * either than bytes. */
+  g_array_set_size (t->words, (guint) len);
+  g_array_set_size (t->langs, (guint) lines);
+  g_array_set_size (t->starts, (guint) lines + 1);
+  guint32 *words = (guint32 *) (gpointer) t->words->data;
+  guint8 *langs = (guint8 *) t->langs->data;
+  guint32 *starts = (guint32 *) (gpointer) t->starts->data;
+  guint32 first[DL_LANG_COUNT + 1], n_words = 0;
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       guint64 n = dl_get_varint (&c), word = 0;
       if (c.bad || n > (guint64) (c.end - c.p))
         return FALSE;
-      first[l] = t->words->len;
+      first[l] = n_words;
       for (guint64 k = 0; k < n; k++)
         {
           guint64 gap = dl_get_varint (&c);
           if (c.bad || (k > 0 && gap == 0) || gap > G_MAXUINT32 - word)
             return FALSE;
           word += gap;
-          guint32 w = (guint32) word;
-          g_array_append_val (t->words, w);
+          words[n_words++] = (guint32) word;
         }
     }
-  first[DL_LANG_COUNT] = t->words->len;
-  guint32 dict_len = t->words->len;
-  if (lines > (guint64) (c.end - c.p))
-    return FALSE;
+  first[DL_LANG_COUNT] = n_words;
+  guint32 dict_len = n_words;
   for (guint64 k = 0; k < lines; k++)
     {
       guint64 head = dl_get_varint (&c), n = head >> 2;
       guint8 lang = (guint8) (head & 3);
-      guint32 start = t->words->len - dict_len;
       if (c.bad || lang >= DL_LANG_COUNT || n > (guint64) (c.end - c.p))
         return FALSE;
-      g_array_append_val (t->langs, lang);
-      g_array_append_val (t->starts, start);
+      langs[k] = lang;
+      starts[k] = n_words - dict_len;
       guint32 from = first[lang], size = first[lang + 1] - from;
       for (guint64 j = 0; j < n; j++)
         {
           guint64 place = dl_get_varint (&c);
           if (c.bad || place >= size)
             return FALSE;
-          guint32 w = g_array_index (t->words, guint32, from + (guint32) place);
-          g_array_append_val (t->words, w);
+          words[n_words++] = words[from + (guint32) place];
         }
     }
   if (c.p != c.end)
     return FALSE;
-  guint32 end = t->words->len - dict_len;
-  g_array_append_val (t->starts, end);
-  g_array_remove_range (t->words, 0, dict_len);
+  starts[lines] = n_words - dict_len;
+  memmove (words, words + dict_len, (gsize) (n_words - dict_len) * sizeof (guint32));
+  g_array_set_size (t->words, n_words - dict_len);
   return TRUE;
 }
 

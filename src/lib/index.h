@@ -344,6 +344,9 @@ typedef struct {
   const char *encoding; /* interned (g_intern_string), NULL for UTF-8 */
   DlLang lang;
   gboolean gap; /* lines were skipped before it (dl_index_lines_restrict) */
+  /* Read back (dl_index_lines_next): its block among the input's, and
+   * its place among the block's lines. */
+  guint64 block, at;
 } DlIndexLine;
 
 typedef struct _DlIndexLines DlIndexLines;

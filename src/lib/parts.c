@@ -26,9 +26,10 @@ typedef struct {
   const char *encoding; /* an index's line's; NULL: UTF-8 */
   gboolean blank;
   DlLangEvidence evidence;
-  gsize prepared; /* offset + 1 in the part's prepared work, or 0: none */
-  DlLang lang;    /* an index's line's */
-  gboolean gap;   /* an index's line: lines were skipped before it */
+  gsize prepared;    /* offset + 1 in the part's prepared work, or 0: none */
+  DlLang lang;       /* an index's line's */
+  gboolean gap;      /* an index's line: lines were skipped before it */
+  guint64 block, at; /* an index's line's */
 } PartLine;
 
 /* A note or warning of the part's reader, given when the line it came
@@ -159,7 +160,7 @@ capture (DlDiagLevel level, const char *file, guint64 line, const char *message,
 /* Appends @line to @p: scored unless its language is @known (an index's
  * line) or assumed, and prepared with @state. */
 static void
-take_line (Part *p, gpointer state, const DlLine *line, DlLang known, gboolean gap)
+take_line (Part *p, gpointer state, const DlLine *line, DlLang known, const DlIndexLine *il)
 {
   DlPartReader *pr = p->pr;
   PartLine pl = { .text = p->text->len,
@@ -168,7 +169,9 @@ take_line (Part *p, gpointer state, const DlLine *line, DlLang known, gboolean g
                   .offset = line->offset,
                   .encoding = line->encoding,
                   .lang = known,
-                  .gap = gap };
+                  .gap = il != NULL && il->gap,
+                  .block = il != NULL ? il->block : 0,
+                  .at = il != NULL ? il->at : 0 };
   g_byte_array_append (p->text, (const guint8 *) line->text, (guint) line->len);
   pl.blank = known == DL_LANG_COUNT && dl_line_is_blank (line->text, line->len);
   if (!pl.blank)
@@ -212,7 +215,7 @@ read_file_part (Part *p, gpointer state, DlReader *r)
   DlLine line;
   while (dl_reader_next (r, &line, &p->error))
     {
-      take_line (p, state, &line, DL_LANG_COUNT, FALSE);
+      take_line (p, state, &line, DL_LANG_COUNT, NULL);
       if (cancelled (p))
         break;
     }
@@ -242,7 +245,7 @@ read_index_part (Part *p, gpointer state)
   while (dl_index_lines_next (p->replay, &il, &p->error))
     {
       DlLine line = { il.text, il.len, il.number, il.offset, il.encoding };
-      take_line (p, state, &line, il.lang, il.gap);
+      take_line (p, state, &line, il.lang, &il);
       if (cancelled (p))
         break;
     }
@@ -498,6 +501,8 @@ dl_part_reader_next (DlPartReader *pr, DlPartLine *out, GError **error)
           out->blank = pl->blank;
           out->lang = pl->lang;
           out->gap = pl->gap;
+          out->block = pl->block;
+          out->at = pl->at;
           out->evidence = pl->evidence;
           out->prepared = pl->prepared > 0 ? p->prepared->data + pl->prepared - 1 : NULL;
           pr->read += !pl->blank;

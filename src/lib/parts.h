@@ -56,6 +56,7 @@ typedef struct {
   guint8 *prepared;        /* what DlPrepare.line made of it, or NULL */
   DlLang lang;             /* an index's line: its language */
   gboolean gap;            /* an index's line: lines were skipped before it */
+  guint64 block, at;       /* an index's line: DlIndexLine's */
 } DlPartLine;
 
 typedef struct _DlPartReader DlPartReader;

@@ -445,7 +445,9 @@ next_line (DlStream *s, gboolean lazy, const DlStreamLine **line, gboolean *has_
                             .offset = dl.line.offset,
                             .encoding = dl.line.encoding,
                             .lang = dl.lang,
-                            .gap = dl.gap };
+                            .gap = dl.gap,
+                            .block = dl.block,
+                            .at = dl.at };
   if (dl.gap)
     {
       /* Lines were skipped: nothing carries over them. */

@@ -64,7 +64,8 @@ typedef struct {
   const DlStreamToken *tokens; /* n_tokens of them, owned by the stream, valid
                                   until the next call */
   guint n_tokens;
-  gboolean gap; /* lines were skipped before it (dl_stream_restrict) */
+  gboolean gap;      /* lines were skipped before it (dl_stream_restrict) */
+  guint64 block, at; /* an index's line: its block and place in it (DlIndexLine's) */
 } DlStreamLine;
 
 typedef struct _DlStream DlStream;
