@@ -4,9 +4,11 @@
 # over the index, in one run on one generated corpus; a Markdown table.
 #
 #   bench/index-targets.sh [--size 1G] [--runs 1] [--files] [--rare WORD]
+#                          [--positions]
 #
 # The corpus is one file (bench/corpora/SIZE-one/corpus.txt, as many users
-# have it) or, with --files, its directory of files. Each row's two
+# have it) or, with --files, its directory of files; --positions builds
+# the index with the blocks' tokens (index build --positions). Each row's two
 # commands alternate --runs times (median shown), output to a pipe into
 # wc -c; times and peak RSS from bench/runstat. DERLEM (default ./derlem).
 set -euo pipefail
@@ -17,6 +19,7 @@ size=1G
 runs=1
 files=0
 rare=abalka
+positions=()
 die() { echo "index-targets.sh: $*" >&2; exit 2; }
 while [[ $# -gt 0 ]]; do
     case $1 in
@@ -24,7 +27,8 @@ while [[ $# -gt 0 ]]; do
         --runs) runs=${2:?}; shift 2 ;;
         --files) files=1; shift ;;
         --rare) rare=${2:?}; shift 2 ;;
-        -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        --positions) positions=(--positions); shift ;;
+        -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) die "unknown option '$1'" ;;
     esac
 done
@@ -61,7 +65,7 @@ echo "corpus: $src ($text_bytes bytes); $runs run(s) per command" >&2
 builds=() freqs=() build_rss=0
 for ((r = 0; r < runs; r++)); do
     rm -rf "$idx"
-    measure "$src" index build -o "$idx" INPUT
+    measure "$src" index build "${positions[@]}" -o "$idx" INPUT
     builds+=("$wall")
     ((rss_mb > build_rss)) && build_rss=$rss_mb
     measure "$src" freq --format tsv INPUT

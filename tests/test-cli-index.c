@@ -59,14 +59,17 @@ free_index (char *idx)
 
 /* An index of corpus/ in blocks of about 100 bytes (a line or two) and
  * its words' pairs in many runs, in a directory of its own (free_index);
- * with @positions, keeping its blocks' tokens. */
+ * with @positions, keeping its blocks' tokens; with !@small, in blocks
+ * of the default size. */
 static char *
-build_small_index_with (gboolean positions)
+build_index_with (gboolean small, gboolean positions)
 {
   g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
   char *idx = g_build_filename (dir, "small.dlx", NULL);
-  g_autofree char *cmd = g_strdup_printf ("DERLEM_INDEX_BLOCK_BYTES=100 DERLEM_WORDS_RUN_PAIRS=9 "
-                                          "$DERLEM index build %s -o '%s' corpus",
+  g_autofree char *cmd = g_strdup_printf ("%s $DERLEM index build %s -o '%s' corpus",
+                                          small ? "DERLEM_INDEX_BLOCK_BYTES=100 "
+                                                  "DERLEM_WORDS_RUN_PAIRS=9"
+                                                : "",
                                           positions ? "--positions" : "", idx);
   CliRun r = cli_run (cmd, NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
@@ -77,7 +80,7 @@ build_small_index_with (gboolean positions)
 static char *
 build_small_index (void)
 {
-  return build_small_index_with (FALSE);
+  return build_index_with (TRUE, FALSE);
 }
 
 /* The segment file of the index @idx (of one segment). */
@@ -183,7 +186,7 @@ test_index_replayed_in_parts (void)
       cli_run_clear (&b);
     }
   /* The blocks' tokens say which lines hold the word, in parts too. */
-  g_autofree char *with_tokens = build_small_index_with (TRUE);
+  g_autofree char *with_tokens = build_index_with (TRUE, TRUE);
   static const char *const kwics[] = {
     "kwic --format tsv ve",
     "kwic --format tsv -e ve -e the -e Karabağ",
@@ -193,8 +196,8 @@ test_index_replayed_in_parts (void)
   for (gsize i = 0; i < G_N_ELEMENTS (kwics); i++)
     {
       g_autofree char *src = g_strdup_printf ("$DERLEM %s corpus", kwics[i]);
-      g_autofree char *from
-          = g_strdup_printf ("DERLEM_PARTS_BYTES=700 $DERLEM %s '%s'", kwics[i], with_tokens);
+      g_autofree char *from = g_strdup_printf (
+          "DERLEM_PARTS_BYTES=700 DERLEM_TOKENS_AFTER=0 $DERLEM %s '%s'", kwics[i], with_tokens);
       CliRun a = cli_run (src, NULL);
       CliRun b = cli_run (from, NULL);
       DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
@@ -512,9 +515,13 @@ test_index_kwic_reads_what_it_needs (void)
     "--format text --numbers",
     "--format html --lang tr --words 3",
   };
-  for (int positions = 0; positions < 2; positions++)
+  /* Small blocks, then small blocks with their tokens, every line the
+   * prefilter takes asked of them, then blocks of an input each with
+   * their tokens, asked past a block's first 16 lines. */
+  for (int round = 0; round < 3; round++)
     {
-      g_autofree char *idx = build_small_index_with (positions);
+      g_autofree char *idx = build_index_with (round<2, round> 0);
+      const char *knob = round == 1 ? "DERLEM_TOKENS_AFTER=0 " : "";
       guint tried = 0, hits = 0;
       for (gsize q = 0; q < G_N_ELEMENTS (queries); q++)
         for (gsize o = 0; o < G_N_ELEMENTS (options); o++)
@@ -522,7 +529,7 @@ test_index_kwic_reads_what_it_needs (void)
             g_autofree char *src
                 = g_strdup_printf ("$DERLEM kwic %s %s corpus", options[o], queries[q]);
             g_autofree char *from
-                = g_strdup_printf ("$DERLEM kwic %s %s '%s'", options[o], queries[q], idx);
+                = g_strdup_printf ("%s$DERLEM kwic %s %s '%s'", knob, options[o], queries[q], idx);
             CliRun a = cli_run (src, NULL);
             CliRun b = cli_run (from, NULL);
             DL_ASSERT_INT_EQ_FOR (src, b.status, a.status);
