@@ -7,6 +7,7 @@
 #
 #   bench/index-same.sh [DERLEM] [SIZE]
 #
+# INDEX_OPTIONS (say, --positions) are given to each index build.
 # Prints "same: N runs" and exits 0, or the runs that differ and exits 1.
 set -euo pipefail
 BENCH_DIR=$(cd "$(dirname "$0")" && pwd)
@@ -19,9 +20,12 @@ one=$("$BENCH_DIR/corpus.sh" --one-file "$size")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$TOP"
-"$derlem" index build --meta corpus/MANIFEST.tsv -o "$work/corpus.dlx" corpus
-"$derlem" index build -o "$work/gen.dlx" "$gen"
-"$derlem" index build -o "$work/one.dlx" "$one"
+# shellcheck disable=SC2086 # options, split
+"$derlem" index build ${INDEX_OPTIONS:-} --meta corpus/MANIFEST.tsv -o "$work/corpus.dlx" corpus
+# shellcheck disable=SC2086
+"$derlem" index build ${INDEX_OPTIONS:-} -o "$work/gen.dlx" "$gen"
+# shellcheck disable=SC2086
+"$derlem" index build ${INDEX_OPTIONS:-} -o "$work/one.dlx" "$one"
 
 # Each command with PATH for its input; _ joins a phrase's words.
 runs='freq PATH
@@ -32,6 +36,8 @@ freq --format tsv --assume-lang tr PATH
 freq --case keep --sort alpha --top 500 PATH
 freq --dispersion --format tsv --top 300 PATH
 kwic --format tsv savaş PATH
+kwic --format tsv ve PATH
+kwic --format tsv --width 60 -e bir -e the -e ve PATH
 kwic --format tsv --sort R1,L1 --sentence savaş* PATH
 kwic --format tsv /^ermeni/ PATH
 kwic --format tsv the_war PATH
