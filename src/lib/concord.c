@@ -906,10 +906,11 @@ holds_anchor (DlConcord *c, const DlStreamLine *sl, gboolean *holds, GError **er
       c->tokens_block = G_MAXUINT64;
       if (c->dctx == NULL)
         c->dctx = ZSTD_createDCtx ();
-      if (sl->block >= dl_index_input_blocks (idx, i)
-          || !dl_index_block_tokens (idx, i, sl->block, c->dctx, c->tokens_frame, error))
+      if (sl->block < dl_index_input_blocks (idx, i)
+          && !dl_index_block_tokens (idx, i, sl->block, c->dctx, c->tokens_frame, error))
         return FALSE;
-      if (!dl_index_tokens_decode (c->tokens_frame->data, c->tokens_frame->len, &c->tokens))
+      if (sl->block >= dl_index_input_blocks (idx, i)
+          || !dl_index_tokens_decode (c->tokens_frame->data, c->tokens_frame->len, &c->tokens))
         {
           g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: %s"),
                        dl_index_path (idx), _ ("bad tokens of a block"));
