@@ -929,7 +929,7 @@ holds_anchor (DlConcord *c, const DlStreamLine *sl, gboolean *holds, GError **er
   guint32 from = g_array_index (t->starts, guint32, sl->at);
   guint32 to = g_array_index (t->starts, guint32, sl->at + 1);
   *holds = FALSE;
-  for (guint32 k = from; !*holds && k < to; k++)
+  for (guint32 k = from; !*holds && wanted->len > 0 && k < to; k++)
     *holds = bsearch (&g_array_index (t->words, guint32, k), wanted->data, wanted->len,
                       sizeof (guint32), by_number)
              != NULL;

@@ -978,7 +978,8 @@ encode_block (BlockTokens *bt, GByteArray *out)
     {
       GArray *d = bt->dict[l];
       guint32 *w = (guint32 *) (gpointer) d->data;
-      qsort (w, d->len, sizeof (guint32), by_u32);
+      if (d->len > 1) /* an empty array's data is NULL, which qsort may not take */
+        qsort (w, d->len, sizeof (guint32), by_u32);
       guint32 *place = (guint32 *) (gpointer) bt->place[l]->data;
       dl_put_varint (out, d->len);
       guint32 prev = 0;
@@ -1022,7 +1023,8 @@ dl_words_build_tokens (DlWordsBuild *b, guint32 n_blocks, DlWordsTokens take, gp
   g_return_val_if_fail (b->keep_tokens && b->line->len == 0, FALSE);
   if (b->tokens == NULL && (b->tokens = tmpfile ()) == NULL)
     return FALSE;
-  if (fwrite (b->tokens_out->data, 1, b->tokens_out->len, b->tokens) != b->tokens_out->len
+  if ((b->tokens_out->len > 0
+       && fwrite (b->tokens_out->data, 1, b->tokens_out->len, b->tokens) != b->tokens_out->len)
       || fflush (b->tokens) != 0 || fseek (b->tokens, 0, SEEK_SET) != 0)
     return FALSE;
   g_byte_array_set_size (b->tokens_out, 0);
