@@ -1,6 +1,9 @@
 /* test-number.c — whole numbers read by hand (src/lib/number.c): what is a
- * number and what is not, the bounds, and numbers from the environment. */
+ * number and what is not, the bounds, numbers from the environment; and
+ * their comparators. */
 #include "config.h"
+
+#include <stdlib.h>
 
 #include "number.h"
 #include "tests.h"
@@ -69,10 +72,43 @@ test_env_number (void)
   g_unsetenv (name);
 }
 
+/* The comparators order the whole range: a difference of the two (a
+ * common shortcut) takes 0 for above G_MAXUINT32 and a wrapped sign for
+ * numbers over half of it. */
+static void
+test_compare (void)
+{
+  guint32 a[] = { G_MAXUINT32, 0, 1u << 31, 7, (1u << 31) - 1, 7, 1 };
+  guint32 a_sorted[] = { 0, 1, 7, 7, (1u << 31) - 1, 1u << 31, G_MAXUINT32 };
+  qsort (a, G_N_ELEMENTS (a), sizeof a[0], dl_compare_u32);
+  for (gsize i = 0; i < G_N_ELEMENTS (a); i++)
+    DL_ASSERT_INT_EQ (a[i], a_sorted[i]);
+  guint32 x = 0, y = G_MAXUINT32;
+  DL_ASSERT_INT_EQ (dl_compare_u32 (&x, &y), -1);
+  DL_ASSERT_INT_EQ (dl_compare_u32 (&y, &x), 1);
+  DL_ASSERT_INT_EQ (dl_compare_u32 (&y, &y), 0);
+
+  guint64 b[] = { G_MAXUINT64, 5, G_GUINT64_CONSTANT (1) << 63, 0, G_MAXUINT32 + (guint64) 1 };
+  guint64 b_sorted[]
+      = { 0, 5, G_MAXUINT32 + (guint64) 1, G_GUINT64_CONSTANT (1) << 63, G_MAXUINT64 };
+  qsort (b, G_N_ELEMENTS (b), sizeof b[0], dl_compare_u64);
+  for (gsize i = 0; i < G_N_ELEMENTS (b); i++)
+    DL_ASSERT_INT_EQ (b[i], b_sorted[i]);
+  guint64 u = 1, v = G_GUINT64_CONSTANT (1) << 32 | 1;
+  DL_ASSERT_INT_EQ (dl_compare_u64 (&u, &v), -1);
+  DL_ASSERT_INT_EQ (dl_compare_u64 (&v, &u), 1);
+  DL_ASSERT_INT_EQ (dl_compare_u64 (&v, &v), 0);
+  /* A bsearch with it finds what is there and nothing else. */
+  guint32 there = 7, absent = 8;
+  CU_ASSERT_PTR_NOT_NULL (bsearch (&there, a, G_N_ELEMENTS (a), sizeof a[0], dl_compare_u32));
+  CU_ASSERT_PTR_NULL (bsearch (&absent, a, G_N_ELEMENTS (a), sizeof a[0], dl_compare_u32));
+}
+
 void
 test_number_suite (void)
 {
   CU_pSuite s = CU_add_suite ("number", NULL, NULL);
   CU_add_test (s, "parse_unsigned", test_parse_unsigned);
   CU_add_test (s, "env_number", test_env_number);
+  CU_add_test (s, "compare", test_compare);
 }

@@ -95,8 +95,9 @@ struct _DlConcord {
   gboolean index_total;  /* its tokens were counted from the index */
   gboolean context_only; /* a line not a candidate is matched untokenized */
   /* When the index keeps its blocks' tokens and every match holds one of
-   * the words of @anchors (hitblocks.h): the candidates are the lines
-   * that hold one, which the tokens of their block say. */
+   * the words of @anchors (hitblocks.h): past a block's first
+   * text_candidates candidates by their text, a candidate must also hold
+   * one, which the tokens of their block say (holds_anchor). */
   GArray *anchors; /* DlIndexMark */
   gboolean by_tokens;
   guint64 candidates_block; /* the block of the last candidate by its text */
@@ -886,13 +887,6 @@ start_region (DlConcord *c, const DlDiag *diag, DlConcordFunc func, gpointer use
   return TRUE;
 }
 
-static int
-by_number (gconstpointer a, gconstpointer b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return (x > y) - (x < y);
-}
-
 /* Whether line @sl of an index's input holds a token of an anchor, as
  * the tokens of its block say. FALSE with @error (DL_ERROR_INDEX) if they
  * are damaged. */
@@ -911,27 +905,19 @@ holds_anchor (DlConcord *c, const DlStreamLine *sl, gboolean *holds, GError **er
         return FALSE;
       if (sl->block >= dl_index_input_blocks (idx, i)
           || !dl_index_tokens_decode (c->tokens_frame->data, c->tokens_frame->len, &c->tokens))
-        {
-          g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: %s"),
-                       dl_index_path (idx), _ ("bad tokens of a block"));
-          return FALSE;
-        }
+        return dl_index_damaged (error, dl_index_path (idx), _ ("bad tokens of a block"));
       c->tokens_block = sl->block;
     }
   const DlIndexTokens *t = &c->tokens;
   if (sl->at >= t->langs->len || g_array_index (t->langs, guint8, sl->at) != sl->lang)
-    {
-      g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: %s"),
-                   dl_index_path (idx), _ ("bad tokens of a block"));
-      return FALSE;
-    }
+    return dl_index_damaged (error, dl_index_path (idx), _ ("bad tokens of a block"));
   const GArray *wanted = c->wanted[sl->lang];
   guint32 from = g_array_index (t->starts, guint32, sl->at);
   guint32 to = g_array_index (t->starts, guint32, sl->at + 1);
   *holds = FALSE;
   for (guint32 k = from; !*holds && wanted->len > 0 && k < to; k++)
     *holds = bsearch (&g_array_index (t->words, guint32, k), wanted->data, wanted->len,
-                      sizeof (guint32), by_number)
+                      sizeof (guint32), dl_compare_u32)
              != NULL;
   return TRUE;
 }
@@ -1096,7 +1082,7 @@ restrict_to_hits (DlConcord *c, const DlInput *input, const DlDocumentOptions *d
       g_array_append_val (c->wanted[a->lang], n);
     }
   for (int l = 0; l < DL_LANG_COUNT; l++)
-    g_array_sort (c->wanted[l], by_number);
+    g_array_sort (c->wanted[l], dl_compare_u32);
   if (*restricted && !c->opts.no_token_counts)
     {
       /* What the full pass counts: words, and numbers if they count, of

@@ -405,9 +405,7 @@ dl_counter_load_index (DlCounter *c, const DlInput *input, GError **error)
     return FALSE;
   if (ok)
     return TRUE;
-  g_set_error (error, DL_ERROR, DL_ERROR_INDEX, _ ("damaged index: %s: bad counts"),
-               dl_index_path (input->index));
-  return FALSE;
+  return dl_index_damaged (error, dl_index_path (input->index), _ ("bad counts of an input"));
 }
 
 /* An index's input whose counts the build kept for @c's options: read

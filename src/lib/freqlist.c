@@ -10,6 +10,7 @@
 
 #include "collate.h"
 #include "normalize.h"
+#include "number.h"
 #include "prefetch.h"
 
 /* An item while the list is made; the list keeps them and hands out
@@ -190,13 +191,6 @@ forms_text (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, guin
   return g_string_free (s, FALSE);
 }
 
-static int
-cmp_u32 (const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return x < y ? -1 : x > y;
-}
-
 /* The number of files any of the @n @terms occurs in. */
 static guint32
 files_union (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, GArray *scratch)
@@ -210,7 +204,7 @@ files_union (const DlCounter *c, DlLang lang, const guint32 *terms, guint n, GAr
       const guint32 *f = dl_counter_files (c, lang, terms[i], &nf);
       g_array_append_vals (scratch, f, nf);
     }
-  g_array_sort (scratch, cmp_u32);
+  g_array_sort (scratch, dl_compare_u32);
   guint32 distinct = 0;
   for (guint i = 0; i < scratch->len; i++)
     if (i == 0 || g_array_index (scratch, guint32, i) != g_array_index (scratch, guint32, i - 1))

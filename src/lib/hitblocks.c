@@ -9,6 +9,8 @@
 
 #include "hitblocks.h"
 
+#include "number.h"
+
 /* What a term matches: a word's forms (their blocks read at the end), or
  * the blocks of the forms a pass over the words found (marked as they are
  * found, so that the pass stops once they are every block). */
@@ -112,13 +114,6 @@ add_prefix_range (DlIndexWords *w, DlLang lang, const GString *prefix, gboolean 
   return TRUE;
 }
 
-static int
-compare_starts (gconstpointer a, gconstpointer b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-  return (x > y) - (x < y);
-}
-
 /* Into @ranges, sorted and merged, the forms of @lang the pass over the
  * words must test: those of each tested term and CQL condition still
  * open, by their prefixes (dl_matcher_term_prefix, dl_matcher_cql_prefix);
@@ -159,7 +154,7 @@ forms_to_test (DlIndexWords *w, DlMatcher *m, const TermForms *terms, const CqlS
       return TRUE;
     }
   /* Sorted by start (pairs move together), then merged. */
-  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint64), compare_starts);
+  qsort (ranges->data, ranges->len / 2, 2 * sizeof (guint64), dl_compare_u64);
   guint out = 0;
   guint64 *r = (guint64 *) (gpointer) ranges->data;
   for (guint i = 0; i < ranges->len; i += 2)

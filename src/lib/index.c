@@ -115,8 +115,8 @@ get_le (const guint8 *p, guint n)
   return v;
 }
 
-static gboolean
-damaged (GError **error, const char *where, const char *what)
+gboolean
+dl_index_damaged (GError **error, const char *where, const char *what)
 {
   g_set_error (error, DL_ERROR, DL_ERROR_INDEX,
                /* Translators: an index file is damaged; the first %s names it
@@ -508,7 +508,7 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
   DlCursor c = { toc->data, toc->data + toc->len, FALSE };
   guint64 n_inputs = dl_get_varint (&c);
   if (n_inputs > toc->len)
-    return damaged (error, seg->name, _ ("bad table of contents"));
+    return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   guint first_input = idx->inputs->len;
   seg->n_inputs = (guint) n_inputs;
   for (guint64 i = 0; i < n_inputs && !c.bad; i++)
@@ -594,7 +594,7 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
     }
   guint64 n_blocks = dl_get_varint (&c);
   if (c.bad || n_blocks > toc->len)
-    return damaged (error, seg->name, _ ("bad table of contents"));
+    return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   seg->blocks = g_array_sized_new (FALSE, FALSE, sizeof (Block), (guint) n_blocks);
   for (guint64 b = 0; b < n_blocks && !c.bad; b++)
     {
@@ -627,7 +627,7 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
     for (guint j = 0; j < seg->lex[l].pages->len && !c.bad; j++)
       get_frame (&c, &g_array_index (seg->lex[l].pages, LexPage, j).holders, HOLDERS_PAGE_MAX);
   if (c.bad || c.p != c.end)
-    return damaged (error, seg->name, _ ("bad table of contents"));
+    return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   /* Each input's blocks are its own and hold its lines; they and its
    * other frames tile the file up to the table, in order: each input's
    * blocks, postings and counts, the lexicon, then each input's table of
@@ -638,38 +638,38 @@ parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **
       const Input *in = &g_array_index (idx->inputs, Input, i);
       if (in->first_block != next || in->n_blocks > n_blocks - next
           || (in->at_open && (!in->failed || in->n_blocks > 0)))
-        return damaged (error, seg->name, _ ("bad table of contents"));
+        return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
       guint64 lines = 0;
       const Block *blocks = &g_array_index (seg->blocks, Block, next);
       for (guint64 b = 0; b < in->n_blocks; b++)
         lines += blocks[b].lines;
       if (lines != in->lines)
-        return damaged (error, seg->name, _ ("bad table of contents"));
+        return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
       g_autoptr (GPtrArray) frames = input_frames (in, blocks);
       for (guint j = 0; j < frames->len; j++)
         if (!frame_at (frames->pdata[j], &at, end))
-          return damaged (error, seg->name, _ ("bad table of contents"));
+          return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
       next += in->n_blocks;
     }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     for (guint j = 0; j < seg->lex[l].pages->len; j++)
       if (!frame_at (&g_array_index (seg->lex[l].pages, LexPage, j).frame, &at, end))
-        return damaged (error, seg->name, _ ("bad table of contents"));
+        return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   for (guint i = first_input; i < idx->inputs->len; i++)
     {
       const Input *in = &g_array_index (idx->inputs, Input, i);
       for (guint j = 0; in->has_words && j < in->pages->len; j++)
         if (!frame_at (&g_array_index (in->pages, Block, j), &at, end))
-          return damaged (error, seg->name, _ ("bad table of contents"));
+          return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
       if (in->has_words && !frame_at (&in->words, &at, end))
-        return damaged (error, seg->name, _ ("bad table of contents"));
+        return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
     }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     for (guint j = 0; j < seg->lex[l].pages->len; j++)
       if (!frame_at (&g_array_index (seg->lex[l].pages, LexPage, j).holders, &at, end))
-        return damaged (error, seg->name, _ ("bad table of contents"));
+        return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   if (next != n_blocks || at != end)
-    return damaged (error, seg->name, _ ("bad table of contents"));
+    return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
   return TRUE;
 }
 
@@ -716,34 +716,34 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
     }
   seg->size = (gsize) st.st_size;
   if (seg->size != size || size < TRAILER_SIZE)
-    return damaged (error, name, _ ("its size is not the one the manifest gives"));
+    return dl_index_damaged (error, name, _ ("its size is not the one the manifest gives"));
   guint8 t[TRAILER_SIZE];
   if (!read_at (seg, size - TRAILER_SIZE, TRAILER_SIZE, t, error))
     return FALSE;
   seg->trailer_crc = (guint32) get_le (t + 36, 4);
   if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) get_le (t + 36, 4) != crc_of (t, 36)
       || (guint32) get_le (t + 36, 4) != crc)
-    return damaged (error, name, _ ("bad trailer"));
+    return dl_index_damaged (error, name, _ ("bad trailer"));
   seg->version = (guint) get_le (t + 8, 4);
   if (seg->version < DL_INDEX_VERSION_OLDEST || seg->version > DL_INDEX_VERSION)
-    return damaged (error, name, _ ("unknown segment version"));
+    return dl_index_damaged (error, name, _ ("unknown segment version"));
   guint32 toc_crc = (guint32) get_le (t + 12, 4);
   guint64 toc_offset = get_le (t + 16, 8);
   guint64 toc_clen = get_le (t + 24, 8);
   guint32 toc_rlen = (guint32) get_le (t + 32, 4);
   if (toc_offset > size - TRAILER_SIZE || toc_clen != size - TRAILER_SIZE - toc_offset
       || toc_rlen > TOC_MAX)
-    return damaged (error, name, _ ("bad trailer"));
+    return dl_index_damaged (error, name, _ ("bad trailer"));
   seg->toc_offset = toc_offset;
   g_autofree guint8 *src = g_malloc (MAX (toc_clen, 1));
   if (!read_at (seg, toc_offset, toc_clen, src, error))
     return FALSE;
   if (crc_of (src, toc_clen) != toc_crc)
-    return damaged (error, name, _ ("bad checksum of the table of contents"));
+    return dl_index_damaged (error, name, _ ("bad checksum of the table of contents"));
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) toc = g_byte_array_new ();
   if (!unpack (dctx, src, toc_clen, toc_rlen, toc))
-    return damaged (error, name, _ ("bad table of contents"));
+    return dl_index_damaged (error, name, _ ("bad table of contents"));
   return parse_toc (idx, seg, idx->segments->len - 1, toc, error);
 }
 
@@ -757,7 +757,7 @@ read_manifest (DlIndex *idx, GError **error)
   g_autoptr (GError) local = NULL;
   struct stat st;
   if (g_stat (path, &st) == 0 && st.st_size > (goffset) MANIFEST_MAX)
-    return damaged (error, DL_INDEX_MANIFEST, _ ("too large"));
+    return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("too large"));
   if (!g_file_get_contents (path, &text, &len, &local))
     {
       if (g_error_matches (local, G_FILE_ERROR, G_FILE_ERROR_NOENT)
@@ -777,7 +777,7 @@ read_manifest (DlIndex *idx, GError **error)
   g_autofree char *first = g_strndup (text, eol - text);
   guint64 version = 0;
   if (!parse_u64 (first + sizeof head - 1, 10, &version))
-    return damaged (error, DL_INDEX_MANIFEST, _ ("bad version line"));
+    return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("bad version line"));
   if (version < DL_INDEX_VERSION_OLDEST || version > DL_INDEX_VERSION)
     {
       char found[24];
@@ -792,16 +792,16 @@ read_manifest (DlIndex *idx, GError **error)
     }
   /* The last line is "end CRC", over everything before it. */
   if (len < 14 || text[len - 1] != '\n' || memchr (text, '\0', len) != NULL)
-    return damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
+    return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
   const char *last = text + len - 1;
   while (last > text && last[-1] != '\n')
     last--;
   g_autofree char *end_line = g_strndup (last, text + len - 1 - last);
   guint64 crc = 0;
   if (!g_str_has_prefix (end_line, "end ") || !parse_crc (end_line + 4, &crc))
-    return damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
+    return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
   if (crc != crc_of (text, last - text))
-    return damaged (error, DL_INDEX_MANIFEST, _ ("bad checksum"));
+    return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("bad checksum"));
   g_autofree char *body = g_strndup (eol + 1, last - eol - 1);
   g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -811,7 +811,7 @@ read_manifest (DlIndex *idx, GError **error)
       g_auto (GStrv) f = g_strsplit (lines[i], " ", -1);
       guint64 size = 0, sum = 0;
       if (g_strv_length (f) != 4 || !parse_u64 (f[2], 10, &size) || !parse_crc (f[3], &sum))
-        return damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
+        return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
       if (strcmp (f[0], "segment") == 0 && plain_name (f[1], "seg-"))
         {
           if (!open_segment (idx, f[1], size, (guint32) sum, error))
@@ -829,11 +829,11 @@ read_manifest (DlIndex *idx, GError **error)
               return FALSE;
             }
           if (n != size || crc_of (bytes, n) != sum)
-            return damaged (error, f[1], _ ("bad checksum"));
+            return dl_index_damaged (error, f[1], _ ("bad checksum"));
           idx->meta_path = g_steal_pointer (&meta);
         }
       else
-        return damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
+        return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("bad line"));
     }
   return TRUE;
 }
@@ -1010,15 +1010,15 @@ read_frame_through (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByte
    * many and small its frames (a mapping kept the pages the kernel maps
    * around each). parse_toc checked the frame is in the file. */
   if (blk->clen > G_MAXUINT)
-    return damaged (error, seg->name, what);
+    return dl_index_damaged (error, seg->name, what);
   g_autoptr (GByteArray) own = src == NULL ? (src = g_byte_array_new ()) : NULL;
   g_byte_array_set_size (src, (guint) MAX (blk->clen, 1));
   if (!read_at (seg, blk->offset, blk->clen, src->data, error))
     return FALSE;
   if (crc_of (src->data, blk->clen) != blk->crc)
-    return damaged (error, seg->name, what);
+    return dl_index_damaged (error, seg->name, what);
   if (!unpack (dctx, src->data, blk->clen, blk->rlen, out))
-    return damaged (error, seg->name, what);
+    return dl_index_damaged (error, seg->name, what);
   return TRUE;
 }
 
@@ -1217,7 +1217,7 @@ lex_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteArray 
   if (!ok)
     {
       lex_forms_free (f);
-      damaged (error, seg->name, _ ("bad lexicon"));
+      dl_index_damaged (error, seg->name, _ ("bad lexicon"));
       return NULL;
     }
   if (!g_atomic_pointer_compare_and_exchange (&lx->decoded[p], NULL, f))
@@ -1268,7 +1268,7 @@ holders_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteAr
   if (c.bad || c.p != c.end)
     {
       holders_free (h);
-      damaged (error, seg->name, _ ("bad lexicon"));
+      dl_index_damaged (error, seg->name, _ ("bad lexicon"));
       return NULL;
     }
   if (!g_atomic_pointer_compare_and_exchange (&lx->held[p], NULL, h))
@@ -1434,7 +1434,7 @@ words_dir (DlIndexWords *w, GError **error)
         }
     }
   if (c.bad || c.p != c.end || frame != in->pages->len)
-    return damaged (error, seg->name, _ ("bad words of an input"));
+    return dl_index_damaged (error, seg->name, _ ("bad words of an input"));
   w->dir_read = TRUE;
   return TRUE;
 }
@@ -1572,7 +1572,7 @@ load_page (DlIndexWords *w, DlLang lang, guint p, GError **error)
           w->postings_len,
           w->in->n_blocks };
   if (!decode_ids (w->page->data, w->page->len, &b, w->entries))
-    return damaged (error, w->seg->name, _ ("bad words of an input"));
+    return dl_index_damaged (error, w->seg->name, _ ("bad words of an input"));
   w->page_frame = pg->frame + 1;
   return TRUE;
 }
@@ -1768,14 +1768,14 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
         terms->lexicon = 0;
       guint64 n = dl_get_varint (c);
       if (c->bad || n > (guint64) (c->end - c->p))
-        return damaged (error, seg->name, _ ("bad counts of an input"));
+        return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
       if (n == 0)
         continue;
       g_autoptr (GError) local = NULL;
       if (w == NULL && (w = dl_index_words_open (idx, i, &local)) == NULL)
         {
           if (local == NULL)
-            return damaged (error, seg->name, _ ("bad counts of an input"));
+            return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
           g_propagate_error (error, g_steal_pointer (&local));
           return FALSE;
         }
@@ -1813,7 +1813,7 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
                   sum += len[e];
                 }
               if (words->len + sum > G_MAXUINT32)
-                return damaged (error, seg->name, _ ("bad counts of an input"));
+                return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
               gsize end = words->len;
               g_string_set_size (words, end + sum);
               for (guint e = 0; e < n_batch; e++)
@@ -1834,13 +1834,13 @@ form_words (DlIndex *idx, guint i, DlCursor *c, DlIndexTerms *terms, GError **er
         {
           k += dl_get_varint (c);
           if (c->bad || k >= size)
-            return damaged (error, seg->name, _ ("bad counts of an input"));
+            return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
           g_array_index (forms, DlIndexSpan, f) = g_array_index (at, DlIndexSpan, k);
           g_array_index (ids, guint32, f) = g_array_index (numbers, guint32, k);
         }
     }
   if (c->p != c->end)
-    return damaged (error, seg->name, _ ("bad counts of an input"));
+    return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
   return TRUE;
 }
 
@@ -1861,7 +1861,7 @@ dl_index_input_counts (DlIndex *idx, guint i, guint32 variant, GByteArray *out, 
   guint64 words = dl_get_varint (&c), len = dl_get_varint (&c);
   const guint8 *counts = dl_get_bytes (&c, len);
   if (counts == NULL || words > 1 || (words == 0 && c.p != c.end))
-    return damaged (error, seg->name, _ ("bad counts of an input"));
+    return dl_index_damaged (error, seg->name, _ ("bad counts of an input"));
   g_byte_array_append (out, counts, (guint) len);
   if (terms == NULL)
     return TRUE;
@@ -2103,14 +2103,14 @@ dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *block
         {
           guint64 gap = dl_get_varint (&c);
           if (c.bad || gap == 0 || gap > n_blocks - block)
-            return damaged (error, w->seg->name, _ ("bad words of an input"));
+            return dl_index_damaged (error, w->seg->name, _ ("bad words of an input"));
           block += gap;
           if (added != NULL)
             *added += blocks[block - 1] == 0;
           blocks[block - 1] = 1;
         }
       if (c.p != c.end)
-        return damaged (error, w->seg->name, _ ("bad words of an input"));
+        return dl_index_damaged (error, w->seg->name, _ ("bad words of an input"));
     }
   return TRUE;
 }
@@ -2380,7 +2380,7 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
       if (r->c.p != r->c.end)
         {
           r->done = TRUE;
-          return damaged (error, r->seg->name, _ ("bad block"));
+          return dl_index_damaged (error, r->seg->name, _ ("bad block"));
         }
       guint64 next = next_wanted (r);
       if (next != r->next_block)
@@ -2413,7 +2413,7 @@ dl_index_lines_next (DlIndexLines *r, DlIndexLine *line, GError **error)
       || r->number == 0 || !dl_utf8_valid ((const char *) text, len))
     {
       r->done = TRUE;
-      return damaged (error, r->seg->name, _ ("bad line in a block"));
+      return dl_index_damaged (error, r->seg->name, _ ("bad line in a block"));
     }
   r->left--;
   line->text = (const char *) text;
@@ -2467,7 +2467,7 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
   r->offset = offset;
   /* A line's record takes four bytes at least. */
   if (blk->lines > r->block->len / 4)
-    return damaged (error, r->seg->name, _ ("bad block"));
+    return dl_index_damaged (error, r->seg->name, _ ("bad block"));
   /* Where each line's text lies: the records are walked, their texts
    * neither checked nor copied. */
   g_autofree const guint8 **texts = g_new (const guint8 *, MAX (blk->lines, 1));
@@ -2481,10 +2481,10 @@ dl_index_lines_edges (DlIndexLines *r, guint64 b, guint64 before, guint64 after,
       texts[k] = dl_get_bytes (c, len);
       lens[k] = (gsize) len;
       if (c->bad || texts[k] == NULL)
-        return damaged (error, r->seg->name, _ ("bad line in a block"));
+        return dl_index_damaged (error, r->seg->name, _ ("bad line in a block"));
     }
   if (c->p != c->end)
-    return damaged (error, r->seg->name, _ ("bad block"));
+    return dl_index_damaged (error, r->seg->name, _ ("bad block"));
   *holds_before = holds_side (texts, lens, blk->lines, 1, before, test, user_data);
   *holds_after = holds_side (texts, lens, blk->lines, -1, after, test, user_data);
   return TRUE;
@@ -2516,7 +2516,7 @@ verify_words (DlIndex *idx, guint i, guint64 *entries, GError **error)
         if (id == G_MAXUINT64 || !held_by (w, l, id, &listed, &held, error))
           return FALSE;
         if (listed && !held)
-          return damaged (error, w->seg->name, _ ("bad lexicon"));
+          return dl_index_damaged (error, w->seg->name, _ ("bad lexicon"));
         entries[l] += listed;
       }
   g_autofree guint8 *blocks = g_malloc0 (MAX (w->in->n_blocks, 1));
@@ -2674,7 +2674,7 @@ verify_tokens (DlIndex *idx, guint i, GError **error)
     }
   dl_index_tokens_clear (&t);
   if (!ok)
-    return damaged (error, seg->name, _ ("bad tokens of a block"));
+    return dl_index_damaged (error, seg->name, _ ("bad tokens of a block"));
   return TRUE;
 }
 
@@ -2721,7 +2721,8 @@ dl_index_verify (DlIndex *idx, GError **error)
           || by_lang[1] != in->by_lang[1] || by_lang[2] != in->by_lang[2])
         {
           const Segment *seg = idx->segments->pdata[in->segment];
-          return damaged (error, seg->name, _ ("its lines are not the ones its table counts"));
+          return dl_index_damaged (error, seg->name,
+                                   _ ("its lines are not the ones its table counts"));
         }
     }
   /* Every page of every lexicon, in order, those no input's words name
@@ -2744,7 +2745,7 @@ dl_index_verify (DlIndex *idx, GError **error)
               held += h->starts[g_array_index (seg->lex[l].pages, LexPage, p).n];
             }
           if (held != entries[(gsize) s * DL_LANG_COUNT + l])
-            return damaged (error, seg->name, _ ("bad lexicon"));
+            return dl_index_damaged (error, seg->name, _ ("bad lexicon"));
         }
     }
   return TRUE;
@@ -3741,7 +3742,7 @@ record_entries (DlIndexBuilder *b, DlIndexWords *w, DlLang lang, GError **error)
       b->renumbered = seg->serial;
     }
   if (seg->lex[lang].size > G_MAXUINT32)
-    return damaged (error, seg->name, _ ("bad lexicon"));
+    return dl_index_damaged (error, seg->name, _ ("bad lexicon"));
   if (b->renumber[lang] == NULL)
     b->renumber[lang] = dl_new0_huge (sizeof (guint32), MAX (seg->lex[lang].size, 1));
   guint32 *renumber = b->renumber[lang];
@@ -3765,7 +3766,7 @@ record_entries (DlIndexBuilder *b, DlIndexWords *w, DlLang lang, GError **error)
                 if (form == NULL)
                   return FALSE;
                 if (memchr (form, 0, len) != NULL)
-                  return damaged (error, seg->name, _ ("bad lexicon"));
+                  return dl_index_damaged (error, seg->name, _ ("bad lexicon"));
                 keys[n_fresh] = (DlLexiconKey){ form, len, 0 };
                 fresh[n_fresh++] = k;
               }
@@ -4416,7 +4417,7 @@ dl_index_builder_copy (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error)
       if (!read_at (seg, f->offset, f->clen, buf->data, error))
         return FALSE;
       if (crc_of (buf->data, f->clen) != f->crc)
-        return damaged (error, seg->name, _ ("bad checksum of a block"));
+        return dl_index_damaged (error, seg->name, _ ("bad checksum of a block"));
       if (!write_all (b->fd, buf->data, f->clen))
         return io_error (error, b->seg_tmp, errno);
       from = k == 0 ? f->offset : from;

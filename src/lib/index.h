@@ -53,6 +53,11 @@ guint dl_index_n_segments (const DlIndex *idx);
 /* The index's path, as opened. */
 const char *dl_index_path (const DlIndex *idx);
 
+/* Sets @error to "damaged index: @where: @what" (DL_ERROR_INDEX): @where
+ * names a segment, the manifest or the index, @what says how (translated).
+ * FALSE, for return. */
+gboolean dl_index_damaged (GError **error, const char *where, const char *what);
+
 /* The inputs, in the order they were built. */
 guint dl_index_n_inputs (const DlIndex *idx);
 /* The path of input @i as the build named it. */

@@ -29,3 +29,17 @@ dl_env_number (const char *name, guint64 max, guint64 fallback)
   guint64 v;
   return dl_parse_unsigned (g_getenv (name), 10, 1, max, &v) ? v : fallback;
 }
+
+int
+dl_compare_u32 (gconstpointer a, gconstpointer b)
+{
+  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
+  return (x > y) - (x < y);
+}
+
+int
+dl_compare_u64 (gconstpointer a, gconstpointer b)
+{
+  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
+  return (x > y) - (x < y);
+}

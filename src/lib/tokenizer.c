@@ -21,6 +21,7 @@
 #include "fastpath.h"
 #include "icu.h"
 #include "normalize.h"
+#include "number.h"
 #include "wordbreak.h"
 
 /* A longer line is cut at white space (or, failing that, a character
@@ -65,13 +66,6 @@ abbreviation_key (const char *p, gsize n)
   return key;
 }
 
-static int
-compare_keys (const void *a, const void *b)
-{
-  guint64 x = *(const guint64 *) a, y = *(const guint64 *) b;
-  return x < y ? -1 : x > y;
-}
-
 DlTokenizer *
 dl_tokenizer_new (GError **error)
 {
@@ -94,7 +88,7 @@ dl_tokenizer_new (GError **error)
       g_assert (strlen (abbreviations[i]) <= ABBREVIATION_MAX);
       tok->abbreviations[i] = abbreviation_key (abbreviations[i], strlen (abbreviations[i]));
     }
-  qsort (tok->abbreviations, G_N_ELEMENTS (abbreviations), sizeof (guint64), compare_keys);
+  qsort (tok->abbreviations, G_N_ELEMENTS (abbreviations), sizeof (guint64), dl_compare_u64);
   return tok;
 }
 

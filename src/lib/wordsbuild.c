@@ -924,13 +924,6 @@ next_line (FILE *f, guint32 *block, DlLang *lang, guint64 *n, gboolean *bad)
   return !*bad;
 }
 
-static int
-by_u32 (const void *a, const void *b)
-{
-  guint32 x = *(const guint32 *) a, y = *(const guint32 *) b;
-  return (x > y) - (x < y);
-}
-
 /* A block's tokens gathered (line by line), then encoded. */
 typedef struct {
   GArray *lines;                /* guint64: tokens << 2 | lang */
@@ -979,7 +972,7 @@ encode_block (BlockTokens *bt, GByteArray *out)
       GArray *d = bt->dict[l];
       guint32 *w = (guint32 *) (gpointer) d->data;
       if (d->len > 1) /* an empty array's data is NULL, which qsort may not take */
-        qsort (w, d->len, sizeof (guint32), by_u32);
+        qsort (w, d->len, sizeof (guint32), dl_compare_u32);
       guint32 *place = (guint32 *) (gpointer) bt->place[l]->data;
       dl_put_varint (out, d->len);
       guint32 prev = 0;
