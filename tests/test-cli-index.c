@@ -12,8 +12,6 @@
 #include "hitblocks.h"
 #include "tests.h"
 
-/* Builds the index of corpus/ (with its table) in a new temporary
- * directory: the index's path (free with free_index). */
 /* How many lines of @part are not lines of @whole (taken in its order). */
 static guint
 lines_not_within (const char *part, const char *whole)
@@ -34,6 +32,8 @@ lines_not_within (const char *part, const char *whole)
   return missing;
 }
 
+/* Builds the index of corpus/ (with its table) in a new temporary
+ * directory: the index's path (free with free_index). */
 static char *
 build_corpus_index (void)
 {
