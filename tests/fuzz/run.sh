@@ -3,7 +3,7 @@
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 # from the build directory of a tree configured with CC=clang
 # --enable-fuzzing, after `make fuzz`. Each TARGET (reader langid tokenizer
-# query queries meta; all by default) runs alone for SECONDS (default 60)
+# query queries meta frames; all by default) runs alone for SECONDS (default 60)
 # on one core. The corpora grow in the build directory's
 # tests/fuzz/corpus/TARGET, seeded afresh each run from corpus/ and
 # tests/data (tests/fuzz/seeds.sh); libFuzzer's output is in
@@ -20,7 +20,7 @@ case ${1:-} in
     shift
     ;;
 esac
-targets=${*:-reader langid tokenizer query queries meta}
+targets=${*:-reader langid tokenizer query queries meta frames}
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
 
@@ -35,14 +35,16 @@ done
 sh "$here/seeds.sh" "$srcdir" tests/fuzz/seeds || exit 2
 mkdir -p tests/fuzz/logs
 
-# Per target: the dictionary and the longest input worth mutating (the
-# reader repeats short inputs past its 1 MiB chunk by itself).
+# Per target: the dictionary (none for binary frames) and the longest
+# input worth mutating (the reader repeats short inputs past its 1 MiB
+# chunk by itself).
 dict_of () {
   case $1 in
     reader | langid) echo text ;;
     tokenizer) echo text ;;
     query | queries) echo query ;;
     meta) echo meta ;;
+    frames) ;; # binary: none
   esac
 }
 max_len_of () {
@@ -64,9 +66,10 @@ for t in $targets; do
   corpus=tests/fuzz/corpus/$t
   crashes=tests/fuzz/crashes/$t
   log=tests/fuzz/logs/$t.log
+  dict=$(dict_of "$t")
   mkdir -p "$corpus" "$crashes"
   "tests/fuzz/fuzz-$t" -max_total_time="$seconds" -print_final_stats=1 -timeout=25 \
-    -rss_limit_mb=2048 -max_len="$(max_len_of "$t")" -dict="$here/$(dict_of "$t").dict" \
+    -rss_limit_mb=2048 -max_len="$(max_len_of "$t")" ${dict:+-dict="$here/$dict.dict"} \
     -artifact_prefix="$crashes/" "$corpus" "tests/fuzz/seeds/$t" > "$log" 2>&1
   status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)

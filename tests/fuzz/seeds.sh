@@ -10,7 +10,7 @@ set -eu
 srcdir=$1
 out=$2
 rm -rf "$out"
-for t in reader langid tokenizer query queries meta; do mkdir -p "$out/$t"; done
+for t in reader langid tokenizer query queries meta frames; do mkdir -p "$out/$t"; done
 
 # Writes standard input to OUTDIR/TARGET/NAME with the byte \OCTAL first.
 seed () {
@@ -123,3 +123,11 @@ for f in "$srcdir/tests/data/profile/ref.tsv" "$srcdir/tests/data/freq/expected-
   { printf 'blang\n'; head -c 4096 "$f"; } | seed meta "$(basename "$f" .tsv)" 002
 done
 printf 'bx\nfile\tx\na.txt\t\\t\\n\\\\\nb.txt\t\\q\n\357\273\277c.txt\t1\r\n' | seed meta escapes 000
+
+# Frames as an index keeps them (fuzz-frames.c): a block's tokens (two
+# lines: Turkish words 3 and 5, English word 7; the first line's tokens
+# 3 5 3, the second's 7), and an input's counts (Turkish: ve 2, ile 1,
+# once capitalized; English: the 1; the proper-noun base ile).
+printf '\002\002\003\002\001\007\000\014\000\001\000\005\000' | seed frames tokens 000
+printf '\003\002\002\000\001\002\001\002\001\003veile\001\003ile\001\001\001\000\001\003the\000\000\000\000' |
+  seed frames counts 001
