@@ -308,6 +308,58 @@ test_freq_bands_by_rank (void)
   cli_run_clear (&r);
 }
 
+/* The header and the rows of @lang of a freq TSV. */
+static char *
+lang_rows (const char *tsv, const char *lang)
+{
+  g_auto (GStrv) rows = g_strsplit (tsv, "\n", -1);
+  GString *out = g_string_new (NULL);
+  g_autofree char *prefix = g_strconcat (lang, "\t", NULL);
+  for (guint i = 0; rows[i] != NULL && rows[i][0] != '\0'; i++)
+    if (i == 0 || g_str_has_prefix (rows[i], prefix))
+      g_string_append_printf (out, "%s\n", rows[i]);
+  return g_string_free (out, FALSE);
+}
+
+/* A language's list is the same whether the other languages are counted
+ * or not (--lang): a change of language starts a sentence whether the
+ * line before was counted or not, so `Talks` first on an English line
+ * after a Turkish one that goes on is no evidence of a proper noun
+ * either way (tests/data/lang-switch/switch.txt: it was, with both languages
+ * counted, and `talks` stayed whole as a lemma). */
+static void
+test_freq_lang_alone_the_same (void)
+{
+  CliRun r = cli_run (
+      "$DERLEM freq --format tsv --unit lemma --lang en tests/data/lang-switch/switch.txt", NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  check_row (r.out, "en", "talk", "2 3 103448.28 1 talk talks (3)");
+  cli_run_clear (&r);
+  static const char *const paths[] = { "tests/data/lang-switch/switch.txt", "corpus" };
+  static const char *const units[] = { "form", "stem", "lemma" };
+  static const char *const langs[] = { "tr", "en" };
+  for (gsize p = 0; p < G_N_ELEMENTS (paths); p++)
+    for (gsize u = 0; u < G_N_ELEMENTS (units); u++)
+      {
+        g_autofree char *both
+            = g_strdup_printf ("$DERLEM freq --format tsv --unit %s %s", units[u], paths[p]);
+        CliRun all = cli_run (both, NULL);
+        DL_ASSERT_INT_EQ (all.status, 0);
+        for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
+          {
+            g_autofree char *one = g_strdup_printf (
+                "$DERLEM freq --format tsv --unit %s --lang %s %s", units[u], langs[l], paths[p]);
+            CliRun alone = cli_run (one, NULL);
+            DL_ASSERT_INT_EQ (alone.status, 0);
+            g_autofree char *want = lang_rows (all.out, langs[l]);
+            CU_ASSERT_TRUE (strlen (want) > 60);
+            DL_ASSERT_STR_EQ_FOR (one, alone.out, want);
+            cli_run_clear (&alone);
+          }
+        cli_run_clear (&all);
+      }
+}
+
 void
 test_cli_freq_suite (void)
 {
@@ -318,4 +370,5 @@ test_cli_freq_suite (void)
   CU_add_test (s, "freq_usage_errors", test_freq_usage_errors);
   CU_add_test (s, "freq_bundled_corpus_top_20", test_freq_bundled_corpus_top_20);
   CU_add_test (s, "freq_bands_by_rank", test_freq_bands_by_rank);
+  CU_add_test (s, "freq_lang_alone_the_same", test_freq_lang_alone_the_same);
 }

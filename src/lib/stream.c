@@ -28,6 +28,7 @@ struct _DlStream {
   DlCounter *counter;
   char *path;
   gboolean sentence_ended; /* by the tokenized lines before */
+  DlLang last_lang;        /* of the line before, DL_LANG_COUNT before the first */
   DlStreamLine line;
   DlStreamToken *tokens;
   guint8 *places;          /* DL_PLACE_IN_NAME of each token, or 0 */
@@ -159,6 +160,7 @@ dl_stream_open (DlStream *s, const DlInput *input, const DlDocumentOptions *doc_
   g_free (s->path);
   s->path = g_strdup (input->path);
   s->sentence_ended = FALSE;
+  s->last_lang = DL_LANG_COUNT;
   dl_tokenizer_reset (s->tok);
   if (counter != NULL)
     dl_counter_begin_input (counter);
@@ -454,9 +456,16 @@ next_line (DlStream *s, gboolean lazy, const DlStreamLine **line, gboolean *has_
       dl_tokenizer_reset (s->tok);
       s->sentence_ended = FALSE;
     }
+  /* After a change of language a sentence starts (as CQL's `within s`
+   * has it), whether the line before was tokenized or not: so the
+   * counts of one language (the capitals where none is expected) do not
+   * depend on the other languages being counted. */
+  if (dl.lang != s->last_lang)
+    dl_tokenizer_reset (s->tok);
+  s->last_lang = dl.lang;
   if (!s->opts.langs[dl.lang])
     {
-      /* Not tokenized; after a language switch a sentence starts. */
+      /* Not tokenized: nothing carries over it. */
       dl_tokenizer_reset (s->tok);
     }
   else if (dl.prepared != NULL)
