@@ -241,10 +241,11 @@ test_bash_completion (void)
       "comp \"$DERLEM\" freq --format=j; comp \"$DERLEM\" kwic --unit s; "
       "comp \"$DERLEM\" freq corpus/commentary-e; comp \"$DERLEM\" stats --meta corpus/MAN; "
       "comp \"$DERLEM\" exercise --kind \"\"; comp \"$DERLEM\" exercise --bands corpus/MAN; "
-      "comp \"$DERLEM\" ex; comp \"$DERLEM\" export --format \"\"'",
+      "comp \"$DERLEM\" ex; comp \"$DERLEM\" export --format \"\"; "
+      "comp \"$DERLEM\" count --save corpus/MAN'",
       NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
-  DL_ASSERT_STR_EQ (r.out, "colloc compare \n"
+  DL_ASSERT_STR_EQ (r.out, "colloc compare count \n"
                            "dispersion \n"
                            "--format --forms \n"
                            "csv html json markdown text tsv \n"
@@ -256,7 +257,8 @@ test_bash_completion (void)
                            "choice collocation gapfill order \n"
                            "corpus/MANIFEST.tsv \n"
                            "exercise export \n"
-                           "vrt \n");
+                           "vrt \n"
+                           "corpus/MANIFEST.tsv \n");
   cli_run_clear (&r);
 }
 

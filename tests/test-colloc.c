@@ -29,7 +29,7 @@ count_files (const char *const *files, const char *node, const DlCollocOptions *
     {
       g_autofree char *path = g_strdup_printf ("%s/f%u.txt", dir, i);
       CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, files[i], -1, NULL));
-      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
       DlDocumentOptions doc = { NULL, assume, lang, NULL, NULL, NULL, NULL };
       g_autoptr (DlCollocCounts) one = dl_colloc_counts_new (opts);
       CU_ASSERT_TRUE (dl_colloc_input (c, &input, &doc, NULL, one, &error));

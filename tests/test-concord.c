@@ -35,7 +35,7 @@ concord_once (char *path, GPtrArray *qs, const DlConcordOptions *o, DlLang lang,
   DlQueryOptions qo = { .unit = DL_UNIT_FORM, .casing = DL_CASE_FOLD };
   g_autoptr (DlConcord) c = dl_concord_new ((DlQuery *const *) qs->pdata, qs->len, &qo, o, &error);
   CU_ASSERT_PTR_NOT_NULL_FATAL (c);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL, NULL };
   CU_ASSERT_TRUE (dl_concord_input (c, &input, &doc, NULL, collect, s, stats, &error));
 }

@@ -175,7 +175,7 @@ count_texts (const char *const *texts, gsize n, DlLang lang, const DlCounterOpti
       g_autofree char *name = g_strdup_printf ("%zu.txt", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
       CU_ASSERT_FATAL (g_file_set_contents (path, texts[i], -1, NULL));
-      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_autoptr (GError) error = NULL;
       CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
@@ -246,7 +246,7 @@ count_paths (const char *const *paths, const DlCounterOptions *o, gboolean one_s
   for (guint32 i = 0; paths[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
-      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
       g_autoptr (DlCounter) c = dl_counter_new (o);
       g_clear_error (&error);
       gboolean ok = one_stream ? dl_counter_count_stream (c, stream, &input, &doc, diag, &error)
@@ -745,7 +745,7 @@ test_counter_saved_input_loads_back (void)
       for (guint32 i = 0; i < G_N_ELEMENTS (paths); i++)
         {
           g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
-          DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+          DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
           g_autoptr (DlCounter) c = dl_counter_new (&o), back = dl_counter_new (&o);
           g_autoptr (GError) error = NULL;
           CU_ASSERT_TRUE (dl_counter_count_input (c, &input, &doc, diag, &error));
@@ -916,7 +916,7 @@ test_counter_merged_absorb_and_load (void)
       for (guint i = 0; i < N; i++)
         {
           g_autofree char *path = g_build_filename (TEST_SRCDIR, paths[i], NULL);
-          DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+          DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
           g_autoptr (GError) error = NULL;
           each[i] = dl_counter_new (&o);
           CU_ASSERT_TRUE (dl_counter_count_input (each[i], &input, &doc, diag, &error));
@@ -991,10 +991,39 @@ test_counter_merged_absorb_and_load (void)
           if (!dl_counter_load (part, bad->data, bad->len))
             CU_ASSERT_TRUE (dl_counter_load (part, saved->data, saved->len));
         }
+      /* Loaded by a counter that tracks less: what it tracks, as if it
+       * had merged the files itself; by one that tracks more, or counts
+       * otherwise, refused. */
+      for (guint less = 0; less < variant; less++)
+        {
+          DlCounterOptions lo = o;
+          lo.track_files = less == 1;
+          lo.track_counts = FALSE;
+          g_autoptr (DlCounter) part = dl_counter_new (&lo);
+          CU_ASSERT_TRUE_FATAL (dl_counter_load (part, saved->data, saved->len));
+          g_autoptr (DlCounter) direct = merge_range (each, 0, N, &lo);
+          g_autoptr (GByteArray) got = g_byte_array_new (), expected = g_byte_array_new ();
+          dl_counter_save (part, got);
+          dl_counter_save (direct, expected);
+          CU_ASSERT (got->len == expected->len
+                     && memcmp (got->data, expected->data, got->len) == 0);
+          CU_ASSERT_TRUE (got->len < saved->len);
+        }
       DlCounterOptions other = o;
-      other.track_counts = !o.track_counts;
+      other.track_files = TRUE;
+      other.track_counts = variant >= 1;
       g_autoptr (DlCounter) wrong = dl_counter_new (&other);
-      CU_ASSERT_FALSE (dl_counter_load (wrong, saved->data, saved->len));
+      CU_ASSERT_EQUAL (dl_counter_load (wrong, saved->data, saved->len), variant == 2);
+      other = o;
+      other.casing = o.casing == DL_CASE_FOLD ? DL_CASE_KEEP : DL_CASE_FOLD;
+      g_autoptr (DlCounter) cased = dl_counter_new (&other);
+      CU_ASSERT_FALSE (dl_counter_load (cased, saved->data, saved->len));
+      /* The options a variant stands for. */
+      DlCounterOptions from;
+      dl_counter_options_from_variant (&from, dl_counter_variant (&o));
+      CU_ASSERT_EQUAL (dl_counter_variant (&from), dl_counter_variant (&o));
+      CU_ASSERT_EQUAL (from.casing, o.casing);
+      CU_ASSERT_FALSE (from.track_files || from.track_counts);
       for (guint i = 0; i < N; i++)
         dl_counter_free (each[i]);
     }

@@ -129,7 +129,7 @@ find_keeping (const char *const *texts, const char *query, guint keep)
   for (guint i = 0; texts[i] != NULL; i++)
     {
       char *path = dl_test_temp_file ("t.txt", texts[i], -1);
-      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
       DlDocumentOptions doc = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL, NULL };
       g_autoptr (DlDispersionFile) file = dl_dispersion_file_new (1);
       CU_ASSERT_TRUE (dl_dispersion_finder_input (f, &input, &doc, NULL, file, &error));

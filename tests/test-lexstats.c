@@ -20,7 +20,8 @@ count_hand (guint copies)
   CU_ASSERT_PTR_NOT_NULL_FATAL (stemmer);
   g_autoptr (DlLexStatsTotal) t = dl_lexstats_total_new (stemmer);
   g_autoptr (DlDiag) diag = dl_diag_new_buffer ();
-  DlInput input = { (char *) TEST_SRCDIR "/tests/data/stats/hand.txt", FALSE, NULL, 0, NULL, 0 };
+  DlInput input
+      = { (char *) TEST_SRCDIR "/tests/data/stats/hand.txt", FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_TR, NULL, NULL, NULL, NULL };
   for (guint i = 0; i < copies; i++)
     {

@@ -31,7 +31,7 @@ ngrams (const char *const *files, guint min_n, guint max_n, const char *contains
     {
       g_autofree char *path = g_strdup_printf ("%s/f%u.txt", dir, i);
       CU_ASSERT_TRUE_FATAL (g_file_set_contents (path, files[i], -1, NULL));
-      DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+      DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
       DlDocumentOptions doc = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL, NULL };
       g_autoptr (DlNgramCounts) one = dl_ngram_counts_new (&o);
       CU_ASSERT_TRUE (dl_ngrams_input (ng, &input, &doc, NULL, one, &error));

@@ -55,7 +55,7 @@ hard_text (void)
 static char *
 whole_lines (const char *path, GString *said)
 {
-  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = said != NULL ? dl_diag_new (capture, said) : NULL;
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, diag, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
@@ -83,7 +83,7 @@ whole_lines (const char *path, GString *said)
 static char *
 part_lines (DlParts *parts, const char *path, GString *said)
 {
-  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = said != NULL ? dl_diag_new (capture, said) : NULL;
   DlReader *r = dl_reader_open (&input, NULL, diag, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
@@ -147,7 +147,7 @@ static char *
 stream_lines (const char *path, DlParts *parts, const DlStreamOptions *opts, gboolean assume,
               gboolean count)
 {
-  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, assume, DL_LANG_TR, NULL, parts, NULL, NULL };
   DlCounterOptions copts;
   dl_counter_options_init (&copts);
@@ -236,7 +236,7 @@ test_part_that_fails_and_early_end (void)
   g_autofree char *whole = whole_lines (path, NULL);
   g_autoptr (DlParts) parts = dl_parts_new (2);
   dl_parts_set_size (parts, 100);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlReader *r = dl_reader_open (&input, NULL, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   g_autoptr (DlPartReader) pr
@@ -280,7 +280,7 @@ test_progress_counts_every_byte_once (void)
   while (text->len < 5 * DL_PARTS_SIZE / 2)
     g_string_append_len (text, text->str, (gssize) small);
   char *path = dl_test_temp_file ("progress.txt", text->str, (gssize) text->len);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   static const guint64 sizes[] = { DL_PARTS_SIZE, 100 };
   for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
     {

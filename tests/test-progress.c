@@ -20,8 +20,8 @@ test_progress_total_of_regular_files (void)
 {
   char *a = dl_test_temp_file ("a.txt", "abc\n", -1);
   char *b = dl_test_temp_file ("b.txt", "Işık\nsatır\n", -1); /* 14 bytes */
-  DlInput ia = { a, FALSE, NULL, 0, NULL, 0 }, ib = { b, FALSE, NULL, 0, NULL, 0 },
-          in = { (char *) "-", TRUE, NULL, 0, NULL, 0 };
+  DlInput ia = { a, FALSE, NULL, 0, NULL, 0, NULL }, ib = { b, FALSE, NULL, 0, NULL, 0, NULL },
+          in = { (char *) "-", TRUE, NULL, 0, NULL, 0, NULL };
   g_autoptr (GPtrArray) inputs = g_ptr_array_new ();
   g_ptr_array_add (inputs, &ia);
   g_ptr_array_add (inputs, &ib);
@@ -109,7 +109,7 @@ test_progress_reader_counts_a_mapped_file (void)
 {
   g_autoptr (GString) text = big_text ("Işık satır\r\n");
   char *path = dl_test_temp_file ("big.txt", text->str, (gssize) text->len);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DL_ASSERT_INT_EQ (bytes_counted (&input, NULL), text->len);
   DL_ASSERT_INT_EQ (dl_input_size (&input), text->len);
   dl_test_temp_remove (path);
@@ -163,7 +163,7 @@ test_progress_reader_counts_a_stream (void)
   close (fds[0]);
   Feeder f = { fds[1], text };
   GThread *t = g_thread_new ("feeder", feed, &f);
-  DlInput input = { (char *) "-", TRUE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) "-", TRUE, NULL, 0, NULL, 0, NULL };
   DL_ASSERT_INT_EQ (dl_input_size (&input), -1);
   DL_ASSERT_INT_EQ (bytes_counted (&input, NULL), text->len);
   g_thread_join (t);

@@ -34,7 +34,7 @@ static char *
 read_lines (const char *path, gboolean is_stdin, const DlEncoding *enc, gboolean with_pos,
             Captured *c, GError **error)
 {
-  DlInput input = { (char *) path, is_stdin, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, is_stdin, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = dl_diag_new (capture, c);
   g_autoptr (DlReader) r = dl_reader_open (&input, enc, diag, NULL, error);
   if (r == NULL)
@@ -388,7 +388,7 @@ test_huge_line_is_read_in_pieces (void)
   char *path = dl_test_temp_file ("h.txt", bytes, n + 4);
   Captured c = captured_new ();
   g_autoptr (DlDiag) diag = dl_diag_new (capture, &c);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, diag, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlLine line;
@@ -568,7 +568,7 @@ test_file_shrinking_while_read (void)
   for (gsize i = 0; i < n; i++)
     bytes[i] = i % 50 == 49 ? '\n' : 'a';
   char *path = dl_test_temp_file ("s.txt", bytes, n);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, NULL, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   DlLine line;
@@ -596,7 +596,7 @@ test_file_shrinking_while_read (void)
 static char *
 read_parts (const char *path, const DlEncoding *enc, guint64 size, guint *n_parts)
 {
-  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, enc, NULL, NULL, NULL);
   CU_ASSERT_PTR_NOT_NULL_FATAL (r);
   g_autoptr (GError) error = NULL;

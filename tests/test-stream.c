@@ -68,7 +68,7 @@ static char *
 stream_text (const char *text, const DlStreamOptions *opts, DlCounter *counter)
 {
   char *path = dl_test_temp_file ("mixed.txt", text, -1);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (opts, &error);
@@ -129,7 +129,7 @@ test_stream_lazy_lines_tokenized_apart (void)
   g_autofree char *full = stream_text (MIXED, &all, NULL);
 
   char *path = dl_test_temp_file ("mixed.txt", MIXED, -1);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&all, &error);
@@ -255,7 +255,7 @@ counted_terms (const char *text, gboolean lazy, gboolean odd, guint64 tokens[DL_
   dl_stream_options_for_counter (&o, &co, FALSE);
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   char *path = dl_test_temp_file ("counted.txt", text, -1);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, FALSE, DL_LANG_OTHER, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   g_autoptr (DlStream) s = dl_stream_new (&o, &error);
@@ -372,7 +372,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
 
   static const char binary[] = "PK\003\004\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0kelime\0\0\0\0\0\0";
   char *path = dl_test_temp_file ("b.txt", binary, sizeof binary);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlCounter) c = dl_counter_new (&co);
   CU_ASSERT_FALSE (dl_stream_open (s, &input, &doc, diag, c, &error));
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_BINARY));
@@ -382,7 +382,7 @@ test_stream_unreadable_inputs_fail_at_open (void)
   CU_ASSERT_PTR_NULL (line);
   CU_ASSERT_EQUAL (dl_counter_input_forms (c, DL_LANG_TR), 0);
 
-  DlInput missing = { (char *) TEST_DATA ("no-such-file.txt"), FALSE, NULL, 0, NULL, 0 };
+  DlInput missing = { (char *) TEST_DATA ("no-such-file.txt"), FALSE, NULL, 0, NULL, 0, NULL };
   CU_ASSERT_FALSE (dl_stream_open (s, &missing, &doc, diag, c, NULL));
   CU_ASSERT_FALSE (dl_stream_open (s, &missing, &doc, diag, c, &error));
   CU_ASSERT_TRUE (g_error_matches (error, DL_ERROR, DL_ERROR_IO));
@@ -437,7 +437,7 @@ failing_stdin_free (FailingStdin *f)
   close (f->writer);
 }
 
-static const DlInput STDIN_INPUT = { (char *) "-", TRUE, NULL, 0, NULL, 0 };
+static const DlInput STDIN_INPUT = { (char *) "-", TRUE, NULL, 0, NULL, 0, NULL };
 static const DlDocumentOptions ASSUME_EN = { NULL, TRUE, DL_LANG_EN, NULL, NULL, NULL, NULL };
 
 /* dl_stream_next's contract on a read error: the lines before come out,

@@ -26,7 +26,7 @@ dl_test_units_new (const char *text, DlLang lang, DlUnit unit)
   t->counter = dl_counter_new (&co);
   g_autoptr (DlCounter) one = dl_counter_new (&co);
   char *path = dl_test_temp_file ("units.txt", text, -1);
-  DlInput input = { path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { path, FALSE, NULL, 0, NULL, 0, NULL };
   DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL, NULL };
   g_autoptr (GError) error = NULL;
   CU_ASSERT_TRUE_FATAL (dl_counter_count_input (one, &input, &doc, NULL, &error));

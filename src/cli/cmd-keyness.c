@@ -471,16 +471,21 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
   run.tools = &tools;
   if (args->ref_list != NULL && !read_ref_list (&run, args, error))
     return FALSE;
+  env->reads_counts = TRUE;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, opts, args->paths, error);
   if (parts == NULL)
     return FALSE;
+  counting_init (&run.target, opts);
+  counting_init (&run.reference, opts);
+  for (guint p = 0; p < parts->len; p++)
+    if (!dl_cmd_check_partials (((DlPart *) parts->pdata[p])->inputs, &run.target.counter_options,
+                                error))
+      return FALSE;
   guint first = 0, last = parts->len;
   if (args->target != NULL && !find_target (args, parts, &first, error))
     return FALSE;
   if (args->target != NULL)
     last = first + 1;
-  counting_init (&run.target, opts);
-  counting_init (&run.reference, opts);
   const DlCountJob *job = &dl_cmd_counting_job;
   run.workers = dl_pool_states_new (job->worker_new, job->worker_free, &run.target);
   g_autoptr (DlOut) out = dl_cmd_open_output (opts, run.workers, error);
@@ -489,6 +494,8 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
   if (args->ref != NULL)
     {
       g_autoptr (GPtrArray) refs = dl_cmd_expand (env, (const char *const *) args->ref, opts->glob);
+      if (!dl_cmd_check_partials (refs, &run.reference.counter_options, error))
+        return FALSE;
       count_side (&run, &run.reference, refs);
     }
   DlColumn columns[N_COLS];

@@ -39,6 +39,9 @@ typedef struct {
    * read at all (an error about the file with no line: missing,
    * unreadable, binary, undecodable). dl_cmd_commit reads them. */
   guint inputs_read, inputs_failed;
+  /* Set by a command that reads partial results (partial.h: freq, keyness,
+   * count, merge): otherwise dl_cmd_expand leaves them out, with an error. */
+  gboolean reads_counts;
 } DlEnv;
 
 /* A command: parses @argv (its name first), runs, and returns FALSE with
@@ -58,6 +61,8 @@ gboolean dl_cmd_profile (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_exercise (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_export (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error);
+gboolean dl_cmd_merge (DlEnv *env, int argc, char **argv, GError **error);
 
 /* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
  * paths that cannot be read counted in @env->inputs_failed. */
@@ -150,6 +155,10 @@ typedef struct {
 } DlCounting;
 
 extern const DlCountJob dl_cmd_counting_job;
+
+/* FALSE with a usage error if a partial result among @inputs was not
+ * counted as @co counts (the counting job reads those of @inputs). */
+gboolean dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co, GError **error);
 
 /* Finding the hits of queries into @total, made by the caller (borrowed
  * @queries and @query_options's units): dispersion's job, and compare's

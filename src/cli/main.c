@@ -53,6 +53,9 @@ static const Command commands[] = {
     N_ ("the inputs as verticalized text (VRT) for CWB, CQPweb and NoSketch Engine") },
   { "index", dl_cmd_index,
     N_ ("build, describe or check an index (NAME.dlx) that every command can read") },
+  { "count", dl_cmd_count,
+    N_ ("count as freq does and save the counts (PART.dlc) for freq, keyness, merge") },
+  { "merge", dl_cmd_merge, N_ ("join partial results (PART.dlc) into one, exactly") },
 };
 
 /* Whether any input went wrong. The program's mutable state is main.c's:

@@ -85,6 +85,7 @@ typedef struct {
 struct _DlCounter {
   DlCounterOptions opts;
   LangCounts lang[DL_LANG_COUNT];
+  gboolean loaded; /* by dl_counter_load: merged counts, which a merge absorbs */
 };
 
 void
@@ -475,6 +476,17 @@ dl_counter_variant (const DlCounterOptions *opts)
   return v;
 }
 
+void
+dl_counter_options_from_variant (DlCounterOptions *opts, guint32 variant)
+{
+  memset (opts, 0, sizeof *opts);
+  opts->casing = (variant & 3) == 1 ? DL_CASE_FOLD : DL_CASE_KEEP;
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    opts->langs[l] = (variant >> (4 + l) & 1) != 0;
+  for (int k = 0; k < DL_TOKEN_KINDS; k++)
+    opts->kinds[k] = (variant >> (8 + k) & 1) != 0;
+}
+
 /* The proper-noun bases @bases, saved: how many, then each. */
 static void
 put_bases (GByteArray *out, const DlLexicon *bases)
@@ -791,6 +803,11 @@ merge_numbers (LangCounts *dst, const LangCounts *src, guint32 file)
 void
 dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file)
 {
+  if (from->loaded)
+    {
+      dl_counter_absorb (into, from, file);
+      return;
+    }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       LangCounts *dst = &into->lang[l];
@@ -984,20 +1001,27 @@ get_rising (DlCursor *cur, guint32 *v, guint64 n, guint64 below)
   return TRUE;
 }
 
-/* Reads one language of dl_counter_save's bytes into @lc, fresh. */
+/* Reads one language of dl_counter_save's bytes into @lc, fresh: saved
+ * with the files of each term if @files, and its counts in each (and the
+ * files with tokens) if @counts; those @lc does not track are read and
+ * dropped. */
 static gboolean
-load_merged (LangCounts *lc, DlCursor *cur)
+load_merged (LangCounts *lc, DlCursor *cur, gboolean files, gboolean counts)
 {
   lc->tokens = dl_get_varint (cur);
   guint64 sum = 0;
-  if (lc->token_files != NULL)
+  if (counts)
     {
       guint64 n = dl_get_varint (cur);
       if (cur->bad || n > (guint64) (cur->end - cur->p))
         return FALSE;
-      g_array_set_size (lc->token_files, (guint) n);
-      g_array_set_size (lc->file_tokens, (guint) n);
-      if (!get_rising (cur, (guint32 *) (gpointer) lc->token_files->data, n, G_MAXUINT32))
+      g_autoptr (GArray) token_files
+          = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) n);
+      g_autoptr (GArray) file_tokens
+          = g_array_sized_new (FALSE, FALSE, sizeof (guint64), (guint) n);
+      g_array_set_size (token_files, (guint) n);
+      g_array_set_size (file_tokens, (guint) n);
+      if (!get_rising (cur, (guint32 *) (gpointer) token_files->data, n, G_MAXUINT32))
         return FALSE;
       for (guint64 k = 0; k < n; k++)
         {
@@ -1005,15 +1029,21 @@ load_merged (LangCounts *lc, DlCursor *cur)
           if (t == 0 || t > lc->tokens - sum)
             return FALSE;
           sum += t;
-          g_array_index (lc->file_tokens, guint64, k) = t;
+          g_array_index (file_tokens, guint64, k) = t;
         }
       if (sum != lc->tokens)
         return FALSE;
       sum = 0;
+      if (lc->token_files != NULL)
+        {
+          g_array_append_vals (lc->token_files, token_files->data, token_files->len);
+          g_array_append_vals (lc->file_tokens, file_tokens->data, file_tokens->len);
+        }
     }
   guint64 n = dl_get_varint (cur);
   if (cur->bad || n > (guint64) (cur->end - cur->p))
     return FALSE;
+  g_autoptr (GArray) scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint64 id = 0; id < n; id++)
     {
       guint64 len = dl_get_varint (cur);
@@ -1031,7 +1061,7 @@ load_merged (LangCounts *lc, DlCursor *cur)
       guint64 range = dl_get_varint (cur), last = dl_get_varint (cur), mask = dl_get_varint (cur);
       if (cur->bad || range == 0 || range > t->freq || last < range || last > G_MAXUINT32
           || t->freq > G_MAXUINT64 - sum || mask >= 1u << DL_APOSTROPHE_KINDS
-          || (lc->files != NULL && range > (guint64) (cur->end - cur->p)))
+          || (files && range > (guint64) (cur->end - cur->p)))
         return FALSE;
       t->range = (guint32) range;
       t->last_file = (guint32) last;
@@ -1046,19 +1076,23 @@ load_merged (LangCounts *lc, DlCursor *cur)
             uses += u;
             add_apostrophe (lc, (guint32) id, (int) v, u);
           }
-      if (lc->files != NULL)
+      if (files)
         {
-          GArray *files = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) range);
-          g_array_set_size (files, (guint) range);
-          lc->files->pdata[id] = files;
-          if (!get_rising (cur, (guint32 *) (gpointer) files->data, range, last)
-              || g_array_index (files, guint32, range - 1) != last - 1)
+          GArray *to = scratch;
+          if (lc->files != NULL)
+            lc->files->pdata[id] = to
+                = g_array_sized_new (FALSE, FALSE, sizeof (guint32), (guint) range);
+          g_array_set_size (to, (guint) range);
+          if (!get_rising (cur, (guint32 *) (gpointer) to->data, range, last)
+              || g_array_index (to, guint32, range - 1) != last - 1)
             return FALSE;
         }
-      if (lc->counts != NULL)
+      if (counts)
         {
-          GArray *counts = g_array_sized_new (FALSE, FALSE, sizeof (guint64), (guint) range);
-          lc->counts->pdata[id] = counts;
+          GArray *to = NULL;
+          if (lc->counts != NULL)
+            lc->counts->pdata[id] = to
+                = g_array_sized_new (FALSE, FALSE, sizeof (guint64), (guint) range);
           guint64 in_files = 0;
           for (guint64 k = 0; k < range; k++)
             {
@@ -1066,7 +1100,8 @@ load_merged (LangCounts *lc, DlCursor *cur)
               if (cur->bad || f == 0 || f > t->freq - in_files)
                 return FALSE;
               in_files += f;
-              g_array_append_val (counts, f);
+              if (to != NULL)
+                g_array_append_val (to, f);
             }
           if (in_files != t->freq)
             return FALSE;
@@ -1085,12 +1120,26 @@ dl_counter_load (DlCounter *c, const guint8 *data, gsize len)
                               && c->lang[l].surface == NULL && c->lang[l].pending == NULL,
                           FALSE);
   DlCursor cur = { data, data + len, FALSE };
-  gboolean ok = dl_get_varint (&cur) == dl_counter_variant (&c->opts)
-                && dl_get_varint (&cur) == tracking (&c->opts);
+  guint64 mine = tracking (&c->opts);
+  guint64 variant = dl_get_varint (&cur), saved = dl_get_varint (&cur);
+  /* Saved with the languages this counter counts or more, and what it
+   * tracks or more. */
+  guint32 langs = ((1u << DL_LANG_COUNT) - 1) << 4, own = dl_counter_variant (&c->opts);
+  gboolean ok = variant <= G_MAXUINT32 && (variant & ~langs) == (own & ~langs)
+                && (own & langs & ~variant) == 0 && (saved == 0 || saved == 1 || saved == 3)
+                && (mine & ~saved) == 0;
+  /* The languages it does not count are read into another, dropped. */
+  g_autoptr (DlCounter) other = NULL;
+  if (ok && (variant & ~own) != 0)
+    other = dl_counter_new (&c->opts);
   for (int l = 0; ok && l < DL_LANG_COUNT; l++)
-    ok = load_merged (&c->lang[l], &cur);
+    ok = load_merged (c->opts.langs[l] || other == NULL ? &c->lang[l] : &other->lang[l], &cur,
+                      (saved & 1) != 0, (saved & 2) != 0);
   if (ok && cur.p == cur.end)
-    return TRUE;
+    {
+      c->loaded = TRUE;
+      return TRUE;
+    }
   /* Back to fresh. */
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {

@@ -117,6 +117,10 @@ guint32 *dl_counter_input_ids (const DlCounter *into, const DlCounter *from, DlL
  * track_counts, which only the merge reads), as a number. */
 guint32 dl_counter_variant (const DlCounterOptions *opts);
 
+/* Sets @opts to the casing, languages and kinds of @variant (from
+ * dl_counter_variant), tracking nothing. */
+void dl_counter_options_from_variant (DlCounterOptions *opts, guint32 variant);
+
 /* Appends to @out the counts of the input @c counted (after
  * dl_counter_end_input, before any merge): with their terms' texts, the
  * forms in their order; with @order, without texts (an index keeps them
@@ -144,7 +148,9 @@ gboolean dl_counter_load_input_terms (DlCounter *c, const guint8 *data, gsize le
 gboolean dl_counter_load_index (DlCounter *c, const DlInput *input, GError **error);
 
 /* Adds the counts of @from, filled by dl_counter_count_input, to @into as
- * file number @file (0-based, increasing from call to call). */
+ * file number @file (0-based, increasing from call to call); @from filled
+ * by dl_counter_load, as its files @file, @file + 1, ...
+ * (dl_counter_absorb), the next call's file after them. */
 void dl_counter_merge (DlCounter *into, const DlCounter *from, guint32 file);
 
 /* Merged counts, merged again: adds to @into the counts @from has
@@ -158,9 +164,11 @@ void dl_counter_absorb (DlCounter *into, const DlCounter *from, guint32 first);
  * first), for dl_counter_load. */
 void dl_counter_save (const DlCounter *c, GByteArray *out);
 /* Reads into @c, fresh, what dl_counter_save wrote from a counter of the
- * same variant and tracking: the merged counts as they were, ready for
- * the getters and dl_counter_absorb. FALSE if the bytes are not such
- * counts (@c is then left fresh). */
+ * same casing and kinds that counted @c's languages or more and tracked
+ * what @c tracks or more (the languages @c does not count and what it
+ * does not track are dropped): the merged counts as they were, ready for the
+ * getters, dl_counter_absorb and dl_counter_merge. FALSE if the bytes
+ * are not such counts (@c is then left fresh). */
 gboolean dl_counter_load (DlCounter *c, const guint8 *data, gsize len);
 /* Tokens counted in @lang. */
 guint64 dl_counter_tokens (const DlCounter *c, DlLang lang);

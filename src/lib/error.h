@@ -18,6 +18,8 @@ typedef enum {
   DL_ERROR_ICU,      /* an ICU call failed */
   DL_ERROR_DATA,     /* derlem's own language data (stemmers, stoplists) is missing */
   DL_ERROR_INDEX,    /* an index (index.h) is damaged, cut short or of another version */
+  DL_ERROR_COUNTS,   /* a partial result (partial.h) is damaged, cut short, of another
+                        version, or counted with other options */
 } DlError;
 
 /* Sets @error (DL_ERROR_ICU) from a failed ICU status, naming @what; returns

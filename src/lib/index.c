@@ -34,7 +34,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 #include <zstd.h>
 
 #include "decode.h"
@@ -80,40 +79,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_DCtx, ZSTD_freeDCtx)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ZSTD_CCtx, ZSTD_freeCCtx)
 
-/* ---- Checksums and fixed-width numbers ---- */
-
-static guint32
-crc_of (const void *data, gsize len)
-{
-  uLong crc = crc32 (0L, Z_NULL, 0);
-  const guint8 *p = data;
-  while (len > 0)
-    {
-      uInt n = len > G_MAXUINT32 / 2 ? G_MAXUINT32 / 2 : (uInt) len;
-      crc = crc32 (crc, p, n);
-      p += n;
-      len -= n;
-    }
-  return (guint32) crc;
-}
-
-/* Writes @v as @n bytes, least significant first. */
-static void
-put_le (guint8 *p, guint64 v, guint n)
-{
-  for (guint i = 0; i < n; i++)
-    p[i] = (guint8) (v >> (8 * i));
-}
-
-/* Reads @n bytes, least significant first. */
-static guint64
-get_le (const guint8 *p, guint n)
-{
-  guint64 v = 0;
-  for (guint i = n; i-- > 0;)
-    v = (v << 8) | p[i];
-  return v;
-}
+/* ---- Damage ---- */
 
 gboolean
 dl_index_damaged (GError **error, const char *where, const char *what)
@@ -720,17 +686,17 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
   guint8 t[TRAILER_SIZE];
   if (!read_at (seg, size - TRAILER_SIZE, TRAILER_SIZE, t, error))
     return FALSE;
-  seg->trailer_crc = (guint32) get_le (t + 36, 4);
-  if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) get_le (t + 36, 4) != crc_of (t, 36)
-      || (guint32) get_le (t + 36, 4) != crc)
+  seg->trailer_crc = (guint32) dl_get_le (t + 36, 4);
+  if (memcmp (t, TRAILER_MAGIC, 8) != 0 || (guint32) dl_get_le (t + 36, 4) != dl_crc32 (t, 36)
+      || (guint32) dl_get_le (t + 36, 4) != crc)
     return dl_index_damaged (error, name, _ ("bad trailer"));
-  seg->version = (guint) get_le (t + 8, 4);
+  seg->version = (guint) dl_get_le (t + 8, 4);
   if (seg->version < DL_INDEX_VERSION_OLDEST || seg->version > DL_INDEX_VERSION)
     return dl_index_damaged (error, name, _ ("unknown segment version"));
-  guint32 toc_crc = (guint32) get_le (t + 12, 4);
-  guint64 toc_offset = get_le (t + 16, 8);
-  guint64 toc_clen = get_le (t + 24, 8);
-  guint32 toc_rlen = (guint32) get_le (t + 32, 4);
+  guint32 toc_crc = (guint32) dl_get_le (t + 12, 4);
+  guint64 toc_offset = dl_get_le (t + 16, 8);
+  guint64 toc_clen = dl_get_le (t + 24, 8);
+  guint32 toc_rlen = (guint32) dl_get_le (t + 32, 4);
   if (toc_offset > size - TRAILER_SIZE || toc_clen != size - TRAILER_SIZE - toc_offset
       || toc_rlen > TOC_MAX)
     return dl_index_damaged (error, name, _ ("bad trailer"));
@@ -738,7 +704,7 @@ open_segment (DlIndex *idx, const char *name, guint64 size, guint32 crc, GError 
   g_autofree guint8 *src = g_malloc (MAX (toc_clen, 1));
   if (!read_at (seg, toc_offset, toc_clen, src, error))
     return FALSE;
-  if (crc_of (src, toc_clen) != toc_crc)
+  if (dl_crc32 (src, toc_clen) != toc_crc)
     return dl_index_damaged (error, name, _ ("bad checksum of the table of contents"));
   g_autoptr (ZSTD_DCtx) dctx = ZSTD_createDCtx ();
   g_autoptr (GByteArray) toc = g_byte_array_new ();
@@ -800,7 +766,7 @@ read_manifest (DlIndex *idx, GError **error)
   guint64 crc = 0;
   if (!g_str_has_prefix (end_line, "end ") || !parse_crc (end_line + 4, &crc))
     return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("cut short"));
-  if (crc != crc_of (text, last - text))
+  if (crc != dl_crc32 (text, last - text))
     return dl_index_damaged (error, DL_INDEX_MANIFEST, _ ("bad checksum"));
   g_autofree char *body = g_strndup (eol + 1, last - eol - 1);
   g_auto (GStrv) lines = g_strsplit (body, "\n", -1);
@@ -828,7 +794,7 @@ read_manifest (DlIndex *idx, GError **error)
               g_set_error (error, DL_ERROR, DL_ERROR_INDEX, "%s", local->message);
               return FALSE;
             }
-          if (n != size || crc_of (bytes, n) != sum)
+          if (n != size || dl_crc32 (bytes, n) != sum)
             return dl_index_damaged (error, f[1], _ ("bad checksum"));
           idx->meta_path = g_steal_pointer (&meta);
         }
@@ -1015,7 +981,7 @@ read_frame_through (const Segment *seg, const Block *blk, ZSTD_DCtx *dctx, GByte
   g_byte_array_set_size (src, (guint) MAX (blk->clen, 1));
   if (!read_at (seg, blk->offset, blk->clen, src->data, error))
     return FALSE;
-  if (crc_of (src->data, blk->clen) != blk->crc)
+  if (dl_crc32 (src->data, blk->clen) != blk->crc)
     return dl_index_damaged (error, seg->name, what);
   if (!unpack (dctx, src->data, blk->clen, blk->rlen, out))
     return dl_index_damaged (error, seg->name, what);
@@ -2910,7 +2876,9 @@ pack_frame (DlIndexPiece *p, const guint8 *data, gsize len, Block *blk)
       errno = ENOMEM;
       return FALSE;
     }
-  *blk = (Block){ .offset = p->stored, .clen = n, .rlen = len, .crc = crc_of (p->packed->data, n) };
+  *blk = (Block){
+    .offset = p->stored, .clen = n, .rlen = len, .crc = dl_crc32 (p->packed->data, n)
+  };
   p->stored += n;
   return dl_spill_append (p->frames, p->packed->data, n);
 }
@@ -3505,7 +3473,7 @@ copy_meta (DlIndexBuilder *b, const char *meta, GError **error)
   if (!ok)
     return io_error (error, b->meta_tmp, errsv);
   b->meta_size = n;
-  b->meta_crc = crc_of (bytes, n);
+  b->meta_crc = dl_crc32 (bytes, n);
   return TRUE;
 }
 
@@ -3584,7 +3552,7 @@ dl_index_builder_change (const DlIndex *idx, gboolean keep_segments, const char 
         }
       g_autofree char *name = g_path_get_basename (idx->meta_path);
       b->kept_meta
-          = g_strdup_printf ("meta %s %" G_GSIZE_FORMAT " %08x\n", name, n, crc_of (bytes, n));
+          = g_strdup_printf ("meta %s %" G_GSIZE_FORMAT " %08x\n", name, n, dl_crc32 (bytes, n));
       g_ptr_array_add (b->keep, g_steal_pointer (&name));
     }
   b->segment = new_name (b->dir, "seg-", ".dls");
@@ -3869,7 +3837,7 @@ write_frame (Writing *wr, const guint8 *data, gsize len, Block *f)
       return FALSE;
     }
   *f = (Block){
-    .offset = wr->b->written, .clen = n, .rlen = len, .crc = crc_of (wr->packed->data, n)
+    .offset = wr->b->written, .clen = n, .rlen = len, .crc = dl_crc32 (wr->packed->data, n)
   };
   if (!write_all (wr->b->fd, wr->packed->data, n))
     return FALSE;
@@ -3936,7 +3904,7 @@ lex_make (gpointer data)
       if (!m->ok)
         break;
       dl_put_end (m->packed, q + c);
-      LexOut out = { { .offset = at, .clen = c, .rlen = page->len, .crc = crc_of (q, c) },
+      LexOut out = { { .offset = at, .clen = c, .rlen = page->len, .crc = dl_crc32 (q, c) },
                      r + 1 - first,
                      all[first].text,
                      all[first].len };
@@ -4416,7 +4384,7 @@ dl_index_builder_copy (DlIndexBuilder *b, DlIndex *idx, guint i, GError **error)
       g_byte_array_set_size (buf, (guint) MAX (f->clen, 1));
       if (!read_at (seg, f->offset, f->clen, buf->data, error))
         return FALSE;
-      if (crc_of (buf->data, f->clen) != f->crc)
+      if (dl_crc32 (buf->data, f->clen) != f->crc)
         return dl_index_damaged (error, seg->name, _ ("bad checksum of a block"));
       if (!write_all (b->fd, buf->data, f->clen))
         return io_error (error, b->seg_tmp, errno);
@@ -4489,13 +4457,13 @@ finish_segment (DlIndexBuilder *b, guint32 *crc, GError **error)
     return io_error (error, b->seg_tmp, ENOMEM);
   guint8 t[TRAILER_SIZE];
   memcpy (t, TRAILER_MAGIC, 8);
-  put_le (t + 8, DL_INDEX_VERSION, 4);
-  put_le (t + 12, crc_of (packed->data, n), 4);
-  put_le (t + 16, b->written, 8);
-  put_le (t + 24, n, 8);
-  put_le (t + 32, toc->len, 4);
-  *crc = crc_of (t, 36);
-  put_le (t + 36, *crc, 4);
+  dl_put_le (t + 8, DL_INDEX_VERSION, 4);
+  dl_put_le (t + 12, dl_crc32 (packed->data, n), 4);
+  dl_put_le (t + 16, b->written, 8);
+  dl_put_le (t + 24, n, 8);
+  dl_put_le (t + 32, toc->len, 4);
+  *crc = dl_crc32 (t, 36);
+  dl_put_le (t + 36, *crc, 4);
   if (!write_all (b->fd, packed->data, n) || !write_all (b->fd, t, sizeof t) || fsync (b->fd) != 0)
     return io_error (error, b->seg_tmp, errno);
   b->written += n + sizeof t;
@@ -4572,7 +4540,7 @@ dl_index_builder_commit (DlIndexBuilder *b, GError **error)
                             b->meta_crc);
   else if (b->kept_meta != NULL)
     g_string_append (m, b->kept_meta);
-  g_string_append_printf (m, "end %08x\n", crc_of (m->str, m->len));
+  g_string_append_printf (m, "end %08x\n", dl_crc32 (m->str, m->len));
   g_autofree char *text = g_string_free (m, FALSE);
   g_autofree char *tmp = NULL;
   int fd = open_temp (b->dir, DL_INDEX_MANIFEST, &tmp);

@@ -17,6 +17,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "index.h"
+#include "partial.h"
 #include "tempfiles.h"
 
 void
@@ -32,6 +33,7 @@ dl_input_free (DlInput *input)
   g_free (input->spool);
   g_free (input->path);
   dl_index_unref (input->index);
+  dl_partial_unref (input->partial);
   g_free (input);
 }
 
@@ -39,7 +41,7 @@ gboolean
 dl_input_rereadable (const DlInput *input)
 {
   struct stat st;
-  return input->spool != NULL || input->index != NULL
+  return input->spool != NULL || input->index != NULL || input->partial != NULL
          || (!input->is_stdin && stat (input->path, &st) == 0 && S_ISREG (st.st_mode));
 }
 
@@ -49,6 +51,11 @@ dl_input_size (const DlInput *input)
   struct stat st;
   if (input->index != NULL)
     return dl_index_input_size (input->index, input->entry);
+  /* A partial result's counts are read with its first input. */
+  if (input->partial != NULL && input->entry > 0)
+    return 0;
+  if (input->partial != NULL)
+    return stat (dl_partial_path (input->partial), &st) == 0 ? (gint64) st.st_size : -1;
   const char *path = input->spool != NULL ? input->spool : input->path;
   if ((input->is_stdin && input->spool == NULL) || stat (path, &st) != 0 || !S_ISREG (st.st_mode))
     return -1;
@@ -153,7 +160,7 @@ gboolean
 dl_input_spool (DlInput *input, GError **error)
 {
   int in = STDIN_FILENO;
-  if (input->index != NULL)
+  if (input->index != NULL || input->partial != NULL)
     return TRUE;
   if (!input->is_stdin && (in = open (input->path, O_RDONLY | O_CLOEXEC)) < 0)
     return TRUE;
@@ -215,6 +222,27 @@ add_index (GPtrArray *inputs, const char *path, const DlDiag *diag)
       add_input (inputs, dl_index_input_path (idx, i), FALSE);
       DlInput *input = inputs->pdata[inputs->len - 1];
       input->index = dl_index_ref (idx);
+      input->entry = i;
+    }
+}
+
+/* The inputs of the partial result @path, or an error about it. */
+static void
+add_partial (GPtrArray *inputs, const char *path, const DlDiag *diag)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (DlPartial) p = dl_partial_open (path, &error);
+  if (p == NULL)
+    {
+      dl_diag_report (diag, DL_DIAG_ERROR, path, 0, "%s", error->message);
+      return;
+    }
+  dl_partial_replay_paths (p, diag);
+  for (guint i = 0; i < dl_partial_n_inputs (p); i++)
+    {
+      add_input (inputs, dl_partial_input_path (p, i), FALSE);
+      DlInput *input = inputs->pdata[inputs->len - 1];
+      input->partial = dl_partial_ref (p);
       input->entry = i;
     }
 }
@@ -346,6 +374,8 @@ dl_source_expand (const char *const *paths, const char *glob, const DlDiag *diag
         walk_dir (&w, *p, &st);
       else if (access (*p, R_OK) != 0)
         dl_diag_report (diag, DL_DIAG_ERROR, *p, 0, "%s", g_strerror (errno));
+      else if (S_ISREG (st.st_mode) && dl_partial_is_partial (*p))
+        add_partial (inputs, *p, diag);
       else if (S_ISREG (st.st_mode))
         keep_file (&w, *p, &st);
       else

@@ -9,7 +9,8 @@
 
 G_BEGIN_DECLS
 
-typedef struct _DlIndex DlIndex; /* index.h */
+typedef struct _DlIndex DlIndex;     /* index.h */
+typedef struct _DlPartial DlPartial; /* partial.h */
 
 typedef struct {
   char *path; /* as named, or found under a named directory; "-" is stdin;
@@ -21,7 +22,10 @@ typedef struct {
                               G_MAXUINT64: it did not */
   DlIndex *index;          /* an input of an index (a reference), whose lines
                               document.h replays, or NULL */
-  guint entry;             /* which of the index's inputs */
+  guint entry;             /* which of the index's (or partial result's) inputs */
+  DlPartial *partial;      /* an input of a partial result (a reference), or NULL:
+                              one counted, read no more; its first input carries
+                              the counts of them all */
 } DlInput;
 
 /* Frees @input, removing its spool file. */
@@ -58,7 +62,9 @@ char *dl_source_common_root (GPtrArray *inputs);
 
 /* Expands @paths (NULL-terminated; "-" is standard input) into the inputs,
  * a named index (index.h: a directory holding its manifest) into its own
- * inputs, in its order (an index found under a directory is skipped);
+ * inputs, in its order (an index found under a directory is skipped), a
+ * named partial result (partial.h) into its inputs likewise, after
+ * replaying what the paths of its run reported;
  * in a stable order: arguments as given, directory entries sorted by name,
  * walked recursively (hidden entries skipped, symlink loops broken) and kept
  * when their base name matches @glob. A file named explicitly is kept

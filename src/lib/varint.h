@@ -1,14 +1,50 @@
 /* varint.h — the bytes of derlem's binary files (index.c, counter.c's
- * saved counts): LEB128 variable-length integers, zigzag for signed ones,
- * strings as a length and their bytes; read back through a cursor that
- * checks every length, so that no damaged file is read beyond its end. */
+ * saved counts, partial.c): LEB128 variable-length integers, zigzag for
+ * signed ones, strings as a length and their bytes; read back through a
+ * cursor that checks every length, so that no damaged file is read beyond
+ * its end; fixed-width little-endian numbers and CRC-32s of the frames. */
 #ifndef DL_VARINT_H
 #define DL_VARINT_H
 
 #include <glib.h>
 #include <string.h>
+#include <zlib.h>
 
 G_BEGIN_DECLS
+
+/* The CRC-32 (zlib's) of @len bytes at @data. */
+static inline guint32
+dl_crc32 (const void *data, gsize len)
+{
+  uLong crc = crc32 (0L, Z_NULL, 0);
+  const guint8 *p = data;
+  while (len > 0)
+    {
+      uInt n = len > G_MAXUINT32 / 2 ? G_MAXUINT32 / 2 : (uInt) len;
+      crc = crc32 (crc, p, n);
+      p += n;
+      len -= n;
+    }
+  return (guint32) crc;
+}
+
+/* Writes @v as @n bytes at @p, least significant first. */
+static inline void
+dl_put_le (guint8 *p, guint64 v, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    p[i] = (guint8) (v >> (8 * i));
+}
+
+/* Reads @n bytes at @p, least significant first. */
+static inline guint64
+dl_get_le (const guint8 *p, guint n)
+{
+  guint64 v = 0;
+  for (guint i = n; i-- > 0;)
+    v = (v << 8) | p[i];
+  return v;
+}
 
 /* The most bytes a varint takes. */
 #define DL_VARINT_MAX 10

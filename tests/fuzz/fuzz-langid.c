@@ -56,7 +56,7 @@ static GPtrArray *
 reader_lines (const char *path, const DlEncoding *enc)
 {
   GPtrArray *lines = g_ptr_array_new ();
-  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) path, FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlReader) r = dl_reader_open (&input, enc, NULL, NULL, NULL);
   DlLine line;
   while (r != NULL && dl_reader_next (r, &line, NULL))
@@ -146,7 +146,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   DlDocumentOptions options
       = { (how & 1) ? &utf8 : NULL, (how & 2) != 0, DL_LANG_TR, NULL, NULL, NULL };
   g_autoptr (FuzzFile) file = fuzz_file_new (data, size, (how & 4) != 0);
-  DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = fuzz_diag_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (DlDocument) doc = dl_document_open (&input, &options, diag, &error);

@@ -119,7 +119,7 @@ read_lines (const guint8 *data, gsize len, guint8 how)
   if (name != NULL && !dl_decode_named (name, &forced, NULL))
     g_error ("no converter for %s", name);
   g_autoptr (FuzzFile) file = fuzz_file_new (data, len, (how & 4) != 0);
-  DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0 };
+  DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = fuzz_diag_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (DlReader) r

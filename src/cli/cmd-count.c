@@ -1,0 +1,294 @@
+/* cmd-count.c — `derlem count --save PART.dlc` and `derlem merge`: a
+ * run's counts saved as a partial result (partial.h), and partial
+ * results joined into one, which freq and keyness read as they read the
+ * files counted. */
+#include "config.h"
+
+#include <string.h>
+
+#include "commands.h"
+#include "error.h"
+#include "i18n.h"
+#include "partial.h"
+
+/* A count being saved: the counting (its total owned), and the inputs
+ * with what reading them reported. */
+typedef struct {
+  DlCounting counting; /* first: the counting job's callbacks take it */
+  DlPartialList list;
+  GPtrArray *inputs; /* DlInput, borrowed */
+  const DlDiag *to;  /* where the notes go on to */
+} Saving;
+
+static void
+saving_clear (Saving *s)
+{
+  g_clear_pointer (&s->counting.total, dl_counter_free);
+  dl_partial_list_clear (&s->list);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Saving, saving_clear)
+
+/* Keeps what the run reports, and passes it on. */
+static void
+keep_note (DlDiagLevel level, const char *file, guint64 line, const char *message,
+           gpointer user_data)
+{
+  Saving *s = user_data;
+  dl_partial_list_note (&s->list, level, file, line, message);
+  dl_diag_report (s->to, level, file, line, "%s", message);
+}
+
+/* The counting job's merge, each input kept with the notes that came
+ * before it (the pool gives an input's diagnostics before its counts). */
+static void
+saving_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  Saving *s = user_data;
+  dl_counter_merge (s->counting.total, counts, file);
+  dl_partial_list_input (&s->list, ((const DlInput *) s->inputs->pdata[file])->path);
+}
+
+/* Counts the inputs @paths name with @co (and the document options of
+ * @opts) and saves them as a partial result to @path. FALSE with
+ * @error. */
+static gboolean
+save_run (DlEnv *env, const DlOptions *opts, char **paths, const DlCounterOptions *co,
+          const char *path, GError **error)
+{
+  g_auto (Saving) s = { { *co, dl_cmd_document_options (opts), NULL }, { 0 }, NULL, env->diag };
+  dl_partial_list_init (&s.list);
+  g_autoptr (DlDiag) keep = dl_diag_new (keep_note, &s);
+  DlEnv local = *env;
+  local.diag = keep;
+  local.reads_counts = TRUE;
+  g_autoptr (GPtrArray) inputs = dl_cmd_inputs (&local, opts, paths, error);
+  if (inputs == NULL)
+    return FALSE;
+  dl_partial_list_paths (&s.list);
+  s.inputs = inputs;
+  s.counting.total = dl_counter_new (co);
+  DlCountJob job = dl_cmd_counting_job;
+  job.merge = saving_merge;
+  g_autoptr (DlPoolStates) workers = dl_pool_states_new (job.worker_new, job.worker_free, &s);
+  g_autoptr (DlOut) out = dl_cmd_open_output (opts, workers, error);
+  if (out == NULL)
+    return FALSE;
+  dl_cmd_count_inputs (&local, opts, inputs, &job, &s, workers);
+  env->inputs_read = local.inputs_read;
+  env->inputs_failed = local.inputs_failed;
+  if (!dl_partial_write (dl_out_file (out), &s.list, s.counting.total, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return FALSE;
+    }
+  return dl_cmd_commit (env, g_steal_pointer (&out), error);
+}
+
+/* ---- derlem count ---- */
+
+typedef struct {
+  char *save;
+  gboolean urls, dispersion;
+} CountGiven;
+
+static void
+count_given_clear (CountGiven *g)
+{
+  g_clear_pointer (&g->save, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CountGiven, count_given_clear)
+
+gboolean
+dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (DlOptions) opts;
+  dl_options_init (&opts);
+  g_auto (CountGiven) given = { NULL, FALSE, FALSE };
+  const GOptionEntry entries[]
+      = { { "save", 0, 0, G_OPTION_ARG_FILENAME, &given.save,
+            N_ ("Write the counts to FILE, a partial result (required)"), N_ ("FILE") },
+          { "urls", 0, 0, G_OPTION_ARG_NONE, &given.urls,
+            N_ ("Count URLs and e-mail addresses too (as freq --urls)"), NULL },
+          { "dispersion", 0, 0, G_OPTION_ARG_NONE, &given.dispersion,
+            N_ ("Keep each word's count in each file, for freq --dispersion"), NULL },
+          G_OPTION_ENTRY_NULL };
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _ ("PATH... --save PART.dlc"),
+      _ ("Count words as freq does and save the counts: a partial result."),
+      _ ("A partial result holds what freq and keyness need of the files counted:\n"
+         "each word's count, range and files per language, the tokens, and what\n"
+         "reading each file reported. Given as a PATH, it stands for the files it\n"
+         "counted, in their order: freq and keyness print what they print over the\n"
+         "files themselves, byte for byte. Count a large corpus in shards (on a\n"
+         "cluster, one job each) and join them with derlem merge.\n"
+         "\n"
+         "Count with the options of the runs that will read it: --case, --lang,\n"
+         "--numbers and --urls decide what is counted, and a run with others\n"
+         "refuses it; --dispersion keeps what freq --dispersion needs (memory grows\n"
+         "with each word's number of files)."),
+      entries,
+      DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_CASE | DL_OPT_NUMBERS | DL_OPT_THREADS
+          | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META | DL_OPT_FAST_PATH,
+      &opts);
+  if (!dl_options_parse (context, &opts, &argc, &argv, error))
+    return FALSE;
+  if (given.save == NULL || strcmp (given.save, "-") == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   /* Translators: derlem count PATH... --save PART.dlc */
+                   _ ("count writes a file: give it with --save PART.dlc"));
+      return FALSE;
+    }
+  /* -o's checks: never over an input, written atomically. */
+  opts.output = g_strdup (given.save);
+  DlCounterOptions co;
+  dl_cmd_counter_options (&opts, &co);
+  co.kinds[DL_TOKEN_URL] = co.kinds[DL_TOKEN_EMAIL] = given.urls;
+  co.track_files = TRUE;
+  co.track_counts = given.dispersion;
+  return save_run (env, &opts, argv + 1, &co, given.save, error);
+}
+
+/* ---- derlem merge ---- */
+
+/* Orders paths as a walk of their directories would: name by name. */
+static int
+compare_paths (const char *a, const char *b)
+{
+  for (;;)
+    {
+      gsize la = strcspn (a, "/"), lb = strcspn (b, "/");
+      int c = memcmp (a, b, MIN (la, lb));
+      if (c != 0)
+        return c;
+      if (la != lb)
+        return la < lb ? -1 : 1;
+      if (a[la] == '\0' || b[lb] == '\0')
+        return (a[la] != '\0') - (b[lb] != '\0');
+      a += la + 1;
+      b += lb + 1;
+    }
+}
+
+/* Parts by their first inputs (those with none first), then by path. */
+static int
+compare_parts (gconstpointer pa, gconstpointer pb)
+{
+  const DlPartial *a = *(DlPartial *const *) pa, *b = *(DlPartial *const *) pb;
+  gboolean ea = dl_partial_n_inputs (a) == 0, eb = dl_partial_n_inputs (b) == 0;
+  if (ea != eb)
+    return ea ? -1 : 1;
+  int c = ea ? 0 : compare_paths (dl_partial_input_path (a, 0), dl_partial_input_path (b, 0));
+  return c != 0 ? c : strcmp (dl_partial_path (a), dl_partial_path (b));
+}
+
+/* Opens @paths as partial results in the order merge puts them, checks
+ * that they were counted alike and that no input is in two: the parts
+ * (DlPartial), or NULL with @error. */
+static GPtrArray *
+open_parts (char **paths, GError **error)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_partial_unref);
+  for (char **p = paths; *p != NULL; p++)
+    {
+      if (!dl_partial_is_partial (*p) && g_file_test (*p, G_FILE_TEST_IS_REGULAR))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _ ("%s is not a partial result (derlem count --save makes one)"), *p);
+          return NULL;
+        }
+      DlPartial *part = dl_partial_open (*p, error);
+      if (part == NULL)
+        {
+          g_prefix_error (error, "%s: ", *p);
+          return NULL;
+        }
+      g_ptr_array_add (parts, part);
+    }
+  g_ptr_array_sort (parts, compare_parts);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const DlPartial *part = parts->pdata[i], *first = parts->pdata[0];
+      if (dl_partial_variant (part) != dl_partial_variant (first)
+          || dl_partial_has_files (part) != dl_partial_has_files (first)
+          || dl_partial_has_counts (part) != dl_partial_has_counts (first))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_COUNTS,
+                       /* Translators: two partial results counted with other options. */
+                       _ ("%s and %s were counted with other options: count them alike"),
+                       dl_partial_path (first), dl_partial_path (part));
+          return NULL;
+        }
+      for (guint k = 0; k < dl_partial_n_inputs (part); k++)
+        {
+          const char *input = dl_partial_input_path (part, k);
+          const DlPartial *other = g_hash_table_lookup (seen, input);
+          if (other != NULL)
+            {
+              g_set_error (error, DL_ERROR, DL_ERROR_COUNTS,
+                           /* Translators: an input counted in two partial results. */
+                           _ ("%s is in %s and in %s: each file is counted once"), input,
+                           dl_partial_path (other), dl_partial_path (part));
+              return NULL;
+            }
+          g_hash_table_insert (seen, (gpointer) input, (gpointer) part);
+        }
+    }
+  return g_steal_pointer (&parts);
+}
+
+gboolean
+dl_cmd_merge (DlEnv *env, int argc, char **argv, GError **error)
+{
+  g_auto (DlOptions) opts;
+  dl_options_init (&opts);
+  g_autoptr (GOptionContext) context = dl_options_context (
+      _ ("PART.dlc... -o ALL.dlc"), _ ("Join partial results (derlem count --save) into one."),
+      _ ("The result is what derlem count would have saved over the files of all\n"
+         "the parts at once. The parts are put in the order of their first files\n"
+         "(as a walk of their directories orders them), so that parts of one list\n"
+         "of files, cut into runs, give the same result in any order and grouping.\n"
+         "Parts counted with other options, or that share a file, are refused;\n"
+         "what reading their files reported is reported again, and a part whose\n"
+         "files could not all be read makes the exit status 1."),
+      NULL, DL_OPT_OUTPUT | DL_OPT_THREADS | DL_OPT_PROGRESS, &opts);
+  if (!dl_options_parse (context, &opts, &argc, &argv, error))
+    return FALSE;
+  if (argc < 2)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE, _ ("merge needs a PART.dlc"));
+      return FALSE;
+    }
+  if (opts.output == NULL || strcmp (opts.output, "-") == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   /* Translators: derlem merge PART.dlc... -o ALL.dlc */
+                   _ ("merge writes a file: give it with -o ALL.dlc"));
+      return FALSE;
+    }
+  g_autoptr (GPtrArray) parts = open_parts (argv + 1, error);
+  if (parts == NULL)
+    return FALSE;
+  g_autofree char **paths = g_new0 (char *, parts->len + 1);
+  for (guint i = 0; i < parts->len; i++)
+    paths[i] = (char *) dl_partial_path (parts->pdata[i]);
+  const DlPartial *first = parts->pdata[0];
+  DlCounterOptions co;
+  dl_counter_options_from_variant (&co, dl_partial_variant (first));
+  co.track_files = dl_partial_has_files (first);
+  co.track_counts = dl_partial_has_counts (first);
+  gboolean ok = save_run (env, &opts, paths, &co, opts.output, error);
+  /* Which parts are incomplete, so that a merge job says which shard failed. */
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const DlPartial *part = parts->pdata[i];
+      guint failed = dl_partial_failures (part);
+      if (failed > 0)
+        dl_diag_report (env->diag, DL_DIAG_ERROR, dl_partial_path (part), 0,
+                        ngettext ("%u file could not be read when it was counted",
+                                  "%u files could not be read when it was counted", failed),
+                        failed);
+    }
+  return ok;
+}

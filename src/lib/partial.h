@@ -1,0 +1,123 @@
+/* partial.h — partial results (doc/DESIGN.md §8, "Partial results"):
+ * what a run counted, saved to a file (`derlem count --save PART.dlc`)
+ * that freq and keyness read as they read the files counted, and that
+ * `derlem merge` joins into one. Its inputs are kept as a list (path,
+ * and what reading each reported), so that a partial result named on
+ * the command line stands for its inputs, in their order: the first
+ * carries the counts of them all, each replays its diagnostics. */
+#ifndef DL_PARTIAL_H
+#define DL_PARTIAL_H
+
+#include <stdio.h>
+
+#include <glib.h>
+
+#include "counter.h"
+#include "diag.h"
+
+G_BEGIN_DECLS
+
+/* The first bytes of a partial result. */
+#define DL_PARTIAL_MAGIC "DLCOUNT\x1a"
+#define DL_PARTIAL_MAGIC_LEN 8
+
+typedef struct _DlPartial DlPartial;
+
+/* TRUE if @path can be opened and begins as a partial result does. */
+gboolean dl_partial_is_partial (const char *path);
+
+/* Opens the partial result @path: its header, its list of inputs and its
+ * last frame, each checked (the counts are read by
+ * dl_partial_load_counter). NULL with @error (DL_ERROR_IO if it cannot be
+ * read, DL_ERROR_COUNTS if it is not a whole partial result of this
+ * version). */
+DlPartial *dl_partial_open (const char *path, GError **error);
+DlPartial *dl_partial_ref (DlPartial *p);
+void dl_partial_unref (DlPartial *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlPartial, dl_partial_unref)
+
+const char *dl_partial_path (const DlPartial *p);
+
+/* Its inputs, in the order they were counted (and numbered). */
+guint dl_partial_n_inputs (const DlPartial *p);
+const char *dl_partial_input_path (const DlPartial *p, guint i);
+
+/* Sends to @diag what reading input @i reported when it was counted, in
+ * order. */
+void dl_partial_replay (const DlPartial *p, guint i, const DlDiag *diag);
+
+/* What its counts were counted with: DlCounterOptions' casing, languages
+ * and kinds (dl_counter_variant), and whether each term's files (for the
+ * ranges of stems and lemmas) and counts per file (for dispersion) were
+ * kept. */
+guint32 dl_partial_variant (const DlPartial *p);
+gboolean dl_partial_has_files (const DlPartial *p);
+gboolean dl_partial_has_counts (const DlPartial *p);
+
+/* Checks that counts made with @opts can be read from @p: counted with
+ * the same casing and kinds, of @opts's languages or more (a run reads
+ * those it counts), files and counts per file kept if @opts tracks them.
+ * FALSE with @error (DL_ERROR_COUNTS) naming what differs. */
+gboolean dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts,
+                                   GError **error);
+
+/* Reads the counts of @p into @c, fresh, made with options that
+ * dl_partial_check_options accepts: merged counts of its inputs, which
+ * dl_counter_merge adds to a total as its inputs' files, one after the
+ * other. FALSE with @error (DL_ERROR_IO, DL_ERROR_COUNTS). */
+gboolean dl_partial_load_counter (const DlPartial *p, DlCounter *c, GError **error);
+
+/* Sends to @diag what expanding the paths of the run that made @p
+ * reported (a path missing, unreadable): the notes before its inputs. */
+void dl_partial_replay_paths (const DlPartial *p, const DlDiag *diag);
+
+/* How many paths could not be read, and inputs not read whole, when @p
+ * was counted: errors about a path before its inputs, and about an
+ * input itself. */
+guint dl_partial_failures (const DlPartial *p);
+
+/* A note of what reading reported, kept in a partial result. */
+typedef struct {
+  DlDiagLevel level;
+  char *file; /* NULL: about no file */
+  guint64 line;
+  char *message;
+} DlPartialNote;
+
+/* The inputs of a partial result being made, and their notes: what the
+ * run reported about its paths, before it read any input, then what
+ * each input reported. Diagnostics come before the result of the input
+ * they are about (pool.h), so notes are kept as they come and an input,
+ * when it is added, takes those since the one before. */
+typedef struct {
+  GArray *notes;       /* DlPartialNote: about the paths */
+  GPtrArray *inputs;   /* their paths */
+  GArray *input_notes; /* DlPartialNote: of the inputs */
+  GArray *ends;        /* guint: each input's notes end there in input_notes */
+} DlPartialList;
+
+void dl_partial_list_init (DlPartialList *list);
+void dl_partial_list_clear (DlPartialList *list);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DlPartialList, dl_partial_list_clear)
+
+/* Keeps a note, for the next input added (or dl_partial_list_paths). */
+void dl_partial_list_note (DlPartialList *list, DlDiagLevel level, const char *file, guint64 line,
+                           const char *message);
+
+/* The notes so far are about the paths (before any input). */
+void dl_partial_list_paths (DlPartialList *list);
+
+/* Adds an input, with the notes kept since the one before. */
+void dl_partial_list_input (DlPartialList *list, const char *path);
+
+/* Writes a partial result of @list's inputs, whose counts merged in
+ * their order are @counter's (its options' variant and tracking kept
+ * with them), to @out, which the caller closes (and checks). FALSE with
+ * @error (DL_ERROR_IO) if the counts cannot be compressed or a write
+ * fails. */
+gboolean dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter,
+                           GError **error);
+
+G_END_DECLS
+
+#endif /* DL_PARTIAL_H */

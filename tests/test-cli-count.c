@@ -1,0 +1,363 @@
+/* test-cli-count.c — `derlem count --save` and `derlem merge`: partial
+ * results of shards of corpus/, merged in any order, give freq and
+ * keyness what the files give, byte for byte (and the same partial
+ * result as counting all the files at once); what reading the files
+ * reported is reported again; damaged, mismatched and misplaced partial
+ * results are refused. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "cli.h"
+#include "tests.h"
+
+/* corpus/'s files, in order. */
+static const char *const files[]
+    = { "corpus/article-tr-azerbaycan-denge-politikasi.txt",
+        "corpus/article-tr-karabag-turk-dunyasi.txt",
+        "corpus/article-tr-turkiye-azerbaycan-guvenlik.txt",
+        "corpus/commentary-en-karabakh-liberation.txt", "corpus/commentary-tr-karabag-2023.txt" };
+
+/* Runs @cmdline, asserting exit status @status and nothing on stderr
+ * when it is 0; returns its standard output (g_free). */
+static char *
+run_ok (const char *cmdline, int status)
+{
+  CliRun r = cli_run (cmdline, NULL);
+  DL_ASSERT_INT_EQ_FOR (cmdline, r.status, status);
+  if (status == 0)
+    DL_ASSERT_STR_EQ_FOR (cmdline, r.err, "");
+  char *out = g_steal_pointer (&r.out);
+  cli_run_clear (&r);
+  return out;
+}
+
+/* The bytes of @path (g_free). */
+static char *
+contents (const char *path, gsize *len)
+{
+  char *data = NULL;
+  CU_ASSERT_TRUE_FATAL (g_file_get_contents (path, &data, len, NULL));
+  return data;
+}
+
+static gboolean
+same_file (const char *a, const char *b)
+{
+  gsize la, lb;
+  g_autofree char *da = contents (a, &la);
+  g_autofree char *db = contents (b, &lb);
+  return la == lb && memcmp (da, db, la) == 0;
+}
+
+/* Three shards of corpus/ counted (with --dispersion) into @dir:
+ * s1.dlc (files 0 and 1), s2.dlc (2), s3.dlc (3 and 4), and all.dlc of
+ * every file at once. */
+static void
+count_shards (const char *dir)
+{
+  const char *const shards[][3]
+      = { { "s1", files[0], files[1] }, { "s2", files[2], NULL }, { "s3", files[3], files[4] } };
+  for (gsize s = 0; s < G_N_ELEMENTS (shards); s++)
+    {
+      g_autofree char *cmd
+          = g_strdup_printf ("$DERLEM count --dispersion %s %s --save '%s/%s.dlc'", shards[s][1],
+                             shards[s][2] != NULL ? shards[s][2] : "", dir, shards[s][0]);
+      g_autofree char *out = run_ok (cmd, 0);
+      DL_ASSERT_STR_EQ (out, "");
+    }
+  g_autofree char *cmd
+      = g_strdup_printf ("$DERLEM count --dispersion corpus --save '%s/all.dlc'", dir);
+  g_autofree char *out = run_ok (cmd, 0);
+}
+
+/* Merged in any order, the shards are what counting corpus/ at once
+ * saves, to the byte; counting partial results merges them too. */
+static void
+test_count_merge_any_order (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
+  count_shards (dir);
+  static const char *const merges[][2] = {
+    { "s1.dlc s2.dlc s3.dlc", "m123.dlc" }, { "s3.dlc s2.dlc s1.dlc", "m321.dlc" },
+    { "s2.dlc s3.dlc", "m23.dlc" },         { "m23.dlc s1.dlc", "m1_23.dlc" },
+    { "s2.dlc s1.dlc", "m12.dlc" },         { "s3.dlc m12.dlc", "m12_3.dlc" },
+  };
+  for (gsize m = 0; m < G_N_ELEMENTS (merges); m++)
+    {
+      g_autofree char *cmd
+          = g_strdup_printf ("cd '%s' && $DERLEM merge %s -o %s", dir, merges[m][0], merges[m][1]);
+      g_autofree char *out = run_ok (cmd, 0);
+      DL_ASSERT_STR_EQ (out, "");
+    }
+  g_autofree char *all = g_build_filename (dir, "all.dlc", NULL);
+  static const char *const same[] = { "m123.dlc", "m321.dlc", "m1_23.dlc", "m12_3.dlc" };
+  for (gsize k = 0; k < G_N_ELEMENTS (same); k++)
+    {
+      g_autofree char *path = g_build_filename (dir, same[k], NULL);
+      DL_ASSERT_TRUE_FOR (same[k], same_file (path, all));
+    }
+  /* A shard is not the whole. */
+  g_autofree char *s1 = g_build_filename (dir, "s1.dlc", NULL);
+  CU_ASSERT_FALSE (same_file (s1, all));
+  /* derlem count over partial results (and in the order given): the
+   * same as over their files. */
+  g_autofree char *cmd = g_strdup_printf (
+      "cd '%s' && $DERLEM count --dispersion s1.dlc s2.dlc s3.dlc --save c.dlc", dir);
+  g_autofree char *out = run_ok (cmd, 0);
+  g_autofree char *c = g_build_filename (dir, "c.dlc", NULL);
+  CU_ASSERT_TRUE (same_file (c, all));
+  cli_remove_dir (dir);
+}
+
+/* freq and keyness over partial results print what they print over the
+ * files, for options that reach every part of the counts. */
+static void
+test_count_freq_and_keyness_the_same (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
+  count_shards (dir);
+  g_autofree char *merged = g_strdup_printf ("%s/m.dlc", dir);
+  g_autofree char *cmd = g_strdup_printf ("$DERLEM merge %s/s3.dlc %s/s1.dlc %s/s2.dlc -o %s", dir,
+                                          dir, dir, merged);
+  g_autofree char *out = run_ok (cmd, 0);
+  static const char *const runs[] = {
+    "freq P",
+    "freq --format tsv --totals P",
+    "freq --format tsv --unit stem --threads 1 P",
+    "freq --format tsv --unit lemma --lang en P",
+    "freq --format tsv --lang tr --dispersion P",
+    "freq --format json --threads 3 P",
+    "freq --format tsv --dispersion --min-freq 3 P",
+    "freq --format csv --sort alpha --bands --top 500 P",
+    "freq --format tsv --stoplist default --unit stem --dispersion P",
+  };
+  g_autofree char *shards = g_strdup_printf ("%s/s1.dlc %s/s2.dlc %s/s3.dlc", dir, dir, dir);
+  g_autofree char *mixed
+      = g_strdup_printf ("%s %s %s/s2.dlc %s %s", files[0], files[1], dir, files[3], files[4]);
+  const char *const inputs[] = { merged, shards, mixed };
+  for (gsize i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      g_auto (GStrv) parts = g_strsplit (runs[i], "P", 2);
+      g_autofree char *over_files = g_strdup_printf ("$DERLEM %scorpus%s", parts[0], parts[1]);
+      CliRun want = cli_run (over_files, NULL);
+      DL_ASSERT_INT_EQ (want.status, 0);
+      CU_ASSERT_TRUE (strlen (want.out) > 1000);
+      for (gsize k = 0; k < G_N_ELEMENTS (inputs); k++)
+        {
+          g_autofree char *over_counts
+              = g_strdup_printf ("$DERLEM %s%s%s", parts[0], inputs[k], parts[1]);
+          CliRun got = cli_run (over_counts, NULL);
+          DL_ASSERT_INT_EQ_FOR (over_counts, got.status, 0);
+          DL_ASSERT_STR_EQ_FOR (over_counts, got.out, want.out);
+          DL_ASSERT_STR_EQ_FOR (over_counts, got.err, want.err);
+          cli_run_clear (&got);
+        }
+      cli_run_clear (&want);
+    }
+  /* keyness: a partial result as the target, as the reference. */
+  g_autofree char *want = run_ok (
+      "$DERLEM keyness --format tsv corpus/article-tr-azerbaycan-denge-politikasi.txt "
+      "corpus/article-tr-karabag-turk-dunyasi.txt --ref corpus/article-tr-turkiye-azerbaycan-"
+      "guvenlik.txt --ref corpus/commentary-en-karabakh-liberation.txt "
+      "--ref corpus/commentary-tr-karabag-2023.txt",
+      0);
+  CU_ASSERT_TRUE (strlen (want) > 1000);
+  g_autofree char *kcmd = g_strdup_printf (
+      "$DERLEM keyness --format tsv %s/s1.dlc --ref %s/s2.dlc --ref %s/s3.dlc", dir, dir, dir);
+  g_autofree char *got = run_ok (kcmd, 0);
+  DL_ASSERT_STR_EQ (got, want);
+  cli_remove_dir (dir);
+}
+
+/* What reading the files reported when they were counted is reported
+ * again by every run over the partial result, with the same exit status;
+ * merge also names the part whose files could not all be read. */
+static void
+test_count_replays_what_reading_said (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
+  g_autofree char *make = g_strdup_printf (
+      "cd '%s' && mkdir bad && printf 'Merhaba d\\374nya ve sava\\376\\n' > bad/w1254.txt"
+      " && head -c 3000 %s/derlem > bad/bin.txt && : > bad/empty.txt"
+      " && printf 'iyi bir sat\\304\\261r\\n\\377 k\\303\\n' > bad/inv.txt",
+      dir, TEST_BUILDDIR);
+  g_autofree char *made = run_ok (make, 0);
+  g_autofree char *single = g_strdup_printf (
+      "cd '%s' && $DERLEM freq --format tsv bad nosuch %s/corpus", dir, TEST_SRCDIR);
+  CliRun want = cli_run (single, NULL);
+  DL_ASSERT_INT_EQ (want.status, 1);
+  DL_ASSERT_STR_CONTAINS (want.err, "nosuch");
+  DL_ASSERT_STR_CONTAINS (want.err, "bad/bin.txt: binary file");
+  DL_ASSERT_STR_CONTAINS (want.err, "bad/w1254.txt: not UTF-8");
+  g_autofree char *count
+      = g_strdup_printf ("cd '%s' && $DERLEM count bad nosuch --save b.dlc && exit 9; "
+                         "$DERLEM count %s/corpus --save c.dlc",
+                         dir, TEST_SRCDIR);
+  CliRun r = cli_run (count, NULL);
+  DL_ASSERT_INT_EQ (r.status, 0);
+  /* count reported as it read. */
+  DL_ASSERT_STR_CONTAINS (r.err, "bad/bin.txt: binary file");
+  cli_run_clear (&r);
+  g_autofree char *over = g_strdup_printf ("cd '%s' && $DERLEM freq --format tsv b.dlc c.dlc", dir);
+  CliRun got = cli_run (over, NULL);
+  DL_ASSERT_INT_EQ (got.status, 1);
+  DL_ASSERT_STR_EQ (got.out, want.out);
+  DL_ASSERT_STR_EQ (got.err, want.err);
+  cli_run_clear (&got);
+  g_autofree char *merge = g_strdup_printf ("cd '%s' && $DERLEM merge c.dlc b.dlc -o m.dlc", dir);
+  r = cli_run (merge, NULL);
+  DL_ASSERT_INT_EQ (r.status, 1);
+  DL_ASSERT_STR_CONTAINS (r.err, "bad/bin.txt: binary file");
+  DL_ASSERT_STR_CONTAINS (r.err, "derlem: b.dlc: 2 files could not be read when it was counted\n");
+  CU_ASSERT_PTR_NULL (strstr (r.err, "c.dlc:"));
+  cli_run_clear (&r);
+  /* The merged result was written, and says the same. */
+  g_autofree char *over_merged
+      = g_strdup_printf ("cd '%s' && $DERLEM freq --format tsv m.dlc", dir);
+  got = cli_run (over_merged, NULL);
+  DL_ASSERT_INT_EQ (got.status, 1);
+  DL_ASSERT_STR_EQ (got.out, want.out);
+  DL_ASSERT_STR_CONTAINS (got.err, "bad/bin.txt: binary file");
+  cli_run_clear (&got);
+  cli_run_clear (&want);
+  cli_remove_dir (dir);
+}
+
+/* A partial result cut short or with a byte changed is refused with a
+ * message and exit status 1, never read out of bounds; another version
+ * is named as such. */
+static void
+test_count_damaged (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
+  g_autofree char *cmd = g_strdup_printf ("$DERLEM count corpus --save '%s/a.dlc'", dir);
+  g_autofree char *out = run_ok (cmd, 0);
+  g_autofree char *path = g_build_filename (dir, "a.dlc", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.dlc", NULL);
+  gsize len;
+  g_autofree char *data = contents (path, &len);
+  CU_ASSERT_TRUE_FATAL (len > 1000);
+  g_autofree char *freq = g_strdup_printf ("$DERLEM freq --format tsv '%s'", bad);
+  guint refused = 0;
+  for (gsize cut = 8; cut < len; cut += 1 + cut / 3)
+    {
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (bad, data, (gssize) cut, NULL));
+      CliRun r = cli_run (freq, NULL);
+      DL_ASSERT_INT_EQ (r.status, 1);
+      DL_ASSERT_STR_CONTAINS (r.err, "damaged partial result");
+      refused++;
+      cli_run_clear (&r);
+    }
+  CU_ASSERT_TRUE (refused > 10);
+  for (gsize at = 0; at < len; at += 1 + at / 4)
+    {
+      g_autofree char *copy = g_memdup2 (data, len);
+      copy[at] ^= 0x20;
+      CU_ASSERT_TRUE_FATAL (g_file_set_contents (bad, copy, (gssize) len, NULL));
+      CliRun r = cli_run (freq, NULL);
+      if (at < 8)
+        /* No longer its magic: read as a (binary) file. */
+        DL_ASSERT_STR_CONTAINS_FOR (freq, r.err, "binary file");
+      else if (at >= 12 && at < 16)
+        DL_ASSERT_STR_CONTAINS_FOR (freq, r.err, "damaged partial result");
+      else if (at >= 8 && at < 12)
+        DL_ASSERT_STR_CONTAINS_FOR (freq, r.err, "a partial result of version");
+      else
+        DL_ASSERT_TRUE_FOR (freq, strstr (r.err, "damaged partial result") != NULL);
+      DL_ASSERT_INT_EQ (r.status, 1);
+      cli_run_clear (&r);
+    }
+  cli_remove_dir (dir);
+}
+
+/* Options that do not fit, and places where a partial result cannot go. */
+static void
+test_count_refused (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
+  g_autofree char *cmd = g_strdup_printf ("cd '%s' && $DERLEM count %s/corpus --save a.dlc && "
+                                          "$DERLEM count --case keep %s/corpus --save k.dlc && "
+                                          "$DERLEM count --lang en %s/corpus --save e.dlc",
+                                          dir, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR);
+  g_autofree char *out = run_ok (cmd, 0);
+  /* Usage errors (2); and refused parts (1), nothing written. D/ is the
+   * directory of the partial results. */
+  static const struct {
+    const char *cmd, *message;
+    int status;
+  } refused[] = {
+    { "$DERLEM count corpus", "give it with --save PART.dlc", 2 },
+    { "$DERLEM merge D/a.dlc", "give it with -o ALL.dlc", 2 },
+    { "$DERLEM merge -o D/x.dlc", "merge needs a PART.dlc", 2 },
+    { "$DERLEM merge corpus/MANIFEST.tsv -o D/x.dlc", "is not a partial result", 2 },
+    { "$DERLEM merge D/a.dlc -o D/a.dlc", "derlem never writes over what it reads", 2 },
+    { "$DERLEM count D/a.dlc --save D/a.dlc", "derlem never writes over what it reads", 2 },
+    { "$DERLEM freq --case keep D/a.dlc", "counted with another --case than this run's", 2 },
+    { "$DERLEM freq --numbers D/a.dlc", "counted with another --numbers", 2 },
+    /* A run may read fewer languages than were counted, not more. */
+    { "$DERLEM freq D/e.dlc", "counted with another --lang", 2 },
+    { "$DERLEM freq --lang tr D/e.dlc", "counted with another --lang", 2 },
+    { "$DERLEM freq --dispersion D/a.dlc", "without what --dispersion needs", 2 },
+    { "$DERLEM keyness D/a.dlc --ref D/k.dlc", "counted with another --case", 2 },
+    { "$DERLEM freq --by lang D/a.dlc", "select files to count", 2 },
+    { "$DERLEM freq --where lang=tr D/a.dlc", "select files to count", 2 },
+    { "$DERLEM merge D/a.dlc D/k.dlc -o D/x.dlc", "were counted with other options", 1 },
+    { "$DERLEM merge D/a.dlc D/a.dlc -o D/x.dlc", "each file is counted once", 1 },
+  };
+  g_autofree char *prefix = g_strconcat (dir, "/", NULL);
+  g_autofree char *x = g_build_filename (dir, "x.dlc", NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_auto (GStrv) bits = g_strsplit (refused[i].cmd, "D/", -1);
+      g_autofree char *line = g_strjoinv (prefix, bits);
+      CliRun r = refused[i].status == 2 ? cli_run_usage_error (line, refused[i].message)
+                                        : cli_run (line, NULL);
+      DL_ASSERT_INT_EQ_FOR (line, r.status, refused[i].status);
+      DL_ASSERT_STR_CONTAINS_FOR (line, r.err, refused[i].message);
+      CU_ASSERT_FALSE (g_file_test (x, G_FILE_TEST_EXISTS));
+      cli_run_clear (&r);
+    }
+  /* A command that reads text leaves it out, with an error, and reads
+   * the rest. */
+  static const char *const text_commands[]
+      = { "kwic savaş", "colloc savaş", "ngrams", "stats", "langs", "dispersion savaş", "export" };
+  for (gsize i = 0; i < G_N_ELEMENTS (text_commands); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("$DERLEM %s --format tsv %s/a.dlc %s",
+                                               text_commands[i], dir, files[4]);
+      g_autofree char *alone
+          = g_strdup_printf ("$DERLEM %s --format tsv %s", text_commands[i], files[4]);
+      if (strcmp (text_commands[i], "export") == 0)
+        {
+          g_free (line);
+          g_free (alone);
+          line = g_strdup_printf ("$DERLEM export %s/a.dlc %s", dir, files[4]);
+          alone = g_strdup_printf ("$DERLEM export %s", files[4]);
+        }
+      CliRun r = cli_run (line, NULL);
+      DL_ASSERT_INT_EQ_FOR (line, r.status, 1);
+      g_autofree char *message = g_strdup_printf (
+          "derlem: %s/a.dlc: a partial result of derlem count: only freq, keyness, count and "
+          "merge read one\n",
+          dir);
+      DL_ASSERT_STR_EQ_FOR (line, r.err, message);
+      g_autofree char *want = run_ok (alone, 0);
+      DL_ASSERT_STR_EQ_FOR (line, r.out, want);
+      cli_run_clear (&r);
+    }
+  cli_remove_dir (dir);
+}
+
+void
+test_cli_count_suite (void)
+{
+  CU_pSuite s = CU_add_suite ("cli-count", NULL, NULL);
+  CU_add_test (s, "merge_any_order", test_count_merge_any_order);
+  CU_add_test (s, "freq_and_keyness_the_same", test_count_freq_and_keyness_the_same);
+  CU_add_test (s, "replays_what_reading_said", test_count_replays_what_reading_said);
+  CU_add_test (s, "damaged", test_count_damaged);
+  CU_add_test (s, "refused", test_count_refused);
+}
