@@ -1262,6 +1262,70 @@ test_index_usage_errors (void)
   cli_run_clear (&r);
 }
 
+/* Indexes of shards of corpus/ joined by index merge, named in any
+ * order: every command prints over the merged index what it prints over
+ * one index of the same files (the shards' inputs in the order of their
+ * first files); an input in two shards, different tables and -o among the
+ * inputs are usage errors. */
+static void
+test_index_merge (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("derlem-cli-index-XXXXXX", NULL);
+  g_autofree char *whole = g_build_filename (dir, "whole.dlx", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.dlx", NULL);
+  g_autofree char *second = g_build_filename (dir, "second.dlx", NULL);
+  g_autofree char *merged = g_build_filename (dir, "merged.dlx", NULL);
+  g_free (run_ok ("$DERLEM index build --meta corpus/MANIFEST.tsv -o IDX " A " " B " " C, whole));
+  g_free (run_ok ("$DERLEM index build --positions --meta corpus/MANIFEST.tsv -o IDX " A, first));
+  g_free (run_ok ("$DERLEM index build --meta corpus/MANIFEST.tsv -o IDX " B " " C, second));
+  g_autofree char *merge = g_strdup_printf ("$DERLEM index merge '%s' '%s' -o IDX", second, first);
+  g_free (run_ok (merge, merged));
+  static const char *const checks[] = {
+    "$DERLEM freq --format tsv IDX",
+    "$DERLEM kwic --format tsv savaş IDX",
+    "$DERLEM colloc --all --format tsv IDX",
+    "$DERLEM keyness --by kind --format tsv IDX",
+    "$DERLEM dispersion --format tsv savaş IDX",
+    "$DERLEM index info --format tsv IDX",
+  };
+  for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
+    {
+      g_autofree char *want = run_ok (checks[k], whole);
+      g_autofree char *got = run_ok (checks[k], merged);
+      DL_ASSERT_TRUE_FOR (checks[k], strlen (want) > 50);
+      DL_ASSERT_TRUE_FOR (checks[k], strcmp (want, got) == 0);
+    }
+  g_autofree char *ok = run_ok ("$DERLEM index verify IDX", merged);
+  CU_ASSERT_TRUE (g_str_has_suffix (ok, ": ok\n"));
+  g_autofree char *info = run_ok ("$DERLEM index info IDX", merged);
+  DL_ASSERT_TRUE_FOR (info, strstr (info, "3 inputs") != NULL && strstr (info, "1 segments") != NULL
+                                && strstr (info, "metadata table: yes") != NULL);
+  /* Refused, nothing written. */
+  g_autofree char *other = g_build_filename (dir, "other.dlx", NULL);
+  g_free (run_ok ("$DERLEM index build -o IDX " C, other));
+  g_autofree char *out = g_build_filename (dir, "out.dlx", NULL);
+  const struct {
+    char *cmd;
+    const char *message;
+  } refused[] = {
+    { g_strdup_printf ("$DERLEM index merge '%s' '%s' -o '%s'", first, whole, out),
+      "each file is indexed once" },
+    { g_strdup_printf ("$DERLEM index merge '%s' '%s' -o '%s'", first, other, out),
+      "keep different metadata tables" },
+    { g_strdup_printf ("$DERLEM index merge '%s' '%s' -o '%s'", first, second, first),
+      "derlem never writes over what it reads" },
+    { g_strdup_printf ("$DERLEM index merge '%s' '%s'", first, second), "-o ALL.dlx" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      CliRun r = cli_run_usage_error (refused[i].cmd, refused[i].message);
+      cli_run_clear (&r);
+      CU_ASSERT_FALSE (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_free (refused[i].cmd);
+    }
+  cli_remove_dir (dir);
+}
+
 void
 test_cli_index_suite (void)
 {
@@ -1279,6 +1343,7 @@ test_cli_index_suite (void)
   CU_add_test (s, "info_and_verify", test_index_info_and_verify);
   CU_add_test (s, "info_parts", test_index_info_parts);
   CU_add_test (s, "add_remove_compact", test_index_add_remove_compact);
+  CU_add_test (s, "merge", test_index_merge);
   CU_add_test (s, "interrupted_and_shared", test_index_interrupted_and_shared);
   CU_add_test (s, "temporary_file_full", test_index_temporary_file_full);
   CU_add_test (s, "usage_errors", test_index_usage_errors);

@@ -102,6 +102,24 @@ tally_diag (DlDiagLevel level, const char *file, guint64 line, const char *messa
   dl_diag_report (t->env->diag, level, file, line, "%s", message);
 }
 
+int
+dl_cmd_compare_paths (const char *a, const char *b)
+{
+  for (;;)
+    {
+      gsize la = strcspn (a, "/"), lb = strcspn (b, "/");
+      int c = memcmp (a, b, MIN (la, lb));
+      if (c != 0)
+        return c;
+      if (la != lb)
+        return la < lb ? -1 : 1;
+      if (a[la] == '\0' || b[lb] == '\0')
+        return (a[la] != '\0') - (b[lb] != '\0');
+      a += la + 1;
+      b += lb + 1;
+    }
+}
+
 /* Leaves out of @inputs those of partial results, an error about each
  * partial result, for a command that reads text. */
 static void

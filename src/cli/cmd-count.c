@@ -151,25 +151,6 @@ dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
 
 /* ---- derlem merge ---- */
 
-/* Orders paths as a walk of their directories would: name by name. */
-static int
-compare_paths (const char *a, const char *b)
-{
-  for (;;)
-    {
-      gsize la = strcspn (a, "/"), lb = strcspn (b, "/");
-      int c = memcmp (a, b, MIN (la, lb));
-      if (c != 0)
-        return c;
-      if (la != lb)
-        return la < lb ? -1 : 1;
-      if (a[la] == '\0' || b[lb] == '\0')
-        return (a[la] != '\0') - (b[lb] != '\0');
-      a += la + 1;
-      b += lb + 1;
-    }
-}
-
 /* Parts by their first inputs (those with none first), then by path. */
 static int
 compare_parts (gconstpointer pa, gconstpointer pb)
@@ -178,7 +159,8 @@ compare_parts (gconstpointer pa, gconstpointer pb)
   gboolean ea = dl_partial_n_inputs (a) == 0, eb = dl_partial_n_inputs (b) == 0;
   if (ea != eb)
     return ea ? -1 : 1;
-  int c = ea ? 0 : compare_paths (dl_partial_input_path (a, 0), dl_partial_input_path (b, 0));
+  int c
+      = ea ? 0 : dl_cmd_compare_paths (dl_partial_input_path (a, 0), dl_partial_input_path (b, 0));
   return c != 0 ? c : strcmp (dl_partial_path (a), dl_partial_path (b));
 }
 

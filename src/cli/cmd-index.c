@@ -423,6 +423,105 @@ compact_run (const IndexArgs *a, GError **error)
   return TRUE;
 }
 
+/* Indexes by their first inputs (those with none first), then by path. */
+static int
+compare_indexes (gconstpointer pa, gconstpointer pb)
+{
+  const DlIndex *a = *(DlIndex *const *) pa, *b = *(DlIndex *const *) pb;
+  gboolean ea = dl_index_n_inputs (a) == 0, eb = dl_index_n_inputs (b) == 0;
+  if (ea != eb)
+    return ea ? -1 : 1;
+  int c = ea ? 0 : dl_cmd_compare_paths (dl_index_input_path (a, 0), dl_index_input_path (b, 0));
+  return c != 0 ? c : strcmp (dl_index_path (a), dl_index_path (b));
+}
+
+/* The metadata table the indexes @idxs share: its path in the first, or
+ * NULL for none; FALSE with a usage error if they keep different ones. */
+static gboolean
+shared_meta (GPtrArray *idxs, const char **meta, GError **error)
+{
+  g_autofree char *first = NULL;
+  gsize first_len = 0;
+  *meta = dl_index_meta_path (idxs->pdata[0]);
+  if (*meta != NULL && !g_file_get_contents (*meta, &first, &first_len, error))
+    return FALSE;
+  for (guint k = 1; k < idxs->len; k++)
+    {
+      const char *other = dl_index_meta_path (idxs->pdata[k]);
+      g_autofree char *text = NULL;
+      gsize len = 0;
+      if (other != NULL && !g_file_get_contents (other, &text, &len, error))
+        return FALSE;
+      if ((other == NULL) != (*meta == NULL) || len != first_len
+          || (len > 0 && memcmp (text, first, len) != 0))
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       /* Translators: derlem index merge; two indexes' --meta tables. */
+                       _ ("%s and %s keep different metadata tables: build them with one"),
+                       dl_index_path (idxs->pdata[0]), dl_index_path (idxs->pdata[k]));
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* derlem index merge: the inputs of every index named, in the order of
+ * their first inputs (as derlem merge orders partial results), copied as
+ * stored into one new segment. */
+static gboolean
+merge_run (const IndexArgs *a, GError **error)
+{
+  if (a->opts.output == NULL || strcmp (a->opts.output, "-") == 0)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   /* Translators: derlem index merge NAME.dlx... -o ALL.dlx */
+                   _ ("index merge writes a directory: give it with -o ALL.dlx"));
+      return FALSE;
+    }
+  g_autoptr (GPtrArray) idxs = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_index_unref);
+  for (char **p = a->paths; *p != NULL; p++)
+    {
+      if (strcmp (*p, a->opts.output) == 0)
+        {
+          g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                       _ ("-o %s is an input; derlem never writes over what it reads"),
+                       a->opts.output);
+          return FALSE;
+        }
+      DlIndex *idx = dl_index_open (*p, error);
+      if (idx == NULL)
+        return FALSE;
+      g_ptr_array_add (idxs, idx);
+    }
+  g_ptr_array_sort (idxs, compare_indexes);
+  g_autoptr (GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint k = 0; k < idxs->len; k++)
+    for (guint i = 0; i < dl_index_n_inputs (idxs->pdata[k]); i++)
+      {
+        const char *input = dl_index_input_path (idxs->pdata[k], i);
+        const DlIndex *other = g_hash_table_lookup (seen, input);
+        if (other != NULL)
+          {
+            g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                         /* Translators: an input in two of the indexes merged. */
+                         _ ("%s is in %s and in %s: each file is indexed once"), input,
+                         dl_index_path (other), dl_index_path (idxs->pdata[k]));
+            return FALSE;
+          }
+        g_hash_table_insert (seen, (gpointer) input, idxs->pdata[k]);
+      }
+  const char *meta;
+  if (!shared_meta (idxs, &meta, error))
+    return FALSE;
+  g_autoptr (DlIndexBuilder) b = dl_index_builder_new (a->opts.output, meta, error);
+  if (b == NULL)
+    return FALSE;
+  for (guint k = 0; k < idxs->len; k++)
+    if (!copy_inputs (b, idxs->pdata[k], NULL, error))
+      return FALSE;
+  return dl_index_builder_commit (b, error);
+}
+
 /* ---- info ---- */
 
 /* The path last: the numbers stay aligned for people. */
@@ -525,24 +624,37 @@ info_one (const IndexArgs *a, DlOut *out, const char *path, GError **error)
 
 /* ---- the subcommands ---- */
 
-typedef enum { SUB_BUILD, SUB_ADD, SUB_REMOVE, SUB_COMPACT, SUB_INFO, SUB_VERIFY, N_SUBS } Sub;
+typedef enum {
+  SUB_BUILD,
+  SUB_ADD,
+  SUB_REMOVE,
+  SUB_COMPACT,
+  SUB_MERGE,
+  SUB_INFO,
+  SUB_VERIFY,
+  N_SUBS
+} Sub;
 
 static const char *const sub_names[]
-    = { "build", "add", "remove", "compact", "info", "verify", NULL };
+    = { "build", "add", "remove", "compact", "merge", "info", "verify", NULL };
 
 static gboolean
 index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
 {
   dl_options_init (&a->opts);
   static const char *const params[N_SUBS] = {
-    N_ ("build PATH... -o NAME.dlx"), N_ ("add NAME.dlx PATH..."), N_ ("remove NAME.dlx PATH..."),
-    N_ ("compact NAME.dlx..."),       N_ ("info NAME.dlx..."),     N_ ("verify NAME.dlx..."),
+    N_ ("build PATH... -o NAME.dlx"),    N_ ("add NAME.dlx PATH..."),
+    N_ ("remove NAME.dlx PATH..."),      N_ ("compact NAME.dlx..."),
+    N_ ("merge NAME.dlx... -o ALL.dlx"), N_ ("info NAME.dlx..."),
+    N_ ("verify NAME.dlx..."),
   };
   static const char *const summaries[N_SUBS] = {
     N_ ("Read the inputs once into an index, which every command then reads."),
     N_ ("Add inputs to an index, in a segment of their own."),
     N_ ("Take inputs (their paths as index info lists them) out of an index."),
     N_ ("Merge an index's segments into one."),
+    N_ ("Join indexes (of shards of a corpus) into one, their inputs in the order of their "
+        "first files."),
     N_ ("Show what an index holds: its inputs, their lines by language, its size."),
     N_ ("Check every checksum and every line of an index."),
   };
@@ -558,10 +670,11 @@ index_parse (IndexArgs *a, Sub sub, int argc, char **argv, GError **error)
            "(exit status 1).");
   const DlOptionSet reading = DL_OPT_ASSUME_LANG | DL_OPT_THREADS | DL_OPT_PROGRESS
                               | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META;
-  DlOptionSet which = sub == SUB_BUILD  ? (reading | DL_OPT_OUTPUT)
-                      : sub == SUB_ADD  ? reading
-                      : sub == SUB_INFO ? (DL_OPT_FORMAT | DL_OPT_OUTPUT)
-                                        : 0;
+  DlOptionSet which = sub == SUB_BUILD   ? (reading | DL_OPT_OUTPUT)
+                      : sub == SUB_ADD   ? reading
+                      : sub == SUB_INFO  ? (DL_OPT_FORMAT | DL_OPT_OUTPUT)
+                      : sub == SUB_MERGE ? DL_OPT_OUTPUT
+                                         : 0;
   const GOptionEntry building[]
       = { { "positions", 0, 0, G_OPTION_ARG_NONE, &a->positions,
             N_ ("Keep each block's tokens in order too (about a quarter of the text more): "
@@ -633,7 +746,7 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
     {
       FILE *fp = argc < 2 ? stderr : stdout;
       fprintf (fp, "%s\n\n",
-               _ ("Usage: derlem index build|add|remove|compact|info|verify [OPTIONS] ..."));
+               _ ("Usage: derlem index build|add|remove|compact|merge|info|verify [OPTIONS] ..."));
       for (int s = 0; s < N_SUBS; s++)
         {
           static const char *const lines[N_SUBS] = {
@@ -641,6 +754,7 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
             N_ ("add NAME.dlx PATH...        add inputs (a new segment)"),
             N_ ("remove NAME.dlx PATH...     take inputs out"),
             N_ ("compact NAME.dlx...         merge its segments into one"),
+            N_ ("merge NAME.dlx... -o ALL.dlx  join indexes of shards into one"),
             N_ ("info NAME.dlx...            its inputs, lines by language, size"),
             N_ ("verify NAME.dlx...          check every checksum and line"),
           };
@@ -670,6 +784,8 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
       return remove_run (&args, error);
     case SUB_COMPACT:
       return compact_run (&args, error);
+    case SUB_MERGE:
+      return merge_run (&args, error);
     case SUB_INFO:
       return info_run (env, &args, error);
     case SUB_VERIFY:

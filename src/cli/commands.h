@@ -64,6 +64,12 @@ gboolean dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error);
 gboolean dl_cmd_merge (DlEnv *env, int argc, char **argv, GError **error);
 
+/* Orders two paths as a walk of their directories would: name by name,
+ * each in byte order (a directory's files before the names that start
+ * with the directory's and go on). How merge and index merge order their
+ * parts. */
+int dl_cmd_compare_paths (const char *a, const char *b);
+
 /* dl_source_expand (@paths, @glob) reporting to @env's diagnostics, the
  * paths that cannot be read counted in @env->inputs_failed. */
 GPtrArray *dl_cmd_expand (DlEnv *env, const char *const *paths, const char *glob);

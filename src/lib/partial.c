@@ -216,7 +216,10 @@ parse_inputs (DlPartial *p, const guint8 *data, gsize len)
 {
   DlCursor cur = { data, data + len, FALSE };
   guint64 variant = dl_get_varint (&cur), tracking = dl_get_varint (&cur);
-  if (variant > G_MAXUINT32 || (tracking != 0 && tracking != 1 && tracking != 3))
+  DlCounterOptions decoded;
+  dl_counter_options_from_variant (&decoded, (guint32) variant);
+  if (variant > G_MAXUINT32 || dl_counter_variant (&decoded) != variant
+      || (tracking != 0 && tracking != 1 && tracking != 3))
     return FALSE;
   p->variant = (guint32) variant;
   p->tracking = tracking;
@@ -555,37 +558,17 @@ put_frame (FILE *out, guint32 tag, const guint8 *data, gsize len, guint64 *at, G
 }
 
 gboolean
-dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter, GError **error)
+dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len, const guint8 *counts,
+                         gsize counts_len, GError **error)
 {
-  const DlCounterOptions *opts = dl_counter_options (counter);
-  g_autoptr (GByteArray) bytes = g_byte_array_new ();
-  dl_put_varint (bytes, dl_counter_variant (opts));
-  dl_put_varint (bytes, opts->track_counts ? 3 : opts->track_files ? 1 : 0);
-  dl_put_varint (bytes, list->notes->len);
-  for (guint k = 0; k < list->notes->len; k++)
-    put_note (bytes, &g_array_index (list->notes, DlPartialNote, k));
-  dl_put_varint (bytes, list->inputs->len);
-  for (guint i = 0; i < list->inputs->len; i++)
-    {
-      dl_put_string (bytes, list->inputs->pdata[i]);
-      guint first = i > 0 ? g_array_index (list->ends, guint, i - 1) : 0;
-      guint end = g_array_index (list->ends, guint, i);
-      dl_put_varint (bytes, end - first);
-      for (guint k = first; k < end; k++)
-        put_note (bytes, &g_array_index (list->input_notes, DlPartialNote, k));
-    }
   guint8 h[HEADER_SIZE];
   memcpy (h, DL_PARTIAL_MAGIC, DL_PARTIAL_MAGIC_LEN);
   dl_put_le (h + 8, FORMAT_VERSION, 4);
   dl_put_le (h + 12, 0, 4);
   gboolean ok = fwrite (h, 1, HEADER_SIZE, out) == HEADER_SIZE;
   guint64 at = HEADER_SIZE;
-  if (ok && (ok = put_frame (out, TAG_INPUTS, bytes->data, bytes->len, &at, error)))
-    {
-      g_byte_array_set_size (bytes, 0);
-      dl_counter_save (counter, bytes);
-      ok = put_frame (out, TAG_COUNTS, bytes->data, bytes->len, &at, error);
-    }
+  ok = ok && put_frame (out, TAG_INPUTS, inputs, inputs_len, &at, error)
+       && put_frame (out, TAG_COUNTS, counts, counts_len, &at, error);
   if (ok)
     {
       guint8 e[HEAD_SIZE];
@@ -601,4 +584,29 @@ dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter
       g_set_error (error, DL_ERROR, DL_ERROR_IO, "%s", g_strerror (e ? e : EIO));
     }
   return ok;
+}
+
+gboolean
+dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter, GError **error)
+{
+  const DlCounterOptions *opts = dl_counter_options (counter);
+  g_autoptr (GByteArray) inputs = g_byte_array_new ();
+  dl_put_varint (inputs, dl_counter_variant (opts));
+  dl_put_varint (inputs, opts->track_counts ? 3 : opts->track_files ? 1 : 0);
+  dl_put_varint (inputs, list->notes->len);
+  for (guint k = 0; k < list->notes->len; k++)
+    put_note (inputs, &g_array_index (list->notes, DlPartialNote, k));
+  dl_put_varint (inputs, list->inputs->len);
+  for (guint i = 0; i < list->inputs->len; i++)
+    {
+      dl_put_string (inputs, list->inputs->pdata[i]);
+      guint first = i > 0 ? g_array_index (list->ends, guint, i - 1) : 0;
+      guint end = g_array_index (list->ends, guint, i);
+      dl_put_varint (inputs, end - first);
+      for (guint k = first; k < end; k++)
+        put_note (inputs, &g_array_index (list->input_notes, DlPartialNote, k));
+    }
+  g_autoptr (GByteArray) counts = g_byte_array_new ();
+  dl_counter_save (counter, counts);
+  return dl_partial_write_frames (out, inputs->data, inputs->len, counts->data, counts->len, error);
 }

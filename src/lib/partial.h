@@ -118,6 +118,14 @@ void dl_partial_list_input (DlPartialList *list, const char *path);
 gboolean dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter,
                            GError **error);
 
+/* The file of a partial result whose frames hold @inputs and @counts
+ * (@inputs_len and @counts_len bytes, the frames' bytes decompressed),
+ * whatever they hold: what dl_partial_write writes once it has made
+ * them, and how the fuzzer makes files whose checksums hold. FALSE with
+ * @error (DL_ERROR_IO). */
+gboolean dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len,
+                                  const guint8 *counts, gsize counts_len, GError **error);
+
 G_END_DECLS
 
 #endif /* DL_PARTIAL_H */

@@ -55,23 +55,7 @@ check_counts (const uint8_t *data, size_t size)
     }
   g_autoptr (DlCounter) total = dl_counter_new (&opts);
   dl_counter_merge (total, c, 0);
-  g_autoptr (GByteArray) saved = g_byte_array_new ();
-  dl_counter_save (total, saved);
-  g_autoptr (DlCounter) back = dl_counter_new (&opts);
-  FUZZ_CHECK (dl_counter_load (back, saved->data, saved->len), "merged counts load back");
-  g_autoptr (GByteArray) again = g_byte_array_new ();
-  dl_counter_save (back, again);
-  FUZZ_CHECK (again->len == saved->len && memcmp (again->data, saved->data, saved->len) == 0,
-              "merged counts save the same once loaded");
-  for (int l = 0; l < DL_LANG_COUNT; l++)
-    {
-      guint64 sum = 0;
-      const DlLexicon *terms = dl_counter_terms (back, (DlLang) l);
-      for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
-        sum += dl_counter_freq (back, (DlLang) l, id);
-      FUZZ_CHECK (sum == dl_counter_tokens (back, (DlLang) l),
-                  "a language's terms' counts add up to its tokens");
-    }
+  fuzz_check_merged_counts (total, &opts);
 }
 
 int

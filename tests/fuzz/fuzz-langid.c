@@ -144,7 +144,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   if (!dl_decode_named ("UTF-8", &utf8, NULL))
     g_error ("no UTF-8 converter");
   DlDocumentOptions options
-      = { (how & 1) ? &utf8 : NULL, (how & 2) != 0, DL_LANG_TR, NULL, NULL, NULL };
+      = { (how & 1) ? &utf8 : NULL, (how & 2) != 0, DL_LANG_TR, NULL, NULL, NULL, NULL };
   g_autoptr (FuzzFile) file = fuzz_file_new (data, size, (how & 4) != 0);
   DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0, NULL };
   g_autoptr (DlDiag) diag = fuzz_diag_new ();

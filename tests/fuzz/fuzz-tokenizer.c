@@ -143,7 +143,7 @@ check_units (Tools *t, const GString *text, DlLang lang)
 {
   g_autoptr (FuzzFile) file = fuzz_file_new ((const guint8 *) text->str, text->len, FALSE);
   DlInput input = { (char *) fuzz_file_path (file), FALSE, NULL, 0, NULL, 0, NULL };
-  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL };
+  DlDocumentOptions doc = { NULL, TRUE, lang, NULL, NULL, NULL, NULL };
   DlCounterOptions co;
   dl_counter_options_init (&co);
   co.kinds[DL_TOKEN_NUMBER] = TRUE;

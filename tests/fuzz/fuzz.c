@@ -235,3 +235,25 @@ fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case)
         match_own_terms (m, queries, q, lang);
     }
 }
+
+void
+fuzz_check_merged_counts (const DlCounter *c, const DlCounterOptions *opts)
+{
+  g_autoptr (GByteArray) saved = g_byte_array_new ();
+  dl_counter_save (c, saved);
+  g_autoptr (DlCounter) back = dl_counter_new (opts);
+  FUZZ_CHECK (dl_counter_load (back, saved->data, saved->len), "merged counts load back");
+  g_autoptr (GByteArray) again = g_byte_array_new ();
+  dl_counter_save (back, again);
+  FUZZ_CHECK (again->len == saved->len && memcmp (again->data, saved->data, saved->len) == 0,
+              "merged counts save the same once loaded");
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      guint64 sum = 0;
+      const DlLexicon *terms = dl_counter_terms (back, (DlLang) l);
+      for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
+        sum += dl_counter_freq (back, (DlLang) l, id);
+      FUZZ_CHECK (sum == dl_counter_tokens (back, (DlLang) l),
+                  "a language's terms' counts add up to its tokens");
+    }
+}

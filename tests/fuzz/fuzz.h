@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+#include "counter.h"
 #include "diag.h"
 #include "query.h"
 
@@ -51,6 +52,11 @@ void fuzz_check_utf8 (const char *text, gsize len, gboolean nul_ok, const char *
  * @keep_case. Every match must name a query and no more tokens than it
  * has; a query without regular expressions must match its own terms. */
 void fuzz_match (DlQuery *const *queries, guint n, gboolean keep_case);
+
+/* Checks merged counts @c (made with @opts): saved, they load back and
+ * save the same bytes, and each language's terms' counts add up to its
+ * tokens. */
+void fuzz_check_merged_counts (const DlCounter *c, const DlCounterOptions *opts);
 
 /* Aborts with @what unless @cond: abort (), which libFuzzer catches and
  * saves the input of (g_error's breakpoint trap it does not). */

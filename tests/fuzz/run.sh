@@ -3,7 +3,7 @@
 #   tests/fuzz/run.sh [SECONDS] [TARGET...]
 # from the build directory of a tree configured with CC=clang
 # --enable-fuzzing, after `make fuzz`. Each TARGET (reader langid tokenizer
-# query queries meta frames; all by default) runs alone for SECONDS (default 60)
+# query queries meta frames partial; all by default) runs alone for SECONDS (default 60)
 # on one core. The corpora grow in the build directory's
 # tests/fuzz/corpus/TARGET, seeded afresh each run from corpus/ and
 # tests/data (tests/fuzz/seeds.sh); libFuzzer's output is in
@@ -20,7 +20,7 @@ case ${1:-} in
     shift
     ;;
 esac
-targets=${*:-reader langid tokenizer query queries meta frames}
+targets=${*:-reader langid tokenizer query queries meta frames partial}
 here=$(cd "$(dirname "$0")" && pwd)
 srcdir=$(cd "$here/../.." && pwd)
 
@@ -44,7 +44,7 @@ dict_of () {
     tokenizer) echo text ;;
     query | queries) echo query ;;
     meta) echo meta ;;
-    frames) ;; # binary: none
+    frames | partial) ;; # binary: none
   esac
 }
 max_len_of () {
