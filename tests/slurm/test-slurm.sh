@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# test-slurm.sh — derlem-slurm on a real Slurm: starts a one-node cluster on
+# this machine (munged, slurmctld and slurmd, as root, with a slurm.conf of
+# its own in a temporary directory), counts corpus/ in 4 shards through
+# contrib/slurm/derlem-slurm and checks that the merged partial result is
+# the bytes of one `derlem count corpus` and that freq prints the same over
+# it (and with --index, every command over the merged index); then a
+# corpus with a binary file: the merge job must name the shard
+# and exit 1, and nothing may be merged. Stops the cluster however it ends.
+#
+#   tests/slurm/test-slurm.sh [DERLEM]
+#
+# Needs the Debian packages slurm-wlm and munge (.ci/run installs them) and
+# root. Environment: DERLEM_SLURM_PORT (slurmctld's port, default 16817;
+# slurmd takes the next). Prints "slurm: ok" and exits 0, or what failed and
+# exits 1.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(dirname "$(dirname "$here")")
+derlem=$(readlink -f "${1:-$top/derlem}")
+fail() {
+  echo "slurm: FAIL: $*" >&2
+  exit 1
+}
+[[ -x $derlem ]] || fail "no derlem at $derlem"
+
+# shellcheck source=tests/slurm/local-cluster.sh
+. "$here/local-cluster.sh"
+cluster_start
+dir=$cluster_dir
+
+cd "$top"
+driver=$top/contrib/slurm/derlem-slurm
+run=$dir/run
+mkdir -p "$run"
+
+# corpus/ in 4 shards: the bytes of one count, and freq's output over it.
+"$driver" --derlem "$derlem" --shards 4 -o "$run/all.dlc" corpus 2> "$run/driver.err" \
+  || fail "derlem-slurm on corpus/ exited with $?: $(cat "$run/driver.err")"
+grep -q "5 files, [0-9]* bytes in 4 shards" "$run/driver.err" \
+  || fail "not 4 shards: $(cat "$run/driver.err")"
+for k in 0 1 2 3; do
+  [[ -s $run/all.dlc.work/part-$k.dlc ]] || fail "no part $k"
+done
+"$derlem" count corpus --save "$run/single.dlc"
+cmp -s "$run/all.dlc" "$run/single.dlc" || fail "the merged result is not one count's bytes"
+"$derlem" freq --format tsv corpus > "$run/want.tsv"
+"$derlem" freq --format tsv "$run/all.dlc" > "$run/got.tsv"
+cmp -s "$run/want.tsv" "$run/got.tsv" || fail "freq over the merged result differs"
+[[ $(wc -l < "$run/want.tsv") -gt 1000 ]] || fail "freq printed too little"
+
+# With --dispersion passed on to count, in 2 shards: freq --dispersion too.
+"$driver" --derlem "$derlem" --shards 2 -o "$run/disp.dlc" corpus -- --dispersion 2> "$run/driver.err" \
+  || fail "derlem-slurm -- --dispersion exited with $?: $(cat "$run/driver.err")"
+"$derlem" freq --format tsv --dispersion corpus > "$run/want.tsv"
+"$derlem" freq --format tsv --dispersion "$run/disp.dlc" > "$run/got.tsv"
+cmp -s "$run/want.tsv" "$run/got.tsv" || fail "freq --dispersion over the merged result differs"
+
+# --index: an index per shard, joined by index merge; every command reads it
+# as it reads the files.
+"$driver" --index --derlem "$derlem" --shards 3 -o "$run/all.dlx" corpus 2> "$run/driver.err" \
+  || fail "derlem-slurm --index exited with $?: $(cat "$run/driver.err")"
+for cmd in "freq --format tsv" "kwic --format tsv savaş" "colloc --format tsv savaş" \
+  "stats --format tsv" "ngrams --format tsv -n 3" "langs --format tsv"; do
+  # shellcheck disable=SC2086 # the command's words
+  "$derlem" $cmd corpus > "$run/want.tsv"
+  # shellcheck disable=SC2086
+  "$derlem" $cmd "$run/all.dlx" > "$run/got.tsv"
+  cmp -s "$run/want.tsv" "$run/got.tsv" || fail "$cmd over the merged index differs"
+done
+
+# A shard with a file that cannot be read as text: named, nothing merged.
+mkdir "$run/bad"
+cp corpus/*.txt "$run/bad/"
+head -c 4096 "$derlem" > "$run/bad/commentary-zz-binary.txt"
+status=0
+"$driver" --derlem "$derlem" --shards 4 -o "$run/bad.dlc" "$run/bad" 2> "$run/driver.err" || status=$?
+((status == 1)) || fail "a failed shard: exit status $status, not 1"
+grep -q "shard 3 (2 files, .*): derlem count exited with status 1" "$run/driver.err" \
+  || fail "the failed shard is not named: $(cat "$run/driver.err")"
+grep -q "commentary-zz-binary.txt: binary file" "$run/driver.err" \
+  || fail "derlem's message is not passed on: $(cat "$run/driver.err")"
+grep -q "1 of 4 shards failed: nothing merged" "$run/driver.err" || fail "no summary"
+[[ ! -e $run/bad.dlc ]] || fail "a result was written from an incomplete set"
+
+echo "slurm: ok (corpus/ counted in 4 and 2 shards and indexed in 3 on a one-node cluster; a failed shard named)"
