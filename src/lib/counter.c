@@ -673,7 +673,7 @@ dl_counter_load_input (DlCounter *c, const guint8 *data, gsize len)
 gboolean
 dl_counter_load_input_terms (DlCounter *c, const guint8 *data, gsize len, DlIndexTerms *terms)
 {
-  DlCursor cur = { data, data + len, FALSE };
+  DlCursor cur = dl_cursor_of (data, len);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       LangCounts *lc = &c->lang[l];
@@ -1119,7 +1119,7 @@ dl_counter_load (DlCounter *c, const guint8 *data, gsize len)
     g_return_val_if_fail (c->lang[l].tokens == 0 && dl_lexicon_size (c->lang[l].terms) == 0
                               && c->lang[l].surface == NULL && c->lang[l].pending == NULL,
                           FALSE);
-  DlCursor cur = { data, data + len, FALSE };
+  DlCursor cur = dl_cursor_of (data, len);
   guint64 mine = tracking (&c->opts);
   guint64 variant = dl_get_varint (&cur), saved = dl_get_varint (&cur);
   /* Saved with the languages this counter counts or more, and what it

@@ -320,7 +320,7 @@ get_note (DlCursor *c, guint64 *level, guint64 *about_file, guint64 *line, char 
 static gboolean
 notes_ok (const GByteArray *notes, guint64 n)
 {
-  DlCursor c = { notes->data, notes->data + notes->len, FALSE };
+  DlCursor c = dl_cursor_of (notes->data, notes->len);
   for (guint64 k = 0; k < n; k++)
     {
       guint64 level, about_file, line;
@@ -471,7 +471,7 @@ get_lexicon (DlCursor *c, Segment *seg, gsize len)
 static gboolean
 parse_toc (DlIndex *idx, Segment *seg, guint k, const GByteArray *toc, GError **error)
 {
-  DlCursor c = { toc->data, toc->data + toc->len, FALSE };
+  DlCursor c = dl_cursor_of (toc->data, toc->len);
   guint64 n_inputs = dl_get_varint (&c);
   if (n_inputs > toc->len)
     return dl_index_damaged (error, seg->name, _ ("bad table of contents"));
@@ -953,7 +953,7 @@ dl_index_replay_notes (const DlIndex *idx, guint i, const DlDiag *diag, const ch
 {
   g_return_if_fail (i < idx->inputs->len);
   const Input *in = &g_array_index (idx->inputs, Input, i);
-  DlCursor c = { in->notes->data, in->notes->data + in->notes->len, FALSE };
+  DlCursor c = dl_cursor_of (in->notes->data, in->notes->len);
   for (guint64 k = 0; k < in->n_notes; k++)
     {
       guint64 level, about_file, line;
@@ -1072,7 +1072,7 @@ decode_page (const guint8 *data, gsize len, const PageBounds *b, GArray *forms_o
     return FALSE;
   g_array_set_size (forms_out, (guint) b->n);
   Form *forms = (Form *) (gpointer) forms_out->data;
-  DlCursor c = { data, data + len, FALSE };
+  DlCursor c = dl_cursor_of (data, len);
   gsize cap = MAX (2 * len, 64), used = 0;
   g_byte_array_set_size (bytes_out, (guint) cap);
   guint8 *out = bytes_out->data;
@@ -1212,7 +1212,7 @@ holders_page (const Segment *seg, DlLang lang, guint p, ZSTD_DCtx *dctx, GByteAr
   h->starts = g_new (guint32, pg->n + 1);
   /* A holder takes one byte at least. */
   h->inputs = g_new (guint32, MAX (buf->len, 1));
-  DlCursor c = { buf->data, buf->data + buf->len, FALSE };
+  DlCursor c = dl_cursor_of (buf->data, buf->len);
   guint32 at = 0;
   for (guint64 k = 0; k < pg->n && !c.bad; k++)
     {
@@ -1364,7 +1364,7 @@ words_dir (DlIndexWords *w, GError **error)
   const Input *in = w->in;
   if (!read_frame (seg, &in->words, w->dctx, w->dir, _ ("bad checksum of an input's words"), error))
     return FALSE;
-  DlCursor c = { w->dir->data, w->dir->data + w->dir->len, FALSE };
+  DlCursor c = dl_cursor_of (w->dir->data, w->dir->len);
   guint langs = (guint) dl_get_varint (&c);
   w->postings_len = dl_get_varint (&c);
   if (langs != in->words_langs || !chunks_ok (in, w->postings_len))
@@ -1473,7 +1473,7 @@ decode_ids (const guint8 *data, gsize len, const IdsBounds *b, GArray *entries_o
     return FALSE;
   g_array_set_size (entries_out, (guint) b->n);
   Entry *entries = (Entry *) (gpointer) entries_out->data;
-  DlCursor c = { data, data + len, FALSE };
+  DlCursor c = dl_cursor_of (data, len);
   guint64 id = b->first_id, at = b->at, k = 0;
   for (; k < b->n && !c.bad; k++)
     {
@@ -1823,7 +1823,7 @@ dl_index_input_counts (DlIndex *idx, guint i, guint32 variant, GByteArray *out, 
   g_autoptr (GByteArray) frame = g_byte_array_new ();
   if (!read_frame (seg, &in->counts, dctx, frame, _ ("bad checksum of an input's counts"), error))
     return FALSE;
-  DlCursor c = { frame->data, frame->data + frame->len, FALSE };
+  DlCursor c = dl_cursor_of (frame->data, frame->len);
   guint64 words = dl_get_varint (&c), len = dl_get_varint (&c);
   const guint8 *counts = dl_get_bytes (&c, len);
   if (counts == NULL || words > 1 || (words == 0 && c.p != c.end))
@@ -2063,7 +2063,7 @@ dl_index_words_mark (DlIndexWords *w, DlIndexMark *marks, guint n, guint8 *block
       g_byte_array_set_size (gaps, 0);
       if (!postings_bytes (w, e->at, e->bytes, gaps, error))
         return FALSE;
-      DlCursor c = { gaps->data, gaps->data + gaps->len, FALSE };
+      DlCursor c = dl_cursor_of (gaps->data, gaps->len);
       guint64 block = 0;
       for (guint64 b = 0; b < count; b++)
         {
@@ -2329,7 +2329,7 @@ load_block (DlIndexLines *r, const Block *blk, GError **error)
         return FALSE;
       r->loaded = blk;
     }
-  r->c = (DlCursor){ r->block->data, r->block->data + r->block->len, FALSE };
+  r->c = dl_cursor_of (r->block->data, r->block->len);
   r->left = blk->lines;
   r->number = r->offset = 0;
   r->at = 0;
@@ -2529,7 +2529,7 @@ dl_index_tokens_clear (DlIndexTokens *t)
 gboolean
 dl_index_tokens_decode (const guint8 *data, gsize len, DlIndexTokens *t)
 {
-  DlCursor c = { data, data + len, FALSE };
+  DlCursor c = dl_cursor_of (data, len);
   guint64 lines = dl_get_varint (&c);
   if (c.bad || lines > len)
     return FALSE;
@@ -4044,7 +4044,7 @@ hand_frame (Writing *wr, GByteArray **buf, gboolean dir)
 static gboolean
 write_table (Writing *wr, const guint8 *data, gsize len)
 {
-  DlCursor c = { data, data + len, FALSE };
+  DlCursor c = dl_cursor_of (data, len);
   guint64 input = dl_get_varint (&c);
   guint langs = (guint) dl_get_varint (&c);
   guint64 postings_len = dl_get_varint (&c);

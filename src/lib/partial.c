@@ -214,7 +214,7 @@ get_note (DlPartial *p, DlCursor *cur)
 static gboolean
 parse_inputs (DlPartial *p, const guint8 *data, gsize len)
 {
-  DlCursor cur = { data, data + len, FALSE };
+  DlCursor cur = dl_cursor_of (data, len);
   guint64 variant = dl_get_varint (&cur), tracking = dl_get_varint (&cur);
   DlCounterOptions decoded;
   dl_counter_options_from_variant (&decoded, (guint32) variant);

@@ -106,6 +106,15 @@ typedef struct {
   gboolean bad;
 } DlCursor;
 
+/* A cursor over @len bytes at @data; @data may be NULL when @len is 0 (an
+ * empty GByteArray's), which pointer arithmetic must not touch. */
+static inline DlCursor
+dl_cursor_of (const guint8 *data, gsize len)
+{
+  DlCursor c = { data, data != NULL ? data + len : data, FALSE };
+  return c;
+}
+
 static inline guint64
 dl_get_varint (DlCursor *c)
 {
