@@ -122,10 +122,10 @@ dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
          "files themselves, byte for byte. Count a large corpus in shards (on a\n"
          "cluster, one job each) and join them with derlem merge.\n"
          "\n"
-         "Count with the options of the runs that will read it: --case, --lang,\n"
-         "--numbers and --urls decide what is counted, and a run with others\n"
-         "refuses it; --dispersion keeps what freq --dispersion needs (memory grows\n"
-         "with each word's number of files)."),
+         "Count with the options of the runs that will read it: a run with another\n"
+         "--case, --numbers or --urls, or with a language not counted (--lang),\n"
+         "refuses it; one may read fewer languages. --dispersion keeps what freq\n"
+         "--dispersion needs (memory grows with each word's number of files)."),
       entries,
       DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_CASE | DL_OPT_NUMBERS | DL_OPT_THREADS
           | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META | DL_OPT_FAST_PATH,

@@ -754,7 +754,7 @@ dl_cmd_index (DlEnv *env, int argc, char **argv, GError **error)
             N_ ("add NAME.dlx PATH...        add inputs (a new segment)"),
             N_ ("remove NAME.dlx PATH...     take inputs out"),
             N_ ("compact NAME.dlx...         merge its segments into one"),
-            N_ ("merge NAME.dlx... -o ALL.dlx  join indexes of shards into one"),
+            N_ ("merge A.dlx... -o ALL.dlx   join the indexes of shards into one"),
             N_ ("info NAME.dlx...            its inputs, lines by language, size"),
             N_ ("verify NAME.dlx...          check every checksum and line"),
           };
