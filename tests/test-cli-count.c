@@ -318,6 +318,7 @@ test_count_refused (void)
     { "$DERLEM freq --lang tr D/e.dlc", "counted with another --lang", 2 },
     { "$DERLEM freq --dispersion D/a.dlc", "without what --dispersion needs", 2 },
     { "$DERLEM keyness D/a.dlc --ref D/k.dlc", "counted with another --case", 2 },
+    { "$DERLEM count --numbers D/a.dlc --save D/x.dlc", "counted with another --numbers", 2 },
     { "$DERLEM freq --by lang D/a.dlc", "select files to count", 2 },
     { "$DERLEM freq --where lang=tr D/a.dlc", "select files to count", 2 },
     { "$DERLEM merge D/a.dlc D/k.dlc -o D/x.dlc", "were counted with other options", 1 },

@@ -419,11 +419,11 @@ dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co, GError **e
   for (guint i = 0; i < inputs->len; i++)
     {
       const DlInput *input = inputs->pdata[i];
+      g_autoptr (GError) local = NULL;
       if (input->partial != NULL && input->entry == 0
-          && !dl_partial_check_options (input->partial, co, error))
+          && !dl_partial_check_options (input->partial, co, &local))
         {
-          (*error)->domain = DL_ERROR;
-          (*error)->code = DL_ERROR_USAGE;
+          g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
           return FALSE;
         }
     }

@@ -62,7 +62,7 @@ save_run (DlEnv *env, const DlOptions *opts, char **paths, const DlCounterOption
   local.diag = keep;
   local.reads_counts = TRUE;
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (&local, opts, paths, error);
-  if (inputs == NULL)
+  if (inputs == NULL || !dl_cmd_check_partials (inputs, co, error))
     return FALSE;
   dl_partial_list_paths (&s.list);
   s.inputs = inputs;
