@@ -456,9 +456,15 @@ counting_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpoin
 {
   if (input->partial != NULL)
     {
-      /* What reading it reported then; its first input, the counts. */
+      /* What reading it reported then; its first input, the counts (the
+       * partial result's bytes, for --progress). */
       dl_partial_replay (input->partial, input->entry, diag);
-      return input->entry > 0 || dl_partial_load_counter (input->partial, counts, error);
+      if (input->entry > 0)
+        return TRUE;
+      gboolean ok = dl_partial_load_counter (input->partial, counts, error);
+      dl_progress_add_bytes (((DlCounting *) user_data)->doc_options.progress,
+                             (guint64) MAX (dl_input_size (input), 0));
+      return ok;
     }
   return dl_counter_count_stream (counts, worker, input, &((DlCounting *) user_data)->doc_options,
                                   diag, error);
