@@ -1089,6 +1089,21 @@ test_index_info_parts (void)
   free_index (small);
 }
 
+/* Each of the @n command lines @checks (IDX for the index) prints over
+ * the index @got what it prints over the index @want, and more than a
+ * little. */
+static void
+assert_same_over (const char *const *checks, gsize n, const char *want_idx, const char *got_idx)
+{
+  for (gsize k = 0; k < n; k++)
+    {
+      g_autofree char *want = run_ok (checks[k], want_idx);
+      g_autofree char *got = run_ok (checks[k], got_idx);
+      DL_ASSERT_TRUE_FOR (checks[k], strlen (want) > 50);
+      DL_ASSERT_TRUE_FOR (checks[k], strcmp (want, got) == 0);
+    }
+}
+
 #define A "corpus/article-tr-azerbaycan-denge-politikasi.txt"
 #define B "corpus/commentary-en-karabakh-liberation.txt"
 #define C "corpus/commentary-tr-karabag-2023.txt"
@@ -1124,13 +1139,7 @@ test_index_add_remove_compact (void)
       const char *segments[] = { "3 segments", "1 segments", "1 segments" };
       DL_ASSERT_TRUE_FOR (info, strstr (info, segments[round]) != NULL);
       DL_ASSERT_TRUE_FOR (info, strstr (info, "metadata table: yes") != NULL);
-      for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
-        {
-          g_autofree char *want = run_ok (checks[k], round == 2 ? two : whole);
-          g_autofree char *got = run_ok (checks[k], grown);
-          DL_ASSERT_TRUE_FOR (checks[k], strlen (want) > 50);
-          DL_ASSERT_TRUE_FOR (checks[k], strcmp (want, got) == 0);
-        }
+      assert_same_over (checks, G_N_ELEMENTS (checks), round == 2 ? two : whole, grown);
       g_autofree char *ok = run_ok ("$DERLEM index verify IDX", grown);
       CU_ASSERT_TRUE (g_str_has_suffix (ok, ": ok\n"));
     }
@@ -1288,13 +1297,7 @@ test_index_merge (void)
     "$DERLEM dispersion --format tsv savaş IDX",
     "$DERLEM index info --format tsv IDX",
   };
-  for (guint k = 0; k < G_N_ELEMENTS (checks); k++)
-    {
-      g_autofree char *want = run_ok (checks[k], whole);
-      g_autofree char *got = run_ok (checks[k], merged);
-      DL_ASSERT_TRUE_FOR (checks[k], strlen (want) > 50);
-      DL_ASSERT_TRUE_FOR (checks[k], strcmp (want, got) == 0);
-    }
+  assert_same_over (checks, G_N_ELEMENTS (checks), whole, merged);
   g_autofree char *ok = run_ok ("$DERLEM index verify IDX", merged);
   CU_ASSERT_TRUE (g_str_has_suffix (ok, ": ok\n"));
   g_autofree char *info = run_ok ("$DERLEM index info IDX", merged);
