@@ -294,6 +294,78 @@ test_tuples_absorb (void)
       }
 }
 
+/* Files 3 and 4 merged on their own, saved, loaded and absorbed after
+ * files 0 to 2 give, with file 5 merged after them, what merging the six
+ * files one by one gives: counts (one past 2³² − 1), ranges (a tuple
+ * of file 4 seen again in file 5 counted once a file), files, order.
+ * Files saved load as ranges; damaged bytes are refused. */
+static void
+test_tuples_absorb_merged (void)
+{
+  static const DlTuplesFlags flags[] = { DL_TUPLES_COUNTS, DL_TUPLES_RANGES, DL_TUPLES_FILES };
+  guint32 map[300], same[300];
+  for (guint i = 0; i < 300; i++)
+    map[i] = (i * 7) % 120 + 5, same[i] = i;
+  for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
+    for (guint n = 1; n <= 3; n++)
+      {
+        g_autofree char *label = g_strdup_printf ("flags %d, n %u", (int) flags[f], n);
+        g_autoptr (DlTuples) whole = dl_tuples_new (n, flags[f]);
+        g_autoptr (DlTuples) left = dl_tuples_new (n, flags[f]);
+        g_autoptr (DlTuples) right = dl_tuples_new (n, DL_TUPLES_FILES);
+        for (guint32 file = 0; file < 6; file++)
+          {
+            g_autoptr (DlTuples) t = random_file_table (n, flags[f], 60 + file);
+            dl_tuples_merge (whole, t, map, file);
+            if (file < 3)
+              dl_tuples_merge (left, t, map, file);
+            else if (file < 5)
+              dl_tuples_merge (right, t, map, file - 3);
+          }
+        g_autoptr (GByteArray) saved = g_byte_array_new ();
+        g_byte_array_append (saved, (const guint8 *) "x", 1); /* read from an offset */
+        dl_tuples_save (right, saved);
+        g_autoptr (DlTuples) loaded = dl_tuples_new (n, flags[f]);
+        gsize at = 1;
+        DL_ASSERT_INT_EQ_FOR (label, dl_tuples_load (loaded, saved->data, saved->len, &at, 125, 2),
+                              TRUE);
+        DL_ASSERT_INT_EQ_FOR (label, at, saved->len);
+        dl_tuples_absorb_merged (left, loaded, same, 3);
+        g_autoptr (DlTuples) last = random_file_table (n, flags[f], 65);
+        dl_tuples_merge (left, last, map, 5);
+        DL_ASSERT_INT_EQ_FOR (label, same_tuples (whole, left), TRUE);
+        /* Refused: ids past the words, files past the inputs, cut short. */
+        static const struct {
+          guint32 ids, files;
+          gsize cut;
+        } bad[] = { { 124, 2, 0 }, { 125, 1, 0 }, { 125, 2, 1 }, { 125, 2, 40 } };
+        for (gsize b = 0; b < G_N_ELEMENTS (bad); b++)
+          {
+            g_autoptr (DlTuples) t = dl_tuples_new (n, flags[f]);
+            at = 1;
+            gboolean ok = dl_tuples_load (t, saved->data, saved->len - bad[b].cut, &at, bad[b].ids,
+                                          bad[b].files);
+            DL_ASSERT_INT_EQ_FOR (label, ok, FALSE);
+          }
+      }
+  /* A table of counts only does not give ranges. */
+  g_autoptr (DlTuples) counts = dl_tuples_new (2, DL_TUPLES_COUNTS);
+  guint32 pair[2] = { 1, 2 };
+  dl_tuples_add (counts, pair, 3, 0);
+  g_autoptr (GByteArray) saved = g_byte_array_new ();
+  dl_tuples_save (counts, saved);
+  g_autoptr (DlTuples) ranges = dl_tuples_new (2, DL_TUPLES_RANGES);
+  gsize at = 0;
+  CU_ASSERT_FALSE (dl_tuples_load (ranges, saved->data, saved->len, &at, 10, 1));
+  /* Each tuple once. */
+  g_byte_array_set_size (saved, 0);
+  const guint8 twice[] = { 0, 2, 1, 2, 3, 1, 2, 4 };
+  g_byte_array_append (saved, twice, sizeof twice);
+  g_autoptr (DlTuples) t = dl_tuples_new (2, DL_TUPLES_COUNTS);
+  at = 0;
+  CU_ASSERT_FALSE (dl_tuples_load (t, saved->data, saved->len, &at, 10, 1));
+}
+
 /* Counts take 32 bits until they reach 2³² − 1; then the whole count. */
 static void
 test_tuples_big_counts (void)
@@ -390,4 +462,5 @@ test_ngrams_suite (void)
   CU_add_test (s, "tuples added many at a time", test_tuples_add_many);
   CU_add_test (s, "tuples merge", test_tuples_merge);
   CU_add_test (s, "tuples absorbed", test_tuples_absorb);
+  CU_add_test (s, "tuples merged, absorbed", test_tuples_absorb_merged);
 }

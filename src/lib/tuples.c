@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "prefetch.h"
+#include "varint.h"
 
 /* Entries live in chunks of CHUNK, so that growing never copies them nor
  * holds twice their room (a GArray doubles). */
@@ -417,6 +418,133 @@ dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint32 fi
     take_over (into, from, map, file);
   else
     dl_tuples_merge (into, from, map, file);
+}
+
+void
+dl_tuples_absorb_merged (DlTuples *into, const DlTuples *from, const guint32 *map, guint32 first)
+{
+  g_return_if_fail (into->n == from->n);
+  g_return_if_fail ((into->ranges == NULL || from->ranges != NULL)
+                    && (into->files == NULL || from->files != NULL));
+  guint n = from->n;
+  guint32 ids[DL_TUPLES_MAX];
+  for (guint32 i = 0; i < from->size; i++)
+    {
+      const guint32 *f = IDS (from, i);
+      for (guint k = 0; k < n; k++)
+        ids[k] = map[f[k]];
+      guint32 j = find (into, ids);
+      add_count (into, j, dl_tuples_count (from, i));
+      if (into->files != NULL)
+        {
+          const GArray *files = from->files->pdata[i];
+          for (guint k = 0; k < files->len; k++)
+            add_file (into, j, g_array_index (files, guint32, k) + first);
+        }
+      else if (into->ranges != NULL)
+        {
+          const Range *r = &RANGE (from, i);
+          RANGE (into, j).range += r->range;
+          if (r->last_file > 0)
+            RANGE (into, j).last_file = r->last_file + first;
+        }
+    }
+}
+
+/* What a saved table kept beside its counts. */
+enum { SAVED_COUNTS, SAVED_RANGES, SAVED_FILES };
+
+/* Per table: what it kept, its size; per tuple: its ids, its count, then
+ * its files (how many, then rising, as gaps) or its range and last file. */
+void
+dl_tuples_save (const DlTuples *t, GByteArray *out)
+{
+  dl_put_varint (out, t->files != NULL    ? SAVED_FILES
+                      : t->ranges != NULL ? SAVED_RANGES
+                                          : SAVED_COUNTS);
+  dl_put_varint (out, t->size);
+  for (guint32 i = 0; i < t->size; i++)
+    {
+      const guint32 *ids = IDS (t, i);
+      for (guint k = 0; k < t->n; k++)
+        dl_put_varint (out, ids[k]);
+      dl_put_varint (out, dl_tuples_count (t, i));
+      if (t->files != NULL)
+        {
+          const GArray *f = t->files->pdata[i];
+          dl_put_varint (out, f->len);
+          for (guint k = 0; k < f->len; k++)
+            dl_put_varint (out, g_array_index (f, guint32, k)
+                                    - (k > 0 ? g_array_index (f, guint32, k - 1) : 0));
+        }
+      else if (t->ranges != NULL)
+        {
+          dl_put_varint (out, RANGE (t, i).range);
+          dl_put_varint (out, RANGE (t, i).last_file);
+        }
+    }
+}
+
+/* Reads the files or the range of tuple @i as @kept saved them. */
+static gboolean
+load_range (DlTuples *t, guint32 i, DlCursor *cur, guint64 kept, guint32 files_below)
+{
+  if (kept == SAVED_FILES)
+    {
+      guint64 n = dl_get_varint (cur), prev = 0;
+      if (n == 0 || n > files_below)
+        return FALSE;
+      for (guint64 k = 0; k < n; k++)
+        {
+          guint64 gap = dl_get_varint (cur);
+          if (cur->bad || (k > 0 && gap == 0) || gap >= files_below - prev)
+            return FALSE;
+          prev += gap;
+          add_file (t, i, (guint32) prev);
+        }
+      return TRUE;
+    }
+  guint64 range = dl_get_varint (cur), last = dl_get_varint (cur);
+  if (range == 0 || range > files_below || last == 0 || last > files_below)
+    return FALSE;
+  if (t->ranges != NULL)
+    RANGE (t, i) = (Range){ (guint32) range, (guint32) last };
+  return TRUE;
+}
+
+gboolean
+dl_tuples_load (DlTuples *t, const guint8 *data, gsize len, gsize *at, guint32 ids_below,
+                guint32 files_below)
+{
+  g_return_val_if_fail (t->size == 0 && *at <= len, FALSE);
+  DlCursor cur = *at < len ? dl_cursor_of (data + *at, len - *at) : dl_cursor_of (NULL, 0);
+  guint64 kept = dl_get_varint (&cur), size = dl_get_varint (&cur);
+  if (kept > SAVED_FILES || (t->files != NULL && kept != SAVED_FILES)
+      || (t->ranges != NULL && kept == SAVED_COUNTS) || size > len || size >= G_MAXUINT32 - 1)
+    return FALSE;
+  guint32 ids[DL_TUPLES_MAX];
+  for (guint64 i = 0; i < size; i++)
+    {
+      for (guint k = 0; k < t->n; k++)
+        {
+          guint64 id = dl_get_varint (&cur);
+          if (id >= ids_below)
+            return FALSE;
+          ids[k] = (guint32) id;
+        }
+      guint64 count = dl_get_varint (&cur);
+      guint32 j = find (t, ids);
+      /* Each tuple once, counted. */
+      if (cur.bad || count == 0 || j != i)
+        return FALSE;
+      add_count (t, j, count);
+      if (kept != SAVED_COUNTS && !load_range (t, j, &cur, kept, files_below))
+        return FALSE;
+    }
+  if (cur.bad)
+    return FALSE;
+  *at = (gsize) (cur.p - data);
+  return TRUE;
 }
 
 guint32

@@ -57,6 +57,27 @@ void dl_tuples_merge (DlTuples *into, const DlTuples *from, const guint32 *map, 
  * memory. */
 void dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint32 file);
 
+/* Merged tuples, merged again: adds every tuple of @from, which merged
+ * files 0, 1, ..., to @into as seen in files @first, @first + 1, ...
+ * (after every file of @into), its ids mapped through @map: counts and
+ * ranges added, files moved on by @first, tuples new to @into in @from's
+ * order, as if @from's files had been added one by one. @from keeps the
+ * files or ranges @into keeps. */
+void dl_tuples_absorb_merged (DlTuples *into, const DlTuples *from, const guint32 *map,
+                              guint32 first);
+
+/* Appends @t to @out: its tuples in order, each with its count and, as
+ * @t keeps them, its files or its range. */
+void dl_tuples_save (const DlTuples *t, GByteArray *out);
+
+/* Reads into @t, fresh, what dl_tuples_save wrote from a table of
+ * tuples as long, which kept at least what @t keeps (files give ranges),
+ * at *@at in @data (@len bytes), moving *@at on. Every id must be below
+ * @ids_below and every file below @files_below. FALSE if the bytes are
+ * not such a table. */
+gboolean dl_tuples_load (DlTuples *t, const guint8 *data, gsize len, gsize *at, guint32 ids_below,
+                         guint32 files_below);
+
 /* The number of distinct tuples. */
 guint32 dl_tuples_size (const DlTuples *t);
 
