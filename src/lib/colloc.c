@@ -28,6 +28,7 @@
 #include "prefilter.h"
 #include "stream.h"
 #include "tuples.h"
+#include "varint.h"
 
 typedef struct {
   guint64 left, right;
@@ -41,6 +42,7 @@ typedef struct {
 
 struct _DlCollocCounts {
   DlCollocOptions opts;
+  gboolean loaded; /* by dl_colloc_counts_load: merged pairs, which a merge absorbs */
   DlCounter *counter;
   /* The counter whose input's forms number cooc, if not counter: an
    * index's input whose counts were read, its co-occurrences counted
@@ -159,7 +161,9 @@ dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file
       if (dl_counter_input_forms (numbered, l) == 0)
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, numbered, l);
-      if (src->pairs != NULL)
+      if (src->pairs != NULL && from->loaded)
+        dl_tuples_absorb_merged (dst->pairs, src->pairs, map, file);
+      else if (src->pairs != NULL)
         dl_tuples_absorb (dst->pairs, src->pairs, map, file);
       for (guint32 f = 0; src->cooc != NULL && f < src->cooc->len; f++)
         {
@@ -174,6 +178,69 @@ dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file
           d->right += s->right;
         }
     }
+}
+
+guint
+dl_colloc_counts_window (const DlCollocCounts *c)
+{
+  return c->opts.right;
+}
+
+/* The window, then the pairs of each language. */
+void
+dl_colloc_counts_save_pairs (const DlCollocCounts *c, const DlCounter *numbering, GByteArray *out)
+{
+  g_return_if_fail (c->opts.all);
+  dl_put_varint (out, c->opts.right);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const DlTuples *pairs = c->lang[l].pairs;
+      /* The ids of @numbering's terms: the same, but for a counter that
+       * met its terms in another order. */
+      guint32 n = dl_lexicon_size (dl_counter_terms (c->counter, l));
+      g_autofree guint32 *map = g_new (guint32, n + 1);
+      gboolean same = TRUE;
+      for (guint32 id = 0; id < n; id++)
+        {
+          const DlLexicon *terms = dl_counter_terms (c->counter, l);
+          gboolean found
+              = dl_lexicon_lookup (dl_counter_terms (numbering, l), dl_lexicon_string (terms, id),
+                                   dl_lexicon_length (terms, id), &map[id]);
+          g_assert (found);
+          same = same && map[id] == id;
+        }
+      if (same)
+        {
+          dl_tuples_save (pairs, out);
+          continue;
+        }
+      g_autoptr (DlTuples) mapped = dl_tuples_new (2, DL_TUPLES_COUNTS);
+      dl_tuples_merge (mapped, pairs, map, 0);
+      dl_tuples_save (mapped, out);
+    }
+}
+
+gboolean
+dl_colloc_counts_load (DlCollocCounts *c, const guint8 *saved, gsize saved_len, const guint8 *pairs,
+                       gsize pairs_len, guint32 files)
+{
+  g_return_val_if_fail (c->opts.all && !c->loaded, FALSE);
+  if (!dl_counter_load (c->counter, saved, saved_len))
+    return FALSE;
+  c->loaded = TRUE;
+  DlCursor cur = dl_cursor_of (pairs, pairs_len);
+  if (dl_get_varint (&cur) != c->opts.right || cur.bad)
+    return FALSE;
+  gsize at = (gsize) (cur.p - pairs);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      gboolean wanted = c->opts.counter.langs[l];
+      g_autoptr (DlTuples) skip = wanted ? NULL : dl_tuples_new (2, DL_TUPLES_COUNTS);
+      guint32 ids = wanted ? dl_lexicon_size (dl_counter_terms (c->counter, l)) : G_MAXUINT32;
+      if (!dl_tuples_load (wanted ? c->lang[l].pairs : skip, pairs, pairs_len, &at, ids, files))
+        return FALSE;
+    }
+  return at == pairs_len;
 }
 
 void

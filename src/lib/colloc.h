@@ -18,6 +18,10 @@
 
 G_BEGIN_DECLS
 
+/* The widest window side: windows wider than this say little and cost a
+ * lot. */
+#define DL_COLLOC_WINDOW_MAX 1000
+
 typedef struct {
   guint left, right;        /* the window: tokens before and after the node */
   gboolean all;             /* every pair, no node (left must be 0) */
@@ -37,6 +41,23 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlCollocCounts, dl_colloc_counts_free)
  * number @file (0-based, increasing from call to call). @from is used up
  * (its tables may be taken over): only free it after. */
 void dl_colloc_counts_merge (DlCollocCounts *into, DlCollocCounts *from, guint32 file);
+
+/* The right side of @counts' window. */
+guint dl_colloc_counts_window (const DlCollocCounts *counts);
+
+/* With all: appends the window and the pairs of @counts to @out, their
+ * ids those of the same terms in @numbering (a counter of the same
+ * files, whose counts are saved beside them), for dl_colloc_counts_load. */
+void dl_colloc_counts_save_pairs (const DlCollocCounts *counts, const DlCounter *numbering,
+                                  GByteArray *out);
+
+/* With all: reads into @counts, fresh, merged counts of @files files:
+ * @saved_len bytes of dl_counter_save's (as dl_counter_load takes them)
+ * and @pairs_len bytes of dl_colloc_counts_save_pairs's, counted with
+ * @counts' window. A merge then adds them as files @file, @file + 1, ....
+ * FALSE if the bytes are not such counts. */
+gboolean dl_colloc_counts_load (DlCollocCounts *counts, const guint8 *saved, gsize saved_len,
+                                const guint8 *pairs, gsize pairs_len, guint32 files);
 
 /* The counter of @counts (tokens and frequencies), owned by it. */
 const DlCounter *dl_colloc_counts_counter (const DlCollocCounts *counts);

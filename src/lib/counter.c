@@ -356,6 +356,8 @@ guint32
 dl_counter_input_forms (const DlCounter *c, DlLang lang)
 {
   const LangCounts *lc = &c->lang[lang];
+  if (c->loaded)
+    return dl_lexicon_size (lc->terms);
   return lc->pending != NULL ? lc->pending->len : 0;
 }
 
@@ -363,6 +365,11 @@ const char *
 dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len)
 {
   const LangCounts *lc = &c->lang[lang];
+  if (c->loaded)
+    {
+      *len = dl_lexicon_length (lc->terms, form);
+      return dl_lexicon_string (lc->terms, form);
+    }
   g_return_val_if_fail (lc->pending != NULL && form < lc->pending->len, NULL);
   const Pending *p = &g_array_index (lc->pending, Pending, form);
   *len = p->len;

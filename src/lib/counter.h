@@ -103,7 +103,9 @@ void dl_counter_term (const DlCounter *c, DlNormalizer *norm, DlLang lang, const
 void dl_counter_end_input (DlCounter *c, DlNormalizer *norm);
 
 /* After dl_counter_end_input: the number of forms of @lang in the input, and
- * the term of form @form (NUL-terminated, *@len bytes, owned by @c). */
+ * the term of form @form (NUL-terminated, *@len bytes, owned by @c). The
+ * forms of merged counts read by dl_counter_load are its terms, so that
+ * tables numbered by its term ids are mapped as an input's are. */
 guint32 dl_counter_input_forms (const DlCounter *c, DlLang lang);
 const char *dl_counter_input_term (const DlCounter *c, DlLang lang, guint32 form, gsize *len);
 

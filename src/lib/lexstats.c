@@ -18,6 +18,7 @@
 #include "normalize.h"
 #include "stem.h"
 #include "stream.h"
+#include "varint.h"
 
 /* ---- The measures ---- */
 
@@ -482,7 +483,8 @@ typedef struct {
 } InputLang;
 
 struct _DlLexStatsInput {
-  DlCounter *counter; /* the input's, merged into the total */
+  DlLexStatsTotal *loaded; /* dl_lexstats_input_load's: merged inputs, absorbed */
+  DlCounter *counter;      /* the input's, merged into the total */
   InputLang lang[DL_LANG_COUNT];
   DlLexStats stats[DL_LANG_COUNT];
   char *path;
@@ -514,6 +516,7 @@ dl_lexstats_input_free (DlLexStatsInput *in)
   for (int l = 0; l < DL_LANG_COUNT; l++)
     input_lang_clear (&in->lang[l]);
   dl_counter_free (in->counter);
+  dl_lexstats_total_free (in->loaded);
   g_free (in->path);
   g_free (in);
 }
@@ -659,10 +662,188 @@ dl_lexstats_total_free (DlLexStatsTotal *t)
   g_free (t);
 }
 
+/* Adds the merged inputs @from to @t after its own, as if each had been
+ * merged in turn: the files' rows and MTLD in their order, the terms new
+ * to @t in the order of their first tokens. */
+static void
+absorb (DlLexStatsTotal *t, const DlLexStatsTotal *from)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      TotalLang *tl = &t->lang[l];
+      const TotalLang *fl = &from->lang[l];
+      tl->total.stats.lines += fl->total.stats.lines;
+      tl->total.stats.chunks += fl->total.stats.chunks;
+      tl->total.stats.chunk_types += fl->total.stats.chunk_types;
+      for (guint r = 0; r < fl->rows->len; r++)
+        {
+          DlLexStatsRow row = g_array_index (fl->rows, DlLexStatsRow, r);
+          if (row.stats.has_mtld)
+            {
+              tl->mtld_sum += (double) row.stats.tokens * row.stats.mtld;
+              tl->mtld_tokens += row.stats.tokens;
+            }
+          row.file = g_string_chunk_insert (t->paths, row.file);
+          g_array_append_val (tl->rows, row);
+        }
+      guint64 before = tl->tokens;
+      tl->tokens += fl->tokens;
+      const DlLexicon *terms = fl->vocabulary.terms;
+      StemCache *cache = &tl->vocabulary;
+      cache->pass++;
+      for (guint32 id = 0; id < dl_lexicon_size (terms); id++)
+        {
+          guint32 total_id, known = dl_lexicon_size (cache->terms);
+          stem_cache_new_stem (cache, l, dl_lexicon_string (terms, id),
+                               dl_lexicon_length (terms, id), &total_id);
+          if (total_id == known)
+            {
+              guint64 at = before + g_array_index (fl->news, guint64, id);
+              g_array_append_val (tl->news, at);
+            }
+          if (total_id >= tl->freq->len)
+            {
+              g_array_set_size (tl->freq, total_id + 1);
+              g_array_set_size (tl->range, total_id + 1);
+            }
+          g_array_index (tl->freq, guint64, total_id) += g_array_index (fl->freq, guint64, id);
+          g_array_index (tl->range, guint32, total_id) += g_array_index (fl->range, guint32, id);
+        }
+    }
+}
+
+/* A row's counts, as saved: every field in order, MTLD's bits. */
+static void
+put_stats (GByteArray *out, const DlLexStats *s)
+{
+  const guint64 v[] = { s->tokens, s->types, s->hapax,  s->dis,         s->sum_sq,  s->chars,
+                        s->stems,  s->lines, s->chunks, s->chunk_types, s->has_mtld };
+  for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+    dl_put_varint (out, v[k]);
+  guint64 bits;
+  memcpy (&bits, &s->mtld, sizeof bits);
+  dl_put_varint (out, bits);
+}
+
+static gboolean
+get_stats (DlCursor *cur, DlLexStats *s)
+{
+  guint64 *v[] = { &s->tokens, &s->types, &s->hapax, &s->dis,    &s->sum_sq,
+                   &s->chars,  &s->stems, &s->lines, &s->chunks, &s->chunk_types };
+  for (guint k = 0; k < G_N_ELEMENTS (v); k++)
+    *v[k] = dl_get_varint (cur);
+  guint64 has = dl_get_varint (cur), bits = dl_get_varint (cur);
+  memcpy (&s->mtld, &bits, sizeof bits);
+  s->has_mtld = has == 1;
+  return !cur->bad && has <= 1 && s->tokens > 0 && s->types <= s->tokens && isfinite (s->mtld);
+}
+
+/* Per language: its lines, chunks and chunk types over the inputs, its
+ * tokens; the rows (path, counts); the terms in order of first sight,
+ * each with its frequency, range and first token. */
+void
+dl_lexstats_total_save (const DlLexStatsTotal *t, GByteArray *out)
+{
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    {
+      const TotalLang *tl = &t->lang[l];
+      dl_put_varint (out, tl->total.stats.lines);
+      dl_put_varint (out, tl->total.stats.chunks);
+      dl_put_varint (out, tl->total.stats.chunk_types);
+      dl_put_varint (out, tl->tokens);
+      dl_put_varint (out, tl->rows->len);
+      for (guint r = 0; r < tl->rows->len; r++)
+        {
+          const DlLexStatsRow *row = &g_array_index (tl->rows, DlLexStatsRow, r);
+          dl_put_string (out, row->file);
+          put_stats (out, &row->stats);
+        }
+      const DlLexicon *terms = tl->vocabulary.terms;
+      guint32 n = dl_lexicon_size (terms);
+      dl_put_varint (out, n);
+      for (guint32 id = 0; id < n; id++)
+        {
+          gsize len = dl_lexicon_length (terms, id);
+          dl_put_varint (out, len);
+          g_byte_array_append (out, (const guint8 *) dl_lexicon_string (terms, id), (guint) len);
+          dl_put_varint (out, g_array_index (tl->freq, guint64, id));
+          dl_put_varint (out, g_array_index (tl->range, guint32, id));
+          dl_put_varint (out, g_array_index (tl->news, guint64, id));
+        }
+    }
+}
+
+/* Reads a language of what dl_lexstats_total_save wrote into @tl, fresh,
+ * of @files files. */
+static gboolean
+load_lang (DlLexStatsTotal *t, TotalLang *tl, DlCursor *cur, guint32 files)
+{
+  tl->total.stats.lines = dl_get_varint (cur);
+  tl->total.stats.chunks = dl_get_varint (cur);
+  tl->total.stats.chunk_types = dl_get_varint (cur);
+  tl->tokens = dl_get_varint (cur);
+  guint64 rows = dl_get_varint (cur), sum = 0;
+  if (cur->bad || rows > files)
+    return FALSE;
+  for (guint64 r = 0; r < rows; r++)
+    {
+      g_autofree char *path = dl_get_string (cur);
+      DlLexStatsRow row = { NULL, { 0 } };
+      if (path == NULL || !get_stats (cur, &row.stats))
+        return FALSE;
+      row.file = g_string_chunk_insert (t->paths, path);
+      sum += row.stats.tokens;
+      g_array_append_val (tl->rows, row);
+    }
+  guint64 n = dl_get_varint (cur), last = 0;
+  if (cur->bad || sum != tl->tokens || n > tl->tokens)
+    return FALSE;
+  for (guint64 id = 0; id < n; id++)
+    {
+      guint64 len = dl_get_varint (cur);
+      const guint8 *text = dl_get_bytes (cur, len);
+      guint64 freq = dl_get_varint (cur), range = dl_get_varint (cur), at = dl_get_varint (cur);
+      gboolean added = FALSE;
+      if (text == NULL || !g_utf8_validate ((const char *) text, (gssize) len, NULL)
+          || memchr (text, 0, len) != NULL || freq == 0 || range == 0 || range > rows
+          || at >= tl->tokens || (id > 0 && at <= last))
+        return FALSE;
+      dl_lexicon_intern (tl->vocabulary.terms, (const char *) text, len, &added);
+      if (!added)
+        return FALSE;
+      last = at;
+      guint32 r = (guint32) range;
+      g_array_append_val (tl->freq, freq);
+      g_array_append_val (tl->range, r);
+      g_array_append_val (tl->news, at);
+    }
+  return !cur->bad;
+}
+
+gboolean
+dl_lexstats_input_load (DlLexStatsInput *in, const guint8 *data, gsize len, guint32 files)
+{
+  g_return_val_if_fail (in->loaded == NULL, FALSE);
+  g_autoptr (DlLexStatsTotal) t = dl_lexstats_total_new (NULL);
+  DlCursor cur = dl_cursor_of (data, len);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    if (!load_lang (t, &t->lang[l], &cur, files))
+      return FALSE;
+  if (cur.p != cur.end)
+    return FALSE;
+  in->loaded = g_steal_pointer (&t);
+  return TRUE;
+}
+
 void
 dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file)
 {
   (void) file;
+  if (in->loaded != NULL)
+    {
+      absorb (t, in->loaded);
+      return;
+    }
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
       TotalLang *tl = &t->lang[l];

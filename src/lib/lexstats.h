@@ -141,6 +141,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsTotal, dl_lexstats_total_free)
  * @t: a row per language it has tokens of, and its counts to the totals. */
 void dl_lexstats_merge (DlLexStatsTotal *t, const DlLexStatsInput *in, guint32 file);
 
+/* Appends to @out what @t has merged (before dl_lexstats_finish), for
+ * dl_lexstats_input_load. */
+void dl_lexstats_total_save (const DlLexStatsTotal *t, GByteArray *out);
+
+/* Reads into @in, fresh, what dl_lexstats_total_save wrote of @files
+ * merged inputs: dl_lexstats_merge then adds their rows and vocabulary
+ * as if each had been merged in turn. FALSE if the bytes are not such
+ * statistics. */
+gboolean dl_lexstats_input_load (DlLexStatsInput *in, const guint8 *data, gsize len, guint32 files);
+
 /* Computes the total rows once every input is merged: the vocabulary of
  * all files (types, hapax, dis, Yule's K, stems), lines of all inputs,
  * STTR over the full chunks of all files (each file chunked on its own),

@@ -10,12 +10,14 @@
 
 #include "collate.h"
 #include "stream.h"
+#include "varint.h"
 
 #define RING 16 /* > DL_NGRAM_MAX, a power of two */
 #define NO_MATCH G_MAXUINT64
 
 struct _DlNgramCounts {
   DlNgramOptions opts;
+  gboolean loaded; /* by dl_ngram_counts_load: merged counts, which a merge absorbs */
   DlCounter *counter;
   DlTuples *tuples[DL_LANG_COUNT][DL_NGRAM_MAX + 1]; /* by size */
 };
@@ -80,8 +82,56 @@ dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file)
         continue;
       g_autofree guint32 *map = dl_counter_input_ids (into->counter, from->counter, l);
       for (guint n = from->opts.min_n; n <= from->opts.max_n; n++)
-        dl_tuples_absorb (into->tuples[l][n], from->tuples[l][n], map, file);
+        if (from->loaded)
+          dl_tuples_absorb_merged (into->tuples[l][n], from->tuples[l][n], map, file);
+        else
+          dl_tuples_absorb (into->tuples[l][n], from->tuples[l][n], map, file);
     }
+}
+
+void
+dl_ngram_counts_sizes (const DlNgramCounts *c, guint *min_n, guint *max_n)
+{
+  *min_n = c->opts.min_n;
+  *max_n = c->opts.max_n;
+}
+
+/* The sizes saved, then the table of each size of each language. */
+void
+dl_ngram_counts_save (const DlNgramCounts *c, GByteArray *out)
+{
+  dl_put_varint (out, c->opts.min_n);
+  dl_put_varint (out, c->opts.max_n);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint n = c->opts.min_n; n <= c->opts.max_n; n++)
+      dl_tuples_save (c->tuples[l][n], out);
+}
+
+gboolean
+dl_ngram_counts_load (DlNgramCounts *c, const guint8 *saved, gsize saved_len, const guint8 *tables,
+                      gsize tables_len, guint32 files)
+{
+  g_return_val_if_fail (!c->loaded && dl_counter_tokens (c->counter, DL_LANG_TR) == 0, FALSE);
+  if (!dl_counter_load (c->counter, saved, saved_len))
+    return FALSE;
+  c->loaded = TRUE;
+  DlCursor cur = dl_cursor_of (tables, tables_len);
+  guint64 min_n = dl_get_varint (&cur), max_n = dl_get_varint (&cur);
+  if (cur.bad || min_n < DL_NGRAM_MIN || min_n > c->opts.min_n || max_n > DL_NGRAM_MAX
+      || max_n < c->opts.max_n)
+    return FALSE;
+  gsize at = (gsize) (cur.p - tables);
+  for (int l = 0; l < DL_LANG_COUNT; l++)
+    for (guint n = (guint) min_n; n <= max_n; n++)
+      {
+        /* A size or language this run leaves out is read and dropped. */
+        gboolean wanted = n >= c->opts.min_n && n <= c->opts.max_n && c->opts.counter.langs[l];
+        g_autoptr (DlTuples) skip = wanted ? NULL : dl_tuples_new (n, DL_TUPLES_COUNTS);
+        guint32 ids = wanted ? dl_lexicon_size (dl_counter_terms (c->counter, l)) : G_MAXUINT32;
+        if (!dl_tuples_load (wanted ? c->tuples[l][n] : skip, tables, tables_len, &at, ids, files))
+          return FALSE;
+      }
+  return at == tables_len;
 }
 
 void

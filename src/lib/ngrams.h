@@ -37,6 +37,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgramCounts, dl_ngram_counts_free)
  * may be taken over): only free it after. */
 void dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file);
 
+/* The sizes of n-grams @counts counts. */
+void dl_ngram_counts_sizes (const DlNgramCounts *counts, guint *min_n, guint *max_n);
+
+/* Appends @counts' tables to @out (its counter is saved on its own, by
+ * dl_counter_save), for dl_ngram_counts_load. */
+void dl_ngram_counts_save (const DlNgramCounts *counts, GByteArray *out);
+
+/* Reads into @counts, fresh, merged counts of @files files: @saved_len
+ * bytes of dl_counter_save's (its counter's, as dl_counter_load takes
+ * them) and @tables_len bytes of dl_ngram_counts_save's, of the sizes of
+ * @counts or more (those it does not count are dropped). A merge then
+ * adds them as files @file, @file + 1, .... FALSE if the bytes are not
+ * such counts. */
+gboolean dl_ngram_counts_load (DlNgramCounts *counts, const guint8 *saved, gsize saved_len,
+                               const guint8 *tables, gsize tables_len, guint32 files);
+
 /* The counter of @counts (tokens and frequencies), owned by it. */
 const DlCounter *dl_ngram_counts_counter (const DlNgramCounts *counts);
 
