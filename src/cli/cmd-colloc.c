@@ -11,10 +11,6 @@
 #include "error.h"
 #include "i18n.h"
 
-/* The widest window side: windows wider than this say little and cost a
- * lot. */
-#define WINDOW_MAX 1000
-
 /* What `derlem colloc` was asked, checked by colloc_parse. */
 typedef struct {
   DlOptions opts;
@@ -76,14 +72,14 @@ static gboolean
 parse_window (const char *arg, guint *left, guint *right, GError **error)
 {
   guint64 l, r;
-  if (!dl_options_number_pair (arg, ',', FALSE, &l, &r) || l > WINDOW_MAX || r > WINDOW_MAX
-      || l + r == 0)
+  if (!dl_options_number_pair (arg, ',', FALSE, &l, &r) || l > DL_COLLOC_WINDOW_MAX
+      || r > DL_COLLOC_WINDOW_MAX || l + r == 0)
     {
       /* Translators: the --window option of colloc; %d is the widest side. */
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
                    _ ("--window takes L,R or N (N,N): tokens before and after the node, each "
                       "0 to %d, not both 0 (got '%s')"),
-                   WINDOW_MAX, arg);
+                   DL_COLLOC_WINDOW_MAX, arg);
       return FALSE;
     }
   *left = (guint) l;
@@ -359,6 +355,8 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "default", &tools, error))
     return FALSE;
+  /* A node is found in the text; the pairs of --all are counted. */
+  env->reads_counts = args->all;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
   if (parts == NULL)
     return FALSE;
@@ -368,6 +366,9 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
     return FALSE;
   g_auto (CollocRun) run = { 0 };
   colloc_run_init (&run, args, &tools, &qu);
+  const DlPartialTables need = { 0, 0, args->right, FALSE };
+  if (args->all && !dl_cmd_check_parts (parts, &run.job.opts.counter, &need, error))
+    return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
   const DlColumnFlags pairs = args->all ? 0 : DL_COLUMN_OFF;
   const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);

@@ -139,8 +139,8 @@ drop_partials (DlEnv *env, GPtrArray *inputs)
           dl_diag_report (env->diag, DL_DIAG_ERROR, dl_partial_path (input->partial), 0,
                           /* Translators: a file made by `derlem count --save` was
                              given to a command that reads text. */
-                          _ ("a partial result of derlem count: only freq, keyness, count and "
-                             "merge read one"));
+                          _ ("a partial result of derlem count: only freq, keyness, ngrams, "
+                             "colloc --all, stats, count and merge read one"));
           env->inputs_failed++;
         }
       dl_input_free (input);
@@ -414,19 +414,53 @@ dl_cmd_count_inputs (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const
 }
 
 gboolean
-dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co, GError **error)
+dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co, const DlPartialTables *need,
+                       GError **error)
 {
   for (guint i = 0; i < inputs->len; i++)
     {
       const DlInput *input = inputs->pdata[i];
       g_autoptr (GError) local = NULL;
       if (input->partial != NULL && input->entry == 0
-          && !dl_partial_check_options (input->partial, co, &local))
+          && !dl_partial_check_options (input->partial, co, need, &local))
         {
           g_set_error_literal (error, DL_ERROR, DL_ERROR_USAGE, local->message);
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+gboolean
+dl_cmd_check_parts (GPtrArray *parts, const DlCounterOptions *co, const DlPartialTables *need,
+                    GError **error)
+{
+  for (guint p = 0; p < parts->len; p++)
+    if (!dl_cmd_check_partials (((DlPart *) parts->pdata[p])->inputs, co, need, error))
+      return FALSE;
+  return TRUE;
+}
+
+const char *
+dl_cmd_first_partial (GPtrArray *parts)
+{
+  for (guint p = 0; p < parts->len; p++)
+    {
+      const GPtrArray *inputs = ((DlPart *) parts->pdata[p])->inputs;
+      for (guint i = 0; i < inputs->len; i++)
+        if (((const DlInput *) inputs->pdata[i])->partial != NULL)
+          return dl_partial_path (((const DlInput *) inputs->pdata[i])->partial);
+    }
+  return NULL;
+}
+
+gboolean
+dl_cmd_partial_counts (const DlInput *input, const DlDiag *diag, DlProgress *progress)
+{
+  dl_partial_replay (input->partial, input->entry, diag);
+  if (input->entry > 0)
+    return FALSE;
+  dl_progress_add_bytes (progress, (guint64) MAX (dl_input_size (input), 0));
   return TRUE;
 }
 
@@ -455,17 +489,8 @@ counting_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpoin
                 gpointer user_data, GError **error)
 {
   if (input->partial != NULL)
-    {
-      /* What reading it reported then; its first input, the counts (the
-       * partial result's bytes, for --progress). */
-      dl_partial_replay (input->partial, input->entry, diag);
-      if (input->entry > 0)
-        return TRUE;
-      gboolean ok = dl_partial_load_counter (input->partial, counts, error);
-      dl_progress_add_bytes (((DlCounting *) user_data)->doc_options.progress,
-                             (guint64) MAX (dl_input_size (input), 0));
-      return ok;
-    }
+    return !dl_cmd_partial_counts (input, diag, ((DlCounting *) user_data)->doc_options.progress)
+           || dl_partial_load_counter (input->partial, counts, error);
   return dl_counter_count_stream (counts, worker, input, &((DlCounting *) user_data)->doc_options,
                                   diag, error);
 }
@@ -510,6 +535,9 @@ colloc_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointe
               gpointer user_data, GError **error)
 {
   DlCollocating *run = user_data;
+  if (input->partial != NULL && run->opts.all)
+    return !dl_cmd_partial_counts (input, diag, run->doc_options.progress)
+           || dl_partial_load_pairs (input->partial, counts, error);
   return dl_colloc_input (worker, input, &run->doc_options, diag, counts, error);
 }
 
@@ -527,6 +555,51 @@ colloc_counts_free (gpointer p)
 
 const DlCountJob dl_cmd_colloc_job = { colloc_worker_new, colloc_worker_free, colloc_counts_new,
                                        colloc_count,      colloc_merge,       colloc_counts_free };
+
+/* The n-grams job: an n-gram counter per thread. */
+static gpointer
+ngrams_worker_new (gpointer user_data, GError **error)
+{
+  return dl_ngrams_new (&((DlNgramCounting *) user_data)->opts, error);
+}
+
+static void
+ngrams_worker_free (gpointer p)
+{
+  dl_ngrams_free (p);
+}
+
+static gpointer
+ngrams_counts_new (gpointer user_data)
+{
+  return dl_ngram_counts_new (&((DlNgramCounting *) user_data)->opts);
+}
+
+static gboolean
+ngrams_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
+              gpointer user_data, GError **error)
+{
+  const DlNgramCounting *run = user_data;
+  if (input->partial != NULL)
+    return !dl_cmd_partial_counts (input, diag, run->doc_options.progress)
+           || dl_partial_load_ngrams (input->partial, counts, error);
+  return dl_ngrams_input (worker, input, &run->doc_options, diag, counts, error);
+}
+
+static void
+ngrams_merge (gpointer counts, guint32 file, gpointer user_data)
+{
+  dl_ngram_counts_merge (((DlNgramCounting *) user_data)->total, counts, file);
+}
+
+static void
+ngrams_counts_free (gpointer p)
+{
+  dl_ngram_counts_free (p);
+}
+
+const DlCountJob dl_cmd_ngrams_job = { ngrams_worker_new, ngrams_worker_free, ngrams_counts_new,
+                                       ngrams_count,      ngrams_merge,       ngrams_counts_free };
 
 /* The finding job: a dispersion finder per thread. */
 static gpointer
@@ -595,8 +668,11 @@ static gboolean
 lexstats_count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
                 gpointer user_data, GError **error)
 {
-  return dl_lexstats_count (counts, worker, input, &((DlLexCounting *) user_data)->doc_options,
-                            diag, error);
+  const DlLexCounting *run = user_data;
+  if (input->partial != NULL)
+    return !dl_cmd_partial_counts (input, diag, run->doc_options.progress)
+           || dl_partial_load_stats (input->partial, counts, error);
+  return dl_lexstats_count (counts, worker, input, &run->doc_options, diag, error);
 }
 
 static void

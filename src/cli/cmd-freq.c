@@ -321,10 +321,8 @@ freq_run (DlEnv *env, const FreqArgs *args, GError **error)
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
   if (parts == NULL)
     return FALSE;
-  for (guint p = 0; p < parts->len; p++)
-    if (!dl_cmd_check_partials (((DlPart *) parts->pdata[p])->inputs, &run.counting.counter_options,
-                                error))
-      return FALSE;
+  if (!dl_cmd_check_parts (parts, &run.counting.counter_options, NULL, error))
+    return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
   const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
   /* Measured: a tiny D is written in exponent form (1.110e-16), wider than 6. */

@@ -477,10 +477,8 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
     return FALSE;
   counting_init (&run.target, opts);
   counting_init (&run.reference, opts);
-  for (guint p = 0; p < parts->len; p++)
-    if (!dl_cmd_check_partials (((DlPart *) parts->pdata[p])->inputs, &run.target.counter_options,
-                                error))
-      return FALSE;
+  if (!dl_cmd_check_parts (parts, &run.target.counter_options, NULL, error))
+    return FALSE;
   guint first = 0, last = parts->len;
   if (args->target != NULL && !find_target (args, parts, &first, error))
     return FALSE;
@@ -494,7 +492,7 @@ keyness_run (DlEnv *env, const KeynessArgs *args, GError **error)
   if (args->ref != NULL)
     {
       g_autoptr (GPtrArray) refs = dl_cmd_expand (env, (const char *const *) args->ref, opts->glob);
-      if (!dl_cmd_check_partials (refs, &run.reference.counter_options, error))
+      if (!dl_cmd_check_partials (refs, &run.reference.counter_options, NULL, error))
         return FALSE;
       count_side (&run, &run.reference, refs);
     }

@@ -28,9 +28,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NgramArgs, ngram_args_clear)
 
 /* What the counting and the lists of a run share. */
 typedef struct {
-  DlNgramOptions opts;
-  DlDocumentOptions doc_options;
-  DlNgramCounts *total; /* owned */
+  DlNgramCounting job; /* its total owned */
   DlNgramListOptions list_options;
   const DlOptions *options;
   const DlListTools *tools;
@@ -39,47 +37,9 @@ typedef struct {
 static void
 ngram_run_clear (NgramRun *run)
 {
-  g_clear_pointer (&run->total, dl_ngram_counts_free);
+  g_clear_pointer (&run->job.total, dl_ngram_counts_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NgramRun, ngram_run_clear)
-
-static gpointer
-worker_new (gpointer user_data, GError **error)
-{
-  return dl_ngrams_new (&((NgramRun *) user_data)->opts, error);
-}
-
-static void
-worker_free (gpointer p)
-{
-  dl_ngrams_free (p);
-}
-
-static gpointer
-counts_new (gpointer user_data)
-{
-  return dl_ngram_counts_new (&((NgramRun *) user_data)->opts);
-}
-
-static gboolean
-count (gpointer worker, const DlInput *input, const DlDiag *diag, gpointer counts,
-       gpointer user_data, GError **error)
-{
-  NgramRun *run = user_data;
-  return dl_ngrams_input (worker, input, &run->doc_options, diag, counts, error);
-}
-
-static void
-merge (gpointer counts, guint32 file, gpointer user_data)
-{
-  dl_ngram_counts_merge (((NgramRun *) user_data)->total, counts, file);
-}
-
-static void
-counts_free (gpointer p)
-{
-  dl_ngram_counts_free (p);
-}
 
 /* Parses -n N or -n A-B. */
 static gboolean
@@ -146,13 +106,13 @@ write_lang (gpointer user_data, DlLang lang, DlWriter *w, GError **error)
 {
   const NgramRun *run = user_data;
   g_autoptr (DlUnits) units
-      = dl_cmd_units (run->options, run->tools, dl_ngram_counts_counter (run->total), lang);
+      = dl_cmd_units (run->options, run->tools, dl_ngram_counts_counter (run->job.total), lang);
   DlNgramListOptions lo = run->list_options;
   lo.units = units;
-  g_autoptr (DlNgramList) list = dl_ngram_list (run->total, lang, &lo, error);
+  g_autoptr (DlNgramList) list = dl_ngram_list (run->job.total, lang, &lo, error);
   if (list == NULL)
     return FALSE;
-  guint64 n_tokens = dl_counter_tokens (dl_ngram_counts_counter (run->total), lang);
+  guint64 n_tokens = dl_counter_tokens (dl_ngram_counts_counter (run->job.total), lang);
   char tokens[24], types[24];
   dl_format_u64 (tokens, n_tokens);
   dl_format_u64 (types, dl_ngram_list_types (list));
@@ -260,13 +220,13 @@ ngrams_run_init (NgramRun *run, const NgramArgs *args, const DlListTools *tools,
                  const DlQueryUnits *qu)
 {
   const DlOptions *opts = &args->opts;
-  run->opts.min_n = args->min_n;
-  run->opts.max_n = args->max_n;
-  run->opts.contains = args->contains;
-  run->opts.query = dl_cmd_query_options (opts, qu);
-  run->opts.track_files = opts->unit != DL_UNIT_FORM;
-  dl_cmd_counter_options (opts, &run->opts.counter);
-  run->doc_options = dl_cmd_document_options (opts);
+  run->job.opts.min_n = args->min_n;
+  run->job.opts.max_n = args->max_n;
+  run->job.opts.contains = args->contains;
+  run->job.opts.query = dl_cmd_query_options (opts, qu);
+  run->job.opts.track_files = opts->unit != DL_UNIT_FORM;
+  dl_cmd_counter_options (opts, &run->job.opts.counter);
+  run->job.doc_options = dl_cmd_document_options (opts);
   run->list_options = args->list;
   run->options = opts;
   run->tools = tools;
@@ -278,7 +238,7 @@ part_begin (gpointer user_data, const DlPart *part)
 {
   (void) part;
   NgramRun *run = user_data;
-  run->total = dl_ngram_counts_new (&run->opts);
+  run->job.total = dl_ngram_counts_new (&run->job.opts);
 }
 
 static void
@@ -294,15 +254,29 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
   g_auto (DlListTools) tools = { NULL, NULL, NULL, NULL };
   if (!dl_cmd_list_tools (&args->opts, "none", &tools, error))
     return FALSE;
+  env->reads_counts = TRUE;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
   if (parts == NULL)
     return FALSE;
+  const char *partial = dl_cmd_first_partial (parts);
+  if (partial != NULL && args->contains != NULL)
+    {
+      g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
+                   /* Translators: %s is a partial result (derlem count --save). */
+                   _ ("%s is a partial result: --contains reads the text, a partial result "
+                      "holds counts only"),
+                   partial);
+      return FALSE;
+    }
   g_auto (DlQueryUnits) qu = { 0 };
   if (args->contains != NULL && args->opts.unit != DL_UNIT_FORM
       && !dl_cmd_query_units (env, &args->opts, parts, &tools, &qu, error))
     return FALSE;
   g_auto (NgramRun) run = { 0 };
   ngrams_run_init (&run, args, &tools, &qu);
+  const DlPartialTables need = { args->min_n, args->max_n, 0, FALSE };
+  if (!dl_cmd_check_parts (parts, &run.job.opts.counter, &need, error))
+    return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;
   const DlColumnFlags totals = dl_cmd_totals_flags (&args->opts);
   const DlColumn columns[N_COLS] = {
@@ -318,10 +292,9 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
     [COL_TOTAL_TOKENS] = { "total_tokens", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
     [COL_TOTAL_TYPES] = { "total_types", NULL, DL_CELL_INTEGER, totals, 0, 0, NULL, 0, 0 },
   };
-  static const DlCountJob job = { worker_new, worker_free, counts_new, count, merge, counts_free };
   const DlCountReport report
-      = { &job,    part_begin, write_lang,     part_end, run.opts.counter.langs,
-          columns, N_COLS,     "derlem ngrams" };
+      = { &dl_cmd_ngrams_job,         part_begin, write_lang, part_end,
+          run.job.opts.counter.langs, columns,    N_COLS,     "derlem ngrams" };
   return dl_cmd_count_report (env, &args->opts, parts, &report, &run, error);
 }
 

@@ -256,8 +256,10 @@ stats_run (DlEnv *env, const StatsArgs *args, GError **error)
   run.lex.doc_options = dl_cmd_document_options (&args->opts);
   run.people = dl_format_for_people (args->opts.format);
   run.html = args->opts.format == DL_FORMAT_HTML;
+  env->reads_counts = TRUE;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
-  if (parts == NULL)
+  const DlPartialTables need = { 0, 0, 0, TRUE };
+  if (parts == NULL || !dl_cmd_check_parts (parts, &run.lex.counter_options, &need, error))
     return FALSE;
   const DlColumn columns[N_COLS] = {
     [COL_LANG] = { "lang", NULL, DL_CELL_STRING, DL_COLUMN_MACHINE, 0, 0, NULL, 0, 0 },

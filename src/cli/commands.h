@@ -22,6 +22,8 @@
 #include "lemma.h"
 #include "lexstats.h"
 #include "meta.h"
+#include "ngrams.h"
+#include "partial.h"
 #include "stem.h"
 #include "stoplist.h"
 #include "units.h"
@@ -163,8 +165,24 @@ typedef struct {
 extern const DlCountJob dl_cmd_counting_job;
 
 /* FALSE with a usage error if a partial result among @inputs was not
- * counted as @co counts (the counting job reads those of @inputs). */
-gboolean dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co, GError **error);
+ * counted as @co counts, or lacks the tables @need (NULL: none); the
+ * jobs read those of @inputs. */
+gboolean dl_cmd_check_partials (GPtrArray *inputs, const DlCounterOptions *co,
+                                const DlPartialTables *need, GError **error);
+
+/* dl_cmd_check_partials over the inputs of each of @parts (DlPart). */
+gboolean dl_cmd_check_parts (GPtrArray *parts, const DlCounterOptions *co,
+                             const DlPartialTables *need, GError **error);
+
+/* The path of the first partial result among the inputs of @parts, or
+ * NULL: for an option that needs the text. */
+const char *dl_cmd_first_partial (GPtrArray *parts);
+
+/* In a job's count, for an input of a partial result: replays what
+ * reading it reported, and TRUE if it is the first, which carries the
+ * counts of them all (the caller loads them; their bytes are added to
+ * @progress); the others count nothing. */
+gboolean dl_cmd_partial_counts (const DlInput *input, const DlDiag *diag, DlProgress *progress);
 
 /* Finding the hits of queries into @total, made by the caller (borrowed
  * @queries and @query_options's units): dispersion's job, and compare's
@@ -191,6 +209,16 @@ typedef struct {
 } DlCollocating;
 
 extern const DlCountJob dl_cmd_colloc_job;
+
+/* N-grams into @total, made by the caller: the job of ngrams, and of
+ * count's n-grams (its user data is a DlNgramCounting). */
+typedef struct {
+  DlNgramOptions opts;
+  DlDocumentOptions doc_options;
+  DlNgramCounts *total;
+} DlNgramCounting;
+
+extern const DlCountJob dl_cmd_ngrams_job;
 
 /* Vocabulary statistics into @total, made by the caller: the job of stats
  * and compare (its user data is a DlLexCounting). */

@@ -1,9 +1,10 @@
 /* partial.c — partial results on disk. A header (the magic, the version,
  * 0), then frames, each a 24-byte head (tag, CRC-32 of what follows,
  * its size, its size once decompressed) and a zstd frame: the inputs
- * (tag 1), then the counts (tag 2, dl_counter_save's bytes), then an end
- * (tag 15, no bytes, its own offset as the size decompressed), which the
- * file must end with. */
+ * (tag 1, which names the tables that follow), the counts (tag 2,
+ * dl_counter_save's bytes), the tables asked (n-grams 3, pairs 4, stats
+ * 5, each its module's bytes), then an end (tag 15, no bytes, its own
+ * offset as the size decompressed), which the file must end with. */
 #include "config.h"
 
 #include "partial.h"
@@ -20,11 +21,9 @@
 #include "i18n.h"
 #include "varint.h"
 
-#define FORMAT_VERSION 1
+#define FORMAT_VERSION 2
 #define HEADER_SIZE 16
 #define HEAD_SIZE 24
-#define TAG_INPUTS 1
-#define TAG_COUNTS 2
 #define TAG_END 15
 #define ZSTD_LEVEL 3
 /* The most a frame of inputs takes once decompressed. */
@@ -52,7 +51,8 @@ struct _DlPartial {
   GArray *notes;    /* DlPartialNote: the paths' notes first, then the inputs' */
   guint path_notes; /* how many notes are about paths */
   GArray *inputs;   /* Input */
-  Frame counts;
+  DlPartialTables tables;
+  Frame counts, ngrams, pairs, stats; /* tag 0: not held */
 };
 
 /* The errors of reading a partial result do not name it: the caller
@@ -223,6 +223,13 @@ parse_inputs (DlPartial *p, const guint8 *data, gsize len)
     return FALSE;
   p->variant = (guint32) variant;
   p->tracking = tracking;
+  guint64 min_n = dl_get_varint (&cur), max_n = dl_get_varint (&cur);
+  guint64 window = dl_get_varint (&cur), stats = dl_get_varint (&cur);
+  if ((min_n != 0 || max_n != 0) && (min_n < DL_NGRAM_MIN || min_n > max_n || max_n > DL_NGRAM_MAX))
+    return FALSE;
+  if (window > DL_COLLOC_WINDOW_MAX || stats > 1)
+    return FALSE;
+  p->tables = (DlPartialTables){ (guint) min_n, (guint) max_n, (guint) window, (gboolean) stats };
   guint64 n = dl_get_varint (&cur);
   if (n > len)
     return FALSE;
@@ -253,6 +260,31 @@ parse_inputs (DlPartial *p, const guint8 *data, gsize len)
       g_array_index (p->inputs, Input, i).notes = (guint) n;
     }
   return !cur.bad && cur.p == cur.end;
+}
+
+/* Reads the head of the frame @tag at *@at into @f, moving *@at past it. */
+static gboolean
+next_head (int fd, guint32 tag, guint64 *at, guint64 size, Frame *f, GError **error)
+{
+  if (!read_head (fd, *at, f, error))
+    return FALSE;
+  if (f->tag != tag || f->offset > size || f->clen > size - f->offset)
+    return damaged (error, _ ("bad frame sizes"));
+  *at = f->offset + f->clen;
+  return TRUE;
+}
+
+/* Reads the heads of the counts and of the tables the inputs' frame
+ * named, from @at in the file of @size bytes, and the end's into @end. */
+static gboolean
+read_heads (DlPartial *p, int fd, guint64 at, guint64 size, Frame *end, GError **error)
+{
+  const DlPartialTables *t = &p->tables;
+  return next_head (fd, DL_PARTIAL_COUNTS, &at, size, &p->counts, error)
+         && (t->max_n == 0 || next_head (fd, DL_PARTIAL_NGRAMS, &at, size, &p->ngrams, error))
+         && (t->window == 0 || next_head (fd, DL_PARTIAL_PAIRS, &at, size, &p->pairs, error))
+         && (!t->stats || next_head (fd, DL_PARTIAL_STATS, &at, size, &p->stats, error))
+         && read_head (fd, at, end, error);
 }
 
 gboolean
@@ -304,18 +336,14 @@ dl_partial_open (const char *path, GError **error)
     damaged (error, _ ("bad header"));
   else if (!read_head (fd, HEADER_SIZE, &inputs, error))
     ;
-  else if (inputs.tag != TAG_INPUTS || inputs.rlen > INPUTS_MAX
+  else if (inputs.tag != DL_PARTIAL_INPUTS || inputs.rlen > INPUTS_MAX
            || inputs.clen > (guint64) st.st_size - inputs.offset)
     damaged (error, _ ("bad frame sizes"));
   else if ((data = read_frame (fd, &inputs, error)) == NULL)
     ;
   else if (!parse_inputs (p, data, inputs.rlen))
     damaged (error, _ ("bad list of inputs"));
-  else if (!read_head (fd, inputs.offset + inputs.clen, &p->counts, error))
-    ;
-  else if (p->counts.tag != TAG_COUNTS || p->counts.clen > (guint64) st.st_size - p->counts.offset)
-    damaged (error, _ ("bad frame sizes"));
-  else if (!read_head (fd, p->counts.offset + p->counts.clen, &end, error))
+  else if (!read_heads (p, fd, inputs.offset + inputs.clen, (guint64) st.st_size, &end, error))
     ;
   else if (end.tag != TAG_END || end.clen != 0 || end.rlen != end.offset - HEAD_SIZE
            || end.crc != dl_crc32 (h, HEADER_SIZE) || end.offset != (guint64) st.st_size)
@@ -414,8 +442,40 @@ dl_partial_has_counts (const DlPartial *p)
   return (p->tracking & 2) != 0;
 }
 
+const DlPartialTables *
+dl_partial_tables (const DlPartial *p)
+{
+  return &p->tables;
+}
+
+/* Checks that @p holds the tables @need: FALSE with @error naming the
+ * option of count that saves them. */
+static gboolean
+check_tables (const DlPartial *p, const DlPartialTables *need, GError **error)
+{
+  const DlPartialTables *has = &p->tables;
+  g_autofree char *what = NULL;
+  if (need->max_n > 0 && (has->max_n == 0 || need->min_n < has->min_n || need->max_n > has->max_n))
+    what = need->min_n == need->max_n
+               ? g_strdup_printf ("--ngrams %u", need->max_n)
+               : g_strdup_printf ("--ngrams %u-%u", need->min_n, need->max_n);
+  else if (need->window > 0 && need->window != has->window)
+    what = g_strdup_printf ("--pairs %u", need->window);
+  else if (need->stats && !has->stats)
+    what = g_strdup ("--stats");
+  if (what == NULL)
+    return TRUE;
+  g_set_error (error, DL_ERROR, DL_ERROR_COUNTS,
+               /* Translators: %s is a file, then an option of derlem count. */
+               _ ("%s: counted without what this run reads: count it again with derlem count "
+                  "%s"),
+               p->path, what);
+  return FALSE;
+}
+
 gboolean
-dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts, GError **error)
+dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts,
+                          const DlPartialTables *need, GError **error)
 {
   const char *what = NULL;
   DlCounterOptions saved;
@@ -451,27 +511,80 @@ dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts, GErr
                    p->path, what);
       return FALSE;
     }
-  return TRUE;
+  return need == NULL || check_tables (p, need, error);
+}
+
+/* Reads the frames @a and (unless NULL) @b of @p into *@da and *@db
+ * (g_free). FALSE with @error. */
+static gboolean
+read_frames (const DlPartial *p, const Frame *a, guint8 **da, const Frame *b, guint8 **db,
+             GError **error)
+{
+  int fd = open_file (p->path, error);
+  if (fd < 0)
+    return FALSE;
+  *da = read_frame (fd, a, error);
+  if (*da != NULL && b != NULL)
+    *db = read_frame (fd, b, error);
+  close (fd);
+  return *da != NULL && (b == NULL || *db != NULL);
+}
+
+/* Ends a load: @ok, or @error (damaged if the bytes did not read) with
+ * @p's path before it. */
+static gboolean
+loaded (const DlPartial *p, gboolean read, gboolean ok, GError **error)
+{
+  if (read && !ok)
+    damaged (error, _ ("bad counts"));
+  if (!ok)
+    g_prefix_error (error, "%s: ", p->path);
+  return ok;
 }
 
 gboolean
 dl_partial_load_counter (const DlPartial *p, DlCounter *c, GError **error)
 {
-  if (!dl_partial_check_options (p, dl_counter_options (c), error))
+  if (!dl_partial_check_options (p, dl_counter_options (c), NULL, error))
     return FALSE;
-  int fd = open_file (p->path, error);
-  g_autofree guint8 *data = fd < 0 ? NULL : read_frame (fd, &p->counts, error);
-  if (fd >= 0)
-    close (fd);
-  gboolean ok = data != NULL && dl_counter_load (c, data, p->counts.rlen);
-  if (data != NULL && !ok)
-    damaged (error, _ ("bad counts"));
-  if (!ok)
-    {
-      g_prefix_error (error, "%s: ", p->path);
-      return FALSE;
-    }
-  return TRUE;
+  g_autofree guint8 *data = NULL;
+  gboolean read = read_frames (p, &p->counts, &data, NULL, NULL, error);
+  return loaded (p, read, read && dl_counter_load (c, data, p->counts.rlen), error);
+}
+
+gboolean
+dl_partial_load_ngrams (const DlPartial *p, DlNgramCounts *c, GError **error)
+{
+  g_autofree guint8 *counts = NULL, *tables = NULL;
+  gboolean read
+      = p->tables.max_n > 0 && read_frames (p, &p->counts, &counts, &p->ngrams, &tables, error);
+  return loaded (p, read,
+                 read
+                     && dl_ngram_counts_load (c, counts, p->counts.rlen, tables, p->ngrams.rlen,
+                                              p->inputs->len),
+                 error);
+}
+
+gboolean
+dl_partial_load_pairs (const DlPartial *p, DlCollocCounts *c, GError **error)
+{
+  g_autofree guint8 *counts = NULL, *pairs = NULL;
+  gboolean read
+      = p->tables.window > 0 && read_frames (p, &p->counts, &counts, &p->pairs, &pairs, error);
+  return loaded (p, read,
+                 read
+                     && dl_colloc_counts_load (c, counts, p->counts.rlen, pairs, p->pairs.rlen,
+                                               p->inputs->len),
+                 error);
+}
+
+gboolean
+dl_partial_load_stats (const DlPartial *p, DlLexStatsInput *in, GError **error)
+{
+  g_autofree guint8 *stats = NULL;
+  gboolean read = p->tables.stats && read_frames (p, &p->stats, &stats, NULL, NULL, error);
+  return loaded (p, read, read && dl_lexstats_input_load (in, stats, p->stats.rlen, p->inputs->len),
+                 error);
 }
 
 /* ---- Writing ---- */
@@ -558,8 +671,7 @@ put_frame (FILE *out, guint32 tag, const guint8 *data, gsize len, guint64 *at, G
 }
 
 gboolean
-dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len, const guint8 *counts,
-                         gsize counts_len, GError **error)
+dl_partial_write_frames (FILE *out, const DlPartialFrame *frames, guint n, GError **error)
 {
   guint8 h[HEADER_SIZE];
   memcpy (h, DL_PARTIAL_MAGIC, DL_PARTIAL_MAGIC_LEN);
@@ -567,8 +679,8 @@ dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len, cons
   dl_put_le (h + 12, 0, 4);
   gboolean ok = fwrite (h, 1, HEADER_SIZE, out) == HEADER_SIZE;
   guint64 at = HEADER_SIZE;
-  ok = ok && put_frame (out, TAG_INPUTS, inputs, inputs_len, &at, error)
-       && put_frame (out, TAG_COUNTS, counts, counts_len, &at, error);
+  for (guint k = 0; ok && k < n; k++)
+    ok = put_frame (out, frames[k].tag, frames[k].data, frames[k].len, &at, error);
   if (ok)
     {
       guint8 e[HEAD_SIZE];
@@ -586,27 +698,73 @@ dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len, cons
   return ok;
 }
 
-gboolean
-dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter, GError **error)
+/* The inputs' frame: what dl_partial_open's parse_inputs reads. */
+static void
+put_inputs (GByteArray *out, const DlPartialList *list, const DlPartialCounts *counts)
 {
-  const DlCounterOptions *opts = dl_counter_options (counter);
-  g_autoptr (GByteArray) inputs = g_byte_array_new ();
-  dl_put_varint (inputs, dl_counter_variant (opts));
-  dl_put_varint (inputs, opts->track_counts ? 3 : opts->track_files ? 1 : 0);
-  dl_put_varint (inputs, list->notes->len);
+  const DlCounterOptions *opts = dl_counter_options (counts->counter);
+  dl_put_varint (out, dl_counter_variant (opts));
+  dl_put_varint (out, opts->track_counts ? 3 : opts->track_files ? 1 : 0);
+  guint min_n = 0, max_n = 0;
+  if (counts->ngrams != NULL)
+    dl_ngram_counts_sizes (counts->ngrams, &min_n, &max_n);
+  dl_put_varint (out, min_n);
+  dl_put_varint (out, max_n);
+  dl_put_varint (out, counts->pairs != NULL ? dl_colloc_counts_window (counts->pairs) : 0);
+  dl_put_varint (out, counts->stats != NULL);
+  dl_put_varint (out, list->notes->len);
   for (guint k = 0; k < list->notes->len; k++)
-    put_note (inputs, &g_array_index (list->notes, DlPartialNote, k));
-  dl_put_varint (inputs, list->inputs->len);
+    put_note (out, &g_array_index (list->notes, DlPartialNote, k));
+  dl_put_varint (out, list->inputs->len);
   for (guint i = 0; i < list->inputs->len; i++)
     {
-      dl_put_string (inputs, list->inputs->pdata[i]);
+      dl_put_string (out, list->inputs->pdata[i]);
       guint first = i > 0 ? g_array_index (list->ends, guint, i - 1) : 0;
       guint end = g_array_index (list->ends, guint, i);
-      dl_put_varint (inputs, end - first);
+      dl_put_varint (out, end - first);
       for (guint k = first; k < end; k++)
-        put_note (inputs, &g_array_index (list->input_notes, DlPartialNote, k));
+        put_note (out, &g_array_index (list->input_notes, DlPartialNote, k));
     }
-  g_autoptr (GByteArray) counts = g_byte_array_new ();
-  dl_counter_save (counter, counts);
-  return dl_partial_write_frames (out, inputs->data, inputs->len, counts->data, counts->len, error);
+}
+
+gboolean
+dl_partial_write (FILE *out, const DlPartialList *list, const DlPartialCounts *counts,
+                  GError **error)
+{
+  GByteArray *bytes[5] = { NULL };
+  DlPartialFrame frames[5];
+  guint n = 0;
+  bytes[n] = g_byte_array_new ();
+  put_inputs (bytes[n], list, counts);
+  frames[n++].tag = DL_PARTIAL_INPUTS;
+  bytes[n] = g_byte_array_new ();
+  dl_counter_save (counts->counter, bytes[n]);
+  frames[n++].tag = DL_PARTIAL_COUNTS;
+  if (counts->ngrams != NULL)
+    {
+      bytes[n] = g_byte_array_new ();
+      dl_ngram_counts_save (counts->ngrams, bytes[n]);
+      frames[n++].tag = DL_PARTIAL_NGRAMS;
+    }
+  if (counts->pairs != NULL)
+    {
+      bytes[n] = g_byte_array_new ();
+      dl_colloc_counts_save_pairs (counts->pairs, counts->counter, bytes[n]);
+      frames[n++].tag = DL_PARTIAL_PAIRS;
+    }
+  if (counts->stats != NULL)
+    {
+      bytes[n] = g_byte_array_new ();
+      dl_lexstats_total_save (counts->stats, bytes[n]);
+      frames[n++].tag = DL_PARTIAL_STATS;
+    }
+  for (guint k = 0; k < n; k++)
+    {
+      frames[k].data = bytes[k]->data;
+      frames[k].len = bytes[k]->len;
+    }
+  gboolean ok = dl_partial_write_frames (out, frames, n, error);
+  for (guint k = 0; k < n; k++)
+    g_byte_array_unref (bytes[k]);
+  return ok;
 }

@@ -12,8 +12,11 @@
 
 #include <glib.h>
 
+#include "colloc.h"
 #include "counter.h"
 #include "diag.h"
+#include "lexstats.h"
+#include "ngrams.h"
 
 G_BEGIN_DECLS
 
@@ -54,18 +57,43 @@ guint32 dl_partial_variant (const DlPartial *p);
 gboolean dl_partial_has_files (const DlPartial *p);
 gboolean dl_partial_has_counts (const DlPartial *p);
 
-/* Checks that counts made with @opts can be read from @p: counted with
- * the same casing and kinds, of @opts's languages or more (a run reads
- * those it counts), files and counts per file kept if @opts tracks them.
- * FALSE with @error (DL_ERROR_COUNTS) naming what differs. */
+/* The tables a partial result holds beside the counts, for the
+ * commands that read them. */
+typedef struct {
+  guint min_n, max_n; /* ngrams' n-grams of these sizes (0, 0: none) */
+  guint window;       /* colloc --all's word pairs, the second at most this
+                         many tokens after the first (0: none) */
+  gboolean stats;     /* stats' rows and vocabulary */
+} DlPartialTables;
+
+/* The tables @p holds (owned by @p). */
+const DlPartialTables *dl_partial_tables (const DlPartial *p);
+
+/* Checks that counts made with @opts, and the tables @need (NULL: none),
+ * can be read from @p: counted with the same casing and kinds, of
+ * @opts's languages or more (a run reads those it counts), files and
+ * counts per file kept if @opts tracks them, n-grams of @need's sizes or
+ * more, pairs of @need's window, stats if @need asks. FALSE with @error
+ * (DL_ERROR_COUNTS) naming what differs. */
 gboolean dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts,
-                                   GError **error);
+                                   const DlPartialTables *need, GError **error);
 
 /* Reads the counts of @p into @c, fresh, made with options that
  * dl_partial_check_options accepts: merged counts of its inputs, which
  * dl_counter_merge adds to a total as its inputs' files, one after the
  * other. FALSE with @error (DL_ERROR_IO, DL_ERROR_COUNTS). */
 gboolean dl_partial_load_counter (const DlPartial *p, DlCounter *c, GError **error);
+
+/* Reads the counts and n-grams of @p into @c, fresh (its sizes and
+ * options accepted by dl_partial_check_options), as
+ * dl_partial_load_counter reads the counts. */
+gboolean dl_partial_load_ngrams (const DlPartial *p, DlNgramCounts *c, GError **error);
+
+/* The same for the counts and word pairs of @p, into @c (with all). */
+gboolean dl_partial_load_pairs (const DlPartial *p, DlCollocCounts *c, GError **error);
+
+/* The same for stats' rows and vocabulary of @p, into @in, fresh. */
+gboolean dl_partial_load_stats (const DlPartial *p, DlLexStatsInput *in, GError **error);
 
 /* Sends to @diag what expanding the paths of the run that made @p
  * reported (a path missing, unreadable): the notes before its inputs. */
@@ -110,21 +138,41 @@ void dl_partial_list_paths (DlPartialList *list);
 /* Adds an input, with the notes kept since the one before. */
 void dl_partial_list_input (DlPartialList *list, const char *path);
 
-/* Writes a partial result of @list's inputs, whose counts merged in
- * their order are @counter's (its options' variant and tracking kept
- * with them), to @out, which the caller closes (and checks). FALSE with
- * @error (DL_ERROR_IO) if the counts cannot be compressed or a write
- * fails. */
-gboolean dl_partial_write (FILE *out, const DlPartialList *list, const DlCounter *counter,
+/* What a partial result holds, merged over its inputs in their order:
+ * the counts, and the tables asked (NULL: none). */
+typedef struct {
+  const DlCounter *counter;     /* its options' variant and tracking kept with it */
+  const DlNgramCounts *ngrams;  /* of the sizes it counts */
+  const DlCollocCounts *pairs;  /* counted with all */
+  const DlLexStatsTotal *stats; /* before dl_lexstats_finish */
+} DlPartialCounts;
+
+/* Writes a partial result of @list's inputs and @counts to @out, which
+ * the caller closes (and checks). FALSE with @error (DL_ERROR_IO) if the
+ * counts cannot be compressed or a write fails. */
+gboolean dl_partial_write (FILE *out, const DlPartialList *list, const DlPartialCounts *counts,
                            GError **error);
 
-/* The file of a partial result whose frames hold @inputs and @counts
- * (@inputs_len and @counts_len bytes, the frames' bytes decompressed),
- * whatever they hold: what dl_partial_write writes once it has made
- * them, and how the fuzzer makes files whose checksums hold. FALSE with
- * @error (DL_ERROR_IO). */
-gboolean dl_partial_write_frames (FILE *out, const guint8 *inputs, gsize inputs_len,
-                                  const guint8 *counts, gsize counts_len, GError **error);
+/* The frames of a partial result: the inputs, the counts, then the
+ * tables its inputs' frame names, in this order. */
+typedef enum {
+  DL_PARTIAL_INPUTS = 1,
+  DL_PARTIAL_COUNTS = 2,
+  DL_PARTIAL_NGRAMS = 3,
+  DL_PARTIAL_PAIRS = 4,
+  DL_PARTIAL_STATS = 5,
+} DlPartialTag;
+
+typedef struct {
+  DlPartialTag tag;
+  const guint8 *data; /* decompressed */
+  gsize len;
+} DlPartialFrame;
+
+/* The file of a partial result of the @n @frames, whatever they hold:
+ * what dl_partial_write writes once it has made them, and how the fuzzer
+ * makes files whose checksums hold. FALSE with @error (DL_ERROR_IO). */
+gboolean dl_partial_write_frames (FILE *out, const DlPartialFrame *frames, guint n, GError **error);
 
 G_END_DECLS
 

@@ -1,16 +1,17 @@
 /* fuzz-partial.c — libFuzzer harness of partial results (partial.c), as
- * freq and merge read them. The first byte: bit 0 set, the rest is a
- * whole file, read as it is (its checksums mostly fail); clear, the rest
- * is what the frames hold — a 16-bit length, that many bytes of the
- * inputs' frame, then the counts' frame — made into a file whose
- * checksums hold (dl_partial_write_frames), so that the parsers behind
- * them are reached.
+ * freq, ngrams, colloc --all, stats and merge read them. The first byte:
+ * bit 0 set, the rest is a whole file, read as it is (its checksums
+ * mostly fail); clear, the rest is what the frames hold — each a tag
+ * byte, a 16-bit length and that many bytes (the last one what is left)
+ * — made into a file whose checksums hold (dl_partial_write_frames), so
+ * that the parsers behind them are reached.
  *
  * A partial result opened must replay its notes (each message valid
  * UTF-8), count its failures within its notes, and either load its
  * counts into a counter of its own options or refuse them; counts loaded
  * must save, load back and save the same bytes, and add up to their
- * tokens. */
+ * tokens. The tables it names (n-grams, pairs, stats) must load or be
+ * refused, and those loaded save, load back and save the same bytes. */
 #include "config.h"
 
 #include <stdio.h>
@@ -19,6 +20,98 @@
 #include "counter.h"
 #include "fuzz.h"
 #include "partial.h"
+#include "stem.h"
+
+/* The n-grams of @p, loaded as ngrams loads them: saved, they load back
+ * (with their counter's bytes) into fresh counts that save the same. */
+static void
+check_ngrams (const DlPartial *p, const DlNgramOptions *opts)
+{
+  g_autoptr (DlNgramCounts) c = dl_ngram_counts_new (opts);
+  if (!dl_partial_load_ngrams (p, c, NULL))
+    return;
+  g_autoptr (GByteArray) counts = g_byte_array_new ();
+  g_autoptr (GByteArray) once = g_byte_array_new ();
+  g_autoptr (GByteArray) twice = g_byte_array_new ();
+  dl_counter_save (dl_ngram_counts_counter (c), counts);
+  dl_ngram_counts_save (c, once);
+  g_autoptr (DlNgramCounts) back = dl_ngram_counts_new (opts);
+  FUZZ_CHECK (dl_ngram_counts_load (back, counts->data, counts->len, once->data, once->len,
+                                    dl_partial_n_inputs (p)),
+              "n-grams saved load back");
+  dl_ngram_counts_save (back, twice);
+  FUZZ_CHECK (once->len == twice->len && memcmp (once->data, twice->data, once->len) == 0,
+              "n-grams loaded back save the same");
+}
+
+/* The same for the pairs of @p, as colloc --all loads them. */
+static void
+check_pairs (const DlPartial *p, const DlCollocOptions *opts)
+{
+  g_autoptr (DlCollocCounts) c = dl_colloc_counts_new (opts);
+  if (!dl_partial_load_pairs (p, c, NULL))
+    return;
+  g_autoptr (GByteArray) counts = g_byte_array_new ();
+  g_autoptr (GByteArray) once = g_byte_array_new ();
+  g_autoptr (GByteArray) twice = g_byte_array_new ();
+  const DlCounter *counter = dl_colloc_counts_counter (c);
+  dl_counter_save (counter, counts);
+  dl_colloc_counts_save_pairs (c, counter, once);
+  g_autoptr (DlCollocCounts) back = dl_colloc_counts_new (opts);
+  FUZZ_CHECK (dl_colloc_counts_load (back, counts->data, counts->len, once->data, once->len,
+                                     dl_partial_n_inputs (p)),
+              "pairs saved load back");
+  dl_colloc_counts_save_pairs (back, dl_colloc_counts_counter (back), twice);
+  FUZZ_CHECK (once->len == twice->len && memcmp (once->data, twice->data, once->len) == 0,
+              "pairs loaded back save the same");
+}
+
+static DlStemmer *stemmer;
+
+/* Stats loaded, merged into a run's totals, saved: loaded back and
+ * merged again, they save the same. */
+static void
+check_stats (const DlPartial *p, const DlCounterOptions *opts)
+{
+  g_autoptr (DlLexStatsInput) in = dl_lexstats_input_new (opts);
+  if (!dl_partial_load_stats (p, in, NULL))
+    return;
+  if (stemmer == NULL)
+    FUZZ_CHECK ((stemmer = dl_stemmer_new (NULL)) != NULL, "a stemmer");
+  g_autoptr (DlLexStatsTotal) t = dl_lexstats_total_new (stemmer);
+  dl_lexstats_merge (t, in, 0);
+  g_autoptr (GByteArray) once = g_byte_array_new ();
+  g_autoptr (GByteArray) twice = g_byte_array_new ();
+  dl_lexstats_total_save (t, once);
+  g_autoptr (DlLexStatsInput) back = dl_lexstats_input_new (opts);
+  FUZZ_CHECK (dl_lexstats_input_load (back, once->data, once->len, dl_partial_n_inputs (p)),
+              "stats saved load back");
+  g_autoptr (DlLexStatsTotal) t2 = dl_lexstats_total_new (stemmer);
+  dl_lexstats_merge (t2, back, 0);
+  dl_lexstats_total_save (t2, twice);
+  FUZZ_CHECK (once->len == twice->len && memcmp (once->data, twice->data, once->len) == 0,
+              "stats loaded back save the same");
+  dl_lexstats_finish (t2);
+}
+
+/* The tables @p names, loaded as the commands that read them load them. */
+static void
+check_tables (const DlPartial *p, const DlCounterOptions *opts)
+{
+  const DlPartialTables *tables = dl_partial_tables (p);
+  if (tables->max_n > 0)
+    {
+      DlNgramOptions no = { tables->min_n, tables->max_n, NULL, { 0 }, *opts, opts->track_files };
+      check_ngrams (p, &no);
+    }
+  if (tables->window > 0)
+    {
+      DlCollocOptions co = { 0, tables->window, TRUE, { 0 }, *opts };
+      check_pairs (p, &co);
+    }
+  if (tables->stats)
+    check_stats (p, opts);
+}
 
 static void
 check_file (const uint8_t *data, size_t size)
@@ -45,7 +138,8 @@ check_file (const uint8_t *data, size_t size)
   opts.track_files = dl_partial_has_files (p);
   opts.track_counts = dl_partial_has_counts (p);
   FUZZ_CHECK (!opts.track_counts || opts.track_files, "counts per file come with the files");
-  FUZZ_CHECK (dl_partial_check_options (p, &opts, NULL), "its own options fit");
+  FUZZ_CHECK (dl_partial_check_options (p, &opts, dl_partial_tables (p), NULL),
+              "its own options fit");
   g_autoptr (DlCounter) c = dl_counter_new (&opts);
   g_autoptr (GError) load_error = NULL;
   if (!dl_partial_load_counter (p, c, &load_error))
@@ -54,21 +148,26 @@ check_file (const uint8_t *data, size_t size)
       return;
     }
   fuzz_check_merged_counts (c, &opts);
+  check_tables (p, &opts);
 }
 
 /* The frames' contents made into a file whose checksums hold. */
 static void
 check_frames (const uint8_t *data, size_t size)
 {
-  if (size < 2)
-    return;
-  size_t inputs = MIN ((size_t) (data[0] | data[1] << 8), size - 2);
+  DlPartialFrame frames[8];
+  guint n = 0;
+  while (size >= 3 && n < G_N_ELEMENTS (frames))
+    {
+      size_t len = MIN ((size_t) (data[1] | data[2] << 8), size - 3);
+      frames[n++] = (DlPartialFrame){ (DlPartialTag) data[0], data + 3, len };
+      data += 3 + len, size -= 3 + len;
+    }
   char *bytes = NULL;
   size_t len = 0;
   FILE *out = open_memstream (&bytes, &len);
   FUZZ_CHECK (out != NULL, "a memory stream");
-  gboolean ok
-      = dl_partial_write_frames (out, data + 2, inputs, data + 2 + inputs, size - 2 - inputs, NULL);
+  gboolean ok = dl_partial_write_frames (out, frames, n, NULL);
   FUZZ_CHECK (fclose (out) == 0 && ok, "frames written");
   check_file ((const uint8_t *) bytes, len);
   free (bytes);

@@ -49,12 +49,20 @@ cmp -s "$run/all.dlc" "$run/single.dlc" || fail "the merged result is not one co
 cmp -s "$run/want.tsv" "$run/got.tsv" || fail "freq over the merged result differs"
 [[ $(wc -l < "$run/want.tsv") -gt 1000 ]] || fail "freq printed too little"
 
-# With --dispersion passed on to count, in 2 shards: freq --dispersion too.
-"$driver" --derlem "$derlem" --shards 2 -o "$run/disp.dlc" corpus -- --dispersion 2> "$run/driver.err" \
+# With --dispersion and the tables passed on to count, in 2 shards: freq
+# --dispersion, ngrams, colloc --all and stats too.
+"$driver" --derlem "$derlem" --shards 2 -o "$run/disp.dlc" corpus \
+  -- --dispersion --ngrams 2-3 --pairs 1 --stats 2> "$run/driver.err" \
   || fail "derlem-slurm -- --dispersion exited with $?: $(cat "$run/driver.err")"
-"$derlem" freq --format tsv --dispersion corpus > "$run/want.tsv"
-"$derlem" freq --format tsv --dispersion "$run/disp.dlc" > "$run/got.tsv"
-cmp -s "$run/want.tsv" "$run/got.tsv" || fail "freq --dispersion over the merged result differs"
+for cmd in "freq --format tsv --dispersion" "ngrams --format tsv -n 2-3" \
+  "colloc --all --format tsv" "stats --format tsv"; do
+  # shellcheck disable=SC2086 # the command's words
+  "$derlem" $cmd corpus > "$run/want.tsv"
+  # shellcheck disable=SC2086
+  "$derlem" $cmd "$run/disp.dlc" > "$run/got.tsv"
+  cmp -s "$run/want.tsv" "$run/got.tsv" || fail "$cmd over the merged result differs"
+  [[ $(wc -l < "$run/want.tsv") -gt 10 ]] || fail "$cmd printed too little"
+done
 
 # --index: an index per shard, joined by index merge; every command reads it
 # as it reads the files.
