@@ -190,8 +190,9 @@ test_count_tables_the_same (void)
   cli_remove_dir (dir);
 }
 
-/* freq and keyness over partial results print what they print over the
- * files, for options that reach every part of the counts. */
+/* freq and keyness (against parts, or a reference list) over partial
+ * results print what they print over the files, for options that reach
+ * every part of the counts. */
 static void
 test_count_freq_and_keyness_the_same (void)
 {
@@ -221,6 +222,18 @@ test_count_freq_and_keyness_the_same (void)
       "$DERLEM keyness --format tsv %s/s1.dlc --ref %s/s2.dlc --ref %s/s3.dlc", dir, dir, dir);
   g_autofree char *got = run_ok (kcmd, 0);
   DL_ASSERT_STR_EQ (got, want);
+  /* Against a reference list (freq's TSV of shard 3's files), a partial
+   * result as the target. */
+  g_autofree char *lcmd = g_strdup_printf (
+      "$DERLEM freq --format tsv --totals %s %s > %s/ref.tsv && $DERLEM keyness --format tsv %s %s "
+      "--ref-list %s/ref.tsv",
+      files[3], files[4], dir, files[0], files[1], dir);
+  g_autofree char *want_list = run_ok (lcmd, 0);
+  CU_ASSERT_TRUE (strlen (want_list) > 1000);
+  g_autofree char *pcmd
+      = g_strdup_printf ("$DERLEM keyness --format tsv %s/s1.dlc --ref-list %s/ref.tsv", dir, dir);
+  g_autofree char *got_list = run_ok (pcmd, 0);
+  DL_ASSERT_STR_EQ (got_list, want_list);
   cli_remove_dir (dir);
 }
 
