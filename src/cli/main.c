@@ -54,7 +54,7 @@ static const Command commands[] = {
   { "index", dl_cmd_index,
     N_ ("build, describe or check an index (NAME.dlx) that every command can read") },
   { "count", dl_cmd_count,
-    N_ ("count as freq does and save the counts (PART.dlc) for freq, keyness, merge") },
+    N_ ("save the counts (PART.dlc) that freq, keyness, ngrams, colloc --all, stats read") },
   { "merge", dl_cmd_merge, N_ ("join partial results (PART.dlc) into one, exactly") },
 };
 
