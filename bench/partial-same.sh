@@ -3,9 +3,10 @@
 # generated corpus (10M by default) into SHARDS runs of its sorted files,
 # counts each (derlem count --save), merges them in two orders and two
 # groupings (derlem merge), and checks that every merge is, to the byte,
-# what counting all the files at once saves, and that freq and keyness
-# print over the partial results what they print over the files (standard
-# output and exit status). doc/DESIGN.md §8, "Partial results".
+# what counting all the files at once saves, and that freq, keyness,
+# ngrams, colloc --all and stats print over the partial results what they
+# print over the files (standard output and exit status). doc/DESIGN.md
+# §8, "Partial results".
 #
 #   bench/partial-same.sh [DERLEM] [SIZE] [SHARDS]
 #
@@ -22,15 +23,17 @@ trap 'rm -rf "$work"' EXIT
 mapfile -t files < <(find "$gen" -name '*.txt' | LC_ALL=C sort)
 (( ${#files[@]} >= shards )) || { echo "partial-same.sh: fewer files than shards" >&2; exit 2; }
 
-# Shard s holds the files from s * n / shards up to (s + 1) * n / shards.
+# Shard s holds the files from s * n / shards up to (s + 1) * n / shards;
+# each keeps what every command below reads.
 n=${#files[@]}
+keep=(--dispersion --ngrams 2-4 --pairs 1 --stats)
 parts=()
 for ((s = 0; s < shards; s++)); do
   from=$((s * n / shards)); to=$(((s + 1) * n / shards))
-  "$derlem" count --dispersion "${files[@]:from:to-from}" --save "$work/s$s.dlc"
+  "$derlem" count "${keep[@]}" "${files[@]:from:to-from}" --save "$work/s$s.dlc"
   parts+=("$work/s$s.dlc")
 done
-"$derlem" count --dispersion "${files[@]}" --save "$work/all.dlc"
+"$derlem" count "${keep[@]}" "${files[@]}" --save "$work/all.dlc"
 
 bad=0
 same_bytes() {
@@ -56,13 +59,30 @@ freq --format tsv --unit lemma --lang en PATH
 freq --format json --threads 3 PATH
 freq --dispersion --format tsv --top 300 PATH
 freq --format tsv --stoplist default --sort alpha --min-freq 2 PATH
-freq --format tsv --lang tr --bands PATH'
+freq --format tsv --lang tr --bands PATH
+ngrams --format tsv PATH
+ngrams --format tsv -n 2-4 --unit stem --min-freq 3 --threads 1 PATH
+colloc --all --format tsv --top 5000 PATH
+colloc --all --format tsv --unit lemma --lang en --sort ll PATH
+stats --format tsv PATH'
+# Runs derlem with the words of $1, PATH replaced by the other arguments:
+# the digest of its output, then its exit status.
+run_over() {
+  local words=() args=() w
+  read -ra words <<< "$1"
+  shift
+  for w in "${words[@]}"; do
+    if [[ $w == PATH ]]; then args+=("$@"); else args+=("$w"); fi
+  done
+  "$derlem" "${args[@]}" 2>/dev/null | sha256sum
+  echo "${PIPESTATUS[0]}"
+}
 runs_done=0
 while read -r line; do
-  a=$(eval "\"$derlem\" ${line//PATH/\"\${files[@]\}\"}" 2>/dev/null | sha256sum; echo "${PIPESTATUS[0]}")
+  a=$(run_over "$line" "${files[@]}")
   for over in "$work/m-reversed.dlc" "${parts[*]}"; do
     # shellcheck disable=SC2086 # the parts, split
-    b=$(eval "\"$derlem\" ${line//PATH/$over}" 2>/dev/null | sha256sum; echo "${PIPESTATUS[0]}")
+    b=$(run_over "$line" $over)
     runs_done=$((runs_done + 1))
     [[ $a == "$b" ]] || { echo "differs: $line over ${over##*/}"; bad=1; }
   done
