@@ -166,7 +166,8 @@ assert_runs_the_same (const char *dir, const char *order, const char *const *run
 
 /* ngrams, colloc --all and stats over partial results print what they
  * print over the files: the merged result, the shards, the shards among
- * files; sizes and languages fewer than were counted. */
+ * files; sizes and languages fewer than were counted. freq reads the
+ * counts counted beside the tables. */
 static void
 test_count_tables_the_same (void)
 {
@@ -185,6 +186,8 @@ test_count_tables_the_same (void)
     "stats --format tsv --lang tr P",
     "stats --format json --threads 1 P",
     "stats --format html P",
+    /* The counts beside the tables are freq's. */
+    "freq --format tsv --dispersion --unit lemma P",
   };
   assert_runs_the_same (dir, "s2.dlc s3.dlc s1.dlc", runs, G_N_ELEMENTS (runs));
   cli_remove_dir (dir);
