@@ -75,7 +75,7 @@ count_shards (const char *dir, const char *tables)
 
 /* The tables of ngrams, colloc --all and stats, kept by the shards of
  * tests that read them. */
-#define TABLES "--ngrams 2-4 --pairs 2 --stats"
+#define TABLES "--ngrams 2-4 --ngram-files --pairs 2 --stats"
 
 /* Merged in any order, the shards are what counting corpus/ at once
  * saves, to the byte, with or without tables; counting partial results
@@ -362,11 +362,13 @@ static void
 test_count_refused (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("derlem-cli-count-XXXXXX", NULL);
-  g_autofree char *cmd = g_strdup_printf ("cd '%s' && $DERLEM count %s/corpus --save a.dlc && "
-                                          "$DERLEM count --case keep %s/corpus --save k.dlc && "
-                                          "$DERLEM count --lang en %s/corpus --save e.dlc && "
-                                          "$DERLEM count " TABLES " %s/corpus --save t.dlc",
-                                          dir, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR);
+  g_autofree char *cmd
+      = g_strdup_printf ("cd '%s' && $DERLEM count %s/corpus --save a.dlc && "
+                         "$DERLEM count --case keep %s/corpus --save k.dlc && "
+                         "$DERLEM count --lang en %s/corpus --save e.dlc && "
+                         "$DERLEM count " TABLES " %s/corpus --save t.dlc && "
+                         "$DERLEM count --ngrams 3 %s/corpus --save n.dlc",
+                         dir, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR, TEST_SRCDIR);
   g_autofree char *out = run_ok (cmd, 0);
   /* Usage errors (2); and refused parts (1), nothing written. D/ is the
    * directory of the partial results. */
@@ -395,6 +397,8 @@ test_count_refused (void)
     /* Tables: not kept, or not of the sizes or window asked. */
     { "$DERLEM ngrams D/a.dlc", "count it again with derlem count --ngrams 3", 2 },
     { "$DERLEM ngrams -n 3-5 D/t.dlc", "count it again with derlem count --ngrams 3-5", 2 },
+    { "$DERLEM ngrams --unit stem D/n.dlc", "derlem count --ngrams 3 --ngram-files", 2 },
+    { "$DERLEM count --ngram-files corpus --save D/x.dlc", "give both", 2 },
     { "$DERLEM colloc --all D/t.dlc", "count it again with derlem count --pairs 1", 2 },
     { "$DERLEM colloc --all --window 0,3 D/t.dlc", "derlem count --pairs 3", 2 },
     { "$DERLEM stats D/a.dlc", "count it again with derlem count --stats", 2 },
@@ -419,6 +423,11 @@ test_count_refused (void)
       CU_ASSERT_FALSE (g_file_test (x, G_FILE_TEST_EXISTS));
       cli_run_clear (&r);
     }
+  /* N-grams kept without their files serve n-grams of forms. */
+  g_autofree char *ngrams_want = run_ok ("$DERLEM ngrams --format tsv corpus", 0);
+  g_autofree char *ngrams_cmd = g_strdup_printf ("$DERLEM ngrams --format tsv %s/n.dlc", dir);
+  g_autofree char *ngrams_got = run_ok (ngrams_cmd, 0);
+  DL_ASSERT_STR_EQ (ngrams_got, ngrams_want);
   /* A command that reads text leaves it out, with an error, and reads
    * the rest. */
   static const char *const text_commands[]

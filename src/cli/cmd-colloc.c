@@ -366,7 +366,7 @@ colloc_run (DlEnv *env, const CollocArgs *args, GError **error)
     return FALSE;
   g_auto (CollocRun) run = { 0 };
   colloc_run_init (&run, args, &tools, &qu);
-  const DlPartialTables need = { 0, 0, args->right, FALSE };
+  const DlPartialTables need = { 0, 0, FALSE, args->right, FALSE };
   if (args->all && !dl_cmd_check_parts (parts, &run.job.opts.counter, &need, error))
     return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;

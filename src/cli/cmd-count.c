@@ -99,7 +99,8 @@ saving_init (Saving *s, const DlOptions *opts, const DlCounterOptions *co,
   s->job_data = &s->counting;
   if (tables->max_n > 0)
     {
-      s->ngrams.opts = (DlNgramOptions){ tables->min_n, tables->max_n, NULL, { 0 }, *co, TRUE };
+      s->ngrams.opts
+          = (DlNgramOptions){ tables->min_n, tables->max_n, NULL, { 0 }, *co, tables->ngram_files };
       s->ngrams.doc_options = doc;
       s->ngrams.total = dl_ngram_counts_new (&s->ngrams.opts);
       s->job = &dl_cmd_ngrams_job;
@@ -187,7 +188,7 @@ save_run (DlEnv *env, const DlOptions *opts, char **paths, const DlCounterOption
 typedef struct {
   char *save, *ngrams;
   gint64 pairs;
-  gboolean urls, dispersion, stats;
+  gboolean urls, dispersion, stats, ngram_files;
 } CountGiven;
 
 static void
@@ -202,7 +203,7 @@ count_given_clear (CountGiven *g)
 static gboolean
 count_tables (const CountGiven *given, DlPartialTables *tables, GError **error)
 {
-  *tables = (DlPartialTables){ 0, 0, 0, given->stats };
+  *tables = (DlPartialTables){ 0, 0, given->ngram_files, 0, given->stats };
   guint64 a, b;
   if (given->ngrams != NULL
       && (!dl_options_number_pair (given->ngrams, '-', FALSE, &a, &b) || a < DL_NGRAM_MIN
@@ -215,6 +216,13 @@ count_tables (const CountGiven *given, DlPartialTables *tables, GError **error)
     }
   if (given->ngrams != NULL)
     tables->min_n = (guint) a, tables->max_n = (guint) b;
+  else if (given->ngram_files)
+    {
+      g_set_error_literal (
+          error, DL_ERROR, DL_ERROR_USAGE,
+          _ ("--ngram-files keeps the files of the n-grams of --ngrams: give both"));
+      return FALSE;
+    }
   if (given->pairs < 0 || given->pairs > DL_COLLOC_WINDOW_MAX)
     {
       g_set_error (error, DL_ERROR, DL_ERROR_USAGE,
@@ -233,7 +241,7 @@ dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
 {
   g_auto (DlOptions) opts;
   dl_options_init (&opts);
-  g_auto (CountGiven) given = { NULL, NULL, 0, FALSE, FALSE, FALSE };
+  g_auto (CountGiven) given = { NULL, NULL, 0, FALSE, FALSE, FALSE, FALSE };
   const GOptionEntry entries[]
       = { { "save", 0, 0, G_OPTION_ARG_FILENAME, &given.save,
             N_ ("Write the counts to FILE, a partial result (required)"), N_ ("FILE") },
@@ -243,6 +251,10 @@ dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
             N_ ("Keep each word's count in each file, for freq --dispersion"), NULL },
           { "ngrams", 0, 0, G_OPTION_ARG_STRING, &given.ngrams,
             N_ ("Keep the n-grams of N tokens (or A-B), for ngrams -n N"), N_ ("N") },
+          { "ngram-files", 0, 0, G_OPTION_ARG_NONE, &given.ngram_files,
+            N_ ("And each n-gram's files, for ngrams --unit stem or lemma (about 3 times the "
+                "memory)"),
+            NULL },
           { "pairs", 0, 0, G_OPTION_ARG_INT64, &given.pairs,
             N_ ("Keep the word pairs up to R tokens apart, for colloc --all --window 0,R"),
             N_ ("R") },
@@ -265,8 +277,9 @@ dl_cmd_count (DlEnv *env, int argc, char **argv, GError **error)
          "refuses it; one may read fewer languages. --dispersion keeps what freq\n"
          "--dispersion needs (memory grows with each word's number of files).\n"
          "ngrams reads sizes within --ngrams (without --contains, which reads the\n"
-         "text); colloc --all reads the window 0,R of --pairs R. --pairs and --stats\n"
-         "each read the files once more."),
+         "text; with --unit stem or lemma, if --ngram-files kept the n-grams'\n"
+         "files); colloc --all reads the window 0,R of --pairs R. --pairs and\n"
+         "--stats each read the files once more."),
       entries,
       DL_OPT_LANG | DL_OPT_ASSUME_LANG | DL_OPT_CASE | DL_OPT_NUMBERS | DL_OPT_THREADS
           | DL_OPT_PROGRESS | DL_OPT_ENCODING | DL_OPT_GLOB | DL_OPT_META | DL_OPT_FAST_PATH,

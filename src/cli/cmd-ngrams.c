@@ -274,7 +274,7 @@ ngrams_run (DlEnv *env, const NgramArgs *args, GError **error)
     return FALSE;
   g_auto (NgramRun) run = { 0 };
   ngrams_run_init (&run, args, &tools, &qu);
-  const DlPartialTables need = { args->min_n, args->max_n, 0, FALSE };
+  const DlPartialTables need = { args->min_n, args->max_n, run.job.opts.track_files, 0, FALSE };
   if (!dl_cmd_check_parts (parts, &run.job.opts.counter, &need, error))
     return FALSE;
   const DlColumnFlags unit = args->opts.unit == DL_UNIT_FORM ? DL_COLUMN_OFF : 0;

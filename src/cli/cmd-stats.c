@@ -258,7 +258,7 @@ stats_run (DlEnv *env, const StatsArgs *args, GError **error)
   run.html = args->opts.format == DL_FORMAT_HTML;
   env->reads_counts = TRUE;
   g_autoptr (GPtrArray) parts = dl_cmd_parts (env, &args->opts, args->paths, error);
-  const DlPartialTables need = { 0, 0, 0, TRUE };
+  const DlPartialTables need = { 0, 0, FALSE, 0, TRUE };
   if (parts == NULL || !dl_cmd_check_parts (parts, &run.lex.counter_options, &need, error))
     return FALSE;
   const DlColumn columns[N_COLS] = {

@@ -89,11 +89,10 @@ dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file)
     }
 }
 
-void
-dl_ngram_counts_sizes (const DlNgramCounts *c, guint *min_n, guint *max_n)
+const DlNgramOptions *
+dl_ngram_counts_options (const DlNgramCounts *c)
 {
-  *min_n = c->opts.min_n;
-  *max_n = c->opts.max_n;
+  return &c->opts;
 }
 
 /* The sizes saved, then the table of each size of each language. */

@@ -37,8 +37,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlNgramCounts, dl_ngram_counts_free)
  * may be taken over): only free it after. */
 void dl_ngram_counts_merge (DlNgramCounts *into, DlNgramCounts *from, guint32 file);
 
-/* The sizes of n-grams @counts counts. */
-void dl_ngram_counts_sizes (const DlNgramCounts *counts, guint *min_n, guint *max_n);
+/* The options @counts was made with (owned by @counts). */
+const DlNgramOptions *dl_ngram_counts_options (const DlNgramCounts *counts);
 
 /* Appends @counts' tables to @out (its counter is saved on its own, by
  * dl_counter_save), for dl_ngram_counts_load. */

@@ -224,12 +224,15 @@ parse_inputs (DlPartial *p, const guint8 *data, gsize len)
   p->variant = (guint32) variant;
   p->tracking = tracking;
   guint64 min_n = dl_get_varint (&cur), max_n = dl_get_varint (&cur);
+  guint64 files = dl_get_varint (&cur);
   guint64 window = dl_get_varint (&cur), stats = dl_get_varint (&cur);
-  if ((min_n != 0 || max_n != 0) && (min_n < DL_NGRAM_MIN || min_n > max_n || max_n > DL_NGRAM_MAX))
+  if ((min_n != 0 || max_n != 0 || files != 0)
+      && (min_n < DL_NGRAM_MIN || min_n > max_n || max_n > DL_NGRAM_MAX || files > 1))
     return FALSE;
   if (window > DL_COLLOC_WINDOW_MAX || stats > 1)
     return FALSE;
-  p->tables = (DlPartialTables){ (guint) min_n, (guint) max_n, (guint) window, (gboolean) stats };
+  p->tables = (DlPartialTables){ (guint) min_n, (guint) max_n, (gboolean) files, (guint) window,
+                                 (gboolean) stats };
   guint64 n = dl_get_varint (&cur);
   if (n > len)
     return FALSE;
@@ -455,10 +458,14 @@ check_tables (const DlPartial *p, const DlPartialTables *need, GError **error)
 {
   const DlPartialTables *has = &p->tables;
   g_autofree char *what = NULL;
-  if (need->max_n > 0 && (has->max_n == 0 || need->min_n < has->min_n || need->max_n > has->max_n))
+  if (need->max_n > 0
+      && (has->max_n == 0 || need->min_n < has->min_n || need->max_n > has->max_n
+          || (need->ngram_files && !has->ngram_files)))
     what = need->min_n == need->max_n
-               ? g_strdup_printf ("--ngrams %u", need->max_n)
-               : g_strdup_printf ("--ngrams %u-%u", need->min_n, need->max_n);
+               ? g_strdup_printf ("--ngrams %u%s", need->max_n,
+                                  need->ngram_files ? " --ngram-files" : "")
+               : g_strdup_printf ("--ngrams %u-%u%s", need->min_n, need->max_n,
+                                  need->ngram_files ? " --ngram-files" : "");
   else if (need->window > 0 && need->window != has->window)
     what = g_strdup_printf ("--pairs %u", need->window);
   else if (need->stats && !has->stats)
@@ -705,11 +712,11 @@ put_inputs (GByteArray *out, const DlPartialList *list, const DlPartialCounts *c
   const DlCounterOptions *opts = dl_counter_options (counts->counter);
   dl_put_varint (out, dl_counter_variant (opts));
   dl_put_varint (out, opts->track_counts ? 3 : opts->track_files ? 1 : 0);
-  guint min_n = 0, max_n = 0;
-  if (counts->ngrams != NULL)
-    dl_ngram_counts_sizes (counts->ngrams, &min_n, &max_n);
-  dl_put_varint (out, min_n);
-  dl_put_varint (out, max_n);
+  const DlNgramOptions *ngrams
+      = counts->ngrams != NULL ? dl_ngram_counts_options (counts->ngrams) : NULL;
+  dl_put_varint (out, ngrams != NULL ? ngrams->min_n : 0);
+  dl_put_varint (out, ngrams != NULL ? ngrams->max_n : 0);
+  dl_put_varint (out, ngrams != NULL && ngrams->track_files);
   dl_put_varint (out, counts->pairs != NULL ? dl_colloc_counts_window (counts->pairs) : 0);
   dl_put_varint (out, counts->stats != NULL);
   dl_put_varint (out, list->notes->len);

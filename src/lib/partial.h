@@ -60,10 +60,12 @@ gboolean dl_partial_has_counts (const DlPartial *p);
 /* The tables a partial result holds beside the counts, for the
  * commands that read them. */
 typedef struct {
-  guint min_n, max_n; /* ngrams' n-grams of these sizes (0, 0: none) */
-  guint window;       /* colloc --all's word pairs, the second at most this
-                         many tokens after the first (0: none) */
-  gboolean stats;     /* stats' rows and vocabulary */
+  guint min_n, max_n;   /* ngrams' n-grams of these sizes (0, 0: none) */
+  gboolean ngram_files; /* and the files of each, for n-grams of stems or
+                           lemmas (ranges otherwise) */
+  guint window;         /* colloc --all's word pairs, the second at most this
+                           many tokens after the first (0: none) */
+  gboolean stats;       /* stats' rows and vocabulary */
 } DlPartialTables;
 
 /* The tables @p holds (owned by @p). */
@@ -73,7 +75,8 @@ const DlPartialTables *dl_partial_tables (const DlPartial *p);
  * can be read from @p: counted with the same casing and kinds, of
  * @opts's languages or more (a run reads those it counts), files and
  * counts per file kept if @opts tracks them, n-grams of @need's sizes or
- * more, pairs of @need's window, stats if @need asks. FALSE with @error
+ * more (with their files if @need asks), pairs of @need's window, stats
+ * if @need asks. FALSE with @error
  * (DL_ERROR_COUNTS) naming what differs. */
 gboolean dl_partial_check_options (const DlPartial *p, const DlCounterOptions *opts,
                                    const DlPartialTables *need, GError **error);

@@ -101,7 +101,7 @@ check_tables (const DlPartial *p, const DlCounterOptions *opts)
   const DlPartialTables *tables = dl_partial_tables (p);
   if (tables->max_n > 0)
     {
-      DlNgramOptions no = { tables->min_n, tables->max_n, NULL, { 0 }, *opts, opts->track_files };
+      DlNgramOptions no = { tables->min_n, tables->max_n, NULL, { 0 }, *opts, tables->ngram_files };
       check_ngrams (p, &no);
     }
   if (tables->window > 0)

@@ -52,9 +52,9 @@ cmp -s "$run/want.tsv" "$run/got.tsv" || fail "freq over the merged result diffe
 # With --dispersion and the tables passed on to count, in 2 shards: freq
 # --dispersion, ngrams, colloc --all and stats too.
 "$driver" --derlem "$derlem" --shards 2 -o "$run/disp.dlc" corpus \
-  -- --dispersion --ngrams 2-3 --pairs 1 --stats 2> "$run/driver.err" \
+  -- --dispersion --ngrams 2-3 --ngram-files --pairs 1 --stats 2> "$run/driver.err" \
   || fail "derlem-slurm -- --dispersion exited with $?: $(cat "$run/driver.err")"
-for cmd in "freq --format tsv --dispersion" "ngrams --format tsv -n 2-3" \
+for cmd in "freq --format tsv --dispersion" "ngrams --format tsv -n 2-3 --unit stem" \
   "colloc --all --format tsv" "stats --format tsv"; do
   # shellcheck disable=SC2086 # the command's words
   "$derlem" $cmd corpus > "$run/want.tsv"
