@@ -297,15 +297,19 @@ test_tuples_absorb (void)
 /* Files 3 and 4 merged on their own, saved, loaded and absorbed after
  * files 0 to 2 give, with file 5 merged after them, what merging the six
  * files one by one gives: counts (one past 2³² − 1), ranges (a tuple
- * of file 4 seen again in file 5 counted once a file), files, order.
- * Files saved load as ranges; damaged bytes are refused. */
+ * of file 4 seen again in file 5 counted once a file), files, order;
+ * absorbed into an empty table, what files 3 to 5 give. Files saved load
+ * as ranges; damaged bytes are refused. */
 static void
 test_tuples_absorb_merged (void)
 {
   static const DlTuplesFlags flags[] = { DL_TUPLES_COUNTS, DL_TUPLES_RANGES, DL_TUPLES_FILES };
-  guint32 map[300], same[300];
+  /* perm: one to one on the 125 ids of map's; map_perm: the two. */
+  guint32 map[300], same[300], perm[300], map_perm[300];
   for (guint i = 0; i < 300; i++)
-    map[i] = (i * 7) % 120 + 5, same[i] = i;
+    map[i] = (i * 7) % 120 + 5, same[i] = i, perm[i] = (i * 7 + 3) % 125;
+  for (guint i = 0; i < 300; i++)
+    map_perm[i] = perm[map[i]];
   for (guint f = 0; f < G_N_ELEMENTS (flags); f++)
     for (guint n = 1; n <= 3; n++)
       {
@@ -330,8 +334,25 @@ test_tuples_absorb_merged (void)
         DL_ASSERT_INT_EQ_FOR (label, dl_tuples_load (loaded, saved->data, saved->len, &at, 125, 2),
                               TRUE);
         DL_ASSERT_INT_EQ_FOR (label, at, saved->len);
-        dl_tuples_absorb_merged (left, loaded, same, 3);
+        /* Into an empty table (files 0 to 2 without tuples), a part's
+         * arrays are taken over, their ids mapped one to one. */
+        g_autoptr (DlTuples) moved = dl_tuples_new (n, flags[f]);
+        g_autoptr (DlTuples) moved_ref = dl_tuples_new (n, flags[f]);
+        for (guint32 file = 3; file < 6; file++)
+          {
+            g_autoptr (DlTuples) t = random_file_table (n, flags[f], 60 + file);
+            dl_tuples_merge (moved_ref, t, map_perm, file);
+          }
+        at = 1;
+        g_autoptr (DlTuples) again = dl_tuples_new (n, flags[f]);
+        CU_ASSERT_TRUE (dl_tuples_load (again, saved->data, saved->len, &at, 125, 2));
+        dl_tuples_absorb_merged (moved, again, perm, 3);
+        CU_ASSERT_EQUAL (dl_tuples_size (again), 0);
         g_autoptr (DlTuples) last = random_file_table (n, flags[f], 65);
+        dl_tuples_merge (moved, last, map_perm, 5);
+        DL_ASSERT_INT_EQ_FOR (label, same_tuples (moved_ref, moved), TRUE);
+        /* After the files of a table, one by one. */
+        dl_tuples_absorb_merged (left, loaded, same, 3);
         dl_tuples_merge (left, last, map, 5);
         DL_ASSERT_INT_EQ_FOR (label, same_tuples (whole, left), TRUE);
         /* Refused: ids past the words, files past the inputs, cut short. */

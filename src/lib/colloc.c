@@ -234,10 +234,16 @@ dl_colloc_counts_load (DlCollocCounts *c, const guint8 *saved, gsize saved_len, 
   gsize at = (gsize) (cur.p - pairs);
   for (int l = 0; l < DL_LANG_COUNT; l++)
     {
-      gboolean wanted = c->opts.counter.langs[l];
-      g_autoptr (DlTuples) skip = wanted ? NULL : dl_tuples_new (2, DL_TUPLES_COUNTS);
-      guint32 ids = wanted ? dl_lexicon_size (dl_counter_terms (c->counter, l)) : G_MAXUINT32;
-      if (!dl_tuples_load (wanted ? c->lang[l].pairs : skip, pairs, pairs_len, &at, ids, files))
+      /* A language this run leaves out is passed over. */
+      gsize end;
+      if (!c->opts.counter.langs[l])
+        {
+          if (!dl_tuples_skip (pairs, pairs_len, &at, &end))
+            return FALSE;
+          at = end;
+        }
+      else if (!dl_tuples_load (c->lang[l].pairs, pairs, pairs_len, &at,
+                                dl_lexicon_size (dl_counter_terms (c->counter, l)), files))
         return FALSE;
     }
   return at == pairs_len;

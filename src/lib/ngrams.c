@@ -123,11 +123,16 @@ dl_ngram_counts_load (DlNgramCounts *c, const guint8 *saved, gsize saved_len, co
   for (int l = 0; l < DL_LANG_COUNT; l++)
     for (guint n = (guint) min_n; n <= max_n; n++)
       {
-        /* A size or language this run leaves out is read and dropped. */
-        gboolean wanted = n >= c->opts.min_n && n <= c->opts.max_n && c->opts.counter.langs[l];
-        g_autoptr (DlTuples) skip = wanted ? NULL : dl_tuples_new (n, DL_TUPLES_COUNTS);
-        guint32 ids = wanted ? dl_lexicon_size (dl_counter_terms (c->counter, l)) : G_MAXUINT32;
-        if (!dl_tuples_load (wanted ? c->tuples[l][n] : skip, tables, tables_len, &at, ids, files))
+        /* A size or language this run leaves out is passed over. */
+        gsize end;
+        if (n < c->opts.min_n || n > c->opts.max_n || !c->opts.counter.langs[l])
+          {
+            if (!dl_tuples_skip (tables, tables_len, &at, &end))
+              return FALSE;
+            at = end;
+          }
+        else if (!dl_tuples_load (c->tuples[l][n], tables, tables_len, &at,
+                                  dl_lexicon_size (dl_counter_terms (c->counter, l)), files))
           return FALSE;
       }
   return at == tables_len;

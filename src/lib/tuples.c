@@ -128,10 +128,11 @@ same_ids (const guint32 *a, const guint32 *b, guint n)
   return TRUE;
 }
 
+/* Sets up @t's slots anew for its tuples (distinct), with @mask + 1 of
+ * them. */
 static void
-grow (DlTuples *t)
+fill_slots (DlTuples *t, guint32 mask)
 {
-  guint32 mask = t->mask * 2 + 1;
   guint32 *slots = dl_new0_huge (sizeof (guint32), (gsize) mask + 1);
   t->index_bits = index_bits (mask);
   for (guint32 i = 0; i < t->size; i++)
@@ -145,6 +146,12 @@ grow (DlTuples *t)
   g_free (t->slots);
   t->slots = slots;
   t->mask = mask;
+}
+
+static void
+grow (DlTuples *t)
+{
+  fill_slots (t, t->mask * 2 + 1);
 }
 
 /* Where @ids, hashed @hh, is: its index, or NONE and in *@free_slot the
@@ -420,12 +427,51 @@ dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint32 fi
     dl_tuples_merge (into, from, map, file);
 }
 
+/* Into an empty @into that keeps what @from keeps: takes @from's arrays,
+ * maps their ids in place (one to one: no tuples meet) and moves their
+ * files on by @first; @from is left empty. */
+static void
+take_over_merged (DlTuples *into, DlTuples *from, const guint32 *map, guint32 first)
+{
+  DlTuples empty = *into;
+  *into = *from;
+  *from = empty;
+  gboolean moved = FALSE;
+  for (guint32 i = 0; i < into->size; i++)
+    {
+      guint32 *ids = IDS (into, i);
+      for (guint k = 0; k < into->n; k++)
+        {
+          moved = moved || map[ids[k]] != ids[k];
+          ids[k] = map[ids[k]];
+        }
+      if (first == 0)
+        continue;
+      if (into->files != NULL)
+        {
+          GArray *files = into->files->pdata[i];
+          for (guint k = 0; k < files->len; k++)
+            g_array_index (files, guint32, k) += first;
+        }
+      if (into->ranges != NULL && RANGE (into, i).last_file > 0)
+        RANGE (into, i).last_file += first;
+    }
+  if (moved)
+    fill_slots (into, into->mask);
+}
+
 void
-dl_tuples_absorb_merged (DlTuples *into, const DlTuples *from, const guint32 *map, guint32 first)
+dl_tuples_absorb_merged (DlTuples *into, DlTuples *from, const guint32 *map, guint32 first)
 {
   g_return_if_fail (into->n == from->n);
   g_return_if_fail ((into->ranges == NULL || from->ranges != NULL)
                     && (into->files == NULL || from->files != NULL));
+  if (into->size == 0 && (into->ranges == NULL) == (from->ranges == NULL)
+      && (into->files == NULL) == (from->files == NULL))
+    {
+      take_over_merged (into, from, map, first);
+      return;
+    }
   guint n = from->n;
   guint32 ids[DL_TUPLES_MAX];
   for (guint32 i = 0; i < from->size; i++)
@@ -454,10 +500,10 @@ dl_tuples_absorb_merged (DlTuples *into, const DlTuples *from, const guint32 *ma
 /* What a saved table kept beside its counts. */
 enum { SAVED_COUNTS, SAVED_RANGES, SAVED_FILES };
 
-/* Per table: what it kept, its size; per tuple: its ids, its count, then
- * its files (how many, then rising, as gaps) or its range and last file. */
-void
-dl_tuples_save (const DlTuples *t, GByteArray *out)
+/* Per table: its bytes after this number, what it kept, its size; per tuple: its ids, its count,
+ * then its files (how many, then rising, as gaps) or its range and last file. */
+static void
+put_table (const DlTuples *t, GByteArray *out)
 {
   dl_put_varint (out, t->files != NULL    ? SAVED_FILES
                       : t->ranges != NULL ? SAVED_RANGES
@@ -483,6 +529,15 @@ dl_tuples_save (const DlTuples *t, GByteArray *out)
           dl_put_varint (out, RANGE (t, i).last_file);
         }
     }
+}
+
+void
+dl_tuples_save (const DlTuples *t, GByteArray *out)
+{
+  g_autoptr (GByteArray) table = g_byte_array_new ();
+  put_table (t, table);
+  dl_put_varint (out, table->len);
+  g_byte_array_append (out, table->data, table->len);
 }
 
 /* Reads the files or the range of tuple @i as @kept saved them. */
@@ -517,11 +572,22 @@ dl_tuples_load (DlTuples *t, const guint8 *data, gsize len, gsize *at, guint32 i
                 guint32 files_below)
 {
   g_return_val_if_fail (t->size == 0 && *at <= len, FALSE);
+  gsize end;
+  if (!dl_tuples_skip (data, len, at, &end))
+    return FALSE;
+  len = end;
   DlCursor cur = *at < len ? dl_cursor_of (data + *at, len - *at) : dl_cursor_of (NULL, 0);
   guint64 kept = dl_get_varint (&cur), size = dl_get_varint (&cur);
   if (kept > SAVED_FILES || (t->files != NULL && kept != SAVED_FILES)
-      || (t->ranges != NULL && kept == SAVED_COUNTS) || size > len || size >= G_MAXUINT32 - 1)
+      || (t->ranges != NULL && kept == SAVED_COUNTS) || size > (len - *at) / (t->n + 1)
+      || size >= G_MAXUINT32 - 1)
     return FALSE;
+  /* Room for them all at once, not grown step by step. */
+  guint32 mask = t->mask;
+  while ((guint64) size * 4 > (guint64) (mask + 1) * 3)
+    mask = mask * 2 + 1;
+  if (mask != t->mask)
+    fill_slots (t, mask);
   guint32 ids[DL_TUPLES_MAX];
   for (guint64 i = 0; i < size; i++)
     {
@@ -541,9 +607,21 @@ dl_tuples_load (DlTuples *t, const guint8 *data, gsize len, gsize *at, guint32 i
       if (kept != SAVED_COUNTS && !load_range (t, j, &cur, kept, files_below))
         return FALSE;
     }
-  if (cur.bad)
+  if (cur.bad || cur.p != cur.end)
+    return FALSE;
+  *at = end;
+  return TRUE;
+}
+
+gboolean
+dl_tuples_skip (const guint8 *data, gsize len, gsize *at, gsize *end)
+{
+  DlCursor cur = *at < len ? dl_cursor_of (data + *at, len - *at) : dl_cursor_of (NULL, 0);
+  guint64 bytes = dl_get_varint (&cur);
+  if (cur.bad || bytes > (guint64) (cur.end - cur.p))
     return FALSE;
   *at = (gsize) (cur.p - data);
+  *end = *at + (gsize) bytes;
   return TRUE;
 }
 

@@ -59,15 +59,15 @@ void dl_tuples_absorb (DlTuples *into, DlTuples *from, const guint32 *map, guint
 
 /* Merged tuples, merged again: adds every tuple of @from, which merged
  * files 0, 1, ..., to @into as seen in files @first, @first + 1, ...
- * (after every file of @into), its ids mapped through @map: counts and
- * ranges added, files moved on by @first, tuples new to @into in @from's
- * order, as if @from's files had been added one by one. @from keeps the
- * files or ranges @into keeps. */
-void dl_tuples_absorb_merged (DlTuples *into, const DlTuples *from, const guint32 *map,
-                              guint32 first);
+ * (after every file of @into), its ids mapped through @map (one to one):
+ * counts and ranges added, files moved on by @first, tuples new to @into
+ * in @from's order, as if @from's files had been added one by one. @from
+ * keeps the files or ranges @into keeps, and is used up (an empty @into
+ * takes its arrays over): only dl_tuples_free it after. */
+void dl_tuples_absorb_merged (DlTuples *into, DlTuples *from, const guint32 *map, guint32 first);
 
-/* Appends @t to @out: its tuples in order, each with its count and, as
- * @t keeps them, its files or its range. */
+/* Appends @t to @out: its size in bytes, then its tuples in order, each
+ * with its count and, as @t keeps them, its files or its range. */
 void dl_tuples_save (const DlTuples *t, GByteArray *out);
 
 /* Reads into @t, fresh, what dl_tuples_save wrote from a table of
@@ -77,6 +77,11 @@ void dl_tuples_save (const DlTuples *t, GByteArray *out);
  * not such a table. */
 gboolean dl_tuples_load (DlTuples *t, const guint8 *data, gsize len, gsize *at, guint32 ids_below,
                          guint32 files_below);
+
+/* Passes over a table that dl_tuples_save wrote at *@at in @data (@len
+ * bytes) without reading it: *@at set to where its tuples begin, *@end
+ * to where the table ends. FALSE if its size does not fit. */
+gboolean dl_tuples_skip (const guint8 *data, gsize len, gsize *at, gsize *end);
 
 /* The number of distinct tuples. */
 guint32 dl_tuples_size (const DlTuples *t);
