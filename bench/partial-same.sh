@@ -26,7 +26,7 @@ mapfile -t files < <(find "$gen" -name '*.txt' | LC_ALL=C sort)
 # Shard s holds the files from s * n / shards up to (s + 1) * n / shards;
 # each keeps what every command below reads.
 n=${#files[@]}
-keep=(--dispersion --ngrams 2-4 --pairs 1 --stats)
+keep=(--dispersion --ngrams 2-4 --ngram-files --pairs 1 --stats)
 parts=()
 for ((s = 0; s < shards; s++)); do
   from=$((s * n / shards)); to=$(((s + 1) * n / shards))
