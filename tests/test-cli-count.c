@@ -261,8 +261,8 @@ test_count_replays_what_reading_said (void)
   DL_ASSERT_STR_CONTAINS (want.err, "bad/bin.txt: binary file");
   DL_ASSERT_STR_CONTAINS (want.err, "bad/w1254.txt: not UTF-8");
   g_autofree char *count
-      = g_strdup_printf ("cd '%s' && $DERLEM count bad nosuch --save b.dlc && exit 9; "
-                         "$DERLEM count %s/corpus --save c.dlc",
+      = g_strdup_printf ("cd '%s' && $DERLEM count --stats bad nosuch --save b.dlc && exit 9; "
+                         "$DERLEM count --stats %s/corpus --save c.dlc",
                          dir, TEST_SRCDIR);
   CliRun r = cli_run (count, NULL);
   DL_ASSERT_INT_EQ (r.status, 0);
@@ -275,6 +275,18 @@ test_count_replays_what_reading_said (void)
   DL_ASSERT_STR_EQ (got.out, want.out);
   DL_ASSERT_STR_EQ (got.err, want.err);
   cli_run_clear (&got);
+  /* stats, whose table count read in a pass of its own, the same. */
+  g_autofree char *stats_single = g_strdup_printf (
+      "cd '%s' && $DERLEM stats --format tsv bad nosuch %s/corpus", dir, TEST_SRCDIR);
+  CliRun stats_want = cli_run (stats_single, NULL);
+  g_autofree char *stats_over
+      = g_strdup_printf ("cd '%s' && $DERLEM stats --format tsv b.dlc c.dlc", dir);
+  got = cli_run (stats_over, NULL);
+  DL_ASSERT_INT_EQ (got.status, 1);
+  DL_ASSERT_STR_EQ (got.out, stats_want.out);
+  DL_ASSERT_STR_EQ (got.err, stats_want.err);
+  cli_run_clear (&got);
+  cli_run_clear (&stats_want);
   g_autofree char *merge = g_strdup_printf ("cd '%s' && $DERLEM merge c.dlc b.dlc -o m.dlc", dir);
   r = cli_run (merge, NULL);
   DL_ASSERT_INT_EQ (r.status, 1);

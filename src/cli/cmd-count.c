@@ -17,8 +17,9 @@ typedef struct {
   DlPartialList list;
   GPtrArray *inputs; /* DlInput, borrowed */
   const DlDiag *to;  /* where the notes go on to */
-  /* The first pass's job and its data, which save_job wraps: n-grams if
-   * asked (their counter is the counts), else the counts alone. */
+  /* The first pass's job and its data, which the save_ callbacks wrap:
+   * n-grams if asked (their counter is the counts), else the counts
+   * alone. */
   const DlCountJob *job;
   gpointer job_data;
   DlCounting counting;
@@ -123,18 +124,37 @@ saving_init (Saving *s, const DlOptions *opts, const DlCounterOptions *co,
   return TRUE;
 }
 
-/* Runs the passes after the first: each table but the n-grams is counted
- * by its own job, whose diagnostics the first pass gave. FALSE with
- * @error if a job cannot be set up. */
+/* Runs @job over @inputs again, for a table: its diagnostics are the
+ * first pass's, given already, but an input that fails now and did not
+ * then (or the reverse: @failed of them failed) has changed. FALSE with
+ * @error. */
 static gboolean
-later_passes (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, Saving *s, GError **error)
+again (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, const DlCountJob *job,
+       gpointer user_data, guint failed, GError **error)
 {
   g_autoptr (DlDiag) quiet = dl_diag_new_buffer ();
   DlEnv quiet_env = { .diag = quiet, .progress_line = env->progress_line, .reads_counts = TRUE };
+  if (!dl_cmd_run_job (&quiet_env, opts, inputs, job, user_data, error))
+    return FALSE;
+  if (quiet_env.inputs_failed != failed)
+    {
+      g_set_error_literal (error, DL_ERROR, DL_ERROR_IO,
+                           _ ("the files changed while they were counted: count them again"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Runs the passes after the first, in which @failed inputs failed: each
+ * table but the n-grams is counted by its own job. FALSE with @error. */
+static gboolean
+later_passes (DlEnv *env, const DlOptions *opts, GPtrArray *inputs, Saving *s, guint failed,
+              GError **error)
+{
   return (s->pairs.total == NULL
-          || dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_colloc_job, &s->pairs, error))
+          || again (env, opts, inputs, &dl_cmd_colloc_job, &s->pairs, failed, error))
          && (s->stats.total == NULL
-             || dl_cmd_run_job (&quiet_env, opts, inputs, &dl_cmd_lexstats_job, &s->stats, error));
+             || again (env, opts, inputs, &dl_cmd_lexstats_job, &s->stats, failed, error));
 }
 
 /* Counts the inputs @paths name with @co (and the document options of
@@ -156,6 +176,7 @@ save_run (DlEnv *env, const DlOptions *opts, char **paths, const DlCounterOption
   g_autoptr (GPtrArray) inputs = dl_cmd_inputs (&local, opts, paths, error);
   if (inputs == NULL || !dl_cmd_check_partials (inputs, co, tables, error))
     return FALSE;
+  guint expand_failed = local.inputs_failed; /* paths, not inputs */
   /* Tables beside the n-grams read the inputs again. */
   if ((tables->window > 0 || tables->stats) && !dl_cmd_spool_inputs (inputs, error))
     return FALSE;
@@ -170,7 +191,7 @@ save_run (DlEnv *env, const DlOptions *opts, char **paths, const DlCounterOption
   dl_cmd_count_inputs (&local, opts, inputs, &job, &s, workers);
   env->inputs_read = local.inputs_read;
   env->inputs_failed = local.inputs_failed;
-  if (!later_passes (env, opts, inputs, &s, error))
+  if (!later_passes (env, opts, inputs, &s, local.inputs_failed - expand_failed, error))
     return FALSE;
   const DlPartialCounts counts
       = { s.ngrams.total != NULL ? dl_ngram_counts_counter (s.ngrams.total) : s.counting.total,

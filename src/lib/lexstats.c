@@ -508,6 +508,12 @@ input_lang_clear (InputLang *il)
   g_clear_pointer (&il->seq, dl_lexstats_seq_free);
 }
 
+const DlCounterOptions *
+dl_lexstats_input_options (const DlLexStatsInput *in)
+{
+  return dl_counter_options (in->counter);
+}
+
 void
 dl_lexstats_input_free (DlLexStatsInput *in)
 {

@@ -112,6 +112,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsWorker, dl_lexstats_worker_free)
 typedef struct _DlLexStatsInput DlLexStatsInput;
 
 DlLexStatsInput *dl_lexstats_input_new (const DlCounterOptions *opts);
+
+/* The options @in was made with (owned by @in). */
+const DlCounterOptions *dl_lexstats_input_options (const DlLexStatsInput *in);
 void dl_lexstats_input_free (DlLexStatsInput *in);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlLexStatsInput, dl_lexstats_input_free)
 

@@ -562,9 +562,12 @@ dl_partial_load_counter (const DlPartial *p, DlCounter *c, GError **error)
 gboolean
 dl_partial_load_ngrams (const DlPartial *p, DlNgramCounts *c, GError **error)
 {
+  const DlNgramOptions *o = dl_ngram_counts_options (c);
+  const DlPartialTables need = { o->min_n, o->max_n, o->track_files, 0, FALSE };
+  if (!dl_partial_check_options (p, &o->counter, &need, error))
+    return FALSE;
   g_autofree guint8 *counts = NULL, *tables = NULL;
-  gboolean read
-      = p->tables.max_n > 0 && read_frames (p, &p->counts, &counts, &p->ngrams, &tables, error);
+  gboolean read = read_frames (p, &p->counts, &counts, &p->ngrams, &tables, error);
   return loaded (p, read,
                  read
                      && dl_ngram_counts_load (c, counts, p->counts.rlen, tables, p->ngrams.rlen,
@@ -575,9 +578,12 @@ dl_partial_load_ngrams (const DlPartial *p, DlNgramCounts *c, GError **error)
 gboolean
 dl_partial_load_pairs (const DlPartial *p, DlCollocCounts *c, GError **error)
 {
+  const DlPartialTables need = { 0, 0, FALSE, dl_colloc_counts_window (c), FALSE };
+  if (!dl_partial_check_options (p, dl_counter_options (dl_colloc_counts_counter (c)), &need,
+                                 error))
+    return FALSE;
   g_autofree guint8 *counts = NULL, *pairs = NULL;
-  gboolean read
-      = p->tables.window > 0 && read_frames (p, &p->counts, &counts, &p->pairs, &pairs, error);
+  gboolean read = read_frames (p, &p->counts, &counts, &p->pairs, &pairs, error);
   return loaded (p, read,
                  read
                      && dl_colloc_counts_load (c, counts, p->counts.rlen, pairs, p->pairs.rlen,
@@ -588,8 +594,11 @@ dl_partial_load_pairs (const DlPartial *p, DlCollocCounts *c, GError **error)
 gboolean
 dl_partial_load_stats (const DlPartial *p, DlLexStatsInput *in, GError **error)
 {
+  const DlPartialTables need = { 0, 0, FALSE, 0, TRUE };
+  if (!dl_partial_check_options (p, dl_lexstats_input_options (in), &need, error))
+    return FALSE;
   g_autofree guint8 *stats = NULL;
-  gboolean read = p->tables.stats && read_frames (p, &p->stats, &stats, NULL, NULL, error);
+  gboolean read = read_frames (p, &p->stats, &stats, NULL, NULL, error);
   return loaded (p, read, read && dl_lexstats_input_load (in, stats, p->stats.rlen, p->inputs->len),
                  error);
 }

@@ -87,9 +87,9 @@ gboolean dl_partial_check_options (const DlPartial *p, const DlCounterOptions *o
  * other. FALSE with @error (DL_ERROR_IO, DL_ERROR_COUNTS). */
 gboolean dl_partial_load_counter (const DlPartial *p, DlCounter *c, GError **error);
 
-/* Reads the counts and n-grams of @p into @c, fresh (its sizes and
- * options accepted by dl_partial_check_options), as
- * dl_partial_load_counter reads the counts. */
+/* Reads the counts and n-grams of @p into @c, fresh, as
+ * dl_partial_load_counter reads the counts (@c's options and sizes
+ * checked by dl_partial_check_options first). */
 gboolean dl_partial_load_ngrams (const DlPartial *p, DlNgramCounts *c, GError **error);
 
 /* The same for the counts and word pairs of @p, into @c (with all). */
